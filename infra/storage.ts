@@ -1,0 +1,134 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  TableV2,
+} from "aws-cdk-lib/aws-dynamodb";
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+} from "aws-cdk-lib/aws-s3";
+import { Construct } from "constructs";
+
+/**
+ * Stages that hold nothing worth keeping: personal (`dev`, `dev-*`), CI (`ci`, `test`) and
+ * pull-request (`pr-*`) stages. Their data is destroyed with the stack; every other stage
+ * (`staging`, `prod`, a province's own stage…) retains it.
+ */
+export function isDevStage(stage: string): boolean {
+  return (
+    ["dev", "ci", "test"].includes(stage) ||
+    stage.startsWith("dev-") ||
+    stage.startsWith("pr-")
+  );
+}
+
+/** RETAIN outside dev stages: a `cdk destroy` / `sst remove` must never take tenants' data. */
+export function removalPolicyFor(stage: string): RemovalPolicy {
+  return isDevStage(stage) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+}
+
+/**
+ * Origins allowed to call the API and to upload to the photo bucket from a browser.
+ * Dev stages default to `*`; any other stage must name its portal origins, because the
+ * portal's CloudFront domain is only known after the Web stack exists (which itself needs the
+ * API URL), so it cannot be derived without a cycle. Pass a custom domain or the URL printed by
+ * the first deploy.
+ */
+export function resolvePortalOrigins(stage: string, origins?: string[]): string[] {
+  const list = (origins ?? []).map((origin) => origin.trim()).filter(Boolean);
+  if (list.length > 0) return list;
+  if (isDevStage(stage)) return ["*"];
+  throw new Error(
+    `Stage "${stage}" needs its portal origins (e.g. WANGGE_PORTAL_ORIGINS=https://portal.example.cn): ` +
+      `only dev stages (dev, ci, test, dev-*, pr-*) may allow every origin.`,
+  );
+}
+
+export interface StorageProps {
+  /** SST stage name; decides removal policy and deletion protection. */
+  stage: string;
+  /** Browser origins allowed to PUT/GET photos with presigned URLs. Default `*` on dev stages. */
+  portalOrigins?: string[];
+}
+
+export interface Storage {
+  /** The single ElectroDB table holding every entity of every tenant. */
+  table: TableV2;
+  /** Photos attached to tickets, needs and activities. */
+  bucket: Bucket;
+}
+
+/** Prefix under which the API issues presigned upload URLs before an upload is confirmed. */
+export const PENDING_UPLOAD_PREFIX = "uploads/pending/";
+
+export function createStorage(scope: Construct, props: StorageProps): Storage {
+  const dev = isDevStage(props.stage);
+  const removalPolicy = removalPolicyFor(props.stage);
+  const origins = resolvePortalOrigins(props.stage, props.portalOrigins);
+
+  const table = new TableV2(scope, "Table", {
+    billing: Billing.onDemand(),
+    partitionKey: { name: "pk", type: AttributeType.STRING },
+    sortKey: { name: "sk", type: AttributeType.STRING },
+    globalSecondaryIndexes: [
+      {
+        indexName: "gsi1",
+        partitionKey: { name: "gsi1pk", type: AttributeType.STRING },
+        sortKey: { name: "gsi1sk", type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      },
+      {
+        indexName: "gsi2",
+        partitionKey: { name: "gsi2pk", type: AttributeType.STRING },
+        sortKey: { name: "gsi2sk", type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      },
+    ],
+    timeToLiveAttribute: "expiresAt",
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: !dev,
+    removalPolicy,
+  });
+
+  const bucket = new Bucket(scope, "PhotoBucket", {
+    versioned: true,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    encryption: BucketEncryption.S3_MANAGED,
+    cors: [
+      {
+        allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+        allowedOrigins: origins,
+        allowedHeaders: ["*"],
+        exposedHeaders: ["ETag"],
+        maxAge: 3600,
+      },
+    ],
+    lifecycleRules: [
+      {
+        id: "abort-incomplete-multipart-uploads",
+        abortIncompleteMultipartUploadAfter: Duration.days(1),
+      },
+      {
+        // A presigned upload that was never confirmed by the API: the photo was abandoned.
+        id: "expire-abandoned-uploads",
+        prefix: PENDING_UPLOAD_PREFIX,
+        expiration: Duration.days(2),
+        noncurrentVersionExpiration: Duration.days(1),
+      },
+      {
+        id: "expire-noncurrent-versions",
+        noncurrentVersionExpiration: Duration.days(90),
+      },
+    ],
+    removalPolicy,
+    // Lets `sst remove` of a dev stage empty the bucket first; never on a real stage.
+    autoDeleteObjects: dev,
+  });
+
+  return { table, bucket };
+}

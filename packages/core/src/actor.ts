@@ -1,0 +1,90 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { z } from "zod";
+import { AuthError, ForbiddenError } from "./error.ts";
+
+/** Access roles the product knows. A district's own role catalogue maps onto these. */
+export const AccessRole = z.enum([
+  "resident", // 居民
+  "grid_worker", // 网格员
+  "grid_leader", // 网格长
+  "department_staff", // 职能部门工作人员
+  "district_admin", // 区级管理员
+  "provincial_admin", // 省级管理员
+  "platform_operator", // 平台运营
+]);
+export type AccessRole = z.infer<typeof AccessRole>;
+
+/** District-level roles (the ones a user of a tenant can hold). */
+export const DistrictRole = AccessRole.extract([
+  "resident",
+  "grid_worker",
+  "grid_leader",
+  "department_staff",
+  "district_admin",
+]);
+export type DistrictRole = z.infer<typeof DistrictRole>;
+
+export const Slug = z
+  .string()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "lowercase letters, digits and dashes, starting with a letter");
+
+/**
+ * Who is calling, resolved from a verified token (never from a request body).
+ * The tenant travels with the actor into every core function.
+ */
+export const Actor = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("user"),
+    userID: z.string(),
+    tenantID: Slug,
+    roles: z.array(DistrictRole),
+  }),
+  /** 省级管理员: sees the districts of one province, aggregates only. */
+  z.object({ type: z.literal("province"), userID: z.string(), provinceID: Slug }),
+  /** Platform operator: onboards districts. */
+  z.object({ type: z.literal("operator"), userID: z.string() }),
+  /** Scripts and jobs (seeding, onboarding from the CLI); may act inside one tenant. */
+  z.object({ type: z.literal("system"), tenantID: Slug.optional() }),
+  /** Not signed in. */
+  z.object({ type: z.literal("public") }),
+]);
+export type Actor = z.infer<typeof Actor>;
+
+const storage = new AsyncLocalStorage<Actor>();
+
+export function withActor<T>(actor: Actor, body: () => T): T {
+  return storage.run(Actor.parse(actor), body);
+}
+
+export function useActor(): Actor {
+  const actor = storage.getStore();
+  if (!actor) throw new Error("No actor in context: wrap the call in withActor(...)");
+  return actor;
+}
+
+/** The tenant of the current actor; district-scoped code reads it from here and nowhere else. */
+export function useTenant(): string {
+  const actor = useActor();
+  if (actor.type === "user") return actor.tenantID;
+  if (actor.type === "system" && actor.tenantID) return actor.tenantID;
+  if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
+  throw new ForbiddenError("actor.no_tenant", "This action belongs to a district, and the caller acts for none.");
+}
+
+/** Throws unless the actor is a district user holding one of `roles` (the system actor passes). */
+export function assertRole(...roles: DistrictRole[]): void {
+  const actor = useActor();
+  if (actor.type === "system") return;
+  if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
+  if (actor.type === "user" && actor.roles.some((role) => roles.includes(role))) return;
+  throw new ForbiddenError("actor.role", `This needs one of the roles: ${roles.join(", ")}.`);
+}
+
+export function assertOperator(): void {
+  const actor = useActor();
+  if (actor.type === "operator" || actor.type === "system") return;
+  if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
+  throw new ForbiddenError("actor.operator", "Only the platform operator may do this.");
+}

@@ -1,0 +1,93 @@
+import { withActor, type AccessRole, type DistrictRole } from "../actor.ts";
+import * as District from "../district/index.ts";
+import { ProvinceEntity } from "../province/province.entity.ts";
+import { StaffEntity, UserEntity } from "../user/user.entity.ts";
+
+/**
+ * The built-in demo: Fujian province with Jianyang District (建阳区, on Jianyang's template)
+ * and its neighbour Yanping (延平区, on the minimal template), and one demo account per role.
+ */
+export interface DemoAccount {
+  userID: string;
+  tenantID: string | null;
+  name: string;
+  role: AccessRole;
+  /** What signing in as this account shows, for the demo login page. */
+  descriptionZh: string;
+  descriptionEn: string;
+}
+
+export const DemoProvince = { provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" };
+
+export const DemoDistricts = [
+  {
+    slug: "jianyang",
+    nameZh: "建阳区",
+    nameEn: "Jianyang District",
+    provinceID: "fujian",
+    cityZh: "南平市",
+    cityEn: "Nanping",
+    template: "jianyang" as const,
+    admin: { name: "建阳区管理员", phone: "13800000001" },
+  },
+  {
+    slug: "yanping",
+    nameZh: "延平区",
+    nameEn: "Yanping District",
+    provinceID: "fujian",
+    cityZh: "南平市",
+    cityEn: "Nanping",
+    template: "minimal" as const,
+    admin: { name: "延平区管理员", phone: "13800000101" },
+  },
+];
+
+export const DemoAccounts: DemoAccount[] = [
+  { userID: "operator", tenantID: null, name: "平台运营", role: "platform_operator", descriptionZh: "开通新的区县", descriptionEn: "Onboards new districts" },
+  { userID: "fujian-admin", tenantID: null, name: "福建省管理员", role: "provincial_admin", descriptionZh: "对比全省各区县", descriptionEn: "Compares the province's districts" },
+  { userID: "admin", tenantID: "jianyang", name: "林建华", role: "district_admin", descriptionZh: "建阳区管理员", descriptionEn: "Jianyang district admin" },
+  { userID: "leader", tenantID: "jianyang", name: "陈立新", role: "grid_leader", descriptionZh: "一级网格长", descriptionEn: "First-level grid leader" },
+  { userID: "worker", tenantID: "jianyang", name: "黄晓梅", role: "grid_worker", descriptionZh: "三级网格员", descriptionEn: "Third-level grid worker" },
+  { userID: "staff", tenantID: "jianyang", name: "吴志强", role: "department_staff", descriptionZh: "城管局工作人员", descriptionEn: "Urban management staff" },
+  { userID: "resident", tenantID: "jianyang", name: "张秀英", role: "resident", descriptionZh: "七贤社区居民", descriptionEn: "Resident of Qixian community" },
+  { userID: "admin", tenantID: "yanping", name: "郑海燕", role: "district_admin", descriptionZh: "延平区管理员", descriptionEn: "Yanping district admin" },
+];
+
+/** Seeds the demo if it is missing; safe to run again. Returns what it created. */
+export async function seed(): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  await withActor({ type: "system" }, async () => {
+    const province = await ProvinceEntity.get({ provinceID: DemoProvince.provinceID }).go();
+    if (!province.data) {
+      await ProvinceEntity.put(DemoProvince).go();
+      created.push(`province ${DemoProvince.provinceID}`);
+    }
+    for (const district of DemoDistricts) {
+      const existing = await District.DistrictEntity.get({ tenantID: district.slug }).go();
+      if (existing.data) continue;
+      await District.onboard(district);
+      created.push(`district ${district.slug}`);
+    }
+    for (const [index, account] of DemoAccounts.entries()) {
+      const phone = `139${String(index + 1).padStart(8, "0")}`;
+      if (account.tenantID) {
+        await UserEntity.put({
+          tenantID: account.tenantID,
+          userID: account.userID,
+          name: account.name,
+          phone,
+          roles: [account.role as DistrictRole],
+          status: "active",
+        }).go();
+      } else {
+        await StaffEntity.put({
+          userID: account.userID,
+          name: account.name,
+          kind: account.role === "platform_operator" ? "operator" : "province",
+          provinceID: account.role === "provincial_admin" ? DemoProvince.provinceID : undefined,
+        }).go();
+      }
+    }
+  });
+  return { created };
+}

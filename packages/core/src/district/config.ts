@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { DistrictRole } from "../actor.ts";
+
+/** A name in both languages the portal speaks. */
+export const Names = z.object({
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+});
+
+/** A regular tier of the grid tree (一级网格 / first-level grid …), numbered from 1 at the top. */
+export const Tier = Names.extend({ level: z.number().int().min(1).max(5) });
+export type Tier = z.infer<typeof Tier>;
+
+/** 专属网格: a kind of grid outside the regular tree, e.g. a school or an enterprise park. */
+export const DedicatedKind = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
+export type DedicatedKind = z.infer<typeof DedicatedKind>;
+
+/**
+ * An entry of the district's role catalogue (一级网格长, 网格员, 网格助理 …).
+ * `accessRole` says what the product lets holders do; `tier` which tier it sits on
+ * (null: not tied to one tier; `dedicated`: works on dedicated grids).
+ */
+export const RoleDefinition = Names.extend({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40),
+  accessRole: DistrictRole,
+  tier: z.number().int().min(1).max(5).nullable(),
+  dedicated: z.boolean().default(false),
+  /** 网格助理: held by seconded cadres (下沉干部). */
+  seconded: z.boolean().default(false),
+});
+export type RoleDefinition = z.infer<typeof RoleDefinition>;
+
+/** Governance mechanisms a district switches on (治理机制). */
+export const Mechanisms = z.object({
+  tickets: z.boolean(), // 随手拍
+  cadreSecondment: z.boolean(), // 常态化下沉
+  wishes: z.boolean(), // 微心愿
+  needsLists: z.boolean(), // 问题清单·项目清单
+  meetings: z.boolean(), // 网格议事会…
+  volunteers: z.boolean(), // 志愿服务 1+X
+  emergencyMode: z.boolean(), // 平急切换
+  register: z.boolean(), // 数据平台: houses, households, population
+});
+export type Mechanisms = z.infer<typeof Mechanisms>;
+export const MechanismKey = Mechanisms.keyof();
+
+export const DistrictSettings = z
+  .object({
+    tiers: z.array(Tier).min(1).max(5),
+    dedicatedKinds: z.array(DedicatedKind).max(30),
+    roles: z.array(RoleDefinition).min(1).max(40),
+    mechanisms: Mechanisms,
+  })
+  .superRefine((settings, ctx) => {
+    settings.tiers.forEach((tier, index) => {
+      if (tier.level !== index + 1)
+        ctx.addIssue({ code: "custom", path: ["tiers", index, "level"], message: `tier ${index + 1} must have level ${index + 1}` });
+    });
+    const seen = new Set<string>();
+    settings.roles.forEach((role, index) => {
+      if (seen.has(role.key)) ctx.addIssue({ code: "custom", path: ["roles", index, "key"], message: `duplicate role key ${role.key}` });
+      seen.add(role.key);
+      if (role.tier !== null && role.tier > settings.tiers.length)
+        ctx.addIssue({ code: "custom", path: ["roles", index, "tier"], message: `there is no tier ${role.tier}` });
+    });
+    const kinds = new Set<string>();
+    settings.dedicatedKinds.forEach((kind, index) => {
+      if (kinds.has(kind.key))
+        ctx.addIssue({ code: "custom", path: ["dedicatedKinds", index, "key"], message: `duplicate kind ${kind.key}` });
+      kinds.add(kind.key);
+    });
+  });
+export type DistrictSettings = z.infer<typeof DistrictSettings>;
+
+/** A district's configuration as stored: the settings plus who changed them last. */
+export const DistrictConfig = z.object({
+  version: z.number().int().min(1),
+  tiers: z.array(Tier),
+  dedicatedKinds: z.array(DedicatedKind),
+  roles: z.array(RoleDefinition),
+  mechanisms: Mechanisms,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type DistrictConfig = z.infer<typeof DistrictConfig>;

@@ -1,0 +1,69 @@
+import { Entity } from "electrodb";
+import { documentClient, tableName } from "../storage/table.ts";
+
+/**
+ * A district (区/县): the tenant. Its slug is the tenant ID and the first composite
+ * of every partition key of every district-scoped entity.
+ *
+ * Two indexes are platform-level directories, not tenant data: `byProvince` (the
+ * provincial admin's list of districts) and `directory` (the operator's list).
+ */
+export const DistrictEntity = new Entity(
+  {
+    model: { entity: "district", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      nameZh: { type: "string", required: true },
+      nameEn: { type: "string", required: true },
+      provinceID: { type: "string", required: true, readOnly: true },
+      cityZh: { type: "string", required: true },
+      cityEn: { type: "string", required: true },
+      status: { type: ["active", "suspended"] as const, required: true, default: "active" },
+      createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+      createdBy: { type: "string", required: true, readOnly: true },
+    },
+    indexes: {
+      primary: {
+        collection: "district",
+        pk: { field: "pk", composite: ["tenantID"] },
+        sk: { field: "sk", composite: [] },
+      },
+      byProvince: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["provinceID"] },
+        sk: { field: "gsi1sk", composite: ["tenantID"] },
+      },
+      directory: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: [] },
+        sk: { field: "gsi2sk", composite: ["tenantID"] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
+/** The district's current configuration (tiers, roles, mechanisms): one item beside the district. */
+export const DistrictConfigEntity = new Entity(
+  {
+    model: { entity: "districtConfig", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      version: { type: "number", required: true },
+      tiers: { type: "any", required: true },
+      dedicatedKinds: { type: "any", required: true },
+      roles: { type: "any", required: true },
+      mechanisms: { type: "any", required: true },
+      updatedAt: { type: "string", required: true },
+      updatedBy: { type: "string", required: true },
+    },
+    indexes: {
+      primary: {
+        collection: "district",
+        pk: { field: "pk", composite: ["tenantID"] },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);

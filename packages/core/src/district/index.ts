@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { assertOperator, Slug, useActor } from "../actor.ts";
+import { ConflictError, InputError, NotFoundError } from "../error.ts";
+import { Database } from "../storage/service.ts";
+import { fn } from "../util/fn.ts";
+import { page, PageInput, type Page } from "../util/page.ts";
+import { newID } from "../util/id.ts";
+import { DistrictConfig, DistrictSettings } from "./config.ts";
+import { DistrictConfigEntity, DistrictEntity } from "./district.entity.ts";
+import { template, TemplateName } from "./template.ts";
+
+export * from "./config.ts";
+export { template, templates, TemplateName } from "./template.ts";
+
+/** A district (区/县) as callers see it. */
+export const District = z.object({
+  tenantID: Slug,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  provinceID: Slug,
+  cityZh: z.string(),
+  cityEn: z.string(),
+  status: z.enum(["active", "suspended"]),
+  createdAt: z.string(),
+});
+export type District = z.infer<typeof District>;
+
+const Phone = z.string().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
+
+export const OnboardInput = z.object({
+  slug: Slug.refine((slug) => !ReservedSlugs.has(slug), "this slug is reserved"),
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+  provinceID: Slug,
+  cityZh: z.string().trim().min(1).max(40),
+  cityEn: z.string().trim().min(1).max(80),
+  template: TemplateName.default("jianyang"),
+  /** Overrides the template's settings where given. */
+  settings: DistrictSettings.optional(),
+  admin: z.object({
+    name: z.string().trim().min(1).max(40),
+    phone: Phone,
+  }),
+});
+export type OnboardInput = z.input<typeof OnboardInput>;
+
+const ReservedSlugs = new Set(["platform", "admin", "api", "system", "public", "province", "operator"]);
+
+function toDistrict(item: Record<string, unknown>): District {
+  return District.parse({
+    tenantID: item.tenantID,
+    nameZh: item.nameZh,
+    nameEn: item.nameEn,
+    provinceID: item.provinceID,
+    cityZh: item.cityZh,
+    cityEn: item.cityEn,
+    status: item.status,
+    createdAt: item.createdAt,
+  });
+}
+
+function toConfig(item: Record<string, unknown>): DistrictConfig {
+  return DistrictConfig.parse({
+    version: item.version,
+    tiers: item.tiers,
+    dedicatedKinds: item.dedicatedKinds,
+    roles: item.roles,
+    mechanisms: item.mechanisms,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+  });
+}
+
+function actorName(): string {
+  const actor = useActor();
+  return "userID" in actor ? actor.userID : actor.type;
+}
+
+/**
+ * Onboards a district: the tenant, its configuration (from a template) and its first
+ * district admin, in one DynamoDB transaction. The same slug twice is a conflict.
+ */
+export const onboard = fn(OnboardInput, async (input) => {
+  assertOperator();
+  const province = await Database.entities.province.get({ provinceID: input.provinceID }).go();
+  if (!province.data)
+    throw new InputError("province.not_found", `There is no province "${input.provinceID}".`, [
+      { path: "provinceID", message: "unknown province" },
+    ]);
+  const settings = input.settings ?? template(input.template);
+  const now = new Date().toISOString();
+  const by = actorName();
+  const adminID = newID("user");
+  const result = await Database.transaction
+    .write(({ district, districtConfig, user }) => [
+      district
+        .create({
+          tenantID: input.slug,
+          nameZh: input.nameZh,
+          nameEn: input.nameEn,
+          provinceID: input.provinceID,
+          cityZh: input.cityZh,
+          cityEn: input.cityEn,
+          status: "active",
+          createdAt: now,
+          createdBy: by,
+        })
+        .commit(),
+      districtConfig
+        .create({ tenantID: input.slug, version: 1, ...settings, updatedAt: now, updatedBy: by })
+        .commit(),
+      user
+        .create({
+          tenantID: input.slug,
+          userID: adminID,
+          name: input.admin.name,
+          phone: input.admin.phone,
+          roles: ["district_admin"],
+          status: "active",
+          createdAt: now,
+        })
+        .commit(),
+    ])
+    .go();
+  if (result.canceled) {
+    if (result.data[0]?.code === "ConditionalCheckFailed")
+      throw new ConflictError("district.exists", `A district with the slug "${input.slug}" already exists.`);
+    throw new ConflictError("district.onboard_failed", "Onboarding was refused by the database; nothing was written.");
+  }
+  return {
+    district: District.parse({ ...input, tenantID: input.slug, status: "active", createdAt: now }),
+    config: toConfig({ version: 1, ...settings, updatedAt: now, updatedBy: by }),
+    admin: { userID: adminID, name: input.admin.name, roles: ["district_admin" as const] },
+  };
+});
+
+/** Whether the current actor may see this district at all (else: not found, never a hint). */
+function canSee(district: District): boolean {
+  const actor = useActor();
+  switch (actor.type) {
+    case "operator":
+      return true;
+    case "system":
+      return !actor.tenantID || actor.tenantID === district.tenantID;
+    case "province":
+      return actor.provinceID === district.provinceID;
+    case "user":
+      return actor.tenantID === district.tenantID;
+    case "public":
+      return false;
+  }
+}
+
+/** A district with its configuration, read in one query (the `district` collection). */
+export const get = fn(Slug, async (slug) => {
+  const result = await Database.collections.district({ tenantID: slug }).go();
+  const [item] = result.data.district;
+  const [config] = result.data.districtConfig;
+  const notFound = new NotFoundError("district.not_found", `There is no district "${slug}" that you can see.`);
+  if (!item || !config) throw notFound;
+  const district = toDistrict(item);
+  if (!canSee(district)) throw notFound;
+  return { district, config: toConfig(config) };
+});
+
+/** The districts the actor may see: all (operator), a province's (provincial admin), its own (district user). */
+export const list = fn(PageInput, async (input): Promise<Page<District>> => {
+  const actor = useActor();
+  let result: Page<Record<string, unknown>>;
+  if (actor.type === "operator" || (actor.type === "system" && !actor.tenantID)) {
+    result = await page(DistrictEntity.query.directory({}), input);
+  } else if (actor.type === "province") {
+    result = await page(DistrictEntity.query.byProvince({ provinceID: actor.provinceID }), input);
+  } else if (actor.type === "user" || actor.type === "system") {
+    const own = await DistrictEntity.get({ tenantID: actor.tenantID! }).go();
+    result = { items: own.data ? [own.data] : [], cursor: null };
+  } else {
+    result = { items: [], cursor: null };
+  }
+  return { items: result.items.map(toDistrict), cursor: result.cursor };
+});
+
+export { DistrictEntity, DistrictConfigEntity };

@@ -1,0 +1,36 @@
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
+
+/** The photo bucket (随手拍 photos, evidence, imports). */
+export function bucketName(): string {
+  return process.env.BUCKET_NAME ?? "wangge-photos";
+}
+
+let client: S3Client | undefined;
+
+/** S3 client; with S3_ENDPOINT set it talks to the local s3rver (path style, its fixed credentials). */
+export function s3(): S3Client {
+  const endpoint = process.env.S3_ENDPOINT;
+  client ??= new S3Client({
+    region: process.env.AWS_REGION ?? "cn-north-1",
+    ...(endpoint
+      ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } }
+      : {}),
+  });
+  return client;
+}
+
+export async function headBucket(name = bucketName()) {
+  await s3().send(new HeadBucketCommand({ Bucket: name }));
+  return { name };
+}
+
+/** Creates the bucket if missing (local stack only). */
+export async function ensureBucket(name = bucketName()): Promise<boolean> {
+  try {
+    await headBucket(name);
+    return false;
+  } catch {
+    await s3().send(new CreateBucketCommand({ Bucket: name }));
+    return true;
+  }
+}

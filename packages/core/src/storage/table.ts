@@ -1,0 +1,95 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/**
+ * The one table (single-table design). Key names are shared with `infra/storage.ts`;
+ * every entity's partition keys start with the tenant.
+ */
+export const TableKeys = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  indexes: [
+    { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+  ],
+  timeToLive: "expiresAt",
+} as const;
+
+export function tableName(): string {
+  return process.env.TABLE_NAME ?? "wangge";
+}
+
+function clientConfig() {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  return {
+    region: process.env.AWS_REGION ?? "cn-north-1",
+    ...(endpoint
+      ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      : {}),
+  };
+}
+
+let client: DynamoDBDocumentClient | undefined;
+
+/** The document client every entity shares (DynamoDB Local when DYNAMODB_ENDPOINT is set). */
+export function documentClient(): DynamoDBDocumentClient {
+  client ??= DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return client;
+}
+
+export function tableDefinition(name = tableName()): CreateTableCommandInput {
+  const attributes = ([TableKeys.partitionKey, TableKeys.sortKey] as string[]).concat(
+    TableKeys.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  );
+  return {
+    TableName: name,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: attributes.map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
+    KeySchema: [
+      { AttributeName: TableKeys.partitionKey, KeyType: "HASH" },
+      { AttributeName: TableKeys.sortKey, KeyType: "RANGE" },
+    ],
+    GlobalSecondaryIndexes: TableKeys.indexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: "HASH" },
+        { AttributeName: index.sortKey, KeyType: "RANGE" },
+      ],
+      Projection: { ProjectionType: "ALL" },
+    })),
+  };
+}
+
+/** Creates the table if it is missing (local stack and tests; on AWS the infra owns it). Returns true if created. */
+export async function ensureTable(name = tableName()): Promise<boolean> {
+  const dynamo = documentClient();
+  try {
+    await dynamo.send(new DescribeTableCommand({ TableName: name }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await dynamo.send(new CreateTableCommand(tableDefinition(name)));
+  await dynamo.send(
+    new UpdateTimeToLiveCommand({
+      TableName: name,
+      TimeToLiveSpecification: { AttributeName: TableKeys.timeToLive, Enabled: true },
+    }),
+  );
+  return true;
+}
+
+/** Reachability of the table, for the health check. */
+export async function describeTable(name = tableName()) {
+  const result = await documentClient().send(new DescribeTableCommand({ TableName: name }));
+  return { name, status: result.Table?.TableStatus ?? "UNKNOWN", items: result.Table?.ItemCount ?? 0 };
+}

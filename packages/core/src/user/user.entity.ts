@@ -1,0 +1,51 @@
+import { Entity } from "electrodb";
+import { documentClient, tableName } from "../storage/table.ts";
+
+/** A person who signs in to a district: resident, grid worker, leader, department staff, admin. */
+export const UserEntity = new Entity(
+  {
+    model: { entity: "user", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      userID: { type: "string", required: true, readOnly: true },
+      name: { type: "string", required: true },
+      phone: { type: "string", required: true },
+      roles: { type: "list", items: { type: "string" }, required: true },
+      status: { type: ["active", "disabled"] as const, required: true, default: "active" },
+      createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID"] },
+        sk: { field: "sk", composite: ["userID"] },
+      },
+      byPhone: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantID", "phone"] },
+        sk: { field: "gsi1sk", composite: [] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
+/** Platform staff: the operator and provincial admins. They belong to no district. */
+export const StaffEntity = new Entity(
+  {
+    model: { entity: "staff", version: "1", service: "wangge" },
+    attributes: {
+      userID: { type: "string", required: true, readOnly: true },
+      name: { type: "string", required: true },
+      kind: { type: ["operator", "province"] as const, required: true },
+      provinceID: { type: "string" },
+      createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["userID"] },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { InputError } from "../error.ts";
+
+/** Every list is cursor-paginated: an opaque cursor from the previous page, and a page size. */
+export const PageInput = z.object({
+  cursor: z.string().min(1).max(4096).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PageInput = z.infer<typeof PageInput>;
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+/**
+ * Runs one page of an ElectroDB query. A cursor that does not belong to this query
+ * (tampered, or from another list) is a 400, not a 500.
+ */
+export async function page<T>(
+  query: { go(options: { cursor?: string | null; limit: number }): Promise<{ data: T[]; cursor: string | null }> },
+  input: PageInput,
+): Promise<Page<T>> {
+  try {
+    const result = await query.go({ cursor: input.cursor ?? null, limit: input.limit });
+    return { items: result.data, cursor: result.cursor ?? null };
+  } catch (error) {
+    if (input.cursor) throw new InputError("page.invalid_cursor", "The cursor does not belong to this list; start again without it.");
+    throw error;
+  }
+}
