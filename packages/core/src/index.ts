@@ -6,3 +6,4 @@ export * as Demo from "./demo/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";
+export * as Storage from "./storage/index.ts";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { withActor } from "../actor.ts";
+import { withActor, type Actor } from "../actor.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { Database } from "../storage/service.ts";
 import * as District from "./index.ts";
@@ -51,7 +51,7 @@ describe("onboarding a district", () => {
   });
 
   it("is for the platform operator only", async () => {
-    const admin = { type: "user", userID: "u", tenantID: "alpha", roles: ["district_admin"] } as const;
+    const admin: Actor = { type: "user", userID: "u", tenantID: "alpha", roles: ["district_admin"] };
     await expect(withActor(admin, () => District.onboard(onboardInput("charlie")))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(withActor(operator, () => District.get("charlie"))).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -71,7 +71,7 @@ describe("who sees which district", () => {
   });
 
   it("a district user sees only their own district", async () => {
-    const user = { type: "user", userID: "u", tenantID: "echo", roles: ["resident"] } as const;
+    const user: Actor = { type: "user", userID: "u", tenantID: "echo", roles: ["resident"] };
     await expect(withActor(user, () => District.get("foxtrot"))).rejects.toBeInstanceOf(NotFoundError);
     const list = await withActor(user, () => District.list({}));
     expect(list.items.map((district) => district.tenantID)).toEqual(["echo"]);

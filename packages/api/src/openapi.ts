@@ -1,0 +1,49 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { problem, Problem, zodDetails } from "./problem.ts";
+
+/** A router whose request validation failures become 400 problems with the field paths. */
+export function router() {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const prefix = result.target === "json" ? "body" : result.target;
+        return problem(c, 400, "input.invalid", "The request is not valid.", zodDetails(result.error, prefix));
+      }
+    },
+  });
+}
+
+const descriptions: Record<number, string> = {
+  400: "Invalid input (field paths in `errors`)",
+  401: "Not signed in, or the token is not valid",
+  403: "Signed in, but not allowed",
+  404: "Not found (or not visible to the caller)",
+  409: "Conflicts with the current state",
+  503: "A dependency is unreachable",
+};
+
+/** The problem+json responses a route may give, for its OpenAPI declaration. */
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 503)[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: descriptions[status], content: { "application/problem+json": { schema: Problem } } },
+    ]),
+  );
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export const bearer = [{ bearer: [] as string[] }];
+
+/** Cursor pagination query: `?limit=&cursor=`. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ example: 50 }),
+  cursor: z.string().min(1).max(4096).optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), cursor: z.string().nullable() });
+}

@@ -1,0 +1,73 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError } from "zod";
+import { VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core";
+import { z } from "@hono/zod-openapi";
+
+/** RFC 9457 problem details, the body of every error the API returns. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: "district.not_found" }),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+export type Problem = z.infer<typeof Problem>;
+
+const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
+  input: 400,
+  auth: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+const titles: Partial<Record<number, string>> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  405: "Method not allowed",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  500: "Internal error",
+  503: "Service unavailable",
+};
+
+export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, errors?: ErrorDetail[]) {
+  const body: Problem = {
+    type: `https://wangge.dev/problems/${code}`,
+    title: titles[status] ?? "Error",
+    status,
+    code,
+    detail,
+    ...(errors?.length ? { errors } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json; charset=utf-8" });
+}
+
+export function zodDetails(error: ZodError, prefix?: string): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
+    message: issue.message,
+  }));
+}
+
+/** One place maps every error to a problem response; anything unexpected is a logged 500 with no internals. */
+export function onError(error: Error, c: Context) {
+  if (error instanceof VisibleError) return problem(c, statusOf[error.kind], error.code, error.message, error.details);
+  if (error instanceof ZodError) return problem(c, 400, "input.invalid", "The request is not valid.", zodDetails(error));
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const code = status === 413 ? "input.too_large" : status === 401 ? "auth.required" : status < 500 ? "input.malformed" : "internal";
+    return problem(c, status, code, error.message || titles[status] || "Error");
+  }
+  console.error("unhandled error", c.req.method, c.req.path, error);
+  return problem(c, 500, "internal", "Something went wrong on our side; it has been logged.");
+}

@@ -1,0 +1,78 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Demo, NotFoundError, User, withActor } from "@wangge/core";
+import type { DevIssuer } from "../dev-issuer.ts";
+import { json, problems, router } from "../openapi.ts";
+
+const DemoAccount = z
+  .object({
+    userID: z.string(),
+    tenantID: z.string().nullable(),
+    name: z.string(),
+    role: z.string(),
+    descriptionZh: z.string(),
+    descriptionEn: z.string(),
+  })
+  .openapi("DemoAccount");
+
+const TokenRequest = z
+  .object({ userID: z.string().min(1).max(80), tenantID: z.string().min(1).max(40).nullable().default(null) })
+  .openapi("DevTokenRequest");
+
+/** Local mode only: the demo accounts and tokens for them, signed by the local issuer. */
+export function devRoutes(issuer: DevIssuer) {
+  return router()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/accounts",
+        operationId: "listDevAccounts",
+        tags: ["local"],
+        summary: "The seeded demo accounts (local mode only)",
+        responses: { 200: json(z.object({ accounts: z.array(DemoAccount) }), "Demo accounts") },
+      }),
+      (c) => c.json({ accounts: Demo.DemoAccounts }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/token",
+        operationId: "issueDevToken",
+        tags: ["local"],
+        summary: "A signed token for a seeded user (local mode only)",
+        request: { body: { required: true, content: { "application/json": { schema: TokenRequest } } } },
+        responses: {
+          200: json(z.object({ token: z.string(), expiresAt: z.string() }), "A token"),
+          ...problems(400, 404),
+        },
+      }),
+      async (c) => {
+        const { userID, tenantID } = c.req.valid("json");
+        const claims = tenantID
+          ? await withActor({ type: "system", tenantID }, async () => {
+              const user = await User.find(userID);
+              return user && { sub: user.userID, tenant: tenantID, roles: user.roles };
+            })
+          : await User.findStaff(userID).then(
+              (staff) =>
+                staff && {
+                  sub: staff.userID,
+                  roles: [staff.kind === "operator" ? "platform_operator" : "provincial_admin"],
+                  province: staff.provinceID,
+                },
+            );
+        if (!claims) throw new NotFoundError("user.not_found", `No active user "${userID}"${tenantID ? ` in "${tenantID}"` : ""}.`);
+        return c.json(await issuer.sign(claims), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/jwks.json",
+        operationId: "getDevJwks",
+        tags: ["local"],
+        summary: "The local issuer's public keys (local mode only)",
+        responses: { 200: json(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), "JWKS") },
+      }),
+      async (c) => c.json(await issuer.jwks(), 200),
+    );
+}

@@ -1,0 +1,47 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { createRequire } from "node:module";
+import { dirname, relative } from "node:path";
+import { createApp, notFound, type ApiOptions } from "./app.ts";
+import { onError } from "./problem.ts";
+
+const require = createRequire(import.meta.url);
+
+export interface ServerOptions extends ApiOptions {
+  port: number;
+  hostname?: string;
+  /** A built portal to serve at `/` (the API then lives under `basePath`). */
+  portalDir?: string;
+}
+
+/**
+ * The same app under @hono/node-server, for the local stack and tests. Swagger UI's assets
+ * are served from the installed `swagger-ui-dist` so the docs work offline.
+ */
+export function startServer(options: ServerOptions): Promise<{ url: string; close(): Promise<void>; server: ServerType }> {
+  const basePath = options.basePath ?? "";
+  const root = new Hono();
+  root.notFound(notFound);
+  root.onError(onError);
+  const swaggerDir = relative(process.cwd(), dirname(require.resolve("swagger-ui-dist/package.json")));
+  root.use(
+    `${basePath}/docs/assets/*`,
+    serveStatic({ root: swaggerDir, rewriteRequestPath: (path) => path.replace(`${basePath}/docs/assets`, "") }),
+  );
+  root.route(basePath || "/", createApp({ ...options, docsAssets: `${basePath}/docs/assets` }));
+  if (options.portalDir) {
+    const portal = relative(process.cwd(), options.portalDir);
+    root.use("*", serveStatic({ root: portal }));
+    root.get("*", serveStatic({ root: portal, path: "index.html" }));
+  }
+  return new Promise((resolve) => {
+    const server = serve({ fetch: root.fetch, port: options.port, hostname: options.hostname ?? "127.0.0.1" }, (info) =>
+      resolve({
+        url: `http://${options.hostname ?? "127.0.0.1"}:${info.port}`,
+        server,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    );
+  });
+}

@@ -1,0 +1,2 @@
+export { tableName, describeTable, ensureTable, documentClient, TableKeys, tableDefinition } from "./table.ts";
+export { bucketName, headBucket, ensureBucket, s3 } from "./bucket.ts";

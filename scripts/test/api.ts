@@ -1,0 +1,72 @@
+/**
+ * Starts the real API (local mode, real token issuer and JWKS over HTTP) against the test
+ * run's DynamoDB Local and s3rver, seeded with the demo districts.
+ */
+import { Demo, Storage } from "@wangge/core";
+import { localAuth } from "@wangge/api/app";
+import { startServer } from "@wangge/api/server";
+import { freePort } from "../lib/local-stack.ts";
+
+export interface Caller {
+  userID: string;
+  tenantID: string | null;
+}
+
+export async function startTestApi(options: { portalDir?: string; basePath?: string } = {}) {
+  await Storage.ensureBucket();
+  await Demo.seed();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}${options.basePath ?? ""}`;
+  const server = await startServer({
+    mode: "local",
+    port,
+    auth: localAuth(base),
+    corsOrigins: ["*"],
+    docsAssets: "/docs/assets",
+    basePath: options.basePath,
+    portalDir: options.portalDir,
+  });
+  const tokens = new Map<string, string>();
+
+  async function token(caller: Caller): Promise<string> {
+    const key = `${caller.tenantID}/${caller.userID}`;
+    if (!tokens.has(key)) {
+      const response = await fetch(`${base}/dev/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(caller),
+      });
+      if (!response.ok) throw new Error(`token for ${key}: ${response.status} ${await response.text()}`);
+      tokens.set(key, ((await response.json()) as { token: string }).token);
+    }
+    return tokens.get(key)!;
+  }
+
+  /** A request as `caller` (or anonymous), returning status, content type and parsed body. */
+  async function call(method: string, path: string, init: { as?: Caller; body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.as) headers.authorization = `Bearer ${await token(init.as)}`;
+    if (init.body !== undefined && typeof init.body !== "string") headers["content-type"] = "application/json";
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    let body: any = text;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    return { status: response.status, type: response.headers.get("content-type") ?? "", body };
+  }
+
+  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, close: server.close };
+}
+
+export const As = {
+  operator: { userID: "operator", tenantID: null },
+  fujian: { userID: "fujian-admin", tenantID: null },
+  jianyangAdmin: { userID: "admin", tenantID: "jianyang" },
+  jianyangResident: { userID: "resident", tenantID: "jianyang" },
+  yanpingAdmin: { userID: "admin", tenantID: "yanping" },
+} satisfies Record<string, Caller>;
