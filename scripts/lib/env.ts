@@ -1,0 +1,26 @@
+/**
+ * Embedded defaults of the local stack, overridable by environment. Must run before the
+ * core is imported: entities read the table name and endpoints when they load.
+ */
+import { join } from "node:path";
+
+export const root = join(import.meta.dirname, "..", "..");
+
+export function localSettings(env: NodeJS.ProcessEnv = process.env) {
+  const settings = {
+    dataDir: env.DATA_DIR ?? join(root, ".data"),
+    dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
+    s3Port: Number(env.S3_PORT ?? 4568),
+    apiPort: Number(env.API_PORT ?? 3000),
+    webPort: Number(env.WEB_PORT ?? 5173),
+    table: env.TABLE_NAME ?? "wangge",
+    bucket: env.BUCKET_NAME ?? "wangge-photos",
+  };
+  env.TABLE_NAME = settings.table;
+  env.BUCKET_NAME = settings.bucket;
+  env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${settings.dynamoPort}`;
+  env.S3_ENDPOINT ??= `http://127.0.0.1:${settings.s3Port}`;
+  env.AWS_REGION ??= "cn-north-1";
+  env.WANGGE_MODE ??= "local";
+  return settings;
+}
