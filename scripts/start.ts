@@ -4,10 +4,9 @@
  * Ctrl-C stops everything it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { javaProblem, startDynamo, startS3, type Service } from "./lib/local-stack.ts";
-import { localSettings, root } from "./lib/env.ts";
+import { localSettings, root, viteBin } from "./lib/env.ts";
 
 const started = Date.now();
 const settings = localSettings();
@@ -58,8 +57,7 @@ try {
   step(`API answers on ${api.url} (health: ${health.status})`);
 
   const web = join(root, "web");
-  const require = createRequire(join(web, "package.json"));
-  const portal: ChildProcess = spawn(process.execPath, [require.resolve("vite/bin/vite.js"), "--strictPort"], {
+  const portal: ChildProcess = spawn(process.execPath, [viteBin(), "--strictPort"], {
     cwd: web,
     env: { ...process.env, WEB_PORT: String(settings.webPort), WANGGE_API_URL: api.url },
     stdio: ["ignore", "pipe", "inherit"],

@@ -2,7 +2,8 @@
  * Embedded defaults of the local stack, overridable by environment. Must run before the
  * core is imported: entities read the table name and endpoints when they load.
  */
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 export const root = join(import.meta.dirname, "..", "..");
 
@@ -23,4 +24,10 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   env.AWS_REGION ??= "cn-north-1";
   env.WANGGE_MODE ??= "local";
   return settings;
+}
+
+/** The portal's vite CLI (vite is a dependency of web/, not of the root). */
+export function viteBin(): string {
+  const require = createRequire(join(root, "web", "package.json"));
+  return join(dirname(require.resolve("vite/package.json")), "bin", "vite.js");
 }

@@ -1,0 +1,98 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viteBin } from "../../scripts/lib/env.ts";
+import { startTestApi } from "../../scripts/test/api.ts";
+
+/**
+ * The built portal in headless Chromium against the real API (local mode), DynamoDB Local
+ * and s3rver: a person signs in with the demo login and sees their district's home.
+ */
+const web = join(import.meta.dirname, "..");
+const run = promisify(execFile);
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let browser: BrowserContext;
+let profileDir: string;
+
+beforeAll(async () => {
+  const vite = viteBin();
+  const outDir = mkdtempSync(join(tmpdir(), "wangge-portal-"));
+  await run(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: web,
+    env: { ...process.env, VITE_API_URL: "/api" },
+  });
+  api = await startTestApi({ portalDir: outDir, basePath: "/api" });
+  profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 800 },
+    locale: "zh-CN",
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, testID: string) {
+  await page.goto(`${api.origin}/login`);
+  await page.getByTestId(testID).click();
+}
+
+describe("the portal", () => {
+  it("a district admin signs in with the demo login and sees the district home", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signIn(page, "login-jianyang-admin");
+    const heading = page.getByTestId("district-name");
+    await heading.waitFor();
+    expect(await heading.textContent()).toContain("建阳区");
+    const body = await page.textContent("body");
+    for (const text of ["一级网格", "二级网格", "三级网格", "网格助理"]) expect(body).toContain(text);
+
+    await page.getByTestId("lang-switch").click();
+    await page.getByText("Jianyang District").first().waitFor();
+    expect(await heading.textContent()).toContain("Jianyang District");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("works on a phone: no sideways scrolling on a 375 px screen", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signIn(page, "login-jianyang-resident");
+    await page.getByTestId("district-name").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, "phone-district-home.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("a provincial admin sees the province's districts, and signing out returns to the login", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "login-platform-fujian-admin");
+    await page.getByText("延平区").first().waitFor();
+    expect(await page.textContent("body")).toContain("建阳区");
+    await page.getByTestId("sign-out").click();
+    await page.getByTestId("login-jianyang-admin").waitFor();
+    await page.close();
+  });
+});
