@@ -5,10 +5,10 @@ export default defineProject({
   plugins: [solid()],
   test: {
     name: "web",
-    root: __dirname,
+    root: import.meta.dirname,
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "happy-dom",
-    passWithNoTests: true,
+    setupFiles: ["./src/test/setup.ts"],
   },
   resolve: { conditions: ["development", "browser"] },
 });

@@ -80,7 +80,7 @@ describe("the portal", () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await signIn(page, "login-jianyang-resident");
     await page.getByTestId("district-name").waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, "phone-district-home.png"), fullPage: true });
     await page.close();

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { mechanismOrder } from "../pages/district.tsx";
+import { dictionaries, languages, translate } from "./index.ts";
+
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe("the dictionary", () => {
+  it("has every key in both languages, Chinese first", () => {
+    expect(languages[0]).toBe("zh-CN");
+    const chinese = Object.keys(dictionaries["zh-CN"]).sort();
+    const english = Object.keys(dictionaries.en).sort();
+    expect(english).toEqual(chinese);
+  });
+
+  it("has no empty message and the same placeholders in both languages", () => {
+    for (const key of Object.keys(dictionaries["zh-CN"]) as (keyof (typeof dictionaries)["en"])[]) {
+      expect(dictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(dictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(dictionaries.en[key]), key).toEqual(placeholders(dictionaries["zh-CN"][key]));
+    }
+  });
+
+  it("names every access role and every mechanism in both languages", () => {
+    const roles = ["resident", "grid_worker", "grid_leader", "department_staff", "district_admin", "provincial_admin", "platform_operator"];
+    for (const language of languages) {
+      for (const role of roles) expect(Object.keys(dictionaries[language])).toContain(`role.${role}`);
+      for (const mechanism of mechanismOrder) {
+        expect(Object.keys(dictionaries[language])).toContain(`mechanism.${mechanism}`);
+        expect(Object.keys(dictionaries[language])).toContain(`mechanism.${mechanism}.desc`);
+      }
+    }
+    expect(translate("zh-CN", "role.grid_worker")).toBe("网格员");
+    expect(translate("en", "mechanism.tickets")).toBe("Snap-and-report");
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translate("zh-CN", "district.mechanismsSummary", { on: 1, total: 8 })).toBe("已开启 1 / 8 项");
+    expect(translate("en", "district.mechanismsSummary", { on: 1 })).toBe("1 of {total} switched on");
+  });
+});

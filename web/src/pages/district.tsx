@@ -1,0 +1,250 @@
+import { useParams } from "@solidjs/router";
+import { createMemo, For, Match, Show, Switch } from "solid-js";
+import { ApiError } from "../data/api.ts";
+import { createQuery } from "../data/query.ts";
+import type { District, DistrictConfig, MechanismKey, Province, RoleDefinition } from "../data/types.ts";
+import { useLocale } from "../providers/locale.tsx";
+import { useSession } from "../providers/session.tsx";
+import { RoleBadge, StatusBadge } from "../ui/badges.tsx";
+import { CheckIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
+import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { usePageTitle } from "../ui/title.ts";
+
+/** The order mechanisms are listed in (the order of the source report). */
+export const mechanismOrder: MechanismKey[] = [
+  "tickets",
+  "cadreSecondment",
+  "wishes",
+  "needsLists",
+  "meetings",
+  "volunteers",
+  "emergencyMode",
+  "register",
+];
+
+/** `/d/:slug`: a district's home: who it is and how it is set up. */
+export function DistrictPage() {
+  const params = useParams<{ slug: string }>();
+  const session = useSession();
+  const { t, pick } = useLocale();
+  const detail = createQuery(
+    () => params.slug,
+    (slug) => session.api.district(slug),
+  );
+  // Province names are a nicety: without them the province's ID is shown.
+  const provinces = createQuery(
+    () => true,
+    () => session.api.provinces().catch((): Province[] => []),
+  );
+  const province = () => provinces.data()?.find((candidate) => candidate.provinceID === detail.data()?.district.provinceID);
+  usePageTitle(() => (detail.data() ? pick(detail.data()!.district) : undefined));
+
+  const notFound = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
+
+  return (
+    <Switch>
+      <Match when={detail.data()}>
+        {(loaded) => <DistrictView district={loaded().district} config={loaded().config} province={province()} />}
+      </Match>
+      <Match when={detail.error() && notFound(detail.error())}>
+        <EmptyState title={t("district.notFoundTitle")} body={t("district.notFoundBody")} />
+      </Match>
+      <Match when={detail.error()}>{(error) => <ErrorState error={error()} onRetry={detail.reload} />}</Match>
+      <Match when={true}>
+        <div class="district" aria-busy="true">
+          <Skeleton class="card hero" lines={3} />
+          <div class="district-grid">
+            <Skeleton class="card" lines={5} />
+            <Skeleton class="card" lines={5} />
+          </div>
+        </div>
+      </Match>
+    </Switch>
+  );
+}
+
+/** The district's home, drawn from its record and configuration. */
+export function DistrictView(props: { district: District; config: DistrictConfig; province?: Province }) {
+  const { t, pick, other, formatDate } = useLocale();
+  const mechanisms = createMemo(() =>
+    mechanismOrder.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
+  );
+  const mechanismsOn = () => mechanisms().filter((mechanism) => mechanism.on).length;
+  const rolesAt = (level: number) => props.config.roles.filter((role) => role.tier === level && !role.dedicated);
+  const tierOf = (role: RoleDefinition) => {
+    if (role.dedicated) return t("district.roleDedicated");
+    const tier = props.config.tiers.find((candidate) => candidate.level === role.tier);
+    return tier ? pick(tier) : t("district.roleAnyTier");
+  };
+
+  return (
+    <div class="district">
+      <section class="card hero" aria-labelledby="district-name">
+        <div class="hero-top">
+          <div class="hero-titles">
+            <p class="eyebrow hero-location">
+              <MapPinIcon size={16} />
+              {t("district.location", {
+                city: pick({ nameZh: props.district.cityZh, nameEn: props.district.cityEn }),
+                province: props.province ? pick(props.province) : props.district.provinceID,
+              })}
+            </p>
+            <h1 class="hero-name" id="district-name" data-testid="district-name">
+              {pick(props.district)}
+            </h1>
+          </div>
+          <div class="hero-meta">
+            <StatusBadge status={props.district.status} />
+            <span class="tenant-id">
+              {t("district.tenant")} <code>{props.district.tenantID}</code>
+            </span>
+          </div>
+        </div>
+        <dl class="stats">
+          <div class="stat">
+            <dt>{t("district.statTiers")}</dt>
+            <dd>{props.config.tiers.length}</dd>
+          </div>
+          <div class="stat">
+            <dt>{t("district.statDedicated")}</dt>
+            <dd>{props.config.dedicatedKinds.length}</dd>
+          </div>
+          <div class="stat">
+            <dt>{t("district.statRoles")}</dt>
+            <dd>{props.config.roles.length}</dd>
+          </div>
+          <div class="stat">
+            <dt>{t("district.statMechanisms")}</dt>
+            <dd>
+              {mechanismsOn()}
+              <span class="stat-of">/{mechanisms().length}</span>
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <div class="district-grid">
+        <section class="card" aria-labelledby="tiers-title">
+          <h2 class="section-title" id="tiers-title">
+            {t("district.tiersTitle")}
+          </h2>
+          <p class="section-hint">{t("district.tiersHint")}</p>
+          <ol class="tier-ladder" data-testid="tier-ladder">
+            <For each={props.config.tiers}>
+              {(tier, index) => (
+                <li class="tier-step" style={{ "--depth": index() }}>
+                  <span class="tier-level">{t("district.tierLevel", { level: tier.level })}</span>
+                  <div class="tier-body">
+                    <p class="tier-name">{pick(tier)}</p>
+                    <p class="tier-other">{other(tier)}</p>
+                    <Show
+                      when={rolesAt(tier.level).length}
+                      fallback={<p class="tier-roles-empty">{t("district.tierNoRoles")}</p>}
+                    >
+                      <ul class="chips chips-small" aria-label={t("district.tierRoles")}>
+                        <For each={rolesAt(tier.level)}>{(role) => <li class="chip">{pick(role)}</li>}</For>
+                      </ul>
+                    </Show>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ol>
+
+          <h3 class="subsection-title">{t("district.dedicatedTitle")}</h3>
+          <p class="section-hint">{t("district.dedicatedHint")}</p>
+          <Show
+            when={props.config.dedicatedKinds.length}
+            fallback={<p class="muted">{t("district.dedicatedEmpty")}</p>}
+          >
+            <ul class="chips" data-testid="dedicated-kinds">
+              <For each={props.config.dedicatedKinds}>
+                {(kind) => (
+                  <li class="chip chip-accent" title={other(kind)}>
+                    {pick(kind)}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+
+        <section class="card" aria-labelledby="mechanisms-title">
+          <div class="section-head">
+            <h2 class="section-title" id="mechanisms-title">
+              {t("district.mechanismsTitle")}
+            </h2>
+            <span class="section-count">
+              {t("district.mechanismsSummary", { on: mechanismsOn(), total: mechanisms().length })}
+            </span>
+          </div>
+          <ul class="mechanisms" data-testid="mechanisms">
+            <For each={mechanisms()}>
+              {(mechanism) => (
+                <li
+                  class="mechanism"
+                  classList={{ "is-on": mechanism.on, "is-off": !mechanism.on }}
+                  data-testid={`mechanism-${mechanism.key}`}
+                  data-state={mechanism.on ? "on" : "off"}
+                >
+                  <span class="mechanism-icon">
+                    <MechanismIcon mechanism={mechanism.key} size={22} />
+                  </span>
+                  <span class="mechanism-text">
+                    <span class="mechanism-name">{t(`mechanism.${mechanism.key}`)}</span>
+                    <span class="mechanism-desc">{t(`mechanism.${mechanism.key}.desc`)}</span>
+                  </span>
+                  <span class="mechanism-state">
+                    <Show when={mechanism.on}>
+                      <CheckIcon size={14} />
+                    </Show>
+                    {mechanism.on ? t("common.on") : t("common.off")}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+
+        <section class="card span-all" aria-labelledby="roles-title">
+          <h2 class="section-title" id="roles-title">
+            {t("district.rolesTitle")}
+          </h2>
+          <p class="section-hint">{t("district.rolesHint")}</p>
+          <table class="role-table" data-testid="roles">
+            <thead>
+              <tr>
+                <th scope="col">{t("district.roleName")}</th>
+                <th scope="col">{t("district.roleAccess")}</th>
+                <th scope="col">{t("district.roleTier")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.config.roles}>
+                {(role) => (
+                  <tr>
+                    <th scope="row" data-label={t("district.roleName")}>
+                      <span class="role-name">{pick(role)}</span>
+                      <span class="role-other">{other(role)}</span>
+                      <Show when={role.seconded}>
+                        <span class="badge badge-flag">{t("district.roleSeconded")}</span>
+                      </Show>
+                    </th>
+                    <td data-label={t("district.roleAccess")}>
+                      <RoleBadge role={role.accessRole} />
+                    </td>
+                    <td data-label={t("district.roleTier")}>{tierOf(role)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <p class="config-meta">
+        {t("district.configVersion", { version: props.config.version, date: formatDate(props.config.updatedAt) })}
+      </p>
+    </div>
+  );
+}

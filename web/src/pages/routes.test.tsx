@@ -1,0 +1,64 @@
+import { screen } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { TOKEN_EXPIRES_KEY, TOKEN_KEY } from "../providers/session.tsx";
+import { adminMe, fujian, jianyang, jianyangConfig, operatorMe, provinceMe } from "../test/fixtures.ts";
+import { fakeApi, renderApp, signedIn } from "../test/harness.tsx";
+
+describe("the start page", () => {
+  const api = (me: unknown) =>
+    fakeApi({
+      "GET /me": () => me,
+      "GET /districts": () => ({ items: [jianyang], cursor: null }),
+      "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
+      "GET /provinces": () => ({ items: [fujian], cursor: null }),
+      "GET /dev/accounts": () => ({ accounts: [] }),
+    });
+
+  it("sends a district user to their district", async () => {
+    signedIn();
+    api(adminMe);
+    const app = renderApp("/");
+    await screen.findByTestId("district-name");
+    expect(app.location()).toBe("/d/jianyang");
+  });
+
+  it("sends the operator and provincial admins to the district directory", async () => {
+    signedIn();
+    api(operatorMe);
+    const operator = renderApp("/");
+    await screen.findByTestId("district-card-jianyang");
+    expect(operator.location()).toBe("/districts");
+    operator.unmount();
+
+    api(provinceMe);
+    const province = renderApp("/");
+    await screen.findByTestId("district-card-jianyang");
+    expect(province.location()).toBe("/districts");
+  });
+
+  it("sends a visitor who is not signed in to the login page", async () => {
+    api(adminMe);
+    const app = renderApp("/");
+    await screen.findByRole("heading", { name: "演示登录" });
+    expect(app.location()).toBe("/login");
+  });
+
+  it("forgets a token that has expired", async () => {
+    signedIn("old-token");
+    localStorage.setItem(TOKEN_EXPIRES_KEY, new Date(Date.now() - 1000).toISOString());
+    api(adminMe);
+    const app = renderApp("/");
+    await screen.findByRole("heading", { name: "演示登录" });
+    expect(app.location()).toBe("/login");
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+});
+
+describe("an unknown address", () => {
+  it("shows a friendly 404 page with a way back", async () => {
+    fakeApi({});
+    renderApp("/no/such/page");
+    expect(await screen.findByRole("heading", { name: "页面不存在" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "返回首页" })).toHaveAttribute("href", "/");
+  });
+});

@@ -1,0 +1,97 @@
+import type { DemoAccount, District, DistrictConfig, Me, Province } from "../data/types.ts";
+
+/** Test data shaped like the API's replies (copied from core's demo, never imported from it). */
+export const fujian: Province = { provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" };
+
+export const jianyang: District = {
+  tenantID: "jianyang",
+  nameZh: "建阳区",
+  nameEn: "Jianyang District",
+  provinceID: "fujian",
+  cityZh: "南平市",
+  cityEn: "Nanping",
+  status: "active",
+  createdAt: "2025-01-15T08:00:00.000Z",
+};
+
+export const yanping: District = { ...jianyang, tenantID: "yanping", nameZh: "延平区", nameEn: "Yanping District" };
+
+export const jianyangConfig: DistrictConfig = {
+  version: 1,
+  tiers: [
+    { level: 1, nameZh: "一级网格", nameEn: "First-level grid" },
+    { level: 2, nameZh: "二级网格", nameEn: "Second-level grid" },
+    { level: 3, nameZh: "三级网格", nameEn: "Third-level grid" },
+  ],
+  dedicatedKinds: [
+    { key: "school", nameZh: "学校", nameEn: "School" },
+    { key: "hospital", nameZh: "医院", nameEn: "Hospital" },
+    { key: "enterprise_park", nameZh: "企业园区", nameEn: "Enterprise park" },
+  ],
+  roles: [
+    { key: "grid_leader_1", nameZh: "一级网格长", nameEn: "First-level grid leader", accessRole: "grid_leader", tier: 1, dedicated: false, seconded: false },
+    { key: "grid_leader_2", nameZh: "二级网格长", nameEn: "Second-level grid leader", accessRole: "grid_leader", tier: 2, dedicated: false, seconded: false },
+    { key: "grid_worker", nameZh: "三级网格员", nameEn: "Third-level grid worker", accessRole: "grid_worker", tier: 3, dedicated: false, seconded: false },
+    { key: "grid_instructor", nameZh: "网格指导员", nameEn: "Grid instructor", accessRole: "grid_leader", tier: null, dedicated: false, seconded: false },
+    { key: "dedicated_grid_worker", nameZh: "专属网格员", nameEn: "Dedicated-grid worker", accessRole: "grid_worker", tier: null, dedicated: true, seconded: false },
+    { key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "grid_worker", tier: 3, dedicated: false, seconded: true },
+  ],
+  mechanisms: {
+    tickets: true,
+    cadreSecondment: true,
+    wishes: true,
+    needsLists: true,
+    meetings: true,
+    volunteers: true,
+    emergencyMode: true,
+    register: true,
+  },
+  updatedAt: "2025-01-15T08:00:00.000Z",
+  updatedBy: "operator",
+};
+
+export const minimalConfig: DistrictConfig = {
+  ...jianyangConfig,
+  tiers: [
+    { level: 1, nameZh: "社区网格", nameEn: "Community grid" },
+    { level: 2, nameZh: "基础网格", nameEn: "Basic grid" },
+  ],
+  dedicatedKinds: [],
+  roles: [
+    { key: "grid_leader", nameZh: "网格长", nameEn: "Grid leader", accessRole: "grid_leader", tier: 1, dedicated: false, seconded: false },
+    { key: "grid_worker", nameZh: "网格员", nameEn: "Grid worker", accessRole: "grid_worker", tier: 2, dedicated: false, seconded: false },
+  ],
+  mechanisms: {
+    tickets: true,
+    cadreSecondment: false,
+    wishes: false,
+    needsLists: false,
+    meetings: false,
+    volunteers: false,
+    emergencyMode: false,
+    register: false,
+  },
+};
+
+export const demoAccounts: DemoAccount[] = [
+  { userID: "admin", tenantID: "jianyang", name: "林建华", role: "district_admin", descriptionZh: "建阳区管理员", descriptionEn: "Jianyang district admin" },
+  { userID: "fujian-admin", tenantID: null, name: "福建省管理员", role: "provincial_admin", descriptionZh: "对比全省各区县", descriptionEn: "Compares the province's districts" },
+  { userID: "operator", tenantID: null, name: "平台运营", role: "platform_operator", descriptionZh: "开通新的区县", descriptionEn: "Onboards new districts" },
+  { userID: "worker", tenantID: "jianyang", name: "黄晓梅", role: "grid_worker", descriptionZh: "三级网格员", descriptionEn: "Third-level grid worker" },
+  { userID: "admin", tenantID: "yanping", name: "郑海燕", role: "district_admin", descriptionZh: "延平区管理员", descriptionEn: "Yanping district admin" },
+];
+
+export const adminMe: Me = {
+  actor: { type: "user", userID: "admin", tenantID: "jianyang", roles: ["district_admin"] },
+  profile: { userID: "admin", name: "林建华", phoneMasked: "138****0001", roles: ["district_admin"], tenantID: "jianyang", provinceID: null },
+};
+
+export const operatorMe: Me = {
+  actor: { type: "operator", userID: "operator" },
+  profile: { userID: "operator", name: "平台运营", phoneMasked: null, roles: ["platform_operator"], tenantID: null, provinceID: null },
+};
+
+export const provinceMe: Me = {
+  actor: { type: "province", userID: "fujian-admin", provinceID: "fujian" },
+  profile: { userID: "fujian-admin", name: "福建省管理员", phoneMasked: null, roles: ["provincial_admin"], tenantID: null, provinceID: "fujian" },
+};

@@ -1,0 +1,80 @@
+import { For, Show, splitProps, type JSX } from "solid-js";
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (attributes: {
+    id: string;
+    "aria-invalid": boolean;
+    "aria-describedby": string | undefined;
+  }) => JSX.Element;
+}
+
+/** A labelled form control with its hint and, when invalid, its error right beneath. */
+export function Field(props: FieldProps) {
+  const hintID = () => (props.hint ? `${props.id}-hint` : undefined);
+  const errorID = () => (props.error ? `${props.id}-error` : undefined);
+  const describedBy = () => [errorID(), hintID()].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class="field" classList={{ "is-invalid": Boolean(props.error) }}>
+      <label class="field-label" for={props.id}>
+        {props.label}
+      </label>
+      {props.children({ id: props.id, "aria-invalid": Boolean(props.error), "aria-describedby": describedBy() })}
+      <Show when={props.error}>
+        <p class="field-error" id={errorID()}>
+          {props.error}
+        </p>
+      </Show>
+      <Show when={props.hint && !props.error}>
+        <p class="field-hint" id={hintID()}>
+          {props.hint}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+export function TextInput(
+  props: JSX.InputHTMLAttributes<HTMLInputElement> & { value: string; onValue: (value: string) => void },
+) {
+  const [own, rest] = splitProps(props, ["value", "onValue"]);
+  return <input class="input" {...rest} value={own.value} onInput={(event) => own.onValue(event.currentTarget.value)} />;
+}
+
+export function SelectInput(
+  props: JSX.SelectHTMLAttributes<HTMLSelectElement> & {
+    value: string;
+    onValue: (value: string) => void;
+    options: { value: string; label: string }[];
+    placeholder?: string;
+  },
+) {
+  return (
+    <select
+      class="input select"
+      id={props.id}
+      name={props.name}
+      disabled={props.disabled}
+      aria-invalid={props["aria-invalid"]}
+      aria-describedby={props["aria-describedby"]}
+      value={props.value}
+      onChange={(event) => props.onValue(event.currentTarget.value)}
+    >
+      <Show when={props.placeholder !== undefined}>
+        <option value="" disabled>
+          {props.placeholder}
+        </option>
+      </Show>
+      <For each={props.options}>
+        {(option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        )}
+      </For>
+    </select>
+  );
+}
