@@ -12,6 +12,8 @@ import { districtRoutes } from "./routes/districts.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import { provinceRoutes } from "./routes/provinces.ts";
+import { gridRoutes, tierRoutes } from "./routes/grids.ts";
+import { peopleRoutes } from "./routes/people.ts";
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -78,6 +80,9 @@ export function createApp(options: ApiOptions) {
   app.route("/me", meRoutes);
   app.route("/districts", districtRoutes);
   app.route("/provinces", provinceRoutes);
+  app.route("/grids", gridRoutes);
+  app.route("/config/tiers", tierRoutes);
+  app.route("/people", peopleRoutes);
   return app;
 }
 

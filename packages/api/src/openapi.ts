@@ -47,3 +47,14 @@ export const PageQuery = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), cursor: z.string().nullable() });
 }
+
+/** A `true`/`false` query flag (z.coerce.boolean would read "false" as true). */
+export const Flag = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((value) => value === "true");
+
+/** A path parameter, documented. */
+export function pathParam(name: string, example: string) {
+  return z.string().min(1).max(80).openapi({ param: { name, in: "path" }, example });
+}

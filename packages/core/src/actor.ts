@@ -88,3 +88,9 @@ export function assertOperator(): void {
   if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
   throw new ForbiddenError("actor.operator", "Only the platform operator may do this.");
 }
+
+/** Who to record as the author of a change. */
+export function actorID(): string {
+  const actor = useActor();
+  return "userID" in actor ? actor.userID : actor.type;
+}

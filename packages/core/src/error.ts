@@ -46,7 +46,7 @@ export class NotFoundError extends VisibleError {
 }
 
 export class ConflictError extends VisibleError {
-  constructor(code: string, message: string) {
-    super("conflict", code, message);
+  constructor(code: string, message: string, details?: ErrorDetail[]) {
+    super("conflict", code, message, details);
   }
 }

@@ -3,6 +3,8 @@ export * as District from "./district/index.ts";
 export * as Province from "./province/index.ts";
 export * as User from "./user/index.ts";
 export * as Demo from "./demo/index.ts";
+export * as Grid from "./grid/index.ts";
+export * as Person from "./person/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { assertOperator, Slug, useActor } from "../actor.ts";
+import { actorID, assertOperator, assertRole, Slug, useActor, useTenant } from "../actor.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import { Database } from "../storage/service.ts";
+import { isConditionalFailure } from "../storage/errors.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
 import { newID } from "../util/id.ts";
@@ -71,11 +72,6 @@ function toConfig(item: Record<string, unknown>): DistrictConfig {
   });
 }
 
-function actorName(): string {
-  const actor = useActor();
-  return "userID" in actor ? actor.userID : actor.type;
-}
-
 /**
  * Onboards a district: the tenant, its configuration (from a template) and its first
  * district admin, in one DynamoDB transaction. The same slug twice is a conflict.
@@ -89,7 +85,7 @@ export const onboard = fn(OnboardInput, async (input) => {
     ]);
   const settings = input.settings ?? template(input.template);
   const now = new Date().toISOString();
-  const by = actorName();
+  const by = actorID();
   const adminID = newID("user");
   const result = await Database.transaction
     .write(({ district, districtConfig, user }) => [
@@ -181,3 +177,37 @@ export const list = fn(PageInput, async (input): Promise<Page<District>> => {
 });
 
 export { DistrictEntity, DistrictConfigEntity };
+
+/** The current district's configuration (any user of the district may read it). */
+export async function currentConfig(): Promise<DistrictConfig> {
+  const result = await DistrictConfigEntity.get({ tenantID: useTenant() }).go();
+  if (!result.data) throw new NotFoundError("district.not_found", "This district has no configuration.");
+  return toConfig(result.data);
+}
+
+/**
+ * Replaces parts of the configuration, conditional on the version read, so two admins
+ * cannot overwrite each other's change unknowingly. `check` may refuse the change.
+ */
+export async function changeConfig(
+  change: (config: DistrictConfig) => Partial<DistrictSettings>,
+  expectedVersion?: number,
+): Promise<DistrictConfig> {
+  assertRole("district_admin");
+  const current = await currentConfig();
+  if (expectedVersion !== undefined && expectedVersion !== current.version)
+    throw new ConflictError("config.version", `The configuration is at version ${current.version}, not ${expectedVersion}; reload and try again.`);
+  const next = DistrictSettings.parse({ ...current, ...change(current) });
+  const updatedAt = new Date().toISOString();
+  try {
+    await DistrictConfigEntity.patch({ tenantID: useTenant() })
+      .set({ ...next, version: current.version + 1, updatedAt, updatedBy: actorID() })
+      .where((attr, op) => op.eq(attr.version, current.version))
+      .go();
+  } catch (error) {
+    if (isConditionalFailure(error))
+      throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
+    throw error;
+  }
+  return { ...next, version: current.version + 1, updatedAt, updatedBy: actorID() };
+}

@@ -4,6 +4,7 @@ import { ConflictError } from "../error.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput } from "../util/page.ts";
 import { ProvinceEntity } from "./province.entity.ts";
+import { isConditionalFailure } from "../storage/errors.ts";
 
 /** A province (省) grouping districts. */
 export const Province = z.object({
@@ -30,13 +31,5 @@ export const list = fn(PageInput, async (input) => {
   const result = await page(ProvinceEntity.query.directory({}), input);
   return { items: result.items.map((item) => Province.parse(item)), cursor: result.cursor };
 });
-
-export function isConditionalFailure(error: unknown): boolean {
-  const cause = (error as { cause?: { name?: string } })?.cause;
-  return (
-    (error as { name?: string })?.name === "ConditionalCheckFailedException" ||
-    cause?.name === "ConditionalCheckFailedException"
-  );
-}
 
 export { ProvinceEntity };

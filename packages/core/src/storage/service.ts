@@ -2,6 +2,8 @@ import { Service } from "electrodb";
 import { DistrictConfigEntity, DistrictEntity } from "../district/district.entity.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { StaffEntity, UserEntity } from "../user/user.entity.ts";
+import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
+import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity, GridVersionEntity } from "../grid/grid.entity.ts";
 import { documentClient, tableName } from "./table.ts";
 
 /** Every entity of the table, for transactions and collections that span them. */
@@ -12,6 +14,13 @@ export const Database = new Service(
     province: ProvinceEntity,
     user: UserEntity,
     staff: StaffEntity,
+    grid: GridEntity,
+    gridCode: GridCodeEntity,
+    gridVersion: GridVersionEntity,
+    gridSet: GridSetEntity,
+    gridImport: GridImportEntity,
+    person: PersonEntity,
+    assignment: AssignmentEntity,
   },
   { table: tableName(), client: documentClient() },
 );

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { As, startTestApi } from "../../../../scripts/test/api.ts";
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+const admin = { as: As.jianyangAdmin };
+const resident = { as: As.jianyangResident };
+
+function rect(x0: number, y0: number, x1: number, y1: number) {
+  const [a, b, c, d] = [118 + x0 / 100, 27.2 + y0 / 100, 118 + x1 / 100, 27.2 + y1 / 100];
+  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+}
+const feature = (code: string, tier: number, parentCode: string | null, boundary: unknown) => ({
+  type: "Feature",
+  geometry: boundary,
+  properties: { code, name: `网格 ${code}`, tier, parentCode },
+});
+
+async function upload(body: string) {
+  const target = await api.call("POST", "/grids/imports/uploads", admin);
+  expect(target.status).toBe(201);
+  const put = await fetch(target.body.url, { method: "PUT", body });
+  expect(put.status).toBe(200);
+  return target.body.uploadKey as string;
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+describe("grids through the API", () => {
+  it("imports a file uploaded straight to S3, then locates points in it and exports it back", async () => {
+    const features = [feature("A", 1, null, rect(0, 0, 10, 10))];
+    for (let i = 0; i < 5; i++) features.push(feature(`A-${i}`, 2, "A", rect(i * 2, 0, i * 2 + 2, 10)));
+    for (let i = 0; i < 5; i++) features.push(feature(`A-${i}-1`, 3, `A-${i}`, rect(i * 2, 0, i * 2 + 2, 10)));
+    const key = await upload(JSON.stringify({ type: "FeatureCollection", features }));
+    const job = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: key } });
+    expect(job.status).toBe(200);
+    expect(job.body).toMatchObject({ status: "done", total: 11, written: 11 });
+    const progress = await api.call("GET", `/grids/imports/${job.body.importID}`, admin);
+    expect(progress.body).toMatchObject({ status: "done", written: 11 });
+
+    const located = await api.call("GET", "/grids/locate?lon=118.05&lat=27.25", resident);
+    expect(located.status).toBe(200);
+    expect(located.body.grid.code).toBe("A-2-1");
+    expect(located.body.ancestors.map((grid: { code: string }) => grid.code)).toEqual(["A", "A-2"]);
+    const outside = await api.call("GET", "/grids/locate?lon=100&lat=20", resident);
+    expect(outside.status).toBe(404);
+    expect(outside.body.code).toBe("grid.outside_district");
+    const badPoint = await api.call("GET", "/grids/locate?lon=500&lat=27", resident);
+    expect(badPoint.status).toBe(400);
+
+    const exported = await api.call("GET", "/grids/export", admin);
+    expect(exported.body.count).toBe(11);
+    const file = await (await fetch(exported.body.url)).json();
+    expect(file.features.map((entry: { properties: { code: string } }) => entry.properties.code)).toContain("A-4-1");
+
+    const coverage = await api.call("GET", `/grids/${located.body.ancestors[0].gridID}/coverage`, resident);
+    expect(coverage.body).toMatchObject({ ok: true, children: 5, gaps: [], overlaps: [] });
+  });
+
+  it("refuses a 50 MB file, broken JSON and an upload key of another district", async () => {
+    const big = await upload("x".repeat(50 * 1024 * 1024));
+    const tooLarge = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: big } });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.code).toBe("import.too_large");
+    const broken = await upload("{ not json");
+    const invalid = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: broken } });
+    expect(invalid.body.code).toBe("import.invalid_json");
+    const foreign = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: "uploads/pending/yanping/upload_x.geojson" } });
+    expect(foreign.status).toBe(404);
+  });
+
+  it("answers bad polygons with the problem named at its path", async () => {
+    const unclosed = { type: "Polygon", coordinates: [[[118.5, 27.5], [118.6, 27.5], [118.6, 27.6], [118.5, 27.6]]] };
+    const response = await api.call("POST", "/grids", { ...admin, body: { code: "U", name: "未闭合", tier: 1, boundary: unclosed } });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("grid.invalid_boundary");
+    expect(response.body.errors[0].path).toMatch(/^boundary/);
+    expect(response.body.detail).toMatch(/not closed/);
+  });
+
+  it("puts people on grids and masks phones for those who do not need them", async () => {
+    const grids = await api.call("GET", "/grids?tier=3", admin);
+    const grid = grids.body.items.find((item: { code: string }) => item.code === "A-0-1");
+    const assigned = await api.call("POST", "/people/assignments", {
+      ...admin,
+      body: { gridID: grid.gridID, roleKey: "grid_worker", person: { name: "黄晓梅", phone: "13912345678" } },
+    });
+    expect(assigned.status).toBe(201);
+    const wrongTier = await api.call("POST", "/people/assignments", {
+      ...admin,
+      body: { gridID: grid.gridID, roleKey: "grid_leader_1", personID: assigned.body.personID },
+    });
+    expect(wrongTier.status).toBe(400);
+    expect(wrongTier.body.code).toBe("person.role_tier");
+    const again = await api.call("POST", "/people/assignments", { ...admin, body: { gridID: grid.gridID, roleKey: "grid_worker", personID: assigned.body.personID } });
+    expect(again.status).toBe(409);
+
+    const forAdmin = await api.call("GET", `/people?gridID=${grid.gridID}`, admin);
+    expect(forAdmin.body.items).toHaveLength(1);
+    expect(forAdmin.body.items[0]).toMatchObject({ name: "黄晓梅", phone: "13912345678", roleKey: "grid_worker", gridCode: "A-0-1", active: true });
+    const forResident = await api.call("GET", `/people?gridID=${grid.gridID}`, resident);
+    expect(forResident.body.items[0].phone).toBe("139****5678");
+    const theirGrids = await api.call("GET", `/people?personID=${assigned.body.personID}`, admin);
+    expect(theirGrids.body.items.map((item: { gridCode: string }) => item.gridCode)).toEqual(["A-0-1"]);
+  });
+
+  it("reads and changes the tier configuration, refusing a change that orphans grids", async () => {
+    const tiers = await api.call("GET", "/config/tiers", resident);
+    expect(tiers.body.tiers).toHaveLength(3);
+    const refused = await api.call("PUT", "/config/tiers", { ...admin, body: { tiers: tiers.body.tiers.slice(0, 2), dedicatedKinds: tiers.body.dedicatedKinds } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("config.tier_in_use");
+    expect(refused.body.detail).toContain("A-0-1");
+    const byResident = await api.call("PUT", "/config/tiers", { ...resident, body: { tiers: tiers.body.tiers, dedicatedKinds: tiers.body.dedicatedKinds } });
+    expect(byResident.status).toBe(403);
+  });
+});

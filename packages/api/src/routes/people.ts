@@ -1,0 +1,33 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Person } from "@wangge/core";
+import { bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
+
+const Assignment = Person.Assignment.meta({ id: "Assignment" });
+
+export const peopleRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      operationId: "listPeople",
+      tags: ["people"],
+      summary: "The people of a grid with their roles (gridID), a person's grids (personID) or a role's holders (roleKey)",
+      security: bearer,
+      request: { query: PageQuery.extend({ gridID: z.string().optional(), personID: z.string().optional(), roleKey: z.string().optional() }) },
+      responses: { 200: json(pageOf(Assignment), "One page of role assignments"), ...problems(400, 401) },
+    }),
+    async (c) => c.json(await Person.list(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/assignments",
+      operationId: "assignRole",
+      tags: ["people"],
+      summary: "Put a person (existing or new) on a grid in a role of the district's catalogue",
+      security: bearer,
+      request: { body: { required: true, content: { "application/json": { schema: Person.AssignInput } } } },
+      responses: { 201: json(Assignment, "Assigned"), ...problems(400, 401, 403, 409) },
+    }),
+    async (c) => c.json(await Person.assign(c.req.valid("json")), 201),
+  );

@@ -1,0 +1,425 @@
+/**
+ * Pure geometry for grid boundaries (网格边界): validation, areas, and the checks behind the
+ * drawing rule "seamless coverage — no gaps, no overlaps" (无缝覆盖).
+ *
+ * Boundaries are WGS84 GeoJSON Polygons or MultiPolygons, [longitude, latitude].
+ * Clipping (intersection, union, difference) is done by turf (polyclip-ts underneath); areas are
+ * turf's spherical areas in square metres.
+ */
+import { area as turfArea } from "@turf/area";
+import { bbox as turfBbox } from "@turf/bbox";
+import { difference } from "@turf/difference";
+import { featureCollection, feature } from "@turf/helpers";
+import { intersect } from "@turf/intersect";
+import { kinks } from "@turf/kinks";
+import { union } from "@turf/union";
+import Flatbush from "flatbush";
+import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
+
+/** A grid's boundary: one polygon (holes allowed) or several disjoint ones. */
+export type Boundary = Polygon | MultiPolygon;
+
+export type BBox = [minX: number, minY: number, maxX: number, maxY: number];
+
+export interface GeometryProblem {
+  /** Where in the input, e.g. `coordinates[0][3]`; `type` or `coordinates` when it is general. */
+  path: string;
+  message: string;
+}
+
+/** The most positions a boundary may have (all rings together). */
+export const MaxPositions = 20_000;
+
+/** Problems beyond this many are summarised in one last entry rather than listed. */
+const MaxProblems = 20;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Checks that `input` is a usable grid boundary and says what is wrong when it is not.
+ * Structure and ranges are checked first; self-intersection (@turf/kinks, quadratic in the
+ * number of positions: about 1.5 s at the 20,000-position cap) only when the structure is sound.
+ */
+export function validateBoundary(
+  input: unknown,
+): { ok: true; boundary: Boundary } | { ok: false; problems: GeometryProblem[] } {
+  const problems: GeometryProblem[] = [];
+  const fail = () => ({ ok: false as const, problems: capped(problems) });
+
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    problems.push({ path: "", message: "expected a GeoJSON Polygon or MultiPolygon object" });
+    return fail();
+  }
+  const geometry = input as { type?: unknown; coordinates?: unknown; geometry?: unknown };
+  if (geometry.type === "Feature") {
+    problems.push({
+      path: "type",
+      message: "expected a GeoJSON geometry (Polygon or MultiPolygon), got a Feature: pass its geometry",
+    });
+    return fail();
+  }
+  if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") {
+    problems.push({
+      path: "type",
+      message: `type must be "Polygon" or "MultiPolygon", got ${describe(geometry.type)}`,
+    });
+    return fail();
+  }
+  if (!Array.isArray(geometry.coordinates)) {
+    problems.push({ path: "coordinates", message: "coordinates must be an array" });
+    return fail();
+  }
+
+  const polygons: unknown[] =
+    geometry.type === "Polygon" ? [geometry.coordinates] : (geometry.coordinates as unknown[]);
+  const polygonPath = (p: number) => (geometry.type === "Polygon" ? "coordinates" : `coordinates[${p}]`);
+  if (polygons.length === 0) {
+    problems.push({ path: "coordinates", message: "a MultiPolygon needs at least one polygon" });
+    return fail();
+  }
+
+  let positions = 0;
+  for (let p = 0; p < polygons.length; p++) {
+    const rings = polygons[p];
+    const path = polygonPath(p);
+    if (!Array.isArray(rings) || rings.length === 0) {
+      problems.push({ path, message: "a polygon must be an array of at least one linear ring" });
+      continue;
+    }
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r];
+      const ringPath = `${path}[${r}]`;
+      if (!Array.isArray(ring)) {
+        problems.push({ path: ringPath, message: "a linear ring must be an array of positions" });
+        continue;
+      }
+      positions += ring.length;
+      let ringSound = true;
+      for (let i = 0; i < ring.length; i++) {
+        const problem = checkPosition(ring[i]);
+        if (problem) {
+          problems.push({ path: `${ringPath}[${i}]`, message: problem });
+          ringSound = false;
+        }
+      }
+      if (ring.length < 4) {
+        problems.push({
+          path: ringPath,
+          message: `a linear ring needs at least 4 positions (first and last the same), got ${ring.length}`,
+        });
+      } else if (ringSound) {
+        const first = ring[0] as number[];
+        const last = ring[ring.length - 1] as number[];
+        if (first[0] !== last[0] || first[1] !== last[1]) {
+          problems.push({
+            path: ringPath,
+            message: `ring not closed: the first position [${first[0]}, ${first[1]}] must equal the last [${last[0]}, ${last[1]}]`,
+          });
+        }
+      }
+    }
+  }
+  if (positions > MaxPositions) {
+    problems.push({
+      path: "coordinates",
+      message: `too many positions: ${positions} (at most ${MaxPositions}); simplify the boundary`,
+    });
+  }
+  if (problems.length > 0) return fail();
+
+  const boundary = geometry as Boundary;
+  const crossings = distinctPoints(kinks(boundary).features.map((f) => f.geometry.coordinates));
+  if (crossings.length > 0) {
+    const [lon, lat] = crossings[0];
+    const more = crossings.length > 1 ? ` (and ${crossings.length - 1} other place${crossings.length > 2 ? "s" : ""})` : "";
+    problems.push({
+      path: "coordinates",
+      message: `self-intersects near ${formatCoordinate(lon)}, ${formatCoordinate(lat)}${more}`,
+    });
+    return fail();
+  }
+  return { ok: true, boundary };
+}
+
+function checkPosition(position: unknown): string | null {
+  if (!Array.isArray(position) || position.length < 2 || position.length > 3) {
+    return "a position must be [longitude, latitude]";
+  }
+  for (const value of position) {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      return `coordinates must be finite numbers, got ${describe(value)}`;
+    }
+  }
+  const [lon, lat] = position as number[];
+  if (Math.abs(lon) <= 90 && Math.abs(lat) > 90 && Math.abs(lat) <= 180) {
+    return `coordinates look like [lat, lon]: GeoJSON wants [longitude, latitude] (got [${lon}, ${lat}])`;
+  }
+  if (lon < -180 || lon > 180) return `longitude ${lon} is out of range [-180, 180]`;
+  if (lat < -90 || lat > 90) return `latitude ${lat} is out of range [-90, 90]`;
+  return null;
+}
+
+function capped(problems: GeometryProblem[]): GeometryProblem[] {
+  if (problems.length <= MaxProblems) return problems;
+  return [
+    ...problems.slice(0, MaxProblems),
+    { path: "coordinates", message: `and ${problems.length - MaxProblems} more problems` },
+  ];
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return String(value);
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+
+function formatCoordinate(value: number): string {
+  return String(Number(value.toFixed(6)));
+}
+
+function distinctPoints(points: Position[]): Position[] {
+  const seen = new Set<string>();
+  const out: Position[] = [];
+  for (const point of points) {
+    const key = `${point[0]},${point[1]}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(point);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+// ---------------------------------------------------------------------------------------------
+
+/** Area on the sphere (turf's WGS84 mean radius), in square metres. */
+export function areaSquareMetres(boundary: Boundary): number {
+  return turfArea(boundary);
+}
+
+/** [minLongitude, minLatitude, maxLongitude, maxLatitude]. */
+export function bboxOf(boundary: Boundary): BBox {
+  const [minX, minY, maxX, maxY] = turfBbox(boundary);
+  return [minX, minY, maxX, maxY];
+}
+
+/**
+ * The smallest area that counts when comparing boundaries: `max(1 m², 1e-7 × areaM2)`, where
+ * `areaM2` is the area of the shape the piece is judged against: the child for "outside", the
+ * smaller of the two for an overlap, the parent for gaps.
+ *
+ * Clipping in floating point leaves slivers along shared edges, micrometres wide. The floor of
+ * 1 m² keeps them out; the relative term (300 m² for a 3,000 km² district, 0.1 m² — so 1 m² —
+ * for a 1 km² third-level grid) forgives coordinates rounded to ~6 decimals on long edges of
+ * large grids. Anything at or above the tolerance is a real gap or overlap that someone drew.
+ *
+ * Pieces are compared with the tolerance by their planar area in a local metric frame
+ * (`sliverArea`), not by turf's area: turf measures edges as straight lines in an equal-area
+ * cylindrical projection, so a zero-width sliver along a 2 km edge (three points collinear in
+ * longitude/latitude) measures ~5 m² there, ~1e-7 m² in the plane. Reported areas are turf's.
+ */
+export function tolerance(areaM2: number): number {
+  return Math.max(1, 1e-7 * areaM2);
+}
+
+export interface PieceOfGeometry {
+  /** Area in square metres, 0 when nothing above the tolerance remains. */
+  areaM2: number;
+  /** What remains above the tolerance, or null. */
+  geometry: Boundary | null;
+}
+
+/** The part of `child` outside `parent`; `{0, null}` when that is below the tolerance. */
+export function outsideOf(child: Boundary, parent: Boundary): PieceOfGeometry {
+  const result = difference(featureCollection([asFeature(child), asFeature(parent)]));
+  return significant(result?.geometry ?? null, tolerance(areaSquareMetres(child)));
+}
+
+/** The part shared by `a` and `b`; `{0, null}` when that is below the tolerance. */
+export function overlapOf(a: Boundary, b: Boundary): PieceOfGeometry {
+  return overlapWithin(a, b, tolerance(Math.min(areaSquareMetres(a), areaSquareMetres(b))));
+}
+
+function overlapWithin(a: Boundary, b: Boundary, minArea: number): PieceOfGeometry {
+  const result = intersect(featureCollection([asFeature(a), asFeature(b)]));
+  return significant(result?.geometry ?? null, minArea);
+}
+
+/** The union of `boundaries` (e.g. siblings being merged); throws on an empty list. */
+export function unionOf(boundaries: Boundary[]): Boundary {
+  if (boundaries.length === 0) throw new Error("unionOf needs at least one boundary");
+  if (boundaries.length === 1) return boundaries[0];
+  const result = union(featureCollection(boundaries.map(asFeature)));
+  if (!result) throw new Error("the union of the boundaries is empty");
+  return result.geometry;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage: does a set of children tile their parent? (无缝覆盖)
+// ---------------------------------------------------------------------------------------------
+
+export interface CoverageChild {
+  gridID: string;
+  code: string;
+  boundary: Boundary;
+}
+
+export interface CoverageReport {
+  /** True when nothing sticks out, nothing overlaps and nothing is missing (above tolerance). */
+  ok: boolean;
+  /** Children that stick out of the parent, with the part outside. */
+  outside: { gridID: string; code: string; areaM2: number; geometry: Boundary }[];
+  /** Pairs of siblings that overlap, with the shared part. */
+  overlaps: { a: { gridID: string; code: string }; b: { gridID: string; code: string }; areaM2: number; geometry: Boundary }[];
+  /** Parts of the parent that no child covers, one entry per separate piece. */
+  gaps: { areaM2: number; geometry: Polygon }[];
+  parentAreaM2: number;
+  childrenAreaM2: number;
+}
+
+/**
+ * Checks that `children` cover `parent` exactly: reports children sticking out, overlapping
+ * sibling pairs (candidates found by bounding boxes, not by trying every pair) and the gaps.
+ */
+export function coverage(parent: Boundary, children: CoverageChild[]): CoverageReport {
+  const parentAreaM2 = areaSquareMetres(parent);
+  const childAreas = children.map((child) => areaSquareMetres(child.boundary));
+  const childrenAreaM2 = childAreas.reduce((sum, a) => sum + a, 0);
+
+  const outside: CoverageReport["outside"] = [];
+  const overlaps: CoverageReport["overlaps"] = [];
+  const gaps: CoverageReport["gaps"] = [];
+
+  if (children.length === 0) {
+    for (const piece of polygonsOf(parent)) {
+      if (sliverArea(piece) >= tolerance(parentAreaM2)) gaps.push({ areaM2: areaSquareMetres(piece), geometry: piece });
+    }
+    return { ok: gaps.length === 0, outside, overlaps, gaps, parentAreaM2, childrenAreaM2 };
+  }
+
+  const all = unionOf(children.map((child) => child.boundary));
+
+  // Outside: one difference for everyone first; only when something sticks out, find who.
+  const anyOutside = difference(featureCollection([asFeature(all), asFeature(parent)]));
+  if (anyOutside) {
+    const minChildArea = Math.min(...childAreas);
+    const pieces = polygonsOf(anyOutside.geometry).filter((p) => sliverArea(p) >= tolerance(minChildArea));
+    if (pieces.length > 0) {
+      const boxes = pieces.map(bboxOf);
+      for (const child of children) {
+        const box = bboxOf(child.boundary);
+        if (!boxes.some((b) => boxesTouch(b, box))) continue;
+        const out = outsideOf(child.boundary, parent);
+        if (out.geometry) outside.push({ gridID: child.gridID, code: child.code, areaM2: out.areaM2, geometry: out.geometry });
+      }
+    }
+  }
+
+  // Overlaps: sibling pairs whose bounding boxes touch.
+  const boxes = children.map((child) => bboxOf(child.boundary));
+  const index = new Flatbush(children.length);
+  for (const [minX, minY, maxX, maxY] of boxes) index.add(minX, minY, maxX, maxY);
+  index.finish();
+  for (let i = 0; i < children.length; i++) {
+    const [minX, minY, maxX, maxY] = boxes[i];
+    const candidates = index.search(minX, minY, maxX, maxY).filter((j) => j > i).sort((x, y) => x - y);
+    for (const j of candidates) {
+      const shared = overlapWithin(
+        children[i].boundary,
+        children[j].boundary,
+        tolerance(Math.min(childAreas[i], childAreas[j])),
+      );
+      if (shared.geometry) {
+        overlaps.push({
+          a: { gridID: children[i].gridID, code: children[i].code },
+          b: { gridID: children[j].gridID, code: children[j].code },
+          areaM2: shared.areaM2,
+          geometry: shared.geometry,
+        });
+      }
+    }
+  }
+
+  // Gaps: the parent minus the union of the children, piece by piece.
+  const missing = difference(featureCollection([asFeature(parent), asFeature(all)]));
+  if (missing) {
+    const minArea = tolerance(parentAreaM2);
+    for (const piece of polygonsOf(missing.geometry)) {
+      if (sliverArea(piece) >= minArea) gaps.push({ areaM2: areaSquareMetres(piece), geometry: piece });
+    }
+  }
+
+  const ok = outside.length === 0 && overlaps.length === 0 && gaps.length === 0;
+  return { ok, outside, overlaps, gaps, parentAreaM2, childrenAreaM2 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** The separate polygons of a boundary. */
+export function polygonsOf(boundary: Boundary): Polygon[] {
+  if (boundary.type === "Polygon") return [boundary];
+  return boundary.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }));
+}
+
+/** Keeps the pieces of `geometry` at or above `minArea`. */
+function significant(geometry: Boundary | null, minArea: number): PieceOfGeometry {
+  if (!geometry) return { areaM2: 0, geometry: null };
+  const kept: Position[][][] = [];
+  let areaM2 = 0;
+  for (const piece of polygonsOf(geometry)) {
+    if (sliverArea(piece) >= minArea) {
+      kept.push(piece.coordinates);
+      areaM2 += areaSquareMetres(piece);
+    }
+  }
+  if (kept.length === 0) return { areaM2: 0, geometry: null };
+  if (kept.length === 1) return { areaM2, geometry: { type: "Polygon", coordinates: kept[0] } };
+  return { areaM2, geometry: { type: "MultiPolygon", coordinates: kept } };
+}
+
+/**
+ * Planar area (m²) of a polygon in a local equirectangular frame centred on it: what decides
+ * whether a piece is a sliver (see `tolerance`). Holes are subtracted.
+ */
+function sliverArea(polygon: Polygon): number {
+  const outer = polygon.coordinates[0];
+  let lat0 = 0;
+  for (const p of outer) lat0 += p[1];
+  lat0 /= outer.length;
+  const metresPerDegree = (EarthRadius * Math.PI) / 180;
+  const kx = metresPerDegree * Math.cos((lat0 * Math.PI) / 180);
+  const ky = metresPerDegree;
+  const x0 = outer[0][0];
+  const y0 = outer[0][1];
+  let total = 0;
+  polygon.coordinates.forEach((ring, r) => {
+    let sum = 0;
+    for (let i = 1; i < ring.length; i++) {
+      const xa = (ring[i - 1][0] - x0) * kx;
+      const ya = (ring[i - 1][1] - y0) * ky;
+      const xb = (ring[i][0] - x0) * kx;
+      const yb = (ring[i][1] - y0) * ky;
+      sum += xa * yb - xb * ya;
+    }
+    total += r === 0 ? Math.abs(sum / 2) : -Math.abs(sum / 2);
+  });
+  return Math.max(0, total);
+}
+
+/** The mean Earth radius turf uses (m). */
+const EarthRadius = 6_371_008.8;
+
+function asFeature(boundary: Boundary): Feature<Boundary> {
+  return feature(boundary);
+}
+
+function boxesTouch(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}

@@ -1,0 +1,137 @@
+import { Entity } from "electrodb";
+import { documentClient, tableName } from "../storage/table.ts";
+
+const table = { table: tableName(), client: documentClient() };
+
+/**
+ * A grid (网格): a cell of the district's grid tree. Regular grids sit on a tier
+ * (`tierKey` "1" … "5"); dedicated grids (专属网格) have `tierKey` "dedicated" and a kind.
+ * The boundary is GeoJSON (WGS84), `path` the ancestors' IDs from the top.
+ */
+export const GridEntity = new Entity(
+  {
+    model: { entity: "grid", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      gridID: { type: "string", required: true, readOnly: true },
+      code: { type: "string", required: true },
+      name: { type: "string", required: true },
+      /** "1"…"5" for a regular tier, "dedicated" for 专属网格. */
+      tierKey: { type: "string", required: true },
+      dedicatedKind: { type: "string" },
+      /** "root" for first-tier grids. */
+      parentID: { type: "string", required: true },
+      path: { type: "list", items: { type: "string" }, required: true },
+      boundary: { type: "any", required: true },
+      bbox: { type: "list", items: { type: "number" }, required: true },
+      areaM2: { type: "number", required: true },
+      households: { type: "number" },
+      population: { type: "number" },
+      status: { type: ["active", "retired"] as const, required: true, default: "active" },
+      version: { type: "number", required: true },
+      updatedAt: { type: "string", required: true },
+      updatedBy: { type: "string", required: true },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["gridID"] } },
+      /** A grid's children: one query. */
+      byParent: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantID", "parentID"] },
+        sk: { field: "gsi1sk", composite: ["code"] },
+      },
+      /** A whole tier (or every dedicated grid): one query. */
+      byTier: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["tenantID", "tierKey"] },
+        sk: { field: "gsi2sk", composite: ["code"] },
+      },
+    },
+  },
+  table,
+);
+
+/** Reserves a grid code in its district (codes stay reserved after a grid retires). */
+export const GridCodeEntity = new Entity(
+  {
+    model: { entity: "gridCode", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      code: { type: "string", required: true, readOnly: true },
+      gridID: { type: "string", required: true },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["code"] } },
+    },
+  },
+  table,
+);
+
+/** A kept version of a grid: who changed what, when (动态调整 leaves a trail). */
+export const GridVersionEntity = new Entity(
+  {
+    model: { entity: "gridVersion", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      gridID: { type: "string", required: true, readOnly: true },
+      version: { type: "number", required: true, readOnly: true, padding: { length: 6, char: "0" } },
+      change: {
+        type: ["create", "import", "rename", "move", "redraw", "update", "retire", "split", "merge", "reparent"] as const,
+        required: true,
+      },
+      note: { type: "string" },
+      snapshot: { type: "any", required: true },
+      by: { type: "string", required: true },
+      at: { type: "string", required: true },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "gridID"] },
+        sk: { field: "sk", composite: ["version"] },
+      },
+    },
+  },
+  table,
+);
+
+/**
+ * Bumped in the same write as any change to a district's grids, so that every process
+ * keeping a locate index in memory can tell with one read whether it is stale.
+ */
+export const GridSetEntity = new Entity(
+  {
+    model: { entity: "gridSet", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      stamp: { type: "number", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: [] } },
+    },
+  },
+  table,
+);
+
+/** A bulk import of grids: its progress, for the portal to follow. */
+export const GridImportEntity = new Entity(
+  {
+    model: { entity: "gridImport", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      importID: { type: "string", required: true, readOnly: true },
+      status: { type: ["validating", "writing", "done", "failed"] as const, required: true },
+      total: { type: "number", required: true, default: 0 },
+      written: { type: "number", required: true, default: 0 },
+      problems: { type: "any" },
+      by: { type: "string", required: true },
+      startedAt: { type: "string", required: true },
+      finishedAt: { type: "string" },
+      expiresAt: { type: "number" },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["importID"] } },
+    },
+  },
+  table,
+);

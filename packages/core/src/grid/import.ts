@@ -1,0 +1,320 @@
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { z } from "zod";
+import { actorID, assertRole, useTenant } from "../actor.ts";
+import * as District from "../district/index.ts";
+import { InputError, NotFoundError, VisibleError, type ErrorDetail } from "../error.ts";
+import { batchPut, type BatchStats } from "../storage/batch.ts";
+import { bucketName, s3 } from "../storage/bucket.ts";
+import { fn } from "../util/fn.ts";
+import { newID } from "../util/id.ts";
+import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
+import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity, GridVersionEntity } from "./grid.entity.ts";
+import { GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
+
+/** The largest grid file accepted (a district's whole tree is a few megabytes). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const ImportFeatureCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(z.unknown()).min(1).max(20_000),
+});
+
+const FeatureProperties = z
+  .object({
+    code: GridCode,
+    name: z.string().trim().min(1).max(60),
+    tier: z.number().int().min(1).max(5).nullable().optional(),
+    dedicatedKind: z.string().max(40).nullable().optional(),
+    parentCode: z.string().nullable().optional(),
+    households: z.number().int().min(0).nullable().optional(),
+    population: z.number().int().min(0).nullable().optional(),
+  })
+  .refine((props) => (props.tier == null) !== (props.dedicatedKind == null), {
+    message: "give either tier or dedicatedKind",
+    path: ["tier"],
+  });
+type FeatureProperties = z.infer<typeof FeatureProperties>;
+
+interface Candidate {
+  index: number;
+  props: FeatureProperties;
+  boundary: Boundary | null;
+  tier: number | null;
+  grid?: Grid;
+}
+
+export type ImportProgress = (phase: "validating" | "writing", done: number, total: number) => void | Promise<void>;
+
+const m2 = (area: number) => `${Math.round(area).toLocaleString("en")} m²`;
+
+/**
+ * Imports grids from a GeoJSON FeatureCollection. Everything is validated first and every
+ * problem reported (feature index and code) before anything is written; then the grids, their
+ * code reservations and first versions are written in batches, unprocessed items retried.
+ */
+export async function importCollection(input: unknown, options: { onProgress?: ImportProgress } = {}) {
+  assertRole("district_admin");
+  const collection = ImportFeatureCollection.safeParse(input);
+  if (!collection.success)
+    throw new InputError("import.not_a_collection", "The file must be a GeoJSON FeatureCollection of 1 to 20,000 features.", [
+      { path: "features", message: collection.error.issues[0]?.message ?? "invalid" },
+    ]);
+  const features = collection.data.features;
+  const problems: ErrorDetail[] = [];
+  const report = (index: number, code: string | undefined, message: string) =>
+    problems.push({ path: `features[${index}]`, message: code ? `${code}: ${message}` : message });
+
+  const config = await District.currentConfig();
+  const kinds = new Set(config.dedicatedKinds.map((kind) => kind.key));
+  const tenantID = useTenant();
+  const [existing, reserved] = await Promise.all([
+    GridEntity.query.primary({ tenantID }).go({ pages: "all" }).then((result) => result.data.map(toGrid).filter((grid) => grid.status === "active")),
+    GridCodeEntity.query.primary({ tenantID }).go({ pages: "all" }).then((result) => new Set(result.data.map((item) => item.code))),
+  ]);
+  const existingByCode = new Map(existing.map((grid) => [grid.code, grid]));
+
+  // 1. Each feature on its own: properties, geometry, tier, kind, code.
+  const candidates: Candidate[] = [];
+  const byCode = new Map<string, Candidate>();
+  features.forEach((feature, index) => {
+    const raw = feature as { type?: unknown; properties?: unknown; geometry?: unknown };
+    const code = typeof (raw?.properties as { code?: unknown })?.code === "string" ? ((raw.properties as { code: string }).code) : undefined;
+    if (raw?.type !== "Feature") return report(index, code, "not a GeoJSON Feature");
+    const props = FeatureProperties.safeParse(raw.properties);
+    if (!props.success) {
+      for (const issue of props.error.issues) report(index, code, `properties.${issue.path.join(".")}: ${issue.message}`);
+      return;
+    }
+    const geometry = validateBoundary(raw.geometry);
+    if (!geometry.ok) for (const problem of geometry.problems) report(index, code, `geometry${problem.path ? `.${problem.path}` : ""}: ${problem.message}`);
+    const tier = props.data.tier ?? null;
+    if (tier !== null && tier > config.tiers.length) report(index, code, `tier ${tier} does not exist (this district has ${config.tiers.length})`);
+    if (props.data.dedicatedKind && !kinds.has(props.data.dedicatedKind)) report(index, code, `unknown dedicated kind "${props.data.dedicatedKind}"`);
+    if (byCode.has(props.data.code)) report(index, code, `duplicate code (also feature ${byCode.get(props.data.code)!.index})`);
+    else if (reserved.has(props.data.code)) report(index, code, "the code is already used in this district");
+    const candidate = { index, props: props.data, boundary: geometry.ok ? geometry.boundary : null, tier };
+    candidates.push(candidate);
+    if (!byCode.has(props.data.code)) byCode.set(props.data.code, candidate);
+  });
+
+  // 2. Parents: the right tier, found in the file or among the district's grids.
+  const parentOf = new Map<Candidate, { code: string; tier: number | null; boundary: Boundary | null; candidate?: Candidate; grid?: Grid } | null>();
+  for (const candidate of candidates) {
+    const { parentCode, code } = candidate.props;
+    if (candidate.tier === 1) {
+      if (parentCode) report(candidate.index, code, "a first-tier grid has no parent");
+      parentOf.set(candidate, null);
+      continue;
+    }
+    if (!parentCode) {
+      report(candidate.index, code, candidate.tier === null ? "a dedicated grid needs parentCode (a regular grid)" : `a tier-${candidate.tier} grid needs parentCode (tier ${candidate.tier - 1})`);
+      continue;
+    }
+    const inFile = byCode.get(parentCode);
+    const inDistrict = existingByCode.get(parentCode);
+    const parent = inFile
+      ? { code: parentCode, tier: inFile.tier, boundary: inFile.boundary, candidate: inFile }
+      : inDistrict
+        ? { code: parentCode, tier: inDistrict.tier, boundary: inDistrict.boundary as Boundary, grid: inDistrict }
+        : undefined;
+    if (!parent) {
+      report(candidate.index, code, `parent ${parentCode} is neither in the file nor in the district`);
+      continue;
+    }
+    const expected = candidate.tier === null ? "a regular grid" : `tier ${candidate.tier - 1}`;
+    if (candidate.tier === null ? parent.tier === null : parent.tier !== candidate.tier - 1)
+      report(candidate.index, code, `parent ${parentCode} is of tier ${parent.tier ?? "dedicated"}, expected ${expected}`);
+    else parentOf.set(candidate, parent);
+  }
+
+  // 3. The drawing rules: inside the parent, no overlap with siblings of the same tier.
+  await options.onProgress?.("validating", 0, candidates.length);
+  const siblings = new Map<string, { code: string; index?: number; boundary: Boundary; bbox: number[] }[]>();
+  for (const grid of existing) {
+    const key = `${grid.parentID ?? ROOT}|${tierKeyOf(grid.tier)}`;
+    siblings.set(key, [...(siblings.get(key) ?? []), { code: grid.code, boundary: grid.boundary as Boundary, bbox: grid.bbox }]);
+  }
+  let checked = 0;
+  for (const candidate of candidates) {
+    const parent = parentOf.get(candidate);
+    if (!candidate.boundary || parent === undefined) continue;
+    if (parent?.boundary) {
+      const outside = outsideOf(candidate.boundary, parent.boundary);
+      if (outside.geometry) report(candidate.index, candidate.props.code, `sticks out of its parent ${parent.code} by ${m2(outside.areaM2)}`);
+    }
+    const parentKey = parent ? (parent.grid?.gridID ?? `file:${parent.code}`) : ROOT;
+    const key = `${parentKey}|${tierKeyOf(candidate.tier)}`;
+    const bbox = bboxOf(candidate.boundary);
+    const group = siblings.get(key) ?? [];
+    for (const other of group) {
+      if (other.bbox[0] > bbox[2] || other.bbox[2] < bbox[0] || other.bbox[1] > bbox[3] || other.bbox[3] < bbox[1]) continue;
+      const overlap = overlapOf(candidate.boundary, other.boundary);
+      if (overlap.geometry)
+        report(candidate.index, candidate.props.code, `overlaps ${other.code}${other.index !== undefined ? ` (feature ${other.index})` : ""} by ${m2(overlap.areaM2)}`);
+    }
+    group.push({ code: candidate.props.code, index: candidate.index, boundary: candidate.boundary, bbox });
+    siblings.set(key, group);
+    if (++checked % 500 === 0) await options.onProgress?.("validating", checked, candidates.length);
+  }
+  if (problems.length)
+    throw new InputError("import.invalid", `${problems.length} problem(s) in the file; nothing was written.`, problems);
+
+  // 4. Parents before children: assign IDs and paths, then write in batches.
+  const by = actorID();
+  const at = new Date().toISOString();
+  const ordered = [...candidates].sort((a, b) => (a.tier ?? 99) - (b.tier ?? 99));
+  for (const candidate of ordered) {
+    const parent = parentOf.get(candidate)!;
+    const parentGrid = parent?.grid ?? parent?.candidate?.grid;
+    const boundary = candidate.boundary!;
+    candidate.grid = {
+      gridID: newID("grid"),
+      code: candidate.props.code,
+      name: candidate.props.name,
+      tier: candidate.tier,
+      dedicatedKind: candidate.props.dedicatedKind ?? null,
+      parentID: parentGrid?.gridID ?? null,
+      path: parentGrid ? [...parentGrid.path, parentGrid.gridID] : [],
+      boundary,
+      bbox: bboxOf(boundary),
+      areaM2: Math.round(areaSquareMetres(boundary)),
+      households: candidate.props.households ?? null,
+      population: candidate.props.population ?? null,
+      status: "active",
+      version: 1,
+      updatedAt: at,
+      updatedBy: by,
+    };
+  }
+  const items = ordered.flatMap(({ grid }) => {
+    const { gridID, code } = grid!;
+    const { boundary, ...snapshot } = grid!;
+    return [
+      GridEntity.put({
+        ...grid!,
+        boundary,
+        tenantID,
+        tierKey: tierKeyOf(grid!.tier),
+        parentID: grid!.parentID ?? ROOT,
+        dedicatedKind: grid!.dedicatedKind ?? undefined,
+        households: grid!.households ?? undefined,
+        population: grid!.population ?? undefined,
+      }).params().Item,
+      GridCodeEntity.put({ tenantID, code, gridID }).params().Item,
+      GridVersionEntity.put({ tenantID, gridID, version: 1, change: "import", snapshot: { ...snapshot, boundary }, by, at }).params().Item,
+    ];
+  });
+  const stats: BatchStats = await batchPut(items, {
+    onProgress: (written, total) => options.onProgress?.("writing", Math.floor((written / total) * ordered.length), ordered.length),
+  });
+  await GridSetEntity.update({ tenantID }).add({ stamp: 1 }).set({ updatedAt: new Date().toISOString() }).go();
+  return { imported: ordered.length, items: items.length, ...stats };
+}
+
+/** Every active grid of the district as a FeatureCollection (the import format). */
+export async function exportCollection() {
+  const tenantID = useTenant();
+  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all" })).data.map(toGrid).filter((grid) => grid.status === "active");
+  const codeOf = new Map(grids.map((grid) => [grid.gridID, grid.code]));
+  return {
+    type: "FeatureCollection" as const,
+    features: grids
+      .sort((a, b) => (a.tier ?? 99) - (b.tier ?? 99) || a.code.localeCompare(b.code))
+      .map((grid) => ({
+        type: "Feature" as const,
+        geometry: grid.boundary as Boundary,
+        properties: {
+          code: grid.code,
+          name: grid.name,
+          tier: grid.tier,
+          dedicatedKind: grid.dedicatedKind,
+          parentCode: grid.parentID ? (codeOf.get(grid.parentID) ?? null) : null,
+          households: grid.households,
+          population: grid.population,
+        },
+      })),
+  };
+}
+
+// ─── through S3: presigned upload, import job, export file ──────────────────
+
+const pendingPrefix = () => `uploads/pending/${useTenant()}/`;
+
+/** A presigned PUT for a grid file: the browser uploads straight to S3, not through the API. */
+export async function createUpload() {
+  assertRole("district_admin");
+  const uploadKey = `${pendingPrefix()}${newID("upload")}.geojson`;
+  const expiresIn = 900;
+  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: uploadKey }), { expiresIn });
+  return { uploadKey, url, method: "PUT" as const, maxBytes: MAX_IMPORT_BYTES, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+}
+
+export const ImportUploadInput = z.object({ uploadKey: z.string().min(1).max(300) });
+
+/** Imports an uploaded file as a job whose progress `getImport` reads while it runs. */
+export const importUpload = fn(ImportUploadInput, async ({ uploadKey }) => {
+  assertRole("district_admin");
+  if (!uploadKey.startsWith(pendingPrefix()) || uploadKey.includes(".."))
+    throw new NotFoundError("import.upload_not_found", "There is no such upload for this district.");
+  const Bucket = bucketName();
+  const head = await s3().send(new HeadObjectCommand({ Bucket, Key: uploadKey })).catch(() => undefined);
+  if (!head) throw new NotFoundError("import.upload_not_found", "The upload is not there (expired, or never finished).");
+  const drop = () => s3().send(new DeleteObjectCommand({ Bucket, Key: uploadKey })).catch(() => undefined);
+  if ((head.ContentLength ?? 0) > MAX_IMPORT_BYTES) {
+    await drop();
+    throw new InputError("import.too_large", `The file is ${((head.ContentLength ?? 0) / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB is accepted.`, [
+      { path: "uploadKey", message: "file too large" },
+    ]);
+  }
+  const body = await (await s3().send(new GetObjectCommand({ Bucket, Key: uploadKey }))).Body!.transformToString("utf-8");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    await drop();
+    throw new InputError("import.invalid_json", `The file is not valid JSON: ${(error as Error).message}`, [{ path: "uploadKey", message: "not JSON" }]);
+  }
+  const tenantID = useTenant();
+  const importID = newID("import");
+  const startedAt = new Date().toISOString();
+  const expiresAt = Math.floor(Date.now() / 1000) + 30 * 86400;
+  await GridImportEntity.create({ tenantID, importID, status: "validating", total: 0, written: 0, by: actorID(), startedAt, expiresAt }).go();
+  let lastSaved = 0;
+  try {
+    const result = await importCollection(parsed, {
+      onProgress: async (phase, done, total) => {
+        if (phase === "writing" && done - lastSaved < Math.max(50, total / 20) && done < total) return;
+        lastSaved = done;
+        await GridImportEntity.patch({ tenantID, importID }).set({ status: phase, total, written: phase === "writing" ? done : 0 }).go();
+      },
+    });
+    const finishedAt = new Date().toISOString();
+    await GridImportEntity.patch({ tenantID, importID }).set({ status: "done", total: result.imported, written: result.imported, finishedAt }).go();
+    return { importID, status: "done" as const, total: result.imported, written: result.imported, problems: [], startedAt, finishedAt };
+  } catch (error) {
+    const problems = error instanceof VisibleError ? (error.details ?? [{ path: "", message: error.message }]) : [{ path: "", message: "internal error" }];
+    await GridImportEntity.patch({ tenantID, importID }).set({ status: "failed", problems: problems.slice(0, 1000), finishedAt: new Date().toISOString() }).go();
+    throw error;
+  } finally {
+    await drop();
+  }
+});
+
+/** The progress of an import job. */
+export const getImport = fn(z.string(), async (importID) => {
+  const result = await GridImportEntity.get({ tenantID: useTenant(), importID }).go();
+  if (!result.data) throw new NotFoundError("import.not_found", `There is no import ${importID} in this district.`);
+  const { tenantID, expiresAt, ...job } = result.data;
+  return { ...job, problems: (job.problems as ErrorDetail[] | undefined) ?? [], finishedAt: job.finishedAt ?? null };
+});
+
+/** Writes the export to S3 and returns a short-lived download link (a district's grids exceed a Lambda reply). */
+export async function exportToFile() {
+  const collection = await exportCollection();
+  const Key = `exports/${useTenant()}/${newID("export")}.geojson`;
+  const body = JSON.stringify(collection);
+  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key, Body: body, ContentType: "application/geo+json" }));
+  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucketName(), Key, ResponseContentDisposition: `attachment; filename="${useTenant()}-grids.geojson"` }), { expiresIn: 3600 });
+  return { url, count: collection.features.length, bytes: Buffer.byteLength(body) };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { useTenant } from "../actor.ts";
+import { NotFoundError } from "../error.ts";
+import { fn } from "../util/fn.ts";
+import type { Boundary } from "./geometry.ts";
+import { GridEntity, GridSetEntity } from "./grid.entity.ts";
+import { GridIndex } from "./locate.ts";
+import { refOf, toGrid, type GridRef } from "./model.ts";
+
+interface Entry {
+  stamp: number;
+  index: GridIndex;
+  grids: Map<string, GridRef & { path: string[] }>;
+}
+
+/** Per district, the spatial index of its active grids, kept in this process's memory. */
+const cache = new Map<string, Promise<Entry>>();
+
+async function build(tenantID: string, stamp: number): Promise<Entry> {
+  const result = await GridEntity.query.primary({ tenantID }).go({ pages: "all" });
+  const grids = result.data.map(toGrid).filter((grid) => grid.status === "active");
+  return {
+    stamp,
+    index: GridIndex.build(grids.map((grid) => ({ gridID: grid.gridID, level: grid.tier, boundary: grid.boundary as Boundary }))),
+    grids: new Map(grids.map((grid) => [grid.gridID, { ...refOf(grid), path: grid.path }])),
+  };
+}
+
+/**
+ * The index for the current district, rebuilt when the district's grid set stamp (bumped by
+ * every grid change, in the same transaction) differs from the one it was built at.
+ */
+export async function indexFor(): Promise<Entry> {
+  const tenantID = useTenant();
+  const stamp = (await GridSetEntity.get({ tenantID }).go()).data?.stamp ?? 0;
+  const cached = cache.get(tenantID);
+  if (cached) {
+    const entry = await cached.catch(() => undefined);
+    if (entry && entry.stamp === stamp) return entry;
+  }
+  const building = build(tenantID, stamp);
+  cache.set(tenantID, building);
+  return building;
+}
+
+export const LocateInput = z.object({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+});
+
+/** The finest grid containing a point, its ancestors and any dedicated grids there. */
+export const locate = fn(LocateInput, async ({ lon, lat }) => {
+  const entry = await indexFor();
+  const hit = entry.index.locate(lon, lat);
+  if (!hit) throw new NotFoundError("grid.outside_district", `The point (${lon}, ${lat}) lies outside every grid of this district.`);
+  const grid = entry.grids.get(hit.gridID)!;
+  const refs = (ids: string[]) => ids.map((id) => entry.grids.get(id)).filter((ref): ref is GridRef & { path: string[] } => Boolean(ref)).map(refOf);
+  return { grid: refOf(grid), ancestors: refs(grid.path), dedicated: refs(hit.dedicated) };
+});

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Boundary } from "./geometry.ts";
+
+/** A grid code, unique in its district: `JY-01-03`. */
+export const GridCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, "letters, digits, dot, dash or underscore, at most 40");
+
+export const GridID = z.string().regex(/^grid_[0-9a-z]{26}$/, "a grid ID (grid_…)");
+
+/** A grid as callers see it. `tier` is null for a dedicated grid (专属网格), which has a kind instead. */
+export const Grid = z.object({
+  gridID: z.string(),
+  code: z.string(),
+  name: z.string(),
+  tier: z.number().int().nullable(),
+  dedicatedKind: z.string().nullable(),
+  parentID: z.string().nullable(),
+  /** Ancestors' IDs from the top tier down. */
+  path: z.array(z.string()),
+  boundary: z.unknown().optional(),
+  bbox: z.array(z.number()),
+  areaM2: z.number(),
+  households: z.number().nullable(),
+  population: z.number().nullable(),
+  status: z.enum(["active", "retired"]),
+  version: z.number(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Grid = z.infer<typeof Grid> & { boundary?: Boundary };
+
+export const tierKeyOf = (tier: number | null) => (tier === null ? "dedicated" : String(tier));
+export const ROOT = "root";
+
+/** The stored item → the grid callers see. */
+export function toGrid(item: Record<string, any>): Grid {
+  return {
+    gridID: item.gridID,
+    code: item.code,
+    name: item.name,
+    tier: item.tierKey === "dedicated" ? null : Number(item.tierKey),
+    dedicatedKind: item.dedicatedKind ?? null,
+    parentID: item.parentID === ROOT ? null : item.parentID,
+    path: item.path ?? [],
+    ...(item.boundary ? { boundary: item.boundary } : {}),
+    bbox: item.bbox ?? [],
+    areaM2: item.areaM2 ?? 0,
+    households: item.households ?? null,
+    population: item.population ?? null,
+    status: item.status,
+    version: item.version,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+  };
+}
+
+/** A short reference to a grid, for ancestors and error messages. */
+export const GridRef = z.object({
+  gridID: z.string(),
+  code: z.string(),
+  name: z.string(),
+  tier: z.number().nullable(),
+});
+export type GridRef = z.infer<typeof GridRef>;
+export const refOf = (grid: Pick<Grid, "gridID" | "code" | "name" | "tier">): GridRef => ({
+  gridID: grid.gridID,
+  code: grid.code,
+  name: grid.name,
+  tier: grid.tier,
+});

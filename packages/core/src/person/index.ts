@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
+import * as District from "../district/index.ts";
+import { ConflictError, InputError, NotFoundError } from "../error.ts";
+import * as Grid from "../grid/index.ts";
+import { Database } from "../storage/service.ts";
+import { fn } from "../util/fn.ts";
+import { newID } from "../util/id.ts";
+import { page, PageInput } from "../util/page.ts";
+import { maskPhone } from "../user/index.ts";
+import { AssignmentEntity, PersonEntity } from "./person.entity.ts";
+
+const Phone = z.string().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+
+/** A role on a grid as lists show it; the phone is masked unless the caller's role needs it. */
+export const Assignment = z.object({
+  assignmentID: z.string(),
+  personID: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  homeUnit: z.string().nullable(),
+  gridID: z.string(),
+  gridCode: z.string(),
+  gridName: z.string(),
+  roleKey: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  active: z.boolean(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+/** Staff who call grid people need whole phone numbers; everyone else sees 138****5678. */
+function seesPhones(): boolean {
+  const actor = useActor();
+  if (actor.type === "system") return true;
+  return actor.type === "user" && actor.roles.some((role) => ["district_admin", "grid_leader", "grid_worker"].includes(role));
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function toAssignment(item: Record<string, any>, whole = seesPhones()): Assignment {
+  const to = item.to ?? null;
+  const now = today();
+  return {
+    assignmentID: item.assignmentID,
+    personID: item.personID,
+    name: item.personName,
+    phone: whole ? item.personPhone : maskPhone(item.personPhone),
+    homeUnit: item.homeUnit ?? null,
+    gridID: item.gridID,
+    gridCode: item.gridCode,
+    gridName: item.gridName,
+    roleKey: item.roleKey,
+    from: item.from,
+    to,
+    active: item.from <= now && (to === null || to >= now),
+  };
+}
+
+export const AssignInput = z
+  .object({
+    gridID: z.string(),
+    roleKey: z.string(),
+    from: Day.optional(),
+    to: Day.optional(),
+    /** An existing person… */
+    personID: z.string().optional(),
+    /** …or a new one. */
+    person: z.object({ name: z.string().trim().min(1).max(40), phone: Phone, homeUnit: z.string().trim().max(80).optional() }).optional(),
+  })
+  .refine((input) => (input.personID === undefined) !== (input.person === undefined), {
+    message: "give either personID or person",
+    path: ["personID"],
+  })
+  .refine((input) => !input.to || !input.from || input.from <= input.to, { message: "ends before it starts", path: ["to"] });
+
+/** Puts a person on a grid in a role of the district's catalogue (the role must fit the grid's tier). */
+export const assign = fn(AssignInput, async (input) => {
+  assertRole("district_admin");
+  const tenantID = useTenant();
+  const config = await District.currentConfig();
+  const role = config.roles.find((candidate) => candidate.key === input.roleKey);
+  if (!role)
+    throw new InputError("person.unknown_role", `There is no role "${input.roleKey}" in this district's catalogue.`, [
+      { path: "roleKey", message: `one of ${config.roles.map((candidate) => candidate.key).join(", ")}` },
+    ]);
+  const { grid } = await Grid.get(input.gridID).catch(() => {
+    throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
+  });
+  if (grid.status !== "active") throw new InputError("grid.retired", `${grid.code} is retired.`, [{ path: "gridID", message: "retired" }]);
+  const fits = role.dedicated ? grid.tier === null : grid.tier !== null && (role.tier === null || role.tier === grid.tier);
+  if (!fits)
+    throw new InputError(
+      "person.role_tier",
+      `${role.nameZh} (${role.nameEn}) works on ${role.dedicated ? "dedicated grids" : role.tier ? `tier-${role.tier} grids` : "regular grids"}; ${grid.code} is ${grid.tier === null ? "a dedicated grid" : `of tier ${grid.tier}`}.`,
+      [{ path: "roleKey", message: "does not fit the grid's tier" }],
+    );
+  let person: { personID: string; name: string; phone: string; homeUnit?: string };
+  let isNew = false;
+  if (input.personID) {
+    const found = await PersonEntity.get({ tenantID, personID: input.personID }).go();
+    if (!found.data) throw new NotFoundError("person.not_found", `There is no person ${input.personID} in this district.`);
+    person = found.data;
+    const held = await AssignmentEntity.query.primary({ tenantID, personID: person.personID }).go({ pages: "all" });
+    if (held.data.some((item) => item.gridID === grid.gridID && item.roleKey === role.key && (!item.to || item.to >= today())))
+      throw new ConflictError("person.already_assigned", `${person.name} already holds ${role.nameZh} on ${grid.code}.`);
+  } else {
+    person = { personID: newID("person"), ...input.person! };
+    isNew = true;
+  }
+  const assignment = {
+    tenantID,
+    assignmentID: newID("assignment"),
+    personID: person.personID,
+    gridID: grid.gridID,
+    roleKey: role.key,
+    from: input.from ?? today(),
+    to: input.to,
+    personName: person.name,
+    personPhone: person.phone,
+    homeUnit: person.homeUnit,
+    gridCode: grid.code,
+    gridName: grid.name,
+    createdBy: actorID(),
+  };
+  await Database.transaction
+    .write(({ person: persons, assignment: assignments }) => [
+      ...(isNew ? [persons.create({ tenantID, ...person }).commit()] : []),
+      assignments.create(assignment).commit(),
+    ])
+    .go();
+  return toAssignment(assignment);
+});
+
+export const ListInput = PageInput.extend({
+  gridID: z.string().optional(),
+  personID: z.string().optional(),
+  roleKey: z.string().optional(),
+}).refine((input) => [input.gridID, input.personID, input.roleKey].filter(Boolean).length <= 1, {
+  message: "filter by one of gridID, personID or roleKey",
+  path: ["gridID"],
+});
+
+/** The people of a grid with their roles, the grids of a person, or everyone in a role: one query a page. */
+export const list = fn(ListInput, async (input) => {
+  const tenantID = useTenant();
+  const query = input.gridID
+    ? AssignmentEntity.query.byGrid({ tenantID, gridID: input.gridID })
+    : input.roleKey
+      ? AssignmentEntity.query.byRole({ tenantID, roleKey: input.roleKey })
+      : input.personID
+        ? AssignmentEntity.query.primary({ tenantID, personID: input.personID })
+        : AssignmentEntity.query.primary({ tenantID });
+  const result = await page(query as never, input);
+  const whole = seesPhones();
+  return { items: (result.items as Record<string, unknown>[]).map((item) => toAssignment(item, whole)), cursor: result.cursor };
+});
+
+export { PersonEntity, AssignmentEntity };
