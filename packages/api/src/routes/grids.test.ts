@@ -52,7 +52,7 @@ describe("grids through the API", () => {
 
     const exported = await api.call("GET", "/grids/export", admin);
     expect(exported.body.count).toBe(11);
-    const file = await (await fetch(exported.body.url)).json();
+    const file = (await (await fetch(exported.body.url)).json()) as { features: { properties: { code: string } }[] };
     expect(file.features.map((entry: { properties: { code: string } }) => entry.properties.code)).toContain("A-4-1");
 
     const coverage = await api.call("GET", `/grids/${located.body.ancestors[0].gridID}/coverage`, resident);

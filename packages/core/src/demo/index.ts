@@ -2,6 +2,16 @@ import { withActor, type AccessRole, type DistrictRole } from "../actor.ts";
 import * as District from "../district/index.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { StaffEntity, UserEntity } from "../user/user.entity.ts";
+import * as Grid from "../grid/index.ts";
+import { GridEntity } from "../grid/grid.entity.ts";
+import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
+import { batchPut } from "../storage/batch.ts";
+import { newID } from "../util/id.ts";
+import { generateJianyangGrids } from "./jianyang-grids.ts";
+import { generateJianyangPeople } from "./jianyang-people.ts";
+
+export { generateJianyangGrids } from "./jianyang-grids.ts";
+export { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
 
 /**
  * The built-in demo: Fujian province with Jianyang District (建阳区, on Jianyang's template)
@@ -90,4 +100,56 @@ export async function seed(): Promise<{ created: string[] }> {
     }
   });
   return { created };
+}
+
+/**
+ * Seeds Jianyang's grids (3,861, through the same import as any district's file) and its
+ * grid workforce (6,301 people, each on a grid in a role), if the district has no grids yet.
+ */
+export async function seedJianyangGrids(options: { onProgress?: (message: string) => void } = {}) {
+  return withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    const existing = await GridEntity.query.byParent({ tenantID: "jianyang", parentID: "root" }).go({ limit: 1 });
+    if (existing.data.length) return { grids: 0, people: 0, requests: 0 };
+    const collection = generateJianyangGrids();
+    let last = "";
+    const imported = await Grid.importCollection(collection, {
+      onProgress: (phase, done, total) => {
+        const message = `grids: ${phase} ${Math.round((done / Math.max(total, 1)) * 100)}%`;
+        if (message !== last) options.onProgress?.((last = message));
+      },
+    });
+    const gridIDs = new Map(
+      (await GridEntity.query.primary({ tenantID: "jianyang" }).go({ pages: "all", attributes: ["gridID", "code", "name"] })).data.map((grid) => [grid.code, grid]),
+    );
+    const people = generateJianyangPeople(collection);
+    const from = "2022-03-01";
+    const items = people.flatMap((person) => {
+      const personID = newID("person");
+      const grid = gridIDs.get(person.gridCode)!;
+      return [
+        PersonEntity.put({ tenantID: "jianyang", personID, name: person.name, phone: person.phone, homeUnit: person.homeUnit }).params().Item,
+        AssignmentEntity.put({
+          tenantID: "jianyang",
+          assignmentID: newID("assignment"),
+          personID,
+          gridID: grid.gridID,
+          roleKey: person.roleKey,
+          from,
+          personName: person.name,
+          personPhone: person.phone,
+          homeUnit: person.homeUnit,
+          gridCode: grid.code,
+          gridName: grid.name,
+          createdBy: "seed",
+        }).params().Item,
+      ];
+    });
+    const stats = await batchPut(items, {
+      onProgress: (written, total) => {
+        const message = `people: ${Math.round((written / total) * 100)}%`;
+        if (message !== last) options.onProgress?.((last = message));
+      },
+    });
+    return { grids: imported.imported, people: people.length, requests: imported.requests + stats.requests };
+  });
 }

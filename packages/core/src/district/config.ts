@@ -44,12 +44,23 @@ export const Mechanisms = z.object({
 export type Mechanisms = z.infer<typeof Mechanisms>;
 export const MechanismKey = Mechanisms.keyof();
 
+/** How the portal's map opens; without a tile URL it draws grids on a plain background. */
+export const MapSettings = z.object({
+  /** An XYZ tile URL template (`https://…/{z}/{x}/{y}.png`), or null for no base map. */
+  tileUrl: z.string().url().max(300).nullable().default(null),
+  tileAttribution: z.string().max(200).nullable().default(null),
+  center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).nullable().default(null),
+  zoom: z.number().int().min(1).max(19).default(11),
+});
+export type MapSettings = z.infer<typeof MapSettings>;
+
 export const DistrictSettings = z
   .object({
     tiers: z.array(Tier).min(1).max(5),
     dedicatedKinds: z.array(DedicatedKind).max(30),
     roles: z.array(RoleDefinition).min(1).max(40),
     mechanisms: Mechanisms,
+    map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
   })
   .superRefine((settings, ctx) => {
     settings.tiers.forEach((tier, index) => {
@@ -79,6 +90,7 @@ export const DistrictConfig = z.object({
   dedicatedKinds: z.array(DedicatedKind),
   roles: z.array(RoleDefinition),
   mechanisms: Mechanisms,
+  map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });

@@ -54,6 +54,7 @@ export const DistrictConfigEntity = new Entity(
       dedicatedKinds: { type: "any", required: true },
       roles: { type: "any", required: true },
       mechanisms: { type: "any", required: true },
+      map: { type: "any" },
       updatedAt: { type: "string", required: true },
       updatedBy: { type: "string", required: true },
     },

@@ -67,6 +67,7 @@ function toConfig(item: Record<string, unknown>): DistrictConfig {
     dedicatedKinds: item.dedicatedKinds,
     roles: item.roles,
     mechanisms: item.mechanisms,
+    map: item.map ?? undefined,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   });

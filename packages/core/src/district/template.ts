@@ -41,6 +41,7 @@ const jianyang: DistrictSettings = {
     emergencyMode: true,
     register: true,
   },
+  map: { tileUrl: null, tileAttribution: null, center: [118.12, 27.33], zoom: 10 },
 };
 
 const minimal: DistrictSettings = {
@@ -63,6 +64,7 @@ const minimal: DistrictSettings = {
     emergencyMode: false,
     register: false,
   },
+  map: { tileUrl: null, tileAttribution: null, center: null, zoom: 11 },
 };
 
 export const templates: Record<TemplateName, DistrictSettings> = { jianyang, minimal };

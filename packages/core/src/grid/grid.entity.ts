@@ -29,6 +29,9 @@ export const GridEntity = new Entity(
       population: { type: "number" },
       status: { type: ["active", "retired"] as const, required: true, default: "active" },
       version: { type: "number", required: true },
+      /** What made this version: create, import, rename, move, redraw, split, merge… */
+      change: { type: "string", required: true, default: "create" },
+      note: { type: "string" },
       updatedAt: { type: "string", required: true },
       updatedBy: { type: "string", required: true },
     },
@@ -67,7 +70,10 @@ export const GridCodeEntity = new Entity(
   table,
 );
 
-/** A kept version of a grid: who changed what, when (动态调整 leaves a trail). */
+/**
+ * A superseded version of a grid, kept when a change replaces it: who made that version,
+ * how and when (动态调整 leaves a trail). The grid item itself is always the newest version.
+ */
 export const GridVersionEntity = new Entity(
   {
     model: { entity: "gridVersion", version: "1", service: "wangge" },

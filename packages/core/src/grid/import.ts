@@ -9,7 +9,7 @@ import { bucketName, s3 } from "../storage/bucket.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
-import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity, GridVersionEntity } from "./grid.entity.ts";
+import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
 import { GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
 
 /** The largest grid file accepted (a district's whole tree is a few megabytes). */
@@ -183,13 +183,15 @@ export async function importCollection(input: unknown, options: { onProgress?: I
       population: candidate.props.population ?? null,
       status: "active",
       version: 1,
+      change: "import",
+      note: null,
       updatedAt: at,
       updatedBy: by,
     };
   }
   const items = ordered.flatMap(({ grid }) => {
     const { gridID, code } = grid!;
-    const { boundary, ...snapshot } = grid!;
+    const { boundary } = grid!;
     return [
       GridEntity.put({
         ...grid!,
@@ -200,9 +202,9 @@ export async function importCollection(input: unknown, options: { onProgress?: I
         dedicatedKind: grid!.dedicatedKind ?? undefined,
         households: grid!.households ?? undefined,
         population: grid!.population ?? undefined,
+        note: undefined,
       }).params().Item,
       GridCodeEntity.put({ tenantID, code, gridID }).params().Item,
-      GridVersionEntity.put({ tenantID, gridID, version: 1, change: "import", snapshot: { ...snapshot, boundary }, by, at }).params().Item,
     ];
   });
   const stats: BatchStats = await batchPut(items, {

@@ -69,7 +69,7 @@ async function loadMany(gridIDs: string[]): Promise<Grid[]> {
 
 const withoutBoundary = [
   "gridID", "code", "name", "tierKey", "dedicatedKind", "parentID", "path", "bbox", "areaM2",
-  "households", "population", "status", "version", "updatedAt", "updatedBy",
+  "households", "population", "status", "version", "change", "note", "updatedAt", "updatedBy",
 ] as const;
 
 /** A grid with its ancestors (one read for the grid, one batch read for the chain). */
@@ -137,23 +137,21 @@ async function descendants(gridID: string): Promise<Grid[]> {
   return found;
 }
 
+/** The versions of a grid, oldest first: the superseded ones kept by each change, then the current one. */
 export const versions = fn(z.object({ gridID: z.string() }).extend(PageInput.shape), async (input) => {
-  await load(input.gridID);
-  const result = await page(
-    GridVersionEntity.query.primary({ tenantID: useTenant(), gridID: input.gridID }) as never,
-    input,
-  );
-  return {
-    items: (result.items as Record<string, any>[]).map((item) => ({
-      version: item.version as number,
-      change: item.change as string,
-      note: (item.note as string | undefined) ?? null,
-      by: item.by as string,
-      at: item.at as string,
-      snapshot: item.snapshot as Record<string, unknown>,
-    })),
-    cursor: result.cursor,
-  };
+  const current = await load(input.gridID);
+  const result = await page(GridVersionEntity.query.primary({ tenantID: useTenant(), gridID: input.gridID }) as never, input);
+  const entry = (grid: Record<string, any>, snapshot: Record<string, unknown>) => ({
+    version: grid.version as number,
+    change: grid.change as string,
+    note: (grid.note as string | undefined) ?? null,
+    by: grid.by as string,
+    at: grid.at as string,
+    snapshot,
+  });
+  const items = (result.items as Record<string, any>[]).map((item) => entry(item, item.snapshot));
+  if (!result.cursor) items.push(entry({ ...current, by: current.updatedBy, at: current.updatedAt }, snapshotOf(current)));
+  return { items, cursor: result.cursor };
 });
 
 // ─── the drawing rules ──────────────────────────────────────────────────────
@@ -274,6 +272,8 @@ function itemOf(grid: Grid) {
     status: grid.status,
     version: grid.version,
     updatedAt: grid.updatedAt,
+    change: grid.change,
+    note: grid.note ?? undefined,
     updatedBy: grid.updatedBy,
   };
 }
@@ -289,6 +289,8 @@ export function newGrid(input: {
   boundary: Boundary;
   households?: number | null;
   population?: number | null;
+  change?: "create" | "import" | "split" | "merge";
+  note?: string;
 }): Grid {
   return {
     gridID: input.gridID ?? newID("grid"),
@@ -305,24 +307,23 @@ export function newGrid(input: {
     population: input.population ?? null,
     status: "active",
     version: 1,
+    change: input.change ?? "create",
+    note: input.note ?? null,
     updatedAt: new Date().toISOString(),
     updatedBy: actorID(),
   };
 }
 
-/** Writes of a brand-new grid: the grid, its code reservation, its first version. */
-function creates(ops: Ops, grid: Grid, change: "create" | "split" | "merge" | "import", note?: string) {
+/** Writes of a brand-new grid: the grid (its first version) and its code reservation. */
+function creates(ops: Ops, grid: Grid) {
   return [
     ops.grid.create(itemOf(grid)).commit(),
     ops.gridCode.create({ tenantID: useTenant(), code: grid.code, gridID: grid.gridID }).commit(),
-    ops.gridVersion
-      .create({ tenantID: useTenant(), gridID: grid.gridID, version: 1, change, note, snapshot: snapshotOf(grid), by: grid.updatedBy, at: grid.updatedAt })
-      .commit(),
   ];
 }
 
-/** Writes of a changed grid, conditional on the version it was read at. */
-function changes(ops: Ops, before: Grid, after: Grid, change: z.infer<typeof ChangeKind>, note?: string) {
+/** Writes of a changed grid, conditional on the version it was read at; the replaced version is kept. */
+function changes(ops: Ops, before: Grid, after: Grid) {
   const { tenantID, gridID, ...all } = itemOf(after);
   const rest = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
   return [
@@ -332,14 +333,23 @@ function changes(ops: Ops, before: Grid, after: Grid, change: z.infer<typeof Cha
       .where((attr, op) => op.eq(attr.version, before.version))
       .commit(),
     ops.gridVersion
-      .create({ tenantID, gridID, version: after.version, change, note, snapshot: snapshotOf(after), by: after.updatedBy, at: after.updatedAt })
+      .create({
+        tenantID,
+        gridID,
+        version: before.version,
+        change: before.change as never,
+        note: before.note ?? undefined,
+        snapshot: snapshotOf(before),
+        by: before.updatedBy,
+        at: before.updatedAt,
+      })
       .commit(),
   ];
 }
 const ChangeKind = z.enum(["rename", "move", "redraw", "update", "retire", "split", "merge", "reparent"]);
 
-function bumped(grid: Grid, patch: Partial<Grid>): Grid {
-  return { ...grid, ...patch, version: grid.version + 1, updatedAt: new Date().toISOString(), updatedBy: actorID() };
+function bumped(grid: Grid, change: z.infer<typeof ChangeKind>, patch: Partial<Grid>, note?: string): Grid {
+  return { ...grid, ...patch, change, note: note ?? null, version: grid.version + 1, updatedAt: new Date().toISOString(), updatedBy: actorID() };
 }
 
 const raced = (what: string) => new ConflictError("grid.changed", `${what} changed while this change was being made; reload and try again.`);
@@ -367,7 +377,7 @@ export const create = fn(CreateInput, async (input) => {
   await checkShape(boundary, placement);
   const grid = newGrid({ ...input, ...placement, boundary });
   await commit(
-    (ops) => creates(ops, grid, "create"),
+    (ops) => creates(ops, grid),
     (index) =>
       index === 1
         ? new ConflictError("grid.code_exists", `The code ${grid.code} is already used in this district.`)
@@ -402,8 +412,8 @@ export const update = fn(UpdateInput, async (input) => {
     const children = await activeChildren(before.gridID, false);
     if (children.length)
       throw new ConflictError("grid.has_children", `Retire or move the children of ${before.code} first: ${children.map((child) => child.code).join(", ")}.`);
-    const after = bumped(before, { status: "retired" });
-    await commit((ops) => changes(ops, before, after, "retire", input.note), () => raced(before.code));
+    const after = bumped(before, "retire", { status: "retired" }, input.note);
+    await commit((ops) => changes(ops, before, after), () => raced(before.code));
     return after;
   }
 
@@ -430,17 +440,17 @@ export const update = fn(UpdateInput, async (input) => {
       );
   }
 
-  const after = bumped(before, {
+  const change = moving ? "move" : input.boundary !== undefined ? "redraw" : input.name && input.name !== before.name ? "rename" : "update";
+  const after = bumped(before, change, {
     name: input.name ?? before.name,
     households: input.households ?? before.households,
     population: input.population ?? before.population,
     ...(input.boundary !== undefined ? { boundary, bbox: bboxOf(boundary), areaM2: Math.round(areaSquareMetres(boundary)) } : {}),
     ...(moving ? { parentID: placement.parent?.gridID ?? null, path: placement.parent ? [...placement.parent.path, placement.parent.gridID] : [] } : {}),
-  });
-  const change = moving ? "move" : input.boundary !== undefined ? "redraw" : input.name && input.name !== before.name ? "rename" : "update";
+  }, input.note);
   const moved = moving ? await rerooted(before, after) : [];
   await commit(
-    (ops) => [...changes(ops, before, after, change, input.note), ...moved.flatMap(([old, next]) => changes(ops, old, next, "reparent"))],
+    (ops) => [...changes(ops, before, after), ...moved.flatMap(([old, next]) => changes(ops, old, next))],
     () => raced(before.code),
   );
   return after;
@@ -452,7 +462,7 @@ async function rerooted(before: Grid, after: Grid): Promise<[Grid, Grid][]> {
   const prefix = [...after.path, after.gridID];
   return below.map((grid) => {
     const at = grid.path.indexOf(before.gridID);
-    return [grid, bumped(grid, { path: [...prefix, ...grid.path.slice(at + 1)] })];
+    return [grid, bumped(grid, "reparent", { path: [...prefix, ...grid.path.slice(at + 1)] }, `${before.code} moved`)];
   });
 }
 
@@ -486,7 +496,7 @@ export const split = fn(SplitInput, async (input) => {
     ]);
   const parent = original.parentID ? await load(original.parentID) : null;
   const pieces = input.pieces.map((piece, index) =>
-    newGrid({ ...piece, tier: original.tier, dedicatedKind: original.dedicatedKind, parent, boundary: boundaries[index] }),
+    newGrid({ ...piece, tier: original.tier, dedicatedKind: original.dedicatedKind, parent, boundary: boundaries[index], change: "split", note: `split from ${original.code}` }),
   );
   const children = await activeChildren(original.gridID);
   const moves: [Grid, Grid][] = [];
@@ -496,16 +506,16 @@ export const split = fn(SplitInput, async (input) => {
       throw new InputError("grid.split_cuts_child", `The cut runs through the child grid ${child.code}: every child must fall inside one piece.`, [
         { path: "pieces", message: `${child.code} is cut` },
       ]);
-    const moved = bumped(child, { parentID: home.gridID, path: [...home.path, home.gridID] });
+    const moved = bumped(child, "reparent", { parentID: home.gridID, path: [...home.path, home.gridID] }, `after the split of ${original.code}`);
     moves.push([child, moved], ...(await rerooted(child, moved)));
   }
-  const retired = bumped(original, { status: "retired" });
   const note = input.note ?? `split into ${pieces.map((piece) => piece.code).join(", ")}`;
+  const retired = bumped(original, "split", { status: "retired" }, note);
   await commit(
     (ops) => [
-      ...changes(ops, original, retired, "split", note),
-      ...pieces.flatMap((piece) => creates(ops, piece, "split", `split from ${original.code}`)),
-      ...moves.flatMap(([old, next]) => changes(ops, old, next, "reparent", `after the split of ${original.code}`)),
+      ...changes(ops, original, retired),
+      ...pieces.flatMap((piece) => creates(ops, piece)),
+      ...moves.flatMap(([old, next]) => changes(ops, old, next)),
     ],
     (index) => (index >= 2 ? new ConflictError("grid.code_exists", "One of the new codes is already used in this district.") : raced(original.code)),
   );
@@ -542,19 +552,21 @@ export const merge = fn(MergeInput, async (input) => {
     boundary: unionOf(grids.map((grid) => grid.boundary as Boundary)),
     households: sum(grids.map((grid) => grid.households)),
     population: sum(grids.map((grid) => grid.population)),
+    change: "merge",
+    note: `merged from ${grids.map((grid) => grid.code).join(", ")}`,
   });
   const moves: [Grid, Grid][] = [];
   for (const grid of grids)
     for (const child of await activeChildren(grid.gridID)) {
-      const moved = bumped(child, { parentID: merged.gridID, path: [...merged.path, merged.gridID] });
+      const moved = bumped(child, "reparent", { parentID: merged.gridID, path: [...merged.path, merged.gridID] }, `after the merge into ${merged.code}`);
       moves.push([child, moved], ...(await rerooted(child, moved)));
     }
   const note = input.note ?? `merged into ${merged.code}`;
   await commit(
     (ops) => [
-      ...grids.flatMap((grid) => changes(ops, grid, bumped(grid, { status: "retired" }), "merge", note)),
-      ...creates(ops, merged, "merge", `merged from ${grids.map((grid) => grid.code).join(", ")}`),
-      ...moves.flatMap(([old, next]) => changes(ops, old, next, "reparent", `after the merge into ${merged.code}`)),
+      ...grids.flatMap((grid) => changes(ops, grid, bumped(grid, "merge", { status: "retired" }, note))),
+      ...creates(ops, merged),
+      ...moves.flatMap(([old, next]) => changes(ops, old, next)),
     ],
     (index) => (index === grids.length * 2 + 1 ? new ConflictError("grid.code_exists", `The code ${merged.code} is already used in this district.`) : raced("One of the grids")),
   );

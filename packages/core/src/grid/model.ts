@@ -26,6 +26,9 @@ export const Grid = z.object({
   population: z.number().nullable(),
   status: z.enum(["active", "retired"]),
   version: z.number(),
+  /** What made this version (create, import, rename, move, redraw, split, merge, retire…). */
+  change: z.string(),
+  note: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });
@@ -51,6 +54,8 @@ export function toGrid(item: Record<string, any>): Grid {
     population: item.population ?? null,
     status: item.status,
     version: item.version,
+    change: item.change ?? "create",
+    note: item.note ?? null,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   };

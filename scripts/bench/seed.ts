@@ -1,0 +1,68 @@
+/**
+ * `npx tsx scripts/bench/seed.ts`: seeds the whole Jianyang grid set with its people into a
+ * fresh in-memory DynamoDB Local and prints the time and the DynamoDB requests used; then
+ * counts the requests of listing one grid's children and one grid's people (target: one query each).
+ */
+import { startDynamo } from "../lib/local-stack.ts";
+
+const dynamo = await startDynamo();
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+process.env.TABLE_NAME = "bench-seed";
+process.env.WANGGE_MODE = "local";
+try {
+  const { Demo, Grid, Person, Storage, withActor } = await import("@wangge/core");
+  await Storage.ensureTable();
+  const counts = new Map<string, number>();
+  Storage.documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      counts.set(context.commandName ?? "?", (counts.get(context.commandName ?? "?") ?? 0) + 1);
+      return next(args);
+    },
+    { step: "initialize", name: "countRequests" },
+  );
+  const total = () => [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const describe = () => [...counts.entries()].map(([name, count]) => `${name.replace("Command", "")} ${count}`).join(", ");
+
+  await Demo.seed();
+  counts.clear();
+  const started = performance.now();
+  const phases: string[] = [];
+  let phase = "";
+  const result = await Demo.seedJianyangGrids({
+    onProgress: (message) => {
+      const name = message.replace(/ \d+%$/, "");
+      if (name !== phase) phases.push(`${(phase = name)} from ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (process.stdout.isTTY) process.stdout.write(`\r  ${message.padEnd(30)}`);
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nSeeded ${result.grids.toLocaleString()} grids and ${result.people.toLocaleString()} people in ${seconds.toFixed(1)} s`);
+  console.log(`  phases: ${phases.join(", ")}`);
+  console.log(`  DynamoDB requests: ${total().toLocaleString()} (${describe()})`);
+  console.log(`  throughput: ${Math.round(((result.grids + result.people) * 2) / seconds).toLocaleString()} items/s`);
+
+  await withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    const first = (await Grid.list({ tier: 1, limit: 1 })).items[0];
+    counts.clear();
+    const children = await Grid.list({ parentID: first.gridID });
+    const childQueries = total();
+    counts.clear();
+    const people = await Person.list({ gridID: first.gridID });
+    const peopleQueries = total();
+    console.log(`Listing ${first.code}'s ${children.items.length} children: ${childQueries} DynamoDB request(s)  ${childQueries === 1 ? "PASS" : "FAIL"}`);
+    console.log(`Listing ${first.code}'s ${people.items.length} people with roles: ${peopleQueries} DynamoDB request(s)  ${peopleQueries === 1 ? "PASS" : "FAIL"}`);
+    counts.clear();
+    const started = performance.now();
+    await Grid.locate({ lon: 118.12, lat: 27.33 });
+    const cold = performance.now() - started;
+    const coldRequests = total();
+    counts.clear();
+    const warmStart = performance.now();
+    for (let i = 0; i < 200; i++) await Grid.locate({ lon: 118.0 + (i % 20) * 0.012, lat: 27.2 + Math.floor(i / 20) * 0.025 }).catch(() => undefined);
+    const warm = (performance.now() - warmStart) / 200;
+    console.log(`locateGrid through the core: first call ${cold.toFixed(0)} ms (${coldRequests} requests: stamp + loading ${first ? "the district's grids" : ""}), then ${warm.toFixed(2)} ms a call (${(total() / 200).toFixed(0)} request: the stamp)`);
+    if (childQueries !== 1 || peopleQueries !== 1) process.exitCode = 1;
+  });
+} finally {
+  await dynamo.stop();
+}
