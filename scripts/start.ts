@@ -46,7 +46,11 @@ try {
   await Storage.ensureBucket();
   step(`table "${settings.table}"${createdTable ? " created" : " found"}, bucket "${settings.bucket}" ready`);
   const seeded = await Demo.seed();
-  step(seeded.created.length ? `seeded: ${seeded.created.join(", ")}` : "demo data already there");
+  step(seeded.created.length ? `seeded: ${seeded.created.join(", ")}` : "demo districts already there");
+  const grids = await Demo.seedJianyangGrids({
+    onProgress: (message) => process.stdout.isTTY && process.stdout.write(`\r          ${message.padEnd(40)}\r`),
+  });
+  step(grids.grids ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people` : "Jianyang's grids already there");
 
   const { startServer } = await import("@wangge/api/server");
   const { optionsFromEnv } = await import("@wangge/api/env");

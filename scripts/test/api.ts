@@ -12,9 +12,10 @@ export interface Caller {
   tenantID: string | null;
 }
 
-export async function startTestApi(options: { portalDir?: string; basePath?: string } = {}) {
+export async function startTestApi(options: { portalDir?: string; basePath?: string; seedGrids?: boolean } = {}) {
   await Storage.ensureBucket();
   await Demo.seed();
+  if (options.seedGrids) await Demo.seedJianyangGrids();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}${options.basePath ?? ""}`;
   const server = await startServer({

@@ -1,0 +1,51 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Demo, Grid, withActor } from "@wangge/core";
+import { beforeAll, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..");
+const folder = mkdtempSync(join(tmpdir(), "wangge-import-"));
+
+function rect(x0: number, y0: number, x1: number, y1: number) {
+  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
+  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+}
+
+async function importFile(features: unknown[]) {
+  const file = join(folder, `grids-${Math.random().toString(36).slice(2)}.geojson`);
+  writeFileSync(file, JSON.stringify({ type: "FeatureCollection", features }));
+  try {
+    const { stdout, stderr } = await run(join(root, "node_modules/.bin/tsx"), ["scripts/import-grids.ts", file, "--district", "yanping"], { cwd: root, env: process.env });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, out: failure.stdout + failure.stderr };
+  }
+}
+
+beforeAll(() => Demo.seed());
+
+it("the import script lists every problem and writes nothing, then imports a good file", async () => {
+  const bad = await importFile([
+    { type: "Feature", geometry: rect(0, 0, 4, 4), properties: { code: "S1", name: "一", tier: 1 } },
+    { type: "Feature", geometry: rect(3, 3, 6, 6), properties: { code: "S2", name: "二", tier: 1 } },
+    { type: "Feature", geometry: rect(0, 0, 1, 1), properties: { code: "S3", name: "三", tier: 7 } },
+  ]);
+  expect(bad.code).toBe(1);
+  expect(bad.out).toContain("import.invalid");
+  expect(bad.out).toMatch(/features\[1\]\s+S2: overlaps S1/);
+  expect(bad.out).toMatch(/features\[2\]\s+S3: .*tier/);
+
+  const good = await importFile([
+    { type: "Feature", geometry: rect(0, 0, 4, 4), properties: { code: "S1", name: "一", tier: 1 } },
+    { type: "Feature", geometry: rect(0, 0, 2, 4), properties: { code: "S1-1", name: "一之一", tier: 2, parentCode: "S1" } },
+  ]);
+  expect(good.out).toContain("Imported 2 grids into yanping");
+  expect(good.code).toBe(0);
+  const children = await withActor({ type: "system", tenantID: "yanping" }, () => Grid.list({ parentID: "root" }));
+  expect(children.items.map((grid) => grid.code)).toEqual(["S1"]);
+}, 60_000);
