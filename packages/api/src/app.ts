@@ -14,6 +14,7 @@ import { meRoutes } from "./routes/me.ts";
 import { provinceRoutes } from "./routes/provinces.ts";
 import { gridRoutes, tierRoutes } from "./routes/grids.ts";
 import { peopleRoutes } from "./routes/people.ts";
+import { partyRoutes } from "./routes/party.ts";
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -83,6 +84,7 @@ export function createApp(options: ApiOptions) {
   app.route("/grids", gridRoutes);
   app.route("/config/tiers", tierRoutes);
   app.route("/people", peopleRoutes);
+  app.route("/party", partyRoutes);
   return app;
 }
 

@@ -38,7 +38,9 @@ beforeAll(async () => {
   const imported = await api.call("POST", "/grids/imports", { ...asB, body: { uploadKey: upload.body.uploadKey } });
   expect(imported.status).toBe(200);
   const secondUpload = await api.call("POST", "/grids/imports/uploads", asB);
-  paramsOfB = { slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID };
+  const org = await api.call("POST", "/party/orgs", { ...asB, body: { kind: "community_committee", name: "延平社区党委", gridIDs: [first.body.gridID] } });
+  expect(org.status).toBe(201);
+  paramsOfB = { slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID, orgID: org.body.orgID };
   bodiesAimedAtB = {
     onboardDistrict: { slug: B.slug, nameZh: "延平区", nameEn: "Yanping", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template: "minimal", admin: { name: "冒充者", phone: "13700000000" } },
     createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1) },
@@ -46,6 +48,8 @@ beforeAll(async () => {
     splitGrid: { pieces: [{ code: "X-A", name: "A", boundary: rect(0, 0, 5, 2) }, { code: "X-B", name: "B", boundary: rect(0, 2, 5, 5) }] },
     mergeGrids: { gridIDs: [first.body.gridID, second.body.gridID], code: "X-M", name: "合并" },
     importGrids: { uploadKey: secondUpload.body.uploadKey },
+    createPartyOrg: { kind: "grid_branch", name: "越界支部", parentOrgID: org.body.orgID, gridIDs: [first.body.gridID] },
+    createPartyRecord: { orgID: org.body.orgID, kind: "joint_meeting", title: "越界会议", date: "2022-03-15", units: ["x"] },
     assignRole: { gridID: first.body.gridID, roleKey: "grid_leader_1", person: { name: "冒充者", phone: "13700000000" } },
   };
 });

@@ -5,6 +5,7 @@ export * as User from "./user/index.ts";
 export * as Demo from "./demo/index.ts";
 export * as Grid from "./grid/index.ts";
 export * as Person from "./person/index.ts";
+export * as Party from "./party/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";
