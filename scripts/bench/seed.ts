@@ -39,7 +39,6 @@ try {
   console.log(`\nSeeded ${result.grids.toLocaleString()} grids and ${result.people.toLocaleString()} people in ${seconds.toFixed(1)} s`);
   console.log(`  phases: ${phases.join(", ")}`);
   console.log(`  DynamoDB requests: ${total().toLocaleString()} (${describe()})`);
-  console.log(`  throughput: ${Math.round(((result.grids + result.people) * 2) / seconds).toLocaleString()} items/s`);
 
   await withActor({ type: "system", tenantID: "jianyang" }, async () => {
     const first = (await Grid.list({ tier: 1, limit: 1 })).items[0];

@@ -8,7 +8,9 @@ import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
 import { batchPut } from "../storage/batch.ts";
 import { newID } from "../util/id.ts";
 import { generateJianyangGrids } from "./jianyang-grids.ts";
-import { generateJianyangPeople } from "./jianyang-people.ts";
+import { generateJianyangPeople, JianyangHomeUnits } from "./jianyang-people.ts";
+import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
+import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
 
 export { generateJianyangGrids } from "./jianyang-grids.ts";
 export { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
@@ -144,6 +146,7 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
         }).params().Item,
       ];
     });
+    items.push(...partyItems(collection, gridIDs));
     const stats = await batchPut(items, {
       onProgress: (written, total) => {
         const message = `people: ${Math.round((written / total) * 100)}%`;
@@ -152,4 +155,60 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
     });
     return { grids: imported.imported, people: people.length, requests: imported.requests + stats.requests };
   });
+}
+
+/**
+ * Jianyang's party chain on its grids: a committee per township, a grid party branch per
+ * first-level grid, a building party group per second-level grid and a party-member central
+ * household on every fifth third-level grid; and the year's 48 joint party-building meetings
+ * and 238 co-building projects claimed by units.
+ */
+function partyItems(collection: JianyangGrids, grids: Map<string, { gridID: string; code: string; name: string }>) {
+  const tenantID = "jianyang";
+  const random = mulberry32(48238);
+  const items: Record<string, unknown>[] = [];
+  const orgOf = new Map<string, { orgID: string; path: string[] }>();
+  const features = collection.features.map((feature) => feature.properties);
+  const put = (kind: "community_committee" | "grid_branch" | "building_group" | "central_household", name: string, parent: { orgID: string; path: string[] } | null, gridCodes: string[], extra: Record<string, unknown> = {}) => {
+    const org = { orgID: newID("org"), path: parent ? [...parent.path, parent.orgID] : [] };
+    items.push(
+      PartyOrgEntity.put({
+        tenantID, orgID: org.orgID, kind, name, parentOrgID: parent?.orgID ?? "root", path: org.path,
+        gridIDs: gridCodes.map((code) => grids.get(code)!.gridID), createdBy: "seed", ...extra,
+      }).params().Item,
+    );
+    return org;
+  };
+  const townships = [...new Set(features.map((grid) => grid.township))];
+  const committees = townships.map((township) => {
+    const tier1 = features.filter((grid) => grid.tier === 1 && grid.township === township).map((grid) => grid.code);
+    return put("community_committee", `${township}党委`, null, tier1.slice(0, 50), { headTitle: "书记" });
+  });
+  [...features].sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9)).forEach((grid, index) => {
+    if (grid.tier === 1) {
+      const township = townships.indexOf(grid.township);
+      orgOf.set(grid.code, put("grid_branch", `${grid.name}党支部`, committees[Math.max(0, township)], [grid.code]));
+    }
+    if (grid.tier === 2 && grid.parentCode) orgOf.set(grid.code, put("building_group", `${grid.name}楼栋党小组`, orgOf.get(grid.parentCode)!, [grid.code]));
+    if (grid.tier === 3 && grid.parentCode && index % 5 === 0)
+      put("central_household", `${grid.name}党员中心户`, orgOf.get(grid.parentCode)!, [grid.code], { headTitle: random() < 0.5 ? "楼栋长" : "街巷长" });
+  });
+  const record = (kind: "joint_meeting" | "co_building_project", count: number, title: (n: number) => string) => {
+    for (let n = 1; n <= count; n++) {
+      const committee = committees[n % committees.length];
+      const month = String(1 + Math.floor(((n - 1) * 8) / count)).padStart(2, "0");
+      const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
+      items.push(
+        PartyRecordEntity.put({
+          tenantID, recordID: newID("record"), orgID: committee.orgID, kind, title: title(n), date: `2022-${month}-${day}`,
+          units: [JianyangHomeUnits[Math.floor(random() * JianyangHomeUnits.length)]],
+          status: kind === "joint_meeting" ? "held" : random() < 0.7 ? "done" : "claimed", createdBy: "seed",
+        }).params().Item,
+      );
+    }
+  };
+  record("joint_meeting", 48, (n) => `党建联席会（第${n}次）`);
+  const projects = ["加装电梯", "小区立面改造", "楼道照明", "安装风扇", "停车位改造", "垃圾分类亭", "老年活动室", "雨污分流"];
+  record("co_building_project", 238, (n) => `共建项目：${projects[n % projects.length]}（${n}）`);
+  return items;
 }
