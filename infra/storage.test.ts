@@ -42,7 +42,7 @@ describe("stage kinds", () => {
 describe("storage on a production stage", () => {
   const template = synth({ stage: "prod", portalOrigins: ["https://portal.example.cn"] });
 
-  it("declares exactly one table, on demand, with the ElectroDB keys and two GSIs", () => {
+  it("declares exactly one table, on demand, with the ElectroDB keys and three GSIs", () => {
     template.resourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     template.resourceCountIs("AWS::DynamoDB::Table", 0);
     template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
@@ -52,7 +52,7 @@ describe("storage on a production stage", () => {
         { AttributeName: "sk", KeyType: "RANGE" },
       ],
       AttributeDefinitions: Match.arrayWith(
-        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"].map((name) => ({
+        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk"].map((name) => ({
           AttributeName: name,
           AttributeType: "S",
         })),
@@ -71,6 +71,14 @@ describe("storage on a production stage", () => {
           KeySchema: [
             { AttributeName: "gsi2pk", KeyType: "HASH" },
             { AttributeName: "gsi2sk", KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        },
+        {
+          IndexName: "gsi3",
+          KeySchema: [
+            { AttributeName: "gsi3pk", KeyType: "HASH" },
+            { AttributeName: "gsi3sk", KeyType: "RANGE" },
           ],
           Projection: { ProjectionType: "ALL" },
         },

@@ -12,6 +12,7 @@ import {
   HttpMethods,
 } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { TableKeys } from "../packages/core/src/storage/keys.ts";
 
 /**
  * Stages that hold nothing worth keeping: personal (`dev`, `dev-*`), CI (`ci`, `test`) and
@@ -72,23 +73,15 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
 
   const table = new TableV2(scope, "Table", {
     billing: Billing.onDemand(),
-    partitionKey: { name: "pk", type: AttributeType.STRING },
-    sortKey: { name: "sk", type: AttributeType.STRING },
-    globalSecondaryIndexes: [
-      {
-        indexName: "gsi1",
-        partitionKey: { name: "gsi1pk", type: AttributeType.STRING },
-        sortKey: { name: "gsi1sk", type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      },
-      {
-        indexName: "gsi2",
-        partitionKey: { name: "gsi2pk", type: AttributeType.STRING },
-        sortKey: { name: "gsi2sk", type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      },
-    ],
-    timeToLiveAttribute: "expiresAt",
+    partitionKey: { name: TableKeys.partitionKey, type: AttributeType.STRING },
+    sortKey: { name: TableKeys.sortKey, type: AttributeType.STRING },
+    globalSecondaryIndexes: TableKeys.indexes.map((index) => ({
+      indexName: index.name,
+      partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    })),
+    timeToLiveAttribute: TableKeys.timeToLive,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: !dev,
     removalPolicy,

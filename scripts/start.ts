@@ -47,8 +47,13 @@ try {
   step(`table "${settings.table}"${createdTable ? " created" : " found"}, bucket "${settings.bucket}" ready`);
   const seeded = await Demo.seed();
   step(seeded.created.length ? `seeded: ${seeded.created.join(", ")}` : "demo districts already there");
+  let phase = "";
   const grids = await Demo.seedJianyangGrids({
-    onProgress: (message) => process.stdout.isTTY && process.stdout.write(`\r          ${message.padEnd(40)}\r`),
+    onProgress: (message) => {
+      if (process.stdout.isTTY) return void process.stdout.write(`\r          ${message.padEnd(40)}\r`);
+      const next = message.replace(/ \d+%$/, "");
+      if (next !== phase) step(`first start: seeding Jianyang's ${(phase = next).replace(":", "")}…`);
+    },
   });
   step(grids.grids ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people` : "Jianyang's grids already there");
 

@@ -1,4 +1,6 @@
+import { Entity } from "electrodb";
 import { withActor, type AccessRole, type DistrictRole } from "../actor.ts";
+import { documentClient, tableName } from "../storage/table.ts";
 import * as District from "../district/index.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { StaffEntity, UserEntity } from "../user/user.entity.ts";
@@ -19,6 +21,16 @@ export { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.
  * The built-in demo: Fujian province with Jianyang District (建阳区, on Jianyang's template)
  * and its neighbour Yanping (延平区, on the minimal template), and one demo account per role.
  */
+/** Records that a seed step finished, so that an interrupted one is not mistaken for done. */
+const SeedMarkerEntity = new Entity(
+  {
+    model: { entity: "seedMarker", version: "1", service: "wangge" },
+    attributes: { name: { type: "string", required: true }, at: { type: "string", required: true } },
+    indexes: { primary: { pk: { field: "pk", composite: ["name"] }, sk: { field: "sk", composite: [] } } },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
 export interface DemoAccount {
   userID: string;
   tenantID: string | null;
@@ -110,8 +122,10 @@ export async function seed(): Promise<{ created: string[] }> {
  */
 export async function seedJianyangGrids(options: { onProgress?: (message: string) => void } = {}) {
   return withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    if ((await SeedMarkerEntity.get({ name: "jianyang-grids" }).go()).data) return { grids: 0, people: 0, requests: 0 };
     const existing = await GridEntity.query.byParent({ tenantID: "jianyang", parentID: "root" }).go({ limit: 1 });
-    if (existing.data.length) return { grids: 0, people: 0, requests: 0 };
+    if (existing.data.length)
+      throw new Error("Jianyang's grids are incomplete (an earlier seed was interrupted): delete the data folder (.data/) and start again.");
     const collection = generateJianyangGrids();
     let last = "";
     const imported = await Grid.importCollection(collection, {
@@ -153,7 +167,8 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
         if (message !== last) options.onProgress?.((last = message));
       },
     });
-    return { grids: imported.imported, people: people.length, requests: imported.requests + stats.requests };
+    await SeedMarkerEntity.put({ name: "jianyang-grids", at: new Date().toISOString() }).go();
+    return { grids: imported.imported, people: people.length, requests: imported.requests + stats.requests + 1 };
   });
 }
 

@@ -3,24 +3,15 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-/**
- * The one table (single-table design). Key names are shared with `infra/storage.ts`;
- * every entity's partition keys start with the tenant.
- */
-export const TableKeys = {
-  partitionKey: "pk",
-  sortKey: "sk",
-  indexes: [
-    { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
-    { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
-  ],
-  timeToLive: "expiresAt",
-} as const;
+import { TableKeys } from "./keys.ts";
+
+export { TableKeys };
 
 export function tableName(): string {
   return process.env.TABLE_NAME ?? "wangge";
@@ -73,7 +64,21 @@ export function tableDefinition(name = tableName()): CreateTableCommandInput {
 export async function ensureTable(name = tableName()): Promise<boolean> {
   const dynamo = documentClient();
   try {
-    await dynamo.send(new DescribeTableCommand({ TableName: name }));
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
+    // A table kept from an older version: add the indexes it lacks.
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const definition = tableDefinition(name);
+    for (const index of definition.GlobalSecondaryIndexes!.filter((index) => !have.has(index.IndexName))) {
+      await dynamo.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: definition.AttributeDefinitions!.filter((attribute) =>
+            index.KeySchema!.some((key) => key.AttributeName === attribute.AttributeName),
+          ),
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+    }
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;

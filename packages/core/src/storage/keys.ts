@@ -1,0 +1,15 @@
+/**
+ * The one table's key names (single-table design), shared by the core and `infra/storage.ts`
+ * so that they are declared once. Every entity's partition keys start with the tenant.
+ * Pure data: infrastructure code imports it without the AWS SDK.
+ */
+export const TableKeys = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  indexes: [
+    { name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    { name: "gsi2", partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    { name: "gsi3", partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+  ],
+  timeToLive: "expiresAt",
+} as const;
