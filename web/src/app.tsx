@@ -2,7 +2,7 @@ import { Router, type RouteDefinition, type RouteSectionProps } from "@solidjs/r
 import { lazy } from "solid-js";
 import { DistrictPage } from "./pages/district.tsx";
 import { HomePage } from "./pages/home.tsx";
-import { SignedInLayout } from "./pages/layout.tsx";
+import { SignedInLayout, SignedInWideLayout } from "./pages/layout.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 import { LocaleProvider } from "./providers/locale.tsx";
@@ -10,6 +10,9 @@ import { SessionProvider } from "./providers/session.tsx";
 
 /** Only platform staff open the directory (and its onboarding form): loaded when first visited. */
 const DistrictsPage = lazy(() => import("./pages/districts.tsx").then((module) => ({ default: module.DistrictsPage })));
+/** The grid pages (map, tree, import) carry their own dictionary part, styles and, later, Leaflet. */
+const GridsPage = lazy(() => import("./pages/grids.tsx").then((module) => ({ default: module.GridsPage })));
+const GridImportPage = lazy(() => import("./pages/grid-import.tsx").then((module) => ({ default: module.GridImportPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/login", component: LoginPage },
@@ -19,8 +22,14 @@ export const routes: RouteDefinition[] = [
     component: SignedInLayout,
     children: [
       { path: "/d/:slug", component: DistrictPage },
+      { path: "/d/:slug/grids/import", component: GridImportPage },
       { path: "/districts", component: DistrictsPage },
     ],
+  },
+  {
+    path: "/",
+    component: SignedInWideLayout,
+    children: [{ path: "/d/:slug/grids", component: GridsPage }],
   },
   { path: "*404", component: NotFoundPage },
 ];

@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   "header.signOut": "Sign out",
   "header.signOutLabel": "Sign out",
   "header.districts": "Districts",
+  "header.grids": "Grid map",
   "header.nav": "Main navigation",
 
   "role.resident": "Resident",
@@ -76,6 +77,8 @@ export const en: Record<MessageKey, string> = {
   "district.mechanismsTitle": "Governance mechanisms",
   "district.mechanismsSummary": "{on} of {total} switched on",
   "district.configVersion": "Configuration v{version} · updated {date}",
+  "district.openGrids": "Grid map",
+  "district.openGridsHint": "See every grid, its people and its coverage",
   "district.notFoundTitle": "District not found",
   "district.notFoundBody": "This district does not exist, or you may not see it.",
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mechanismOrder } from "../pages/district.tsx";
+import { gridDictionaries } from "./grids.ts";
 import { dictionaries, languages, translate } from "./index.ts";
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -17,6 +18,17 @@ describe("the dictionary", () => {
       expect(dictionaries["zh-CN"][key].trim(), key).not.toBe("");
       expect(dictionaries.en[key].trim(), key).not.toBe("");
       expect(placeholders(dictionaries.en[key]), key).toEqual(placeholders(dictionaries["zh-CN"][key]));
+    }
+  });
+
+  it("has the grid pages' part in both languages, with the same placeholders and no key of the main part", () => {
+    const chinese = Object.keys(gridDictionaries["zh-CN"]).sort();
+    expect(Object.keys(gridDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof gridDictionaries)["en"])[]) {
+      expect(gridDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(gridDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(gridDictionaries.en[key]), key).toEqual(placeholders(gridDictionaries["zh-CN"][key]));
+      expect(key in dictionaries["zh-CN"], key).toBe(false);
     }
   });
 

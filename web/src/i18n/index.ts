@@ -15,6 +15,11 @@ export type MessageParams = Record<string, string | number>;
 /** The message for `key` in `language`, with `{placeholders}` filled from `params`. */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   const message = dictionaries[language][key] ?? dictionaries[defaultLanguage][key] ?? key;
+  return fill(message, params);
+}
+
+/** `message` with its `{placeholders}` filled from `params`; unknown ones stay visible. */
+export function fill(message: string, params?: MessageParams): string {
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

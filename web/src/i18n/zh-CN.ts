@@ -25,6 +25,7 @@ export const zhCN = {
   "header.signOut": "退出",
   "header.signOutLabel": "退出登录",
   "header.districts": "区县",
+  "header.grids": "网格地图",
   "header.nav": "主导航",
 
   "role.resident": "居民",
@@ -78,6 +79,8 @@ export const zhCN = {
   "district.mechanismsTitle": "治理机制",
   "district.mechanismsSummary": "已开启 {on} / {total} 项",
   "district.configVersion": "配置版本 v{version} · 更新于 {date}",
+  "district.openGrids": "网格地图",
+  "district.openGridsHint": "查看全部网格、人员与覆盖情况",
   "district.notFoundTitle": "找不到该区县",
   "district.notFoundBody": "该区县不存在，或您无权查看。",
 

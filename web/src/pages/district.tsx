@@ -1,12 +1,12 @@
-import { useParams } from "@solidjs/router";
+import { A, useParams } from "@solidjs/router";
 import { createMemo, For, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import { createQuery } from "../data/query.ts";
 import type { District, DistrictConfig, MechanismKey, Province, RoleDefinition } from "../data/types.ts";
 import { useLocale } from "../providers/locale.tsx";
-import { useSession } from "../providers/session.tsx";
+import { districtOf, useSession } from "../providers/session.tsx";
 import { RoleBadge, StatusBadge } from "../ui/badges.tsx";
-import { CheckIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
+import { CheckIcon, ChevronRightIcon, MapIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 
@@ -44,7 +44,14 @@ export function DistrictPage() {
   return (
     <Switch>
       <Match when={detail.data()}>
-        {(loaded) => <DistrictView district={loaded().district} config={loaded().config} province={province()} />}
+        {(loaded) => (
+          <DistrictView
+            district={loaded().district}
+            config={loaded().config}
+            province={province()}
+            gridsHref={districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined}
+          />
+        )}
       </Match>
       <Match when={detail.error() && notFound(detail.error())}>
         <EmptyState title={t("district.notFoundTitle")} body={t("district.notFoundBody")} />
@@ -64,7 +71,7 @@ export function DistrictPage() {
 }
 
 /** The district's home, drawn from its record and configuration. */
-export function DistrictView(props: { district: District; config: DistrictConfig; province?: Province }) {
+export function DistrictView(props: { district: District; config: DistrictConfig; province?: Province; gridsHref?: string }) {
   const { t, pick, other, formatDate } = useLocale();
   const mechanisms = createMemo(() =>
     mechanismOrder.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
@@ -121,6 +128,20 @@ export function DistrictView(props: { district: District; config: DistrictConfig
             </dd>
           </div>
         </dl>
+        <Show when={props.gridsHref}>
+          {(href) => (
+            <A href={href()} class="hero-link" data-testid="open-grids">
+              <span class="hero-link-icon">
+                <MapIcon size={20} />
+              </span>
+              <span class="hero-link-text">
+                <span class="hero-link-title">{t("district.openGrids")}</span>
+                <span class="hero-link-hint">{t("district.openGridsHint")}</span>
+              </span>
+              <ChevronRightIcon size={16} class="hero-link-chevron" />
+            </A>
+          )}
+        </Show>
       </section>
 
       <div class="district-grid">

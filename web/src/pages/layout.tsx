@@ -15,3 +15,18 @@ export function SignedInLayout(props: RouteSectionProps) {
     </Show>
   );
 }
+
+/** The same, edge to edge and as tall as the window on wide screens: for the map. */
+export function SignedInWideLayout(props: RouteSectionProps) {
+  const session = useSession();
+  return (
+    <Show when={session.token()} fallback={<Navigate href="/login" />}>
+      <div class="shell-wide">
+        <AppHeader />
+        <main id="main" class="page-wide">
+          {props.children}
+        </main>
+      </div>
+    </Show>
+  );
+}

@@ -104,3 +104,13 @@ export function SessionProvider(props: ParentProps) {
 export function homePath(me: Me): string {
   return me.actor.type === "user" ? `/d/${me.actor.tenantID}` : "/districts";
 }
+
+/** The district a signed-in person works in (district users only). */
+export function districtOf(me: Me | undefined): string | undefined {
+  return me?.actor.type === "user" ? me.actor.tenantID : undefined;
+}
+
+/** Whether `me` administers the district `slug`. */
+export function isDistrictAdmin(me: Me | undefined, slug: string): boolean {
+  return me?.actor.type === "user" && me.actor.tenantID === slug && me.actor.roles.includes("district_admin");
+}

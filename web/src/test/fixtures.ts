@@ -46,6 +46,8 @@ export const jianyangConfig: DistrictConfig = {
     emergencyMode: true,
     register: true,
   },
+  map: { tileUrl: null, tileAttribution: null, center: [118.12, 27.33], zoom: 10 },
+  tickets: { departments: [], categories: [], routingRules: [], reopenDays: 7, workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] } },
   updatedAt: "2025-01-15T08:00:00.000Z",
   updatedBy: "operator",
 };

@@ -2,7 +2,7 @@ import { A, useNavigate } from "@solidjs/router";
 import { Show } from "solid-js";
 import { createQuery } from "../data/query.ts";
 import { useLocale } from "../providers/locale.tsx";
-import { homePath, useSession } from "../providers/session.tsx";
+import { districtOf, homePath, useSession } from "../providers/session.tsx";
 import { roleKey } from "./badges.tsx";
 import { GridMark, SignOutIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -16,10 +16,7 @@ export function AppHeader() {
   const session = useSession();
   const navigate = useNavigate();
   const me = () => (session.token() ? session.me.data() : undefined);
-  const tenantID = () => {
-    const actor = me()?.actor;
-    return actor?.type === "user" ? actor.tenantID : undefined;
-  };
+  const tenantID = () => districtOf(me());
   const district = createQuery(tenantID, (slug) => session.api.district(slug));
   const isStaff = () => {
     const type = me()?.actor.type;
@@ -55,6 +52,15 @@ export function AppHeader() {
               <A href={`/d/${detail().district.tenantID}`} class="header-district" data-testid="header-district">
                 {pick(detail().district)}
               </A>
+            )}
+          </Show>
+          <Show when={tenantID()}>
+            {(slug) => (
+              <nav class="header-nav" aria-label={t("header.nav")}>
+                <A href={`/d/${slug()}/grids`} activeClass="is-active" data-testid="nav-grids">
+                  {t("header.grids")}
+                </A>
+              </nav>
             )}
           </Show>
           <Show when={isStaff()}>

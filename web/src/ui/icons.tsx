@@ -2,7 +2,7 @@ import type { JSX } from "solid-js";
 import type { MechanismKey } from "../data/types.ts";
 
 /** Line icons drawn on a 24-unit grid; they take the text colour. */
-function Svg(props: { children: JSX.Element; size?: number; class?: string }) {
+export function Svg(props: { children: JSX.Element; size?: number; class?: string }) {
   return (
     <svg
       class={props.class}
@@ -21,7 +21,7 @@ function Svg(props: { children: JSX.Element; size?: number; class?: string }) {
   );
 }
 
-type IconProps = { size?: number; class?: string };
+export type IconProps = { size?: number; class?: string };
 
 /** The product mark: a grid in a seal. */
 export const GridMark = (props: IconProps) => (
@@ -68,6 +68,14 @@ export const AlertIcon = (props: IconProps) => (
   <Svg {...props}>
     <path d="M12 3.8l9 15.7H3z" />
     <path d="M12 10v4.2M12 17.2v.1" />
+  </Svg>
+);
+
+/** A folded map: the grid map. */
+export const MapIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3.5 6.5l5.5-2.5 6 2.5 5.5-2.5v13.5l-5.5 2.5-6-2.5-5.5 2.5z" />
+    <path d="M9 4v13.5M15 6.5V20" />
   </Svg>
 );
 

@@ -1,0 +1,143 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viteBin } from "../../scripts/lib/env.ts";
+import { startTestApi } from "../../scripts/test/api.ts";
+
+/**
+ * The grid map in headless Chromium against the real API seeded with Jianyang's 3,861 demo
+ * grids and their people: the tree, the map (Leaflet on canvas), the panel and the coverage check.
+ */
+const web = join(import.meta.dirname, "..");
+const run = promisify(execFile);
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let browser: BrowserContext;
+let profileDir: string;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), "wangge-portal-grids-"));
+  const build = run(process.execPath, [viteBin(), "build", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: web,
+    env: { ...process.env, VITE_API_URL: "/api" },
+  });
+  // The build and the seeding do not depend on each other.
+  const [started] = await Promise.all([startTestApi({ portalDir: outDir, basePath: "/api", seedGrids: true }), build]);
+  api = started;
+  profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 800 },
+    locale: "zh-CN",
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, testID: string) {
+  await page.goto(`${api.origin}/login`);
+  await page.getByTestId(testID).click();
+  await page.getByTestId("district-name").waitFor();
+}
+
+const shot = (page: Page, name: string) =>
+  process.env.SCREENSHOTS ? page.screenshot({ path: join(process.env.SCREENSHOTS, name) }) : Promise.resolve();
+
+describe("the grid map", () => {
+  it("a district admin opens the map, expands the tree, sees a grid's people and checks its coverage", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signIn(page, "login-jianyang-admin");
+
+    await page.getByTestId("nav-grids").click();
+    await page.locator('[data-testid="grid-map"][data-state="ready"]').waitFor();
+    // Leaflet draws on canvas, not SVG, on a plain background: no tile server is configured.
+    expect(await page.locator('[data-testid="grid-map"] canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="grid-map"] svg path').count()).toBe(0);
+    expect(await page.locator('[data-testid="grid-map"] .leaflet-tile').count()).toBe(0);
+
+    const tree = page.getByTestId("grid-tree");
+    await tree.getByTestId("tree-node-JY-01").waitFor();
+    await tree.getByTestId("tree-toggle-JY-01").click();
+    await tree.getByTestId("tree-node-JY-01-01").click();
+
+    const panel = page.getByTestId("grid-panel");
+    await panel.getByTestId("grid-name").waitFor();
+    expect(await panel.textContent()).toContain("JY-01-01");
+    await panel.getByTestId("person-row").first().waitFor();
+    expect(await panel.getByTestId("person-row").count()).toBeGreaterThanOrEqual(1);
+    expect(await panel.textContent()).toContain("二级网格长");
+
+    await panel.getByTestId("check-coverage").click();
+    const result = panel.getByTestId("coverage-result");
+    await result.waitFor({ timeout: 30_000 });
+    // The demo grids tile their parents exactly.
+    expect(await result.getAttribute("data-ok")).toBe("true");
+    expect(await result.textContent()).toContain("无缝覆盖");
+
+    // The map keeps loading tier by tier meanwhile; let it show some of the second tier.
+    await page.waitForFunction(() => {
+      const chip = document.querySelector('[data-testid="layer-2"] .legend-count');
+      return Number((chip?.textContent ?? "0").replace(/\D/g, "")) > 0;
+    });
+    await shot(page, "desktop-grid-map.png");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("works on a phone: the map on top, the details below, no sideways scrolling", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signIn(page, "login-jianyang-admin");
+    await page.getByTestId("open-grids").click();
+    await page.locator('[data-testid="grid-map"][data-state="ready"]').waitFor();
+    await page.getByTestId("tree-node-JY-02").click();
+    await page.getByTestId("grid-panel").getByTestId("person-row").first().waitFor();
+    const map = await page.getByTestId("grid-map").boundingBox();
+    const panel = await page.getByTestId("grid-panel").boundingBox();
+    expect(map && panel && map.y < panel.y).toBe(true);
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    expect(overflow).toBeLessThanOrEqual(0);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, "phone-grid-map.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("draws the district's own tile layer, with its attribution, when one is configured", async () => {
+    const page = await browser.newPage();
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    await page.route("https://tiles.test/**", (route) => route.fulfill({ status: 200, contentType: "image/png", body: png }));
+    await page.route("**/api/districts/jianyang", async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.config.map = { ...body.config.map, tileUrl: "https://tiles.test/{z}/{x}/{y}.png", tileAttribution: "© 测试底图" };
+      await route.fulfill({ response, json: body });
+    });
+    await signIn(page, "login-jianyang-admin");
+    await page.getByTestId("open-grids").click();
+    await page.locator('[data-testid="grid-map"][data-state="ready"]').waitFor();
+    await page.locator('[data-testid="grid-map"] .leaflet-tile-loaded').first().waitFor();
+    expect(await page.locator('[data-testid="grid-map"] .leaflet-control-attribution').textContent()).toContain("© 测试底图");
+    await page.close();
+  });
+});

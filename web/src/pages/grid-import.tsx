@@ -1,0 +1,338 @@
+import { A, useParams } from "@solidjs/router";
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { ApiError, type FieldError } from "../data/api.ts";
+import { gridsApi, putFile, UploadError, type ExportFile, type GridsApi, type ImportResult } from "../data/grids.ts";
+import { useGridLocale } from "../i18n/grids.ts";
+import { isDistrictAdmin, useSession } from "../providers/session.tsx";
+import { errorMessage } from "../ui/errors.ts";
+import { DownloadIcon, FileIcon, UploadIcon } from "../ui/grid-icons.tsx";
+import { AlertIcon, CheckIcon, ChevronRightIcon } from "../ui/icons.tsx";
+import { EmptyState, Skeleton } from "../ui/states.tsx";
+import { usePageTitle } from "../ui/title.ts";
+import "./grids.css";
+
+/** `/d/:slug/grids/import`: import a GeoJSON file of grids, or export them all (district admins). */
+export function GridImportPage() {
+  const params = useParams<{ slug: string }>();
+  const session = useSession();
+  const { t } = useGridLocale();
+  usePageTitle(() => t("gridImport.title"));
+  const grids = gridsApi(session.api);
+  return (
+    <div class="import-page">
+      <div class="page-head">
+        <A href={`/d/${params.slug}/grids`} class="back-link">
+          <ChevronRightIcon size={14} class="back-icon" />
+          {t("gridImport.back")}
+        </A>
+        <h1 class="page-title">{t("gridImport.title")}</h1>
+        <p class="page-subtitle">{t("gridImport.subtitle")}</p>
+      </div>
+      <Switch>
+        <Match when={session.me.data() && isDistrictAdmin(session.me.data(), params.slug)}>
+          <div class="import-layout">
+            <GridImportForm grids={grids} slug={params.slug} />
+            <GridExport grids={grids} />
+          </div>
+        </Match>
+        <Match when={session.me.data() || session.me.error()}>
+          <EmptyState title={t("gridImport.adminOnlyTitle")} body={t("gridImport.adminOnlyBody")} />
+        </Match>
+        <Match when={true}>
+          <Skeleton class="card" lines={4} />
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "preparing" }
+  | { kind: "uploading"; loaded: number; total: number }
+  | { kind: "importing" }
+  | { kind: "done"; result: ImportResult }
+  | { kind: "refused"; message: string }
+  | { kind: "invalid"; detail: string; problems: FieldError[] }
+  | { kind: "failed"; message: string };
+
+/** Pick a file → presigned upload slot → PUT with progress → import (validated as a whole). */
+export function GridImportForm(props: { grids: GridsApi; slug: string }) {
+  const { t, formatBytes, formatNumber } = useGridLocale();
+  const [file, setFile] = createSignal<File | null>(null);
+  const [step, setStep] = createSignal<Step>({ kind: "idle" });
+  const [dragging, setDragging] = createSignal(false);
+  const busy = () => ["preparing", "uploading", "importing"].includes(step().kind);
+  /** The current step if it is of `kind`. */
+  const at = <K extends Step["kind"]>(...kinds: K[]) => {
+    const current = step();
+    return (kinds as string[]).includes(current.kind) ? (current as Extract<Step, { kind: K }>) : undefined;
+  };
+
+  function choose(chosen: File | null | undefined) {
+    if (busy()) return;
+    setFile(chosen ?? null);
+    setStep({ kind: "idle" });
+  }
+
+  async function start(event: Event) {
+    event.preventDefault();
+    const chosen = file();
+    if (!chosen || busy()) return;
+    if (chosen.size === 0) {
+      setStep({ kind: "refused", message: t("gridImport.emptyFile") });
+      return;
+    }
+    setStep({ kind: "preparing" });
+    try {
+      const upload = await props.grids.createUpload();
+      if (chosen.size > upload.maxBytes) {
+        setStep({ kind: "refused", message: t("gridImport.tooLarge", { size: formatBytes(chosen.size), max: formatBytes(upload.maxBytes) }) });
+        return;
+      }
+      setStep({ kind: "uploading", loaded: 0, total: chosen.size });
+      await putFile(upload.url, chosen, (loaded, total) => setStep({ kind: "uploading", loaded, total: total || chosen.size }));
+      setStep({ kind: "importing" });
+      const result = await props.grids.importUpload(upload.uploadKey);
+      setStep({ kind: "done", result });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === "import.invalid")
+        setStep({ kind: "invalid", detail: errorMessage(failure, t), problems: failure.fieldErrors });
+      else if (failure instanceof UploadError)
+        setStep({
+          kind: "failed",
+          message: failure.status ? t("gridImport.uploadFailed", { status: failure.status }) : t("gridImport.uploadNetwork"),
+        });
+      else setStep({ kind: "failed", message: errorMessage(failure, t) });
+    }
+  }
+
+  const percent = (loaded: number, total: number) => (total ? Math.min(100, Math.round((loaded / total) * 100)) : 0);
+
+  return (
+    <section class="card import-card" aria-labelledby="import-title">
+      <h2 class="section-title" id="import-title">
+        {t("gridImport.importTitle")}
+      </h2>
+      <p class="section-hint">{t("gridImport.formatHint")}</p>
+      <form class="form" onSubmit={start}>
+        <label
+          class="dropzone"
+          classList={{ "is-dragging": dragging(), "has-file": Boolean(file()), "is-disabled": busy() }}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            choose(event.dataTransfer?.files?.[0]);
+          }}
+        >
+          <input
+            class="visually-hidden"
+            type="file"
+            accept=".geojson,.json,application/geo+json,application/json"
+            data-testid="import-file"
+            disabled={busy()}
+            onChange={(event) => choose(event.currentTarget.files?.[0])}
+          />
+          <span class="dropzone-icon" aria-hidden="true">
+            <Show when={file()} fallback={<UploadIcon size={22} />}>
+              <FileIcon size={22} />
+            </Show>
+          </span>
+          <span class="dropzone-text">
+            <span class="dropzone-title">
+              {file() ? t("gridImport.fileChosen", { name: file()!.name, size: formatBytes(file()!.size) }) : t("gridImport.file")}
+            </span>
+            <span class="dropzone-hint">{t("gridImport.fileHint")}</span>
+          </span>
+        </label>
+        <div class="import-actions">
+          <button type="submit" class="button button-primary" disabled={!file() || busy()} data-testid="import-submit">
+            <Show when={busy()} fallback={<UploadIcon size={16} />}>
+              <span class="spinner" aria-hidden="true" />
+            </Show>
+            {t("gridImport.submit")}
+          </button>
+          <span class="import-rules">{t("gridImport.rules")}</span>
+        </div>
+      </form>
+
+      <Show when={step().kind !== "idle"}>
+        <div class="import-status" data-testid="import-status" data-step={step().kind} role="status" aria-live="polite">
+          <Switch>
+            <Match when={at("preparing")}>
+              <p class="import-line">
+                <span class="spinner" aria-hidden="true" />
+                {t("gridImport.preparing")}
+              </p>
+            </Match>
+            <Match when={at("uploading")}>
+              {(uploading) => (
+                <div class="import-progress">
+                  <p class="import-line">
+                    {t("gridImport.uploading", {
+                      percent: percent(uploading().loaded, uploading().total),
+                      loaded: formatBytes(uploading().loaded),
+                      total: formatBytes(uploading().total),
+                    })}
+                  </p>
+                  <div
+                    class="progress"
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={percent(uploading().loaded, uploading().total)}
+                  >
+                    <div class="progress-bar" style={{ width: `${percent(uploading().loaded, uploading().total)}%` }} />
+                  </div>
+                </div>
+              )}
+            </Match>
+            <Match when={at("importing")}>
+              <div class="import-progress">
+                <p class="import-line">
+                  <span class="spinner" aria-hidden="true" />
+                  {t("gridImport.validating")}
+                </p>
+                <div class="progress is-indeterminate" role="progressbar" aria-valuetext={t("gridImport.validating")}>
+                  <div class="progress-bar" />
+                </div>
+              </div>
+            </Match>
+            <Match when={at("done")}>
+              {(done) => (
+                <div class="success" data-testid="import-done">
+                  <span class="success-icon">
+                    <CheckIcon size={18} />
+                  </span>
+                  <p class="success-title">{t("gridImport.doneTitle")}</p>
+                  <p class="success-body">
+                    {t("gridImport.doneBody", { written: formatNumber(done().result.written), total: formatNumber(done().result.total) })}
+                  </p>
+                  <div class="success-actions">
+                    <A href={`/d/${props.slug}/grids`} class="button button-primary">
+                      {t("gridImport.openMap")}
+                    </A>
+                  </div>
+                </div>
+              )}
+            </Match>
+            <Match when={at("invalid")}>
+              {(invalid) => (
+                <div class="import-invalid" data-testid="import-problems">
+                  <p class="notice notice-error">
+                    <AlertIcon size={16} />
+                    <span>
+                      <strong>{t("gridImport.invalidTitle", { count: formatNumber(invalid().problems.length) })}</strong>
+                      <Show when={invalid().detail}>
+                        <span class="import-detail">{invalid().detail}</span>
+                      </Show>
+                    </span>
+                  </p>
+                  <div class="problem-table-wrap" tabindex="0">
+                    <table class="problem-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">#</th>
+                          <th scope="col">{t("gridImport.colPath")}</th>
+                          <th scope="col">{t("gridImport.colMessage")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={invalid().problems}>
+                          {(problem, index) => (
+                            <tr data-testid="import-problem">
+                              <td class="problem-index">{index() + 1}</td>
+                              <td>
+                                <code>{problem.path || "—"}</code>
+                              </td>
+                              <td>{problem.message}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </div>
+                </div>
+              )}
+            </Match>
+            <Match when={at("refused", "failed")}>
+              {(failed) => (
+                <p class="notice notice-error" role="alert">
+                  <AlertIcon size={16} />
+                  <span>
+                    <Show when={failed().kind === "failed"}>
+                      <strong>{t("gridImport.failedTitle")}: </strong>
+                    </Show>
+                    {failed().message}
+                  </span>
+                </p>
+              )}
+            </Match>
+          </Switch>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
+/** Export every active grid to a GeoJSON file and offer the (short-lived) download link. */
+export function GridExport(props: { grids: GridsApi }) {
+  const { t, formatBytes, formatNumber } = useGridLocale();
+  type State = { kind: "idle" } | { kind: "working" } | { kind: "ready"; file: ExportFile } | { kind: "failed"; error: unknown };
+  const [state, setState] = createSignal<State>({ kind: "idle" });
+  const at = <K extends State["kind"]>(kind: K) => {
+    const current = state();
+    return current.kind === kind ? (current as Extract<State, { kind: K }>) : undefined;
+  };
+
+  async function run() {
+    setState({ kind: "working" });
+    try {
+      setState({ kind: "ready", file: await props.grids.exportFile() });
+    } catch (error) {
+      setState({ kind: "failed", error });
+    }
+  }
+
+  return (
+    <section class="card export-card" aria-labelledby="export-title">
+      <h2 class="section-title" id="export-title">
+        {t("gridImport.exportTitle")}
+      </h2>
+      <p class="section-hint">{t("gridImport.exportHint")}</p>
+      <button type="button" class="button button-secondary" disabled={state().kind === "working"} onClick={run} data-testid="export-button">
+        <Show when={state().kind === "working"} fallback={<DownloadIcon size={16} />}>
+          <span class="spinner" aria-hidden="true" />
+        </Show>
+        {state().kind === "working" ? t("gridImport.exporting") : t("gridImport.export")}
+      </button>
+      <Switch>
+        <Match when={at("ready")?.file}>
+          {(file) => (
+            <div class="export-ready" role="status">
+              <p>{t("gridImport.exportReady", { count: formatNumber(file().count), size: formatBytes(file().bytes) })}</p>
+              <a class="button button-primary" href={file().url} download="" data-testid="export-link">
+                <DownloadIcon size={16} />
+                {t("gridImport.download")}
+              </a>
+              <p class="export-note">{t("gridImport.exportExpires")}</p>
+            </div>
+          )}
+        </Match>
+        <Match when={at("failed")}>
+          {(failed) => (
+            <p class="notice notice-error" role="alert">
+              <AlertIcon size={16} />
+              <span>{errorMessage(failed().error, t)}</span>
+            </p>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}
