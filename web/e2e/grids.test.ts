@@ -97,10 +97,9 @@ describe("the grid map", () => {
     expect(await result.textContent()).toContain("无缝覆盖");
 
     // The map keeps loading tier by tier meanwhile; let it show some of the second tier.
-    await page.waitForFunction(() => {
-      const chip = document.querySelector('[data-testid="layer-2"] .legend-count');
-      return Number((chip?.textContent ?? "0").replace(/\D/g, "")) > 0;
-    });
+    await page.waitForFunction(
+      `Number((document.querySelector('[data-testid="layer-2"] .legend-count')?.textContent ?? "0").replace(/\\D/g, "")) > 0`,
+    );
     await shot(page, "desktop-grid-map.png");
     expect(errors).toEqual([]);
     await page.close();
