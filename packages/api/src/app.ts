@@ -15,6 +15,7 @@ import { provinceRoutes } from "./routes/provinces.ts";
 import { gridRoutes, tierRoutes } from "./routes/grids.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { partyRoutes } from "./routes/party.ts";
+import { notificationRoutes, ticketConfigRoutes, ticketRoutes } from "./routes/tickets.ts";
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -79,12 +80,15 @@ export function createApp(options: ApiOptions) {
     await withActor(actor, () => next());
   });
   app.route("/me", meRoutes);
+  app.route("/me", notificationRoutes);
   app.route("/districts", districtRoutes);
   app.route("/provinces", provinceRoutes);
   app.route("/grids", gridRoutes);
   app.route("/config/tiers", tierRoutes);
   app.route("/people", peopleRoutes);
   app.route("/party", partyRoutes);
+  app.route("/tickets", ticketRoutes);
+  app.route("/config", ticketConfigRoutes);
   return app;
 }
 

@@ -18,6 +18,8 @@ const Claims = z.object({
   tenant: z.string().optional(),
   roles: z.union([z.array(z.string()), z.string()]).optional(),
   province: z.string().optional(),
+  department: z.string().optional(),
+  "custom:department": z.string().optional(),
   "custom:tenant": z.string().optional(),
   "custom:roles": z.string().optional(),
   "custom:province": z.string().optional(),
@@ -41,7 +43,8 @@ export function actorFromClaims(payload: unknown): Actor.Actor {
   if (roles.includes("provincial_admin") && province) return { type: "province", userID: claims.sub, provinceID: province };
   const districtRoles = roles.filter((role) => Actor.DistrictRole.safeParse(role).success) as Actor.DistrictRole[];
   if (tenant && districtRoles.length) {
-    const actor = Actor.Actor.safeParse({ type: "user", userID: claims.sub, tenantID: tenant, roles: districtRoles });
+    const department = claims.department ?? claims["custom:department"];
+    const actor = Actor.Actor.safeParse({ type: "user", userID: claims.sub, tenantID: tenant, roles: districtRoles, ...(department ? { department } : {}) });
     if (actor.success) return actor.data;
   }
   throw new AuthError("auth.no_access", "The token grants no role in any district or province.");

@@ -13,9 +13,9 @@ export function createDevIssuer(options: { issuer: string; audience: string; lif
       const jwk = await exportJWK((await pair).publicKey);
       return { keys: [{ ...jwk, kid: keyID, alg: "ES256", use: "sig" }] };
     },
-    async sign(claims: { sub: string; tenant?: string; roles: string[]; province?: string }) {
+    async sign(claims: { sub: string; tenant?: string; roles: string[]; province?: string; department?: string }) {
       const expiresAt = new Date(Date.now() + lifetime * 1000);
-      const token = await new SignJWT({ tenant: claims.tenant, roles: claims.roles, province: claims.province })
+      const token = await new SignJWT({ tenant: claims.tenant, roles: claims.roles, province: claims.province, department: claims.department })
         .setProtectedHeader({ alg: "ES256", kid: keyID })
         .setSubject(claims.sub)
         .setIssuer(options.issuer)

@@ -40,6 +40,8 @@ export const Actor = z.discriminatedUnion("type", [
     userID: z.string(),
     tenantID: Slug,
     roles: z.array(DistrictRole),
+    /** For department staff: the department (职能部门) they act for. */
+    department: z.string().optional(),
   }),
   /** 省级管理员: sees the districts of one province, aggregates only. */
   z.object({ type: z.literal("province"), userID: z.string(), provinceID: Slug }),

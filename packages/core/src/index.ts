@@ -6,6 +6,7 @@ export * as Demo from "./demo/index.ts";
 export * as Grid from "./grid/index.ts";
 export * as Person from "./person/index.ts";
 export * as Party from "./party/index.ts";
+export * as Ticket from "./ticket/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

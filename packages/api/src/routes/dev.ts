@@ -50,7 +50,7 @@ export function devRoutes(issuer: DevIssuer) {
         const claims = tenantID
           ? await withActor({ type: "system", tenantID }, async () => {
               const user = await User.find(userID);
-              return user && { sub: user.userID, tenant: tenantID, roles: user.roles };
+              return user && { sub: user.userID, tenant: tenantID, roles: user.roles, department: user.departmentKey };
             })
           : await User.findStaff(userID).then(
               (staff) =>

@@ -39,6 +39,7 @@ export interface DemoAccount {
   /** What signing in as this account shows, for the demo login page. */
   descriptionZh: string;
   descriptionEn: string;
+  departmentKey?: string;
 }
 
 export const DemoProvince = { provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" };
@@ -72,7 +73,7 @@ export const DemoAccounts: DemoAccount[] = [
   { userID: "admin", tenantID: "jianyang", name: "林建华", role: "district_admin", descriptionZh: "建阳区管理员", descriptionEn: "Jianyang district admin" },
   { userID: "leader", tenantID: "jianyang", name: "陈立新", role: "grid_leader", descriptionZh: "一级网格长", descriptionEn: "First-level grid leader" },
   { userID: "worker", tenantID: "jianyang", name: "黄晓梅", role: "grid_worker", descriptionZh: "三级网格员", descriptionEn: "Third-level grid worker" },
-  { userID: "staff", tenantID: "jianyang", name: "吴志强", role: "department_staff", descriptionZh: "城管局工作人员", descriptionEn: "Urban management staff" },
+  { userID: "staff", tenantID: "jianyang", name: "吴志强", role: "department_staff", descriptionZh: "城管局工作人员", descriptionEn: "Urban management staff", departmentKey: "urban_management" },
   { userID: "resident", tenantID: "jianyang", name: "张秀英", role: "resident", descriptionZh: "七贤社区居民", descriptionEn: "Resident of Qixian community" },
   { userID: "admin", tenantID: "yanping", name: "郑海燕", role: "district_admin", descriptionZh: "延平区管理员", descriptionEn: "Yanping district admin" },
 ];
@@ -101,6 +102,7 @@ export async function seed(): Promise<{ created: string[] }> {
           name: account.name,
           phone,
           roles: [account.role as DistrictRole],
+          departmentKey: account.departmentKey,
           status: "active",
         }).go();
       } else {

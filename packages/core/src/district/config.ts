@@ -44,6 +44,49 @@ export const Mechanisms = z.object({
 export type Mechanisms = z.infer<typeof Mechanisms>;
 export const MechanismKey = Mechanisms.keyof();
 
+/** A department (职能部门: 城管, 民政, 住建, 公安…) that receives dispatched tickets. */
+export const Department = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
+export type Department = z.infer<typeof Department>;
+
+/** The territorial fallback (属地兜底): no department, the grid's own leader handles the ticket. */
+export const TERRITORIAL = "territorial";
+
+/** A ticket category with its default department and deadline in working hours. */
+export const Category = Names.extend({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40),
+  departmentKey: z.string().nullable(),
+  deadlineHours: z.number().int().min(1).max(2000),
+});
+export type Category = z.infer<typeof Category>;
+
+/** Routing: tickets of a category in a grid (and below it) go to a department. */
+export const RoutingRule = z.object({ categoryKey: z.string(), gridID: z.string(), departmentKey: z.string() });
+export type RoutingRule = z.infer<typeof RoutingRule>;
+
+/** The ticket mechanism's settings (随手拍). */
+export const TicketSettings = z.object({
+  departments: z.array(Department).max(60),
+  categories: z.array(Category).max(100),
+  routingRules: z.array(RoutingRule).max(500),
+  /** How many days a reporter may reopen a closed ticket. */
+  reopenDays: z.number().int().min(0).max(365),
+  /** Working hours (China Standard Time) that deadlines count in. */
+  workingHours: z.object({
+    startHour: z.number().int().min(0).max(23),
+    endHour: z.number().int().min(1).max(24),
+    days: z.array(z.number().int().min(0).max(6)).min(1),
+  }),
+});
+export type TicketSettings = z.infer<typeof TicketSettings>;
+
+export const DefaultTicketSettings: TicketSettings = {
+  departments: [],
+  categories: [],
+  routingRules: [],
+  reopenDays: 7,
+  workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
+};
+
 /** How the portal's map opens; without a tile URL it draws grids on a plain background. */
 export const MapSettings = z.object({
   /** An XYZ tile URL template (`https://…/{z}/{x}/{y}.png`), or null for no base map. */
@@ -61,6 +104,7 @@ export const DistrictSettings = z
     roles: z.array(RoleDefinition).min(1).max(40),
     mechanisms: Mechanisms,
     map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
+    tickets: TicketSettings.default(DefaultTicketSettings),
   })
   .superRefine((settings, ctx) => {
     settings.tiers.forEach((tier, index) => {
@@ -91,6 +135,7 @@ export const DistrictConfig = z.object({
   roles: z.array(RoleDefinition),
   mechanisms: Mechanisms,
   map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
+  tickets: TicketSettings.default(DefaultTicketSettings),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });

@@ -55,6 +55,7 @@ export const DistrictConfigEntity = new Entity(
       roles: { type: "any", required: true },
       mechanisms: { type: "any", required: true },
       map: { type: "any" },
+      tickets: { type: "any" },
       updatedAt: { type: "string", required: true },
       updatedBy: { type: "string", required: true },
     },

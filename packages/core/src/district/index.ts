@@ -68,6 +68,7 @@ function toConfig(item: Record<string, unknown>): DistrictConfig {
     roles: item.roles,
     mechanisms: item.mechanisms,
     map: item.map ?? undefined,
+    tickets: item.tickets ?? undefined,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   });

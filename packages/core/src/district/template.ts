@@ -42,6 +42,35 @@ const jianyang: DistrictSettings = {
     register: true,
   },
   map: { tileUrl: null, tileAttribution: null, center: [118.12, 27.33], zoom: 10 },
+  tickets: {
+    departments: [
+      { key: "urban_management", nameZh: "区城管局", nameEn: "Urban management bureau" },
+      { key: "civil_affairs", nameZh: "区民政局", nameEn: "Civil affairs bureau" },
+      { key: "housing", nameZh: "区住建局", nameEn: "Housing and construction bureau" },
+      { key: "police", nameZh: "区公安分局", nameEn: "Public security bureau" },
+      { key: "environment", nameZh: "生态环境分局", nameEn: "Ecology and environment bureau" },
+      { key: "transport", nameZh: "区交通运输局", nameEn: "Transport bureau" },
+      { key: "market", nameZh: "区市场监管局", nameEn: "Market regulation bureau" },
+      { key: "utilities", nameZh: "供电供水公司", nameEn: "Power and water utilities" },
+    ],
+    categories: [
+      { key: "street_vending", nameZh: "占道经营", nameEn: "Street vending", departmentKey: "urban_management", deadlineHours: 16 },
+      { key: "garbage", nameZh: "垃圾堆放", nameEn: "Garbage dumping", departmentKey: "urban_management", deadlineHours: 8 },
+      { key: "road_damage", nameZh: "道路破损", nameEn: "Damaged road", departmentKey: "transport", deadlineHours: 40 },
+      { key: "street_light", nameZh: "路灯损坏", nameEn: "Broken street light", departmentKey: "utilities", deadlineHours: 24 },
+      { key: "illegal_building", nameZh: "违章搭建", nameEn: "Illegal construction", departmentKey: "housing", deadlineHours: 80 },
+      { key: "noise", nameZh: "噪音扰民", nameEn: "Noise", departmentKey: "environment", deadlineHours: 16 },
+      { key: "pollution", nameZh: "环境污染", nameEn: "Pollution", departmentKey: "environment", deadlineHours: 24 },
+      { key: "safety_hazard", nameZh: "安全隐患", nameEn: "Safety hazard", departmentKey: "police", deadlineHours: 8 },
+      { key: "food_safety", nameZh: "食品安全", nameEn: "Food safety", departmentKey: "market", deadlineHours: 24 },
+      { key: "hardship", nameZh: "困难帮扶", nameEn: "Hardship relief", departmentKey: "civil_affairs", deadlineHours: 40 },
+      { key: "neighbour_dispute", nameZh: "邻里纠纷", nameEn: "Neighbour dispute", departmentKey: null, deadlineHours: 24 },
+      { key: "other", nameZh: "其他", nameEn: "Other", departmentKey: null, deadlineHours: 40 },
+    ],
+    routingRules: [],
+    reopenDays: 7,
+    workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
+  },
 };
 
 const minimal: DistrictSettings = {
@@ -65,6 +94,16 @@ const minimal: DistrictSettings = {
     register: false,
   },
   map: { tileUrl: null, tileAttribution: null, center: null, zoom: 11 },
+  tickets: {
+    departments: [{ key: "urban_management", nameZh: "城管局", nameEn: "Urban management" }],
+    categories: [
+      { key: "environment", nameZh: "环境卫生", nameEn: "Environment and sanitation", departmentKey: "urban_management", deadlineHours: 24 },
+      { key: "other", nameZh: "其他", nameEn: "Other", departmentKey: null, deadlineHours: 40 },
+    ],
+    routingRules: [],
+    reopenDays: 7,
+    workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
+  },
 };
 
 export const templates: Record<TemplateName, DistrictSettings> = { jianyang, minimal };

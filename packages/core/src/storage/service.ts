@@ -3,6 +3,9 @@ import { DistrictConfigEntity, DistrictEntity } from "../district/district.entit
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { StaffEntity, UserEntity } from "../user/user.entity.ts";
 import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
+import { IdempotencyEntity, NotificationEntity, TicketEntity, TimelineEntity } from "../ticket/ticket.entity.ts";
+import { TicketCounterEntity } from "../metrics/counter.entity.ts";
+import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity, GridVersionEntity } from "../grid/grid.entity.ts";
 import { documentClient, tableName } from "./table.ts";
 
@@ -21,6 +24,13 @@ export const Database = new Service(
     gridImport: GridImportEntity,
     person: PersonEntity,
     assignment: AssignmentEntity,
+    partyOrg: PartyOrgEntity,
+    partyRecord: PartyRecordEntity,
+    ticket: TicketEntity,
+    timeline: TimelineEntity,
+    idempotency: IdempotencyEntity,
+    notification: NotificationEntity,
+    ticketCounter: TicketCounterEntity,
   },
   { table: tableName(), client: documentClient() },
 );

@@ -11,6 +11,8 @@ export const UserEntity = new Entity(
       name: { type: "string", required: true },
       phone: { type: "string", required: true },
       roles: { type: "list", items: { type: "string" }, required: true },
+      /** For department staff: their department's key. */
+      departmentKey: { type: "string" },
       status: { type: ["active", "disabled"] as const, required: true, default: "active" },
       createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     },

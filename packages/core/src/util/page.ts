@@ -18,11 +18,12 @@ export interface Page<T> {
  * (tampered, or from another list) is a 400, not a 500.
  */
 export async function page<T>(
-  query: { go(options: { cursor?: string | null; limit: number }): Promise<{ data: T[]; cursor: string | null }> },
+  query: { go(options: { cursor?: string | null; limit: number; order?: "asc" | "desc" }): Promise<{ data: T[]; cursor: string | null }> },
   input: PageInput,
+  order: "asc" | "desc" = "asc",
 ): Promise<Page<T>> {
   try {
-    const result = await query.go({ cursor: input.cursor ?? null, limit: input.limit });
+    const result = await query.go({ cursor: input.cursor ?? null, limit: input.limit, order });
     return { items: result.data, cursor: result.cursor ?? null };
   } catch (error) {
     if (input.cursor) throw new InputError("page.invalid_cursor", "The cursor does not belong to this list; start again without it.");

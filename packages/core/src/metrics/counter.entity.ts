@@ -1,0 +1,53 @@
+import { Entity, type Attribute } from "electrodb";
+import { documentClient, tableName } from "../storage/table.ts";
+
+/**
+ * Ticket counters, pre-aggregated for dashboards: one item per scope (the district, a grid of
+ * any tier, a category, a department) and period (`all`, a year `2022`, a month `2022-05`,
+ * China Standard Time). Every ticket transition adds to them in its own transaction, so a
+ * dashboard reads a bounded number of items whatever the number of tickets.
+ */
+export const TicketCounterFields = [
+  "collected", "accepted", "dispatched", "handled", "sentBack", "closed", "solved", "onTime", "reopened", "rated", "ratingSum", "durationHours",
+] as const;
+export type TicketCounterField = (typeof TicketCounterFields)[number];
+
+/** Time-to-close histogram buckets: h00 < 1 h, h01 < 2 h, h02 < 4 h … h15 ≥ 2^14 h. */
+export const HistogramBuckets = Array.from({ length: 16 }, (_, index) => `h${String(index).padStart(2, "0")}`);
+
+const numbers = Object.fromEntries(
+  [...TicketCounterFields, ...HistogramBuckets].map((name) => [name, { type: "number", default: 0 } as const]),
+) as Record<TicketCounterField | `h${string}`, Attribute>;
+
+export const TicketCounterEntity = new Entity(
+  {
+    model: { entity: "ticketCounter", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      /** `district`, `grid:<gridID>`, `category:<key>`, `department:<key>`. */
+      scope: { type: "string", required: true, readOnly: true },
+      /** `all`, `YYYY` or `YYYY-MM`. */
+      period: { type: "string", required: true, readOnly: true },
+      ...numbers,
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "scope"] },
+        sk: { field: "sk", composite: ["period"] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
+/** The bucket of a time to close. */
+export function bucketOf(hours: number): string {
+  const index = hours < 1 ? 0 : Math.min(15, Math.floor(Math.log2(hours)) + 1);
+  return HistogramBuckets[index];
+}
+
+/** The periods an event at `at` counts in (China Standard Time). */
+export function periodsOf(at: string): string[] {
+  const local = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString();
+  return ["all", local.slice(0, 4), local.slice(0, 7)];
+}

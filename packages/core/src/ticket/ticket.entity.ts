@@ -1,0 +1,149 @@
+import { Entity } from "electrodb";
+import { documentClient, tableName } from "../storage/table.ts";
+
+const table = { table: tableName(), client: documentClient() };
+
+export const TicketStates = ["collected", "accepted", "dispatched", "handled", "closed"] as const;
+export const Closures = ["solved", "not_responsible", "duplicate", "not_accepted"] as const;
+
+/**
+ * A snap-and-report ticket (随手拍 / 民生事件). Shares its partition with its timeline
+ * (the `ticket` collection), so a ticket with its timeline is one query.
+ */
+export const TicketEntity = new Entity(
+  {
+    model: { entity: "ticket", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      ticketID: { type: "string", required: true, readOnly: true },
+      state: { type: TicketStates, required: true },
+      closure: { type: Closures },
+      categoryKey: { type: "string", required: true },
+      description: { type: "string", required: true },
+      lon: { type: "number", required: true, readOnly: true },
+      lat: { type: "number", required: true, readOnly: true },
+      address: { type: "string" },
+      gridID: { type: "string", required: true, readOnly: true },
+      /** The grid's ancestors then the grid, top down. */
+      gridPath: { type: "list", items: { type: "string" }, required: true, readOnly: true },
+      /** `a/b/c/<ticketID>`: queues filter a grid with its descendants by prefix. */
+      gridPathKey: { type: "string", required: true, readOnly: true },
+      reporterID: { type: "string", required: true, readOnly: true },
+      reporterRole: { type: "string", required: true, readOnly: true },
+      departmentKey: { type: "string", required: true, default: "none" },
+      photos: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+      dueAt: { type: "string", required: true, default: "9999" },
+      collectedAt: { type: "string", required: true, readOnly: true },
+      acceptedAt: { type: "string" },
+      dispatchedAt: { type: "string" },
+      handledAt: { type: "string" },
+      handledBy: { type: "string" },
+      closedAt: { type: "string" },
+      onTime: { type: "boolean" },
+      rating: { type: "number" },
+      ratingComment: { type: "string" },
+      reopenCount: { type: "number", required: true, default: 0 },
+      seq: { type: "number", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      primary: {
+        collection: "ticket",
+        pk: { field: "pk", composite: ["tenantID", "ticketID"] },
+        sk: { field: "sk", composite: [] },
+      },
+      /** Queues by state, a grid with its descendants by prefix: one query. */
+      byState: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantID", "state"] },
+        sk: { field: "gsi1sk", composite: ["gridPathKey"] },
+      },
+      /** A department's queue by state, soonest due first (overdue: due before now). */
+      byDepartment: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["tenantID", "departmentKey"] },
+        sk: { field: "gsi2sk", composite: ["state", "dueAt", "ticketID"] },
+      },
+      /** A reporter's own tickets, newest last. */
+      byReporter: {
+        index: "gsi3",
+        pk: { field: "gsi3pk", composite: ["tenantID", "reporterID"] },
+        sk: { field: "gsi3sk", composite: ["ticketID"] },
+      },
+    },
+  },
+  table,
+);
+
+/** One step of a ticket's life: append-only (who, when, what, photos). */
+export const TimelineEntity = new Entity(
+  {
+    model: { entity: "timeline", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      ticketID: { type: "string", required: true, readOnly: true },
+      seq: { type: "number", required: true, readOnly: true, padding: { length: 4, char: "0" } },
+      action: { type: "string", required: true, readOnly: true },
+      fromState: { type: "string" },
+      toState: { type: "string", required: true },
+      actorID: { type: "string", required: true },
+      actorRole: { type: "string", required: true },
+      at: { type: "string", required: true },
+      note: { type: "string" },
+      photos: { type: "list", items: { type: "string" } },
+      departmentKey: { type: "string" },
+      closure: { type: "string" },
+      rating: { type: "number" },
+    },
+    indexes: {
+      primary: {
+        collection: "ticket",
+        pk: { field: "pk", composite: ["tenantID", "ticketID"] },
+        sk: { field: "sk", composite: ["seq"] },
+      },
+    },
+  },
+  table,
+);
+
+/** A submission's Idempotency-Key: a retry returns the ticket the first try created. */
+export const IdempotencyEntity = new Entity(
+  {
+    model: { entity: "idempotency", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      key: { type: "string", required: true, readOnly: true },
+      ticketID: { type: "string", required: true },
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID", "key"] }, sk: { field: "sk", composite: [] } },
+    },
+  },
+  table,
+);
+
+/** An in-app notification to a user (e.g. their ticket changed state). */
+export const NotificationEntity = new Entity(
+  {
+    model: { entity: "notification", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      userID: { type: "string", required: true, readOnly: true },
+      notificationID: { type: "string", required: true, readOnly: true },
+      ticketID: { type: "string" },
+      kind: { type: "string", required: true },
+      state: { type: "string" },
+      at: { type: "string", required: true },
+      read: { type: "boolean", required: true, default: false },
+      expiresAt: { type: "number" },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "userID"] },
+        sk: { field: "sk", composite: ["notificationID"] },
+      },
+    },
+  },
+  table,
+);
