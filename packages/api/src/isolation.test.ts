@@ -1,5 +1,5 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { Storage } from "@wangge/core";
+import { Storage, Ticket, withActor } from "@wangge/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
 
@@ -40,7 +40,10 @@ beforeAll(async () => {
   const secondUpload = await api.call("POST", "/grids/imports/uploads", asB);
   const org = await api.call("POST", "/party/orgs", { ...asB, body: { kind: "community_committee", name: "延平社区党委", gridIDs: [first.body.gridID] } });
   expect(org.status).toBe(201);
-  paramsOfB = { slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID, orgID: org.body.orgID };
+  const { ticket } = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
+    Ticket.create({ categoryKey: "environment", description: "延平的垃圾", lon: 118.02, lat: 26.62 }),
+  );
+  paramsOfB = { slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID, orgID: org.body.orgID, ticketID: ticket.ticketID };
   bodiesAimedAtB = {
     onboardDistrict: { slug: B.slug, nameZh: "延平区", nameEn: "Yanping", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template: "minimal", admin: { name: "冒充者", phone: "13700000000" } },
     createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1) },
@@ -50,6 +53,15 @@ beforeAll(async () => {
     importGrids: { uploadKey: secondUpload.body.uploadKey },
     createPartyOrg: { kind: "grid_branch", name: "越界支部", parentOrgID: org.body.orgID, gridIDs: [first.body.gridID] },
     createPartyRecord: { orgID: org.body.orgID, kind: "joint_meeting", title: "越界会议", date: "2022-03-15", units: ["x"] },
+    acceptTicket: {},
+    rejectTicket: { note: "越界操作" },
+    dispatchTicket: {},
+    reportHandling: { note: "越界操作" },
+    verifyTicket: {},
+    sendBackTicket: { note: "越界操作" },
+    reopenTicket: { note: "越界操作" },
+    rateTicket: { rating: 1 },
+    attachPhoto: { photoKey: "uploads/pending/yanping/photos/photo_x" },
     assignRole: { gridID: first.body.gridID, roleKey: "grid_leader_1", person: { name: "冒充者", phone: "13700000000" } },
   };
 });

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { As, startTestApi } from "../../../../scripts/test/api.ts";
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+const resident = { as: As.jianyangResident };
+const worker = { as: { userID: "worker", tenantID: "jianyang" } };
+const leader = { as: { userID: "leader", tenantID: "jianyang" } };
+const staff = { as: { userID: "staff", tenantID: "jianyang" } };
+const inside = { lon: 118.305, lat: 27.505 };
+const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(1)]);
+
+async function photo(body: Buffer | string, contentType = "image/png") {
+  const target = await api.call("POST", "/tickets/photos", { ...resident, body: { contentType: "image/png" } });
+  expect(target.status).toBe(201);
+  expect((await fetch(target.body.url, { method: "PUT", body, headers: { "content-type": contentType } })).status).toBe(200);
+  return target.body.photoKey as string;
+}
+const report = (extra: Record<string, unknown> = {}, who = resident, headers: Record<string, string> = {}) =>
+  api.call("POST", "/tickets", { ...who, headers, body: { categoryKey: "garbage", description: "楼下垃圾桶满了", ...inside, ...extra } });
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const grid = await api.call("POST", "/grids", {
+    as: As.jianyangAdmin,
+    body: { code: "TK", name: "工单测试网格", tier: 1, boundary: { type: "Polygon", coordinates: [[[118.3, 27.5], [118.31, 27.5], [118.31, 27.51], [118.3, 27.51], [118.3, 27.5]]] } },
+  });
+  expect(grid.status).toBe(201);
+});
+afterAll(() => api?.close());
+
+describe("tickets through the API", () => {
+  it("runs the whole lifecycle with a photo, and a retried submission creates one ticket", async () => {
+    const headers = { "idempotency-key": "9b2d6c1e-retry-test" };
+    const created = await report({ photoKeys: [await photo(png())] }, resident, headers);
+    expect(created.status).toBe(201);
+    const replay = await report({}, resident, headers);
+    expect(replay.status).toBe(200);
+    expect(replay.body.ticket.ticketID).toBe(created.body.ticket.ticketID);
+
+    const id = created.body.ticket.ticketID;
+    expect((await api.call("POST", `/tickets/${id}/accept`, { ...worker, body: {} })).body.state).toBe("accepted");
+    expect((await api.call("POST", `/tickets/${id}/dispatch`, { ...leader, body: {} })).body.departmentKey).toBe("urban_management");
+    const queue = await api.call("GET", "/tickets?state=dispatched", staff);
+    expect(queue.body.items.map((ticket: { ticketID: string }) => ticket.ticketID)).toContain(id);
+    expect((await api.call("POST", `/tickets/${id}/handling`, { ...staff, body: { note: "已清运" } })).body.state).toBe("handled");
+    expect((await api.call("POST", `/tickets/${id}/verify`, { ...worker, body: { closure: "solved" } })).body.state).toBe("closed");
+    expect((await api.call("POST", `/tickets/${id}/rating`, { ...resident, body: { rating: 4, note: "满意" } })).body.rating).toBe(4);
+    const read = await api.call("GET", `/tickets/${id}`, resident);
+    expect(read.body.timeline.map((entry: { action: string }) => entry.action)).toEqual(["collect", "accept", "dispatch", "handle", "verify", "rate"]);
+    expect(Object.keys(read.body.photoUrls)).toHaveLength(1);
+    const notes = await api.call("GET", "/me/notifications", resident);
+    expect(notes.body.items[0]).toMatchObject({ ticketID: id, state: "closed" });
+    const categories = await api.call("GET", "/config/categories", resident);
+    expect(categories.body.items.map((category: { key: string }) => category.key)).toContain("garbage");
+  });
+});
+
+describe("bad input and abuse: a clear 4xx, nothing changed", () => {
+  it("unknown category, a point in another district, 7 photos", async () => {
+    expect((await report({ categoryKey: "ufo" })).body.code).toBe("ticket.unknown_category");
+    const elsewhere = await report({ lon: 118.2, lat: 26.65 });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.code).toBe("ticket.outside_district");
+    const seven = await report({ photoKeys: Array(7).fill("uploads/pending/jianyang/photos/x") });
+    expect(seven.status).toBe(400);
+    expect(seven.body.errors[0].path).toBe("body.photoKeys");
+  });
+
+  it("a 30 MB photo and a text file renamed .jpg are refused, deleted, and no ticket is made", async () => {
+    const mine = async () => (await api.call("GET", "/tickets?mine=true", resident)).body.items.length;
+    const before = await mine();
+    const big = await report({ photoKeys: [await photo(Buffer.alloc(30 * 1024 * 1024, 0xff))] });
+    expect(big.status).toBe(400);
+    expect(big.body.code).toBe("photo.too_large");
+    const text = await photo("hello, I am not a photo", "image/jpeg");
+    const fake = await report({ photoKeys: [text] });
+    expect(fake.status).toBe(400);
+    expect(fake.body.code).toBe("photo.not_an_image");
+    expect(fake.body.detail).toMatch(/deleted/);
+    const pdf = await photo("%PDF-1.4 a document", "application/pdf");
+    expect((await report({ photoKeys: [pdf] })).body.code).toBe("photo.type");
+    expect(await mine()).toBe(before);
+  });
+
+  it("a step not allowed from the current state, another department's ticket, someone else's ticket", async () => {
+    const id = (await report({ categoryKey: "road_damage" })).body.ticket.ticketID;
+    const early = await api.call("POST", `/tickets/${id}/verify`, { ...worker, body: {} });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe("ticket.state");
+    await api.call("POST", `/tickets/${id}/accept`, { ...worker, body: {} });
+    const dispatched = await api.call("POST", `/tickets/${id}/dispatch`, { ...leader, body: {} });
+    expect(dispatched.body.departmentKey).toBe("transport");
+    const otherDepartment = await api.call("POST", `/tickets/${id}/handling`, { ...staff, body: { note: "不归我们管" } });
+    expect(otherDepartment.status).toBe(404);
+    const byResident = await api.call("POST", `/tickets/${id}/dispatch`, { ...resident, body: {} });
+    expect(byResident.status).toBe(403);
+
+    const workersOwn = (await report({}, worker)).body.ticket.ticketID;
+    expect((await api.call("GET", `/tickets/${workersOwn}`, resident)).status).toBe(404);
+    expect((await api.call("GET", "/tickets?state=collected", resident)).status).toBe(403);
+    const after = await api.call("GET", `/tickets/${id}`, worker);
+    expect(after.body.ticket.state).toBe("dispatched");
+  });
+});
