@@ -89,6 +89,14 @@ try {
   });
   step(`portal on ${portalUrl}`);
 
+  // The demo year of tickets is replayed through the real transitions: slow, so in the background.
+  void Demo.seedJianyangTickets({
+    onProgress: (done, total) => {
+      if (done === 1) step(`replaying Jianyang's ${total.toLocaleString()} tickets of 2022 in the background…`);
+      if (done % 563 === 0 || done === total) step(`  tickets replayed: ${done.toLocaleString()} / ${total.toLocaleString()}`);
+    },
+  }).catch((error: Error) => console.error(`Replaying the demo tickets stopped: ${error.message}`));
+
   const accounts = Demo.DemoAccounts.map(
     (account) => `    ${(account.tenantID ?? "platform").padEnd(10)} ${account.userID.padEnd(14)} ${account.name}（${account.descriptionZh} · ${account.descriptionEn}）`,
   ).join("\n");

@@ -11,11 +11,14 @@ import { batchPut } from "../storage/batch.ts";
 import { newID } from "../util/id.ts";
 import { generateJianyangGrids } from "./jianyang-grids.ts";
 import { generateJianyangPeople, JianyangHomeUnits } from "./jianyang-people.ts";
+import { seedJianyangTickets as seedTickets } from "./jianyang-tickets.ts";
+import { TicketCounterEntity } from "../metrics/counter.entity.ts";
 import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
 
 export { generateJianyangGrids } from "./jianyang-grids.ts";
 export { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
+export { JianyangTicketCounts } from "./jianyang-tickets.ts";
 
 /**
  * The built-in demo: Fujian province with Jianyang District (建阳区, on Jianyang's template)
@@ -228,4 +231,20 @@ function partyItems(collection: JianyangGrids, grids: Map<string, { gridID: stri
   const projects = ["加装电梯", "小区立面改造", "楼道照明", "安装风扇", "停车位改造", "垃圾分类亭", "老年活动室", "雨污分流"];
   record("co_building_project", 238, (n) => `共建项目：${projects[n % projects.length]}（${n}）`);
   return items;
+}
+
+/**
+ * Replays Jianyang's 2022 tickets through the core transitions, once (a marker records that it
+ * finished). Slow on DynamoDB Local (every transition is a transaction with its counters):
+ * `npm start` runs it in the background. `limit` seeds a smaller year of the same shape.
+ */
+export async function seedJianyangTickets(options: { limit?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {}) {
+  const name = `jianyang-tickets${options.limit ? `-${options.limit}` : ""}`;
+  if ((await SeedMarkerEntity.get({ name }).go()).data) return { tickets: 0, open: 0, seeded: false };
+  const counted = await TicketCounterEntity.get({ tenantID: "jianyang", scope: "district", period: "all" }).go();
+  if ((counted.data?.collected ?? 0) > 0)
+    throw new Error("Jianyang's demo tickets are incomplete (an earlier replay was interrupted): delete the data folder (.data/) and start again.");
+  const result = await seedTickets(generateJianyangGrids(), options);
+  await SeedMarkerEntity.put({ name, at: new Date().toISOString() }).go();
+  return { ...result, seeded: true };
 }

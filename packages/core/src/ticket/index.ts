@@ -8,6 +8,7 @@ import { bucketOf, periodsOf, type TicketCounterField } from "../metrics/counter
 import { Database } from "../storage/service.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
+import { now } from "../util/clock.ts";
 import { page, PageInput } from "../util/page.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
@@ -69,7 +70,7 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 type Item = Record<string, any>;
 
-function toTicket(item: Item, now = new Date().toISOString()): Ticket {
+function toTicket(item: Item, at = now().toISOString()): Ticket {
   const dueAt = item.dueAt && item.dueAt !== "9999" ? item.dueAt : null;
   return {
     ticketID: item.ticketID,
@@ -86,7 +87,7 @@ function toTicket(item: Item, now = new Date().toISOString()): Ticket {
     departmentKey: item.departmentKey && item.departmentKey !== "none" ? item.departmentKey : null,
     photos: item.photos ?? [],
     dueAt,
-    overdue: item.state !== "closed" && dueAt !== null && dueAt < now,
+    overdue: item.state !== "closed" && dueAt !== null && dueAt < at,
     collectedAt: item.collectedAt,
     acceptedAt: item.acceptedAt ?? null,
     dispatchedAt: item.dispatchedAt ?? null,
@@ -220,7 +221,7 @@ interface Step {
  */
 async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } = {}) {
   const tenantID = useTenant();
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const seq = ticket.seq + 1;
   const by = actorID();
   const notify = options.notify !== false && ticket.reporterID !== by;
@@ -244,7 +245,7 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
         .commit(),
       ...step.counters.operations(ops),
       ...(notify
-        ? [ops.notification.create({ tenantID, userID: ticket.reporterID, notificationID: newID("note"), ticketID: ticket.ticketID, kind: step.action, state: step.to, at, expiresAt: Math.floor(Date.now() / 1000) + 90 * 86400 }).commit()]
+        ? [ops.notification.create({ tenantID, userID: ticket.reporterID, notificationID: newID("note"), ticketID: ticket.ticketID, kind: step.action, state: step.to, at, expiresAt: Math.floor(now().getTime() / 1000) + 90 * 86400 }).commit()]
         : []),
     ])
     .go();
@@ -303,7 +304,7 @@ export const create = fn(CreateInput, async (input) => {
   for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
   const ticketID = newID("ticket");
   const finalKeys = photos.map((photo) => Photo.finalKey(photo, ticketID));
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const gridPath = [...place.ancestors.map((grid) => grid.gridID), place.grid.gridID];
   const by = actorID();
   const item = {
@@ -353,11 +354,11 @@ export const accept = fn(TransitionInput, async (input) => {
   const ticket = await load(input.ticketID);
   expect(ticket, "accepted", "collected");
   const category = config.categories.find((candidate) => candidate.key === ticket.categoryKey);
-  const now = new Date();
-  const dueAt = addWorkingHours(now, category?.deadlineHours ?? 40, config.workingHours).toISOString();
+  const at = now();
+  const dueAt = addWorkingHours(at, category?.deadlineHours ?? 40, config.workingHours).toISOString();
   return apply(ticket, {
-    action: "accept", to: "accepted", note: input.note, patch: { acceptedAt: now.toISOString(), dueAt },
-    counters: new CounterChanges().add(ticket, now.toISOString(), { accepted: 1 }),
+    action: "accept", to: "accepted", note: input.note, patch: { acceptedAt: at.toISOString(), dueAt },
+    counters: new CounterChanges().add(ticket, at.toISOString(), { accepted: 1 }),
   });
 });
 
@@ -367,7 +368,7 @@ export const reject = fn(TransitionInput.extend({ note: Note.min(2, "give the re
   await settings();
   const ticket = await load(input.ticketID);
   expect(ticket, "rejected", "collected");
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   return apply(ticket, {
     action: "reject", to: "closed", note: input.note, closure: "not_accepted", patch: { closure: "not_accepted", closedAt: at, onTime: true },
     counters: new CounterChanges().add(ticket, at, closingAdds(ticket, "not_accepted", at, true)),
@@ -390,7 +391,7 @@ export const dispatch = fn(TransitionInput.extend({ departmentKey: z.string().ma
   const departmentKey = input.departmentKey ?? route(config, ticket);
   if (departmentKey !== TERRITORIAL && !config.departments.some((department) => department.key === departmentKey))
     throw new InputError("ticket.unknown_department", `There is no department "${departmentKey}" in this district.`, [{ path: "departmentKey", message: "unknown" }]);
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const next = { ...ticket, departmentKey };
   return apply(ticket, {
     action: "dispatch", to: "dispatched", note: input.note, departmentKey, patch: { departmentKey, dispatchedAt: at },
@@ -411,7 +412,7 @@ export const reportHandling = fn(TransitionInput.extend({ note: Note.min(2, "say
   const photos = [];
   for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
   const keys = photos.map((photo) => Photo.finalKey(photo, ticket.ticketID));
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const updated = await apply(ticket, {
     action: "handle", to: "handled", note: input.note, photos: keys, patch: { handledAt: at, handledBy: actorID(), photos: [...ticket.photos, ...keys] },
     counters: new CounterChanges().add(ticket, at, { handled: 1 }),
@@ -433,7 +434,7 @@ async function checkable(ticketID: string, action: string) {
 /** 核查结案: someone other than the handler checks the work and closes the ticket (solved, not ours, duplicate). */
 export const verify = fn(TransitionInput.extend({ closure: z.enum(["solved", "not_responsible", "duplicate"]).default("solved") }), async (input) => {
   const ticket = await checkable(input.ticketID, "verified");
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const onTime = ticket.dueAt === null || at <= ticket.dueAt;
   return apply(ticket, {
     action: "verify", to: "closed", note: input.note, closure: input.closure, patch: { closure: input.closure, closedAt: at, onTime },
@@ -444,7 +445,7 @@ export const verify = fn(TransitionInput.extend({ closure: z.enum(["solved", "no
 /** The check failed: back to the department. */
 export const sendBack = fn(TransitionInput.extend({ note: Note.min(2, "say what is still wrong") }), async (input) => {
   const ticket = await checkable(input.ticketID, "sent back");
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   return apply(ticket, {
     action: "send_back", to: "dispatched", note: input.note, patch: { handledAt: undefined },
     counters: new CounterChanges().add(ticket, at, { sentBack: 1 }),
@@ -462,7 +463,7 @@ export const rate = fn(TransitionInput.extend({ rating: z.number().int().min(1).
   assertReporter(ticket);
   expect(ticket, "rated", "closed");
   if (ticket.rating !== null) throw new ConflictError("ticket.rated", "This ticket has been rated already.");
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   return apply(ticket, {
     action: "rate", to: "closed", note: input.note, rating: input.rating, patch: { rating: input.rating, ratingComment: input.note },
     counters: new CounterChanges().add(ticket, at, { rated: 1, ratingSum: input.rating }),
@@ -477,9 +478,9 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
   expect(ticket, "reopened", "closed");
   if (ticket.closure === "not_accepted") throw new ConflictError("ticket.not_accepted", "A ticket that was not accepted cannot be reopened; report it anew.");
   const closedAt = ticket.closedAt!;
-  if (Date.now() - new Date(closedAt).getTime() > config.reopenDays * 86400_000)
+  if (now().getTime() - new Date(closedAt).getTime() > config.reopenDays * 86400_000)
     throw new ConflictError("ticket.reopen_window", `A closed ticket can be reopened within ${config.reopenDays} days; this one closed on ${closedAt.slice(0, 10)}.`);
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const counters = new CounterChanges()
     .add(ticket, at, { reopened: 1 })
     .add(ticket, closedAt, {
@@ -512,7 +513,7 @@ export const list = fn(ListInput, async (input) => {
   const tenantID = useTenant();
   await settings();
   const actor = useActor();
-  const now = new Date().toISOString();
+  const at = now().toISOString();
   const isStaff = has("grid_worker", "grid_leader", "district_admin") || actor.type === "system";
   let departmentKey = input.departmentKey;
   if (!isStaff && !input.mine) {
@@ -528,7 +529,7 @@ export const list = fn(ListInput, async (input) => {
     const base = TicketEntity.query.byDepartment({ tenantID, departmentKey });
     query = input.state
       ? input.overdue
-        ? base.between({ state: input.state, dueAt: "0" }, { state: input.state, dueAt: now })
+        ? base.between({ state: input.state, dueAt: "0" }, { state: input.state, dueAt: at })
         : TicketEntity.query.byDepartment({ tenantID, departmentKey, state: input.state })
       : base;
   } else {
@@ -542,14 +543,14 @@ export const list = fn(ListInput, async (input) => {
   const filtered = (query as any).where((attr: any, op: any) =>
     [
       input.categoryKey ? op.eq(attr.categoryKey, input.categoryKey) : "",
-      input.overdue && !(departmentKey && input.state) ? `${op.lt(attr.dueAt, now)} AND ${op.ne(attr.state, "closed")}` : "",
+      input.overdue && !(departmentKey && input.state) ? `${op.lt(attr.dueAt, at)} AND ${op.ne(attr.state, "closed")}` : "",
       input.mine && input.state ? op.eq(attr.state, input.state) : "",
     ]
       .filter(Boolean)
       .join(" AND "),
   );
   const result = await page(filtered, input);
-  return { items: (result.items as Item[]).map((item) => toTicket(item, now)), cursor: result.cursor };
+  return { items: (result.items as Item[]).map((item) => toTicket(item, at)), cursor: result.cursor };
 });
 
 /** Adds a photo to an open ticket (its reporter) or to the handling (the handler's department). */
