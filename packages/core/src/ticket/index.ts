@@ -42,6 +42,7 @@ export const Ticket = z.object({
   acceptedAt: z.string().nullable(),
   dispatchedAt: z.string().nullable(),
   handledAt: z.string().nullable(),
+  handledBy: z.string().nullable(),
   closedAt: z.string().nullable(),
   onTime: z.boolean().nullable(),
   rating: z.number().nullable(),
@@ -92,6 +93,7 @@ function toTicket(item: Item, at = now().toISOString()): Ticket {
     acceptedAt: item.acceptedAt ?? null,
     dispatchedAt: item.dispatchedAt ?? null,
     handledAt: item.handledAt ?? null,
+    handledBy: item.handledBy ?? null,
     closedAt: item.closedAt ?? null,
     onTime: item.onTime ?? null,
     rating: item.rating ?? null,
@@ -426,8 +428,7 @@ async function checkable(ticketID: string, action: string) {
   await settings();
   const ticket = await load(ticketID);
   expect(ticket, action, "handled");
-  const stored = await TicketEntity.get({ tenantID: useTenant(), ticketID }).go();
-  if (stored.data?.handledBy === actorID()) throw new ForbiddenError("ticket.same_person", "The one who handled a ticket may not also check it: another person verifies.");
+  if (ticket.handledBy === actorID()) throw new ForbiddenError("ticket.same_person", "The one who handled a ticket may not also check it: another person verifies.");
   return ticket;
 }
 
@@ -447,7 +448,7 @@ export const sendBack = fn(TransitionInput.extend({ note: Note.min(2, "say what 
   const ticket = await checkable(input.ticketID, "sent back");
   const at = now().toISOString();
   return apply(ticket, {
-    action: "send_back", to: "dispatched", note: input.note, patch: { handledAt: undefined },
+    action: "send_back", to: "dispatched", note: input.note, patch: { handledAt: undefined, handledBy: undefined },
     counters: new CounterChanges().add(ticket, at, { sentBack: 1 }),
   });
 });
@@ -489,7 +490,7 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
     });
   return apply(ticket, {
     action: "reopen", to: "accepted", note: input.note,
-    patch: { closure: undefined, closedAt: undefined, onTime: undefined, rating: undefined, ratingComment: undefined, handledAt: undefined, reopenCount: ticket.reopenCount + 1 },
+    patch: { closure: undefined, closedAt: undefined, onTime: undefined, rating: undefined, ratingComment: undefined, handledAt: undefined, handledBy: undefined, reopenCount: ticket.reopenCount + 1 },
     counters,
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench:tickets`: on a fresh in-memory DynamoDB Local with Jianyang's grids, prints
+ * the DynamoDB requests of each ticket operation, and the latency (p50/p99) of create and list
+ * at concurrency 1 and 16, against the same DynamoDB calls sent raw (the overhead of
+ * validation, authorisation, the core and ElectroDB).
+ */
+import { startDynamo } from "../lib/local-stack.ts";
+
+const dynamo = await startDynamo();
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+process.env.TABLE_NAME = "bench-tickets";
+try {
+  const { Demo, Storage, Ticket, withActor } = await import("@wangge/core");
+  const { DynamoDBDocumentClient } = await import("@aws-sdk/lib-dynamodb");
+  const { DynamoDBClient, TransactWriteItemsCommand, QueryCommand: LowQueryCommand } = await import("@aws-sdk/client-dynamodb");
+  const { QueryCommand } = await import("@aws-sdk/lib-dynamodb");
+  await Storage.ensureTable();
+  await Demo.seed();
+  process.stdout.write("Seeding Jianyang's grids… ");
+  await Demo.seedJianyangGrids();
+  console.log("done.");
+
+  // Count (and keep) the DynamoDB requests the core sends.
+  let log: { name: string; input: unknown }[] = [];
+  Storage.documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      log.push({ name: context.commandName ?? "?", input: structuredClone(args.input) });
+      return next(args);
+    },
+    { step: "initialize", name: "recordRequests" },
+  );
+  const counted = async <T>(label: string, body: () => Promise<T>) => {
+    log = [];
+    const result = await body();
+    const names = log.map((entry) => entry.name.replace("Command", ""));
+    const summary = [...new Set(names)].map((name) => `${names.filter((other) => other === name).length} ${name}`).join(" + ");
+    console.log(`  ${label.padEnd(22)} ${String(log.length).padStart(2)} request(s): ${summary}`);
+    return result;
+  };
+  const user = (userID: string, roles: string[], department?: string) =>
+    ({ type: "user", userID, tenantID: "jianyang", roles, ...(department ? { department } : {}) }) as never;
+  const resident = user("bench-resident", ["resident"]);
+  const worker = user("bench-worker", ["grid_worker"]);
+  const other = user("bench-worker-2", ["grid_worker"]);
+  const leader = user("bench-leader", ["grid_leader"]);
+  const staff = user("bench-staff", ["department_staff"], "urban_management");
+  const report = () => Ticket.create({ categoryKey: "garbage", description: "基准测试工单", lon: 118.12, lat: 27.33 });
+
+  console.log("DynamoDB requests per operation (target: create = config + locate stamp + one transaction; each step one transaction; get one query; list one query):");
+  await withActor(resident, report); // warm the locate index
+  const { ticket } = await counted("createTicket", () => withActor(resident, report));
+  const id = ticket.ticketID;
+  await counted("acceptTicket", () => withActor(worker, () => Ticket.accept({ ticketID: id })));
+  await counted("dispatchTicket", () => withActor(leader, () => Ticket.dispatch({ ticketID: id })));
+  await counted("reportHandling", () => withActor(staff, () => Ticket.reportHandling({ ticketID: id, note: "done" })));
+  await counted("verifyTicket", () => withActor(other, () => Ticket.verify({ ticketID: id })));
+  await counted("rateTicket", () => withActor(resident, () => Ticket.rate({ ticketID: id, rating: 5 })));
+  await counted("getTicket (+timeline)", () => withActor(resident, () => Ticket.get(id)));
+  await counted("listTickets (queue)", () => withActor(worker, () => Ticket.list({ state: "collected", limit: 50 })));
+  await counted("listTickets (mine)", () => withActor(resident, () => Ticket.list({ mine: true, limit: 50 })));
+
+  // The raw calls of one create and one list, to replay without the layers above them.
+  log = [];
+  await withActor(resident, report);
+  const rawCreate = log.find((entry) => entry.name.startsWith("TransactWrite"))!.input as Record<string, unknown>;
+  log = [];
+  await withActor(worker, () => Ticket.list({ state: "collected", limit: 50 }));
+  const rawList = log.find((entry) => entry.name.startsWith("Query"))!.input;
+  const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: "cn-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }));
+  const rawTicketID = JSON.stringify(rawCreate).match(/ticket_[0-9a-z]{26}/)![0];
+  let serial = 0;
+  const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
+  // The middleware sees the low-level (marshalled) input when it runs below the document client.
+  const marshalled = JSON.stringify(rawCreate).includes('{"S":');
+  const low = new DynamoDBClient({ endpoint: dynamo.endpoint, region: "cn-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const rawCreateCall = () => {
+    const input = JSON.parse(JSON.stringify(rawCreate).replaceAll(rawTicketID, `ticket_raw${String(serial++).padStart(22, "0")}`));
+    return marshalled ? low.send(new TransactWriteItemsCommand(input)) : raw.send(new TransactWriteCommand(input));
+  };
+  const rawListCall = () => (JSON.stringify(rawList).includes('{"S":') ? low.send(new LowQueryCommand(rawList as never)) : raw.send(new QueryCommand(rawList as never)));
+
+  const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+  async function measure(count: number, concurrency: number, call: () => Promise<unknown>) {
+    const times: number[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next++ < count) {
+        const start = performance.now();
+        await call();
+        times.push(performance.now() - start);
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: (count / (performance.now() - started)) * 1000 };
+  }
+  const row = (label: string, core: Awaited<ReturnType<typeof measure>>, base: Awaited<ReturnType<typeof measure>>) =>
+    console.log(
+      `  ${label.padEnd(18)} core p50 ${core.p50.toFixed(1).padStart(6)} ms p99 ${core.p99.toFixed(1).padStart(6)} ms (${core.perSecond.toFixed(0)}/s) | raw p50 ${base.p50.toFixed(1).padStart(6)} ms p99 ${base.p99.toFixed(1).padStart(6)} ms | ratio p50 ${(core.p50 / base.p50).toFixed(2)}×`,
+    );
+  console.log("Latency on the local stack (DynamoDB Local runs transactions one at a time):");
+  for (const concurrency of [1, 16]) {
+    const n = concurrency === 1 ? 150 : 400;
+    row(`create c=${concurrency}`, await measure(n, concurrency, () => withActor(resident, report)), await measure(n, concurrency, rawCreateCall));
+    row(`list c=${concurrency}`, await measure(n, concurrency, () => withActor(worker, () => Ticket.list({ state: "collected", limit: 50 }))), await measure(n, concurrency, rawListCall));
+  }
+} finally {
+  await dynamo.stop();
+}
