@@ -16,6 +16,7 @@ import { gridRoutes, tierRoutes } from "./routes/grids.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { partyRoutes } from "./routes/party.ts";
 import { notificationRoutes, ticketConfigRoutes, ticketRoutes } from "./routes/tickets.ts";
+import { open311Routes } from "./open311/index.ts";
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -71,6 +72,8 @@ export function createApp(options: ApiOptions) {
   );
 
   const verify = createVerifier(options.auth);
+  // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions.
+  app.route("/open311/v2", open311Routes({ verify }));
   app.use("*", async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) throw new AuthError("auth.required", "Sign in first: send `Authorization: Bearer <token>`.");

@@ -1,5 +1,6 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Storage, Ticket, withActor } from "@wangge/core";
+import * as Open311 from "@wangge/core/open311/index";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
 
@@ -18,7 +19,8 @@ function rect(x0: number, y0: number, x1: number, y1: number) {
 }
 
 /** Routes anyone may call: they hold no district data. */
-const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/];
+/** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
+const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/];
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 /** District B's values for every path parameter of the API. */
@@ -43,7 +45,8 @@ beforeAll(async () => {
   const { ticket } = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
     Ticket.create({ categoryKey: "environment", description: "延平的垃圾", lon: 118.02, lat: 26.62 }),
   );
-  paramsOfB = { slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID, orgID: org.body.orgID, ticketID: ticket.ticketID };
+  const keyOfB = await withActor({ type: "system", tenantID: B.slug }, () => Open311.createApiKey({ label: "延平 app" }));
+  paramsOfB = { keyID: keyOfB.keyID, slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID, orgID: org.body.orgID, ticketID: ticket.ticketID };
   bodiesAimedAtB = {
     onboardDistrict: { slug: B.slug, nameZh: "延平区", nameEn: "Yanping", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template: "minimal", admin: { name: "冒充者", phone: "13700000000" } },
     createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1) },

@@ -7,6 +7,7 @@ export * as Grid from "./grid/index.ts";
 export * as Person from "./person/index.ts";
 export * as Party from "./party/index.ts";
 export * as Ticket from "./ticket/index.ts";
+export * as Open311 from "./open311/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

@@ -179,8 +179,16 @@ async function byIDs(config: DistrictConfig, ids: string[]): Promise<ServiceRequ
   if (!ids.length) return [];
   const tenantID = useTenant();
   const unique = [...new Set(ids)];
-  const result = await TicketEntity.get(unique.map((ticketID) => ({ tenantID, ticketID }))).go({ attributes: [...PublicAttributes] });
-  const found = new Map((result.data as PublicItem[]).map((item) => [item.ticketID, item]));
+  const found = new Map<string, PublicItem>();
+  let keys = unique.map((ticketID) => ({ tenantID, ticketID }));
+  // A batch read may leave keys unprocessed when throttled: ask again for those, a few times.
+  for (let attempt = 0; keys.length && attempt < 4; attempt++) {
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    const result = await TicketEntity.get(keys).go({ attributes: [...PublicAttributes] });
+    for (const item of result.data as PublicItem[]) found.set(item.ticketID, item);
+    keys = result.unprocessed as typeof keys;
+  }
+  if (keys.length) throw new VisibleError("unavailable", "open311.busy", "The requests could not all be read just now; try again.");
   return unique.filter((id) => found.has(id)).map((id) => toServiceRequest(config, found.get(id)!));
 }
 

@@ -4,7 +4,7 @@ import { documentClient, tableName } from "../storage/table.ts";
 const table = { table: tableName(), client: documentClient() };
 
 export const TicketStates = ["collected", "accepted", "dispatched", "handled", "closed"] as const;
-export const Closures = ["solved", "not_responsible", "duplicate", "not_accepted"] as const;
+export const Closures = ["solved", "not_responsible", "duplicate", "not_accepted", "void"] as const;
 
 /**
  * A snap-and-report ticket (随手拍 / 民生事件). Shares its partition with its timeline
@@ -43,6 +43,8 @@ export const TicketEntity = new Entity(
       rating: { type: "number" },
       ratingComment: { type: "string" },
       reopenCount: { type: "number", required: true, default: 0 },
+      /** A change waiting for approval: extend the deadline, send up, transfer, void. */
+      pendingRequest: { type: "any" },
       seq: { type: "number", required: true },
       updatedAt: { type: "string", required: true },
     },
