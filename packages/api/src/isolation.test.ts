@@ -64,6 +64,8 @@ beforeAll(async () => {
     sendBackTicket: { note: "越界操作" },
     reopenTicket: { note: "越界操作" },
     rateTicket: { rating: 1 },
+    requestTicketChange: { kind: "void", note: "越界操作" },
+    decideTicketChange: { approve: true },
     attachPhoto: { photoKey: "uploads/pending/yanping/photos/photo_x" },
     assignRole: { gridID: first.body.gridID, roleKey: "grid_leader_1", person: { name: "冒充者", phone: "13700000000" } },
   };

@@ -9,12 +9,12 @@ const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, cont
 const omitID = <T extends z.ZodObject>(schema: T) => schema.omit({ ticketID: true } as never);
 
 /** One lifecycle step: `POST /tickets/{ticketID}/<path>` → the updated ticket. */
-function transition<T extends z.ZodObject>(
+function transition<T extends z.ZodType>(
   path: string,
   operationId: string,
   summary: string,
   input: T,
-  run: (input: z.output<T>) => Promise<Ticket.Ticket>,
+  run: (input: z.output<T> & { ticketID: string }) => Promise<Ticket.Ticket>,
 ) {
   return [
     createRoute({
@@ -24,7 +24,7 @@ function transition<T extends z.ZodObject>(
       tags: ["tickets"],
       summary,
       security: bearer,
-      request: { params: TicketParam, ...body(omitID(input)) },
+      request: { params: TicketParam, ...body(input instanceof z.ZodObject && "ticketID" in input.shape ? omitID(input) : input) },
       responses: { 200: json(TicketSchema, "The ticket after the step"), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c: any) => c.json(await run({ ...c.req.valid("json"), ticketID: c.req.valid("param").ticketID }), 200),
@@ -129,6 +129,8 @@ const routes = router()
   .openapi(...transition("verify", "verifyTicket", "核查结案: another person checks and closes (solved, not ours, duplicate)", Ticket.TransitionInput.extend({ closure: z.enum(["solved", "not_responsible", "duplicate"]).optional() }), Ticket.verify as never))
   .openapi(...transition("send-back", "sendBackTicket", "The check failed: back to the department", Ticket.TransitionInput.extend({ note: z.string().min(2).max(2000) }), Ticket.sendBack))
   .openapi(...transition("reopen", "reopenTicket", "The reporter reopens a closed ticket within the reopen window", Ticket.TransitionInput.extend({ note: z.string().min(2).max(2000) }), Ticket.reopen))
+  .openapi(...transition("requests", "requestTicketChange", "Ask for a change that needs an approval: extend the deadline, send up, transfer, void", Ticket.RequestChangeBody, Ticket.requestChange as never))
+  .openapi(...transition("decision", "decideTicketChange", "Approve or refuse the pending change (district admin or grid leader, not the requester)", Ticket.DecideChangeInput, Ticket.decideChange))
   .openapi(...transition("rating", "rateTicket", "综合评价: the reporter rates a closed ticket, 1–5", Ticket.TransitionInput.extend({ rating: z.number().int().min(1).max(5) }), Ticket.rate));
 
 export const ticketRoutes = routes;

@@ -45,10 +45,13 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
           case "dispatch": department = entry.departmentKey ?? null; add(scopes(), entry.at, { dispatched: 1 }); break;
           case "handle": add(scopes(), entry.at, { handled: 1 }); break;
           case "send_back": add(scopes(), entry.at, { sentBack: 1 }); break;
+          case "approve_transfer": department = entry.departmentKey ?? department; break;
+          case "approve_send_up": department = null; break;
           case "reject":
+          case "approve_void":
           case "verify": {
             const closure = entry.closure ?? "solved";
-            const onTime = entry.action === "reject" || !ticket.dueAt || ticket.dueAt === "9999" || entry.at <= ticket.dueAt;
+            const onTime = typeof entry.onTime === "boolean" ? entry.onTime : entry.action === "reject" || !ticket.dueAt || ticket.dueAt === "9999" || entry.at <= ticket.dueAt;
             closing = { at: entry.at, closure, onTime, scopes: scopes() };
             add(scopes(), entry.at, closingAdds(entry.at, closure, onTime, 1));
             break;

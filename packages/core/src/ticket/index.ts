@@ -220,6 +220,8 @@ interface Step {
   counters: CounterChanges;
 }
 
+const onTimeOf = (patch: Partial<Item> | undefined) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
+
 /**
  * Applies one step to a ticket in one transaction: the ticket (conditional on the sequence it
  * was read at, so two people acting at once cannot both win), the timeline entry, the counters
@@ -246,7 +248,7 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
         .create({
           tenantID, ticketID: ticket.ticketID, seq, action: step.action, fromState: ticket.state, toState: step.to,
           actorID: by, actorRole: mainRole(), at, note: step.note, photos: step.photos, departmentKey: step.departmentKey,
-          closure: step.closure, rating: step.rating,
+          closure: step.closure, rating: step.rating, onTime: step.closure ? onTimeOf(step.patch) : undefined,
         })
         .commit(),
       ...step.counters.operations(ops),
@@ -503,16 +505,22 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
 
 export const ChangeKind = z.enum(["extend", "send_up", "transfer", "void"]);
 
-export const RequestChangeInput = TransitionInput.extend({
+const RequestChangeFields = z.object({
   kind: ChangeKind,
   note: Note.min(2, "give the reason"),
   /** extend: how many more working hours. */
   hours: z.number().int().min(1).max(2000).optional(),
   /** transfer: to which department. */
   departmentKey: z.string().max(40).optional(),
-})
-  .refine((input) => input.kind !== "extend" || input.hours !== undefined, { message: "say by how many working hours", path: ["hours"] })
-  .refine((input) => input.kind !== "transfer" || input.departmentKey !== undefined, { message: "say to which department", path: ["departmentKey"] });
+});
+function requestRules<T extends z.ZodType<z.infer<typeof RequestChangeFields>>>(schema: T) {
+  return schema
+    .refine((input) => input.kind !== "extend" || input.hours !== undefined, { message: "say by how many working hours", path: ["hours"] })
+    .refine((input) => input.kind !== "transfer" || input.departmentKey !== undefined, { message: "say to which department", path: ["departmentKey"] });
+}
+/** The request body (the ticket comes from the path). */
+export const RequestChangeBody = requestRules(RequestChangeFields);
+export const RequestChangeInput = requestRules(TransitionInput.extend(RequestChangeFields.shape));
 
 /**
  * Asks for a change that needs an approval: extend the deadline (延期), send the ticket back up
@@ -559,7 +567,7 @@ export const decideChange = fn(DecideChangeInput, async (input) => {
     throw new ConflictError("ticket.state", `The ticket is ${ticket.state} now; the change no longer applies. Refuse it instead.`);
   switch (request.kind) {
     case "extend": {
-      const dueAt = addWorkingHours(new Date(Math.max(new Date(ticket.dueAt!).getTime(), new Date(at).getTime() * 0)), request.hours!, config.workingHours).toISOString();
+      const dueAt = addWorkingHours(new Date(ticket.dueAt!), request.hours!, config.workingHours).toISOString();
       return apply(ticket, { ...base, action: "approve_extend", to: ticket.state, patch: { pendingRequest: undefined, dueAt } });
     }
     case "send_up":

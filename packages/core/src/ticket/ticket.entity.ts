@@ -95,6 +95,8 @@ export const TimelineEntity = new Entity(
       photos: { type: "list", items: { type: "string" } },
       departmentKey: { type: "string" },
       closure: { type: "string" },
+      /** For closures: whether it closed by its due time then. */
+      onTime: { type: "boolean" },
       rating: { type: "number" },
     },
     indexes: {

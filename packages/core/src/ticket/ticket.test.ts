@@ -159,6 +159,53 @@ describe("the lifecycle", () => {
   });
 });
 
+describe("changes that need an approval", () => {
+  async function dispatched(categoryKey = "garbage") {
+    const { ticket } = await as(resident, () => Ticket.create({ ...garbageAt(), categoryKey }));
+    await as(worker, () => Ticket.accept({ ticketID: ticket.ticketID }));
+    return as(leader, () => Ticket.dispatch({ ticketID: ticket.ticketID }));
+  }
+
+  it("extends a deadline, transfers and voids only once approved by someone else, each on the record", async () => {
+    const admin = user("a1", ["district_admin"]);
+    const ticket = await dispatched();
+    const asked = await as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "extend", hours: 8, note: "需要协调清运车辆" }));
+    expect(asked.pendingRequest).toMatchObject({ kind: "extend", hours: 8, by: "s1" });
+    expect((await rejection(as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "void", note: "再来一个" })))).code).toBe("ticket.request_pending");
+    const self = user("s1", ["grid_leader"]);
+    expect((await rejection(as(self, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true })))).code).toBe("ticket.same_person");
+    const extended = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true, note: "同意延期" }));
+    expect(extended.dueAt! > ticket.dueAt!).toBe(true);
+    expect(extended.pendingRequest).toBeNull();
+
+    await as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "transfer", departmentKey: "housing", note: "属于住建职责" }));
+    const moved = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true }));
+    expect(moved).toMatchObject({ state: "dispatched", departmentKey: "housing" });
+    expect((await rejection(as(staff, () => Ticket.get(ticket.ticketID)))).kind).toBe("not_found");
+
+    const before = (await counter("district"))!;
+    await as(worker, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "void", note: "重复上报" }));
+    const refused = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: false, note: "不同意" }));
+    expect(refused.state).toBe("dispatched");
+    await as(worker, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "void", note: "确认重复" }));
+    const voided = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true }));
+    expect(voided).toMatchObject({ state: "closed", closure: "void" });
+    expect(await counter("district")).toMatchObject({ closed: before.closed + 1, solved: before.solved });
+    const timeline = (await as(admin, () => Ticket.get(ticket.ticketID))).timeline.map((entry) => entry.action);
+    expect(timeline).toEqual(expect.arrayContaining(["request_extend", "approve_extend", "request_transfer", "approve_transfer", "deny_void", "approve_void"]));
+  });
+
+  it("sends a ticket back up to the dispatcher", async () => {
+    const admin = user("a1", ["district_admin"]);
+    const ticket = await dispatched("road_damage");
+    await as(worker, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "send_up", note: "派错部门" }));
+    const up = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true }));
+    expect(up).toMatchObject({ state: "accepted", departmentKey: null });
+    const again = await as(leader, () => Ticket.dispatch({ ticketID: ticket.ticketID, departmentKey: "urban_management" }));
+    expect(again.departmentKey).toBe("urban_management");
+  });
+});
+
 describe("reporting", () => {
   it("refuses an unknown category and a point outside the district", async () => {
     expect((await rejection(as(resident, () => Ticket.create({ ...garbageAt(), categoryKey: "ufo" })))).code).toBe("ticket.unknown_category");
