@@ -27,7 +27,17 @@ describe("platform routes", () => {
       (methods) => Object.values(methods).map((operation) => operation.operationId),
     );
     expect(ids).toEqual(
-      expect.arrayContaining(["getHealth", "issueDevToken", "onboardDistrict", "getDistrict", "listDistricts", "getMe"]),
+      expect.arrayContaining([
+        // platform
+        "getHealth", "issueDevToken", "onboardDistrict", "getDistrict", "listDistricts", "getMe",
+        // grids
+        "listGrids", "getGrid", "createGrid", "updateGrid", "splitGrid", "mergeGrids", "getGridCoverage", "importGrids",
+        "exportGrids", "locateGrid", "listPeople", "assignRole", "getTierConfig", "updateTierConfig",
+        // tickets
+        "createTicket", "getTicket", "listTickets", "acceptTicket", "rejectTicket", "dispatchTicket", "reportHandling",
+        "verifyTicket", "sendBackTicket", "reopenTicket", "rateTicket", "requestPhotoUpload", "attachPhoto", "listCategories",
+        "listDepartments",
+      ]),
     );
     expect(new Set(ids).size).toBe(ids.length);
   });
