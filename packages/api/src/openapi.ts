@@ -58,3 +58,8 @@ export const Flag = z
 export function pathParam(name: string, example: string) {
   return z.string().min(1).max(80).openapi({ param: { name, in: "path" }, example });
 }
+
+/** A required JSON request body, for a route's OpenAPI declaration. */
+export function body<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { "application/json": { schema } } } };
+}

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Demo, NotFoundError, User, withActor } from "@wangge/core";
 import type { DevIssuer } from "../dev-issuer.ts";
-import { json, problems, router } from "../openapi.ts";
+import { body, json, problems, router } from "../openapi.ts";
 
 const DemoAccount = z
   .object({
@@ -39,7 +39,7 @@ export function devRoutes(issuer: DevIssuer) {
         operationId: "issueDevToken",
         tags: ["local"],
         summary: "A signed token for a seeded user (local mode only)",
-        request: { body: { required: true, content: { "application/json": { schema: TokenRequest } } } },
+        request: body(TokenRequest),
         responses: {
           200: json(z.object({ token: z.string(), expiresAt: z.string() }), "A token"),
           ...problems(400, 404),

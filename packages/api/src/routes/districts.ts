@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { District } from "@wangge/core";
-import { bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
+import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const DistrictSchema = District.District.meta({ id: "District" });
 const ConfigSchema = District.DistrictConfig.meta({ id: "DistrictConfig" });
@@ -44,7 +44,7 @@ export const districtRoutes = router()
       tags: ["districts"],
       summary: "Onboard a district: tenant, configuration from a template, first admin — atomically (platform operator)",
       security: bearer,
-      request: { body: { required: true, content: { "application/json": { schema: District.OnboardInput.meta({ id: "OnboardInput" }) } } } },
+      request: body(District.OnboardInput.meta({ id: "OnboardInput" })),
       responses: {
         201: json(
           z.object({

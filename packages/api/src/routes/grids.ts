@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Grid } from "@wangge/core";
-import { bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
+import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const GridSchema = Grid.Grid.meta({ id: "Grid" });
 const GridRef = Grid.GridRef.meta({ id: "GridRef" });
 const GridParam = z.object({ gridID: pathParam("gridID", "grid_01jd…") });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const Area = z.object({ areaM2: z.number(), geometry: z.unknown() });
 const Coverage = z
   .object({

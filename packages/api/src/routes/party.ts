@@ -1,10 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Party } from "@wangge/core";
-import { bearer, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
+import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const Org = Party.PartyOrg.meta({ id: "PartyOrg" });
 const Record = Party.PartyRecord.meta({ id: "PartyRecord" });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 
 /** The party organisation chain (党组织体系) and what is recorded against it. */
 export const partyRoutes = router()

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Person } from "@wangge/core";
-import { bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
+import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const Assignment = Person.Assignment.meta({ id: "Assignment" });
 
@@ -26,7 +26,7 @@ export const peopleRoutes = router()
       tags: ["people"],
       summary: "Put a person (existing or new) on a grid in a role of the district's catalogue",
       security: bearer,
-      request: { body: { required: true, content: { "application/json": { schema: Person.AssignInput } } } },
+      request: body(Person.AssignInput),
       responses: { 201: json(Assignment, "Assigned"), ...problems(400, 401, 403, 409) },
     }),
     async (c) => c.json(await Person.assign(c.req.valid("json")), 201),

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Province } from "@wangge/core";
-import { bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
+import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const ProvinceSchema = Province.Province.meta({ id: "Province" });
 
@@ -26,7 +26,7 @@ export const provinceRoutes = router()
       tags: ["districts"],
       summary: "Add a province (platform operator)",
       security: bearer,
-      request: { body: { required: true, content: { "application/json": { schema: ProvinceSchema } } } },
+      request: body(ProvinceSchema),
       responses: { 201: json(ProvinceSchema, "Created"), ...problems(400, 401, 403, 409) },
     }),
     async (c) => c.json(await Province.create(c.req.valid("json")), 201),

@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { District, Ticket } from "@wangge/core";
-import { bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
+import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const TicketSchema = Ticket.Ticket.meta({ id: "Ticket" });
 const Timeline = Ticket.TimelineEntry.meta({ id: "TimelineEntry" });
 const TicketParam = z.object({ ticketID: pathParam("ticketID", "ticket_01jd…") });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const omitID = <T extends z.ZodObject>(schema: T) => schema.omit({ ticketID: true } as never);
 
 /** One lifecycle step: `POST /tickets/{ticketID}/<path>` → the updated ticket. */
