@@ -12,6 +12,10 @@ import { SessionProvider } from "./providers/session.tsx";
 const DistrictsPage = lazy(() => import("./pages/districts.tsx").then((module) => ({ default: module.DistrictsPage })));
 /** The grid pages (map, tree, import) carry their own dictionary part, styles and, later, Leaflet. */
 const GridsPage = lazy(() => import("./pages/grids.tsx").then((module) => ({ default: module.GridsPage })));
+/** The ticket pages (随手拍) carry their own dictionary part and styles; the report form, Leaflet. */
+const TicketsPage = lazy(() => import("./pages/tickets.tsx").then((module) => ({ default: module.TicketsPage })));
+const TicketNewPage = lazy(() => import("./pages/ticket-new.tsx").then((module) => ({ default: module.TicketNewPage })));
+const TicketPage = lazy(() => import("./pages/ticket.tsx").then((module) => ({ default: module.TicketPage })));
 const GridImportPage = lazy(() => import("./pages/grid-import.tsx").then((module) => ({ default: module.GridImportPage })));
 
 export const routes: RouteDefinition[] = [
@@ -23,6 +27,9 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: "/d/:slug", component: DistrictPage },
       { path: "/d/:slug/grids/import", component: GridImportPage },
+      { path: "/d/:slug/tickets", component: TicketsPage },
+      { path: "/d/:slug/tickets/new", component: TicketNewPage },
+      { path: "/d/:slug/tickets/:ticketID", component: TicketPage },
       { path: "/districts", component: DistrictsPage },
     ],
   },

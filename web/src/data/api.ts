@@ -89,9 +89,10 @@ export type Api = ReturnType<typeof createApi>;
 export function createApi(options: ApiOptions) {
   const cache = new Map<string, Promise<unknown>>();
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One call; `extra` adds headers (such as `Idempotency-Key`). */
+  async function request<T>(method: string, path: string, body?: unknown, extra?: { headers?: Record<string, string> }): Promise<T> {
     const token = options.token();
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    const headers: Record<string, string> = { accept: "application/json, application/problem+json", ...extra?.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers["content-type"] = "application/json";
     let response: Response;
@@ -123,6 +124,8 @@ export function createApi(options: ApiOptions) {
 
   return {
     request,
+    /** Shares a read for the session (cleared on sign-in and sign-out). */
+    cached,
     clearCache: () => cache.clear(),
     devAccounts: () => request<{ accounts: DemoAccount[] }>("GET", "/dev/accounts"),
     devToken: (input: { userID: string; tenantID: string | null }) => request<DevToken>("POST", "/dev/token", input),

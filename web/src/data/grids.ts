@@ -119,12 +119,26 @@ export class UploadError extends Error {
 
 /**
  * PUTs `file` to a presigned URL with XMLHttpRequest (fetch has no upload progress), with no
- * authorization header: the URL carries its own signature.
+ * authorization header: the URL carries its own signature. `headers` are those the signature
+ * was made for (a photo's `content-type`); `signal` cancels the upload.
  */
-export function putFile(url: string, file: Blob, onProgress: (loaded: number, total: number) => void): Promise<void> {
+export function putFile(
+  url: string,
+  file: Blob,
+  onProgress: (loaded: number, total: number) => void,
+  options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("PUT", url);
+    for (const [name, value] of Object.entries(options.headers ?? {})) request.setRequestHeader(name, value);
+    if (options.signal) {
+      if (options.signal.aborted) {
+        reject(new UploadError(0));
+        return;
+      }
+      options.signal.addEventListener("abort", () => request.abort(), { once: true });
+    }
     request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) {

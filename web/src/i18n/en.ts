@@ -24,6 +24,9 @@ export const en: Record<MessageKey, string> = {
   "header.signOutLabel": "Sign out",
   "header.districts": "Districts",
   "header.grids": "Grid map",
+  "header.tickets": "Snap-and-report",
+  "header.notifications": "Notifications",
+  "header.notificationsUnread": "Notifications: {count} new",
   "header.nav": "Main navigation",
 
   "role.resident": "Resident",
@@ -79,6 +82,8 @@ export const en: Record<MessageKey, string> = {
   "district.configVersion": "Configuration v{version} · updated {date}",
   "district.openGrids": "Grid map",
   "district.openGridsHint": "See every grid, its people and its coverage",
+  "district.openTickets": "Snap-and-report",
+  "district.openTicketsHint": "Report a problem with a photo and follow it to closure",
   "district.notFoundTitle": "District not found",
   "district.notFoundBody": "This district does not exist, or you may not see it.",
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mechanismOrder } from "../pages/district.tsx";
 import { gridDictionaries } from "./grids.ts";
+import { ticketDictionaries } from "./tickets.ts";
 import { dictionaries, languages, translate } from "./index.ts";
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -30,6 +31,44 @@ describe("the dictionary", () => {
       expect(placeholders(gridDictionaries.en[key]), key).toEqual(placeholders(gridDictionaries["zh-CN"][key]));
       expect(key in dictionaries["zh-CN"], key).toBe(false);
     }
+  });
+
+  it("has the ticket pages' part in both languages, with the same placeholders and no key of the main or the grid part", () => {
+    const chinese = Object.keys(ticketDictionaries["zh-CN"]).sort();
+    expect(Object.keys(ticketDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof ticketDictionaries)["en"])[]) {
+      expect(ticketDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(ticketDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(ticketDictionaries.en[key]), key).toEqual(placeholders(ticketDictionaries["zh-CN"][key]));
+      expect(key in dictionaries["zh-CN"], key).toBe(false);
+      expect(key in gridDictionaries["zh-CN"], key).toBe(false);
+    }
+  });
+
+  it("names every ticket state, closure, step, action and queue in the ticket part", () => {
+    const keys = Object.keys(ticketDictionaries["zh-CN"]);
+    const expected = [
+      ...["collected", "accepted", "dispatched", "handled", "closed"].map((state) => `state.${state}`),
+      ...["solved", "not_responsible", "duplicate", "not_accepted", "void"].map((closure) => `closure.${closure}`),
+      ...["collect", "accept", "dispatch", "handle", "verify", "rate"].map((step) => `step.${step}`),
+      ...["accept", "reject", "dispatch", "handle", "verify", "send_back", "rate", "reopen"].flatMap((action) => [
+        `action.${action}`,
+        `actions.note.${action}`,
+        `actions.confirm.${action}`,
+        `actions.done.${action}`,
+        `notification.${action}`,
+      ]),
+      ...["reject", "handle", "send_back", "reopen"].map((action) => `actions.noteRequired.${action}`),
+      ...["collect", "accept", "reject", "dispatch", "handle", "verify", "send_back", "rate", "reopen", "photo"].map((action) => `timeline.${action}`),
+      ...["mine", "collected", "accepted", "territorial", "department", "handled", "all"].flatMap((queue) => [
+        `queue.${queue}`,
+        `queue.${queue}.hint`,
+        `queue.${queue}.emptyTitle`,
+        `queue.${queue}.emptyBody`,
+      ]),
+      ...[1, 2, 3, 4, 5].map((rating) => `rating.${rating}`),
+    ];
+    for (const key of expected) expect(keys, key).toContain(key);
   });
 
   it("names every access role and every mechanism in both languages", () => {

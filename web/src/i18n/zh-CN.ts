@@ -26,6 +26,9 @@ export const zhCN = {
   "header.signOutLabel": "退出登录",
   "header.districts": "区县",
   "header.grids": "网格地图",
+  "header.tickets": "随手拍",
+  "header.notifications": "通知",
+  "header.notificationsUnread": "通知：{count} 条新消息",
   "header.nav": "主导航",
 
   "role.resident": "居民",
@@ -81,6 +84,8 @@ export const zhCN = {
   "district.configVersion": "配置版本 v{version} · 更新于 {date}",
   "district.openGrids": "网格地图",
   "district.openGridsHint": "查看全部网格、人员与覆盖情况",
+  "district.openTickets": "随手拍",
+  "district.openTicketsHint": "拍照上报问题，跟进办理进度",
   "district.notFoundTitle": "找不到该区县",
   "district.notFoundBody": "该区县不存在，或您无权查看。",
 

@@ -6,7 +6,7 @@ import type { District, DistrictConfig, MechanismKey, Province, RoleDefinition }
 import { useLocale } from "../providers/locale.tsx";
 import { districtOf, useSession } from "../providers/session.tsx";
 import { RoleBadge, StatusBadge } from "../ui/badges.tsx";
-import { CheckIcon, ChevronRightIcon, MapIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
+import { CameraIcon, CheckIcon, ChevronRightIcon, MapIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 
@@ -50,6 +50,11 @@ export function DistrictPage() {
             config={loaded().config}
             province={province()}
             gridsHref={districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined}
+            ticketsHref={
+              districtOf(session.me.data()) === loaded().district.tenantID && loaded().config.mechanisms.tickets
+                ? `/d/${loaded().district.tenantID}/tickets`
+                : undefined
+            }
           />
         )}
       </Match>
@@ -71,7 +76,7 @@ export function DistrictPage() {
 }
 
 /** The district's home, drawn from its record and configuration. */
-export function DistrictView(props: { district: District; config: DistrictConfig; province?: Province; gridsHref?: string }) {
+export function DistrictView(props: { district: District; config: DistrictConfig; province?: Province; gridsHref?: string; ticketsHref?: string }) {
   const { t, pick, other, formatDate } = useLocale();
   const mechanisms = createMemo(() =>
     mechanismOrder.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
@@ -128,6 +133,20 @@ export function DistrictView(props: { district: District; config: DistrictConfig
             </dd>
           </div>
         </dl>
+        <Show when={props.ticketsHref}>
+          {(href) => (
+            <A href={href()} class="hero-link" data-testid="open-tickets">
+              <span class="hero-link-icon">
+                <CameraIcon size={20} />
+              </span>
+              <span class="hero-link-text">
+                <span class="hero-link-title">{t("district.openTickets")}</span>
+                <span class="hero-link-hint">{t("district.openTicketsHint")}</span>
+              </span>
+              <ChevronRightIcon size={16} class="hero-link-chevron" />
+            </A>
+          )}
+        </Show>
         <Show when={props.gridsHref}>
           {(href) => (
             <A href={href()} class="hero-link" data-testid="open-grids">

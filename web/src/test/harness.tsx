@@ -11,6 +11,7 @@ export interface FakeRequest {
   search: URLSearchParams;
   body: unknown;
   token: string | null;
+  headers: Headers;
 }
 
 interface Reply {
@@ -50,6 +51,7 @@ export function fakeApi(routeTable: Record<string, Route>) {
       search: url.searchParams,
       body: typeof init.body === "string" ? JSON.parse(init.body) : undefined,
       token: authorization?.startsWith("Bearer ") ? authorization.slice(7) : null,
+      headers,
     };
     requests.push(request);
     const route = routeTable[`${method} ${path}`];

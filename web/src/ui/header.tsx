@@ -6,6 +6,7 @@ import { districtOf, homePath, useSession } from "../providers/session.tsx";
 import { roleKey } from "./badges.tsx";
 import { GridMark, SignOutIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 
 /**
  * The bar on every page: the product, the district (for district users), who is signed in
@@ -21,6 +22,12 @@ export function AppHeader() {
   const isStaff = () => {
     const type = me()?.actor.type;
     return type === "operator" || type === "province";
+  };
+  /** 随手拍 is on in the signed-in person's district. */
+  const ticketsOn = () => district.data()?.config.mechanisms.tickets === true;
+  const userID = () => {
+    const actor = me()?.actor;
+    return actor?.type === "user" ? actor.userID : undefined;
   };
   const roles = () => (me()?.profile.roles ?? []).map((role) => t(roleKey(role))).join(" · ");
 
@@ -57,6 +64,11 @@ export function AppHeader() {
           <Show when={tenantID()}>
             {(slug) => (
               <nav class="header-nav" aria-label={t("header.nav")}>
+                <Show when={ticketsOn()}>
+                  <A href={`/d/${slug()}/tickets`} activeClass="is-active" data-testid="nav-tickets">
+                    {t("header.tickets")}
+                  </A>
+                </Show>
                 <A href={`/d/${slug()}/grids`} activeClass="is-active" data-testid="nav-grids">
                   {t("header.grids")}
                 </A>
@@ -84,6 +96,9 @@ export function AppHeader() {
                 </span>
               </div>
             )}
+          </Show>
+          <Show when={ticketsOn() && tenantID() && userID()}>
+            <NotificationBell slug={tenantID()!} userID={userID()!} />
           </Show>
           <LanguageSwitch />
           <Show when={session.token()}>

@@ -146,3 +146,19 @@ export const MechanismIcon = (props: IconProps & { mechanism: MechanismKey }) =>
     {mechanismPaths[props.mechanism]()}
   </Svg>
 );
+
+/** Notifications. */
+export const BellIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2H4.5z" />
+    <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
+  </Svg>
+);
+
+/** 随手拍: a camera. */
+export const CameraIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 8h3.2l1.8-2.6h6l1.8 2.6H20a1 1 0 0 1 1 1v9.5a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" />
+    <circle cx="12" cy="13.3" r="3.4" />
+  </Svg>
+);

@@ -640,7 +640,8 @@ export const list = fn(ListInput, async (input) => {
       .filter(Boolean)
       .join(" AND "),
   );
-  const result = await page(filtered, input);
+  // A reporter's own tickets come newest first; queues oldest (or soonest due) first.
+  const result = await page(filtered, input, input.mine ? "desc" : "asc");
   return { items: (result.items as Item[]).map((item) => toTicket(item, at)), cursor: result.cursor };
 });
 

@@ -1,0 +1,264 @@
+/**
+ * The ticket API (随手拍) as the portal's ticket pages use it, and the rules the pages show:
+ * which steps a person may take on a ticket in its state. Types come from core as types only;
+ * requests go through the session's API client (base URL, bearer token, problem+json).
+ */
+import type { Category, Department, RoutingRule, TicketSettings } from "@wangge/core/district/config";
+import type { Ticket, TimelineEntry } from "@wangge/core/ticket/index";
+import type { Api } from "./api.ts";
+import type { Grid, GridDetail, Location } from "./grids.ts";
+import type { Page, SignedInActor } from "./types.ts";
+
+export type { Category, Department, Ticket, TimelineEntry };
+
+/** collected → accepted (立案) → dispatched (派遣) → handled (处置反馈) → closed (核查结案). */
+export type TicketState = Ticket["state"];
+export const ticketStates: TicketState[] = ["collected", "accepted", "dispatched", "handled", "closed"];
+/** How a closed ticket ended: solved, not ours, a duplicate, or not accepted (不予立案). */
+export type Closure = NonNullable<Ticket["closure"]>;
+export const verifyClosures = ["solved", "not_responsible", "duplicate"] as const;
+export type VerifyClosure = (typeof verifyClosures)[number];
+
+/** The department key for "the grid's own staff" (属地). */
+export const TERRITORIAL = "territorial";
+
+/** A ticket with its timeline and short-lived links to its photos (`GET /tickets/{id}`). */
+export interface TicketDetail {
+  ticket: Ticket;
+  timeline: TimelineEntry[];
+  photoUrls: Record<string, string>;
+}
+
+export const photoTypes = ["image/jpeg", "image/png", "image/webp", "image/heic"] as const;
+export type PhotoType = (typeof photoTypes)[number];
+/** At most this many photos per report (and per handling report). */
+export const MAX_PHOTOS = 6;
+
+/** A presigned upload for one photo (`POST /tickets/photos`). */
+export interface PhotoSlot {
+  photoKey: string;
+  url: string;
+  method: "PUT";
+  headers: Record<string, string>;
+  maxBytes: number;
+  expiresAt: string;
+}
+
+export interface CreateTicketInput {
+  categoryKey: string;
+  description: string;
+  lon: number;
+  lat: number;
+  address?: string;
+  photoKeys: string[];
+}
+
+/** One in-app notification: a step was taken on one of the caller's tickets. */
+export interface TicketNotification {
+  notificationID: string;
+  ticketID: string | null;
+  kind: string;
+  state: string | null;
+  at: string;
+  read: boolean;
+}
+
+export interface TicketListQuery {
+  mine?: boolean;
+  state?: TicketState;
+  gridID?: string;
+  categoryKey?: string;
+  departmentKey?: string;
+  overdue?: boolean;
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** Ticket steps, as the timeline names them and as the pages offer them. */
+export type TicketAction = "accept" | "reject" | "dispatch" | "handle" | "verify" | "send_back" | "rate" | "reopen";
+
+function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== false && value !== "") search.set(key, String(value));
+  return search.toString();
+}
+
+const ticketPath = (ticketID: string, step = "") => `/tickets/${encodeURIComponent(ticketID)}${step ? `/${step}` : ""}`;
+
+export function ticketsApi(api: Api) {
+  const post = (ticketID: string, step: string, body: Record<string, unknown>) => api.request<Ticket>("POST", ticketPath(ticketID, step), body);
+  return {
+    categories: () => api.cached("ticket-categories", () => api.request<{ items: Category[] }>("GET", "/config/categories").then((reply) => reply.items)),
+    departments: () => api.cached("ticket-departments", () => api.request<{ items: Department[] }>("GET", "/config/departments").then((reply) => reply.items)),
+    list: (input: TicketListQuery) => api.request<Page<Ticket>>("GET", `/tickets?${query({ limit: 20, ...input })}`),
+    get: (ticketID: string) => api.request<TicketDetail>("GET", ticketPath(ticketID)),
+    /** Reports a ticket; the same `idempotencyKey` on a retry returns the first ticket. */
+    create: (input: CreateTicketInput, idempotencyKey: string) =>
+      api.request<{ ticket: Ticket; created: boolean }>("POST", "/tickets", input, { headers: { "Idempotency-Key": idempotencyKey } }),
+    photoSlot: (contentType: PhotoType) => api.request<PhotoSlot>("POST", "/tickets/photos", { contentType }),
+    attachPhoto: (ticketID: string, photoKey: string) => post(ticketID, "photos", { photoKey }),
+    accept: (ticketID: string, note?: string) => post(ticketID, "accept", { note: note || undefined }),
+    reject: (ticketID: string, note: string) => post(ticketID, "reject", { note }),
+    dispatch: (ticketID: string, departmentKey?: string, note?: string) => post(ticketID, "dispatch", { departmentKey, note: note || undefined }),
+    handle: (ticketID: string, note: string, photoKeys: string[]) => post(ticketID, "handling", { note, photoKeys }),
+    verify: (ticketID: string, closure: VerifyClosure, note?: string) => post(ticketID, "verify", { closure, note: note || undefined }),
+    sendBack: (ticketID: string, note: string) => post(ticketID, "send-back", { note }),
+    rate: (ticketID: string, rating: number, note?: string) => post(ticketID, "rating", { rating, note: note || undefined }),
+    reopen: (ticketID: string, note: string) => post(ticketID, "reopen", { note }),
+    notifications: (cursor?: string | null) => api.request<Page<TicketNotification>>("GET", `/me/notifications?${query({ limit: 20, cursor })}`),
+    /** The grid at a point, or 404 `grid.outside_district`. */
+    locate: (lon: number, lat: number) => api.request<Location>("GET", `/grids/locate?${query({ lon, lat })}`),
+    grid: (gridID: string) => api.request<GridDetail>("GET", `/grids/${encodeURIComponent(gridID)}`),
+    /** The first tier's grids with their boundaries (a few pages at most): the district's shape for the map. */
+    firstTier: () =>
+      api.cached("ticket-first-tier", async () => {
+        const grids: Grid[] = [];
+        let cursor: string | null = null;
+        for (let index = 0; index < 5; index++) {
+          const page: Page<Grid> = await api.request<Page<Grid>>("GET", `/grids?${query({ tier: 1, boundary: true, limit: 200, cursor })}`);
+          grids.push(...page.items);
+          cursor = page.cursor;
+          if (!cursor) break;
+        }
+        return grids;
+      }),
+  };
+}
+
+export type TicketsApi = ReturnType<typeof ticketsApi>;
+
+/** A fresh key for one submission (kept for its retries). */
+export function newIdempotencyKey(): string {
+  const crypto = globalThis.crypto;
+  if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let index = 0; index < 16; index++) bytes[index] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The photo type to declare for a file: its MIME type, else its extension (phones leave HEIC untyped). */
+export function photoTypeOf(file: { type: string; name: string }): PhotoType | null {
+  const type = file.type.toLowerCase();
+  if ((photoTypes as readonly string[]).includes(type)) return type as PhotoType;
+  if (type === "image/jpg") return "image/jpeg";
+  if (type === "image/heif") return "image/heic";
+  const extension = file.name.toLowerCase().split(".").pop();
+  if (extension === "jpg" || extension === "jpeg") return "image/jpeg";
+  if (extension === "png") return "image/png";
+  if (extension === "webp") return "image/webp";
+  if (extension === "heic" || extension === "heif") return "image/heic";
+  return null;
+}
+
+/**
+ * The department a ticket would be dispatched to if none is named, as the API routes it: the
+ * deepest routing rule for its category on its grid path, else the category's department,
+ * else the grid's own staff (属地).
+ */
+export function routeDepartment(
+  settings: { categories: Category[]; routingRules: RoutingRule[] } | undefined,
+  ticket: Pick<Ticket, "categoryKey" | "gridPath">,
+): string {
+  if (!settings) return TERRITORIAL;
+  const rules = settings.routingRules.filter((rule) => rule.categoryKey === ticket.categoryKey && ticket.gridPath.includes(rule.gridID));
+  const deepest = rules.sort((a, b) => ticket.gridPath.indexOf(b.gridID) - ticket.gridPath.indexOf(a.gridID))[0];
+  return deepest?.departmentKey ?? settings.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL;
+}
+
+type DistrictActor = Extract<SignedInActor, { type: "user" }>;
+
+export interface ActionContext {
+  actor: SignedInActor | undefined;
+  /** Who reported the handling now awaiting a check (from the timeline), if any. */
+  handlerID?: string | null;
+  settings?: Pick<TicketSettings, "reopenDays">;
+  now?: number;
+}
+
+const isUser = (actor: SignedInActor | undefined): actor is DistrictActor => actor?.type === "user";
+const holds = (actor: DistrictActor, ...roles: DistrictActor["roles"]) => actor.roles.some((role) => roles.includes(role));
+
+/**
+ * The steps the caller may take on the ticket now, mirroring the API's rules so that no
+ * button leads to a refusal: grid staff accept or reject collected tickets; leaders and admins
+ * dispatch; the department (or, for 属地 tickets, the grid's staff) reports handling; grid staff
+ * other than the handler verify or send back; the reporter rates once and may reopen within
+ * the district's window (not a ticket that was never accepted).
+ */
+export function allowedActions(ticket: Ticket, context: ActionContext): TicketAction[] {
+  const actor = context.actor;
+  if (!isUser(actor)) return [];
+  const staff = holds(actor, "grid_worker", "grid_leader", "district_admin");
+  const reporter = ticket.reporterID === actor.userID;
+  switch (ticket.state) {
+    case "collected":
+      return staff ? ["accept", "reject"] : [];
+    case "accepted":
+      return holds(actor, "grid_leader", "district_admin") ? ["dispatch"] : [];
+    case "dispatched": {
+      const territorial = ticket.departmentKey === TERRITORIAL;
+      const mayHandle = territorial
+        ? holds(actor, "grid_worker", "grid_leader")
+        : holds(actor, "department_staff") && Boolean(actor.department) && actor.department === ticket.departmentKey;
+      return mayHandle ? ["handle"] : [];
+    }
+    case "handled":
+      return staff && (ticket.handledBy ?? context.handlerID) !== actor.userID ? ["verify", "send_back"] : [];
+    case "closed": {
+      if (!reporter) return [];
+      const actions: TicketAction[] = [];
+      if (ticket.rating === null) actions.push("rate");
+      const days = context.settings?.reopenDays ?? 7;
+      const closedAt = ticket.closedAt ? Date.parse(ticket.closedAt) : NaN;
+      const withinWindow = Number.isFinite(closedAt) && (context.now ?? Date.now()) - closedAt <= days * 86_400_000;
+      if (ticket.closure !== "not_accepted" && withinWindow) actions.push("reopen");
+      return actions;
+    }
+    default:
+      return [];
+  }
+}
+
+/** The person whose handling report a `handled` ticket is waiting on: the last `handle` entry. */
+export function handlerOf(timeline: TimelineEntry[], ticket?: Pick<Ticket, "handledBy">): string | null {
+  if (ticket?.handledBy) return ticket.handledBy;
+  for (let index = timeline.length - 1; index >= 0; index--) if (timeline[index].action === "handle") return timeline[index].actorID;
+  return null;
+}
+
+/** The queues a person works from, in the order their tabs are shown. */
+export type QueueKey = "mine" | "collected" | "accepted" | "territorial" | "department" | "handled" | "all";
+
+export interface Queue {
+  key: QueueKey;
+  /** The list query this queue runs (filters are added on top). */
+  query: TicketListQuery;
+  /** Whether a state filter makes sense on top of it. */
+  stateFilter: boolean;
+}
+
+/** The tabs for a person's roles: residents see their own reports; staff their work queues. */
+export function queuesFor(actor: SignedInActor | undefined): Queue[] {
+  if (!isUser(actor)) return [];
+  const queues: Queue[] = [];
+  const staff = holds(actor, "grid_worker", "grid_leader", "district_admin");
+  const dispatcher = holds(actor, "grid_leader", "district_admin");
+  if (holds(actor, "department_staff") && actor.department)
+    queues.push({ key: "department", query: { departmentKey: actor.department, state: "dispatched" }, stateFilter: true });
+  if (staff) queues.push({ key: "collected", query: { state: "collected" }, stateFilter: false });
+  if (dispatcher) queues.push({ key: "accepted", query: { state: "accepted" }, stateFilter: false });
+  if (holds(actor, "grid_worker", "grid_leader")) queues.push({ key: "territorial", query: { departmentKey: TERRITORIAL, state: "dispatched" }, stateFilter: false });
+  if (staff) queues.push({ key: "handled", query: { state: "handled" }, stateFilter: false });
+  if (holds(actor, "resident", "grid_worker", "grid_leader")) queues.push({ key: "mine", query: { mine: true }, stateFilter: true });
+  if (holds(actor, "district_admin")) queues.push({ key: "all", query: { state: "dispatched" }, stateFilter: true });
+  return queues;
+}
+
+/** Who may report (随手拍): residents and grid staff. */
+export function mayReport(actor: SignedInActor | undefined): boolean {
+  return isUser(actor) && holds(actor, "resident", "grid_worker", "grid_leader");
+}

@@ -1,0 +1,204 @@
+import { screen, waitFor, within } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { TicketDetail } from "../data/tickets.ts";
+import type { Me } from "../data/types.ts";
+import { jianyang } from "../test/fixtures.ts";
+import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { adminMe, categories, departments, detailAt, leaderMe, residentMe, staffMe, ticketConfig, workerMe } from "../test/ticket-fixtures.ts";
+
+const ID = "ticket_01jdtest0001";
+const actionIDs = ["accept", "reject", "dispatch", "handle", "verify", "send-back", "rate", "reopen"];
+
+function api(me: Me, detail: TicketDetail | (() => TicketDetail), routes: Record<string, (request: FakeRequest) => unknown> = {}) {
+  return fakeApi({
+    "GET /me": () => me,
+    "GET /districts/jianyang": () => ({ district: jianyang, config: ticketConfig }),
+    "GET /me/notifications": () => ({ items: [], cursor: null }),
+    "GET /config/categories": () => ({ items: categories }),
+    "GET /config/departments": () => ({ items: departments }),
+    [`GET /tickets/${ID}`]: () => (typeof detail === "function" ? detail() : detail),
+    "GET /grids/grid_JY-01-01-01": () => ({
+      grid: { gridID: "grid_JY-01-01-01", code: "JY-01-01-01", name: "七贤社区第1网格", tier: 3 },
+      ancestors: [{ gridID: "grid_JY-01", code: "JY-01", name: "潭城街道第1网格", tier: 1 }],
+    }),
+    ...routes,
+  });
+}
+
+async function open() {
+  signedIn();
+  const app = renderApp(`/d/jianyang/tickets/${ID}`);
+  await screen.findByTestId("ticket-view", {}, { timeout: 5000 });
+  return app;
+}
+
+/** The action buttons shown, by their test hook. */
+const shown = () => actionIDs.filter((action) => screen.queryByTestId(`action-${action}`));
+
+describe("the ticket page", () => {
+  it("shows only the steps the caller's role allows in the ticket's state", async () => {
+    const cases: Array<[string, Me, TicketDetail, string[]]> = [
+      ["worker, collected", workerMe, detailAt("collected"), ["accept", "reject"]],
+      ["resident, collected", residentMe, detailAt("collected"), []],
+      ["leader, accepted", leaderMe, detailAt("accepted"), ["dispatch"]],
+      ["worker, accepted", workerMe, detailAt("accepted"), []],
+      ["department staff, dispatched to them", staffMe, detailAt("dispatched"), ["handle"]],
+      ["admin, dispatched", adminMe, detailAt("dispatched"), []],
+      ["worker, handled by someone else", workerMe, detailAt("handled"), ["verify", "send-back"]],
+      ["handler, handled", staffMe, detailAt("handled"), []],
+      ["reporter, closed", residentMe, detailAt("closed"), ["rate", "reopen"]],
+      ["reporter, closed and rated", residentMe, detailAt("closed", { rating: 5 }), ["reopen"]],
+      ["worker, closed", workerMe, detailAt("closed"), []],
+    ];
+    for (const [name, me, detail, expected] of cases) {
+      api(me, detail);
+      const app = await open();
+      await waitFor(() => expect(screen.getByTestId("ticket-state")).toBeInTheDocument());
+      expect(shown(), name).toEqual(expected);
+      if (!expected.length) expect(screen.queryByTestId("ticket-actions"), name).not.toBeInTheDocument();
+      app.unmount();
+    }
+  });
+
+  it("shows the state, the national steps, the details and the whole timeline with who did what", async () => {
+    api(residentMe, detailAt("handled", { overdue: true }));
+    await open();
+    expect(screen.getByTestId("ticket-state")).toHaveTextContent("待核查");
+    expect(screen.getByTestId("ticket-overdue")).toHaveTextContent("已超期");
+    expect(screen.getByTestId("ticket-title")).toHaveTextContent("垃圾堆放");
+
+    const steps = within(screen.getByTestId("ticket-stepper")).getAllByRole("listitem");
+    expect(steps.map((step) => step.className.replace("step is-", ""))).toEqual(["done", "done", "done", "done", "current", "todo"]);
+    expect(steps.map((step) => step.querySelector(".step-name")?.textContent)).toEqual(["采集", "立案", "派遣", "处置", "核查结案", "评价"]);
+
+    const entries = screen.getAllByTestId("timeline-entry");
+    expect(entries.map((entry) => entry.dataset.action)).toEqual(["collect", "accept", "dispatch", "handle"]);
+    expect(entries[0]).toHaveTextContent("上报问题您");
+    expect(entries[1]).toHaveTextContent("受理立案网格员 · worker");
+    expect(entries[1]).toHaveTextContent("情况属实");
+    expect(entries[2]).toHaveTextContent("派遣至区城管局网格长 · leader");
+    expect(entries[3]).toHaveTextContent("已清运完毕");
+    expect(within(entries[3]).getByRole("link")).toHaveAttribute("href", "http://s3.test/photo_2.png?signed");
+
+    expect(screen.getByTestId("ticket-department")).toHaveTextContent("区城管局");
+    expect(await screen.findByText("七贤社区第1网格")).toBeInTheDocument();
+    expect(screen.getByTestId("ticket-due")).toHaveClass("is-overdue");
+  });
+
+  it("a leader dispatches to the routed department, pre-selected, and sees the new state", async () => {
+    const user = userEvent.setup();
+    let current = detailAt("accepted");
+    const { requests } = api(leaderMe, () => current, {
+      [`POST /tickets/${ID}/dispatch`]: () => {
+        current = detailAt("dispatched");
+        return current.ticket;
+      },
+    });
+    await open();
+    await user.click(screen.getByTestId("action-dispatch"));
+    const select = screen.getByTestId("action-department") as HTMLSelectElement;
+    expect(select.value).toBe("urban_management");
+    expect(screen.getByText("按派遣规则建议：区城管局")).toBeInTheDocument();
+    await user.click(screen.getByTestId("action-submit"));
+
+    expect(await screen.findByTestId("ticket-notice")).toHaveTextContent("已派遣");
+    await waitFor(() => expect(screen.getByTestId("ticket-state")).toHaveTextContent("处置中"));
+    expect(requests.find((request) => request.path.endsWith("/dispatch"))?.body).toEqual({ departmentKey: "urban_management" });
+    expect(screen.queryByTestId("action-dispatch")).not.toBeInTheDocument();
+  });
+
+  it("asks for a reason before not accepting", async () => {
+    const user = userEvent.setup();
+    const { requests } = api(workerMe, detailAt("collected"), {
+      [`POST /tickets/${ID}/reject`]: () => detailAt("closed", { closure: "not_accepted" }).ticket,
+    });
+    await open();
+    await user.click(screen.getByTestId("action-reject"));
+    await user.click(screen.getByTestId("action-submit"));
+    expect(screen.getByText("请写明不予立案的理由")).toBeInTheDocument();
+    expect(requests.some((request) => request.path.endsWith("/reject"))).toBe(false);
+    await user.type(screen.getByTestId("action-note"), "重复上报，已在处理");
+    await user.click(screen.getByTestId("action-submit"));
+    await waitFor(() => expect(requests.find((request) => request.path.endsWith("/reject"))?.body).toEqual({ note: "重复上报，已在处理" }));
+  });
+
+  it("when someone else acted first, says so and reloads the ticket", async () => {
+    const user = userEvent.setup();
+    let current = detailAt("collected");
+    const { requests } = api(workerMe, () => current, {
+      [`POST /tickets/${ID}/accept`]: () => {
+        current = detailAt("accepted");
+        return problem(409, { code: "ticket.changed", detail: "Someone else acted on this ticket at the same time; reload it and try again." });
+      },
+    });
+    await open();
+    await user.click(screen.getByTestId("action-accept"));
+    await user.click(screen.getByTestId("action-submit"));
+    expect(await screen.findByTestId("ticket-conflict")).toHaveTextContent("其他人刚刚处理了这张工单，已为您重新加载最新状态。");
+    await waitFor(() => expect(screen.getByTestId("ticket-state")).toHaveTextContent("待派遣"));
+    expect(requests.filter((request) => request.method === "GET" && request.path === `/tickets/${ID}`)).toHaveLength(2);
+    expect(shown()).toEqual([]);
+  });
+
+  it("explains a refusal to verify one's own handling", async () => {
+    const user = userEvent.setup();
+    api(workerMe, detailAt("handled"), {
+      [`POST /tickets/${ID}/verify`]: () =>
+        problem(403, { code: "ticket.same_person", detail: "The one who handled a ticket may not also check it: another person verifies." }),
+    });
+    await open();
+    await user.click(screen.getByTestId("action-verify"));
+    await user.click(screen.getByTestId("closure-duplicate"));
+    await user.click(screen.getByTestId("action-submit"));
+    expect(await screen.findByTestId("action-error")).toHaveTextContent("处置人不能核查自己处置的工单");
+  });
+
+  it("the reporter rates with stars and a comment", async () => {
+    const user = userEvent.setup();
+    let current = detailAt("closed");
+    const { requests } = api(residentMe, () => current, {
+      [`POST /tickets/${ID}/rating`]: (request) => {
+        const body = request.body as { rating: number; note: string };
+        current = detailAt("closed", { rating: body.rating, ratingComment: body.note });
+        return current.ticket;
+      },
+    });
+    await open();
+    await user.click(screen.getByTestId("action-rate"));
+    await user.click(screen.getByTestId("action-submit"));
+    expect(screen.getByText("请选择 1–5 星")).toBeInTheDocument();
+    await user.click(screen.getByTestId("rating-4"));
+    expect(screen.getByText("满意")).toBeInTheDocument();
+    await user.type(screen.getByTestId("action-note"), "清理得很及时");
+    await user.click(screen.getByTestId("action-submit"));
+    expect(await screen.findByTestId("ticket-notice")).toHaveTextContent("感谢您的评价");
+    expect(requests.find((request) => request.path.endsWith("/rating"))?.body).toEqual({ rating: 4, note: "清理得很及时" });
+    await waitFor(() => expect(shown()).toEqual(["reopen"]));
+    expect(screen.getByRole("img", { name: "4 星" })).toBeInTheDocument();
+  });
+
+  it("speaks English", async () => {
+    localStorage.setItem("wangge.language", "en");
+    api(workerMe, detailAt("collected"));
+    await open();
+    expect(screen.getByTestId("ticket-state")).toHaveTextContent("To accept");
+    expect(screen.getByTestId("action-accept")).toHaveTextContent("Accept");
+    expect(screen.getByTestId("ticket-title")).toHaveTextContent("Garbage dumping");
+    expect(screen.getAllByTestId("timeline-entry")[0]).toHaveTextContent("Reported the problemReporter (Resident)");
+  });
+
+  it("says when a ticket cannot be seen", async () => {
+    fakeApi({
+      "GET /me": () => residentMe,
+      "GET /districts/jianyang": () => ({ district: jianyang, config: ticketConfig }),
+      "GET /me/notifications": () => ({ items: [], cursor: null }),
+      "GET /config/categories": () => ({ items: categories }),
+      "GET /config/departments": () => ({ items: departments }),
+      [`GET /tickets/${ID}`]: () => problem(404, { code: "ticket.not_found", detail: "There is no ticket you can see." }),
+    });
+    signedIn();
+    renderApp(`/d/jianyang/tickets/${ID}`);
+    expect(await screen.findByText("找不到该工单", {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+});

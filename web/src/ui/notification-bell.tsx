@@ -1,0 +1,161 @@
+/**
+ * The bell in the header: how many notifications are new, and (loaded on first open, with the
+ * ticket pages' dictionary) the list linking to the tickets. The API keeps a `read` flag but no
+ * way to set it yet, so "new" also means "arrived after the list was last opened on this device".
+ */
+import { useLocation } from "@solidjs/router";
+import { createEffect, createSignal, on, onCleanup, Show, type Component } from "solid-js";
+import type { Page } from "../data/types.ts";
+import { useLocale } from "../providers/locale.tsx";
+import { useSession } from "../providers/session.tsx";
+import { BellIcon } from "./icons.tsx";
+
+type ListComponent = Component<{
+  items: NotificationItem[];
+  state: "loading" | "ready" | "error";
+  slug: string;
+  seenBefore: string;
+  onNavigate: () => void;
+  onRetry: () => void;
+}>;
+
+export interface NotificationItem {
+  notificationID: string;
+  ticketID: string | null;
+  kind: string;
+  state: string | null;
+  at: string;
+  read: boolean;
+}
+
+const SEEN_KEY = "wangge.notificationsSeen";
+/** How often the count is refreshed while the page is visible. */
+const POLL_MS = 60_000;
+/** A navigation refreshes it too, unless it was refreshed this recently. */
+const FRESH_MS = 10_000;
+
+function readSeen(userID: string): string {
+  try {
+    return localStorage.getItem(`${SEEN_KEY}.${userID}`) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+export function NotificationBell(props: { slug: string; userID: string }) {
+  const { t } = useLocale();
+  const session = useSession();
+  const location = useLocation();
+  const [items, setItems] = createSignal<NotificationItem[]>([]);
+  const [state, setState] = createSignal<"loading" | "ready" | "error">("loading");
+  const [open, setOpen] = createSignal(false);
+  const [seen, setSeen] = createSignal(readSeen(props.userID));
+  /** What was already seen when the list was opened: newer items are marked in it. */
+  const [seenBefore, setSeenBefore] = createSignal("");
+  /** The list (with the ticket dictionary) arrives on first open. */
+  const [List, setList] = createSignal<ListComponent>();
+  let loadedAt = 0;
+  let root!: HTMLDivElement;
+
+  async function load() {
+    loadedAt = Date.now();
+    try {
+      const page = await session.api.request<Page<NotificationItem>>("GET", "/me/notifications?limit=20");
+      setItems(page.items);
+      setState("ready");
+    } catch {
+      setState((current) => (current === "ready" ? "ready" : "error"));
+    }
+  }
+
+  const unread = () => items().filter((item) => !item.read && item.at > seen()).length;
+
+  function markSeen() {
+    const newest = items().reduce((latest, item) => (item.at > latest ? item.at : latest), seen());
+    setSeen(newest);
+    try {
+      localStorage.setItem(`${SEEN_KEY}.${props.userID}`, newest);
+    } catch {
+      // Not remembered on this device.
+    }
+  }
+
+  createEffect(
+    on(
+      () => location.pathname,
+      () => {
+        if (Date.now() - loadedAt > FRESH_MS) void load();
+      },
+    ),
+  );
+  const timer = setInterval(() => {
+    if (typeof document === "undefined" || document.visibilityState !== "hidden") void load();
+  }, POLL_MS);
+  const onPointer = (event: PointerEvent) => {
+    if (open() && !root.contains(event.target as Node)) setOpen(false);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && open()) {
+      setOpen(false);
+      root.querySelector<HTMLButtonElement>("button")?.focus();
+    }
+  };
+  document.addEventListener("pointerdown", onPointer);
+  document.addEventListener("keydown", onKey);
+  onCleanup(() => {
+    clearInterval(timer);
+    document.removeEventListener("pointerdown", onPointer);
+    document.removeEventListener("keydown", onKey);
+  });
+
+  function toggle() {
+    const next = !open();
+    setOpen(next);
+    if (next) {
+      if (!List()) void import("./notification-list.tsx").then((module) => setList(() => module.NotificationList)).catch(() => setState("error"));
+      setSeenBefore(seen());
+      void load().then(markSeen);
+    }
+  }
+
+  return (
+    <div class="notifications" ref={root}>
+      <button
+        type="button"
+        class="button button-ghost notifications-button"
+        data-testid="notifications"
+        aria-expanded={open()}
+        aria-haspopup="true"
+        aria-label={unread() ? t("header.notificationsUnread", { count: unread() }) : t("header.notifications")}
+        title={t("header.notifications")}
+        onClick={toggle}
+      >
+        <BellIcon size={19} />
+        <Show when={unread()}>
+          <span class="notifications-count" data-testid="notifications-count">
+            {unread() > 9 ? "9+" : unread()}
+          </span>
+        </Show>
+      </button>
+      <Show when={open()}>
+        <div class="notifications-panel" role="dialog" aria-label={t("header.notifications")} data-testid="notifications-panel">
+          <Show
+            when={List()}
+            fallback={
+              <p class="notifications-loading">
+                <span class="spinner" aria-hidden="true" />
+              </p>
+            }
+          >
+            {(loaded) => {
+              const NotificationList = loaded();
+              return (
+                <NotificationList items={items()} state={state()} slug={props.slug} seenBefore={seenBefore()} onNavigate={() => setOpen(false)} onRetry={load} />
+              );
+            }}
+          </Show>
+        </div>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { A } from "@solidjs/router";
+import { For, Match, Switch } from "solid-js";
+import { useTicketLocale, type TicketMessageKey } from "../i18n/tickets.ts";
+import type { NotificationItem } from "./notification-bell.tsx";
+import "./notification-list.css";
+
+const kinds = ["accept", "reject", "dispatch", "handle", "verify", "send_back", "reopen", "rate", "photo"];
+
+/** The bell's list (loaded on first open): what happened to which ticket, newest first. */
+export function NotificationList(props: {
+  items: NotificationItem[];
+  state: "loading" | "ready" | "error";
+  slug: string;
+  seenBefore: string;
+  onNavigate: () => void;
+  onRetry: () => void;
+}) {
+  const { t, formatRelative, formatDateTime } = useTicketLocale();
+  const message = (item: NotificationItem) =>
+    kinds.includes(item.kind) ? t(`notification.${item.kind}` as TicketMessageKey) : t("notification.other");
+  return (
+    <div class="notification-list">
+      <p class="notification-title">{t("notification.title")}</p>
+      <Switch>
+        <Match when={props.state === "error" && !props.items.length}>
+          <p class="notification-empty">
+            {t("notification.failed")}{" "}
+            <button type="button" class="link-button" onClick={() => props.onRetry()}>
+              {t("common.retry")}
+            </button>
+          </p>
+        </Match>
+        <Match when={props.state === "loading" && !props.items.length}>
+          <p class="notification-empty">
+            <span class="spinner" aria-hidden="true" /> {t("common.loading")}
+          </p>
+        </Match>
+        <Match when={!props.items.length}>
+          <p class="notification-empty">{t("notification.empty")}</p>
+        </Match>
+        <Match when={true}>
+          <ul>
+            <For each={props.items}>
+              {(item) => (
+                <li>
+                  <A
+                    href={item.ticketID ? `/d/${props.slug}/tickets/${item.ticketID}` : `/d/${props.slug}/tickets`}
+                    class="notification-item"
+                    classList={{ "is-new": !item.read && item.at > props.seenBefore }}
+                    data-testid="notification-item"
+                    data-kind={item.kind}
+                    onClick={() => props.onNavigate()}
+                  >
+                    <span class="notification-dot" aria-hidden="true" />
+                    <span class="notification-text">
+                      <span class="notification-message">{message(item)}</span>
+                      <time class="notification-time" dateTime={item.at} title={formatDateTime(item.at)}>
+                        {formatRelative(item.at)}
+                      </time>
+                    </span>
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Match>
+      </Switch>
+    </div>
+  );
+}
