@@ -49,7 +49,11 @@ describe("tickets through the API", () => {
     expect(read.body.timeline.map((entry: { action: string }) => entry.action)).toEqual(["collect", "accept", "dispatch", "handle", "verify", "rate"]);
     expect(Object.keys(read.body.photoUrls)).toHaveLength(1);
     const notes = await api.call("GET", "/me/notifications", resident);
-    expect(notes.body.items[0]).toMatchObject({ ticketID: id, state: "closed" });
+    expect(notes.body.items[0]).toMatchObject({ ticketID: id, state: "closed", read: false });
+    const marked = await api.call("POST", "/me/notifications/read", { ...resident, body: {} });
+    expect(marked.body.marked).toBeGreaterThanOrEqual(4);
+    const after = await api.call("GET", "/me/notifications", resident);
+    expect(after.body.items.every((note: { read: boolean }) => note.read)).toBe(true);
     const categories = await api.call("GET", "/config/categories", resident);
     expect(categories.body.items.map((category: { key: string }) => category.key)).toContain("garbage");
   });

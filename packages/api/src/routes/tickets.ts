@@ -164,7 +164,21 @@ export const ticketConfigRoutes = router()
     async (c) => c.json({ items: (await District.currentConfig()).tickets.departments }, 200),
   );
 
-export const notificationRoutes = router().openapi(
+export const notificationRoutes = router()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/notifications/read",
+      operationId: "markNotificationsRead",
+      tags: ["identity"],
+      summary: "Mark the caller's notifications read (all, or the ones named)",
+      security: bearer,
+      request: body(z.object({ notificationIDs: z.array(z.string()).max(200).optional() })),
+      responses: { 200: json(z.object({ marked: z.number() }), "Marked"), ...problems(400, 401) },
+    }),
+    async (c) => c.json(await Ticket.markNotificationsRead(c.req.valid("json")), 200),
+  )
+  .openapi(
   createRoute({
     method: "get",
     path: "/notifications",
