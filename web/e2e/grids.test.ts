@@ -1,47 +1,27 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viteBin } from "../../scripts/lib/env.ts";
-import { startTestApi } from "../../scripts/test/api.ts";
+import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
 
 /**
  * The grid map in headless Chromium against the real API seeded with Jianyang's 3,861 demo
  * grids and their people: the tree, the map (Leaflet on canvas), the panel and the coverage check.
  */
-const web = join(import.meta.dirname, "..");
-const run = promisify(execFile);
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+let stack: Awaited<ReturnType<typeof startPortal>>;
+let api: typeof stack.api;
 let browser: BrowserContext;
 let profileDir: string;
-let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), "wangge-portal-grids-"));
-  const build = run(process.execPath, [viteBin(), "build", "--outDir", outDir, "--emptyOutDir"], {
-    cwd: web,
-    env: { ...process.env, VITE_API_URL: "/api" },
-  });
-  // The build and the seeding do not depend on each other.
-  const [started] = await Promise.all([startTestApi({ portalDir: outDir, basePath: "/api", seedGrids: true }), build]);
-  api = started;
+  stack = await startPortal({ seedGrids: true });
+  api = stack.api;
   profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
   browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    executablePath: chromiumPath,
+    args: ["--headless", ...chromiumArgs],
     viewport: { width: 1280, height: 800 },
     locale: "zh-CN",
   });
@@ -49,9 +29,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
+  await stack?.close();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 async function signIn(page: Page, testID: string) {

@@ -1,45 +1,27 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viteBin } from "../../scripts/lib/env.ts";
-import { startTestApi } from "../../scripts/test/api.ts";
+import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
 
 /**
  * The built portal in headless Chromium against the real API (local mode), DynamoDB Local
  * and s3rver: a person signs in with the demo login and sees their district's home.
  */
-const web = join(import.meta.dirname, "..");
-const run = promisify(execFile);
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+let stack: Awaited<ReturnType<typeof startPortal>>;
+let api: typeof stack.api;
 let browser: BrowserContext;
 let profileDir: string;
 
 beforeAll(async () => {
-  const vite = viteBin();
-  const outDir = mkdtempSync(join(tmpdir(), "wangge-portal-"));
-  await run(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir"], {
-    cwd: web,
-    env: { ...process.env, VITE_API_URL: "/api" },
-  });
-  api = await startTestApi({ portalDir: outDir, basePath: "/api" });
+  stack = await startPortal();
+  api = stack.api;
   profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
   browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    executablePath: chromiumPath,
+    args: ["--headless", ...chromiumArgs],
     viewport: { width: 1280, height: 800 },
     locale: "zh-CN",
   });
@@ -47,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
+  await stack?.close();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,8 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viteBin } from "../../scripts/lib/env.ts";
-import { As, startTestApi } from "../../scripts/test/api.ts";
+import { As } from "../../scripts/test/api.ts";
+import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
 
 /**
  * Snap-and-report (随手拍) end to end in headless Chromium against the real API, DynamoDB Local
@@ -14,12 +10,10 @@ import { As, startTestApi } from "../../scripts/test/api.ts";
  * worker accepts, a grid leader dispatches, the department reports handling, the worker
  * verifies, and the resident sees it closed and rates it. One browser context per person.
  */
-const web = join(import.meta.dirname, "..");
-const run = promisify(execFile);
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+let stack: Awaited<ReturnType<typeof startPortal>>;
+let api: typeof stack.api;
 let browser: Browser;
-let outDir: string;
 /** A point inside Jianyang, and the grid there. */
 let point: { lon: number; lat: number; gridCode: string };
 
@@ -27,24 +21,18 @@ let point: { lon: number; lat: number; gridCode: string };
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), "wangge-portal-tickets-"));
-  const build = run(process.execPath, [viteBin(), "build", "--outDir", outDir, "--emptyOutDir"], {
-    cwd: web,
-    env: { ...process.env, VITE_API_URL: "/api" },
-  });
-  const [started] = await Promise.all([startTestApi({ portalDir: outDir, basePath: "/api", seedGrids: true }), build]);
-  api = started;
+  stack = await startPortal({ seedGrids: true });
+  api = stack.api;
   point = await pointInside();
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 /** lon 118.12, lat 27.33 if the API places it in a grid, else the centre of the first first-tier grid. */
