@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adminMe, leaderMe, otherStaffMe, residentMe, staffMe, ticket, workerMe } from "../test/ticket-fixtures.ts";
 import type { Me } from "./types.ts";
-import { allowedActions, handlerOf, newIdempotencyKey, photoTypeOf, queuesFor, routeDepartment, TERRITORIAL, type Ticket } from "./tickets.ts";
+import { allowedActions, changeActions, handlerOf, mayDecide, requestKinds, newIdempotencyKey, photoTypeOf, queuesFor, routeDepartment, TERRITORIAL, type Ticket } from "./tickets.ts";
 
 const people: Record<string, Me> = { resident: residentMe, worker: workerMe, leader: leaderMe, staff: staffMe, otherStaff: otherStaffMe, admin: adminMe };
 const actionsOf = (who: string, fields: Partial<Ticket>, handlerID: string | null = null) =>
@@ -57,6 +57,45 @@ describe("what each role may do in each state", () => {
       ] as never),
     ).toBe("c");
     expect(handlerOf([])).toBeNull();
+  });
+});
+
+describe("changes that need an approval", () => {
+  const kindsOf = (who: string, fields: Partial<Ticket>) => requestKinds(ticket(fields), { actor: people[who].actor });
+  const changesOf = (who: string, fields: Partial<Ticket>) => changeActions(ticket(fields), { actor: people[who].actor });
+  const dispatched = { state: "dispatched" as const, departmentKey: "urban_management", dueAt: "2026-12-01T08:00:00.000Z" };
+  const pending = (by: string) => ({ seq: 5, kind: "extend", reason: "材料未到", hours: 8, departmentKey: null, by, at: "2026-11-28T08:00:00.000Z" });
+
+  it("the handling department and the grid's staff may ask; residents and other departments may not", () => {
+    for (const who of ["staff", "worker", "leader", "admin"]) expect(kindsOf(who, dispatched), who).toEqual(["extend", "send_up", "transfer", "void"]);
+    for (const who of ["otherStaff", "resident"]) expect(kindsOf(who, dispatched), who).toEqual([]);
+    expect(changesOf("staff", dispatched)).toEqual(["request_change"]);
+    expect(changesOf("resident", dispatched)).toEqual([]);
+  });
+
+  it("sending back up and transferring only while dispatched; extending only with a deadline; nothing once closed", () => {
+    expect(kindsOf("worker", { state: "collected" })).toEqual(["void"]);
+    expect(kindsOf("leader", { state: "accepted", dueAt: dispatched.dueAt })).toEqual(["extend", "void"]);
+    expect(kindsOf("staff", { state: "handled", departmentKey: "urban_management", dueAt: dispatched.dueAt })).toEqual(["extend", "void"]);
+    expect(kindsOf("admin", { state: "closed", closure: "solved" })).toEqual([]);
+  });
+
+  it("the grid's staff handle territorial tickets; a department never matches a ticket without one", () => {
+    expect(kindsOf("worker", { ...dispatched, departmentKey: TERRITORIAL })).toContain("transfer");
+    expect(kindsOf("staff", { ...dispatched, departmentKey: TERRITORIAL })).toEqual([]);
+    expect(kindsOf("staff", { state: "collected", departmentKey: null })).toEqual([]);
+  });
+
+  it("one request at a time, decided by a leader or admin who did not ask", () => {
+    const waiting = { ...dispatched, pendingRequest: pending("staff") };
+    expect(kindsOf("staff", waiting)).toEqual([]);
+    expect(changesOf("staff", waiting)).toEqual([]);
+    expect(changesOf("worker", waiting)).toEqual([]);
+    expect(changesOf("leader", waiting)).toEqual(["approve", "refuse"]);
+    expect(changesOf("admin", waiting)).toEqual(["approve", "refuse"]);
+    expect(mayDecide(ticket({ ...dispatched, pendingRequest: pending("leader") }), { actor: leaderMe.actor })).toBe(false);
+    expect(mayDecide(ticket({ ...dispatched, pendingRequest: pending("leader") }), { actor: adminMe.actor })).toBe(true);
+    expect(mayDecide(ticket(dispatched), { actor: adminMe.actor })).toBe(false);
   });
 });
 

@@ -75,7 +75,36 @@ export interface TicketListQuery {
 }
 
 /** Ticket steps, as the timeline names them and as the pages offer them. */
-export type TicketAction = "accept" | "reject" | "dispatch" | "handle" | "verify" | "send_back" | "rate" | "reopen";
+export type TicketAction =
+  | "accept"
+  | "reject"
+  | "dispatch"
+  | "handle"
+  | "verify"
+  | "send_back"
+  | "rate"
+  | "reopen"
+  /** Ask for a change that needs an approval (延期, 回退, 转办, 作废). */
+  | "request_change"
+  /** Decide the pending change. */
+  | "approve"
+  | "refuse";
+
+/** Changes that need an approval: extend the deadline, send back up to the dispatcher, transfer, void. */
+export const changeKinds = ["extend", "send_up", "transfer", "void"] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+/** The bounds of an extension, in working hours. */
+export const EXTEND_HOURS = { min: 1, max: 2000 } as const;
+
+export interface ChangeRequestInput {
+  kind: ChangeKind;
+  /** The reason (at least 2 characters). */
+  note: string;
+  /** `extend`: working hours to add. */
+  hours?: number;
+  /** `transfer`: the department to hand over to. */
+  departmentKey?: string;
+}
 
 function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
@@ -105,7 +134,13 @@ export function ticketsApi(api: Api) {
     sendBack: (ticketID: string, note: string) => post(ticketID, "send-back", { note }),
     rate: (ticketID: string, rating: number, note?: string) => post(ticketID, "rating", { rating, note: note || undefined }),
     reopen: (ticketID: string, note: string) => post(ticketID, "reopen", { note }),
+    /** Asks for a change that needs an approval; the ticket comes back with its `pendingRequest`. */
+    requestChange: (ticketID: string, input: ChangeRequestInput) => post(ticketID, "requests", { ...input }),
+    /** Approves or refuses the pending change. */
+    decide: (ticketID: string, approve: boolean, note?: string) => post(ticketID, "decision", { approve, note: note || undefined }),
     notifications: (cursor?: string | null) => api.request<Page<TicketNotification>>("GET", `/me/notifications?${query({ limit: 20, cursor })}`),
+    /** Marks the given notifications read, or all of them without a list. */
+    markRead: (notificationIDs?: string[]) => api.request<{ marked: number }>("POST", "/me/notifications/read", notificationIDs ? { notificationIDs } : {}),
     /** The grid at a point, or 404 `grid.outside_district`. */
     locate: (lon: number, lat: number) => api.request<Location>("GET", `/grids/locate?${query({ lon, lat })}`),
     grid: (gridID: string) => api.request<GridDetail>("GET", `/grids/${encodeURIComponent(gridID)}`),
@@ -221,6 +256,39 @@ export function allowedActions(ticket: Ticket, context: ActionContext): TicketAc
     default:
       return [];
   }
+}
+
+/**
+ * The changes the caller may ask for on the ticket now, as the API allows them: the staff
+ * handling it (its department, or the grid's staff for 属地 tickets) and grid workers, leaders and
+ * district admins, while no change is pending and the ticket is open; sending back up and
+ * transferring only while it is dispatched, extending only once it has a deadline.
+ */
+export function requestKinds(ticket: Ticket, context: Pick<ActionContext, "actor">): ChangeKind[] {
+  const actor = context.actor;
+  if (!isUser(actor) || ticket.pendingRequest || ticket.state === "closed") return [];
+  const handling =
+    (Boolean(actor.department) && actor.department === ticket.departmentKey) ||
+    (ticket.departmentKey === TERRITORIAL && holds(actor, "grid_worker", "grid_leader"));
+  if (!handling && !holds(actor, "grid_worker", "grid_leader", "district_admin")) return [];
+  return changeKinds.filter((kind) => {
+    if (kind === "extend") return Boolean(ticket.dueAt);
+    if (kind === "send_up" || kind === "transfer") return ticket.state === "dispatched";
+    return true;
+  });
+}
+
+/** Whether the caller may approve or refuse the pending change: a leader or admin who did not ask for it. */
+export function mayDecide(ticket: Ticket, context: Pick<ActionContext, "actor">): boolean {
+  const actor = context.actor;
+  const request = ticket.pendingRequest;
+  return isUser(actor) && Boolean(request) && holds(actor, "district_admin", "grid_leader") && request!.by !== actor.userID;
+}
+
+/** The change steps on top of the ticket's own: ask for a change, or decide the pending one. */
+export function changeActions(ticket: Ticket, context: Pick<ActionContext, "actor">): TicketAction[] {
+  if (mayDecide(ticket, context)) return ["approve", "refuse"];
+  return requestKinds(ticket, context).length ? ["request_change"] : [];
 }
 
 /** The person whose handling report a `handled` ticket is waiting on: the last `handle` entry. */

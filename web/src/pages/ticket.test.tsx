@@ -8,7 +8,7 @@ import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test
 import { adminMe, categories, departments, detailAt, leaderMe, residentMe, staffMe, ticketConfig, workerMe } from "../test/ticket-fixtures.ts";
 
 const ID = "ticket_01jdtest0001";
-const actionIDs = ["accept", "reject", "dispatch", "handle", "verify", "send-back", "rate", "reopen"];
+const actionIDs = ["accept", "reject", "dispatch", "handle", "verify", "send-back", "rate", "reopen", "request-change", "approve", "refuse"];
 
 function api(me: Me, detail: TicketDetail | (() => TicketDetail), routes: Record<string, (request: FakeRequest) => unknown> = {}) {
   return fakeApi({
@@ -33,20 +33,24 @@ async function open() {
   return app;
 }
 
+const pendingBy = (by: string) => ({ seq: 4, kind: "transfer", reason: "不属于城管职责", hours: null, departmentKey: "transport", by, at: new Date().toISOString() });
+
 /** The action buttons shown, by their test hook. */
 const shown = () => actionIDs.filter((action) => screen.queryByTestId(`action-${action}`));
 
 describe("the ticket page", () => {
   it("shows only the steps the caller's role allows in the ticket's state", async () => {
     const cases: Array<[string, Me, TicketDetail, string[]]> = [
-      ["worker, collected", workerMe, detailAt("collected"), ["accept", "reject"]],
+      ["worker, collected", workerMe, detailAt("collected"), ["accept", "reject", "request-change"]],
       ["resident, collected", residentMe, detailAt("collected"), []],
-      ["leader, accepted", leaderMe, detailAt("accepted"), ["dispatch"]],
-      ["worker, accepted", workerMe, detailAt("accepted"), []],
-      ["department staff, dispatched to them", staffMe, detailAt("dispatched"), ["handle"]],
-      ["admin, dispatched", adminMe, detailAt("dispatched"), []],
-      ["worker, handled by someone else", workerMe, detailAt("handled"), ["verify", "send-back"]],
-      ["handler, handled", staffMe, detailAt("handled"), []],
+      ["leader, accepted", leaderMe, detailAt("accepted"), ["dispatch", "request-change"]],
+      ["worker, accepted", workerMe, detailAt("accepted"), ["request-change"]],
+      ["department staff, dispatched to them", staffMe, detailAt("dispatched"), ["handle", "request-change"]],
+      ["admin, dispatched", adminMe, detailAt("dispatched"), ["request-change"]],
+      ["admin, a change pending", adminMe, detailAt("dispatched", { pendingRequest: pendingBy("staff") }), ["approve", "refuse"]],
+      ["requester, a change pending", staffMe, detailAt("dispatched", { pendingRequest: pendingBy("staff") }), ["handle"]],
+      ["worker, handled by someone else", workerMe, detailAt("handled"), ["verify", "send-back", "request-change"]],
+      ["handler, handled", staffMe, detailAt("handled"), ["request-change"]],
       ["reporter, closed", residentMe, detailAt("closed"), ["rate", "reopen"]],
       ["reporter, closed and rated", residentMe, detailAt("closed", { rating: 5 }), ["reopen"]],
       ["worker, closed", workerMe, detailAt("closed"), []],
@@ -138,7 +142,7 @@ describe("the ticket page", () => {
     expect(await screen.findByTestId("ticket-conflict")).toHaveTextContent("其他人刚刚处理了这张工单，已为您重新加载最新状态。");
     await waitFor(() => expect(screen.getByTestId("ticket-state")).toHaveTextContent("待派遣"));
     expect(requests.filter((request) => request.method === "GET" && request.path === `/tickets/${ID}`)).toHaveLength(2);
-    expect(shown()).toEqual([]);
+    expect(shown()).toEqual(["request-change"]);
   });
 
   it("explains a refusal to verify one's own handling", async () => {
@@ -152,6 +156,81 @@ describe("the ticket page", () => {
     await user.click(screen.getByTestId("closure-duplicate"));
     await user.click(screen.getByTestId("action-submit"));
     expect(await screen.findByTestId("action-error")).toHaveTextContent("处置人不能核查自己处置的工单");
+  });
+
+  it("department staff ask to extend the deadline, with a reason and the hours", async () => {
+    const user = userEvent.setup();
+    let current = detailAt("dispatched");
+    const { requests } = api(staffMe, () => current, {
+      [`POST /tickets/${ID}/requests`]: (request) => {
+        const body = request.body as { note: string; hours: number };
+        current = detailAt("dispatched", { pendingRequest: { ...pendingBy("staff"), kind: "extend", reason: body.note, hours: body.hours, departmentKey: null } });
+        return current.ticket;
+      },
+    });
+    await open();
+    await user.click(screen.getByTestId("action-request-change"));
+    const kind = screen.getByTestId("action-change-kind") as HTMLSelectElement;
+    expect([...kind.options].map((option) => option.value)).toEqual(["extend", "send_up", "transfer", "void"]);
+    await user.selectOptions(kind, "extend");
+    await user.type(screen.getByTestId("action-note"), "需要协调环卫车辆");
+    await user.click(screen.getByTestId("action-submit"));
+    expect(screen.getByText("请填写 1–2000 之间的整数")).toBeInTheDocument();
+    await user.type(screen.getByTestId("action-hours"), "16");
+    await user.click(screen.getByTestId("action-submit"));
+
+    expect(await screen.findByTestId("ticket-notice")).toHaveTextContent("申请已提交，等待审批。");
+    expect(requests.find((request) => request.path.endsWith("/requests"))?.body).toEqual({ kind: "extend", note: "需要协调环卫车辆", hours: 16 });
+    await waitFor(() => expect(screen.getByTestId("ticket-pending")).toHaveTextContent("延期申请待审批：需要协调环卫车辆"));
+    expect(screen.queryByTestId("action-request-change")).not.toBeInTheDocument();
+  });
+
+  it("a transfer goes to a department picked from the district's, and a pending one is refused with its error", async () => {
+    const user = userEvent.setup();
+    const { requests } = api(workerMe, detailAt("dispatched"), {
+      [`POST /tickets/${ID}/requests`]: () => problem(409, { code: "ticket.request_pending", detail: "A change is already waiting for approval on this ticket." }),
+    });
+    await open();
+    await user.click(screen.getByTestId("action-request-change"));
+    await user.selectOptions(screen.getByTestId("action-change-kind"), "transfer");
+    const department = screen.getByTestId("action-department") as HTMLSelectElement;
+    expect([...department.options].map((option) => option.value)).not.toContain("urban_management");
+    await user.selectOptions(department, "transport");
+    await user.type(screen.getByTestId("action-note"), "道路问题归交通局");
+    await user.click(screen.getByTestId("action-submit"));
+    expect(await screen.findByTestId("action-error")).toHaveTextContent("已有一项变更申请在等待审批");
+    expect(requests.find((request) => request.path.endsWith("/requests"))?.body).toEqual({ kind: "transfer", note: "道路问题归交通局", departmentKey: "transport" });
+  });
+
+  it("a leader approves the pending change", async () => {
+    const user = userEvent.setup();
+    let current = detailAt("dispatched", { pendingRequest: pendingBy("staff") });
+    const { requests } = api(leaderMe, () => current, {
+      [`POST /tickets/${ID}/decision`]: () => {
+        current = detailAt("dispatched", { departmentKey: "transport" });
+        return current.ticket;
+      },
+    });
+    await open();
+    expect(screen.getByTestId("ticket-pending")).toHaveTextContent("转办申请待审批：不属于城管职责");
+    await user.click(screen.getByTestId("action-approve"));
+    await user.click(screen.getByTestId("action-submit"));
+    expect(await screen.findByTestId("ticket-notice")).toHaveTextContent("已批准");
+    expect(requests.find((request) => request.path.endsWith("/decision"))?.body).toEqual({ approve: true });
+    await waitFor(() => expect(screen.queryByTestId("ticket-pending")).not.toBeInTheDocument());
+  });
+
+  it("refuses with a note, and explains that the requester cannot decide", async () => {
+    const user = userEvent.setup();
+    const { requests } = api(adminMe, detailAt("dispatched", { pendingRequest: pendingBy("staff") }), {
+      [`POST /tickets/${ID}/decision`]: () => problem(403, { code: "ticket.same_person", detail: "Who asks for a change does not approve it." }),
+    });
+    await open();
+    await user.click(screen.getByTestId("action-refuse"));
+    await user.type(screen.getByTestId("action-note"), "先按原部门办理");
+    await user.click(screen.getByTestId("action-submit"));
+    expect(await screen.findByTestId("action-error")).toHaveTextContent("申请人不能审批自己的申请");
+    expect(requests.find((request) => request.path.endsWith("/decision"))?.body).toEqual({ approve: false, note: "先按原部门办理" });
   });
 
   it("the reporter rates with stars and a comment", async () => {

@@ -4,6 +4,7 @@ import { ApiError } from "../data/api.ts";
 import { createQuery } from "../data/query.ts";
 import {
   allowedActions,
+  changeActions,
   handlerOf,
   ticketsApi,
   type Category,
@@ -149,9 +150,10 @@ export function TicketView(props: {
   const names = useTicketNames({ categories: () => props.categories, departments: () => props.departments });
   const ticket = () => props.detail.ticket;
   const myID = () => (props.actor?.type === "user" ? props.actor.userID : undefined);
-  const actions = createMemo(() =>
-    allowedActions(ticket(), { actor: props.actor, handlerID: handlerOf(props.detail.timeline, ticket()), settings: props.config.tickets }),
-  );
+  const actions = createMemo(() => [
+    ...allowedActions(ticket(), { actor: props.actor, handlerID: handlerOf(props.detail.timeline, ticket()), settings: props.config.tickets }),
+    ...changeActions(ticket(), { actor: props.actor }),
+  ]);
   const waitingForOther = () =>
     ticket().state === "handled" && handlerOf(props.detail.timeline, ticket()) === myID() && props.actor?.type === "user";
   const grid = createQuery(
@@ -208,6 +210,7 @@ export function TicketView(props: {
             categories={props.categories}
             departments={props.departments}
             departmentName={names.department}
+            actor={props.actor}
             onOutcome={props.onOutcome}
           />
         </Show>

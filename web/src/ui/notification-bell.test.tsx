@@ -6,7 +6,7 @@ import { fakeApi, renderApp, signedIn } from "../test/harness.tsx";
 import { residentMe, ticketConfig } from "../test/ticket-fixtures.ts";
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-const notifications = [
+let notifications = [
   { notificationID: "n3", ticketID: "t1", kind: "verify", state: "closed", at: ago(5), read: false },
   { notificationID: "n2", ticketID: "t1", kind: "dispatch", state: "dispatched", at: ago(60), read: false },
   { notificationID: "n1", ticketID: "t1", kind: "accept", state: "accepted", at: ago(120), read: true },
@@ -18,6 +18,11 @@ function api() {
     "GET /districts/jianyang": () => ({ district: jianyang, config: ticketConfig }),
     "GET /provinces": () => ({ items: [], cursor: null }),
     "GET /me/notifications": () => ({ items: notifications, cursor: null }),
+    "POST /me/notifications/read": (request) => {
+      const ids = (request.body as { notificationIDs: string[] }).notificationIDs;
+      notifications = notifications.map((item) => (ids.includes(item.notificationID) ? { ...item, read: true } : item));
+      return { marked: ids.length };
+    },
   });
 }
 
@@ -30,9 +35,9 @@ describe("the header for a district with snap-and-report", () => {
     expect(await screen.findByTestId("open-tickets")).toHaveAttribute("href", "/d/jianyang/tickets");
   });
 
-  it("rings with the unread count, lists the notifications linking to their tickets, and quietens once opened", async () => {
+  it("rings with the unread count, lists the notifications linking to their tickets, and marks them read once opened", async () => {
     const user = userEvent.setup();
-    api();
+    const { requests } = api();
     signedIn();
     const app = renderApp("/d/jianyang");
     const bell = await screen.findByTestId("notifications");
@@ -51,6 +56,11 @@ describe("the header for a district with snap-and-report", () => {
     expect(items[2]).not.toHaveClass("is-new");
     expect(items[0]).toHaveAttribute("href", "/d/jianyang/tickets/t1");
     await waitFor(() => expect(screen.queryByTestId("notifications-count")).not.toBeInTheDocument());
+    const marks = requests.filter((request) => request.method === "POST" && request.path === "/me/notifications/read");
+    expect(marks.map((request) => request.body)).toEqual([{ notificationIDs: ["n3", "n2"] }]);
+    expect(notifications.every((item) => item.read)).toBe(true);
+    // Still highlighted while the list is open.
+    expect(items[1]).toHaveClass("is-new");
 
     await user.click(items[0]);
     await waitFor(() => expect(app.location()).toBe("/d/jianyang/tickets/t1"));

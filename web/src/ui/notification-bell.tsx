@@ -1,7 +1,7 @@
 /**
- * The bell in the header: how many notifications are new, and (loaded on first open, with the
- * ticket pages' dictionary) the list linking to the tickets. The API keeps a `read` flag but no
- * way to set it yet, so "new" also means "arrived after the list was last opened on this device".
+ * The bell in the header: how many notifications are unread (the API's `read` flag), and (loaded
+ * on first open, with the ticket pages' dictionary) the list linking to the tickets. Opening the
+ * list marks what it shows as read; those stay highlighted while it is open.
  */
 import { useLocation } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show, type Component } from "solid-js";
@@ -14,7 +14,8 @@ type ListComponent = Component<{
   items: NotificationItem[];
   state: "loading" | "ready" | "error";
   slug: string;
-  seenBefore: string;
+  /** The notifications that were unread when the list was opened. */
+  fresh: ReadonlySet<string>;
   onNavigate: () => void;
   onRetry: () => void;
 }>;
@@ -28,19 +29,10 @@ export interface NotificationItem {
   read: boolean;
 }
 
-const SEEN_KEY = "wangge.notificationsSeen";
 /** How often the count is refreshed while the page is visible. */
 const POLL_MS = 60_000;
 /** A navigation refreshes it too, unless it was refreshed this recently. */
 const FRESH_MS = 10_000;
-
-function readSeen(userID: string): string {
-  try {
-    return localStorage.getItem(`${SEEN_KEY}.${userID}`) ?? "";
-  } catch {
-    return "";
-  }
-}
 
 export function NotificationBell(props: { slug: string; userID: string }) {
   const { t } = useLocale();
@@ -49,9 +41,8 @@ export function NotificationBell(props: { slug: string; userID: string }) {
   const [items, setItems] = createSignal<NotificationItem[]>([]);
   const [state, setState] = createSignal<"loading" | "ready" | "error">("loading");
   const [open, setOpen] = createSignal(false);
-  const [seen, setSeen] = createSignal(readSeen(props.userID));
-  /** What was already seen when the list was opened: newer items are marked in it. */
-  const [seenBefore, setSeenBefore] = createSignal("");
+  /** What was unread when the list was opened: marked in it. */
+  const [fresh, setFresh] = createSignal<ReadonlySet<string>>(new Set());
   /** The list (with the ticket dictionary) arrives on first open. */
   const [List, setList] = createSignal<ListComponent>();
   let loadedAt = 0;
@@ -68,15 +59,22 @@ export function NotificationBell(props: { slug: string; userID: string }) {
     }
   }
 
-  const unread = () => items().filter((item) => !item.read && item.at > seen()).length;
+  /** Marked read from here (the list keeps its items, so their rows are not redrawn). */
+  const [markedRead, setMarkedRead] = createSignal<ReadonlySet<string>>(new Set());
+  const unread = () => items().filter((item) => !item.read && !markedRead().has(item.notificationID)).length;
 
-  function markSeen() {
-    const newest = items().reduce((latest, item) => (item.at > latest ? item.at : latest), seen());
-    setSeen(newest);
+  /** Marks the unread notifications the list shows as read (kept unread here if that fails). */
+  async function markShownRead() {
+    const ids = items()
+      .filter((item) => !item.read && !markedRead().has(item.notificationID))
+      .map((item) => item.notificationID);
+    setFresh((before) => new Set([...before, ...ids]));
+    if (!ids.length) return;
     try {
-      localStorage.setItem(`${SEEN_KEY}.${props.userID}`, newest);
+      await session.api.request<{ marked: number }>("POST", "/me/notifications/read", { notificationIDs: ids });
+      setMarkedRead((before) => new Set([...before, ...ids]));
     } catch {
-      // Not remembered on this device.
+      // Still unread: the count stays and the next opening tries again.
     }
   }
 
@@ -113,8 +111,8 @@ export function NotificationBell(props: { slug: string; userID: string }) {
     setOpen(next);
     if (next) {
       if (!List()) void import("./notification-list.tsx").then((module) => setList(() => module.NotificationList)).catch(() => setState("error"));
-      setSeenBefore(seen());
-      void load().then(markSeen);
+      setFresh(new Set<string>());
+      void load().then(markShownRead);
     }
   }
 
@@ -150,7 +148,7 @@ export function NotificationBell(props: { slug: string; userID: string }) {
             {(loaded) => {
               const NotificationList = loaded();
               return (
-                <NotificationList items={items()} state={state()} slug={props.slug} seenBefore={seenBefore()} onNavigate={() => setOpen(false)} onRetry={load} />
+                <NotificationList items={items()} state={state()} slug={props.slug} fresh={fresh()} onNavigate={() => setOpen(false)} onRetry={load} />
               );
             }}
           </Show>

@@ -11,7 +11,8 @@ export function NotificationList(props: {
   items: NotificationItem[];
   state: "loading" | "ready" | "error";
   slug: string;
-  seenBefore: string;
+  /** The notifications that were unread when the list was opened. */
+  fresh: ReadonlySet<string>;
   onNavigate: () => void;
   onRetry: () => void;
 }) {
@@ -46,7 +47,7 @@ export function NotificationList(props: {
                   <A
                     href={item.ticketID ? `/d/${props.slug}/tickets/${item.ticketID}` : `/d/${props.slug}/tickets`}
                     class="notification-item"
-                    classList={{ "is-new": !item.read && item.at > props.seenBefore }}
+                    classList={{ "is-new": props.fresh.has(item.notificationID) }}
                     data-testid="notification-item"
                     data-kind={item.kind}
                     onClick={() => props.onNavigate()}

@@ -1,23 +1,27 @@
 /**
  * The steps the caller may take on a ticket now, each opening a short form: accept or reject
  * with a reason, dispatch to a department (the routed one preselected), report handling with
- * photos, verify with a closure kind or send back, rate 1–5, reopen with a reason.
+ * photos, verify with a closure kind or send back, rate 1–5, reopen with a reason; ask for a
+ * change that needs an approval (extend, send back up, transfer, void) or approve / refuse one.
  */
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError, NetworkError } from "../data/api.ts";
 import { createPhotoUploads } from "../data/photo-uploads.ts";
 import {
+  EXTEND_HOURS,
+  requestKinds,
   routeDepartment,
   TERRITORIAL,
   verifyClosures,
   type Category,
+  type ChangeKind,
   type Department,
   type Ticket,
   type TicketAction,
   type TicketsApi,
   type VerifyClosure,
 } from "../data/tickets.ts";
-import type { DistrictConfig } from "../data/types.ts";
+import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { errorMessage } from "./errors.ts";
 import { AlertIcon } from "./icons.tsx";
@@ -28,7 +32,7 @@ import { StarIcon } from "./ticket-icons.tsx";
 export type ActionOutcome = { kind: "done"; action: TicketAction } | { kind: "conflict" };
 
 /** Actions that close the ticket or turn it back are drawn quieter than the main one. */
-const secondary: TicketAction[] = ["reject", "send_back", "reopen"];
+const secondary: TicketAction[] = ["reject", "send_back", "reopen", "request_change", "refuse"];
 
 export function TicketActions(props: {
   ticket: Ticket;
@@ -38,6 +42,8 @@ export function TicketActions(props: {
   categories: Category[] | undefined;
   departments: Department[] | undefined;
   departmentName: (key: string | null) => string;
+  /** Who is acting (for the changes they may ask for). */
+  actor: SignedInActor | undefined;
   /** The step went through (`ticket` is the updated one) or someone else acted first. */
   onOutcome: (outcome: ActionOutcome, ticket?: Ticket) => void;
 }) {
@@ -76,6 +82,7 @@ export function TicketActions(props: {
             categories={props.categories}
             departments={props.departments}
             departmentName={props.departmentName}
+            actor={props.actor}
             onCancel={() => setOpen(null)}
             onOutcome={(outcome, ticket) => {
               setOpen(null);
@@ -96,6 +103,7 @@ function ActionForm(props: {
   categories: Category[] | undefined;
   departments: Department[] | undefined;
   departmentName: (key: string | null) => string;
+  actor: SignedInActor | undefined;
   onCancel: () => void;
   onOutcome: (outcome: ActionOutcome, ticket?: Ticket) => void;
 }) {
@@ -110,15 +118,22 @@ function ActionForm(props: {
   const [closure, setClosure] = createSignal<VerifyClosure>("solved");
   const [rating, setRating] = createSignal(0);
   const [ratingError, setRatingError] = createSignal(false);
-  const uploads = props.action === "handle" ? createPhotoUploads(props.tickets) : undefined;
-  const noteRequired = () => ["reject", "handle", "send_back", "reopen"].includes(props.action);
-  const category = () => props.categories?.find((candidate) => candidate.key === props.ticket.categoryKey);
-  const id = (name: string) => `action-${props.action}-${name}`;
-
   const departmentOptions = createMemo(() => [
     ...(props.departments ?? []).map((item) => ({ key: item.key, label: pick(item) })),
     { key: TERRITORIAL, label: t("ticket.territorial") },
   ]);
+  const uploads = props.action === "handle" ? createPhotoUploads(props.tickets) : undefined;
+  const noteRequired = () => ["reject", "handle", "send_back", "reopen", "request_change"].includes(props.action);
+  // A change request: its kind, the hours of an extension, the department of a transfer.
+  const kinds = createMemo(() => requestKinds(props.ticket, { actor: props.actor }));
+  const [kind, setKind] = createSignal<ChangeKind>(kinds()[0] ?? "void");
+  const [hours, setHours] = createSignal("");
+  const [hoursError, setHoursError] = createSignal<(() => string) | null>(null);
+  const transferOptions = createMemo(() => departmentOptions().filter((option) => option.key !== props.ticket.departmentKey));
+  const [transferTo, setTransferTo] = createSignal("");
+  const transferTarget = () => transferTo() || transferOptions()[0]?.key || "";
+  const category = () => props.categories?.find((candidate) => candidate.key === props.ticket.categoryKey);
+  const id = (name: string) => `action-${props.action}-${name}`;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -132,6 +147,12 @@ function ActionForm(props: {
     }
     if (props.action === "rate" && !rating()) {
       setRatingError(true);
+      return;
+    }
+    const extendHours = Number(hours());
+    if (props.action === "request_change" && kind() === "extend" && !(Number.isInteger(extendHours) && extendHours >= EXTEND_HOURS.min && extendHours <= EXTEND_HOURS.max)) {
+      setHoursError(() => () => t("actions.hoursRange", { min: EXTEND_HOURS.min, max: EXTEND_HOURS.max }));
+      document.getElementById(id("hours"))?.focus();
       return;
     }
     setBusy(true);
@@ -161,6 +182,17 @@ function ActionForm(props: {
             return api.rate(id, rating(), text);
           case "reopen":
             return api.reopen(id, text);
+          case "request_change":
+            return api.requestChange(id, {
+              kind: kind(),
+              note: text,
+              ...(kind() === "extend" ? { hours: extendHours } : {}),
+              ...(kind() === "transfer" ? { departmentKey: transferTarget() } : {}),
+            });
+          case "approve":
+            return api.decide(id, true, text);
+          case "refuse":
+            return api.decide(id, false, text);
         }
       })();
       props.onOutcome({ kind: "done", action: props.action }, updated);
@@ -180,7 +212,13 @@ function ActionForm(props: {
     if (!(error instanceof ApiError)) return errorMessage(error, t);
     switch (error.code) {
       case "ticket.same_person":
-        return t("actions.errorSamePerson");
+        return props.action === "approve" || props.action === "refuse" ? t("actions.errorSameRequester") : t("actions.errorSamePerson");
+      case "ticket.request_pending":
+        return t("actions.errorRequestPending");
+      case "ticket.no_request":
+        return t("actions.errorNoRequest");
+      case "ticket.unknown_department":
+        return t("actions.errorUnknownDepartment");
       case "ticket.rated":
         return t("actions.errorRated");
       case "ticket.reopen_window":
@@ -197,6 +235,8 @@ function ActionForm(props: {
     }
     const noteProblem = error.fieldErrors.find((field) => field.path === "note");
     if (noteProblem) setNoteError(() => () => noteProblem.message);
+    const hoursProblem = error.fieldErrors.find((field) => field.path === "hours");
+    if (hoursProblem) setHoursError(() => () => hoursProblem.message);
     if (error.status === 403) return `${t("actions.errorForbidden")} ${errorMessage(error, t)}`;
     return errorMessage(error, t);
   }
@@ -290,6 +330,83 @@ function ActionForm(props: {
         </Match>
         <Match when={props.action === "reopen"}>
           <p class="action-explain">{t("actions.reopenExplain", { days: props.config.tickets.reopenDays })}</p>
+        </Match>
+        <Match when={props.action === "request_change"}>
+          <p class="action-explain">{t("actions.requestExplain")}</p>
+          <div class="field">
+            <label class="field-label" for={id("kind")}>
+              {t("actions.changeKind")}
+            </label>
+            <select
+              id={id("kind")}
+              class="input select"
+              data-testid="action-change-kind"
+              value={kind()}
+              onChange={(event) => {
+                setKind(event.currentTarget.value as ChangeKind);
+                setHoursError(null);
+              }}
+            >
+              <For each={kinds()}>
+                {(option) => (
+                  <option value={option} selected={option === kind()}>
+                    {t(`actions.changeKind.${option}`)}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+          <Show when={kind() === "extend"}>
+            <div class="field" classList={{ "is-invalid": Boolean(hoursError()) }}>
+              <label class="field-label" for={id("hours")}>
+                {t("actions.hours")}
+              </label>
+              <input
+                id={id("hours")}
+                class="input"
+                type="number"
+                inputmode="numeric"
+                min={EXTEND_HOURS.min}
+                max={EXTEND_HOURS.max}
+                step={1}
+                data-testid="action-hours"
+                value={hours()}
+                aria-invalid={Boolean(hoursError())}
+                onInput={(event) => {
+                  setHours(event.currentTarget.value);
+                  setHoursError(null);
+                }}
+              />
+              <Show when={hoursError()} fallback={<p class="field-hint">{t("actions.hoursHint", { min: EXTEND_HOURS.min, max: EXTEND_HOURS.max })}</p>}>
+                <p class="field-error">{hoursError()?.()}</p>
+              </Show>
+            </div>
+          </Show>
+          <Show when={kind() === "transfer"}>
+            <div class="field">
+              <label class="field-label" for={id("department")}>
+                {t("actions.transferTo")}
+              </label>
+              <select
+                id={id("department")}
+                class="input select"
+                data-testid="action-department"
+                value={transferTarget()}
+                onChange={(event) => setTransferTo(event.currentTarget.value)}
+              >
+                <For each={transferOptions()}>
+                  {(option) => (
+                    <option value={option.key} selected={option.key === transferTarget()}>
+                      {option.label}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+          </Show>
+        </Match>
+        <Match when={props.action === "approve" || props.action === "refuse"}>
+          <p class="action-explain">{t(props.action === "approve" ? "actions.approveExplain" : "actions.refuseExplain")}</p>
         </Match>
       </Switch>
 

@@ -172,6 +172,10 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
         if (message !== last) options.onProgress?.((last = message));
       },
     });
+    // The demo worker and leader work where the demo's reports land: the grid at the district's centre.
+    const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
+    await UserEntity.patch({ tenantID: "jianyang", userID: "worker" }).set({ gridID: centre.grid.gridID }).go();
+    await UserEntity.patch({ tenantID: "jianyang", userID: "leader" }).set({ gridID: centre.ancestors[0]?.gridID ?? centre.grid.gridID }).go();
     await SeedMarkerEntity.put({ name: "jianyang-grids", at: new Date().toISOString() }).go();
     return { grids: imported.imported, people: people.length, requests: imported.requests + stats.requests + 1 };
   });

@@ -4,6 +4,7 @@ import * as District from "../district/index.ts";
 import { TERRITORIAL, type Category } from "../district/config.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
+import * as User from "../user/index.ts";
 import { bucketOf, periodsOf, type TicketCounterField } from "../metrics/counter.entity.ts";
 import { Database } from "../storage/service.ts";
 import { fn } from "../util/fn.ts";
@@ -626,8 +627,10 @@ export const list = fn(ListInput, async (input) => {
   } else {
     if (!input.state) throw new InputError("ticket.queue", "Name a queue: mine=true, a state, or a department.", [{ path: "state", message: "required" }]);
     const base = TicketEntity.query.byState({ tenantID, state: input.state });
-    if (input.gridID) {
-      const { grid } = await Grid.get(input.gridID);
+    // Grid workers and leaders see their own grid (and below) unless they name another.
+    const gridID = input.gridID ?? (actor.type === "user" && has("grid_worker", "grid_leader") && !has("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
+    if (gridID) {
+      const { grid } = await Grid.get(gridID);
       query = base.begins({ gridPathKey: `${[...grid.path, grid.gridID].join("/")}/` });
     } else query = base;
   }

@@ -10,6 +10,7 @@ import { TicketCounterEntity, TicketCounterFields } from "../metrics/counter.ent
 import * as Province from "../province/index.ts";
 import { bucketName, ensureBucket, s3 } from "../storage/bucket.ts";
 import * as Ticket from "./index.ts";
+import { UserEntity } from "../user/user.entity.ts";
 
 const tenantID = "tickettown";
 const user = (userID: string, roles: Actor & { type: "user" } extends { roles: infer R } ? R : never, department?: string): Actor => ({
@@ -249,6 +250,13 @@ describe("queues and reading", () => {
     expect(westQueue.items.map((ticket) => ticket.ticketID)).not.toContain(east.ticketID);
     const topQueue = await as(worker, () => Ticket.list({ state: "collected", gridID: grids.top.gridID }));
     expect(topQueue.items.map((ticket) => ticket.ticketID)).toContain(east.ticketID);
+
+    // A grid worker's queue defaults to the grid they work on (and below).
+    await UserEntity.put({ tenantID, userID: "w2", name: "东片网格员", phone: "13900000002", roles: ["grid_worker"], gridID: grids.east.gridID }).go();
+    const ownGrid = await as(otherWorker, () => Ticket.list({ state: "collected" }));
+    expect(ownGrid.items.map((ticket) => ticket.ticketID)).toEqual([east.ticketID]);
+    const named = await as(otherWorker, () => Ticket.list({ state: "collected", gridID: grids.west.gridID }));
+    expect(named.items.length).toBeGreaterThan(0);
 
     const mine = await as(otherResident, () => Ticket.list({ mine: true }));
     expect(mine.items.map((ticket) => ticket.ticketID)).toEqual([east.ticketID]);

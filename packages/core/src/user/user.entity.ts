@@ -13,6 +13,8 @@ export const UserEntity = new Entity(
       roles: { type: "list", items: { type: "string" }, required: true },
       /** For department staff: their department's key. */
       departmentKey: { type: "string" },
+      /** For grid workers and leaders: the grid they work on (their queues default to it and below). */
+      gridID: { type: "string" },
       status: { type: ["active", "disabled"] as const, required: true, default: "active" },
       createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     },
