@@ -5,6 +5,7 @@
  * so the polygons themselves are not interactive (no per-polygon hit testing on mouse move).
  */
 import type * as Leaflet from "leaflet";
+import { loadLeaflet } from "./leaflet.ts";
 import { createEffect, createSignal, getOwner, on, onCleanup, onMount, runWithOwner, Show } from "solid-js";
 import type { GridWorkspace, TierLayer } from "../data/grid-workspace.ts";
 import { unionBBox } from "../data/geo.ts";
@@ -49,8 +50,7 @@ export function GridMap(props: { workspace: GridWorkspace }) {
   onMount(async () => {
     let L: L;
     try {
-      const [module] = await Promise.all([import("leaflet"), import("leaflet/dist/leaflet.css")]);
-      L = ((module as { default?: L }).default ?? module) as L;
+      L = await loadLeaflet();
     } catch {
       if (!disposed) setStatus("error");
       return;

@@ -4,6 +4,7 @@
  * drops the pin (which can be dragged); "use my position" asks the device.
  */
 import type * as Leaflet from "leaflet";
+import { loadLeaflet } from "./leaflet.ts";
 import { createEffect, createSignal, getOwner, onCleanup, onMount, runWithOwner, Show } from "solid-js";
 import { unionBBox } from "../data/geo.ts";
 import type { BBox, Boundary, Grid } from "../data/grids.ts";
@@ -50,8 +51,7 @@ export function LocationPicker(props: {
   onMount(async () => {
     let L: L;
     try {
-      const [module] = await Promise.all([import("leaflet"), import("leaflet/dist/leaflet.css")]);
-      L = ((module as { default?: L }).default ?? module) as L;
+      L = await loadLeaflet();
     } catch {
       if (!disposed) setStatus("error");
       return;
