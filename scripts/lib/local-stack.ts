@@ -4,7 +4,7 @@
  * (in memory, on free ports).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -135,8 +135,4 @@ export async function startS3(options: { port?: number; directory: string; bucke
     port,
     stop: () => server.close(),
   };
-}
-
-export function exists(path: string) {
-  return existsSync(path);
 }

@@ -257,21 +257,7 @@ function ActionForm(props: {
             <label class="field-label" for={id("department")}>
               {t("actions.department")}
             </label>
-            <select
-              id={id("department")}
-              class="input select"
-              data-testid="action-department"
-              value={department()}
-              onChange={(event) => setDepartment(event.currentTarget.value)}
-            >
-              <For each={departmentOptions()}>
-                {(option) => (
-                  <option value={option.key} selected={option.key === department()}>
-                    {option.label}
-                  </option>
-                )}
-              </For>
-            </select>
+            <DepartmentSelect id={id("department")} value={department()} options={departmentOptions()} onChange={setDepartment} />
             <p class="field-hint">{t("actions.departmentRouted", { department: props.departmentName(routed()) })}</p>
           </div>
         </Match>
@@ -387,21 +373,7 @@ function ActionForm(props: {
               <label class="field-label" for={id("department")}>
                 {t("actions.transferTo")}
               </label>
-              <select
-                id={id("department")}
-                class="input select"
-                data-testid="action-department"
-                value={transferTarget()}
-                onChange={(event) => setTransferTo(event.currentTarget.value)}
-              >
-                <For each={transferOptions()}>
-                  {(option) => (
-                    <option value={option.key} selected={option.key === transferTarget()}>
-                      {option.label}
-                    </option>
-                  )}
-                </For>
-              </select>
+              <DepartmentSelect id={id("department")} value={transferTarget()} options={transferOptions()} onChange={setTransferTo} />
             </div>
           </Show>
         </Match>
@@ -459,5 +431,26 @@ function ActionForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The department picker of dispatching and of transferring. */
+function DepartmentSelect(props: { id: string; value: string; options: { key: string; label: string }[]; onChange: (key: string) => void }) {
+  return (
+    <select
+      id={props.id}
+      class="input select"
+      data-testid="action-department"
+      value={props.value}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+    >
+      <For each={props.options}>
+        {(option) => (
+          <option value={option.key} selected={option.key === props.value}>
+            {option.label}
+          </option>
+        )}
+      </For>
+    </select>
   );
 }

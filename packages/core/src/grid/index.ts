@@ -2,7 +2,7 @@ import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import * as District from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
-import { Database } from "../storage/service.ts";
+import { Database, type TransactionOps } from "../storage/service.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -228,7 +228,7 @@ async function checkShape(boundary: Boundary, placement: Placement, except: stri
 
 // ─── writing ────────────────────────────────────────────────────────────────
 
-type Ops = Parameters<Parameters<typeof Database.transaction.write>[0]>[0];
+type Ops = TransactionOps;
 
 /** Runs one transaction of a grid change; bumps the grid set's stamp in the same write. */
 async function commit(build: (ops: Ops) => unknown[], describe: (index: number) => ConflictError) {

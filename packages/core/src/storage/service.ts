@@ -34,3 +34,6 @@ export const Database = new Service(
   },
   { table: tableName(), client: documentClient() },
 );
+
+/** The entities a transaction builder receives (`Database.transaction.write((ops) => …)`). */
+export type TransactionOps = Parameters<Parameters<typeof Database.transaction.write>[0]>[0];

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError 
 import * as Grid from "../grid/index.ts";
 import * as User from "../user/index.ts";
 import { bucketOf, periodsOf, type TicketCounterField } from "../metrics/counter.entity.ts";
-import { Database } from "../storage/service.ts";
+import { Database, type TransactionOps } from "../storage/service.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { now } from "../util/clock.ts";
@@ -207,7 +207,7 @@ function closingAdds(ticket: Ticket, closure: string, closedAt: string, onTime: 
 
 // ─── transitions ────────────────────────────────────────────────────────────
 
-type Ops = Parameters<Parameters<typeof Database.transaction.write>[0]>[0];
+type Ops = TransactionOps;
 
 interface Step {
   action: string;
