@@ -69,5 +69,9 @@ export const As = {
   fujian: { userID: "fujian-admin", tenantID: null },
   jianyangAdmin: { userID: "admin", tenantID: "jianyang" },
   jianyangResident: { userID: "resident", tenantID: "jianyang" },
+  jianyangLeader: { userID: "leader", tenantID: "jianyang" },
+  jianyangWorker: { userID: "worker", tenantID: "jianyang" },
+  jianyangCadre: { userID: "cadre", tenantID: "jianyang" },
+  jianyangStaff: { userID: "staff", tenantID: "jianyang" },
   yanpingAdmin: { userID: "admin", tenantID: "yanping" },
 } satisfies Record<string, Caller>;

@@ -17,6 +17,13 @@ import { peopleRoutes } from "./routes/people.ts";
 import { partyRoutes } from "./routes/party.ts";
 import { notificationRoutes, ticketConfigRoutes, ticketRoutes } from "./routes/tickets.ts";
 import { open311Routes } from "./open311/index.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { cadresRoutes } from "./routes/cadres.ts";
+import { wishesRoutes } from "./routes/wishes.ts";
+import { needsRoutes } from "./routes/needs.ts";
+import { meetingsRoutes } from "./routes/meetings.ts";
+import { volunteersRoutes } from "./routes/volunteers.ts";
+import { emergencyRoutes } from "./routes/emergency.ts";
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -92,6 +99,14 @@ export function createApp(options: ApiOptions) {
   app.route("/party", partyRoutes);
   app.route("/tickets", ticketRoutes);
   app.route("/config", ticketConfigRoutes);
+  // The governance mechanisms (治理机制); each router carries its full paths.
+  app.route("/", cadresRoutes);
+  app.route("/", wishesRoutes);
+  app.route("/", needsRoutes);
+  app.route("/", meetingsRoutes);
+  app.route("/", volunteersRoutes);
+  app.route("/", emergencyRoutes);
+  app.route("/", auditRoutes);
   return app;
 }
 

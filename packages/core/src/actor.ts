@@ -8,6 +8,7 @@ export const AccessRole = z.enum([
   "grid_worker", // 网格员
   "grid_leader", // 网格长
   "department_staff", // 职能部门工作人员
+  "cadre", // 网格助理: a cadre seconded from a home unit (下沉干部)
   "district_admin", // 区级管理员
   "provincial_admin", // 省级管理员
   "platform_operator", // 平台运营
@@ -20,6 +21,7 @@ export const DistrictRole = AccessRole.extract([
   "grid_worker",
   "grid_leader",
   "department_staff",
+  "cadre",
   "district_admin",
 ]);
 export type DistrictRole = z.infer<typeof DistrictRole>;

@@ -8,6 +8,8 @@ export * as Person from "./person/index.ts";
 export * as Party from "./party/index.ts";
 export * as Ticket from "./ticket/index.ts";
 export * as Open311 from "./open311/index.ts";
+export * as Audit from "./audit/index.ts";
+export * as Tally from "./metrics/tally.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   "role.grid_worker": "Grid worker",
   "role.grid_leader": "Grid leader",
   "role.department_staff": "Department staff",
+  "role.cadre": "Grid assistant (seconded cadre)",
   "role.district_admin": "District admin",
   "role.provincial_admin": "Provincial admin",
   "role.platform_operator": "Platform operator",

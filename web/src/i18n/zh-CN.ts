@@ -35,6 +35,7 @@ export const zhCN = {
   "role.grid_worker": "网格员",
   "role.grid_leader": "网格长",
   "role.department_staff": "职能部门工作人员",
+  "role.cadre": "网格助理（下沉干部）",
   "role.district_admin": "区级管理员",
   "role.provincial_admin": "省级管理员",
   "role.platform_operator": "平台运营",

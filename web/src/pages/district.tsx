@@ -22,6 +22,17 @@ export const mechanismOrder: MechanismKey[] = [
   "register",
 ];
 
+/** Where each mechanism's pages live under `/d/:slug` (the register has none yet). */
+export const mechanismPaths: Partial<Record<MechanismKey, string>> = {
+  tickets: "tickets",
+  cadreSecondment: "cadres",
+  wishes: "wishes",
+  needsLists: "needs",
+  meetings: "meetings",
+  volunteers: "volunteers",
+  emergencyMode: "emergency",
+};
+
 /** `/d/:slug`: a district's home: who it is and how it is set up. */
 export function DistrictPage() {
   const params = useParams<{ slug: string }>();
@@ -49,6 +60,7 @@ export function DistrictPage() {
             district={loaded().district}
             config={loaded().config}
             province={province()}
+            member={districtOf(session.me.data()) === loaded().district.tenantID}
             gridsHref={districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined}
             ticketsHref={
               districtOf(session.me.data()) === loaded().district.tenantID && loaded().config.mechanisms.tickets
@@ -76,7 +88,15 @@ export function DistrictPage() {
 }
 
 /** The district's home, drawn from its record and configuration. */
-export function DistrictView(props: { district: District; config: DistrictConfig; province?: Province; gridsHref?: string; ticketsHref?: string }) {
+export function DistrictView(props: {
+  district: District;
+  config: DistrictConfig;
+  province?: Province;
+  gridsHref?: string;
+  ticketsHref?: string;
+  /** The caller belongs to this district: mechanisms that are on link to their pages. */
+  member?: boolean;
+}) {
   const { t, pick, other, formatDate } = useLocale();
   const mechanisms = createMemo(() =>
     mechanismOrder.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
@@ -231,7 +251,16 @@ export function DistrictView(props: { district: District; config: DistrictConfig
                     <MechanismIcon mechanism={mechanism.key} size={22} />
                   </span>
                   <span class="mechanism-text">
-                    <span class="mechanism-name">{t(`mechanism.${mechanism.key}`)}</span>
+                    <Show
+                      when={mechanism.on && props.member && mechanismPaths[mechanism.key]}
+                      fallback={<span class="mechanism-name">{t(`mechanism.${mechanism.key}`)}</span>}
+                    >
+                      {(path) => (
+                        <A class="mechanism-name mechanism-link" href={`/d/${props.district.tenantID}/${path()}`} data-testid={`open-${mechanism.key}`}>
+                          {t(`mechanism.${mechanism.key}`)}
+                        </A>
+                      )}
+                    </Show>
                     <span class="mechanism-desc">{t(`mechanism.${mechanism.key}.desc`)}</span>
                   </span>
                   <span class="mechanism-state">

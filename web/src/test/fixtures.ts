@@ -34,7 +34,7 @@ export const jianyangConfig: DistrictConfig = {
     { key: "grid_worker", nameZh: "三级网格员", nameEn: "Third-level grid worker", accessRole: "grid_worker", tier: 3, dedicated: false, seconded: false },
     { key: "grid_instructor", nameZh: "网格指导员", nameEn: "Grid instructor", accessRole: "grid_leader", tier: null, dedicated: false, seconded: false },
     { key: "dedicated_grid_worker", nameZh: "专属网格员", nameEn: "Dedicated-grid worker", accessRole: "grid_worker", tier: null, dedicated: true, seconded: false },
-    { key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "grid_worker", tier: 3, dedicated: false, seconded: true },
+    { key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "cadre", tier: 3, dedicated: false, seconded: true },
   ],
   mechanisms: {
     tickets: true,
@@ -48,6 +48,24 @@ export const jianyangConfig: DistrictConfig = {
   },
   map: { tileUrl: null, tileAttribution: null, center: [118.12, 27.33], zoom: 10 },
   tickets: { departments: [], categories: [], routingRules: [], reopenDays: 7, workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] } },
+  governance: {
+    meetingTypes: [
+      { key: "grid_council", nameZh: "网格议事会", nameEn: "Grid council" },
+      { key: "listen_to_neighbours", nameZh: "我听邻说茶话会", nameEn: "\"I listen to neighbours\" tea party" },
+    ],
+    volunteerTeamKinds: [
+      { key: "environment", nameZh: "环境整治", nameEn: "Environment" },
+      { key: "security_patrol", nameZh: "治安巡逻", nameEn: "Security patrol" },
+    ],
+    ledgerActivityKinds: [
+      { key: "visit", nameZh: "入户走访", nameEn: "Home visit" },
+      { key: "sentiment_map", nameZh: "绘制小区民情图", nameEn: "Community sentiment map" },
+    ],
+    activityKinds: [
+      { key: "policy_talk", nameZh: "政策宣讲", nameEn: "Policy talk" },
+      { key: "appliance_repair", nameZh: "家电维修", nameEn: "Appliance repair" },
+    ],
+  },
   updatedAt: "2025-01-15T08:00:00.000Z",
   updatedBy: "operator",
 };

@@ -77,6 +77,7 @@ export const DemoAccounts: DemoAccount[] = [
   { userID: "leader", tenantID: "jianyang", name: "陈立新", role: "grid_leader", descriptionZh: "一级网格长", descriptionEn: "First-level grid leader" },
   { userID: "worker", tenantID: "jianyang", name: "黄晓梅", role: "grid_worker", descriptionZh: "三级网格员", descriptionEn: "Third-level grid worker" },
   { userID: "staff", tenantID: "jianyang", name: "吴志强", role: "department_staff", descriptionZh: "城管局工作人员", descriptionEn: "Urban management staff", departmentKey: "urban_management" },
+  { userID: "cadre", tenantID: "jianyang", name: "刘志明", role: "cadre", descriptionZh: "区财政局下沉干部·网格助理", descriptionEn: "Cadre seconded from the finance bureau" },
   { userID: "resident", tenantID: "jianyang", name: "张秀英", role: "resident", descriptionZh: "七贤社区居民", descriptionEn: "Resident of Qixian community" },
   { userID: "admin", tenantID: "yanping", name: "郑海燕", role: "district_admin", descriptionZh: "延平区管理员", descriptionEn: "Yanping district admin" },
 ];

@@ -43,6 +43,7 @@ export const Mechanisms = z.object({
 });
 export type Mechanisms = z.infer<typeof Mechanisms>;
 export const MechanismKey = Mechanisms.keyof();
+export type MechanismKey = z.infer<typeof MechanismKey>;
 
 /** A department (职能部门: 城管, 民政, 住建, 公安…) that receives dispatched tickets. */
 export const Department = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
@@ -97,6 +98,56 @@ export const MapSettings = z.object({
 });
 export type MapSettings = z.infer<typeof MapSettings>;
 
+/** An entry of a kind list a district names itself (a meeting type, a volunteer team kind …). */
+export const NamedKind = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
+export type NamedKind = z.infer<typeof NamedKind>;
+
+const kindList = (label: string) =>
+  z
+    .array(NamedKind)
+    .max(40)
+    .superRefine((kinds, ctx) => {
+      const seen = new Set<string>();
+      kinds.forEach((kind, index) => {
+        if (seen.has(kind.key)) ctx.addIssue({ code: "custom", path: [index, "key"], message: `duplicate ${label} ${kind.key}` });
+        seen.add(kind.key);
+      });
+    });
+
+/** The governance mechanisms' own lists (治理机制): what a district calls its meetings, teams and ledger work. */
+export const GovernanceSettings = z.object({
+  /** 网格议事会, 小区直通车, 邻里座谈会, 我听邻说, 党建联席会 … */
+  meetingTypes: kindList("meeting type"),
+  /** 宣传, 环境, 治安巡逻, 调解 … */
+  volunteerTeamKinds: kindList("team kind"),
+  /** What a seconded cadre logs (走访, 巡查, 小区民情图, 微心愿, 参加会议, 应急任务 …). */
+  ledgerActivityKinds: kindList("activity kind"),
+  /** Volunteer activities (1+X): 政策宣讲, 家电维修, 健康义诊 … */
+  activityKinds: kindList("activity kind"),
+});
+export type GovernanceSettings = z.infer<typeof GovernanceSettings>;
+
+export const DefaultGovernanceSettings: GovernanceSettings = {
+  meetingTypes: [
+    { key: "grid_council", nameZh: "网格议事会", nameEn: "Grid council" },
+    { key: "neighbour_talk", nameZh: "邻里座谈会", nameEn: "Neighbour meeting" },
+  ],
+  volunteerTeamKinds: [
+    { key: "publicity", nameZh: "宣传", nameEn: "Publicity" },
+    { key: "environment", nameZh: "环境整治", nameEn: "Environment" },
+  ],
+  ledgerActivityKinds: [
+    { key: "visit", nameZh: "入户走访", nameEn: "Home visit" },
+    { key: "patrol", nameZh: "网格巡查", nameEn: "Patrol" },
+    { key: "meeting", nameZh: "参加会议", nameEn: "Meeting attended" },
+    { key: "emergency_task", nameZh: "应急任务", nameEn: "Emergency task" },
+  ],
+  activityKinds: [
+    { key: "policy_talk", nameZh: "政策宣讲", nameEn: "Policy talk" },
+    { key: "other", nameZh: "其他服务", nameEn: "Other service" },
+  ],
+};
+
 export const DistrictSettings = z
   .object({
     tiers: z.array(Tier).min(1).max(5),
@@ -105,6 +156,7 @@ export const DistrictSettings = z
     mechanisms: Mechanisms,
     map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
     tickets: TicketSettings.default(DefaultTicketSettings),
+    governance: GovernanceSettings.default(DefaultGovernanceSettings),
   })
   .superRefine((settings, ctx) => {
     settings.tiers.forEach((tier, index) => {
@@ -136,6 +188,7 @@ export const DistrictConfig = z.object({
   mechanisms: Mechanisms,
   map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
   tickets: TicketSettings.default(DefaultTicketSettings),
+  governance: GovernanceSettings.default(DefaultGovernanceSettings),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });

@@ -56,6 +56,7 @@ export const DistrictConfigEntity = new Entity(
       mechanisms: { type: "any", required: true },
       map: { type: "any" },
       tickets: { type: "any" },
+      governance: { type: "any" },
       updatedAt: { type: "string", required: true },
       updatedBy: { type: "string", required: true },
     },

@@ -6,7 +6,7 @@ import { isConditionalFailure } from "../storage/errors.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
 import { newID } from "../util/id.ts";
-import { DistrictConfig, DistrictSettings } from "./config.ts";
+import { DistrictConfig, DistrictSettings, type MechanismKey } from "./config.ts";
 import { DistrictConfigEntity, DistrictEntity } from "./district.entity.ts";
 import { template, TemplateName } from "./template.ts";
 
@@ -69,6 +69,7 @@ function toConfig(item: Record<string, unknown>): DistrictConfig {
     mechanisms: item.mechanisms,
     map: item.map ?? undefined,
     tickets: item.tickets ?? undefined,
+    governance: item.governance ?? undefined,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   });
@@ -185,6 +186,28 @@ export async function currentConfig(): Promise<DistrictConfig> {
   const result = await DistrictConfigEntity.get({ tenantID: useTenant() }).go();
   if (!result.data) throw new NotFoundError("district.not_found", "This district has no configuration.");
   return toConfig(result.data);
+}
+
+const mechanismNames: Record<MechanismKey, string> = {
+  tickets: "snap-and-report tickets (随手拍)",
+  cadreSecondment: "cadre secondment (常态化下沉)",
+  wishes: "micro-wishes (微心愿)",
+  needsLists: "needs lists (问题清单·项目清单)",
+  meetings: "meetings (议事会)",
+  volunteers: "volunteers (志愿服务)",
+  emergencyMode: "emergency mode (平急切换)",
+  register: "the register (数据平台)",
+};
+
+/**
+ * The configuration, if the district has switched `mechanism` on; otherwise a 404
+ * `mechanism.off` (the portal hides what is off, the API answers as if it were not there).
+ */
+export async function requireMechanism(mechanism: MechanismKey): Promise<DistrictConfig> {
+  const config = await currentConfig();
+  if (!config.mechanisms[mechanism])
+    throw new NotFoundError("mechanism.off", `This district has not switched on ${mechanismNames[mechanism]}.`);
+  return config;
 }
 
 /**

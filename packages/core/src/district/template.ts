@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DistrictSettings } from "./config.ts";
+import { DefaultGovernanceSettings, type DistrictSettings } from "./config.ts";
 
 /**
  * Built-in starting configurations. `jianyang` models Jianyang District (建阳区):
@@ -29,7 +29,7 @@ const jianyang: DistrictSettings = {
     { key: "grid_police_chief", nameZh: "网格警长", nameEn: "Grid police chief", accessRole: "grid_worker", tier: 1, dedicated: false, seconded: false },
     { key: "grid_manager", nameZh: "专职网格管理员", nameEn: "Full-time grid manager", accessRole: "grid_worker", tier: null, dedicated: false, seconded: false },
     { key: "dedicated_grid_worker", nameZh: "专属网格员", nameEn: "Dedicated-grid worker", accessRole: "grid_worker", tier: null, dedicated: true, seconded: false },
-    { key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "grid_worker", tier: 3, dedicated: false, seconded: true },
+    { key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "cadre", tier: 3, dedicated: false, seconded: true },
   ],
   mechanisms: {
     tickets: true,
@@ -71,6 +71,36 @@ const jianyang: DistrictSettings = {
     reopenDays: 7,
     workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
   },
+  governance: {
+    meetingTypes: [
+      { key: "grid_council", nameZh: "网格议事会", nameEn: "Grid council" },
+      { key: "estate_express", nameZh: "小区直通车", nameEn: "Estate express" },
+      { key: "neighbour_talk", nameZh: "邻里座谈会", nameEn: "Neighbour meeting" },
+      { key: "listen_to_neighbours", nameZh: "我听邻说茶话会", nameEn: "\"I listen to neighbours\" tea party" },
+      { key: "party_joint", nameZh: "党建联席会", nameEn: "Joint party-building meeting" },
+    ],
+    volunteerTeamKinds: [
+      { key: "epidemic_publicity", nameZh: "防疫宣传", nameEn: "Epidemic publicity" },
+      { key: "environment", nameZh: "环境整治", nameEn: "Environment" },
+      { key: "security_patrol", nameZh: "治安巡逻", nameEn: "Security patrol" },
+      { key: "mediation", nameZh: "矛盾调解", nameEn: "Mediation" },
+    ],
+    ledgerActivityKinds: [
+      { key: "visit", nameZh: "入户走访", nameEn: "Home visit" },
+      { key: "patrol", nameZh: "网格巡查", nameEn: "Patrol" },
+      { key: "sentiment_map", nameZh: "绘制小区民情图", nameEn: "Community sentiment map" },
+      { key: "wish_fulfilled", nameZh: "认领微心愿", nameEn: "Micro-wish fulfilled" },
+      { key: "meeting", nameZh: "参加会议", nameEn: "Meeting attended" },
+      { key: "emergency_task", nameZh: "应急任务", nameEn: "Emergency task" },
+    ],
+    activityKinds: [
+      { key: "policy_talk", nameZh: "政策宣讲", nameEn: "Policy talk" },
+      { key: "appliance_repair", nameZh: "家电维修", nameEn: "Appliance repair" },
+      { key: "health_care", nameZh: "健康义诊", nameEn: "Health care" },
+      { key: "legal_aid", nameZh: "法律咨询", nameEn: "Legal advice" },
+      { key: "elderly_care", nameZh: "关爱老人", nameEn: "Elderly care" },
+    ],
+  },
 };
 
 const minimal: DistrictSettings = {
@@ -104,6 +134,7 @@ const minimal: DistrictSettings = {
     reopenDays: 7,
     workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
   },
+  governance: DefaultGovernanceSettings,
 };
 
 export const templates: Record<TemplateName, DistrictSettings> = { jianyang, minimal };

@@ -5,6 +5,8 @@ import { StaffEntity, UserEntity } from "../user/user.entity.ts";
 import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
 import { IdempotencyEntity, NotificationEntity, TicketEntity, TimelineEntity } from "../ticket/ticket.entity.ts";
 import { TicketCounterEntity } from "../metrics/counter.entity.ts";
+import { MetricCounterEntity } from "../metrics/tally.ts";
+import { AuditEventEntity } from "../audit/audit.entity.ts";
 import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity, GridVersionEntity } from "../grid/grid.entity.ts";
 import { documentClient, tableName } from "./table.ts";
@@ -31,6 +33,9 @@ export const Database = new Service(
     idempotency: IdempotencyEntity,
     notification: NotificationEntity,
     ticketCounter: TicketCounterEntity,
+    metricCounter: MetricCounterEntity,
+    auditEvent: AuditEventEntity,
+    // ── governance mechanisms (one block each; keep to your own lines) ──
   },
   { table: tableName(), client: documentClient() },
 );

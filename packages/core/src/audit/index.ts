@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { actorID, assertRole, useTenant } from "../actor.ts";
+import type { TransactionOps } from "../storage/service.ts";
+import { now } from "../util/clock.ts";
+import { fn } from "../util/fn.ts";
+import { newID } from "../util/id.ts";
+import { page, PageInput } from "../util/page.ts";
+import { AuditEventEntity } from "./audit.entity.ts";
+
+export { AuditEventEntity };
+
+export const AuditEvent = z.object({
+  eventID: z.string(),
+  at: z.string(),
+  actorID: z.string(),
+  action: z.string(),
+  subjectID: z.string(),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export interface AuditInput {
+  action: string;
+  subjectID: string;
+  summary: string;
+  details?: Record<string, unknown>;
+}
+
+function item(input: AuditInput) {
+  return {
+    tenantID: useTenant(),
+    eventID: newID("audit"),
+    at: now().toISOString(),
+    actorID: actorID(),
+    action: input.action,
+    subjectID: input.subjectID,
+    summary: input.summary,
+    details: input.details,
+  };
+}
+
+/** The audit entry of a change, as an operation of the change's own transaction. */
+export function auditOperation(ops: TransactionOps, input: AuditInput) {
+  return ops.auditEvent.create(item(input)).commit();
+}
+
+/** Records an audit entry on its own (for changes that are a single conditional write). */
+export async function recordAudit(input: AuditInput) {
+  await AuditEventEntity.create(item(input)).go();
+}
+
+export const ListAuditInput = PageInput.extend({ subjectID: z.string().max(80).optional() });
+
+/** The district's audit trail, newest first; a district admin's to read. */
+export const listAuditEvents = fn(ListAuditInput, async (input) => {
+  assertRole("district_admin");
+  const tenantID = useTenant();
+  const query = input.subjectID
+    ? AuditEventEntity.query.bySubject({ tenantID, subjectID: input.subjectID })
+    : AuditEventEntity.query.primary({ tenantID });
+  const result = await page(query as never, input, "desc");
+  return {
+    items: (result.items as Record<string, any>[]).map((event) => AuditEvent.parse({ ...event, details: event.details ?? null })),
+    cursor: result.cursor,
+  };
+});
