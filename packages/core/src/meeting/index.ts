@@ -1,0 +1,2 @@
+/** Filled in by the mechanism's work (issue 5). */
+export {};
