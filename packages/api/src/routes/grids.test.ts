@@ -1,3 +1,4 @@
+import { Tally, withActor } from "@wangge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 
@@ -96,6 +97,11 @@ describe("grids through the API", () => {
     expect(wrongTier.body.code).toBe("person.role_tier");
     const again = await api.call("POST", "/people/assignments", { ...admin, body: { gridID: grid.gridID, roleKey: "grid_worker", personID: assigned.body.personID } });
     expect(again.status).toBe(409);
+    // People per role are standing counts the dashboard reads; the refused ones count nothing.
+    const tallies = await withActor({ type: "system", tenantID: "jianyang" }, () => Tally.readTallies("district", "all"));
+    expect(tallies["people.role.grid_worker"]).toEqual({ count: 1, sum: 0 });
+    expect(tallies["people.total"]).toEqual({ count: 1, sum: 0 });
+    expect(tallies["people.role.grid_leader_1"]).toBeUndefined();
 
     const forAdmin = await api.call("GET", `/people?gridID=${grid.gridID}`, admin);
     expect(forAdmin.body.items).toHaveLength(1);

@@ -13,6 +13,7 @@ import { generateJianyangGrids } from "./jianyang-grids.ts";
 import { generateJianyangPeople, JianyangHomeUnits } from "./jianyang-people.ts";
 import { seedJianyangTickets as seedTickets } from "./jianyang-tickets.ts";
 import { TicketCounterEntity } from "../metrics/counter.entity.ts";
+import { Tally } from "../metrics/tally.ts";
 import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
 
@@ -173,6 +174,10 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
         if (message !== last) options.onProgress?.((last = message));
       },
     });
+    // People per role, as `Person.assign` keeps them for a district that adds people one by one.
+    const tally = new Tally().addState(["district"], "people.total", people.length);
+    for (const person of people) tally.addState(["district"], `people.role.${person.roleKey}`, 1);
+    await tally.write();
     // The demo worker and leader work where the demo's reports land: the grid at the district's centre.
     const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
     await UserEntity.patch({ tenantID: "jianyang", userID: "worker" }).set({ gridID: centre.grid.gridID }).go();

@@ -2,12 +2,24 @@ import { beforeAll, expect, it } from "vitest";
 import { withActor } from "../actor.ts";
 import { recountTickets } from "../metrics/recount.ts";
 import { TicketCounterEntity } from "../metrics/counter.entity.ts";
-import { seed, seedJianyangGrids, seedJianyangTickets, JianyangTicketCounts } from "./index.ts";
+import { seed, seedJianyangGrids, seedJianyangTickets, JianyangPeopleCounts, JianyangTicketCounts } from "./index.ts";
+import * as Grid from "../grid/index.ts";
+import { readTallies } from "../metrics/tally.ts";
 
 beforeAll(async () => {
   await seed();
   await seedJianyangGrids();
 }, 120_000);
+
+it("seeds the article's grids per tier and people per role, and the district's standing counts say so", async () => {
+  await withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    expect(await Grid.counts()).toEqual({ tiers: { 1: 230, 2: 964, 3: 2600, 4: 0, 5: 0 }, dedicated: 67 });
+    const tallies = await readTallies("district", "all");
+    const total = Object.values(JianyangPeopleCounts).reduce((sum, count) => sum + count, 0);
+    expect(tallies["people.total"].count).toBe(total);
+    for (const [role, count] of Object.entries(JianyangPeopleCounts)) expect(tallies[`people.role.${role}`]?.count, role).toBe(count);
+  });
+});
 
 it("replays a year of tickets through the core transitions: the open ones stay open, counters agree with a recount", async () => {
   const limit = 120;

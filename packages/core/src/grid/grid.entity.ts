@@ -111,6 +111,13 @@ export const GridSetEntity = new Entity(
       tenantID: { type: "string", required: true, readOnly: true },
       stamp: { type: "number", required: true },
       updatedAt: { type: "string", required: true },
+      /** Active grids per tier (`tier1` … `tier5`) and dedicated grids, kept by every grid write. */
+      tier1: { type: "number" },
+      tier2: { type: "number" },
+      tier3: { type: "number" },
+      tier4: { type: "number" },
+      tier5: { type: "number" },
+      dedicated: { type: "number" },
     },
     indexes: {
       primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: [] } },

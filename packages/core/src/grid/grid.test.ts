@@ -256,3 +256,16 @@ describe("bulk import", () => {
     expect(k1.geometry).toEqual(rect(43, 0, 44, 10));
   });
 });
+
+describe("grid counts", () => {
+  it("keeps the active grids per tier through creates, splits, merges, retirements and imports", async () => {
+    const all = await asAdmin(() => Grid.all());
+    const expected = { tiers: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<number, number>, dedicated: 0 };
+    for (const grid of all) {
+      if (grid.tier === null) expected.dedicated += 1;
+      else expected.tiers[grid.tier] += 1;
+    }
+    expect(expected.tiers[1] + expected.tiers[2]).toBeGreaterThan(10);
+    expect(await withActor(resident, () => Grid.counts())).toEqual(expected);
+  });
+});

@@ -10,7 +10,7 @@ import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
-import { GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
+import { countFieldOf, GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
 
 /** The largest grid file accepted (a district's whole tree is a few megabytes). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -210,7 +210,9 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   const stats: BatchStats = await batchPut(items, {
     onProgress: (written, total) => options.onProgress?.("writing", Math.floor((written / total) * ordered.length), ordered.length),
   });
-  await GridSetEntity.update({ tenantID }).add({ stamp: 1 }).set({ updatedAt: new Date().toISOString() }).go();
+  const counted: Record<string, number> = {};
+  for (const { grid } of ordered) counted[countFieldOf(grid!.tier)] = (counted[countFieldOf(grid!.tier)] ?? 0) + 1;
+  await GridSetEntity.update({ tenantID }).add({ stamp: 1, ...counted }).set({ updatedAt: new Date().toISOString() }).go();
   return { imported: ordered.length, items: items.length, ...stats };
 }
 

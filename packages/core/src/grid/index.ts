@@ -17,7 +17,7 @@ import {
   type Boundary,
 } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridSetEntity, GridVersionEntity } from "./grid.entity.ts";
-import { Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid } from "./model.ts";
+import { countFieldOf, Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid, type GridCountField } from "./model.ts";
 
 export * from "./model.ts";
 export type { Boundary } from "./geometry.ts";
@@ -230,13 +230,28 @@ async function checkShape(boundary: Boundary, placement: Placement, except: stri
 
 type Ops = TransactionOps;
 
-/** Runs one transaction of a grid change; bumps the grid set's stamp in the same write. */
-async function commit(build: (ops: Ops) => unknown[], describe: (index: number) => ConflictError) {
+/**
+ * The district's active grids per tier and its dedicated grids: one GetItem (kept by every
+ * grid write and import, so its cost does not grow with the number of grids).
+ */
+export async function counts(): Promise<{ tiers: Record<number, number>; dedicated: number }> {
+  const set = (await GridSetEntity.get({ tenantID: useTenant() }).go()).data;
+  const tiers: Record<number, number> = {};
+  for (let level = 1; level <= 5; level++) tiers[level] = set?.[`tier${level}` as GridCountField] ?? 0;
+  return { tiers, dedicated: set?.dedicated ?? 0 };
+}
+
+/**
+ * Runs one transaction of a grid change; bumps the grid set's stamp in the same write, and
+ * its count of active grids per tier by `counted` (e.g. a split: −1 and +pieces in one tier).
+ */
+async function commit(build: (ops: Ops) => unknown[], describe: (index: number) => ConflictError, counted: Partial<Record<GridCountField, number>> = {}) {
   const result = await Database.transaction
     .write((ops) => {
       const operations = build(ops) as never[];
+      const adds = Object.fromEntries(Object.entries(counted).filter(([, value]) => value !== 0));
       operations.push(
-        ops.gridSet.update({ tenantID: useTenant() }).add({ stamp: 1 }).set({ updatedAt: new Date().toISOString() }).commit() as never,
+        ops.gridSet.update({ tenantID: useTenant() }).add({ stamp: 1, ...adds }).set({ updatedAt: new Date().toISOString() }).commit() as never,
       );
       if (operations.length > 100)
         throw new ConflictError("grid.change_too_large", `This change touches ${operations.length} records; one change may touch at most 100. Do it in smaller steps.`);
@@ -382,6 +397,7 @@ export const create = fn(CreateInput, async (input) => {
       index === 1
         ? new ConflictError("grid.code_exists", `The code ${grid.code} is already used in this district.`)
         : raced("The district's grids"),
+    { [countFieldOf(grid.tier)]: 1 },
   );
   return grid;
 });
@@ -413,7 +429,7 @@ export const update = fn(UpdateInput, async (input) => {
     if (children.length)
       throw new ConflictError("grid.has_children", `Retire or move the children of ${before.code} first: ${children.map((child) => child.code).join(", ")}.`);
     const after = bumped(before, "retire", { status: "retired" }, input.note);
-    await commit((ops) => changes(ops, before, after), () => raced(before.code));
+    await commit((ops) => changes(ops, before, after), () => raced(before.code), { [countFieldOf(before.tier)]: -1 });
     return after;
   }
 
@@ -518,6 +534,7 @@ export const split = fn(SplitInput, async (input) => {
       ...moves.flatMap(([old, next]) => changes(ops, old, next)),
     ],
     (index) => (index >= 2 ? new ConflictError("grid.code_exists", "One of the new codes is already used in this district.") : raced(original.code)),
+    { [countFieldOf(original.tier)]: pieces.length - 1 },
   );
   return { retired: refOf(original), pieces };
 });
@@ -569,6 +586,7 @@ export const merge = fn(MergeInput, async (input) => {
       ...moves.flatMap(([old, next]) => changes(ops, old, next)),
     ],
     (index) => (index === grids.length * 2 + 1 ? new ConflictError("grid.code_exists", `The code ${merged.code} is already used in this district.`) : raced("One of the grids")),
+    { [countFieldOf(merged.tier)]: 1 - grids.length },
   );
   return { retired: grids.map(refOf), merged };
 });

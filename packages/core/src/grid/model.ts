@@ -37,6 +37,10 @@ export type Grid = z.infer<typeof Grid> & { boundary?: Boundary };
 export const tierKeyOf = (tier: number | null) => (tier === null ? "dedicated" : String(tier));
 export const ROOT = "root";
 
+/** The grid set's count field a grid counts in (`tier2`, `dedicated`). */
+export type GridCountField = "tier1" | "tier2" | "tier3" | "tier4" | "tier5" | "dedicated";
+export const countFieldOf = (tier: number | null): GridCountField => (tier === null ? "dedicated" : (`tier${tier}` as GridCountField));
+
 /** The stored item → the grid callers see. */
 export function toGrid(item: Record<string, any>): Grid {
   return {

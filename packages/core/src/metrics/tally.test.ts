@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { withActor } from "../actor.ts";
+import { withActor, type Actor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
 import * as District from "../district/index.ts";
 import { ForbiddenError, NotFoundError } from "../error.ts";
@@ -8,7 +8,7 @@ import { Database } from "../storage/service.ts";
 import { gridScopes, readTallies, Tally } from "./tally.ts";
 
 const system = { type: "system", tenantID: "tally-a" } as const;
-const admin = { type: "user", userID: "admin-a", tenantID: "tally-a", roles: ["district_admin"] } as const;
+const admin: Extract<Actor, { type: "user" }> = { type: "user", userID: "admin-a", tenantID: "tally-a", roles: ["district_admin"] };
 
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {

@@ -60,17 +60,43 @@ export class Tally {
     return this;
   }
 
+  /**
+   * Adds to a standing count (people holding a role, grids of a tier): the `all` period only,
+   * since a state has no month it happened in.
+   */
+  addState(scopes: string[], metric: string, count: number): this {
+    for (const scope of scopes) {
+      const key = `${scope}|all|${metric}`;
+      const current = this.adds.get(key) ?? { count: 0, sum: 0 };
+      this.adds.set(key, { count: current.count + count, sum: current.sum });
+    }
+    return this;
+  }
+
   get size(): number {
     return this.adds.size;
   }
 
   operations(ops: TransactionOps) {
     const tenantID = useTenant();
+    return this.entries().map(({ scope, period, metric, value }) =>
+      ops.metricCounter.update({ tenantID, scope, period, metric }).add(value).commit(),
+    );
+  }
+
+  /** The same additions written outside a transaction (bulk loads that already wrote their records). */
+  async write(): Promise<void> {
+    const tenantID = useTenant();
+    for (const { scope, period, metric, value } of this.entries())
+      await MetricCounterEntity.update({ tenantID, scope, period, metric }).add(value).go();
+  }
+
+  private entries() {
     return [...this.adds.entries()]
       .filter(([, value]) => value.count !== 0 || value.sum !== 0)
       .map(([key, value]) => {
         const [scope, period, metric] = key.split("|");
-        return ops.metricCounter.update({ tenantID, scope, period, metric }).add(value).commit();
+        return { scope, period, metric, value };
       });
   }
 }

@@ -4,6 +4,7 @@ import * as District from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { Database } from "../storage/service.ts";
+import { Tally } from "../metrics/tally.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -124,10 +125,14 @@ export const assign = fn(AssignInput, async (input) => {
     gridName: grid.name,
     createdBy: actorID(),
   };
+  // People per role (and in all) are standing counts of the district, read by its dashboard.
+  const tally = new Tally().addState(["district"], `people.role.${role.key}`, 1);
+  if (isNew) tally.addState(["district"], "people.total", 1);
   await Database.transaction
-    .write(({ person: persons, assignment: assignments }) => [
-      ...(isNew ? [persons.create({ tenantID, ...person }).commit()] : []),
-      assignments.create(assignment).commit(),
+    .write((ops) => [
+      ...(isNew ? [ops.person.create({ tenantID, ...person }).commit()] : []),
+      ops.assignment.create(assignment).commit(),
+      ...tally.operations(ops),
     ])
     .go();
   return toAssignment(assignment);
