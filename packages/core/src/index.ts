@@ -10,6 +10,7 @@ export * as Ticket from "./ticket/index.ts";
 export * as Open311 from "./open311/index.ts";
 export * as Audit from "./audit/index.ts";
 export * as Tally from "./metrics/tally.ts";
+export * as Metrics from "./metrics/index.ts";
 export * as Cadre from "./cadre/index.ts";
 export * as Wish from "./wish/index.ts";
 export * as Need from "./need/index.ts";

@@ -15,6 +15,7 @@ import { seedJianyangTickets as seedTickets } from "./jianyang-tickets.ts";
 import { TicketCounterEntity } from "../metrics/counter.entity.ts";
 import { Tally } from "../metrics/tally.ts";
 import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
+import * as Party from "../party/index.ts";
 import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
 
 export { generateJianyangGrids } from "./jianyang-grids.ts";
@@ -167,7 +168,8 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
         }).params().Item,
       ];
     });
-    items.push(...partyItems(collection, gridIDs));
+    const party = partyItems(collection, gridIDs);
+    items.push(...party.items);
     const stats = await batchPut(items, {
       onProgress: (written, total) => {
         const message = `people: ${Math.round((written / total) * 100)}%`;
@@ -177,6 +179,7 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
     // People per role, as `Person.assign` keeps them for a district that adds people one by one.
     const tally = new Tally().addState(["district"], "people.total", people.length);
     for (const person of people) tally.addState(["district"], `people.role.${person.roleKey}`, 1);
+    await party.tally.write();
     await tally.write();
     // The demo worker and leader work where the demo's reports land: the grid at the district's centre.
     const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
@@ -223,11 +226,13 @@ function partyItems(collection: JianyangGrids, grids: Map<string, { gridID: stri
     if (grid.tier === 3 && grid.parentCode && index % 5 === 0)
       put("central_household", `${grid.name}党员中心户`, orgOf.get(grid.parentCode)!, [grid.code], { headTitle: random() < 0.5 ? "楼栋长" : "街巷长" });
   });
+  const tally = new Tally();
   const record = (kind: "joint_meeting" | "co_building_project", count: number, title: (n: number) => string) => {
     for (let n = 1; n <= count; n++) {
       const committee = committees[n % committees.length];
       const month = String(1 + Math.floor(((n - 1) * 8) / count)).padStart(2, "0");
       const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
+      tally.add(["district", `org:${committee.orgID}`], `2022-${month}-${day}T04:00:00Z`, Party.partyMetric[kind]);
       items.push(
         PartyRecordEntity.put({
           tenantID, recordID: newID("record"), orgID: committee.orgID, kind, title: title(n), date: `2022-${month}-${day}`,
@@ -240,7 +245,7 @@ function partyItems(collection: JianyangGrids, grids: Map<string, { gridID: stri
   record("joint_meeting", 48, (n) => `党建联席会（第${n}次）`);
   const projects = ["加装电梯", "小区立面改造", "楼道照明", "安装风扇", "停车位改造", "垃圾分类亭", "老年活动室", "雨污分流"];
   record("co_building_project", 238, (n) => `共建项目：${projects[n % projects.length]}（${n}）`);
-  return items;
+  return { items, tally };
 }
 
 /**

@@ -18,6 +18,10 @@ it("seeds the article's grids per tier and people per role, and the district's s
     const total = Object.values(JianyangPeopleCounts).reduce((sum, count) => sum + count, 0);
     expect(tallies["people.total"].count).toBe(total);
     for (const [role, count] of Object.entries(JianyangPeopleCounts)) expect(tallies[`people.role.${role}`]?.count, role).toBe(count);
+    // 48 joint party-building meetings and 238 co-building projects, all in 2022.
+    expect(tallies["party.jointMeetings"].count).toBe(48);
+    expect(tallies["party.coBuildingProjects"].count).toBe(238);
+    expect((await readTallies("district", "2022"))["party.coBuildingProjects"].count).toBe(238);
   });
 });
 

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import { InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
+import { Tally } from "../metrics/tally.ts";
+import { Database } from "../storage/service.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -141,6 +143,9 @@ export const CreateRecordInput = z
     path: ["status"],
   });
 
+/** The counter a record adds to: 党建联席会 held, 共建项目 claimed. */
+export const partyMetric = { joint_meeting: "party.jointMeetings", co_building_project: "party.coBuildingProjects" } as const;
+
 /** Records a joint party-building meeting (党建联席会) or a co-building project claimed by units (共建项目). */
 export const createRecord = fn(CreateRecordInput, async (input) => {
   assertRole("district_admin", "grid_leader");
@@ -152,7 +157,8 @@ export const createRecord = fn(CreateRecordInput, async (input) => {
     status: input.status ?? (input.kind === "joint_meeting" ? ("held" as const) : ("claimed" as const)),
     createdBy: actorID(),
   };
-  await PartyRecordEntity.create(item).go();
+  const tally = new Tally().add(["district", `org:${input.orgID}`], `${input.date}T04:00:00Z`, partyMetric[input.kind]);
+  await Database.transaction.write((ops) => [ops.partyRecord.create(item).commit(), ...tally.operations(ops)]).go();
   return PartyRecord.parse({ ...item, notes: item.notes ?? null });
 });
 

@@ -1,0 +1,285 @@
+import { z } from "zod";
+import { useActor, useTenant } from "../actor.ts";
+import * as District from "../district/index.ts";
+import { DistrictEntity } from "../district/district.entity.ts";
+import { ForbiddenError, InputError, NotFoundError } from "../error.ts";
+import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
+import { ROOT, type GridCountField } from "../grid/model.ts";
+import { fn } from "../util/fn.ts";
+import { TicketCounterEntity } from "./counter.entity.ts";
+import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
+import { MetricCounterEntity, type MetricValue } from "./tally.ts";
+
+export { MetricDefinitions, MetricKeys, metricsDoc, quantileHours, type MetricDefinition } from "./definitions.ts";
+
+/** `all`, a year `2022` or a month `2022-05`. */
+export const Period = z.string().regex(/^(all|\d{4}|\d{4}-(0[1-9]|1[0-2]))$/, "all, a year YYYY or a month YYYY-MM");
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month YYYY-MM");
+
+export const Values = z.record(z.string(), z.number().nullable());
+
+/** Counts the DynamoDB requests a read makes, so that the API (and the benchmark) can show them. */
+class Reads {
+  count = 0;
+  add(requests = 1) {
+    this.count += requests;
+  }
+}
+
+const batches = (keys: number) => Math.ceil(keys / 100);
+
+/** Every tally of a scope, grouped by period: one Query (paged by DynamoDB only beyond 1 MB). */
+async function talliesByPeriod(tenantID: string, scope: string, reads: Reads) {
+  const result = await MetricCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
+  // A page holds up to 1 MB: about 5,000 counter items.
+  reads.add(Math.max(1, Math.ceil(result.data.length / 5000)));
+  const periods = new Map<string, Record<string, MetricValue>>();
+  for (const item of result.data) {
+    const values = periods.get(item.period) ?? {};
+    values[item.metric] = { count: item.count ?? 0, sum: item.sum ?? 0 };
+    periods.set(item.period, values);
+  }
+  return periods;
+}
+
+async function gridCounts(tenantIDs: string[], reads: Reads) {
+  const result = await GridSetEntity.get(tenantIDs.map((tenantID) => ({ tenantID }))).go();
+  reads.add(batches(tenantIDs.length));
+  const byTenant = new Map<string, MetricSources["grids"]>();
+  for (const set of result.data) {
+    const tiers: Record<number, number> = {};
+    for (let level = 1; level <= 5; level++) tiers[level] = set[`tier${level}` as GridCountField] ?? 0;
+    byTenant.set(set.tenantID, { tiers, dedicated: set.dedicated ?? 0 });
+  }
+  return (tenantID: string) => byTenant.get(tenantID) ?? { tiers: {}, dedicated: 0 };
+}
+
+async function ticketCounters(keys: { tenantID: string; scope: string; period: string }[], reads: Reads) {
+  const unique = [...new Map(keys.map((key) => [`${key.tenantID}|${key.scope}|${key.period}`, key])).values()];
+  if (!unique.length) return () => ({});
+  const result = await TicketCounterEntity.get(unique).go();
+  reads.add(batches(unique.length));
+  const byKey = new Map(result.data.map((item) => [`${item.tenantID}|${item.scope}|${item.period}`, ticketFields(item as never)]));
+  return (tenantID: string, scope: string, period: string) => byKey.get(`${tenantID}|${scope}|${period}`) ?? {};
+}
+
+function monthsOf(year: string): string[] {
+  return Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`);
+}
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split("-").map(Number);
+  while (`${year}-${String(month).padStart(2, "0")}` <= to && months.length < 120) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+/** The year the trend shows: the period's, else the latest year with counters, else this year. */
+function trendYearOf(period: string, years: string[]): string {
+  if (period !== "all") return period.slice(0, 4);
+  return years.sort().at(-1) ?? String(new Date().getUTCFullYear());
+}
+
+function assertDistrictReader() {
+  const actor = useActor();
+  if (actor.type === "user" && actor.roles.length === 0) throw new ForbiddenError("actor.role", "This needs a role in the district.");
+}
+
+export const DistrictMetricsInput = z.object({ period: Period.default("all") });
+
+/**
+ * A district's dashboard (区级看板): every metric for the period, the trend by month of the
+ * period's year, and breakdowns by tier, role, category and department. A bounded number of
+ * reads (`reads` in the reply) whatever the number of records: the configuration, the grid set,
+ * one Query of the district's tallies, and batched gets of ticket counters.
+ */
+export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
+  assertDistrictReader();
+  const tenantID = useTenant();
+  const reads = new Reads();
+  const config = await District.currentConfig();
+  reads.add();
+  const [grids, tallies] = await Promise.all([gridCounts([tenantID], reads), talliesByPeriod(tenantID, "district", reads)]);
+  const year = trendYearOf(input.period, [...tallies.keys()].filter((period) => /^\d{4}$/.test(period)));
+  const months = monthsOf(year);
+  const categories = config.tickets.categories;
+  const departments = config.tickets.departments;
+  const tickets = await ticketCounters(
+    [
+      { tenantID, scope: "district", period: input.period },
+      ...months.map((period) => ({ tenantID, scope: "district", period })),
+      ...categories.map((category) => ({ tenantID, scope: `category:${category.key}`, period: input.period })),
+      ...departments.map((department) => ({ tenantID, scope: `department:${department.key}`, period: input.period })),
+    ],
+    reads,
+  );
+  const sources = (scope: string, period: string): MetricSources => ({
+    tickets: tickets(tenantID, scope, period),
+    tallies: scope === "district" ? (tallies.get(period) ?? {}) : {},
+    grids: grids(tenantID),
+  });
+  const standing = tallies.get("all") ?? {};
+  const values = evaluate(sources("district", input.period));
+  const ticketRow = (scope: string) => {
+    const all = evaluate(sources(scope, input.period));
+    return Object.fromEntries(MetricDefinitions.filter((definition) => definition.group === "tickets").map((definition) => [definition.key, all[definition.key]]));
+  };
+  return {
+    tenantID,
+    period: input.period,
+    values,
+    trend: {
+      year,
+      months,
+      values: Object.fromEntries(
+        MetricDefinitions.filter((definition) => !definition.standing).map((definition) => [
+          definition.key,
+          months.map((month) => definition.value(sources("district", month))),
+        ]),
+      ) as Record<string, (number | null)[]>,
+    },
+    tiers: config.tiers.map((tier) => ({ level: tier.level, nameZh: tier.nameZh, nameEn: tier.nameEn, grids: grids(tenantID).tiers[tier.level] ?? 0 })),
+    dedicatedGrids: grids(tenantID).dedicated,
+    roles: config.roles.map((role) => ({ key: role.key, nameZh: role.nameZh, nameEn: role.nameEn, people: standing[`people.role.${role.key}`]?.count ?? 0 })),
+    categories: categories.map((category) => ({ key: category.key, nameZh: category.nameZh, nameEn: category.nameEn, values: ticketRow(`category:${category.key}`) })),
+    departments: departments.map((department) => ({ key: department.key, nameZh: department.nameZh, nameEn: department.nameEn, values: ticketRow(`department:${department.key}`) })),
+    reads: reads.count,
+  };
+});
+
+export const GridMetricsInput = z.object({
+  /** A grid, or `root` for the district's first tier. */
+  gridID: z.string().min(1).max(80),
+  period: Period.default("all"),
+});
+
+/**
+ * One grid's figures (or the district's, for `root`) and each child grid's, for drilling down
+ * the tiers and colouring the map: the grid, one Query of its children, batched gets of their
+ * ticket counters and one Query of tallies per child (bounded by the number of children).
+ */
+export const getGridMetrics = fn(GridMetricsInput, async (input) => {
+  assertDistrictReader();
+  const tenantID = useTenant();
+  const reads = new Reads();
+  let grid: { gridID: string; code: string; name: string; tier: number | null } | null = null;
+  if (input.gridID !== ROOT) {
+    const found = await GridEntity.get({ tenantID, gridID: input.gridID }).go({ attributes: ["gridID", "code", "name", "tierKey"] });
+    reads.add();
+    if (!found.data) throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
+    grid = { gridID: found.data.gridID, code: found.data.code, name: found.data.name, tier: found.data.tierKey === "dedicated" ? null : Number(found.data.tierKey) };
+  }
+  const children = (
+    await GridEntity.query
+      .byParent({ tenantID, parentID: input.gridID })
+      .where((attr, op) => op.eq(attr.status, "active"))
+      .go({ pages: "all", attributes: ["gridID", "code", "name", "tierKey"] })
+  ).data;
+  reads.add();
+  const scopeOf = (gridID: string) => (gridID === ROOT ? "district" : `grid:${gridID}`);
+  const scopes = [scopeOf(input.gridID), ...children.map((child) => scopeOf(child.gridID))];
+  const tickets = await ticketCounters(scopes.map((scope) => ({ tenantID, scope, period: input.period })), reads);
+  const tallies = await Promise.all(scopes.map((scope) => talliesByPeriod(tenantID, scope, reads)));
+  const none = { tiers: {}, dedicated: 0 };
+  const valuesOf = (index: number) => {
+    const all = evaluate({ tickets: tickets(tenantID, scopes[index], input.period), tallies: tallies[index].get(input.period) ?? {}, grids: none });
+    return Object.fromEntries(MetricDefinitions.filter((definition) => !definition.standing).map((definition) => [definition.key, all[definition.key]]));
+  };
+  return {
+    grid,
+    period: input.period,
+    values: valuesOf(0),
+    children: children.map((child, index) => ({
+      gridID: child.gridID,
+      code: child.code,
+      name: child.name,
+      tier: child.tierKey === "dedicated" ? null : Number(child.tierKey),
+      values: valuesOf(index + 1),
+    })),
+    reads: reads.count,
+  };
+});
+
+export const CompareInput = z
+  .object({
+    /** A province; a provincial admin may only name their own (or leave it out). */
+    provinceID: z.string().min(2).max(40).optional(),
+    /** A single period, or a range of months. */
+    period: Period.optional(),
+    from: Month.optional(),
+    to: Month.optional(),
+  })
+  .refine((input) => !(input.period && (input.from || input.to)), { message: "give a period or a month range, not both", path: ["period"] })
+  .refine((input) => !input.from === !input.to, { message: "a range needs both from and to", path: ["to"] })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, { message: "the range ends before it starts", path: ["to"] })
+  .refine((input) => !input.from || !input.to || monthsBetween(input.from, input.to).length <= 60, { message: "at most 60 months", path: ["to"] });
+export type CompareInput = z.infer<typeof CompareInput>;
+
+/**
+ * The districts of a province side by side on the same definitions (省级对比), with rankings.
+ * Aggregates only: names of districts and numbers, never a person. Reads: one Query of the
+ * province's districts, batched gets of grid sets and ticket counters (100 keys a request), and
+ * one Query of tallies per district.
+ */
+export const compareDistricts = fn(CompareInput, async (input) => {
+  const actor = useActor();
+  let provinceID: string;
+  if (actor.type === "province") {
+    if (input.provinceID && input.provinceID !== actor.provinceID)
+      throw new ForbiddenError("province.other", "A provincial admin compares the districts of their own province.");
+    provinceID = actor.provinceID;
+  } else if (actor.type === "operator" || actor.type === "system") {
+    if (!input.provinceID) throw new InputError("province.required", "Name the province to compare.", [{ path: "provinceID", message: "required" }]);
+    provinceID = input.provinceID;
+  } else throw new ForbiddenError("actor.province", "Comparing districts is for provincial admins.");
+  const reads = new Reads();
+  const districts = (await DistrictEntity.query.byProvince({ provinceID }).go({ pages: "all" })).data.filter((district) => district.status === "active");
+  reads.add(Math.max(1, Math.ceil(districts.length / 1000)));
+  const periods = input.from && input.to ? monthsBetween(input.from, input.to) : [input.period ?? "all"];
+  const tenantIDs = districts.map((district) => district.tenantID);
+  const [grids, tickets, tallies] = await Promise.all([
+    gridCounts(tenantIDs, reads),
+    ticketCounters(tenantIDs.flatMap((tenantID) => periods.map((period) => ({ tenantID, scope: "district", period }))), reads),
+    Promise.all(tenantIDs.map((tenantID) => talliesByPeriod(tenantID, "district", reads))),
+  ]);
+  const rows = districts.map((district, index) => {
+    const sources: MetricSources = { tickets: {}, tallies: {}, grids: grids(district.tenantID) };
+    for (const period of periods) addSources(sources, { tickets: tickets(district.tenantID, "district", period), tallies: tallies[index].get(period) ?? {} });
+    // Standing counts (people) live in the `all` period whatever the range.
+    const standing = tallies[index].get("all") ?? {};
+    for (const [metric, value] of Object.entries(standing)) if (metric.startsWith("people.")) sources.tallies[metric] = value;
+    return { tenantID: district.tenantID, nameZh: district.nameZh, nameEn: district.nameEn, cityZh: district.cityZh, cityEn: district.cityEn, values: evaluate(sources) };
+  });
+  const rankings = Object.fromEntries(
+    MetricDefinitions.map((definition) => {
+      const ranked = rows
+        .filter((row) => row.values[definition.key] !== null)
+        .sort((a, b) => (definition.higherIsBetter ? b.values[definition.key]! - a.values[definition.key]! : a.values[definition.key]! - b.values[definition.key]!));
+      return [definition.key, ranked.map((row) => row.tenantID)];
+    }),
+  );
+  return {
+    provinceID,
+    period: input.from && input.to ? `${input.from}..${input.to}` : periods[0],
+    definitions: MetricDefinitions.map(({ key, group, nameZh, nameEn, unit, higherIsBetter }) => ({ key, group, nameZh, nameEn, unit, higherIsBetter })),
+    rows,
+    rankings,
+    reads: reads.count,
+  };
+});
+export type Comparison = Awaited<ReturnType<typeof compareDistricts>>;
+
+/** The comparison as CSV (UTF-8 with a BOM, so that Excel shows the Chinese headings). */
+export function comparisonCsv(comparison: Comparison): string {
+  const quote = (value: unknown) => {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const header = ["区县", "District", ...comparison.definitions.map((definition) => `${definition.nameZh} (${definition.key})`)];
+  const lines = comparison.rows.map((row) => [row.nameZh, row.nameEn, ...comparison.definitions.map((definition) => row.values[definition.key])].map(quote).join(","));
+  return `\uFEFF${[header.map(quote).join(","), ...lines].join("\r\n")}\r\n`;
+}
