@@ -18,6 +18,7 @@ import { partyRoutes } from "./routes/party.ts";
 import { notificationRoutes, ticketConfigRoutes, ticketRoutes } from "./routes/tickets.ts";
 import { open311Routes } from "./open311/index.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { cadresRoutes } from "./routes/cadres.ts";
 import { wishesRoutes } from "./routes/wishes.ts";
 import { needsRoutes } from "./routes/needs.ts";
@@ -107,6 +108,7 @@ export function createApp(options: ApiOptions) {
   app.route("/", volunteersRoutes);
   app.route("/", emergencyRoutes);
   app.route("/", auditRoutes);
+  app.route("/", metricsRoutes);
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { useActor, useTenant } from "../actor.ts";
+import { assertRole, useActor, useTenant } from "../actor.ts";
 import * as District from "../district/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { ForbiddenError, InputError, NotFoundError } from "../error.ts";
@@ -9,6 +9,7 @@ import { fn } from "../util/fn.ts";
 import { TicketCounterEntity } from "./counter.entity.ts";
 import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
 import { MetricCounterEntity, type MetricValue } from "./tally.ts";
+import { recountStanding, recountTickets } from "./recount.ts";
 
 export { MetricDefinitions, MetricKeys, metricsDoc, quantileHours, type MetricDefinition } from "./definitions.ts";
 
@@ -283,3 +284,52 @@ export function comparisonCsv(comparison: Comparison): string {
   const lines = comparison.rows.map((row) => [row.nameZh, row.nameEn, ...comparison.definitions.map((definition) => row.values[definition.key])].map(quote).join(","));
   return `\uFEFF${[header.map(quote).join(","), ...lines].join("\r\n")}\r\n`;
 }
+
+/** The comparison as an .xlsx workbook: one sheet of figures, one of rankings, one of definitions. */
+export async function comparisonWorkbook(comparison: Comparison): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Wangge 网格";
+  const figures = workbook.addWorksheet("区县对比");
+  figures.columns = [
+    { header: "区县", key: "nameZh", width: 14 },
+    { header: "District", key: "nameEn", width: 20 },
+    ...comparison.definitions.map((definition) => ({ header: definition.nameZh, key: definition.key, width: Math.max(12, definition.nameZh.length * 2 + 2) })),
+  ];
+  for (const row of comparison.rows) figures.addRow({ nameZh: row.nameZh, nameEn: row.nameEn, ...row.values });
+  comparison.definitions.forEach((definition, index) => {
+    if (definition.unit === "ratio") figures.getColumn(index + 3).numFmt = "0.00%";
+  });
+  figures.getRow(1).font = { bold: true };
+  figures.views = [{ state: "frozen", xSplit: 2, ySplit: 1 }];
+  const rankings = workbook.addWorksheet("排名");
+  rankings.addRow(["指标", "Metric", ...comparison.rows.map((_, index) => `第${index + 1}名`)]).font = { bold: true };
+  const names = new Map(comparison.rows.map((row) => [row.tenantID, row.nameZh]));
+  for (const definition of comparison.definitions)
+    rankings.addRow([definition.nameZh, definition.nameEn, ...(comparison.rankings[definition.key] ?? []).map((tenantID) => names.get(tenantID))]);
+  const about = workbook.addWorksheet("指标口径");
+  about.addRow(["指标", "Metric", "key", "unit", "definition"]).font = { bold: true };
+  for (const definition of MetricDefinitions) about.addRow([definition.nameZh, definition.nameEn, definition.key, definition.unit, definition.definition]);
+  about.addRow([]);
+  about.addRow(["省份 Province", comparison.provinceID, "期间 Period", comparison.period]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export const RecountInput = z.object({ repair: z.boolean().default(false) });
+
+/**
+ * Rebuilds the district's counters from its records (tickets from their timelines; grids,
+ * people and party records from the records) and reports every difference; `repair` writes
+ * the recounted values. District admin only.
+ */
+export const recountMetrics = fn(RecountInput, async (input) => {
+  assertRole("district_admin");
+  const [tickets, standing] = await Promise.all([recountTickets({ repair: input.repair }), recountStanding({ repair: input.repair })]);
+  return {
+    tickets: tickets.tickets,
+    grids: standing.grids,
+    people: standing.people,
+    drift: [...tickets.drift, ...standing.drift],
+    repaired: input.repair,
+  };
+});

@@ -1,6 +1,12 @@
 import { useTenant } from "../actor.ts";
 import { Database } from "../storage/service.ts";
 import { TicketEntity } from "../ticket/ticket.entity.ts";
+import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
+import { countFieldOf } from "../grid/model.ts";
+import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
+import { PartyRecordEntity } from "../party/party.entity.ts";
+import { partyMetric } from "../party/index.ts";
+import { MetricCounterEntity } from "./tally.ts";
 import { bucketOf, HistogramBuckets, periodsOf, TicketCounterEntity, TicketCounterFields } from "./counter.entity.ts";
 
 type Counts = Record<string, number>;
@@ -98,3 +104,60 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * Rebuilds the standing counts and the party tallies from the records: active grids per tier
+ * (on the grid set), people and people per role, joint meetings and co-building projects.
+ * Returns the drift; with `repair`, writes the recounted values.
+ */
+export async function recountStanding(options: { repair?: boolean } = {}) {
+  const tenantID = useTenant();
+  const drift: { scope: string; period: string; field: string; stored: number; recounted: number }[] = [];
+  // Grids per tier.
+  const grids = await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["tierKey", "status"] });
+  const gridCounts: Record<string, number> = { tier1: 0, tier2: 0, tier3: 0, tier4: 0, tier5: 0, dedicated: 0 };
+  for (const grid of grids.data) if (grid.status === "active") gridCounts[countFieldOf(grid.tierKey === "dedicated" ? null : Number(grid.tierKey))] += 1;
+  const set = (await GridSetEntity.get({ tenantID }).go()).data as Record<string, number> | null;
+  for (const [field, recounted] of Object.entries(gridCounts)) {
+    const stored = set?.[field] ?? 0;
+    if (stored !== recounted) drift.push({ scope: "gridSet", period: "all", field, stored, recounted });
+  }
+  if (options.repair && drift.length && set) await GridSetEntity.patch({ tenantID }).set(gridCounts as never).go();
+  // People, people per role, party records: tallies.
+  const expected = new Map<string, { scope: string; period: string; metric: string; count: number }>();
+  const expect = (scope: string, period: string, metric: string) => {
+    const key = `${scope}|${period}|${metric}`;
+    const current = expected.get(key) ?? { scope, period, metric, count: 0 };
+    current.count += 1;
+    expected.set(key, current);
+  };
+  const people = await PersonEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["personID"] });
+  for (const _ of people.data) expect("district", "all", "people.total");
+  const assignments = await AssignmentEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["roleKey"] });
+  for (const assignment of assignments.data) expect("district", "all", `people.role.${assignment.roleKey}`);
+  for (const kind of ["joint_meeting", "co_building_project"] as const) {
+    const records = await PartyRecordEntity.query.byKind({ tenantID, kind }).go({ pages: "all", attributes: ["orgID", "date"] });
+    for (const record of records.data)
+      for (const period of periodsOf(`${record.date}T04:00:00Z`))
+        for (const scope of ["district", `org:${record.orgID}`]) expect(scope, period, partyMetric[kind]);
+  }
+  const scopes = new Set(["district", ...[...expected.values()].map((entry) => entry.scope)]);
+  const stored = new Map<string, number>();
+  await Promise.all(
+    [...scopes].map(async (scope) => {
+      const result = await MetricCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
+      for (const item of result.data)
+        if (item.metric.startsWith("people.") || item.metric.startsWith("party.")) stored.set(`${scope}|${item.period}|${item.metric}`, item.count ?? 0);
+    }),
+  );
+  for (const key of new Set([...expected.keys(), ...stored.keys()])) {
+    const [scope, period, metric] = key.split("|");
+    const recounted = expected.get(key)?.count ?? 0;
+    const have = stored.get(key) ?? 0;
+    if (recounted !== have) {
+      drift.push({ scope, period, field: metric, stored: have, recounted });
+      if (options.repair) await MetricCounterEntity.put({ tenantID, scope, period, metric, count: recounted, sum: 0 }).go();
+    }
+  }
+  return { grids: grids.data.length, people: people.data.length, drift };
+}
