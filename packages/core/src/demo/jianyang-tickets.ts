@@ -38,10 +38,26 @@ export async function seedJianyangTickets(
   grids: JianyangGrids,
   options: { limit?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ) {
-  const random = mulberry32(5632);
   const total = options.limit ?? JianyangTicketCounts.collected;
   const open = Math.round((total * (JianyangTicketCounts.collected - JianyangTicketCounts.closed)) / JianyangTicketCounts.collected);
-  const leaves = grids.features.filter((feature) => feature.properties.tier === 3);
+  return replayTickets(grids, { ...options, tenantID: "jianyang", leafTier: 3, total, open, seed: 5632 });
+}
+
+/** The grids a year of tickets lands on: codes, tiers and boundaries. */
+export type TicketGrids = { features: { properties: { code: string; tier: number | null }; geometry: JianyangGrids["features"][number]["geometry"] }[] };
+
+/**
+ * A year (2022) of tickets of a demo district, replayed through the core transitions at the
+ * times they happened: `total` reported on the district's finest grids (`leafTier`), all but
+ * `open` of them closed. The district's categories must include Jianyang's.
+ */
+export async function replayTickets(
+  grids: TicketGrids,
+  options: { tenantID: string; leafTier: number; total: number; open: number; seed: number; concurrency?: number; onProgress?: (done: number, total: number) => void },
+) {
+  const random = mulberry32(options.seed);
+  const { total, open, tenantID } = options;
+  const leaves = grids.features.filter((feature) => feature.properties.tier === options.leafTier);
   const weightTotal = categories.reduce((sum, [, weight]) => sum + weight, 0);
   const pickCategory = () => {
     let roll = random() * weightTotal;
@@ -51,7 +67,7 @@ export async function seedJianyangTickets(
   const hour = 3600_000;
   const start = Date.UTC(2022, 0, 1) - 8 * hour;
   const user = (userID: string, roles: Actor extends infer A ? (A extends { roles: infer R } ? R : never) : never, department?: string): Actor => ({
-    type: "user", userID, tenantID: "jianyang", roles: roles as never, ...(department ? { department } : {}),
+    type: "user", userID, tenantID, roles: roles as never, ...(department ? { department } : {}),
   });
   const plans = Array.from({ length: total }, (_, index) => {
     const leaf = leaves[Math.floor(random() * leaves.length)];
@@ -83,7 +99,7 @@ export async function seedJianyangTickets(
   };
   async function replay(plan: (typeof plans)[number]) {
     // Each ticket draws from its own sequence, so concurrent replays stay deterministic.
-    const random = mulberry32(1_000_003 * (plan.index + 1));
+    const random = mulberry32(1_000_003 * (plan.index + 1) + options.seed - 5632);
     const reporter = random() < 0.7 ? user(`resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`, ["resident"]) : user(`worker-${plan.leaf}`, ["grid_worker"]);
     const checker = user(`leader-${plan.leaf.slice(0, 8)}`, ["grid_leader"]);
     const workerActor = user(`worker-${plan.leaf}`, ["grid_worker"]);
