@@ -55,6 +55,8 @@ try {
       if (next !== phase) step(`first start: seeding Jianyang's ${(phase = next).replace(":", "")}…`);
     },
   });
+  const fujian = await Demo.seedFujianDistricts();
+  if (fujian.seeded.length) step(`seeded ${fujian.seeded.join("; ")}`);
   step(grids.grids ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people` : "Jianyang's grids already there");
 
   const { startServer } = await import("@wangge/api/server");
@@ -89,13 +91,18 @@ try {
   });
   step(`portal on ${portalUrl}`);
 
-  // The demo year of tickets is replayed through the real transitions: slow, so in the background.
-  void Demo.seedJianyangTickets({
-    onProgress: (done, total) => {
-      if (done === 1) step(`replaying Jianyang's ${total.toLocaleString()} tickets of 2022 in the background…`);
-      if (done % 563 === 0 || done === total) step(`  tickets replayed: ${done.toLocaleString()} / ${total.toLocaleString()}`);
-    },
-  }).catch((error: Error) => console.error(`Replaying the demo tickets stopped: ${error.message}`));
+  // The demo year — mechanisms, then tickets, then the other districts' tickets — is replayed
+  // through the real core functions: slow, so in the background.
+  void (async () => {
+    await Demo.seedJianyangMechanisms({ onProgress: (message) => step(`  ${message}`) });
+    await Demo.seedJianyangTickets({
+      onProgress: (done, total) => {
+        if (done === 1) step(`replaying Jianyang's ${total.toLocaleString()} tickets of 2022 in the background…`);
+        if (done % 563 === 0 || done === total) step(`  tickets replayed: ${done.toLocaleString()} / ${total.toLocaleString()}`);
+      },
+    });
+    await Demo.seedFujianDistricts({ tickets: true, onProgress: (message) => step(`  ${message}`) });
+  })().catch((error: Error) => console.error(`Seeding the demo year stopped: ${error.message}`));
 
   const accounts = Demo.DemoAccounts.map(
     (account) => `    ${(account.tenantID ?? "platform").padEnd(10)} ${account.userID.padEnd(14)} ${account.name}（${account.descriptionZh} · ${account.descriptionEn}）`,

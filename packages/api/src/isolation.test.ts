@@ -3,6 +3,8 @@ import { Storage, Ticket, withActor } from "@wangge/core";
 import * as Open311 from "@wangge/core/open311/index";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
+import * as EmergencyOfB from "@wangge/core/emergency/index"; // emergency
+import { changeConfig } from "@wangge/core/district/index"; // emergency
 
 /**
  * Tenant isolation, route by route: signed in as district A (Jianyang), every route of the
@@ -69,6 +71,75 @@ beforeAll(async () => {
     attachPhoto: { photoKey: "uploads/pending/yanping/photos/photo_x" },
     assignRole: { gridID: first.body.gridID, roleKey: "grid_leader_1", person: { name: "冒充者", phone: "13700000000" } },
   };
+  // ── cadres ──
+  {
+    const { Cadre, District, Grid } = await import("@wangge/core");
+    const { unit, cadre } = await withActor({ type: "system", tenantID: B.slug }, async () => {
+      await District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } }));
+      const lowest = (await Grid.list({ tier: 2 })).items[0];
+      const createdUnit = await Cadre.createHomeUnit({ name: "延平区财政局" });
+      const assigned = await Cadre.assignCadre({ name: "延平干部", phone: "13700000008", unitID: createdUnit.unitID, gridID: lowest.gridID, from: "2022-03-01", to: "2022-12-31" });
+      return { unit: createdUnit, cadre: assigned };
+    });
+    Object.assign(paramsOfB, { unitID: unit.unitID, cadreID: cadre.cadreID });
+    Object.assign(bodiesAimedAtB, {
+      assignCadre: { name: "冒充者", phone: "13700000000", unitID: unit.unitID, gridID: cadre.gridID, from: "2022-03-01", to: "2022-12-31" },
+      createLedgerEntry: { kind: "visit", date: "2022-05-01", hours: 1, gridID: cadre.gridID },
+      evaluateCadre: { month: "2022-05", attitude: 1, workState: 1, performance: 1, grade: "poor" },
+    });
+  }
+  // ── end cadres ──
+  // ── volunteers ──
+  {
+    const { District, Volunteer } = await import("@wangge/core");
+    const { team, members } = await withActor({ type: "system", tenantID: B.slug }, async () => {
+      await District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
+      const created = await Volunteer.createTeam({ kind: "publicity", name: "延平宣传队", gridID: first.body.gridID, leaderName: "延平队长", members: [{ name: "延平队员", phone: "13700000009" }] });
+      return Volunteer.getTeam(created.teamID);
+    });
+    Object.assign(paramsOfB, { teamID: team.teamID, memberID: members[0].memberID });
+    Object.assign(bodiesAimedAtB, {
+      createVolunteerTeam: { kind: "environment", name: "越界队", gridID: first.body.gridID, leaderName: "冒充者" },
+      addVolunteerMember: { name: "冒充者", phone: "13700000000" },
+      recordVolunteerProblem: { date: "2022-06-01", title: "越界记录" },
+      createActivity: { kind: "policy_talk", title: "越界活动", date: "2022-05-01", gridID: first.body.gridID, organisers: ["x"], served: 1 },
+      createOwnersRecord: { kind: "consultation", gridID: first.body.gridID, date: "2022-05-01", topic: "越界协商" },
+    });
+  }
+  // ── end volunteers ──
+  // ── wishes, needs, meetings ──
+  {
+    const { District, Meeting, Need, Wish } = await import("@wangge/core");
+    await withActor({ type: "system", tenantID: B.slug }, () =>
+      District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, wishes: true, needsLists: true, meetings: true } })),
+    );
+    const wish = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
+      Wish.createWish({ title: "延平心愿", description: "延平的微心愿", gridID: first.body.gridID }),
+    );
+    const { item, meeting } = await withActor({ type: "user", userID: "yp-worker", tenantID: B.slug, roles: ["grid_worker"] }, async () => ({
+      item: await Need.createNeedItem({ kind: "problem", title: "延平问题", gridID: first.body.gridID }),
+      meeting: await Meeting.createMeeting({ typeKey: "grid_council", gridID: first.body.gridID, scheduledAt: "2022-05-01T19:00:00+08:00", place: "延平活动室", topic: "延平议题" }),
+    }));
+    Object.assign(paramsOfB, { wishID: wish.wishID, itemID: item.itemID, meetingID: meeting.meetingID });
+    Object.assign(bodiesAimedAtB, {
+      createWish: { title: "越界心愿", description: "越界操作", gridID: first.body.gridID },
+      fulfilWish: { note: "越界操作" },
+      createNeedItem: { kind: "problem", title: "越界问题", gridID: first.body.gridID },
+      claimNeedItem: { unit: "越界单位" },
+      closeNeedItem: { note: "越界操作" },
+      createMeeting: { typeKey: "grid_council", gridID: first.body.gridID, scheduledAt: "2022-05-01T19:00:00+08:00", place: "越界地点", topic: "越界议题" },
+      recordMeetingOutcome: { minutes: "越界操作", attendanceCount: 3, outcomes: [{ kind: "problem", title: "越界问题" }] },
+    });
+  }
+  // ── end wishes, needs, meetings ──
+  // ── emergency ──
+  await withActor({ type: "system", tenantID: B.slug }, async () => {
+    await changeConfig((config) => ({ mechanisms: { ...config.mechanisms, emergencyMode: true } }));
+    await EmergencyOfB.setMode({ mode: "emergency", scope: "grids", gridIDs: [first.body.gridID], reason: "延平应急" });
+    const task = await EmergencyOfB.createTask({ title: "延平第1轮核酸检测", scope: "risk_area", gridIDs: [first.body.gridID], checklist: ["采样"] });
+    paramsOfB.taskID = task.taskID;
+  });
+  bodiesAimedAtB.reportEmergencyTask = { ticks: [true], note: "越界操作" };
 });
 afterAll(() => api?.close());
 

@@ -1,4 +1,88 @@
-import { router } from "../openapi.ts";
+import { createRoute, z } from "@hono/zod-openapi";
+import { Wish } from "@wangge/core";
+import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
-/** Routes of this mechanism, with their full paths (the router is mounted at the root). */
-export const wishesRoutes = router();
+const WishSchema = Wish.Wish.meta({ id: "Wish" });
+const WishParam = z.object({ wishID: pathParam("wishID", "wish_01jd…") });
+
+/** One step on a wish: `POST /wishes/{wishID}/<path>` → the wish after it. */
+function step<T extends z.ZodObject>(path: string, operationId: string, summary: string, input: T, run: (input: any) => Promise<Wish.Wish>) {
+  return [
+    createRoute({
+      method: "post",
+      path: `/wishes/{wishID}/${path}`,
+      operationId,
+      tags: ["wishes"],
+      summary,
+      security: bearer,
+      request: { params: WishParam, ...body(input) },
+      responses: { 200: json(WishSchema, "The wish after the step"), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c: any) => c.json(await run({ ...c.req.valid("json"), wishID: c.req.valid("param").wishID }), 200),
+  ] as const;
+}
+
+/** Micro-wishes (微心愿): a resident posts, a cadre claims and fulfils, the resident confirms. */
+export const wishesRoutes = router()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/wishes",
+      operationId: "createWish",
+      tags: ["wishes"],
+      summary: "Post a micro-wish on a grid (by grid, or by position located to its grid)",
+      security: bearer,
+      request: body(Wish.CreateWishInput),
+      responses: { 201: json(WishSchema, "Posted"), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await Wish.createWish(c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/wishes",
+      operationId: "listWishes",
+      tags: ["wishes"],
+      summary: "Wishes of a grid and below in one state (default open; the caller's grid by default), the caller's own posts (view=mine), or the ones they claimed (view=claimed)",
+      security: bearer,
+      request: { query: PageQuery.extend({ view: z.enum(["grid", "mine", "claimed"]).optional(), status: Wish.WishState.optional(), gridID: z.string().max(80).optional() }) },
+      responses: { 200: json(pageOf(WishSchema), "One page of wishes"), ...problems(400, 401, 404) },
+    }),
+    async (c) => c.json(await Wish.listWishes(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/wishes/progress",
+      operationId: "getWishProgress",
+      tags: ["wishes"],
+      summary: "Wishes posted, claimed, fulfilled and confirmed on a grid (with its descendants) or the district, from the counters",
+      security: bearer,
+      request: { query: z.object({ gridID: z.string().max(80).optional() }) },
+      responses: {
+        200: json(z.object({ posted: z.number(), claimed: z.number(), released: z.number(), fulfilled: z.number(), confirmed: z.number(), cancelled: z.number() }), "Counts"),
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => c.json(await Wish.wishProgress(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/wishes/{wishID}",
+      operationId: "getWish",
+      tags: ["wishes"],
+      summary: "A wish with links to its photos",
+      security: bearer,
+      request: { params: WishParam },
+      responses: { 200: json(z.object({ wish: WishSchema, photoUrls: z.record(z.string(), z.string()) }), "The wish"), ...problems(401, 404) },
+    }),
+    async (c) => c.json(await Wish.getWish(c.req.valid("param").wishID), 200),
+  )
+  .openapi(...step("claim", "claimWish", "认领: a cadre (or grid worker) claims an open wish; one holder at a time (409 if taken)", z.object({}), Wish.claimWish))
+  .openapi(...step("release", "releaseWish", "The holder gives the wish back: open again", z.object({}), Wish.releaseWish))
+  .openapi(
+    ...step("fulfil", "fulfilWish", "The holder marks the wish fulfilled with a note and optional photos (uploaded via requestPhotoUpload)", Wish.FulfilWishInput.omit({ wishID: true }), Wish.fulfilWish),
+  )
+  .openapi(...step("confirm", "confirmWish", "The resident who posted it confirms it came true", z.object({}), Wish.confirmWish))
+  .openapi(...step("cancel", "cancelWish", "The resident who posted it withdraws an unclaimed wish", z.object({}), Wish.cancelWish));

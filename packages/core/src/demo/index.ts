@@ -18,7 +18,14 @@ import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import * as Party from "../party/index.ts";
 import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
 
+import { seedJianyangCadres } from "./jianyang-cadres.ts";
+import { seedJianyangMenu } from "./jianyang-menu.ts";
+import { seedJianyangVolunteers } from "./jianyang-volunteers.ts";
+import { seedJianyangEmergency } from "./jianyang-emergency.ts";
+import { FujianDemoDistricts, replayDemoDistrictTickets, seedDemoDistrict } from "./fujian-districts.ts";
+
 export { generateJianyangGrids } from "./jianyang-grids.ts";
+export { FujianDemoDistricts } from "./fujian-districts.ts";
 export { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
 export { JianyangTicketCounts } from "./jianyang-tickets.ts";
 
@@ -262,4 +269,61 @@ export async function seedJianyangTickets(options: { limit?: number; concurrency
   const result = await seedTickets(generateJianyangGrids(), options);
   await SeedMarkerEntity.put({ name, at: new Date().toISOString() }).go();
   return { ...result, seeded: true };
+}
+
+/** Runs a seed step once: skipped when its marker is there, the marker written when it finishes. */
+async function once<T>(name: string, step: () => Promise<T>): Promise<T | null> {
+  if ((await SeedMarkerEntity.get({ name }).go()).data) return null;
+  const result = await step();
+  await SeedMarkerEntity.put({ name, at: new Date().toISOString() }).go();
+  return result;
+}
+
+/**
+ * Jianyang's governance mechanisms with the article's figures — cadres and their ledger,
+ * micro-wishes, needs lists and meetings, volunteers, the emergency rounds of 2022 — each through
+ * its own core functions, once. Needs Jianyang's grids and people.
+ */
+export async function seedJianyangMechanisms(options: { onProgress?: (message: string) => void } = {}) {
+  const steps: [string, string, (options: { onProgress?: (message: string) => void }) => Promise<unknown>][] = [
+    ["jianyang-cadres", "cadres and their ledger", seedJianyangCadres],
+    ["jianyang-menu", "micro-wishes, needs lists and meetings", seedJianyangMenu],
+    ["jianyang-volunteers", "volunteers and activities", seedJianyangVolunteers],
+    ["jianyang-emergency", "emergency rounds", seedJianyangEmergency],
+  ];
+  const done: string[] = [];
+  for (const [name, label, step] of steps) {
+    const started = Date.now();
+    const result = await once(name, () => step({ onProgress: options.onProgress }));
+    if (result !== null) {
+      done.push(label);
+      options.onProgress?.(`${label}: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+  }
+  return { seeded: done };
+}
+
+/**
+ * Fujian's two more demo districts (Shaowu: two tiers; Wuyishan: four), with grids and people;
+ * `tickets` also replays their year of tickets (slow: `npm start` does it in the background).
+ */
+export async function seedFujianDistricts(options: { tickets?: boolean; onProgress?: (message: string) => void } = {}) {
+  const seeded: string[] = [];
+  for (const plan of FujianDemoDistricts) {
+    const result = await seedDemoDistrict(plan);
+    if (result.grids) seeded.push(`${plan.slug}: ${result.grids} grids, ${result.people} people`);
+  }
+  if (options.tickets)
+    for (const plan of FujianDemoDistricts)
+      await once(`${plan.slug}-tickets`, async () => {
+        const counted = await TicketCounterEntity.get({ tenantID: plan.slug, scope: "district", period: "all" }).go();
+        if ((counted.data?.collected ?? 0) > 0)
+          throw new Error(`${plan.nameEn}'s demo tickets are incomplete (an earlier replay was interrupted): delete the data folder (.data/) and start again.`);
+        return replayDemoDistrictTickets(plan, {
+          onProgress: (done, total) => {
+            if (done % 300 === 0 || done === total) options.onProgress?.(`${plan.slug} tickets: ${done} / ${total}`);
+          },
+        });
+      });
+  return { seeded };
 }

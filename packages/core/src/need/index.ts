@@ -1,2 +1,261 @@
-/** Filled in by the mechanism's work (issue 5). */
-export {};
+import { z } from "zod";
+import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
+import { requireMechanism } from "../district/index.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
+import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
+import { Database } from "../storage/service.ts";
+import * as Photo from "../ticket/photo.ts";
+import * as User from "../user/index.ts";
+import { now } from "../util/clock.ts";
+import { fn } from "../util/fn.ts";
+import { newID } from "../util/id.ts";
+import { page, PageInput } from "../util/page.ts";
+import { pathPrefix, placeOfGrid, type Place } from "../wish/place.ts";
+import { NeedItemEntity, NeedKinds, NeedStates } from "./need.entity.ts";
+
+export { NeedItemEntity };
+
+export const NeedKind = z.enum(NeedKinds);
+export type NeedKind = z.infer<typeof NeedKind>;
+export const NeedState = z.enum(NeedStates);
+export type NeedState = z.infer<typeof NeedState>;
+
+/** An item of the needs lists (问题清单·项目清单) as callers see it. */
+export const NeedItem = z.object({
+  itemID: z.string(),
+  kind: NeedKind,
+  title: z.string(),
+  description: z.string().nullable(),
+  status: NeedState,
+  gridID: z.string(),
+  gridPath: z.array(z.string()),
+  source: z.enum(["staff", "meeting"]),
+  meetingID: z.string().nullable(),
+  createdBy: z.string(),
+  /** The cadre who claimed it (认领), or null. */
+  claimantID: z.string().nullable(),
+  /** The unit that claimed it (共建单位), or null. */
+  claimantUnit: z.string().nullable(),
+  claimedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closeNote: z.string().nullable(),
+  photos: z.array(z.string()),
+  confirmedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type NeedItem = z.infer<typeof NeedItem>;
+
+type Item = Record<string, any>;
+
+function toItem(item: Item): NeedItem {
+  return {
+    itemID: item.itemID,
+    kind: item.kind,
+    title: item.title,
+    description: item.description ?? null,
+    status: item.status,
+    gridID: item.gridID,
+    gridPath: item.gridPath,
+    source: item.source,
+    meetingID: item.meetingID ?? null,
+    createdBy: item.createdBy,
+    claimantID: item.claimantID ?? null,
+    claimantUnit: item.claimantUnit ?? null,
+    claimedAt: item.claimedAt ?? null,
+    closedBy: item.closedBy ?? null,
+    closedAt: item.closedAt ?? null,
+    closeNote: item.closeNote ?? null,
+    photos: item.photos ?? [],
+    confirmedAt: item.confirmedAt ?? null,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+export const NeedOutcome = z.object({
+  kind: NeedKind,
+  title: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(2000).optional(),
+});
+export type NeedOutcome = z.infer<typeof NeedOutcome>;
+
+/**
+ * A new item's record and its counters (for `createNeedItem` and for a meeting's outcomes,
+ * which write their items in the meeting's own transaction).
+ */
+export function newNeedItem(place: Place, outcome: NeedOutcome, source: { meetingID?: string }, tally: Tally) {
+  const at = now().toISOString();
+  const itemID = newID("need");
+  const scopes = gridScopes(place.gridPath);
+  tally.add(scopes, at, "needs.created").add(scopes, at, outcome.kind === "problem" ? "needs.problems" : "needs.projects");
+  return {
+    tenantID: useTenant(), itemID, kind: outcome.kind, title: outcome.title, description: outcome.description || undefined,
+    status: "open" as const, gridID: place.gridID, gridPath: place.gridPath, gridPathKey: `${pathPrefix(place)}${itemID}`,
+    source: source.meetingID ? ("meeting" as const) : ("staff" as const), meetingID: source.meetingID, createdBy: actorID(),
+    claimantKey: "none", photos: [] as string[], createdAt: at, updatedAt: at,
+  };
+}
+
+export const CreateNeedItemInput = NeedOutcome.extend({ gridID: z.string().max(80) });
+
+/** Staff enter an item of a grid's problem list or project list. */
+export const createNeedItem = fn(CreateNeedItemInput, async (input) => {
+  await requireMechanism("needsLists");
+  assertRole("district_admin", "grid_leader", "grid_worker");
+  const place = await placeOfGrid(input.gridID);
+  const tally = new Tally();
+  const item = newNeedItem(place, input, {}, tally);
+  const result = await Database.transaction.write((ops) => [ops.needItem.create(item).commit(), ...tally.operations(ops)]).go();
+  if (result.canceled) throw new ConflictError("need.not_created", "The item could not be saved; try again.");
+  return toItem(item);
+});
+
+async function load(itemID: string): Promise<NeedItem & { claimantKey: string }> {
+  const result = await NeedItemEntity.get({ tenantID: useTenant(), itemID }).go();
+  if (!result.data) throw new NotFoundError("need.not_found", `There is no needs item ${itemID} in this district.`);
+  return { ...toItem(result.data), claimantKey: result.data.claimantKey };
+}
+
+const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+
+/** One step, conditional on the state it was read in, with its counter, in one transaction. */
+async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, patch: Item, metric: string, conflict: () => ConflictError) {
+  const tenantID = useTenant();
+  const at = now().toISOString();
+  const tally = new Tally().add(gridScopes(item.gridPath), at, metric);
+  const result = await Database.transaction
+    .write((ops) => [
+      ops.needItem
+        .patch({ tenantID, itemID: item.itemID })
+        .set({ ...defined(patch), status: to, updatedAt: at } as never)
+        .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` } as never)
+        .where((attr, op) => `${op.eq(attr.status, item.status)} AND ${op.eq(attr.claimantKey, item.claimantKey)}`)
+        .commit(),
+      ...tally.operations(ops),
+    ])
+    .go();
+  if (result.canceled) throw conflict();
+  return toItem({ ...item, ...defined(patch), status: to, updatedAt: at });
+}
+
+const changed = () => new ConflictError("need.changed", "Someone else acted on this item at the same time; reload it and try again.");
+
+const ItemRef = z.object({ itemID: z.string().max(80) });
+
+export const ClaimNeedItemInput = ItemRef.extend({
+  /** A unit claims it (共建单位): named by a district admin or grid leader. Without it, the calling cadre claims it. */
+  unit: z.string().trim().min(2).max(80).optional(),
+});
+
+/** 认领: a cadre claims an item for themself, or an admin or leader records a unit's claim. Already claimed: 409. */
+export const claimNeedItem = fn(ClaimNeedItemInput, async (input) => {
+  await requireMechanism("needsLists");
+  if (input.unit) assertRole("district_admin", "grid_leader");
+  else assertRole("cadre");
+  const item = await load(input.itemID);
+  const taken = () => new ConflictError("need.claimed", "This item has been claimed already.");
+  if (item.status !== "open") throw taken();
+  const at = now().toISOString();
+  const patch = input.unit
+    ? { claimantKey: `unit:${input.unit}`, claimantUnit: input.unit, claimedBy: actorID(), claimedAt: at }
+    : { claimantKey: `user:${actorID()}`, claimantID: actorID(), claimedBy: actorID(), claimedAt: at };
+  return apply(item, "claimed", patch, "needs.claimed", taken);
+});
+
+const isStaffLead = () => {
+  const actor = useActor();
+  return actor.type === "system" || (actor.type === "user" && actor.roles.some((role) => role === "district_admin" || role === "grid_leader"));
+};
+
+export const CloseNeedItemInput = ItemRef.extend({
+  note: z.string().trim().min(2, "say what was done").max(2000),
+  photoKeys: z.array(z.string().max(300)).max(Photo.MAX_PHOTOS).default([]),
+});
+
+/** 销号: the cadre who claimed it, or a district admin or grid leader, ticks it off with evidence. */
+export const closeNeedItem = fn(CloseNeedItemInput, async (input) => {
+  await requireMechanism("needsLists");
+  const item = await load(input.itemID);
+  if (item.claimantID !== actorID() && !isStaffLead())
+    throw new ForbiddenError("need.not_claimant", "Only the cadre who claimed this item, or a district admin or grid leader, may tick it off.");
+  if (item.status !== "claimed") throw new ConflictError("need.state", `An item that is ${item.status} cannot be ticked off; it must be claimed.`);
+  const photos = [];
+  for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
+  const keys = photos.map((photo) => Photo.finalKey(photo, item.itemID));
+  const updated = await apply(item, "closed", { closedBy: actorID(), closedAt: now().toISOString(), closeNote: input.note, photos: [...item.photos, ...keys] }, "needs.closed", changed);
+  await Photo.keep(photos, keys);
+  return updated;
+});
+
+/** A resident confirms a ticked-off item (the resident side of the lists). */
+export const confirmNeedItem = fn(ItemRef, async (input) => {
+  await requireMechanism("needsLists");
+  assertRole("resident");
+  const item = await load(input.itemID);
+  if (item.status !== "closed") throw new ConflictError("need.state", `An item that is ${item.status} cannot be confirmed; it must be ticked off first.`);
+  return apply(item, "confirmed", { confirmedBy: actorID(), confirmedAt: now().toISOString() }, "needs.confirmed", changed);
+});
+
+/** An item with links to its evidence photos; any user of the district may read it. */
+export const getNeedItem = fn(z.string().max(80), async (itemID) => {
+  await requireMechanism("needsLists");
+  const item = await load(itemID);
+  const urls = await Photo.urls(item.photos);
+  const { claimantKey: _, ...visible } = item;
+  return { item: visible as NeedItem, photoUrls: Object.fromEntries(item.photos.map((key, index) => [key, urls[index]])) };
+});
+
+export const ListNeedItemsInput = PageInput.extend({
+  /** The grid (a community: a grid with its descendants). Defaults to the caller's grid, else the district. */
+  gridID: z.string().max(80).optional(),
+  status: NeedState.optional(),
+  kind: NeedKind.optional(),
+  /** The items the calling cadre claimed. */
+  mine: z.boolean().default(false),
+});
+
+/** A grid's (or community's) list, one query by key prefix; optionally one state; kind filters the same query. */
+export const listNeedItems = fn(ListNeedItemsInput, async (input) => {
+  await requireMechanism("needsLists");
+  const tenantID = useTenant();
+  const actor = useActor();
+  let query;
+  if (input.mine) query = NeedItemEntity.query.byClaimant({ tenantID, claimantKey: `user:${actorID()}` });
+  else {
+    const gridID = input.gridID ?? (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
+    const prefix = gridID ? pathPrefix(await placeOfGrid(gridID)) : undefined;
+    const base = input.status ? NeedItemEntity.query.byStatus({ tenantID, status: input.status }) : NeedItemEntity.query.byGrid({ tenantID });
+    query = prefix ? base.begins({ gridPathKey: prefix }) : base;
+  }
+  const filtered = (query as any).where((attr: any, op: any) =>
+    [input.kind ? op.eq(attr.kind, input.kind) : "", input.mine && input.status ? op.eq(attr.status, input.status) : ""].filter(Boolean).join(" AND "),
+  );
+  const result = await page(filtered, input, input.mine ? "desc" : "asc");
+  return { items: (result.items as Item[]).map(toItem), cursor: result.cursor };
+});
+
+export const NeedsProgress = z.object({
+  created: z.number(),
+  problems: z.number(),
+  projects: z.number(),
+  claimed: z.number(),
+  closed: z.number(),
+  confirmed: z.number(),
+  /** Waiting for a claim. */
+  open: z.number(),
+  /** Claimed, not yet ticked off. */
+  inProgress: z.number(),
+});
+export type NeedsProgress = z.infer<typeof NeedsProgress>;
+
+/** Progress of a grid's (a community's) lists, or the district's: from the counters, one read. */
+export const needsProgress = fn(z.object({ gridID: z.string().max(80).optional() }), async (input): Promise<NeedsProgress> => {
+  await requireMechanism("needsLists");
+  const scope = input.gridID ? `grid:${(await placeOfGrid(input.gridID)).gridID}` : "district";
+  const tallies = await readTallies(scope, "all");
+  const count = (metric: string) => tallies[`needs.${metric}`]?.count ?? 0;
+  const progress = { created: count("created"), problems: count("problems"), projects: count("projects"), claimed: count("claimed"), closed: count("closed"), confirmed: count("confirmed") };
+  return { ...progress, open: progress.created - progress.claimed, inProgress: progress.claimed - progress.closed };
+});

@@ -9,6 +9,12 @@ import { MetricCounterEntity } from "../metrics/tally.ts";
 import { AuditEventEntity } from "../audit/audit.entity.ts";
 import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity, GridVersionEntity } from "../grid/grid.entity.ts";
+import { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, VolunteerProblemEntity, VolunteerTeamEntity } from "../volunteer/volunteer.entity.ts"; // volunteers
+import { CadreEntity, CadreEvaluationEntity, HomeUnitEntity, LedgerEntryEntity } from "../cadre/cadre.entity.ts"; // cadres
+import { EmergencyModeEntity, EmergencyTaskEntity, EmergencyTaskGridEntity } from "../emergency/emergency.entity.ts"; // emergency
+import { WishEntity } from "../wish/wish.entity.ts"; // wishes, needs, meetings
+import { NeedItemEntity } from "../need/need.entity.ts"; // wishes, needs, meetings
+import { MeetingEntity } from "../meeting/meeting.entity.ts"; // wishes, needs, meetings
 import { documentClient, tableName } from "./table.ts";
 
 /** Every entity of the table, for transactions and collections that span them. */
@@ -36,6 +42,21 @@ export const Database = new Service(
     metricCounter: MetricCounterEntity,
     auditEvent: AuditEventEntity,
     // ── governance mechanisms (one block each; keep to your own lines) ──
+    wish: WishEntity, // wishes, needs, meetings
+    needItem: NeedItemEntity, // wishes, needs, meetings
+    meeting: MeetingEntity, // wishes, needs, meetings
+    emergencyMode: EmergencyModeEntity, // emergency
+    emergencyTask: EmergencyTaskEntity, // emergency
+    emergencyTaskGrid: EmergencyTaskGridEntity, // emergency
+    homeUnit: HomeUnitEntity, // cadres
+    cadre: CadreEntity, // cadres
+    ledgerEntry: LedgerEntryEntity, // cadres
+    cadreEvaluation: CadreEvaluationEntity, // cadres
+    volunteerTeam: VolunteerTeamEntity, // volunteers
+    volunteerMember: VolunteerMemberEntity, // volunteers
+    volunteerProblem: VolunteerProblemEntity, // volunteers
+    volunteerActivity: VolunteerActivityEntity, // volunteers
+    ownersRecord: OwnersRecordEntity, // volunteers
   },
   { table: tableName(), client: documentClient() },
 );

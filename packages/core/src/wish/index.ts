@@ -1,2 +1,271 @@
-/** Filled in by the mechanism's work (issue 5). */
-export {};
+import { z } from "zod";
+import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
+import { requireMechanism } from "../district/index.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
+import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
+import { Database } from "../storage/service.ts";
+import * as Photo from "../ticket/photo.ts";
+import * as User from "../user/index.ts";
+import { now } from "../util/clock.ts";
+import { fn } from "../util/fn.ts";
+import { newID } from "../util/id.ts";
+import { page, PageInput } from "../util/page.ts";
+import { pathPrefix, placeOfGrid, placeOfPoint, type Place } from "./place.ts";
+import { WishEntity, WishStates } from "./wish.entity.ts";
+
+export { WishEntity };
+export * from "./place.ts";
+
+export const WishState = z.enum(WishStates);
+export type WishState = z.infer<typeof WishState>;
+
+/** A micro-wish (微心愿) as callers see it. */
+export const Wish = z.object({
+  wishID: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: WishState,
+  gridID: z.string(),
+  gridPath: z.array(z.string()),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  posterID: z.string(),
+  claimantID: z.string().nullable(),
+  claimedAt: z.string().nullable(),
+  fulfilledAt: z.string().nullable(),
+  fulfilNote: z.string().nullable(),
+  photos: z.array(z.string()),
+  confirmedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Wish = z.infer<typeof Wish>;
+
+type Item = Record<string, any>;
+
+function toWish(item: Item): Wish {
+  return {
+    wishID: item.wishID,
+    title: item.title,
+    description: item.description,
+    status: item.status,
+    gridID: item.gridID,
+    gridPath: item.gridPath,
+    lon: item.lon ?? null,
+    lat: item.lat ?? null,
+    posterID: item.posterID,
+    claimantID: item.claimantID && item.claimantID !== "none" ? item.claimantID : null,
+    claimedAt: item.claimedAt ?? null,
+    fulfilledAt: item.fulfilledAt ?? null,
+    fulfilNote: item.fulfilNote ?? null,
+    photos: item.photos ?? [],
+    confirmedAt: item.confirmedAt ?? null,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+/** Who may claim and fulfil wishes: seconded cadres (网格助理), and grid workers, who take wishes too. */
+export const ClaimRoles: DistrictRole[] = ["cadre", "grid_worker"];
+
+/** A poster's position is their own and the workers' to see: other residents get the grid only. */
+function visible(wish: Wish): Wish {
+  const actor = useActor();
+  if (actor.type !== "user" || wish.posterID === actor.userID || actor.roles.some((role) => role !== "resident")) return wish;
+  return { ...wish, lon: null, lat: null };
+}
+
+async function load(wishID: string): Promise<Wish> {
+  const result = await WishEntity.get({ tenantID: useTenant(), wishID }).go();
+  if (!result.data) throw new NotFoundError("wish.not_found", `There is no micro-wish ${wishID} in this district.`);
+  return toWish(result.data);
+}
+
+const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+
+/**
+ * Moves a wish from the state it was read in to the next, in one transaction with its counters;
+ * conditional on that state (and holder), so of two people acting at once exactly one wins.
+ */
+async function apply(wish: Wish, to: WishState, patch: Item, metric: string, conflict: () => ConflictError) {
+  const tenantID = useTenant();
+  const at = now().toISOString();
+  const tally = new Tally().add(gridScopes(wish.gridPath), at, metric);
+  const result = await Database.transaction
+    .write((ops) => [
+      ops.wish
+        .patch({ tenantID, wishID: wish.wishID })
+        .set({ ...defined(patch), status: to, updatedAt: at } as never)
+        .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` } as never)
+        .where((attr, op) => `${op.eq(attr.status, wish.status)} AND ${op.eq(attr.claimantID, wish.claimantID ?? "none")}`)
+        .commit(),
+      ...tally.operations(ops),
+    ])
+    .go();
+  if (result.canceled) throw conflict();
+  return toWish({ ...wish, claimantID: wish.claimantID ?? "none", ...defined(patch), status: to, updatedAt: at });
+}
+
+const changed = () => new ConflictError("wish.changed", "Someone else acted on this wish at the same time; reload it and try again.");
+
+function expectState(wish: Wish, action: string, ...states: WishState[]) {
+  if (!states.includes(wish.status))
+    throw new ConflictError("wish.state", `A wish that is ${wish.status} cannot be ${action}; it must be ${states.join(" or ")}.`);
+}
+
+const PhotoKeys = z.array(z.string().max(300)).max(Photo.MAX_PHOTOS, `at most ${Photo.MAX_PHOTOS} photos`);
+
+export const CreateWishInput = z
+  .object({
+    title: z.string().trim().min(2).max(60),
+    description: z.string().trim().min(2).max(1000),
+    /** The grid it belongs to; or a point, located to its grid. */
+    gridID: z.string().max(80).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+  })
+  .refine((input) => input.gridID !== undefined || (input.lon !== undefined && input.lat !== undefined), {
+    message: "give a grid, or a position (lon and lat)",
+    path: ["gridID"],
+  });
+
+/** A resident posts a micro-wish (微心愿) on their grid: by grid, or by position located to its grid. */
+export const createWish = fn(CreateWishInput, async (input) => {
+  await requireMechanism("wishes");
+  assertRole("resident", "grid_worker");
+  const tenantID = useTenant();
+  const place: Place = input.gridID ? await placeOfGrid(input.gridID) : await placeOfPoint(input.lon!, input.lat!);
+  const at = now().toISOString();
+  const wishID = newID("wish");
+  const item = {
+    tenantID, wishID, title: input.title, description: input.description, status: "open" as const,
+    gridID: place.gridID, gridPath: place.gridPath, gridPathKey: `${pathPrefix(place)}${wishID}`,
+    lon: input.gridID ? undefined : input.lon, lat: input.gridID ? undefined : input.lat,
+    posterID: actorID(), claimantID: "none", photos: [] as string[], createdAt: at, updatedAt: at,
+  };
+  const tally = new Tally().add(gridScopes(place.gridPath), at, "wishes.posted");
+  const result = await Database.transaction.write((ops) => [ops.wish.create(item).commit(), ...tally.operations(ops)]).go();
+  if (result.canceled) throw new ConflictError("wish.not_created", "The wish could not be saved; try again.");
+  return toWish(item);
+});
+
+const WishRef = z.object({ wishID: z.string().max(80) });
+
+/** A cadre claims (认领) an open wish: one holder at a time; a second claim is a 409. */
+export const claimWish = fn(WishRef, async (input) => {
+  await requireMechanism("wishes");
+  assertRole(...ClaimRoles);
+  const wish = await load(input.wishID);
+  const taken = () => new ConflictError("wish.claimed", "This wish has been claimed already.");
+  if (wish.status !== "open") throw wish.status === "claimed" ? taken() : new ConflictError("wish.state", `A wish that is ${wish.status} cannot be claimed.`);
+  return apply(wish, "claimed", { claimantID: actorID(), claimedAt: now().toISOString() }, "wishes.claimed", taken);
+});
+
+function assertClaimant(wish: Wish) {
+  if (wish.claimantID !== actorID()) throw new ForbiddenError("wish.not_claimant", "Only the person who claimed this wish may do this.");
+}
+
+function assertPoster(wish: Wish) {
+  if (wish.posterID !== actorID()) throw new ForbiddenError("wish.not_poster", "Only the person who posted this wish may do this.");
+}
+
+/** The holder gives a claimed wish back: it is open again for others. */
+export const releaseWish = fn(WishRef, async (input) => {
+  await requireMechanism("wishes");
+  const wish = await load(input.wishID);
+  assertClaimant(wish);
+  expectState(wish, "released", "claimed");
+  return apply(wish, "open", { claimantID: "none", claimedAt: undefined }, "wishes.released", changed);
+});
+
+export const FulfilWishInput = WishRef.extend({
+  note: z.string().trim().min(2, "say what was done").max(2000),
+  photoKeys: PhotoKeys.default([]),
+});
+
+/** The holder marks the wish fulfilled, with a note and optional photos (uploaded like a ticket's). */
+export const fulfilWish = fn(FulfilWishInput, async (input) => {
+  await requireMechanism("wishes");
+  const wish = await load(input.wishID);
+  assertClaimant(wish);
+  expectState(wish, "fulfilled", "claimed");
+  const photos = [];
+  for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
+  const keys = photos.map((photo) => Photo.finalKey(photo, wish.wishID));
+  const updated = await apply(wish, "fulfilled", { fulfilNote: input.note, fulfilledAt: now().toISOString(), photos: [...wish.photos, ...keys] }, "wishes.fulfilled", changed);
+  await Photo.keep(photos, keys);
+  return updated;
+});
+
+/** The resident who posted it confirms the wish came true. */
+export const confirmWish = fn(WishRef, async (input) => {
+  await requireMechanism("wishes");
+  const wish = await load(input.wishID);
+  assertPoster(wish);
+  expectState(wish, "confirmed", "fulfilled");
+  return apply(wish, "confirmed", { confirmedAt: now().toISOString() }, "wishes.confirmed", changed);
+});
+
+/** The resident who posted it withdraws a wish nobody has claimed. */
+export const cancelWish = fn(WishRef, async (input) => {
+  await requireMechanism("wishes");
+  const wish = await load(input.wishID);
+  assertPoster(wish);
+  expectState(wish, "cancelled", "open");
+  return apply(wish, "cancelled", {}, "wishes.cancelled", changed);
+});
+
+/** A wish with short-lived links to its photos; any user of the district may read it. */
+export const getWish = fn(z.string().max(80), async (wishID) => {
+  await requireMechanism("wishes");
+  const wish = visible(await load(wishID));
+  const urls = await Photo.urls(wish.photos);
+  return { wish, photoUrls: Object.fromEntries(wish.photos.map((key, index) => [key, urls[index]])) };
+});
+
+export const ListWishesInput = PageInput.extend({
+  /**
+   * `grid`: wishes of a grid and its descendants in one state (default open; the grid defaults
+   * to the caller's own, else the whole district); `mine`: the caller's own posts; `claimed`:
+   * the wishes the caller holds or held.
+   */
+  view: z.enum(["grid", "mine", "claimed"]).default("grid"),
+  status: WishState.optional(),
+  gridID: z.string().max(80).optional(),
+});
+
+/** Lists, one DynamoDB query each; a grid with its descendants by key prefix, newest posts last. */
+export const listWishes = fn(ListWishesInput, async (input) => {
+  await requireMechanism("wishes");
+  const tenantID = useTenant();
+  const actor = useActor();
+  let query;
+  if (input.view === "mine") query = WishEntity.query.byPoster({ tenantID, posterID: actorID() });
+  else if (input.view === "claimed") query = WishEntity.query.byClaimant({ tenantID, claimantID: actorID() });
+  else {
+    const base = WishEntity.query.byStatus({ tenantID, status: input.status ?? "open" });
+    const gridID = input.gridID ?? (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
+    query = gridID ? base.begins({ gridPathKey: pathPrefix(await placeOfGrid(gridID)) }) : base;
+  }
+  const filtered = input.view !== "grid" && input.status ? (query as any).where((attr: any, op: any) => op.eq(attr.status, input.status)) : query;
+  const result = await page(filtered as never, input, input.view === "grid" ? "asc" : "desc");
+  return { items: (result.items as Item[]).map((item) => visible(toWish(item))), cursor: result.cursor };
+});
+
+export const WishProgressInput = z.object({ gridID: z.string().max(80).optional() });
+
+/** How the wishes of a grid (with its descendants) or of the district are doing: from the counters, one read. */
+export const wishProgress = fn(WishProgressInput, async (input) => {
+  await requireMechanism("wishes");
+  const scope = input.gridID ? `grid:${(await placeOfGrid(input.gridID)).gridID}` : "district";
+  const tallies = await readTallies(scope, "all");
+  const count = (metric: string) => tallies[`wishes.${metric}`]?.count ?? 0;
+  return {
+    posted: count("posted"),
+    claimed: count("claimed"),
+    released: count("released"),
+    fulfilled: count("fulfilled"),
+    confirmed: count("confirmed"),
+    cancelled: count("cancelled"),
+  };
+});

@@ -1,0 +1,194 @@
+import { withActor, type Actor } from "../actor.ts";
+import { GridEntity } from "../grid/grid.entity.ts";
+import * as Grid from "../grid/index.ts";
+import * as Meeting from "../meeting/index.ts";
+import { MetricCounterEntity, readTallies } from "../metrics/tally.ts";
+import * as Need from "../need/index.ts";
+import { withClock } from "../util/clock.ts";
+import * as Wish from "../wish/index.ts";
+import { mulberry32 } from "./jianyang-grids.ts";
+
+/**
+ * Jianyang's 2022 "menu-style services" (菜单式服务) in the article's figures: 360 micro-wishes
+ * fulfilled (微心愿), 184 needs/project list items (问题清单·项目清单), and the meetings they came
+ * from — a monthly 我听邻说 tea party in six communities, grid councils, estate expresses and
+ * neighbour meetings. (The 48 joint party-building meetings are the party chain's records.)
+ */
+export const JianyangMenuCounts = {
+  wishesFulfilled: 360,
+  /** Fulfilled and confirmed by the resident; the rest of the fulfilled wait for confirmation. */
+  wishesConfirmed: 348,
+  /** Still open, and claimed but not yet fulfilled, at the end of the year (on the demo cadre's grid). */
+  wishesOpen: 8,
+  wishesClaimed: 4,
+  needs: 184,
+  needsFromMeetings: 104,
+  teaParties: 72,
+  otherMeetings: 48,
+} as const;
+
+const wishTitles: [string, string][] = [
+  ["想要一副老花镜", "眼睛花了，看不清药盒上的字"],
+  ["希望有人帮忙修理漏水的水龙头", "独居，厨房水龙头一直滴水"],
+  ["孩子想要一套课外书", "孩子上三年级，喜欢看科普书"],
+  ["希望有人陪同去医院复查", "子女在外地，腿脚不便"],
+  ["想学用智能手机视频通话", "想和外地的孙子视频"],
+  ["需要一台旧电风扇", "夏天屋里太热"],
+  ["希望帮忙更换楼道灯泡", "楼道太黑，晚上出门不方便"],
+  ["想要一个助行器", "术后恢复期，走路需要支撑"],
+  ["希望有人帮忙代购生活用品", "行动不便，买米买油困难"],
+  ["孩子需要一个书包", "开学在即，旧书包坏了"],
+  ["想要几盆绿植", "想给院子添点绿色"],
+  ["希望有人帮忙打扫卫生", "年纪大了，打扫不动"],
+];
+const fulfilNotes = ["已送达，老人很满意", "已上门完成", "联系爱心企业捐赠，已送到家", "已陪同办理完毕", "已购买并送达"];
+const problemTitles = ["楼道堆放杂物", "小区路灯损坏", "排水沟堵塞", "电动车楼道充电", "绿化带缺损", "停车秩序混乱", "外墙瓷砖脱落", "垃圾分类点脏乱"];
+const projectTitles = ["加装电梯", "小区立面改造", "安装休闲座椅", "增设充电桩", "老年活动室改造", "雨污分流改造", "增设停车位", "楼道照明改造"];
+const closeNotes = ["已整改完毕，现场复核通过", "已完成施工并验收", "已协调相关部门解决", "已清理完毕"];
+const topics = ["小区停车难", "楼道环境整治", "加装电梯意见征集", "垃圾分类推进", "老旧小区改造", "邻里纠纷化解", "夏季防汛", "文明养犬"];
+const units = ["区住建局", "区城管局", "国网建阳供电公司", "区交通运输局", "区水利局"];
+const places = ["社区活动室", "网格党群服务站", "小区凉亭", "居民议事厅", "楼栋长家中"];
+
+const user = (userID: string, ...roles: ("resident" | "cadre" | "grid_worker" | "grid_leader")[]): Actor => ({ type: "user", userID, tenantID: "jianyang", roles });
+const hour = 3600_000;
+/** 2022-01-01 00:00 China Standard Time. */
+const start = Date.UTC(2022, 0, 1) - 8 * hour;
+const DAY = 24 * hour;
+
+async function pool<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<unknown>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await task(items[index], index);
+      }
+    }),
+  );
+}
+
+/** Written last: the seed ran to the end. */
+const marker = { tenantID: "jianyang", scope: "seed", period: "all", metric: "jianyang-menu" };
+
+/**
+ * Seeds the year through the wish, needs and meeting core functions, each step as the person who
+ * took it at the time it happened (2022). Assumes Jianyang's grids are seeded. Runs once.
+ */
+export async function seedJianyangMenu(options: { onProgress?: (message: string) => void; concurrency?: number } = {}) {
+  return withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    if ((await MetricCounterEntity.get(marker).go()).data) return { seeded: false as const };
+    const tallies = await readTallies("district", "all");
+    if ((tallies["wishes.posted"]?.count ?? 0) > 0 || (tallies["needs.created"]?.count ?? 0) > 0)
+      throw new Error("Jianyang's demo wishes and needs lists are incomplete (an earlier seed was interrupted): delete the data folder (.data/) and start again.");
+    const grids = (await GridEntity.query.primary({ tenantID: "jianyang" }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })).data.filter(
+      (grid) => grid.status === "active",
+    );
+    const tier = (key: string) => grids.filter((grid) => grid.tierKey === key).sort((a, b) => a.gridID.localeCompare(b.gridID));
+    const leaves = tier("3").length ? tier("3") : tier("2").length ? tier("2") : tier("1");
+    const middles = tier("2").length ? tier("2") : leaves;
+    const tops = tier("1").length ? tier("1") : middles;
+    if (!leaves.length) throw new Error("Seed Jianyang's grids first.");
+    // The demo cadre and worker work on the grid at the district's centre: the open wishes wait there.
+    const centre = await Grid.locate({ lon: 118.12, lat: 27.33 }).then((place) => place.grid.gridID).catch(() => leaves[0].gridID);
+    const random = mulberry32(360184);
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+    const concurrency = options.concurrency ?? 8;
+    const at = <T>(time: number, actor: Actor, body: () => Promise<T>) => withClock(new Date(time), () => withActor(actor, body));
+
+    // ─── micro-wishes ───
+    const fulfilled = JianyangMenuCounts.wishesFulfilled;
+    const total = fulfilled + JianyangMenuCounts.wishesOpen + JianyangMenuCounts.wishesClaimed;
+    const wishes = Array.from({ length: total }, (_, index) => {
+      const late = index >= fulfilled;
+      const [title, description] = pick(wishTitles);
+      return {
+        index, title, description,
+        gridID: late ? centre : pick(leaves).gridID,
+        postedAt: late ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
+        poster: `resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`,
+        claimant: late ? `cadre-${String(index).padStart(4, "0")}` : `cadre-${String(Math.floor(random() * 760)).padStart(4, "0")}`,
+        stage: index < JianyangMenuCounts.wishesConfirmed ? "confirmed" : index < fulfilled ? "fulfilled" : index < fulfilled + JianyangMenuCounts.wishesOpen ? "open" : "claimed",
+        delays: [random(), random(), random()],
+      };
+    });
+    let done = 0;
+    await pool(wishes, concurrency, async (plan) => {
+      let t = plan.postedAt;
+      const poster = user(plan.poster, "resident");
+      const cadre = user(plan.claimant, "cadre");
+      const wish = await at(t, poster, () => Wish.createWish({ title: plan.title, description: plan.description, gridID: plan.gridID }));
+      if (plan.stage === "open") return;
+      t += (2 + plan.delays[0] * 46) * hour;
+      await at(t, cadre, () => Wish.claimWish({ wishID: wish.wishID }));
+      if (plan.stage === "claimed") return;
+      t += (1 + plan.delays[1] * 5) * DAY;
+      await at(t, cadre, () => Wish.fulfilWish({ wishID: wish.wishID, note: fulfilNotes[plan.index % fulfilNotes.length] }));
+      if (plan.stage === "confirmed") await at(t + (2 + plan.delays[2] * 40) * hour, poster, () => Wish.confirmWish({ wishID: wish.wishID }));
+      if (++done % 60 === 0) options.onProgress?.(`wishes: ${done}/${fulfilled}`);
+    });
+
+    // ─── meetings: a monthly tea party in six communities, and others; outcomes become needs items ───
+    const communities = tops.slice(0, 6);
+    const types = [
+      ...Array.from({ length: 24 }, () => "grid_council"),
+      ...Array.from({ length: 12 }, () => "estate_express"),
+      ...Array.from({ length: 12 }, () => "neighbour_talk"),
+    ];
+    const meetings = [
+      ...Array.from({ length: JianyangMenuCounts.teaParties }, (_, n) => ({
+        typeKey: "listen_to_neighbours", gridID: communities[n % communities.length].gridID,
+        heldAt: Date.UTC(2022, Math.floor(n / 6), 10 + (n % 6)) - 8 * hour + 19.5 * hour,
+      })),
+      ...types.map((typeKey, n) => ({
+        typeKey, gridID: (typeKey === "grid_council" ? pick(middles) : pick(leaves)).gridID,
+        heldAt: start + ((n + 0.5) / types.length) * 360 * DAY + 15 * hour,
+      })),
+    ].map((meeting, index) => ({ ...meeting, index, outcomes: index % 15 < 13 ? 1 : 0, attendance: 8 + Math.floor(random() * 30) }));
+    const fromMeetings: { itemID: string; createdAt: number }[] = [];
+    await pool(meetings, concurrency, async (plan) => {
+      const organiser = user(`worker-menu-${plan.index % 40}`, "grid_worker");
+      const created = await at(plan.heldAt - 3 * DAY, organiser, () =>
+        Meeting.createMeeting({ typeKey: plan.typeKey, gridID: plan.gridID, scheduledAt: new Date(plan.heldAt).toISOString(), place: places[plan.index % places.length], topic: topics[plan.index % topics.length] }),
+      );
+      const outcomes = Array.from({ length: plan.outcomes }, (_, n) =>
+        (plan.index + n) % 3 === 0 ? { kind: "project" as const, title: projectTitles[plan.index % projectTitles.length] } : { kind: "problem" as const, title: problemTitles[plan.index % problemTitles.length] },
+      );
+      const result = await at(plan.heldAt + 2 * hour, organiser, () =>
+        Meeting.recordMeetingOutcome({ meetingID: created.meetingID, minutes: `${topics[plan.index % topics.length]}：居民代表发言，议定事项列入清单。`, attendanceCount: plan.attendance, outcomes }),
+      );
+      fromMeetings.push(...result.items.map((item) => ({ itemID: item.itemID, createdAt: plan.heldAt + 2 * hour })));
+    });
+    options.onProgress?.(`meetings: ${meetings.length}`);
+
+    // ─── needs items entered by staff; then most are claimed, ticked off and confirmed ───
+    const staffCount = JianyangMenuCounts.needs - fromMeetings.length;
+    const staffItems: { itemID: string; createdAt: number }[] = [];
+    await pool(Array.from({ length: staffCount }, (_, n) => n), concurrency, async (n) => {
+      const createdAt = start + ((n + 0.5) / staffCount) * 350 * DAY + 10 * hour;
+      const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
+      const kind = n % 3 === 0 ? ("project" as const) : ("problem" as const);
+      const item = await at(createdAt, user(`worker-menu-${n % 40}`, "grid_worker"), () =>
+        Need.createNeedItem({ kind, title: (kind === "project" ? projectTitles : problemTitles)[n % 8], gridID }),
+      );
+      staffItems.push({ itemID: item.itemID, createdAt });
+    });
+    const items = [...fromMeetings, ...staffItems].sort((a, b) => a.itemID.localeCompare(b.itemID));
+    await pool(items, concurrency, async (entry, index) => {
+      const roll = (index * 7919) % 100;
+      // 6% wait for a claim, 6% are in progress; the rest are ticked off, most confirmed.
+      if (roll < 6) return;
+      let t = Math.min(entry.createdAt + (1 + (roll % 5)) * DAY, Date.UTC(2022, 11, 29));
+      const byUnit = roll % 4 === 0;
+      const claimer = byUnit ? user(`leader-menu-${index % 12}`, "grid_leader") : user(`cadre-${String((index * 37) % 760).padStart(4, "0")}`, "cadre");
+      await at(t, claimer, () => Need.claimNeedItem({ itemID: entry.itemID, unit: byUnit ? units[index % units.length] : undefined }));
+      if (roll < 12) return;
+      t = Math.min(t + (3 + (roll % 20)) * DAY, Date.UTC(2022, 11, 30));
+      await at(t, claimer, () => Need.closeNeedItem({ itemID: entry.itemID, note: closeNotes[index % closeNotes.length] }));
+      if (roll < 25) return;
+      await at(t + 20 * hour, user(`resident-${String((index * 13) % 2400).padStart(4, "0")}`, "resident"), () => Need.confirmNeedItem({ itemID: entry.itemID }));
+    });
+    options.onProgress?.(`needs: ${items.length}`);
+    await MetricCounterEntity.put({ ...marker, count: 1, sum: 0 }).go();
+    return { seeded: true as const, wishes: wishes.length, wishesFulfilled: fulfilled, meetings: meetings.length, needs: items.length };
+  });
+}
