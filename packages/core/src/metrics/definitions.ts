@@ -176,6 +176,8 @@ export const MetricDefinitions: MetricDefinition[] = [
   tally("owners.livelihoodProjects", "volunteers", "民生项目", "Livelihood projects done", "Livelihood projects completed (lifts, fans, façades…)."),
   // ── emergency mode (平急切换) ──
   tally("emergency.rounds", "emergency", "应急任务轮次", "Emergency task rounds", "Task rounds run in emergency mode (district-wide and risk-area)."),
+  tally("emergency.roundsDistrictWide", "emergency", "全域任务轮次", "District-wide rounds", "Rounds assigned to every grid of the district (e.g. district-wide testing)."),
+  tally("emergency.roundsRiskArea", "emergency", "风险区域任务轮次", "Risk-area rounds", "Rounds assigned to chosen risk-area grids."),
   {
     key: "emergency.completion", group: "emergency", nameZh: "应急任务完成率", nameEn: "Emergency task completion", unit: "ratio", higherIsBetter: true,
     definition: "Grid tasks reported done ÷ grid tasks assigned, over the rounds of the period.",

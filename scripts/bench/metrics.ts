@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:metrics`: on a fresh in-memory DynamoDB Local —
+ * 1. the DynamoDB requests (and time) of a district dashboard at 1,000 and at 100,000 tickets:
+ *    the ticket records are bulk-loaded with the counters their transitions would have written
+ *    (the transitions' own cost is `bench:tickets`), so the count of records is real and the
+ *    dashboard reads what it reads in production;
+ * 2. `compareDistricts` over a province of 100 synthetic districts: requests, p50/p99;
+ * 3. the write overhead of counters: one transition's transaction with and without its counter
+ *    updates (ticket + timeline vs ticket + timeline + 21 counter items), p50 and ratio.
+ */
+import { performance } from "node:perf_hooks";
+import { startDynamo } from "../lib/local-stack.ts";
+
+const dynamo = await startDynamo();
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+process.env.TABLE_NAME = "bench-metrics";
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+try {
+  const { Demo, Storage, Metrics, withActor, District } = await import("@wangge/core");
+  const { TicketEntity } = await import("../../packages/core/src/ticket/ticket.entity.ts");
+  const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/metrics/counter.entity.ts");
+  const { batchPut } = await import("../../packages/core/src/storage/batch.ts");
+  const { FujianDemoDistricts, seedDemoDistrict } = await import("../../packages/core/src/demo/fujian-districts.ts");
+  const { GridEntity } = await import("../../packages/core/src/grid/grid.entity.ts");
+  const { mulberry32 } = await import("../../packages/core/src/demo/jianyang-grids.ts");
+  const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
+  await Storage.ensureTable();
+  await Demo.seed();
+  const plan = FujianDemoDistricts.find((candidate) => candidate.slug === "wuyishan")!;
+  await seedDemoDistrict(plan);
+
+  let requests = 0;
+  Storage.documentClient().middlewareStack.add(
+    (next) => async (args) => {
+      requests += 1;
+      return next(args);
+    },
+    { step: "initialize", name: "countRequests" },
+  );
+  const measure = async <T>(runs: number, body: () => Promise<T>) => {
+    await body(); // warm
+    const times: number[] = [];
+    let perCall = 0;
+    for (let run = 0; run < runs; run++) {
+      requests = 0;
+      const started = performance.now();
+      await body();
+      times.push(performance.now() - started);
+      perCall = requests;
+    }
+    return { requests: perCall, p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+  };
+
+  // ── 1. dashboard reads at 1,000 and 100,000 tickets ──
+  const leaves = (await GridEntity.query.byTier({ tenantID: "wuyishan", tierKey: "4" }).go({ pages: "all", attributes: ["gridID", "path"] })).data;
+  const categories = ["garbage", "street_vending", "road_damage", "street_light", "noise", "other"];
+  const random = mulberry32(100_000);
+  const counters = new Map<string, Record<string, number>>();
+  let loaded = 0;
+  /** Writes `count` ticket records; their counter additions are kept until `flush`. */
+  const load = async (count: number) => {
+    const items: Record<string, unknown>[] = [];
+    for (let index = 0; index < count; index++) {
+      const leaf = leaves[Math.floor(random() * leaves.length)];
+      const category = categories[Math.floor(random() * categories.length)];
+      const collected = new Date(Date.UTC(2022, 0, 1) + random() * 364 * 86_400_000);
+      const hours = 1 + random() * 60;
+      const closed = new Date(collected.getTime() + hours * 3600_000);
+      const gridPath = [...(leaf.path ?? []), leaf.gridID];
+      const ticketID = `ticket_bench${String(loaded + index).padStart(7, "0")}`;
+      items.push(
+        TicketEntity.put({
+          tenantID: "wuyishan", ticketID, state: "closed", categoryKey: category, description: "基准测试工单", lon: 118, lat: 27.7,
+          gridID: leaf.gridID, gridPath, gridPathKey: gridPath.join("/"), reporterID: "bench", reporterRole: "resident",
+          collectedAt: collected.toISOString(), seq: 6, updatedAt: closed.toISOString(),
+        } as never).params().Item,
+      );
+      for (const scope of ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`])
+        for (const [period, at] of [...periodsOf(collected.toISOString()).map((p) => [p, "c"]), ...periodsOf(closed.toISOString()).map((p) => [p, "x"])]) {
+          const key = `${scope}|${period}`;
+          const adds = counters.get(key) ?? {};
+          if (at === "c") adds.collected = (adds.collected ?? 0) + 1;
+          else {
+            adds.closed = (adds.closed ?? 0) + 1;
+            adds.solved = (adds.solved ?? 0) + 1;
+            adds.durationHours = (adds.durationHours ?? 0) + Math.round(hours * 100) / 100;
+            adds[bucketOf(hours)] = (adds[bucketOf(hours)] ?? 0) + 1;
+          }
+          counters.set(key, adds);
+        }
+    }
+    await batchPut(items);
+    loaded += count;
+  };
+  /** Writes the counters the loaded tickets' transitions would have written. */
+  const flush = async () => {
+    let written = 0;
+    const entries = [...counters.entries()];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (written < entries.length) {
+          const [key, adds] = entries[written++];
+          const [scope, period] = key.split("|");
+          await TicketCounterEntity.update({ tenantID: "wuyishan", scope, period }).add(adds as never).go();
+        }
+      }),
+    );
+    counters.clear();
+  };
+  const admin = { type: "user" as const, userID: "admin", tenantID: "wuyishan", roles: ["district_admin" as const] };
+  const dashboards = async () => ({
+    all: await measure(20, () => withActor(admin, () => Metrics.getDistrictMetrics({ period: "all" }))),
+    month: await measure(20, () => withActor(admin, () => Metrics.getDistrictMetrics({ period: "2022-06" }))),
+    root: await measure(20, () => withActor(admin, () => Metrics.getGridMetrics({ gridID: "root", period: "2022" }))),
+  });
+  console.log("1. District dashboard: DynamoDB requests and time, by number of tickets");
+  process.stdout.write("   loading 1,000 tickets… ");
+  await load(1000);
+  await flush();
+  const small = await dashboards();
+  console.log("done.");
+  process.stdout.write("   loading 99,000 more (100,000)… ");
+  const started = performance.now();
+  for (let batch = 0; batch < 99; batch++) await load(1000);
+  await flush();
+  console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  const large = await dashboards();
+  const check = await withActor(admin, () => Metrics.getDistrictMetrics({ period: "all" }));
+  console.log(`   (dashboard says ${check.values["tickets.collected"]?.toLocaleString()} collected, ${check.values["tickets.closed"]?.toLocaleString()} closed)`);
+  for (const [name, label] of [["all", "getDistrictMetrics all"], ["month", "getDistrictMetrics 2022-06"], ["root", "getGridMetrics root (6 children)"]] as const) {
+    const a = small[name];
+    const b = large[name];
+    console.log(
+      `   ${label.padEnd(34)} 1,000: ${a.requests} requests, p50 ${ms(a.p50)} | 100,000: ${b.requests} requests, p50 ${ms(b.p50)} | requests ratio ${(b.requests / a.requests).toFixed(2)}, time ratio ${(b.p50 / a.p50).toFixed(2)}`,
+    );
+  }
+
+  // ── 2. compareDistricts over 100 districts ──
+  console.log("2. compareDistricts over a province of 100 synthetic districts");
+  await withActor({ type: "operator", userID: "bench" }, async () => {
+    const { Province } = await import("@wangge/core");
+    await Province.create({ provinceID: "benchland", nameZh: "基准省", nameEn: "Benchland" });
+    for (let index = 0; index < 100; index++) {
+      const slug = `bench-${String(index).padStart(3, "0")}`;
+      await District.onboard({ slug, nameZh: `基准${index}区`, nameEn: slug, provinceID: "benchland", cityZh: "市", cityEn: "City", template: "minimal", admin: { name: "管理员", phone: "13800000000" } });
+      await Promise.all(
+        ["all", "2022", ...Array.from({ length: 12 }, (_, month) => `2022-${String(month + 1).padStart(2, "0")}`)].map((period) =>
+          TicketCounterEntity.update({ tenantID: slug, scope: "district", period }).add({ collected: 100 + index, closed: 90 + index, onTime: 80 } as never).go(),
+        ),
+      );
+    }
+  });
+  const province = { type: "province", userID: "bench", provinceID: "benchland" } as const;
+  const year = await measure(30, () => withActor(province, () => Metrics.compareDistricts({ period: "2022" })));
+  const range = await measure(30, () => withActor(province, () => Metrics.compareDistricts({ from: "2022-01", to: "2022-12" })));
+  console.log(`   period 2022:            ${year.requests} requests (1 Query of districts, 1 BatchGet of grid sets, 1 BatchGet of counters, 100 Queries of tallies), p50 ${ms(year.p50)}, p99 ${ms(year.p99)}`);
+  console.log(`   months 2022-01..12:     ${range.requests} requests (12 months × 100 districts = 1,200 counter keys in batches of 100), p50 ${ms(range.p50)}, p99 ${ms(range.p99)}`);
+
+  // ── 3. counter-write overhead ──
+  console.log("3. Counter-write overhead: one transition's transaction, without and with its 21 counter updates");
+  const table = Storage.tableName();
+  const client = Storage.documentClient();
+  let n = 0;
+  const transaction = (withCounters: boolean) => {
+    n += 1;
+    const items: any[] = [
+      { Put: { TableName: table, Item: { pk: `bench#ticket_${n}`, sk: "ticket", state: "accepted", seq: 2 } } },
+      { Put: { TableName: table, Item: { pk: `bench#ticket_${n}`, sk: "timeline#2", action: "accept" } } },
+    ];
+    if (withCounters)
+      for (let scope = 0; scope < 7; scope++)
+        for (const period of ["all", "2022", "2022-06"])
+          items.push({ Update: { TableName: table, Key: { pk: `bench#counter#${scope}`, sk: period }, UpdateExpression: "ADD accepted :one", ExpressionAttributeValues: { ":one": 1 } } });
+    return client.send(new TransactWriteCommand({ TransactItems: items }));
+  };
+  const without = await measure(200, () => transaction(false));
+  const withCounters = await measure(200, () => transaction(true));
+  console.log(`   without counters: p50 ${ms(without.p50)}, p99 ${ms(without.p99)}`);
+  console.log(`   with counters:    p50 ${ms(withCounters.p50)}, p99 ${ms(withCounters.p99)} → ratio ${(withCounters.p50 / without.p50).toFixed(2)}× (one transaction either way: no extra round trip)`);
+} finally {
+  await dynamo.stop();
+}
