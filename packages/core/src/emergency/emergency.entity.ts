@@ -71,6 +71,8 @@ export const EmergencyTaskGridEntity = new Entity(
       note: { type: "string" },
       reportedAt: { type: "string" },
       reportedBy: { type: "string" },
+      /** The grid's path (ancestors, then the grid) when it was reported: where its report counted. */
+      gridPath: { type: "list", items: { type: "string" } },
       seq: { type: "number", required: true },
     },
     indexes: {

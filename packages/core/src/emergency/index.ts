@@ -12,10 +12,11 @@
  */
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
-import { auditOperation } from "../audit/index.ts";
+import { AuditEventEntity, auditOperation } from "../audit/index.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
+import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
 import { batchPut } from "../storage/batch.ts";
 import { Database } from "../storage/service.ts";
@@ -178,7 +179,7 @@ export const setMode = fn(SetModeInput, async (input) => {
         action: "emergency.switch",
         subjectID: "emergencyMode",
         summary,
-        details: { from: current.mode, to: input.mode, scope: next.scope, gridIDs: grids.map((grid) => grid.gridID), reason: input.reason, version: next.version },
+        details: { from: current.mode, to: input.mode, scope: next.scope, gridIDs: grids.map((grid) => grid.gridID), reason: input.reason, version: next.version, at },
       }),
       ...tally.operations(ops),
     ])
@@ -368,7 +369,7 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
     .write((ops) => [
       ops.emergencyTaskGrid
         .patch({ tenantID, taskID: task.taskID, gridID: input.gridID })
-        .set({ status: done ? "done" : "pending", ticks: input.ticks, note: input.note ?? "", reportedAt: at, reportedBy: by, seq: part.seq + 1 })
+        .set({ status: done ? "done" : "pending", ticks: input.ticks, note: input.note ?? "", reportedAt: at, reportedBy: by, gridPath, seq: part.seq + 1 })
         .where((attr, op) => op.eq(attr.seq, part.seq))
         .commit(),
       auditOperation(ops, {
@@ -431,3 +432,39 @@ export const listMyTasks = fn(z.object({}).default({}), async () => {
       .map((part) => ({ task: byID.get(part.taskID)!, grid: toTaskGrid(part) })),
   };
 });
+
+// ─── recount ─────────────────────────────────────────────────────────────────
+
+/**
+ * Rebuilds the `emergency.*` tallies from the records and returns the drift (with `repair`,
+ * writes the recounted values): switches from the audit entries of the mode (the mode item
+ * keeps only the last switch; the entry's `details.at` is the tally's time), rounds and their
+ * grids from the rounds, grids done from the parts reported done (at `reportedAt`, on the
+ * grid path kept on the part). Parts of a round whose transaction failed belong to no round
+ * and count nowhere.
+ */
+export async function recount(options: { repair?: boolean } = {}) {
+  const tenantID = useTenant();
+  const expected = new ExpectedTallies();
+  const switches = await AuditEventEntity.query.bySubject({ tenantID, subjectID: "emergencyMode" }).go({ pages: "all" });
+  for (const event of switches.data)
+    if (event.action === "emergency.switch") expected.add(["district"], (event.details as Item | undefined)?.at ?? event.at, "emergency.switches");
+  const tasks = await EmergencyTaskEntity.query.primary({ tenantID }).go({ pages: "all" });
+  const paths = new Map<string, Promise<string[]>>();
+  const pathOf = (gridID: string) => {
+    if (!paths.has(gridID))
+      paths.set(gridID, GridEntity.get({ tenantID, gridID }).go({ attributes: ["path"] }).then((grid) => [...((grid.data as Item | null)?.path ?? []), gridID]));
+    return paths.get(gridID)!;
+  };
+  for (const task of tasks.data) {
+    expected
+      .add(["district"], task.createdAt, "emergency.rounds")
+      .add(["district"], task.createdAt, task.scope === "district" ? "emergency.roundsDistrictWide" : "emergency.roundsRiskArea")
+      .add(["district", `round:${task.taskID}`], task.createdAt, "emergency.taskGrids", task.gridCount);
+    const parts = await EmergencyTaskGridEntity.query.primary({ tenantID, taskID: task.taskID }).go({ pages: "all" });
+    for (const part of parts.data as Item[])
+      if (part.status === "done")
+        expected.add([...gridScopes(part.gridPath ?? (await pathOf(part.gridID))), `round:${task.taskID}`], part.reportedAt, "emergency.taskGridsDone");
+  }
+  return compareTallies(expected, ["emergency."], options);
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
+import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
 import { NeedItem, NeedItemEntity, NeedOutcome, newNeedItem } from "../need/index.ts";
 import { Database } from "../storage/service.ts";
@@ -213,3 +214,24 @@ export const meetingStats = fn(z.object({ gridID: z.string().max(80).optional(),
     byType: Object.fromEntries(config.governance.meetingTypes.map((type) => [type.key, tallies[`meetings.${type.key}`]?.count ?? 0])),
   };
 });
+
+/**
+ * Rebuilds the `meetings.*` counters from the district's meetings, the way the steps above add
+ * them: scheduled when created; held, attendance (its sum) and the meeting's type when its
+ * outcome was recorded. (The needs items its outcomes became count in `needs.*`: see
+ * `Need.recount`.) Returns the drift; with `repair`, writes the recounted values.
+ */
+export async function recount(options: { repair?: boolean } = {}) {
+  const expected = new ExpectedTallies();
+  const meetings = await MeetingEntity.query.bySchedule({ tenantID: useTenant() }).go({ pages: "all" });
+  for (const meeting of meetings.data) {
+    const scopes = gridScopes(meeting.gridPath);
+    expected.add(scopes, meeting.createdAt, "meetings.scheduled");
+    if (meeting.status === "held" && meeting.heldAt)
+      expected
+        .add(scopes, meeting.heldAt, "meetings.held")
+        .add(scopes, meeting.heldAt, "meetings.attendance", 1, meeting.attendanceCount ?? 0)
+        .add(scopes, meeting.heldAt, `meetings.${meeting.typeKey}`);
+  }
+  return compareTallies(expected, ["meetings."], options);
+}

@@ -104,22 +104,30 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const reads = new Reads();
   const config = await District.currentConfig();
   reads.add();
-  const [grids, tallies] = await Promise.all([gridCounts([tenantID], reads), talliesByPeriod(tenantID, "district", reads)]);
-  const year = trendYearOf(input.period, [...tallies.keys()].filter((period) => /^\d{4}$/.test(period)));
-  const months = monthsOf(year);
   const categories = config.tickets.categories;
   const departments = config.tickets.departments;
-  const tickets = await ticketCounters(
-    [
-      { tenantID, scope: "district", period: input.period },
-      ...months.map((period) => ({ tenantID, scope: "district", period })),
-      ...categories.map((category) => ({ tenantID, scope: `category:${category.key}`, period: input.period })),
-      ...departments.map((department) => ({ tenantID, scope: `department:${department.key}`, period: input.period })),
-    ],
-    reads,
-  );
+  // The district's ticket counters of every period (one Query), its tallies (one Query), and the
+  // period's category and department counters (batched gets).
+  const [grids, tallies, districtTickets, tickets] = await Promise.all([
+    gridCounts([tenantID], reads),
+    talliesByPeriod(tenantID, "district", reads),
+    TicketCounterEntity.query.primary({ tenantID, scope: "district" }).go({ pages: "all" }).then((result) => {
+      reads.add();
+      return new Map(result.data.map((item) => [item.period, ticketFields(item as never)]));
+    }),
+    ticketCounters(
+      [
+        ...categories.map((category) => ({ tenantID, scope: `category:${category.key}`, period: input.period })),
+        ...departments.map((department) => ({ tenantID, scope: `department:${department.key}`, period: input.period })),
+      ],
+      reads,
+    ),
+  ]);
+  const years = [...new Set([...tallies.keys(), ...districtTickets.keys()])].filter((period) => /^\d{4}$/.test(period));
+  const year = trendYearOf(input.period, years);
+  const months = monthsOf(year);
   const sources = (scope: string, period: string): MetricSources => ({
-    tickets: tickets(tenantID, scope, period),
+    tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(tenantID, scope, period),
     tallies: scope === "district" ? (tallies.get(period) ?? {}) : {},
     grids: grids(tenantID),
   });
@@ -319,17 +327,28 @@ export const RecountInput = z.object({ repair: z.boolean().default(false) });
 
 /**
  * Rebuilds the district's counters from its records (tickets from their timelines; grids,
- * people and party records from the records) and reports every difference; `repair` writes
- * the recounted values. District admin only.
+ * people, party records and every governance mechanism's records) and reports every
+ * difference; `repair` writes the recounted values. District admin only.
  */
 export const recountMetrics = fn(RecountInput, async (input) => {
   assertRole("district_admin");
-  const [tickets, standing] = await Promise.all([recountTickets({ repair: input.repair }), recountStanding({ repair: input.repair })]);
+  const options = { repair: input.repair };
+  // The mechanisms' modules import this one's counters: load them when a recount runs.
+  const [Cadre, Wish, Need, Meeting, Volunteer, Emergency] = await Promise.all([
+    import("../cadre/index.ts"), import("../wish/index.ts"), import("../need/index.ts"),
+    import("../meeting/index.ts"), import("../volunteer/index.ts"), import("../emergency/index.ts"),
+  ]);
+  const [tickets, standing, ...mechanisms] = await Promise.all([
+    recountTickets(options),
+    recountStanding(options),
+    Cadre.recount(options), Wish.recount(options), Need.recount(options),
+    Meeting.recount(options), Volunteer.recount(options), Emergency.recount(options),
+  ]);
   return {
     tickets: tickets.tickets,
     grids: standing.grids,
     people: standing.people,
-    drift: [...tickets.drift, ...standing.drift],
+    drift: [...tickets.drift, ...standing.drift, ...mechanisms.flat()],
     repaired: input.repair,
   };
 });

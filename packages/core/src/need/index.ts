@@ -2,6 +2,7 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
+import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
 import { Database } from "../storage/service.ts";
 import * as Photo from "../ticket/photo.ts";
@@ -121,9 +122,8 @@ async function load(itemID: string): Promise<NeedItem & { claimantKey: string }>
 const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 
 /** One step, conditional on the state it was read in, with its counter, in one transaction. */
-async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, patch: Item, metric: string, conflict: () => ConflictError) {
+async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, patch: Item, metric: string, conflict: () => ConflictError, at = now().toISOString()) {
   const tenantID = useTenant();
-  const at = now().toISOString();
   const tally = new Tally().add(gridScopes(item.gridPath), at, metric);
   const result = await Database.transaction
     .write((ops) => [
@@ -161,7 +161,7 @@ export const claimNeedItem = fn(ClaimNeedItemInput, async (input) => {
   const patch = input.unit
     ? { claimantKey: `unit:${input.unit}`, claimantUnit: input.unit, claimedBy: actorID(), claimedAt: at }
     : { claimantKey: `user:${actorID()}`, claimantID: actorID(), claimedBy: actorID(), claimedAt: at };
-  return apply(item, "claimed", patch, "needs.claimed", taken);
+  return apply(item, "claimed", patch, "needs.claimed", taken, at);
 });
 
 const isStaffLead = () => {
@@ -184,7 +184,8 @@ export const closeNeedItem = fn(CloseNeedItemInput, async (input) => {
   const photos = [];
   for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
   const keys = photos.map((photo) => Photo.finalKey(photo, item.itemID));
-  const updated = await apply(item, "closed", { closedBy: actorID(), closedAt: now().toISOString(), closeNote: input.note, photos: [...item.photos, ...keys] }, "needs.closed", changed);
+  const at = now().toISOString();
+  const updated = await apply(item, "closed", { closedBy: actorID(), closedAt: at, closeNote: input.note, photos: [...item.photos, ...keys] }, "needs.closed", changed, at);
   await Photo.keep(photos, keys);
   return updated;
 });
@@ -195,7 +196,8 @@ export const confirmNeedItem = fn(ItemRef, async (input) => {
   assertRole("resident");
   const item = await load(input.itemID);
   if (item.status !== "closed") throw new ConflictError("need.state", `An item that is ${item.status} cannot be confirmed; it must be ticked off first.`);
-  return apply(item, "confirmed", { confirmedBy: actorID(), confirmedAt: now().toISOString() }, "needs.confirmed", changed);
+  const at = now().toISOString();
+  return apply(item, "confirmed", { confirmedBy: actorID(), confirmedAt: at }, "needs.confirmed", changed, at);
 });
 
 /** An item with links to its evidence photos; any user of the district may read it. */
@@ -259,3 +261,22 @@ export const needsProgress = fn(z.object({ gridID: z.string().max(80).optional()
   const progress = { created: count("created"), problems: count("problems"), projects: count("projects"), claimed: count("claimed"), closed: count("closed"), confirmed: count("confirmed") };
   return { ...progress, open: progress.created - progress.claimed, inProgress: progress.claimed - progress.closed };
 });
+
+/**
+ * Rebuilds the `needs.*` counters from the district's items (staff's and those a meeting's
+ * outcome created alike), the way the steps above add them: created, and problems or projects,
+ * when created; claimed, closed, confirmed at their times (an item only moves forward, once
+ * each). Returns the drift; with `repair`, writes the recounted values.
+ */
+export async function recount(options: { repair?: boolean } = {}) {
+  const expected = new ExpectedTallies();
+  const items = await NeedItemEntity.query.byGrid({ tenantID: useTenant() }).go({ pages: "all" });
+  for (const item of items.data) {
+    const scopes = gridScopes(item.gridPath);
+    expected.add(scopes, item.createdAt, "needs.created").add(scopes, item.createdAt, item.kind === "problem" ? "needs.problems" : "needs.projects");
+    if (item.claimedAt) expected.add(scopes, item.claimedAt, "needs.claimed");
+    if (item.closedAt) expected.add(scopes, item.closedAt, "needs.closed");
+    if (item.confirmedAt) expected.add(scopes, item.confirmedAt, "needs.confirmed");
+  }
+  return compareTallies(expected, ["needs."], options);
+}

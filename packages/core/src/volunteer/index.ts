@@ -4,6 +4,7 @@ import type { NamedKind } from "../district/config.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
+import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, MetricCounterEntity, Tally } from "../metrics/tally.ts";
 import { Database } from "../storage/service.ts";
 import { maskPhone } from "../user/index.ts";
@@ -205,7 +206,7 @@ export const getTeam = fn(z.string().min(1).max(80), async (teamID) => {
   const team = await loadTeam(teamID);
   const members = await VolunteerMemberEntity.query.primary({ tenantID: useTenant(), teamID }).go({ pages: "all" });
   const whole = seesPhones();
-  return { team: whole ? team : { ...team, leaderPhone: team.leaderPhone ? maskPhone(team.leaderPhone) : null }, members: members.data.map((item) => toMember(item, whole)) };
+  return { team: whole ? team : { ...team, leaderPhone: team.leaderPhone ? maskPhone(team.leaderPhone) : null }, members: members.data.filter((item) => !item.removedAt).map((item) => toMember(item, whole)) };
 });
 
 export const AddMemberInput = MemberInput.extend({ teamID: z.string().min(1).max(80) });
@@ -239,11 +240,16 @@ export const removeMember = fn(RemoveMemberInput, async (input) => {
   const tenantID = useTenant();
   const team = await loadTeam(input.teamID);
   const found = await VolunteerMemberEntity.get({ tenantID, teamID: team.teamID, memberID: input.memberID }).go();
-  if (!found.data) throw new NotFoundError("volunteer.member_not_found", `Team ${team.teamID} has no member ${input.memberID}.`);
-  const tally = new Tally().add([...gridScopes(team.gridPath), `team:${team.teamID}`], now().toISOString(), "volunteers.members", -1);
+  if (!found.data || found.data.removedAt) throw new NotFoundError("volunteer.member_not_found", `Team ${team.teamID} has no member ${input.memberID}.`);
+  const at = now().toISOString();
+  const tally = new Tally().add([...gridScopes(team.gridPath), `team:${team.teamID}`], at, "volunteers.members", -1);
   const result = await Database.transaction
     .write((ops) => [
-      ops.volunteerMember.delete({ tenantID, teamID: team.teamID, memberID: input.memberID }).where((attr, op) => op.exists(attr.memberID)).commit(),
+      ops.volunteerMember
+        .patch({ tenantID, teamID: team.teamID, memberID: input.memberID })
+        .set({ removedAt: at, removedBy: actorID() })
+        .where((attr, op) => op.notExists(attr.removedAt))
+        .commit(),
       ops.volunteerTeam.patch({ tenantID, teamID: team.teamID }).add({ memberCount: -1 }).commit(),
       ...tally.operations(ops),
     ])
@@ -575,3 +581,45 @@ export const getSummary = fn(SummaryInput, async (input) => {
   const months = year ? Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`).map((month) => ({ month, ...figuresOf(month) })) : [];
   return { scope, totals: figuresOf("all"), years, year, months } satisfies Summary;
 });
+
+// ─── recount ─────────────────────────────────────────────────────────────────
+
+/**
+ * Rebuilds the `volunteers.*`, `activities.*` and `owners.*` tallies from the records and
+ * returns the drift (with `repair`, writes the recounted values): teams at `createdAt`; members
+ * +1 at `joinedAt` and −1 at `removedAt` (team, its grid path, the district); problems solved,
+ * activities (with people served) and owners' records at noon of their day.
+ */
+export async function recount(options: { repair?: boolean } = {}) {
+  const tenantID = useTenant();
+  const expected = new ExpectedTallies();
+  const [teams, problems, activities, owners] = await Promise.all([
+    VolunteerTeamEntity.query.primary({ tenantID }).go({ pages: "all" }),
+    VolunteerProblemEntity.query.primary({ tenantID }).go({ pages: "all" }),
+    VolunteerActivityEntity.query.primary({ tenantID }).go({ pages: "all" }),
+    OwnersRecordEntity.query.primary({ tenantID }).go({ pages: "all" }),
+  ]);
+  for (const team of teams.data) expected.add(gridScopes(team.gridPath), team.createdAt, "volunteers.teams");
+  let next = 0;
+  const worker = async () => {
+    while (next < teams.data.length) {
+      const team = teams.data[next++];
+      const scopes = [...gridScopes(team.gridPath), `team:${team.teamID}`];
+      const members = await VolunteerMemberEntity.query.primary({ tenantID, teamID: team.teamID }).go({ pages: "all" });
+      for (const member of members.data) {
+        expected.add(scopes, member.joinedAt, "volunteers.members");
+        if (member.removedAt) expected.add(scopes, member.removedAt, "volunteers.members", -1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  for (const problem of problems.data)
+    expected.add([...gridScopes(problem.gridPath), `team:${problem.teamID}`], atOf(problem.date), "volunteers.problemsSolved");
+  for (const activity of activities.data) {
+    const scopes = gridScopes(activity.gridPath);
+    const at = atOf(activity.date);
+    expected.add(scopes, at, "activities.held").add(scopes, at, "activities.served", 1, activity.served);
+  }
+  for (const record of owners.data) expected.add(gridScopes(record.gridPath), atOf(record.date), ownersMetric[record.kind]);
+  return compareTallies(expected, ["volunteers.", "activities.", "owners."], options);
+}

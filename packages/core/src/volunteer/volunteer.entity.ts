@@ -43,7 +43,11 @@ export const VolunteerTeamEntity = new Entity(
   table,
 );
 
-/** A member of a volunteer team (志愿者). */
+/**
+ * A member of a volunteer team (志愿者). Taking a member off a team marks them `removedAt`
+ * rather than deleting them, so that the month of the removal (counted down in
+ * `volunteers.members`) can be recounted from the records.
+ */
 export const VolunteerMemberEntity = new Entity(
   {
     model: { entity: "volunteerMember", version: "1", service: "wangge" },
@@ -55,6 +59,8 @@ export const VolunteerMemberEntity = new Entity(
       phone: { type: "string", required: true },
       joinedAt: { type: "string", required: true, readOnly: true },
       addedBy: { type: "string", required: true, readOnly: true },
+      removedAt: { type: "string" },
+      removedBy: { type: "string" },
     },
     indexes: {
       primary: { pk: { field: "pk", composite: ["tenantID", "teamID"] }, sk: { field: "sk", composite: ["memberID"] } },

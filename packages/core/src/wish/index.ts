@@ -2,6 +2,7 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
+import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
 import { Database } from "../storage/service.ts";
 import * as Photo from "../ticket/photo.ts";
@@ -87,15 +88,17 @@ const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter
  * Moves a wish from the state it was read in to the next, in one transaction with its counters;
  * conditional on that state (and holder), so of two people acting at once exactly one wins.
  */
-async function apply(wish: Wish, to: WishState, patch: Item, metric: string, conflict: () => ConflictError) {
+async function apply(wish: Wish, to: WishState, patch: Item, metric: string, conflict: () => ConflictError, step: Step = {}) {
   const tenantID = useTenant();
-  const at = now().toISOString();
+  const at = step.at ?? now().toISOString();
   const tally = new Tally().add(gridScopes(wish.gridPath), at, metric);
   const result = await Database.transaction
     .write((ops) => [
       ops.wish
         .patch({ tenantID, wishID: wish.wishID })
         .set({ ...defined(patch), status: to, updatedAt: at } as never)
+        // Appended, not set from what was read: a claim or release made meanwhile is kept.
+        .append((step.append ?? {}) as never)
         .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` } as never)
         .where((attr, op) => `${op.eq(attr.status, wish.status)} AND ${op.eq(attr.claimantID, wish.claimantID ?? "none")}`)
         .commit(),
@@ -104,6 +107,12 @@ async function apply(wish: Wish, to: WishState, patch: Item, metric: string, con
     .go();
   if (result.canceled) throw conflict();
   return toWish({ ...wish, claimantID: wish.claimantID ?? "none", ...defined(patch), status: to, updatedAt: at });
+}
+
+/** The step's time (the same for the record's fields and its counters) and the times it appends to the record's lists. */
+interface Step {
+  at?: string;
+  append?: { claimTimes?: string[]; releaseTimes?: string[] };
 }
 
 const changed = () => new ConflictError("wish.changed", "Someone else acted on this wish at the same time; reload it and try again.");
@@ -158,7 +167,8 @@ export const claimWish = fn(WishRef, async (input) => {
   const wish = await load(input.wishID);
   const taken = () => new ConflictError("wish.claimed", "This wish has been claimed already.");
   if (wish.status !== "open") throw wish.status === "claimed" ? taken() : new ConflictError("wish.state", `A wish that is ${wish.status} cannot be claimed.`);
-  return apply(wish, "claimed", { claimantID: actorID(), claimedAt: now().toISOString() }, "wishes.claimed", taken);
+  const at = now().toISOString();
+  return apply(wish, "claimed", { claimantID: actorID(), claimedAt: at }, "wishes.claimed", taken, { at, append: { claimTimes: [at] } });
 });
 
 function assertClaimant(wish: Wish) {
@@ -175,7 +185,8 @@ export const releaseWish = fn(WishRef, async (input) => {
   const wish = await load(input.wishID);
   assertClaimant(wish);
   expectState(wish, "released", "claimed");
-  return apply(wish, "open", { claimantID: "none", claimedAt: undefined }, "wishes.released", changed);
+  const at = now().toISOString();
+  return apply(wish, "open", { claimantID: "none", claimedAt: undefined }, "wishes.released", changed, { at, append: { releaseTimes: [at] } });
 });
 
 export const FulfilWishInput = WishRef.extend({
@@ -192,7 +203,8 @@ export const fulfilWish = fn(FulfilWishInput, async (input) => {
   const photos = [];
   for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
   const keys = photos.map((photo) => Photo.finalKey(photo, wish.wishID));
-  const updated = await apply(wish, "fulfilled", { fulfilNote: input.note, fulfilledAt: now().toISOString(), photos: [...wish.photos, ...keys] }, "wishes.fulfilled", changed);
+  const at = now().toISOString();
+  const updated = await apply(wish, "fulfilled", { fulfilNote: input.note, fulfilledAt: at, photos: [...wish.photos, ...keys] }, "wishes.fulfilled", changed, { at });
   await Photo.keep(photos, keys);
   return updated;
 });
@@ -203,7 +215,8 @@ export const confirmWish = fn(WishRef, async (input) => {
   const wish = await load(input.wishID);
   assertPoster(wish);
   expectState(wish, "confirmed", "fulfilled");
-  return apply(wish, "confirmed", { confirmedAt: now().toISOString() }, "wishes.confirmed", changed);
+  const at = now().toISOString();
+  return apply(wish, "confirmed", { confirmedAt: at }, "wishes.confirmed", changed, { at });
 });
 
 /** The resident who posted it withdraws a wish nobody has claimed. */
@@ -269,3 +282,28 @@ export const wishProgress = fn(WishProgressInput, async (input) => {
     cancelled: count("cancelled"),
   };
 });
+
+/**
+ * Rebuilds the `wishes.*` counters from the district's wishes, the way the steps above add
+ * them: posted when created; claimed at each claim and released at each release (the record
+ * keeps every time); fulfilled, confirmed at their times; cancelled at the last update (a
+ * cancelled wish changes no more). Returns the drift; with `repair`, writes the recounted values.
+ */
+export async function recount(options: { repair?: boolean } = {}) {
+  const tenantID = useTenant();
+  const expected = new ExpectedTallies();
+  for (const status of WishStates) {
+    const wishes = await WishEntity.query.byStatus({ tenantID, status }).go({ pages: "all" });
+    for (const wish of wishes.data) {
+      const scopes = gridScopes(wish.gridPath);
+      expected.add(scopes, wish.createdAt, "wishes.posted");
+      // Wishes written before the lists were kept: their one known claim.
+      for (const at of wish.claimTimes ?? (wish.claimedAt ? [wish.claimedAt] : [])) expected.add(scopes, at, "wishes.claimed");
+      for (const at of wish.releaseTimes ?? []) expected.add(scopes, at, "wishes.released");
+      if (wish.fulfilledAt) expected.add(scopes, wish.fulfilledAt, "wishes.fulfilled");
+      if (wish.confirmedAt) expected.add(scopes, wish.confirmedAt, "wishes.confirmed");
+      if (wish.status === "cancelled") expected.add(scopes, wish.updatedAt, "wishes.cancelled");
+    }
+  }
+  return compareTallies(expected, ["wishes."], options);
+}

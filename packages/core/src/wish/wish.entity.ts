@@ -29,6 +29,10 @@ export const WishEntity = new Entity(
       /** `none` while nobody holds it. */
       claimantID: { type: "string", required: true, default: "none" },
       claimedAt: { type: "string" },
+      /** When each claim was made, every one (a released wish may be claimed again): the recount's record of `wishes.claimed`. */
+      claimTimes: { type: "list", items: { type: "string" } },
+      /** When each release was made: the recount's record of `wishes.released`. */
+      releaseTimes: { type: "list", items: { type: "string" } },
       fulfilledAt: { type: "string" },
       fulfilNote: { type: "string" },
       photos: { type: "list", items: { type: "string" }, required: true, default: () => [] },
