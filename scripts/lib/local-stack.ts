@@ -57,13 +57,16 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`);
 }
 
-/** Starts DynamoDB Local. With `dbPath` the data is kept there; otherwise in memory. */
-export async function startDynamo(options: { port?: number; dbPath?: string } = {}): Promise<Service> {
+/**
+ * Starts DynamoDB Local. With `dbPath` the data is kept there; otherwise in memory. `heap` is
+ * the JVM's maximum heap (an in-memory test run holds many tables at once).
+ */
+export async function startDynamo(options: { port?: number; dbPath?: string; heap?: string } = {}): Promise<Service> {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
   const port = options.port ?? (await freePort());
   const args = [
-    "-Xmx1g",
+    `-Xmx${options.heap ?? "1g"}`,
     `-Djava.library.path=./DynamoDBLocal_lib`,
     "-jar",
     "DynamoDBLocal.jar",

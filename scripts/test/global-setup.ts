@@ -12,7 +12,7 @@ export const TestBucket = "wangge-test";
 
 export default async function setup(project: TestProject) {
   const folder = mkdtempSync(join(tmpdir(), "wangge-s3-"));
-  const [dynamo, s3] = await Promise.all([startDynamo(), startS3({ directory: folder, bucket: TestBucket })]);
+  const [dynamo, s3] = await Promise.all([startDynamo({ heap: "4g" }), startS3({ directory: folder, bucket: TestBucket })]);
   project.provide("dynamoEndpoint", dynamo.endpoint);
   project.provide("s3Endpoint", s3.endpoint);
   project.provide("bucketName", TestBucket);
