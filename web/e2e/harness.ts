@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { viteBin } from "../../scripts/lib/env.ts";
 import { startTestApi } from "../../scripts/test/api.ts";
 
@@ -41,3 +42,26 @@ export async function startPortal(options: { seedGrids?: boolean } = {}) {
     },
   };
 }
+
+/** A phone-sized page (375 px, touch), for the mechanisms people use on the street. */
+export const phoneSized: BrowserContextOptions = { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true };
+
+/**
+ * One person: a fresh browser context in Chinese (a desktop window unless `options` say
+ * otherwise), signed in with the demo account behind the login page's button `testID`, on their
+ * district's home; `errors` collects the page's uncaught errors.
+ */
+export async function signIn(browser: Browser, origin: string, testID: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}/login`);
+  await page.getByTestId(testID).click();
+  await page.getByTestId("district-name").waitFor();
+  return { context, page, errors };
+}
+
+/** A screenshot into `$SCREENSHOTS`, when it is set. */
+export const screenshot = (page: Page, name: string, fullPage = true) =>
+  process.env.SCREENSHOTS ? page.screenshot({ path: join(process.env.SCREENSHOTS, name), fullPage }).then(() => undefined) : Promise.resolve();

@@ -16,7 +16,21 @@ const GridsPage = lazy(() => import("./pages/grids.tsx").then((module) => ({ def
 const TicketsPage = lazy(() => import("./pages/tickets.tsx").then((module) => ({ default: module.TicketsPage })));
 const TicketNewPage = lazy(() => import("./pages/ticket-new.tsx").then((module) => ({ default: module.TicketNewPage })));
 const TicketPage = lazy(() => import("./pages/ticket.tsx").then((module) => ({ default: module.TicketPage })));
+/** Micro-wishes, needs lists and meetings share one dictionary part and one stylesheet. */
+const WishesPage = lazy(() => import("./pages/wishes.tsx").then((module) => ({ default: module.WishesPage })));
+const NeedsPage = lazy(() => import("./pages/needs.tsx").then((module) => ({ default: module.NeedsPage })));
+const MeetingsPage = lazy(() => import("./pages/meetings.tsx").then((module) => ({ default: module.MeetingsPage })));
+/** 数据看板 and 省级对比: their own dictionary part and styles; ECharts loads when a chart mounts. */
+const DashboardPage = lazy(() => import("./pages/dashboard.tsx").then((module) => ({ default: module.DashboardPage })));
+const ComparePage = lazy(() => import("./pages/compare.tsx").then((module) => ({ default: module.ComparePage })));
 const GridImportPage = lazy(() => import("./pages/grid-import.tsx").then((module) => ({ default: module.GridImportPage })));
+/** 平急切换: the mode, task rounds and the live board, with their own dictionary part and styles. */
+const EmergencyPage = lazy(() => import("./pages/emergency.tsx").then((module) => ({ default: module.EmergencyPage })));
+/** 志愿服务 1+X and 红色物业: its own dictionary part and styles. */
+const VolunteersPage = lazy(() => import("./pages/volunteers.tsx").then((module) => ({ default: module.VolunteersPage })));
+/** 干部下沉 and the two-way ledger: a cadre's own grid and ledger, the community's coverage, evaluations and reports. */
+const CadresPage = lazy(() => import("./pages/cadres.tsx").then((module) => ({ default: module.CadresPage })));
+const CadreDetailPage = lazy(() => import("./pages/cadres-detail.tsx").then((module) => ({ default: module.CadreDetailPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/login", component: LoginPage },
@@ -30,6 +44,15 @@ export const routes: RouteDefinition[] = [
       { path: "/d/:slug/tickets", component: TicketsPage },
       { path: "/d/:slug/tickets/new", component: TicketNewPage },
       { path: "/d/:slug/tickets/:ticketID", component: TicketPage },
+      { path: "/d/:slug/emergency", component: EmergencyPage },
+      { path: "/d/:slug/volunteers", component: VolunteersPage },
+      { path: "/d/:slug/cadres", component: CadresPage },
+      { path: "/d/:slug/cadres/:cadreID", component: CadreDetailPage },
+      { path: "/d/:slug/wishes", component: WishesPage },
+      { path: "/d/:slug/needs", component: NeedsPage },
+      { path: "/d/:slug/meetings", component: MeetingsPage },
+      { path: "/d/:slug/dashboard", component: DashboardPage },
+      { path: "/compare", component: ComparePage },
       { path: "/districts", component: DistrictsPage },
     ],
   },

@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   "header.districts": "Districts",
   "header.grids": "Grid map",
   "header.tickets": "Snap-and-report",
+  "header.dashboard": "Dashboard",
+  "header.compare": "Compare",
   "header.notifications": "Notifications",
   "header.notificationsUnread": "Notifications: {count} new",
   "header.nav": "Main navigation",

@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { mechanismOrder } from "../pages/district.tsx";
 import { gridDictionaries } from "./grids.ts";
 import { ticketDictionaries } from "./tickets.ts";
+import { menuDictionaries } from "./menu.ts";
+import { emergencyDictionaries } from "./emergency.ts";
+import { volunteerDictionaries } from "./volunteers.ts";
+import { cadreDictionaries } from "./cadres.ts"; // cadres
+import { metricDictionaries } from "./metrics.ts"; // metrics
 import { dictionaries, languages, translate } from "./index.ts";
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -45,6 +50,17 @@ describe("the dictionary", () => {
     }
   });
 
+  it("has the emergency part in both languages, with the same placeholders and no key of another part", () => {
+    const chinese = Object.keys(emergencyDictionaries["zh-CN"]).sort();
+    expect(Object.keys(emergencyDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof emergencyDictionaries)["en"])[]) {
+      expect(emergencyDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(emergencyDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(emergencyDictionaries.en[key]), key).toEqual(placeholders(emergencyDictionaries["zh-CN"][key]));
+      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]]) expect(key in other, key).toBe(false);
+    }
+  });
+
   it("names every ticket state, closure, step, action and queue in the ticket part", () => {
     const keys = Object.keys(ticketDictionaries["zh-CN"]);
     const expected = [
@@ -71,6 +87,20 @@ describe("the dictionary", () => {
     for (const key of expected) expect(keys, key).toContain(key);
   });
 
+  it("has the wishes, needs and meetings part in both languages, with the same placeholders and no key of the main or ticket part", () => {
+    const chinese = Object.keys(menuDictionaries["zh-CN"]).sort();
+    expect(Object.keys(menuDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof menuDictionaries)["en"])[]) {
+      expect(menuDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(menuDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(menuDictionaries.en[key]), key).toEqual(placeholders(menuDictionaries["zh-CN"][key]));
+      expect(key in dictionaries["zh-CN"], key).toBe(false);
+      expect(key in ticketDictionaries["zh-CN"], key).toBe(false);
+    }
+    for (const state of ["open", "claimed", "fulfilled", "confirmed", "cancelled"]) expect(chinese).toContain(`wishes.status.${state}`);
+    for (const state of ["open", "claimed", "closed", "confirmed"]) expect(chinese).toContain(`needs.status.${state}`);
+  });
+
   it("names every access role and every mechanism in both languages", () => {
     const roles = ["resident", "grid_worker", "grid_leader", "department_staff", "district_admin", "provincial_admin", "platform_operator"];
     for (const language of languages) {
@@ -83,6 +113,49 @@ describe("the dictionary", () => {
     expect(translate("zh-CN", "role.grid_worker")).toBe("网格员");
     expect(translate("en", "mechanism.tickets")).toBe("Snap-and-report");
   });
+
+  it("has the volunteer page's part in both languages, with the same placeholders and no key of the main part", () => {
+    const chinese = Object.keys(volunteerDictionaries["zh-CN"]).sort();
+    expect(Object.keys(volunteerDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof volunteerDictionaries)["en"])[]) {
+      expect(volunteerDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(volunteerDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(volunteerDictionaries.en[key]), key).toEqual(placeholders(volunteerDictionaries["zh-CN"][key]));
+      expect(key in dictionaries["zh-CN"], key).toBe(false);
+    }
+    for (const kind of ["committee_worker", "consultation", "livelihood_project"]) expect(chinese).toContain(`owners.kind.${kind}`);
+    for (const kind of ["lift", "fans", "facade", "other"]) expect(chinese).toContain(`owners.project.${kind}`);
+  });
+
+  // ── cadres ──
+  it("has the cadre pages' part in both languages, with the same placeholders, every grade and no key of the main part", () => {
+    const chinese = Object.keys(cadreDictionaries["zh-CN"]).sort();
+    expect(Object.keys(cadreDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof cadreDictionaries)["en"])[]) {
+      expect(cadreDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(cadreDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(cadreDictionaries.en[key]), key).toEqual(placeholders(cadreDictionaries["zh-CN"][key]));
+      expect(key in dictionaries["zh-CN"], key).toBe(false);
+    }
+    for (const grade of ["excellent", "good", "fair", "poor"]) expect(chinese).toContain(`grade.${grade}`);
+    expect(cadreDictionaries["zh-CN"]["grade.excellent"]).toBe("优秀");
+  });
+  // ── end cadres ──
+
+  // ── metrics ──
+  it("has the dashboard and comparison part in both languages, with the same placeholders, every group and no key of another part", () => {
+    const chinese = Object.keys(metricDictionaries["zh-CN"]).sort();
+    expect(Object.keys(metricDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof metricDictionaries)["en"])[]) {
+      expect(metricDictionaries["zh-CN"][key].trim(), key).not.toBe("");
+      expect(metricDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(metricDictionaries.en[key]), key).toEqual(placeholders(metricDictionaries["zh-CN"][key]));
+      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]]) expect(key in other, key).toBe(false);
+    }
+    for (const group of ["grids", "people", "tickets", "party", "cadres", "wishes", "needs", "meetings", "volunteers", "emergency"]) expect(chinese).toContain(`metricGroup.${group}`);
+    expect(metricDictionaries["zh-CN"]["dashboard.headline"]).toBe("采集推送民生事件{collected}件、办结{closed}件，办结率{rate}");
+  });
+  // ── end metrics ──
 
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(translate("zh-CN", "district.mechanismsSummary", { on: 1, total: 8 })).toBe("已开启 1 / 8 项");

@@ -27,6 +27,8 @@ export const zhCN = {
   "header.districts": "区县",
   "header.grids": "网格地图",
   "header.tickets": "随手拍",
+  "header.dashboard": "数据看板",
+  "header.compare": "省级对比",
   "header.notifications": "通知",
   "header.notificationsUnread": "通知：{count} 条新消息",
   "header.nav": "主导航",

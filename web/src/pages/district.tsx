@@ -256,7 +256,7 @@ export function DistrictView(props: {
                       fallback={<span class="mechanism-name">{t(`mechanism.${mechanism.key}`)}</span>}
                     >
                       {(path) => (
-                        <A class="mechanism-name mechanism-link" href={`/d/${props.district.tenantID}/${path()}`} data-testid={`open-${mechanism.key}`}>
+                        <A class="mechanism-name mechanism-link" href={`/d/${props.district.tenantID}/${path()}`} data-testid={`open-mechanism-${mechanism.key}`}>
                           {t(`mechanism.${mechanism.key}`)}
                         </A>
                       )}

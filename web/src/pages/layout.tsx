@@ -1,6 +1,7 @@
 import { Navigate, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
 import { useSession } from "../providers/session.tsx";
+import { EmergencyBanner } from "../ui/emergency-banner.tsx";
 import { AppHeader } from "../ui/header.tsx";
 
 /** Pages for signed-in people: the header above, the login page for everyone else. */
@@ -9,6 +10,7 @@ export function SignedInLayout(props: RouteSectionProps) {
   return (
     <Show when={session.token()} fallback={<Navigate href="/login" />}>
       <AppHeader />
+      <EmergencyBanner />
       <main id="main" class="container page">
         {props.children}
       </main>
@@ -23,6 +25,7 @@ export function SignedInWideLayout(props: RouteSectionProps) {
     <Show when={session.token()} fallback={<Navigate href="/login" />}>
       <div class="shell-wide">
         <AppHeader />
+        <EmergencyBanner />
         <main id="main" class="page-wide">
           {props.children}
         </main>

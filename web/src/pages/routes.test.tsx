@@ -22,18 +22,18 @@ describe("the start page", () => {
     expect(app.location()).toBe("/d/jianyang");
   });
 
-  it("sends the operator and provincial admins to the district directory", async () => {
+  it("sends the operator to the district directory and provincial admins to the comparison", async () => {
     signedIn();
     api(operatorMe);
     const operator = renderApp("/");
-    await screen.findByTestId("district-card-jianyang");
+    await screen.findByTestId("district-card-jianyang", {}, { timeout: 5000 });
     expect(operator.location()).toBe("/districts");
     operator.unmount();
 
     api(provinceMe);
     const province = renderApp("/");
-    await screen.findByTestId("district-card-jianyang");
-    expect(province.location()).toBe("/districts");
+    await screen.findByTestId("compare-page", {}, { timeout: 5000 });
+    expect(province.location()).toBe("/compare");
   });
 
   it("sends a visitor who is not signed in to the login page", async () => {

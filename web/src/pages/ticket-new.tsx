@@ -14,7 +14,7 @@ import { PhotoPicker } from "../ui/photo-picker.tsx";
 import { EmptyState } from "../ui/states.tsx";
 import { useTicketNames } from "../ui/ticket-parts.tsx";
 import { usePageTitle } from "../ui/title.ts";
-import { DistrictGate } from "../ui/district-gate.tsx";
+import { TicketGate } from "../ui/district-gate.tsx";
 import "./tickets.css";
 
 /** `/d/:slug/tickets/new`: report a problem (随手拍), phone first. */
@@ -35,7 +35,7 @@ export function TicketNewPage() {
         <h1 class="page-title">{t("report.title")}</h1>
         <p class="page-subtitle">{t("report.subtitle")}</p>
       </div>
-      <DistrictGate slug={params.slug}>
+      <TicketGate slug={params.slug}>
         {(config) => (
           <Show when={mayReport(session.me.data()?.actor)} fallback={<EmptyState title={t("report.notAllowedTitle")} body={t("report.notAllowedBody")} />}>
             <ReportForm
@@ -45,7 +45,7 @@ export function TicketNewPage() {
             />
           </Show>
         )}
-      </DistrictGate>
+      </TicketGate>
     </div>
   );
 }

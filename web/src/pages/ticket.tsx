@@ -16,7 +16,7 @@ import {
 import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { useSession } from "../providers/session.tsx";
-import { DistrictGate } from "../ui/district-gate.tsx";
+import { TicketGate } from "../ui/district-gate.tsx";
 import { AlertIcon, CheckIcon, ChevronRightIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { TicketActions, type ActionOutcome } from "../ui/ticket-actions.tsx";
@@ -40,7 +40,7 @@ export function TicketPage() {
           {t("tickets.back")}
         </A>
       </div>
-      <DistrictGate slug={params.slug}>
+      <TicketGate slug={params.slug}>
         {(config) => (
           <TicketLoader
             ticketID={params.ticketID}
@@ -50,7 +50,7 @@ export function TicketPage() {
             reported={Boolean(location.state?.reported)}
           />
         )}
-      </DistrictGate>
+      </TicketGate>
     </div>
   );
 }

@@ -16,7 +16,7 @@ import {
 import type { SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { useSession } from "../providers/session.tsx";
-import { DistrictGate } from "../ui/district-gate.tsx";
+import { TicketGate } from "../ui/district-gate.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { CameraIcon, ChevronRightIcon, PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
@@ -47,7 +47,7 @@ export function TicketsPage() {
           </A>
         </Show>
       </div>
-      <DistrictGate slug={params.slug}>
+      <TicketGate slug={params.slug}>
         {() => (
           <Switch>
             <Match when={actor()}>{(signedIn) => <TicketQueues actor={signedIn()} tickets={tickets} slug={params.slug} />}</Match>
@@ -57,7 +57,7 @@ export function TicketsPage() {
             </Match>
           </Switch>
         )}
-      </DistrictGate>
+      </TicketGate>
     </div>
   );
 }
@@ -138,12 +138,12 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
       {(current) => (
         <div class="ticket-queues">
           <Show when={queues().length > 1}>
-            <div class="queue-tabs" role="group" aria-label={t("tickets.queues")}>
+            <div class="pill-tabs queue-tabs" role="group" aria-label={t("tickets.queues")}>
               <For each={queues()}>
                 {(candidate) => (
                   <button
                     type="button"
-                    class="queue-tab"
+                    class="pill-tab queue-tab"
                     aria-pressed={candidate.key === current().key}
                     data-testid={`queue-${candidate.key}`}
                     onClick={() => choose(candidate.key)}

@@ -100,8 +100,9 @@ export function SessionProvider(props: ParentProps) {
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }
 
-/** Where a signed-in person starts: their district, or the district list. */
+/** Where a signed-in person starts: their district, their province's comparison, or the district list. */
 export function homePath(me: Me): string {
+  if (me.actor.type === "province") return "/compare";
   return me.actor.type === "user" ? `/d/${me.actor.tenantID}` : "/districts";
 }
 

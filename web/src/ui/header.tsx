@@ -72,6 +72,9 @@ export function AppHeader() {
                 <A href={`/d/${slug()}/grids`} activeClass="is-active" data-testid="nav-grids">
                   {t("header.grids")}
                 </A>
+                <A href={`/d/${slug()}/dashboard`} activeClass="is-active" data-testid="nav-dashboard">
+                  {t("header.dashboard")}
+                </A>
               </nav>
             )}
           </Show>
@@ -79,6 +82,9 @@ export function AppHeader() {
             <nav class="header-nav" aria-label={t("header.nav")}>
               <A href="/districts" activeClass="is-active">
                 {t("header.districts")}
+              </A>
+              <A href="/compare" activeClass="is-active" data-testid="nav-compare">
+                {t("header.compare")}
               </A>
             </nav>
           </Show>

@@ -1,0 +1,250 @@
+import type * as Leaflet from "leaflet";
+import { createEffect, createMemo, createSignal, For, getOwner, on, onCleanup, onMount, runWithOwner, Show } from "solid-js";
+import {
+  choroplethBreaks,
+  choroplethColour,
+  choroplethColours,
+  formatMetric,
+  metricInfo,
+  periodMetrics,
+  type Boundary,
+  type Grid,
+  type GridMetrics,
+  type MetricsApi,
+} from "../data/metrics.ts";
+import { createQuery } from "../data/query.ts";
+import { useMetricLocale } from "../i18n/metrics.ts";
+import { mapBackground } from "../ui/grid-style.ts";
+import { ChevronRightIcon } from "../ui/icons.tsx";
+import { loadLeaflet } from "../ui/leaflet.ts";
+import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+
+interface Step {
+  gridID: string;
+  name: string;
+}
+
+/**
+ * Breakdown by grid: the children of the current grid (the first tier at the top) in a table
+ * and on a choropleth map coloured by the chosen metric; a click on a grid goes one tier down.
+ */
+export function GridBreakdown(props: { metrics: MetricsApi; period: string; tiers: Array<{ level: number; nameZh: string; nameEn: string }> }) {
+  const { t, pick, metricName, language } = useMetricLocale();
+  const [path, setPath] = createSignal<Step[]>([]);
+  const [metric, setMetric] = createSignal("tickets.collected");
+  const current = () => path().at(-1)?.gridID ?? "root";
+  const figures = createQuery(
+    () => `${current()}|${props.period}`,
+    (key) => {
+      const [gridID, period] = key.split("|");
+      return props.metrics.grid(gridID, period);
+    },
+  );
+  const shapes = createQuery(current, (gridID) => props.metrics.boundaries(gridID).catch(() => [] as Grid[]));
+  const deepest = () => Math.max(0, ...props.tiers.map((tier) => tier.level));
+  const tierName = (level: number | null) => {
+    const tier = props.tiers.find((candidate) => candidate.level === level);
+    return tier ? pick(tier) : "";
+  };
+  const mayDrill = (tier: number | null) => tier !== null && tier < deepest();
+  const info = () => metricInfo.get(metric());
+  const breaks = createMemo(() => choroplethBreaks((figures.data()?.children ?? []).map((child) => child.values[metric()])));
+  const colourOf = (value: number | null | undefined) => choroplethColour(value, breaks(), info()?.higherIsBetter ?? true);
+  function drill(child: { gridID: string; name: string; tier: number | null }) {
+    if (mayDrill(child.tier)) setPath((steps) => [...steps, { gridID: child.gridID, name: child.name }]);
+  }
+  return (
+    <section class="card metrics-section" data-testid="by-grid">
+      <div class="section-head">
+        <h2 class="section-title">{t("dashboard.byGrid")}</h2>
+        <label class="period-field">
+          <span class="visually-hidden">{t("dashboard.gridMetric")}</span>
+          <select class="select" data-testid="grid-metric" value={metric()} aria-label={t("dashboard.gridMetric")} onChange={(event) => setMetric(event.currentTarget.value)}>
+            <For each={periodMetrics}>{(item) => <option value={item.key}>{metricName(item.key)}</option>}</For>
+          </select>
+        </label>
+      </div>
+      <nav class="grid-crumbs" aria-label={t("dashboard.gridPath")}>
+        <button type="button" class="crumb" data-testid="crumb-root" aria-current={path().length === 0 ? "page" : undefined} onClick={() => setPath([])}>
+          {t("dashboard.gridAll")}
+        </button>
+        <For each={path()}>
+          {(step, index) => (
+            <>
+              <ChevronRightIcon size={14} />
+              <button
+                type="button"
+                class="crumb"
+                aria-current={index() === path().length - 1 ? "page" : undefined}
+                onClick={() => setPath((steps) => steps.slice(0, index() + 1))}
+              >
+                {step.name}
+              </button>
+            </>
+          )}
+        </For>
+      </nav>
+      <Show when={figures.error()}>{(error) => <ErrorState error={error()} onRetry={figures.reload} />}</Show>
+      <Show when={!figures.error() && !figures.data()}>
+        <Skeleton lines={4} />
+      </Show>
+      <Show when={figures.data()} keyed>
+        {(data: GridMetrics) => (
+          <Show when={data.children.length} fallback={<EmptyState title={t("dashboard.gridEmpty")} />}>
+            <ChoroplethMap shapes={shapes.data() ?? []} values={Object.fromEntries(data.children.map((child) => [child.gridID, child.values[metric()] ?? null]))} colourOf={colourOf} onPick={(gridID) => {
+              const child = data.children.find((candidate) => candidate.gridID === gridID);
+              if (child) drill(child);
+            }} label={metricName(metric())} unit={info()?.unit ?? "count"} />
+            <Legend breaks={breaks()} unit={info()?.unit ?? "count"} higherIsBetter={info()?.higherIsBetter ?? true} />
+            <div class="table-scroll">
+              <table class="metrics-table" data-testid="grid-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("dashboard.grid")}</th>
+                    <th scope="col" class="numeric">{metricName(metric())}</th>
+                    <th scope="col" class="numeric">{metricName("tickets.closed")}</th>
+                    <th scope="col" class="numeric">{metricName("tickets.closureRate")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data.children}>
+                    {(child) => (
+                      <tr data-testid={`grid-row-${child.code}`}>
+                        <th scope="row">
+                          <span class="swatch" style={{ background: colourOf(child.values[metric()]) ?? "transparent" }} aria-hidden="true" />
+                          <Show when={mayDrill(child.tier)} fallback={<span>{child.name}</span>}>
+                            <button type="button" class="link-button" data-testid={`drill-${child.code}`} aria-label={t("dashboard.drill", { name: child.name })} onClick={() => drill(child)}>
+                              {child.name}
+                            </button>
+                          </Show>
+                          <span class="muted grid-code">
+                            {child.code} · {child.tier === null ? t("dashboard.dedicated") : tierName(child.tier)}
+                          </span>
+                        </th>
+                        <td class="numeric">{formatMetric(child.values[metric()], info()?.unit ?? "count", language())}</td>
+                        <td class="numeric">{formatMetric(child.values["tickets.closed"], "count", language())}</td>
+                        <td class="numeric">{formatMetric(child.values["tickets.closureRate"], "ratio", language())}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function Legend(props: { breaks: number[] | null; unit: string; higherIsBetter: boolean }) {
+  const { t, language } = useMetricLocale();
+  const colours = () => (props.higherIsBetter ? choroplethColours : [...choroplethColours].reverse());
+  /** One figure for every grid: one step, in the colour the map gives it. */
+  const steps = () => {
+    const breaks = props.breaks!;
+    if (breaks[0] === breaks.at(-1)) return [{ colour: props.higherIsBetter ? choroplethColours.at(-1)! : choroplethColours[0], from: breaks[0] }];
+    return colours().map((colour, index) => ({ colour, from: breaks[index] }));
+  };
+  return (
+    <Show when={props.breaks}>
+      {(_) => (
+        <div class="legend" data-testid="legend" aria-label={t("dashboard.legend")}>
+          <For each={steps()}>
+            {(step) => (
+              <span class="legend-step">
+                <span class="swatch" style={{ background: step.colour }} aria-hidden="true" />
+                {formatMetric(step.from, props.unit, language())}
+              </span>
+            )}
+          </For>
+          <span class="legend-step">
+            <span class="swatch swatch-none" aria-hidden="true" />
+            {t("dashboard.noFigure")}
+          </span>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+type L = typeof Leaflet;
+
+function latLngsOf(L: L, shape: Boundary | null | undefined) {
+  if (!shape || !Array.isArray(shape.coordinates)) return null;
+  if (shape.type === "Polygon") return L.GeoJSON.coordsToLatLngs(shape.coordinates, 1) as Leaflet.LatLng[][];
+  if (shape.type === "MultiPolygon") return L.GeoJSON.coordsToLatLngs(shape.coordinates, 2) as Leaflet.LatLng[][][];
+  return null;
+}
+
+/** The children's boundaries, filled by the metric; a click on one drills down. */
+function ChoroplethMap(props: {
+  shapes: Grid[];
+  values: Record<string, number | null>;
+  colourOf: (value: number | null | undefined) => string | null;
+  onPick: (gridID: string) => void;
+  label: string;
+  unit: string;
+}) {
+  const { t, language } = useMetricLocale();
+  const [status, setStatus] = createSignal<"loading" | "ready" | "error">("loading");
+  let container!: HTMLDivElement;
+  let map: Leaflet.Map | undefined;
+  let disposed = false;
+  const owner = getOwner();
+  onCleanup(() => {
+    disposed = true;
+    map?.remove();
+  });
+  onMount(async () => {
+    let L: L;
+    try {
+      L = await loadLeaflet();
+    } catch {
+      if (!disposed) setStatus("error");
+      return;
+    }
+    if (disposed) return;
+    try {
+      map = L.map(container, { zoomSnap: 0.5, attributionControl: false, scrollWheelZoom: false });
+      map.setView([27.33, 118.12], 9);
+    } catch {
+      setStatus("error");
+      return;
+    }
+    setStatus("ready");
+    const instance = map;
+    const layer = L.layerGroup().addTo(instance);
+    runWithOwner(owner, () =>
+      createEffect(
+        on([() => props.shapes, () => props.values, () => props.colourOf], () => {
+          layer.clearLayers();
+          const bounds: Leaflet.LatLngBounds[] = [];
+          for (const grid of props.shapes) {
+            const rings = latLngsOf(L, grid.boundary as Boundary | null);
+            if (!rings) continue;
+            const value = props.values[grid.gridID];
+            const fill = props.colourOf(value);
+            const polygon = L.polygon(rings, { color: "#4a5260", weight: 1, fillColor: fill ?? "#ffffff", fillOpacity: fill ? 0.75 : 0.3 });
+            polygon.bindTooltip(`${grid.name}: ${formatMetric(value, props.unit, language())}`, { sticky: true });
+            polygon.on("click", () => props.onPick(grid.gridID));
+            polygon.addTo(layer);
+            bounds.push(polygon.getBounds());
+          }
+          if (bounds.length) {
+            const all = bounds.reduce((union, box) => union.extend(box), L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()));
+            instance.fitBounds(all, { padding: [12, 12] });
+          }
+        }),
+      ),
+    );
+  });
+  return (
+    <div class="choropleth-shell">
+      <div ref={container} class="choropleth" data-testid="choropleth" role="img" aria-label={props.label} style={{ background: mapBackground }} />
+      <Show when={status() === "error"}>
+        <p class="muted chart-fallback">{t("dashboard.mapUnavailable")}</p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from "@solidjs/testing-library";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { DistrictMetrics, GridMetrics } from "../data/metrics.ts";
+import type { Me } from "../data/types.ts";
+import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
+import { fakeApi, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { shownGroups } from "./dashboard.tsx";
+
+const months = Array.from({ length: 12 }, (_, index) => `2022-${String(index + 1).padStart(2, "0")}`);
+
+function dashboard(values: Record<string, number | null>, more: Partial<DistrictMetrics> = {}): DistrictMetrics {
+  return {
+    tenantID: "jianyang",
+    period: "all",
+    values,
+    trend: { year: "2022", months, values: { "tickets.collected": months.map((_, index) => (index === 4 ? values["tickets.collected"] ?? 0 : 0)) } },
+    tiers: [
+      { level: 1, nameZh: "乡镇（街道）网格", nameEn: "Township grid", grids: 13 },
+      { level: 2, nameZh: "村（社区）网格", nameEn: "Village grid", grids: 140 },
+      { level: 3, nameZh: "基础网格", nameEn: "Basic grid", grids: 1080 },
+    ],
+    dedicatedGrids: 31,
+    roles: [{ key: "grid_worker", nameZh: "三级网格员", nameEn: "Third-level grid worker", people: 1166 }],
+    categories: [{ key: "garbage", nameZh: "垃圾清运", nameEn: "Garbage", values: { "tickets.collected": 5632, "tickets.closed": 5622, "tickets.closureRate": 0.9982, "tickets.onTimeRate": 0.95, "tickets.medianHours": 12.34 } }],
+    departments: [{ key: "urban_management", nameZh: "区城管局", nameEn: "Urban management", values: { "tickets.collected": 10, "tickets.closed": 9, "tickets.closureRate": 0.9, "tickets.onTimeRate": null, "tickets.medianHours": null } }],
+    reads: 5,
+    ...more,
+  };
+}
+
+const source = { "grids.total": 1264, "grids.tier1": 13, "people.total": 2391, "tickets.collected": 5632, "tickets.closed": 5622, "tickets.closureRate": 0.9982, "tickets.medianHours": 20.25 };
+
+const gridMetrics = (gridID: string): GridMetrics =>
+  gridID === "root"
+    ? {
+        grid: null,
+        period: "all",
+        values: {},
+        children: [
+          { gridID: "g-a", code: "A", name: "潭城街道", tier: 1, values: { "tickets.collected": 40, "tickets.closed": 39, "tickets.closureRate": 0.975 } },
+          { gridID: "g-b", code: "B", name: "童游街道", tier: 1, values: { "tickets.collected": 10, "tickets.closed": 10, "tickets.closureRate": 1 } },
+        ],
+        reads: 4,
+      }
+    : {
+        grid: { gridID, code: "A", name: "潭城街道", tier: 1 },
+        period: "all",
+        values: {},
+        children: [{ gridID: "g-a1", code: "A1", name: "东门社区", tier: 2, values: { "tickets.collected": 7, "tickets.closed": 7, "tickets.closureRate": 1 } }],
+        reads: 4,
+      };
+
+function api(me: Me, reply: (request: FakeRequest) => DistrictMetrics) {
+  return fakeApi({
+    "GET /me": () => me,
+    "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
+    "GET /provinces": () => ({ items: [], cursor: null }),
+    "GET /me/notifications": () => ({ items: [], cursor: null }),
+    "GET /metrics/district": reply,
+    "GET /metrics/grids/root": () => gridMetrics("root"),
+    "GET /metrics/grids/g-a": () => gridMetrics("g-a"),
+    "GET /grids": () => ({ items: [], cursor: null }),
+  });
+}
+
+describe("the district dashboard", () => {
+  it("says the headline as the source does, and shows cards by group with the district's tier and role names", async () => {
+    api(adminMe, () => dashboard(source));
+    signedIn();
+    renderApp("/d/jianyang/dashboard");
+    expect(await screen.findByTestId("headline", {}, { timeout: 5000 })).toHaveTextContent("采集推送民生事件5632件、办结5622件，办结率99.82%");
+    expect(screen.getByTestId("metric-grids.tier1")).toHaveTextContent("乡镇（街道）网格13");
+    expect(screen.getByTestId("metric-grids.dedicated")).toHaveTextContent("31");
+    expect(screen.getByTestId("metric-people.role.grid_worker")).toHaveTextContent("三级网格员1,166");
+    expect(screen.getByTestId("metric-tickets.closureRate")).toHaveTextContent("99.82%");
+    expect(screen.getByTestId("metric-tickets.medianHours")).toHaveTextContent("20.3");
+    expect(screen.getByTestId("metric-tickets.averageRating")).toHaveTextContent("—");
+    expect(screen.getByTestId("by-category-garbage")).toHaveTextContent("垃圾清运5,6325,62299.82%95.00%12.3");
+    expect(screen.getByTestId("by-category-garbage")).toHaveTextContent("12.3");
+    expect(screen.getByTestId("nav-dashboard")).toHaveAttribute("href", "/d/jianyang/dashboard");
+  });
+
+  it("asks for the period picked, and says when a period has no figures", async () => {
+    const user = userEvent.setup();
+    const { requests } = api(adminMe, (request) =>
+      request.search.get("period") === "2021" ? dashboard({ "grids.total": 1264, "tickets.collected": 0, "tickets.closed": 0, "tickets.closureRate": null }) : dashboard(source),
+    );
+    signedIn();
+    renderApp("/d/jianyang/dashboard");
+    await screen.findByTestId("headline", {}, { timeout: 5000 });
+    await user.selectOptions(screen.getByTestId("period-kind"), "year");
+    const year = await screen.findByTestId("period-year");
+    await user.clear(year);
+    await user.type(year, "2021");
+    year.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(await screen.findByText("本期还没有数据", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId("headline")).toHaveTextContent("采集推送民生事件0件、办结0件，办结率—");
+    expect(requests.filter((request) => request.path === "/metrics/district").map((request) => request.search.get("period"))).toContain("2021");
+  });
+
+  it("drills down the tiers from the grid table", async () => {
+    const user = userEvent.setup();
+    const { requests } = api(adminMe, () => dashboard(source));
+    signedIn();
+    renderApp("/d/jianyang/dashboard");
+    const row = await screen.findByTestId("grid-row-A", {}, { timeout: 5000 });
+    expect(row).toHaveTextContent("潭城街道");
+    expect(row).toHaveTextContent("97.50%");
+    expect(within(row).getByText(/乡镇（街道）网格/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("drill-A"));
+    const child = await screen.findByTestId("grid-row-A1");
+    expect(child).toHaveTextContent("东门社区");
+    expect(requests.some((request) => request.path === "/grids" && request.search.get("parentID") === "g-a" && request.search.get("boundary") === "true")).toBe(true);
+    await user.click(screen.getByTestId("crumb-root"));
+    await waitFor(() => expect(screen.getByTestId("grid-row-B")).toBeInTheDocument());
+  });
+
+  it("leaves out the groups of mechanisms switched off, unless they have figures", () => {
+    const off = { ...jianyangConfig.mechanisms, wishes: false, emergencyMode: false, tickets: true };
+    expect(shownGroups({ "emergency.rounds": 3 }, off)).toEqual(["grids", "people", "tickets", "party", "cadres", "needs", "meetings", "volunteers", "emergency"]);
+    expect(shownGroups({}, undefined)).toContain("wishes");
+  });
+
+  it("shows another district's dashboard to no one", async () => {
+    api(adminMe, () => dashboard(source));
+    signedIn();
+    renderApp("/d/yanping/dashboard");
+    expect(await screen.findByText("找不到该区县", {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+});

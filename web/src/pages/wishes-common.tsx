@@ -1,0 +1,196 @@
+import { useParams } from "@solidjs/router";
+import { createSignal, For, Index, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
+import { gridsApi, type Grid } from "../data/grids.ts";
+import type { Query } from "../data/query.ts";
+import type { DistrictConfig, MechanismKey, SignedInActor } from "../data/types.ts";
+import { useMenuLocale, type MenuMessageKey } from "../i18n/menu.ts";
+import { useSession } from "../providers/session.tsx";
+import { DistrictGate } from "../ui/district-gate.tsx";
+import { errorMessage } from "../ui/errors.ts";
+import { FailureNotice } from "../ui/failure-notice.tsx";
+import { usePageTitle } from "../ui/title.ts";
+import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import "./wishes.css";
+
+/**
+ * The frame of the wishes, needs and meetings pages: the title, then the district's gate for the
+ * page's mechanism, with the signed-in actor.
+ */
+export function MenuPage(props: { page: "wishes" | "needs" | "meetings"; mechanism: MechanismKey; children: (config: DistrictConfig, actor: SignedInActor) => JSX.Element }) {
+  const params = useParams<{ slug: string }>();
+  const { t } = useMenuLocale();
+  usePageTitle(() => t(`${props.page}.title`));
+  return (
+    <div class="menu-page">
+      <div class="page-head">
+        <h1 class="page-title">{t(`${props.page}.title`)}</h1>
+        <p class="page-subtitle">{t(`${props.page}.subtitle`)}</p>
+      </div>
+      <DistrictGate
+        slug={params.slug}
+        mechanism={props.mechanism}
+        actor
+        skeletonLines={4}
+        off={{ title: t("menu.offTitle"), body: t("menu.offBody") }}
+        notFound={{ title: t("district.notFoundTitle"), body: t("district.notFoundBody") }}
+      >
+        {(config, _district, actor) => props.children(config, actor)}
+      </DistrictGate>
+    </div>
+  );
+}
+
+/** Cascading selects down the grid tree; the value is the deepest grid chosen. */
+export function GridPicker(props: { value: string | null; onChange: (gridID: string | null) => void; testID?: string; label?: MenuMessageKey }) {
+  const session = useSession();
+  const { t } = useMenuLocale();
+  const grids = gridsApi(session.api);
+  const [levels, setLevels] = createSignal<{ parentID: string; chosen: string | null }[]>([{ parentID: "root", chosen: null }]);
+  const [options, setOptions] = createSignal<Record<string, Grid[]>>({});
+  const [error, setError] = createSignal<unknown>();
+  const load = (parentID: string) => {
+    if (options()[parentID]) return;
+    grids.children(parentID).then(
+      (children) => setOptions((current) => ({ ...current, [parentID]: children })),
+      (failure) => setError(() => failure),
+    );
+  };
+  load("root");
+  function choose(index: number, gridID: string | null) {
+    const next = levels().slice(0, index + 1);
+    next[index] = { ...next[index], chosen: gridID };
+    if (gridID) {
+      next.push({ parentID: gridID, chosen: null });
+      load(gridID);
+    }
+    setLevels(next);
+    props.onChange(gridID ?? (index > 0 ? next[index - 1].chosen : null));
+  }
+  return (
+    <div class="field grid-picker" data-testid={props.testID ?? "grid-picker"}>
+      <span class="field-label">{t(props.label ?? "menu.grid")}</span>
+      <Index each={levels()}>
+        {(level, index) => (
+          <Show when={(options()[level().parentID]?.length ?? 0) > 0 || index === 0}>
+            <select
+              class="input select"
+              aria-label={t("menu.gridLevel", { level: index + 1 })}
+              data-testid={`grid-level-${index + 1}`}
+              value={level().chosen ?? ""}
+              onChange={(event) => choose(index, event.currentTarget.value || null)}
+            >
+              <option value="">{index === 0 ? t("menu.gridChoose") : t("menu.gridBelow")}</option>
+              <For each={options()[level().parentID] ?? []}>
+                {(grid) => (
+                  <option value={grid.gridID} selected={grid.gridID === level().chosen}>
+                    {grid.name} · {grid.code}
+                  </option>
+                )}
+              </For>
+            </select>
+          </Show>
+        )}
+      </Index>
+      <Show when={error()}>
+        <p class="field-error" role="alert">
+          {errorMessage(error(), t)}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+/** Counts as a bar: each part a share of the whole, with its number. */
+export function ProgressBar(props: { parts: { key: string; label: string; value: number }[]; testID?: string }) {
+  const total = () => props.parts.reduce((sum, part) => sum + Math.max(0, part.value), 0);
+  return (
+    <div class="menu-progress" data-testid={props.testID}>
+      <div class="menu-progress-bar" role="img" aria-label={props.parts.map((part) => `${part.label} ${part.value}`).join(", ")}>
+        <For each={props.parts}>
+          {(part) => <span class={`menu-progress-part part-${part.key}`} style={{ width: `${total() ? (Math.max(0, part.value) / total()) * 100 : 0}%` }} />}
+        </For>
+      </div>
+      <ul class="menu-progress-legend">
+        <For each={props.parts}>
+          {(part) => (
+            <li data-part={part.key}>
+              <span class={`menu-progress-dot part-${part.key}`} aria-hidden="true" />
+              {part.label} <strong>{part.value}</strong>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
+}
+
+/** A step's button that runs `action`, disables itself meanwhile, and shows a failure. */
+export function useStep() {
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [failure, setFailure] = createSignal<unknown>();
+  async function run(key: string, action: () => Promise<unknown>) {
+    setBusy(key);
+    setFailure(undefined);
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      setFailure(() => error);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+  return { busy, failure, run };
+}
+
+/** A step's failure, said in the page's language. */
+export function StepError(props: { step: { failure: Accessor<unknown> } }) {
+  return <FailureNotice error={props.step.failure()} />;
+}
+
+/** What the last step did, when there is something to say. */
+export function Notice(props: { text: string | null; testID: string }) {
+  return (
+    <Show when={props.text}>
+      <p class="notice notice-success" role="status" data-testid={props.testID}>
+        {props.text}
+      </p>
+    </Show>
+  );
+}
+
+/** A form's submit and cancel buttons. */
+export function FormButtons(props: { label: string; disabled: boolean; testID: string; onCancel: () => void }) {
+  const { t } = useMenuLocale();
+  return (
+    <div class="menu-row">
+      <button type="submit" class="button button-primary" disabled={props.disabled} data-testid={props.testID}>
+        {props.label}
+      </button>
+      <button type="button" class="button button-secondary" onClick={() => props.onCancel()}>
+        {t("menu.cancel")}
+      </button>
+    </div>
+  );
+}
+
+/** A loaded list of cards: its error, loading and empty states, then one item a row. */
+export function CardList<T>(props: { list: Query<{ items: T[] }>; empty: { title: string; body: string }; testID: string; children: (item: T) => JSX.Element }) {
+  return (
+    <Switch>
+      <Match when={props.list.error()}>{(error) => <ErrorState error={error()} onRetry={props.list.reload} />}</Match>
+      <Match when={!props.list.data()}>
+        <Skeleton class="card" lines={4} />
+      </Match>
+      <Match when={props.list.data()!.items.length === 0}>
+        <EmptyState title={props.empty.title} body={props.empty.body} />
+      </Match>
+      <Match when={true}>
+        <ul class="menu-list" data-testid={props.testID}>
+          <For each={props.list.data()!.items}>{(item) => <li>{props.children(item)}</li>}</For>
+        </ul>
+      </Match>
+    </Switch>
+  );
+}
