@@ -10,7 +10,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
-import { pathPrefix, placeOfGrid } from "../wish/place.ts";
+import { pathPrefix, placeOfGrid } from "../grid/place.ts";
 import { MeetingEntity } from "./meeting.entity.ts";
 
 export { MeetingEntity };

@@ -124,41 +124,16 @@ export async function recountStanding(options: { repair?: boolean } = {}) {
   }
   if (options.repair && drift.length && set) await GridSetEntity.patch({ tenantID }).set(gridCounts as never).go();
   // People, people per role, party records: tallies.
-  const expected = new Map<string, { scope: string; period: string; metric: string; count: number }>();
-  const expect = (scope: string, period: string, metric: string) => {
-    const key = `${scope}|${period}|${metric}`;
-    const current = expected.get(key) ?? { scope, period, metric, count: 0 };
-    current.count += 1;
-    expected.set(key, current);
-  };
+  const expected = new ExpectedTallies();
   const people = await PersonEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["personID"] });
-  for (const _ of people.data) expect("district", "all", "people.total");
+  expected.addState(["district"], "people.total", people.data.length);
   const assignments = await AssignmentEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["roleKey"] });
-  for (const assignment of assignments.data) expect("district", "all", `people.role.${assignment.roleKey}`);
+  for (const assignment of assignments.data) expected.addState(["district"], `people.role.${assignment.roleKey}`);
   for (const kind of ["joint_meeting", "co_building_project"] as const) {
     const records = await PartyRecordEntity.query.byKind({ tenantID, kind }).go({ pages: "all", attributes: ["orgID", "date"] });
-    for (const record of records.data)
-      for (const period of periodsOf(`${record.date}T04:00:00Z`))
-        for (const scope of ["district", `org:${record.orgID}`]) expect(scope, period, partyMetric[kind]);
+    for (const record of records.data) expected.add(["district", `org:${record.orgID}`], `${record.date}T04:00:00Z`, partyMetric[kind]);
   }
-  const scopes = new Set(["district", ...[...expected.values()].map((entry) => entry.scope)]);
-  const stored = new Map<string, number>();
-  await Promise.all(
-    [...scopes].map(async (scope) => {
-      const result = await MetricCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
-      for (const item of result.data)
-        if (item.metric.startsWith("people.") || item.metric.startsWith("party.")) stored.set(`${scope}|${item.period}|${item.metric}`, item.count ?? 0);
-    }),
-  );
-  for (const key of new Set([...expected.keys(), ...stored.keys()])) {
-    const [scope, period, metric] = key.split("|");
-    const recounted = expected.get(key)?.count ?? 0;
-    const have = stored.get(key) ?? 0;
-    if (recounted !== have) {
-      drift.push({ scope, period, field: metric, stored: have, recounted });
-      if (options.repair) await MetricCounterEntity.put({ tenantID, scope, period, metric, count: recounted, sum: 0 }).go();
-    }
-  }
+  drift.push(...(await compareTallies(expected, ["people.", "party."], options)));
   return { grids: grids.data.length, people: people.data.length, drift };
 }
 

@@ -11,7 +11,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
-import { pathPrefix, placeOfGrid, type Place } from "../wish/place.ts";
+import { pathPrefix, placeOfGrid, type Place } from "../grid/place.ts";
 import { NeedItemEntity, NeedKinds, NeedStates } from "./need.entity.ts";
 
 export { NeedItemEntity };

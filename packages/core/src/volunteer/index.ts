@@ -3,7 +3,7 @@ import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../
 import type { NamedKind } from "../district/config.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
-import * as Grid from "../grid/index.ts";
+import { pathPrefix, placeOfGrid } from "../grid/place.ts";
 import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, MetricCounterEntity, Tally } from "../metrics/tally.ts";
 import { Database } from "../storage/service.ts";
@@ -64,18 +64,8 @@ function checkKind(kinds: NamedKind[], key: string, path: string, what: string) 
     ]);
 }
 
-/** An active grid of this district, with its path down to itself. */
-async function placeOn(gridID: string) {
-  const { grid } = await Grid.get(gridID);
-  if (grid.status !== "active") throw new NotFoundError("grid.not_found", `There is no active grid ${gridID} in this district.`);
-  return { gridID: grid.gridID, gridPath: [...grid.path, grid.gridID] };
-}
-
 /** The key prefix of a grid and everything below it. */
-async function prefixOf(gridID: string) {
-  const { gridPath } = await placeOn(gridID);
-  return `${gridPath.join("/")}/`;
-}
+const prefixOf = async (gridID: string) => pathPrefix(await placeOfGrid(gridID));
 
 /** A transaction that lost a race (a counter or the team written at the same time): nothing was written. */
 const changed = () => new ConflictError("volunteer.changed", "Someone else wrote to the same records at the same time; nothing was saved, try again.");
@@ -150,7 +140,7 @@ export const createTeam = fn(CreateTeamInput, async (input) => {
   assertRole(...ORGANISERS);
   checkKind(config.governance.volunteerTeamKinds, input.kind, "kind", "volunteer team kind");
   const tenantID = useTenant();
-  const place = await placeOn(input.gridID);
+  const place = await placeOfGrid(input.gridID);
   const at = now().toISOString();
   const teamID = newID("team");
   const by = actorID();
@@ -294,7 +284,7 @@ export const recordProblem = fn(RecordProblemInput, async (input) => {
   notAfterToday(input.date, "date");
   const tenantID = useTenant();
   const team = await loadTeam(input.teamID);
-  const place = input.gridID ? await placeOn(input.gridID) : { gridID: team.gridID, gridPath: team.gridPath };
+  const place = input.gridID ? await placeOfGrid(input.gridID) : { gridID: team.gridID, gridPath: team.gridPath };
   const problem = { tenantID, problemID: newID("problem"), teamID: team.teamID, ...place, date: input.date, title: input.title, createdAt: now().toISOString(), createdBy: actorID() };
   const tally = new Tally().add([...gridScopes(place.gridPath), `team:${team.teamID}`], atOf(input.date), "volunteers.problemsSolved");
   const result = await Database.transaction
@@ -369,7 +359,7 @@ export const createActivity = fn(CreateActivityInput, async (input) => {
   checkKind(config.governance.activityKinds, input.kind, "kind", "activity kind");
   notAfterToday(input.date, "date");
   const tenantID = useTenant();
-  const place = await placeOn(input.gridID);
+  const place = await placeOfGrid(input.gridID);
   const teamIDs = [...new Set(input.teamIDs)];
   if (teamIDs.length) {
     const teams = await VolunteerTeamEntity.get(teamIDs.map((teamID) => ({ tenantID, teamID }))).go();
@@ -482,7 +472,7 @@ export const createOwnersRecord = fn(CreateOwnersRecordInput, async (input) => {
   assertRole(...ORGANISERS);
   notAfterToday(input.date, "date");
   const tenantID = useTenant();
-  const place = await placeOn(input.gridID);
+  const place = await placeOfGrid(input.gridID);
   const recordID = newID("owners");
   const record = {
     tenantID,
@@ -558,7 +548,7 @@ export const SummaryInput = z.object({
 /** The headline figures (all time) and the chosen year month by month, from the counters: one query. */
 export const getSummary = fn(SummaryInput, async (input) => {
   await requireMechanism("volunteers");
-  const scope = input.gridID ? `grid:${(await placeOn(input.gridID)).gridID}` : "district";
+  const scope = input.gridID ? `grid:${(await placeOfGrid(input.gridID)).gridID}` : "district";
   const metrics = new Set<string>([...Object.values(figures), "activities.served"]);
   const result = await MetricCounterEntity.query.primary({ tenantID: useTenant(), scope }).go({ pages: "all" });
   const byPeriod = new Map<string, Map<string, { count: number; sum: number }>>();

@@ -11,11 +11,11 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
-import { pathPrefix, placeOfGrid, placeOfPoint, type Place } from "./place.ts";
+import { pathPrefix, placeOfGrid, placeOfPoint, type Place } from "../grid/place.ts";
 import { WishEntity, WishStates } from "./wish.entity.ts";
 
 export { WishEntity };
-export * from "./place.ts";
+export * from "../grid/place.ts";
 
 export const WishState = z.enum(WishStates);
 export type WishState = z.infer<typeof WishState>;

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError, VisibleError } from "../error.ts";
-import * as Grid from "../grid/index.ts";
+import * as Grid from "./index.ts";
 
 /** Where a record of a governance mechanism sits: its grid and the grid's path (ancestors then itself). */
 export interface Place {
