@@ -87,7 +87,7 @@ describe("the normal/emergency switch", () => {
     await task.locator("textarea").fill("采样点设在小区南门，已全部完成");
     await task.getByTestId("emergency-report").click();
     await worker.page.getByTestId("emergency-mine-notice").waitFor();
-    expect(await worker.page.getByTestId("emergency-task").count()).toBe(0);
+    await expect.poll(() => worker.page.getByTestId("emergency-task").count(), { timeout: 15_000 }).toBe(0);
     await shot(worker.page, "emergency-worker.png");
 
     // The admin's board: 100%, the grid done.
