@@ -66,6 +66,8 @@ export const jianyangConfig: DistrictConfig = {
       { key: "appliance_repair", nameZh: "家电维修", nameEn: "Appliance repair" },
     ],
   },
+  terms: { mechanisms: {} },
+  access: { residentSelfRegistration: true, residentApproval: false },
   updatedAt: "2025-01-15T08:00:00.000Z",
   updatedBy: "operator",
 };

@@ -148,6 +148,27 @@ export const DefaultGovernanceSettings: GovernanceSettings = {
   ],
 };
 
+/**
+ * What a district calls its mechanisms in its own words (术语): e.g. 随手拍 may be 随手报 or
+ * 民呼我应 elsewhere. Tiers, dedicated kinds and roles carry their own names; these are the rest.
+ * A missing entry means the product's default wording.
+ */
+export const Terminology = z.object({
+  mechanisms: z.partialRecord(MechanismKey, Names).default({}),
+});
+export type Terminology = z.infer<typeof Terminology>;
+
+/** Who may get in (用户与权限): residents' self-registration and whether staff approve it. */
+export const AccessSettings = z.object({
+  /** Residents may register themselves into the district from the portal. */
+  residentSelfRegistration: z.boolean().default(true),
+  /** A self-registered resident waits (status `pending`) until staff approve. */
+  residentApproval: z.boolean().default(false),
+});
+export type AccessSettings = z.infer<typeof AccessSettings>;
+
+export const DefaultAccessSettings: AccessSettings = { residentSelfRegistration: true, residentApproval: false };
+
 export const DistrictSettings = z
   .object({
     tiers: z.array(Tier).min(1).max(5),
@@ -157,6 +178,8 @@ export const DistrictSettings = z
     map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
     tickets: TicketSettings.default(DefaultTicketSettings),
     governance: GovernanceSettings.default(DefaultGovernanceSettings),
+    terms: Terminology.default({ mechanisms: {} }),
+    access: AccessSettings.default(DefaultAccessSettings),
   })
   .superRefine((settings, ctx) => {
     settings.tiers.forEach((tier, index) => {
@@ -189,6 +212,8 @@ export const DistrictConfig = z.object({
   map: MapSettings.default({ tileUrl: null, tileAttribution: null, center: null, zoom: 11 }),
   tickets: TicketSettings.default(DefaultTicketSettings),
   governance: GovernanceSettings.default(DefaultGovernanceSettings),
+  terms: Terminology.default({ mechanisms: {} }),
+  access: AccessSettings.default(DefaultAccessSettings),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });

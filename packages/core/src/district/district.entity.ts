@@ -57,6 +57,8 @@ export const DistrictConfigEntity = new Entity(
       map: { type: "any" },
       tickets: { type: "any" },
       governance: { type: "any" },
+      terms: { type: "any" },
+      access: { type: "any" },
       updatedAt: { type: "string", required: true },
       updatedBy: { type: "string", required: true },
     },

@@ -70,6 +70,8 @@ function toConfig(item: Record<string, unknown>): DistrictConfig {
     map: item.map ?? undefined,
     tickets: item.tickets ?? undefined,
     governance: item.governance ?? undefined,
+    terms: item.terms ?? undefined,
+    access: item.access ?? undefined,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DefaultGovernanceSettings, type DistrictSettings } from "./config.ts";
+import { DefaultAccessSettings, DefaultGovernanceSettings, type DistrictSettings } from "./config.ts";
 
 /**
  * Built-in starting configurations. `jianyang` models Jianyang District (建阳区):
@@ -101,6 +101,8 @@ const jianyang: DistrictSettings = {
       { key: "elderly_care", nameZh: "关爱老人", nameEn: "Elderly care" },
     ],
   },
+  terms: { mechanisms: {} },
+  access: DefaultAccessSettings,
 };
 
 const minimal: DistrictSettings = {
@@ -135,6 +137,8 @@ const minimal: DistrictSettings = {
     workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
   },
   governance: DefaultGovernanceSettings,
+  terms: { mechanisms: {} },
+  access: DefaultAccessSettings,
 };
 
 export const templates: Record<TemplateName, DistrictSettings> = { jianyang, minimal };
