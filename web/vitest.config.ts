@@ -9,6 +9,8 @@ export default defineProject({
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "happy-dom",
     setupFiles: ["./src/test/setup.ts"],
+    // Generous: CI machines are small and busy; the first render of a page loads its modules.
+    testTimeout: 30_000,
   },
   resolve: { conditions: ["development", "browser"] },
 });

@@ -1,6 +1,10 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@solidjs/testing-library";
+import { cleanup, configure } from "@solidjs/testing-library";
 import { afterEach, vi } from "vitest";
+
+// `findBy…`/`waitFor` wait up to 10 s (default 1 s): on a loaded machine a lazily loaded page
+// may take longer than a second to import and render; a passing test never waits that long.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
