@@ -25,6 +25,8 @@ import { needsRoutes } from "./routes/needs.ts";
 import { meetingsRoutes } from "./routes/meetings.ts";
 import { volunteersRoutes } from "./routes/volunteers.ts";
 import { emergencyRoutes } from "./routes/emergency.ts";
+import { publicDistrictRoutes, usersRoutes } from "./routes/users.ts"; // issue 7: users
+import { configRoutes } from "./routes/config.ts"; // issue 7: config versions
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -82,6 +84,8 @@ export function createApp(options: ApiOptions) {
   const verify = createVerifier(options.auth);
   // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions.
   app.route("/open311/v2", open311Routes({ verify }));
+  // Residents' self-registration (issue 7: users): public, for the district named in the URL.
+  app.route("/districts", publicDistrictRoutes);
   app.use("*", async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) throw new AuthError("auth.required", "Sign in first: send `Authorization: Bearer <token>`.");
@@ -109,6 +113,8 @@ export function createApp(options: ApiOptions) {
   app.route("/", emergencyRoutes);
   app.route("/", auditRoutes);
   app.route("/", metricsRoutes);
+  app.route("/", usersRoutes); // issue 7: users
+  app.route("/", configRoutes); // issue 7: config versions (full paths beside /config/tiers, /config/categories)
   return app;
 }
 

@@ -23,6 +23,8 @@ function rect(x0: number, y0: number, x1: number, y1: number) {
 /** Routes anyone may call: they hold no district data. */
 /** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
 const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/];
+/** Residents' self-registration is public per district (issue 7: users; tried below). */
+publicPaths.push(/^\/districts\/\{slug\}\/(registration|residents)$/);
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 /** District B's values for every path parameter of the API. */
@@ -132,6 +134,14 @@ beforeAll(async () => {
     });
   }
   // ── end wishes, needs, meetings ──
+  // ── issue 7: users ──
+  {
+    const registered = await api.call("POST", `/districts/${B.slug}/residents`, { body: { name: "延平居民", phone: "13700000011" } });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    paramsOfB.userID = registered.body.userID;
+    bodiesAimedAtB.updateUserRoles = { roles: ["district_admin"], status: "active" };
+  }
+  // ── end issue 7: users ──
   // ── emergency ──
   await withActor({ type: "system", tenantID: B.slug }, async () => {
     await changeConfig((config) => ({ mechanisms: { ...config.mechanisms, emergencyMode: true } }));
@@ -140,6 +150,19 @@ beforeAll(async () => {
     paramsOfB.taskID = task.taskID;
   });
   bodiesAimedAtB.reportEmergencyTask = { ticks: [true], note: "越界操作" };
+  // ── issue 7: config versions ──
+  {
+    // B's latest version is one A does not have, so A's admin asking for it must get a 404.
+    const { District } = await import("@wangge/core");
+    const versionOf = (tenantID: string) => withActor({ type: "system", tenantID }, () => District.currentConfig()).then((config) => config.version);
+    const versionOfA = await versionOf("jianyang");
+    let versionOfB = await versionOf(B.slug);
+    while (versionOfB <= versionOfA)
+      versionOfB = (await withActor({ type: "system", tenantID: B.slug }, () => District.changeConfig((config) => ({ map: { ...config.map, zoom: config.map.zoom === 12 ? 13 : 12 } })))).version;
+    paramsOfB.version = String(versionOfB);
+    bodiesAimedAtB.rollbackConfig = { toVersion: versionOfB, expectedVersion: versionOfB, note: "越界回滚" };
+  }
+  // ── end issue 7: config versions ──
 });
 afterAll(() => api?.close());
 
@@ -181,6 +204,50 @@ it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing
   expect(tried.length).toBeGreaterThanOrEqual(20);
   expect(await itemsOfB()).toEqual(before);
 });
+
+// ── issue 7: users ──
+it("a district admin lists and changes only their own district's users; a resident registered into B is not in A's list", async () => {
+  const listOfA = await api.call("GET", "/users?limit=200", { as: As.jianyangAdmin });
+  expect(listOfA.status).toBe(200);
+  expect(listOfA.body.items.map((user: { userID: string }) => user.userID)).not.toContain(paramsOfB.userID);
+  expect(JSON.stringify(listOfA.body)).not.toContain("延平");
+  expect((await api.call("GET", "/users?q=0011", { as: As.jianyangAdmin })).body.items).toEqual([]);
+  const patch = await api.call("PATCH", `/users/${paramsOfB.userID}`, { as: As.jianyangAdmin, body: { status: "disabled" } });
+  expect([patch.status, patch.body.code]).toEqual([404, "user.not_found"]);
+  const listOfB = await api.call("GET", "/users?limit=200", { as: As.yanpingAdmin });
+  expect(listOfB.body.items.map((user: { userID: string }) => user.userID)).toContain(paramsOfB.userID);
+  // And the other way round: B's admin cannot touch A's users.
+  const userOfA = listOfA.body.items.find((user: { userID: string }) => user.userID.startsWith("user_"));
+  expect(userOfA).toBeDefined();
+  expect((await api.call("PATCH", `/users/${userOfA.userID}`, { as: As.yanpingAdmin, body: { status: "disabled" } })).status).toBe(404);
+  expect((await api.call("GET", "/users?limit=200", { as: As.jianyangAdmin })).body.items.find((user: { userID: string }) => user.userID === userOfA.userID).status).toBe("active");
+});
+// ── end issue 7: users ──
+
+// ── issue 7: config versions ──
+it("B's admin can neither read nor roll back A's configuration versions, and A's configuration stays as it was", async () => {
+  const asA = { as: As.jianyangAdmin };
+  const asB = { as: As.yanpingAdmin };
+  const ownOfB = (await api.call("GET", "/config", asB)).body;
+  // A gets versions B does not have, with a note only A knows.
+  let configOfA = (await api.call("GET", "/config", asA)).body;
+  while (configOfA.version <= ownOfB.version) {
+    const changed = await api.call("PATCH", "/config", { ...asA, body: { expectedVersion: configOfA.version, note: "建阳内部调整", changes: { map: { ...configOfA.map, zoom: configOfA.map.zoom === 12 ? 13 : 12 } } } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    configOfA = changed.body;
+  }
+  const listOfB = await api.call("GET", "/config/versions?limit=200", asB);
+  expect(listOfB.status).toBe(200);
+  expect(listOfB.body.items.map((version: { version: number }) => version.version)).toEqual(Array.from({ length: ownOfB.version }, (_, index) => ownOfB.version - index));
+  expect(JSON.stringify(listOfB.body)).not.toContain("建阳");
+  const read = await api.call("GET", `/config/versions/${configOfA.version}`, asB);
+  expect([read.status, read.body.code]).toEqual([404, "config.version_not_found"]);
+  const rollback = await api.call("POST", "/config/rollback", { ...asB, body: { toVersion: configOfA.version, expectedVersion: configOfA.version } });
+  expect(rollback.status).toBe(404);
+  expect((await api.call("GET", "/config", asA)).body).toEqual(configOfA);
+  expect((await api.call("GET", "/config", asB)).body).toEqual(ownOfB);
+});
+// ── end issue 7: config versions ──
 
 it("B's admin cannot reach A's district either", async () => {
   const response = await api.call("GET", "/districts/jianyang", { as: As.yanpingAdmin });

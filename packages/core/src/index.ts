@@ -17,6 +17,7 @@ export * as Need from "./need/index.ts";
 export * as Meeting from "./meeting/index.ts";
 export * as Volunteer from "./volunteer/index.ts";
 export * as Emergency from "./emergency/index.ts";
+export * as Config from "./config/index.ts"; // issue 7: config versions
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

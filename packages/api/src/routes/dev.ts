@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Demo, NotFoundError, User, withActor } from "@wangge/core";
+import { Actor, Demo, NotFoundError, User, withActor } from "@wangge/core";
 import type { DevIssuer } from "../dev-issuer.ts";
 import { body, json, problems, router } from "../openapi.ts";
 
@@ -15,7 +15,16 @@ const DemoAccount = z
   .openapi("DemoAccount");
 
 const TokenRequest = z
-  .object({ userID: z.string().min(1).max(80), tenantID: z.string().min(1).max(40).nullable().default(null) })
+  .object({
+    userID: z.string().min(1).max(80).optional(),
+    tenantID: z.string().min(1).max(40).nullable().default(null),
+    /** Sign in by phone instead of ID: a district user (with `tenantID`). */
+    phone: User.Phone.optional(),
+  })
+  .refine((request) => request.userID || (request.phone && request.tenantID), {
+    path: ["userID"],
+    message: "give a userID, or a tenantID and a phone",
+  })
   .openapi("DevTokenRequest");
 
 /** Local mode only: the demo accounts and tokens for them, signed by the local issuer. */
@@ -38,21 +47,24 @@ export function devRoutes(issuer: DevIssuer) {
         path: "/token",
         operationId: "issueDevToken",
         tags: ["local"],
-        summary: "A signed token for a seeded user (local mode only)",
+        summary: "A signed token for a district user (by ID or phone) or platform staff (local mode only)",
+        description: "A pending resident (waiting for approval) gets 403 `user.pending`, a disabled user 403 `user.disabled`.",
         request: body(TokenRequest),
         responses: {
           200: json(z.object({ token: z.string(), expiresAt: z.string() }), "A token"),
-          ...problems(400, 404),
+          ...problems(400, 403, 404),
         },
       }),
       async (c) => {
-        const { userID, tenantID } = c.req.valid("json");
+        const { userID, tenantID, phone } = c.req.valid("json");
+        const slug = tenantID === null ? null : Actor.Slug.safeParse(tenantID);
+        if (slug && !slug.success) throw new NotFoundError("district.not_found", `There is no district "${tenantID}".`);
         const claims = tenantID
           ? await withActor({ type: "system", tenantID }, async () => {
-              const user = await User.find(userID);
-              return user && { sub: user.userID, tenant: tenantID, roles: user.roles, department: user.departmentKey };
+              const user = await User.signIn(phone ? { phone } : { userID: userID! });
+              return { sub: user.userID, tenant: tenantID, roles: user.roles, department: user.departmentKey };
             })
-          : await User.findStaff(userID).then(
+          : await User.findStaff(userID!).then(
               (staff) =>
                 staff && {
                   sub: staff.userID,

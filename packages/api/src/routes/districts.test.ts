@@ -76,3 +76,26 @@ describe("reading districts", () => {
     expect(own.body.items.map((district: { tenantID: string }) => district.tenantID)).toEqual(["jianyang"]);
   });
 });
+
+describe("templates for the onboarding wizard", () => {
+  it("the operator reads the built-in templates with their tiers, roles and mechanisms", async () => {
+    const response = await api.call("GET", "/districts/templates", { as: As.operator });
+    expect(response.status).toBe(200);
+    const byName = Object.fromEntries(response.body.items.map((item: { name: string; settings: any }) => [item.name, item.settings]));
+    expect(Object.keys(byName).sort()).toEqual(["jianyang", "minimal"]);
+    expect(byName.jianyang.tiers.map((tier: { nameZh: string }) => tier.nameZh)).toEqual(["一级网格", "二级网格", "三级网格"]);
+    expect(byName.jianyang.roles.length).toBe(8);
+    expect(byName.minimal.tiers).toHaveLength(2);
+    expect(byName.minimal.mechanisms).toMatchObject({ tickets: true, cadreSecondment: false });
+    expect(byName.minimal.tickets.categories.length).toBeGreaterThan(0);
+  });
+
+  it("is not shadowed by a district called templates, and nobody but the operator may read it", async () => {
+    for (const caller of [As.jianyangAdmin, As.fujian, As.jianyangResident]) {
+      const response = await api.call("GET", "/districts/templates", { as: caller });
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe("actor.operator");
+    }
+    expect((await api.call("GET", "/districts/templates")).status).toBe(401);
+  });
+});

@@ -1,10 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { District } from "@wangge/core";
+import { assertOperator, District } from "@wangge/core";
 import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const DistrictSchema = District.District.meta({ id: "District" });
 const ConfigSchema = District.DistrictConfig.meta({ id: "DistrictConfig" });
 const DistrictWithConfig = z.object({ district: DistrictSchema, config: ConfigSchema }).openapi("DistrictWithConfig");
+const TemplateList = z
+  .object({
+    items: z.array(z.object({ name: District.TemplateName, settings: District.DistrictSettings })),
+  })
+  .openapi("DistrictTemplates");
 const SlugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "jianyang" }),
 });
@@ -22,6 +27,22 @@ export const districtRoutes = router()
       responses: { 200: json(pageOf(DistrictSchema), "One page of districts"), ...problems(400, 401) },
     }),
     async (c) => c.json(await District.list(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/templates",
+      operationId: "listTemplates",
+      tags: ["districts"],
+      summary: "The built-in starting configurations a new district may be onboarded from (platform operator)",
+      security: bearer,
+      responses: { 200: json(TemplateList, "The templates with their settings"), ...problems(401, 403) },
+    }),
+    async (c) => {
+      assertOperator();
+      const items = District.TemplateName.options.map((name) => ({ name, settings: District.template(name) }));
+      return c.json({ items }, 200);
+    },
   )
   .openapi(
     createRoute({

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { actorID, assertOperator, assertRole, Slug, useActor, useTenant } from "../actor.ts";
+import { auditOperation } from "../audit/index.ts";
+import { ConfigVersionEntity } from "../config/config.entity.ts";
+import { UserEntity } from "../user/user.entity.ts";
+import { now as clockNow } from "../util/clock.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import { Database } from "../storage/service.ts";
-import { isConditionalFailure } from "../storage/errors.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
 import { newID } from "../util/id.ts";
@@ -93,7 +96,7 @@ export const onboard = fn(OnboardInput, async (input) => {
   const by = actorID();
   const adminID = newID("user");
   const result = await Database.transaction
-    .write(({ district, districtConfig, user }) => [
+    .write(({ district, districtConfig, configVersion, user, userClaim }) => [
       district
         .create({
           tenantID: input.slug,
@@ -110,6 +113,10 @@ export const onboard = fn(OnboardInput, async (input) => {
       districtConfig
         .create({ tenantID: input.slug, version: 1, ...settings, updatedAt: now, updatedBy: by })
         .commit(),
+      // The first version of the configuration's history (every section is new).
+      configVersion
+        .create({ tenantID: input.slug, version: 1, settings: DistrictSettings.parse(settings), createdAt: now, createdBy: by, sections: [...SettingsSections] })
+        .commit(),
       user
         .create({
           tenantID: input.slug,
@@ -121,6 +128,8 @@ export const onboard = fn(OnboardInput, async (input) => {
           createdAt: now,
         })
         .commit(),
+      // The admin's phone is taken in the new district (the same claim key as User.inviteUser's).
+      userClaim.create({ tenantID: input.slug, claim: `phone:${input.admin.phone}`, userID: adminID, createdAt: now }).commit(),
     ])
     .go();
   if (result.canceled) {
@@ -212,29 +221,98 @@ export async function requireMechanism(mechanism: MechanismKey): Promise<Distric
   return config;
 }
 
+/** The sections of the settings, each replaced whole by a change (`tiers`, `tickets` …). */
+export const SettingsSection = DistrictSettings.keyof();
+export type SettingsSection = z.infer<typeof SettingsSection>;
+export const SettingsSections = SettingsSection.options;
+
+/** The settings of a configuration (without its version stamp). */
+export function settingsOf(config: DistrictConfig): DistrictSettings {
+  return Object.fromEntries(SettingsSections.map((section) => [section, config[section]])) as DistrictSettings;
+}
+
+/** JSON with object keys sorted, so that equal settings compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/** The sections in which two settings differ. */
+export function changedSections(before: DistrictSettings, after: DistrictSettings): SettingsSection[] {
+  return SettingsSections.filter((section) => canonical(before[section]) !== canonical(after[section]));
+}
+
+/** The name of the district user acting, for the history (null for the operator, scripts …). */
+async function actorName(): Promise<string | null> {
+  const actor = useActor();
+  if (actor.type !== "user") return null;
+  const result = await UserEntity.get({ tenantID: actor.tenantID, userID: actor.userID }).go();
+  return result.data?.name ?? null;
+}
+
+export interface ChangeOptions {
+  /** Why, in the admin's words: shown in the history. */
+  note?: string;
+  /** The version whose settings this change restores (a rollback). */
+  rollbackOf?: number;
+}
+
 /**
  * Replaces parts of the configuration, conditional on the version read, so two admins
- * cannot overwrite each other's change unknowingly. `check` may refuse the change.
+ * cannot overwrite each other's change unknowingly. One transaction writes the new current
+ * configuration, its version in the history (who, when, which sections) and the audit entry.
+ * A change that changes nothing writes nothing and returns the configuration as it is.
  */
 export async function changeConfig(
   change: (config: DistrictConfig) => Partial<DistrictSettings>,
   expectedVersion?: number,
+  options: ChangeOptions = {},
 ): Promise<DistrictConfig> {
   assertRole("district_admin");
+  const tenantID = useTenant();
   const current = await currentConfig();
   if (expectedVersion !== undefined && expectedVersion !== current.version)
     throw new ConflictError("config.version", `The configuration is at version ${current.version}, not ${expectedVersion}; reload and try again.`);
-  const next = DistrictSettings.parse({ ...current, ...change(current) });
-  const updatedAt = new Date().toISOString();
-  try {
-    await DistrictConfigEntity.patch({ tenantID: useTenant() })
-      .set({ ...next, version: current.version + 1, updatedAt, updatedBy: actorID() })
-      .where((attr, op) => op.eq(attr.version, current.version))
-      .go();
-  } catch (error) {
-    if (isConditionalFailure(error))
-      throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
-    throw error;
-  }
-  return { ...next, version: current.version + 1, updatedAt, updatedBy: actorID() };
+  const next = DistrictSettings.parse({ ...settingsOf(current), ...change(current) });
+  const sections = changedSections(settingsOf(current), next);
+  if (sections.length === 0) return current;
+  const version = current.version + 1;
+  const updatedAt = clockNow().toISOString();
+  const updatedBy = actorID();
+  const createdByName = await actorName();
+  const rollback = options.rollbackOf !== undefined;
+  const note = options.note?.trim() || undefined;
+  const result = await Database.transaction
+    .write((ops) => [
+      ops.districtConfig
+        .patch({ tenantID })
+        .set({ ...next, version, updatedAt, updatedBy })
+        .where((attr, op) => op.eq(attr.version, current.version))
+        .commit(),
+      ops.configVersion
+        .create({
+          tenantID, version, settings: next, createdAt: updatedAt, createdBy: updatedBy, sections,
+          ...(createdByName ? { createdByName } : {}),
+          ...(note ? { note } : {}),
+          ...(rollback ? { rollbackOf: options.rollbackOf } : {}),
+        })
+        .commit(),
+      auditOperation(ops, {
+        action: rollback ? "config.rolled_back" : "config.updated",
+        subjectID: "config",
+        summary: rollback
+          ? `Configuration version ${version} restores version ${options.rollbackOf} (${sections.join(", ")})${note ? `: ${note}` : ""}`
+          : `Configuration version ${version}: ${sections.join(", ")} changed${note ? `: ${note}` : ""}`,
+        details: { version, previousVersion: current.version, sections, note: note ?? null, rollbackOf: options.rollbackOf ?? null },
+      }),
+    ])
+    .go();
+  if (result.canceled)
+    throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
+  return { ...next, version, updatedAt, updatedBy };
 }
+
+export { ConfigVersionEntity };

@@ -3,6 +3,7 @@ import { actorID, assertRole, useTenant } from "../actor.ts";
 import * as District from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
 import { Database, type TransactionOps } from "../storage/service.ts";
+import { gridBreaks } from "../config/breaking.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -631,21 +632,8 @@ export async function tierConfig() {
 export const updateTierConfig = fn(TierConfigInput, async (input) => {
   assertRole("district_admin");
   const current = await District.currentConfig();
-  const inTheWay: ErrorDetail[] = [];
-  const tenantID = useTenant();
-  for (const tier of current.tiers.filter((tier) => tier.level > input.tiers.length)) {
-    const held = await GridEntity.query.byTier({ tenantID, tierKey: String(tier.level) }).where((attr, op) => op.eq(attr.status, "active")).go({ limit: 20, attributes: ["code"] });
-    if (held.data.length)
-      inTheWay.push({ path: `tiers`, message: `tier ${tier.level} (${tier.nameZh}) still holds ${held.data.map((grid) => grid.code).join(", ")}${held.cursor ? " …" : ""}` });
-  }
-  const removedKinds = current.dedicatedKinds.filter((kind) => !input.dedicatedKinds.some((next) => next.key === kind.key)).map((kind) => kind.key);
-  if (removedKinds.length) {
-    const dedicated = await GridEntity.query.byTier({ tenantID, tierKey: "dedicated" }).where((attr, op) => op.eq(attr.status, "active")).go({ pages: "all", attributes: ["code", "dedicatedKind"] });
-    for (const key of removedKinds) {
-      const held = dedicated.data.filter((grid) => grid.dedicatedKind === key);
-      if (held.length) inTheWay.push({ path: "dedicatedKinds", message: `kind ${key} still holds ${held.slice(0, 20).map((grid) => grid.code).join(", ")}${held.length > 20 ? " …" : ""}` });
-    }
-  }
+  // The same check as any configuration change (config/breaking.ts).
+  const inTheWay: ErrorDetail[] = await gridBreaks(current, input);
   const roles = current.roles.filter((role) => role.tier !== null && role.tier > input.tiers.length);
   for (const role of roles) inTheWay.push({ path: "tiers", message: `the role ${role.nameZh} (${role.key}) sits on tier ${role.tier}` });
   if (inTheWay.length)

@@ -15,6 +15,8 @@ import { EmergencyModeEntity, EmergencyTaskEntity, EmergencyTaskGridEntity } fro
 import { WishEntity } from "../wish/wish.entity.ts"; // wishes, needs, meetings
 import { NeedItemEntity } from "../need/need.entity.ts"; // wishes, needs, meetings
 import { MeetingEntity } from "../meeting/meeting.entity.ts"; // wishes, needs, meetings
+import { UserClaimEntity } from "../user/user.entity.ts"; // issue 7: users
+import { ConfigVersionEntity } from "../config/config.entity.ts"; // issue 7: config versions
 import { documentClient, tableName } from "./table.ts";
 
 /** Every entity of the table, for transactions and collections that span them. */
@@ -57,6 +59,8 @@ export const Database = new Service(
     volunteerProblem: VolunteerProblemEntity, // volunteers
     volunteerActivity: VolunteerActivityEntity, // volunteers
     ownersRecord: OwnersRecordEntity, // volunteers
+    userClaim: UserClaimEntity, // issue 7: users
+    configVersion: ConfigVersionEntity, // issue 7: config versions
   },
   { table: tableName(), client: documentClient() },
 );

@@ -1,11 +1,27 @@
 import { z } from "zod";
-import { AccessRole, DistrictRole, useActor, useTenant } from "../actor.ts";
-import { NotFoundError } from "../error.ts";
-import { StaffEntity, UserEntity } from "./user.entity.ts";
+import { AccessRole, actorID, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
+import { auditOperation, type AuditInput } from "../audit/index.ts";
+import { currentConfig } from "../district/index.ts";
+import { DistrictEntity } from "../district/district.entity.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
+import { GridEntity } from "../grid/grid.entity.ts";
+import { Database } from "../storage/service.ts";
+import { now } from "../util/clock.ts";
+import { fn } from "../util/fn.ts";
+import { newID } from "../util/id.ts";
+import { PageInput, type Page } from "../util/page.ts";
+import { StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
 
 /** Phones are masked wherever people are listed: 138****5678. */
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
+}
+
+/** E-mail addresses are masked like phones: z***@example.cn. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "***";
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
 }
 
 export const Profile = z.object({
@@ -27,7 +43,7 @@ export async function me(): Promise<Profile> {
     return {
       userID: actor.userID,
       name: result.data.name,
-      phoneMasked: maskPhone(result.data.phone),
+      phoneMasked: result.data.phone ? maskPhone(result.data.phone) : null,
       roles: actor.roles,
       tenantID: actor.tenantID,
       provinceID: null,
@@ -61,4 +77,396 @@ export async function findStaff(userID: string) {
   return result.data ?? undefined;
 }
 
-export { UserEntity, StaffEntity };
+export { UserEntity, StaffEntity, UserClaimEntity };
+
+// ─── users and access (用户与权限) ─────────────────────────────────────────────
+
+/** A mainland mobile number: what residents and staff sign in with. */
+export const Phone = z.string().trim().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
+export const Email = z.string().trim().toLowerCase().max(120).pipe(z.email("an e-mail address such as name@example.cn"));
+
+/** `pending`: a self-registered resident waiting for staff approval; `disabled`: may not sign in. */
+export const UserStatus = z.enum(["active", "pending", "disabled"]);
+export type UserStatus = z.infer<typeof UserStatus>;
+
+/** A user of the district as its admin sees them (phone and e-mail masked). */
+export const DistrictUser = z.object({
+  userID: z.string(),
+  name: z.string(),
+  phoneMasked: z.string().nullable(),
+  emailMasked: z.string().nullable(),
+  roles: z.array(DistrictRole),
+  gridID: z.string().nullable(),
+  departmentKey: z.string().nullable(),
+  status: UserStatus,
+  createdAt: z.string(),
+});
+export type DistrictUser = z.infer<typeof DistrictUser>;
+
+type UserItem = {
+  userID: string;
+  name: string;
+  phone: string;
+  email?: string;
+  roles: string[];
+  gridID?: string;
+  departmentKey?: string;
+  status: UserStatus;
+  createdAt: string;
+};
+
+function rolesOf(roles: string[]): DistrictRole[] {
+  return roles.filter((role): role is DistrictRole => DistrictRole.safeParse(role).success);
+}
+
+function toDistrictUser(item: UserItem): DistrictUser {
+  return {
+    userID: item.userID,
+    name: item.name,
+    phoneMasked: item.phone ? maskPhone(item.phone) : null,
+    emailMasked: item.email ? maskEmail(item.email) : null,
+    roles: rolesOf(item.roles),
+    gridID: item.gridID ?? null,
+    departmentKey: item.departmentKey ?? null,
+    status: item.status,
+    createdAt: item.createdAt,
+  };
+}
+
+const Roles = z
+  .array(DistrictRole)
+  .min(1, "give at least one role")
+  .max(6)
+  .transform((roles) => [...new Set(roles)]);
+
+const gridRoles: DistrictRole[] = ["grid_worker", "grid_leader"];
+
+/**
+ * Checks that department staff have a department of the district's ticket settings and grid
+ * workers and leaders an active grid of the district; a 400 naming the field otherwise.
+ */
+async function checkPlacement(roles: DistrictRole[], gridID: string | undefined, departmentKey: string | undefined) {
+  const details: ErrorDetail[] = [];
+  if (roles.includes("department_staff") || departmentKey) {
+    const departments = (await currentConfig()).tickets.departments;
+    if (!departmentKey) details.push({ path: "departmentKey", message: "department staff need a department: choose one" });
+    else if (!departments.some((department) => department.key === departmentKey))
+      details.push({
+        path: "departmentKey",
+        message: departments.length
+          ? `there is no department "${departmentKey}"; the district's departments are ${departments.map((department) => department.key).join(", ")}`
+          : `there is no department "${departmentKey}"; add the district's departments in the ticket settings first`,
+      });
+  }
+  if (roles.some((role) => gridRoles.includes(role)) || gridID) {
+    if (!gridID) details.push({ path: "gridID", message: "grid workers and leaders work on a grid: choose one" });
+    else {
+      const grid = await GridEntity.get({ tenantID: useTenant(), gridID }).go();
+      if (!grid.data || grid.data.status !== "active")
+        details.push({ path: "gridID", message: `there is no active grid ${gridID} in this district` });
+    }
+  }
+  if (details.length) throw new InputError("user.placement", "The roles need a department or a grid that this district has.", details);
+}
+
+const claimOf = { phone: (phone: string) => `phone:${phone}`, email: (email: string) => `email:${email}` };
+
+function exists(path: "phone" | "email", value: string) {
+  return new ConflictError("user.exists", `${path === "phone" ? "The phone number" : "The e-mail address"} ${value} already belongs to a user of this district.`, [
+    { path, message: "already taken in this district" },
+  ]);
+}
+
+/**
+ * Creates a user with their phone and e-mail claims and the audit entries, in one transaction:
+ * a number or address already taken (claimed, or held by a user from before claims) is a 409.
+ */
+async function createUser(
+  user: Omit<UserItem, "userID" | "createdAt" | "phone"> & { phone?: string; invitedBy?: string },
+  audit: (userID: string) => AuditInput[],
+): Promise<UserItem> {
+  const tenantID = useTenant();
+  if (user.phone) {
+    const held = await UserEntity.query.byPhone({ tenantID, phone: user.phone }).go({ limit: 1 });
+    if (held.data.length) throw exists("phone", user.phone);
+  }
+  const at = now().toISOString();
+  const item: UserItem & { invitedBy?: string } = { ...user, phone: user.phone ?? "", userID: newID("user"), createdAt: at };
+  const claims = [
+    ...(user.phone ? [{ path: "phone" as const, value: user.phone, claim: claimOf.phone(user.phone) }] : []),
+    ...(user.email ? [{ path: "email" as const, value: user.email, claim: claimOf.email(user.email) }] : []),
+  ];
+  const result = await Database.transaction
+    .write((ops) => [
+      ops.user.create({ tenantID, ...item, updatedAt: at }).commit(),
+      ...claims.map((claim) => ops.userClaim.create({ tenantID, claim: claim.claim, userID: item.userID, createdAt: at }).commit()),
+      ...audit(item.userID).map((entry) => auditOperation(ops, entry)),
+    ])
+    .go();
+  if (result.canceled) {
+    const reasons = result.data as { code?: string }[];
+    const failed = claims.find((_, index) => reasons[index + 1]?.code === "ConditionalCheckFailed");
+    if (failed) throw exists(failed.path, failed.value);
+    throw new ConflictError("user.changed", "The user could not be created; try again.");
+  }
+  return item;
+}
+
+export const InviteInput = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    phone: Phone.optional(),
+    email: Email.optional(),
+    roles: Roles,
+    /** For grid workers and leaders (and optionally cadres): the grid they work on. */
+    gridID: z.string().min(1).max(80).optional(),
+    /** For department staff: their department (a key of the ticket settings' departments). */
+    departmentKey: z.string().min(1).max(40).optional(),
+  })
+  .refine((input) => input.phone || input.email, { path: ["phone"], message: "give a phone number or an e-mail address" });
+export type InviteInput = z.input<typeof InviteInput>;
+
+/** A district admin adds a member of staff (or a resident) by phone or e-mail, active at once. */
+export const inviteUser = fn(InviteInput, async (input): Promise<DistrictUser> => {
+  assertRole("district_admin");
+  await checkPlacement(input.roles, input.gridID, input.departmentKey);
+  const item = await createUser(
+    { name: input.name, phone: input.phone, email: input.email, roles: input.roles, gridID: input.gridID, departmentKey: input.departmentKey, status: "active", invitedBy: actorID() },
+    (userID) => [
+      {
+        action: "user.invited",
+        subjectID: userID,
+        summary: `Invited ${input.name} as ${input.roles.join(", ")}`,
+        details: { roles: input.roles, gridID: input.gridID ?? null, departmentKey: input.departmentKey ?? null, by: input.phone ? "phone" : "email" },
+      },
+    ],
+  );
+  return toDistrictUser(item);
+});
+
+export const ListUsersInput = PageInput.extend({
+  status: UserStatus.optional(),
+  role: DistrictRole.optional(),
+  /** Part of the name, or the phone number's last digits. */
+  q: z.string().trim().min(1).max(40).optional(),
+});
+
+const digits = (q: string) => /^\d+$/.test(q);
+
+/** The district's users, newest first, filtered by status, role and a search (district admin). */
+export const listUsers = fn(ListUsersInput, async (input): Promise<Page<DistrictUser>> => {
+  assertRole("district_admin");
+  const query = UserEntity.query.primary({ tenantID: useTenant() }).where((attr, op) => {
+    const filters: string[] = [];
+    if (input.status) filters.push(op.eq(attr.status, input.status));
+    if (input.role) filters.push(op.contains(attr.roles, input.role));
+    if (input.q) {
+      const q = input.q;
+      filters.push(digits(q) ? op.contains(attr.phone, q) : `(${op.contains(attr.name, q)} OR ${op.contains(attr.email, q.toLowerCase())})`);
+    }
+    return filters.join(" AND ");
+  });
+  try {
+    // `count` pages on until a filtered page is full, and the cursor points after its last item.
+    const result = await query.go({ cursor: input.cursor ?? null, count: input.limit, order: "desc" });
+    // DynamoDB has no ends-with: digits are matched anywhere there, and kept here when the number ends with them.
+    const items = (result.data as UserItem[]).filter((item) => !input.q || !digits(input.q) || item.phone.endsWith(input.q));
+    return { items: items.map(toDistrictUser), cursor: result.cursor ?? null };
+  } catch (error) {
+    if (input.cursor) throw new InputError("page.invalid_cursor", "The cursor does not belong to this list; start again without it.");
+    throw error;
+  }
+});
+
+export const UpdateUserInput = z.object({
+  userID: z.string().min(1).max(80),
+  roles: Roles.optional(),
+  /** The grid they work on; `null` removes it. */
+  gridID: z.string().min(1).max(80).nullable().optional(),
+  /** Their department; `null` removes it. */
+  departmentKey: z.string().min(1).max(40).nullable().optional(),
+  /** `active` approves a pending resident or enables a disabled user; `disabled` stops their sign-in. */
+  status: z.enum(["active", "disabled"]).optional(),
+});
+export type UpdateUserInput = z.input<typeof UpdateUserInput>;
+
+const isActiveAdmin = (user: { status: string; roles: string[] }) => user.status === "active" && user.roles.includes("district_admin");
+
+/**
+ * A district admin changes a user's roles, grid or department, approves a pending resident,
+ * or disables and enables an account. The district always keeps an active district admin.
+ */
+export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<DistrictUser> => {
+  assertRole("district_admin");
+  const tenantID = useTenant();
+  const found = await UserEntity.get({ tenantID, userID: input.userID }).go();
+  if (!found.data) throw new NotFoundError("user.not_found", `There is no user ${input.userID} in this district.`);
+  const current = found.data as UserItem;
+  const roles = input.roles ?? rolesOf(current.roles);
+  const gridID = input.gridID === undefined ? current.gridID : (input.gridID ?? undefined);
+  // Someone whose new roles leave department staff keeps no department (unless one is given).
+  const departmentKey =
+    input.departmentKey !== undefined
+      ? (input.departmentKey ?? undefined)
+      : input.roles && !roles.includes("department_staff")
+        ? undefined
+        : current.departmentKey;
+  const status = input.status ?? current.status;
+  const placementChanged = input.roles !== undefined || input.gridID !== undefined || input.departmentKey !== undefined;
+  if (placementChanged) await checkPlacement(roles, gridID, departmentKey);
+
+  // The district keeps an active admin: another one must exist, and still be one when this commits.
+  let otherAdmin: string | undefined;
+  if (isActiveAdmin(current) && !isActiveAdmin({ status, roles })) {
+    const admins = await UserEntity.query
+      .primary({ tenantID })
+      .where((attr, op) => `${op.eq(attr.status, "active")} AND ${op.contains(attr.roles, "district_admin")}`)
+      .go({ pages: "all" });
+    otherAdmin = admins.data.find((user) => user.userID !== current.userID)?.userID;
+    if (!otherAdmin) throw lastAdmin();
+  }
+
+  const sameRoles = JSON.stringify([...roles].sort()) === JSON.stringify(rolesOf(current.roles).sort());
+  const audits: AuditInput[] = [];
+  if (!sameRoles || gridID !== current.gridID || departmentKey !== current.departmentKey)
+    audits.push({
+      action: "user.roles_changed",
+      subjectID: current.userID,
+      summary: `Changed the roles of ${current.name} to ${roles.join(", ")}`,
+      details: {
+        from: { roles: current.roles, gridID: current.gridID ?? null, departmentKey: current.departmentKey ?? null },
+        to: { roles, gridID: gridID ?? null, departmentKey: departmentKey ?? null },
+      },
+    });
+  if (status !== current.status) {
+    const action = current.status === "pending" && status === "active" ? "resident.approved" : status === "disabled" ? "user.disabled" : "user.enabled";
+    const verb = { "resident.approved": "Approved", "user.disabled": "Disabled", "user.enabled": "Enabled" }[action];
+    audits.push({ action, subjectID: current.userID, summary: `${verb} ${current.name}`, details: { from: current.status, to: status } });
+  }
+  if (audits.length === 0) return toDistrictUser(current);
+
+  const updatedAt = now().toISOString();
+  const removed = [...(gridID === undefined && current.gridID ? ["gridID" as const] : []), ...(departmentKey === undefined && current.departmentKey ? ["departmentKey" as const] : [])];
+  const result = await Database.transaction
+    .write((ops) => {
+      let patch = ops.user
+        .patch({ tenantID, userID: current.userID })
+        .set({ roles, status, updatedAt, ...(gridID ? { gridID } : {}), ...(departmentKey ? { departmentKey } : {}) });
+      if (removed.length) patch = patch.remove(removed) as typeof patch;
+      return [
+        patch.where((attr, op) => op.eq(attr.status, current.status)).commit(),
+        ...(otherAdmin
+          ? [
+              ops.user
+                .check({ tenantID, userID: otherAdmin })
+                .where((attr, op) => `${op.eq(attr.status, "active")} AND ${op.contains(attr.roles, "district_admin")}`)
+                .commit(),
+            ]
+          : []),
+        ...audits.map((entry) => auditOperation(ops, entry)),
+      ];
+    })
+    .go();
+  if (result.canceled) {
+    const reasons = result.data as { code?: string }[];
+    if (otherAdmin && reasons[1]?.code === "ConditionalCheckFailed") throw lastAdmin();
+    throw new ConflictError("user.changed", "Someone changed this user meanwhile; reload and try again.");
+  }
+  return toDistrictUser({ ...current, roles, gridID, departmentKey, status });
+});
+
+function lastAdmin() {
+  return new ConflictError(
+    "user.last_admin",
+    "This would leave the district without an active district admin: make someone else a district admin first.",
+  );
+}
+
+// ─── residents' self-registration (居民注册) and sign-in ─────────────────────────
+
+/** The district named in a public URL, if it is live (unknown and suspended ones are not found). */
+async function liveDistrict() {
+  const tenantID = useTenant();
+  const district = await DistrictEntity.get({ tenantID }).go();
+  if (!district.data || district.data.status !== "active")
+    throw new NotFoundError("district.not_found", `There is no district "${tenantID}".`);
+  return district.data;
+}
+
+export const Registration = z.object({
+  tenantID: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  /** Residents may register themselves. */
+  selfRegistration: z.boolean(),
+  /** A registration waits for staff approval. */
+  approval: z.boolean(),
+});
+export type Registration = z.infer<typeof Registration>;
+
+/** What the registration page of a district shows: its names and whether (and how) residents may register. */
+export async function registration(): Promise<Registration> {
+  const district = await liveDistrict();
+  const { access } = await currentConfig();
+  return {
+    tenantID: district.tenantID,
+    nameZh: district.nameZh,
+    nameEn: district.nameEn,
+    selfRegistration: access.residentSelfRegistration,
+    approval: access.residentApproval,
+  };
+}
+
+export const RegisterInput = z.object({ name: z.string().trim().min(1).max(40), phone: Phone });
+export type RegisterInput = z.input<typeof RegisterInput>;
+
+/**
+ * A resident registers into the district (public: runs for the district named in the URL).
+ * Active at once, or `pending` until staff approve when the district asks for approval.
+ */
+export const registerResident = fn(RegisterInput, async (input): Promise<{ userID: string; status: "active" | "pending" }> => {
+  await liveDistrict();
+  const { access } = await currentConfig();
+  if (!access.residentSelfRegistration)
+    throw new ForbiddenError("registration.closed", "This district does not take registrations from residents; ask your grid worker to add you.");
+  const status = access.residentApproval ? "pending" : "active";
+  const item = await createUser({ name: input.name, phone: input.phone, roles: ["resident"], status }, (userID) => [
+    {
+      action: "resident.registered",
+      subjectID: userID,
+      summary: `${input.name} registered as a resident${status === "pending" ? " (waiting for approval)" : ""}`,
+      details: { status },
+    },
+  ]);
+  return { userID: item.userID, status };
+});
+
+export const SignInInput = z.union([z.object({ userID: z.string().min(1).max(80) }), z.object({ phone: Phone })]);
+
+/**
+ * The user a token may be issued for (the local issuer's sign-in; system actor inside the
+ * tenant): by ID or by phone. Pending and disabled users get a 403 that says why.
+ */
+export async function signIn(by: z.input<typeof SignInInput>) {
+  const tenantID = useTenant();
+  const key = SignInInput.parse(by);
+  let user: UserItem | undefined;
+  if ("userID" in key) {
+    user = ((await UserEntity.get({ tenantID, userID: key.userID }).go()).data ?? undefined) as UserItem | undefined;
+  } else {
+    const claim = await UserClaimEntity.get({ tenantID, claim: claimOf.phone(key.phone) }).go();
+    if (claim.data) user = ((await UserEntity.get({ tenantID, userID: claim.data.userID }).go()).data ?? undefined) as UserItem | undefined;
+    if (!user) {
+      // Users from before claims existed: through the phone index.
+      const held = (await UserEntity.query.byPhone({ tenantID, phone: key.phone }).go({ pages: "all" })).data as UserItem[];
+      user = held.find((item) => item.status === "active") ?? held[0];
+    }
+  }
+  if (!user) throw new NotFoundError("user.not_found", `No user ${"userID" in key ? key.userID : maskPhone(key.phone)} in "${tenantID}".`);
+  if (user.status === "pending")
+    throw new ForbiddenError("user.pending", "Your registration is waiting for approval by district staff; you can sign in once they approve it.");
+  if (user.status === "disabled")
+    throw new ForbiddenError("user.disabled", "This account has been disabled by the district; ask a district admin to enable it.");
+  const roles = rolesOf(user.roles);
+  return { userID: user.userID, name: user.name, roles, departmentKey: roles.includes("department_staff") ? user.departmentKey : undefined };
+}

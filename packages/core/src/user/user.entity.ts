@@ -9,14 +9,20 @@ export const UserEntity = new Entity(
       tenantID: { type: "string", required: true, readOnly: true },
       userID: { type: "string", required: true, readOnly: true },
       name: { type: "string", required: true },
+      /** Mainland mobile number; "" for a person invited by e-mail only. */
       phone: { type: "string", required: true },
+      email: { type: "string" },
       roles: { type: "list", items: { type: "string" }, required: true },
       /** For department staff: their department's key. */
       departmentKey: { type: "string" },
       /** For grid workers and leaders: the grid they work on (their queues default to it and below). */
       gridID: { type: "string" },
-      status: { type: ["active", "disabled"] as const, required: true, default: "active" },
+      /** `pending`: a self-registered resident waiting for staff approval. */
+      status: { type: ["active", "pending", "disabled"] as const, required: true, default: "active" },
       createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+      updatedAt: { type: "string" },
+      /** Who invited this person (a district admin's userID); absent for self-registered residents. */
+      invitedBy: { type: "string" },
     },
     indexes: {
       primary: {
@@ -27,6 +33,30 @@ export const UserEntity = new Entity(
         index: "gsi1",
         pk: { field: "gsi1pk", composite: ["tenantID", "phone"] },
         sk: { field: "gsi1sk", composite: [] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
+/**
+ * A phone number or e-mail address taken in a district (`phone:138…`, `email:a@b.cn`). Written
+ * with a conditional create in the same transaction as the user, so that two people cannot
+ * claim the same number at once.
+ */
+export const UserClaimEntity = new Entity(
+  {
+    model: { entity: "userClaim", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      claim: { type: "string", required: true, readOnly: true },
+      userID: { type: "string", required: true },
+      createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "claim"] },
+        sk: { field: "sk", composite: [] },
       },
     },
   },
