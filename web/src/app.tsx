@@ -31,9 +31,15 @@ const VolunteersPage = lazy(() => import("./pages/volunteers.tsx").then((module)
 /** 干部下沉 and the two-way ledger: a cadre's own grid and ledger, the community's coverage, evaluations and reports. */
 const CadresPage = lazy(() => import("./pages/cadres.tsx").then((module) => ({ default: module.CadresPage })));
 const CadreDetailPage = lazy(() => import("./pages/cadres-detail.tsx").then((module) => ({ default: module.CadreDetailPage })));
+/** 区级配置: the district admin's configuration screens, one chunk with their dictionary part and styles. */
+const SettingsPage = lazy(() => import("./pages/settings.tsx").then((module) => ({ default: module.SettingsPage })));
+
+/** Residents' self-registration (issue 7): signed out, so outside the signed-in layout. */
+const RegisterPage = lazy(() => import("./pages/register.tsx").then((module) => ({ default: module.RegisterPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/login", component: LoginPage },
+  { path: "/register", component: RegisterPage },
   { path: "/", component: HomePage },
   {
     path: "/",
@@ -52,6 +58,7 @@ export const routes: RouteDefinition[] = [
       { path: "/d/:slug/needs", component: NeedsPage },
       { path: "/d/:slug/meetings", component: MeetingsPage },
       { path: "/d/:slug/dashboard", component: DashboardPage },
+      { path: ["/d/:slug/settings", "/d/:slug/settings/:section"], component: SettingsPage },
       { path: "/compare", component: ComparePage },
       { path: "/districts", component: DistrictsPage },
     ],

@@ -1,6 +1,8 @@
+import { createSignal } from "solid-js";
 import type {
   DemoAccount,
   DevToken,
+  DistrictConfig,
   DistrictDetail,
   District,
   Me,
@@ -88,6 +90,8 @@ export type Api = ReturnType<typeof createApi>;
 
 export function createApi(options: ApiOptions) {
   const cache = new Map<string, Promise<unknown>>();
+  // Bumped when a settings save replaces a district's configuration: district queries reload.
+  const [districtRevision, setDistrictRevision] = createSignal(0);
 
   /** One call; `extra` adds headers (such as `Idempotency-Key`). */
   async function request<T>(method: string, path: string, body?: unknown, extra?: { headers?: Record<string, string> }): Promise<T> {
@@ -128,7 +132,8 @@ export function createApi(options: ApiOptions) {
     cached,
     clearCache: () => cache.clear(),
     devAccounts: () => request<{ accounts: DemoAccount[] }>("GET", "/dev/accounts"),
-    devToken: (input: { userID: string; tenantID: string | null }) => request<DevToken>("POST", "/dev/token", input),
+    devToken: (input: { userID: string; tenantID: string | null } | { tenantID: string; phone: string }) =>
+      request<DevToken>("POST", "/dev/token", input),
     me: () => request<Me>("GET", "/me"),
     districts: (input: { limit?: number; cursor?: string | null } = {}) => {
       const query = new URLSearchParams();
@@ -139,6 +144,15 @@ export function createApi(options: ApiOptions) {
     },
     district: (slug: string) =>
       cached(`district:${slug}`, () => request<DistrictDetail>("GET", `/districts/${encodeURIComponent(slug)}`)),
+    /** Changes with every `setDistrictConfig`: pass it as a district query's `refresh`. */
+    districtRevision,
+    /** After a settings save: the cached district carries the new configuration (and ticket lists reload). */
+    setDistrictConfig: (slug: string, config: DistrictConfig) => {
+      const known = cache.get(`district:${slug}`) as Promise<DistrictDetail> | undefined;
+      if (known) cache.set(`district:${slug}`, known.then((detail) => ({ ...detail, config }), () => request<DistrictDetail>("GET", `/districts/${encodeURIComponent(slug)}`)));
+      for (const key of [...cache.keys()]) if (key.startsWith("ticket-")) cache.delete(key);
+      setDistrictRevision((revision) => revision + 1);
+    },
     /** Every province (they are few: the pages are followed). */
     provinces: () =>
       cached("provinces", async () => {

@@ -15,7 +15,7 @@ type Source<S> = S | false | null | undefined;
  * `undefined`, keeping only the newest answer. Plain signals: no Suspense, no transitions,
  * so each page decides what loading and failure look like.
  */
-export function createQuery<S, T>(source: Accessor<Source<S>>, load: (source: S) => Promise<T>): Query<T> {
+export function createQuery<S, T>(source: Accessor<Source<S>>, load: (source: S) => Promise<T>, options: { refresh?: Accessor<unknown> } = {}): Query<T> {
   const [data, setData] = createSignal<T>();
   const [error, setError] = createSignal<unknown>();
   const [loading, setLoading] = createSignal(false);
@@ -45,5 +45,7 @@ export function createQuery<S, T>(source: Accessor<Source<S>>, load: (source: S)
   }
 
   createComputed(on(source, (value) => run(value, false)));
+  // `refresh` changing loads again in place (e.g. a district's configuration after a settings save).
+  if (options.refresh) createComputed(on(options.refresh, () => run(source(), true), { defer: true }));
   return { data, error, loading, reload: () => run(source(), true) };
 }

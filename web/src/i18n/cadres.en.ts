@@ -48,7 +48,8 @@ export const cadresEn: Record<CadreMessageKey, string> = {
   "grade.poor": "Poor",
 
   "coverage.title": "Grid assistant coverage",
-  "coverage.summary": "{grids} tier-{tier} grids: {covered} with a grid assistant, {uncovered} without",
+  "coverage.summary": "{grids} grids of the tier {tier}: {covered} with a grid assistant, {uncovered} without",
+  "coverage.tierLevel": "tier {tier}",
   "coverage.assistants": "{count} grid assistants",
   "coverage.showUncovered": "Only grids without an assistant",
   "coverage.showAll": "All grids",

@@ -49,7 +49,8 @@ export const cadresZhCN = {
   "grade.poor": "较差",
 
   "coverage.title": "网格助理覆盖",
-  "coverage.summary": "{tier}级网格 {grids} 个：{covered} 个有网格助理，{uncovered} 个没有",
+  "coverage.summary": "{tier} {grids} 个：{covered} 个有网格助理，{uncovered} 个没有",
+  "coverage.tierLevel": "{tier}级网格",
   "coverage.assistants": "网格助理 {count} 人",
   "coverage.showUncovered": "只看没有助理的网格",
   "coverage.showAll": "全部网格",

@@ -87,6 +87,8 @@ export const en: Record<MessageKey, string> = {
   "district.openGridsHint": "See every grid, its people and its coverage",
   "district.openTickets": "Snap-and-report",
   "district.openTicketsHint": "Report a problem with a photo and follow it to closure",
+  "district.openSettings": "Settings",
+  "district.openSettingsHint": "Tiers, roles, mechanisms, ticket categories and people",
   "district.notFoundTitle": "District not found",
   "district.notFoundBody": "This district does not exist, or you may not see it.",
 

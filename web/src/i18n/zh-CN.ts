@@ -89,6 +89,8 @@ export const zhCN = {
   "district.openGridsHint": "查看全部网格、人员与覆盖情况",
   "district.openTickets": "随手拍",
   "district.openTicketsHint": "拍照上报问题，跟进办理进度",
+  "district.openSettings": "区级配置",
+  "district.openSettingsHint": "网格层级、角色、治理机制、工单分类与人员",
   "district.notFoundTitle": "找不到该区县",
   "district.notFoundBody": "该区县不存在，或您无权查看。",
 

@@ -109,7 +109,7 @@ describe("the cadre pages", () => {
     api(adminMe, { "POST /cadres/cadre_1/evaluations": (request) => (evaluations.push(request.body), { ...evaluation, month: "2026-09" }) });
     signedIn();
     renderApp("/d/jianyang/cadres");
-    expect(await screen.findByTestId("coverage-summary", {}, { timeout: 5000 })).toHaveTextContent("3级网格 2 个：1 个有网格助理，1 个没有");
+    expect(await screen.findByTestId("coverage-summary", {}, { timeout: 5000 })).toHaveTextContent("三级网格 2 个：1 个有网格助理，1 个没有");
     const coveragePanel = screen.getByTestId("coverage");
     expect(within(coveragePanel).getByText("暂无网格助理")).toBeTruthy();
     expect(within(coveragePanel).queryByText(/刘志明/)).toBeNull();

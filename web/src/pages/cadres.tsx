@@ -13,6 +13,7 @@ import { Field, TextInput } from "../ui/field.tsx";
 import { ChevronRightIcon } from "../ui/icons.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { useMechanismTitle, useTierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import { CadreGate, EvaluationList, lastMonth, LedgerList, PagedList, Select } from "./cadres-parts.tsx";
 import "./cadres.css";
@@ -25,14 +26,16 @@ import "./cadres.css";
 export function CadresPage() {
   const session = useSession();
   const { t } = useCadreLocale();
-  usePageTitle(() => t("cadres.title"));
+  const params = useParams<{ slug: string }>();
+  const title = useMechanismTitle(() => params.slug, "cadreSecondment", () => t("cadres.title"));
+  usePageTitle(title);
   const api = cadresApi(session.api, session.token);
   const actor = () => session.me.data()?.actor;
   return (
     <div class="cadre-page">
       <div class="page-head">
         <div>
-          <h1 class="page-title">{t("cadres.title")}</h1>
+          <h1 class="page-title">{title()}</h1>
           <p class="page-subtitle">{t("cadres.subtitle")}</p>
         </div>
       </div>
@@ -214,6 +217,8 @@ const SHOWN = 60;
 
 function CoveragePanel(props: { api: CadresApi }) {
   const { t } = useCadreLocale();
+  const params = useParams<{ slug: string }>();
+  const tierLabel = useTierName(() => params.slug, (level) => t("coverage.tierLevel", { tier: level }));
   const coverage = createQuery(
     () => true,
     () => props.api.coverage(),
@@ -230,9 +235,9 @@ function CoveragePanel(props: { api: CadresApi }) {
           {(data) => (
             <Show when={data().grids} fallback={<p class="cadre-muted">{t("coverage.emptyGrids")}</p>}>
               <p class="coverage-summary" data-testid="coverage-summary">
-                {t("coverage.summary", { tier: data().tier, grids: data().grids, covered: data().covered, uncovered: data().uncovered })}
+                {t("coverage.summary", { tier: tierLabel(data().tier), grids: data().grids, covered: data().covered, uncovered: data().uncovered })}
               </p>
-              <div class="coverage-bar" role="img" aria-label={t("coverage.summary", { tier: data().tier, grids: data().grids, covered: data().covered, uncovered: data().uncovered })}>
+              <div class="coverage-bar" role="img" aria-label={t("coverage.summary", { tier: tierLabel(data().tier), grids: data().grids, covered: data().covered, uncovered: data().uncovered })}>
                 <span style={{ width: `${(100 * data().covered) / Math.max(1, data().grids)}%` }} />
               </div>
               <div class="chips" role="group">

@@ -4,11 +4,13 @@ import { ApiError } from "../data/api.ts";
 import { createQuery } from "../data/query.ts";
 import type { District, DistrictConfig, MechanismKey, Province, RoleDefinition } from "../data/types.ts";
 import { useLocale } from "../providers/locale.tsx";
-import { districtOf, useSession } from "../providers/session.tsx";
+import { districtOf, isDistrictAdmin, useSession } from "../providers/session.tsx";
 import { RoleBadge, StatusBadge } from "../ui/badges.tsx";
-import { CameraIcon, CheckIcon, ChevronRightIcon, MapIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
+import { CameraIcon, CheckIcon, ChevronRightIcon, GearIcon, MapIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
+import { mechanismName } from "../ui/terms.ts";
+import { SetupChecklist } from "./setup-checklist.tsx";
 
 /** The order mechanisms are listed in (the order of the source report). */
 export const mechanismOrder: MechanismKey[] = [
@@ -41,6 +43,7 @@ export function DistrictPage() {
   const detail = createQuery(
     () => params.slug,
     (slug) => session.api.district(slug),
+    { refresh: session.api.districtRevision },
   );
   // Province names are a nicety: without them the province's ID is shown.
   const provinces = createQuery(
@@ -56,18 +59,24 @@ export function DistrictPage() {
     <Switch>
       <Match when={detail.data()}>
         {(loaded) => (
-          <DistrictView
-            district={loaded().district}
-            config={loaded().config}
-            province={province()}
-            member={districtOf(session.me.data()) === loaded().district.tenantID}
-            gridsHref={districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined}
-            ticketsHref={
-              districtOf(session.me.data()) === loaded().district.tenantID && loaded().config.mechanisms.tickets
-                ? `/d/${loaded().district.tenantID}/tickets`
-                : undefined
-            }
-          />
+          <>
+            <Show when={isDistrictAdmin(session.me.data(), loaded().district.tenantID)}>
+              <SetupChecklist slug={loaded().district.tenantID} config={loaded().config} />
+            </Show>
+            <DistrictView
+              district={loaded().district}
+              config={loaded().config}
+              province={province()}
+              member={districtOf(session.me.data()) === loaded().district.tenantID}
+              gridsHref={districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined}
+              settingsHref={isDistrictAdmin(session.me.data(), loaded().district.tenantID) ? `/d/${loaded().district.tenantID}/settings` : undefined}
+              ticketsHref={
+                districtOf(session.me.data()) === loaded().district.tenantID && loaded().config.mechanisms.tickets
+                  ? `/d/${loaded().district.tenantID}/tickets`
+                  : undefined
+              }
+            />
+          </>
         )}
       </Match>
       <Match when={detail.error() && notFound(detail.error())}>
@@ -94,10 +103,13 @@ export function DistrictView(props: {
   province?: Province;
   gridsHref?: string;
   ticketsHref?: string;
+  /** District admins: the configuration screens. */
+  settingsHref?: string;
   /** The caller belongs to this district: mechanisms that are on link to their pages. */
   member?: boolean;
 }) {
-  const { t, pick, other, formatDate } = useLocale();
+  const locale = useLocale();
+  const { t, pick, other, formatDate } = locale;
   const mechanisms = createMemo(() =>
     mechanismOrder.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
   );
@@ -160,7 +172,7 @@ export function DistrictView(props: {
                 <CameraIcon size={20} />
               </span>
               <span class="hero-link-text">
-                <span class="hero-link-title">{t("district.openTickets")}</span>
+                <span class="hero-link-title">{mechanismName(props.config, "tickets", locale)}</span>
                 <span class="hero-link-hint">{t("district.openTicketsHint")}</span>
               </span>
               <ChevronRightIcon size={16} class="hero-link-chevron" />
@@ -176,6 +188,20 @@ export function DistrictView(props: {
               <span class="hero-link-text">
                 <span class="hero-link-title">{t("district.openGrids")}</span>
                 <span class="hero-link-hint">{t("district.openGridsHint")}</span>
+              </span>
+              <ChevronRightIcon size={16} class="hero-link-chevron" />
+            </A>
+          )}
+        </Show>
+        <Show when={props.settingsHref}>
+          {(href) => (
+            <A href={href()} class="hero-link" data-testid="open-settings">
+              <span class="hero-link-icon">
+                <GearIcon size={20} />
+              </span>
+              <span class="hero-link-text">
+                <span class="hero-link-title">{t("district.openSettings")}</span>
+                <span class="hero-link-hint">{t("district.openSettingsHint")}</span>
               </span>
               <ChevronRightIcon size={16} class="hero-link-chevron" />
             </A>
@@ -253,11 +279,11 @@ export function DistrictView(props: {
                   <span class="mechanism-text">
                     <Show
                       when={mechanism.on && props.member && mechanismPaths[mechanism.key]}
-                      fallback={<span class="mechanism-name">{t(`mechanism.${mechanism.key}`)}</span>}
+                      fallback={<span class="mechanism-name">{mechanismName(props.config, mechanism.key, locale)}</span>}
                     >
                       {(path) => (
                         <A class="mechanism-name mechanism-link" href={`/d/${props.district.tenantID}/${path()}`} data-testid={`open-mechanism-${mechanism.key}`}>
-                          {t(`mechanism.${mechanism.key}`)}
+                          {mechanismName(props.config, mechanism.key, locale)}
                         </A>
                       )}
                     </Show>

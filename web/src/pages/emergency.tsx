@@ -23,6 +23,7 @@ import { FailureNotice } from "../ui/failure-notice.tsx";
 import { AlertIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
+import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import "./emergency.css";
 
@@ -37,13 +38,14 @@ export function EmergencyPage() {
   const params = useParams<{ slug: string }>();
   const session = useSession();
   const { t } = useEmergencyLocale();
-  usePageTitle(() => t("emergency.title"));
+  const title = useMechanismTitle(() => params.slug, "emergencyMode", () => t("emergency.title"));
+  usePageTitle(title);
   const api = emergencyApi(session.api);
   return (
     <div class="emergency-page">
       <div class="page-head">
         <div>
-          <h1 class="page-title">{t("emergency.title")}</h1>
+          <h1 class="page-title">{title()}</h1>
           <p class="page-subtitle">{t("emergency.subtitle")}</p>
         </div>
       </div>

@@ -17,7 +17,7 @@ describe("the demo login page", () => {
     expect(screen.getByTestId("login-yanping-admin")).toHaveTextContent("郑海燕");
 
     const groups = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent);
-    expect(groups).toEqual(["平台与省级", "区县 · jianyang", "区县 · yanping"]);
+    expect(groups).toEqual(["手机号登录", "平台与省级", "区县 · jianyang", "区县 · yanping"]);
     const platform = screen.getByRole("region", { name: "平台与省级" });
     // The operator comes before the provincial admin, whatever order the API sends.
     expect(within(platform).getAllByRole("button").map((button) => button.dataset.testid)).toEqual([
@@ -75,7 +75,8 @@ describe("the demo login page", () => {
     });
     const app = renderApp("/login");
     await user.click(await screen.findByTestId("login-platform-operator"));
-    expect(await screen.findByTestId("district-card-jianyang")).toBeInTheDocument();
+    // The directory is a lazily loaded page (with the onboarding wizard): give its chunk time to load.
+    expect(await screen.findByTestId("district-card-jianyang", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(app.location()).toBe("/districts");
   });
 

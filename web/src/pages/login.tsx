@@ -11,6 +11,8 @@ import { AppHeader } from "../ui/header.tsx";
 import { AlertIcon, ChevronRightIcon } from "../ui/icons.tsx";
 import { Skeleton } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
+import { PhoneLogin } from "./login-phone.tsx";
+import "./setup.css";
 
 interface AccountGroup {
   key: string;
@@ -89,6 +91,11 @@ export function LoginPage() {
             <AlertIcon size={18} />
             {t("login.failed", { detail: errorMessage(failure(), t) })}
           </p>
+        </Show>
+
+        {/* Signing in by phone (and so registering) goes through the local issuer, like the demo accounts. */}
+        <Show when={accounts.data()}>
+          <PhoneLogin />
         </Show>
 
         <Switch>

@@ -13,6 +13,7 @@ import { LocationPicker, type Point } from "../ui/location-picker.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
 import { EmptyState } from "../ui/states.tsx";
 import { useTicketNames } from "../ui/ticket-parts.tsx";
+import { tierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import { TicketGate } from "../ui/district-gate.tsx";
 import "./tickets.css";
@@ -324,6 +325,13 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
                     <div class="location-found">
                       <MapPinIcon size={18} class="location-found-icon" />
                       <div>
+                        <Show when={tierName(props.config, place().grid.tier, { pick })}>
+                          {(tier) => (
+                            <p class="location-tier" data-testid="location-tier">
+                              {tier()}
+                            </p>
+                          )}
+                        </Show>
                         <p class="location-grid">
                           {t("location.inGrid", { code: place().grid.code, name: place().grid.name })}
                         </p>

@@ -22,6 +22,7 @@ import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { TicketActions, type ActionOutcome } from "../ui/ticket-actions.tsx";
 import { ClockIcon } from "../ui/ticket-icons.tsx";
 import { OverdueFlag, PhotoStrip, Stars, StateBadge, TicketStepper, TicketTimeline, useTicketNames } from "../ui/ticket-parts.tsx";
+import { tierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import "./tickets.css";
 
@@ -146,7 +147,7 @@ export function TicketView(props: {
   onOutcome: (outcome: ActionOutcome) => void;
   reloading?: boolean;
 }) {
-  const { t, formatDateTime, formatRelative } = useTicketLocale();
+  const { t, pick, formatDateTime, formatRelative } = useTicketLocale();
   const names = useTicketNames({ categories: () => props.categories, departments: () => props.departments });
   const ticket = () => props.detail.ticket;
   const myID = () => (props.actor?.type === "user" ? props.actor.userID : undefined);
@@ -263,6 +264,13 @@ export function TicketView(props: {
                       <span>
                         <code>{found().grid.code}</code> {found().grid.name}
                       </span>
+                      <Show when={tierName(props.config, found().grid.tier, { pick })}>
+                        {(tier) => (
+                          <span class="ticket-fact-note" data-testid="ticket-grid-tier">
+                            {tier()}
+                          </span>
+                        )}
+                      </Show>
                       <span class="ticket-fact-note">{found().ancestors.map((ref) => ref.name).join(" › ")}</span>
                     </span>
                   )}

@@ -22,6 +22,7 @@ import { CameraIcon, ChevronRightIcon, PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { ClockIcon } from "../ui/ticket-icons.tsx";
 import { OverdueFlag, StateBadge, useTicketNames } from "../ui/ticket-parts.tsx";
+import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import "./tickets.css";
 
@@ -30,14 +31,15 @@ export function TicketsPage() {
   const params = useParams<{ slug: string }>();
   const session = useSession();
   const { t } = useTicketLocale();
-  usePageTitle(() => t("tickets.title"));
+  const title = useMechanismTitle(() => params.slug, "tickets", () => t("tickets.title"));
+  usePageTitle(title);
   const tickets = ticketsApi(session.api);
   const actor = () => session.me.data()?.actor;
   return (
     <div class="ticket-page">
       <div class="page-head tickets-head">
         <div>
-          <h1 class="page-title">{t("tickets.title")}</h1>
+          <h1 class="page-title">{title()}</h1>
           <p class="page-subtitle">{t("tickets.subtitle")}</p>
         </div>
         <Show when={mayReport(actor())}>

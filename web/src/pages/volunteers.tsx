@@ -23,6 +23,7 @@ import { errorMessage } from "../ui/errors.ts";
 import { PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
+import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import { ActivityForm, MemberForm, OwnersForm, ProblemForm, TeamForm } from "./volunteers-forms.tsx";
 import "./volunteers.css";
@@ -36,12 +37,13 @@ export function VolunteersPage() {
   const params = useParams<{ slug: string }>();
   const session = useSession();
   const { t } = useVolunteerLocale();
-  usePageTitle(() => t("volunteers.title"));
+  const title = useMechanismTitle(() => params.slug, "volunteers", () => t("volunteers.title"));
+  usePageTitle(title);
   return (
     <div class="volunteer-page">
       <div class="page-head">
         <div>
-          <h1 class="page-title">{t("volunteers.title")}</h1>
+          <h1 class="page-title">{title()}</h1>
           <p class="page-subtitle">{t("volunteers.subtitle")}</p>
         </div>
       </div>

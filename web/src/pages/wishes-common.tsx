@@ -8,6 +8,7 @@ import { useSession } from "../providers/session.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { FailureNotice } from "../ui/failure-notice.tsx";
+import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import "./wishes.css";
@@ -19,11 +20,12 @@ import "./wishes.css";
 export function MenuPage(props: { page: "wishes" | "needs" | "meetings"; mechanism: MechanismKey; children: (config: DistrictConfig, actor: SignedInActor) => JSX.Element }) {
   const params = useParams<{ slug: string }>();
   const { t } = useMenuLocale();
-  usePageTitle(() => t(`${props.page}.title`));
+  const title = useMechanismTitle(() => params.slug, props.mechanism, () => t(`${props.page}.title`));
+  usePageTitle(title);
   return (
     <div class="menu-page">
       <div class="page-head">
-        <h1 class="page-title">{t(`${props.page}.title`)}</h1>
+        <h1 class="page-title">{title()}</h1>
         <p class="page-subtitle">{t(`${props.page}.subtitle`)}</p>
       </div>
       <DistrictGate

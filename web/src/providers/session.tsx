@@ -14,8 +14,8 @@ export interface Session {
   /** Who is signed in (`GET /me`), loaded whenever the token changes. */
   me: Query<Me>;
   api: Api;
-  /** Signs in as a demo account (local mode only). */
-  signIn: (account: { userID: string; tenantID: string | null }) => Promise<void>;
+  /** Signs in as a demo account, or as a district user by phone (local mode only). */
+  signIn: (account: { userID: string; tenantID: string | null } | { tenantID: string; phone: string }) => Promise<void>;
   signOut: () => void;
   /** Why the last session ended, if not by the user's hand. */
   notice: Accessor<"expired" | null>;
@@ -84,7 +84,9 @@ export function SessionProvider(props: ParentProps) {
     api,
     notice,
     async signIn(account) {
-      const issued = await api.devToken({ userID: account.userID, tenantID: account.tenantID });
+      const issued = await api.devToken(
+        "phone" in account ? { tenantID: account.tenantID, phone: account.phone } : { userID: account.userID, tenantID: account.tenantID },
+      );
       api.clearCache();
       write(TOKEN_KEY, issued.token);
       write(TOKEN_EXPIRES_KEY, issued.expiresAt);

@@ -35,7 +35,7 @@ export function problem(status: number, fields: Omit<Problem, "status">): Reply 
 /**
  * Stubs `fetch` with a tiny fake of the API: routes keyed by "METHOD /path" (no `/api`
  * prefix, no query). Like the real one, it answers 401 to calls without a bearer token
- * (the `/dev/*` routes excepted) and a 404 problem to unknown routes.
+ * (the `/dev/*` routes and the public registration excepted) and a 404 problem to unknown routes.
  */
 export function fakeApi(routeTable: Record<string, Route>) {
   const requests: FakeRequest[] = [];
@@ -57,7 +57,7 @@ export function fakeApi(routeTable: Record<string, Route>) {
     const route = routeTable[`${method} ${path}`];
     let answer: Reply;
     if (!route) answer = problem(404, { title: "Not Found", code: "route.not_found", detail: `No route ${method} ${path}` });
-    else if (!request.token && !path.startsWith("/dev/"))
+    else if (!request.token && !path.startsWith("/dev/") && !/^\/districts\/[^/]+\/(registration|residents)$/.test(path))
       answer = problem(401, { title: "Unauthorized", code: "auth.required", detail: "Sign in to use this." });
     else {
       const result = await route(request);

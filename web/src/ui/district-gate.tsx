@@ -39,6 +39,7 @@ export function DistrictGate(
   const detail = createQuery(
     () => props.slug,
     (slug) => session.api.district(slug),
+    { refresh: session.api.districtRevision },
   );
   const actor = () => (props.actor ? session.me.data()?.actor : undefined);
   // A new value (and so new children) only when the district or the actor itself changes.

@@ -23,7 +23,7 @@ export function EmergencyBanner() {
   const session = useSession();
   const locale = useLocale();
   const slug = () => (session.token() ? districtOf(session.me.data()) : undefined);
-  const district = createQuery(slug, (tenantID) => session.api.district(tenantID));
+  const district = createQuery(slug, (tenantID) => session.api.district(tenantID), { refresh: session.api.districtRevision });
   const on = () => (district.data()?.config.mechanisms.emergencyMode ? slug() : undefined);
   // Reloading keeps the last answer on screen while the next one loads.
   const mode = createQuery(on, () => emergencyApi(session.api).mode());

@@ -22,7 +22,16 @@ export function Field(props: FieldProps) {
       <label class="field-label" for={props.id}>
         {props.label}
       </label>
-      {props.children({ id: props.id, "aria-invalid": Boolean(props.error), "aria-describedby": describedBy() })}
+      {/* Getters: the control follows the error without being made anew (it keeps focus while typing). */}
+      {props.children({
+        id: props.id,
+        get "aria-invalid"() {
+          return Boolean(props.error);
+        },
+        get "aria-describedby"() {
+          return describedBy();
+        },
+      })}
       <Show when={props.error}>
         <p class="field-error" id={errorID()}>
           {props.error}

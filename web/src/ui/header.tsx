@@ -4,6 +4,7 @@ import { createQuery } from "../data/query.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { districtOf, homePath, useSession } from "../providers/session.tsx";
 import { roleKey } from "./badges.tsx";
+import { mechanismName } from "./terms.ts";
 import { GridMark, SignOutIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
@@ -18,7 +19,7 @@ export function AppHeader() {
   const navigate = useNavigate();
   const me = () => (session.token() ? session.me.data() : undefined);
   const tenantID = () => districtOf(me());
-  const district = createQuery(tenantID, (slug) => session.api.district(slug));
+  const district = createQuery(tenantID, (slug) => session.api.district(slug), { refresh: session.api.districtRevision });
   const isStaff = () => {
     const type = me()?.actor.type;
     return type === "operator" || type === "province";
@@ -66,7 +67,7 @@ export function AppHeader() {
               <nav class="header-nav" aria-label={t("header.nav")}>
                 <Show when={ticketsOn()}>
                   <A href={`/d/${slug()}/tickets`} activeClass="is-active" data-testid="nav-tickets">
-                    {t("header.tickets")}
+                    {mechanismName(district.data()?.config, "tickets", { t, pick })}
                   </A>
                 </Show>
                 <A href={`/d/${slug()}/grids`} activeClass="is-active" data-testid="nav-grids">

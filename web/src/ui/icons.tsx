@@ -162,3 +162,12 @@ export const CameraIcon = (props: IconProps) => (
     <circle cx="12" cy="13.3" r="3.4" />
   </Svg>
 );
+
+/** Settings (区级配置): a gear. */
+export const GearIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 2.8v2.4M12 18.8v2.4M21.2 12h-2.4M5.2 12H2.8M18.5 5.5l-1.7 1.7M7.2 16.8l-1.7 1.7M18.5 18.5l-1.7-1.7M7.2 7.2 5.5 5.5" />
+    <circle cx="12" cy="12" r="6.2" />
+  </Svg>
+);

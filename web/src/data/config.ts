@@ -1,0 +1,232 @@
+/**
+ * The district's own configuration (区级配置) as the settings pages use it: the versioned
+ * configuration, its history and rollback, the district's users and the audit trail. Types
+ * come from core as types only; requests go through the session's API client.
+ */
+import type { DistrictRole } from "@wangge/core/actor";
+import type { AuditEvent } from "@wangge/core/audit/index";
+import type {
+  AccessSettings,
+  Category,
+  DedicatedKind,
+  Department,
+  DistrictConfig,
+  DistrictSettings,
+  GovernanceSettings,
+  Mechanisms,
+  MechanismKey,
+  NamedKind,
+  RoleDefinition,
+  RoutingRule,
+  Terminology,
+  TicketSettings,
+  Tier,
+} from "@wangge/core/district/config";
+import type { Api } from "./api.ts";
+import type { Page } from "./types.ts";
+
+export type {
+  AccessSettings,
+  AuditEvent,
+  Category,
+  DedicatedKind,
+  Department,
+  DistrictConfig,
+  DistrictRole,
+  DistrictSettings,
+  GovernanceSettings,
+  Mechanisms,
+  MechanismKey,
+  NamedKind,
+  RoleDefinition,
+  RoutingRule,
+  Terminology,
+  TicketSettings,
+  Tier,
+};
+
+/** One version of the configuration: who changed which sections, when and why. */
+export interface ConfigVersion {
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string | null;
+  /** The sections that changed in this version. */
+  sections: string[];
+  note: string | null;
+  /** The version this one restored, when it is a rollback. */
+  rollbackOf: number | null;
+}
+
+export interface ConfigVersionDetail extends ConfigVersion {
+  settings: DistrictSettings;
+}
+
+export type UserStatus = "active" | "pending" | "disabled";
+
+/** A person of the district as its admin manages them (用户与权限). */
+export interface DistrictUser {
+  userID: string;
+  name: string;
+  phoneMasked: string | null;
+  emailMasked: string | null;
+  roles: DistrictRole[];
+  gridID: string | null;
+  departmentKey: string | null;
+  status: UserStatus;
+  createdAt: string;
+}
+
+export interface InviteInput {
+  name: string;
+  phone?: string;
+  email?: string;
+  roles: DistrictRole[];
+  gridID?: string;
+  departmentKey?: string;
+}
+
+export interface UserChange {
+  roles?: DistrictRole[];
+  gridID?: string;
+  departmentKey?: string;
+  status?: "active" | "disabled";
+}
+
+/** The sections a settings save may replace (each one whole). */
+export type SectionChanges = Partial<Pick<DistrictSettings, "tiers" | "dedicatedKinds" | "roles" | "mechanisms" | "tickets" | "governance" | "terms" | "access" | "map">>;
+
+/** The access roles a district's role catalogue maps onto (the fixed set). */
+export const districtRoles: DistrictRole[] = ["resident", "grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"];
+
+export const mechanismKeys: MechanismKey[] = ["tickets", "cadreSecondment", "wishes", "needsLists", "meetings", "volunteers", "emergencyMode", "register"];
+
+/** The governance lists, in the order the page shows them. */
+export const governanceLists = ["meetingTypes", "volunteerTeamKinds", "ledgerActivityKinds", "activityKinds"] as const satisfies readonly (keyof GovernanceSettings)[];
+
+/** The settings sections, in the order the page lists them. */
+export const sections = ["tiers", "roles", "mechanisms", "tickets", "governance", "terms", "access", "users", "history", "audit"] as const;
+export type Section = (typeof sections)[number];
+
+/**
+ * What each access role lets its holders do, read from core's own checks (`assertRole` in
+ * the ticket, wish, need, meeting, volunteer, cadre, emergency, grid and district modules):
+ * shown read-only beside the role catalogue, so an admin sees what a role they define implies.
+ */
+export const permissions: Record<DistrictRole, string[]> = {
+  resident: ["ticket.report", "ticket.rateReopen", "wish.post", "need.confirm", "emergency.see"],
+  grid_worker: [
+    "ticket.report",
+    "ticket.accept",
+    "ticket.handleTerritorial",
+    "ticket.verify",
+    "ticket.requestChange",
+    "wish.post",
+    "wish.claim",
+    "need.create",
+    "meeting.organise",
+    "volunteer.record",
+    "cadre.see",
+    "emergency.report",
+  ],
+  grid_leader: [
+    "ticket.report",
+    "ticket.accept",
+    "ticket.dispatch",
+    "ticket.handleTerritorial",
+    "ticket.verify",
+    "ticket.decideChange",
+    "need.create",
+    "need.claimForUnit",
+    "meeting.organise",
+    "volunteer.organise",
+    "volunteer.record",
+    "cadre.assign",
+    "cadre.evaluate",
+    "party.record",
+    "emergency.report",
+  ],
+  department_staff: ["ticket.handleDepartment", "ticket.requestChange", "ticket.seeDepartment", "emergency.see"],
+  cadre: ["wish.claim", "need.claim", "cadre.ledger", "emergency.report"],
+  district_admin: [
+    "district.configure",
+    "district.users",
+    "grid.manage",
+    "ticket.accept",
+    "ticket.dispatch",
+    "ticket.verify",
+    "ticket.decideChange",
+    "cadre.assign",
+    "cadre.evaluate",
+    "party.manage",
+    "emergency.switch",
+    "district.audit",
+  ],
+};
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export function configApi(api: Api) {
+  return {
+    get: () => api.request<DistrictConfig>("GET", "/config"),
+    update: (input: { expectedVersion: number; changes: SectionChanges; note?: string }) => api.request<DistrictConfig>("PATCH", "/config", input),
+    versions: (input: { cursor?: string | null; limit?: number } = {}) =>
+      api.request<Page<ConfigVersion>>("GET", `/config/versions${query({ cursor: input.cursor, limit: input.limit ?? 20 })}`),
+    version: (version: number) => api.request<ConfigVersionDetail>("GET", `/config/versions/${version}`),
+    rollback: (input: { toVersion: number; expectedVersion: number; note?: string }) => api.request<DistrictConfig>("POST", "/config/rollback", input),
+    users: (input: { status?: UserStatus; role?: DistrictRole; q?: string; cursor?: string | null; limit?: number } = {}) =>
+      api.request<Page<DistrictUser>>("GET", `/users${query({ status: input.status, role: input.role, q: input.q, cursor: input.cursor, limit: input.limit ?? 50 })}`),
+    invite: (input: InviteInput) => api.request<DistrictUser>("POST", "/users", input),
+    updateUser: (userID: string, change: UserChange) => api.request<DistrictUser>("PATCH", `/users/${encodeURIComponent(userID)}`, change),
+    audit: (input: { cursor?: string | null; limit?: number } = {}) =>
+      api.request<Page<AuditEvent>>("GET", `/audit${query({ cursor: input.cursor, limit: input.limit ?? 30 })}`),
+  };
+}
+export type ConfigApi = ReturnType<typeof configApi>;
+
+/** The key rule of every list entry (categories, departments, kinds, roles). */
+export const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** The settings a version holds, section by section, for comparing it with the current configuration. */
+export function settingsOf(config: DistrictConfig | DistrictSettings): Record<string, unknown> {
+  const { tiers, dedicatedKinds, roles, mechanisms, map, tickets, governance, terms, access } = config;
+  return { tiers, dedicatedKinds, roles, mechanisms, map, tickets, governance, terms, access };
+}
+
+export interface SectionDiff {
+  section: string;
+  /** Leaf paths whose value differs: what the version had, what is current. */
+  changes: { path: string; then: string; now: string }[];
+}
+
+function flatten(value: unknown, prefix: string, into: Map<string, string>) {
+  if (value !== null && typeof value === "object") {
+    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    if (entries.length === 0) into.set(prefix, Array.isArray(value) ? "[]" : "{}");
+    for (const [key, item] of entries) flatten(item, prefix ? `${prefix}.${key}` : key, into);
+  } else if (value !== undefined) into.set(prefix, typeof value === "string" ? value : JSON.stringify(value));
+}
+
+/** A simple per-section diff of two configurations' settings (leaf by leaf). */
+export function diffSettings(then: Record<string, unknown>, now: Record<string, unknown>): SectionDiff[] {
+  const result: SectionDiff[] = [];
+  for (const section of Object.keys({ ...then, ...now })) {
+    const before = new Map<string, string>();
+    const after = new Map<string, string>();
+    flatten(then[section], "", before);
+    flatten(now[section], "", after);
+    const changes: SectionDiff["changes"] = [];
+    for (const path of new Set([...before.keys(), ...after.keys()])) {
+      const a = before.get(path) ?? "—";
+      const b = after.get(path) ?? "—";
+      if (a !== b) changes.push({ path, then: a, now: b });
+    }
+    if (changes.length) result.push({ section, changes });
+  }
+  return result;
+}

@@ -1,0 +1,122 @@
+import { screen } from "@solidjs/testing-library";
+import userEvent, { type UserEvent } from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { Me } from "../data/types.ts";
+import { TOKEN_KEY } from "../providers/session.tsx";
+import { jianyang, jianyangConfig } from "../test/fixtures.ts";
+import { fakeApi, problem, renderApp, type FakeRequest } from "../test/harness.tsx";
+
+const residentMe: Me = {
+  actor: { type: "user", userID: "user_r1", tenantID: "jianyang", roles: ["resident"] },
+  profile: { userID: "user_r1", name: "陈小雨", phoneMasked: "139****0042", roles: ["resident"], tenantID: "jianyang", provinceID: null },
+};
+
+const registration = (overrides: Partial<{ selfRegistration: boolean; approval: boolean }> = {}) => ({
+  tenantID: "jianyang",
+  nameZh: "建阳区",
+  nameEn: "Jianyang District",
+  selfRegistration: true,
+  approval: false,
+  ...overrides,
+});
+
+function api(routes: { registration?: () => unknown; register?: (request: FakeRequest) => unknown; token?: (request: FakeRequest) => unknown }) {
+  return fakeApi({
+    "GET /districts/jianyang/registration": routes.registration ?? (() => registration()),
+    "POST /districts/jianyang/residents": routes.register ?? (() => problem(500, { detail: "not expected" })),
+    "POST /dev/token": routes.token ?? (() => problem(500, { detail: "not expected" })),
+    "GET /me": (request) => (request.token === "resident-token" ? residentMe : problem(401, { detail: "bad token" })),
+    "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
+    "GET /provinces": () => ({ items: [], cursor: null }),
+  });
+}
+
+async function findDistrict(user: UserEvent, slug = "jianyang") {
+  await user.type(await screen.findByTestId("register-district", {}, { timeout: 5000 }), slug);
+  await user.click(screen.getByTestId("register-find-submit"));
+}
+
+async function fill(user: UserEvent, name: string, phone: string) {
+  if (name) await user.type(await screen.findByTestId("register-name"), name);
+  if (phone) await user.type(screen.getByTestId("register-phone"), phone);
+  await user.click(screen.getByTestId("register-submit"));
+}
+
+describe("residents registering themselves", () => {
+  it("an open district: the resident registers, is signed in by phone at once and lands on the district home", async () => {
+    const user = userEvent.setup();
+    const sent: unknown[] = [];
+    api({
+      register: (request) => {
+        sent.push(request.body);
+        return { userID: "user_r1", status: "active" };
+      },
+      token: (request) => {
+        sent.push(request.body);
+        return { token: "resident-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+      },
+    });
+    const app = renderApp("/register");
+    await findDistrict(user);
+    expect(await screen.findByTestId("register-district-name")).toHaveTextContent("建阳区");
+    expect(screen.queryByTestId("register-approval")).not.toBeInTheDocument();
+    await fill(user, "陈小雨", "13900000042");
+
+    expect(await screen.findByTestId("district-name")).toHaveTextContent("建阳区");
+    expect(sent).toEqual([{ name: "陈小雨", phone: "13900000042" }, { tenantID: "jianyang", phone: "13900000042" }]);
+    expect(localStorage.getItem(TOKEN_KEY)).toBe("resident-token");
+    expect(app.location()).toBe("/d/jianyang");
+  });
+
+  it("a district that approves: the resident is told the staff will approve, and is not signed in", async () => {
+    const user = userEvent.setup();
+    api({ registration: () => registration({ approval: true }), register: () => ({ userID: "user_r1", status: "pending" }) });
+    const app = renderApp("/register");
+    await findDistrict(user);
+    expect(await screen.findByTestId("register-approval")).toHaveTextContent("注册后需要本区工作人员审核。");
+    await fill(user, "陈小雨", "13900000042");
+
+    const pending = await screen.findByTestId("register-pending");
+    expect(pending).toHaveTextContent("建阳区的工作人员审核通过后，您就可以用手机号登录。");
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+    expect(app.location()).toBe("/register");
+  });
+
+  it("a closed district says so and shows no form", async () => {
+    const user = userEvent.setup();
+    api({ registration: () => registration({ selfRegistration: false }) });
+    renderApp("/register");
+    await findDistrict(user);
+    expect(await screen.findByTestId("register-closed")).toHaveTextContent("建阳区暂未开放居民注册");
+    expect(screen.queryByTestId("register-name")).not.toBeInTheDocument();
+  });
+
+  it("an unknown district is named on its field", async () => {
+    const user = userEvent.setup();
+    api({});
+    renderApp("/register");
+    await findDistrict(user, "atlantis");
+    expect(await screen.findByText("没有找到这个区县，请检查租户标识。")).toBeInTheDocument();
+    expect(screen.getByLabelText("租户标识")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("a phone registered already, or a district that closed meanwhile, is explained", async () => {
+    const user = userEvent.setup();
+    let answer = problem(409, { code: "user.exists", detail: "exists" });
+    api({ register: () => answer });
+    renderApp("/register");
+    await findDistrict(user);
+    await fill(user, "", "12");
+    expect(screen.getByLabelText("姓名")).toHaveAccessibleDescription("请输入姓名");
+    expect(screen.getByLabelText("手机号")).toHaveAccessibleDescription("请输入以 1 开头的 11 位手机号");
+
+    await user.type(screen.getByTestId("register-name"), "陈小雨");
+    await user.clear(screen.getByTestId("register-phone"));
+    await fill(user, "", "13900000042");
+    expect(await screen.findByText("这个手机号已在本区注册，请直接登录。")).toBeInTheDocument();
+
+    answer = problem(403, { code: "registration.closed", detail: "closed" });
+    await user.click(screen.getByTestId("register-submit"));
+    expect(await screen.findByTestId("register-error")).toHaveTextContent("本区暂未开放居民注册。");
+  });
+});
