@@ -4,7 +4,7 @@ import { ApiError } from "../data/api.ts";
 import { useSetupLocale } from "../i18n/setup.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, TextInput } from "../ui/field.tsx";
+import { Field, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AlertIcon } from "../ui/icons.tsx";
 
 export const PHONE = /^1\d{10}$/;
@@ -99,12 +99,7 @@ export function PhoneLogin(props: { initialDistrict?: string }) {
             )}
           </Field>
         </div>
-        <button type="submit" class="button button-primary button-block" data-testid="phone-login-submit" disabled={sending()} aria-busy={sending()}>
-          <Show when={sending()}>
-            <span class="spinner" aria-hidden="true" />
-          </Show>
-          {sending() ? t("phoneLogin.submitting") : t("phoneLogin.submit")}
-        </button>
+        <SubmitButton block testid="phone-login-submit" busy={sending()} busyLabel={t("phoneLogin.submitting")} label={t("phoneLogin.submit")} />
       </form>
       <p class="phone-login-register">
         {t("phoneLogin.registerPrompt")}{" "}

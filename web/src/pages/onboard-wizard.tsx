@@ -9,7 +9,7 @@ import { useSetupLocale, type SetupMessageKey } from "../i18n/setup.ts";
 import type { OnboardInput, OnboardResult, Province } from "../data/types.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, SelectInput, TextInput } from "../ui/field.tsx";
+import { Field, SelectInput, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AlertIcon, CheckIcon } from "../ui/icons.tsx";
 import { mechanismOrder } from "./district.tsx";
 import "./setup.css";
@@ -370,12 +370,7 @@ export function OnboardWizard(props: {
                   </button>
                 }
               >
-                <button type="submit" class="button button-primary" data-testid="wizard-submit" disabled={submitting()} aria-busy={submitting()}>
-                  <Show when={submitting()}>
-                    <span class="spinner" aria-hidden="true" />
-                  </Show>
-                  {submitting() ? t("onboard.submitting") : t("onboard.submit")}
-                </button>
+                <SubmitButton testid="wizard-submit" busy={submitting()} busyLabel={t("onboard.submitting")} label={t("onboard.submit")} />
               </Show>
             </div>
           </form>

@@ -5,7 +5,7 @@ import { setupApi, type Registration } from "../data/setup.ts";
 import { useSetupLocale } from "../i18n/setup.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, TextInput } from "../ui/field.tsx";
+import { Field, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { AlertIcon, CheckIcon } from "../ui/icons.tsx";
 import { usePageTitle } from "../ui/title.ts";
@@ -171,12 +171,7 @@ export function RegisterPage() {
                           />
                         )}
                       </Field>
-                      <button type="submit" class="button button-primary button-block" data-testid="register-submit" disabled={busy()} aria-busy={busy()}>
-                        <Show when={busy()}>
-                          <span class="spinner" aria-hidden="true" />
-                        </Show>
-                        {busy() ? t("register.submitting") : t("register.submit")}
-                      </button>
+                      <SubmitButton block testid="register-submit" busy={busy()} busyLabel={t("register.submitting")} label={t("register.submit")} />
                     </form>
                   </Show>
                 </>
@@ -199,12 +194,7 @@ export function RegisterPage() {
                     />
                   )}
                 </Field>
-                <button type="submit" class="button button-primary button-block" data-testid="register-find-submit" disabled={busy()} aria-busy={busy()}>
-                  <Show when={busy()}>
-                    <span class="spinner" aria-hidden="true" />
-                  </Show>
-                  {busy() ? t("register.finding") : t("register.find")}
-                </button>
+                <SubmitButton block testid="register-find-submit" busy={busy()} busyLabel={t("register.finding")} label={t("register.find")} />
               </form>
             </Match>
           </Switch>

@@ -287,6 +287,16 @@ export function AddButton(props: { label: string; onClick: () => void; testid?: 
   );
 }
 
+/** A row's remove button (删除). */
+export function RemoveButton(props: { testid: string; onClick: () => void; disabled?: boolean; title?: string }) {
+  const { t } = useSettingsLocale();
+  return (
+    <button type="button" class="button button-ghost settings-remove" data-testid={props.testid} disabled={props.disabled} title={props.title} onClick={() => props.onClick()}>
+      {t("form.remove")}
+    </button>
+  );
+}
+
 /** Field errors of a keyed list: names required, keys well-formed and unique. */
 export function checkKeyed(list: { key: string; nameZh: string; nameEn: string }[], prefix: string, t: SettingsLocale["t"]): FieldErrors {
   const errors: FieldErrors = {};
@@ -358,9 +368,7 @@ export function KeyedListEditor(props: {
               />
             </div>
             <div class="settings-row-actions">
-              <button type="button" class="button button-ghost settings-remove" data-testid={`${props.testid}-remove-${index()}`} onClick={() => props.onRemove(index())}>
-                {t("form.remove")}
-              </button>
+              <RemoveButton testid={`${props.testid}-remove-${index()}`} onClick={() => props.onRemove(index())} />
             </div>
           </li>
         )}

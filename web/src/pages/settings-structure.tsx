@@ -4,6 +4,7 @@ import { districtRoles, permissions, type DedicatedKind, type DistrictRole, type
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {
   AddButton,
+  RemoveButton,
   Block,
   checkKeyed,
   checkNames,
@@ -127,16 +128,12 @@ export function TiersSection(props: { frame: SettingsFrame }) {
                         ↑ {t("form.up")}
                       </button>
                     </Show>
-                    <button
-                      type="button"
-                      class="button button-ghost settings-remove"
-                      data-testid={`tier-remove-${index() + 1}`}
+                    <RemoveButton
+                      testid={`tier-remove-${index() + 1}`}
                       disabled={draft.tiers.length <= 1}
                       title={draft.tiers.length <= 1 ? t("tiers.min") : undefined}
                       onClick={() => remove(index())}
-                    >
-                      {t("form.remove")}
-                    </button>
+                    />
                   </div>
                   <Show when={rowNotice()?.index === index() && rowNotice()}>
                     {(notice) => (
@@ -317,16 +314,12 @@ export function RolesSection(props: { frame: SettingsFrame }) {
                 </Show>
                 <PermissionList role={role.accessRole} testid={`role-permissions-${index()}`} />
                 <div class="settings-row-actions">
-                  <button
-                    type="button"
-                    class="button button-ghost settings-remove"
-                    data-testid={`role-remove-${index()}`}
+                  <RemoveButton
+                    testid={`role-remove-${index()}`}
                     disabled={roles.length <= 1}
                     title={roles.length <= 1 ? t("roles.min") : undefined}
                     onClick={() => edit(() => setRoles((list) => list.filter((_, at) => at !== index())))}
-                  >
-                    {t("form.remove")}
-                  </button>
+                  />
                 </div>
               </li>
             )}

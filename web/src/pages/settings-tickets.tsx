@@ -4,6 +4,7 @@ import type { Department, RoutingRule, TicketSettings } from "../data/config.ts"
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {
   AddButton,
+  RemoveButton,
   Block,
   checkKeyed,
   clone,
@@ -190,14 +191,7 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
                     />
                   </div>
                   <div class="settings-row-actions">
-                    <button
-                      type="button"
-                      class="button button-ghost settings-remove"
-                      data-testid={`category-remove-${index()}`}
-                      onClick={() => edit(() => setDraft("categories", (list) => list.filter((_, at) => at !== index())))}
-                    >
-                      {t("form.remove")}
-                    </button>
+                    <RemoveButton testid={`category-remove-${index()}`} onClick={() => edit(() => setDraft("categories", (list) => list.filter((_, at) => at !== index())))} />
                   </div>
                 </li>
               )}
@@ -268,14 +262,7 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
                     />
                   </div>
                   <div class="settings-row-actions">
-                    <button
-                      type="button"
-                      class="button button-ghost settings-remove"
-                      data-testid={`routing-remove-${index()}`}
-                      onClick={() => edit(() => setDraft("rules", (list) => list.filter((_, at) => at !== index())))}
-                    >
-                      {t("form.remove")}
-                    </button>
+                    <RemoveButton testid={`routing-remove-${index()}`} onClick={() => edit(() => setDraft("rules", (list) => list.filter((_, at) => at !== index())))} />
                   </div>
                 </li>
               )}

@@ -46,6 +46,24 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A form's submit button that shows a spinner and its busy wording while the form is sent. */
+export function SubmitButton(props: { busy: boolean; label: string; busyLabel: string; testid: string; block?: boolean }) {
+  return (
+    <button
+      type="submit"
+      class={`button button-primary${props.block ? " button-block" : ""}`}
+      data-testid={props.testid}
+      disabled={props.busy}
+      aria-busy={props.busy}
+    >
+      <Show when={props.busy}>
+        <span class="spinner" aria-hidden="true" />
+      </Show>
+      {props.busy ? props.busyLabel : props.label}
+    </button>
+  );
+}
+
 export function TextInput(
   props: JSX.InputHTMLAttributes<HTMLInputElement> & { value: string; onValue: (value: string) => void },
 ) {
