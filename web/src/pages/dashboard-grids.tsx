@@ -16,7 +16,7 @@ import { createQuery } from "../data/query.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
 import { mapBackground } from "../ui/grid-style.ts";
 import { ChevronRightIcon } from "../ui/icons.tsx";
-import { loadLeaflet } from "../ui/leaflet.ts";
+import { loadLeaflet, removeMap } from "../ui/leaflet.ts";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 
 interface Step {
@@ -194,7 +194,7 @@ function ChoroplethMap(props: {
   const owner = getOwner();
   onCleanup(() => {
     disposed = true;
-    map?.remove();
+    if (map) removeMap(map);
   });
   onMount(async () => {
     let L: L;

@@ -5,7 +5,7 @@
  * so the polygons themselves are not interactive (no per-polygon hit testing on mouse move).
  */
 import type * as Leaflet from "leaflet";
-import { loadLeaflet } from "./leaflet.ts";
+import { loadLeaflet, removeMap } from "./leaflet.ts";
 import { createEffect, createSignal, getOwner, on, onCleanup, onMount, runWithOwner, Show } from "solid-js";
 import type { GridWorkspace, TierLayer } from "../data/grid-workspace.ts";
 import { unionBBox } from "../data/geo.ts";
@@ -43,7 +43,7 @@ export function GridMap(props: { workspace: GridWorkspace }) {
   onCleanup(() => {
     disposed = true;
     for (const cleanup of cleanups) cleanup();
-    map?.remove();
+    if (map) removeMap(map);
     map = undefined;
   });
 

@@ -4,7 +4,7 @@
  * drops the pin (which can be dragged); "use my position" asks the device.
  */
 import type * as Leaflet from "leaflet";
-import { loadLeaflet } from "./leaflet.ts";
+import { loadLeaflet, removeMap } from "./leaflet.ts";
 import { createEffect, createSignal, getOwner, onCleanup, onMount, runWithOwner, Show } from "solid-js";
 import { unionBBox } from "../data/geo.ts";
 import type { BBox, Boundary, Grid } from "../data/grids.ts";
@@ -44,7 +44,7 @@ export function LocationPicker(props: {
 
   onCleanup(() => {
     disposed = true;
-    map?.remove();
+    if (map) removeMap(map);
     map = undefined;
   });
 
@@ -143,7 +143,8 @@ export function LocationPicker(props: {
         setGeo("idle");
         const point = { lon: round(position.coords.longitude), lat: round(position.coords.latitude) };
         props.onPick(point, "device");
-        map?.setView([point.lat, point.lon], Math.max(map.getZoom(), 15));
+        // No animation: the reporter may send the form at once, and the page (and map) go.
+        map?.setView([point.lat, point.lon], Math.max(map.getZoom(), 15), { animate: false });
       },
       () => !disposed && setGeo("failed"),
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
