@@ -4,10 +4,9 @@ import { ApiError } from "../data/api.ts";
 import { useSetupLocale } from "../i18n/setup.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, SubmitButton, TextInput } from "../ui/field.tsx";
+import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AlertIcon } from "../ui/icons.tsx";
 
-export const PHONE = /^1\d{10}$/;
 
 /** Why a phone sign-in failed, in words a person can act on. */
 export function phoneLoginError(error: unknown, t: ReturnType<typeof useSetupLocale>["t"]): string {

@@ -9,7 +9,7 @@ import { useSetupLocale, type SetupMessageKey } from "../i18n/setup.ts";
 import type { OnboardInput, OnboardResult, Province } from "../data/types.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, SelectInput, SubmitButton, TextInput } from "../ui/field.tsx";
+import { Field, PHONE, SelectInput, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AlertIcon, CheckIcon } from "../ui/icons.tsx";
 import { mechanismOrder } from "./district.tsx";
 import "./setup.css";
@@ -42,7 +42,6 @@ export const empty = (): Values => ({
 });
 
 const SLUG = /^[a-z][a-z0-9-]*[a-z0-9]$/;
-const PHONE = /^1\d{10}$/;
 
 function isField(name: string): name is FieldName {
   return (fields as readonly string[]).includes(name);

@@ -5,11 +5,10 @@ import { setupApi, type Registration } from "../data/setup.ts";
 import { useSetupLocale } from "../i18n/setup.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, SubmitButton, TextInput } from "../ui/field.tsx";
+import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { AlertIcon, CheckIcon } from "../ui/icons.tsx";
 import { usePageTitle } from "../ui/title.ts";
-import { PHONE } from "./login-phone.tsx";
 import "./setup.css";
 
 /**

@@ -4,12 +4,12 @@ import { districtRoles, type DistrictRole, type DistrictUser, type InviteInput, 
 import { useSettingsLocale } from "../i18n/settings.ts";
 import { RoleBadge } from "../ui/badges.tsx";
 import { errorMessage } from "../ui/errors.ts";
+import { PHONE } from "../ui/field.tsx";
 import { PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, Skeleton } from "../ui/states.tsx";
 import { Block, createPagedList, fieldErrorsOf, InputField, ListFoot, SelectField, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
 
 const statuses: UserStatus[] = ["pending", "active", "disabled"];
-const PHONE = /^1\d{10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Roles that work on a grid (网格员, 网格长, 网格助理) and so are given one. */
 const gridRoles: DistrictRole[] = ["grid_worker", "grid_leader", "cadre"];

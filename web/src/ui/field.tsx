@@ -13,6 +13,9 @@ interface FieldProps {
 }
 
 /** A labelled form control with its hint and, when invalid, its error right beneath. */
+/** A mainland mobile number (手机号), as the API checks it. */
+export const PHONE = /^1\d{10}$/;
+
 export function Field(props: FieldProps) {
   const hintID = () => (props.hint ? `${props.id}-hint` : undefined);
   const errorID = () => (props.error ? `${props.id}-error` : undefined);

@@ -14,6 +14,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import { Day, Month, Phone } from "../util/schemas.ts";
 import { CadreEntity, CadreEvaluationEntity, HomeUnitEntity, LedgerEntryEntity } from "./cadre.entity.ts";
 
 export { CadreEntity, CadreEvaluationEntity, HomeUnitEntity, LedgerEntryEntity };
@@ -21,8 +22,6 @@ export { CadreEntity, CadreEvaluationEntity, HomeUnitEntity, LedgerEntryEntity }
 type Item = Record<string, any>;
 const MECHANISM = "cadreSecondment";
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month YYYY-MM");
 
 /** Today in China Standard Time, as the domain clock sees it. */
 const today = () => new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -149,7 +148,7 @@ const lowestTier = (config: DistrictConfig) => config.tiers.length;
 export const AssignCadreInput = z
   .object({
     name: z.string().trim().min(1).max(40),
-    phone: z.string().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1"),
+    phone: Phone,
     unitID: z.string().min(1).max(80),
     gridID: z.string().min(1).max(80),
     /** The cadre's sign-in account (role `cadre`), if they have one. */

@@ -14,6 +14,7 @@ import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
 import { TicketCounterEntity } from "../metrics/counter.entity.ts";
 import { AssignmentEntity } from "../person/person.entity.ts";
 import { TicketEntity, TicketStates } from "../ticket/ticket.entity.ts";
+import { now } from "../util/clock.ts";
 
 const SHOWN = 20;
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -55,7 +56,7 @@ export async function gridBreaks(current: Pick<DistrictSettings, "tiers" | "dedi
 
 /** People holding a role now or from a later date (an assignment not ended), by role key. */
 async function holders(roleKey: string): Promise<number> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = now().toISOString().slice(0, 10);
   const result = await AssignmentEntity.query
     .byRole({ tenantID: useTenant(), roleKey })
     .go({ pages: "all", attributes: ["personID", "to"] });

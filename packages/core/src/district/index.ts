@@ -9,6 +9,8 @@ import { Database } from "../storage/service.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
 import { newID } from "../util/id.ts";
+import { Phone } from "../util/schemas.ts";
+import { claimOf } from "../user/user.entity.ts";
 import { DistrictConfig, DistrictSettings, type MechanismKey } from "./config.ts";
 import { DistrictConfigEntity, DistrictEntity } from "./district.entity.ts";
 import { template, TemplateName } from "./template.ts";
@@ -29,7 +31,6 @@ export const District = z.object({
 });
 export type District = z.infer<typeof District>;
 
-const Phone = z.string().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
 
 export const OnboardInput = z.object({
   slug: Slug.refine((slug) => !ReservedSlugs.has(slug), "this slug is reserved"),
@@ -128,8 +129,8 @@ export const onboard = fn(OnboardInput, async (input) => {
           createdAt: now,
         })
         .commit(),
-      // The admin's phone is taken in the new district (the same claim key as User.inviteUser's).
-      userClaim.create({ tenantID: input.slug, claim: `phone:${input.admin.phone}`, userID: adminID, createdAt: now }).commit(),
+      // The admin's phone is taken in the new district.
+      userClaim.create({ tenantID: input.slug, claim: claimOf.phone(input.admin.phone), userID: adminID, createdAt: now }).commit(),
     ])
     .go();
   if (result.canceled) {
@@ -267,7 +268,7 @@ export interface ChangeOptions {
  * A change that changes nothing writes nothing and returns the configuration as it is.
  */
 export async function changeConfig(
-  change: (config: DistrictConfig) => Partial<DistrictSettings>,
+  change: (config: DistrictConfig) => Partial<DistrictSettings> | Promise<Partial<DistrictSettings>>,
   expectedVersion?: number,
   options: ChangeOptions = {},
 ): Promise<DistrictConfig> {
@@ -276,7 +277,7 @@ export async function changeConfig(
   const current = await currentConfig();
   if (expectedVersion !== undefined && expectedVersion !== current.version)
     throw new ConflictError("config.version", `The configuration is at version ${current.version}, not ${expectedVersion}; reload and try again.`);
-  const next = DistrictSettings.parse({ ...settingsOf(current), ...change(current) });
+  const next = DistrictSettings.parse({ ...settingsOf(current), ...(await change(current)) });
   const sections = changedSections(settingsOf(current), next);
   if (sections.length === 0) return current;
   const version = current.version + 1;

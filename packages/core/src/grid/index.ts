@@ -631,14 +631,15 @@ export async function tierConfig() {
  */
 export const updateTierConfig = fn(TierConfigInput, async (input) => {
   assertRole("district_admin");
-  const current = await District.currentConfig();
-  // The same check as any configuration change (config/breaking.ts).
-  const inTheWay: ErrorDetail[] = await gridBreaks(current, input);
-  const roles = current.roles.filter((role) => role.tier !== null && role.tier > input.tiers.length);
-  for (const role of roles) inTheWay.push({ path: "tiers", message: `the role ${role.nameZh} (${role.key}) sits on tier ${role.tier}` });
-  if (inTheWay.length)
-    throw new ConflictError("config.tier_in_use", `This change would orphan grids or roles: ${inTheWay.map((item) => item.message).join("; ")}.`, inTheWay);
-  const next = await District.changeConfig(() => ({ tiers: input.tiers, dedicatedKinds: input.dedicatedKinds }), input.expectedVersion);
+  const next = await District.changeConfig(async (current) => {
+    // The same check as any configuration change (config/breaking.ts).
+    const inTheWay: ErrorDetail[] = await gridBreaks(current, input);
+    const roles = current.roles.filter((role) => role.tier !== null && role.tier > input.tiers.length);
+    for (const role of roles) inTheWay.push({ path: "tiers", message: `the role ${role.nameZh} (${role.key}) sits on tier ${role.tier}` });
+    if (inTheWay.length)
+      throw new ConflictError("config.tier_in_use", `This change would orphan grids or roles: ${inTheWay.map((item) => item.message).join("; ")}.`, inTheWay);
+    return { tiers: input.tiers, dedicatedKinds: input.dedicatedKinds };
+  }, input.expectedVersion);
   return { version: next.version, tiers: next.tiers, dedicatedKinds: next.dedicatedKinds };
 });
 

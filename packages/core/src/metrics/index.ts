@@ -6,6 +6,7 @@ import { ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
 import { ROOT, type GridCountField } from "../grid/model.ts";
 import { fn } from "../util/fn.ts";
+import { Month } from "../util/schemas.ts";
 import { TicketCounterEntity } from "./counter.entity.ts";
 import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
 import { MetricCounterEntity, type MetricValue } from "./tally.ts";
@@ -15,7 +16,7 @@ export { MetricDefinitions, MetricKeys, metricsDoc, quantileHours, type MetricDe
 
 /** `all`, a year `2022` or a month `2022-05`. */
 export const Period = z.string().regex(/^(all|\d{4}|\d{4}-(0[1-9]|1[0-2]))$/, "all, a year YYYY or a month YYYY-MM");
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month YYYY-MM");
+export { Month };
 
 export const Values = z.record(z.string(), z.number().nullable());
 

@@ -8,11 +8,10 @@ import { Tally } from "../metrics/tally.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import { Day, Phone } from "../util/schemas.ts";
 import { maskPhone } from "../user/index.ts";
 import { AssignmentEntity, PersonEntity } from "./person.entity.ts";
 
-const Phone = z.string().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 
 /** A role on a grid as lists show it; the phone is masked unless the caller's role needs it. */
 export const Assignment = z.object({

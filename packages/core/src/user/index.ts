@@ -10,7 +10,8 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { PageInput, type Page } from "../util/page.ts";
-import { StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
+import { Phone as MobilePhone } from "../util/schemas.ts";
+import { claimOf, StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
 
 /** Phones are masked wherever people are listed: 138****5678. */
 export function maskPhone(phone: string): string {
@@ -82,7 +83,7 @@ export { UserEntity, StaffEntity, UserClaimEntity };
 // ─── users and access (用户与权限) ─────────────────────────────────────────────
 
 /** A mainland mobile number: what residents and staff sign in with. */
-export const Phone = z.string().trim().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
+export const Phone = z.string().trim().pipe(MobilePhone);
 export const Email = z.string().trim().toLowerCase().max(120).pipe(z.email("an e-mail address such as name@example.cn"));
 
 /** `pending`: a self-registered resident waiting for staff approval; `disabled`: may not sign in. */
@@ -169,7 +170,6 @@ async function checkPlacement(roles: DistrictRole[], gridID: string | undefined,
   if (details.length) throw new InputError("user.placement", "The roles need a department or a grid that this district has.", details);
 }
 
-const claimOf = { phone: (phone: string) => `phone:${phone}`, email: (email: string) => `email:${email}` };
 
 function exists(path: "phone" | "email", value: string) {
   return new ConflictError("user.exists", `${path === "phone" ? "The phone number" : "The e-mail address"} ${value} already belongs to a user of this district.`, [

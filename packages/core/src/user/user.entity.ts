@@ -39,6 +39,9 @@ export const UserEntity = new Entity(
   { table: tableName(), client: documentClient() },
 );
 
+/** The claim key of a phone number or an e-mail address (one user per key in a district). */
+export const claimOf = { phone: (phone: string) => `phone:${phone}`, email: (email: string) => `email:${email}` };
+
 /**
  * A phone number or e-mail address taken in a district (`phone:138…`, `email:a@b.cn`). Written
  * with a conditional create in the same transaction as the user, so that two people cannot

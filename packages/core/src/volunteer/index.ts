@@ -8,6 +8,7 @@ import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
 import { gridScopes, MetricCounterEntity, Tally } from "../metrics/tally.ts";
 import { Database } from "../storage/service.ts";
 import { maskPhone } from "../user/index.ts";
+import { Day, Month, Phone } from "../util/schemas.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
@@ -26,9 +27,6 @@ export { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, Vol
 
 type Item = Record<string, any>;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
-const Month = z.string().regex(/^\d{4}-\d{2}$/, "a month YYYY-MM");
-const Phone = z.string().regex(/^1\d{10}$/, "an 11-digit mainland mobile number starting with 1");
 const Name = z.string().trim().min(1).max(40);
 
 /** Who may set up teams, their members and the owners'-committee records. */
