@@ -2,21 +2,16 @@ import { withActor } from "../actor.ts";
 import * as District from "../district/index.ts";
 import type { DistrictSettings } from "../district/config.ts";
 import { template } from "../district/template.ts";
-import * as Grid from "../grid/index.ts";
-import { GridEntity } from "../grid/grid.entity.ts";
-import { Tally } from "../metrics/tally.ts";
-import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
-import { batchPut } from "../storage/batch.ts";
-import { newID } from "../util/id.ts";
+import type { DemoPerson } from "./base.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
-import { replayTickets } from "./jianyang-tickets.ts";
 
 /**
  * Two more demo districts of Fujian, so that the provincial comparison has something to
  * compare: of other sizes and other tier set-ups than Jianyang's. Their grids are a regular
  * lattice (each tier splits its parent into rows × columns; coordinates from one integer
  * lattice, so siblings share edges exactly), their people one leader per top grid and one
- * worker per finest grid, their tickets a year replayed through the core transitions.
+ * worker per finest grid, their tickets a year replayed through the core transitions (the
+ * steps are run by index.ts).
  */
 export interface DemoDistrictPlan {
   slug: string;
@@ -148,57 +143,39 @@ function settingsOf(plan: DemoDistrictPlan): DistrictSettings {
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高".split("");
 const given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞".split("");
 
-/**
- * Onboards the plan's district if it is missing, then its grids (through the import any
- * district uses) and people; returns what it did. The tickets follow in `replayDemoDistrictTickets`.
- */
-export async function seedDemoDistrict(plan: DemoDistrictPlan) {
+/** Onboards the plan's district if it is missing, on its own tiers, roles and mechanisms. */
+export async function onboardDemoDistrict(plan: DemoDistrictPlan) {
   const existing = await District.DistrictEntity.get({ tenantID: plan.slug }).go();
   if (!existing.data)
     await withActor({ type: "system" }, () =>
       District.onboard({ slug: plan.slug, nameZh: plan.nameZh, nameEn: plan.nameEn, provinceID: "fujian", cityZh: plan.cityZh, cityEn: plan.cityEn, template: "jianyang", admin: plan.admin }),
     );
-  return withActor({ type: "system", tenantID: plan.slug }, async () => {
+  await withActor({ type: "system", tenantID: plan.slug }, async () => {
     const config = await District.currentConfig();
     if (config.tiers.length !== plan.tiers.length || config.tiers[0].nameZh !== plan.tiers[0].nameZh)
       await District.changeConfig(() => settingsOf(plan));
-    const seeded = await GridEntity.query.byParent({ tenantID: plan.slug, parentID: "root" }).go({ limit: 1 });
-    if (seeded.data.length) return { grids: 0, people: 0 };
-    const collection = latticeGrids(plan);
-    await Grid.importCollection(collection as never);
-    const byCode = new Map(
-      (await GridEntity.query.primary({ tenantID: plan.slug }).go({ pages: "all", attributes: ["gridID", "code", "name", "tierKey"] })).data.map((grid) => [grid.code, grid]),
-    );
-    const random = mulberry32(plan.tickets.seed);
-    const last = String(plan.tiers.length);
-    const items: Record<string, unknown>[] = [];
-    const tally = new Tally();
-    for (const grid of byCode.values()) {
-      const roleKey = grid.tierKey === "1" ? "grid_leader" : grid.tierKey === last ? "grid_worker" : null;
-      if (!roleKey) continue;
-      const personID = newID("person");
-      const name = surnames[Math.floor(random() * surnames.length)] + given[Math.floor(random() * given.length)] + given[Math.floor(random() * given.length)];
-      const phone = `137${String(Math.floor(random() * 1e8)).padStart(8, "0")}`;
-      items.push(
-        PersonEntity.put({ tenantID: plan.slug, personID, name, phone }).params().Item,
-        AssignmentEntity.put({
-          tenantID: plan.slug, assignmentID: newID("assignment"), personID, gridID: grid.gridID, roleKey, from: "2022-01-01",
-          personName: name, personPhone: phone, gridCode: grid.code, gridName: grid.name, createdBy: "seed",
-        }).params().Item,
-      );
-      tally.addState(["district"], "people.total", 1).addState(["district"], `people.role.${roleKey}`, 1);
-    }
-    await batchPut(items);
-    await tally.write();
-    return { grids: byCode.size, people: items.length / 2 };
   });
 }
 
-/** The plan's year of tickets, through the core transitions. */
-export async function replayDemoDistrictTickets(plan: DemoDistrictPlan, options: { limit?: number; onProgress?: (done: number, total: number) => void } = {}) {
-  const total = options.limit ?? plan.tickets.total;
-  const open = options.limit ? Math.round((options.limit * plan.tickets.open) / plan.tickets.total) : plan.tickets.open;
-  return replayTickets(latticeGrids(plan) as never, {
-    tenantID: plan.slug, leafTier: plan.tiers.length, total, open, seed: plan.tickets.seed, onProgress: options.onProgress,
-  });
+/** The plan's people: one leader per top grid and one worker per finest grid. */
+export function latticePeople(plan: DemoDistrictPlan): DemoPerson[] {
+  const random = mulberry32(plan.tickets.seed);
+  const last = plan.tiers.length;
+  return latticeGrids(plan)
+    .features.map((feature) => feature.properties)
+    .filter((grid) => grid.tier === 1 || grid.tier === last)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((grid) => ({
+      name: surnames[Math.floor(random() * surnames.length)] + given[Math.floor(random() * given.length)] + given[Math.floor(random() * given.length)],
+      phone: `137${String(Math.floor(random() * 1e8)).padStart(8, "0")}`,
+      roleKey: grid.tier === 1 ? "grid_leader" : "grid_worker",
+      gridCode: grid.code,
+    }));
+}
+
+/** The plan's year of tickets (`limit`: a smaller year of the same shape, with some left open). */
+export function latticeTicketPlan(plan: DemoDistrictPlan, limit?: number) {
+  const total = limit ?? plan.tickets.total;
+  const open = limit ? Math.min(total, Math.max(4, Math.round((limit * plan.tickets.open) / plan.tickets.total))) : plan.tickets.open;
+  return { tenantID: plan.slug, leafTier: plan.tiers.length, total, open, seed: plan.tickets.seed };
 }

@@ -1,47 +1,31 @@
-import { Entity } from "electrodb";
 import { withActor, type AccessRole, type DistrictRole } from "../actor.ts";
-import { documentClient, tableName } from "../storage/table.ts";
 import * as District from "../district/index.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { StaffEntity, UserEntity } from "../user/user.entity.ts";
 import * as Grid from "../grid/index.ts";
-import { GridEntity } from "../grid/grid.entity.ts";
-import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
-import { batchPut } from "../storage/batch.ts";
-import { newID } from "../util/id.ts";
+import { latticeGrids, latticePeople, latticeTicketPlan, onboardDemoDistrict, FujianDemoDistricts } from "./fujian-districts.ts";
 import { generateJianyangGrids } from "./jianyang-grids.ts";
-import { generateJianyangPeople, JianyangHomeUnits } from "./jianyang-people.ts";
-import { seedJianyangTickets as seedTickets } from "./jianyang-tickets.ts";
-import { TicketCounterEntity } from "../metrics/counter.entity.ts";
-import { Tally } from "../metrics/tally.ts";
-import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
-import * as Party from "../party/index.ts";
-import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
-
-import { seedJianyangCadres } from "./jianyang-cadres.ts";
-import { seedJianyangMenu } from "./jianyang-menu.ts";
-import { seedJianyangVolunteers } from "./jianyang-volunteers.ts";
-import { seedJianyangEmergency } from "./jianyang-emergency.ts";
-import { FujianDemoDistricts, replayDemoDistrictTickets, seedDemoDistrict } from "./fujian-districts.ts";
+import { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
+import { jianyangTicketPlan, replayTickets } from "./jianyang-tickets.ts";
+import { jianyangPartyPlan, seedGrids, seedParty, seedPeople } from "./base.ts";
+import { DemoPlan, OlderDemoError, onProgress as onProgressOf, readMarkers, runStep, SeedMarkerEntity } from "./replay.ts";
+import { JianyangCadreCounts, seedJianyangCadres } from "./jianyang-cadres.ts";
+import { jianyangMenuTotal, seedJianyangMenu } from "./jianyang-menu.ts";
+import { jianyangVolunteerTotal, seedJianyangVolunteers } from "./jianyang-volunteers.ts";
+import { jianyangEmergencyTotal, seedJianyangEmergency } from "./jianyang-emergency.ts";
 
 export { generateJianyangGrids } from "./jianyang-grids.ts";
 export { FujianDemoDistricts } from "./fujian-districts.ts";
-export { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
+export { generateJianyangPeople } from "./jianyang-people.ts";
 export { JianyangTicketCounts } from "./jianyang-tickets.ts";
+export { countRequests, DynamoLocalTransactionsPerSecond, interruptAfter, onProgress, DemoInterrupted, OlderDemoError, type DemoProgress } from "./replay.ts";
 
 /**
  * The built-in demo: Fujian province with Jianyang District (建阳区, on Jianyang's template)
- * and its neighbour Yanping (延平区, on the minimal template), and one demo account per role.
+ * and its neighbour Yanping (延平区, on the minimal template), and one demo account per role;
+ * then Jianyang's grids, people and party chain and two more Fujian districts; then the year
+ * 2022 replayed through the core functions (see replay.ts for how each step resumes).
  */
-/** Records that a seed step finished, so that an interrupted one is not mistaken for done. */
-const SeedMarkerEntity = new Entity(
-  {
-    model: { entity: "seedMarker", version: "1", service: "wangge" },
-    attributes: { name: { type: "string", required: true }, at: { type: "string", required: true } },
-    indexes: { primary: { pk: { field: "pk", composite: ["name"] }, sk: { field: "sk", composite: [] } } },
-  },
-  { table: tableName(), client: documentClient() },
-);
 
 export interface DemoAccount {
   userID: string;
@@ -131,199 +115,147 @@ export async function seed(): Promise<{ created: string[] }> {
   return { created };
 }
 
+const jianyang = { type: "system", tenantID: "jianyang" } as const;
+
 /**
- * Seeds Jianyang's grids (3,861, through the same import as any district's file) and its
- * grid workforce (6,301 people, each on a grid in a role), if the district has no grids yet.
+ * Seeds Jianyang's grids (3,861, through the same import as any district's file), its grid
+ * workforce (6,301 people, each on a grid in a role) and its party chain: three steps, each
+ * run once and resumed when an earlier run was interrupted.
  */
 export async function seedJianyangGrids(options: { onProgress?: (message: string) => void } = {}) {
-  return withActor({ type: "system", tenantID: "jianyang" }, async () => {
-    if ((await SeedMarkerEntity.get({ name: "jianyang-grids" }).go()).data) return { grids: 0, people: 0, requests: 0 };
-    const existing = await GridEntity.query.byParent({ tenantID: "jianyang", parentID: "root" }).go({ limit: 1 });
-    if (existing.data.length)
-      throw new Error("Jianyang's grids are incomplete (an earlier seed was interrupted): delete the data folder (.data/) and start again.");
+  return withActor(jianyang, async () => {
     const collection = generateJianyangGrids();
-    let last = "";
-    const imported = await Grid.importCollection(collection, {
-      onProgress: (phase, done, total) => {
-        const message = `grids: ${phase} ${Math.round((done / Math.max(total, 1)) * 100)}%`;
-        if (message !== last) options.onProgress?.((last = message));
-      },
-    });
-    const gridIDs = new Map(
-      (await GridEntity.query.primary({ tenantID: "jianyang" }).go({ pages: "all", attributes: ["gridID", "code", "name"] })).data.map((grid) => [grid.code, grid]),
-    );
+    const grids = await runStep("jianyang-grids", collection.features.length, (step) => seedGrids(step, collection, options.onProgress));
     const people = generateJianyangPeople(collection);
-    const from = "2022-03-01";
-    const items = people.flatMap((person) => {
-      const personID = newID("person");
-      const grid = gridIDs.get(person.gridCode)!;
-      return [
-        PersonEntity.put({ tenantID: "jianyang", personID, name: person.name, phone: person.phone, homeUnit: person.homeUnit }).params().Item,
-        AssignmentEntity.put({
-          tenantID: "jianyang",
-          assignmentID: newID("assignment"),
-          personID,
-          gridID: grid.gridID,
-          roleKey: person.roleKey,
-          from,
-          personName: person.name,
-          personPhone: person.phone,
-          homeUnit: person.homeUnit,
-          gridCode: grid.code,
-          gridName: grid.name,
-          createdBy: "seed",
-        }).params().Item,
-      ];
+    let last = "";
+    const unsubscribe = onStepProgress("jianyang-people", (done, total) => {
+      const message = `people: ${Math.round((done / total) * 100)}%`;
+      if (message !== last) options.onProgress?.((last = message));
     });
-    const party = partyItems(collection, gridIDs);
-    items.push(...party.items);
-    const stats = await batchPut(items, {
-      onProgress: (written, total) => {
-        const message = `people: ${Math.round((written / total) * 100)}%`;
-        if (message !== last) options.onProgress?.((last = message));
-      },
-    });
-    // People per role, as `Person.assign` keeps them for a district that adds people one by one.
-    const tally = new Tally().addState(["district"], "people.total", people.length);
-    for (const person of people) tally.addState(["district"], `people.role.${person.roleKey}`, 1);
-    await party.tally.write();
-    await tally.write();
+    await runStep("jianyang-people", people.length, (step) => seedPeople(step, people)).finally(unsubscribe);
+    const party = jianyangPartyPlan(collection);
+    await runStep("jianyang-party", party.orgs.length + party.records.length, (step) => seedParty(step, party));
     // The demo worker and leader work where the demo's reports land: the grid at the district's centre.
     const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
     await UserEntity.patch({ tenantID: "jianyang", userID: "worker" }).set({ gridID: centre.grid.gridID }).go();
     await UserEntity.patch({ tenantID: "jianyang", userID: "leader" }).set({ gridID: centre.ancestors[0]?.gridID ?? centre.grid.gridID }).go();
-    await SeedMarkerEntity.put({ name: "jianyang-grids", at: new Date().toISOString() }).go();
-    return { grids: imported.imported, people: people.length, requests: imported.requests + stats.requests + 1 };
+    return { grids: grids?.imported ?? 0, people: grids ? people.length : 0 };
   });
 }
 
-/**
- * Jianyang's party chain on its grids: a committee per township, a grid party branch per
- * first-level grid, a building party group per second-level grid and a party-member central
- * household on every fifth third-level grid; and the year's 48 joint party-building meetings
- * and 238 co-building projects claimed by units.
- */
-function partyItems(collection: JianyangGrids, grids: Map<string, { gridID: string; code: string; name: string }>) {
-  const tenantID = "jianyang";
-  const random = mulberry32(48238);
-  const items: Record<string, unknown>[] = [];
-  const orgOf = new Map<string, { orgID: string; path: string[] }>();
-  const features = collection.features.map((feature) => feature.properties);
-  const put = (kind: "community_committee" | "grid_branch" | "building_group" | "central_household", name: string, parent: { orgID: string; path: string[] } | null, gridCodes: string[], extra: Record<string, unknown> = {}) => {
-    const org = { orgID: newID("org"), path: parent ? [...parent.path, parent.orgID] : [] };
-    items.push(
-      PartyOrgEntity.put({
-        tenantID, orgID: org.orgID, kind, name, parentOrgID: parent?.orgID ?? "root", path: org.path,
-        gridIDs: gridCodes.map((code) => grids.get(code)!.gridID), createdBy: "seed", ...extra,
-      }).params().Item,
-    );
-    return org;
-  };
-  const townships = [...new Set(features.map((grid) => grid.township))];
-  const committees = townships.map((township) => {
-    const tier1 = features.filter((grid) => grid.tier === 1 && grid.township === township).map((grid) => grid.code);
-    return put("community_committee", `${township}党委`, null, tier1.slice(0, 50), { headTitle: "书记" });
-  });
-  [...features].sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9)).forEach((grid, index) => {
-    if (grid.tier === 1) {
-      const township = townships.indexOf(grid.township);
-      orgOf.set(grid.code, put("grid_branch", `${grid.name}党支部`, committees[Math.max(0, township)], [grid.code]));
-    }
-    if (grid.tier === 2 && grid.parentCode) orgOf.set(grid.code, put("building_group", `${grid.name}楼栋党小组`, orgOf.get(grid.parentCode)!, [grid.code]));
-    if (grid.tier === 3 && grid.parentCode && index % 5 === 0)
-      put("central_household", `${grid.name}党员中心户`, orgOf.get(grid.parentCode)!, [grid.code], { headTitle: random() < 0.5 ? "楼栋长" : "街巷长" });
-  });
-  const tally = new Tally();
-  const record = (kind: "joint_meeting" | "co_building_project", count: number, title: (n: number) => string) => {
-    for (let n = 1; n <= count; n++) {
-      const committee = committees[n % committees.length];
-      const month = String(1 + Math.floor(((n - 1) * 8) / count)).padStart(2, "0");
-      const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
-      tally.add(["district", `org:${committee.orgID}`], `2022-${month}-${day}T04:00:00Z`, Party.partyMetric[kind]);
-      items.push(
-        PartyRecordEntity.put({
-          tenantID, recordID: newID("record"), orgID: committee.orgID, kind, title: title(n), date: `2022-${month}-${day}`,
-          units: [JianyangHomeUnits[Math.floor(random() * JianyangHomeUnits.length)]],
-          status: kind === "joint_meeting" ? "held" : random() < 0.7 ? "done" : "claimed", createdBy: "seed",
-        }).params().Item,
-      );
-    }
-  };
-  record("joint_meeting", 48, (n) => `党建联席会（第${n}次）`);
-  const projects = ["加装电梯", "小区立面改造", "楼道照明", "安装风扇", "停车位改造", "垃圾分类亭", "老年活动室", "雨污分流"];
-  record("co_building_project", 238, (n) => `共建项目：${projects[n % projects.length]}（${n}）`);
-  return { items, tally };
+function onStepProgress(name: string, listener: (done: number, total: number) => void) {
+  return onProgressOf((progress) => progress.step === name && listener(progress.done, progress.total));
 }
 
 /**
- * Replays Jianyang's 2022 tickets through the core transitions, once (a marker records that it
- * finished). Slow on DynamoDB Local (every transition is a transaction with its counters):
- * `npm start` runs it in the background. `limit` seeds a smaller year of the same shape.
+ * Fujian's two more demo districts (Shaowu: two tiers; Wuyishan: four), onboarded, with their
+ * grids and people (their tickets are steps of `seedDemoYear`).
  */
-export async function seedJianyangTickets(options: { limit?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {}) {
-  const name = `jianyang-tickets${options.limit ? `-${options.limit}` : ""}`;
-  if ((await SeedMarkerEntity.get({ name }).go()).data) return { tickets: 0, open: 0, seeded: false };
-  const counted = await TicketCounterEntity.get({ tenantID: "jianyang", scope: "district", period: "all" }).go();
-  if ((counted.data?.collected ?? 0) > 0)
-    throw new Error("Jianyang's demo tickets are incomplete (an earlier replay was interrupted): delete the data folder (.data/) and start again.");
-  const result = await seedTickets(generateJianyangGrids(), options);
-  await SeedMarkerEntity.put({ name, at: new Date().toISOString() }).go();
-  return { ...result, seeded: true };
-}
-
-/** Runs a seed step once: skipped when its marker is there, the marker written when it finishes. */
-async function once<T>(name: string, step: () => Promise<T>): Promise<T | null> {
-  if ((await SeedMarkerEntity.get({ name }).go()).data) return null;
-  const result = await step();
-  await SeedMarkerEntity.put({ name, at: new Date().toISOString() }).go();
-  return result;
-}
-
-/**
- * Jianyang's governance mechanisms with the article's figures — cadres and their ledger,
- * micro-wishes, needs lists and meetings, volunteers, the emergency rounds of 2022 — each through
- * its own core functions, once. Needs Jianyang's grids and people.
- */
-export async function seedJianyangMechanisms(options: { onProgress?: (message: string) => void } = {}) {
-  const steps: [string, string, (options: { onProgress?: (message: string) => void }) => Promise<unknown>][] = [
-    ["jianyang-cadres", "cadres and their ledger", seedJianyangCadres],
-    ["jianyang-menu", "micro-wishes, needs lists and meetings", seedJianyangMenu],
-    ["jianyang-volunteers", "volunteers and activities", seedJianyangVolunteers],
-    ["jianyang-emergency", "emergency rounds", seedJianyangEmergency],
-  ];
-  const done: string[] = [];
-  for (const [name, label, step] of steps) {
-    const started = Date.now();
-    const result = await once(name, () => step({ onProgress: options.onProgress }));
-    if (result !== null) {
-      done.push(label);
-      options.onProgress?.(`${label}: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    }
-  }
-  return { seeded: done };
-}
-
-/**
- * Fujian's two more demo districts (Shaowu: two tiers; Wuyishan: four), with grids and people;
- * `tickets` also replays their year of tickets (slow: `npm start` does it in the background).
- */
-export async function seedFujianDistricts(options: { tickets?: boolean; onProgress?: (message: string) => void } = {}) {
+export async function seedFujianDistricts() {
   const seeded: string[] = [];
   for (const plan of FujianDemoDistricts) {
-    const result = await seedDemoDistrict(plan);
-    if (result.grids) seeded.push(`${plan.slug}: ${result.grids} grids, ${result.people} people`);
+    await onboardDemoDistrict(plan);
+    await withActor({ type: "system", tenantID: plan.slug }, async () => {
+      const file = latticeGrids(plan);
+      const grids = await runStep(`${plan.slug}-grids`, file.features.length, (step) => seedGrids(step, file));
+      const people = latticePeople(plan);
+      await runStep(`${plan.slug}-people`, people.length, (step) => seedPeople(step, people));
+      if (grids) seeded.push(`${plan.slug}: ${grids.imported} grids, ${people.length} people`);
+    });
   }
-  if (options.tickets)
-    for (const plan of FujianDemoDistricts)
-      await once(`${plan.slug}-tickets`, async () => {
-        const counted = await TicketCounterEntity.get({ tenantID: plan.slug, scope: "district", period: "all" }).go();
-        if ((counted.data?.collected ?? 0) > 0)
-          throw new Error(`${plan.nameEn}'s demo tickets are incomplete (an earlier replay was interrupted): delete the data folder (.data/) and start again.`);
-        return replayDemoDistrictTickets(plan, {
-          onProgress: (done, total) => {
-            if (done % 300 === 0 || done === total) options.onProgress?.(`${plan.slug} tickets: ${done} / ${total}`);
-          },
-        });
-      });
   return { seeded };
 }
+
+/** One step of the demo year: its name, the district, its size and how to run it. */
+export interface YearStep {
+  name: string;
+  district: string;
+  label: string;
+  total: number;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * The demo year's steps. `ticketLimit` replays a smaller year of tickets of the same shape
+ * (tests); `concurrency` is each step's (default 8).
+ */
+export function demoYear(options: { ticketLimit?: number; concurrency?: number } = {}): YearStep[] {
+  const concurrency = options.concurrency ?? 8;
+  const mechanism = (name: string, label: string, total: number, run: (step: Parameters<Parameters<typeof runStep>[2]>[0]) => Promise<unknown>): YearStep => ({
+    name, district: "jianyang", label, total, run: () => withActor(jianyang, () => runStep(name, total, run)),
+  });
+  const tickets = (district: string, plan: ReturnType<typeof jianyangTicketPlan>, grids: () => Parameters<typeof replayTickets>[1]): YearStep => ({
+    name: `${district}-tickets`, district, label: `${district} tickets`, total: plan.total,
+    run: () => withActor({ type: "system", tenantID: district }, () => runStep(`${district}-tickets`, plan.total, (step) => replayTickets(step, grids(), { ...plan, concurrency }))),
+  });
+  return [
+    mechanism("jianyang-cadres", "cadres and their ledger", JianyangCadreCounts.cadres + JianyangCadreCounts.visits + JianyangCadreCounts.patrols + JianyangCadreCounts.sentimentMaps + JianyangCadreCounts.evaluations, (step) => seedJianyangCadres(step, { concurrency })),
+    mechanism("jianyang-menu", "micro-wishes, needs lists and meetings", jianyangMenuTotal, (step) => seedJianyangMenu(step, { concurrency })),
+    mechanism("jianyang-volunteers", "volunteers and activities", jianyangVolunteerTotal, (step) => seedJianyangVolunteers(step, { concurrency })),
+    mechanism("jianyang-emergency", "emergency rounds", jianyangEmergencyTotal, (step) => seedJianyangEmergency(step, { concurrency })),
+    tickets("jianyang", jianyangTicketPlan(options.ticketLimit), generateJianyangGrids),
+    ...FujianDemoDistricts.map((plan) => tickets(plan.slug, latticeTicketPlan(plan, options.ticketLimit), () => latticeGrids(plan))),
+  ];
+}
+
+/**
+ * Replays the demo year: Jianyang's mechanisms one after another, beside Jianyang's, Shaowu's
+ * and Wuyishan's tickets (the records of one do not depend on another's). Needs the base
+ * (`seedJianyangGrids`, `seedFujianDistricts`). Each step runs once and resumes where an
+ * interrupted run stopped.
+ */
+export async function seedDemoYear(options: { ticketLimit?: number; concurrency?: number; steps?: YearStep[] } = {}) {
+  const steps = options.steps ?? demoYear(options);
+  const mechanisms = steps.filter((step) => !step.name.endsWith("-tickets"));
+  const tickets = steps.filter((step) => step.name.endsWith("-tickets"));
+  const results = await Promise.allSettled([
+    (async () => {
+      for (const step of mechanisms) await step.run();
+    })(),
+    ...tickets.map((step) => step.run()),
+  ]);
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
+/** Every step of the demo, base and year, by district: for "still loading (n%)". */
+const baseSteps = ["jianyang-grids", "jianyang-people", "jianyang-party", ...FujianDemoDistricts.flatMap((plan) => [`${plan.slug}-grids`, `${plan.slug}-people`])];
+
+/**
+ * How far the demo is, per district: the share of its steps' items in place (from the steps'
+ * markers). `older`: the table holds an older version's demo.
+ */
+export interface DemoStatus {
+  older: boolean;
+  districts: { district: string; done: number; total: number; loading: boolean }[];
+}
+
+export async function status(): Promise<DemoStatus> {
+  const year = demoYear();
+  const markers = await readMarkers([...baseSteps, ...year.map((step) => step.name)]);
+  const older = [...markers.values()].some((marker) => marker.plan !== DemoPlan);
+  const districts = new Map<string, { done: number; total: number; started: boolean }>();
+  for (const step of year) {
+    const marker = markers.get(step.name);
+    const entry = districts.get(step.district) ?? { done: 0, total: 0, started: false };
+    const total = marker?.total ?? step.total;
+    entry.total += total;
+    entry.done += marker?.state === "done" ? total : Math.min(total, marker?.done ?? 0);
+    entry.started ||= !!marker;
+    districts.set(step.district, entry);
+  }
+  return {
+    older,
+    districts: [...districts.entries()].map(([district, entry]) => ({
+      district, done: entry.done, total: entry.total, loading: !older && entry.started && entry.done < entry.total,
+    })),
+  };
+}
+
+/** Throws `OlderDemoError` when the table holds an older version's demo (it cannot be resumed). */
+export async function assertCurrentPlan() {
+  const markers = await readMarkers([...baseSteps, ...demoYear().map((step) => step.name)]);
+  if ([...markers.values()].some((marker) => marker.plan !== DemoPlan)) throw new OlderDemoError();
+}
+
+export { SeedMarkerEntity, JianyangPeopleCounts };

@@ -1,13 +1,13 @@
-import { withActor, type Actor } from "../actor.ts";
+import type { Actor } from "../actor.ts";
+import { CadreEntity, CadreEvaluationEntity, LedgerEntryEntity } from "../cadre/cadre.entity.ts";
 import * as Cadre from "../cadre/index.ts";
 import { locate } from "../grid/locate-cache.ts";
-import { readTallies } from "../metrics/tally.ts";
 import { AssignmentEntity } from "../person/person.entity.ts";
 import { batchPut } from "../storage/batch.ts";
 import { UserEntity } from "../user/user.entity.ts";
-import { withClock } from "../util/clock.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
 import { JianyangHomeUnits } from "./jianyang-people.ts";
+import { getMany, idOf, pool, type StepRun } from "./replay.ts";
 
 /**
  * Jianyang's 2022 cadre secondment (常态化下沉) in the article's figures: 760 cadres from 20 home
@@ -29,124 +29,108 @@ const TO = "2023-02-28";
 /** The demo account's secondment stays current, so that it can log today's work. */
 const DEMO_TO = "2030-12-31";
 
-const system: Actor = { type: "system", tenantID: "jianyang" };
 const cadreActor = (userID: string): Actor => ({ type: "user", userID, tenantID: "jianyang", roles: ["cadre"] });
 const cst = (day: string, time = "10:00") => new Date(`${day}T${time}:00+08:00`);
-
-async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<unknown>, onDone?: (done: number) => void) {
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await run(items[index], index);
-      onDone?.(++done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
 
 /**
  * Seeds the secondment through the core functions (`assignCadre`, `createLedgerEntry` as each
  * cadre, `evaluateCadre`), at the 2022 times they happened. Assumes Jianyang's grids and people
  * (`seedJianyangGrids`): the 760 grid assistants there become the cadres, each with a sign-in
  * account of role `cadre`. The demo account `cadre` is the assistant on the demo worker's grid.
- * Runs once: the counters tell whether it ran.
+ * A step of the demo year (resumable: see replay.ts).
  */
-export async function seedJianyangCadres(options: { onProgress?: (message: string) => void; concurrency?: number } = {}) {
-  return withActor(system, async () => {
-    const concurrency = options.concurrency ?? 8;
-    const counted = await readTallies("district", "all");
-    const assigned = counted["cadres.assigned"]?.count ?? 0;
-    if (assigned === JianyangCadreCounts.cadres && (counted["cadres.evaluations"]?.count ?? 0) === JianyangCadreCounts.evaluations)
-      return { cadres: 0, entries: 0, evaluations: 0, seeded: false };
-    if (assigned > 0 || (counted["ledger.entries"]?.count ?? 0) > 0)
-      throw new Error("Jianyang's demo cadres are incomplete (an earlier seed was interrupted): delete the data folder (.data/) and start again.");
+export async function seedJianyangCadres(step: StepRun, options: { concurrency?: number } = {}) {
+  const tenantID = "jianyang";
+  const concurrency = options.concurrency ?? 8;
+  const started = cst(FROM);
 
-    // Home units.
-    const existing = new Map((await Cadre.allHomeUnits()).map((unit) => [unit.name, unit.unitID]));
-    for (const name of JianyangHomeUnits)
-      if (!existing.has(name))
-        existing.set(name, (await Cadre.createHomeUnit({ name, kind: /公司|银行/.test(name) ? "state_enterprise" : "government" })).unitID);
+  // Home units (looked up by name: an interrupted run may have made some).
+  const existing = new Map((await Cadre.allHomeUnits()).map((unit) => [unit.name, unit.unitID]));
+  for (const [index, name] of JianyangHomeUnits.entries())
+    if (!existing.has(name))
+      existing.set(name, (await step.act(`unit/${index}`, started, null, () => Cadre.createHomeUnit({ name, kind: /公司|银行/.test(name) ? "state_enterprise" : "government" }))).unitID);
 
-    // The grid assistants of the seeded workforce, in a stable order.
-    const people = (await AssignmentEntity.query.byRole({ tenantID: "jianyang", roleKey: "grid_assistant" }).go({ pages: "all" })).data.sort(
-      (a, b) => a.gridCode.localeCompare(b.gridCode) || a.personName.localeCompare(b.personName, "zh-CN") || a.personPhone.localeCompare(b.personPhone),
-    );
-    if (people.length !== JianyangCadreCounts.cadres) throw new Error(`Expected ${JianyangCadreCounts.cadres} grid assistants from seedJianyangGrids, found ${people.length}.`);
-    const workerGrid = (await locate({ lon: 118.12, lat: 27.33 })).grid;
-    const account = (await UserEntity.get({ tenantID: "jianyang", userID: "cadre" }).go()).data;
-    const linked = Math.max(0, people.findIndex((person) => person.gridID === workerGrid.gridID));
-    const cadres = people.map((person, index) => {
-      if (index === linked && account)
-        return { userID: "cadre", name: account.name, phone: account.phone, unit: "区财政局", gridID: workerGrid.gridID, to: DEMO_TO };
-      return { userID: `cadre-${String(index + 1).padStart(3, "0")}`, name: person.personName, phone: person.personPhone, unit: person.homeUnit ?? JianyangHomeUnits[0], gridID: person.gridID, to: TO };
-    });
-    await batchPut(
-      cadres
-        .filter((cadre) => cadre.userID !== "cadre")
-        .map((cadre) => UserEntity.put({ tenantID: "jianyang", userID: cadre.userID, name: cadre.name, phone: cadre.phone, roles: ["cadre"], status: "active" }).params().Item),
-    );
-
-    // Assignments, in the first days of March.
-    const random = mulberry32(760140);
-    const cadreIDs: string[] = [];
-    await pool(
-      cadres,
-      concurrency,
-      async (cadre, index) => {
-        const day = `2022-03-0${1 + (index % 5)}`;
-        const created = await withClock(cst(day), () =>
-          Cadre.assignCadre({ name: cadre.name, phone: cadre.phone, unitID: existing.get(cadre.unit)!, gridID: cadre.gridID, userID: cadre.userID, from: FROM, to: cadre.to }),
-        );
-        cadreIDs[index] = created.cadreID;
-      },
-      (done) => done % 100 === 0 && options.onProgress?.(`cadres: ${done}/${cadres.length}`),
-    );
-
-    // The ledger: visits and patrols of every cadre, and the 140 sentiment maps.
-    const dayOf = () => {
-      const date = new Date(Date.UTC(2022, 2, 1) + Math.floor(random() * 306) * 86_400_000);
-      return date.toISOString().slice(0, 10);
-    };
-    const entries: { index: number; kind: string; date: string; hours: number; notes: string }[] = [];
-    cadres.forEach((_, index) => {
-      entries.push({ index, kind: "visit", date: dayOf(), hours: 1 + Math.floor(random() * 6) / 2, notes: random() < 0.5 ? "入户走访，了解住户诉求" : "走访独居老人，登记困难" });
-      if (index % 2 === 0) entries.push({ index, kind: "patrol", date: dayOf(), hours: 1 + Math.floor(random() * 4) / 2, notes: "网格巡查，排查安全隐患" });
-    });
-    for (let n = 0; n < JianyangCadreCounts.sentimentMaps; n++)
-      entries.push({ index: Math.floor((n * cadres.length) / JianyangCadreCounts.sentimentMaps), kind: "sentiment_map", date: dayOf(), hours: 3 + Math.floor(random() * 4), notes: "绘制小区民情图，标注重点人群与隐患点位" });
-    await pool(
-      entries,
-      concurrency,
-      (entry) =>
-        withActor(cadreActor(cadres[entry.index].userID), () =>
-          withClock(cst(entry.date, "18:00"), () => Cadre.createLedgerEntry({ kind: entry.kind, date: entry.date, hours: entry.hours, notes: entry.notes, gridID: cadres[entry.index].gridID })),
-        ),
-      (done) => done % 250 === 0 && options.onProgress?.(`ledger: ${done}/${entries.length}`),
-    );
-
-    // The community's evaluations at the end of each evaluated month.
-    const grades = ["excellent", "good", "good", "excellent", "fair", "good", "excellent", "good", "fair", "poor"] as const;
-    const evaluations = (["2022-11", "2022-12"] as const).flatMap((month) =>
-      cadreIDs.filter((_, index) => month === "2022-12" || index % 4 === 0).map((cadreID) => {
-        const grade = grades[Math.floor(random() * grades.length)];
-        const score = { excellent: 5, good: 4, fair: 3, poor: 2 }[grade];
-        return { cadreID, month, grade, score, workState: Math.max(1, score - (random() < 0.3 ? 1 : 0)) };
-      }),
-    );
-    await pool(
-      evaluations,
-      concurrency,
-      ({ cadreID, month, grade, score, workState }) =>
-        withClock(cst(month === "2022-11" ? "2022-11-30" : "2022-12-30", "16:00"), () =>
-          Cadre.evaluateCadre({
-            cadreID, month, grade, attitude: score, workState, performance: score,
-            comment: grade === "excellent" ? "下沉到位，群众认可" : grade === "poor" ? "到岗次数偏少，需加强" : undefined,
-          }),
-        ),
-      (done) => done % 250 === 0 && options.onProgress?.(`evaluations: ${done}/${evaluations.length}`),
-    );
-    return { cadres: cadres.length, entries: entries.length, evaluations: evaluations.length, seeded: true };
+  // The grid assistants of the seeded workforce, in a stable order.
+  const people = (await AssignmentEntity.query.byRole({ tenantID, roleKey: "grid_assistant" }).go({ pages: "all" })).data.sort(
+    (a, b) => a.gridCode.localeCompare(b.gridCode) || a.personName.localeCompare(b.personName, "zh-CN") || a.personPhone.localeCompare(b.personPhone),
+  );
+  if (people.length !== JianyangCadreCounts.cadres) throw new Error(`Expected ${JianyangCadreCounts.cadres} grid assistants from seedJianyangGrids, found ${people.length}.`);
+  const workerGrid = (await locate({ lon: 118.12, lat: 27.33 })).grid;
+  const account = (await UserEntity.get({ tenantID, userID: "cadre" }).go()).data;
+  const linked = Math.max(0, people.findIndex((person) => person.gridID === workerGrid.gridID));
+  const cadres = people.map((person, index) => {
+    if (index === linked && account)
+      return { userID: "cadre", name: account.name, phone: account.phone, unit: "区财政局", gridID: workerGrid.gridID, to: DEMO_TO };
+    return { userID: `cadre-${String(index + 1).padStart(3, "0")}`, name: person.personName, phone: person.personPhone, unit: person.homeUnit ?? JianyangHomeUnits[0], gridID: person.gridID, to: TO };
   });
+  // Their sign-in accounts (a put is the same record again when resumed).
+  await batchPut(
+    cadres
+      .filter((cadre) => cadre.userID !== "cadre")
+      .map((cadre) => UserEntity.put({ tenantID, userID: cadre.userID, name: cadre.name, phone: cadre.phone, roles: ["cadre"], status: "active" }).params().Item),
+  );
+
+  // Assignments, in the first days of March; then the ledger; then the evaluations.
+  const assignedAt = (index: number) => cst(`2022-03-0${1 + (index % 5)}`);
+  const cadreIDs = cadres.map((_, index) => idOf(step.name, `assign/${index}`, "cadre", assignedAt(index)));
+  const random = mulberry32(760140);
+  const dayOf = () => new Date(Date.UTC(2022, 2, 1) + Math.floor(random() * 306) * 86_400_000).toISOString().slice(0, 10);
+  const entries: { index: number; kind: string; date: string; hours: number; notes: string }[] = [];
+  cadres.forEach((_, index) => {
+    entries.push({ index, kind: "visit", date: dayOf(), hours: 1 + Math.floor(random() * 6) / 2, notes: random() < 0.5 ? "入户走访，了解住户诉求" : "走访独居老人，登记困难" });
+    if (index % 2 === 0) entries.push({ index, kind: "patrol", date: dayOf(), hours: 1 + Math.floor(random() * 4) / 2, notes: "网格巡查，排查安全隐患" });
+  });
+  for (let n = 0; n < JianyangCadreCounts.sentimentMaps; n++)
+    entries.push({ index: Math.floor((n * cadres.length) / JianyangCadreCounts.sentimentMaps), kind: "sentiment_map", date: dayOf(), hours: 3 + Math.floor(random() * 4), notes: "绘制小区民情图，标注重点人群与隐患点位" });
+  const entryAt = (entry: (typeof entries)[number]) => cst(entry.date, "18:00");
+  const entryIDs = entries.map((entry, index) => idOf(step.name, `ledger/${index}`, "ledger", entryAt(entry)));
+  // The community's evaluations at the end of each evaluated month.
+  const grades = ["excellent", "good", "good", "excellent", "fair", "good", "excellent", "good", "fair", "poor"] as const;
+  const evaluations = (["2022-11", "2022-12"] as const).flatMap((month) =>
+    cadreIDs.filter((_, index) => month === "2022-12" || index % 4 === 0).map((cadreID) => {
+      const grade = grades[Math.floor(random() * grades.length)];
+      const score = { excellent: 5, good: 4, fair: 3, poor: 2 }[grade];
+      return { cadreID, month, grade, score, workState: Math.max(1, score - (random() < 0.3 ? 1 : 0)) };
+    }),
+  );
+
+  // Resumed: which of them are there already.
+  const there = new Set<string>();
+  if (step.resuming) {
+    const found = await Promise.all([
+      getMany(cadreIDs.map((cadreID) => ({ tenantID, cadreID })), (keys) => CadreEntity.get(keys).go().then((result) => result.data.map((item) => item.cadreID))),
+      getMany(entryIDs.map((entryID) => ({ tenantID, entryID })), (keys) => LedgerEntryEntity.get(keys).go().then((result) => result.data.map((item) => item.entryID))),
+      getMany(evaluations.map(({ cadreID, month }) => ({ tenantID, cadreID, month })), (keys) =>
+        CadreEvaluationEntity.get(keys).go().then((result) => result.data.map((item) => `${item.cadreID}/${item.month}`)),
+      ),
+    ]);
+    for (const key of found.flat()) there.add(key);
+  }
+
+  await pool(cadres, concurrency, async (cadre, index) => {
+    if (!there.has(cadreIDs[index]))
+      await step.act(`assign/${index}`, assignedAt(index), null, () =>
+        Cadre.assignCadre({ name: cadre.name, phone: cadre.phone, unitID: existing.get(cadre.unit)!, gridID: cadre.gridID, userID: cadre.userID, from: FROM, to: cadre.to }),
+      );
+    step.item();
+  });
+  await pool(entries, concurrency, async (entry, index) => {
+    const cadre = cadres[entry.index];
+    if (!there.has(entryIDs[index]))
+      await step.act(`ledger/${index}`, entryAt(entry), cadreActor(cadre.userID), () =>
+        Cadre.createLedgerEntry({ kind: entry.kind, date: entry.date, hours: entry.hours, notes: entry.notes, gridID: cadre.gridID }),
+      );
+    step.item();
+  });
+  await pool(evaluations, concurrency, async ({ cadreID, month, grade, score, workState }, index) => {
+    if (!there.has(`${cadreID}/${month}`))
+      await step.act(`evaluation/${index}`, cst(month === "2022-11" ? "2022-11-30" : "2022-12-30", "16:00"), null, () =>
+        Cadre.evaluateCadre({
+          cadreID, month, grade, attitude: score, workState, performance: score,
+          comment: grade === "excellent" ? "下沉到位，群众认可" : grade === "poor" ? "到岗次数偏少，需加强" : undefined,
+        }),
+      );
+    step.item();
+  });
+  return { cadres: cadres.length, entries: entries.length, evaluations: evaluations.length };
 }

@@ -1,10 +1,9 @@
-import { withActor } from "../actor.ts";
+import { EmergencyModeEntity, EmergencyTaskEntity } from "../emergency/emergency.entity.ts";
 import * as Emergency from "../emergency/index.ts";
 import { VisibleError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { readTallies } from "../metrics/tally.ts";
-import { withClock } from "../util/clock.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
+import { idOf, pool, type StepRun } from "./replay.ts";
 
 /**
  * Jianyang's 2022 in emergency mode (平急切换), replayed through the emergency core functions:
@@ -39,88 +38,78 @@ const plan: Step[] = [
   { at: "2022-11-30T18:00:00+08:00", kind: "switch", mode: "normal", reason: "风险区解封，恢复常态" },
 ];
 
-async function inBatches<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await run(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
+/** Items of the step: the plan's switches and rounds (their reports are counted with their round). */
+export const jianyangEmergencyTotal = plan.length;
 
 /**
- * Seeds Jianyang's emergency year once (the `emergency.rounds` counter tells that it ran).
- * Assumes Jianyang's grids are seeded. About 780 reports: a few seconds on DynamoDB Local.
+ * Seeds Jianyang's emergency year: the switches, the rounds and every grid's report, through
+ * the emergency core functions. Assumes Jianyang's grids are seeded. About 780 reports. A step
+ * of the demo year (resumable: see replay.ts; a switch is there when the mode changed since).
  */
-export async function seedJianyangEmergency(options: { onProgress?: (message: string) => void; concurrency?: number } = {}) {
-  return withActor({ type: "system", tenantID: "jianyang" }, async () => {
-    const before = await readTallies("district", "all");
-    const seeded = before["emergency.rounds"]?.count ?? 0;
-    if (seeded >= JianyangEmergencyCounts.rounds) return { rounds: 0, reports: 0, seeded: false };
-    if (seeded > 0) throw new Error("Jianyang's emergency demo is incomplete (an earlier seed was interrupted): delete the data folder (.data/) and start again.");
-    const grids = (
-      await GridEntity.query.primary({ tenantID: "jianyang" }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })
-    ).data.filter((grid) => grid.status === "active" && grid.tierKey !== "dedicated");
-    if (grids.length === 0) throw new Error("Seed Jianyang's grids first.");
-    const deepest = String(Math.max(...grids.map((grid) => Number(grid.tierKey))));
-    const leaves = grids.filter((grid) => grid.tierKey === deepest).sort((a, b) => a.gridID.localeCompare(b.gridID));
-    const tier1 = grids.filter((grid) => grid.tierKey === "1").sort((a, b) => a.gridID.localeCompare(b.gridID));
-    const random = mulberry32(20220408);
-    // The autumn wave: one first-tier grid in emergency mode, its risk areas below it.
-    const hotspot = tier1[Math.floor(random() * tier1.length)];
-    const below = leaves.filter((grid) => grid.gridID === hotspot.gridID || (grid.path ?? [])[0] === hotspot.gridID);
-    const riskGrids = (wave: "spring" | "autumn") => {
-      const pool = wave === "autumn" && below.length ? below : leaves;
-      const count = Math.min(pool.length, 8 + Math.floor(random() * 8));
-      const chosen = new Set<string>();
-      while (chosen.size < count) chosen.add(pool[Math.floor(random() * pool.length)].gridID);
-      return [...chosen].sort();
-    };
-    let rounds = 0;
-    let reports = 0;
-    for (const step of plan) {
-      const at = new Date(step.at);
-      if (step.kind === "switch") {
-        await withClock(at, () =>
+export async function seedJianyangEmergency(step: StepRun, options: { concurrency?: number } = {}) {
+  const tenantID = "jianyang";
+  const grids = (
+    await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })
+  ).data.filter((grid) => grid.status === "active" && grid.tierKey !== "dedicated");
+  if (grids.length === 0) throw new Error("Seed Jianyang's grids first.");
+  const deepest = String(Math.max(...grids.map((grid) => Number(grid.tierKey))));
+  const leaves = grids.filter((grid) => grid.tierKey === deepest).sort((a, b) => a.gridID.localeCompare(b.gridID));
+  const tier1 = grids.filter((grid) => grid.tierKey === "1").sort((a, b) => a.gridID.localeCompare(b.gridID));
+  const random = mulberry32(20220408);
+  // The autumn wave: one first-tier grid in emergency mode, its risk areas below it.
+  const hotspot = tier1[Math.floor(random() * tier1.length)];
+  const below = leaves.filter((grid) => grid.gridID === hotspot.gridID || (grid.path ?? [])[0] === hotspot.gridID);
+  const riskGrids = (wave: "spring" | "autumn") => {
+    const pool = wave === "autumn" && below.length ? below : leaves;
+    const count = Math.min(pool.length, 8 + Math.floor(random() * 8));
+    const chosen = new Set<string>();
+    while (chosen.size < count) chosen.add(pool[Math.floor(random() * pool.length)].gridID);
+    return [...chosen].sort();
+  };
+  // Resumed: the mode's last switch, and the rounds already created.
+  const switchedSince = step.resuming ? ((await EmergencyModeEntity.get({ tenantID }).go()).data?.since ?? "") : "";
+  let rounds = 0;
+  let reports = 0;
+  for (const [index, planned] of plan.entries()) {
+    const at = new Date(planned.at);
+    if (planned.kind === "switch") {
+      if (!(switchedSince >= at.toISOString()))
+        await step.act(`plan/${index}`, at, null, () =>
           Emergency.setMode(
-            step.mode === "normal"
-              ? { mode: "normal", reason: step.reason }
-              : step.wave === "autumn"
-                ? { mode: "emergency", scope: "grids", gridIDs: [hotspot.gridID], reason: step.reason }
-                : { mode: "emergency", scope: "district", reason: step.reason },
+            planned.mode === "normal"
+              ? { mode: "normal", reason: planned.reason }
+              : planned.wave === "autumn"
+                ? { mode: "emergency", scope: "grids", gridIDs: [hotspot.gridID], reason: planned.reason }
+                : { mode: "emergency", scope: "district", reason: planned.reason },
           ),
         );
-        options.onProgress?.(`emergency: ${step.mode} (${step.at.slice(0, 10)})`);
-        continue;
-      }
-      const task = await withClock(at, () =>
-        Emergency.createTask(
-          step.scope === "district"
-            ? { title: step.title, scope: "district", checklist: districtChecklist }
-            : { title: step.title, scope: "risk_area", gridIDs: riskGrids(step.wave), checklist: riskChecklist },
-        ),
-      );
-      rounds++;
-      const board = await Emergency.getBoard({ taskID: task.taskID });
-      const delays = board.grids.map(() => 2 + random() * 30);
-      await inBatches(board.grids, options.concurrency ?? 8, async (part, index) => {
-        const reportedAt = new Date(at.getTime() + delays[index] * 3600_000);
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await withClock(reportedAt, () =>
-              Emergency.reportTask({ taskID: task.taskID, gridID: part.gridID, ticks: task.checklist.map(() => true), note: "已按清单完成" }),
-            );
-            break;
-          } catch (error) {
-            if (!(error instanceof VisibleError && error.code === "emergency.task_changed") || attempt >= 5) throw error;
-          }
-        }
-        reports++;
-      });
-      options.onProgress?.(`emergency: ${step.title} — ${board.grids.length} grids done`);
+      step.item();
+      continue;
     }
-    return { rounds, reports, seeded: true };
-  });
+    const input =
+      planned.scope === "district"
+        ? { title: planned.title, scope: "district" as const, checklist: districtChecklist }
+        : { title: planned.title, scope: "risk_area" as const, gridIDs: riskGrids(planned.wave), checklist: riskChecklist };
+    const taskID = idOf(step.name, `plan/${index}`, "etask", at);
+    const exists = step.resuming && (await EmergencyTaskEntity.get({ tenantID, taskID }).go()).data;
+    if (!exists) await step.act(`plan/${index}`, at, null, () => Emergency.createTask(input));
+    rounds++;
+    const board = await Emergency.getBoard({ taskID });
+    const delays = board.grids.map(() => 2 + random() * 30);
+    await pool(board.grids, options.concurrency ?? 8, async (part, gridIndex) => {
+      if (part.status !== "done")
+        await step.act(`plan/${index}/${part.gridID}`, at.getTime() + delays[gridIndex] * 3600_000, null, async () => {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await Emergency.reportTask({ taskID, gridID: part.gridID, ticks: input.checklist.map(() => true), note: "已按清单完成" });
+            } catch (error) {
+              if (!(error instanceof VisibleError && error.code === "emergency.task_changed") || attempt >= 5) throw error;
+            }
+          }
+        });
+      reports++;
+    });
+    step.item();
+  }
+  return { rounds, reports };
 }

@@ -1,12 +1,14 @@
-import { withActor, type Actor } from "../actor.ts";
+import type { Actor } from "../actor.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import * as Grid from "../grid/index.ts";
 import * as Meeting from "../meeting/index.ts";
-import { MetricCounterEntity, readTallies } from "../metrics/tally.ts";
+import { MeetingEntity } from "../meeting/meeting.entity.ts";
 import * as Need from "../need/index.ts";
-import { withClock } from "../util/clock.ts";
+import { NeedItemEntity } from "../need/need.entity.ts";
 import * as Wish from "../wish/index.ts";
+import { WishEntity } from "../wish/wish.entity.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
+import { getMany, idOf, pool, sequence, type StepRun } from "./replay.ts";
 
 /**
  * Jianyang's 2022 "menu-style services" (菜单式服务) in the article's figures: 360 micro-wishes
@@ -55,140 +57,155 @@ const hour = 3600_000;
 const start = Date.UTC(2022, 0, 1) - 8 * hour;
 const DAY = 24 * hour;
 
-async function pool<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<unknown>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await task(items[index], index);
-      }
-    }),
-  );
-}
+/** Items of the step: wishes, meetings, needs items entered by staff, and every needs item's progress. */
+export const jianyangMenuTotal =
+  JianyangMenuCounts.wishesFulfilled + JianyangMenuCounts.wishesOpen + JianyangMenuCounts.wishesClaimed +
+  JianyangMenuCounts.teaParties + JianyangMenuCounts.otherMeetings +
+  (JianyangMenuCounts.needs - JianyangMenuCounts.needsFromMeetings) + JianyangMenuCounts.needs;
 
-/** Written last: the seed ran to the end. */
-const marker = { tenantID: "jianyang", scope: "seed", period: "all", metric: "jianyang-menu" };
+/** How many actions of a record's sequence its status says were made. */
+const wishSteps: Record<string, number> = { open: 1, claimed: 2, fulfilled: 3, confirmed: 4 };
+const needSteps: Record<string, number> = { open: 0, claimed: 1, closed: 2, confirmed: 3 };
 
 /**
  * Seeds the year through the wish, needs and meeting core functions, each step as the person who
- * took it at the time it happened (2022). Assumes Jianyang's grids are seeded. Runs once.
+ * took it at the time it happened (2022). Assumes Jianyang's grids are seeded. A step of the demo
+ * year (resumable: see replay.ts).
  */
-export async function seedJianyangMenu(options: { onProgress?: (message: string) => void; concurrency?: number } = {}) {
-  return withActor({ type: "system", tenantID: "jianyang" }, async () => {
-    if ((await MetricCounterEntity.get(marker).go()).data) return { seeded: false as const };
-    const tallies = await readTallies("district", "all");
-    if ((tallies["wishes.posted"]?.count ?? 0) > 0 || (tallies["needs.created"]?.count ?? 0) > 0)
-      throw new Error("Jianyang's demo wishes and needs lists are incomplete (an earlier seed was interrupted): delete the data folder (.data/) and start again.");
-    const grids = (await GridEntity.query.primary({ tenantID: "jianyang" }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })).data.filter(
-      (grid) => grid.status === "active",
-    );
-    const tier = (key: string) => grids.filter((grid) => grid.tierKey === key).sort((a, b) => a.gridID.localeCompare(b.gridID));
-    const leaves = tier("3").length ? tier("3") : tier("2").length ? tier("2") : tier("1");
-    const middles = tier("2").length ? tier("2") : leaves;
-    const tops = tier("1").length ? tier("1") : middles;
-    if (!leaves.length) throw new Error("Seed Jianyang's grids first.");
-    // The demo cadre and worker work on the grid at the district's centre: the open wishes wait there.
-    const centre = await Grid.locate({ lon: 118.12, lat: 27.33 }).then((place) => place.grid.gridID).catch(() => leaves[0].gridID);
-    const random = mulberry32(360184);
-    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-    const concurrency = options.concurrency ?? 8;
-    const at = <T>(time: number, actor: Actor, body: () => Promise<T>) => withClock(new Date(time), () => withActor(actor, body));
+export async function seedJianyangMenu(step: StepRun, options: { concurrency?: number } = {}) {
+  const tenantID = "jianyang";
+  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })).data.filter(
+    (grid) => grid.status === "active",
+  );
+  const tier = (key: string) => grids.filter((grid) => grid.tierKey === key).sort((a, b) => a.gridID.localeCompare(b.gridID));
+  const leaves = tier("3").length ? tier("3") : tier("2").length ? tier("2") : tier("1");
+  const middles = tier("2").length ? tier("2") : leaves;
+  const tops = tier("1").length ? tier("1") : middles;
+  if (!leaves.length) throw new Error("Seed Jianyang's grids first.");
+  // The demo cadre and worker work on the grid at the district's centre: the open wishes wait there.
+  const centre = await Grid.locate({ lon: 118.12, lat: 27.33 }).then((place) => place.grid.gridID).catch(() => leaves[0].gridID);
+  const random = mulberry32(360184);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const concurrency = options.concurrency ?? 8;
 
-    // ─── micro-wishes ───
-    const fulfilled = JianyangMenuCounts.wishesFulfilled;
-    const total = fulfilled + JianyangMenuCounts.wishesOpen + JianyangMenuCounts.wishesClaimed;
-    const wishes = Array.from({ length: total }, (_, index) => {
-      const late = index >= fulfilled;
-      const [title, description] = pick(wishTitles);
-      return {
-        index, title, description,
-        gridID: late ? centre : pick(leaves).gridID,
-        postedAt: late ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
-        poster: `resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`,
-        claimant: late ? `cadre-${String(index).padStart(4, "0")}` : `cadre-${String(Math.floor(random() * 760)).padStart(4, "0")}`,
-        stage: index < JianyangMenuCounts.wishesConfirmed ? "confirmed" : index < fulfilled ? "fulfilled" : index < fulfilled + JianyangMenuCounts.wishesOpen ? "open" : "claimed",
-        delays: [random(), random(), random()],
-      };
-    });
-    let done = 0;
-    await pool(wishes, concurrency, async (plan) => {
-      let t = plan.postedAt;
-      const poster = user(plan.poster, "resident");
-      const cadre = user(plan.claimant, "cadre");
-      const wish = await at(t, poster, () => Wish.createWish({ title: plan.title, description: plan.description, gridID: plan.gridID }));
-      if (plan.stage === "open") return;
+  // ─── the plan: micro-wishes ───
+  const fulfilled = JianyangMenuCounts.wishesFulfilled;
+  const total = fulfilled + JianyangMenuCounts.wishesOpen + JianyangMenuCounts.wishesClaimed;
+  const wishes = Array.from({ length: total }, (_, index) => {
+    const late = index >= fulfilled;
+    const [title, description] = pick(wishTitles);
+    return {
+      index, title, description,
+      gridID: late ? centre : pick(leaves).gridID,
+      postedAt: late ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
+      poster: `resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`,
+      claimant: late ? `cadre-${String(index).padStart(4, "0")}` : `cadre-${String(Math.floor(random() * 760)).padStart(4, "0")}`,
+      stage: index < JianyangMenuCounts.wishesConfirmed ? "confirmed" : index < fulfilled ? "fulfilled" : index < fulfilled + JianyangMenuCounts.wishesOpen ? "open" : "claimed",
+      delays: [random(), random(), random()],
+    };
+  });
+  const wishID = (plan: (typeof wishes)[number]) => idOf(step.name, `wish/${plan.index}/0`, "wish", plan.postedAt);
+
+  // ─── meetings: a monthly tea party in six communities, and others; outcomes become needs items ───
+  const communities = tops.slice(0, 6);
+  const types = [
+    ...Array.from({ length: 24 }, () => "grid_council"),
+    ...Array.from({ length: 12 }, () => "estate_express"),
+    ...Array.from({ length: 12 }, () => "neighbour_talk"),
+  ];
+  const meetings = [
+    ...Array.from({ length: JianyangMenuCounts.teaParties }, (_, n) => ({
+      typeKey: "listen_to_neighbours", gridID: communities[n % communities.length].gridID,
+      heldAt: Date.UTC(2022, Math.floor(n / 6), 10 + (n % 6)) - 8 * hour + 19.5 * hour,
+    })),
+    ...types.map((typeKey, n) => ({
+      typeKey, gridID: (typeKey === "grid_council" ? pick(middles) : pick(leaves)).gridID,
+      heldAt: start + ((n + 0.5) / types.length) * 360 * DAY + 15 * hour,
+    })),
+  ].map((meeting, index) => ({ ...meeting, index, outcomes: index % 15 < 13 ? 1 : 0, attendance: 8 + Math.floor(random() * 30) }));
+  const meetingID = (plan: (typeof meetings)[number]) => idOf(step.name, `meeting/${plan.index}/0`, "meeting", plan.heldAt - 3 * DAY);
+  const fromMeetings = meetings.flatMap((plan) =>
+    Array.from({ length: plan.outcomes }, (_, n) => ({ itemID: idOf(step.name, `meeting/${plan.index}/1`, "need", plan.heldAt + 2 * hour, n), createdAt: plan.heldAt + 2 * hour })),
+  );
+
+  // ─── needs items entered by staff; then most are claimed, ticked off and confirmed ───
+  const staffCount = JianyangMenuCounts.needs - fromMeetings.length;
+  const staffNeeds = Array.from({ length: staffCount }, (_, n) => {
+    const createdAt = start + ((n + 0.5) / staffCount) * 350 * DAY + 10 * hour;
+    return { n, createdAt, itemID: idOf(step.name, `need/${n}/0`, "need", createdAt) };
+  });
+  const items = [...fromMeetings, ...staffNeeds].sort((a, b) => a.itemID.localeCompare(b.itemID));
+
+  // Resumed: how far each record got.
+  const reached = new Map<string, number>();
+  if (step.resuming) {
+    const found = await Promise.all([
+      getMany(wishes.map((plan) => ({ tenantID, wishID: wishID(plan) })), (keys) => WishEntity.get(keys).go().then((result) => result.data.map((item) => [item.wishID, wishSteps[item.status] ?? 4] as const))),
+      getMany(meetings.map((plan) => ({ tenantID, meetingID: meetingID(plan) })), (keys) => MeetingEntity.get(keys).go().then((result) => result.data.map((item) => [item.meetingID, item.status === "held" ? 2 : 1] as const))),
+      getMany(items.map(({ itemID }) => ({ tenantID, itemID })), (keys) => NeedItemEntity.get(keys).go().then((result) => result.data.map((item) => [item.itemID, needSteps[item.status] ?? 3] as const))),
+    ]);
+    for (const [id, count] of found.flat()) reached.set(id, count);
+  }
+
+  await pool(wishes, concurrency, async (plan) => {
+    const id = wishID(plan);
+    const next = sequence(step, `wish/${plan.index}`, reached.get(id) ?? 0);
+    let t = plan.postedAt;
+    const poster = user(plan.poster, "resident");
+    const cadre = user(plan.claimant, "cadre");
+    await next(t, poster, () => Wish.createWish({ title: plan.title, description: plan.description, gridID: plan.gridID }));
+    if (plan.stage !== "open") {
       t += (2 + plan.delays[0] * 46) * hour;
-      await at(t, cadre, () => Wish.claimWish({ wishID: wish.wishID }));
-      if (plan.stage === "claimed") return;
-      t += (1 + plan.delays[1] * 5) * DAY;
-      await at(t, cadre, () => Wish.fulfilWish({ wishID: wish.wishID, note: fulfilNotes[plan.index % fulfilNotes.length] }));
-      if (plan.stage === "confirmed") await at(t + (2 + plan.delays[2] * 40) * hour, poster, () => Wish.confirmWish({ wishID: wish.wishID }));
-      if (++done % 60 === 0) options.onProgress?.(`wishes: ${done}/${fulfilled}`);
-    });
+      await next(t, cadre, () => Wish.claimWish({ wishID: id }));
+      if (plan.stage !== "claimed") {
+        t += (1 + plan.delays[1] * 5) * DAY;
+        await next(t, cadre, () => Wish.fulfilWish({ wishID: id, note: fulfilNotes[plan.index % fulfilNotes.length] }));
+        if (plan.stage === "confirmed") await next(t + (2 + plan.delays[2] * 40) * hour, poster, () => Wish.confirmWish({ wishID: id }));
+      }
+    }
+    step.item();
+  });
 
-    // ─── meetings: a monthly tea party in six communities, and others; outcomes become needs items ───
-    const communities = tops.slice(0, 6);
-    const types = [
-      ...Array.from({ length: 24 }, () => "grid_council"),
-      ...Array.from({ length: 12 }, () => "estate_express"),
-      ...Array.from({ length: 12 }, () => "neighbour_talk"),
-    ];
-    const meetings = [
-      ...Array.from({ length: JianyangMenuCounts.teaParties }, (_, n) => ({
-        typeKey: "listen_to_neighbours", gridID: communities[n % communities.length].gridID,
-        heldAt: Date.UTC(2022, Math.floor(n / 6), 10 + (n % 6)) - 8 * hour + 19.5 * hour,
-      })),
-      ...types.map((typeKey, n) => ({
-        typeKey, gridID: (typeKey === "grid_council" ? pick(middles) : pick(leaves)).gridID,
-        heldAt: start + ((n + 0.5) / types.length) * 360 * DAY + 15 * hour,
-      })),
-    ].map((meeting, index) => ({ ...meeting, index, outcomes: index % 15 < 13 ? 1 : 0, attendance: 8 + Math.floor(random() * 30) }));
-    const fromMeetings: { itemID: string; createdAt: number }[] = [];
-    await pool(meetings, concurrency, async (plan) => {
-      const organiser = user(`worker-menu-${plan.index % 40}`, "grid_worker");
-      const created = await at(plan.heldAt - 3 * DAY, organiser, () =>
-        Meeting.createMeeting({ typeKey: plan.typeKey, gridID: plan.gridID, scheduledAt: new Date(plan.heldAt).toISOString(), place: places[plan.index % places.length], topic: topics[plan.index % topics.length] }),
-      );
-      const outcomes = Array.from({ length: plan.outcomes }, (_, n) =>
-        (plan.index + n) % 3 === 0 ? { kind: "project" as const, title: projectTitles[plan.index % projectTitles.length] } : { kind: "problem" as const, title: problemTitles[plan.index % problemTitles.length] },
-      );
-      const result = await at(plan.heldAt + 2 * hour, organiser, () =>
-        Meeting.recordMeetingOutcome({ meetingID: created.meetingID, minutes: `${topics[plan.index % topics.length]}：居民代表发言，议定事项列入清单。`, attendanceCount: plan.attendance, outcomes }),
-      );
-      fromMeetings.push(...result.items.map((item) => ({ itemID: item.itemID, createdAt: plan.heldAt + 2 * hour })));
-    });
-    options.onProgress?.(`meetings: ${meetings.length}`);
+  await pool(meetings, concurrency, async (plan) => {
+    const id = meetingID(plan);
+    const next = sequence(step, `meeting/${plan.index}`, reached.get(id) ?? 0);
+    const organiser = user(`worker-menu-${plan.index % 40}`, "grid_worker");
+    await next(plan.heldAt - 3 * DAY, organiser, () =>
+      Meeting.createMeeting({ typeKey: plan.typeKey, gridID: plan.gridID, scheduledAt: new Date(plan.heldAt).toISOString(), place: places[plan.index % places.length], topic: topics[plan.index % topics.length] }),
+    );
+    const outcomes = Array.from({ length: plan.outcomes }, (_, n) =>
+      (plan.index + n) % 3 === 0 ? { kind: "project" as const, title: projectTitles[plan.index % projectTitles.length] } : { kind: "problem" as const, title: problemTitles[plan.index % problemTitles.length] },
+    );
+    await next(plan.heldAt + 2 * hour, organiser, () =>
+      Meeting.recordMeetingOutcome({ meetingID: id, minutes: `${topics[plan.index % topics.length]}：居民代表发言，议定事项列入清单。`, attendanceCount: plan.attendance, outcomes }),
+    );
+    step.item();
+  });
 
-    // ─── needs items entered by staff; then most are claimed, ticked off and confirmed ───
-    const staffCount = JianyangMenuCounts.needs - fromMeetings.length;
-    const staffItems: { itemID: string; createdAt: number }[] = [];
-    await pool(Array.from({ length: staffCount }, (_, n) => n), concurrency, async (n) => {
-      const createdAt = start + ((n + 0.5) / staffCount) * 350 * DAY + 10 * hour;
-      const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
-      const kind = n % 3 === 0 ? ("project" as const) : ("problem" as const);
-      const item = await at(createdAt, user(`worker-menu-${n % 40}`, "grid_worker"), () =>
-        Need.createNeedItem({ kind, title: (kind === "project" ? projectTitles : problemTitles)[n % 8], gridID }),
-      );
-      staffItems.push({ itemID: item.itemID, createdAt });
-    });
-    const items = [...fromMeetings, ...staffItems].sort((a, b) => a.itemID.localeCompare(b.itemID));
-    await pool(items, concurrency, async (entry, index) => {
-      const roll = (index * 7919) % 100;
-      // 6% wait for a claim, 6% are in progress; the rest are ticked off, most confirmed.
-      if (roll < 6) return;
+  await pool(staffNeeds, concurrency, async ({ n, createdAt, itemID }) => {
+    const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
+    const kind = n % 3 === 0 ? ("project" as const) : ("problem" as const);
+    const next = sequence(step, `need/${n}`, reached.has(itemID) ? 1 : 0);
+    await next(createdAt, user(`worker-menu-${n % 40}`, "grid_worker"), () => Need.createNeedItem({ kind, title: (kind === "project" ? projectTitles : problemTitles)[n % 8], gridID }));
+    step.item();
+  });
+
+  await pool(items, concurrency, async (entry, index) => {
+    const roll = (index * 7919) % 100;
+    const next = sequence(step, `needs/${index}`, reached.get(entry.itemID) ?? 0);
+    // 6% wait for a claim, 6% are in progress; the rest are ticked off, most confirmed.
+    if (roll >= 6) {
       let t = Math.min(entry.createdAt + (1 + (roll % 5)) * DAY, Date.UTC(2022, 11, 29));
       const byUnit = roll % 4 === 0;
       const claimer = byUnit ? user(`leader-menu-${index % 12}`, "grid_leader") : user(`cadre-${String((index * 37) % 760).padStart(4, "0")}`, "cadre");
-      await at(t, claimer, () => Need.claimNeedItem({ itemID: entry.itemID, unit: byUnit ? units[index % units.length] : undefined }));
-      if (roll < 12) return;
-      t = Math.min(t + (3 + (roll % 20)) * DAY, Date.UTC(2022, 11, 30));
-      await at(t, claimer, () => Need.closeNeedItem({ itemID: entry.itemID, note: closeNotes[index % closeNotes.length] }));
-      if (roll < 25) return;
-      await at(t + 20 * hour, user(`resident-${String((index * 13) % 2400).padStart(4, "0")}`, "resident"), () => Need.confirmNeedItem({ itemID: entry.itemID }));
-    });
-    options.onProgress?.(`needs: ${items.length}`);
-    await MetricCounterEntity.put({ ...marker, count: 1, sum: 0 }).go();
-    return { seeded: true as const, wishes: wishes.length, wishesFulfilled: fulfilled, meetings: meetings.length, needs: items.length };
+      await next(t, claimer, () => Need.claimNeedItem({ itemID: entry.itemID, unit: byUnit ? units[index % units.length] : undefined }));
+      if (roll >= 12) {
+        t = Math.min(t + (3 + (roll % 20)) * DAY, Date.UTC(2022, 11, 30));
+        await next(t, claimer, () => Need.closeNeedItem({ itemID: entry.itemID, note: closeNotes[index % closeNotes.length] }));
+        if (roll >= 25) await next(t + 20 * hour, user(`resident-${String((index * 13) % 2400).padStart(4, "0")}`, "resident"), () => Need.confirmNeedItem({ itemID: entry.itemID }));
+      }
+    }
+    step.item();
   });
+  return { wishes: wishes.length, wishesFulfilled: fulfilled, meetings: meetings.length, needs: items.length };
 }

@@ -1,3 +1,4 @@
+import type { DemoPerson } from "./base.ts";
 import type { JianyangGrids } from "./jianyang-grids.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
 
@@ -27,24 +28,21 @@ export const JianyangHomeUnits = [
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余叶程苏吕魏丁".split("");
 const given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华志红玉春晓梅海燕立新文斌云飞雪琴宏亮佳慧俊峰婷雅丹辉鹏凤".split("");
 
-export interface DemoPerson {
-  name: string;
-  phone: string;
-  homeUnit?: string;
+/** One of Jianyang's grid people, in a role of its catalogue. */
+export interface JianyangPerson extends DemoPerson {
   roleKey: keyof typeof JianyangPeopleCounts;
-  gridCode: string;
 }
 
 /** Deterministic people on the demo grids (same output every run). */
-export function generateJianyangPeople(grids: JianyangGrids): DemoPerson[] {
+export function generateJianyangPeople(grids: JianyangGrids): JianyangPerson[] {
   const random = mulberry32(20220829);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const codes = (tier: number | null) =>
     grids.features.filter((feature) => feature.properties.tier === tier).map((feature) => feature.properties.code);
   const [tier1, tier2, tier3, dedicated] = [codes(1), codes(2), codes(3), codes(null)];
-  const people: DemoPerson[] = [];
+  const people: JianyangPerson[] = [];
   let serial = 0;
-  const add = (roleKey: DemoPerson["roleKey"], gridCode: string, homeUnit?: string) => {
+  const add = (roleKey: JianyangPerson["roleKey"], gridCode: string, homeUnit?: string) => {
     serial++;
     const name = pick(surnames) + pick(given) + (random() < 0.6 ? pick(given) : "");
     const phone = `1${pick(["33", "35", "37", "38", "39", "58", "59", "87", "89"])}${String(10_000_000 + serial * 7919).slice(-8)}`;

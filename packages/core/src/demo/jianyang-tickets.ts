@@ -1,9 +1,11 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
-import { withActor, type Actor } from "../actor.ts";
+import type { Actor } from "../actor.ts";
 import { bboxOf } from "../grid/geometry.ts";
 import * as Ticket from "../ticket/index.ts";
-import { withClock } from "../util/clock.ts";
+import { ConflictError } from "../error.ts";
+import { TicketEntity } from "../ticket/ticket.entity.ts";
 import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
+import { getMany, idOf, pool, sequence, type StepRun } from "./replay.ts";
 
 /**
  * Jianyang's 2022 snap-and-report tickets (随手拍), replayed through the same core
@@ -31,16 +33,14 @@ const descriptions: Record<string, string[]> = {
   other: ["公共设施损坏", "其他问题"],
 };
 
-type Step = { at: number; actor: Actor; run: () => Promise<unknown> };
-
 /** Seeds the year of tickets; `limit` makes a smaller run of the same shape (tests, benchmarks). */
-export async function seedJianyangTickets(
-  grids: JianyangGrids,
-  options: { limit?: number; concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
-) {
-  const total = options.limit ?? JianyangTicketCounts.collected;
-  const open = Math.round((total * (JianyangTicketCounts.collected - JianyangTicketCounts.closed)) / JianyangTicketCounts.collected);
-  return replayTickets(grids, { ...options, tenantID: "jianyang", leafTier: 3, total, open, seed: 5632 });
+export function jianyangTicketPlan(limit?: number) {
+  const total = limit ?? JianyangTicketCounts.collected;
+  // The article's proportion (10 of 5,632 still open), and in a smaller year at least one open
+  // ticket in each state it can stay in (collected, accepted, dispatched, handled).
+  const share = Math.round((total * (JianyangTicketCounts.collected - JianyangTicketCounts.closed)) / JianyangTicketCounts.collected);
+  const open = limit ? Math.min(total, Math.max(4, share)) : share;
+  return { tenantID: "jianyang", leafTier: 3, total, open, seed: 5632 };
 }
 
 /** The grids a year of tickets lands on: codes, tiers and boundaries. */
@@ -52,8 +52,9 @@ export type TicketGrids = { features: { properties: { code: string; tier: number
  * `open` of them closed. The district's categories must include Jianyang's.
  */
 export async function replayTickets(
+  step: StepRun,
   grids: TicketGrids,
-  options: { tenantID: string; leafTier: number; total: number; open: number; seed: number; concurrency?: number; onProgress?: (done: number, total: number) => void },
+  options: { tenantID: string; leafTier: number; total: number; open: number; seed: number; concurrency?: number },
 ) {
   const random = mulberry32(options.seed);
   const { total, open, tenantID } = options;
@@ -88,15 +89,12 @@ export async function replayTickets(
     const collectedAt = isOpen ? Date.UTC(2022, 11, 28) - 8 * hour + random() * 3 * 24 * hour : start + (index / total) * 358 * 24 * hour + random() * 6 * hour;
     return { index, leaf: leaf.properties.code, lon, lat, category, collectedAt, isOpen, openAt: isOpen ? (index - (total - open)) % 4 : -1 };
   });
-  let done = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < plans.length) {
-      const plan = plans[next++];
-      await replay(plan);
-      options.onProgress?.(++done, total);
-    }
-  };
+  // The first action of each item creates its ticket: its ID follows from the plan.
+  const ticketIDOf = (plan: (typeof plans)[number]) => idOf(step.name, `${plan.index}/0`, "ticket", plan.collectedAt);
+  const stored = new Map<string, { seq: number; departmentKey: string; dueAt: string }>();
+  if (step.resuming)
+    for (const item of await getMany(plans.map((plan) => ({ tenantID, ticketID: ticketIDOf(plan) })), (keys) => TicketEntity.get(keys).go().then((result) => result.data)))
+      stored.set(item.ticketID, item);
   async function replay(plan: (typeof plans)[number]) {
     // Each ticket draws from its own sequence, so concurrent replays stay deterministic.
     const random = mulberry32(1_000_003 * (plan.index + 1) + options.seed - 5632);
@@ -104,20 +102,22 @@ export async function replayTickets(
     const checker = user(`leader-${plan.leaf.slice(0, 8)}`, ["grid_leader"]);
     const workerActor = user(`worker-${plan.leaf}`, ["grid_worker"]);
     const description = descriptions[plan.category][Math.floor(random() * descriptions[plan.category].length)];
+    const id = ticketIDOf(plan);
+    const earlier = stored.get(id);
+    // An interrupted run made the first `seq` actions of this ticket: they are skipped.
+    const next = sequence(step, String(plan.index), earlier?.seq ?? 0);
     let t = plan.collectedAt;
-    const at = <T>(actor: Actor, body: () => Promise<T>) => withClock(new Date(t), () => withActor(actor, body));
-    const { ticket } = await at(reporter, () => Ticket.create({ categoryKey: plan.category, description, lon: plan.lon, lat: plan.lat }));
-    const id = ticket.ticketID;
+    await next(t, reporter, () => Ticket.create({ categoryKey: plan.category, description, lon: plan.lon, lat: plan.lat }));
     if (plan.openAt === 0) return;
     t += (0.3 + random() * 6) * hour;
     if (!plan.isOpen && random() < 0.015) {
-      await at(workerActor, () => Ticket.reject({ ticketID: id, note: "经核实不属于受理范围" }));
+      await next(t, workerActor, () => Ticket.reject({ ticketID: id, note: "经核实不属于受理范围" }));
       return;
     }
-    await at(workerActor, () => Ticket.accept({ ticketID: id }));
+    await next(t, workerActor, () => Ticket.accept({ ticketID: id }));
     if (plan.openAt === 1) return;
     t += (0.2 + random() * 4) * hour;
-    const dispatched = await at(checker, () => Ticket.dispatch({ ticketID: id }));
+    const dispatched = (await next(t, checker, () => Ticket.dispatch({ ticketID: id }))) ?? earlier!;
     if (plan.openAt === 2) return;
     const department = dispatched.departmentKey!;
     const handler = department === "territorial" ? workerActor : user(`staff-${department}`, ["department_staff"], department);
@@ -126,25 +126,32 @@ export async function replayTickets(
     const handle = async () => {
       const late = random() < 0.04;
       t = late ? due + (1 + random() * 30) * hour : t + Math.max(0.5 * hour, (due - t) * (0.15 + random() * 0.6));
-      await at(handler, () => Ticket.reportHandling({ ticketID: id, note: "已到现场处置完毕" }));
+      await next(t, handler, () => Ticket.reportHandling({ ticketID: id, note: "已到现场处置完毕" }));
     };
     await handle();
     if (plan.openAt === 3) return;
     if (random() < 0.03) {
       t += (1 + random() * 6) * hour;
-      await at(verifier, () => Ticket.sendBack({ ticketID: id, note: "现场复核仍未解决" }));
+      await next(t, verifier, () => Ticket.sendBack({ ticketID: id, note: "现场复核仍未解决" }));
       await handle();
     }
     t += (0.5 + random() * 10) * hour;
     const roll = random();
     const closure = roll < 0.01 ? "not_responsible" : roll < 0.02 ? "duplicate" : "solved";
-    await at(verifier, () => Ticket.verify({ ticketID: id, closure }));
+    await next(t, verifier, () => Ticket.verify({ ticketID: id, closure }));
     if (closure === "solved" && random() < 0.62) {
       t += (1 + random() * 40) * hour;
       const rating = random() < 0.78 ? 5 : random() < 0.8 ? 4 : 3;
-      await at(reporter, () => Ticket.rate({ ticketID: id, rating, note: rating === 5 ? "处理及时，非常满意" : "还可以" }));
+      await next(t, reporter, () => Ticket.rate({ ticketID: id, rating, note: rating === 5 ? "处理及时，非常满意" : "还可以" }));
     }
   }
-  await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker));
-  return { tickets: total, open };
+  await pool(plans, options.concurrency ?? 8, async (plan) => {
+    await replay(plan).catch((error: unknown) => {
+      // Someone acted on this demo ticket before the demo did (it stays as they left it).
+      if (!(error instanceof ConflictError)) throw error;
+      step.tookOver++;
+    });
+    step.item();
+  });
+  return { tickets: total, open, tookOver: step.tookOver };
 }

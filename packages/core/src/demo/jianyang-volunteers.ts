@@ -1,12 +1,10 @@
-import { withActor } from "../actor.ts";
 import { currentConfig } from "../district/index.ts";
-import { ConflictError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { readTallies } from "../metrics/tally.ts";
 import { AssignmentEntity } from "../person/person.entity.ts";
-import { withClock } from "../util/clock.ts";
 import * as Volunteer from "../volunteer/index.ts";
+import { OwnersRecordEntity, VolunteerActivityEntity, VolunteerProblemEntity, VolunteerTeamEntity } from "../volunteer/volunteer.entity.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
+import { getMany, idOf, pool, type StepRun } from "./replay.ts";
 
 /**
  * Jianyang's 2022 volunteers and red property management in the article's figures: 165
@@ -48,31 +46,6 @@ const projectKinds: { kind: "lift" | "fans" | "facade" | "other"; share: number;
   { kind: "other", share: 10, titles: ["雨污分流改造", "休闲广场修缮", "路灯更新"] },
 ];
 
-/** Runs `tasks` with at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<unknown>, done: () => void) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await task(item);
-      done();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** Runs a write again when it lost a race on a shared counter (DynamoDB cancels one of two concurrent transactions). */
-async function retried<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
-    }
-  }
-}
-
 /** `total` split over `parts` with some spread, summing to exactly `total`. */
 function split(total: number, parts: number, random: () => number): number[] {
   const weights = Array.from({ length: parts }, () => 0.4 + random() * 1.2);
@@ -83,137 +56,141 @@ function split(total: number, parts: number, random: () => number): number[] {
   return shares;
 }
 
+/** Items of the step: teams, problems solved, activities and red property management records. */
+export const jianyangVolunteerTotal = Object.values(JianyangVolunteerCounts).reduce((sum, count) => sum + count, 0) - JianyangVolunteerCounts.served;
+
 /**
  * Seeds the year's volunteer teams, problems solved, activities and red property management
  * through the volunteer module, each record at the day it happened. Assumes Jianyang's grids
- * (and, for the committee workers' names, its people); does nothing when teams already exist.
+ * (and, for the committee workers' names, its people). A step of the demo year (resumable: see
+ * replay.ts).
  */
-export async function seedJianyangVolunteers(options: { concurrency?: number; onProgress?: (message: string) => void } = {}) {
-  return withActor({ type: "system", tenantID: "jianyang" }, async () => {
-    const tenantID = "jianyang";
-    if ((await readTallies("district", "all"))["volunteers.teams"]?.count) return { seeded: false as const };
-    const config = await currentConfig();
-    const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "name", "tierKey", "status"] })).data.filter(
-      (grid) => grid.status === "active" && grid.tierKey !== "dedicated",
-    );
-    if (!grids.length) throw new Error("Seed Jianyang's grids before its volunteers.");
-    const deepest = String(Math.max(...grids.map((grid) => Number(grid.tierKey))));
-    const leaves = grids.filter((grid) => grid.tierKey === deepest);
-    const random = mulberry32(165_610);
-    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-    let serial = 0;
-    const person = () => {
-      serial++;
-      return { name: pick(surnames) + pick(given) + (random() < 0.6 ? pick(given) : ""), phone: `13${String(500_000_000 + serial * 7_919).slice(-9)}` };
-    };
-    const dayOf = (fromDay: number, toDay: number) => {
-      const day = fromDay + Math.floor(random() * (toDay - fromDay + 1));
-      return new Date(Date.UTC(2022, 0, 1 + day)).toISOString().slice(0, 10);
-    };
-    const at = <T>(date: string, body: () => Promise<T>) => retried(() => withClock(new Date(`${date}T10:00:00+08:00`), body));
-    const concurrency = options.concurrency ?? 8;
-    const counts = JianyangVolunteerCounts;
-    const total = counts.teams + counts.problemsSolved + counts.activities + counts.committeeWorkers + counts.consultations + counts.livelihoodProjects;
-    let done = 0;
-    let last = "";
-    const progress = () => {
-      const message = `volunteers: ${Math.round((++done / total) * 100)}%`;
-      if (message !== last) options.onProgress?.((last = message));
-    };
+export async function seedJianyangVolunteers(step: StepRun, options: { concurrency?: number } = {}) {
+  const tenantID = "jianyang";
+  const config = await currentConfig();
+  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "name", "tierKey", "status"] })).data.filter(
+    (grid) => grid.status === "active" && grid.tierKey !== "dedicated",
+  );
+  if (!grids.length) throw new Error("Seed Jianyang's grids before its volunteers.");
+  const deepest = String(Math.max(...grids.map((grid) => Number(grid.tierKey))));
+  const leaves = grids.filter((grid) => grid.tierKey === deepest).sort((a, b) => a.gridID.localeCompare(b.gridID));
+  const random = mulberry32(165_610);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  let serial = 0;
+  const person = () => {
+    serial++;
+    return { name: pick(surnames) + pick(given) + (random() < 0.6 ? pick(given) : ""), phone: `13${String(500_000_000 + serial * 7_919).slice(-9)}` };
+  };
+  const dayOf = (fromDay: number, toDay: number) => {
+    const day = fromDay + Math.floor(random() * (toDay - fromDay + 1));
+    return new Date(Date.UTC(2022, 0, 1 + day)).toISOString().slice(0, 10);
+  };
+  const timeOf = (date: string) => Date.parse(`${date}T10:00:00+08:00`);
+  const concurrency = options.concurrency ?? 8;
+  const counts = JianyangVolunteerCounts;
 
-    // Teams, founded over the first half of the year, one of each kind in turn, spread over the leaves.
-    const kinds = config.governance.volunteerTeamKinds;
-    const teamPlans = Array.from({ length: counts.teams }, (_, index) => {
-      const grid = leaves[Math.floor((index * leaves.length) / counts.teams) % leaves.length];
-      const kind = kinds[index % kinds.length];
-      const leader = person();
-      return {
-        date: dayOf(0, 180),
-        input: {
-          kind: kind.key,
-          name: `${grid.name}${kind.nameZh}志愿服务队`.slice(0, 60),
-          gridID: grid.gridID,
-          leaderName: leader.name,
-          leaderPhone: leader.phone,
-          members: Array.from({ length: 4 + Math.floor(random() * 9) }, person),
-        },
-      };
-    });
-    // Kept in plan order (not finishing order), so what follows draws the same way every run.
-    const teams: (Volunteer.VolunteerTeam & { founded: string })[] = [];
-    await pool(
-      teamPlans.map((plan, index) => ({ plan, index })),
-      concurrency,
-      async ({ plan, index }) => (teams[index] = { ...(await at(plan.date, () => Volunteer.createTeam(plan.input))), founded: plan.date }),
-      progress,
-    );
-
-    // Problems solved: every team at least one, the rest at random, after the team was founded.
-    const foundedDay = (team: (typeof teams)[number]) => Math.round((Date.parse(team.founded) - Date.UTC(2022, 0, 1)) / 86_400_000);
-    const problemPlans = Array.from({ length: counts.problemsSolved }, (_, index) => {
-      const team = index < teams.length ? teams[index] : pick(teams);
-      return { team, date: dayOf(foundedDay(team), 360), title: pick(problemTitles[team.kind] ?? ["解决群众急难愁盼问题"]) };
-    });
-
-    // Activities: each run by a team with a unit, on the team's grid, serving 9,800 people in all.
-    const activityKinds = config.governance.activityKinds;
-    const served = split(counts.served, counts.activities, random);
-    const activityPlans = served.map((people, index) => {
-      const kind = activityKinds[index % activityKinds.length];
-      const team = pick(teams);
-      return {
-        date: dayOf(foundedDay(team), 360),
-        input: {
-          kind: kind.key,
-          title: pick(activityTitles[kind.key] ?? [kind.nameZh]),
-          gridID: team.gridID,
-          organisers: [pick(units), team.name],
-          teamIDs: [team.teamID],
-          served: people,
-        },
-      };
-    });
-
-    // Red property management: grid workers of 65 leaves on owners' committees, consultations, projects.
-    const committeeLeaves = Array.from({ length: counts.committeeWorkers }, (_, index) => leaves[Math.floor((index * leaves.length) / counts.committeeWorkers) % leaves.length]);
-    const ownersPlans: Volunteer.CreateOwnersRecordInput[] = [];
-    for (const grid of committeeLeaves) {
-      const workers = await AssignmentEntity.query.byGrid({ tenantID, gridID: grid.gridID, roleKey: "grid_worker" }).go({ limit: 1 });
-      const worker = workers.data[0];
-      ownersPlans.push({
-        kind: "committee_worker",
+  // Teams, founded over the first half of the year, one of each kind in turn, spread over the leaves.
+  const kinds = config.governance.volunteerTeamKinds;
+  const teams = Array.from({ length: counts.teams }, (_, index) => {
+    const grid = leaves[Math.floor((index * leaves.length) / counts.teams) % leaves.length];
+    const kind = kinds[index % kinds.length];
+    const leader = person();
+    const founded = dayOf(0, 180);
+    return {
+      founded,
+      teamID: idOf(step.name, `team/${index}`, "team", timeOf(founded)),
+      input: {
+        kind: kind.key,
+        name: `${grid.name}${kind.nameZh}志愿服务队`.slice(0, 60),
         gridID: grid.gridID,
-        date: dayOf(0, 200),
-        personName: worker?.personName ?? person().name,
-        ...(worker ? { personID: worker.personID } : {}),
-        estate: pick(estates),
-      });
-    }
-    for (let index = 0; index < counts.consultations; index++) {
-      const grid = pick(committeeLeaves);
-      ownersPlans.push({ kind: "consultation", gridID: grid.gridID, date: dayOf(0, 360), topic: pick(consultationTopics), estate: pick(estates) });
-    }
-    const shareTotal = projectKinds.reduce((sum, kind) => sum + kind.share, 0);
-    for (const [position, project] of projectKinds.entries()) {
-      const count = position === projectKinds.length - 1 ? counts.livelihoodProjects - ownersPlans.filter((plan) => plan.kind === "livelihood_project").length : Math.round((project.share / shareTotal) * counts.livelihoodProjects);
-      for (let index = 0; index < count; index++) {
-        const estate = pick(estates);
-        const title = project.kind === "lift" ? `${estate}${1 + Math.floor(random() * 12)}${project.titles[0]}` : `${estate}${pick(project.titles)}`;
-        ownersPlans.push({ kind: "livelihood_project", gridID: pick(leaves).gridID, date: dayOf(60, 360), projectKind: project.kind, topic: title, estate });
-      }
-    }
-
-    await pool(
-      [
-        ...problemPlans.map((plan) => () => at(plan.date, () => Volunteer.recordProblem({ teamID: plan.team.teamID, date: plan.date, title: plan.title }))),
-        ...activityPlans.map((plan) => () => at(plan.date, () => Volunteer.createActivity({ ...plan.input, date: plan.date }))),
-        ...ownersPlans.map((plan) => () => at(plan.date, () => Volunteer.createOwnersRecord(plan))),
-      ],
-      concurrency,
-      (run) => run(),
-      progress,
-    );
-    const summary = await Volunteer.getSummary({});
-    return { seeded: true as const, ...summary.totals };
+        leaderName: leader.name,
+        leaderPhone: leader.phone,
+        members: Array.from({ length: 4 + Math.floor(random() * 9) }, person),
+      },
+    };
   });
+
+  // Problems solved: every team at least one, the rest at random, after the team was founded.
+  const foundedDay = (team: (typeof teams)[number]) => Math.round((Date.parse(team.founded) - Date.UTC(2022, 0, 1)) / 86_400_000);
+  const problems = Array.from({ length: counts.problemsSolved }, (_, index) => {
+    const team = index < teams.length ? teams[index] : pick(teams);
+    return { team, date: dayOf(foundedDay(team), 360), title: pick(problemTitles[team.input.kind] ?? ["解决群众急难愁盼问题"]) };
+  });
+
+  // Activities: each run by a team with a unit, on the team's grid, serving 9,800 people in all.
+  const activityKinds = config.governance.activityKinds;
+  const served = split(counts.served, counts.activities, random);
+  const activities = served.map((people, index) => {
+    const kind = activityKinds[index % activityKinds.length];
+    const team = pick(teams);
+    return {
+      date: dayOf(foundedDay(team), 360),
+      input: {
+        kind: kind.key,
+        title: pick(activityTitles[kind.key] ?? [kind.nameZh]),
+        gridID: team.input.gridID,
+        organisers: [pick(units), team.input.name],
+        teamIDs: [team.teamID],
+        served: people,
+      },
+    };
+  });
+
+  // Red property management: grid workers of 65 leaves on owners' committees, consultations, projects.
+  const committeeLeaves = Array.from({ length: counts.committeeWorkers }, (_, index) => leaves[Math.floor((index * leaves.length) / counts.committeeWorkers) % leaves.length]);
+  const owners: Volunteer.CreateOwnersRecordInput[] = [];
+  for (const grid of committeeLeaves) {
+    const workers = await AssignmentEntity.query.byGrid({ tenantID, gridID: grid.gridID, roleKey: "grid_worker" }).go({ limit: 1 });
+    const worker = workers.data[0];
+    owners.push({
+      kind: "committee_worker",
+      gridID: grid.gridID,
+      date: dayOf(0, 200),
+      personName: worker?.personName ?? person().name,
+      ...(worker ? { personID: worker.personID } : {}),
+      estate: pick(estates),
+    });
+  }
+  for (let index = 0; index < counts.consultations; index++) {
+    const grid = pick(committeeLeaves);
+    owners.push({ kind: "consultation", gridID: grid.gridID, date: dayOf(0, 360), topic: pick(consultationTopics), estate: pick(estates) });
+  }
+  const shareTotal = projectKinds.reduce((sum, kind) => sum + kind.share, 0);
+  for (const [position, project] of projectKinds.entries()) {
+    const count = position === projectKinds.length - 1 ? counts.livelihoodProjects - owners.filter((plan) => plan.kind === "livelihood_project").length : Math.round((project.share / shareTotal) * counts.livelihoodProjects);
+    for (let index = 0; index < count; index++) {
+      const estate = pick(estates);
+      const title = project.kind === "lift" ? `${estate}${1 + Math.floor(random() * 12)}${project.titles[0]}` : `${estate}${pick(project.titles)}`;
+      owners.push({ kind: "livelihood_project", gridID: pick(leaves).gridID, date: dayOf(60, 360), projectKind: project.kind, topic: title, estate });
+    }
+  }
+
+  // Every record is one action: its key, its ID, and the core call that makes it.
+  type Action = { key: string; id?: string; prefix?: string; date: string; run: () => Promise<unknown> };
+  const actions = ([
+    ...teams.map((team, index) => ({ key: `team/${index}`, id: team.teamID, date: team.founded, run: () => Volunteer.createTeam(team.input) })),
+    ...problems.map((plan, index) => ({ key: `problem/${index}`, prefix: "problem", date: plan.date, run: () => Volunteer.recordProblem({ teamID: plan.team.teamID, date: plan.date, title: plan.title }) })),
+    ...activities.map((plan, index) => ({ key: `activity/${index}`, prefix: "activity", date: plan.date, run: () => Volunteer.createActivity({ ...plan.input, date: plan.date }) })),
+    ...owners.map((plan, index) => ({ key: `owners/${index}`, prefix: "owners", date: plan.date, run: () => Volunteer.createOwnersRecord(plan) })),
+  ] as Action[]).map((action) => ({ ...action, id: action.id ?? idOf(step.name, action.key, action.prefix!, timeOf(action.date)) }));
+  const there = new Set<string>();
+  if (step.resuming) {
+    const ids = (prefix: string) => actions.filter((action) => action.id.startsWith(`${prefix}_`)).map((action) => action.id);
+    const found = await Promise.all([
+      getMany(ids("team").map((teamID) => ({ tenantID, teamID })), (keys) => VolunteerTeamEntity.get(keys).go().then((result) => result.data.map((item) => item.teamID))),
+      getMany(ids("problem").map((problemID) => ({ tenantID, problemID })), (keys) => VolunteerProblemEntity.get(keys).go().then((result) => result.data.map((item) => item.problemID))),
+      getMany(ids("activity").map((activityID) => ({ tenantID, activityID })), (keys) => VolunteerActivityEntity.get(keys).go().then((result) => result.data.map((item) => item.activityID))),
+      getMany(ids("owners").map((recordID) => ({ tenantID, recordID })), (keys) => OwnersRecordEntity.get(keys).go().then((result) => result.data.map((item) => item.recordID))),
+    ]);
+    for (const id of found.flat()) there.add(id);
+  }
+  // Teams first: the other records name them.
+  const run = async (action: (typeof actions)[number]) => {
+    if (!there.has(action.id)) await step.act(action.key, timeOf(action.date), null, action.run);
+    step.item();
+  };
+  await pool(actions.slice(0, teams.length), concurrency, run);
+  await pool(actions.slice(teams.length), concurrency, run);
+  const summary = await Volunteer.getSummary({});
+  return summary.totals;
 }

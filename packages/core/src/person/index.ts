@@ -3,6 +3,7 @@ import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import * as District from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
+import { GridEntity } from "../grid/grid.entity.ts";
 import { Database } from "../storage/service.ts";
 import { Tally } from "../metrics/tally.ts";
 import { fn } from "../util/fn.ts";
@@ -58,6 +59,9 @@ function toAssignment(item: Record<string, any>, whole = seesPhones()): Assignme
   };
 }
 
+/** A person new to the district: name, mobile, and for a seconded cadre the home unit. */
+const NewPerson = z.object({ name: z.string().trim().min(1).max(40), phone: Phone, homeUnit: z.string().trim().max(80).optional() });
+
 export const AssignInput = z
   .object({
     gridID: z.string(),
@@ -67,7 +71,7 @@ export const AssignInput = z
     /** An existing person… */
     personID: z.string().optional(),
     /** …or a new one. */
-    person: z.object({ name: z.string().trim().min(1).max(40), phone: Phone, homeUnit: z.string().trim().max(80).optional() }).optional(),
+    person: NewPerson.optional(),
   })
   .refine((input) => (input.personID === undefined) !== (input.person === undefined), {
     message: "give either personID or person",
@@ -75,27 +79,40 @@ export const AssignInput = z
   })
   .refine((input) => !input.to || !input.from || input.from <= input.to, { message: "ends before it starts", path: ["to"] });
 
-/** Puts a person on a grid in a role of the district's catalogue (the role must fit the grid's tier). */
-export const assign = fn(AssignInput, async (input) => {
-  assertRole("district_admin");
-  const tenantID = useTenant();
-  const config = await District.currentConfig();
-  const role = config.roles.find((candidate) => candidate.key === input.roleKey);
+type CatalogueRole = Awaited<ReturnType<typeof District.currentConfig>>["roles"][number];
+
+/** The role must exist in the district's catalogue. */
+function roleOf(config: Awaited<ReturnType<typeof District.currentConfig>>, roleKey: string, path = "roleKey"): CatalogueRole {
+  const role = config.roles.find((candidate) => candidate.key === roleKey);
   if (!role)
-    throw new InputError("person.unknown_role", `There is no role "${input.roleKey}" in this district's catalogue.`, [
-      { path: "roleKey", message: `one of ${config.roles.map((candidate) => candidate.key).join(", ")}` },
+    throw new InputError("person.unknown_role", `There is no role "${roleKey}" in this district's catalogue.`, [
+      { path, message: `one of ${config.roles.map((candidate) => candidate.key).join(", ")}` },
     ]);
-  const { grid } = await Grid.get(input.gridID).catch(() => {
-    throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
-  });
-  if (grid.status !== "active") throw new InputError("grid.retired", `${grid.code} is retired.`, [{ path: "gridID", message: "retired" }]);
+  return role;
+}
+
+/** A role works on the grids of its tier (or on dedicated grids), and only on active ones. */
+function assertFits(role: CatalogueRole, grid: { code: string; tier: number | null; status: string; gridID: string }, path = "") {
+  if (grid.status !== "active") throw new InputError("grid.retired", `${grid.code} is retired.`, [{ path: `${path}gridID`, message: "retired" }]);
   const fits = role.dedicated ? grid.tier === null : grid.tier !== null && (role.tier === null || role.tier === grid.tier);
   if (!fits)
     throw new InputError(
       "person.role_tier",
       `${role.nameZh} (${role.nameEn}) works on ${role.dedicated ? "dedicated grids" : role.tier ? `tier-${role.tier} grids` : "regular grids"}; ${grid.code} is ${grid.tier === null ? "a dedicated grid" : `of tier ${grid.tier}`}.`,
-      [{ path: "roleKey", message: "does not fit the grid's tier" }],
+      [{ path: `${path}roleKey`, message: "does not fit the grid's tier" }],
     );
+}
+
+/** Puts a person on a grid in a role of the district's catalogue (the role must fit the grid's tier). */
+export const assign = fn(AssignInput, async (input) => {
+  assertRole("district_admin");
+  const tenantID = useTenant();
+  const config = await District.currentConfig();
+  const role = roleOf(config, input.roleKey);
+  const { grid } = await Grid.get(input.gridID).catch(() => {
+    throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
+  });
+  assertFits(role, grid);
   let person: { personID: string; name: string; phone: string; homeUnit?: string };
   let isNew = false;
   if (input.personID) {
@@ -135,6 +152,59 @@ export const assign = fn(AssignInput, async (input) => {
     ])
     .go();
   return toAssignment(assignment);
+});
+
+/** At most this many people in one `assignMany`: one transaction with their counts. */
+export const ASSIGN_MANY_MAX = 40;
+
+export const AssignManyInput = z
+  .array(
+    z.object({
+      gridID: z.string(),
+      roleKey: z.string(),
+      from: Day.optional(),
+      to: Day.optional(),
+      person: NewPerson,
+    }),
+  )
+  .min(1)
+  .max(ASSIGN_MANY_MAX);
+
+/**
+ * Puts new people on grids at once (a district's workforce from its roster): the rules of
+ * `assign` for each, all of them and their counts in one transaction.
+ */
+export const assignMany = fn(AssignManyInput, async (inputs) => {
+  assertRole("district_admin");
+  const tenantID = useTenant();
+  const config = await District.currentConfig();
+  const gridIDs = [...new Set(inputs.map((input) => input.gridID))];
+  const grids = new Map((await GridEntity.get(gridIDs.map((gridID) => ({ tenantID, gridID }))).go()).data.map((grid) => [grid.gridID, grid]));
+  const tally = new Tally().addState(["district"], "people.total", inputs.length);
+  const rows = inputs.map((input, index) => {
+    const role = roleOf(config, input.roleKey, `${index}.roleKey`);
+    const grid = grids.get(input.gridID);
+    if (!grid) throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
+    assertFits(role, { ...grid, tier: grid.tierKey === "dedicated" ? null : Number(grid.tierKey) }, `${index}.`);
+    tally.addState(["district"], `people.role.${role.key}`, 1);
+    const person = { personID: newID("person"), ...input.person };
+    const assignment = {
+      tenantID, assignmentID: newID("assignment"), personID: person.personID, gridID: grid.gridID, roleKey: role.key,
+      from: input.from ?? today(), to: input.to, personName: person.name, personPhone: person.phone, homeUnit: person.homeUnit,
+      gridCode: grid.code, gridName: grid.name, createdBy: actorID(),
+    };
+    return { person, assignment };
+  });
+  await Database.transaction
+    .write((ops) => [
+      ...rows.flatMap(({ person, assignment }) => [ops.person.create({ tenantID, ...person }).commit(), ops.assignment.create(assignment).commit()]),
+      ...tally.operations(ops),
+    ])
+    .go()
+    .then((result) => {
+      if (result.canceled) throw new ConflictError("person.changed", "The people could not be added at once; try again.");
+    });
+  return rows.map(({ assignment }) => toAssignment(assignment));
 });
 
 export const ListInput = PageInput.extend({

@@ -1,0 +1,169 @@
+import { afterEach, beforeAll, expect, it } from "vitest";
+import { withActor, type Actor } from "../actor.ts";
+import * as Cadre from "../cadre/index.ts";
+import * as District from "../district/index.ts";
+import * as Emergency from "../emergency/index.ts";
+import * as Grid from "../grid/index.ts";
+import * as Metrics from "../metrics/index.ts";
+import { recountStanding } from "../metrics/recount.ts";
+import { readTallies } from "../metrics/tally.ts";
+import * as Need from "../need/index.ts";
+import * as Ticket from "../ticket/index.ts";
+import { UserEntity } from "../user/user.entity.ts";
+import * as Volunteer from "../volunteer/index.ts";
+import * as Wish from "../wish/index.ts";
+import { DemoInterrupted, demoYear, interruptAfter, OlderDemoError, seed, seedDemoYear, seedFujianDistricts, seedJianyangGrids, SeedMarkerEntity, status } from "./index.ts";
+import { DemoPlan } from "./replay.ts";
+
+/**
+ * The demo through the real core functions on DynamoDB Local, in a smaller year of tickets
+ * (`npm run test:demo` replays the whole year and checks the article's figures). Every step is
+ * stopped part-way once, as Ctrl-C or a crash would stop it, and resumed by the next run; people
+ * use the product before the year is replayed. The numbers below are typed from the article
+ * (DOMAIN.md) and from the plan's sizes, not read from the seed's constants.
+ */
+const admin: Actor = { type: "user", userID: "admin", tenantID: "jianyang", roles: ["district_admin"] };
+const system: Actor = { type: "system", tenantID: "jianyang" };
+/** Tickets per district in the smaller year; 4 of them stay open (one in each open state). */
+const limit = 60;
+
+beforeAll(async () => {
+  await seed();
+}, 60_000);
+
+afterEach(() => interruptAfter(null));
+
+/** Runs `run` with each step of `stops` stopped after so many actions: each must stop there. */
+async function interrupted(stops: Record<string, number>, run: () => Promise<unknown>) {
+  for (const [name, after] of Object.entries(stops)) interruptAfter(name, after);
+  await expect(run()).rejects.toBeInstanceOf(DemoInterrupted);
+  interruptAfter(null);
+  for (const name of Object.keys(stops)) expect((await SeedMarkerEntity.get({ name }).go()).data, name).toMatchObject({ state: "started", plan: DemoPlan });
+}
+
+it("seeds Jianyang's grids, people and party chain through the domain, each step resumed after an interruption; the standing counts recount with no drift", async () => {
+  await interrupted({ "jianyang-grids": 1500 }, () => seedJianyangGrids());
+  await interrupted({ "jianyang-people": 50 }, () => seedJianyangGrids());
+  await interrupted({ "jianyang-party": 700 }, () => seedJianyangGrids());
+  expect(await seedJianyangGrids()).toEqual({ grids: 0, people: 0 });
+  await withActor(system, async () => {
+    expect(await Grid.counts()).toEqual({ tiers: { 1: 230, 2: 964, 3: 2600, 4: 0, 5: 0 }, dedicated: 67 });
+    const tallies = await readTallies("district", "all");
+    expect(tallies["people.total"].count).toBe(6301);
+    expect(tallies["people.role.grid_worker"].count).toBe(2600);
+    expect(tallies["people.role.grid_assistant"].count).toBe(760);
+    expect(tallies["party.jointMeetings"].count).toBe(48);
+    expect(tallies["party.coBuildingProjects"].count).toBe(238);
+    expect((await readTallies("district", "2022"))["party.coBuildingProjects"].count).toBe(238);
+    const recount = await recountStanding();
+    expect(recount).toMatchObject({ grids: 3861, people: 6301, drift: [] });
+  });
+  // The demo worker and leader work on the grid at the district's centre.
+  const worker = (await UserEntity.get({ tenantID: "jianyang", userID: "worker" }).go()).data!;
+  const centre = await withActor(system, () => Grid.locate({ lon: 118.12, lat: 27.33 }));
+  expect(worker.gridID).toBe(centre.grid.gridID);
+}, 600_000);
+
+it("seeds Shaowu and Wuyishan with their own tiers, grids and people, resumed after an interruption", async () => {
+  await interrupted({ "wuyishan-people": 3 }, () => seedFujianDistricts());
+  await seedFujianDistricts();
+  await withActor({ type: "system", tenantID: "wuyishan" }, async () => {
+    const config = await District.currentConfig();
+    expect(config.tiers.map((tier) => tier.nameZh)).toEqual(["镇街网格", "社区网格", "小区网格", "楼栋网格"]);
+    expect(await Grid.counts()).toEqual({ tiers: { 1: 6, 2: 30, 3: 120, 4: 480, 5: 0 }, dedicated: 0 });
+    expect(await recountStanding()).toMatchObject({ grids: 636, people: 486, drift: [] });
+  });
+  await withActor({ type: "system", tenantID: "shaowu" }, async () => expect(await Grid.counts()).toEqual({ tiers: { 1: 36, 2: 288, 3: 0, 4: 0, 5: 0 }, dedicated: 0 }));
+}, 300_000);
+
+it("replays the year with people using the product first, every step stopped part-way and resumed; the figures are the article's and every counter recounts", async () => {
+  // A resident reports a ticket and posts a wish before the demo year is there.
+  const resident: Actor = { type: "user", userID: "resident", tenantID: "jianyang", roles: ["resident"] };
+  const own = await withActor(resident, () => Ticket.create({ categoryKey: "garbage", description: "楼下垃圾没人清运", lon: 118.12, lat: 27.33 }));
+  await withActor(resident, () => Wish.createWish({ title: "想要一副老花镜", description: "看不清药盒上的字", gridID: own.ticket.gridID }));
+
+  const steps = demoYear({ ticketLimit: limit });
+  expect(steps.map((step) => step.name)).toEqual([
+    "jianyang-cadres", "jianyang-menu", "jianyang-volunteers", "jianyang-emergency", "jianyang-tickets", "shaowu-tickets", "wuyishan-tickets",
+  ]);
+  // Each step stopped once, part-way through (the others go on meanwhile), then resumed.
+  await interrupted({ "jianyang-cadres": 900, "jianyang-tickets": 90, "shaowu-tickets": 60, "wuyishan-tickets": 150 }, () => seedDemoYear({ steps }));
+  await interrupted({ "jianyang-menu": 500 }, () => seedDemoYear({ steps }));
+  await interrupted({ "jianyang-volunteers": 400 }, () => seedDemoYear({ steps }));
+  await interrupted({ "jianyang-emergency": 200 }, () => seedDemoYear({ steps }));
+  const loading = await status();
+  expect(loading.districts.find((district) => district.district === "jianyang")!.loading).toBe(true);
+  await seedDemoYear({ steps });
+
+  const dashboard = await withActor(admin, () => Metrics.getDistrictMetrics({ period: "all" }));
+  expect(dashboard.values).toMatchObject({
+    "cadres.assigned": 760, // 760 seconded cadres
+    "ledger.sentiment_map": 140, // 140 community sentiment maps
+    "wishes.fulfilled": 360, // 360 micro-wishes fulfilled
+    "needs.created": 184, // 184 needs/project lists
+    "party.jointMeetings": 48, // 48 joint party-building meetings
+    "party.coBuildingProjects": 238, // 238 co-building projects claimed
+    "activities.held": 180, // 180 volunteer activities
+    "activities.served": 9800, // serving about 9,800 people
+    "volunteers.teams": 165, // 165 volunteer teams
+    "volunteers.problemsSolved": 610, // solving 610 problems
+    "owners.committeeWorkers": 65, // 65 grid workers on owners' committees
+    "owners.consultations": 180, // 180 consultations
+    "owners.livelihoodProjects": 72, // 72 livelihood projects
+    "emergency.roundsDistrictWide": 3, // 3 district-wide testing rounds
+    "emergency.roundsRiskArea": 7, // 7 risk-area testing rounds
+    // The smaller year's 60 tickets, 56 of them closed, and the resident's own one (open).
+    "tickets.collected": 61,
+    "tickets.closed": 56,
+  });
+  await withActor(system, async () => {
+    const year = await readTallies("district", "2022");
+    expect(year["wishes.posted"].count).toBe(372);
+    expect(year["wishes.claimed"].count).toBe(364);
+    expect(year["wishes.confirmed"].count).toBe(348);
+    expect(year["meetings.held"].count).toBe(120);
+    expect(year["ledger.entries"].count).toBe(760 + 380 + 140);
+    expect(year["cadres.evaluations"].count).toBe(760 + 190);
+    expect(year["emergency.switches"].count).toBe(4);
+    expect(year["emergency.taskGridsDone"].count).toBe(year["emergency.taskGrids"].count);
+    expect(await readTallies("district", "2023")).toEqual({});
+    // The mechanisms as people see them.
+    const mode = await Emergency.getMode({});
+    expect(mode).toMatchObject({ mode: "normal", reason: "风险区解封，恢复常态", version: 4 });
+    expect((await Emergency.listTasks({ limit: 20 })).items).toHaveLength(10);
+    const teams = await Volunteer.listTeams({ limit: 200 });
+    expect(teams.items).toHaveLength(165);
+    expect(teams.items.every((team) => team.memberCount >= 4 && team.problemsSolved >= 1)).toBe(true);
+    expect((await Need.listNeedItems({ limit: 200 })).items.filter((item) => item.source === "meeting")).toHaveLength(104);
+    const coverage = await Cadre.coverage({});
+    expect(coverage).toMatchObject({ assistants: 760, grids: 2600 });
+    // The resident's own ticket and wish are untouched.
+    expect(await Ticket.get(own.ticket.ticketID)).toMatchObject({ ticket: { state: "collected", reporterID: "resident" } });
+  });
+  await withActor({ type: "user", userID: "cadre", tenantID: "jianyang", roles: ["cadre"] }, async () => {
+    const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
+    expect((await Cadre.myAssignments({})).current).toMatchObject({ gridID: centre.grid.gridID, unitName: "区财政局", to: "2030-12-31" });
+  });
+  // Every counter of every district agrees with its records.
+  for (const tenantID of ["jianyang", "shaowu", "wuyishan"]) {
+    const recount = await withActor({ type: "user", userID: "admin", tenantID, roles: ["district_admin"] }, () => Metrics.recountMetrics({}));
+    expect(recount.drift, tenantID).toEqual([]);
+  }
+  for (const tenantID of ["shaowu", "wuyishan"]) {
+    const values = (await withActor({ type: "user", userID: "admin", tenantID, roles: ["district_admin"] }, () => Metrics.getDistrictMetrics({ period: "2022" }))).values;
+    expect(values["tickets.collected"], tenantID).toBe(60);
+    expect(values["tickets.closed"], tenantID).toBe(56);
+  }
+  expect((await status()).districts.every((district) => !district.loading && district.done === district.total)).toBe(true);
+  // A further run finds every step done and writes nothing.
+  const before = await withActor(system, () => readTallies("district", "all"));
+  await seedDemoYear({ steps });
+  expect(await withActor(system, () => readTallies("district", "all"))).toEqual(before);
+}, 1_200_000);
+
+it("refuses to resume a demo written by an older version, naming what to do", async () => {
+  await SeedMarkerEntity.put({ name: "jianyang-grids", at: "2025-01-01T00:00:00Z" }).go();
+  expect((await status()).older).toBe(true);
+  await expect(seedJianyangGrids()).rejects.toBeInstanceOf(OlderDemoError);
+  await expect(seedJianyangGrids()).rejects.toThrow("delete it (.data/) and run `npm start` again");
+});
