@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { DataFolderInUse, lockDataFolder } from "./lib/data-lock.ts";
 import { javaProblem, startDynamo, startS3, type Service } from "./lib/local-stack.ts";
 import { localSettings, root, viteBin } from "./lib/env.ts";
 
@@ -34,8 +35,17 @@ function step(message: string) {
 
 try {
   console.log("Wangge 网格 — starting the local stack");
+  stops.push(lockDataFolder(settings.dataDir));
   const [dynamo, s3]: Service[] = await Promise.all([
-    startDynamo({ port: settings.dynamoPort, dbPath: join(settings.dataDir, "dynamodb") }),
+    startDynamo({
+      port: settings.dynamoPort,
+      dbPath: join(settings.dataDir, "dynamodb"),
+      onExit: (code) => {
+        if (stopping) return;
+        console.error(`\nDynamoDB Local stopped (exit code ${code}). Run \`npm start\` again: the data is kept in ${settings.dataDir} and the demo resumes where it stopped.`);
+        void stopAll(1);
+      },
+    }),
     startS3({ port: settings.s3Port, directory: join(settings.dataDir, "s3"), bucket: settings.bucket }),
   ]);
   stops.push(dynamo.stop, s3.stop);
@@ -48,16 +58,24 @@ try {
   const seeded = await Demo.seed();
   step(seeded.created.length ? `seeded: ${seeded.created.join(", ")}` : "demo districts already there");
   let phase = "";
-  const grids = await Demo.seedJianyangGrids({
-    onProgress: (message) => {
-      if (process.stdout.isTTY) return void process.stdout.write(`\r          ${message.padEnd(40)}\r`);
-      const next = message.replace(/ \d+%$/, "");
-      if (next !== phase) step(`first start: seeding Jianyang's ${(phase = next).replace(":", "")}…`);
-    },
-  });
-  const fujian = await Demo.seedFujianDistricts();
-  if (fujian.seeded.length) step(`seeded ${fujian.seeded.join("; ")}`);
-  step(grids.grids ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people` : "Jianyang's grids already there");
+  let older = false;
+  try {
+    await Demo.assertCurrentPlan();
+    const grids = await Demo.seedJianyangGrids({
+      onProgress: (message) => {
+        if (process.stdout.isTTY) return void process.stdout.write(`\r          ${message.padEnd(40)}\r`);
+        const next = message.replace(/ \d+%$/, "");
+        if (next !== phase) step(`first start: seeding Jianyang's ${(phase = next).replace(":", "")}…`);
+      },
+    });
+    const fujian = await Demo.seedFujianDistricts();
+    if (fujian.seeded.length) step(`seeded ${fujian.seeded.join("; ")}`);
+    step(grids.grids ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people` : "Jianyang's grids already there");
+  } catch (error) {
+    if (!(error instanceof Demo.OlderDemoError)) throw error;
+    older = true;
+    console.error(error.message);
+  }
 
   const { startServer } = await import("@wangge/api/server");
   const { optionsFromEnv } = await import("@wangge/api/env");
@@ -91,18 +109,9 @@ try {
   });
   step(`portal on ${portalUrl}`);
 
-  // The demo year — mechanisms, then tickets, then the other districts' tickets — is replayed
-  // through the real core functions: slow, so in the background.
-  void (async () => {
-    await Demo.seedJianyangMechanisms({ onProgress: (message) => step(`  ${message}`) });
-    await Demo.seedJianyangTickets({
-      onProgress: (done, total) => {
-        if (done === 1) step(`replaying Jianyang's ${total.toLocaleString()} tickets of 2022 in the background…`);
-        if (done % 563 === 0 || done === total) step(`  tickets replayed: ${done.toLocaleString()} / ${total.toLocaleString()}`);
-      },
-    });
-    await Demo.seedFujianDistricts({ tickets: true, onProgress: (message) => step(`  ${message}`) });
-  })().catch((error: Error) => console.error(`Seeding the demo year stopped: ${error.message}`));
+  // The demo year — Jianyang's mechanisms beside the three districts' tickets — is replayed
+  // through the real core functions: minutes, so in the background (the portal says how far).
+  if (!older) void replayDemoYear();
 
   const accounts = Demo.DemoAccounts.map(
     (account) => `    ${(account.tenantID ?? "platform").padEnd(10)} ${account.userID.padEnd(14)} ${account.name}（${account.descriptionZh} · ${account.descriptionEn}）`,
@@ -121,6 +130,48 @@ ${accounts}
 
 Press Ctrl-C to stop everything.`);
 } catch (error) {
-  console.error(`Could not start: ${(error as Error).message}`);
+  console.error(error instanceof DataFolderInUse ? error.message : `Could not start: ${(error as Error).message}`);
   await stopAll(1);
+}
+
+/** The demo year in the background, with its progress (done / total, time left) and, at the end, its rate. */
+async function replayDemoYear() {
+  const { Demo } = await import("@wangge/core");
+  const counts = Demo.countRequests();
+  const started = Date.now();
+  const transactions = counts.transactions;
+  const progress = new Map<string, { done: number; total: number }>();
+  let shown = 0;
+  let announced = false;
+  const unsubscribe = Demo.onProgress((update) => {
+    progress.set(update.step, update);
+    if (!announced) {
+      announced = true;
+      step("replaying the demo year 2022 in the background (the portal works meanwhile; its dashboard shows how far)…");
+    }
+    if (Date.now() - shown < 15_000) return;
+    shown = Date.now();
+    const done = [...progress.values()].reduce((sum, entry) => sum + entry.done, 0);
+    const total = Demo.demoYear().reduce((sum, entry) => sum + (progress.get(entry.name)?.total ?? entry.total), 0);
+    const elapsed = (Date.now() - started) / 1000;
+    const left = done > 0 ? (elapsed * (total - done)) / done : NaN;
+    step(`  demo year: ${done.toLocaleString()} / ${total.toLocaleString()} (${Math.floor((done / total) * 100)}%)${Number.isFinite(left) ? `, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left` : ""}`);
+  });
+  try {
+    await Demo.seedDemoYear();
+    const elapsed = (Date.now() - started) / 1000;
+    const rate = (counts.transactions - transactions) / elapsed;
+    if (announced)
+      step(
+        `demo year in place in ${elapsed.toFixed(0)} s: ${(counts.transactions - transactions).toLocaleString()} transactions, ${rate.toFixed(0)}/s ` +
+          `(${(rate / Demo.DynamoLocalTransactionsPerSecond).toFixed(2)} of the ~${Demo.DynamoLocalTransactionsPerSecond}/s DynamoDB Local allows here; \`npm run bench:demo\` measures both side by side)`,
+      );
+    else step("the demo year is already there");
+  } catch (error) {
+    if (stopping) return;
+    if (error instanceof Demo.OlderDemoError) console.error(error.message);
+    else console.error(`Seeding the demo year stopped: ${(error as Error).message}. Run \`npm start\` again: it resumes where it stopped.`);
+  } finally {
+    unsubscribe();
+  }
 }

@@ -26,14 +26,13 @@ try {
   const { TicketEntity } = await import("../../packages/core/src/ticket/ticket.entity.ts");
   const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/metrics/counter.entity.ts");
   const { batchPut } = await import("../../packages/core/src/storage/batch.ts");
-  const { FujianDemoDistricts, seedDemoDistrict } = await import("../../packages/core/src/demo/fujian-districts.ts");
   const { GridEntity } = await import("../../packages/core/src/grid/grid.entity.ts");
   const { mulberry32 } = await import("../../packages/core/src/demo/jianyang-grids.ts");
   const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
   await Storage.ensureTable();
   await Demo.seed();
-  const plan = FujianDemoDistricts.find((candidate) => candidate.slug === "wuyishan")!;
-  await seedDemoDistrict(plan);
+  await Demo.seedFujianDistricts();
+  const plan = Demo.FujianDemoDistricts.find((candidate) => candidate.slug === "wuyishan")!;
 
   let requests = 0;
   Storage.documentClient().middlewareStack.add(

@@ -61,7 +61,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
  * Starts DynamoDB Local. With `dbPath` the data is kept there; otherwise in memory. `heap` is
  * the JVM's maximum heap (an in-memory test run holds many tables at once).
  */
-export async function startDynamo(options: { port?: number; dbPath?: string; heap?: string } = {}): Promise<Service> {
+export async function startDynamo(options: { port?: number; dbPath?: string; heap?: string; onExit?: (code: number | null) => void } = {}): Promise<Service> {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
   const port = options.port ?? (await freePort());
@@ -85,6 +85,10 @@ export async function startDynamo(options: { port?: number; dbPath?: string; hea
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));
   const endpoint = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  child.once("exit", (code) => {
+    if (!stopping) options.onExit?.(code);
+  });
   try {
     await waitFor(
       async () => {
@@ -112,6 +116,7 @@ export async function startDynamo(options: { port?: number; dbPath?: string; hea
     port,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
