@@ -1,6 +1,7 @@
 import { createSignal } from "solid-js";
 import type {
   DemoAccount,
+  DemoStatus,
   DevToken,
   DistrictConfig,
   DistrictDetail,
@@ -132,6 +133,8 @@ export function createApi(options: ApiOptions) {
     cached,
     clearCache: () => cache.clear(),
     devAccounts: () => request<{ accounts: DemoAccount[] }>("GET", "/dev/accounts"),
+    /** How far the local demo year's replay is (local mode only: elsewhere a 404). */
+    demoStatus: () => request<DemoStatus>("GET", "/dev/demo"),
     devToken: (input: { userID: string; tenantID: string | null } | { tenantID: string; phone: string }) =>
       request<DevToken>("POST", "/dev/token", input),
     me: () => request<Me>("GET", "/me"),

@@ -3,11 +3,11 @@
  * types only: nothing of core's code reaches the bundle.
  */
 import type { AccessRole, Actor } from "@wangge/core/actor";
-import type { DemoAccount } from "@wangge/core/demo/index";
+import type { DemoAccount, DemoStatus } from "@wangge/core/demo/index";
 import type { District, DistrictConfig, OnboardInput, RoleDefinition, Tier, DedicatedKind, Mechanisms } from "@wangge/core/district/index";
 import type { Profile } from "@wangge/core/user/index";
 
-export type { AccessRole, DemoAccount, District, DistrictConfig, OnboardInput, Profile, RoleDefinition, Tier, DedicatedKind, Mechanisms };
+export type { AccessRole, DemoAccount, DemoStatus, District, DistrictConfig, OnboardInput, Profile, RoleDefinition, Tier, DedicatedKind, Mechanisms };
 
 /** Who `/me` says is signed in: a district user, a provincial admin or the platform operator. */
 export type SignedInActor = Extract<Actor, { type: "user" | "province" | "operator" }>;

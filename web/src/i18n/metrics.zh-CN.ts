@@ -8,6 +8,8 @@ export const metricsZhCN = {
   "dashboard.subtitle": "全区指标口径统一，数据来自预聚合计数，随时可查。",
   "dashboard.headline": "采集推送民生事件{collected}件、办结{closed}件，办结率{rate}",
   "dashboard.headlineLabel": "本期要情",
+  "dashboard.demoLoading": "演示年度数据仍在加载（{percent}%）",
+  "dashboard.demoLoadingBody": "2022 年的演示数据正在后台按真实流程回放，下面的数字会逐步增加到全年数字；页面每 10 秒自动刷新。",
   "dashboard.emptyTitle": "本期还没有数据",
   "dashboard.emptyBody": "网格上报、办结工单和各项治理机制的记录会自动汇总到这里。换一个期间看看。",
   "dashboard.noPermission": "数据看板供本区工作人员查看。",

@@ -51,8 +51,9 @@ const gridMetrics = (gridID: string): GridMetrics =>
         reads: 4,
       };
 
-function api(me: Me, reply: (request: FakeRequest) => DistrictMetrics) {
+function api(me: Me, reply: (request: FakeRequest) => DistrictMetrics, more: Record<string, (request: FakeRequest) => unknown> = {}) {
   return fakeApi({
+    ...more,
     "GET /me": () => me,
     "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
     "GET /provinces": () => ({ items: [], cursor: null }),
@@ -97,6 +98,17 @@ describe("the district dashboard", () => {
     expect(await screen.findByText("本期还没有数据", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByTestId("headline")).toHaveTextContent("采集推送民生事件0件、办结0件，办结率—");
     expect(requests.filter((request) => request.path === "/metrics/district").map((request) => request.search.get("period"))).toContain("2021");
+  });
+
+  it("says the demo year is still loading, with how far, instead of an empty period", async () => {
+    api(adminMe, () => dashboard({ "grids.total": 1264, "tickets.collected": 0, "tickets.closed": 0, "tickets.closureRate": null }), {
+      "GET /dev/demo": () => ({ older: false, districts: [{ district: "jianyang", done: 4567, total: 10000, loading: true }, { district: "shaowu", done: 0, total: 900, loading: true }] }),
+    });
+    signedIn();
+    renderApp("/d/jianyang/dashboard");
+    expect(await screen.findByTestId("demo-loading", {}, { timeout: 5000 })).toHaveTextContent("演示年度数据仍在加载（45%）");
+    await screen.findByTestId("headline");
+    expect(screen.queryByText("本期还没有数据")).not.toBeInTheDocument();
   });
 
   it("drills down the tiers from the grid table", async () => {

@@ -1,5 +1,5 @@
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import {
   formatMetric,
@@ -47,6 +47,17 @@ export function DashboardPage() {
     () => (ownDistrict() ? period() : null),
     (chosen) => metrics.district(chosen),
   );
+  /** Locally, the demo year replays in the background after the first start: say how far it is. */
+  const demo = createQuery(
+    () => ownDistrict() && params.slug,
+    (slug) => session.api.demoStatus().then((status) => status.districts.find((district) => district.district === slug && district.loading)).catch(() => undefined),
+  );
+  const poll = setInterval(() => {
+    if (!demo.data()) return;
+    demo.reload();
+    dashboard.reload();
+  }, 10_000);
+  onCleanup(() => clearInterval(poll));
   /** Which mechanisms are on: a group of one that is off shows only if it has figures. */
   const detail = createQuery(
     () => ownDistrict() && params.slug,
@@ -61,6 +72,9 @@ export function DashboardPage() {
         </div>
         <PeriodPicker period={period()} onChange={(next) => setSearch({ period: next === "all" ? undefined : next })} />
       </div>
+      <Show when={demo.data()}>
+        {(loading) => <DemoLoading done={loading().done} total={loading().total} />}
+      </Show>
       <Switch>
         <Match when={session.me.error()}>{(error) => <ErrorState error={error()} onRetry={session.me.reload} />}</Match>
         <Match when={actor() && !ownDistrict()}>
@@ -75,11 +89,28 @@ export function DashboardPage() {
             )
           }
         </Match>
-        <Match when={dashboard.data()}>{(data) => <Dashboard data={data()} metrics={metrics} mechanisms={detail.data()?.config.mechanisms} />}</Match>
+        <Match when={dashboard.data()}>
+          {(data) => <Dashboard data={data()} metrics={metrics} mechanisms={detail.data()?.config.mechanisms} loading={!!demo.data()} />}
+        </Match>
         <Match when={true}>
           <Skeleton class="card" lines={5} />
         </Match>
       </Switch>
+    </div>
+  );
+}
+
+/** The demo year is still being replayed: how far, instead of figures that look final. */
+export function DemoLoading(props: { done: number; total: number }) {
+  const { t } = useMetricLocale();
+  const percent = () => Math.floor((props.done / Math.max(props.total, 1)) * 100);
+  return (
+    <div class="notice notice-info demo-loading" role="status" data-testid="demo-loading">
+      <div>
+        <strong>{t("dashboard.demoLoading", { percent: String(percent()) })}</strong>
+        <p>{t("dashboard.demoLoadingBody")}</p>
+        <progress max={100} value={percent()} aria-label={t("dashboard.demoLoading", { percent: String(percent()) })} />
+      </div>
     </div>
   );
 }
@@ -139,10 +170,10 @@ export function shownGroups(values: Values, mechanisms: Mechanisms | undefined):
   });
 }
 
-function Dashboard(props: { data: DistrictMetrics; metrics: MetricsApi; mechanisms?: Mechanisms }) {
+function Dashboard(props: { data: DistrictMetrics; metrics: MetricsApi; mechanisms?: Mechanisms; loading?: boolean }) {
   const locale = useMetricLocale();
   const { t } = locale;
-  const empty = () => !hasData(props.data.values);
+  const empty = () => !props.loading && !hasData(props.data.values);
   return (
     <>
       <Headline values={props.data.values} />

@@ -27,6 +27,13 @@ const TokenRequest = z
   })
   .openapi("DevTokenRequest");
 
+const DemoStatus = z
+  .object({
+    older: z.boolean(),
+    districts: z.array(z.object({ district: z.string(), done: z.number().int(), total: z.number().int(), loading: z.boolean() })),
+  })
+  .openapi("DemoStatus");
+
 /** Local mode only: the demo accounts and tokens for them, signed by the local issuer. */
 export function devRoutes(issuer: DevIssuer) {
   return router()
@@ -40,6 +47,18 @@ export function devRoutes(issuer: DevIssuer) {
         responses: { 200: json(z.object({ accounts: z.array(DemoAccount) }), "Demo accounts") },
       }),
       (c) => c.json({ accounts: Demo.DemoAccounts }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/demo",
+        operationId: "getDemoStatus",
+        tags: ["local"],
+        summary: "How far the demo year's replay is, per district (local mode only)",
+        description: "`npm start` replays the demo year in the background; a district is `loading` until its steps are done (`done` of `total` items).",
+        responses: { 200: json(DemoStatus, "The demo's progress") },
+      }),
+      async (c) => c.json(await withActor({ type: "system" }, () => Demo.status()), 200),
     )
     .openapi(
       createRoute({
