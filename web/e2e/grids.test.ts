@@ -52,7 +52,8 @@ describe("the grid map", () => {
     await page.getByTestId("nav-grids").click();
     await page.locator('[data-testid="grid-map"][data-state="ready"]').waitFor();
     // Leaflet draws on canvas, not SVG, on a plain background: no tile server is configured.
-    expect(await page.locator('[data-testid="grid-map"] canvas').count()).toBeGreaterThan(0);
+    // The map is ready before the first grids arrive; their layer's canvas comes with them.
+    await page.locator('[data-testid="grid-map"] canvas').first().waitFor();
     expect(await page.locator('[data-testid="grid-map"] svg path').count()).toBe(0);
     expect(await page.locator('[data-testid="grid-map"] .leaflet-tile').count()).toBe(0);
 
