@@ -1,15 +1,12 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { viteBin } from "../../scripts/lib/env.ts";
+import { inject } from "vitest";
+import { waitUntilReady } from "../../scripts/test/prepare.ts";
 import { startTestApi } from "../../scripts/test/api.ts";
 
 /**
- * What the browser tests share: the portal built into a temporary folder and served with the
- * real API under `/api` (DynamoDB Local, s3rver, the demo seeded), and Chromium's flags for
+ * What the browser tests share: the portal, built once per run by the global setup, served with
+ * the real API under `/api` (DynamoDB Local, s3rver, the demo seeded), and Chromium's flags for
  * this closed network.
  */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,22 +21,15 @@ export const chromiumArgs = [
   "--disable-sync",
 ];
 
-const run = promisify(execFile);
-
+/** The built portal and the API behind it; with `seedGrids`, Jianyang's grids too. */
 export async function startPortal(options: { seedGrids?: boolean } = {}) {
-  const outDir = mkdtempSync(join(tmpdir(), "wangge-portal-"));
-  const build = run(process.execPath, [viteBin(), "build", "--outDir", outDir, "--emptyOutDir"], {
-    cwd: join(import.meta.dirname, ".."),
-    env: { ...process.env, VITE_API_URL: "/api" },
-  });
-  // The build and the seeding do not depend on each other.
-  const [api] = await Promise.all([startTestApi({ portalDir: outDir, basePath: "/api", seedGrids: options.seedGrids }), build]);
+  const portal = inject("portal");
+  if (!portal) throw new Error("No portal build in this run: the global setup builds it only when files under web/e2e/ are part of the run.");
+  await waitUntilReady(portal, "The portal's build");
+  const api = await startTestApi({ portalDir: portal.folder, basePath: "/api", seedGrids: options.seedGrids });
   return {
     api,
-    async close() {
-      await api.close();
-      rmSync(outDir, { recursive: true, force: true });
-    },
+    close: () => api.close(),
   };
 }
 
