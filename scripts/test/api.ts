@@ -12,9 +12,15 @@ export interface Caller {
   tenantID: string | null;
 }
 
+/**
+ * The API on a free port. The demo is seeded unless the file starts from the seeded base
+ * (`*.seeded.test.ts`), which holds it already; `seedGrids` adds Jianyang's grids and people,
+ * which the seeded base holds too (then it is one read).
+ */
 export async function startTestApi(options: { portalDir?: string; basePath?: string; seedGrids?: boolean } = {}) {
   await Storage.ensureBucket();
-  await Demo.seed();
+  // Seeding again would put the demo accounts back as they were before the grids' seed placed them.
+  if (process.env.WANGGE_TEST_BASE !== "seeded") await Demo.seed();
   if (options.seedGrids) await Demo.seedJianyangGrids();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}${options.basePath ?? ""}`;

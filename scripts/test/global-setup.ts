@@ -2,18 +2,22 @@
  * Starts the embedded stack once for the whole test run: DynamoDB Local in memory and
  * s3rver in a temporary folder, both on free ports. Suites reach them through `inject`.
  *
- * When the run holds browser tests (`web/e2e/`), it also builds the portal for them, in the
- * background while other files run (see `prepare.ts`).
+ * When the run holds files that need them, it also prepares, in the background while other files
+ * run: the portal's build for the browser tests (`web/e2e/`), and the seeded base for the files
+ * named `*.seeded.test.ts` (see `prepare.ts` and `connect.ts`).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { root, viteBin } from "../lib/env.ts";
-import { startDynamo, startS3 } from "../lib/local-stack.ts";
-import { markWhenDone, runJob, type Prepared } from "./prepare.ts";
+import { startDynamo, startS3, type Service } from "../lib/local-stack.ts";
+import { isSeededFile, markWhenDone, runJob, type Job, type Prepared } from "./prepare.ts";
 
 export const TestBucket = "wangge-test";
+
+/** The seeded base's table. */
+export const SeededTable = "wangge-seeded";
 
 const browserTests = join(root, "web", "e2e") + "/";
 
@@ -40,11 +44,59 @@ export default async function setup(project: TestProject) {
   }
   project.provide("portal", portal);
 
+  let seeded: (Prepared & { table: string }) | null = null;
+  let shm: string | undefined;
+  if (needed(isSeededFile)) {
+    shm = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/wangge-test-") : undefined;
+    seeded = { folder: join(shm ?? folder, "seeded"), ready: join(folder, "seeded.ready"), table: SeededTable };
+    const seeding = seedBase(seeded.folder, { S3_ENDPOINT: s3.endpoint, BUCKET_NAME: TestBucket });
+    background.push({ done: markWhenDone(seeded, seeding.done), stop: seeding.stop });
+  }
+  project.provide("seededBase", seeded);
+
   return async () => {
     for (const job of background) job.stop();
     await Promise.all(background.map((job) => job.done));
     await Promise.all([dynamo.stop(), s3.stop()]);
     rmSync(folder, { recursive: true, force: true });
+    if (shm) rmSync(shm, { recursive: true, force: true });
+  };
+}
+
+/**
+ * The seeded base: a DynamoDB Local on `folder` that a child process fills with the demo and
+ * Jianyang's grids (`seed-base.ts`), then stopped, so that its data folder can be copied.
+ */
+function seedBase(folder: string, env: Record<string, string>): Job {
+  let stopped = false;
+  let dynamo: Service | undefined;
+  let seed: Job | undefined;
+  const done = (async () => {
+    dynamo = await startDynamo({ dbPath: folder, heap: "2g" });
+    try {
+      if (stopped) throw new Error("stopped");
+      seed = runJob(process.execPath, ["--import", "tsx", join(import.meta.dirname, "seed-base.ts")], {
+        cwd: root,
+        env: {
+          ...process.env,
+          ...env,
+          DYNAMODB_ENDPOINT: dynamo.endpoint,
+          TABLE_NAME: SeededTable,
+          AWS_REGION: "cn-north-1",
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        },
+      });
+      await seed.done;
+    } finally {
+      await dynamo.stop();
+    }
+  })();
+  return {
+    done,
+    stop() {
+      stopped = true;
+      seed?.stop();
+    },
   };
 }
 
@@ -55,5 +107,7 @@ declare module "vitest" {
     bucketName: string;
     /** The portal built with `VITE_API_URL=/api`, when browser tests are part of the run. */
     portal: Prepared | null;
+    /** The seeded base's data folder and table, when seeded files are part of the run. */
+    seededBase: (Prepared & { table: string }) | null;
   }
 }

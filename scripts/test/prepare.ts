@@ -1,7 +1,8 @@
 /**
  * What a test run prepares once, in the background of its global setup, for the files that need
- * it: the portal's build (browser tests). Each piece writes a ready marker when it is done,
- * `{"ok":true}` or `{"error":…}`; a file waits for the marker.
+ * it: the portal's build (browser tests) and the seeded base, a DynamoDB Local data folder holding
+ * the demo with Jianyang's grids and people (files named `*.seeded.test.ts`). Each piece writes a
+ * ready marker when it is done, `{"ok":true}` or `{"error":…}`; a file waits for the marker.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -9,11 +10,17 @@ import { basename } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export interface Prepared {
-  /** Where it is: the built portal. */
+  /** Where it is: the built portal, or the seeded data folder. */
   folder: string;
   /** Its ready marker. */
   ready: string;
 }
+
+/**
+ * A file that starts from its own copy of the seeded base rather than an empty table:
+ * `grids.seeded.test.ts`, `replay.seeded.demo.test.ts`.
+ */
+export const isSeededFile = (path: string) => basename(path).includes(".seeded.");
 
 export interface Job {
   done: Promise<void>;

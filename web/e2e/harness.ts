@@ -21,7 +21,10 @@ export const chromiumArgs = [
   "--disable-sync",
 ];
 
-/** The built portal and the API behind it; with `seedGrids`, Jianyang's grids too. */
+/**
+ * The built portal and the API behind it. With `seedGrids`, Jianyang's grids too: a file named
+ * `*.seeded.test.ts` has them already, any other seeds them itself (some 20 s).
+ */
 export async function startPortal(options: { seedGrids?: boolean } = {}) {
   const portal = inject("portal");
   if (!portal) throw new Error("No portal build in this run: the global setup builds it only when files under web/e2e/ are part of the run.");
