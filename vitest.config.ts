@@ -1,11 +1,16 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * One `vitest run` runs every suite. Each project names what it needs:
  * connected suites share one DynamoDB Local + s3rver started by the global setup
  * (in memory, on free ports); infra synthesises stacks; web runs in happy-dom;
- * e2e drives the built portal in headless Chromium.
+ * e2e drives the built portal in headless Chromium. Files named `*.seeded.test.ts` start from
+ * the seeded base instead (the demo with Jianyang's grids, seeded once per run: see
+ * scripts/test/connect.ts). `demo` holds the long runs of the demo's seeds and replays: only
+ * `npm run test:demo` runs it (`npm test` leaves it out with `--project '!demo'`).
  */
+const connected = { environment: "node", setupFiles: ["./scripts/test/connect.ts"] };
+
 export default defineConfig({
   test: {
     globalSetup: ["./scripts/test/global-setup.ts"],
@@ -14,8 +19,8 @@ export default defineConfig({
         test: {
           name: "core",
           include: ["packages/core/src/**/*.test.ts"],
-          environment: "node",
-          setupFiles: ["./scripts/test/connect.ts"],
+          exclude: [...configDefaults.exclude, "**/*.demo.test.ts"],
+          ...connected,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -24,8 +29,7 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["packages/api/src/**/*.test.ts", "scripts/**/*.test.ts"],
-          environment: "node",
-          setupFiles: ["./scripts/test/connect.ts"],
+          ...connected,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -44,10 +48,18 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["web/e2e/**/*.test.ts"],
-          environment: "node",
-          setupFiles: ["./scripts/test/connect.ts"],
+          ...connected,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: "demo",
+          include: ["packages/core/src/demo/**/*.demo.test.ts"],
+          ...connected,
+          testTimeout: 3_600_000,
+          hookTimeout: 3_600_000,
         },
       },
     ],
