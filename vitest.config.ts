@@ -14,6 +14,11 @@ const connected = { environment: "node", setupFiles: ["./scripts/test/connect.ts
 export default defineConfig({
   test: {
     globalSetup: ["./scripts/test/global-setup.ts"],
+    // Files are independent: two at a time (vitest's default would be one on two cores).
+    maxWorkers: 2,
+    reporters: ["default", "./scripts/test/slowest-files.ts"],
+    // The AWS SDK's notice that it will need Node 22 from 2027, in every file's output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     projects: [
       {
         test: {
