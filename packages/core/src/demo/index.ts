@@ -9,7 +9,7 @@ import { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.
 import { jianyangTicketPlan, replayTickets } from "./jianyang-tickets.ts";
 import { jianyangPartyPlan, seedGrids, seedParty, seedPeople } from "./base.ts";
 import { DemoPlan, OlderDemoError, onProgress as onProgressOf, readMarkers, runStep, SeedMarkerEntity } from "./replay.ts";
-import { JianyangCadreCounts, seedJianyangCadres } from "./jianyang-cadres.ts";
+import { cadrePlanSize, seedJianyangCadres } from "./jianyang-cadres.ts";
 import { jianyangMenuTotal, seedJianyangMenu } from "./jianyang-menu.ts";
 import { jianyangVolunteerTotal, seedJianyangVolunteers } from "./jianyang-volunteers.ts";
 import { jianyangEmergencyTotal, seedJianyangEmergency } from "./jianyang-emergency.ts";
@@ -176,10 +176,10 @@ export interface YearStep {
 }
 
 /**
- * The demo year's steps. `ticketLimit` replays a smaller year of tickets of the same shape
- * (tests); `concurrency` is each step's (default 8).
+ * The demo year's steps. `ticketLimit` (tickets per district) and `cadreLimit` replay a smaller
+ * year of the same shape (tests); `concurrency` is each step's (default 8).
  */
-export function demoYear(options: { ticketLimit?: number; concurrency?: number } = {}): YearStep[] {
+export function demoYear(options: { ticketLimit?: number; cadreLimit?: number; concurrency?: number } = {}): YearStep[] {
   const concurrency = options.concurrency ?? 8;
   const mechanism = (name: string, label: string, total: number, run: (step: Parameters<Parameters<typeof runStep>[2]>[0]) => Promise<unknown>): YearStep => ({
     name, district: "jianyang", label, total, run: () => withActor(jianyang, () => runStep(name, total, run)),
@@ -189,7 +189,7 @@ export function demoYear(options: { ticketLimit?: number; concurrency?: number }
     run: () => withActor({ type: "system", tenantID: district }, () => runStep(`${district}-tickets`, plan.total, (step) => replayTickets(step, grids(), { ...plan, concurrency }))),
   });
   return [
-    mechanism("jianyang-cadres", "cadres and their ledger", JianyangCadreCounts.cadres + JianyangCadreCounts.visits + JianyangCadreCounts.patrols + JianyangCadreCounts.sentimentMaps + JianyangCadreCounts.evaluations, (step) => seedJianyangCadres(step, { concurrency })),
+    mechanism("jianyang-cadres", "cadres and their ledger", cadrePlanSize(options.cadreLimit).items, (step) => seedJianyangCadres(step, { concurrency, limit: options.cadreLimit })),
     mechanism("jianyang-menu", "micro-wishes, needs lists and meetings", jianyangMenuTotal, (step) => seedJianyangMenu(step, { concurrency })),
     mechanism("jianyang-volunteers", "volunteers and activities", jianyangVolunteerTotal, (step) => seedJianyangVolunteers(step, { concurrency })),
     mechanism("jianyang-emergency", "emergency rounds", jianyangEmergencyTotal, (step) => seedJianyangEmergency(step, { concurrency })),
@@ -204,7 +204,7 @@ export function demoYear(options: { ticketLimit?: number; concurrency?: number }
  * (`seedJianyangGrids`, `seedFujianDistricts`). Each step runs once and resumes where an
  * interrupted run stopped.
  */
-export async function seedDemoYear(options: { ticketLimit?: number; concurrency?: number; steps?: YearStep[] } = {}) {
+export async function seedDemoYear(options: { ticketLimit?: number; cadreLimit?: number; concurrency?: number; steps?: YearStep[] } = {}) {
   const steps = options.steps ?? demoYear(options);
   const mechanisms = steps.filter((step) => !step.name.endsWith("-tickets"));
   const tickets = steps.filter((step) => step.name.endsWith("-tickets"));
@@ -241,7 +241,8 @@ export async function status(): Promise<DemoStatus> {
     const total = marker?.total ?? step.total;
     entry.total += total;
     entry.done += marker?.state === "done" ? total : Math.min(total, marker?.done ?? 0);
-    entry.started ||= !!marker;
+    // Loading from the moment the district's grids were seeded, before its year's first step.
+    entry.started ||= !!marker || markers.has(`${step.district}-grids`);
     districts.set(step.district, entry);
   }
   return {

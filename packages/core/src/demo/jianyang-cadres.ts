@@ -24,6 +24,15 @@ export const JianyangCadreCounts = {
   evaluations: 760 + 190,
 } as const;
 
+/** What the step replays: the article's figures, or with `limit` cadres a smaller year of the same shape. */
+export function cadrePlanSize(limit?: number) {
+  const cadres = limit ?? JianyangCadreCounts.cadres;
+  const sentimentMaps = limit === undefined ? JianyangCadreCounts.sentimentMaps : Math.round((limit * JianyangCadreCounts.sentimentMaps) / JianyangCadreCounts.cadres);
+  const entries = cadres + Math.ceil(cadres / 2) + sentimentMaps;
+  const evaluations = cadres + Math.ceil(cadres / 4);
+  return { cadres, sentimentMaps, items: cadres + entries + evaluations };
+}
+
 const FROM = "2022-03-01";
 const TO = "2023-02-28";
 /** The demo account's secondment stays current, so that it can log today's work. */
@@ -39,7 +48,7 @@ const cst = (day: string, time = "10:00") => new Date(`${day}T${time}:00+08:00`)
  * account of role `cadre`. The demo account `cadre` is the assistant on the demo worker's grid.
  * A step of the demo year (resumable: see replay.ts).
  */
-export async function seedJianyangCadres(step: StepRun, options: { concurrency?: number } = {}) {
+export async function seedJianyangCadres(step: StepRun, options: { concurrency?: number; limit?: number } = {}) {
   const tenantID = "jianyang";
   const concurrency = options.concurrency ?? 8;
   const started = cst(FROM);
@@ -58,7 +67,10 @@ export async function seedJianyangCadres(step: StepRun, options: { concurrency?:
   const workerGrid = (await locate({ lon: 118.12, lat: 27.33 })).grid;
   const account = (await UserEntity.get({ tenantID, userID: "cadre" }).go()).data;
   const linked = Math.max(0, people.findIndex((person) => person.gridID === workerGrid.gridID));
-  const cadres = people.map((person, index) => {
+  // `limit`: a smaller year of the same shape (the first cadres in that order, and the demo's own).
+  const chosen = options.limit === undefined ? people : [...people.filter((_, index) => index !== linked).slice(0, options.limit - 1), people[linked]];
+  const cadres = chosen.map((person) => {
+    const index = people.indexOf(person);
     if (index === linked && account)
       return { userID: "cadre", name: account.name, phone: account.phone, unit: "区财政局", gridID: workerGrid.gridID, to: DEMO_TO };
     return { userID: `cadre-${String(index + 1).padStart(3, "0")}`, name: person.personName, phone: person.personPhone, unit: person.homeUnit ?? JianyangHomeUnits[0], gridID: person.gridID, to: TO };
@@ -80,8 +92,9 @@ export async function seedJianyangCadres(step: StepRun, options: { concurrency?:
     entries.push({ index, kind: "visit", date: dayOf(), hours: 1 + Math.floor(random() * 6) / 2, notes: random() < 0.5 ? "入户走访，了解住户诉求" : "走访独居老人，登记困难" });
     if (index % 2 === 0) entries.push({ index, kind: "patrol", date: dayOf(), hours: 1 + Math.floor(random() * 4) / 2, notes: "网格巡查，排查安全隐患" });
   });
-  for (let n = 0; n < JianyangCadreCounts.sentimentMaps; n++)
-    entries.push({ index: Math.floor((n * cadres.length) / JianyangCadreCounts.sentimentMaps), kind: "sentiment_map", date: dayOf(), hours: 3 + Math.floor(random() * 4), notes: "绘制小区民情图，标注重点人群与隐患点位" });
+  const maps = cadrePlanSize(options.limit).sentimentMaps;
+  for (let n = 0; n < maps; n++)
+    entries.push({ index: Math.floor((n * cadres.length) / maps), kind: "sentiment_map", date: dayOf(), hours: 3 + Math.floor(random() * 4), notes: "绘制小区民情图，标注重点人群与隐患点位" });
   const entryAt = (entry: (typeof entries)[number]) => cst(entry.date, "18:00");
   const entryIDs = entries.map((entry, index) => idOf(step.name, `ledger/${index}`, "ledger", entryAt(entry)));
   // The community's evaluations at the end of each evaluated month.
