@@ -14,6 +14,7 @@ import * as Volunteer from "../volunteer/index.ts";
 import * as Wish from "../wish/index.ts";
 import { DemoInterrupted, demoYear, interruptAfter, OlderDemoError, seed, seedDemoYear, seedFujianDistricts, seedJianyangGrids, SeedMarkerEntity, status } from "./index.ts";
 import { DemoPlan } from "./replay.ts";
+import { ArticleMechanismFigures } from "./article.test-support.ts";
 
 /**
  * The demo through the real core functions on DynamoDB Local, from the run's seeded base, in a
@@ -107,19 +108,7 @@ it("replays a smaller year with people using the product first, every step stopp
     // The smaller year's 100 cadres draw 18 sentiment maps (140 of 760 in the article).
     "cadres.assigned": 100,
     "ledger.sentiment_map": 18,
-    "wishes.fulfilled": 360, // 360 micro-wishes fulfilled
-    "needs.created": 184, // 184 needs/project lists
-    "party.jointMeetings": 48, // 48 joint party-building meetings
-    "party.coBuildingProjects": 238, // 238 co-building projects claimed
-    "activities.held": 180, // 180 volunteer activities
-    "activities.served": 9800, // serving about 9,800 people
-    "volunteers.teams": 165, // 165 volunteer teams
-    "volunteers.problemsSolved": 610, // solving 610 problems
-    "owners.committeeWorkers": 65, // 65 grid workers on owners' committees
-    "owners.consultations": 180, // 180 consultations
-    "owners.livelihoodProjects": 72, // 72 livelihood projects
-    "emergency.roundsDistrictWide": 3, // 3 district-wide testing rounds
-    "emergency.roundsRiskArea": 7, // 7 risk-area testing rounds
+    ...ArticleMechanismFigures,
     // The smaller year's 60 tickets, 56 of them closed, and the resident's own one (open).
     "tickets.collected": 61,
     "tickets.closed": 56,

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import * as Metrics from "../metrics/index.ts";
+import { ArticleCadreFigures, ArticleMechanismFigures } from "./article.test-support.ts";
 import { DemoInterrupted, interruptAfter, seed, seedDemoYear, seedFujianDistricts, seedJianyangGrids } from "./index.ts";
 
 /**
@@ -63,23 +64,7 @@ it("snap-and-report: collected 5,632, closed 5,622, closure rate 99.82%", () => 
 });
 
 it("the mechanisms' figures", () => {
-  expect(dashboard.values).toMatchObject({
-    "cadres.assigned": 760, // 760 seconded cadres
-    "ledger.sentiment_map": 140, // 140 community sentiment maps
-    "wishes.fulfilled": 360, // 360 micro-wishes fulfilled
-    "needs.created": 184, // 184 needs/project lists
-    "party.jointMeetings": 48, // 48 joint party-building meetings
-    "party.coBuildingProjects": 238, // 238 co-building projects claimed
-    "activities.held": 180, // 180 volunteer activities
-    "activities.served": 9800, // serving about 9,800 people
-    "volunteers.teams": 165, // 165 volunteer teams
-    "volunteers.problemsSolved": 610, // solving 610 problems
-    "owners.committeeWorkers": 65, // 65 grid workers on owners' committees
-    "owners.consultations": 180, // 180 consultations
-    "owners.livelihoodProjects": 72, // 72 livelihood projects
-    "emergency.roundsDistrictWide": 3, // 3 district-wide testing rounds
-    "emergency.roundsRiskArea": 7, // 7 risk-area testing rounds
-  });
+  expect(dashboard.values).toMatchObject({ ...ArticleCadreFigures, ...ArticleMechanismFigures });
 });
 
 it("Shaowu's 900 and Wuyishan's 1,800 tickets of 2022", async () => {
