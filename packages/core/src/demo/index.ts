@@ -10,8 +10,8 @@ import { jianyangTicketPlan, replayTickets } from "./jianyang-tickets.ts";
 import { jianyangPartyPlan, seedGrids, seedParty, seedPeople } from "./base.ts";
 import { DemoPlan, OlderDemoError, onProgress as onProgressOf, readMarkers, runStep, SeedMarkerEntity } from "./replay.ts";
 import { cadrePlanSize, seedJianyangCadres } from "./jianyang-cadres.ts";
-import { jianyangMenuTotal, seedJianyangMenu } from "./jianyang-menu.ts";
-import { jianyangVolunteerTotal, seedJianyangVolunteers } from "./jianyang-volunteers.ts";
+import { menuPlanSize, seedJianyangMenu, SmallMenuCounts } from "./jianyang-menu.ts";
+import { seedJianyangVolunteers, SmallVolunteerCounts, volunteerPlanSize } from "./jianyang-volunteers.ts";
 import { jianyangEmergencyTotal, seedJianyangEmergency } from "./jianyang-emergency.ts";
 
 export { generateJianyangGrids } from "./jianyang-grids.ts";
@@ -176,11 +176,16 @@ export interface YearStep {
 }
 
 /**
- * The demo year's steps. `ticketLimit` (tickets per district) and `cadreLimit` replay a smaller
- * year of the same shape (tests); `concurrency` is each step's (default 8).
+ * A smaller demo year of the same shape, for tests: 60 tickets per district (4 left open), 100
+ * cadres, 60 micro-wishes fulfilled, 24 meetings and 40 needs items, 30 volunteer teams; the
+ * emergency rounds as they were.
  */
-export function demoYear(options: { ticketLimit?: number; cadreLimit?: number; concurrency?: number } = {}): YearStep[] {
+export const SmallYear = { ticketLimit: 60, cadreLimit: 100, menu: SmallMenuCounts, volunteers: SmallVolunteerCounts } as const;
+
+/** The demo year's steps (`small`: `SmallYear`); `concurrency` is each step's (default 8). */
+export function demoYear(options: { small?: boolean; concurrency?: number } = {}): YearStep[] {
   const concurrency = options.concurrency ?? 8;
+  const small = options.small ? SmallYear : undefined;
   const mechanism = (name: string, label: string, total: number, run: (step: Parameters<Parameters<typeof runStep>[2]>[0]) => Promise<unknown>): YearStep => ({
     name, district: "jianyang", label, total, run: () => withActor(jianyang, () => runStep(name, total, run)),
   });
@@ -189,12 +194,12 @@ export function demoYear(options: { ticketLimit?: number; cadreLimit?: number; c
     run: () => withActor({ type: "system", tenantID: district }, () => runStep(`${district}-tickets`, plan.total, (step) => replayTickets(step, grids(), { ...plan, concurrency }))),
   });
   return [
-    mechanism("jianyang-cadres", "cadres and their ledger", cadrePlanSize(options.cadreLimit).items, (step) => seedJianyangCadres(step, { concurrency, limit: options.cadreLimit })),
-    mechanism("jianyang-menu", "micro-wishes, needs lists and meetings", jianyangMenuTotal, (step) => seedJianyangMenu(step, { concurrency })),
-    mechanism("jianyang-volunteers", "volunteers and activities", jianyangVolunteerTotal, (step) => seedJianyangVolunteers(step, { concurrency })),
+    mechanism("jianyang-cadres", "cadres and their ledger", cadrePlanSize(small?.cadreLimit).items, (step) => seedJianyangCadres(step, { concurrency, limit: small?.cadreLimit })),
+    mechanism("jianyang-menu", "micro-wishes, needs lists and meetings", menuPlanSize(small?.menu), (step) => seedJianyangMenu(step, { concurrency, counts: small?.menu })),
+    mechanism("jianyang-volunteers", "volunteers and activities", volunteerPlanSize(small?.volunteers), (step) => seedJianyangVolunteers(step, { concurrency, counts: small?.volunteers })),
     mechanism("jianyang-emergency", "emergency rounds", jianyangEmergencyTotal, (step) => seedJianyangEmergency(step, { concurrency })),
-    tickets("jianyang", jianyangTicketPlan(options.ticketLimit), generateJianyangGrids),
-    ...FujianDemoDistricts.map((plan) => tickets(plan.slug, latticeTicketPlan(plan, options.ticketLimit), () => latticeGrids(plan))),
+    tickets("jianyang", jianyangTicketPlan(small?.ticketLimit), generateJianyangGrids),
+    ...FujianDemoDistricts.map((plan) => tickets(plan.slug, latticeTicketPlan(plan, small?.ticketLimit), () => latticeGrids(plan))),
   ];
 }
 
@@ -204,7 +209,7 @@ export function demoYear(options: { ticketLimit?: number; cadreLimit?: number; c
  * (`seedJianyangGrids`, `seedFujianDistricts`). Each step runs once and resumes where an
  * interrupted run stopped.
  */
-export async function seedDemoYear(options: { ticketLimit?: number; cadreLimit?: number; concurrency?: number; steps?: YearStep[] } = {}) {
+export async function seedDemoYear(options: { small?: boolean; concurrency?: number; steps?: YearStep[] } = {}) {
   const steps = options.steps ?? demoYear(options);
   const mechanisms = steps.filter((step) => !step.name.endsWith("-tickets"));
   const tickets = steps.filter((step) => step.name.endsWith("-tickets"));

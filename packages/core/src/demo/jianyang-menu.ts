@@ -57,11 +57,16 @@ const hour = 3600_000;
 const start = Date.UTC(2022, 0, 1) - 8 * hour;
 const DAY = 24 * hour;
 
+/** A smaller year of the same shape (tests): 60 wishes fulfilled, 24 meetings, 40 needs items. */
+export const SmallMenuCounts: MenuCounts = {
+  wishesFulfilled: 60, wishesConfirmed: 58, wishesOpen: 8, wishesClaimed: 4, needs: 40, needsFromMeetings: 22, teaParties: 12, otherMeetings: 12,
+};
+
+export type MenuCounts = { [K in keyof typeof JianyangMenuCounts]: number };
+
 /** Items of the step: wishes, meetings, needs items entered by staff, and every needs item's progress. */
-export const jianyangMenuTotal =
-  JianyangMenuCounts.wishesFulfilled + JianyangMenuCounts.wishesOpen + JianyangMenuCounts.wishesClaimed +
-  JianyangMenuCounts.teaParties + JianyangMenuCounts.otherMeetings +
-  (JianyangMenuCounts.needs - JianyangMenuCounts.needsFromMeetings) + JianyangMenuCounts.needs;
+export const menuPlanSize = (counts: MenuCounts = JianyangMenuCounts) =>
+  counts.wishesFulfilled + counts.wishesOpen + counts.wishesClaimed + counts.teaParties + counts.otherMeetings + (counts.needs - counts.needsFromMeetings) + counts.needs;
 
 /** How many actions of a record's sequence its status says were made. */
 const wishSteps: Record<string, number> = { open: 1, claimed: 2, fulfilled: 3, confirmed: 4 };
@@ -72,7 +77,8 @@ const needSteps: Record<string, number> = { open: 0, claimed: 1, closed: 2, conf
  * took it at the time it happened (2022). Assumes Jianyang's grids are seeded. A step of the demo
  * year (resumable: see replay.ts).
  */
-export async function seedJianyangMenu(step: StepRun, options: { concurrency?: number } = {}) {
+export async function seedJianyangMenu(step: StepRun, options: { concurrency?: number; counts?: MenuCounts } = {}) {
+  const counts = options.counts ?? JianyangMenuCounts;
   const tenantID = "jianyang";
   const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })).data.filter(
     (grid) => grid.status === "active",
@@ -89,8 +95,8 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   const concurrency = options.concurrency ?? 8;
 
   // ─── the plan: micro-wishes ───
-  const fulfilled = JianyangMenuCounts.wishesFulfilled;
-  const total = fulfilled + JianyangMenuCounts.wishesOpen + JianyangMenuCounts.wishesClaimed;
+  const fulfilled = counts.wishesFulfilled;
+  const total = fulfilled + counts.wishesOpen + counts.wishesClaimed;
   const wishes = Array.from({ length: total }, (_, index) => {
     const late = index >= fulfilled;
     const [title, description] = pick(wishTitles);
@@ -100,7 +106,7 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
       postedAt: late ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
       poster: `resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`,
       claimant: late ? `cadre-${String(index).padStart(4, "0")}` : `cadre-${String(Math.floor(random() * 760)).padStart(4, "0")}`,
-      stage: index < JianyangMenuCounts.wishesConfirmed ? "confirmed" : index < fulfilled ? "fulfilled" : index < fulfilled + JianyangMenuCounts.wishesOpen ? "open" : "claimed",
+      stage: index < counts.wishesConfirmed ? "confirmed" : index < fulfilled ? "fulfilled" : index < fulfilled + counts.wishesOpen ? "open" : "claimed",
       delays: [random(), random(), random()],
     };
   });
@@ -109,12 +115,12 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   // ─── meetings: a monthly tea party in six communities, and others; outcomes become needs items ───
   const communities = tops.slice(0, 6);
   const types = [
-    ...Array.from({ length: 24 }, () => "grid_council"),
-    ...Array.from({ length: 12 }, () => "estate_express"),
-    ...Array.from({ length: 12 }, () => "neighbour_talk"),
+    ...Array.from({ length: counts.otherMeetings / 2 }, () => "grid_council"),
+    ...Array.from({ length: counts.otherMeetings / 4 }, () => "estate_express"),
+    ...Array.from({ length: counts.otherMeetings / 4 }, () => "neighbour_talk"),
   ];
   const meetings = [
-    ...Array.from({ length: JianyangMenuCounts.teaParties }, (_, n) => ({
+    ...Array.from({ length: counts.teaParties }, (_, n) => ({
       typeKey: "listen_to_neighbours", gridID: communities[n % communities.length].gridID,
       heldAt: Date.UTC(2022, Math.floor(n / 6), 10 + (n % 6)) - 8 * hour + 19.5 * hour,
     })),
@@ -129,7 +135,7 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   );
 
   // ─── needs items entered by staff; then most are claimed, ticked off and confirmed ───
-  const staffCount = JianyangMenuCounts.needs - fromMeetings.length;
+  const staffCount = counts.needs - fromMeetings.length;
   const staffNeeds = Array.from({ length: staffCount }, (_, n) => {
     const createdAt = start + ((n + 0.5) / staffCount) * 350 * DAY + 10 * hour;
     return { n, createdAt, itemID: idOf(step.name, `need/${n}/0`, "need", createdAt) };

@@ -56,8 +56,14 @@ function split(total: number, parts: number, random: () => number): number[] {
   return shares;
 }
 
+export type VolunteerCounts = { [K in keyof typeof JianyangVolunteerCounts]: number };
+
+/** A smaller year of the same shape (tests). */
+export const SmallVolunteerCounts: VolunteerCounts = { teams: 30, problemsSolved: 110, activities: 30, served: 1600, committeeWorkers: 12, consultations: 30, livelihoodProjects: 12 };
+
 /** Items of the step: teams, problems solved, activities and red property management records. */
-export const jianyangVolunteerTotal = Object.values(JianyangVolunteerCounts).reduce((sum, count) => sum + count, 0) - JianyangVolunteerCounts.served;
+export const volunteerPlanSize = (counts: VolunteerCounts = JianyangVolunteerCounts) =>
+  Object.values(counts).reduce((sum, count) => sum + count, 0) - counts.served;
 
 /**
  * Seeds the year's volunteer teams, problems solved, activities and red property management
@@ -65,7 +71,7 @@ export const jianyangVolunteerTotal = Object.values(JianyangVolunteerCounts).red
  * (and, for the committee workers' names, its people). A step of the demo year (resumable: see
  * replay.ts).
  */
-export async function seedJianyangVolunteers(step: StepRun, options: { concurrency?: number } = {}) {
+export async function seedJianyangVolunteers(step: StepRun, options: { concurrency?: number; counts?: VolunteerCounts } = {}) {
   const tenantID = "jianyang";
   const config = await currentConfig();
   const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "name", "tierKey", "status"] })).data.filter(
@@ -87,7 +93,7 @@ export async function seedJianyangVolunteers(step: StepRun, options: { concurren
   };
   const timeOf = (date: string) => Date.parse(`${date}T10:00:00+08:00`);
   const concurrency = options.concurrency ?? 8;
-  const counts = JianyangVolunteerCounts;
+  const counts = options.counts ?? JianyangVolunteerCounts;
 
   // Teams, founded over the first half of the year, one of each kind in turn, spread over the leaves.
   const kinds = config.governance.volunteerTeamKinds;
