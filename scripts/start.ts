@@ -40,9 +40,9 @@ try {
     startDynamo({
       port: settings.dynamoPort,
       dbPath: join(settings.dataDir, "dynamodb"),
-      onExit: (code) => {
+      onExit: (how) => {
         if (stopping) return;
-        console.error(`\nDynamoDB Local stopped (exit code ${code}). Run \`npm start\` again: the data is kept in ${settings.dataDir} and the demo resumes where it stopped.`);
+        console.error(`\nDynamoDB Local stopped (${how}). Run \`npm start\` again: the data is kept in ${settings.dataDir} and the demo resumes where it stopped.`);
         void stopAll(1);
       },
     }),
@@ -150,11 +150,13 @@ async function replayDemoYear() {
       step("replaying the demo year 2022 in the background (the portal works meanwhile; its dashboard shows how far)…");
     }
     if (Date.now() - shown < 15_000) return;
+    const first = shown === 0;
     shown = Date.now();
     const done = [...progress.values()].reduce((sum, entry) => sum + entry.done, 0);
     const total = Demo.demoYear().reduce((sum, entry) => sum + (progress.get(entry.name)?.total ?? entry.total), 0);
     const elapsed = (Date.now() - started) / 1000;
-    const left = done > 0 ? (elapsed * (total - done)) / done : NaN;
+    // The time left once there is a rate to go by.
+    const left = !first && done > 0 ? (elapsed * (total - done)) / done : NaN;
     step(`  demo year: ${done.toLocaleString()} / ${total.toLocaleString()} (${Math.floor((done / total) * 100)}%)${Number.isFinite(left) ? `, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left` : ""}`);
   });
   try {

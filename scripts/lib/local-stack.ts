@@ -61,7 +61,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
  * Starts DynamoDB Local. With `dbPath` the data is kept there; otherwise in memory. `heap` is
  * the JVM's maximum heap (an in-memory test run holds many tables at once).
  */
-export async function startDynamo(options: { port?: number; dbPath?: string; heap?: string; onExit?: (code: number | null) => void } = {}): Promise<Service> {
+export async function startDynamo(options: { port?: number; dbPath?: string; heap?: string; onExit?: (how: string) => void } = {}): Promise<Service> {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
   const port = options.port ?? (await freePort());
@@ -86,8 +86,8 @@ export async function startDynamo(options: { port?: number; dbPath?: string; hea
   child.stderr?.on("data", (chunk) => (stderr += chunk));
   const endpoint = `http://127.0.0.1:${port}`;
   let stopping = false;
-  child.once("exit", (code) => {
-    if (!stopping) options.onExit?.(code);
+  child.once("exit", (code, signal) => {
+    if (!stopping) options.onExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
   });
   try {
     await waitFor(
@@ -117,7 +117,7 @@ export async function startDynamo(options: { port?: number; dbPath?: string; hea
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 3000).unref();
