@@ -260,8 +260,7 @@ export async function status(): Promise<DemoStatus> {
 
 /** Throws `OlderDemoError` when the table holds an older version's demo (it cannot be resumed). */
 export async function assertCurrentPlan() {
-  const markers = await readMarkers([...baseSteps, ...demoYear().map((step) => step.name)]);
-  if ([...markers.values()].some((marker) => marker.plan !== DemoPlan)) throw new OlderDemoError();
+  if ((await status()).older) throw new OlderDemoError();
 }
 
 export { SeedMarkerEntity, JianyangPeopleCounts };

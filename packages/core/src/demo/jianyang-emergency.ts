@@ -1,6 +1,5 @@
 import { EmergencyModeEntity, EmergencyTaskEntity } from "../emergency/emergency.entity.ts";
 import * as Emergency from "../emergency/index.ts";
-import { VisibleError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
 import { idOf, pool, type StepRun } from "./replay.ts";
@@ -98,15 +97,10 @@ export async function seedJianyangEmergency(step: StepRun, options: { concurrenc
     const delays = board.grids.map(() => 2 + random() * 30);
     await pool(board.grids, options.concurrency ?? 8, async (part, gridIndex) => {
       if (part.status !== "done")
-        await step.act(`plan/${index}/${part.gridID}`, at.getTime() + delays[gridIndex] * 3600_000, null, async () => {
-          for (let attempt = 0; ; attempt++) {
-            try {
-              return await Emergency.reportTask({ taskID, gridID: part.gridID, ticks: input.checklist.map(() => true), note: "已按清单完成" });
-            } catch (error) {
-              if (!(error instanceof VisibleError && error.code === "emergency.task_changed") || attempt >= 5) throw error;
-            }
-          }
-        });
+        // A lost race on the round's tallies is retried by `act`.
+        await step.act(`plan/${index}/${part.gridID}`, at.getTime() + delays[gridIndex] * 3600_000, null, () =>
+          Emergency.reportTask({ taskID, gridID: part.gridID, ticks: input.checklist.map(() => true), note: "已按清单完成" }),
+        );
       reports++;
     });
     step.item();

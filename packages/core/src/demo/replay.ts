@@ -96,7 +96,7 @@ export interface StepRun {
 }
 
 /** DynamoDB requests the process has sent since `countRequests` was first called, by command. */
-export const requestCounts = { transactions: 0, requests: 0 };
+const requestCounts = { transactions: 0, requests: 0 };
 let counting = false;
 
 /** Counts the DynamoDB requests of this process (for the demo's "transactions per second"). */
@@ -114,10 +114,10 @@ export function countRequests() {
   return requestCounts;
 }
 
-export type MarkerState = "missing" | "started" | "done" | "older";
+type MarkerState = "missing" | "started" | "done" | "older";
 
 /** Where a step stands. */
-export async function markerState(name: string): Promise<MarkerState> {
+async function markerState(name: string): Promise<MarkerState> {
   const marker = (await SeedMarkerEntity.get({ name }).go()).data;
   if (!marker) return "missing";
   if (marker.plan !== DemoPlan) return "older";
