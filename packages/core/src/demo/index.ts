@@ -180,7 +180,7 @@ export interface YearStep {
  * cadres, 60 micro-wishes fulfilled, 24 meetings and 40 needs items, 30 volunteer teams; the
  * emergency rounds as they were.
  */
-export const SmallYear = { ticketLimit: 60, cadreLimit: 100, menu: SmallMenuCounts, volunteers: SmallVolunteerCounts } as const;
+export const SmallYear = { ticketLimit: 30, cadreLimit: 40, menu: SmallMenuCounts, volunteers: SmallVolunteerCounts } as const;
 
 /** The demo year's steps (`small`: `SmallYear`); `concurrency` is each step's (default 8). */
 export function demoYear(options: { small?: boolean; concurrency?: number } = {}): YearStep[] {

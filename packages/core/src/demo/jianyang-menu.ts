@@ -57,9 +57,9 @@ const hour = 3600_000;
 const start = Date.UTC(2022, 0, 1) - 8 * hour;
 const DAY = 24 * hour;
 
-/** A smaller year of the same shape (tests): 60 wishes fulfilled, 24 meetings, 40 needs items. */
+/** A smaller year of the same shape (tests): 30 wishes fulfilled, 14 meetings, 20 needs items. */
 export const SmallMenuCounts: MenuCounts = {
-  wishesFulfilled: 60, wishesConfirmed: 58, wishesOpen: 8, wishesClaimed: 4, needs: 40, needsFromMeetings: 22, teaParties: 12, otherMeetings: 12,
+  wishesFulfilled: 30, wishesConfirmed: 29, wishesOpen: 4, wishesClaimed: 2, needs: 20, needsFromMeetings: 13, teaParties: 6, otherMeetings: 8,
 };
 
 export type MenuCounts = { [K in keyof typeof JianyangMenuCounts]: number };

@@ -59,7 +59,7 @@ function split(total: number, parts: number, random: () => number): number[] {
 export type VolunteerCounts = { [K in keyof typeof JianyangVolunteerCounts]: number };
 
 /** A smaller year of the same shape (tests). */
-export const SmallVolunteerCounts: VolunteerCounts = { teams: 30, problemsSolved: 110, activities: 30, served: 1600, committeeWorkers: 12, consultations: 30, livelihoodProjects: 12 };
+export const SmallVolunteerCounts: VolunteerCounts = { teams: 15, problemsSolved: 55, activities: 15, served: 800, committeeWorkers: 6, consultations: 15, livelihoodProjects: 6 };
 
 /** Items of the step: teams, problems solved, activities and red property management records. */
 export const volunteerPlanSize = (counts: VolunteerCounts = JianyangVolunteerCounts) =>
