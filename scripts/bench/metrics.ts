@@ -24,7 +24,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 try {
   const { Demo, Storage, Metrics, withActor, District } = await import("@wangge/core");
   const { TicketEntity } = await import("../../packages/core/src/ticket/ticket.entity.ts");
-  const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/metrics/counter.entity.ts");
+  const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/counter/ticket-counter.entity.ts");
   const { batchPut } = await import("../../packages/core/src/storage/batch.ts");
   const { GridEntity } = await import("../../packages/core/src/grid/grid.entity.ts");
   const { mulberry32 } = await import("../../packages/core/src/demo/jianyang-grids.ts");

@@ -9,7 +9,7 @@ export * as Party from "./party/index.ts";
 export * as Ticket from "./ticket/index.ts";
 export * as Open311 from "./open311/index.ts";
 export * as Audit from "./audit/index.ts";
-export * as Tally from "./metrics/tally.ts";
+export * as Tally from "./counter/tally.ts";
 export * as Metrics from "./metrics/index.ts";
 export * as Cadre from "./cadre/index.ts";
 export * as Wish from "./wish/index.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
-import type { TransactionOps } from "../storage/service.ts";
+import type { WriteOps } from "../storage/transaction.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
@@ -40,14 +40,12 @@ function item(input: AuditInput) {
   };
 }
 
-/** The audit entry of a change, as an operation of the change's own transaction. */
-export function auditOperation(ops: TransactionOps, input: AuditInput) {
-  return ops.auditEvent.create(item(input)).commit();
-}
+/** The entities `auditOperation` writes: spread them into the transaction's entities. */
+export const auditEntities = { auditEvent: AuditEventEntity };
 
-/** Records an audit entry on its own (for changes that are a single conditional write). */
-export async function recordAudit(input: AuditInput) {
-  await AuditEventEntity.create(item(input)).go();
+/** The audit entry of a change, as an operation of the change's own transaction. */
+export function auditOperation(ops: WriteOps<typeof auditEntities>, input: AuditInput) {
+  return ops.auditEvent.create(item(input)).commit();
 }
 
 export const ListAuditInput = PageInput.extend({ subjectID: z.string().max(80).optional() });

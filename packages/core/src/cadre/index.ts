@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
-import { auditOperation } from "../audit/index.ts";
+import { auditEntities, auditOperation } from "../audit/index.ts";
 import { requireMechanism, type DistrictConfig } from "../district/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
-import { gridScopes, Tally } from "../metrics/tally.ts";
-import { Database } from "../storage/service.ts";
+import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import { gridScopes, Tally } from "../counter/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import * as Photo from "../ticket/photo.ts";
 import { maskPhone } from "../user/index.ts";
 import { UserEntity } from "../user/user.entity.ts";
@@ -193,8 +193,7 @@ export const assignCadre = fn(AssignCadreInput, async (input) => {
     createdAt: at, createdBy: actorID(),
   };
   const tally = new Tally().add([...gridScopes(gridPath), `unit:${unit.unitID}`], at, "cadres.assigned");
-  await Database.transaction
-    .write((ops) => [
+  await writeTransaction({ cadre: CadreEntity, user: UserEntity, ...Tally.entities, ...auditEntities }, (ops) => [
       ops.cadre.create(item).commit(),
       ...tally.operations(ops),
       auditOperation(ops, {
@@ -217,8 +216,7 @@ export const endAssignment = fn(z.object({ cadreID: z.string().min(1).max(80) })
   if (cadre.status !== "active") throw new ConflictError("cadre.ended", "This assignment has already ended.");
   const at = now().toISOString();
   const tally = new Tally().add([...gridScopes(cadre.gridPath), `unit:${cadre.unitID}`], at, "cadres.ended");
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ cadre: CadreEntity, ...Tally.entities, ...auditEntities }, (ops) => [
       ops.cadre
         .patch({ tenantID, cadreID: cadre.cadreID })
         .set({ status: "ended", endedAt: at })
@@ -402,7 +400,7 @@ export const createLedgerEntry = fn(CreateLedgerEntryInput, async (input) => {
     .add(scopes, at, "ledger.entries")
     .add(scopes, at, "ledger.hours", 1, input.hours)
     .add(scopes, at, `ledger.${input.kind}`, 1, input.hours);
-  await Database.transaction.write((ops) => [ops.ledgerEntry.create(item).commit(), ...tally.operations(ops)]).go();
+  await writeTransaction({ ledgerEntry: LedgerEntryEntity, ...Tally.entities }, (ops) => [ops.ledgerEntry.create(item).commit(), ...tally.operations(ops)]).go();
   if (photos.length) await Photo.keep(photos, finalKeys);
   return toEntry(item);
 });
@@ -511,8 +509,7 @@ export const evaluateCadre = fn(EvaluateCadreInput, async (input) => {
   const scopes = [...gridScopes(cadre.gridPath), `unit:${cadre.unitID}`];
   const at = noonOf(`${input.month}-15`);
   const tally = new Tally().add(scopes, at, "cadres.evaluations").add(scopes, at, `cadres.grade.${input.grade}`);
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ cadreEvaluation: CadreEvaluationEntity, ...Tally.entities, ...auditEntities }, (ops) => [
       ops.cadreEvaluation.create(item).commit(),
       ...tally.operations(ops),
       auditOperation(ops, {

@@ -11,7 +11,7 @@ import { useTenant } from "../actor.ts";
 import type { DistrictSettings, RoleDefinition } from "../district/config.ts";
 import type { ErrorDetail } from "../error.ts";
 import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
-import { TicketCounterEntity } from "../metrics/counter.entity.ts";
+import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { AssignmentEntity } from "../person/person.entity.ts";
 import { TicketEntity, TicketStates } from "../ticket/ticket.entity.ts";
 import { now } from "../util/clock.ts";

@@ -6,7 +6,7 @@ import * as Emergency from "../emergency/index.ts";
 import * as Grid from "../grid/index.ts";
 import * as Metrics from "../metrics/index.ts";
 import { recountStanding } from "../metrics/recount.ts";
-import { readTallies } from "../metrics/tally.ts";
+import { readTallies } from "../counter/tally.ts";
 import * as Need from "../need/index.ts";
 import * as Ticket from "../ticket/index.ts";
 import { UserEntity } from "../user/user.entity.ts";

@@ -1,5 +1,6 @@
 import { Entity } from "electrodb";
 import { documentClient, tableName } from "../storage/table.ts";
+import { collectionOf } from "../storage/transaction.ts";
 
 /**
  * A district (区/县): the tenant. Its slug is the tenant ID and the first composite
@@ -72,3 +73,6 @@ export const DistrictConfigEntity = new Entity(
   },
   { table: tableName(), client: documentClient() },
 );
+
+/** A district with its configuration in one Query (the `district` collection). */
+export const DistrictCollection = collectionOf({ district: DistrictEntity, districtConfig: DistrictConfigEntity });

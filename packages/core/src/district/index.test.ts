@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
-import { Database } from "../storage/service.ts";
+import { UserEntity } from "../user/user.entity.ts";
 import * as District from "./index.ts";
 import * as Province from "../province/index.ts";
 
@@ -31,7 +31,7 @@ describe("onboarding a district", () => {
     expect(result.district).toMatchObject({ tenantID: "alpha", nameZh: "测试区", provinceID: "fujian", status: "active" });
     expect(result.config.tiers.map((tier) => tier.nameZh)).toEqual(["一级网格", "二级网格", "三级网格"]);
     expect(result.config.roles).toHaveLength(8);
-    const admin = await Database.entities.user.get({ tenantID: "alpha", userID: result.admin.userID }).go();
+    const admin = await UserEntity.get({ tenantID: "alpha", userID: result.admin.userID }).go();
     expect(admin.data?.roles).toEqual(["district_admin"]);
     const read = await withActor({ type: "user", userID: result.admin.userID, tenantID: "alpha", roles: ["district_admin"] }, () =>
       District.get("alpha"),
@@ -46,7 +46,7 @@ describe("onboarding a district", () => {
     await expect(withActor(operator, () => District.onboard(second))).rejects.toBeInstanceOf(ConflictError);
     const read = await withActor(operator, () => District.get("bravo"));
     expect(read.district.nameZh).toBe("测试区");
-    const users = await Database.entities.user.query.primary({ tenantID: "bravo" }).go();
+    const users = await UserEntity.query.primary({ tenantID: "bravo" }).go();
     expect(users.data.map((user) => user.name)).toEqual(["管理员"]);
   });
 

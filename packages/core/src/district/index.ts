@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { actorID, assertOperator, assertRole, Slug, useActor, useTenant } from "../actor.ts";
-import { auditOperation } from "../audit/index.ts";
+import { auditEntities, auditOperation } from "../audit/index.ts";
 import { ConfigVersionEntity } from "../config/config.entity.ts";
-import { UserEntity } from "../user/user.entity.ts";
+import { ProvinceEntity } from "../province/province.entity.ts";
+import { UserClaimEntity, UserEntity } from "../user/user.entity.ts";
 import { now as clockNow } from "../util/clock.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
-import { Database } from "../storage/service.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
 import { newID } from "../util/id.ts";
 import { Phone } from "../util/schemas.ts";
 import { claimOf } from "../user/user.entity.ts";
 import { DistrictConfig, DistrictSettings, type MechanismKey } from "./config.ts";
-import { DistrictConfigEntity, DistrictEntity } from "./district.entity.ts";
+import { DistrictCollection, DistrictConfigEntity, DistrictEntity } from "./district.entity.ts";
 import { template, TemplateName } from "./template.ts";
 
 export * from "./config.ts";
@@ -87,7 +88,7 @@ function toConfig(item: Record<string, unknown>): DistrictConfig {
  */
 export const onboard = fn(OnboardInput, async (input) => {
   assertOperator();
-  const province = await Database.entities.province.get({ provinceID: input.provinceID }).go();
+  const province = await ProvinceEntity.get({ provinceID: input.provinceID }).go();
   if (!province.data)
     throw new InputError("province.not_found", `There is no province "${input.provinceID}".`, [
       { path: "provinceID", message: "unknown province" },
@@ -96,8 +97,9 @@ export const onboard = fn(OnboardInput, async (input) => {
   const now = new Date().toISOString();
   const by = actorID();
   const adminID = newID("user");
-  const result = await Database.transaction
-    .write(({ district, districtConfig, configVersion, user, userClaim }) => [
+  const result = await writeTransaction(
+    { district: DistrictEntity, districtConfig: DistrictConfigEntity, configVersion: ConfigVersionEntity, user: UserEntity, userClaim: UserClaimEntity },
+    ({ district, districtConfig, configVersion, user, userClaim }) => [
       district
         .create({
           tenantID: input.slug,
@@ -164,7 +166,7 @@ function canSee(district: District): boolean {
 
 /** A district with its configuration, read in one query (the `district` collection). */
 export const get = fn(Slug, async (slug) => {
-  const result = await Database.collections.district({ tenantID: slug }).go();
+  const result = await DistrictCollection.collections.district({ tenantID: slug }).go();
   const [item] = result.data.district;
   const [config] = result.data.districtConfig;
   const notFound = new NotFoundError("district.not_found", `There is no district "${slug}" that you can see.`);
@@ -286,8 +288,7 @@ export async function changeConfig(
   const createdByName = await actorName();
   const rollback = options.rollbackOf !== undefined;
   const note = options.note?.trim() || undefined;
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ configVersion: ConfigVersionEntity, districtConfig: DistrictConfigEntity, ...auditEntities }, (ops) => [
       ops.districtConfig
         .patch({ tenantID })
         .set({ ...next, version, updatedAt, updatedBy })

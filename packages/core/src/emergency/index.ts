@@ -12,14 +12,14 @@
  */
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
-import { AuditEventEntity, auditOperation } from "../audit/index.ts";
+import { AuditEventEntity, auditEntities, auditOperation } from "../audit/index.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
-import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
+import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
 import { batchPut } from "../storage/batch.ts";
-import { Database } from "../storage/service.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { UserEntity } from "../user/user.entity.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
@@ -166,8 +166,7 @@ export const setMode = fn(SetModeInput, async (input) => {
     input.mode === "normal"
       ? `Back to normal mode: ${input.reason}`
       : `Emergency mode for ${input.scope === "district" ? "the whole district" : `${grids.length} grid(s): ${grids.map((grid) => grid.name).slice(0, 5).join(", ")}`}: ${input.reason}`;
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ emergencyMode: EmergencyModeEntity, ...Tally.entities, ...auditEntities }, (ops) => [
       current.version === 0
         ? ops.emergencyMode.create({ tenantID, ...next }).commit()
         : ops.emergencyMode
@@ -297,8 +296,7 @@ export const createTask = fn(CreateTaskInput, async (input) => {
     .add(["district"], at, input.scope === "district" ? "emergency.roundsDistrictWide" : "emergency.roundsRiskArea")
     .add(["district", `round:${taskID}`], at, "emergency.taskGrids", grids.length);
   const task = { tenantID, taskID, title: input.title, scope: input.scope, checklist: input.checklist, gridCount: grids.length, createdAt: at, createdBy: by };
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ emergencyMode: EmergencyModeEntity, emergencyTask: EmergencyTaskEntity, ...Tally.entities, ...auditEntities }, (ops) => [
       ops.emergencyMode
         .check({ tenantID })
         .where((attr, op) => op.eq(attr.mode, "emergency"))
@@ -365,8 +363,7 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
   const gridPath = [...((grid.data as Item | null)?.path ?? []), input.gridID];
   const tally = new Tally();
   if (done) tally.add([...gridScopes(gridPath), `round:${task.taskID}`], at, "emergency.taskGridsDone");
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ emergencyTaskGrid: EmergencyTaskGridEntity, ...Tally.entities, ...auditEntities }, (ops) => [
       ops.emergencyTaskGrid
         .patch({ tenantID, taskID: task.taskID, gridID: input.gridID })
         .set({ status: done ? "done" : "pending", ticks: input.ticks, note: input.note ?? "", reportedAt: at, reportedBy: by, gridPath, seq: part.seq + 1 })

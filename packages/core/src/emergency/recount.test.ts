@@ -4,7 +4,7 @@ import { mulberry32 } from "../demo/jianyang-grids.ts";
 import * as District from "../district/index.ts";
 import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
-import { MetricCounterEntity } from "../metrics/tally.ts";
+import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import * as Province from "../province/index.ts";
 import { withClock } from "../util/clock.ts";
 import * as Emergency from "./index.ts";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import * as District from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
-import { Database, type TransactionOps } from "../storage/service.ts";
+import { writeTransaction, type WriteOps } from "../storage/transaction.ts";
 import { gridBreaks } from "../config/breaking.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
@@ -229,7 +229,9 @@ async function checkShape(boundary: Boundary, placement: Placement, except: stri
 
 // ─── writing ────────────────────────────────────────────────────────────────
 
-type Ops = TransactionOps;
+/** The entities a grid change writes. */
+const gridEntities = { grid: GridEntity, gridCode: GridCodeEntity, gridVersion: GridVersionEntity, gridSet: GridSetEntity };
+type Ops = WriteOps<typeof gridEntities>;
 
 /**
  * The district's active grids per tier and its dedicated grids: one GetItem (kept by every
@@ -247,8 +249,7 @@ export async function counts(): Promise<{ tiers: Record<number, number>; dedicat
  * its count of active grids per tier by `counted` (e.g. a split: −1 and +pieces in one tier).
  */
 async function commit(build: (ops: Ops) => unknown[], describe: (index: number) => ConflictError, counted: Partial<Record<GridCountField, number>> = {}) {
-  const result = await Database.transaction
-    .write((ops) => {
+  const result = await writeTransaction(gridEntities, (ops) => {
       const operations = build(ops) as never[];
       const adds = Object.fromEntries(Object.entries(counted).filter(([, value]) => value !== 0));
       operations.push(

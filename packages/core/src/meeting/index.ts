@@ -2,10 +2,10 @@ import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
-import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
-import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
+import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
 import { NeedItem, NeedItemEntity, NeedOutcome, newNeedItem } from "../need/index.ts";
-import { Database } from "../storage/service.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
@@ -87,7 +87,7 @@ export const createMeeting = fn(CreateMeetingInput, async (input) => {
     topic: input.topic, status: "scheduled" as const, createdBy: actorID(), createdAt: at, updatedAt: at,
   };
   const tally = new Tally().add(gridScopes(place.gridPath), at, "meetings.scheduled");
-  const result = await Database.transaction.write((ops) => [ops.meeting.create(item).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ meeting: MeetingEntity, ...Tally.entities }, (ops) => [ops.meeting.create(item).commit(), ...tally.operations(ops)]).go();
   if (result.canceled) throw new ConflictError("meeting.not_created", "The meeting could not be saved; try again.");
   return toMeeting(item);
 });
@@ -140,8 +140,7 @@ export const recordMeetingOutcome = fn(RecordOutcomeInput, async (input) => {
   if (1 + items.length + tally.size > 100)
     throw new InputError("meeting.too_many_outcomes", "Too many outcomes to record at once for this grid; record fewer.", [{ path: "outcomes", message: "too many" }]);
   const outcomeItemIDs = items.map((item) => item.itemID);
-  const written = await Database.transaction
-    .write((ops) => [
+  const written = await writeTransaction({ meeting: MeetingEntity, needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
       ops.meeting
         .patch({ tenantID, meetingID: meeting.meetingID })
         .set({ status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes, outcomeItemIDs, updatedAt: at })

@@ -1,5 +1,5 @@
-import { HistogramBuckets, TicketCounterFields } from "./counter.entity.ts";
-import type { MetricValue } from "./tally.ts";
+import { HistogramBuckets, TicketCounterFields } from "../counter/ticket-counter.entity.ts";
+import type { MetricValue } from "../counter/tally.ts";
 
 /**
  * The metric definitions (指标口径): one set for every district, so that a province can rank

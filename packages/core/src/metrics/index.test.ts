@@ -5,11 +5,12 @@ import { ForbiddenError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as Party from "../party/index.ts";
 import * as Province from "../province/index.ts";
-import { Database } from "../storage/service.ts";
-import { bucketOf } from "./counter.entity.ts";
+import { writeTransaction } from "../storage/transaction.ts";
+import { bucketOf } from "../counter/ticket-counter.entity.ts";
 import { metricsDoc, quantileHours } from "./definitions.ts";
 import * as Metrics from "./index.ts";
-import { Tally } from "./tally.ts";
+import { Tally } from "../counter/tally.ts";
+import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 
 /**
  * The dashboards read counters only. Here the counters are written the way the mechanisms'
@@ -28,8 +29,7 @@ let child: Grid.Grid;
 /** Ticket counter additions in every scope a ticket of `gridPath` counts in. */
 async function ticketCounts(gridPath: string[], category: string, period: string[], adds: Record<string, number>) {
   const scopes = ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`];
-  await Database.transaction
-    .write((ops) => scopes.flatMap((scope) => period.map((p) => ops.ticketCounter.update({ tenantID: "mx-a", scope, period: p }).add(adds as never).commit())))
+  await writeTransaction({ ticketCounter: TicketCounterEntity }, (ops) => scopes.flatMap((scope) => period.map((p) => ops.ticketCounter.update({ tenantID: "mx-a", scope, period: p }).add(adds as never).commit())))
     .go();
 }
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
       .add(["district", `grid:${top.gridID}`, `grid:${child.gridID}`], "2022-05-10T02:00:00Z", "wishes.fulfilled", 3)
       .add(["district"], "2022-06-10T02:00:00Z", "activities.served", 1, 120)
       .add(["district"], "2022-06-10T02:00:00Z", "activities.held", 1);
-    await Database.transaction.write((ops) => tally.operations(ops)).go();
+    await writeTransaction({ ...Tally.entities }, (ops) => tally.operations(ops)).go();
     const org = await Party.createOrg({ kind: "community_committee", name: "甲社区党委", gridIDs: [top.gridID] });
     await Party.createRecord({ orgID: org.orgID, kind: "joint_meeting", title: "联席会", date: "2022-05-20", units: ["区财政局"] });
   });

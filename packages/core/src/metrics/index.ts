@@ -7,9 +7,10 @@ import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
 import { ROOT, type GridCountField } from "../grid/model.ts";
 import { fn } from "../util/fn.ts";
 import { Month } from "../util/schemas.ts";
-import { TicketCounterEntity } from "./counter.entity.ts";
+import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
-import { MetricCounterEntity, type MetricValue } from "./tally.ts";
+import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
+import type { MetricValue } from "../counter/tally.ts";
 import { recountStanding, recountTickets } from "./recount.ts";
 
 export { MetricDefinitions, MetricKeys, metricsDoc, quantileHours, type MetricDefinition } from "./definitions.ts";

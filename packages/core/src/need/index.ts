@@ -2,9 +2,9 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
-import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
-import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
-import { Database } from "../storage/service.ts";
+import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import * as Photo from "../ticket/photo.ts";
 import * as User from "../user/index.ts";
 import { now } from "../util/clock.ts";
@@ -108,7 +108,7 @@ export const createNeedItem = fn(CreateNeedItemInput, async (input) => {
   const place = await placeOfGrid(input.gridID);
   const tally = new Tally();
   const item = newNeedItem(place, input, {}, tally);
-  const result = await Database.transaction.write((ops) => [ops.needItem.create(item).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [ops.needItem.create(item).commit(), ...tally.operations(ops)]).go();
   if (result.canceled) throw new ConflictError("need.not_created", "The item could not be saved; try again.");
   return toItem(item);
 });
@@ -125,8 +125,7 @@ const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter
 async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, patch: Item, metric: string, conflict: () => ConflictError, at = now().toISOString()) {
   const tenantID = useTenant();
   const tally = new Tally().add(gridScopes(item.gridPath), at, metric);
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
       ops.needItem
         .patch({ tenantID, itemID: item.itemID })
         .set({ ...defined(patch), status: to, updatedAt: at } as never)

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import { InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { Tally } from "../metrics/tally.ts";
-import { Database } from "../storage/service.ts";
+import { Tally } from "../counter/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -158,7 +158,7 @@ export const createRecord = fn(CreateRecordInput, async (input) => {
     createdBy: actorID(),
   };
   const tally = new Tally().add(["district", `org:${input.orgID}`], `${input.date}T04:00:00Z`, partyMetric[input.kind]);
-  await Database.transaction.write((ops) => [ops.partyRecord.create(item).commit(), ...tally.operations(ops)]).go();
+  await writeTransaction({ partyRecord: PartyRecordEntity, ...Tally.entities }, (ops) => [ops.partyRecord.create(item).commit(), ...tally.operations(ops)]).go();
   return PartyRecord.parse({ ...item, notes: item.notes ?? null });
 });
 

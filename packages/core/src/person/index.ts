@@ -4,8 +4,8 @@ import * as District from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { Database } from "../storage/service.ts";
-import { Tally } from "../metrics/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
+import { Tally } from "../counter/tally.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -144,8 +144,7 @@ export const assign = fn(AssignInput, async (input) => {
   // People per role (and in all) are standing counts of the district, read by its dashboard.
   const tally = new Tally().addState(["district"], `people.role.${role.key}`, 1);
   if (isNew) tally.addState(["district"], "people.total", 1);
-  await Database.transaction
-    .write((ops) => [
+  await writeTransaction({ assignment: AssignmentEntity, person: PersonEntity, ...Tally.entities }, (ops) => [
       ...(isNew ? [ops.person.create({ tenantID, ...person }).commit()] : []),
       ops.assignment.create(assignment).commit(),
       ...tally.operations(ops),
@@ -195,8 +194,7 @@ export const assignMany = fn(AssignManyInput, async (inputs) => {
     };
     return { person, assignment };
   });
-  await Database.transaction
-    .write((ops) => [
+  await writeTransaction({ assignment: AssignmentEntity, person: PersonEntity, ...Tally.entities }, (ops) => [
       ...rows.flatMap(({ person, assignment }) => [ops.person.create({ tenantID, ...person }).commit(), ops.assignment.create(assignment).commit()]),
       ...tally.operations(ops),
     ])

@@ -5,15 +5,16 @@ import { TERRITORIAL, type Category } from "../district/config.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as User from "../user/index.ts";
-import { bucketOf, periodsOf, type TicketCounterField } from "../metrics/counter.entity.ts";
-import { Database, type TransactionOps } from "../storage/service.ts";
+import { bucketOf, type TicketCounterAdds } from "../counter/ticket-counter.entity.ts";
+import { Tally } from "../counter/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { now } from "../util/clock.ts";
 import { page, PageInput } from "../util/page.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
-import { Closures, IdempotencyEntity, NotificationEntity, TicketEntity, TicketStates, TimelineEntity } from "./ticket.entity.ts";
+import { Closures, IdempotencyEntity, NotificationEntity, TicketCollection, TicketEntity, TicketStates, TimelineEntity } from "./ticket.entity.ts";
 
 export { Photo };
 export { addWorkingHours } from "./deadline.ts";
@@ -159,8 +160,6 @@ async function load(ticketID: string): Promise<Ticket> {
 
 // ─── counters ───────────────────────────────────────────────────────────────
 
-type Adds = Partial<Record<TicketCounterField | `h${string}`, number>>;
-
 /** The counter scopes a ticket counts in: the district, each grid of its path, its category, its department. */
 function scopesOf(ticket: Pick<Ticket, "gridPath" | "categoryKey" | "departmentKey">): string[] {
   return [
@@ -171,30 +170,8 @@ function scopesOf(ticket: Pick<Ticket, "gridPath" | "categoryKey" | "departmentK
   ];
 }
 
-/** Collects counter additions per (scope, period): one update per counter item in the transaction. */
-class CounterChanges {
-  private readonly adds = new Map<string, Adds>();
-  add(ticket: Pick<Ticket, "gridPath" | "categoryKey" | "departmentKey">, at: string, adds: Adds) {
-    for (const scope of scopesOf(ticket))
-      for (const period of periodsOf(at)) {
-        const key = `${scope}|${period}`;
-        const sum = this.adds.get(key) ?? {};
-        for (const [field, value] of Object.entries(adds)) sum[field as TicketCounterField] = (sum[field as TicketCounterField] ?? 0) + (value ?? 0);
-        this.adds.set(key, sum);
-      }
-    return this;
-  }
-  operations(ops: Ops) {
-    const tenantID = useTenant();
-    return [...this.adds.entries()].map(([key, adds]) => {
-      const [scope, period] = key.split("|");
-      return ops.ticketCounter.update({ tenantID, scope, period }).add(adds as never).commit();
-    });
-  }
-}
-
 /** What closing a ticket adds to the counters (negated when it is reopened). */
-function closingAdds(ticket: Ticket, closure: string, closedAt: string, onTime: boolean, sign = 1): Adds {
+function closingAdds(ticket: Ticket, closure: string, closedAt: string, onTime: boolean, sign = 1): TicketCounterAdds {
   const hours = Math.max(0, (new Date(closedAt).getTime() - new Date(ticket.collectedAt).getTime()) / 3600_000);
   return {
     closed: sign,
@@ -207,8 +184,6 @@ function closingAdds(ticket: Ticket, closure: string, closedAt: string, onTime: 
 
 // ─── transitions ────────────────────────────────────────────────────────────
 
-type Ops = TransactionOps;
-
 interface Step {
   action: string;
   to: TicketState;
@@ -218,7 +193,7 @@ interface Step {
   departmentKey?: string;
   closure?: string;
   rating?: number;
-  counters: CounterChanges;
+  counters: Tally;
 }
 
 const onTimeOf = (patch: Partial<Item> | undefined) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
@@ -235,8 +210,7 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
   const by = actorID();
   const notify = options.notify !== false && ticket.reporterID !== by;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities }, (ops) => [
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
         .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at } as never)
@@ -322,9 +296,8 @@ export const create = fn(CreateInput, async (input) => {
     gridPathKey: `${gridPath.join("/")}/${ticketID}`, reporterID: by, reporterRole: mainRole(), departmentKey: "none",
     photos: finalKeys, dueAt: "9999", collectedAt: at, reopenCount: 0, seq: 1, updatedAt: at,
   };
-  const counters = new CounterChanges().add({ gridPath, categoryKey: category.key, departmentKey: null }, at, { collected: 1 });
-  const result = await Database.transaction
-    .write((ops) => [
+  const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
+  const result = await writeTransaction({ idempotency: IdempotencyEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities }, (ops) => [
       ops.ticket.create(item).commit(),
       ops.timeline.create({ tenantID, ticketID, seq: 1, action: "collect", toState: "collected", actorID: by, actorRole: mainRole(), at, note: input.description, photos: finalKeys }).commit(),
       ...counters.operations(ops),
@@ -342,7 +315,7 @@ export const create = fn(CreateInput, async (input) => {
 
 /** A ticket with its timeline (one query) and links to its photos. */
 export const get = fn(z.string(), async (ticketID) => {
-  const result = await Database.collections.ticket({ tenantID: useTenant(), ticketID }).go({ pages: "all" });
+  const result = await TicketCollection.collections.ticket({ tenantID: useTenant(), ticketID }).go({ pages: "all" });
   const [item] = result.data.ticket;
   const ticket = item ? toTicket(item) : undefined;
   if (!ticket || !canRead(ticket)) throw new NotFoundError("ticket.not_found", `There is no ticket ${ticketID} that you can see.`);
@@ -367,7 +340,7 @@ export const accept = fn(TransitionInput, async (input) => {
   const dueAt = addWorkingHours(at, category?.deadlineHours ?? 40, config.workingHours).toISOString();
   return apply(ticket, {
     action: "accept", to: "accepted", note: input.note, patch: { acceptedAt: at.toISOString(), dueAt },
-    counters: new CounterChanges().add(ticket, at.toISOString(), { accepted: 1 }),
+    counters: new Tally().addTicket(scopesOf(ticket), at.toISOString(), { accepted: 1 }),
   });
 });
 
@@ -380,7 +353,7 @@ export const reject = fn(TransitionInput.extend({ note: Note.min(2, "give the re
   const at = now().toISOString();
   return apply(ticket, {
     action: "reject", to: "closed", note: input.note, closure: "not_accepted", patch: { closure: "not_accepted", closedAt: at, onTime: true },
-    counters: new CounterChanges().add(ticket, at, closingAdds(ticket, "not_accepted", at, true)),
+    counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "not_accepted", at, true)),
   });
 });
 
@@ -404,7 +377,7 @@ export const dispatch = fn(TransitionInput.extend({ departmentKey: z.string().ma
   const next = { ...ticket, departmentKey };
   return apply(ticket, {
     action: "dispatch", to: "dispatched", note: input.note, departmentKey, patch: { departmentKey, dispatchedAt: at },
-    counters: new CounterChanges().add(next, at, { dispatched: 1 }),
+    counters: new Tally().addTicket(scopesOf(next), at, { dispatched: 1 }),
   });
 });
 
@@ -424,7 +397,7 @@ export const reportHandling = fn(TransitionInput.extend({ note: Note.min(2, "say
   const at = now().toISOString();
   const updated = await apply(ticket, {
     action: "handle", to: "handled", note: input.note, photos: keys, patch: { handledAt: at, handledBy: actorID(), photos: [...ticket.photos, ...keys] },
-    counters: new CounterChanges().add(ticket, at, { handled: 1 }),
+    counters: new Tally().addTicket(scopesOf(ticket), at, { handled: 1 }),
   });
   await Photo.keep(photos, keys);
   return updated;
@@ -446,7 +419,7 @@ export const verify = fn(TransitionInput.extend({ closure: z.enum(["solved", "no
   const onTime = ticket.dueAt === null || at <= ticket.dueAt;
   return apply(ticket, {
     action: "verify", to: "closed", note: input.note, closure: input.closure, patch: { closure: input.closure, closedAt: at, onTime },
-    counters: new CounterChanges().add(ticket, at, closingAdds(ticket, input.closure, at, onTime)),
+    counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, input.closure, at, onTime)),
   });
 });
 
@@ -456,7 +429,7 @@ export const sendBack = fn(TransitionInput.extend({ note: Note.min(2, "say what 
   const at = now().toISOString();
   return apply(ticket, {
     action: "send_back", to: "dispatched", note: input.note, patch: { handledAt: undefined, handledBy: undefined },
-    counters: new CounterChanges().add(ticket, at, { sentBack: 1 }),
+    counters: new Tally().addTicket(scopesOf(ticket), at, { sentBack: 1 }),
   });
 });
 
@@ -474,7 +447,7 @@ export const rate = fn(TransitionInput.extend({ rating: z.number().int().min(1).
   const at = now().toISOString();
   return apply(ticket, {
     action: "rate", to: "closed", note: input.note, rating: input.rating, patch: { rating: input.rating, ratingComment: input.note },
-    counters: new CounterChanges().add(ticket, at, { rated: 1, ratingSum: input.rating }),
+    counters: new Tally().addTicket(scopesOf(ticket), at, { rated: 1, ratingSum: input.rating }),
   }, { notify: false });
 });
 
@@ -489,9 +462,9 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
   if (now().getTime() - new Date(closedAt).getTime() > config.reopenDays * 86400_000)
     throw new ConflictError("ticket.reopen_window", `A closed ticket can be reopened within ${config.reopenDays} days; this one closed on ${closedAt.slice(0, 10)}.`);
   const at = now().toISOString();
-  const counters = new CounterChanges()
-    .add(ticket, at, { reopened: 1 })
-    .add(ticket, closedAt, {
+  const counters = new Tally()
+    .addTicket(scopesOf(ticket), at, { reopened: 1 })
+    .addTicket(scopesOf(ticket), closedAt, {
       ...closingAdds(ticket, ticket.closure!, closedAt, ticket.onTime === true, -1),
       ...(ticket.rating !== null ? { rated: -1, ratingSum: -ticket.rating } : {}),
     });
@@ -547,7 +520,7 @@ export const requestChange = fn(RequestChangeInput, async (input) => {
   };
   return apply(ticket, {
     action: `request_${input.kind}`, to: ticket.state, note: input.note, departmentKey: input.departmentKey, patch: { pendingRequest },
-    counters: new CounterChanges(),
+    counters: new Tally(),
   }, { notify: false });
 });
 
@@ -562,7 +535,7 @@ export const decideChange = fn(DecideChangeInput, async (input) => {
   if (!request) throw new ConflictError("ticket.no_request", "No change is waiting for approval on this ticket.");
   if (request.by === actorID()) throw new ForbiddenError("ticket.same_person", "Who asks for a change does not approve it.");
   const at = now().toISOString();
-  const base = { note: input.note, departmentKey: request.departmentKey ?? undefined, counters: new CounterChanges() };
+  const base = { note: input.note, departmentKey: request.departmentKey ?? undefined, counters: new Tally() };
   if (!input.approve) return apply(ticket, { ...base, action: `deny_${request.kind}`, to: ticket.state, patch: { pendingRequest: undefined } });
   if (ticket.state === "closed" || ((request.kind === "send_up" || request.kind === "transfer") && ticket.state !== "dispatched"))
     throw new ConflictError("ticket.state", `The ticket is ${ticket.state} now; the change no longer applies. Refuse it instead.`);
@@ -580,7 +553,7 @@ export const decideChange = fn(DecideChangeInput, async (input) => {
       return apply(ticket, {
         ...base, action: "approve_void", to: "closed", closure: "void",
         patch: { pendingRequest: undefined, closure: "void", closedAt: at, onTime },
-        counters: new CounterChanges().add(ticket, at, closingAdds(ticket, "void", at, onTime)),
+        counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "void", at, onTime)),
       });
     }
   }
@@ -660,7 +633,7 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
   const photo = await Photo.check(input.photoKey, "photoKey");
   const key = Photo.finalKey(photo, ticket.ticketID);
   const updated = await apply(ticket, {
-    action: "photo", to: ticket.state, photos: [key], patch: { photos: [...ticket.photos, key] }, counters: new CounterChanges(),
+    action: "photo", to: ticket.state, photos: [key], patch: { photos: [...ticket.photos, key] }, counters: new Tally(),
   }, { notify: false });
   await Photo.keep([photo], [key]);
   return updated;

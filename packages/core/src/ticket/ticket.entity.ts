@@ -1,5 +1,6 @@
 import { Entity } from "electrodb";
 import { documentClient, tableName } from "../storage/table.ts";
+import { collectionOf } from "../storage/transaction.ts";
 
 const table = { table: tableName(), client: documentClient() };
 
@@ -151,3 +152,6 @@ export const NotificationEntity = new Entity(
   },
   table,
 );
+
+/** A ticket with its timeline in one Query (the `ticket` collection). */
+export const TicketCollection = collectionOf({ ticket: TicketEntity, timeline: TimelineEntity });

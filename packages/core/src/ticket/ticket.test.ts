@@ -6,7 +6,7 @@ import * as District from "../district/index.ts";
 import { VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { recountTickets } from "../metrics/recount.ts";
-import { TicketCounterEntity, TicketCounterFields } from "../metrics/counter.entity.ts";
+import { TicketCounterEntity, TicketCounterFields } from "../counter/ticket-counter.entity.ts";
 import * as Province from "../province/index.ts";
 import { bucketName, ensureBucket, s3 } from "../storage/bucket.ts";
 import * as Ticket from "./index.ts";

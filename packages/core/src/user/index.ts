@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { AccessRole, actorID, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
-import { auditOperation, type AuditInput } from "../audit/index.ts";
+import { auditEntities, auditOperation, type AuditInput } from "../audit/index.ts";
 import { currentConfig } from "../district/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
-import { Database } from "../storage/service.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
@@ -196,8 +196,7 @@ async function createUser(
     ...(user.phone ? [{ path: "phone" as const, value: user.phone, claim: claimOf.phone(user.phone) }] : []),
     ...(user.email ? [{ path: "email" as const, value: user.email, claim: claimOf.email(user.email) }] : []),
   ];
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ user: UserEntity, userClaim: UserClaimEntity, ...auditEntities }, (ops) => [
       ops.user.create({ tenantID, ...item, updatedAt: at }).commit(),
       ...claims.map((claim) => ops.userClaim.create({ tenantID, claim: claim.claim, userID: item.userID, createdAt: at }).commit()),
       ...audit(item.userID).map((entry) => auditOperation(ops, entry)),
@@ -347,8 +346,7 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
 
   const updatedAt = now().toISOString();
   const removed = [...(gridID === undefined && current.gridID ? ["gridID" as const] : []), ...(departmentKey === undefined && current.departmentKey ? ["departmentKey" as const] : [])];
-  const result = await Database.transaction
-    .write((ops) => {
+  const result = await writeTransaction({ user: UserEntity, ...auditEntities }, (ops) => {
       let patch = ops.user
         .patch({ tenantID, userID: current.userID })
         .set({ roles, status, updatedAt, ...(gridID ? { gridID } : {}), ...(departmentKey ? { departmentKey } : {}) });

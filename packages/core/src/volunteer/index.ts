@@ -4,9 +4,10 @@ import type { NamedKind } from "../district/config.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import { pathPrefix, placeOfGrid } from "../grid/place.ts";
-import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
-import { gridScopes, MetricCounterEntity, Tally } from "../metrics/tally.ts";
-import { Database } from "../storage/service.ts";
+import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
+import { gridScopes, Tally } from "../counter/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { maskPhone } from "../user/index.ts";
 import { Day, Month, Phone } from "../util/schemas.ts";
 import { now } from "../util/clock.ts";
@@ -159,8 +160,7 @@ export const createTeam = fn(CreateTeamInput, async (input) => {
   const members = input.members.map((member) => ({ tenantID, teamID, memberID: newID("member"), ...member, joinedAt: at, addedBy: by }));
   const tally = new Tally().add(gridScopes(place.gridPath), at, "volunteers.teams");
   if (members.length) tally.add([...gridScopes(place.gridPath), `team:${teamID}`], at, "volunteers.members", members.length);
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
       ops.volunteerTeam.create(team).commit(),
       ...members.map((member) => ops.volunteerMember.create(member).commit()),
       ...tally.operations(ops),
@@ -208,8 +208,7 @@ export const addMember = fn(AddMemberInput, async (input) => {
   const at = now().toISOString();
   const member = { tenantID, teamID: team.teamID, memberID: newID("member"), name: input.name, phone: input.phone, joinedAt: at, addedBy: actorID() };
   const tally = new Tally().add([...gridScopes(team.gridPath), `team:${team.teamID}`], at, "volunteers.members");
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
       ops.volunteerMember.create(member).commit(),
       ops.volunteerTeam.patch({ tenantID, teamID: team.teamID }).add({ memberCount: 1 }).commit(),
       ...tally.operations(ops),
@@ -231,8 +230,7 @@ export const removeMember = fn(RemoveMemberInput, async (input) => {
   if (!found.data || found.data.removedAt) throw new NotFoundError("volunteer.member_not_found", `Team ${team.teamID} has no member ${input.memberID}.`);
   const at = now().toISOString();
   const tally = new Tally().add([...gridScopes(team.gridPath), `team:${team.teamID}`], at, "volunteers.members", -1);
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
       ops.volunteerMember
         .patch({ tenantID, teamID: team.teamID, memberID: input.memberID })
         .set({ removedAt: at, removedBy: actorID() })
@@ -285,8 +283,7 @@ export const recordProblem = fn(RecordProblemInput, async (input) => {
   const place = input.gridID ? await placeOfGrid(input.gridID) : { gridID: team.gridID, gridPath: team.gridPath };
   const problem = { tenantID, problemID: newID("problem"), teamID: team.teamID, ...place, date: input.date, title: input.title, createdAt: now().toISOString(), createdBy: actorID() };
   const tally = new Tally().add([...gridScopes(place.gridPath), `team:${team.teamID}`], atOf(input.date), "volunteers.problemsSolved");
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ volunteerProblem: VolunteerProblemEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
       ops.volunteerProblem.create(problem).commit(),
       ops.volunteerTeam.patch({ tenantID, teamID: team.teamID }).add({ problemsSolved: 1 }).commit(),
       ...tally.operations(ops),
@@ -384,7 +381,7 @@ export const createActivity = fn(CreateActivityInput, async (input) => {
   const at = atOf(input.date);
   const scopes = gridScopes(place.gridPath);
   const tally = new Tally().add(scopes, at, "activities.held").add(scopes, at, "activities.served", 1, input.served);
-  const result = await Database.transaction.write((ops) => [ops.volunteerActivity.create(activity).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ volunteerActivity: VolunteerActivityEntity, ...Tally.entities }, (ops) => [ops.volunteerActivity.create(activity).commit(), ...tally.operations(ops)]).go();
   if (result.canceled) throw changed();
   return toActivity(activity);
 });
@@ -482,7 +479,7 @@ export const createOwnersRecord = fn(CreateOwnersRecordInput, async (input) => {
     createdBy: actorID(),
   };
   const tally = new Tally().add(gridScopes(place.gridPath), atOf(input.date), ownersMetric[input.kind]);
-  const result = await Database.transaction.write((ops) => [ops.ownersRecord.create(record).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ ownersRecord: OwnersRecordEntity, ...Tally.entities }, (ops) => [ops.ownersRecord.create(record).commit(), ...tally.operations(ops)]).go();
   if (result.canceled) throw changed();
   return toOwnersRecord(record);
 });

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import { requireMechanism } from "../district/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
-import { compareTallies, ExpectedTallies } from "../metrics/recount.ts";
-import { gridScopes, readTallies, Tally } from "../metrics/tally.ts";
-import { Database } from "../storage/service.ts";
+import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import * as Photo from "../ticket/photo.ts";
 import * as User from "../user/index.ts";
 import { now } from "../util/clock.ts";
@@ -92,8 +92,7 @@ async function apply(wish: Wish, to: WishState, patch: Item, metric: string, con
   const tenantID = useTenant();
   const at = step.at ?? now().toISOString();
   const tally = new Tally().add(gridScopes(wish.gridPath), at, metric);
-  const result = await Database.transaction
-    .write((ops) => [
+  const result = await writeTransaction({ wish: WishEntity, ...Tally.entities }, (ops) => [
       ops.wish
         .patch({ tenantID, wishID: wish.wishID })
         .set({ ...defined(patch), status: to, updatedAt: at } as never)
@@ -153,7 +152,7 @@ export const createWish = fn(CreateWishInput, async (input) => {
     posterID: actorID(), claimantID: "none", photos: [] as string[], createdAt: at, updatedAt: at,
   };
   const tally = new Tally().add(gridScopes(place.gridPath), at, "wishes.posted");
-  const result = await Database.transaction.write((ops) => [ops.wish.create(item).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ wish: WishEntity, ...Tally.entities }, (ops) => [ops.wish.create(item).commit(), ...tally.operations(ops)]).go();
   if (result.canceled) throw new ConflictError("wish.not_created", "The wish could not be saved; try again.");
   return toWish(item);
 });

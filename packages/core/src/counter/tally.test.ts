@@ -1,10 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
+import { auditEntities } from "../audit/index.ts";
 import * as District from "../district/index.ts";
 import { ForbiddenError, NotFoundError } from "../error.ts";
 import * as Province from "../province/index.ts";
-import { Database } from "../storage/service.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { gridScopes, readTallies, Tally } from "./tally.ts";
 
 const system = { type: "system", tenantID: "tally-a" } as const;
@@ -22,7 +23,7 @@ it("adds counts and sums per scope, period and metric in the transaction of the 
   await withActor(system, async () => {
     const write = (at: string, hours: number) => {
       const tally = new Tally().add(gridScopes(["g1", "g2"]), at, "ledger.entries").add(gridScopes(["g1", "g2"]), at, "ledger.hours", 0, hours);
-      return Database.transaction.write((ops) => [...tally.operations(ops), Audit.auditOperation(ops, { action: "test.write", subjectID: "g2", summary: `logged ${hours} h` })]).go();
+      return writeTransaction({ ...Tally.entities, ...auditEntities }, (ops) => [...tally.operations(ops), Audit.auditOperation(ops, { action: "test.write", subjectID: "g2", summary: `logged ${hours} h` })]).go();
     };
     // 2022-05-31 23:30 UTC is 1 June in China Standard Time.
     await Promise.all([write("2022-05-10T02:00:00Z", 2), write("2022-05-31T23:30:00Z", 3), write("2023-01-02T02:00:00Z", 1.5)]);

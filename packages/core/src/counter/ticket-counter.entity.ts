@@ -12,6 +12,9 @@ export const TicketCounterFields = [
 ] as const;
 export type TicketCounterField = (typeof TicketCounterFields)[number];
 
+/** Additions to a ticket counter item's fields (a histogram bucket is `h00` … `h15`). */
+export type TicketCounterAdds = Partial<Record<TicketCounterField | `h${string}`, number>>;
+
 /** Time-to-close histogram buckets: h00 < 1 h, h01 < 2 h, h02 < 4 h … h15 ≥ 2^14 h. */
 export const HistogramBuckets = Array.from({ length: 16 }, (_, index) => `h${String(index).padStart(2, "0")}`);
 
