@@ -6,6 +6,7 @@
  * the environment points at (default: the local one; set TABLE_NAME and AWS credentials for AWS).
  */
 import { parseArgs } from "node:util";
+import * as Onboarding from "../packages/core/src/onboarding/index.ts";
 import { localSettings } from "./lib/env.ts";
 
 const { values } = parseArgs({
@@ -29,7 +30,7 @@ const { ZodError } = await import("zod");
 
 try {
   const result = await withActor({ type: "system" }, () =>
-    District.onboard({
+    Onboarding.onboard({
       slug: values.slug!,
       nameZh: values["name-zh"]!,
       nameEn: values["name-en"]!,

@@ -9,6 +9,7 @@
  *    updates (ticket + timeline vs ticket + timeline + 21 counter items), p50 and ratio.
  */
 import { performance } from "node:perf_hooks";
+import * as Onboarding from "../../packages/core/src/onboarding/index.ts";
 import { startDynamo } from "../lib/local-stack.ts";
 
 const dynamo = await startDynamo();
@@ -147,7 +148,7 @@ try {
     await Province.create({ provinceID: "benchland", nameZh: "基准省", nameEn: "Benchland" });
     for (let index = 0; index < 100; index++) {
       const slug = `bench-${String(index).padStart(3, "0")}`;
-      await District.onboard({ slug, nameZh: `基准${index}区`, nameEn: slug, provinceID: "benchland", cityZh: "市", cityEn: "City", template: "minimal", admin: { name: "管理员", phone: "13800000000" } });
+      await Onboarding.onboard({ slug, nameZh: `基准${index}区`, nameEn: slug, provinceID: "benchland", cityZh: "市", cityEn: "City", template: "minimal", admin: { name: "管理员", phone: "13800000000" } });
       await Promise.all(
         ["all", "2022", ...Array.from({ length: 12 }, (_, month) => `2022-${String(month + 1).padStart(2, "0")}`)].map((period) =>
           TicketCounterEntity.update({ tenantID: slug, scope: "district", period }).add({ collected: 100 + index, closed: 90 + index, onTime: 80 } as never).go(),

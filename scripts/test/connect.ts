@@ -21,6 +21,9 @@ process.env.AWS_REGION = "cn-north-1";
 
 if (isSeededFile(expect.getState().testPath ?? "")) await useSeededBase();
 else await useOwnTable();
+// Every domain loaded, as in the API: the configuration's checks are registered by the domains
+// above it when their modules load (packages/core/src/config/domains.ts).
+await import("../../packages/core/src/index.ts");
 
 async function useOwnTable() {
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");

@@ -1,10 +1,10 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { Storage, Ticket, withActor } from "@wangge/core";
+import { Config, Storage, Ticket, withActor } from "@wangge/core";
 import * as Open311 from "@wangge/core/open311/index";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
 import * as EmergencyOfB from "@wangge/core/emergency/index"; // emergency
-import { changeConfig } from "@wangge/core/district/index"; // emergency
+import { change as changeConfig } from "@wangge/core/config/index"; // emergency
 
 /**
  * Tenant isolation, route by route: signed in as district A (Jianyang), every route of the
@@ -77,7 +77,7 @@ beforeAll(async () => {
   {
     const { Cadre, District, Grid } = await import("@wangge/core");
     const { unit, cadre } = await withActor({ type: "system", tenantID: B.slug }, async () => {
-      await District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } }));
+      await Config.change((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } }));
       const lowest = (await Grid.list({ tier: 2 })).items[0];
       const createdUnit = await Cadre.createHomeUnit({ name: "延平区财政局" });
       const assigned = await Cadre.assignCadre({ name: "延平干部", phone: "13700000008", unitID: createdUnit.unitID, gridID: lowest.gridID, from: "2022-03-01", to: "2022-12-31" });
@@ -95,7 +95,7 @@ beforeAll(async () => {
   {
     const { District, Volunteer } = await import("@wangge/core");
     const { team, members } = await withActor({ type: "system", tenantID: B.slug }, async () => {
-      await District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
+      await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
       const created = await Volunteer.createTeam({ kind: "publicity", name: "延平宣传队", gridID: first.body.gridID, leaderName: "延平队长", members: [{ name: "延平队员", phone: "13700000009" }] });
       return Volunteer.getTeam(created.teamID);
     });
@@ -113,7 +113,7 @@ beforeAll(async () => {
   {
     const { District, Meeting, Need, Wish } = await import("@wangge/core");
     await withActor({ type: "system", tenantID: B.slug }, () =>
-      District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, wishes: true, needsLists: true, meetings: true } })),
+      Config.change((config) => ({ mechanisms: { ...config.mechanisms, wishes: true, needsLists: true, meetings: true } })),
     );
     const wish = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
       Wish.createWish({ title: "延平心愿", description: "延平的微心愿", gridID: first.body.gridID }),
@@ -154,11 +154,11 @@ beforeAll(async () => {
   {
     // B's latest version is one A does not have, so A's admin asking for it must get a 404.
     const { District } = await import("@wangge/core");
-    const versionOf = (tenantID: string) => withActor({ type: "system", tenantID }, () => District.currentConfig()).then((config) => config.version);
+    const versionOf = (tenantID: string) => withActor({ type: "system", tenantID }, () => Config.get()).then((config) => config.version);
     const versionOfA = await versionOf("jianyang");
     let versionOfB = await versionOf(B.slug);
     while (versionOfB <= versionOfA)
-      versionOfB = (await withActor({ type: "system", tenantID: B.slug }, () => District.changeConfig((config) => ({ map: { ...config.map, zoom: config.map.zoom === 12 ? 13 : 12 } })))).version;
+      versionOfB = (await withActor({ type: "system", tenantID: B.slug }, () => Config.change((config) => ({ map: { ...config.map, zoom: config.map.zoom === 12 ? 13 : 12 } })))).version;
     paramsOfB.version = String(versionOfB);
     bodiesAimedAtB.rollbackConfig = { toVersion: versionOfB, expectedVersion: versionOfB, note: "越界回滚" };
   }

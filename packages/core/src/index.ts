@@ -1,5 +1,6 @@
 export * as Actor from "./actor.ts";
 export * as District from "./district/index.ts";
+export * as Onboarding from "./onboarding/index.ts";
 export * as Province from "./province/index.ts";
 export * as User from "./user/index.ts";
 export * as Demo from "./demo/index.ts";
@@ -17,7 +18,7 @@ export * as Need from "./need/index.ts";
 export * as Meeting from "./meeting/index.ts";
 export * as Volunteer from "./volunteer/index.ts";
 export * as Emergency from "./emergency/index.ts";
-export * as Config from "./config/index.ts"; // issue 7: config versions
+export * as Config from "./config/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

@@ -4,7 +4,7 @@
  * through the session's API client.
  */
 import type { Cadre, Coverage, Evaluation, Grade, HomeUnit, LedgerEntry } from "@wangge/core/cadre/index";
-import type { NamedKind } from "@wangge/core/district/config";
+import type { NamedKind } from "@wangge/core/config/settings";
 import { apiBase, ApiError, type Api } from "./api.ts";
 import type { Page, SignedInActor } from "./types.ts";
 

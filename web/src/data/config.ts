@@ -21,7 +21,7 @@ import type {
   Terminology,
   TicketSettings,
   Tier,
-} from "@wangge/core/district/config";
+} from "@wangge/core/config/settings";
 import type { Api } from "./api.ts";
 import type { Page } from "./types.ts";
 

@@ -2,7 +2,7 @@
  * Getting a district going: the onboarding templates (operator), the first-run checklist's
  * reads (district admin), and the public registration of residents.
  */
-import type { DistrictSettings } from "@wangge/core/district/config";
+import type { DistrictSettings } from "@wangge/core/config/settings";
 import type { Api } from "./api.ts";
 import type { Page } from "./types.ts";
 

@@ -3,7 +3,7 @@
  * which steps a person may take on a ticket in its state. Types come from core as types only;
  * requests go through the session's API client (base URL, bearer token, problem+json).
  */
-import type { Category, Department, RoutingRule, TicketSettings } from "@wangge/core/district/config";
+import type { Category, Department, RoutingRule, TicketSettings } from "@wangge/core/config/settings";
 import type { Ticket, TimelineEntry } from "@wangge/core/ticket/index";
 import type { Api } from "./api.ts";
 import type { Grid, GridDetail, Location } from "./grids.ts";

@@ -4,7 +4,9 @@
  */
 import type { AccessRole, Actor } from "@wangge/core/actor";
 import type { DemoAccount, DemoStatus } from "@wangge/core/demo/index";
-import type { District, DistrictConfig, OnboardInput, RoleDefinition, Tier, DedicatedKind, Mechanisms } from "@wangge/core/district/index";
+import type { District } from "@wangge/core/district/index";
+import type { DistrictConfig, RoleDefinition, Tier, DedicatedKind, Mechanisms } from "@wangge/core/config/settings";
+import type { OnboardInput } from "@wangge/core/onboarding/index";
 import type { Profile } from "@wangge/core/user/index";
 
 export type { AccessRole, DemoAccount, DemoStatus, District, DistrictConfig, OnboardInput, Profile, RoleDefinition, Tier, DedicatedKind, Mechanisms };

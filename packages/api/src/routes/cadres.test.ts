@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { Audit, District, Tally, withActor } from "@wangge/core";
+import { Audit, Config, District, Tally, withActor } from "@wangge/core";
 import { As, startTestApi, type Caller } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -204,7 +204,7 @@ describe("cadre secondment and the two-way ledger", () => {
 
   it("another district's unit is not found, even with the mechanism on there", async () => {
     await withActor({ type: "system", tenantID: "yanping" }, () =>
-      District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } })),
+      Config.change((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } })),
     );
     const response = await api.call("GET", `/home-units/${unitID}/feedback?month=2024-05`, { as: As.yanpingAdmin });
     expect(response.status).toBe(404);

@@ -3,7 +3,7 @@ import { Config, District, InputError } from "@wangge/core";
 import { bearer, body, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 import { zodDetails } from "../problem.ts";
 
-const ConfigSchema = District.DistrictConfig.meta({ id: "DistrictConfig" });
+const ConfigSchema = Config.DistrictConfig.meta({ id: "DistrictConfig" });
 const Version = Config.ConfigVersion.meta({ id: "ConfigVersion" });
 const VersionDetail = Config.ConfigVersionDetail.meta({ id: "ConfigVersionDetail" });
 

@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { assertOperator, District } from "@wangge/core";
+import { assertOperator, Config, District, Onboarding } from "@wangge/core";
 import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const DistrictSchema = District.District.meta({ id: "District" });
-const ConfigSchema = District.DistrictConfig.meta({ id: "DistrictConfig" });
+const ConfigSchema = Config.DistrictConfig.meta({ id: "DistrictConfig" });
 const DistrictWithConfig = z.object({ district: DistrictSchema, config: ConfigSchema }).openapi("DistrictWithConfig");
 const TemplateList = z
   .object({
-    items: z.array(z.object({ name: District.TemplateName, settings: District.DistrictSettings })),
+    items: z.array(z.object({ name: Config.TemplateName, settings: Config.DistrictSettings })),
   })
   .openapi("DistrictTemplates");
 const SlugParam = z.object({
@@ -40,7 +40,7 @@ export const districtRoutes = router()
     }),
     async (c) => {
       assertOperator();
-      const items = District.TemplateName.options.map((name) => ({ name, settings: District.template(name) }));
+      const items = Config.TemplateName.options.map((name) => ({ name, settings: Config.template(name) }));
       return c.json({ items }, 200);
     },
   )
@@ -65,7 +65,7 @@ export const districtRoutes = router()
       tags: ["districts"],
       summary: "Onboard a district: tenant, configuration from a template, first admin — atomically (platform operator)",
       security: bearer,
-      request: body(District.OnboardInput.meta({ id: "OnboardInput" })),
+      request: body(Onboarding.OnboardInput.meta({ id: "OnboardInput" })),
       responses: {
         201: json(
           z.object({
@@ -78,5 +78,5 @@ export const districtRoutes = router()
         ...problems(400, 401, 403, 409),
       },
     }),
-    async (c) => c.json(await District.onboard(c.req.valid("json")), 201),
+    async (c) => c.json(await Onboarding.onboard(c.req.valid("json")), 201),
   );

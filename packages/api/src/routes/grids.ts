@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Grid } from "@wangge/core";
+import { Config, Grid } from "@wangge/core";
 import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const GridSchema = Grid.Grid.meta({ id: "Grid" });
@@ -231,7 +231,7 @@ export const tierRoutes = router()
       security: bearer,
       responses: { 200: json(TierConfig, "Tiers"), ...problems(401) },
     }),
-    async (c) => c.json(await Grid.tierConfig(), 200),
+    async (c) => c.json(await Config.tiers(), 200),
   )
   .openapi(
     createRoute({
@@ -241,8 +241,8 @@ export const tierRoutes = router()
       tags: ["grids"],
       summary: "Change the tiers and dedicated kinds (refused, naming the grids in the way, if it would orphan any)",
       security: bearer,
-      request: body(Grid.TierConfigInput),
+      request: body(Config.TierConfigInput),
       responses: { 200: json(TierConfig, "Changed"), ...problems(400, 401, 403, 409) },
     }),
-    async (c) => c.json(await Grid.updateTierConfig(c.req.valid("json")), 200),
+    async (c) => c.json(await Config.updateTiers(c.req.valid("json")), 200),
   );

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { District, Ticket } from "@wangge/core";
+import { Config, District, Ticket } from "@wangge/core";
 import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const TicketSchema = Ticket.Ticket.meta({ id: "Ticket" });
@@ -134,8 +134,8 @@ const routes = router()
 
 export const ticketRoutes = routes;
 
-const CategorySchema = District.Category.meta({ id: "Category" });
-const DepartmentSchema = District.Department.meta({ id: "Department" });
+const CategorySchema = Config.Category.meta({ id: "Category" });
+const DepartmentSchema = Config.Department.meta({ id: "Department" });
 
 /** The ticket configuration a reporter's form and a dispatcher's select need. */
 export const ticketConfigRoutes = router()
@@ -149,7 +149,7 @@ export const ticketConfigRoutes = router()
       security: bearer,
       responses: { 200: json(z.object({ items: z.array(CategorySchema) }), "Categories"), ...problems(401) },
     }),
-    async (c) => c.json({ items: (await District.currentConfig()).tickets.categories }, 200),
+    async (c) => c.json({ items: (await Config.get()).tickets.categories }, 200),
   )
   .openapi(
     createRoute({
@@ -161,7 +161,7 @@ export const ticketConfigRoutes = router()
       security: bearer,
       responses: { 200: json(z.object({ items: z.array(DepartmentSchema) }), "Departments"), ...problems(401) },
     }),
-    async (c) => c.json({ items: (await District.currentConfig()).tickets.departments }, 200),
+    async (c) => c.json({ items: (await Config.get()).tickets.departments }, 200),
   );
 
 export const notificationRoutes = router()

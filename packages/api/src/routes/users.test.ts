@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { District, withActor } from "@wangge/core";
+import { Config, District, withActor } from "@wangge/core";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -131,7 +131,7 @@ describe("a newly onboarded district: its last admin and residents' registration
     const invalid = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "", phone: "123" } });
     expect(invalid.status).toBe(400);
 
-    await withActor({ type: "system", tenantID: "zhenghe" }, () => District.changeConfig(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
+    await withActor({ type: "system", tenantID: "zhenghe" }, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
     expect((await api.call("GET", "/districts/zhenghe/registration")).body.approval).toBe(true);
     const pending = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民二", phone: "13655550002" } });
     expect([pending.status, pending.body.status]).toEqual([201, "pending"]);
@@ -146,7 +146,7 @@ describe("a newly onboarded district: its last admin and residents' registration
     const audit = await callWith(adminToken, "GET", `/audit?subjectID=${pending.body.userID}`);
     expect(audit.body.items.map((event: { action: string }) => event.action)).toEqual(["resident.approved", "resident.registered"]);
 
-    await withActor({ type: "system", tenantID: "zhenghe" }, () => District.changeConfig(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
+    await withActor({ type: "system", tenantID: "zhenghe" }, () => Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
     const closed = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民三", phone: "13655550003" } });
     expect([closed.status, closed.body.code]).toEqual([403, "registration.closed"]);
   });

@@ -1,4 +1,4 @@
-import { District, Grid, Tally, Volunteer, withActor } from "@wangge/core";
+import { Config, District, Grid, Tally, Volunteer, withActor } from "@wangge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 
@@ -169,7 +169,7 @@ describe("volunteers", () => {
   it("does not show or touch another district's team", async () => {
     const yanping = { type: "system", tenantID: "yanping" } as const;
     const foreign = await withActor(yanping, async () => {
-      await District.changeConfig((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
+      await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
       const grid = await Grid.create({ code: "YP", name: "延平网格", tier: 1, boundary: square(118.1, 26.6, 0.02) });
       return Volunteer.createTeam({ kind: "publicity", name: "延平宣传队", gridID: grid.gridID, leaderName: "黄", members: [{ name: "甲", phone: "13700000000" }] });
     });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import { auditEntities, auditOperation } from "../audit/index.ts";
-import { requireMechanism, type DistrictConfig } from "../district/index.ts";
+import { requireMechanism, type DistrictConfig } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";

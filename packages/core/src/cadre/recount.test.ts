@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
@@ -30,7 +31,7 @@ function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-cadre", nameZh: "测试省", nameEn: "Testland" });
-    await District.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-cadre", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-cadre", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
   });
   await withActor(admin, async () => {
     for (let i = 0; i < 2; i++) {
@@ -60,7 +61,7 @@ const dayOf = (time: number) => new Date(time + 8 * 3600_000).toISOString().slic
 it("finds no drift after a randomised run with concurrent ends and evaluations, and repairs a corrupted counter", async () => {
   const random = mulberry32(6007);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const kinds = (await withActor(admin, () => District.requireMechanism("cadreSecondment"))).governance.ledgerActivityKinds.map((kind) => kind.key);
+  const kinds = (await withActor(admin, () => Config.requireMechanism("cadreSecondment"))).governance.ledgerActivityKinds.map((kind) => kind.key);
   const active = new Map<string, Cadre.Cadre>();
   let conflicts = 0;
   let entries = 0;

@@ -34,3 +34,36 @@ export const ConfigVersionEntity = new Entity(
   },
   { table: tableName(), client: documentClient() },
 );
+
+/** The district's current configuration (tiers, roles, mechanisms): one item beside the district. */
+export const DistrictConfigEntity = new Entity(
+  {
+    model: { entity: "districtConfig", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      version: { type: "number", required: true },
+      tiers: { type: "any", required: true },
+      dedicatedKinds: { type: "any", required: true },
+      roles: { type: "any", required: true },
+      mechanisms: { type: "any", required: true },
+      map: { type: "any" },
+      tickets: { type: "any" },
+      governance: { type: "any" },
+      terms: { type: "any" },
+      access: { type: "any" },
+      updatedAt: { type: "string", required: true },
+      updatedBy: { type: "string", required: true },
+    },
+    indexes: {
+      primary: {
+        collection: "district",
+        pk: { field: "pk", composite: ["tenantID"] },
+        sk: { field: "sk", composite: [] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
+/** The entities a configuration change writes. */
+export const configEntities = { districtConfig: DistrictConfigEntity, configVersion: ConfigVersionEntity };

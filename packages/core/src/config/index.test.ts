@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { ZodError } from "zod";
 import { withActor, type Actor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
-import * as District from "../district/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, type VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as Person from "../person/index.ts";
@@ -28,7 +28,7 @@ function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
 
 async function onboard(slug: string, template: "minimal" | "jianyang" = "minimal") {
   const result = await withActor(operator, () =>
-    District.onboard({ slug, nameZh: "配置区", nameEn: "Config town", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template, admin: { name: "林管理", phone: "13800000001" } }),
+    Onboarding.onboard({ slug, nameZh: "配置区", nameEn: "Config town", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template, admin: { name: "林管理", phone: "13800000001" } }),
   );
   admins[slug] = { type: "user", userID: result.admin.userID, tenantID: slug, roles: ["district_admin"] };
   return result;
@@ -46,10 +46,10 @@ describe("the configuration's history", () => {
   it("starts with the onboarding as version 1, every section new", async () => {
     const list = await as(admin(), () => Config.listVersions({}));
     expect(list.items).toEqual([
-      { version: 1, createdAt: expect.any(String), createdBy: "op", createdByName: null, sections: [...District.SettingsSections], note: null, rollbackOf: null },
+      { version: 1, createdAt: expect.any(String), createdBy: "op", createdByName: null, sections: [...Config.SettingsSections], note: null, rollbackOf: null },
     ]);
     const first = await as(admin(), () => Config.getVersion(1));
-    expect(first.settings).toEqual(District.template("minimal"));
+    expect(first.settings).toEqual(Config.template("minimal"));
   });
 
   it("makes every change a version with who, when and which sections; newest first; on the audit trail", async () => {
@@ -94,8 +94,8 @@ describe("the configuration's history", () => {
     const current = await as(admin(), () => Config.get());
     const restored = await as(admin(), () => Config.rollback({ toVersion: 1, expectedVersion: current.version, note: "恢复初始配置" }));
     expect(restored.version).toBe(current.version + 1);
-    expect(District.settingsOf(restored)).toEqual(District.template("minimal"));
-    expect(District.settingsOf(await as(admin(), () => Config.get()))).toEqual(District.template("minimal"));
+    expect(Config.settingsOf(restored)).toEqual(Config.template("minimal"));
+    expect(Config.settingsOf(await as(admin(), () => Config.get()))).toEqual(Config.template("minimal"));
     const [newest] = (await as(admin(), () => Config.listVersions({}))).items;
     expect(newest).toMatchObject({ version: restored.version, rollbackOf: 1, note: "恢复初始配置", sections: ["tiers", "mechanisms", "access"] });
     const [event] = (await as(admin(), () => Audit.listAuditEvents({ subjectID: "config" }))).items;
@@ -147,9 +147,9 @@ describe("the configuration's history", () => {
   });
 
   it("gives every existing caller of changeConfig versions for free (tier configuration)", async () => {
-    const current = await as(admin(), () => Grid.tierConfig());
+    const current = await as(admin(), () => Config.tiers());
     const tiers = current.tiers.map((tier) => (tier.level === 1 ? { ...tier, nameZh: "社区" } : tier));
-    const next = await as(admin(), () => Grid.updateTierConfig({ tiers, dedicatedKinds: [{ key: "school", nameZh: "学校", nameEn: "School" }], expectedVersion: current.version }));
+    const next = await as(admin(), () => Config.updateTiers({ tiers, dedicatedKinds: [{ key: "school", nameZh: "学校", nameEn: "School" }], expectedVersion: current.version }));
     const [newest] = (await as(admin(), () => Config.listVersions({}))).items;
     expect(newest).toMatchObject({ version: next.version, sections: ["tiers", "dedicatedKinds"], createdByName: "林管理" });
   });

@@ -1,32 +1,108 @@
 /**
- * The district's versioned configuration (配置与版本): a district admin changes whole sections
- * of the settings, every change is a version with who, when and what; the history can be read
- * and an earlier version restored. Changes that would break existing data are refused with
- * each reason (see `breaking.ts`).
+ * The district's configuration (配置与版本), in one home: its schema (`settings.ts`), the
+ * templates a district starts from, reading it (`get`, the tier view `tiers`), and changing it.
+ * A district admin changes whole sections of the settings; every change is a version with who,
+ * when and what; the history can be read and an earlier version restored. Every change (of any
+ * section, the tiers included) goes through `change` after the same checks: valid as a whole,
+ * holding together, and not breaking existing data (each domain checks its own records: see
+ * `breaking.ts`).
  */
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { assertRole, useTenant } from "../actor.ts";
+import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
+import { auditEntities, auditOperation } from "../audit/index.ts";
+import { ConflictError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
+import { writeTransaction, type WriteOps } from "../storage/transaction.ts";
+import { now as clockNow } from "../util/clock.ts";
+import { fn } from "../util/fn.ts";
+import { page, PageInput, type Page } from "../util/page.ts";
+import { breakingChanges, lookup } from "./domains.ts";
+import { configEntities, ConfigVersionEntity, DistrictConfigEntity } from "./config.entity.ts";
 import {
   AccessSettings,
-  changeConfig,
-  currentConfig,
+  DistrictConfig,
   DistrictSettings,
   GovernanceSettings,
   MapSettings,
-  settingsOf,
   Terminology,
   TERRITORIAL,
   TicketSettings,
-  type DistrictConfig,
-} from "../district/index.ts";
-import { ConflictError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
-import { GridEntity } from "../grid/grid.entity.ts";
-import { fn } from "../util/fn.ts";
-import { page, PageInput, type Page } from "../util/page.ts";
-import { breakingChanges, gridBreaks } from "./breaking.ts";
-import { ConfigVersionEntity } from "./config.entity.ts";
+  type MechanismKey,
+} from "./settings.ts";
 
-export { breakingChanges, gridBreaks, ConfigVersionEntity };
+export * from "./settings.ts";
+export { template, templates, TemplateName } from "./template.ts";
+export { breakingChanges, checkConfigChanges, provideConfigLookup, type BreakingCheck } from "./domains.ts";
+export { configEntities, ConfigVersionEntity, DistrictConfigEntity };
+
+// ─── reading ────────────────────────────────────────────────────────────────
+
+/** A stored configuration item as callers see it. */
+export function configOf(item: EntityItem<typeof DistrictConfigEntity>): DistrictConfig {
+  return DistrictConfig.parse({
+    version: item.version,
+    tiers: item.tiers,
+    dedicatedKinds: item.dedicatedKinds,
+    roles: item.roles,
+    mechanisms: item.mechanisms,
+    map: item.map ?? undefined,
+    tickets: item.tickets ?? undefined,
+    governance: item.governance ?? undefined,
+    terms: item.terms ?? undefined,
+    access: item.access ?? undefined,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+  });
+}
+
+
+/** The district's current configuration: the one reader (any user of the district may read it). */
+export async function get(): Promise<DistrictConfig> {
+  const result = await DistrictConfigEntity.get({ tenantID: useTenant() }).go();
+  if (!result.data) throw new NotFoundError("district.not_found", "This district has no configuration.");
+  return configOf(result.data);
+}
+
+const mechanismNames: Record<MechanismKey, string> = {
+  tickets: "snap-and-report tickets (随手拍)",
+  cadreSecondment: "cadre secondment (常态化下沉)",
+  wishes: "micro-wishes (微心愿)",
+  needsLists: "needs lists (问题清单·项目清单)",
+  meetings: "meetings (议事会)",
+  volunteers: "volunteers (志愿服务)",
+  emergencyMode: "emergency mode (平急切换)",
+  register: "the register (数据平台)",
+};
+
+/**
+ * The configuration, if the district has switched `mechanism` on; otherwise a 404
+ * `mechanism.off` (the portal hides what is off, the API answers as if it were not there).
+ */
+export async function requireMechanism(mechanism: MechanismKey): Promise<DistrictConfig> {
+  const config = await get();
+  if (!config.mechanisms[mechanism])
+    throw new NotFoundError("mechanism.off", `This district has not switched on ${mechanismNames[mechanism]}.`);
+  return config;
+}
+
+/** The tier view of the configuration: its version, tiers and dedicated kinds. */
+export async function tiers() {
+  const config = await get();
+  return { version: config.version, tiers: config.tiers, dedicatedKinds: config.dedicatedKinds };
+}
+
+/**
+ * The first version of a new district's configuration, as operations of the onboarding's own
+ * transaction: the current configuration and its history's first entry (every section new).
+ */
+export function firstVersion(ops: WriteOps<typeof configEntities>, tenantID: string, settings: DistrictSettings, at: string, by: string) {
+  return [
+    ops.districtConfig.create({ tenantID, version: 1, ...settings, updatedAt: at, updatedBy: by }).commit(),
+    ops.configVersion.create({ tenantID, version: 1, settings: DistrictSettings.parse(settings), createdAt: at, createdBy: by, sections: [...SettingsSections] }).commit(),
+  ];
+}
+
+// ─── versions ───────────────────────────────────────────────────────────────
 
 /** One version of the configuration in the history. */
 export const ConfigVersion = z.object({
@@ -113,9 +189,7 @@ async function crossCheck(settings: DistrictSettings): Promise<ErrorDetail[]> {
       problems.push({ path: `tickets.categories.${index}.departmentKey`, message: `there is no department ${category.departmentKey} (null: the grid handles it, 属地)` });
   });
   const gridIDs = [...new Set(routingRules.map((rule) => rule.gridID))];
-  const tenantID = useTenant();
-  const found = gridIDs.length ? (await GridEntity.get(gridIDs.map((gridID) => ({ tenantID, gridID }))).go({ attributes: ["gridID"] })).data : [];
-  const grids = new Set(found.map((grid) => grid.gridID));
+  const grids = gridIDs.length ? await lookup("existingGrids")(gridIDs) : new Set<string>();
   const rules = new Set<string>();
   routingRules.forEach((rule, index) => {
     const path = `tickets.routingRules.${index}`;
@@ -158,11 +232,6 @@ async function vet(current: DistrictConfig, merged: unknown, prefix: string): Pr
   return parsed.data;
 }
 
-/** The district's current configuration: any user of the district may read it. */
-export async function get(): Promise<DistrictConfig> {
-  return currentConfig();
-}
-
 /**
  * Replaces whole sections of the configuration (district admin), as a new version: refused
  * with 400 if the result is not valid, 409 `config.version` if it changed meanwhile, 409
@@ -170,7 +239,7 @@ export async function get(): Promise<DistrictConfig> {
  */
 export const update = fn(UpdateConfigInput, async (input) => {
   assertRole("district_admin");
-  return changeConfig((current) => vet(current, { ...settingsOf(current), ...input.changes }, "changes"), input.expectedVersion, { note: input.note });
+  return change((current) => vet(current, { ...settingsOf(current), ...input.changes }, "changes"), input.expectedVersion, { note: input.note });
 });
 
 /** The configuration's versions, newest first (district admin). */
@@ -205,5 +274,119 @@ export const getVersion = fn(z.coerce.number().int().min(1), async (version) => 
 export const rollback = fn(RollbackInput, async (input) => {
   assertRole("district_admin");
   const target = await load(input.toVersion);
-  return changeConfig((current) => vet(current, target.settings, "settings"), input.expectedVersion, { note: input.note, rollbackOf: input.toVersion });
+  return change((current) => vet(current, target.settings, "settings"), input.expectedVersion, { note: input.note, rollbackOf: input.toVersion });
+});
+
+// ─── changing ───────────────────────────────────────────────────────────────
+
+/** The sections of the settings, each replaced whole by a change (`tiers`, `tickets` …). */
+export const SettingsSection = DistrictSettings.keyof();
+export type SettingsSection = z.infer<typeof SettingsSection>;
+export const SettingsSections = SettingsSection.options;
+
+/** The settings of a configuration (without its version stamp). */
+export function settingsOf(config: DistrictConfig): DistrictSettings {
+  return Object.fromEntries(SettingsSections.map((section) => [section, config[section]])) as DistrictSettings;
+}
+
+/** JSON with object keys sorted, so that equal settings compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/** The sections in which two settings differ. */
+export function changedSections(before: DistrictSettings, after: DistrictSettings): SettingsSection[] {
+  return SettingsSections.filter((section) => canonical(before[section]) !== canonical(after[section]));
+}
+
+/** The name of the district user acting, for the history (null for the operator, scripts …). */
+async function actorName(): Promise<string | null> {
+  const actor = useActor();
+  if (actor.type !== "user") return null;
+  return lookup("userName")(actor.userID);
+}
+
+export interface ChangeOptions {
+  /** Why, in the admin's words: shown in the history. */
+  note?: string;
+  /** The version whose settings this change restores (a rollback). */
+  rollbackOf?: number;
+}
+
+/**
+ * Replaces parts of the configuration, conditional on the version read, so two admins
+ * cannot overwrite each other's change unknowingly. One transaction writes the new current
+ * configuration, its version in the history (who, when, which sections) and the audit entry.
+ * A change that changes nothing writes nothing and returns the configuration as it is.
+ */
+export async function change(
+  changeOf: (config: DistrictConfig) => Partial<DistrictSettings> | Promise<Partial<DistrictSettings>>,
+  expectedVersion?: number,
+  options: ChangeOptions = {},
+): Promise<DistrictConfig> {
+  assertRole("district_admin");
+  const tenantID = useTenant();
+  const current = await get();
+  if (expectedVersion !== undefined && expectedVersion !== current.version)
+    throw new ConflictError("config.version", `The configuration is at version ${current.version}, not ${expectedVersion}; reload and try again.`);
+  const next = DistrictSettings.parse({ ...settingsOf(current), ...(await changeOf(current)) });
+  const sections = changedSections(settingsOf(current), next);
+  if (sections.length === 0) return current;
+  const version = current.version + 1;
+  const updatedAt = clockNow().toISOString();
+  const updatedBy = actorID();
+  const createdByName = await actorName();
+  const rollback = options.rollbackOf !== undefined;
+  const note = options.note?.trim() || undefined;
+  const result = await writeTransaction({ ...configEntities, ...auditEntities }, (ops) => [
+      ops.districtConfig
+        .patch({ tenantID })
+        .set({ ...next, version, updatedAt, updatedBy })
+        .where((attr, op) => op.eq(attr.version, current.version))
+        .commit(),
+      ops.configVersion
+        .create({
+          tenantID, version, settings: next, createdAt: updatedAt, createdBy: updatedBy, sections,
+          ...(createdByName ? { createdByName } : {}),
+          ...(note ? { note } : {}),
+          ...(rollback ? { rollbackOf: options.rollbackOf } : {}),
+        })
+        .commit(),
+      auditOperation(ops, {
+        action: rollback ? "config.rolled_back" : "config.updated",
+        subjectID: "config",
+        summary: rollback
+          ? `Configuration version ${version} restores version ${options.rollbackOf} (${sections.join(", ")})${note ? `: ${note}` : ""}`
+          : `Configuration version ${version}: ${sections.join(", ")} changed${note ? `: ${note}` : ""}`,
+        details: { version, previousVersion: current.version, sections, note: note ?? null, rollbackOf: options.rollbackOf ?? null },
+      }),
+    ])
+    .go();
+  if (result.canceled)
+    throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
+  return { ...next, version, updatedAt, updatedBy };
+}
+
+export const TierConfigInput = z.object({
+  tiers: DistrictSettings.shape.tiers,
+  dedicatedKinds: DistrictSettings.shape.dedicatedKinds,
+  expectedVersion: z.number().int().optional(),
+});
+
+/**
+ * Changes the tiers and dedicated kinds (district admin): a change of those two sections, with
+ * the same checks and errors as any other (400 with field paths if the settings would not hold
+ * together, 409 `config.breaking` naming the grids in the way).
+ */
+export const updateTiers = fn(TierConfigInput, async (input) => {
+  assertRole("district_admin");
+  const next = await change(
+    (current) => vet(current, { ...settingsOf(current), tiers: input.tiers, dedicatedKinds: input.dedicatedKinds }, ""),
+    input.expectedVersion,
+  );
+  return { version: next.version, tiers: next.tiers, dedicatedKinds: next.dedicatedKinds };
 });

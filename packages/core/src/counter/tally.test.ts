@@ -1,8 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
 import { auditEntities } from "../audit/index.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ForbiddenError, NotFoundError } from "../error.ts";
 import * as Province from "../province/index.ts";
 import { writeTransaction } from "../storage/transaction.ts";
@@ -15,7 +16,7 @@ beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
     for (const [slug, template] of [["tally-a", "jianyang"], ["tally-b", "minimal"]] as const)
-      await District.onboard({ slug, nameZh: "测试区", nameEn: "Test", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template, admin: { name: "管理员", phone: "13800000009" } });
+      await Onboarding.onboard({ slug, nameZh: "测试区", nameEn: "Test", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template, admin: { name: "管理员", phone: "13800000009" } });
   });
 });
 
@@ -51,10 +52,10 @@ it("keeps an audit trail a district admin reads newest first, by subject too, an
 });
 
 it("answers mechanism.off for a mechanism the district has not switched on", async () => {
-  await expect(withActor({ type: "system", tenantID: "tally-b" }, () => District.requireMechanism("wishes"))).rejects.toMatchObject({
+  await expect(withActor({ type: "system", tenantID: "tally-b" }, () => Config.requireMechanism("wishes"))).rejects.toMatchObject({
     code: "mechanism.off",
   });
-  await expect(withActor({ type: "system", tenantID: "tally-b" }, () => District.requireMechanism("wishes"))).rejects.toBeInstanceOf(NotFoundError);
-  const config = await withActor(system, () => District.requireMechanism("wishes"));
+  await expect(withActor({ type: "system", tenantID: "tally-b" }, () => Config.requireMechanism("wishes"))).rejects.toBeInstanceOf(NotFoundError);
+  const config = await withActor(system, () => Config.requireMechanism("wishes"));
   expect(config.governance.meetingTypes.map((type) => type.nameZh)).toContain("我听邻说茶话会");
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import * as Cadre from "../cadre/index.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import * as Emergency from "../emergency/index.ts";
 import * as Grid from "../grid/index.ts";
 import * as Metrics from "../metrics/index.ts";
@@ -69,7 +69,7 @@ it("seeds Shaowu and Wuyishan with their own tiers, grids and people, each step 
   await interrupted({ "wuyishan-people": 3 }, () => seedFujianDistricts());
   await seedFujianDistricts();
   await withActor({ type: "system", tenantID: "wuyishan" }, async () => {
-    const config = await District.currentConfig();
+    const config = await Config.get();
     expect(config.tiers.map((tier) => tier.nameZh)).toEqual(["镇街网格", "社区网格", "小区网格", "楼栋网格"]);
     expect(await Grid.counts()).toEqual({ tiers: { 1: 6, 2: 30, 3: 120, 4: 480, 5: 0 }, dedicated: 0 });
     expect(await recountStanding()).toMatchObject({ grids: 636, people: 486, drift: [] });

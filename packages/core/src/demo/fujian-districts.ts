@@ -1,7 +1,9 @@
 import { withActor } from "../actor.ts";
+import * as Onboarding from "../onboarding/index.ts";
 import * as District from "../district/index.ts";
-import type { DistrictSettings } from "../district/config.ts";
-import { template } from "../district/template.ts";
+import * as Config from "../config/index.ts";
+import type { DistrictSettings } from "../config/index.ts";
+import { template } from "../config/index.ts";
 import type { DemoPerson } from "./base.ts";
 import { mulberry32 } from "./jianyang-grids.ts";
 
@@ -148,12 +150,12 @@ export async function onboardDemoDistrict(plan: DemoDistrictPlan) {
   const existing = await District.DistrictEntity.get({ tenantID: plan.slug }).go();
   if (!existing.data)
     await withActor({ type: "system" }, () =>
-      District.onboard({ slug: plan.slug, nameZh: plan.nameZh, nameEn: plan.nameEn, provinceID: "fujian", cityZh: plan.cityZh, cityEn: plan.cityEn, template: "jianyang", admin: plan.admin }),
+      Onboarding.onboard({ slug: plan.slug, nameZh: plan.nameZh, nameEn: plan.nameEn, provinceID: "fujian", cityZh: plan.cityZh, cityEn: plan.cityEn, template: "jianyang", admin: plan.admin }),
     );
   await withActor({ type: "system", tenantID: plan.slug }, async () => {
-    const config = await District.currentConfig();
+    const config = await Config.get();
     if (config.tiers.length !== plan.tiers.length || config.tiers[0].nameZh !== plan.tiers[0].nameZh)
-      await District.changeConfig(() => settingsOf(plan));
+      await Config.change(() => settingsOf(plan));
   });
 }
 

@@ -1,4 +1,5 @@
 import { withActor, type AccessRole, type DistrictRole } from "../actor.ts";
+import * as Onboarding from "../onboarding/index.ts";
 import * as District from "../district/index.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { StaffEntity, UserEntity } from "../user/user.entity.ts";
@@ -87,7 +88,7 @@ export async function seed(): Promise<{ created: string[] }> {
     for (const district of DemoDistricts) {
       const existing = await District.DistrictEntity.get({ tenantID: district.slug }).go();
       if (existing.data) continue;
-      await District.onboard(district);
+      await Onboarding.onboard(district);
       created.push(`district ${district.slug}`);
     }
     for (const [index, account] of DemoAccounts.entries()) {

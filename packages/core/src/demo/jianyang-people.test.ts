@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { template } from "../district/template.ts";
+import { template } from "../config/index.ts";
 import { generateJianyangGrids } from "./jianyang-grids.ts";
 import { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
 

@@ -1,4 +1,4 @@
-import { currentConfig } from "../district/index.ts";
+import { get as currentConfig } from "../config/index.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { AssignmentEntity } from "../person/person.entity.ts";
 import * as Volunteer from "../volunteer/index.ts";

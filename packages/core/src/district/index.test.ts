@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { UserEntity } from "../user/user.entity.ts";
@@ -7,7 +8,7 @@ import * as Province from "../province/index.ts";
 
 const operator = { type: "operator", userID: "op" } as const;
 
-const onboardInput = (slug: string, provinceID = "fujian"): District.OnboardInput => ({
+const onboardInput = (slug: string, provinceID = "fujian"): Onboarding.OnboardInput => ({
   slug,
   nameZh: "测试区",
   nameEn: "Test District",
@@ -27,7 +28,7 @@ beforeAll(async () => {
 
 describe("onboarding a district", () => {
   it("creates the tenant, its configuration from the template and its first admin in one go", async () => {
-    const result = await withActor(operator, () => District.onboard(onboardInput("alpha")));
+    const result = await withActor(operator, () => Onboarding.onboard(onboardInput("alpha")));
     expect(result.district).toMatchObject({ tenantID: "alpha", nameZh: "测试区", provinceID: "fujian", status: "active" });
     expect(result.config.tiers.map((tier) => tier.nameZh)).toEqual(["一级网格", "二级网格", "三级网格"]);
     expect(result.config.roles).toHaveLength(8);
@@ -41,9 +42,9 @@ describe("onboarding a district", () => {
   });
 
   it("refuses the same slug twice with a conflict and leaves the first district as it was", async () => {
-    await withActor(operator, () => District.onboard(onboardInput("bravo")));
+    await withActor(operator, () => Onboarding.onboard(onboardInput("bravo")));
     const second = { ...onboardInput("bravo"), nameZh: "冒名区", admin: { name: "另一个", phone: "13900000000" } };
-    await expect(withActor(operator, () => District.onboard(second))).rejects.toBeInstanceOf(ConflictError);
+    await expect(withActor(operator, () => Onboarding.onboard(second))).rejects.toBeInstanceOf(ConflictError);
     const read = await withActor(operator, () => District.get("bravo"));
     expect(read.district.nameZh).toBe("测试区");
     const users = await UserEntity.query.primary({ tenantID: "bravo" }).go();
@@ -52,21 +53,21 @@ describe("onboarding a district", () => {
 
   it("is for the platform operator only", async () => {
     const admin: Actor = { type: "user", userID: "u", tenantID: "alpha", roles: ["district_admin"] };
-    await expect(withActor(admin, () => District.onboard(onboardInput("charlie")))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(withActor(admin, () => Onboarding.onboard(onboardInput("charlie")))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(withActor(operator, () => District.get("charlie"))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses an unknown province and a malformed slug", async () => {
-    await expect(withActor(operator, () => District.onboard(onboardInput("delta", "atlantis")))).rejects.toBeInstanceOf(InputError);
-    await expect(withActor(operator, () => District.onboard(onboardInput("Bad Slug!")))).rejects.toThrow(/slug/);
+    await expect(withActor(operator, () => Onboarding.onboard(onboardInput("delta", "atlantis")))).rejects.toBeInstanceOf(InputError);
+    await expect(withActor(operator, () => Onboarding.onboard(onboardInput("Bad Slug!")))).rejects.toThrow(/slug/);
   });
 });
 
 describe("who sees which district", () => {
   beforeAll(async () => {
     await withActor(operator, async () => {
-      await District.onboard(onboardInput("echo"));
-      await District.onboard(onboardInput("foxtrot", "zhejiang"));
+      await Onboarding.onboard(onboardInput("echo"));
+      await Onboarding.onboard(onboardInput("foxtrot", "zhejiang"));
     });
   });
 

@@ -13,7 +13,7 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { AuditEventEntity, auditEntities, auditOperation } from "../audit/index.ts";
-import { requireMechanism } from "../district/index.ts";
+import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";

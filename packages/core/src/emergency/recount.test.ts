@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
-import * as District from "../district/index.ts";
 import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
@@ -26,7 +26,7 @@ function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-em", nameZh: "测试省", nameEn: "Testland" });
-    await District.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-em", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-em", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
   });
   await withActor(admin, async () => {
     for (let i = 0; i < 3; i++) {

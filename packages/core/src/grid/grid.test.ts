@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Province from "../province/index.ts";
 import { documentClient } from "../storage/table.ts";
@@ -29,7 +30,7 @@ let right: Grid.Grid; // tier 2: [5,0]-[10,10]
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
-    await District.onboard({
+    await Onboarding.onboard({
       slug: "gridtown", nameZh: "网格区", nameEn: "Gridtown", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping",
       template: "jianyang", admin: { name: "管理员", phone: "13800000000" },
     });
@@ -192,14 +193,21 @@ describe("coverage report and locating points", () => {
 });
 
 describe("tiers as configuration", () => {
-  it("refuses a change that would orphan grids, naming them; accepts renaming", async () => {
-    const config = await withActor(admin, () => Grid.tierConfig());
+  it("refuses a change that would orphan grids, naming them, by the same rules as any configuration change; accepts renaming", async () => {
+    const config = await withActor(admin, () => Config.tiers());
     const twoTiers = config.tiers.slice(0, 2);
-    const refused = await rejection(asAdmin(() => Grid.updateTierConfig({ tiers: twoTiers, dedicatedKinds: config.dedicatedKinds })));
-    expect(refused.code).toBe("config.tier_in_use");
+    // Roles of the catalogue sit on tier 3: the settings would not hold together (400, as PATCH /config says it).
+    const invalid = await rejection(asAdmin(() => Config.updateTiers({ tiers: twoTiers, dedicatedKinds: config.dedicatedKinds })));
+    expect(invalid.code).toBe("input.invalid");
+    expect(((invalid as InputError).details ?? []).map((detail) => detail.path)).toContainEqual(expect.stringMatching(/^roles\.\d+\.tier$/));
+    // With those roles moved up a tier, the grids of tier 3 are in the way (409, naming them).
+    const { roles } = await withActor(admin, () => Config.get());
+    const movedUp = roles.map((role) => (role.tier === 3 ? { ...role, tier: 2 } : role));
+    const refused = await rejection(asAdmin(() => Config.update({ expectedVersion: config.version, changes: { tiers: twoTiers, roles: movedUp } })));
+    expect(refused.code).toBe("config.breaking");
     expect(refused.message).toContain("T1-1-1");
     const renamed = config.tiers.map((tier) => (tier.level === 3 ? { ...tier, nameZh: "微网格", nameEn: "Micro grid" } : tier));
-    const next = await asAdmin(() => Grid.updateTierConfig({ tiers: renamed, dedicatedKinds: config.dedicatedKinds, expectedVersion: config.version }));
+    const next = await asAdmin(() => Config.updateTiers({ tiers: renamed, dedicatedKinds: config.dedicatedKinds, expectedVersion: config.version }));
     expect(next.version).toBe(config.version + 1);
     expect(next.tiers[2].nameZh).toBe("微网格");
   });

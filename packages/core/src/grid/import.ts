@@ -2,7 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { InputError, NotFoundError, VisibleError, type ErrorDetail } from "../error.ts";
 import { batchPut, type BatchStats } from "../storage/batch.ts";
 import { bucketName, s3 } from "../storage/bucket.ts";
@@ -65,7 +65,7 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   const report = (index: number, code: string | undefined, message: string) =>
     problems.push({ path: `features[${index}]`, message: code ? `${code}: ${message}` : message });
 
-  const config = await District.currentConfig();
+  const config = await Config.get();
   const kinds = new Set(config.dedicatedKinds.map((kind) => kind.key));
   const tenantID = useTenant();
   const [existing, reserved] = await Promise.all([

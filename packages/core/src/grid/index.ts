@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
 import { writeTransaction, type WriteOps } from "../storage/transaction.ts";
-import { gridBreaks } from "../config/breaking.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -34,6 +33,8 @@ export {
   ImportFeatureCollection,
   MAX_IMPORT_BYTES,
 } from "./import.ts";
+// Registers the check of configuration changes against this domain's records (see config/domains.ts).
+import "./breaking.ts";
 
 const Counts = {
   households: z.number().int().min(0).max(10_000_000).optional(),
@@ -165,7 +166,7 @@ interface Placement {
 
 /** Checks where a grid may hang: tier n>1 under tier n-1, tier 1 at the top, dedicated under a regular grid. */
 export async function checkPlacement(input: { tier?: number | null; dedicatedKind?: string | null; parentID?: string | null }): Promise<Placement> {
-  const config = await District.currentConfig();
+  const config = await Config.get();
   const tier = input.dedicatedKind ? null : (input.tier ?? null);
   if (tier === null && !input.dedicatedKind)
     throw new InputError("grid.tier_required", "Give a tier or a dedicated kind.", [{ path: "tier", message: "required" }]);
@@ -611,37 +612,6 @@ export const getCoverage = fn(z.string(), async (gridID) => {
   }
   const grid = await load(gridID);
   return { grid: refOf(grid), children: children.length, ...coverage(grid.boundary as Boundary, shapes) };
-});
-
-// ─── tiers (district configuration) ─────────────────────────────────────────
-
-export const TierConfigInput = z.object({
-  tiers: District.DistrictSettings.shape.tiers,
-  dedicatedKinds: District.DistrictSettings.shape.dedicatedKinds,
-  expectedVersion: z.number().int().optional(),
-});
-
-export async function tierConfig() {
-  const config = await District.currentConfig();
-  return { version: config.version, tiers: config.tiers, dedicatedKinds: config.dedicatedKinds };
-}
-
-/**
- * Changes the tiers and dedicated kinds. A change that would orphan grids (a tier or kind
- * still holding active grids) is refused, naming the grids in the way.
- */
-export const updateTierConfig = fn(TierConfigInput, async (input) => {
-  assertRole("district_admin");
-  const next = await District.changeConfig(async (current) => {
-    // The same check as any configuration change (config/breaking.ts).
-    const inTheWay: ErrorDetail[] = await gridBreaks(current, input);
-    const roles = current.roles.filter((role) => role.tier !== null && role.tier > input.tiers.length);
-    for (const role of roles) inTheWay.push({ path: "tiers", message: `the role ${role.nameZh} (${role.key}) sits on tier ${role.tier}` });
-    if (inTheWay.length)
-      throw new ConflictError("config.tier_in_use", `This change would orphan grids or roles: ${inTheWay.map((item) => item.message).join("; ")}.`, inTheWay);
-    return { tiers: input.tiers, dedicatedKinds: input.dedicatedKinds };
-  }, input.expectedVersion);
-  return { version: next.version, tiers: next.tiers, dedicatedKinds: next.dedicatedKinds };
 });
 
 export { GridEntity, GridCodeEntity, GridVersionEntity, GridSetEntity };

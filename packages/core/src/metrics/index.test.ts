@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
-import * as District from "../district/index.ts";
 import { ForbiddenError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as Party from "../party/index.ts";
@@ -38,7 +38,7 @@ beforeAll(async () => {
     await Province.create({ provinceID: "mx", nameZh: "测试省", nameEn: "Testland" });
     await Province.create({ provinceID: "my", nameZh: "邻省", nameEn: "Otherland" });
     for (const [slug, provinceID, template] of [["mx-a", "mx", "jianyang"], ["mx-b", "mx", "minimal"], ["my-c", "my", "minimal"]] as const)
-      await District.onboard({ slug, nameZh: `${slug}区`, nameEn: slug, provinceID, cityZh: "市", cityEn: "City", template, admin: { name: "管理员张三", phone: "13800000009" } });
+      await Onboarding.onboard({ slug, nameZh: `${slug}区`, nameEn: slug, provinceID, cityZh: "市", cityEn: "City", template, admin: { name: "管理员张三", phone: "13800000009" } });
   });
   await withActor(adminOf("mx-a"), async () => {
     top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });

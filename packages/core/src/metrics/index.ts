@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assertRole, useActor, useTenant } from "../actor.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
@@ -104,7 +104,7 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   assertDistrictReader();
   const tenantID = useTenant();
   const reads = new Reads();
-  const config = await District.currentConfig();
+  const config = await Config.get();
   reads.add();
   const categories = config.tickets.categories;
   const departments = config.tickets.departments;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
-import { requireMechanism } from "../district/index.ts";
+import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
 import { gridScopes, readTallies, Tally } from "../counter/tally.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
-import * as District from "../district/index.ts";
 import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
@@ -28,7 +28,7 @@ let gridIDs: string[] = [];
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-need-p", nameZh: "测试省", nameEn: "Testland" });
-    await District.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-need-p", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-need-p", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
   });
   await withActor(user("admin", "district_admin"), async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type Actor } from "../actor.ts";
 import * as District from "../district/index.ts";
-import { TERRITORIAL, type DistrictConfig } from "../district/config.ts";
+import { TERRITORIAL, type DistrictConfig } from "../config/index.ts";
 import { ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Ticket from "../ticket/index.ts";
 import { IdempotencyEntity, TicketEntity, TicketStates } from "../ticket/ticket.entity.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
@@ -12,6 +12,8 @@ import { page, PageInput } from "../util/page.ts";
 import { Day, Phone } from "../util/schemas.ts";
 import { maskPhone } from "../user/index.ts";
 import { AssignmentEntity, PersonEntity } from "./person.entity.ts";
+// Registers the check of configuration changes against this domain's records (see config/domains.ts).
+import "./breaking.ts";
 
 
 /** A role on a grid as lists show it; the phone is masked unless the caller's role needs it. */
@@ -79,10 +81,10 @@ export const AssignInput = z
   })
   .refine((input) => !input.to || !input.from || input.from <= input.to, { message: "ends before it starts", path: ["to"] });
 
-type CatalogueRole = Awaited<ReturnType<typeof District.currentConfig>>["roles"][number];
+type CatalogueRole = Awaited<ReturnType<typeof Config.get>>["roles"][number];
 
 /** The role must exist in the district's catalogue. */
-function roleOf(config: Awaited<ReturnType<typeof District.currentConfig>>, roleKey: string, path = "roleKey"): CatalogueRole {
+function roleOf(config: Awaited<ReturnType<typeof Config.get>>, roleKey: string, path = "roleKey"): CatalogueRole {
   const role = config.roles.find((candidate) => candidate.key === roleKey);
   if (!role)
     throw new InputError("person.unknown_role", `There is no role "${roleKey}" in this district's catalogue.`, [
@@ -107,7 +109,7 @@ function assertFits(role: CatalogueRole, grid: { code: string; tier: number | nu
 export const assign = fn(AssignInput, async (input) => {
   assertRole("district_admin");
   const tenantID = useTenant();
-  const config = await District.currentConfig();
+  const config = await Config.get();
   const role = roleOf(config, input.roleKey);
   const { grid } = await Grid.get(input.gridID).catch(() => {
     throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
@@ -176,7 +178,7 @@ export const AssignManyInput = z
 export const assignMany = fn(AssignManyInput, async (inputs) => {
   assertRole("district_admin");
   const tenantID = useTenant();
-  const config = await District.currentConfig();
+  const config = await Config.get();
   const gridIDs = [...new Set(inputs.map((input) => input.gridID))];
   const grids = new Map((await GridEntity.get(gridIDs.map((gridID) => ({ tenantID, gridID }))).go()).data.map((grid) => [grid.gridID, grid]));
   const tally = new Tally().addState(["district"], "people.total", inputs.length);

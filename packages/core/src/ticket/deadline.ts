@@ -1,4 +1,4 @@
-import type { TicketSettings } from "../district/config.ts";
+import type { TicketSettings } from "../config/index.ts";
 
 const HOUR = 3600_000;
 const CST = 8 * HOUR; // China Standard Time, no daylight saving

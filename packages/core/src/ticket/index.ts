@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
-import * as District from "../district/index.ts";
-import { TERRITORIAL, type Category } from "../district/config.ts";
+import * as Config from "../config/index.ts";
+import { TERRITORIAL, type Category } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as User from "../user/index.ts";
@@ -15,6 +15,8 @@ import { page, PageInput } from "../util/page.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
 import { Closures, IdempotencyEntity, NotificationEntity, TicketCollection, TicketEntity, TicketStates, TimelineEntity } from "./ticket.entity.ts";
+// Registers the check of configuration changes against this domain's records (see config/domains.ts).
+import "./breaking.ts";
 
 export { Photo };
 export { addWorkingHours } from "./deadline.ts";
@@ -129,7 +131,7 @@ function toEntry(item: Item): TimelineEntry {
 
 /** The ticket settings of the district; the mechanism must be switched on. */
 async function settings() {
-  const config = await District.currentConfig();
+  const config = await Config.get();
   if (!config.mechanisms.tickets) throw new NotFoundError("mechanism.off", "Snap-and-report tickets are switched off in this district.");
   return config.tickets;
 }

@@ -1,8 +1,8 @@
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import * as Onboarding from "../onboarding/index.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { withActor, type Actor } from "../actor.ts";
-import * as District from "../district/index.ts";
 import { VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { recountTickets } from "../metrics/recount.ts";
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await ensureBucket();
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
-    await District.onboard({
+    await Onboarding.onboard({
       slug: tenantID, nameZh: "工单区", nameEn: "Tickettown", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping",
       template: "jianyang", admin: { name: "管理员", phone: "13800000000" },
     });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as Province from "../province/index.ts";
@@ -30,8 +31,8 @@ beforeAll(async () => {
   await withActor(operator, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
     const base = { provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping" };
-    const alpha = await District.onboard({ ...base, slug: "alpha", nameZh: "甲区", nameEn: "Alpha", template: "jianyang", admin: { name: "甲管理员", phone: "13800000001" } });
-    const bravo = await District.onboard({ ...base, slug: "bravo", nameZh: "乙区", nameEn: "Bravo", template: "minimal", admin: { name: "乙管理员", phone: "13800000002" } });
+    const alpha = await Onboarding.onboard({ ...base, slug: "alpha", nameZh: "甲区", nameEn: "Alpha", template: "jianyang", admin: { name: "甲管理员", phone: "13800000001" } });
+    const bravo = await Onboarding.onboard({ ...base, slug: "bravo", nameZh: "乙区", nameEn: "Bravo", template: "minimal", admin: { name: "乙管理员", phone: "13800000002" } });
     alphaAdmin = { type: "user", userID: alpha.admin.userID, tenantID: "alpha", roles: ["district_admin"] };
     bravoAdmin = { type: "user", userID: bravo.admin.userID, tenantID: "bravo", roles: ["district_admin"] };
   });
@@ -191,7 +192,7 @@ describe("residents' self-registration", () => {
     expect(await publicOf("bravo")(() => User.signIn({ phone: "13912340001" }))).toMatchObject({ roles: ["resident"] });
     expect((await failure(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe("user.exists");
 
-    await withActor(bravoAdmin, () => District.changeConfig(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
+    await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
     const pending = await publicOf("bravo")(() => User.registerResident({ name: "居民乙", phone: "13912340002" }));
     expect(pending.status).toBe("pending");
     const waiting = await failure(publicOf("bravo")(() => User.signIn({ phone: "13912340002" })));
@@ -202,7 +203,7 @@ describe("residents' self-registration", () => {
     const events = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: pending.userID }));
     expect(events.items.map((event) => event.action)).toEqual(["resident.approved", "resident.registered"]);
 
-    await withActor(bravoAdmin, () => District.changeConfig(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
+    await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
     const closed = await failure(publicOf("bravo")(() => User.registerResident({ name: "居民丙", phone: "13912340003" })));
     expect([closed.kind, closed.code]).toEqual(["forbidden", "registration.closed"]);
     // Registering into bravo shows nothing in alpha.

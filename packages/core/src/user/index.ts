@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AccessRole, actorID, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
 import { auditEntities, auditOperation, type AuditInput } from "../audit/index.ts";
-import { currentConfig } from "../district/index.ts";
+import { get as currentConfig } from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
@@ -12,6 +12,8 @@ import { newID } from "../util/id.ts";
 import { PageInput, type Page } from "../util/page.ts";
 import { Phone as MobilePhone } from "../util/schemas.ts";
 import { claimOf, StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
+// Registers the user names the configuration's history shows (see config/domains.ts).
+import "./config-lookups.ts";
 
 /** Phones are masked wherever people are listed: 138****5678. */
 export function maskPhone(phone: string): string {

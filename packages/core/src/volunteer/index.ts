@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
-import type { NamedKind } from "../district/config.ts";
-import { requireMechanism } from "../district/index.ts";
+import type { NamedKind } from "../config/index.ts";
+import { requireMechanism } from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import { pathPrefix, placeOfGrid } from "../grid/place.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";

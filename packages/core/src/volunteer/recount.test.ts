@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
+import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { ConflictError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
@@ -28,7 +29,7 @@ function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-vol", nameZh: "测试省", nameEn: "Testland" });
-    await District.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-vol", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-vol", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
   });
   await withActor(admin, async () => {
     for (let i = 0; i < 2; i++) {
@@ -60,7 +61,7 @@ it("finds no drift after a randomised run with concurrent joins and removals, an
   let removals = 0;
   let clock = new Date("2022-01-04T02:00:00Z").getTime();
   await withActor(admin, async () => {
-    const { governance } = await District.requireMechanism("volunteers");
+    const { governance } = await Config.requireMechanism("volunteers");
     const teamKinds = governance.volunteerTeamKinds.map((kind) => kind.key);
     const activityKinds = governance.activityKinds.map((kind) => kind.key);
     for (let step = 0; step < 50; step++) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DefaultAccessSettings, DefaultGovernanceSettings, type DistrictSettings } from "./config.ts";
+import { DefaultAccessSettings, DefaultGovernanceSettings, type DistrictSettings } from "./settings.ts";
 
 /**
  * Built-in starting configurations. `jianyang` models Jianyang District (建阳区):
