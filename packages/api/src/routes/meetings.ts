@@ -5,12 +5,12 @@ import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } fr
 const MeetingSchema = Meeting.Meeting.meta({ id: "Meeting" });
 const MeetingParam = z.object({ meetingID: pathParam("meetingID", "meeting_01jd…") });
 
-/** Meetings of the district's types: schedule, then attendance, minutes and outcomes → needs items. */
+/** Meetings of the district's types, mounted at `/meetings`: schedule, then attendance, minutes and outcomes → needs items. */
 export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/meetings",
+      path: "/",
       operationId: "createMeeting",
       tags: ["meetings"],
       summary: "Schedule a meeting of one of the district's types on a grid",
@@ -23,7 +23,7 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/meetings",
+      path: "/",
       operationId: "listMeetings",
       tags: ["meetings"],
       summary: "The district's schedule (soonest first, from a time) or a grid's meetings with its descendants'",
@@ -43,7 +43,7 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/meetings/stats",
+      path: "/stats",
       operationId: "getMeetingStats",
       tags: ["meetings"],
       summary: "Meetings held, attendance and per type, of a grid or the district, in a period (all, YYYY, YYYY-MM)",
@@ -59,7 +59,7 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/meetings/{meetingID}",
+      path: "/{meetingID}",
       operationId: "getMeeting",
       tags: ["meetings"],
       summary: "A meeting with the needs items its outcomes became",
@@ -75,7 +75,7 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/meetings/{meetingID}/outcome",
+      path: "/{meetingID}/outcome",
       operationId: "recordMeetingOutcome",
       tags: ["meetings"],
       summary: "Record attendance and minutes, and turn the outcomes into needs items, in one transaction (once: 409 after)",
