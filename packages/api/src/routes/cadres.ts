@@ -166,7 +166,7 @@ export const cadreCoverageRoutes = router()
       tags: ["cadres"],
       summary: "Which lowest-tier grids (of the district or under a grid) have a grid assistant and which have none",
       security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional() }) },
+      request: { query: Cadre.coverage.schema },
       responses: { 200: json(Coverage, "Coverage"), ...problems(400, 401, 403, 404) },
     }),
     async (c) => c.json(await Cadre.coverage(c.req.valid("query")), 200),

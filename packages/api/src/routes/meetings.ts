@@ -29,12 +29,7 @@ export const meetingsRoutes = router()
       summary: "The district's schedule (soonest first, from a time) or a grid's meetings with its descendants'",
       security: bearer,
       request: {
-        query: PageQuery.extend({
-          gridID: z.string().max(80).optional(),
-          status: z.enum(["scheduled", "held"]).optional(),
-          typeKey: z.string().max(40).optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-        }),
+        query: PageQuery.extend(Meeting.listMeetings.schema.pick({ gridID: true, status: true, typeKey: true, from: true }).shape),
       },
       responses: { 200: json(pageOf(MeetingSchema), "One page of meetings"), ...problems(400, 401, 404) },
     }),
@@ -48,7 +43,7 @@ export const meetingsRoutes = router()
       tags: ["meetings"],
       summary: "Meetings held, attendance and per type, of a grid or the district, in a period (all, YYYY, YYYY-MM)",
       security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional(), period: z.string().regex(/^(all|\d{4}(-\d{2})?)$/).optional() }) },
+      request: { query: Meeting.meetingStats.schema },
       responses: {
         200: json(z.object({ scheduled: z.number(), held: z.number(), attendance: z.number(), byType: z.record(z.string(), z.number()) }), "Counts"),
         ...problems(400, 401, 404),

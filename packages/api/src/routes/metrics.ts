@@ -37,11 +37,10 @@ const Comparison = z
   .meta({ id: "DistrictComparison" });
 
 const PeriodQuery = z.object({ period: Metrics.Period.optional().openapi({ example: "2022" }) });
-const CompareQuery = z.object({
-  provinceID: z.string().min(2).max(40).optional(),
-  period: Metrics.Period.optional(),
-  from: Metrics.Month.optional().openapi({ example: "2022-01" }),
-  to: Metrics.Month.optional().openapi({ example: "2022-12" }),
+/** The core's fields; its rules across fields (a period or a range, at most 60 months) are checked by the core. */
+const CompareQuery = z.object(Metrics.compareDistricts.schema.shape).extend({
+  from: Metrics.compareDistricts.schema.shape.from.meta({ example: "2022-01" }),
+  to: Metrics.compareDistricts.schema.shape.to.meta({ example: "2022-12" }),
 });
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

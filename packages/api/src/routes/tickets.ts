@@ -41,7 +41,7 @@ export const ticketRoutes = router()
       summary: "Report a ticket (随手拍): located to its grid, photos checked; a retry with the same Idempotency-Key returns the first ticket",
       security: bearer,
       request: {
-        headers: z.object({ "idempotency-key": z.string().min(8).max(100).optional() }),
+        headers: z.object({ "idempotency-key": Ticket.create.schema.shape.idempotencyKey }),
         ...body(Ticket.CreateInput.omit({ idempotencyKey: true })),
       },
       responses: {

@@ -31,7 +31,7 @@ export const wishesRoutes = router()
       tags: ["wishes"],
       summary: "Wishes of a grid and below in one state (default open; the caller's grid by default), the caller's own posts (view=mine), or the ones they claimed (view=claimed)",
       security: bearer,
-      request: { query: PageQuery.extend({ view: z.enum(["grid", "mine", "claimed"]).optional(), status: Wish.WishState.optional(), gridID: z.string().max(80).optional() }) },
+      request: { query: PageQuery.extend(Wish.listWishes.schema.pick({ view: true, status: true, gridID: true }).shape) },
       responses: { 200: json(pageOf(WishSchema), "One page of wishes"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Wish.listWishes(c.req.valid("query")), 200),
@@ -44,7 +44,7 @@ export const wishesRoutes = router()
       tags: ["wishes"],
       summary: "Wishes posted, claimed, fulfilled and confirmed on a grid (with its descendants) or the district, from the counters",
       security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional() }) },
+      request: { query: Wish.wishProgress.schema },
       responses: {
         200: json(z.object({ posted: z.number(), claimed: z.number(), released: z.number(), fulfilled: z.number(), confirmed: z.number(), cancelled: z.number() }), "Counts"),
         ...problems(400, 401, 404),
