@@ -25,7 +25,7 @@ export function authenticate(verify: Verify): MiddlewareHandler {
  * Runs `body` as the public actor of the district `slug` names: the one place a request's input
  * picks a tenant, as a token does elsewhere. A malformed slug names no district: `notFound`.
  */
-export function asPublic<T>(slug: string, notFound: NotFoundError, body: () => Promise<T>): Promise<T> {
-  if (!Actor.Slug.safeParse(slug).success) throw notFound;
+export function asPublic<T>(slug: string, notFound: () => NotFoundError, body: () => Promise<T>): Promise<T> {
+  if (!Actor.Slug.safeParse(slug).success) throw notFound();
   return withActor({ type: "public", tenantID: slug }, body);
 }

@@ -27,6 +27,7 @@ export interface StepKind<Id extends string, Reply extends z.ZodType> {
  * function does not take is a type error at the route.
  */
 export function steps<Id extends string, Reply extends z.ZodType>(kind: StepKind<Id, Reply>) {
+  // A computed key is typed `string`: say it is the id's own name.
   const params = z.object({ [kind.id]: pathParam(kind.id, kind.example) } as Record<Id, ReturnType<typeof pathParam>>);
   return function step<Body extends z.ZodObject, Result>(
     path: string,

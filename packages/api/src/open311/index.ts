@@ -66,7 +66,8 @@ const given = (value: string | undefined) => (value?.trim() ? value : undefined)
 async function inJurisdiction<T>(jurisdictionID: string | undefined, body: () => Promise<T>): Promise<T> {
   if (!given(jurisdictionID)) throw new InputError("open311.jurisdiction_required", "jurisdiction_id is required: the district's slug, e.g. jianyang.", [{ path: "jurisdiction_id", message: "required" }]);
   const tenantID = jurisdictionID!.trim();
-  return asPublic(tenantID, new NotFoundError("open311.unknown_jurisdiction", `There is no jurisdiction "${tenantID}" here.`), async () => {
+  const unknown = () => new NotFoundError("open311.unknown_jurisdiction", `There is no jurisdiction "${tenantID}" here.`);
+  return asPublic(tenantID, unknown, async () => {
     await Open311.assertOpen();
     return body();
   });

@@ -19,7 +19,7 @@ const PublicSlugParam = z.object({ slug: z.string().min(1).max(80).openapi({ par
 
 /** Runs `body` as the public actor of the district in the URL; a malformed slug names no district. */
 const inDistrict = <T>(slug: string, body: () => Promise<T>) =>
-  asPublic(slug, new NotFoundError("district.not_found", `There is no district "${slug}".`), body);
+  asPublic(slug, () => new NotFoundError("district.not_found", `There is no district "${slug}".`), body);
 
 /**
  * Districts, mounted at `/districts`. Two routes are public (no token): a district's registration
