@@ -1,32 +1,32 @@
-import { AuthError, withActor, type Actor } from "@wangge/core";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { createVerifier, type AuthOptions } from "./auth.ts";
 import { createDevIssuer } from "./dev-issuer.ts";
 import { docsPage } from "./docs.ts";
+import { authenticate } from "./middleware.ts";
+import { open311Routes } from "./open311/index.ts";
 import { router } from "./openapi.ts";
 import { onError, problem } from "./problem.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { cadreAssignmentRoutes, cadreCoverageRoutes, cadreRoutes, homeUnitRoutes, ledgerRoutes } from "./routes/cadres.ts";
+import { configRoutes } from "./routes/config.ts";
 import { devRoutes } from "./routes/dev.ts";
 import { districtRoutes } from "./routes/districts.ts";
+import { emergencyRoutes } from "./routes/emergency.ts";
+import { gridRoutes } from "./routes/grids.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
-import { provinceRoutes } from "./routes/provinces.ts";
-import { gridRoutes, tierRoutes } from "./routes/grids.ts";
-import { peopleRoutes } from "./routes/people.ts";
-import { partyRoutes } from "./routes/party.ts";
-import { notificationRoutes, ticketConfigRoutes, ticketRoutes } from "./routes/tickets.ts";
-import { open311Routes } from "./open311/index.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { metricsRoutes } from "./routes/metrics.ts";
-import { cadresRoutes } from "./routes/cadres.ts";
-import { wishesRoutes } from "./routes/wishes.ts";
-import { needsRoutes } from "./routes/needs.ts";
 import { meetingsRoutes } from "./routes/meetings.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
+import { needsRoutes } from "./routes/needs.ts";
+import { partyRoutes } from "./routes/party.ts";
+import { peopleRoutes } from "./routes/people.ts";
+import { provinceRoutes } from "./routes/provinces.ts";
+import { ticketRoutes } from "./routes/tickets.ts";
+import { usersRoutes } from "./routes/users.ts";
 import { volunteersRoutes } from "./routes/volunteers.ts";
-import { emergencyRoutes } from "./routes/emergency.ts";
-import { publicDistrictRoutes, usersRoutes } from "./routes/users.ts"; // issue 7: users
-import { configRoutes } from "./routes/config.ts"; // issue 7: config versions
+import { wishesRoutes } from "./routes/wishes.ts";
 
 export interface ApiOptions {
   /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
@@ -46,9 +46,10 @@ export function localAuth(apiUrl: string): AuthOptions {
 }
 
 /**
- * The HTTP API: a thin layer that validates, authorises and calls the core.
- * Public routes come before the authentication middleware; everything after it needs a
- * verified token, and runs inside the actor context the token resolves to.
+ * The HTTP API: a thin layer that validates, authorises and calls the core. One router per
+ * path prefix, mounted at it. Public routes come before the authentication middleware (and run
+ * as the public actor of the district their URL names); everything after it needs a verified
+ * token, and runs inside the actor context the token resolves to.
  */
 export function createApp(options: ApiOptions) {
   const app = router();
@@ -81,40 +82,34 @@ export function createApp(options: ApiOptions) {
     c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets })),
   );
 
-  const verify = createVerifier(options.auth);
-  // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions.
-  app.route("/open311/v2", open311Routes({ verify }));
-  // Residents' self-registration (issue 7: users): public, for the district named in the URL.
-  app.route("/districts", publicDistrictRoutes);
-  app.use("*", async (c, next) => {
-    const header = c.req.header("authorization");
-    if (!header) throw new AuthError("auth.required", "Sign in first: send `Authorization: Bearer <token>`.");
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AuthError("auth.malformed", "The Authorization header must be `Bearer <token>`.");
-    const actor: Actor.Actor = await verify(match[1]);
-    await withActor(actor, () => next());
-  });
+  const signedIn = authenticate(createVerifier(options.auth));
+  // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions; its key admin routes sign in.
+  app.route("/open311/v2", open311Routes({ signedIn }));
+  // Public registration routes, then the signed-in district routes behind `signedIn`.
+  app.route("/districts", districtRoutes(signedIn));
+  // Everything from here on needs a sign-in, and runs as the actor the token resolves to.
+  app.use("*", signedIn);
   app.route("/me", meRoutes);
-  app.route("/me", notificationRoutes);
-  app.route("/districts", districtRoutes);
   app.route("/provinces", provinceRoutes);
+  app.route("/users", usersRoutes);
+  app.route("/config", configRoutes);
   app.route("/grids", gridRoutes);
-  app.route("/config/tiers", tierRoutes);
   app.route("/people", peopleRoutes);
   app.route("/party", partyRoutes);
   app.route("/tickets", ticketRoutes);
-  app.route("/config", ticketConfigRoutes);
-  // The governance mechanisms (治理机制); each router carries its full paths.
-  app.route("/", cadresRoutes);
-  app.route("/", wishesRoutes);
-  app.route("/", needsRoutes);
-  app.route("/", meetingsRoutes);
-  app.route("/", volunteersRoutes);
-  app.route("/", emergencyRoutes);
-  app.route("/", auditRoutes);
-  app.route("/", metricsRoutes);
-  app.route("/", usersRoutes); // issue 7: users
-  app.route("/", configRoutes); // issue 7: config versions (full paths beside /config/tiers, /config/categories)
+  // The governance mechanisms (治理机制).
+  app.route("/home-units", homeUnitRoutes);
+  app.route("/cadres", cadreRoutes);
+  app.route("/cadre-coverage", cadreCoverageRoutes);
+  app.route("/cadre-assignments", cadreAssignmentRoutes);
+  app.route("/ledger", ledgerRoutes);
+  app.route("/wishes", wishesRoutes);
+  app.route("/needs", needsRoutes);
+  app.route("/meetings", meetingsRoutes);
+  app.route("/volunteers", volunteersRoutes);
+  app.route("/emergency", emergencyRoutes);
+  app.route("/audit", auditRoutes);
+  app.route("/metrics", metricsRoutes);
   return app;
 }
 

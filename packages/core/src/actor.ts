@@ -49,10 +49,14 @@ export const Actor = z.discriminatedUnion("type", [
   z.object({ type: z.literal("province"), userID: z.string(), provinceID: Slug }),
   /** Platform operator: onboards districts. */
   z.object({ type: z.literal("operator"), userID: z.string() }),
-  /** Scripts and jobs (seeding, onboarding from the CLI); may act inside one tenant. */
+  /** Scripts and jobs (seeding, onboarding from the CLI, the demo); may act inside one tenant. Never a request's caller. */
   z.object({ type: z.literal("system"), tenantID: Slug.optional() }),
-  /** Not signed in. */
-  z.object({ type: z.literal("public") }),
+  /**
+   * Not signed in: a caller of a public route (a resident registering, an Open311 client) of the
+   * district the URL names. It holds no role: `assertRole` refuses it, as it refuses a resident
+   * the staff's functions.
+   */
+  z.object({ type: z.literal("public"), tenantID: Slug }),
 ]);
 export type Actor = z.infer<typeof Actor>;
 
@@ -71,13 +75,12 @@ export function useActor(): Actor {
 /** The tenant of the current actor; district-scoped code reads it from here and nowhere else. */
 export function useTenant(): string {
   const actor = useActor();
-  if (actor.type === "user") return actor.tenantID;
+  if (actor.type === "user" || actor.type === "public") return actor.tenantID;
   if (actor.type === "system" && actor.tenantID) return actor.tenantID;
-  if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
   throw new ForbiddenError("actor.no_tenant", "This action belongs to a district, and the caller acts for none.");
 }
 
-/** Throws unless the actor is a district user holding one of `roles` (the system actor passes). */
+/** Throws unless the actor is a district user holding one of `roles` (the system actor passes; the public actor never). */
 export function assertRole(...roles: DistrictRole[]): void {
   const actor = useActor();
   if (actor.type === "system") return;

@@ -6,22 +6,23 @@
  * the code. The one bearer-authenticated part is `/keys`, where district admins manage keys
  * (problem+json errors, like the rest of the API).
  *
- * Mount it before the app's authentication middleware, passing the app's token verifier.
+ * Mount it before the app's authentication middleware, passing that middleware for `/keys`.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { Actor, AuthError, ForbiddenError, InputError, NotFoundError, VisibleError, withActor, type ErrorKind } from "@wangge/core";
+import { ForbiddenError, InputError, NotFoundError, VisibleError, withActor, type ErrorKind } from "@wangge/core";
 import * as Open311 from "@wangge/core/open311/index";
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
+import { asPublic } from "../middleware.ts";
 import { bearer, json, pathParam, problems, router } from "../openapi.ts";
 import { onError } from "../problem.ts";
 import { errorReply, formatOf, reply, stripFormat } from "./format.ts";
 
 export interface Open311Options {
-  /** Turns a bearer token into the caller's actor: the app's verifier (`createVerifier`). */
-  verify: (token: string) => Promise<Actor.Actor>;
+  /** The app's sign-in middleware (`authenticate`), for the key admin routes. */
+  signedIn: MiddlewareHandler;
   /** The discovery document's contact. */
   contact?: string;
 }
@@ -59,14 +60,14 @@ const withFormats = (path: string) => [path, `${path}.xml`, `${path}.json`];
 const given = (value: string | undefined) => (value?.trim() ? value : undefined);
 
 /**
- * Runs `body` as the system actor of the district named by `jurisdiction_id`: the one place a
- * request's input picks a tenant, as a token does elsewhere. An unknown district is a 404.
+ * Runs `body` as the public actor of the district named by `jurisdiction_id` (no role: it reads
+ * what GeoReport publishes and checks API keys). An unknown district is a 404.
  */
 async function inJurisdiction<T>(jurisdictionID: string | undefined, body: () => Promise<T>): Promise<T> {
   if (!given(jurisdictionID)) throw new InputError("open311.jurisdiction_required", "jurisdiction_id is required: the district's slug, e.g. jianyang.", [{ path: "jurisdiction_id", message: "required" }]);
   const tenantID = jurisdictionID!.trim();
-  if (!Actor.Slug.safeParse(tenantID).success) throw new NotFoundError("open311.unknown_jurisdiction", `There is no jurisdiction "${tenantID}" here.`);
-  return withActor({ type: "system", tenantID }, async () => {
+  const unknown = () => new NotFoundError("open311.unknown_jurisdiction", `There is no jurisdiction "${tenantID}" here.`);
+  return asPublic(tenantID, unknown, async () => {
     await Open311.assertOpen();
     return body();
   });
@@ -105,17 +106,12 @@ export function open311Routes(options: Open311Options) {
   const app = router();
   app.onError((error, c) => (adminRequests.has(c.req.raw) ? onError(error, c) : open311Error(error, c)));
 
-  const authenticate: MiddlewareHandler = async (c, next) => {
+  const admin: MiddlewareHandler = (c, next) => {
     adminRequests.add(c.req.raw);
-    const header = c.req.header("authorization");
-    if (!header) throw new AuthError("auth.required", "Sign in first: send `Authorization: Bearer <token>`.");
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AuthError("auth.malformed", "The Authorization header must be `Bearer <token>`.");
-    const actor = await options.verify(match[1]);
-    await withActor(actor, () => next());
+    return options.signedIn(c, next);
   };
-  app.use("/keys", authenticate);
-  app.use("/keys/*", authenticate);
+  app.use("/keys", admin);
+  app.use("/keys/*", admin);
 
   documentGeoReport(app);
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 import { localAuth } from "../app.ts";
 import { createVerifier } from "../auth.ts";
+import { authenticate } from "../middleware.ts";
 import { router } from "../openapi.ts";
 import { onError } from "../problem.ts";
 import { escapeXml } from "./format.ts";
@@ -52,7 +53,7 @@ beforeAll(async () => {
   api = await startTestApi();
   app = router();
   app.onError(onError);
-  app.route("/open311/v2", open311Routes({ verify: createVerifier(localAuth(api.url)), contact: "建阳区网格化服务管理中心" }));
+  app.route("/open311/v2", open311Routes({ signedIn: authenticate(createVerifier(localAuth(api.url))), contact: "建阳区网格化服务管理中心" }));
 
   await withActor({ type: "system", tenantID: "jianyang" }, () => Grid.create({ code: "O311", name: "开放网格", tier: 1, boundary: rect(118.1, 27.31, 118.14, 27.35) }));
   await withActor({ type: "system", tenantID: "yanping" }, async () => {
@@ -187,6 +188,25 @@ describe("Open311 GeoReport v2", () => {
     const [noiseID] = elements(createdXml.text, "service_request_id");
     const noise = await call("GET", `/requests/${noiseID}.json?jurisdiction_id=jianyang`);
     expect(noise.body[0]).toMatchObject({ description: "噪音扰民 (Noise)", agency_responsible: "生态环境分局", address: null });
+  });
+
+  it("runs as the jurisdiction's public actor: a report is the key's, and the public actor holds no staff power", async () => {
+    const created = await report({ description: "路灯坏了两盏" });
+    expect(created.status).toBe(201);
+    const id = created.body[0].service_request_id;
+    const { timeline } = await withActor({ type: "system", tenantID: "jianyang" }, () => Ticket.get(id));
+    expect(timeline).toEqual([expect.objectContaining({ action: "collect", actorID: `open311:${key.keyID}`, actorRole: "resident" })]);
+
+    const jianyangPublic = { type: "public", tenantID: "jianyang" } as const;
+    expect(await withActor(jianyangPublic, () => Open311.request(id))).toMatchObject({ service_request_id: id });
+    await expect(withActor(jianyangPublic, () => Ticket.get(id))).rejects.toMatchObject({ code: "ticket.not_found" });
+    await expect(withActor(jianyangPublic, () => Ticket.accept({ ticketID: id }))).rejects.toMatchObject({ code: "auth.required" });
+    await expect(withActor(jianyangPublic, () => Ticket.list({}))).rejects.toMatchObject({ code: "ticket.own_only" });
+    const posing = { categoryKey: "garbage", description: "冒充", lon: 118.12, lat: 27.33 };
+    await expect(withActor(jianyangPublic, () => Ticket.create(posing))).rejects.toMatchObject({ code: "auth.required" });
+    const keyless = { service_code: "garbage", ...inside };
+    await expect(withActor(jianyangPublic, () => Open311.submit(keyless))).rejects.toMatchObject({ code: "open311.reporter" });
+    await expect(withActor(jianyangPublic, () => Open311.createApiKey({ label: "x" }))).rejects.toMatchObject({ code: "auth.required" });
   });
 
   it("refuses a report without a key, with a wrong key, or with a revoked key (403)", async () => {

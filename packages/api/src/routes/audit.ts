@@ -4,11 +4,11 @@ import { bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts
 
 const AuditEvent = Audit.AuditEvent.meta({ id: "AuditEvent" });
 
-/** The district's audit trail (操作记录). */
+/** The district's audit trail (操作记录), mounted at `/audit`. */
 export const auditRoutes = router().openapi(
   createRoute({
     method: "get",
-    path: "/audit",
+    path: "/",
     operationId: "listAuditEvents",
     tags: ["audit"],
     summary: "The district's audit trail, newest first (district admin)",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { Audit, Config, District, Tally, withActor } from "@wangge/core";
+import { Audit, Config, Tally, withActor } from "@wangge/core";
 import { As, startTestApi, type Caller } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;

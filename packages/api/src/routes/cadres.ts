@@ -10,14 +10,15 @@ const Coverage = Cadre.Coverage.meta({ id: "CadreCoverage" });
 const Kind = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() });
 const CadreParam = z.object({ cadreID: pathParam("cadreID", "cadre_01jd…") });
 const UnitParam = z.object({ unitID: pathParam("unitID", "unit_01jd…") });
-const omit = <T extends z.ZodObject>(schema: T, key: string) => schema.omit({ [key]: true } as never);
 
-/** Routes of cadre secondment (常态化下沉) and the two-way ledger (双向管理·工作台账), with full paths. */
-export const cadresRoutes = router()
+// Cadre secondment (常态化下沉) and the two-way ledger: one router per path prefix, each mounted at it.
+
+/** Home units (派出单位), mounted at `/home-units`: the bodies that second cadres, and their monthly feedback reports. */
+export const homeUnitRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/home-units",
+      path: "/",
       operationId: "listHomeUnits",
       tags: ["cadres"],
       summary: "The district's home units (派出单位): government bodies and state enterprises that second cadres",
@@ -30,7 +31,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/home-units",
+      path: "/",
       operationId: "createHomeUnit",
       tags: ["cadres"],
       summary: "Add a home unit (district admin)",
@@ -43,7 +44,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/home-units/{unitID}/feedback",
+      path: "/{unitID}/feedback",
       operationId: "exportUnitFeedback",
       tags: ["cadres"],
       summary: "The unit's feedback report for a month (every cadre, their ledger totals and evaluation), as .xlsx or CSV with Chinese headings",
@@ -63,7 +64,7 @@ export const cadresRoutes = router()
         ...problems(400, 401, 403, 404),
       },
     }),
-    (async (c: any) => {
+    async (c) => {
       const file = await Cadre.exportUnitFeedback({ ...c.req.valid("query"), unitID: c.req.valid("param").unitID });
       const ascii = `feedback-${file.month}.${file.filename.split(".").pop()}`;
       return c.body(file.body, 200, {
@@ -71,12 +72,15 @@ export const cadresRoutes = router()
         "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         "cache-control": "no-store",
       });
-    }) as never,
-  )
+    },
+  );
+
+/** Seconded cadres (下沉干部), mounted at `/cadres`: assignments to grids and the community's evaluations. */
+export const cadreRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/cadres",
+      path: "/",
       operationId: "listCadres",
       tags: ["cadres"],
       summary: "Seconded cadres: by home unit, under a grid, or across the district (active by default)",
@@ -89,7 +93,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/cadres",
+      path: "/",
       operationId: "assignCadre",
       tags: ["cadres"],
       summary: "Assign a cadre of a home unit to a lowest-tier grid as its grid assistant (网格助理) for a period",
@@ -102,35 +106,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/cadre-coverage",
-      operationId: "getCadreCoverage",
-      tags: ["cadres"],
-      summary: "Which lowest-tier grids (of the district or under a grid) have a grid assistant and which have none",
-      security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional() }) },
-      responses: { 200: json(Coverage, "Coverage"), ...problems(400, 401, 403, 404) },
-    }),
-    async (c) => c.json(await Cadre.coverage(c.req.valid("query")), 200),
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/cadre-assignments/mine",
-      operationId: "getMyCadreAssignments",
-      tags: ["cadres"],
-      summary: "The signed-in cadre's assignments (the current one first) and the district's ledger kinds",
-      security: bearer,
-      responses: {
-        200: json(z.object({ current: CadreSchema.nullable(), assignments: z.array(CadreSchema), kinds: z.array(Kind) }), "My assignments"),
-        ...problems(401, 403, 404),
-      },
-    }),
-    async (c) => c.json(await Cadre.myAssignments({}), 200),
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/cadres/{cadreID}",
+      path: "/{cadreID}",
       operationId: "getCadre",
       tags: ["cadres"],
       summary: "One cadre's assignment",
@@ -143,7 +119,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/cadres/{cadreID}/end",
+      path: "/{cadreID}/end",
       operationId: "endCadreAssignment",
       tags: ["cadres"],
       summary: "End an assignment",
@@ -156,7 +132,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/cadres/{cadreID}/evaluations",
+      path: "/{cadreID}/evaluations",
       operationId: "listCadreEvaluations",
       tags: ["cadres"],
       summary: "A cadre's monthly evaluations, newest first (a cadre sees their own)",
@@ -169,20 +145,57 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/cadres/{cadreID}/evaluations",
+      path: "/{cadreID}/evaluations",
       operationId: "evaluateCadre",
       tags: ["cadres"],
       summary: "The community's monthly evaluation of a cadre (district admin or grid leader); one per month, a second is a 409",
       security: bearer,
-      request: { params: CadreParam, ...body(omit(Cadre.EvaluateCadreInput, "cadreID")) },
+      request: { params: CadreParam, ...body(Cadre.evaluateCadre.schema.omit({ cadreID: true })) },
       responses: { 201: json(Evaluation, "Recorded"), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json(await Cadre.evaluateCadre({ ...(c.req.valid("json") as object), cadreID: c.req.valid("param").cadreID } as never), 201),
-  )
+    async (c) => c.json(await Cadre.evaluateCadre({ ...c.req.valid("json"), cadreID: c.req.valid("param").cadreID }), 201),
+  );
+
+/** Which grids have a grid assistant, mounted at `/cadre-coverage`. */
+export const cadreCoverageRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/ledger",
+      path: "/",
+      operationId: "getCadreCoverage",
+      tags: ["cadres"],
+      summary: "Which lowest-tier grids (of the district or under a grid) have a grid assistant and which have none",
+      security: bearer,
+      request: { query: Cadre.coverage.schema },
+      responses: { 200: json(Coverage, "Coverage"), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await Cadre.coverage(c.req.valid("query")), 200),
+  );
+
+/** The signed-in cadre's own assignments, mounted at `/cadre-assignments`. */
+export const cadreAssignmentRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/mine",
+      operationId: "getMyCadreAssignments",
+      tags: ["cadres"],
+      summary: "The signed-in cadre's assignments (the current one first) and the district's ledger kinds",
+      security: bearer,
+      responses: {
+        200: json(z.object({ current: CadreSchema.nullable(), assignments: z.array(CadreSchema), kinds: z.array(Kind) }), "My assignments"),
+        ...problems(401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Cadre.myAssignments({}), 200),
+  );
+
+/** The two-way ledger (双向管理·工作台账), mounted at `/ledger`: what cadres log on their grids. */
+export const ledgerRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
       operationId: "listLedgerEntries",
       tags: ["cadres"],
       summary: "Ledger entries, newest first: mine, a cadre's, a grid's, or a home unit's (optionally one month)",
@@ -203,7 +216,7 @@ export const cadresRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/ledger",
+      path: "/",
       operationId: "createLedgerEntry",
       tags: ["cadres"],
       summary: "A cadre logs work on their assigned grid (visit, patrol, 小区民情图 …) with date, hours, notes and photos",

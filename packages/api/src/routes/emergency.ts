@@ -10,12 +10,12 @@ const Board = z
   .meta({ id: "EmergencyBoard" });
 const TaskParam = pathParam("taskID", "etask_01jd…");
 
-/** Routes of the normal/emergency switch (平急切换), with their full paths (the router is mounted at the root). */
+/** The normal/emergency switch (平急切换) and its task rounds, mounted at `/emergency`. */
 export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/emergency/mode",
+      path: "/mode",
       operationId: "getEmergencyMode",
       tags: ["emergency"],
       summary: "The district's mode: normal or emergency, why, since when, which grids",
@@ -27,7 +27,7 @@ export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "put",
-      path: "/emergency/mode",
+      path: "/mode",
       operationId: "setEmergencyMode",
       tags: ["emergency"],
       summary: "平急切换: switch the district or chosen grids into emergency mode with a reason, or back to normal",
@@ -40,7 +40,7 @@ export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/emergency/tasks",
+      path: "/tasks",
       operationId: "listEmergencyTasks",
       tags: ["emergency"],
       summary: "The district's emergency task rounds, newest first",
@@ -53,7 +53,7 @@ export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/emergency/tasks",
+      path: "/tasks",
       operationId: "createEmergencyTask",
       tags: ["emergency"],
       summary: "Issue a task round with a checklist: district-wide (every first-tier grid) or to risk-area grids",
@@ -66,7 +66,7 @@ export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/emergency/tasks/mine",
+      path: "/tasks/mine",
       operationId: "listMyEmergencyTasks",
       tags: ["emergency"],
       summary: "The open emergency tasks of the caller's grid",
@@ -78,7 +78,7 @@ export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/emergency/tasks/{taskID}/board",
+      path: "/tasks/{taskID}/board",
       operationId: "getEmergencyBoard",
       tags: ["emergency"],
       summary: "The live board of a round: total, done, percentage, and every grid's part",
@@ -91,7 +91,7 @@ export const emergencyRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/emergency/tasks/{taskID}/grids/{gridID}/report",
+      path: "/tasks/{taskID}/grids/{gridID}/report",
       operationId: "reportEmergencyTask",
       tags: ["emergency"],
       summary: "A grid reports its part of a round: checklist ticks and a note (done when every item is ticked)",

@@ -112,12 +112,20 @@ describe("grids through the API", () => {
     expect(theirGrids.body.items.map((item: { gridCode: string }) => item.gridCode)).toEqual(["A-0-1"]);
   });
 
-  it("reads and changes the tier configuration, refusing a change that orphans grids", async () => {
+  it("reads and changes the tier configuration by the same rules as any configuration change, refusing one that orphans grids", async () => {
     const tiers = await api.call("GET", "/config/tiers", resident);
     expect(tiers.body.tiers).toHaveLength(3);
-    const refused = await api.call("PUT", "/config/tiers", { ...admin, body: { tiers: tiers.body.tiers.slice(0, 2), dedicatedKinds: tiers.body.dedicatedKinds } });
+    // Roles sit on tier 3: without it the settings do not hold together (400 at the role, as PATCH /config says it).
+    const invalid = await api.call("PUT", "/config/tiers", { ...admin, body: { tiers: tiers.body.tiers.slice(0, 2), dedicatedKinds: tiers.body.dedicatedKinds } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((error: { path: string }) => error.path)).toContainEqual(expect.stringMatching(/^roles\.\d+\.tier$/));
+    // Its grids are in the way once the roles moved off it (409, naming them).
+    const config = await api.call("GET", "/config", admin);
+    const roles = config.body.roles.map((role: { tier: number | null }) => (role.tier === 3 ? { ...role, tier: null } : role));
+    const changes = { tiers: tiers.body.tiers.slice(0, 2), roles };
+    const refused = await api.call("PATCH", "/config", { ...admin, body: { expectedVersion: config.body.version, changes } });
     expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("config.tier_in_use");
+    expect(refused.body.code).toBe("config.breaking");
     expect(refused.body.detail).toContain("A-0-1");
     const byResident = await api.call("PUT", "/config/tiers", { ...resident, body: { tiers: tiers.body.tiers, dedicatedKinds: tiers.body.dedicatedKinds } });
     expect(byResident.status).toBe(403);

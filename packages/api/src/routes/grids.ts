@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Config, Grid } from "@wangge/core";
+import { Grid } from "@wangge/core";
 import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const GridSchema = Grid.Grid.meta({ id: "Grid" });
@@ -30,6 +30,7 @@ const ImportJob = z
   })
   .meta({ id: "GridImport" });
 
+/** Grids (网格): locate, list, draw, split, merge, import and export. */
 export const gridRoutes = router()
   .openapi(
     createRoute({
@@ -216,33 +217,4 @@ export const gridRoutes = router()
       },
     }),
     async (c) => c.json(await Grid.versions({ ...c.req.valid("query"), gridID: c.req.valid("param").gridID }), 200),
-  );
-
-const TierConfig = z.object({ version: z.number(), tiers: z.array(z.unknown()), dedicatedKinds: z.array(z.unknown()) }).meta({ id: "TierConfig" });
-
-export const tierRoutes = router()
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      operationId: "getTierConfig",
-      tags: ["grids"],
-      summary: "The district's grid tiers and dedicated-grid kinds",
-      security: bearer,
-      responses: { 200: json(TierConfig, "Tiers"), ...problems(401) },
-    }),
-    async (c) => c.json(await Config.tiers(), 200),
-  )
-  .openapi(
-    createRoute({
-      method: "put",
-      path: "/",
-      operationId: "updateTierConfig",
-      tags: ["grids"],
-      summary: "Change the tiers and dedicated kinds (refused, naming the grids in the way, if it would orphan any)",
-      security: bearer,
-      request: body(Config.TierConfigInput),
-      responses: { 200: json(TierConfig, "Changed"), ...problems(400, 401, 403, 409) },
-    }),
-    async (c) => c.json(await Config.updateTiers(c.req.valid("json")), 200),
   );

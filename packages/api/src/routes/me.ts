@@ -1,18 +1,54 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Actor, User, useActor } from "@wangge/core";
-import { bearer, json, problems, router } from "../openapi.ts";
+import { Actor, Ticket, User, useActor } from "@wangge/core";
+import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const Me = z.object({ actor: Actor.Actor, profile: User.Profile }).meta({ id: "Me" });
+const Notification = z.object({
+  notificationID: z.string(),
+  ticketID: z.string().nullable(),
+  kind: z.string(),
+  state: z.string().nullable(),
+  at: z.string(),
+  read: z.boolean(),
+});
 
-export const meRoutes = router().openapi(
-  createRoute({
-    method: "get",
-    path: "/",
-    operationId: "getMe",
-    tags: ["identity"],
-    summary: "Who the token says the caller is, and their profile",
-    security: bearer,
-    responses: { 200: json(Me, "The caller"), ...problems(401, 404) },
-  }),
-  async (c) => c.json({ actor: useActor(), profile: await User.me() }, 200),
-);
+/** The caller: who they are, and their in-app notifications. */
+export const meRoutes = router()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      operationId: "getMe",
+      tags: ["identity"],
+      summary: "Who the token says the caller is, and their profile",
+      security: bearer,
+      responses: { 200: json(Me, "The caller"), ...problems(401, 404) },
+    }),
+    async (c) => c.json({ actor: useActor(), profile: await User.me() }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/notifications/read",
+      operationId: "markNotificationsRead",
+      tags: ["identity"],
+      summary: "Mark the caller's notifications read (all, or the ones named)",
+      security: bearer,
+      request: body(Ticket.markNotificationsRead.schema),
+      responses: { 200: json(z.object({ marked: z.number() }), "Marked"), ...problems(400, 401) },
+    }),
+    async (c) => c.json(await Ticket.markNotificationsRead(c.req.valid("json")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/notifications",
+      operationId: "listNotifications",
+      tags: ["identity"],
+      summary: "The caller's in-app notifications, newest first",
+      security: bearer,
+      request: { query: PageQuery },
+      responses: { 200: json(pageOf(Notification), "Notifications"), ...problems(401) },
+    }),
+    async (c) => c.json(await Ticket.notifications(c.req.valid("query")), 200),
+  );

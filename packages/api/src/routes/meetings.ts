@@ -5,12 +5,12 @@ import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } fr
 const MeetingSchema = Meeting.Meeting.meta({ id: "Meeting" });
 const MeetingParam = z.object({ meetingID: pathParam("meetingID", "meeting_01jd…") });
 
-/** Meetings of the district's types: schedule, then attendance, minutes and outcomes → needs items. */
+/** Meetings of the district's types, mounted at `/meetings`: schedule, then attendance, minutes and outcomes → needs items. */
 export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/meetings",
+      path: "/",
       operationId: "createMeeting",
       tags: ["meetings"],
       summary: "Schedule a meeting of one of the district's types on a grid",
@@ -23,18 +23,13 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/meetings",
+      path: "/",
       operationId: "listMeetings",
       tags: ["meetings"],
       summary: "The district's schedule (soonest first, from a time) or a grid's meetings with its descendants'",
       security: bearer,
       request: {
-        query: PageQuery.extend({
-          gridID: z.string().max(80).optional(),
-          status: z.enum(["scheduled", "held"]).optional(),
-          typeKey: z.string().max(40).optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-        }),
+        query: PageQuery.extend(Meeting.listMeetings.schema.pick({ gridID: true, status: true, typeKey: true, from: true }).shape),
       },
       responses: { 200: json(pageOf(MeetingSchema), "One page of meetings"), ...problems(400, 401, 404) },
     }),
@@ -43,12 +38,12 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/meetings/stats",
+      path: "/stats",
       operationId: "getMeetingStats",
       tags: ["meetings"],
       summary: "Meetings held, attendance and per type, of a grid or the district, in a period (all, YYYY, YYYY-MM)",
       security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional(), period: z.string().regex(/^(all|\d{4}(-\d{2})?)$/).optional() }) },
+      request: { query: Meeting.meetingStats.schema },
       responses: {
         200: json(z.object({ scheduled: z.number(), held: z.number(), attendance: z.number(), byType: z.record(z.string(), z.number()) }), "Counts"),
         ...problems(400, 401, 404),
@@ -59,7 +54,7 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/meetings/{meetingID}",
+      path: "/{meetingID}",
       operationId: "getMeeting",
       tags: ["meetings"],
       summary: "A meeting with the needs items its outcomes became",
@@ -75,7 +70,7 @@ export const meetingsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/meetings/{meetingID}/outcome",
+      path: "/{meetingID}/outcome",
       operationId: "recordMeetingOutcome",
       tags: ["meetings"],
       summary: "Record attendance and minutes, and turn the outcomes into needs items, in one transaction (once: 409 after)",

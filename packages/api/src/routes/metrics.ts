@@ -37,21 +37,20 @@ const Comparison = z
   .meta({ id: "DistrictComparison" });
 
 const PeriodQuery = z.object({ period: Metrics.Period.optional().openapi({ example: "2022" }) });
-const CompareQuery = z.object({
-  provinceID: z.string().min(2).max(40).optional(),
-  period: Metrics.Period.optional(),
-  from: Metrics.Month.optional().openapi({ example: "2022-01" }),
-  to: Metrics.Month.optional().openapi({ example: "2022-12" }),
+/** The core's fields; its rules across fields (a period or a range, at most 60 months) are checked by the core. */
+const CompareQuery = z.object(Metrics.compareDistricts.schema.shape).extend({
+  from: Metrics.compareDistricts.schema.shape.from.meta({ example: "2022-01" }),
+  to: Metrics.compareDistricts.schema.shape.to.meta({ example: "2022-12" }),
 });
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Dashboards (看板) and the provincial comparison: counters only, bounded reads. */
+/** Dashboards (看板) and the provincial comparison, mounted at `/metrics`: counters only, bounded reads. */
 export const metricsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/metrics/district",
+      path: "/district",
       operationId: "getDistrictMetrics",
       tags: ["metrics"],
       summary: "The caller's district: every metric for a period, the monthly trend, and breakdowns",
@@ -64,7 +63,7 @@ export const metricsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/metrics/grids/{gridID}",
+      path: "/grids/{gridID}",
       operationId: "getGridMetrics",
       tags: ["metrics"],
       summary: "A grid's figures and each child grid's (`root`: the first tier), for drill-down and the map",
@@ -77,7 +76,7 @@ export const metricsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/metrics/compare",
+      path: "/compare",
       operationId: "compareDistricts",
       tags: ["metrics"],
       summary: "The districts of the caller's province side by side, with rankings (aggregates only)",
@@ -90,7 +89,7 @@ export const metricsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/metrics/compare/export",
+      path: "/compare/export",
       operationId: "exportComparison",
       tags: ["metrics"],
       summary: "The comparison as an .xlsx workbook or CSV, with Chinese headings",
@@ -114,13 +113,14 @@ export const metricsRoutes = router()
           "content-disposition": `attachment; filename="${name}.csv"`,
         });
       const file = await Metrics.comparisonWorkbook(comparison);
-      return c.body(file as never, 200, { "content-type": xlsx, "content-disposition": `attachment; filename="${name}.xlsx"` });
+      // A copy typed as backed by an ArrayBuffer, which is what a response body takes.
+      return c.body(new Uint8Array(file), 200, { "content-type": xlsx, "content-disposition": `attachment; filename="${name}.xlsx"` });
     },
   )
   .openapi(
     createRoute({
       method: "post",
-      path: "/metrics/recount",
+      path: "/recount",
       operationId: "recountMetrics",
       tags: ["metrics"],
       summary: "Rebuild the district's counters from its records and report any drift (district admin)",

@@ -1,32 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Need } from "@wangge/core";
 import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
+import { steps } from "../step.ts";
 
 const ItemSchema = Need.NeedItem.meta({ id: "NeedItem" });
 const ItemParam = z.object({ itemID: pathParam("itemID", "need_01jd…") });
 
-function step<T extends z.ZodObject>(path: string, operationId: string, summary: string, input: T, run: (input: any) => Promise<Need.NeedItem>) {
-  return [
-    createRoute({
-      method: "post",
-      path: `/needs/{itemID}/${path}`,
-      operationId,
-      tags: ["needs"],
-      summary,
-      security: bearer,
-      request: { params: ItemParam, ...body(input) },
-      responses: { 200: json(ItemSchema, "The item after the step"), ...problems(400, 401, 403, 404, 409) },
-    }),
-    async (c: any) => c.json(await run({ ...c.req.valid("json"), itemID: c.req.valid("param").itemID }), 200),
-  ] as const;
-}
+const step = steps({ id: "itemID", example: "need_01jd…", tags: ["needs"], reply: ItemSchema, replied: "The item after the step" });
 
-/** Needs lists (问题清单·项目清单, 菜单式服务): items claimed (认领) and ticked off (销号). */
+/** Needs lists (问题清单·项目清单, 菜单式服务), mounted at `/needs`: items claimed (认领) and ticked off (销号). */
 export const needsRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/needs",
+      path: "/",
       operationId: "createNeedItem",
       tags: ["needs"],
       summary: "Enter an item of a grid's problem list or project list (staff)",
@@ -39,12 +26,14 @@ export const needsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/needs",
+      path: "/",
       operationId: "listNeedItems",
       tags: ["needs"],
       summary: "A grid's (a community's: with its descendants) list, optionally one state or kind; mine=true: what the calling cadre claimed",
       security: bearer,
-      request: { query: PageQuery.extend({ gridID: z.string().max(80).optional(), status: Need.NeedState.optional(), kind: Need.NeedKind.optional(), mine: Flag }) },
+      request: {
+        query: PageQuery.extend({ ...Need.listNeedItems.schema.pick({ gridID: true, status: true, kind: true }).shape, mine: Flag }),
+      },
       responses: { 200: json(pageOf(ItemSchema), "One page of items"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Need.listNeedItems(c.req.valid("query")), 200),
@@ -52,12 +41,12 @@ export const needsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/needs/progress",
+      path: "/progress",
       operationId: "getNeedsProgress",
       tags: ["needs"],
       summary: "Progress of a grid's (a community's) lists or the district's, from the counters",
       security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional() }) },
+      request: { query: Need.needsProgress.schema },
       responses: { 200: json(Need.NeedsProgress, "Counts"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Need.needsProgress(c.req.valid("query")), 200),
@@ -65,7 +54,7 @@ export const needsRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/needs/{itemID}",
+      path: "/{itemID}",
       operationId: "getNeedItem",
       tags: ["needs"],
       summary: "An item with links to its evidence photos",
@@ -75,6 +64,30 @@ export const needsRoutes = router()
     }),
     async (c) => c.json(await Need.getNeedItem(c.req.valid("param").itemID), 200),
   )
-  .openapi(...step("claim", "claimNeedItem", "认领: a cadre claims the item, or an admin or leader records a unit's claim (409 if taken)", Need.ClaimNeedItemInput.omit({ itemID: true }), Need.claimNeedItem))
-  .openapi(...step("close", "closeNeedItem", "销号: the claimant (or an admin or leader) ticks the item off with evidence", Need.CloseNeedItemInput.omit({ itemID: true }), Need.closeNeedItem))
-  .openapi(...step("confirm", "confirmNeedItem", "A resident confirms a ticked-off item", z.object({}), Need.confirmNeedItem));
+  .openapi(
+    ...step(
+      "claim",
+      "claimNeedItem",
+      "认领: a cadre claims the item, or an admin or leader records a unit's claim (409 if taken)",
+      Need.claimNeedItem.schema.omit({ itemID: true }),
+      Need.claimNeedItem,
+    ),
+  )
+  .openapi(
+    ...step(
+      "close",
+      "closeNeedItem",
+      "销号: the claimant (or an admin or leader) ticks the item off with evidence",
+      Need.closeNeedItem.schema.omit({ itemID: true }),
+      Need.closeNeedItem,
+    ),
+  )
+  .openapi(
+    ...step(
+      "confirm",
+      "confirmNeedItem",
+      "A resident confirms a ticked-off item",
+      Need.confirmNeedItem.schema.omit({ itemID: true }),
+      Need.confirmNeedItem,
+    ),
+  );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Config, District, withActor } from "@wangge/core";
+import { Config, withActor } from "@wangge/core";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -145,6 +145,9 @@ describe("a newly onboarded district: its last admin and residents' registration
     expect((await signIn("zhenghe", "13655550002")).status).toBe(200);
     const audit = await callWith(adminToken, "GET", `/audit?subjectID=${pending.body.userID}`);
     expect(audit.body.items.map((event: { action: string }) => event.action)).toEqual(["resident.approved", "resident.registered"]);
+    // The registration ran as the public actor of the district in the URL, and says so.
+    const registered = audit.body.items.find((event: { action: string }) => event.action === "resident.registered");
+    expect(registered.actorID).toBe("public");
 
     await withActor({ type: "system", tenantID: "zhenghe" }, () => Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
     const closed = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民三", phone: "13655550003" } });
@@ -154,6 +157,8 @@ describe("a newly onboarded district: its last admin and residents' registration
   it("the public routes leave the authenticated district routes as they were", async () => {
     expect((await api.call("GET", "/districts/jianyang", admin)).status).toBe(200);
     expect((await api.call("GET", "/districts/jianyang")).status).toBe(401);
+    expect((await api.call("GET", "/districts")).status).toBe(401);
+    expect((await api.call("GET", "/districts/templates")).status).toBe(401);
     expect((await api.call("GET", "/users")).status).toBe(401);
   });
 });

@@ -1,4 +1,4 @@
-import { Config, District, Grid, Tally, Volunteer, withActor } from "@wangge/core";
+import { Config, Grid, Tally, Volunteer, withActor } from "@wangge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 

@@ -14,13 +14,13 @@ const tags = ["volunteers"];
 
 /**
  * Volunteers and activities (志愿服务 1+X): teams, members, problems solved, activities and
- * red property management (红色物业). Full paths: the router is mounted at the root.
+ * red property management (红色物业), mounted at `/volunteers`.
  */
 export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/volunteers/summary",
+      path: "/summary",
       operationId: "getVolunteerSummary",
       tags,
       summary: "Headline figures (all time) and one year month by month, for the district or a grid and below",
@@ -33,12 +33,12 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/volunteers/teams",
+      path: "/teams",
       operationId: "listVolunteerTeams",
       tags,
       summary: "Volunteer teams with their member counts: of the district, of a grid and below, or of a kind",
       security: bearer,
-      request: { query: PageQuery.extend({ gridID: z.string().min(1).max(80).optional(), kind: z.string().min(1).max(40).optional() }) },
+      request: { query: PageQuery.extend(Volunteer.listTeams.schema.pick({ gridID: true, kind: true }).shape) },
       responses: { 200: json(pageOf(Team), "One page of teams"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Volunteer.listTeams(c.req.valid("query")), 200),
@@ -46,7 +46,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/volunteers/teams",
+      path: "/teams",
       operationId: "createVolunteerTeam",
       tags,
       summary: "Set up a volunteer team on a grid, with its first members",
@@ -59,7 +59,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/volunteers/teams/{teamID}",
+      path: "/teams/{teamID}",
       operationId: "getVolunteerTeam",
       tags,
       summary: "A team with its members (phones masked unless the caller's role needs them)",
@@ -72,7 +72,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/volunteers/teams/{teamID}/members",
+      path: "/teams/{teamID}/members",
       operationId: "addVolunteerMember",
       tags,
       summary: "Add a member to a team",
@@ -85,7 +85,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "delete",
-      path: "/volunteers/teams/{teamID}/members/{memberID}",
+      path: "/teams/{teamID}/members/{memberID}",
       operationId: "removeVolunteerMember",
       tags,
       summary: "Take a member off a team",
@@ -98,7 +98,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/volunteers/teams/{teamID}/problems",
+      path: "/teams/{teamID}/problems",
       operationId: "listVolunteerProblems",
       tags,
       summary: "Problems a team solved, newest first",
@@ -111,7 +111,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/volunteers/teams/{teamID}/problems",
+      path: "/teams/{teamID}/problems",
       operationId: "recordVolunteerProblem",
       tags,
       summary: "Record a problem the team solved (on its grid unless another is named)",
@@ -124,12 +124,12 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/volunteers/activities",
+      path: "/activities",
       operationId: "listActivities",
       tags,
       summary: "Volunteer activities: of a month (newest first), of a grid and below, or the latest recorded",
       security: bearer,
-      request: { query: PageQuery.extend({ gridID: z.string().min(1).max(80).optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional() }) },
+      request: { query: PageQuery.extend(Volunteer.listActivities.schema.pick({ gridID: true, month: true }).shape) },
       responses: { 200: json(pageOf(Activity), "One page of activities"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Volunteer.listActivities(c.req.valid("query")), 200),
@@ -137,7 +137,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/volunteers/activities",
+      path: "/activities",
       operationId: "createActivity",
       tags,
       summary: "Record a volunteer activity held on a grid, with its organisers and the people served",
@@ -150,12 +150,12 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/volunteers/owners",
+      path: "/owners",
       operationId: "listOwnersRecords",
       tags,
       summary: "Red property management (红色物业): committee workers, consultations or livelihood projects, newest first",
       security: bearer,
-      request: { query: PageQuery.extend({ kind: Volunteer.OwnersKind, gridID: z.string().min(1).max(80).optional() }) },
+      request: { query: PageQuery.extend(Volunteer.listOwnersRecords.schema.pick({ kind: true, gridID: true }).shape) },
       responses: { 200: json(pageOf(OwnersRecord), "One page of records"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Volunteer.listOwnersRecords(c.req.valid("query")), 200),
@@ -163,7 +163,7 @@ export const volunteersRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/volunteers/owners",
+      path: "/owners",
       operationId: "createOwnersRecord",
       tags,
       summary: "Record a grid worker on an owners' committee, a consultation held or a livelihood project completed",

@@ -1,33 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Wish } from "@wangge/core";
 import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
+import { steps } from "../step.ts";
 
 const WishSchema = Wish.Wish.meta({ id: "Wish" });
 const WishParam = z.object({ wishID: pathParam("wishID", "wish_01jd…") });
 
-/** One step on a wish: `POST /wishes/{wishID}/<path>` → the wish after it. */
-function step<T extends z.ZodObject>(path: string, operationId: string, summary: string, input: T, run: (input: any) => Promise<Wish.Wish>) {
-  return [
-    createRoute({
-      method: "post",
-      path: `/wishes/{wishID}/${path}`,
-      operationId,
-      tags: ["wishes"],
-      summary,
-      security: bearer,
-      request: { params: WishParam, ...body(input) },
-      responses: { 200: json(WishSchema, "The wish after the step"), ...problems(400, 401, 403, 404, 409) },
-    }),
-    async (c: any) => c.json(await run({ ...c.req.valid("json"), wishID: c.req.valid("param").wishID }), 200),
-  ] as const;
-}
+const step = steps({ id: "wishID", example: "wish_01jd…", tags: ["wishes"], reply: WishSchema, replied: "The wish after the step" });
 
-/** Micro-wishes (微心愿): a resident posts, a cadre claims and fulfils, the resident confirms. */
+/** Micro-wishes (微心愿), mounted at `/wishes`: a resident posts, a cadre claims and fulfils, the resident confirms. */
 export const wishesRoutes = router()
   .openapi(
     createRoute({
       method: "post",
-      path: "/wishes",
+      path: "/",
       operationId: "createWish",
       tags: ["wishes"],
       summary: "Post a micro-wish on a grid (by grid, or by position located to its grid)",
@@ -40,12 +26,12 @@ export const wishesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/wishes",
+      path: "/",
       operationId: "listWishes",
       tags: ["wishes"],
       summary: "Wishes of a grid and below in one state (default open; the caller's grid by default), the caller's own posts (view=mine), or the ones they claimed (view=claimed)",
       security: bearer,
-      request: { query: PageQuery.extend({ view: z.enum(["grid", "mine", "claimed"]).optional(), status: Wish.WishState.optional(), gridID: z.string().max(80).optional() }) },
+      request: { query: PageQuery.extend(Wish.listWishes.schema.pick({ view: true, status: true, gridID: true }).shape) },
       responses: { 200: json(pageOf(WishSchema), "One page of wishes"), ...problems(400, 401, 404) },
     }),
     async (c) => c.json(await Wish.listWishes(c.req.valid("query")), 200),
@@ -53,12 +39,12 @@ export const wishesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/wishes/progress",
+      path: "/progress",
       operationId: "getWishProgress",
       tags: ["wishes"],
       summary: "Wishes posted, claimed, fulfilled and confirmed on a grid (with its descendants) or the district, from the counters",
       security: bearer,
-      request: { query: z.object({ gridID: z.string().max(80).optional() }) },
+      request: { query: Wish.wishProgress.schema },
       responses: {
         200: json(z.object({ posted: z.number(), claimed: z.number(), released: z.number(), fulfilled: z.number(), confirmed: z.number(), cancelled: z.number() }), "Counts"),
         ...problems(400, 401, 404),
@@ -69,7 +55,7 @@ export const wishesRoutes = router()
   .openapi(
     createRoute({
       method: "get",
-      path: "/wishes/{wishID}",
+      path: "/{wishID}",
       operationId: "getWish",
       tags: ["wishes"],
       summary: "A wish with links to its photos",
@@ -79,10 +65,48 @@ export const wishesRoutes = router()
     }),
     async (c) => c.json(await Wish.getWish(c.req.valid("param").wishID), 200),
   )
-  .openapi(...step("claim", "claimWish", "认领: a cadre (or grid worker) claims an open wish; one holder at a time (409 if taken)", z.object({}), Wish.claimWish))
-  .openapi(...step("release", "releaseWish", "The holder gives the wish back: open again", z.object({}), Wish.releaseWish))
   .openapi(
-    ...step("fulfil", "fulfilWish", "The holder marks the wish fulfilled with a note and optional photos (uploaded via requestPhotoUpload)", Wish.FulfilWishInput.omit({ wishID: true }), Wish.fulfilWish),
+    ...step(
+      "claim",
+      "claimWish",
+      "认领: a cadre (or grid worker) claims an open wish; one holder at a time (409 if taken)",
+      Wish.claimWish.schema.omit({ wishID: true }),
+      Wish.claimWish,
+    ),
   )
-  .openapi(...step("confirm", "confirmWish", "The resident who posted it confirms it came true", z.object({}), Wish.confirmWish))
-  .openapi(...step("cancel", "cancelWish", "The resident who posted it withdraws an unclaimed wish", z.object({}), Wish.cancelWish));
+  .openapi(
+    ...step(
+      "release",
+      "releaseWish",
+      "The holder gives the wish back: open again",
+      Wish.releaseWish.schema.omit({ wishID: true }),
+      Wish.releaseWish,
+    ),
+  )
+  .openapi(
+    ...step(
+      "fulfil",
+      "fulfilWish",
+      "The holder marks the wish fulfilled with a note and optional photos (uploaded via requestPhotoUpload)",
+      Wish.fulfilWish.schema.omit({ wishID: true }),
+      Wish.fulfilWish,
+    ),
+  )
+  .openapi(
+    ...step(
+      "confirm",
+      "confirmWish",
+      "The resident who posted it confirms it came true",
+      Wish.confirmWish.schema.omit({ wishID: true }),
+      Wish.confirmWish,
+    ),
+  )
+  .openapi(
+    ...step(
+      "cancel",
+      "cancelWish",
+      "The resident who posted it withdraws an unclaimed wish",
+      Wish.cancelWish.schema.omit({ wishID: true }),
+      Wish.cancelWish,
+    ),
+  );

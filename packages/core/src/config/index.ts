@@ -5,7 +5,7 @@
  * when and what; the history can be read and an earlier version restored. Every change (of any
  * section, the tiers included) goes through `change` after the same checks: valid as a whole,
  * holding together, and not breaking existing data (each domain checks its own records: see
- * `breaking.ts`).
+ * `domains.ts`).
  */
 import type { EntityItem } from "electrodb";
 import { z } from "zod";

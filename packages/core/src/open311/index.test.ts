@@ -5,6 +5,8 @@ import { ApiKeyEntity } from "./open311.entity.ts";
 
 const jianyang = { type: "system", tenantID: "jianyang" } as const;
 const yanping = { type: "system", tenantID: "yanping" } as const;
+/** What the API runs an Open311 call as before the key is checked: the jurisdiction's public actor. */
+const publicOf = (tenantID: string) => ({ type: "public", tenantID }) as const;
 
 describe("Open311 API keys", () => {
   it("keys an API key by its district first, in every index", () => {
@@ -19,14 +21,17 @@ describe("Open311 API keys", () => {
     const [stored] = (await ApiKeyEntity.query.byTenant({ tenantID: "jianyang", keyID: issued.keyID }).go()).data;
     expect(JSON.stringify(stored)).not.toContain(issued.key);
 
-    expect(await withActor(jianyang, () => Open311.verifyApiKey(issued.key))).toMatchObject({ keyID: issued.keyID, label: "建阳市民通" });
-    expect(await withActor(yanping, () => Open311.verifyApiKey(issued.key))).toBeNull();
-    expect(await withActor(jianyang, () => Open311.verifyApiKey(`${issued.key}x`))).toBeNull();
+    expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(issued.key))).toMatchObject({ keyID: issued.keyID, label: "建阳市民通" });
+    expect(await withActor(publicOf("yanping"), () => Open311.verifyApiKey(issued.key))).toBeNull();
+    expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(`${issued.key}x`))).toBeNull();
 
     await expect(withActor({ type: "user", userID: "resident", tenantID: "jianyang", roles: ["resident"] }, () => Open311.createApiKey({ label: "x" }))).rejects.toMatchObject({ code: "actor.role" });
     await expect(withActor(yanping, () => Open311.revokeApiKey(issued.keyID))).rejects.toMatchObject({ code: "open311.unknown_key" });
+    // The public actor of the key's own district manages no keys: signing in is the only way.
+    await expect(withActor(publicOf("jianyang"), () => Open311.listApiKeys())).rejects.toMatchObject({ code: "auth.required" });
+    await expect(withActor(publicOf("jianyang"), () => Open311.revokeApiKey(issued.keyID))).rejects.toMatchObject({ code: "auth.required" });
     await withActor(jianyang, () => Open311.revokeApiKey(issued.keyID));
-    expect(await withActor(jianyang, () => Open311.verifyApiKey(issued.key))).toBeNull();
+    expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(issued.key))).toBeNull();
   });
 
   it("writes dates in China Standard Time", () => {

@@ -1,9 +1,10 @@
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over a district's tickets:
  * its ticket categories are the services, its tickets the service requests. The jurisdiction
- * is the district; the API resolves `jurisdiction_id` to an actor of that tenant (a system
- * actor for reads, the API key's reporter for writes) and everything here reads the tenant
- * from that actor. Field names are the spec's (snake_case): this module is the translation.
+ * is the district; the API resolves `jurisdiction_id` to an actor of that tenant (the public
+ * actor for reads and for checking a key, the API key's reporter for writes) and everything
+ * here reads the tenant from that actor. Field names are the spec's (snake_case): this module
+ * is the translation.
  *
  * What the outside world sees of a ticket: its category, description, place, state and dates.
  * Never who reported, handled or rated it.
@@ -11,8 +12,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type Actor } from "../actor.ts";
-import * as District from "../district/index.ts";
+import * as Config from "../config/index.ts";
 import { TERRITORIAL, type DistrictConfig } from "../config/index.ts";
+import { DistrictEntity } from "../district/district.entity.ts";
 import { ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Ticket from "../ticket/index.ts";
 import { IdempotencyEntity, TicketEntity, TicketStates } from "../ticket/ticket.entity.ts";
@@ -31,16 +33,22 @@ export const MAX_IDS = 100;
 
 // ─── the jurisdiction ───────────────────────────────────────────────────────
 
-/** The district of the current actor, if it takes Open311 reports (active, tickets on); else not found. */
+/**
+ * The district of the current actor (the public actor of the jurisdiction, or a reporter of its),
+ * if it takes Open311 reports (active, tickets on); else not found.
+ */
 export async function assertOpen(): Promise<DistrictConfig> {
   const tenantID = useTenant();
   const unknown = new NotFoundError("open311.unknown_jurisdiction", `There is no jurisdiction "${tenantID}" here.`);
-  const found = await District.get(tenantID).catch((error: unknown) => {
-    if (error instanceof NotFoundError) throw unknown;
-    throw error;
-  });
-  if (found.district.status !== "active" || !found.config.mechanisms.tickets) throw unknown;
-  return found.config;
+  const [district, config] = await Promise.all([
+    DistrictEntity.get({ tenantID }).go(),
+    Config.get().catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw unknown;
+      throw error;
+    }),
+  ]);
+  if (!district.data || district.data.status !== "active" || !config.mechanisms.tickets) throw unknown;
+  return config;
 }
 
 // ─── services ───────────────────────────────────────────────────────────────

@@ -16,7 +16,10 @@ let bravoAdmin: Actor;
 let gridID: string;
 
 const asAlpha = <T>(body: () => Promise<T>) => withActor(alphaAdmin, body);
-const publicOf = (tenantID: string) => <T>(body: () => Promise<T>) => withActor({ type: "system", tenantID }, body);
+/** The public routes (registration) run as the public actor of the district the URL names. */
+const publicOf = (tenantID: string) => <T>(body: () => Promise<T>) => withActor({ type: "public", tenantID }, body);
+/** The local token issuer signs in as the system actor inside the district. */
+const issuerOf = (tenantID: string) => <T>(body: () => Promise<T>) => withActor({ type: "system", tenantID }, body);
 
 async function failure(promise: Promise<unknown>): Promise<VisibleError> {
   const error = await promise.then(
@@ -55,7 +58,7 @@ describe("inviting staff", () => {
     expect(events.items.map((event) => event.action)).toEqual(["user.invited"]);
 
     // The invited user signs in by phone with the roles given.
-    const signedIn = await publicOf("alpha")(() => User.signIn({ phone: "13911112222" }));
+    const signedIn = await issuerOf("alpha")(() => User.signIn({ phone: "13911112222" }));
     expect(signedIn).toMatchObject({ userID: worker.userID, roles: ["grid_worker"] });
   });
 
@@ -132,12 +135,12 @@ describe("changing roles and access", () => {
     const user = await asAlpha(() => User.inviteUser({ name: "变更", phone: "13966667777", roles: ["grid_worker"], gridID }));
     const changed = await asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["department_staff"], departmentKey: "civil_affairs", gridID: null }));
     expect(changed).toMatchObject({ roles: ["department_staff"], departmentKey: "civil_affairs", gridID: null });
-    expect(await publicOf("alpha")(() => User.signIn({ userID: user.userID }))).toMatchObject({ roles: ["department_staff"], departmentKey: "civil_affairs" });
+    expect(await issuerOf("alpha")(() => User.signIn({ userID: user.userID }))).toMatchObject({ roles: ["department_staff"], departmentKey: "civil_affairs" });
     // No longer department staff: no department either.
     expect(await asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["cadre"] }))).toMatchObject({ roles: ["cadre"], departmentKey: null });
 
     expect((await asAlpha(() => User.updateUserRoles({ userID: user.userID, status: "disabled" }))).status).toBe("disabled");
-    expect((await failure(publicOf("alpha")(() => User.signIn({ phone: "13966667777" })))).code).toBe("user.disabled");
+    expect((await failure(issuerOf("alpha")(() => User.signIn({ phone: "13966667777" })))).code).toBe("user.disabled");
     expect((await asAlpha(() => User.updateUserRoles({ userID: user.userID, status: "active" }))).status).toBe("active");
     const events = await asAlpha(() => Audit.listAuditEvents({ subjectID: user.userID }));
     expect(events.items.map((event) => event.action)).toEqual(["user.enabled", "user.disabled", "user.roles_changed", "user.roles_changed", "user.invited"]);
@@ -186,20 +189,31 @@ describe("residents' self-registration", () => {
     expect(await failure(publicOf("nowhere")(() => User.registerResident({ name: "x", phone: "13900000000" })))).toBeInstanceOf(NotFoundError);
   });
 
+  it("records a registration as the public caller's, and lets the public actor do nothing staff do", async () => {
+    const registered = await publicOf("bravo")(() => User.registerResident({ name: "居民丁", phone: "13912340009" }));
+    const audit = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: registered.userID }));
+    expect(audit.items).toEqual([expect.objectContaining({ action: "resident.registered", actorID: "public" })]);
+    expect((await failure(publicOf("bravo")(() => User.listUsers({})))).code).toBe("auth.required");
+    expect((await failure(publicOf("bravo")(() => User.updateUserRoles({ userID: registered.userID, status: "disabled" })))).code).toBe("auth.required");
+    expect((await failure(publicOf("bravo")(() => User.inviteUser({ name: "冒充", phone: "13912340010", roles: ["district_admin"] })))).code).toBe(
+      "auth.required",
+    );
+  });
+
   it("registers an active resident when open, pending with approval, and refuses when closed", async () => {
     const open = await publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" }));
     expect(open.status).toBe("active");
-    expect(await publicOf("bravo")(() => User.signIn({ phone: "13912340001" }))).toMatchObject({ roles: ["resident"] });
+    expect(await issuerOf("bravo")(() => User.signIn({ phone: "13912340001" }))).toMatchObject({ roles: ["resident"] });
     expect((await failure(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe("user.exists");
 
     await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
     const pending = await publicOf("bravo")(() => User.registerResident({ name: "居民乙", phone: "13912340002" }));
     expect(pending.status).toBe("pending");
-    const waiting = await failure(publicOf("bravo")(() => User.signIn({ phone: "13912340002" })));
+    const waiting = await failure(issuerOf("bravo")(() => User.signIn({ phone: "13912340002" })));
     expect([waiting.kind, waiting.code]).toEqual(["forbidden", "user.pending"]);
     expect((await withActor(bravoAdmin, () => User.listUsers({ status: "pending" }))).items.map((user) => user.userID)).toEqual([pending.userID]);
     await withActor(bravoAdmin, () => User.updateUserRoles({ userID: pending.userID, status: "active" }));
-    expect(await publicOf("bravo")(() => User.signIn({ phone: "13912340002" }))).toMatchObject({ userID: pending.userID });
+    expect(await issuerOf("bravo")(() => User.signIn({ phone: "13912340002" }))).toMatchObject({ userID: pending.userID });
     const events = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: pending.userID }));
     expect(events.items.map((event) => event.action)).toEqual(["resident.approved", "resident.registered"]);
 

@@ -1,0 +1,31 @@
+/**
+ * Who is calling, decided once per request. Signed-in routes run as the actor a verified bearer
+ * token resolves to (`authenticate`); public routes run as the public actor of the district
+ * their URL names (`asPublic`), which holds no role. The core reads the tenant from either.
+ */
+import { Actor, AuthError, NotFoundError, withActor } from "@wangge/core";
+import type { MiddlewareHandler } from "hono";
+
+/** Turns a bearer token into the caller's actor: the app's verifier (`createVerifier`). */
+export type Verify = (token: string) => Promise<Actor.Actor>;
+
+/** Requires `Authorization: Bearer <token>` and runs the rest of the request as its actor. */
+export function authenticate(verify: Verify): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header("authorization");
+    if (!header) throw new AuthError("auth.required", "Sign in first: send `Authorization: Bearer <token>`.");
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AuthError("auth.malformed", "The Authorization header must be `Bearer <token>`.");
+    const actor = await verify(match[1]);
+    await withActor(actor, () => next());
+  };
+}
+
+/**
+ * Runs `body` as the public actor of the district `slug` names: the one place a request's input
+ * picks a tenant, as a token does elsewhere. A malformed slug names no district: `notFound`.
+ */
+export function asPublic<T>(slug: string, notFound: () => NotFoundError, body: () => Promise<T>): Promise<T> {
+  if (!Actor.Slug.safeParse(slug).success) throw notFound();
+  return withActor({ type: "public", tenantID: slug }, body);
+}
