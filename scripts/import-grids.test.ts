@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Demo, Grid, withActor } from "@wangge/core";
+import { Grid, withActor } from "@wangge/core";
+import * as Demo from "@wangge/core/demo/index";
 import { beforeAll, expect, it } from "vitest";
 
 const run = promisify(execFile);

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Demo, District, withActor } from "@wangge/core";
+import { District, withActor } from "@wangge/core";
+import * as Demo from "@wangge/core/demo/index";
 import { beforeAll, expect, it } from "vitest";
 
 const run = promisify(execFile);

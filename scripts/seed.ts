@@ -2,7 +2,8 @@
 import { localSettings } from "./lib/env.ts";
 
 localSettings();
-const { Demo, Storage } = await import("@wangge/core");
+const { Storage } = await import("@wangge/core");
+const Demo = await import("@wangge/core/demo/index");
 await Storage.ensureTable();
 const { created } = await Demo.seed();
 console.log(created.length ? `Seeded: ${created.join(", ")}` : "The demo data is already there.");

@@ -51,7 +51,8 @@ try {
   stops.push(dynamo.stop, s3.stop);
   step(`DynamoDB Local on ${dynamo.endpoint}, s3rver on ${s3.endpoint} (data in ${settings.dataDir})`);
 
-  const { Storage, Demo } = await import("@wangge/core");
+  const { Storage } = await import("@wangge/core");
+const Demo = await import("@wangge/core/demo/index");
   const createdTable = await Storage.ensureTable();
   await Storage.ensureBucket();
   step(`table "${settings.table}"${createdTable ? " created" : " found"}, bucket "${settings.bucket}" ready`);
@@ -136,7 +137,7 @@ Press Ctrl-C to stop everything.`);
 
 /** The demo year in the background, with its progress (done / total, time left) and, at the end, its rate. */
 async function replayDemoYear() {
-  const { Demo } = await import("@wangge/core");
+  const Demo = await import("@wangge/core/demo/index");
   const counts = Demo.countRequests();
   const started = Date.now();
   const transactions = counts.transactions;

@@ -23,7 +23,8 @@ const quantile = (values: number[], q: number) => {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 try {
-  const { Demo, Storage, Metrics, withActor, District } = await import("@wangge/core");
+  const { Storage, Metrics, withActor, District } = await import("@wangge/core");
+const Demo = await import("@wangge/core/demo/index");
   const { TicketEntity } = await import("../../packages/core/src/ticket/ticket.entity.ts");
   const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/counter/ticket-counter.entity.ts");
   const { batchPut } = await import("../../packages/core/src/storage/batch.ts");

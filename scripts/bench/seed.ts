@@ -10,7 +10,8 @@ process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "bench-seed";
 process.env.WANGGE_MODE = "local";
 try {
-  const { Demo, Grid, Person, Storage, withActor } = await import("@wangge/core");
+  const { Grid, Person, Storage, withActor } = await import("@wangge/core");
+const Demo = await import("@wangge/core/demo/index");
   await Storage.ensureTable();
   const counts = new Map<string, number>();
   Storage.documentClient().middlewareStack.add(

@@ -2,7 +2,8 @@
  * Starts the real API (local mode, real token issuer and JWKS over HTTP) against the test
  * run's DynamoDB Local and s3rver, seeded with the demo districts.
  */
-import { Demo, Storage } from "@wangge/core";
+import { Storage } from "@wangge/core";
+import * as Demo from "@wangge/core/demo/index";
 import { localAuth } from "@wangge/api/app";
 import { startServer } from "@wangge/api/server";
 import { freePort } from "../lib/local-stack.ts";

@@ -5,7 +5,8 @@
  */
 export {};
 
-const { Demo, Storage } = await import("@wangge/core");
+const { Storage } = await import("@wangge/core");
+const Demo = await import("@wangge/core/demo/index");
 await Storage.ensureTable();
 await Demo.seed();
 await Demo.seedJianyangGrids();

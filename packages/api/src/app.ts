@@ -11,7 +11,7 @@ import { onError, problem } from "./problem.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { cadreAssignmentRoutes, cadreCoverageRoutes, cadreRoutes, homeUnitRoutes, ledgerRoutes } from "./routes/cadres.ts";
 import { configRoutes } from "./routes/config.ts";
-import { devRoutes } from "./routes/dev.ts";
+import { devRoutes, type DemoTools } from "./routes/dev.ts";
 import { districtRoutes } from "./routes/districts.ts";
 import { emergencyRoutes } from "./routes/emergency.ts";
 import { gridRoutes } from "./routes/grids.ts";
@@ -36,6 +36,8 @@ export interface ApiOptions {
   corsOrigins: string[];
   /** Where the docs page loads Swagger UI from. */
   docsAssets: string;
+  /** Local mode: the demo's accounts and progress for `/dev` (the local server hands them in). */
+  demo?: DemoTools;
   /** The path the app is mounted under (`/api` when it shares a server with the portal). */
   basePath?: string;
 }
@@ -68,7 +70,7 @@ export function createApp(options: ApiOptions) {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.route("/health", healthRoutes(options.mode));
-  if (options.mode === "local") app.route("/dev", devRoutes(createDevIssuer(options.auth)));
+  if (options.mode === "local") app.route("/dev", devRoutes(createDevIssuer(options.auth), options.demo));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

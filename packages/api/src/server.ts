@@ -3,6 +3,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
+import * as Demo from "@wangge/core/demo/index";
 import { createApp, notFound, type ApiOptions } from "./app.ts";
 import { onError } from "./problem.ts";
 
@@ -29,7 +30,9 @@ export function startServer(options: ServerOptions): Promise<{ url: string; clos
     `${basePath}/docs/assets/*`,
     serveStatic({ root: swaggerDir, rewriteRequestPath: (path) => path.replace(`${basePath}/docs/assets`, "") }),
   );
-  root.route(basePath || "/", createApp({ ...options, docsAssets: `${basePath}/docs/assets` }));
+  // The local server is the only place the demo reaches the API (the Lambda handler does not import it).
+  const demo = options.mode === "local" ? { accounts: Demo.DemoAccounts, status: Demo.status } : undefined;
+  root.route(basePath || "/", createApp({ ...options, demo, docsAssets: `${basePath}/docs/assets` }));
   if (options.portalDir) {
     const portal = relative(process.cwd(), options.portalDir);
     root.use("*", serveStatic({ root: portal }));

@@ -3,7 +3,6 @@ export * as District from "./district/index.ts";
 export * as Onboarding from "./onboarding/index.ts";
 export * as Province from "./province/index.ts";
 export * as User from "./user/index.ts";
-export * as Demo from "./demo/index.ts";
 export * as Grid from "./grid/index.ts";
 export * as Person from "./person/index.ts";
 export * as Party from "./party/index.ts";

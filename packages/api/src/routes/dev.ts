@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Actor, Demo, NotFoundError, User, withActor } from "@wangge/core";
+import { Actor, NotFoundError, User, withActor } from "@wangge/core";
 import type { DevIssuer } from "../dev-issuer.ts";
 import { body, json, problems, router } from "../openapi.ts";
 
@@ -34,8 +34,20 @@ const DemoStatus = z
   })
   .openapi("DemoStatus");
 
+/**
+ * The demo's accounts and progress, handed in by the local server (the demo is not part of the
+ * Lambda bundle: see server.ts).
+ */
+export interface DemoTools {
+  accounts: z.infer<typeof DemoAccount>[];
+  status(): Promise<z.infer<typeof DemoStatus>>;
+}
+
+/** No demo (an app made without the local server's): no accounts, nothing loading. */
+export const NoDemo: DemoTools = { accounts: [], status: async () => ({ older: false, districts: [] }) };
+
 /** Local mode only: the demo accounts and tokens for them, signed by the local issuer. */
-export function devRoutes(issuer: DevIssuer) {
+export function devRoutes(issuer: DevIssuer, demo: DemoTools = NoDemo) {
   return router()
     .openapi(
       createRoute({
@@ -46,7 +58,7 @@ export function devRoutes(issuer: DevIssuer) {
         summary: "The seeded demo accounts (local mode only)",
         responses: { 200: json(z.object({ accounts: z.array(DemoAccount) }), "Demo accounts") },
       }),
-      (c) => c.json({ accounts: Demo.DemoAccounts }, 200),
+      (c) => c.json({ accounts: demo.accounts }, 200),
     )
     .openapi(
       createRoute({
@@ -58,7 +70,7 @@ export function devRoutes(issuer: DevIssuer) {
         description: "`npm start` replays the demo year in the background; a district is `loading` until its steps are done (`done` of `total` items).",
         responses: { 200: json(DemoStatus, "The demo's progress") },
       }),
-      async (c) => c.json(await withActor({ type: "system" }, () => Demo.status()), 200),
+      async (c) => c.json(await withActor({ type: "system" }, () => demo.status()), 200),
     )
     .openapi(
       createRoute({
