@@ -26,3 +26,9 @@ type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[k
 export type Nullable<T> = Simplify<
   { [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] } & { [K in OptionalKeys<T>]-?: Exclude<T[K], undefined> | null }
 >;
+
+/**
+ * An item's attributes where an optional one may also be null: a view put back in the item's
+ * shape (to merge a change into it) before it is mapped to the view again.
+ */
+export type Nullish<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | null : T[K] };
