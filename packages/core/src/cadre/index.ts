@@ -237,7 +237,7 @@ export const endAssignment = fn(z.object({ cadreID: z.string().min(1).max(80) })
       ops.cadre
         .patch({ tenantID, cadreID: cadre.cadreID })
         .set({ status: "ended", endedAt: at })
-        .composite({ gridPathKey: cadre.gridPathKey } as never)
+        .composite({ gridPathKey: cadre.gridPathKey })
         .where((attr, op) => op.eq(attr.status, "active"))
         .commit(),
       ...tally.operations(ops),

@@ -141,8 +141,8 @@ async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, pa
     .write((ops) => [
       ops.needItem
         .patch({ tenantID, itemID: item.itemID })
-        .set({ ...defined(patch), status: to, updatedAt: at } as never)
-        .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` } as never)
+        .set({ ...defined(patch), status: to, updatedAt: at })
+        .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` })
         .where((attr, op) => `${op.eq(attr.status, item.status)} AND ${op.eq(attr.claimantKey, item.claimantKey)}`)
         .commit(),
       ...tally.operations(ops),

@@ -1,4 +1,4 @@
-import type { EntityItem } from "electrodb";
+import type { EntityItem, UpdateEntityItem, UpdateRemoveEntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import * as District from "../district/index.ts";
@@ -236,7 +236,8 @@ type Ops = TransactionOps;
 interface Step {
   action: string;
   to: TicketState;
-  patch?: Partial<TicketFields>;
+  /** What the step sets on the stored ticket; an attribute given as undefined is removed. */
+  patch?: UpdateEntityItem<typeof TicketEntity>;
   note?: string;
   photos?: string[];
   departmentKey?: string;
@@ -245,7 +246,7 @@ interface Step {
   counters: CounterChanges;
 }
 
-const onTimeOf = (patch: Partial<TicketFields> | undefined) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
+const onTimeOf = (patch: Step["patch"]) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
 
 /**
  * Applies one step to a ticket in one transaction: the ticket (conditional on the sequence it
@@ -263,10 +264,10 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
     .write((ops) => [
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
-        .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at } as never)
-        .remove((Object.keys(step.patch ?? {}) as (keyof TicketFields)[]).filter((key) => step.patch![key] === undefined) as never)
+        .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
+        .remove((Object.keys(step.patch ?? {}) as UpdateRemoveEntityItem<typeof TicketEntity>).filter((key) => step.patch![key] === undefined))
         // Index keys are rebuilt from every composite, including the ones that never change.
-        .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID } as never)
+        .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID })
         .where((attr, op) => op.eq(attr.seq, ticket.seq))
         .commit(),
       ops.timeline

@@ -111,10 +111,10 @@ async function apply(wish: Wish, to: WishState, patch: WishChange, metric: strin
     .write((ops) => [
       ops.wish
         .patch({ tenantID, wishID: wish.wishID })
-        .set({ ...defined(patch), status: to, updatedAt: at } as never)
+        .set({ ...defined(patch), status: to, updatedAt: at })
         // Appended, not set from what was read: a claim or release made meanwhile is kept.
-        .append((step.append ?? {}) as never)
-        .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` } as never)
+        .append(step.append ?? {})
+        .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` })
         .where((attr, op) => `${op.eq(attr.status, wish.status)} AND ${op.eq(attr.claimantID, wish.claimantID ?? "none")}`)
         .commit(),
       ...tally.operations(ops),
