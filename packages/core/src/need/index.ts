@@ -221,7 +221,7 @@ export const getNeedItem = fn(z.string().max(80), async (itemID) => {
   const item = await load(itemID);
   const urls = await Photo.urls(item.photos);
   const { claimantKey: _, ...visible } = item;
-  return { item: visible as NeedItem, photoUrls: Object.fromEntries(item.photos.map((key, index) => [key, urls[index]])) };
+  return { item: visible, photoUrls: Object.fromEntries(item.photos.map((key, index) => [key, urls[index]])) };
 });
 
 export const ListNeedItemsInput = PageInput.extend({
