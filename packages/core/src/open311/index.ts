@@ -85,7 +85,7 @@ export const service = fn(z.string(), async (code) => {
   const config = await assertOpen();
   if (!config.tickets.categories.some((category) => category.key === code))
     throw new NotFoundError("open311.unknown_service", `There is no service "${code}" in this jurisdiction.`);
-  return { service_code: code, attributes: [] as never[] };
+  return { service_code: code, attributes: [] satisfies never[] };
 });
 
 // ─── service requests ───────────────────────────────────────────────────────
