@@ -112,7 +112,10 @@ type CadreItem = EntityItem<typeof CadreEntity>;
  * What callers see of it: without its keys and author, an absent end as null, the phone only
  * masked (`phoneMasked`), and no account (`none`) as a null user.
  */
-type CadreView = Nullable<Omit<CadreItem, "tenantID" | "gridPathKey" | "createdBy" | "phone" | "userID">> & { phoneMasked: string; userID: string | null };
+type CadreView = Nullable<Omit<CadreItem, "tenantID" | "gridPathKey" | "createdBy" | "phone" | "userID">> & {
+  phoneMasked: string;
+  userID: string | null;
+};
 type _Cadre = Assert<Equal<Cadre, CadreView>>;
 
 function toCadre(item: CadreItem): Cadre {
@@ -363,7 +366,8 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>;
 type LedgerEntryItem = EntityItem<typeof LedgerEntryEntity>;
 
 /** What callers see of it: without its keys (the grid's path, the month) and author, absent notes as null, absent photos as none. */
-type LedgerEntryView = Nullable<Omit<LedgerEntryItem, "tenantID" | "gridPath" | "month" | "createdBy" | "photos">> & Required<Pick<LedgerEntryItem, "photos">>;
+type LedgerEntryView = Nullable<Omit<LedgerEntryItem, "tenantID" | "gridPath" | "month" | "createdBy" | "photos">> &
+  Required<Pick<LedgerEntryItem, "photos">>;
 type _LedgerEntry = Assert<Equal<LedgerEntry, LedgerEntryView>>;
 
 const toEntry = (item: LedgerEntryItem): LedgerEntry => ({

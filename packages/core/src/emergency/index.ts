@@ -466,12 +466,15 @@ export async function recount(options: { repair?: boolean } = {}) {
   const expected = new ExpectedTallies();
   const switches = await AuditEventEntity.query.bySubject({ tenantID, subjectID: "emergencyMode" }).go({ pages: "all" });
   for (const event of switches.data)
-    if (event.action === "emergency.switch") expected.add(["district"], (event.details as { at?: string } | undefined)?.at ?? event.at, "emergency.switches");
+    if (event.action === "emergency.switch") expected.add(["district"], event.details?.at ?? event.at, "emergency.switches");
   const tasks = await EmergencyTaskEntity.query.primary({ tenantID }).go({ pages: "all" });
   const paths = new Map<string, Promise<string[]>>();
   const pathOf = (gridID: string) => {
     if (!paths.has(gridID))
-      paths.set(gridID, GridEntity.get({ tenantID, gridID }).go({ attributes: ["path"] }).then((grid) => [...(grid.data?.path ?? []), gridID]));
+      paths.set(
+        gridID,
+        GridEntity.get({ tenantID, gridID }).go({ attributes: ["path"] }).then((grid) => [...(grid.data?.path ?? []), gridID]),
+      );
     return paths.get(gridID)!;
   };
   for (const task of tasks.data) {
@@ -483,7 +486,11 @@ export async function recount(options: { repair?: boolean } = {}) {
     // A part reported done has its report time.
     for (const part of parts.data)
       if (part.status === "done")
-        expected.add([...gridScopes(part.gridPath ?? (await pathOf(part.gridID))), `round:${task.taskID}`], part.reportedAt!, "emergency.taskGridsDone");
+        expected.add(
+          [...gridScopes(part.gridPath ?? (await pathOf(part.gridID))), `round:${task.taskID}`],
+          part.reportedAt!,
+          "emergency.taskGridsDone",
+        );
   }
   return compareTallies(expected, ["emergency."], options);
 }

@@ -161,7 +161,10 @@ export const recordMeetingOutcome = fn(RecordOutcomeInput, async (input) => {
     .go();
   if (written.canceled) throw recorded();
   return {
-    meeting: toMeeting({ ...result.data, status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes, outcomeItemIDs }),
+    meeting: toMeeting({
+      ...result.data, status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes,
+      outcomeItemIDs,
+    }),
     items: items.map((item) => NeedItem.parse({ ...item, description: item.description ?? null, meetingID: item.meetingID ?? null, claimantID: null, claimantUnit: null, claimedAt: null, closedBy: null, closedAt: null, closeNote: null, confirmedAt: null })),
   };
 });

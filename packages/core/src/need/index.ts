@@ -128,13 +128,25 @@ async function load(itemID: string): Promise<NeedItem & { claimantKey: string }>
 
 /** What a step changes on the stored item. */
 type NeedItemChange = Partial<
-  Pick<NeedItemRecord, "claimantKey" | "claimantID" | "claimantUnit" | "claimedBy" | "claimedAt" | "closedBy" | "closedAt" | "closeNote" | "photos" | "confirmedBy" | "confirmedAt">
+  Pick<
+    NeedItemRecord,
+    "claimantKey" | "claimantID" | "claimantUnit" | "claimedBy" | "claimedAt" | "closedBy" | "closedAt" | "closeNote" | "photos"
+    | "confirmedBy" | "confirmedAt"
+  >
 >;
 
-const defined = (patch: NeedItemChange) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as NeedItemChange;
+const defined = (patch: NeedItemChange) =>
+  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as NeedItemChange;
 
 /** One step, conditional on the state it was read in, with its counter, in one transaction. */
-async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, patch: NeedItemChange, metric: string, conflict: () => ConflictError, at = now().toISOString()) {
+async function apply(
+  item: NeedItem & { claimantKey: string },
+  to: NeedState,
+  patch: NeedItemChange,
+  metric: string,
+  conflict: () => ConflictError,
+  at = now().toISOString(),
+) {
   const tenantID = useTenant();
   const tally = new Tally().add(gridScopes(item.gridPath), at, metric);
   const result = await Database.transaction

@@ -329,7 +329,9 @@ const hash = (key: string) => createHash("sha256").update(key).digest("hex");
 type ApiKeyItem = EntityItem<typeof ApiKeyEntity>;
 type _ApiKey = Assert<Equal<ApiKey, Omit<ApiKeyItem, "tenantID" | "keyHash">>>;
 
-const toApiKey = (item: ApiKeyItem): ApiKey => ({ keyID: item.keyID, label: item.label, createdAt: item.createdAt, createdBy: item.createdBy });
+const toApiKey = (item: ApiKeyItem): ApiKey => ({
+  keyID: item.keyID, label: item.label, createdAt: item.createdAt, createdBy: item.createdBy,
+});
 
 export const CreateApiKeyInput = z.object({ label: z.string().trim().min(1).max(80) });
 

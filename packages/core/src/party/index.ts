@@ -33,7 +33,7 @@ export type PartyOrg = z.infer<typeof PartyOrg>;
 /** A link of the chain as stored. */
 type PartyOrgItem = EntityItem<typeof PartyOrgEntity>;
 
-/** What callers see of it: without the tenant and its author, an absent attribute as null, a chain's head (`root` parent) with a null parent. */
+/** What callers see of it: without the tenant and its author, absent attributes as null; a chain's head (`root`) has a null parent. */
 type PartyOrgView = Nullable<Omit<PartyOrgItem, "tenantID" | "createdBy" | "parentOrgID">> & { parentOrgID: string | null };
 type _PartyOrg = Assert<Equal<PartyOrg, PartyOrgView>>;
 

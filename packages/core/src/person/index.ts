@@ -41,7 +41,11 @@ type AssignmentItem = Omit<EntityItem<typeof AssignmentEntity>, "createdAt" | "c
  * (`personName`, `personPhone`, the phone masked by `toAssignment`) as `name` and `phone`, and
  * whether it holds today.
  */
-type AssignmentView = Nullable<Omit<AssignmentItem, "tenantID" | "personName" | "personPhone">> & { name: string; phone: string; active: boolean };
+type AssignmentView = Nullable<Omit<AssignmentItem, "tenantID" | "personName" | "personPhone">> & {
+  name: string;
+  phone: string;
+  active: boolean;
+};
 type _Assignment = Assert<Equal<Assignment, AssignmentView>>;
 
 /** Staff who call grid people need whole phone numbers; everyone else sees 138****5678. */

@@ -96,7 +96,8 @@ type TicketFields = Nullish<Omit<TicketItem, "tenantID" | "gridPathKey" | "repor
 
 /** A timeline entry as stored; callers see it without its keys and the on-time flag, absent attributes as null, absent photos as none. */
 type TimelineItem = EntityItem<typeof TimelineEntity>;
-type TimelineEntryView = Nullable<Omit<TimelineItem, "tenantID" | "ticketID" | "onTime" | "photos">> & Required<Pick<TimelineItem, "photos">>;
+type TimelineEntryView = Nullable<Omit<TimelineItem, "tenantID" | "ticketID" | "onTime" | "photos">> &
+  Required<Pick<TimelineItem, "photos">>;
 type _TimelineEntry = Assert<Equal<TimelineEntry, TimelineEntryView>>;
 
 function toTicket(item: TicketFields, at = now().toISOString()): Ticket {
@@ -246,6 +247,9 @@ interface Step {
   counters: CounterChanges;
 }
 
+/** The attributes a step may remove. */
+type TicketRemoval = UpdateRemoveEntityItem<typeof TicketEntity>;
+
 const onTimeOf = (patch: Step["patch"]) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
 
 /**
@@ -265,7 +269,7 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
         .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
-        .remove((Object.keys(step.patch ?? {}) as UpdateRemoveEntityItem<typeof TicketEntity>).filter((key) => step.patch![key] === undefined))
+        .remove((Object.keys(step.patch ?? {}) as TicketRemoval).filter((key) => step.patch![key] === undefined))
         // Index keys are rebuilt from every composite, including the ones that never change.
         .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID })
         .where((attr, op) => op.eq(attr.seq, ticket.seq))
@@ -287,7 +291,8 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
   return { ...ticket, ...toTicket({ ...fromTicket(ticket), ...step.patch, state: step.to, seq, updatedAt: at }) };
 }
 
-const defined = <T extends object>(patch: T) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+const defined = <T extends object>(patch: T) =>
+  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 /** A ticket back to its stored shape (for merging a patch). */
 function fromTicket(ticket: Ticket): TicketFields {
@@ -695,7 +700,10 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
 export const notifications = fn(PageInput, async (input) => {
   const result = await page(NotificationEntity.query.primary({ tenantID: useTenant(), userID: actorID() }), input, "desc");
   return {
-    items: result.items.map((item) => ({ notificationID: item.notificationID, ticketID: item.ticketID ?? null, kind: item.kind, state: item.state ?? null, at: item.at, read: item.read })),
+    items: result.items.map((item) => ({
+      notificationID: item.notificationID, ticketID: item.ticketID ?? null, kind: item.kind, state: item.state ?? null,
+      at: item.at, read: item.read,
+    })),
     cursor: result.cursor,
   };
 });

@@ -451,7 +451,10 @@ export const OwnersRecord = z.object({
 });
 export type OwnersRecord = z.infer<typeof OwnersRecord>;
 
-/** A red-property-management record as stored; callers see it without its keys, the person's ID and its author, absent attributes as null. */
+/**
+ * A red-property-management record as stored; callers see it without its keys, the person's ID
+ * and its author, absent attributes as null.
+ */
 type OwnersRecordItem = EntityItem<typeof OwnersRecordEntity>;
 type _OwnersRecord = Assert<Equal<OwnersRecord, Nullable<Omit<OwnersRecordItem, "tenantID" | "gridPathKey" | "personID" | "createdBy">>>>;
 

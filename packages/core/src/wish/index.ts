@@ -51,7 +51,9 @@ type WishItem = EntityItem<typeof WishEntity>;
  * The stored wish as callers see it: without its keys and the recount's lists, an absent
  * attribute as null, and nobody holding it (`none`) as a null holder.
  */
-type WishView = Nullable<Omit<WishItem, "tenantID" | "gridPathKey" | "claimTimes" | "releaseTimes" | "claimantID">> & { claimantID: string | null };
+type WishView = Nullable<Omit<WishItem, "tenantID" | "gridPathKey" | "claimTimes" | "releaseTimes" | "claimantID">> & {
+  claimantID: string | null;
+};
 type _Wish = Assert<Equal<Wish, WishView>>;
 
 const holder = (claimantID: string | undefined) => (claimantID && claimantID !== "none" ? claimantID : null);
