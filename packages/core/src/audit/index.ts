@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import type { WriteOps } from "../storage/transaction.ts";
@@ -5,6 +6,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal } from "../util/record.ts";
 import { AuditEventEntity } from "./audit.entity.ts";
 
 export { AuditEventEntity };
@@ -19,6 +21,16 @@ export const AuditEvent = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** An audit entry as stored. */
+type AuditEventItem = EntityItem<typeof AuditEventEntity>;
+
+/** What callers see of it: without the tenant; the details (stored as any) an object, or null. */
+type AuditEventView = Omit<AuditEventItem, "tenantID" | "details"> & { details: Record<string, unknown> | null };
+type _AuditEvent = Assert<Equal<AuditEvent, AuditEventView>>;
+
+/** Checks the stored details are an object (as written by `item` below). */
+const toAuditEvent = (event: AuditEventItem): AuditEvent => AuditEvent.parse({ ...event, details: event.details ?? null });
 
 export interface AuditInput {
   action: string;
@@ -57,9 +69,6 @@ export const listAuditEvents = fn(ListAuditInput, async (input) => {
   const query = input.subjectID
     ? AuditEventEntity.query.bySubject({ tenantID, subjectID: input.subjectID })
     : AuditEventEntity.query.primary({ tenantID });
-  const result = await page(query as never, input, "desc");
-  return {
-    items: (result.items as Record<string, any>[]).map((event) => AuditEvent.parse({ ...event, details: event.details ?? null })),
-    cursor: result.cursor,
-  };
+  const result = await page(query, input, "desc");
+  return { items: result.items.map(toAuditEvent), cursor: result.cursor };
 });

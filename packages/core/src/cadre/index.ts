@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import { auditEntities, auditOperation } from "../audit/index.ts";
@@ -14,12 +15,12 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Day, Month, Phone } from "../util/schemas.ts";
 import { CadreEntity, CadreEvaluationEntity, HomeUnitEntity, LedgerEntryEntity } from "./cadre.entity.ts";
 
 export { CadreEntity, CadreEvaluationEntity, HomeUnitEntity, LedgerEntryEntity };
 
-type Item = Record<string, any>;
 const MECHANISM = "cadreSecondment";
 
 
@@ -42,7 +43,11 @@ export const UnitKind = z.enum(["government", "state_enterprise", "other"]);
 export const HomeUnit = z.object({ unitID: z.string(), name: z.string(), kind: UnitKind, createdAt: z.string() });
 export type HomeUnit = z.infer<typeof HomeUnit>;
 
-const toUnit = (item: Item): HomeUnit => ({ unitID: item.unitID, name: item.name, kind: item.kind, createdAt: item.createdAt });
+/** A home unit as stored; callers see it without the tenant and its author. */
+type HomeUnitItem = EntityItem<typeof HomeUnitEntity>;
+type _HomeUnit = Assert<Equal<HomeUnit, Omit<HomeUnitItem, "tenantID" | "createdBy">>>;
+
+const toUnit = (item: HomeUnitItem): HomeUnit => ({ unitID: item.unitID, name: item.name, kind: item.kind, createdAt: item.createdAt });
 
 async function loadUnit(unitID: string): Promise<HomeUnit> {
   const result = await HomeUnitEntity.get({ tenantID: useTenant(), unitID }).go();
@@ -75,8 +80,8 @@ export const createHomeUnit = fn(CreateHomeUnitInput, async (input) => {
 export const listHomeUnits = fn(PageInput, async (input) => {
   assertRole("district_admin", "grid_leader", "grid_worker", "cadre");
   await requireMechanism(MECHANISM);
-  const result = await page(HomeUnitEntity.query.primary({ tenantID: useTenant() }) as never, input);
-  return { items: (result.items as Item[]).map(toUnit), cursor: result.cursor };
+  const result = await page(HomeUnitEntity.query.primary({ tenantID: useTenant() }), input);
+  return { items: result.items.map(toUnit), cursor: result.cursor };
 });
 
 // ─── assignments ────────────────────────────────────────────────────────────
@@ -100,7 +105,20 @@ export const Cadre = z.object({
 });
 export type Cadre = z.infer<typeof Cadre>;
 
-function toCadre(item: Item): Cadre {
+/** An assignment as stored. */
+type CadreItem = EntityItem<typeof CadreEntity>;
+
+/**
+ * What callers see of it: without its keys and author, an absent end as null, the phone only
+ * masked (`phoneMasked`), and no account (`none`) as a null user.
+ */
+type CadreView = Nullable<Omit<CadreItem, "tenantID" | "gridPathKey" | "createdBy" | "phone" | "userID">> & {
+  phoneMasked: string;
+  userID: string | null;
+};
+type _Cadre = Assert<Equal<Cadre, CadreView>>;
+
+function toCadre(item: CadreItem): Cadre {
   return {
     cadreID: item.cadreID,
     name: item.name,
@@ -119,25 +137,25 @@ function toCadre(item: Item): Cadre {
   };
 }
 
-async function loadCadreItem(cadreID: string): Promise<Item> {
+async function loadCadreItem(cadreID: string): Promise<CadreItem> {
   const result = await CadreEntity.get({ tenantID: useTenant(), cadreID }).go();
   if (!result.data) throw new NotFoundError("cadre.not_found", `There is no cadre ${cadreID} in this district.`);
   return result.data;
 }
 
 /** The caller's own assignments, if the caller is a cadre (newest first). */
-async function assignmentsOf(userID: string): Promise<Item[]> {
+async function assignmentsOf(userID: string): Promise<CadreItem[]> {
   const result = await CadreEntity.query.byUser({ tenantID: useTenant(), userID }).go({ pages: "all", order: "desc" });
   return result.data;
 }
 
-const isOwn = (cadre: Item) => {
+const isOwn = (cadre: CadreItem) => {
   const actor = useActor();
   return actor.type === "user" && cadre.userID === actor.userID;
 };
 
 /** Admins and grid leaders see every cadre; a cadre sees their own assignment. */
-async function readableCadre(cadreID: string): Promise<Item> {
+async function readableCadre(cadreID: string): Promise<CadreItem> {
   const cadre = await loadCadreItem(cadreID);
   if (has("district_admin", "grid_leader", "grid_worker") || isOwn(cadre)) return cadre;
   throw new NotFoundError("cadre.not_found", `There is no cadre ${cadreID} that you can see.`);
@@ -220,7 +238,7 @@ export const endAssignment = fn(z.object({ cadreID: z.string().min(1).max(80) })
       ops.cadre
         .patch({ tenantID, cadreID: cadre.cadreID })
         .set({ status: "ended", endedAt: at })
-        .composite({ gridPathKey: cadre.gridPathKey } as never)
+        .composite({ gridPathKey: cadre.gridPathKey })
         .where((attr, op) => op.eq(attr.status, "active"))
         .commit(),
       ...tally.operations(ops),
@@ -252,8 +270,8 @@ export const listCadres = fn(ListCadresInput, async (input) => {
     if (!grid.data) throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
     query = CadreEntity.query.byGrid({ tenantID, status: input.status }).begins({ gridPathKey: `${[...grid.data.path, grid.data.gridID].join("/")}/` });
   } else query = CadreEntity.query.byGrid({ tenantID, status: input.status });
-  const result = await page(query as never, input);
-  return { items: (result.items as Item[]).map(toCadre), cursor: result.cursor };
+  const result = await page(query, input);
+  return { items: result.items.map(toCadre), cursor: result.cursor };
 });
 
 export const getCadre = fn(z.string().min(1).max(80), async (cadreID) => {
@@ -342,7 +360,15 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-const toEntry = (item: Item): LedgerEntry => ({
+/** A ledger entry as stored. */
+type LedgerEntryItem = EntityItem<typeof LedgerEntryEntity>;
+
+/** What callers see of it: without its keys (the grid's path, the month) and author, absent notes as null, absent photos as none. */
+type LedgerEntryView = Nullable<Omit<LedgerEntryItem, "tenantID" | "gridPath" | "month" | "createdBy" | "photos">> &
+  Required<Pick<LedgerEntryItem, "photos">>;
+type _LedgerEntry = Assert<Equal<LedgerEntry, LedgerEntryView>>;
+
+const toEntry = (item: LedgerEntryItem): LedgerEntry => ({
   entryID: item.entryID,
   cadreID: item.cadreID,
   cadreName: item.cadreName,
@@ -441,8 +467,8 @@ export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
       query = input.month ? LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID!, month: input.month }) : LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID! });
     }
   }
-  const result = await page(query as never, input, "desc");
-  return { items: (result.items as Item[]).map(toEntry), cursor: result.cursor };
+  const result = await page(query, input, "desc");
+  return { items: result.items.map(toEntry), cursor: result.cursor };
 });
 
 // ─── evaluations ────────────────────────────────────────────────────────────
@@ -466,7 +492,11 @@ export const Evaluation = z.object({
 });
 export type Evaluation = z.infer<typeof Evaluation>;
 
-const toEvaluation = (item: Item): Evaluation => ({
+/** An evaluation as stored; callers see it without the tenant and the unit, an absent comment as null. */
+type EvaluationItem = EntityItem<typeof CadreEvaluationEntity>;
+type _Evaluation = Assert<Equal<Evaluation, Nullable<Omit<EvaluationItem, "tenantID" | "unitID">>>>;
+
+const toEvaluation = (item: EvaluationItem): Evaluation => ({
   cadreID: item.cadreID,
   month: item.month,
   attitude: item.attitude,
@@ -527,8 +557,8 @@ export const evaluateCadre = fn(EvaluateCadreInput, async (input) => {
 export const listEvaluations = fn(z.object({ cadreID: z.string().min(1).max(80) }).extend(PageInput.shape), async (input) => {
   await requireMechanism(MECHANISM);
   const cadre = await readableCadre(input.cadreID);
-  const result = await page(CadreEvaluationEntity.query.primary({ tenantID: useTenant(), cadreID: cadre.cadreID }) as never, input, "desc");
-  return { items: (result.items as Item[]).map(toEvaluation), cursor: result.cursor };
+  const result = await page(CadreEvaluationEntity.query.primary({ tenantID: useTenant(), cadreID: cadre.cadreID }), input, "desc");
+  return { items: result.items.map(toEvaluation), cursor: result.cursor };
 });
 
 // ─── the unit feedback report ───────────────────────────────────────────────

@@ -10,6 +10,7 @@
  * chosen, of any tier. A grid's people are the grid workers, leaders and cadres whose
  * `gridID` is that grid.
  */
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { AuditEventEntity, auditEntities, auditOperation } from "../audit/index.ts";
@@ -25,6 +26,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { EmergencyModeEntity, EmergencyTaskEntity, EmergencyTaskGridEntity } from "./emergency.entity.ts";
 
 export { EmergencyModeEntity, EmergencyTaskEntity, EmergencyTaskGridEntity };
@@ -58,11 +60,9 @@ export const EmergencyMode = z.object({
 });
 export type EmergencyMode = z.infer<typeof EmergencyMode>;
 
-type Item = Record<string, any>;
-
 async function readMode(): Promise<Omit<EmergencyMode, "affectsMe">> {
   const result = await EmergencyModeEntity.get({ tenantID: useTenant() }).go();
-  const item = result.data as Item | null;
+  const item = result.data;
   if (!item) return { mode: "normal", scope: "district", grids: [], reason: null, since: null, switchedBy: null, version: 0 };
   return {
     mode: item.mode,
@@ -126,7 +126,7 @@ async function activeGrids(gridIDs: string[]): Promise<(GridRef & { path: string
   const tenantID = useTenant();
   const unique = [...new Set(gridIDs)];
   const result = await GridEntity.get(unique.map((gridID) => ({ tenantID, gridID }))).go({ attributes: ["gridID", "code", "name", "path", "status"] });
-  const byID = new Map((result.data as Item[]).filter((grid) => grid.status === "active").map((grid) => [grid.gridID, grid]));
+  const byID = new Map(result.data.filter((grid) => grid.status === "active").map((grid) => [grid.gridID, grid]));
   const missing = unique.filter((gridID) => !byID.has(gridID));
   if (missing.length) throw new NotFoundError("grid.not_found", `No active grid ${missing.slice(0, 5).join(", ")} in this district.`);
   return unique.map((gridID) => {
@@ -214,7 +214,25 @@ export const TaskGrid = z.object({
 });
 export type TaskGrid = z.infer<typeof TaskGrid>;
 
-const toTask = (item: Item): EmergencyTask => ({
+/** A round as stored; callers see all of it but the tenant. */
+type TaskItem = EntityItem<typeof EmergencyTaskEntity>;
+type _EmergencyTask = Assert<Equal<EmergencyTask, Omit<TaskItem, "tenantID">>>;
+
+/** A grid's part of a round as stored. */
+type TaskGridItem = EntityItem<typeof EmergencyTaskGridEntity>;
+
+/**
+ * What callers see of it: without its keys, the grid's path and the write sequence, the grid's
+ * code and name as `code` and `name`, the ticks (stored as any) as booleans, absent attributes as null.
+ */
+type TaskGridView = Nullable<Omit<TaskGridItem, "tenantID" | "gridCode" | "gridName" | "ticks" | "gridPath" | "seq">> & {
+  code: string;
+  name: string;
+  ticks: boolean[];
+};
+type _TaskGrid = Assert<Equal<TaskGrid, TaskGridView>>;
+
+const toTask = (item: TaskItem): EmergencyTask => ({
   taskID: item.taskID,
   title: item.title,
   scope: item.scope,
@@ -224,7 +242,7 @@ const toTask = (item: Item): EmergencyTask => ({
   createdBy: item.createdBy,
 });
 
-const toTaskGrid = (item: Item): TaskGrid => ({
+const toTaskGrid = (item: TaskGridItem): TaskGrid => ({
   taskID: item.taskID,
   gridID: item.gridID,
   code: item.gridCode,
@@ -262,7 +280,7 @@ async function districtRoundGrids(): Promise<GridRef[]> {
     .byTier({ tenantID: useTenant(), tierKey: String(DISTRICT_ROUND_TIER) })
     .where((attr, op) => op.eq(attr.status, "active"))
     .go({ pages: "all", attributes: ["gridID", "code", "name"] });
-  return (result.data as Item[]).map((grid) => ({ gridID: grid.gridID, code: grid.code, name: grid.name }));
+  return result.data.map((grid) => ({ gridID: grid.gridID, code: grid.code, name: grid.name }));
 }
 
 /**
@@ -321,8 +339,8 @@ export const ListTasksInput = PageInput;
 export const listTasks = fn(ListTasksInput, async (input) => {
   await requireMechanism("emergencyMode");
   assertRole(...staff);
-  const result = await page(EmergencyTaskEntity.query.primary({ tenantID: useTenant() }) as never, input, "desc");
-  return { items: (result.items as Item[]).map(toTask), cursor: result.cursor };
+  const result = await page(EmergencyTaskEntity.query.primary({ tenantID: useTenant() }), input, "desc");
+  return { items: result.items.map(toTask), cursor: result.cursor };
 });
 
 export const ReportTaskInput = z.object({
@@ -350,7 +368,7 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
   const task = await loadTask(input.taskID);
   const existing = await EmergencyTaskGridEntity.get({ tenantID, taskID: input.taskID, gridID: input.gridID }).go();
   if (!existing.data) throw new NotFoundError("emergency.grid_not_in_task", `The grid ${input.gridID} is not part of this task.`);
-  const part = existing.data as Item;
+  const part = existing.data;
   if (input.ticks.length !== task.checklist.length)
     throw new InputError("emergency.ticks", `Give one tick for each of the ${task.checklist.length} checklist items.`, [
       { path: "ticks", message: `${task.checklist.length} ticks` },
@@ -360,7 +378,7 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
   const at = now().toISOString();
   const by = actorID();
   const grid = await GridEntity.get({ tenantID, gridID: input.gridID }).go({ attributes: ["gridID", "path"] });
-  const gridPath = [...((grid.data as Item | null)?.path ?? []), input.gridID];
+  const gridPath = [...(grid.data?.path ?? []), input.gridID];
   const tally = new Tally();
   if (done) tally.add([...gridScopes(gridPath), `round:${task.taskID}`], at, "emergency.taskGridsDone");
   const result = await writeTransaction({ emergencyTaskGrid: EmergencyTaskGridEntity, ...Tally.entities, ...auditEntities }, (ops) => [
@@ -402,7 +420,7 @@ export const getBoard = fn(z.object({ taskID: z.string().min(1).max(80) }), asyn
     done,
     pending: total - done,
     percentage: total ? Math.round((done / total) * 1000) / 10 : 0,
-    grids: (parts.data as Item[]).map(toTaskGrid),
+    grids: parts.data.map(toTaskGrid),
   };
 });
 
@@ -422,9 +440,9 @@ export const listMyTasks = fn(z.object({}).default({}), async () => {
   const parts = await EmergencyTaskGridEntity.query.byGrid({ tenantID, gridID, status: "pending" }).go({ pages: "all", order: "desc" });
   if (parts.data.length === 0) return { items: [] };
   const tasks = await EmergencyTaskEntity.get(parts.data.map((part) => ({ tenantID, taskID: part.taskID }))).go();
-  const byID = new Map((tasks.data as Item[]).map((task) => [task.taskID, toTask(task)]));
+  const byID = new Map(tasks.data.map((task) => [task.taskID, toTask(task)]));
   return {
-    items: (parts.data as Item[])
+    items: parts.data
       .filter((part) => byID.has(part.taskID))
       .map((part) => ({ task: byID.get(part.taskID)!, grid: toTaskGrid(part) })),
   };
@@ -445,12 +463,15 @@ export async function recount(options: { repair?: boolean } = {}) {
   const expected = new ExpectedTallies();
   const switches = await AuditEventEntity.query.bySubject({ tenantID, subjectID: "emergencyMode" }).go({ pages: "all" });
   for (const event of switches.data)
-    if (event.action === "emergency.switch") expected.add(["district"], (event.details as Item | undefined)?.at ?? event.at, "emergency.switches");
+    if (event.action === "emergency.switch") expected.add(["district"], event.details?.at ?? event.at, "emergency.switches");
   const tasks = await EmergencyTaskEntity.query.primary({ tenantID }).go({ pages: "all" });
   const paths = new Map<string, Promise<string[]>>();
   const pathOf = (gridID: string) => {
     if (!paths.has(gridID))
-      paths.set(gridID, GridEntity.get({ tenantID, gridID }).go({ attributes: ["path"] }).then((grid) => [...((grid.data as Item | null)?.path ?? []), gridID]));
+      paths.set(
+        gridID,
+        GridEntity.get({ tenantID, gridID }).go({ attributes: ["path"] }).then((grid) => [...(grid.data?.path ?? []), gridID]),
+      );
     return paths.get(gridID)!;
   };
   for (const task of tasks.data) {
@@ -459,9 +480,14 @@ export async function recount(options: { repair?: boolean } = {}) {
       .add(["district"], task.createdAt, task.scope === "district" ? "emergency.roundsDistrictWide" : "emergency.roundsRiskArea")
       .add(["district", `round:${task.taskID}`], task.createdAt, "emergency.taskGrids", task.gridCount);
     const parts = await EmergencyTaskGridEntity.query.primary({ tenantID, taskID: task.taskID }).go({ pages: "all" });
-    for (const part of parts.data as Item[])
+    // A part reported done has its report time.
+    for (const part of parts.data)
       if (part.status === "done")
-        expected.add([...gridScopes(part.gridPath ?? (await pathOf(part.gridID))), `round:${task.taskID}`], part.reportedAt, "emergency.taskGridsDone");
+        expected.add(
+          [...gridScopes(part.gridPath ?? (await pathOf(part.gridID))), `round:${task.taskID}`],
+          part.reportedAt!,
+          "emergency.taskGridsDone",
+        );
   }
   return compareTallies(expected, ["emergency."], options);
 }

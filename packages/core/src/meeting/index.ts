@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import { requireMechanism } from "../config/index.ts";
@@ -10,6 +11,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { pathPrefix, placeOfGrid } from "../grid/place.ts";
 import { MeetingEntity } from "./meeting.entity.ts";
 
@@ -35,9 +37,15 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
-type Item = Record<string, any>;
+/** A meeting as stored. */
+type MeetingItem = EntityItem<typeof MeetingEntity>;
 
-function toMeeting(item: Item): Meeting {
+/** What callers see of it: without its keys and last update, an absent attribute as null, an absent list as empty. */
+type MeetingView = Nullable<Omit<MeetingItem, "tenantID" | "gridPathKey" | "updatedAt" | "attendees" | "outcomeItemIDs">> &
+  Required<Pick<MeetingItem, "attendees" | "outcomeItemIDs">>;
+type _Meeting = Assert<Equal<Meeting, MeetingView>>;
+
+function toMeeting(item: MeetingItem): Meeting {
   return {
     meetingID: item.meetingID,
     typeKey: item.typeKey,
@@ -152,7 +160,10 @@ export const recordMeetingOutcome = fn(RecordOutcomeInput, async (input) => {
     .go();
   if (written.canceled) throw recorded();
   return {
-    meeting: toMeeting({ ...meeting, status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes, outcomeItemIDs }),
+    meeting: toMeeting({
+      ...result.data, status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes,
+      outcomeItemIDs,
+    }),
     items: items.map((item) => NeedItem.parse({ ...item, description: item.description ?? null, meetingID: item.meetingID ?? null, claimantID: null, claimantUnit: null, claimedAt: null, closedBy: null, closedAt: null, closeNote: null, confirmedAt: null })),
   };
 });
@@ -192,13 +203,13 @@ export const listMeetings = fn(ListMeetingsInput, async (input) => {
   if (input.gridID) query = MeetingEntity.query.byGrid({ tenantID }).begins({ gridPathKey: pathPrefix(await placeOfGrid(input.gridID)) });
   else {
     const base = MeetingEntity.query.bySchedule({ tenantID });
-    query = input.from ? base.gte({ scheduledAt: new Date(input.from).toISOString() } as never) : base;
+    query = input.from ? base.gte({ scheduledAt: new Date(input.from).toISOString() }) : base;
   }
-  const filtered = (query as any).where((attr: any, op: any) =>
+  const filtered = query.where((attr, op) =>
     [input.status ? op.eq(attr.status, input.status) : "", input.typeKey ? op.eq(attr.typeKey, input.typeKey) : ""].filter(Boolean).join(" AND "),
   );
   const result = await page(filtered, input, input.gridID ? "desc" : "asc");
-  return { items: (result.items as Item[]).map(toMeeting), cursor: result.cursor };
+  return { items: result.items.map(toMeeting), cursor: result.cursor };
 });
 
 /** Meetings held, attendance and per type, of a grid (with its descendants) or the district: one read. */

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { requireMechanism } from "../config/index.ts";
@@ -11,6 +12,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { pathPrefix, placeOfGrid, type Place } from "../grid/place.ts";
 import { NeedItemEntity, NeedKinds, NeedStates } from "./need.entity.ts";
 
@@ -48,9 +50,14 @@ export const NeedItem = z.object({
 });
 export type NeedItem = z.infer<typeof NeedItem>;
 
-type Item = Record<string, any>;
+/** An item of the needs lists as stored. */
+type NeedItemRecord = EntityItem<typeof NeedItemEntity>;
 
-function toItem(item: Item): NeedItem {
+/** What callers see of it: without its keys and who claimed or confirmed it for whom, an absent attribute as null. */
+type NeedItemView = Nullable<Omit<NeedItemRecord, "tenantID" | "gridPathKey" | "claimantKey" | "claimedBy" | "confirmedBy">>;
+type _NeedItem = Assert<Equal<NeedItem, NeedItemView>>;
+
+function toItem(item: NeedItemRecord): NeedItem {
   return {
     itemID: item.itemID,
     kind: item.kind,
@@ -119,24 +126,44 @@ async function load(itemID: string): Promise<NeedItem & { claimantKey: string }>
   return { ...toItem(result.data), claimantKey: result.data.claimantKey };
 }
 
-const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+/** What a step changes on the stored item. */
+type NeedItemChange = Partial<
+  Pick<
+    NeedItemRecord,
+    "claimantKey" | "claimantID" | "claimantUnit" | "claimedBy" | "claimedAt" | "closedBy" | "closedAt" | "closeNote" | "photos"
+    | "confirmedBy" | "confirmedAt"
+  >
+>;
+
+const defined = (patch: NeedItemChange) =>
+  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as NeedItemChange;
 
 /** One step, conditional on the state it was read in, with its counter, in one transaction. */
-async function apply(item: NeedItem & { claimantKey: string }, to: NeedState, patch: Item, metric: string, conflict: () => ConflictError, at = now().toISOString()) {
+async function apply(
+  item: NeedItem & { claimantKey: string },
+  to: NeedState,
+  patch: NeedItemChange,
+  metric: string,
+  conflict: () => ConflictError,
+  at = now().toISOString(),
+) {
   const tenantID = useTenant();
   const tally = new Tally().add(gridScopes(item.gridPath), at, metric);
   const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
       ops.needItem
         .patch({ tenantID, itemID: item.itemID })
-        .set({ ...defined(patch), status: to, updatedAt: at } as never)
-        .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` } as never)
+        .set({ ...defined(patch), status: to, updatedAt: at })
+        .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` })
         .where((attr, op) => `${op.eq(attr.status, item.status)} AND ${op.eq(attr.claimantKey, item.claimantKey)}`)
         .commit(),
       ...tally.operations(ops),
     ])
     .go();
   if (result.canceled) throw conflict();
-  return toItem({ ...item, ...defined(patch), status: to, updatedAt: at });
+  // What callers see: the fields they are shown, not the claim's key nor who claimed or confirmed it.
+  const { claimantKey: _key, claimedBy: _claimedBy, confirmedBy: _confirmedBy, ...changes } = defined(patch);
+  const { claimantKey: _, ...shown } = item;
+  return { ...shown, ...changes, status: to, updatedAt: at };
 }
 
 const changed = () => new ConflictError("need.changed", "Someone else acted on this item at the same time; reload it and try again.");
@@ -205,7 +232,7 @@ export const getNeedItem = fn(z.string().max(80), async (itemID) => {
   const item = await load(itemID);
   const urls = await Photo.urls(item.photos);
   const { claimantKey: _, ...visible } = item;
-  return { item: visible as NeedItem, photoUrls: Object.fromEntries(item.photos.map((key, index) => [key, urls[index]])) };
+  return { item: visible, photoUrls: Object.fromEntries(item.photos.map((key, index) => [key, urls[index]])) };
 });
 
 export const ListNeedItemsInput = PageInput.extend({
@@ -230,11 +257,11 @@ export const listNeedItems = fn(ListNeedItemsInput, async (input) => {
     const base = input.status ? NeedItemEntity.query.byStatus({ tenantID, status: input.status }) : NeedItemEntity.query.byGrid({ tenantID });
     query = prefix ? base.begins({ gridPathKey: prefix }) : base;
   }
-  const filtered = (query as any).where((attr: any, op: any) =>
+  const filtered = query.where((attr, op) =>
     [input.kind ? op.eq(attr.kind, input.kind) : "", input.mine && input.status ? op.eq(attr.status, input.status) : ""].filter(Boolean).join(" AND "),
   );
   const result = await page(filtered, input, input.mine ? "desc" : "asc");
-  return { items: (result.items as Item[]).map(toItem), cursor: result.cursor };
+  return { items: result.items.map(toItem), cursor: result.cursor };
 });
 
 export const NeedsProgress = z.object({

@@ -10,6 +10,7 @@
  * Never who reported, handled or rated it.
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type Actor } from "../actor.ts";
 import * as Config from "../config/index.ts";
@@ -20,6 +21,7 @@ import * as Ticket from "../ticket/index.ts";
 import { IdempotencyEntity, TicketEntity, TicketStates } from "../ticket/ticket.entity.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
+import type { Assert, Equal } from "../util/record.ts";
 import { ApiKeyEntity } from "./open311.entity.ts";
 
 export { ApiKeyEntity };
@@ -91,7 +93,7 @@ export const service = fn(z.string(), async (code) => {
   const config = await assertOpen();
   if (!config.tickets.categories.some((category) => category.key === code))
     throw new NotFoundError("open311.unknown_service", `There is no service "${code}" in this jurisdiction.`);
-  return { service_code: code, attributes: [] as never[] };
+  return { service_code: code, attributes: [] satisfies never[] };
 });
 
 // ─── service requests ───────────────────────────────────────────────────────
@@ -119,7 +121,7 @@ const PublicAttributes = [
   "ticketID", "state", "closure", "categoryKey", "description", "lon", "lat", "address", "gridPath",
   "departmentKey", "dueAt", "collectedAt", "updatedAt",
 ] as const;
-type PublicItem = Record<(typeof PublicAttributes)[number], any>;
+type PublicItem = Pick<EntityItem<typeof TicketEntity>, (typeof PublicAttributes)[number]>;
 
 const stateNotes: Record<string, string> = {
   collected: "已收到，等待网格受理 (received, waiting to be accepted)",
@@ -146,7 +148,7 @@ function toServiceRequest(config: DistrictConfig, item: PublicItem): ServiceRequ
   return {
     service_request_id: item.ticketID,
     status: item.state === "closed" ? "closed" : "open",
-    status_notes: item.state === "closed" ? closureNotes[item.closure] ?? "已结案 (closed)" : stateNotes[item.state],
+    status_notes: item.state === "closed" ? closureNotes[item.closure ?? ""] ?? "已结案 (closed)" : stateNotes[item.state],
     service_name: category?.nameZh ?? item.categoryKey,
     service_code: item.categoryKey,
     description: item.description,
@@ -193,7 +195,7 @@ async function byIDs(config: DistrictConfig, ids: string[]): Promise<ServiceRequ
   for (let attempt = 0; keys.length && attempt < 4; attempt++) {
     if (attempt) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
     const result = await TicketEntity.get(keys).go({ attributes: [...PublicAttributes] });
-    for (const item of result.data as PublicItem[]) found.set(item.ticketID, item);
+    for (const item of result.data) found.set(item.ticketID, item);
     keys = result.unprocessed as typeof keys;
   }
   if (keys.length) throw new VisibleError("unavailable", "open311.busy", "The requests could not all be read just now; try again.");
@@ -233,7 +235,7 @@ export const requests = fn(RequestsInput, async (input): Promise<ServiceRequest[
     ),
   );
   return queues
-    .flatMap((queue) => queue.data as PublicItem[])
+    .flatMap((queue) => queue.data)
     .sort((a, b) => (a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : 0))
     .slice(0, MAX_REQUESTS)
     .map((item) => toServiceRequest(config, item));
@@ -331,7 +333,13 @@ export const ApiKey = z.object({ keyID: z.string(), label: z.string(), createdAt
 export type ApiKey = z.infer<typeof ApiKey>;
 
 const hash = (key: string) => createHash("sha256").update(key).digest("hex");
-const toApiKey = (item: Record<string, any>): ApiKey => ({ keyID: item.keyID, label: item.label, createdAt: item.createdAt, createdBy: item.createdBy });
+/** A key as stored; callers see neither the tenant nor the hash. */
+type ApiKeyItem = EntityItem<typeof ApiKeyEntity>;
+type _ApiKey = Assert<Equal<ApiKey, Omit<ApiKeyItem, "tenantID" | "keyHash">>>;
+
+const toApiKey = (item: ApiKeyItem): ApiKey => ({
+  keyID: item.keyID, label: item.label, createdAt: item.createdAt, createdBy: item.createdBy,
+});
 
 export const CreateApiKeyInput = z.object({ label: z.string().trim().min(1).max(80) });
 

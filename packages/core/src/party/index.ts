@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import { InputError, NotFoundError } from "../error.ts";
@@ -7,6 +8,7 @@ import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { PartyOrgEntity, PartyRecordEntity } from "./party.entity.ts";
 
 /** The chain from the top down; each kind hangs under the one before it. */
@@ -28,7 +30,14 @@ export const PartyOrg = z.object({
 });
 export type PartyOrg = z.infer<typeof PartyOrg>;
 
-function toOrg(item: Record<string, any>): PartyOrg {
+/** A link of the chain as stored. */
+type PartyOrgItem = EntityItem<typeof PartyOrgEntity>;
+
+/** What callers see of it: without the tenant and its author, absent attributes as null; a chain's head (`root`) has a null parent. */
+type PartyOrgView = Nullable<Omit<PartyOrgItem, "tenantID" | "createdBy" | "parentOrgID">> & { parentOrgID: string | null };
+type _PartyOrg = Assert<Equal<PartyOrg, PartyOrgView>>;
+
+function toOrg(item: PartyOrgItem): PartyOrg {
   return {
     orgID: item.orgID,
     kind: item.kind,
@@ -104,15 +113,15 @@ export const getOrg = fn(z.string(), async (orgID) => {
     org.path.length ? PartyOrgEntity.get(org.path.map((id) => ({ tenantID, orgID: id }))).go() : Promise.resolve({ data: [] }),
     PartyOrgEntity.query.byParent({ tenantID, parentOrgID: org.orgID }).go({ pages: "all" }),
   ]);
-  const byID = new Map((above.data as Record<string, any>[]).map((item) => [item.orgID, toOrg(item)]));
+  const byID = new Map(above.data.map((item) => [item.orgID, toOrg(item)]));
   return { org, chain: org.path.map((id) => byID.get(id)).filter(Boolean) as PartyOrg[], children: below.data.map(toOrg) };
 });
 
 export const ListOrgsInput = PageInput.extend({ parentOrgID: z.string().default("root") });
 
 export const listOrgs = fn(ListOrgsInput, async (input) => {
-  const result = await page(PartyOrgEntity.query.byParent({ tenantID: useTenant(), parentOrgID: input.parentOrgID }) as never, input);
-  return { items: (result.items as Record<string, unknown>[]).map(toOrg), cursor: result.cursor };
+  const result = await page(PartyOrgEntity.query.byParent({ tenantID: useTenant(), parentOrgID: input.parentOrgID }), input);
+  return { items: result.items.map(toOrg), cursor: result.cursor };
 });
 
 export const RecordKind = z.enum(["joint_meeting", "co_building_project"]);
@@ -127,6 +136,15 @@ export const PartyRecord = z.object({
   notes: z.string().nullable(),
 });
 export type PartyRecord = z.infer<typeof PartyRecord>;
+
+/** A party record as stored. */
+type PartyRecordItem = EntityItem<typeof PartyRecordEntity>;
+
+/** What callers see of it: without the tenant and its authorship, absent notes as null. */
+type PartyRecordView = Nullable<Omit<PartyRecordItem, "tenantID" | "createdAt" | "createdBy">>;
+type _PartyRecord = Assert<Equal<PartyRecord, PartyRecordView>>;
+
+const toRecord = (item: PartyRecordItem): PartyRecord => PartyRecord.parse({ ...item, notes: item.notes ?? null });
 
 export const CreateRecordInput = z
   .object({
@@ -174,8 +192,8 @@ export const listRecords = fn(ListRecordsInput, async (input) => {
     : input.kind
       ? PartyRecordEntity.query.byKind({ tenantID, kind: input.kind })
       : PartyRecordEntity.query.primary({ tenantID });
-  const result = await page(query as never, input);
-  return { items: (result.items as Record<string, any>[]).map((item) => PartyRecord.parse({ ...item, notes: item.notes ?? null })), cursor: result.cursor };
+  const result = await page(query, input);
+  return { items: result.items.map(toRecord), cursor: result.cursor };
 });
 
 export { PartyOrgEntity, PartyRecordEntity };

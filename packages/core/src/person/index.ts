@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import * as Config from "../config/index.ts";
@@ -9,6 +10,7 @@ import { Tally } from "../counter/tally.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Day, Phone } from "../util/schemas.ts";
 import { maskPhone } from "../user/index.ts";
 import { AssignmentEntity, PersonEntity } from "./person.entity.ts";
@@ -33,6 +35,21 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** A role on a grid as stored (as written: its creation stamp may not be read back yet). */
+type AssignmentItem = Omit<EntityItem<typeof AssignmentEntity>, "createdAt" | "createdBy">;
+
+/**
+ * What lists show of it: without the tenant, absent attributes as null, the person's name and phone
+ * (`personName`, `personPhone`, the phone masked by `toAssignment`) as `name` and `phone`, and
+ * whether it holds today.
+ */
+type AssignmentView = Nullable<Omit<AssignmentItem, "tenantID" | "personName" | "personPhone">> & {
+  name: string;
+  phone: string;
+  active: boolean;
+};
+type _Assignment = Assert<Equal<Assignment, AssignmentView>>;
+
 /** Staff who call grid people need whole phone numbers; everyone else sees 138****5678. */
 function seesPhones(): boolean {
   const actor = useActor();
@@ -42,7 +59,7 @@ function seesPhones(): boolean {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function toAssignment(item: Record<string, any>, whole = seesPhones()): Assignment {
+function toAssignment(item: AssignmentItem, whole = seesPhones()): Assignment {
   const to = item.to ?? null;
   const now = today();
   return {
@@ -226,9 +243,9 @@ export const list = fn(ListInput, async (input) => {
       : input.personID
         ? AssignmentEntity.query.primary({ tenantID, personID: input.personID })
         : AssignmentEntity.query.primary({ tenantID });
-  const result = await page(query as never, input);
+  const result = await page(query, input);
   const whole = seesPhones();
-  return { items: (result.items as Record<string, unknown>[]).map((item) => toAssignment(item, whole)), cursor: result.cursor };
+  return { items: result.items.map((item) => toAssignment(item, whole)), cursor: result.cursor };
 });
 
 export { PersonEntity, AssignmentEntity };

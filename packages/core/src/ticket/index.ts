@@ -1,3 +1,4 @@
+import type { EntityItem, UpdateEntityItem, UpdateRemoveEntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import * as Config from "../config/index.ts";
@@ -12,6 +13,7 @@ import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { now } from "../util/clock.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable, Nullish } from "../util/record.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
 import { Closures, IdempotencyEntity, NotificationEntity, TicketCollection, TicketEntity, TicketStates, TimelineEntity } from "./ticket.entity.ts";
@@ -76,9 +78,32 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-type Item = Record<string, any>;
+/** A ticket as stored. */
+type TicketItem = EntityItem<typeof TicketEntity>;
 
-function toTicket(item: Item, at = now().toISOString()): Ticket {
+/**
+ * What callers see of it: without its keys and the reporter's role, absent attributes as null,
+ * no department (`none`) and no due time (`9999`) as null, whether it is overdue (computed by
+ * `toTicket` at the time asked), and the pending request (stored as any) in its shape.
+ */
+type TicketView = Nullable<Omit<TicketItem, "tenantID" | "gridPathKey" | "reporterRole" | "departmentKey" | "dueAt" | "pendingRequest">> & {
+  departmentKey: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  pendingRequest: Ticket["pendingRequest"];
+};
+type _Ticket = Assert<Equal<Ticket, TicketView>>;
+
+/** The stored attributes `toTicket` reads: as read, or a ticket put back in the stored shape (`fromTicket`) with a step's patch. */
+type TicketFields = Nullish<Omit<TicketItem, "tenantID" | "gridPathKey" | "reporterRole">>;
+
+/** A timeline entry as stored; callers see it without its keys and the on-time flag, absent attributes as null, absent photos as none. */
+type TimelineItem = EntityItem<typeof TimelineEntity>;
+type TimelineEntryView = Nullable<Omit<TimelineItem, "tenantID" | "ticketID" | "onTime" | "photos">> &
+  Required<Pick<TimelineItem, "photos">>;
+type _TimelineEntry = Assert<Equal<TimelineEntry, TimelineEntryView>>;
+
+function toTicket(item: TicketFields, at = now().toISOString()): Ticket {
   const dueAt = item.dueAt && item.dueAt !== "9999" ? item.dueAt : null;
   return {
     ticketID: item.ticketID,
@@ -112,7 +137,7 @@ function toTicket(item: Item, at = now().toISOString()): Ticket {
   };
 }
 
-function toEntry(item: Item): TimelineEntry {
+function toEntry(item: TimelineItem): TimelineEntry {
   return {
     seq: item.seq,
     action: item.action,
@@ -189,7 +214,8 @@ function closingAdds(ticket: Ticket, closure: string, closedAt: string, onTime: 
 interface Step {
   action: string;
   to: TicketState;
-  patch?: Partial<Item>;
+  /** What the step sets on the stored ticket; an attribute given as undefined is removed. */
+  patch?: UpdateEntityItem<typeof TicketEntity>;
   note?: string;
   photos?: string[];
   departmentKey?: string;
@@ -198,7 +224,10 @@ interface Step {
   counters: Tally;
 }
 
-const onTimeOf = (patch: Partial<Item> | undefined) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
+/** The attributes a step may remove. */
+type TicketRemoval = UpdateRemoveEntityItem<typeof TicketEntity>;
+
+const onTimeOf = (patch: Step["patch"]) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
 
 /**
  * Applies one step to a ticket in one transaction: the ticket (conditional on the sequence it
@@ -215,10 +244,10 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
   const result = await writeTransaction({ notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities }, (ops) => [
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
-        .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at } as never)
-        .remove(Object.keys(step.patch ?? {}).filter((key) => step.patch![key] === undefined) as never)
+        .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
+        .remove((Object.keys(step.patch ?? {}) as TicketRemoval).filter((key) => step.patch![key] === undefined))
         // Index keys are rebuilt from every composite, including the ones that never change.
-        .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID } as never)
+        .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID })
         .where((attr, op) => op.eq(attr.seq, ticket.seq))
         .commit(),
       ops.timeline
@@ -238,10 +267,11 @@ async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } =
   return { ...ticket, ...toTicket({ ...fromTicket(ticket), ...step.patch, state: step.to, seq, updatedAt: at }) };
 }
 
-const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+const defined = <T extends object>(patch: T) =>
+  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 /** A ticket back to its stored shape (for merging a patch). */
-function fromTicket(ticket: Ticket): Item {
+function fromTicket(ticket: Ticket): TicketFields {
   return { ...ticket, departmentKey: ticket.departmentKey ?? "none", dueAt: ticket.dueAt ?? "9999" };
 }
 
@@ -609,7 +639,7 @@ export const list = fn(ListInput, async (input) => {
       query = base.begins({ gridPathKey: `${[...grid.path, grid.gridID].join("/")}/` });
     } else query = base;
   }
-  const filtered = (query as any).where((attr: any, op: any) =>
+  const filtered = query.where((attr, op) =>
     [
       input.categoryKey ? op.eq(attr.categoryKey, input.categoryKey) : "",
       input.overdue && !(departmentKey && input.state) ? `${op.lt(attr.dueAt, at)} AND ${op.ne(attr.state, "closed")}` : "",
@@ -620,7 +650,7 @@ export const list = fn(ListInput, async (input) => {
   );
   // A reporter's own tickets come newest first; queues oldest (or soonest due) first.
   const result = await page(filtered, input, input.mine ? "desc" : "asc");
-  return { items: (result.items as Item[]).map((item) => toTicket(item, at)), cursor: result.cursor };
+  return { items: result.items.map((item) => toTicket(item, at)), cursor: result.cursor };
 });
 
 /** Adds a photo to an open ticket (its reporter) or to the handling (the handler's department). */
@@ -643,9 +673,12 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
 
 /** The caller's in-app notifications, newest first. */
 export const notifications = fn(PageInput, async (input) => {
-  const result = await page(NotificationEntity.query.primary({ tenantID: useTenant(), userID: actorID() }) as never, input, "desc");
+  const result = await page(NotificationEntity.query.primary({ tenantID: useTenant(), userID: actorID() }), input, "desc");
   return {
-    items: (result.items as Item[]).map((item) => ({ notificationID: item.notificationID, ticketID: item.ticketID ?? null, kind: item.kind, state: item.state ?? null, at: item.at, read: item.read })),
+    items: result.items.map((item) => ({
+      notificationID: item.notificationID, ticketID: item.ticketID ?? null, kind: item.kind, state: item.state ?? null,
+      at: item.at, read: item.read,
+    })),
     cursor: result.cursor,
   };
 });

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { AccessRole, actorID, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
 import { auditEntities, auditOperation, type AuditInput } from "../audit/index.ts";
@@ -10,6 +11,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { PageInput, type Page } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Phone as MobilePhone } from "../util/schemas.ts";
 import { claimOf, StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
 // Registers the user names the configuration's history shows (see config/domains.ts).
@@ -106,17 +108,22 @@ export const DistrictUser = z.object({
 });
 export type DistrictUser = z.infer<typeof DistrictUser>;
 
-type UserItem = {
-  userID: string;
-  name: string;
-  phone: string;
-  email?: string;
-  roles: string[];
-  gridID?: string;
-  departmentKey?: string;
-  status: UserStatus;
-  createdAt: string;
+/** A user as stored. */
+type UserRecord = EntityItem<typeof UserEntity>;
+/** The attributes of a user read here (and written by `createUser`, with the tenant and the stamps). */
+type UserItem = Pick<UserRecord, "userID" | "name" | "phone" | "email" | "roles" | "gridID" | "departmentKey" | "status" | "createdAt">;
+
+/**
+ * What a district admin sees of a user: without the tenant and the stamps of who invited them
+ * and when they changed, absent attributes as null, the phone and e-mail only masked, the roles
+ * that are district roles.
+ */
+type DistrictUserView = Nullable<Omit<UserRecord, "tenantID" | "updatedAt" | "invitedBy" | "phone" | "email" | "roles">> & {
+  phoneMasked: string | null;
+  emailMasked: string | null;
+  roles: DistrictRole[];
 };
+type _DistrictUser = Assert<Equal<DistrictUser, DistrictUserView>>;
 
 function rolesOf(roles: string[]): DistrictRole[] {
   return roles.filter((role): role is DistrictRole => DistrictRole.safeParse(role).success);
@@ -271,7 +278,7 @@ export const listUsers = fn(ListUsersInput, async (input): Promise<Page<District
     // `count` pages on until a filtered page is full, and the cursor points after its last item.
     const result = await query.go({ cursor: input.cursor ?? null, count: input.limit, order: "desc" });
     // DynamoDB has no ends-with: digits are matched anywhere there, and kept here when the number ends with them.
-    const items = (result.data as UserItem[]).filter((item) => !input.q || !digits(input.q) || item.phone.endsWith(input.q));
+    const items = result.data.filter((item) => !input.q || !digits(input.q) || item.phone.endsWith(input.q));
     return { items: items.map(toDistrictUser), cursor: result.cursor ?? null };
   } catch (error) {
     if (input.cursor) throw new InputError("page.invalid_cursor", "The cursor does not belong to this list; start again without it.");
@@ -302,7 +309,7 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
   const tenantID = useTenant();
   const found = await UserEntity.get({ tenantID, userID: input.userID }).go();
   if (!found.data) throw new NotFoundError("user.not_found", `There is no user ${input.userID} in this district.`);
-  const current = found.data as UserItem;
+  const current = found.data;
   const roles = input.roles ?? rolesOf(current.roles);
   const gridID = input.gridID === undefined ? current.gridID : (input.gridID ?? undefined);
   // Someone whose new roles leave department staff keeps no department (unless one is given).
@@ -452,13 +459,13 @@ export async function signIn(by: z.input<typeof SignInInput>) {
   const key = SignInInput.parse(by);
   let user: UserItem | undefined;
   if ("userID" in key) {
-    user = ((await UserEntity.get({ tenantID, userID: key.userID }).go()).data ?? undefined) as UserItem | undefined;
+    user = (await UserEntity.get({ tenantID, userID: key.userID }).go()).data ?? undefined;
   } else {
     const claim = await UserClaimEntity.get({ tenantID, claim: claimOf.phone(key.phone) }).go();
-    if (claim.data) user = ((await UserEntity.get({ tenantID, userID: claim.data.userID }).go()).data ?? undefined) as UserItem | undefined;
+    if (claim.data) user = (await UserEntity.get({ tenantID, userID: claim.data.userID }).go()).data ?? undefined;
     if (!user) {
       // Users from before claims existed: through the phone index.
-      const held = (await UserEntity.query.byPhone({ tenantID, phone: key.phone }).go({ pages: "all" })).data as UserItem[];
+      const held = (await UserEntity.query.byPhone({ tenantID, phone: key.phone }).go({ pages: "all" })).data;
       user = held.find((item) => item.status === "active") ?? held[0];
     }
   }

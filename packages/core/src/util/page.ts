@@ -14,11 +14,20 @@ export interface Page<T> {
 }
 
 /**
+ * An ElectroDB query ready to run (`Entity.query.<index>(…)`, with its range and `where` filters):
+ * its `go` answers the entity's items (`EntityItem<typeof X>`, or the attributes asked for), and
+ * `page()` returns them with that type, so a list needs no cast.
+ */
+export interface PageQuery<T> {
+  go(options: { cursor?: string | null; limit: number; order?: "asc" | "desc" }): Promise<{ data: T[]; cursor: string | null }>;
+}
+
+/**
  * Runs one page of an ElectroDB query. A cursor that does not belong to this query
  * (tampered, or from another list) is a 400, not a 500.
  */
 export async function page<T>(
-  query: { go(options: { cursor?: string | null; limit: number; order?: "asc" | "desc" }): Promise<{ data: T[]; cursor: string | null }> },
+  query: PageQuery<T>,
   input: PageInput,
   order: "asc" | "desc" = "asc",
 ): Promise<Page<T>> {

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import type { NamedKind } from "../config/index.ts";
@@ -14,6 +15,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, VolunteerProblemEntity, VolunteerTeamEntity } from "./volunteer.entity.ts";
 
 export { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, VolunteerProblemEntity, VolunteerTeamEntity };
@@ -25,8 +27,6 @@ export { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, Vol
  * livelihood projects completed. Every write counts itself in the mechanism counters
  * (`volunteers.*`, `activities.*`, `owners.*`) in its own transaction.
  */
-
-type Item = Record<string, any>;
 
 const Name = z.string().trim().min(1).max(40);
 
@@ -95,7 +95,16 @@ export const VolunteerMember = z.object({
 });
 export type VolunteerMember = z.infer<typeof VolunteerMember>;
 
-function toTeam(item: Item, whole = seesPhones()): VolunteerTeam {
+/** A team and a member as stored. */
+type TeamItem = EntityItem<typeof VolunteerTeamEntity>;
+type MemberItem = EntityItem<typeof VolunteerMemberEntity>;
+
+/** What callers see of a team: without its keys and author, an absent leader's phone as null (masked by `toTeam`). */
+type _VolunteerTeam = Assert<Equal<VolunteerTeam, Nullable<Omit<TeamItem, "tenantID" | "gridPathKey" | "createdBy">>>>;
+/** What callers see of a member: without the tenant and who added or removed them (the phone masked by `toMember`). */
+type _VolunteerMember = Assert<Equal<VolunteerMember, Omit<MemberItem, "tenantID" | "addedBy" | "removedAt" | "removedBy">>>;
+
+function toTeam(item: TeamItem, whole = seesPhones()): VolunteerTeam {
   return {
     teamID: item.teamID,
     kind: item.kind,
@@ -110,7 +119,7 @@ function toTeam(item: Item, whole = seesPhones()): VolunteerTeam {
   };
 }
 
-function toMember(item: Item, whole = seesPhones()): VolunteerMember {
+function toMember(item: MemberItem, whole = seesPhones()): VolunteerMember {
   return { memberID: item.memberID, teamID: item.teamID, name: item.name, phone: whole ? item.phone : maskPhone(item.phone), joinedAt: item.joinedAt };
 }
 
@@ -183,9 +192,9 @@ export const listTeams = fn(ListTeamsInput, async (input) => {
   const prefix = input.gridID ? await prefixOf(input.gridID) : undefined;
   const base = input.kind ? VolunteerTeamEntity.query.byKind({ tenantID, kind: input.kind }) : VolunteerTeamEntity.query.byGrid({ tenantID });
   const query = prefix ? base.begins({ gridPathKey: prefix }) : base;
-  const result = await page(query as never, input);
+  const result = await page(query, input);
   const whole = seesPhones();
-  return { items: (result.items as Item[]).map((item) => toTeam(item, whole)), cursor: result.cursor };
+  return { items: result.items.map((item) => toTeam(item, whole)), cursor: result.cursor };
 });
 
 /** A team with its members. */
@@ -256,7 +265,11 @@ export const ProblemSolved = z.object({
 });
 export type ProblemSolved = z.infer<typeof ProblemSolved>;
 
-const toProblem = (item: Item): ProblemSolved => ({
+/** A problem solved as stored; callers see it without the tenant, the grid's path and its author. */
+type ProblemItem = EntityItem<typeof VolunteerProblemEntity>;
+type _ProblemSolved = Assert<Equal<ProblemSolved, Omit<ProblemItem, "tenantID" | "gridPath" | "createdBy">>>;
+
+const toProblem = (item: ProblemItem): ProblemSolved => ({
   problemID: item.problemID,
   teamID: item.teamID,
   gridID: item.gridID,
@@ -299,8 +312,8 @@ export const ListProblemsInput = PageInput.extend({ teamID: z.string().min(1).ma
 export const listProblems = fn(ListProblemsInput, async (input) => {
   await requireMechanism("volunteers");
   const team = await loadTeam(input.teamID);
-  const result = await page(VolunteerProblemEntity.query.byTeam({ tenantID: useTenant(), teamID: team.teamID }) as never, input, "desc");
-  return { items: (result.items as Item[]).map(toProblem), cursor: result.cursor };
+  const result = await page(VolunteerProblemEntity.query.byTeam({ tenantID: useTenant(), teamID: team.teamID }), input, "desc");
+  return { items: result.items.map(toProblem), cursor: result.cursor };
 });
 
 // ─── activities ─────────────────────────────────────────────────────────────
@@ -320,7 +333,11 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 
-const toActivity = (item: Item): Activity => ({
+/** An activity as stored; callers see it without its keys (and month) and its author. */
+type ActivityItem = EntityItem<typeof VolunteerActivityEntity>;
+type _Activity = Assert<Equal<Activity, Omit<ActivityItem, "tenantID" | "month" | "gridPathKey" | "createdBy">>>;
+
+const toActivity = (item: ActivityItem): Activity => ({
   activityID: item.activityID,
   kind: item.kind,
   title: item.title,
@@ -404,8 +421,8 @@ export const listActivities = fn(ListActivitiesInput, async (input) => {
     query = prefix ? base.where((attr, op) => op.begins(attr.gridPathKey, prefix)) : base;
   } else if (prefix) query = VolunteerActivityEntity.query.byGrid({ tenantID }).begins({ gridPathKey: prefix });
   else query = VolunteerActivityEntity.query.primary({ tenantID });
-  const result = await page(query as never, input, input.month || !prefix ? "desc" : "asc");
-  return { items: (result.items as Item[]).map(toActivity), cursor: result.cursor };
+  const result = await page(query, input, input.month || !prefix ? "desc" : "asc");
+  return { items: result.items.map(toActivity), cursor: result.cursor };
 });
 
 // ─── red property management (红色物业) ─────────────────────────────────────
@@ -431,7 +448,14 @@ export const OwnersRecord = z.object({
 });
 export type OwnersRecord = z.infer<typeof OwnersRecord>;
 
-const toOwnersRecord = (item: Item): OwnersRecord => ({
+/**
+ * A red-property-management record as stored; callers see it without its keys, the person's ID
+ * and its author, absent attributes as null.
+ */
+type OwnersRecordItem = EntityItem<typeof OwnersRecordEntity>;
+type _OwnersRecord = Assert<Equal<OwnersRecord, Nullable<Omit<OwnersRecordItem, "tenantID" | "gridPathKey" | "personID" | "createdBy">>>>;
+
+const toOwnersRecord = (item: OwnersRecordItem): OwnersRecord => ({
   recordID: item.recordID,
   kind: item.kind,
   gridID: item.gridID,
@@ -493,8 +517,8 @@ export const listOwnersRecords = fn(ListOwnersRecordsInput, async (input) => {
   const prefix = input.gridID ? await prefixOf(input.gridID) : undefined;
   const base = OwnersRecordEntity.query.byKind({ tenantID, kind: input.kind });
   const query = prefix ? base.where((attr, op) => op.begins(attr.gridPathKey, prefix)) : base;
-  const result = await page(query as never, input, "desc");
-  return { items: (result.items as Item[]).map(toOwnersRecord), cursor: result.cursor };
+  const result = await page(query, input, "desc");
+  return { items: result.items.map(toOwnersRecord), cursor: result.cursor };
 });
 
 // ─── summary ────────────────────────────────────────────────────────────────

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import { requireMechanism } from "../config/index.ts";
@@ -11,6 +12,7 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { pathPrefix, placeOfGrid, placeOfPoint, type Place } from "../grid/place.ts";
 import { WishEntity, WishStates } from "./wish.entity.ts";
 
@@ -42,9 +44,21 @@ export const Wish = z.object({
 });
 export type Wish = z.infer<typeof Wish>;
 
-type Item = Record<string, any>;
+/** A wish as stored. */
+type WishItem = EntityItem<typeof WishEntity>;
 
-function toWish(item: Item): Wish {
+/**
+ * The stored wish as callers see it: without its keys and the recount's lists, an absent
+ * attribute as null, and nobody holding it (`none`) as a null holder.
+ */
+type WishView = Nullable<Omit<WishItem, "tenantID" | "gridPathKey" | "claimTimes" | "releaseTimes" | "claimantID">> & {
+  claimantID: string | null;
+};
+type _Wish = Assert<Equal<Wish, WishView>>;
+
+const holder = (claimantID: string | undefined) => (claimantID && claimantID !== "none" ? claimantID : null);
+
+function toWish(item: WishItem): Wish {
   return {
     wishID: item.wishID,
     title: item.title,
@@ -55,7 +69,7 @@ function toWish(item: Item): Wish {
     lon: item.lon ?? null,
     lat: item.lat ?? null,
     posterID: item.posterID,
-    claimantID: item.claimantID && item.claimantID !== "none" ? item.claimantID : null,
+    claimantID: holder(item.claimantID),
     claimedAt: item.claimedAt ?? null,
     fulfilledAt: item.fulfilledAt ?? null,
     fulfilNote: item.fulfilNote ?? null,
@@ -82,30 +96,34 @@ async function load(wishID: string): Promise<Wish> {
   return toWish(result.data);
 }
 
-const defined = (patch: Item) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+/** What a step changes on the stored wish. */
+type WishChange = Partial<Pick<WishItem, "claimantID" | "claimedAt" | "fulfilledAt" | "fulfilNote" | "photos" | "confirmedAt">>;
+
+const defined = (patch: WishChange) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as WishChange;
 
 /**
  * Moves a wish from the state it was read in to the next, in one transaction with its counters;
  * conditional on that state (and holder), so of two people acting at once exactly one wins.
  */
-async function apply(wish: Wish, to: WishState, patch: Item, metric: string, conflict: () => ConflictError, step: Step = {}) {
+async function apply(wish: Wish, to: WishState, patch: WishChange, metric: string, conflict: () => ConflictError, step: Step = {}) {
   const tenantID = useTenant();
   const at = step.at ?? now().toISOString();
   const tally = new Tally().add(gridScopes(wish.gridPath), at, metric);
   const result = await writeTransaction({ wish: WishEntity, ...Tally.entities }, (ops) => [
       ops.wish
         .patch({ tenantID, wishID: wish.wishID })
-        .set({ ...defined(patch), status: to, updatedAt: at } as never)
+        .set({ ...defined(patch), status: to, updatedAt: at })
         // Appended, not set from what was read: a claim or release made meanwhile is kept.
-        .append((step.append ?? {}) as never)
-        .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` } as never)
+        .append(step.append ?? {})
+        .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` })
         .where((attr, op) => `${op.eq(attr.status, wish.status)} AND ${op.eq(attr.claimantID, wish.claimantID ?? "none")}`)
         .commit(),
       ...tally.operations(ops),
     ])
     .go();
   if (result.canceled) throw conflict();
-  return toWish({ ...wish, claimantID: wish.claimantID ?? "none", ...defined(patch), status: to, updatedAt: at });
+  const { claimantID, ...changes } = defined(patch);
+  return { ...wish, ...changes, claimantID: claimantID === undefined ? wish.claimantID : holder(claimantID), status: to, updatedAt: at };
 }
 
 /** The step's time (the same for the record's fields and its counters) and the times it appends to the record's lists. */
@@ -259,9 +277,9 @@ export const listWishes = fn(ListWishesInput, async (input) => {
     const gridID = input.gridID ?? (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
     query = gridID ? base.begins({ gridPathKey: pathPrefix(await placeOfGrid(gridID)) }) : base;
   }
-  const filtered = input.view !== "grid" && input.status ? (query as any).where((attr: any, op: any) => op.eq(attr.status, input.status)) : query;
-  const result = await page(filtered as never, input, input.view === "grid" ? "asc" : "desc");
-  return { items: (result.items as Item[]).map((item) => visible(toWish(item))), cursor: result.cursor };
+  const filtered = input.view !== "grid" && input.status ? query.where((attr, op) => op.eq(attr.status, input.status)) : query;
+  const result = await page(filtered, input, input.view === "grid" ? "asc" : "desc");
+  return { items: result.items.map((item) => visible(toWish(item))), cursor: result.cursor };
 });
 
 export const WishProgressInput = z.object({ gridID: z.string().max(80).optional() });
