@@ -12,7 +12,7 @@ import {
   HttpMethods,
 } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { TableKeys } from "../packages/core/src/storage/keys.ts";
+import { PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
 
 /**
  * Stages that hold nothing worth keeping: personal (`dev`, `dev-*`), CI (`ci`, `test`) and
@@ -63,8 +63,6 @@ export interface Storage {
   bucket: Bucket;
 }
 
-/** Prefix under which the API issues presigned upload URLs before an upload is confirmed. */
-export const PENDING_UPLOAD_PREFIX = "uploads/pending/";
 
 export function createStorage(scope: Construct, props: StorageProps): Storage {
   const dev = isDevStage(props.stage);
@@ -109,7 +107,7 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
       {
         // A presigned upload that was never confirmed by the API: the photo was abandoned.
         id: "expire-abandoned-uploads",
-        prefix: PENDING_UPLOAD_PREFIX,
+        prefix: PendingUploadPrefix,
         expiration: Duration.days(2),
         noncurrentVersionExpiration: Duration.days(1),
       },

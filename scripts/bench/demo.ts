@@ -5,7 +5,7 @@
  * three districts' tickets). Prints each part's time, the year's transactions per second, and,
  * measured side by side on the same DynamoDB Local, the rate of bare transactions of a ticket
  * transition's size (the ceiling DynamoDB Local allows: it runs one transaction at a time).
- * Target (issue 12): all of it within 6 minutes; the year at ≥ 0.6 of the bare rate.
+ * Target: all of it within 6 minutes; the year at ≥ 0.6 of the bare rate.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -34,7 +34,7 @@ const CadreDetailPage = lazy(() => import("./pages/cadres-detail.tsx").then((mod
 /** 区级配置: the district admin's configuration screens, one chunk with their dictionary part and styles. */
 const SettingsPage = lazy(() => import("./pages/settings.tsx").then((module) => ({ default: module.SettingsPage })));
 
-/** Residents' self-registration (issue 7): signed out, so outside the signed-in layout. */
+/** Residents' self-registration: signed out, so outside the signed-in layout. */
 const RegisterPage = lazy(() => import("./pages/register.tsx").then((module) => ({ default: module.RegisterPage })));
 
 export const routes: RouteDefinition[] = [

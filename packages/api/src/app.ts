@@ -115,8 +115,6 @@ export function createApp(options: ApiOptions) {
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;
-
 export function notFound(c: Context) {
   return problem(c, 404, "route.not_found", `There is no route ${c.req.method} ${c.req.path}.`);
 }

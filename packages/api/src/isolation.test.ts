@@ -23,7 +23,7 @@ function rect(x0: number, y0: number, x1: number, y1: number) {
 /** Routes anyone may call: they hold no district data. */
 /** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
 const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/];
-/** Residents' self-registration is public per district (issue 7: users; tried below). */
+/** Residents' self-registration is public per district (tried below). */
 publicPaths.push(/^\/districts\/\{slug\}\/(registration|residents)$/);
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -134,14 +134,12 @@ beforeAll(async () => {
     });
   }
   // ── end wishes, needs, meetings ──
-  // ── issue 7: users ──
   {
     const registered = await api.call("POST", `/districts/${B.slug}/residents`, { body: { name: "延平居民", phone: "13700000011" } });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     paramsOfB.userID = registered.body.userID;
     bodiesAimedAtB.updateUserRoles = { roles: ["district_admin"], status: "active" };
   }
-  // ── end issue 7: users ──
   // ── emergency ──
   await withActor({ type: "system", tenantID: B.slug }, async () => {
     await changeConfig((config) => ({ mechanisms: { ...config.mechanisms, emergencyMode: true } }));
@@ -150,7 +148,6 @@ beforeAll(async () => {
     paramsOfB.taskID = task.taskID;
   });
   bodiesAimedAtB.reportEmergencyTask = { ticks: [true], note: "越界操作" };
-  // ── issue 7: config versions ──
   {
     // B's latest version is one A does not have, so A's admin asking for it must get a 404.
     const { District } = await import("@wangge/core");
@@ -162,7 +159,6 @@ beforeAll(async () => {
     paramsOfB.version = String(versionOfB);
     bodiesAimedAtB.rollbackConfig = { toVersion: versionOfB, expectedVersion: versionOfB, note: "越界回滚" };
   }
-  // ── end issue 7: config versions ──
 });
 afterAll(() => api?.close());
 
@@ -205,7 +201,6 @@ it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing
   expect(await itemsOfB()).toEqual(before);
 });
 
-// ── issue 7: users ──
 it("a district admin lists and changes only their own district's users; a resident registered into B is not in A's list", async () => {
   const listOfA = await api.call("GET", "/users?limit=200", { as: As.jianyangAdmin });
   expect(listOfA.status).toBe(200);
@@ -222,9 +217,7 @@ it("a district admin lists and changes only their own district's users; a reside
   expect((await api.call("PATCH", `/users/${userOfA.userID}`, { as: As.yanpingAdmin, body: { status: "disabled" } })).status).toBe(404);
   expect((await api.call("GET", "/users?limit=200", { as: As.jianyangAdmin })).body.items.find((user: { userID: string }) => user.userID === userOfA.userID).status).toBe("active");
 });
-// ── end issue 7: users ──
 
-// ── issue 7: config versions ──
 it("B's admin can neither read nor roll back A's configuration versions, and A's configuration stays as it was", async () => {
   const asA = { as: As.jianyangAdmin };
   const asB = { as: As.yanpingAdmin };
@@ -247,7 +240,6 @@ it("B's admin can neither read nor roll back A's configuration versions, and A's
   expect((await api.call("GET", "/config", asA)).body).toEqual(configOfA);
   expect((await api.call("GET", "/config", asB)).body).toEqual(ownOfB);
 });
-// ── end issue 7: config versions ──
 
 it("B's admin cannot reach A's district either", async () => {
   const response = await api.call("GET", "/districts/jianyang", { as: As.yanpingAdmin });

@@ -23,7 +23,7 @@ const inDistrict = <T>(slug: string, body: () => Promise<T>) =>
 
 /**
  * Districts, mounted at `/districts`. Two routes are public (no token): a district's registration
- * page and residents' self-registration (issue 7: users), run as the public actor of the district
+ * page and residents' self-registration, run as the public actor of the district
  * the URL names. The rest need `signedIn`.
  */
 export function districtRoutes(signedIn: MiddlewareHandler) {

@@ -11,6 +11,7 @@ import { newID } from "../util/id.ts";
 import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
 import { countFieldOf, GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
+import { PendingUploadPrefix } from "../storage/keys.ts";
 
 /** The largest grid file accepted (a district's whole tree is a few megabytes). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -243,7 +244,7 @@ export async function exportCollection() {
 
 // ─── through S3: presigned upload, import job, export file ──────────────────
 
-const pendingPrefix = () => `uploads/pending/${useTenant()}/`;
+const pendingPrefix = () => `${PendingUploadPrefix}${useTenant()}/`;
 
 /** A presigned PUT for a grid file: the browser uploads straight to S3, not through the API. */
 export async function createUpload() {

@@ -13,3 +13,9 @@ export const TableKeys = {
   ],
   timeToLive: "expiresAt",
 } as const;
+
+/**
+ * Where uploads wait (photos, grid files) until a record takes them: a district's under
+ * `uploads/pending/<tenantID>/`. The bucket expires what stays there (infra/storage.ts).
+ */
+export const PendingUploadPrefix = "uploads/pending/";

@@ -5,6 +5,7 @@ import { useTenant } from "../actor.ts";
 import { InputError, NotFoundError } from "../error.ts";
 import { bucketName, s3 } from "../storage/bucket.ts";
 import { newID } from "../util/id.ts";
+import { PendingUploadPrefix } from "../storage/keys.ts";
 
 /** Photos are checked after upload (S3 presigned PUTs cannot enforce size or type). */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -24,7 +25,7 @@ export function sniff(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-const pendingPrefix = () => `uploads/pending/${useTenant()}/photos/`;
+const pendingPrefix = () => `${PendingUploadPrefix}${useTenant()}/photos/`;
 
 /** A presigned PUT for one photo, of a declared type. */
 export async function requestUpload(contentType: PhotoType) {
