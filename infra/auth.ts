@@ -4,9 +4,9 @@ import {
   ClientAttributes,
   StringAttribute,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
 } from "aws-cdk-lib/aws-cognito";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { isDevStage, removalPolicyFor } from "./storage.ts";
 
 export interface AuthProps {

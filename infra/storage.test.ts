@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createStorage, isDevStage, resolvePortalOrigins, type StorageProps } from "./storage.ts";
 
 const outdirs: string[] = [];
-afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
 
 function synth(props: StorageProps): Template {
   const outdir = mkdtempSync(path.join(tmpdir(), "wangge-cdk-"));

@@ -11,7 +11,7 @@ import {
   BucketEncryption,
   HttpMethods,
 } from "aws-cdk-lib/aws-s3";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
 
 /**

@@ -34,7 +34,9 @@ beforeAll(() => {
   new CfnOutput(stack, "SiteUrl", { value: web.url });
   template = Template.fromStack(stack);
 });
-afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("portal", () => {
   it("keeps the files in a private, TLS-only bucket", () => {

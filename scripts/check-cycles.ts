@@ -83,7 +83,7 @@ function graphOf(folder: string, unitOf: (file: string) => string): Graph {
     graph.set(from, edges);
     for (const specifier of importsOf(readFileSync(file, "utf8"))) {
       const target = resolveImport(file, specifier);
-      if (!target || !target.startsWith(folder + sep)) continue;
+      if (!target?.startsWith(folder + sep)) continue;
       const to = unitOf(target);
       if (to !== from && !edges.has(to)) edges.set(to, `${relative(root, file)} → ${specifier}`);
     }

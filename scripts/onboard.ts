@@ -6,7 +6,6 @@
  * the environment points at (default: the local one; set TABLE_NAME and AWS credentials for AWS).
  */
 import { parseArgs } from "node:util";
-import * as Onboarding from "../packages/core/src/onboarding/index.ts";
 import { localSettings } from "./lib/env.ts";
 
 const { values } = parseArgs({
@@ -25,7 +24,7 @@ const { values } = parseArgs({
 });
 
 if (!values.aws) localSettings();
-const { District, VisibleError, withActor } = await import("@wangge/core");
+const { Onboarding, VisibleError, withActor } = await import("@wangge/core");
 const { ZodError } = await import("zod");
 
 try {

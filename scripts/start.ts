@@ -17,7 +17,7 @@ if (problem) {
   process.exit(1);
 }
 
-const stops: (() => Promise<unknown> | void)[] = [];
+const stops: (() => unknown)[] = [];
 let stopping = false;
 async function stopAll(code = 0) {
   if (stopping) return;
@@ -52,7 +52,7 @@ try {
   step(`DynamoDB Local on ${dynamo.endpoint}, s3rver on ${s3.endpoint} (data in ${settings.dataDir})`);
 
   const { Storage } = await import("@wangge/core");
-const Demo = await import("@wangge/core/demo/index");
+  const Demo = await import("@wangge/core/demo/index");
   const createdTable = await Storage.ensureTable();
   await Storage.ensureBucket();
   step(`table "${settings.table}"${createdTable ? " created" : " found"}, bucket "${settings.bucket}" ready`);
@@ -66,7 +66,10 @@ const Demo = await import("@wangge/core/demo/index");
       onProgress: (message) => {
         if (process.stdout.isTTY) return void process.stdout.write(`\r          ${message.padEnd(40)}\r`);
         const next = message.replace(/ \d+%$/, "");
-        if (next !== phase) step(`first start: seeding Jianyang's ${(phase = next).replace(":", "")}…`);
+        if (next !== phase) {
+          phase = next;
+          step(`first start: seeding Jianyang's ${next.replace(":", "")}…`);
+        }
       },
     });
     const fujian = await Demo.seedFujianDistricts();

@@ -19,7 +19,7 @@ process.env.TABLE_NAME = "demo";
 const seconds = (since: number) => (performance.now() - since) / 1000;
 try {
   const { Storage } = await import("@wangge/core");
-const Demo = await import("@wangge/core/demo/index");
+  const Demo = await import("@wangge/core/demo/index");
   const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
   await Storage.ensureTable();
   const counts = Demo.countRequests();

@@ -9,7 +9,6 @@
  *    updates (ticket + timeline vs ticket + timeline + 21 counter items), p50 and ratio.
  */
 import { performance } from "node:perf_hooks";
-import * as Onboarding from "../../packages/core/src/onboarding/index.ts";
 import { startDynamo } from "../lib/local-stack.ts";
 
 const dynamo = await startDynamo();
@@ -23,18 +22,18 @@ const quantile = (values: number[], q: number) => {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 try {
-  const { Storage, Metrics, withActor, District } = await import("@wangge/core");
-const Demo = await import("@wangge/core/demo/index");
+  const { Metrics, Onboarding, Storage, withActor } = await import("@wangge/core");
+  const Demo = await import("@wangge/core/demo/index");
   const { TicketEntity } = await import("../../packages/core/src/ticket/ticket.entity.ts");
   const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/counter/ticket-counter.entity.ts");
   const { batchPut } = await import("../../packages/core/src/storage/batch.ts");
   const { GridEntity } = await import("../../packages/core/src/grid/grid.entity.ts");
   const { mulberry32 } = await import("../../packages/core/src/demo/jianyang-grids.ts");
   const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
+  type TransactItems = NonNullable<import("@aws-sdk/lib-dynamodb").TransactWriteCommandInput["TransactItems"]>;
   await Storage.ensureTable();
   await Demo.seed();
   await Demo.seedFujianDistricts();
-  const plan = Demo.FujianDemoDistricts.find((candidate) => candidate.slug === "wuyishan")!;
 
   let requests = 0;
   Storage.documentClient().middlewareStack.add(
@@ -170,7 +169,7 @@ const Demo = await import("@wangge/core/demo/index");
   let n = 0;
   const transaction = (withCounters: boolean) => {
     n += 1;
-    const items: any[] = [
+    const items: TransactItems = [
       { Put: { TableName: table, Item: { pk: `bench#ticket_${n}`, sk: "ticket", state: "accepted", seq: 2 } } },
       { Put: { TableName: table, Item: { pk: `bench#ticket_${n}`, sk: "timeline#2", action: "accept" } } },
     ];

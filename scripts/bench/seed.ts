@@ -11,7 +11,7 @@ process.env.TABLE_NAME = "bench-seed";
 process.env.WANGGE_MODE = "local";
 try {
   const { Grid, Person, Storage, withActor } = await import("@wangge/core");
-const Demo = await import("@wangge/core/demo/index");
+  const Demo = await import("@wangge/core/demo/index");
   await Storage.ensureTable();
   const counts = new Map<string, number>();
   Storage.documentClient().middlewareStack.add(
@@ -32,7 +32,10 @@ const Demo = await import("@wangge/core/demo/index");
   const result = await Demo.seedJianyangGrids({
     onProgress: (message) => {
       const name = message.replace(/ \d+%$/, "");
-      if (name !== phase) phases.push(`${(phase = name)} from ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (name !== phase) {
+        phase = name;
+        phases.push(`${name} from ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
       if (process.stdout.isTTY) process.stdout.write(`\r  ${message.padEnd(30)}`);
     },
   });

@@ -11,7 +11,7 @@ process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "bench-tickets";
 try {
   const { Storage, Ticket, withActor } = await import("@wangge/core");
-const Demo = await import("@wangge/core/demo/index");
+  const Demo = await import("@wangge/core/demo/index");
   const { DynamoDBDocumentClient } = await import("@aws-sdk/lib-dynamodb");
   const { DynamoDBClient, TransactWriteItemsCommand, QueryCommand: LowQueryCommand } = await import("@aws-sdk/client-dynamodb");
   const { QueryCommand } = await import("@aws-sdk/lib-dynamodb");

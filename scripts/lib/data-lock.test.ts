@@ -6,7 +6,9 @@ import { afterEach, expect, it } from "vitest";
 import { DataFolderInUse, lockDataFolder } from "./data-lock.ts";
 
 const folders: string[] = [];
-afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 const folder = () => {
   const made = mkdtempSync(join(tmpdir(), "wangge-lock-"));
   folders.push(made);

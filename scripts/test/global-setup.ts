@@ -19,7 +19,7 @@ export const TestBucket = "wangge-test";
 /** The seeded base's table. */
 export const SeededTable = "wangge-seeded";
 
-const browserTests = join(root, "web", "e2e") + "/";
+const browserTests = `${join(root, "web", "e2e")}/`;
 
 export default async function setup(project: TestProject) {
   const folder = mkdtempSync(join(tmpdir(), "wangge-test-"));

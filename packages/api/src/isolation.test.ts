@@ -75,7 +75,7 @@ beforeAll(async () => {
   };
   // ── cadres ──
   {
-    const { Cadre, District, Grid } = await import("@wangge/core");
+    const { Cadre, Grid } = await import("@wangge/core");
     const { unit, cadre } = await withActor({ type: "system", tenantID: B.slug }, async () => {
       await Config.change((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } }));
       const lowest = (await Grid.list({ tier: 2 })).items[0];
@@ -93,7 +93,7 @@ beforeAll(async () => {
   // ── end cadres ──
   // ── volunteers ──
   {
-    const { District, Volunteer } = await import("@wangge/core");
+    const { Volunteer } = await import("@wangge/core");
     const { team, members } = await withActor({ type: "system", tenantID: B.slug }, async () => {
       await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
       const created = await Volunteer.createTeam({ kind: "publicity", name: "延平宣传队", gridID: first.body.gridID, leaderName: "延平队长", members: [{ name: "延平队员", phone: "13700000009" }] });
@@ -111,7 +111,7 @@ beforeAll(async () => {
   // ── end volunteers ──
   // ── wishes, needs, meetings ──
   {
-    const { District, Meeting, Need, Wish } = await import("@wangge/core");
+    const { Meeting, Need, Wish } = await import("@wangge/core");
     await withActor({ type: "system", tenantID: B.slug }, () =>
       Config.change((config) => ({ mechanisms: { ...config.mechanisms, wishes: true, needsLists: true, meetings: true } })),
     );
@@ -150,7 +150,6 @@ beforeAll(async () => {
   bodiesAimedAtB.reportEmergencyTask = { ticks: [true], note: "越界操作" };
   {
     // B's latest version is one A does not have, so A's admin asking for it must get a 404.
-    const { District } = await import("@wangge/core");
     const versionOf = (tenantID: string) => withActor({ type: "system", tenantID }, () => Config.get()).then((config) => config.version);
     const versionOfA = await versionOf("jianyang");
     let versionOfB = await versionOf(B.slug);

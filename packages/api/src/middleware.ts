@@ -3,7 +3,7 @@
  * token resolves to (`authenticate`); public routes run as the public actor of the district
  * their URL names (`asPublic`), which holds no role. The core reads the tenant from either.
  */
-import { Actor, AuthError, NotFoundError, withActor } from "@wangge/core";
+import { Actor, AuthError, type NotFoundError, withActor } from "@wangge/core";
 import type { MiddlewareHandler } from "hono";
 
 /** Turns a bearer token into the caller's actor: the app's verifier (`createVerifier`). */

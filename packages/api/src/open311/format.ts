@@ -28,6 +28,7 @@ const itemNames: Record<string, string> = {
 };
 
 /** Characters XML 1.0 cannot carry at all (C0 controls but tab/newline/return, lone surrogates, U+FFFE/F). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; this finds them to drop them.
 const invalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {

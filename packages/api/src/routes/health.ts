@@ -32,7 +32,10 @@ export function healthRoutes(mode: "local" | "aws") {
     async (c) => {
       const [table, bucket] = await Promise.all([
         check(async () => ({ status: (await Storage.describeTable()).status })),
-        check(async () => (await Storage.headBucket(), {})),
+        check(async () => {
+          await Storage.headBucket();
+          return {};
+        }),
       ]);
       const body = {
         status: table.reachable && bucket.reachable ? ("ok" as const) : ("degraded" as const),

@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { actorID, assertOperator, assertRole, Slug, useActor, useTenant } from "../actor.ts";
+import { Slug, useActor, } from "../actor.ts";
 import * as Config from "../config/index.ts";
-import { now as clockNow } from "../util/clock.ts";
-import { ConflictError, InputError, NotFoundError } from "../error.ts";
-import { writeTransaction } from "../storage/transaction.ts";
+import { NotFoundError } from "../error.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
-import { newID } from "../util/id.ts";
-import { Phone } from "../util/schemas.ts";
 import { DistrictCollection, DistrictEntity } from "./district.entity.ts";
 
 /** A district (区/县) as callers see it. */

@@ -49,7 +49,7 @@ export async function assertOpen(): Promise<DistrictConfig> {
       throw error;
     }),
   ]);
-  if (!district.data || district.data.status !== "active" || !config.mechanisms.tickets) throw unknown;
+  if (district.data?.status !== "active" || !config.mechanisms.tickets) throw unknown;
   return config;
 }
 

@@ -72,7 +72,7 @@ export async function me(): Promise<Profile> {
 /** A district user by ID, for the token issuer (system actor, inside the tenant). */
 export async function find(userID: string) {
   const result = await UserEntity.get({ tenantID: useTenant(), userID }).go();
-  if (!result.data || result.data.status !== "active") return undefined;
+  if (result.data?.status !== "active") return undefined;
   return { ...result.data, roles: z.array(DistrictRole).parse(result.data.roles) };
 }
 
@@ -172,7 +172,7 @@ async function checkPlacement(roles: DistrictRole[], gridID: string | undefined,
     if (!gridID) details.push({ path: "gridID", message: "grid workers and leaders work on a grid: choose one" });
     else {
       const grid = await GridEntity.get({ tenantID: useTenant(), gridID }).go();
-      if (!grid.data || grid.data.status !== "active")
+      if (grid.data?.status !== "active")
         details.push({ path: "gridID", message: `there is no active grid ${gridID} in this district` });
     }
   }
@@ -395,7 +395,7 @@ function lastAdmin() {
 async function liveDistrict() {
   const tenantID = useTenant();
   const district = await DistrictEntity.get({ tenantID }).go();
-  if (!district.data || district.data.status !== "active")
+  if (district.data?.status !== "active")
     throw new NotFoundError("district.not_found", `There is no district "${tenantID}".`);
   return district.data;
 }

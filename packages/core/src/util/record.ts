@@ -17,6 +17,7 @@ export type Equal<A, B> = (<T>() => T extends Simplify<A> ? 1 : 2) extends <T>()
  */
 export type Assert<T extends true> = T;
 
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how an optional key is told apart.
 type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
 
 /**
@@ -31,4 +32,5 @@ export type Nullable<T> = Simplify<
  * An item's attributes where an optional one may also be null: a view put back in the item's
  * shape (to merge a change into it) before it is mapped to the view again.
  */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how an optional key is told apart.
 export type Nullish<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | null : T[K] };
