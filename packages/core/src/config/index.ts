@@ -16,6 +16,7 @@ import { writeTransaction, type WriteOps } from "../storage/transaction.ts";
 import { now as clockNow } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput, type Page } from "../util/page.ts";
+import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { breakingChanges, lookup } from "./domains.ts";
 import { configEntities, ConfigVersionEntity, DistrictConfigEntity } from "./config.entity.ts";
 import {
@@ -123,7 +124,11 @@ export type ConfigVersion = z.infer<typeof ConfigVersion>;
 export const ConfigVersionDetail = ConfigVersion.extend({ settings: DistrictSettings });
 export type ConfigVersionDetail = z.infer<typeof ConfigVersionDetail>;
 
-function toVersion(item: Record<string, any>): ConfigVersion {
+/** A version as stored, without its key and its settings (a list reads only these). */
+type ConfigVersionItem = Omit<EntityItem<typeof ConfigVersionEntity>, "tenantID" | "settings">;
+type _ConfigVersion = Assert<Equal<ConfigVersion, Nullable<ConfigVersionItem>>>;
+
+function toVersion(item: ConfigVersionItem): ConfigVersion {
   return {
     version: item.version,
     createdAt: item.createdAt,
@@ -247,8 +252,8 @@ export const listVersions = fn(PageInput, async (input): Promise<Page<ConfigVers
   assertRole("district_admin");
   const query = ConfigVersionEntity.query.primary({ tenantID: useTenant() });
   const attributes = ["version", "createdAt", "createdBy", "createdByName", "sections", "note", "rollbackOf"] as const;
-  const result = await page<Record<string, unknown>>(
-    { go: (options) => query.go({ ...options, attributes: [...attributes] }) as never },
+  const result = await page(
+    { go: (options) => query.go({ ...options, attributes: [...attributes] }) },
     input,
     "desc",
   );

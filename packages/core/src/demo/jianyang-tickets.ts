@@ -1,5 +1,5 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
-import type { Actor } from "../actor.ts";
+import type { Actor, DistrictRole } from "../actor.ts";
 import { bboxOf } from "../grid/geometry.ts";
 import * as Ticket from "../ticket/index.ts";
 import { ConflictError } from "../error.ts";
@@ -67,8 +67,8 @@ export async function replayTickets(
   };
   const hour = 3600_000;
   const start = Date.UTC(2022, 0, 1) - 8 * hour;
-  const user = (userID: string, roles: Actor extends infer A ? (A extends { roles: infer R } ? R : never) : never, department?: string): Actor => ({
-    type: "user", userID, tenantID, roles: roles as never, ...(department ? { department } : {}),
+  const user = (userID: string, roles: DistrictRole[], department?: string): Actor => ({
+    type: "user", userID, tenantID, roles, ...(department ? { department } : {}),
   });
   const plans = Array.from({ length: total }, (_, index) => {
     const leaf = leaves[Math.floor(random() * leaves.length)];

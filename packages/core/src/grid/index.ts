@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import * as Config from "../config/index.ts";
@@ -55,6 +56,9 @@ export function parseBoundary(input: unknown, path = "boundary"): Boundary {
 
 // ─── reading ────────────────────────────────────────────────────────────────
 
+/** A superseded version of a grid, as stored. */
+type GridVersionItem = EntityItem<typeof GridVersionEntity>;
+
 async function load(gridID: string): Promise<Grid> {
   const result = await GridEntity.get({ tenantID: useTenant(), gridID }).go();
   if (!result.data) throw new NotFoundError("grid.not_found", `There is no grid ${gridID} in this district.`);
@@ -103,12 +107,10 @@ export const list = fn(ListInput, async (input) => {
       ? GridEntity.query.byParent({ tenantID, parentID: input.parentID || ROOT })
       : GridEntity.query.byTier({ tenantID, tierKey: String(input.tier) });
   const filtered = input.retired ? query : query.where((attr, op) => op.eq(attr.status, "active"));
-  const attributes = input.boundary ? undefined : [...withoutBoundary];
-  const result = await page(
-    { go: (options) => filtered.go({ ...options, ...(attributes ? { attributes } : {}) }) as never },
-    input,
-  );
-  return { items: (result.items as Record<string, unknown>[]).map(toGrid), cursor: result.cursor };
+  const result = input.boundary
+    ? await page(filtered, input)
+    : await page({ go: (options) => filtered.go({ ...options, attributes: [...withoutBoundary] }) }, input);
+  return { items: result.items.map(toGrid), cursor: result.cursor };
 });
 
 /** Every grid of the district (paged internally): for the locate index, exports and coverage. */
@@ -142,16 +144,17 @@ async function descendants(gridID: string): Promise<Grid[]> {
 /** The versions of a grid, oldest first: the superseded ones kept by each change, then the current one. */
 export const versions = fn(z.object({ gridID: z.string() }).extend(PageInput.shape), async (input) => {
   const current = await load(input.gridID);
-  const result = await page(GridVersionEntity.query.primary({ tenantID: useTenant(), gridID: input.gridID }) as never, input);
-  const entry = (grid: Record<string, any>, snapshot: Record<string, unknown>) => ({
-    version: grid.version as number,
-    change: grid.change as string,
-    note: (grid.note as string | undefined) ?? null,
-    by: grid.by as string,
-    at: grid.at as string,
+  const result = await page(GridVersionEntity.query.primary({ tenantID: useTenant(), gridID: input.gridID }), input);
+  type Entry = Pick<GridVersionItem, "version" | "by" | "at"> & { change: string; note?: string | null };
+  const entry = (grid: Entry, snapshot: Record<string, unknown>) => ({
+    version: grid.version,
+    change: grid.change,
+    note: grid.note ?? null,
+    by: grid.by,
+    at: grid.at,
     snapshot,
   });
-  const items = (result.items as Record<string, any>[]).map((item) => entry(item, item.snapshot));
+  const items = result.items.map((item) => entry(item, item.snapshot));
   if (!result.cursor) items.push(entry({ ...current, by: current.updatedBy, at: current.updatedAt }, snapshotOf(current)));
   return { items, cursor: result.cursor };
 });
@@ -249,13 +252,13 @@ export async function counts(): Promise<{ tiers: Record<number, number>; dedicat
  * Runs one transaction of a grid change; bumps the grid set's stamp in the same write, and
  * its count of active grids per tier by `counted` (e.g. a split: −1 and +pieces in one tier).
  */
-async function commit(build: (ops: Ops) => unknown[], describe: (index: number) => ConflictError, counted: Partial<Record<GridCountField, number>> = {}) {
+async function commit(build: (ops: Ops) => GridWrite[], describe: (index: number) => ConflictError, counted: Partial<Record<GridCountField, number>> = {}) {
   const result = await writeTransaction(gridEntities, (ops) => {
-      const operations = build(ops) as never[];
       const adds = Object.fromEntries(Object.entries(counted).filter(([, value]) => value !== 0));
-      operations.push(
-        ops.gridSet.update({ tenantID: useTenant() }).add({ stamp: 1, ...adds }).set({ updatedAt: new Date().toISOString() }).commit() as never,
-      );
+      const operations = [
+        ...build(ops),
+        ops.gridSet.update({ tenantID: useTenant() }).add({ stamp: 1, ...adds }).set({ updatedAt: new Date().toISOString() }).commit(),
+      ];
       if (operations.length > 100)
         throw new ConflictError("grid.change_too_large", `This change touches ${operations.length} records; one change may touch at most 100. Do it in smaller steps.`);
       return operations;
@@ -340,14 +343,28 @@ function creates(ops: Ops, grid: Grid) {
   ];
 }
 
+/** The attributes of `value` that are set (an undefined one is left as it is stored). */
+function definedOf<T extends object>(value: T): Partial<T> {
+  // Object.fromEntries types its result by string keys; the entries are T's own.
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/** A grid's version change, as the version entity types it. */
+type VersionChange = GridVersionItem["change"];
+const versionChanges: readonly string[] = GridVersionEntity.schema.attributes.change.type;
+const isVersionChange = (change: string): change is VersionChange => versionChanges.includes(change);
+function versionChange(change: string): VersionChange {
+  if (!isVersionChange(change)) throw new Error(`A grid version cannot record the change "${change}".`);
+  return change;
+}
+
 /** Writes of a changed grid, conditional on the version it was read at; the replaced version is kept. */
 function changes(ops: Ops, before: Grid, after: Grid) {
   const { tenantID, gridID, ...all } = itemOf(after);
-  const rest = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
   return [
     ops.grid
       .patch({ tenantID, gridID })
-      .set(rest as never)
+      .set(definedOf(all))
       .where((attr, op) => op.eq(attr.version, before.version))
       .commit(),
     ops.gridVersion
@@ -355,7 +372,7 @@ function changes(ops: Ops, before: Grid, after: Grid) {
         tenantID,
         gridID,
         version: before.version,
-        change: before.change as never,
+        change: versionChange(before.change),
         note: before.note ?? undefined,
         snapshot: snapshotOf(before),
         by: before.updatedBy,
@@ -364,6 +381,9 @@ function changes(ops: Ops, before: Grid, after: Grid) {
       .commit(),
   ];
 }
+/** One write of a grid change (a grid created or changed, its code, its superseded version). */
+type GridWrite = ReturnType<typeof creates>[number] | ReturnType<typeof changes>[number];
+
 const ChangeKind = z.enum(["rename", "move", "redraw", "update", "retire", "split", "merge", "reparent"]);
 
 function bumped(grid: Grid, change: z.infer<typeof ChangeKind>, patch: Partial<Grid>, note?: string): Grid {

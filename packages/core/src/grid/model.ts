@@ -1,5 +1,7 @@
+import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import type { Boundary } from "./geometry.ts";
+import type { GridEntity } from "./grid.entity.ts";
 
 /** A grid code, unique in its district: `JY-01-03`. */
 export const GridCode = z
@@ -41,8 +43,11 @@ export const ROOT = "root";
 export type GridCountField = "tier1" | "tier2" | "tier3" | "tier4" | "tier5" | "dedicated";
 export const countFieldOf = (tier: number | null): GridCountField => (tier === null ? "dedicated" : (`tier${tier}` as GridCountField));
 
+/** A grid as stored (as a read answers it: without its tenant, and without its boundary when a list leaves it out). */
+export type GridItem = Omit<EntityItem<typeof GridEntity>, "tenantID" | "boundary"> & { boundary?: unknown };
+
 /** The stored item → the grid callers see. */
-export function toGrid(item: Record<string, any>): Grid {
+export function toGrid(item: GridItem): Grid {
   return {
     gridID: item.gridID,
     code: item.code,
@@ -51,7 +56,7 @@ export function toGrid(item: Record<string, any>): Grid {
     dedicatedKind: item.dedicatedKind ?? null,
     parentID: item.parentID === ROOT ? null : item.parentID,
     path: item.path ?? [],
-    ...(item.boundary ? { boundary: item.boundary } : {}),
+    ...(item.boundary ? { boundary: item.boundary as Boundary } : {}), // stored as `any`; written only from a parsed Boundary
     bbox: item.bbox ?? [],
     areaM2: item.areaM2 ?? 0,
     households: item.households ?? null,

@@ -62,7 +62,7 @@ async function ticketCounters(keys: { tenantID: string; scope: string; period: s
   if (!unique.length) return () => ({});
   const result = await TicketCounterEntity.get(unique).go();
   reads.add(batches(unique.length));
-  const byKey = new Map(result.data.map((item) => [`${item.tenantID}|${item.scope}|${item.period}`, ticketFields(item as never)]));
+  const byKey = new Map(result.data.map((item) => [`${item.tenantID}|${item.scope}|${item.period}`, ticketFields(item)]));
   return (tenantID: string, scope: string, period: string) => byKey.get(`${tenantID}|${scope}|${period}`) ?? {};
 }
 
@@ -115,7 +115,7 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
     talliesByPeriod(tenantID, "district", reads),
     TicketCounterEntity.query.primary({ tenantID, scope: "district" }).go({ pages: "all" }).then((result) => {
       reads.add();
-      return new Map(result.data.map((item) => [item.period, ticketFields(item as never)]));
+      return new Map(result.data.map((item) => [item.period, ticketFields(item)]));
     }),
     ticketCounters(
       [

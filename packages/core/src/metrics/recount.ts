@@ -1,12 +1,20 @@
 import { useTenant } from "../actor.ts";
 import { TicketCollection, TicketEntity } from "../ticket/ticket.entity.ts";
 import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
-import { countFieldOf } from "../grid/model.ts";
+import { countFieldOf, type GridCountField } from "../grid/model.ts";
 import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
 import { PartyRecordEntity } from "../party/party.entity.ts";
 import { partyMetric } from "../party/index.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
-import { bucketOf, HistogramBuckets, periodsOf, TicketCounterEntity, TicketCounterFields } from "../counter/ticket-counter.entity.ts";
+import {
+  bucketOf,
+  HistogramBuckets,
+  periodsOf,
+  TicketCounterEntity,
+  TicketCounterFields,
+  type TicketCounterAdds,
+} from "../counter/ticket-counter.entity.ts";
+import { ticketFields } from "./definitions.ts";
 
 type Counts = Record<string, number>;
 
@@ -80,7 +88,7 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
   await Promise.all(
     [...scopes].map(async (scope) => {
       const result = await TicketCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
-      for (const item of result.data) stored.set(`${scope}|${item.period}`, item as unknown as Counts);
+      for (const item of result.data) stored.set(`${scope}|${item.period}`, ticketFields(item));
     }),
   );
   const fields = [...TicketCounterFields, ...HistogramBuckets];
@@ -96,8 +104,8 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
   if (options.repair && drift.length)
     for (const key of new Set(drift.map((entry) => `${entry.scope}|${entry.period}`))) {
       const [scope, period] = key.split("|");
-      const values = Object.fromEntries(fields.map((field) => [field, round(expected.get(key)?.[field] ?? 0)]));
-      await TicketCounterEntity.put({ tenantID, scope, period, ...values } as never).go();
+      const values: TicketCounterAdds = Object.fromEntries(fields.map((field) => [field, round(expected.get(key)?.[field] ?? 0)]));
+      await TicketCounterEntity.put({ tenantID, scope, period, ...values }).go();
     }
   return { tickets: tickets.length, counters: expected.size, drift };
 }
@@ -114,14 +122,16 @@ export async function recountStanding(options: { repair?: boolean } = {}) {
   const drift: { scope: string; period: string; field: string; stored: number; recounted: number }[] = [];
   // Grids per tier.
   const grids = await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["tierKey", "status"] });
-  const gridCounts: Record<string, number> = { tier1: 0, tier2: 0, tier3: 0, tier4: 0, tier5: 0, dedicated: 0 };
+  const gridCounts: Record<GridCountField, number> = { tier1: 0, tier2: 0, tier3: 0, tier4: 0, tier5: 0, dedicated: 0 };
   for (const grid of grids.data) if (grid.status === "active") gridCounts[countFieldOf(grid.tierKey === "dedicated" ? null : Number(grid.tierKey))] += 1;
-  const set = (await GridSetEntity.get({ tenantID }).go()).data as Record<string, number> | null;
-  for (const [field, recounted] of Object.entries(gridCounts)) {
+  const set = (await GridSetEntity.get({ tenantID }).go()).data;
+  // Object.keys types its keys as strings; they are gridCounts' own, GridCountField.
+  for (const field of Object.keys(gridCounts) as GridCountField[]) {
+    const recounted = gridCounts[field];
     const stored = set?.[field] ?? 0;
     if (stored !== recounted) drift.push({ scope: "gridSet", period: "all", field, stored, recounted });
   }
-  if (options.repair && drift.length && set) await GridSetEntity.patch({ tenantID }).set(gridCounts as never).go();
+  if (options.repair && drift.length && set) await GridSetEntity.patch({ tenantID }).set(gridCounts).go();
   // People, people per role, party records: tallies.
   const expected = new ExpectedTallies();
   const people = await PersonEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["personID"] });

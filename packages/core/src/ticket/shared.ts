@@ -1,0 +1,63 @@
+import { useActor, useTenant, type DistrictRole } from "../actor.ts";
+import * as Config from "../config/index.ts";
+import { NotFoundError } from "../error.ts";
+import { bucketOf, type TicketCounterAdds } from "../counter/ticket-counter.entity.ts";
+import { TicketEntity } from "./ticket.entity.ts";
+import { Ticket, toTicket } from "./model.ts";
+
+/** Helpers the ticket files share (not part of `Ticket`): the settings, who may read, the counters. */
+
+/** The ticket settings of the district; the mechanism must be switched on. */
+export async function settings() {
+  const config = await Config.get();
+  if (!config.mechanisms.tickets) throw new NotFoundError("mechanism.off", "Snap-and-report tickets are switched off in this district.");
+  return config.tickets;
+}
+
+export function roles(): DistrictRole[] {
+  const actor = useActor();
+  return actor.type === "user" ? actor.roles : actor.type === "system" ? ["district_admin"] : [];
+}
+export const has = (...wanted: DistrictRole[]) => roles().some((role) => wanted.includes(role));
+export const mainRole = () => roles()[0] ?? useActor().type;
+
+/** Residents read their own tickets; department staff their department's; grid staff and admins all. */
+export function canRead(ticket: Ticket): boolean {
+  const actor = useActor();
+  if (actor.type === "system") return true;
+  if (actor.type !== "user") return false;
+  if (ticket.reporterID === actor.userID) return true;
+  if (has("grid_worker", "grid_leader", "district_admin")) return true;
+  return has("department_staff") && !!actor.department && actor.department === ticket.departmentKey;
+}
+
+export async function load(ticketID: string): Promise<Ticket> {
+  const result = await TicketEntity.get({ tenantID: useTenant(), ticketID }).go();
+  const ticket = result.data ? toTicket(result.data) : undefined;
+  if (!ticket || !canRead(ticket)) throw new NotFoundError("ticket.not_found", `There is no ticket ${ticketID} that you can see.`);
+  return ticket;
+}
+
+// ─── counters ───────────────────────────────────────────────────────────────
+
+/** The counter scopes a ticket counts in: the district, each grid of its path, its category, its department. */
+export function scopesOf(ticket: Pick<Ticket, "gridPath" | "categoryKey" | "departmentKey">): string[] {
+  return [
+    "district",
+    ...ticket.gridPath.map((gridID) => `grid:${gridID}`),
+    `category:${ticket.categoryKey}`,
+    ...(ticket.departmentKey ? [`department:${ticket.departmentKey}`] : []),
+  ];
+}
+
+/** What closing a ticket adds to the counters (negated when it is reopened). */
+export function closingAdds(ticket: Ticket, closure: string, closedAt: string, onTime: boolean, sign = 1): TicketCounterAdds {
+  const hours = Math.max(0, (new Date(closedAt).getTime() - new Date(ticket.collectedAt).getTime()) / 3600_000);
+  return {
+    closed: sign,
+    ...(closure === "solved" ? { solved: sign } : {}),
+    ...(onTime ? { onTime: sign } : {}),
+    durationHours: sign * Math.round(hours * 100) / 100,
+    [bucketOf(hours)]: sign,
+  };
+}
