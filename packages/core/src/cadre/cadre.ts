@@ -121,7 +121,7 @@ export const assignCadre = fn(AssignCadreInput, async (input) => {
   const config = await requireMechanism(MECHANISM);
   const tenantID = useTenant();
   const [unit, grid] = await Promise.all([loadUnit(input.unitID), GridEntity.get({ tenantID, gridID: input.gridID }).go()]);
-  if (!grid.data || grid.data.status !== "active") throw new NotFoundError("grid.not_found", `There is no active grid ${input.gridID} in this district.`);
+  if (grid.data?.status !== "active") throw new NotFoundError("grid.not_found", `There is no active grid ${input.gridID} in this district.`);
   const tier = lowestTier(config);
   if (grid.data.tierKey !== String(tier))
     throw new InputError("cadre.grid_tier", `A grid assistant serves a grid of the lowest tier (${config.tiers[tier - 1]?.nameEn ?? tier}); ${grid.data.name} is not one.`, [
@@ -129,7 +129,7 @@ export const assignCadre = fn(AssignCadreInput, async (input) => {
     ]);
   if (input.userID) {
     const user = await UserEntity.get({ tenantID, userID: input.userID }).go();
-    if (!user.data || user.data.status !== "active") throw new NotFoundError("user.not_found", `There is no account ${input.userID} in this district.`);
+    if (user.data?.status !== "active") throw new NotFoundError("user.not_found", `There is no account ${input.userID} in this district.`);
     if (!user.data.roles.includes("cadre"))
       throw new InputError("cadre.user_role", "The linked account must hold the role cadre.", [{ path: "userID", message: "not a cadre account" }]);
     const overlapping = (await assignmentsOf(input.userID)).find((other) => other.status === "active" && other.from <= input.to && input.from <= other.to);

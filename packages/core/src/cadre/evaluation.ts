@@ -13,7 +13,7 @@ import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Month } from "../util/schemas.ts";
 import { CadreEvaluationEntity } from "./cadre.entity.ts";
 import { loadCadreItem, readableCadre } from "./cadre.ts";
-import { MECHANISM, has, noonOf, today } from "./shared.ts";
+import { MECHANISM, noonOf, today } from "./shared.ts";
 
 // ─── evaluations ────────────────────────────────────────────────────────────
 

@@ -5,8 +5,8 @@ import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { Month } from "../util/schemas.ts";
 import { CadreEntity, CadreEvaluationEntity, LedgerEntryEntity } from "./cadre.entity.ts";
-import { Cadre, toCadre } from "./cadre.ts";
-import { Evaluation, GradeNames, toEvaluation } from "./evaluation.ts";
+import { type Cadre, toCadre } from "./cadre.ts";
+import { type Evaluation, GradeNames, toEvaluation } from "./evaluation.ts";
 import { loadUnit } from "./home-unit.ts";
 import { MECHANISM, today } from "./shared.ts";
 

@@ -53,7 +53,10 @@ export async function seedGrids(step: StepRun, file: GridFile, onProgress?: (mes
       onProgress: (phase, done, total) => {
         if (phase === "writing") step.reached(done);
         const message = `grids: ${phase} ${Math.round((done / Math.max(total, 1)) * 100)}%`;
-        if (message !== last) onProgress?.((last = message));
+        if (message !== last) {
+          last = message;
+          onProgress?.(message);
+        }
       },
     }),
   );

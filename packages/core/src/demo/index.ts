@@ -131,7 +131,10 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
     let last = "";
     const unsubscribe = onStepProgress("jianyang-people", (done, total) => {
       const message = `people: ${Math.round((done / total) * 100)}%`;
-      if (message !== last) options.onProgress?.((last = message));
+      if (message !== last) {
+        last = message;
+        options.onProgress?.(message);
+      }
     });
     await runStep("jianyang-people", people.length, (step) => seedPeople(step, people)).finally(unsubscribe);
     const party = jianyangPartyPlan(collection);

@@ -330,7 +330,7 @@ interface Site {
 function makeOutline(random: () => number): Position[] {
   const harmonics = [2, 3, 4, 5, 6, 7].map((k) => ({
     k,
-    amplitude: (0.07 / Math.pow(k - 1, 0.7)) * (0.5 + random()),
+    amplitude: (0.07 / (k - 1) ** 0.7) * (0.5 + random()),
     phase: random() * 2 * Math.PI,
   }));
   const vertices = 160;

@@ -62,7 +62,10 @@ export async function replayTickets(
   const weightTotal = categories.reduce((sum, [, weight]) => sum + weight, 0);
   const pickCategory = () => {
     let roll = random() * weightTotal;
-    for (const [key, weight] of categories) if ((roll -= weight) < 0) return key;
+    for (const [key, weight] of categories) {
+      roll -= weight;
+      if (roll < 0) return key;
+    }
     return "other";
   };
   const hour = 3600_000;

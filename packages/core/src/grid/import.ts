@@ -81,7 +81,10 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   features.forEach((feature, index) => {
     const raw = feature as { type?: unknown; properties?: unknown; geometry?: unknown };
     const code = typeof (raw?.properties as { code?: unknown })?.code === "string" ? ((raw.properties as { code: string }).code) : undefined;
-    if (raw?.type !== "Feature") return report(index, code, "not a GeoJSON Feature");
+    if (raw?.type !== "Feature") {
+      report(index, code, "not a GeoJSON Feature");
+      return;
+    }
     const props = FeatureProperties.safeParse(raw.properties);
     if (!props.success) {
       for (const issue of props.error.issues) report(index, code, `properties.${issue.path.join(".")}: ${issue.message}`);

@@ -18,7 +18,7 @@ import {
   type Boundary,
 } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridSetEntity, GridVersionEntity } from "./grid.entity.ts";
-import { countFieldOf, Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid, type GridCountField } from "./model.ts";
+import { countFieldOf, type Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid, type GridCountField } from "./model.ts";
 
 export * from "./model.ts";
 export type { Boundary } from "./geometry.ts";

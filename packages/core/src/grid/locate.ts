@@ -144,7 +144,10 @@ export class GridIndex {
     for (let i = 0; i < count; i++) {
       const g = candidates[i];
       if (this.dedicatedFlags[g] === 1) {
-        if (this.contains(g, lon, lat)) (dedicated ??= []).push(this.gridIDs[g]);
+        if (this.contains(g, lon, lat)) {
+          dedicated ??= [];
+          dedicated.push(this.gridIDs[g]);
+        }
       } else if (found < 0 && this.contains(g, lon, lat)) {
         found = g;
       }

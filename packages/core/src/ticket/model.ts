@@ -1,9 +1,8 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { actorID } from "../actor.ts";
 import { now } from "../util/clock.ts";
 import type { Assert, Equal, Nullable, Nullish } from "../util/record.ts";
-import { Closures, TicketEntity, TicketStates, TimelineEntity } from "./ticket.entity.ts";
+import { Closures, type TicketEntity, TicketStates, type TimelineEntity } from "./ticket.entity.ts";
 
 export const TicketState = z.enum(TicketStates);
 export type TicketState = z.infer<typeof TicketState>;

@@ -3,7 +3,7 @@ import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
 import { bucketOf, type TicketCounterAdds } from "../counter/ticket-counter.entity.ts";
 import { TicketEntity } from "./ticket.entity.ts";
-import { Ticket, toTicket } from "./model.ts";
+import { type Ticket, toTicket } from "./model.ts";
 
 /** Helpers the ticket files share (not part of `Ticket`): the settings, who may read, the counters. */
 

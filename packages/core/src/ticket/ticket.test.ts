@@ -3,7 +3,7 @@ import * as Onboarding from "../onboarding/index.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { withActor, type Actor } from "../actor.ts";
-import { VisibleError } from "../error.ts";
+import type { VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { recountTickets } from "../metrics/recount.ts";
 import { TicketCounterEntity, TicketCounterFields } from "../counter/ticket-counter.entity.ts";

@@ -12,7 +12,7 @@ import { now } from "../util/clock.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
 import { IdempotencyEntity, NotificationEntity, TicketCollection, TicketEntity, TimelineEntity } from "./ticket.entity.ts";
-import { Ticket, TicketFields, TicketState, toEntry, toTicket } from "./model.ts";
+import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
 import { canRead, closingAdds, has, load, mainRole, scopesOf, settings } from "./shared.ts";
 
 // ─── transitions ────────────────────────────────────────────────────────────
