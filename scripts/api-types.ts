@@ -28,10 +28,79 @@ export async function apiDocument(): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
+type Json = Record<string, unknown>;
+
+/**
+ * A request's schemas without their `default`s: a field with a default is one the caller may leave
+ * out, while in a reply it is always there. openapi-typescript reads a default as "always there"
+ * (right for replies), so the schemas that only requests use lose theirs before it runs.
+ */
+export function requestsWithoutDefaults(document: Json): Json {
+  const copy = structuredClone(document) as Json;
+  const schemas = ((copy.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
+  const refsIn = (node: unknown, into: Set<string>) => {
+    if (Array.isArray(node)) for (const item of node) refsIn(item, into);
+    else if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string" && value.startsWith("#/components/schemas/")) {
+          const name = value.slice("#/components/schemas/".length);
+          if (!into.has(name)) {
+            into.add(name);
+            refsIn(schemas[name], into);
+          }
+        } else refsIn(value, into);
+      }
+    }
+  };
+  const operations = Object.values((copy.paths ?? {}) as Record<string, Json>).flatMap((item) => Object.values(item) as Json[]);
+  const inRequests = new Set<string>();
+  const inReplies = new Set<string>();
+  for (const operation of operations) {
+    if (!operation || typeof operation !== "object") continue;
+    refsIn(operation.requestBody, inRequests);
+    refsIn(operation.responses, inReplies);
+  }
+  const dropDefaults = (node: unknown) => {
+    if (Array.isArray(node)) for (const item of node) dropDefaults(item);
+    else if (node && typeof node === "object") {
+      delete (node as Json).default;
+      for (const value of Object.values(node)) dropDefaults(value);
+    }
+  };
+  for (const operation of operations) if (operation && typeof operation === "object") dropDefaults(operation.requestBody);
+  for (const name of inRequests) if (!inReplies.has(name)) dropDefaults(schemas[name]);
+  return copy;
+}
+
+/**
+ * A nullable reference as zod-openapi writes it, `allOf: [{$ref}, {type: ["object", "null"]}]`
+ * (which strictly allows no null), as what it means: `anyOf: [{$ref}, {type: "null"}]`.
+ */
+export function nullableReferences(document: Json): Json {
+  const copy = structuredClone(document) as Json;
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) for (const item of node) visit(item);
+    else if (node && typeof node === "object") {
+      const schema = node as Json;
+      const parts = schema.allOf;
+      if (Array.isArray(parts) && parts.length === 2 && (parts[0] as Json).$ref) {
+        const second = parts[1] as Json;
+        if (Object.keys(second).length === 1 && Array.isArray(second.type) && second.type.includes("null")) {
+          delete schema.allOf;
+          schema.anyOf = [parts[0], { type: "null" }];
+        }
+      }
+      for (const value of Object.values(schema)) visit(value);
+    }
+  };
+  visit(copy);
+  return copy;
+}
+
 /** The text of web/src/data/api-schema.d.ts. */
 export async function apiTypes(): Promise<string> {
   const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const ast = await openapiTS((await apiDocument()) as never, { alphabetize: true });
+  const ast = await openapiTS(nullableReferences(requestsWithoutDefaults(await apiDocument())) as never, { alphabetize: true });
   return header + astToString(ast);
 }
 

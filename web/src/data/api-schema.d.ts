@@ -2220,8 +2220,7 @@ export interface components {
         };
         DevTokenRequest: {
             phone?: string;
-            /** @default null */
-            tenantID: string | null;
+            tenantID?: string | null;
             userID?: string;
         };
         District: {
@@ -2877,7 +2876,7 @@ export interface components {
                 areaM2: number;
                 geometry?: unknown;
             }[];
-            grid: components["schemas"]["GridRef"] & (Record<string, never> | null);
+            grid: components["schemas"]["GridRef"] | null;
             ok: boolean;
             outside: {
                 areaM2: number;
@@ -3072,86 +3071,16 @@ export interface components {
             nameZh: string;
             provinceID: string;
             settings?: {
-                /**
-                 * @default {
-                 *       "residentSelfRegistration": true,
-                 *       "residentApproval": false
-                 *     }
-                 */
-                access: {
-                    /** @default false */
-                    residentApproval: boolean;
-                    /** @default true */
-                    residentSelfRegistration: boolean;
+                access?: {
+                    residentApproval?: boolean;
+                    residentSelfRegistration?: boolean;
                 };
                 dedicatedKinds: {
                     key: string;
                     nameEn: string;
                     nameZh: string;
                 }[];
-                /**
-                 * @default {
-                 *       "meetingTypes": [
-                 *         {
-                 *           "key": "grid_council",
-                 *           "nameZh": "网格议事会",
-                 *           "nameEn": "Grid council"
-                 *         },
-                 *         {
-                 *           "key": "neighbour_talk",
-                 *           "nameZh": "邻里座谈会",
-                 *           "nameEn": "Neighbour meeting"
-                 *         }
-                 *       ],
-                 *       "volunteerTeamKinds": [
-                 *         {
-                 *           "key": "publicity",
-                 *           "nameZh": "宣传",
-                 *           "nameEn": "Publicity"
-                 *         },
-                 *         {
-                 *           "key": "environment",
-                 *           "nameZh": "环境整治",
-                 *           "nameEn": "Environment"
-                 *         }
-                 *       ],
-                 *       "ledgerActivityKinds": [
-                 *         {
-                 *           "key": "visit",
-                 *           "nameZh": "入户走访",
-                 *           "nameEn": "Home visit"
-                 *         },
-                 *         {
-                 *           "key": "patrol",
-                 *           "nameZh": "网格巡查",
-                 *           "nameEn": "Patrol"
-                 *         },
-                 *         {
-                 *           "key": "meeting",
-                 *           "nameZh": "参加会议",
-                 *           "nameEn": "Meeting attended"
-                 *         },
-                 *         {
-                 *           "key": "emergency_task",
-                 *           "nameZh": "应急任务",
-                 *           "nameEn": "Emergency task"
-                 *         }
-                 *       ],
-                 *       "activityKinds": [
-                 *         {
-                 *           "key": "policy_talk",
-                 *           "nameZh": "政策宣讲",
-                 *           "nameEn": "Policy talk"
-                 *         },
-                 *         {
-                 *           "key": "other",
-                 *           "nameZh": "其他服务",
-                 *           "nameEn": "Other service"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                governance: {
+                governance?: {
                     activityKinds: {
                         key: string;
                         nameEn: string;
@@ -3173,29 +3102,15 @@ export interface components {
                         nameZh: string;
                     }[];
                 };
-                /**
-                 * @default {
-                 *       "tileUrl": null,
-                 *       "tileAttribution": null,
-                 *       "center": null,
-                 *       "zoom": 11
-                 *     }
-                 */
-                map: {
-                    /** @default null */
-                    center: [
+                map?: {
+                    center?: [
                         number,
                         number
                     ] | null;
-                    /** @default null */
-                    tileAttribution: string | null;
-                    /**
-                     * Format: uri
-                     * @default null
-                     */
-                    tileUrl: string | null;
-                    /** @default 11 */
-                    zoom: number;
+                    tileAttribution?: string | null;
+                    /** Format: uri */
+                    tileUrl?: string | null;
+                    zoom?: number;
                 };
                 mechanisms: {
                     cadreSecondment: boolean;
@@ -3210,23 +3125,15 @@ export interface components {
                 roles: {
                     /** @enum {string} */
                     accessRole: "resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin";
-                    /** @default false */
-                    dedicated: boolean;
+                    dedicated?: boolean;
                     key: string;
                     nameEn: string;
                     nameZh: string;
-                    /** @default false */
-                    seconded: boolean;
+                    seconded?: boolean;
                     tier: number | null;
                 }[];
-                /**
-                 * @default {
-                 *       "mechanisms": {}
-                 *     }
-                 */
-                terms: {
-                    /** @default {} */
-                    mechanisms: {
+                terms?: {
+                    mechanisms?: {
                         cadreSecondment?: {
                             nameEn: string;
                             nameZh: string;
@@ -3261,26 +3168,7 @@ export interface components {
                         };
                     };
                 };
-                /**
-                 * @default {
-                 *       "departments": [],
-                 *       "categories": [],
-                 *       "routingRules": [],
-                 *       "reopenDays": 7,
-                 *       "workingHours": {
-                 *         "startHour": 8,
-                 *         "endHour": 18,
-                 *         "days": [
-                 *           1,
-                 *           2,
-                 *           3,
-                 *           4,
-                 *           5
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                tickets: {
+                tickets?: {
                     categories: {
                         deadlineHours: number;
                         departmentKey: string | null;
@@ -3312,11 +3200,8 @@ export interface components {
                 }[];
             };
             slug: string;
-            /**
-             * @default jianyang
-             * @enum {string}
-             */
-            template: "jianyang" | "minimal";
+            /** @enum {string} */
+            template?: "jianyang" | "minimal";
         };
         Open311ApiKey: {
             createdAt: string;
@@ -3494,10 +3379,8 @@ export interface components {
         UpdateConfigInput: {
             changes: {
                 access?: {
-                    /** @default false */
-                    residentApproval: boolean;
-                    /** @default true */
-                    residentSelfRegistration: boolean;
+                    residentApproval?: boolean;
+                    residentSelfRegistration?: boolean;
                 };
                 dedicatedKinds?: {
                     key: string;
@@ -3527,20 +3410,14 @@ export interface components {
                     }[];
                 };
                 map?: {
-                    /** @default null */
-                    center: [
+                    center?: [
                         number,
                         number
                     ] | null;
-                    /** @default null */
-                    tileAttribution: string | null;
-                    /**
-                     * Format: uri
-                     * @default null
-                     */
-                    tileUrl: string | null;
-                    /** @default 11 */
-                    zoom: number;
+                    tileAttribution?: string | null;
+                    /** Format: uri */
+                    tileUrl?: string | null;
+                    zoom?: number;
                 };
                 mechanisms?: {
                     cadreSecondment: boolean;
@@ -3555,18 +3432,15 @@ export interface components {
                 roles?: {
                     /** @enum {string} */
                     accessRole: "resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin";
-                    /** @default false */
-                    dedicated: boolean;
+                    dedicated?: boolean;
                     key: string;
                     nameEn: string;
                     nameZh: string;
-                    /** @default false */
-                    seconded: boolean;
+                    seconded?: boolean;
                     tier: number | null;
                 }[];
                 terms?: {
-                    /** @default {} */
-                    mechanisms: {
+                    mechanisms?: {
                         cadreSecondment?: {
                             nameEn: string;
                             nameZh: string;
@@ -3807,7 +3681,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         assignments: components["schemas"]["Cadre"][];
-                        current: components["schemas"]["Cadre"] & (Record<string, never> | null);
+                        current: components["schemas"]["Cadre"] | null;
                         kinds: {
                             key: string;
                             nameEn: string;
@@ -5197,15 +5071,11 @@ export interface operations {
             content: {
                 "application/json": {
                     expectedVersion?: number;
-                    /** @default [] */
                     gridIDs?: string[];
                     /** @enum {string} */
                     mode: "normal" | "emergency";
                     reason: string;
-                    /**
-                     * @default district
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     scope?: "district" | "grids";
                 };
             };
@@ -5340,7 +5210,6 @@ export interface operations {
             content: {
                 "application/json": {
                     checklist: string[];
-                    /** @default [] */
                     gridIDs?: string[];
                     /** @enum {string} */
                     scope: "district" | "risk_area";
@@ -6421,10 +6290,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @default government
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     kind?: "government" | "state_enterprise" | "other";
                     name: string;
                 };
@@ -6631,7 +6497,6 @@ export interface operations {
                     hours: number;
                     kind: string;
                     notes?: string;
-                    /** @default [] */
                     photoKeys?: string[];
                 };
             };
@@ -6997,10 +6862,8 @@ export interface operations {
             content: {
                 "application/json": {
                     attendanceCount?: number;
-                    /** @default [] */
                     attendees?: string[];
                     minutes: string;
-                    /** @default [] */
                     outcomes?: {
                         description?: string;
                         /** @enum {string} */
@@ -7352,7 +7215,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default false */
                     repair?: boolean;
                 };
             };
@@ -7662,7 +7524,6 @@ export interface operations {
             content: {
                 "application/json": {
                     note: string;
-                    /** @default [] */
                     photoKeys?: string[];
                 };
             };
@@ -8920,7 +8781,6 @@ export interface operations {
                     description: string;
                     lat: number;
                     lon: number;
-                    /** @default [] */
                     photoKeys?: string[];
                 };
             };
@@ -10159,7 +10019,6 @@ export interface operations {
                     kind: string;
                     organisers: string[];
                     served: number;
-                    /** @default [] */
                     teamIDs?: string[];
                     title: string;
                 };
@@ -10471,7 +10330,6 @@ export interface operations {
                     kind: string;
                     leaderName: string;
                     leaderPhone?: string;
-                    /** @default [] */
                     members?: {
                         name: string;
                         phone: string;
@@ -11229,7 +11087,6 @@ export interface operations {
             content: {
                 "application/json": {
                     note: string;
-                    /** @default [] */
                     photoKeys?: string[];
                 };
             };
