@@ -5,9 +5,9 @@
  */
 import type { Category, Department, RoutingRule, TicketSettings } from "@wangge/core/district/config";
 import type { Ticket, TimelineEntry } from "@wangge/core/ticket/index";
-import type { Api } from "./api.ts";
-import type { Grid, GridDetail, Location } from "./grids.ts";
-import type { Page, SignedInActor } from "./types.ts";
+import { allPages, compact, ok, type Api, type Body, type Reply } from "./api.ts";
+import { withBoundaries } from "./grids.ts";
+import type { SignedInActor } from "./types.ts";
 
 export type { Category, Department, Ticket, TimelineEntry };
 
@@ -23,11 +23,7 @@ export type VerifyClosure = (typeof verifyClosures)[number];
 export const TERRITORIAL = "territorial";
 
 /** A ticket with its timeline and short-lived links to its photos (`GET /tickets/{id}`). */
-export interface TicketDetail {
-  ticket: Ticket;
-  timeline: TimelineEntry[];
-  photoUrls: Record<string, string>;
-}
+export type TicketDetail = Reply<"/tickets/{ticketID}", "get">;
 
 export const photoTypes = ["image/jpeg", "image/png", "image/webp", "image/heic"] as const;
 export type PhotoType = (typeof photoTypes)[number];
@@ -35,33 +31,12 @@ export type PhotoType = (typeof photoTypes)[number];
 export const MAX_PHOTOS = 6;
 
 /** A presigned upload for one photo (`POST /tickets/photos`). */
-export interface PhotoSlot {
-  photoKey: string;
-  url: string;
-  method: "PUT";
-  headers: Record<string, string>;
-  maxBytes: number;
-  expiresAt: string;
-}
+export type PhotoSlot = Reply<"/tickets/photos", "post">;
 
-export interface CreateTicketInput {
-  categoryKey: string;
-  description: string;
-  lon: number;
-  lat: number;
-  address?: string;
-  photoKeys: string[];
-}
+export type CreateTicketInput = Body<"/tickets", "post">;
 
 /** One in-app notification: a step was taken on one of the caller's tickets. */
-export interface TicketNotification {
-  notificationID: string;
-  ticketID: string | null;
-  kind: string;
-  state: string | null;
-  at: string;
-  read: boolean;
-}
+export type TicketNotification = Reply<"/me/notifications", "get">["items"][number];
 
 export interface TicketListQuery {
   mine?: boolean;
@@ -106,57 +81,58 @@ export interface ChangeRequestInput {
   departmentKey?: string;
 }
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== false && value !== "") search.set(key, String(value));
-  return search.toString();
-}
-
-const ticketPath = (ticketID: string, step = "") => `/tickets/${encodeURIComponent(ticketID)}${step ? `/${step}` : ""}`;
+const ticket = (ticketID: string) => ({ params: { path: { ticketID } } });
 
 export function ticketsApi(api: Api) {
-  const post = (ticketID: string, step: string, body: Record<string, unknown>) => api.request<Ticket>("POST", ticketPath(ticketID, step), body);
+  const { client } = api;
   return {
-    categories: () => api.cached("ticket-categories", () => api.request<{ items: Category[] }>("GET", "/config/categories").then((reply) => reply.items)),
-    departments: () => api.cached("ticket-departments", () => api.request<{ items: Department[] }>("GET", "/config/departments").then((reply) => reply.items)),
-    list: (input: TicketListQuery) => api.request<Page<Ticket>>("GET", `/tickets?${query({ limit: 20, ...input })}`),
-    get: (ticketID: string) => api.request<TicketDetail>("GET", ticketPath(ticketID)),
+    categories: () => api.cached("ticket-categories", async () => (await ok(client.GET("/config/categories"))).items),
+    departments: () => api.cached("ticket-departments", async () => (await ok(client.GET("/config/departments"))).items),
+    list: (input: TicketListQuery) => ok(client.GET("/tickets", { params: { query: compact({ limit: 20, ...input }) } })),
+    get: (ticketID: string) => ok(client.GET("/tickets/{ticketID}", ticket(ticketID))),
     /** Reports a ticket; the same `idempotencyKey` on a retry returns the first ticket. */
     create: (input: CreateTicketInput, idempotencyKey: string) =>
-      api.request<{ ticket: Ticket; created: boolean }>("POST", "/tickets", input, { headers: { "Idempotency-Key": idempotencyKey } }),
-    photoSlot: (contentType: PhotoType) => api.request<PhotoSlot>("POST", "/tickets/photos", { contentType }),
-    attachPhoto: (ticketID: string, photoKey: string) => post(ticketID, "photos", { photoKey }),
-    accept: (ticketID: string, note?: string) => post(ticketID, "accept", { note: note || undefined }),
-    reject: (ticketID: string, note: string) => post(ticketID, "reject", { note }),
-    dispatch: (ticketID: string, departmentKey?: string, note?: string) => post(ticketID, "dispatch", { departmentKey, note: note || undefined }),
-    handle: (ticketID: string, note: string, photoKeys: string[]) => post(ticketID, "handling", { note, photoKeys }),
-    verify: (ticketID: string, closure: VerifyClosure, note?: string) => post(ticketID, "verify", { closure, note: note || undefined }),
-    sendBack: (ticketID: string, note: string) => post(ticketID, "send-back", { note }),
-    rate: (ticketID: string, rating: number, note?: string) => post(ticketID, "rating", { rating, note: note || undefined }),
-    reopen: (ticketID: string, note: string) => post(ticketID, "reopen", { note }),
+      ok(client.POST("/tickets", { body: input, headers: { "Idempotency-Key": idempotencyKey } })),
+    photoSlot: (contentType: PhotoType) => ok(client.POST("/tickets/photos", { body: { contentType } })),
+    attachPhoto: (ticketID: string, photoKey: string) =>
+      ok(client.POST("/tickets/{ticketID}/photos", { ...ticket(ticketID), body: { photoKey } })),
+    accept: (ticketID: string, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/accept", { ...ticket(ticketID), body: { note: note || undefined } })),
+    reject: (ticketID: string, note: string) => ok(client.POST("/tickets/{ticketID}/reject", { ...ticket(ticketID), body: { note } })),
+    dispatch: (ticketID: string, departmentKey?: string, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/dispatch", { ...ticket(ticketID), body: { departmentKey, note: note || undefined } })),
+    handle: (ticketID: string, note: string, photoKeys: string[]) =>
+      ok(client.POST("/tickets/{ticketID}/handling", { ...ticket(ticketID), body: { note, photoKeys } })),
+    verify: (ticketID: string, closure: VerifyClosure, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/verify", { ...ticket(ticketID), body: { closure, note: note || undefined } })),
+    sendBack: (ticketID: string, note: string) => ok(client.POST("/tickets/{ticketID}/send-back", { ...ticket(ticketID), body: { note } })),
+    rate: (ticketID: string, rating: number, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/rating", { ...ticket(ticketID), body: { rating, note: note || undefined } })),
+    reopen: (ticketID: string, note: string) => ok(client.POST("/tickets/{ticketID}/reopen", { ...ticket(ticketID), body: { note } })),
     /** Asks for a change that needs an approval; the ticket comes back with its `pendingRequest`. */
-    requestChange: (ticketID: string, input: ChangeRequestInput) => post(ticketID, "requests", { ...input }),
+    requestChange: (ticketID: string, input: ChangeRequestInput) =>
+      ok(client.POST("/tickets/{ticketID}/requests", { ...ticket(ticketID), body: { ...input } })),
     /** Approves or refuses the pending change. */
-    decide: (ticketID: string, approve: boolean, note?: string) => post(ticketID, "decision", { approve, note: note || undefined }),
-    notifications: (cursor?: string | null) => api.request<Page<TicketNotification>>("GET", `/me/notifications?${query({ limit: 20, cursor })}`),
+    decide: (ticketID: string, approve: boolean, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/decision", { ...ticket(ticketID), body: { approve, note: note || undefined } })),
+    notifications: (cursor?: string | null) => ok(client.GET("/me/notifications", { params: { query: compact({ limit: 20, cursor }) } })),
     /** Marks the given notifications read, or all of them without a list. */
-    markRead: (notificationIDs?: string[]) => api.request<{ marked: number }>("POST", "/me/notifications/read", notificationIDs ? { notificationIDs } : {}),
+    markRead: (notificationIDs?: string[]) =>
+      ok(client.POST("/me/notifications/read", { body: notificationIDs ? { notificationIDs } : {} })),
     /** The grid at a point, or 404 `grid.outside_district`. */
-    locate: (lon: number, lat: number) => api.request<Location>("GET", `/grids/locate?${query({ lon, lat })}`),
-    grid: (gridID: string) => api.request<GridDetail>("GET", `/grids/${encodeURIComponent(gridID)}`),
+    locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
+    grid: (gridID: string) => ok(client.GET("/grids/{gridID}", { params: { path: { gridID } } })),
     /** The first tier's grids with their boundaries (a few pages at most): the district's shape for the map. */
     firstTier: () =>
-      api.cached("ticket-first-tier", async () => {
-        const grids: Grid[] = [];
-        let cursor: string | null = null;
-        for (let index = 0; index < 5; index++) {
-          const page: Page<Grid> = await api.request<Page<Grid>>("GET", `/grids?${query({ tier: 1, boundary: true, limit: 200, cursor })}`);
-          grids.push(...page.items);
-          cursor = page.cursor;
-          if (!cursor) break;
-        }
-        return grids;
-      }),
+      api.cached("ticket-first-tier", () =>
+        allPages(
+          (cursor) =>
+            ok(client.GET("/grids", { params: { query: compact({ tier: "1", boundary: true, limit: 200, cursor }) } })).then(
+              withBoundaries,
+            ),
+          5,
+        ),
+      ),
   };
 }
 
@@ -201,7 +177,9 @@ export function routeDepartment(
   if (!settings) return TERRITORIAL;
   const rules = settings.routingRules.filter((rule) => rule.categoryKey === ticket.categoryKey && ticket.gridPath.includes(rule.gridID));
   const deepest = rules.sort((a, b) => ticket.gridPath.indexOf(b.gridID) - ticket.gridPath.indexOf(a.gridID))[0];
-  return deepest?.departmentKey ?? settings.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL;
+  return (
+    deepest?.departmentKey ?? settings.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL
+  );
 }
 
 type DistrictActor = Extract<SignedInActor, { type: "user" }>;
@@ -319,7 +297,8 @@ export function queuesFor(actor: SignedInActor | undefined): Queue[] {
     queues.push({ key: "department", query: { departmentKey: actor.department, state: "dispatched" }, stateFilter: true });
   if (staff) queues.push({ key: "collected", query: { state: "collected" }, stateFilter: false });
   if (dispatcher) queues.push({ key: "accepted", query: { state: "accepted" }, stateFilter: false });
-  if (holds(actor, "grid_worker", "grid_leader")) queues.push({ key: "territorial", query: { departmentKey: TERRITORIAL, state: "dispatched" }, stateFilter: false });
+  if (holds(actor, "grid_worker", "grid_leader"))
+    queues.push({ key: "territorial", query: { departmentKey: TERRITORIAL, state: "dispatched" }, stateFilter: false });
   if (staff) queues.push({ key: "handled", query: { state: "handled" }, stateFilter: false });
   if (holds(actor, "resident", "grid_worker", "grid_leader")) queues.push({ key: "mine", query: { mine: true }, stateFilter: true });
   if (holds(actor, "district_admin")) queues.push({ key: "all", query: { state: "dispatched" }, stateFilter: true });
