@@ -5,11 +5,25 @@
  */
 import type { Category, Department, RoutingRule, TicketSettings } from "@wangge/core/district/config";
 import type { Ticket, TimelineEntry } from "@wangge/core/ticket/index";
+// The pure rules module by its own path (not the package index: that would bring the SDK into the bundle).
+import * as Rules from "@wangge/core/ticket/rules";
+import {
+  changeKinds,
+  EXTEND_HOURS,
+  MAX_PHOTOS,
+  photoTypes,
+  route,
+  TERRITORIAL,
+  type Caller,
+  type ChangeKind,
+  type TicketAction,
+} from "@wangge/core/ticket/rules";
 import { allPages, compact, ok, type Api, type Body, type Reply } from "./api.ts";
 import { withBoundaries } from "./grids.ts";
 import type { SignedInActor } from "./types.ts";
 
-export type { Category, Department, Ticket, TimelineEntry };
+export type { Category, ChangeKind, Department, Ticket, TicketAction, TimelineEntry };
+export { changeKinds, EXTEND_HOURS, MAX_PHOTOS, photoTypes, TERRITORIAL };
 
 /** collected → accepted (立案) → dispatched (派遣) → handled (处置反馈) → closed (核查结案). */
 export type TicketState = Ticket["state"];
@@ -19,16 +33,10 @@ export type Closure = NonNullable<Ticket["closure"]>;
 export const verifyClosures = ["solved", "not_responsible", "duplicate"] as const;
 export type VerifyClosure = (typeof verifyClosures)[number];
 
-/** The department key for "the grid's own staff" (属地). */
-export const TERRITORIAL = "territorial";
-
 /** A ticket with its timeline and short-lived links to its photos (`GET /tickets/{id}`). */
 export type TicketDetail = Reply<"/tickets/{ticketID}", "get">;
 
-export const photoTypes = ["image/jpeg", "image/png", "image/webp", "image/heic"] as const;
 export type PhotoType = (typeof photoTypes)[number];
-/** At most this many photos per report (and per handling report). */
-export const MAX_PHOTOS = 6;
 
 /** A presigned upload for one photo (`POST /tickets/photos`). */
 export type PhotoSlot = Reply<"/tickets/photos", "post">;
@@ -48,28 +56,6 @@ export interface TicketListQuery {
   cursor?: string | null;
   limit?: number;
 }
-
-/** Ticket steps, as the timeline names them and as the pages offer them. */
-export type TicketAction =
-  | "accept"
-  | "reject"
-  | "dispatch"
-  | "handle"
-  | "verify"
-  | "send_back"
-  | "rate"
-  | "reopen"
-  /** Ask for a change that needs an approval (延期, 回退, 转办, 作废). */
-  | "request_change"
-  /** Decide the pending change. */
-  | "approve"
-  | "refuse";
-
-/** Changes that need an approval: extend the deadline, send back up to the dispatcher, transfer, void. */
-export const changeKinds = ["extend", "send_up", "transfer", "void"] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-/** The bounds of an extension, in working hours. */
-export const EXTEND_HOURS = { min: 1, max: 2000 } as const;
 
 export interface ChangeRequestInput {
   kind: ChangeKind;
@@ -165,21 +151,12 @@ export function photoTypeOf(file: { type: string; name: string }): PhotoType | n
   return null;
 }
 
-/**
- * The department a ticket would be dispatched to if none is named, as the API routes it: the
- * deepest routing rule for its category on its grid path, else the category's department,
- * else the grid's own staff (属地).
- */
+/** The department a ticket would be dispatched to if none is named, as the API routes it (属地 until the settings are known). */
 export function routeDepartment(
   settings: { categories: Category[]; routingRules: RoutingRule[] } | undefined,
   ticket: Pick<Ticket, "categoryKey" | "gridPath">,
 ): string {
-  if (!settings) return TERRITORIAL;
-  const rules = settings.routingRules.filter((rule) => rule.categoryKey === ticket.categoryKey && ticket.gridPath.includes(rule.gridID));
-  const deepest = rules.sort((a, b) => ticket.gridPath.indexOf(b.gridID) - ticket.gridPath.indexOf(a.gridID))[0];
-  return (
-    deepest?.departmentKey ?? settings.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL
-  );
+  return settings ? route(settings, ticket) : TERRITORIAL;
 }
 
 type DistrictActor = Extract<SignedInActor, { type: "user" }>;
@@ -194,79 +171,33 @@ export interface ActionContext {
 
 const isUser = (actor: SignedInActor | undefined): actor is DistrictActor => actor?.type === "user";
 const holds = (actor: DistrictActor, ...roles: DistrictActor["roles"]) => actor.roles.some((role) => roles.includes(role));
+/** A signed-in district user as the core's ticket rules read them; nobody else takes ticket steps. */
+const callerOf = (actor: SignedInActor | undefined): Caller | null =>
+  isUser(actor) ? { userID: actor.userID, roles: actor.roles, department: actor.department } : null;
 
-/**
- * The steps the caller may take on the ticket now, mirroring the API's rules so that no
- * button leads to a refusal: grid staff accept or reject collected tickets; leaders and admins
- * dispatch; the department (or, for 属地 tickets, the grid's staff) reports handling; grid staff
- * other than the handler verify or send back; the reporter rates once and may reopen within
- * the district's window (not a ticket that was never accepted).
- */
+/** The steps the caller may take on the ticket now: the core's rules (ticket/rules.ts), so that no button leads to a refusal. */
 export function allowedActions(ticket: Ticket, context: ActionContext): TicketAction[] {
-  const actor = context.actor;
-  if (!isUser(actor)) return [];
-  const staff = holds(actor, "grid_worker", "grid_leader", "district_admin");
-  const reporter = ticket.reporterID === actor.userID;
-  switch (ticket.state) {
-    case "collected":
-      return staff ? ["accept", "reject"] : [];
-    case "accepted":
-      return holds(actor, "grid_leader", "district_admin") ? ["dispatch"] : [];
-    case "dispatched": {
-      const territorial = ticket.departmentKey === TERRITORIAL;
-      const mayHandle = territorial
-        ? holds(actor, "grid_worker", "grid_leader")
-        : holds(actor, "department_staff") && Boolean(actor.department) && actor.department === ticket.departmentKey;
-      return mayHandle ? ["handle"] : [];
-    }
-    case "handled":
-      return staff && (ticket.handledBy ?? context.handlerID) !== actor.userID ? ["verify", "send_back"] : [];
-    case "closed": {
-      if (!reporter) return [];
-      const actions: TicketAction[] = [];
-      if (ticket.rating === null) actions.push("rate");
-      const days = context.settings?.reopenDays ?? 7;
-      const closedAt = ticket.closedAt ? Date.parse(ticket.closedAt) : NaN;
-      const withinWindow = Number.isFinite(closedAt) && (context.now ?? Date.now()) - closedAt <= days * 86_400_000;
-      if (ticket.closure !== "not_accepted" && withinWindow) actions.push("reopen");
-      return actions;
-    }
-    default:
-      return [];
-  }
+  const caller = callerOf(context.actor);
+  if (!caller) return [];
+  return Rules.allowedActions(caller, ticket, { handlerID: context.handlerID, reopenDays: context.settings?.reopenDays, now: context.now });
 }
 
-/**
- * The changes the caller may ask for on the ticket now, as the API allows them: the staff
- * handling it (its department, or the grid's staff for 属地 tickets) and grid workers, leaders and
- * district admins, while no change is pending and the ticket is open; sending back up and
- * transferring only while it is dispatched, extending only once it has a deadline.
- */
+/** The changes the caller may ask for on the ticket now, as the API allows them. */
 export function requestKinds(ticket: Ticket, context: Pick<ActionContext, "actor">): ChangeKind[] {
-  const actor = context.actor;
-  if (!isUser(actor) || ticket.pendingRequest || ticket.state === "closed") return [];
-  const handling =
-    (Boolean(actor.department) && actor.department === ticket.departmentKey) ||
-    (ticket.departmentKey === TERRITORIAL && holds(actor, "grid_worker", "grid_leader"));
-  if (!handling && !holds(actor, "grid_worker", "grid_leader", "district_admin")) return [];
-  return changeKinds.filter((kind) => {
-    if (kind === "extend") return Boolean(ticket.dueAt);
-    if (kind === "send_up" || kind === "transfer") return ticket.state === "dispatched";
-    return true;
-  });
+  const caller = callerOf(context.actor);
+  return caller ? Rules.requestKinds(caller, ticket) : [];
 }
 
 /** Whether the caller may approve or refuse the pending change: a leader or admin who did not ask for it. */
 export function mayDecide(ticket: Ticket, context: Pick<ActionContext, "actor">): boolean {
-  const actor = context.actor;
-  const request = ticket.pendingRequest;
-  return isUser(actor) && Boolean(request) && holds(actor, "district_admin", "grid_leader") && request!.by !== actor.userID;
+  const caller = callerOf(context.actor);
+  return caller ? Rules.mayDecide(caller, ticket) : false;
 }
 
 /** The change steps on top of the ticket's own: ask for a change, or decide the pending one. */
 export function changeActions(ticket: Ticket, context: Pick<ActionContext, "actor">): TicketAction[] {
-  if (mayDecide(ticket, context)) return ["approve", "refuse"];
-  return requestKinds(ticket, context).length ? ["request_change"] : [];
+  const caller = callerOf(context.actor);
+  return caller ? Rules.changeActions(caller, ticket) : [];
 }
 
 /** The person whose handling report a `handled` ticket is waiting on: the last `handle` entry. */

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import * as District from "../district/index.ts";
-import { TERRITORIAL, type Category } from "../district/config.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as User from "../user/index.ts";
@@ -13,10 +12,12 @@ import { now } from "../util/clock.ts";
 import { page, PageInput } from "../util/page.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
+import { changeKinds, EXTEND_HOURS, MAX_PHOTOS, mayAskForChange, mayHandle, route, TERRITORIAL, type Caller } from "./rules.ts";
 import { Closures, IdempotencyEntity, NotificationEntity, TicketEntity, TicketStates, TimelineEntity } from "./ticket.entity.ts";
 
 export { Photo };
 export { addWorkingHours } from "./deadline.ts";
+export { route } from "./rules.ts";
 
 export const TicketState = z.enum(TicketStates);
 export type TicketState = z.infer<typeof TicketState>;
@@ -139,6 +140,11 @@ function roles(): DistrictRole[] {
 }
 const has = (...wanted: DistrictRole[]) => roles().some((role) => wanted.includes(role));
 const mainRole = () => roles()[0] ?? useActor().type;
+/** The actor as the pure rules (rules.ts) read it. */
+function caller(): Caller {
+  const actor = useActor();
+  return { userID: actorID(), roles: roles(), department: actor.type === "user" ? actor.department : null };
+}
 
 /** Residents read their own tickets; department staff their department's; grid staff and admins all. */
 function canRead(ticket: Ticket): boolean {
@@ -275,7 +281,7 @@ function expect(ticket: Ticket, action: string, ...states: TicketState[]) {
 }
 
 const Note = z.string().trim().max(2000);
-const PhotoKeys = z.array(z.string().max(300)).max(Photo.MAX_PHOTOS, `at most ${Photo.MAX_PHOTOS} photos`);
+const PhotoKeys = z.array(z.string().max(300)).max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`);
 
 export const CreateInput = z.object({
   categoryKey: z.string().max(40),
@@ -384,13 +390,6 @@ export const reject = fn(TransitionInput.extend({ note: Note.min(2, "give the re
   });
 });
 
-/** The department a ticket goes to: a routing rule for its category and grid, the category's default, else the grid itself (属地兜底). */
-export function route(config: { categories: Category[]; routingRules: { categoryKey: string; gridID: string; departmentKey: string }[] }, ticket: Pick<Ticket, "categoryKey" | "gridPath">): string {
-  const rules = config.routingRules.filter((rule) => rule.categoryKey === ticket.categoryKey && ticket.gridPath.includes(rule.gridID));
-  const deepest = rules.sort((a, b) => ticket.gridPath.indexOf(b.gridID) - ticket.gridPath.indexOf(a.gridID))[0];
-  return deepest?.departmentKey ?? config.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL;
-}
-
 /** 派遣: a dispatcher sends an accepted ticket to a department (routed unless named). */
 export const dispatch = fn(TransitionInput.extend({ departmentKey: z.string().max(40).optional() }), async (input) => {
   assertRole("grid_leader", "district_admin");
@@ -414,7 +413,7 @@ export const reportHandling = fn(TransitionInput.extend({ note: Note.min(2, "say
   await settings();
   const ticket = await load(input.ticketID);
   const territorial = ticket.departmentKey === TERRITORIAL;
-  const allowed = territorial ? has("grid_leader", "grid_worker") : has("department_staff") && actor.type === "user" && actor.department === ticket.departmentKey;
+  const allowed = mayHandle(caller(), ticket);
   if (!allowed && actor.type !== "system")
     throw new ForbiddenError("ticket.not_your_department", territorial ? "Territorial tickets are handled by the grid's staff." : "Only the department the ticket was dispatched to may report handling it.");
   expect(ticket, "handled", "dispatched");
@@ -504,13 +503,13 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
 
 // ─── changes that need an approval ──────────────────────────────────────────
 
-export const ChangeKind = z.enum(["extend", "send_up", "transfer", "void"]);
+export const ChangeKind = z.enum(changeKinds);
 
 const RequestChangeFields = z.object({
   kind: ChangeKind,
   note: Note.min(2, "give the reason"),
   /** extend: how many more working hours. */
-  hours: z.number().int().min(1).max(2000).optional(),
+  hours: z.number().int().min(EXTEND_HOURS.min).max(EXTEND_HOURS.max).optional(),
   /** transfer: to which department. */
   departmentKey: z.string().max(40).optional(),
 });
@@ -531,9 +530,7 @@ export const RequestChangeInput = requestRules(TransitionInput.extend(RequestCha
 export const requestChange = fn(RequestChangeInput, async (input) => {
   const config = await settings();
   const ticket = await load(input.ticketID);
-  const actor = useActor();
-  const handling = actor.type === "user" && (actor.department === ticket.departmentKey || (ticket.departmentKey === TERRITORIAL && has("grid_worker", "grid_leader")));
-  if (!handling && !has("grid_worker", "grid_leader", "district_admin"))
+  if (!mayAskForChange(caller(), ticket))
     throw new ForbiddenError("ticket.request_forbidden", "Only the staff handling a ticket, or the grid's staff, may ask for a change.");
   if (ticket.pendingRequest) throw new ConflictError("ticket.request_pending", "A change is already waiting for approval on this ticket.");
   if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket cannot change.");
@@ -656,7 +653,7 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
   const mayAttach = ticket.reporterID === actorID() || (actor.type === "user" && actor.department === ticket.departmentKey) || has("grid_worker", "grid_leader", "district_admin");
   if (!mayAttach) throw new ForbiddenError("ticket.photo_forbidden", "Only the reporter or the staff handling the ticket may add photos.");
   if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket takes no more photos.");
-  if (ticket.photos.length >= Photo.MAX_PHOTOS * 2) throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
+  if (ticket.photos.length >= MAX_PHOTOS * 2) throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
   const photo = await Photo.check(input.photoKey, "photoKey");
   const key = Photo.finalKey(photo, ticket.ticketID);
   const updated = await apply(ticket, {
