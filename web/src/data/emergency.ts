@@ -3,22 +3,17 @@
  * the live board, and a grid's own open tasks. Types come from core as types only.
  */
 import type { EmergencyMode, EmergencyTask, TaskGrid } from "@wangge/core/emergency/index";
+import { useSession } from "../providers/session.tsx";
+import type { GridChoice } from "../ui/grid-picker.tsx";
 import { compact, ok, type Api, type Body, type Reply } from "./api.ts";
 import type { Page, SignedInActor } from "./types.ts";
 
-export type { EmergencyMode, EmergencyTask, TaskGrid };
+export type { EmergencyMode, EmergencyTask, GridChoice, TaskGrid };
 
 export type EmergencyBoard = Reply<"/emergency/tasks/{taskID}/board", "get">;
 export type MyEmergencyTask = Reply<"/emergency/tasks/mine", "get">["items"][number];
 export type SetModeInput = Body<"/emergency/mode", "put">;
 export type CreateTaskInput = Body<"/emergency/tasks", "post">;
-
-/** A grid to choose (for emergency mode on chosen grids, or a risk-area round). */
-export interface GridChoice {
-  gridID: string;
-  code: string;
-  name: string;
-}
 
 /** Fired on `window` after the mode was switched here, so that the banner reads it again at once. */
 export const MODE_CHANGED = "wangge:emergency-mode";
@@ -50,6 +45,9 @@ export function emergencyApi(api: Api) {
   };
 }
 export type EmergencyApi = ReturnType<typeof emergencyApi>;
+
+/** The emergency API over the signed-in session's client. */
+export const useEmergencyApi = (): EmergencyApi => emergencyApi(useSession().api);
 
 const rolesOf = (actor: SignedInActor | undefined) => (actor?.type === "user" ? actor.roles : []);
 
