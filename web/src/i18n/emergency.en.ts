@@ -3,7 +3,8 @@ import type { EmergencyMessageKey } from "./emergency.zh-CN.ts";
 /** English for the emergency pages and banner. Must have exactly the keys of `emergencyZhCN`. */
 export const emergencyEn: Record<EmergencyMessageKey, string> = {
   "emergency.title": "Emergency mode",
-  "emergency.subtitle": "Normal governance in normal times; one switch in an emergency: issue task rounds, grids report against a checklist, a live board shows progress.",
+  "emergency.subtitle":
+    "Normal governance in normal times; one switch in an emergency: issue task rounds, grids report against a checklist, a live board shows progress.",
   "emergency.offTitle": "Emergency mode is off in this district",
   "emergency.offBody": "A district admin can switch on “Emergency mode” among the governance mechanisms.",
   "emergency.noAccessTitle": "Emergency tasks are handled by grid staff",

@@ -9,9 +9,8 @@ const BOARD_POLL_MS = 15_000;
 
 /** The live board of a round: the numbers, a bar, and a tile per grid coloured done or pending. */
 export function Board(props: { taskID: string; changes: number }) {
-  const { t, language } = useEmergencyLocale();
+  const { t, formatNumber } = useEmergencyLocale();
   const api = useEmergencyApi();
-  const formatNumber = (value: number) => new Intl.NumberFormat(language()).format(value);
   const board = createQuery(
     () => `${props.taskID}#${props.changes}`,
     () => api.board(props.taskID),
