@@ -12,7 +12,7 @@ import { useSession } from "../providers/session.tsx";
 import { BellIcon } from "./icons.tsx";
 
 type ListComponent = Component<{
-  items: NotificationItem[];
+  items: TicketNotification[];
   state: "loading" | "ready" | "error";
   slug: string;
   /** The notifications that were unread when the list was opened. */
@@ -21,7 +21,6 @@ type ListComponent = Component<{
   onRetry: () => void;
 }>;
 
-export type NotificationItem = TicketNotification;
 
 /** How often the count is refreshed while the page is visible. */
 const POLL_MS = 60_000;
@@ -32,7 +31,7 @@ export function NotificationBell(props: { slug: string; userID: string }) {
   const { t } = useLocale();
   const session = useSession();
   const location = useLocation();
-  const [items, setItems] = createSignal<NotificationItem[]>([]);
+  const [items, setItems] = createSignal<TicketNotification[]>([]);
   const [state, setState] = createSignal<"loading" | "ready" | "error">("loading");
   const [open, setOpen] = createSignal(false);
   /** What was unread when the list was opened: marked in it. */
