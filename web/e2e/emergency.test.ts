@@ -65,7 +65,7 @@ describe("the normal/emergency switch", () => {
     await page.getByTestId("emergency-new-round").click();
     await page.getByTestId("round-title").fill("第3轮全员核酸检测");
     await page.getByTestId("round-scope-risk_area").check();
-    await page.locator(`[data-testid="emergency-pick"][data-grid="${gridID}"]`).check();
+    await page.locator(`[data-testid="grid-pick"][data-grid="${gridID}"]`).check();
     await page.getByTestId("round-checklist").fill("设置采样点\n组织居民采样");
     await page.getByTestId("round-submit").click();
     await page.getByTestId("emergency-board").waitFor();

@@ -25,7 +25,7 @@ const DashboardPage = lazy(() => import("./pages/dashboard.tsx").then((module) =
 const ComparePage = lazy(() => import("./pages/compare.tsx").then((module) => ({ default: module.ComparePage })));
 const GridImportPage = lazy(() => import("./pages/grid-import.tsx").then((module) => ({ default: module.GridImportPage })));
 /** 平急切换: the mode, task rounds and the live board, with their own dictionary part and styles. */
-const EmergencyPage = lazy(() => import("./pages/emergency.tsx").then((module) => ({ default: module.EmergencyPage })));
+const EmergencyPage = lazy(() => import("./pages/emergency/index.tsx").then((module) => ({ default: module.EmergencyPage })));
 /** 志愿服务 1+X and 红色物业: its own dictionary part and styles. */
 const VolunteersPage = lazy(() => import("./pages/volunteers.tsx").then((module) => ({ default: module.VolunteersPage })));
 /** 干部下沉 and the two-way ledger: a cadre's own grid and ledger, the community's coverage, evaluations and reports. */

@@ -1,17 +1,9 @@
+import createClient, { type Client } from "openapi-fetch";
 import { createSignal } from "solid-js";
-import type {
-  DemoAccount,
-  DemoStatus,
-  DevToken,
-  DistrictConfig,
-  DistrictDetail,
-  District,
-  Me,
-  OnboardInput,
-  OnboardResult,
-  Page,
-  Province,
-} from "./types.ts";
+import type { components, paths } from "./api-schema";
+import type { DemoAccount, DistrictConfig, DistrictDetail, Me, OnboardInput, OnboardResult, Page } from "./types.ts";
+
+type DevTokenRequest = components["schemas"]["DevTokenRequest"];
 
 /** One field's complaint in a problem response (`errors[]`). */
 export interface FieldError {
@@ -87,6 +79,68 @@ export interface ApiOptions {
   onUnauthorized: () => void;
 }
 
+/** The API's paths, as `npm run types:api` generates them from its OpenAPI document. */
+export type { components, operations, paths } from "./api-schema";
+/** A schema of the API's OpenAPI document (`Schema<"Ticket">`). */
+export type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+type Operation<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends infer O ? O : never;
+/** The JSON reply of a path's method on success (`Reply<"/tickets/{ticketID}", "get">`). */
+export type Reply<P extends keyof paths, M extends keyof paths[P]> =
+  Operation<P, M> extends {
+    responses:
+      | { 200: { content: { "application/json": infer Data } } }
+      | { responses: { 201: { content: { "application/json": infer Data } } } };
+  }
+    ? Data
+    : never;
+/** The JSON body a path's method takes (`Body<"/tickets", "post">`). */
+export type Body<P extends keyof paths, M extends keyof paths[P]> =
+  NonNullable<Operation<P, M>> extends {
+    requestBody?: { content: { "application/json": infer Data } };
+  }
+    ? Data
+    : never;
+/** The typed client over every path of the API (openapi-fetch): `api.client.GET("/tickets/{ticketID}", …)`. */
+export type ApiClient = Client<paths>;
+
+/** Where openapi-fetch builds its requests; `send` swaps it for the real base (known only asynchronously). */
+const PLACEHOLDER = "http://api.invalid";
+
+/**
+ * The answer's body once the call succeeded: `send` below has already turned every failure into
+ * an `ApiError` or a `NetworkError`, so only the success side of openapi-fetch's reply is left.
+ */
+export async function ok<Data>(pending: Promise<{ data?: Data; error?: unknown }>): Promise<Data> {
+  const { data } = await pending;
+  return data as Data;
+}
+
+type Compact<V> = V extends true ? "true" : V extends null | false | undefined ? never : V;
+
+/**
+ * A query without the parameters that say nothing (`undefined`, `null`, `false`, `""`), as the API
+ * reads their absence; `true` becomes the API's `"true"` flag.
+ */
+export function compact<T extends Record<string, unknown>>(params: T): { [K in keyof T]?: Compact<T[K]> } {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== false && value !== "") kept[key] = value === true ? "true" : value;
+  return kept as { [K in keyof T]?: Compact<T[K]> };
+}
+
+/** Every item of a cursor-paginated list, following at most `maxPages` cursors (a safety stop for lists that should be short). */
+export async function allPages<T>(load: (cursor: string | null) => Promise<Page<T>>, maxPages = 50): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  for (let index = 0; index < maxPages; index++) {
+    const page: Page<T> = await load(cursor);
+    all.push(...page.items);
+    cursor = page.cursor;
+    if (!cursor) break;
+  }
+  return all;
+}
+
 export type Api = ReturnType<typeof createApi>;
 
 export function createApi(options: ApiOptions) {
@@ -94,27 +148,29 @@ export function createApi(options: ApiOptions) {
   // Bumped when a settings save replaces a district's configuration: district queries reload.
   const [districtRevision, setDistrictRevision] = createSignal(0);
 
-  /** One call; `extra` adds headers (such as `Idempotency-Key`). */
-  async function request<T>(method: string, path: string, body?: unknown, extra?: { headers?: Record<string, string> }): Promise<T> {
+  /** Sends one request openapi-fetch built: the real base URL, the bearer token, failures as errors. */
+  async function send(built: Request): Promise<Response> {
     const token = options.token();
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json", ...extra?.headers };
+    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    built.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    const url = new URL(built.url);
+    const body = built.method === "GET" || built.method === "HEAD" ? "" : await built.text();
+    if (!body) delete headers["content-type"];
     let response: Response;
     try {
-      response = await fetch(`${await apiBase()}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await fetch(`${await apiBase()}${url.pathname}${url.search}`, { method: built.method, headers, body: body || undefined });
     } catch (error) {
       throw new NetworkError(error);
     }
     if (response.status === 401 && token) options.onUnauthorized();
     if (!response.ok) throw new ApiError(await readProblem(response));
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response;
   }
+
+  const client: ApiClient = createClient<paths>({ baseUrl: PLACEHOLDER, fetch: send });
 
   /** Reads that rarely change are shared for the session; a failure is not remembered. */
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -127,51 +183,50 @@ export function createApi(options: ApiOptions) {
     return hit;
   }
 
+  // The document says `number[]` where core's configuration says `[lon, lat]`: core's (narrower) type, checked for overlap.
+  const loadDistrict = (slug: string) =>
+    ok(client.GET("/districts/{slug}", { params: { path: { slug } } })).then((detail) => detail as DistrictDetail);
+
   return {
-    request,
+    /** Every path of the API, typed from its OpenAPI document; unwrap a call with `ok(…)`. */
+    client,
     /** Shares a read for the session (cleared on sign-in and sign-out). */
     cached,
     clearCache: () => cache.clear(),
-    devAccounts: () => request<{ accounts: DemoAccount[] }>("GET", "/dev/accounts"),
+    // The document says `role: string`; core names the roles.
+    devAccounts: () => ok(client.GET("/dev/accounts")).then((reply) => reply as { accounts: DemoAccount[] }),
     /** How far the local demo year's replay is (local mode only: elsewhere a 404). */
-    demoStatus: () => request<DemoStatus>("GET", "/dev/demo"),
-    devToken: (input: { userID: string; tenantID: string | null } | { tenantID: string; phone: string }) =>
-      request<DevToken>("POST", "/dev/token", input),
-    me: () => request<Me>("GET", "/me"),
-    districts: (input: { limit?: number; cursor?: string | null } = {}) => {
-      const query = new URLSearchParams();
-      if (input.limit) query.set("limit", String(input.limit));
-      if (input.cursor) query.set("cursor", input.cursor);
-      const search = query.toString();
-      return request<Page<District>>("GET", `/districts${search ? `?${search}` : ""}`);
-    },
-    district: (slug: string) =>
-      cached(`district:${slug}`, () => request<DistrictDetail>("GET", `/districts/${encodeURIComponent(slug)}`)),
+    demoStatus: () => ok(client.GET("/dev/demo")),
+    devToken: (input: DevTokenRequest) => ok(client.POST("/dev/token", { body: input })),
+    // The document's actor is any actor; `/me` answers only for the signed-in ones.
+    me: () => ok(client.GET("/me")).then((reply) => reply as Me),
+    districts: (input: { limit?: number; cursor?: string | null } = {}) =>
+      ok(client.GET("/districts", { params: { query: compact(input) } })),
+    district: (slug: string) => cached(`district:${slug}`, () => loadDistrict(slug)),
     /** Changes with every `setDistrictConfig`: pass it as a district query's `refresh`. */
     districtRevision,
     /** After a settings save: the cached district carries the new configuration (and ticket lists reload). */
     setDistrictConfig: (slug: string, config: DistrictConfig) => {
       const known = cache.get(`district:${slug}`) as Promise<DistrictDetail> | undefined;
-      if (known) cache.set(`district:${slug}`, known.then((detail) => ({ ...detail, config }), () => request<DistrictDetail>("GET", `/districts/${encodeURIComponent(slug)}`)));
+      if (known)
+        cache.set(
+          `district:${slug}`,
+          known.then(
+            (detail) => ({ ...detail, config }),
+            () => loadDistrict(slug),
+          ),
+        );
       for (const key of [...cache.keys()]) if (key.startsWith("ticket-")) cache.delete(key);
       setDistrictRevision((revision) => revision + 1);
     },
     /** Every province (they are few: the pages are followed). */
     provinces: () =>
-      cached("provinces", async () => {
-        const all: Province[] = [];
-        let cursor: string | null = null;
-        for (let pageIndex = 0; pageIndex < 20; pageIndex++) {
-          const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : "?limit=200";
-          const page: Page<Province> = await request<Page<Province>>("GET", `/provinces${query}`);
-          all.push(...page.items);
-          cursor = page.cursor;
-          if (!cursor) break;
-        }
-        return all;
-      }),
+      cached("provinces", () =>
+        allPages((cursor) => ok(client.GET("/provinces", { params: { query: compact({ limit: 200, cursor }) } })), 20),
+      ),
     onboard: async (input: OnboardInput) => {
-      const result = await request<OnboardResult>("POST", "/districts", input);
+      // The document says `roles: string[]` and `number[]` where core names the roles and `[lon, lat]`.
+      const result = (await ok(client.POST("/districts", { body: input }))) as OnboardResult;
       cache.set(`district:${result.district.tenantID}`, Promise.resolve({ district: result.district, config: result.config }));
       return result;
     },

@@ -22,8 +22,7 @@ import type {
   TicketSettings,
   Tier,
 } from "@wangge/core/config/settings";
-import type { Api } from "./api.ts";
-import type { Page } from "./types.ts";
+import { compact, ok, type Api, type Body, type Reply } from "./api.ts";
 
 export type {
   AccessSettings,
@@ -45,64 +44,44 @@ export type {
   Tier,
 };
 
-/** One version of the configuration: who changed which sections, when and why. */
-export interface ConfigVersion {
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  createdByName: string | null;
-  /** The sections that changed in this version. */
-  sections: string[];
-  note: string | null;
-  /** The version this one restored, when it is a rollback. */
-  rollbackOf: number | null;
-}
+/** One version of the configuration: who changed which sections (`sections`), when and why; `rollbackOf` when it restored one. */
+export type ConfigVersion = Reply<"/config/versions", "get">["items"][number];
 
-export interface ConfigVersionDetail extends ConfigVersion {
-  settings: DistrictSettings;
-}
+export type ConfigVersionDetail = ConfigVersion & { settings: DistrictSettings };
 
 export type UserStatus = "active" | "pending" | "disabled";
 
 /** A person of the district as its admin manages them (用户与权限). */
-export interface DistrictUser {
-  userID: string;
-  name: string;
-  phoneMasked: string | null;
-  emailMasked: string | null;
-  roles: DistrictRole[];
-  gridID: string | null;
-  departmentKey: string | null;
-  status: UserStatus;
-  createdAt: string;
-}
-
-export interface InviteInput {
-  name: string;
-  phone?: string;
-  email?: string;
-  roles: DistrictRole[];
-  gridID?: string;
-  departmentKey?: string;
-}
-
-export interface UserChange {
-  roles?: DistrictRole[];
-  gridID?: string;
-  departmentKey?: string;
-  status?: "active" | "disabled";
-}
+export type DistrictUser = Reply<"/users", "get">["items"][number];
+export type InviteInput = Body<"/users", "post">;
+export type UserChange = Body<"/users/{userID}", "patch">;
 
 /** The sections a settings save may replace (each one whole). */
-export type SectionChanges = Partial<Pick<DistrictSettings, "tiers" | "dedicatedKinds" | "roles" | "mechanisms" | "tickets" | "governance" | "terms" | "access" | "map">>;
+export type SectionChanges = Partial<
+  Pick<DistrictSettings, "tiers" | "dedicatedKinds" | "roles" | "mechanisms" | "tickets" | "governance" | "terms" | "access" | "map">
+>;
 
 /** The access roles a district's role catalogue maps onto (the fixed set). */
 export const districtRoles: DistrictRole[] = ["resident", "grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"];
 
-export const mechanismKeys: MechanismKey[] = ["tickets", "cadreSecondment", "wishes", "needsLists", "meetings", "volunteers", "emergencyMode", "register"];
+export const mechanismKeys: MechanismKey[] = [
+  "tickets",
+  "cadreSecondment",
+  "wishes",
+  "needsLists",
+  "meetings",
+  "volunteers",
+  "emergencyMode",
+  "register",
+];
 
 /** The governance lists, in the order the page shows them. */
-export const governanceLists = ["meetingTypes", "volunteerTeamKinds", "ledgerActivityKinds", "activityKinds"] as const satisfies readonly (keyof GovernanceSettings)[];
+export const governanceLists = [
+  "meetingTypes",
+  "volunteerTeamKinds",
+  "ledgerActivityKinds",
+  "activityKinds",
+] as const satisfies readonly (keyof GovernanceSettings)[];
 
 /** The settings sections, in the order the page lists them. */
 export const sections = ["tiers", "roles", "mechanisms", "tickets", "governance", "terms", "access", "users", "history", "audit"] as const;
@@ -164,27 +143,35 @@ export const permissions: Record<DistrictRole, string[]> = {
   ],
 };
 
-function query(params: Record<string, string | number | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
 export function configApi(api: Api) {
+  const { client } = api;
+  // The document says `number[]` where core's configuration says `[lon, lat]`: core's (narrower) type, checked for overlap.
+  const config = <Reply extends { version: number; map: { center: number[] | null } }>(pending: Promise<Reply>) =>
+    pending.then((reply) => reply as Reply & DistrictConfig);
   return {
-    get: () => api.request<DistrictConfig>("GET", "/config"),
-    update: (input: { expectedVersion: number; changes: SectionChanges; note?: string }) => api.request<DistrictConfig>("PATCH", "/config", input),
+    get: () => config(ok(client.GET("/config"))),
+    update: (input: { expectedVersion: number; changes: SectionChanges; note?: string }) =>
+      config(ok(client.PATCH("/config", { body: input }))),
     versions: (input: { cursor?: string | null; limit?: number } = {}) =>
-      api.request<Page<ConfigVersion>>("GET", `/config/versions${query({ cursor: input.cursor, limit: input.limit ?? 20 })}`),
-    version: (version: number) => api.request<ConfigVersionDetail>("GET", `/config/versions/${version}`),
-    rollback: (input: { toVersion: number; expectedVersion: number; note?: string }) => api.request<DistrictConfig>("POST", "/config/rollback", input),
+      ok(client.GET("/config/versions", { params: { query: compact({ cursor: input.cursor, limit: input.limit ?? 20 }) } })),
+    version: (version: number) =>
+      ok(client.GET("/config/versions/{version}", { params: { path: { version: String(version) } } })).then(
+        (reply) => reply as ConfigVersionDetail,
+      ),
+    rollback: (input: { toVersion: number; expectedVersion: number; note?: string }) =>
+      config(ok(client.POST("/config/rollback", { body: input }))),
     users: (input: { status?: UserStatus; role?: DistrictRole; q?: string; cursor?: string | null; limit?: number } = {}) =>
-      api.request<Page<DistrictUser>>("GET", `/users${query({ status: input.status, role: input.role, q: input.q, cursor: input.cursor, limit: input.limit ?? 50 })}`),
-    invite: (input: InviteInput) => api.request<DistrictUser>("POST", "/users", input),
-    updateUser: (userID: string, change: UserChange) => api.request<DistrictUser>("PATCH", `/users/${encodeURIComponent(userID)}`, change),
+      ok(
+        client.GET("/users", {
+          params: {
+            query: compact({ status: input.status, role: input.role, q: input.q, cursor: input.cursor, limit: input.limit ?? 50 }),
+          },
+        }),
+      ),
+    invite: (input: InviteInput) => ok(client.POST("/users", { body: input })),
+    updateUser: (userID: string, change: UserChange) => ok(client.PATCH("/users/{userID}", { params: { path: { userID } }, body: change })),
     audit: (input: { cursor?: string | null; limit?: number } = {}) =>
-      api.request<Page<AuditEvent>>("GET", `/audit${query({ cursor: input.cursor, limit: input.limit ?? 30 })}`),
+      ok(client.GET("/audit", { params: { query: compact({ cursor: input.cursor, limit: input.limit ?? 30 }) } })),
   };
 }
 export type ConfigApi = ReturnType<typeof configApi>;

@@ -3,69 +3,39 @@
  * the live board, and a grid's own open tasks. Types come from core as types only.
  */
 import type { EmergencyMode, EmergencyTask, TaskGrid } from "@wangge/core/emergency/index";
-import type { Api } from "./api.ts";
+import { useSession } from "../providers/session.tsx";
+import type { GridChoice } from "../ui/grid-picker.tsx";
+import { compact, ok, type Api, type Body, type Reply } from "./api.ts";
 import type { Page, SignedInActor } from "./types.ts";
 
-export type { EmergencyMode, EmergencyTask, TaskGrid };
+export type { EmergencyMode, EmergencyTask, GridChoice, TaskGrid };
 
-export interface EmergencyBoard {
-  task: EmergencyTask;
-  total: number;
-  done: number;
-  pending: number;
-  percentage: number;
-  grids: TaskGrid[];
-}
-
-export interface MyEmergencyTask {
-  task: EmergencyTask;
-  grid: TaskGrid;
-}
-
-export interface SetModeInput {
-  mode: "normal" | "emergency";
-  scope?: "district" | "grids";
-  gridIDs?: string[];
-  reason: string;
-  expectedVersion?: number;
-}
-
-export interface CreateTaskInput {
-  title: string;
-  scope: "district" | "risk_area";
-  gridIDs?: string[];
-  checklist: string[];
-}
-
-/** A grid to choose (for emergency mode on chosen grids, or a risk-area round). */
-export interface GridChoice {
-  gridID: string;
-  code: string;
-  name: string;
-}
+export type EmergencyBoard = Reply<"/emergency/tasks/{taskID}/board", "get">;
+export type MyEmergencyTask = Reply<"/emergency/tasks/mine", "get">["items"][number];
+export type SetModeInput = Body<"/emergency/mode", "put">;
+export type CreateTaskInput = Body<"/emergency/tasks", "post">;
 
 /** Fired on `window` after the mode was switched here, so that the banner reads it again at once. */
 export const MODE_CHANGED = "wangge:emergency-mode";
 
 export function emergencyApi(api: Api) {
+  const { client } = api;
   return {
-    mode: () => api.request<EmergencyMode>("GET", "/emergency/mode"),
-    setMode: (input: SetModeInput) => api.request<EmergencyMode>("PUT", "/emergency/mode", input),
-    tasks: (cursor?: string | null) =>
-      api.request<Page<EmergencyTask>>("GET", `/emergency/tasks?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
-    createTask: (input: CreateTaskInput) => api.request<EmergencyTask>("POST", "/emergency/tasks", input),
-    mine: () => api.request<{ items: MyEmergencyTask[] }>("GET", "/emergency/tasks/mine"),
-    board: (taskID: string) => api.request<EmergencyBoard>("GET", `/emergency/tasks/${encodeURIComponent(taskID)}/board`),
+    mode: () => ok(client.GET("/emergency/mode")),
+    setMode: (input: SetModeInput) => ok(client.PUT("/emergency/mode", { body: input })),
+    tasks: (cursor?: string | null) => ok(client.GET("/emergency/tasks", { params: { query: compact({ limit: 50, cursor }) } })),
+    createTask: (input: CreateTaskInput) => ok(client.POST("/emergency/tasks", { body: input })),
+    mine: () => ok(client.GET("/emergency/tasks/mine")),
+    board: (taskID: string) => ok(client.GET("/emergency/tasks/{taskID}/board", { params: { path: { taskID } } })),
     report: (taskID: string, gridID: string, input: { ticks: boolean[]; note?: string }) =>
-      api.request<TaskGrid>("POST", `/emergency/tasks/${encodeURIComponent(taskID)}/grids/${encodeURIComponent(gridID)}/report`, input),
+      ok(client.POST("/emergency/tasks/{taskID}/grids/{gridID}/report", { params: { path: { taskID, gridID } }, body: input })),
     /** Active grids of one tier, without boundaries (up to `max`, a page of 200 at a time). */
     gridsOfTier: async (tier: number, max = 3000): Promise<GridChoice[]> => {
       const found: GridChoice[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<GridChoice> = await api.request<Page<GridChoice>>(
-          "GET",
-          `/grids?tier=${tier}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        const page: Page<GridChoice> = await ok(
+          client.GET("/grids", { params: { query: compact({ tier: String(tier), limit: 200, cursor }) } }),
         );
         found.push(...page.items.map(({ gridID, code, name }) => ({ gridID, code, name })));
         cursor = page.cursor;
@@ -76,6 +46,9 @@ export function emergencyApi(api: Api) {
 }
 export type EmergencyApi = ReturnType<typeof emergencyApi>;
 
+/** The emergency API over the signed-in session's client. */
+export const useEmergencyApi = (): EmergencyApi => emergencyApi(useSession().api);
+
 const rolesOf = (actor: SignedInActor | undefined) => (actor?.type === "user" ? actor.roles : []);
 
 /** Only a district admin switches the mode and issues rounds. */
@@ -84,7 +57,8 @@ export const mayCommand = (actor: SignedInActor | undefined) => rolesOf(actor).i
 export const mayReadRounds = (actor: SignedInActor | undefined) =>
   rolesOf(actor).some((role) => ["grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"].includes(role));
 /** Grid workers, leaders and cadres report for their grid. */
-export const hasGridTasks = (actor: SignedInActor | undefined) => rolesOf(actor).some((role) => ["grid_worker", "grid_leader", "cadre"].includes(role));
+export const hasGridTasks = (actor: SignedInActor | undefined) =>
+  rolesOf(actor).some((role) => ["grid_worker", "grid_leader", "cadre"].includes(role));
 
 /** A checklist typed one item a line. */
 export function checklistOf(text: string): string[] {

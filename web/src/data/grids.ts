@@ -4,7 +4,7 @@
  */
 import type { Grid, GridRef } from "@wangge/core/grid/model";
 import type { Assignment } from "@wangge/core/person/index";
-import type { Api } from "./api.ts";
+import { allPages, compact, ok, type Api, type Reply, type Schema } from "./api.ts";
 import type { Page } from "./types.ts";
 
 export type { Assignment, Grid, GridRef };
@@ -16,10 +16,7 @@ export type Boundary = NonNullable<Grid["boundary"]>;
 export type BBox = [number, number, number, number];
 
 /** A grid's reply: the grid (with its boundary) and its ancestors, top-down. */
-export interface GridDetail {
-  grid: Grid;
-  ancestors: GridRef[];
-}
+export type GridDetail = Omit<Reply<"/grids/{gridID}", "get">, "grid"> & { grid: Grid };
 
 /** What a coverage report calls a grid. */
 export interface CodeRef {
@@ -34,76 +31,46 @@ export interface Coverage {
   ok: boolean;
   parentAreaM2: number;
   childrenAreaM2: number;
-  outside: Array<CodeRef & { areaM2: number; geometry: unknown }>;
-  overlaps: Array<{ a: CodeRef; b: CodeRef; areaM2: number; geometry: unknown }>;
-  gaps: Array<{ areaM2: number; geometry: unknown }>;
+  outside: Array<CodeRef & { areaM2: number; geometry?: unknown }>;
+  overlaps: Array<{ a: CodeRef; b: CodeRef; areaM2: number; geometry?: unknown }>;
+  gaps: Array<{ areaM2: number; geometry?: unknown }>;
 }
-
-export interface Location {
-  grid: GridRef;
-  ancestors: GridRef[];
-  dedicated: GridRef[];
-}
-
-export interface Upload {
-  uploadKey: string;
-  url: string;
-  method: "PUT";
-  maxBytes: number;
-  expiresAt: string;
-}
-
-export interface ImportResult {
-  importID: string;
-  status: "validating" | "writing" | "done" | "failed";
-  total: number;
-  written: number;
-}
-
-export interface ExportFile {
-  url: string;
-  count: number;
-  bytes: number;
-}
+export type Location = Reply<"/grids/locate", "get">;
+export type Upload = Reply<"/grids/imports/uploads", "post">;
+export type ImportResult = Reply<"/grids/imports", "post">;
+export type ExportFile = Reply<"/grids/export", "get">;
 
 /** The page size of grid and people lists (the API's maximum). */
 export const GRID_PAGE = 200;
-/** A safety stop when following cursors of a list that should be short. */
-const MAX_PAGES = 50;
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null) search.set(key, String(value));
-  return search.toString();
+/** The document leaves a grid's GeoJSON open (`boundary: unknown`); core's model names its shape. */
+export function withBoundaries(page: Page<Schema<"Grid">>): Page<Grid> {
+  return page as Page<Grid>;
 }
 
 export function gridsApi(api: Api) {
-  /** Every item of a cursor-paginated list. */
-  async function everyPage<T>(path: string, params: Record<string, string | number | boolean | undefined>): Promise<T[]> {
-    const all: T[] = [];
-    let cursor: string | null = null;
-    for (let index = 0; index < MAX_PAGES; index++) {
-      const page: Page<T> = await api.request<Page<T>>("GET", `${path}?${query({ ...params, limit: GRID_PAGE, cursor })}`);
-      all.push(...page.items);
-      cursor = page.cursor;
-      if (!cursor) break;
-    }
-    return all;
-  }
-
+  const { client } = api;
+  const gridPath = (gridID: string) => ({ params: { path: { gridID } } });
   return {
     /** The children of a grid (`root`: the first tier), without boundaries. */
-    children: (parentID: string) => everyPage<Grid>("/grids", { parentID }),
+    children: (parentID: string) =>
+      allPages((cursor) =>
+        ok(client.GET("/grids", { params: { query: compact({ parentID, limit: GRID_PAGE, cursor }) } })).then(withBoundaries),
+      ),
     /** One page of a whole tier (a level, or `dedicated`) with boundaries, for the map. */
     tierPage: (tier: number | "dedicated", cursor: string | null) =>
-      api.request<Page<Grid>>("GET", `/grids?${query({ tier, boundary: true, limit: GRID_PAGE, cursor })}`),
-    grid: (gridID: string) => api.request<GridDetail>("GET", `/grids/${encodeURIComponent(gridID)}`),
-    people: (gridID: string) => everyPage<Assignment>("/people", { gridID }),
-    coverage: (gridID: string) => api.request<Coverage>("GET", `/grids/${encodeURIComponent(gridID)}/coverage`),
-    locate: (lon: number, lat: number) => api.request<Location>("GET", `/grids/locate?${query({ lon, lat })}`),
-    createUpload: () => api.request<Upload>("POST", "/grids/imports/uploads"),
-    importUpload: (uploadKey: string) => api.request<ImportResult>("POST", "/grids/imports", { uploadKey }),
-    exportFile: () => api.request<ExportFile>("GET", "/grids/export"),
+      ok(client.GET("/grids", { params: { query: compact({ tier: String(tier), boundary: true, limit: GRID_PAGE, cursor }) } })).then(
+        withBoundaries,
+      ),
+    grid: (gridID: string): Promise<GridDetail> => ok(client.GET("/grids/{gridID}", gridPath(gridID))) as Promise<GridDetail>,
+    people: (gridID: string) =>
+      allPages((cursor) => ok(client.GET("/people", { params: { query: compact({ gridID, limit: GRID_PAGE, cursor }) } }))),
+    // openapi-typescript reads the nullable `grid` as `GridRef & (Record<string, never> | null)`: the report's own type.
+    coverage: (gridID: string) => ok(client.GET("/grids/{gridID}/coverage", gridPath(gridID))).then((report) => report as Coverage),
+    locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
+    createUpload: () => ok(client.POST("/grids/imports/uploads")),
+    importUpload: (uploadKey: string) => ok(client.POST("/grids/imports", { body: { uploadKey } })),
+    exportFile: () => ok(client.GET("/grids/export")),
   };
 }
 

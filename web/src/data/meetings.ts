@@ -1,9 +1,7 @@
 /** Meetings (网格议事会, 我听邻说茶话会 …) as the portal uses them. */
 import type { Meeting } from "@wangge/core/meeting/index";
-import type { NeedItem, NeedKind } from "@wangge/core/need/index";
-import type { Api } from "./api.ts";
-import type { Page, SignedInActor } from "./types.ts";
-import { queryString } from "./wishes.ts";
+import { compact, ok, type Api, type Body } from "./api.ts";
+import type { SignedInActor } from "./types.ts";
 
 export type { Meeting };
 
@@ -16,31 +14,20 @@ export interface MeetingListQuery {
   limit?: number;
 }
 
-export interface CreateMeetingInput {
-  typeKey: string;
-  gridID: string;
-  scheduledAt: string;
-  place: string;
-  topic: string;
-}
-
-export interface RecordOutcomeInput {
-  minutes: string;
-  attendanceCount?: number;
-  attendees: string[];
-  outcomes: { kind: NeedKind; title: string }[];
-}
+export type CreateMeetingInput = Body<"/meetings", "post">;
+export type RecordOutcomeInput = Body<"/meetings/{meetingID}/outcome", "post">;
 
 /** District admins, grid leaders and grid workers organise meetings. */
 export const mayOrganise = (actor: SignedInActor | undefined) =>
   actor?.type === "user" && actor.roles.some((role) => role === "district_admin" || role === "grid_leader" || role === "grid_worker");
 
 export function meetingsApi(api: Api) {
+  const { client } = api;
   return {
-    list: (query: MeetingListQuery) => api.request<Page<Meeting>>("GET", `/meetings${queryString({ ...query })}`),
-    create: (input: CreateMeetingInput) => api.request<Meeting>("POST", "/meetings", input),
+    list: (query: MeetingListQuery) => ok(client.GET("/meetings", { params: { query: compact({ ...query }) } })),
+    create: (input: CreateMeetingInput) => ok(client.POST("/meetings", { body: input })),
     record: (meetingID: string, input: RecordOutcomeInput) =>
-      api.request<{ meeting: Meeting; items: NeedItem[] }>("POST", `/meetings/${encodeURIComponent(meetingID)}/outcome`, input),
+      ok(client.POST("/meetings/{meetingID}/outcome", { params: { path: { meetingID } }, body: input })),
   };
 }
 export type MeetingsApi = ReturnType<typeof meetingsApi>;

@@ -4,12 +4,20 @@
  * sorting and ranking districts. The metric catalogue mirrors core's `MetricDefinitions`
  * (the portal bundles no core code); `metrics.test.ts` keeps the two equal.
  */
-import type { Api } from "./api.ts";
-import { apiBase, ApiError, NetworkError } from "./api.ts";
-import type { Boundary, Grid } from "./grids.ts";
-import type { Page } from "./types.ts";
+import { allPages, compact, ok, type Api } from "./api.ts";
+import { withBoundaries, type Boundary, type Grid } from "./grids.ts";
 
-export type MetricGroup = "grids" | "people" | "tickets" | "party" | "cadres" | "wishes" | "needs" | "meetings" | "volunteers" | "emergency";
+export type MetricGroup =
+  | "grids"
+  | "people"
+  | "tickets"
+  | "party"
+  | "cadres"
+  | "wishes"
+  | "needs"
+  | "meetings"
+  | "volunteers"
+  | "emergency";
 export type MetricUnit = "count" | "ratio" | "hours" | "rating" | "people";
 export type Values = Record<string, number | null>;
 
@@ -22,7 +30,13 @@ export interface MetricInfo {
   standing?: boolean;
 }
 
-const m = (key: string, group: MetricGroup, unit: MetricUnit = "count", more: Partial<MetricInfo> = {}): MetricInfo => ({ key, group, unit, higherIsBetter: true, ...more });
+const m = (key: string, group: MetricGroup, unit: MetricUnit = "count", more: Partial<MetricInfo> = {}): MetricInfo => ({
+  key,
+  group,
+  unit,
+  higherIsBetter: true,
+  ...more,
+});
 
 /** Every metric, in core's order (names live in the metrics dictionary under `metric.<key>`). */
 export const metricCatalogue: MetricInfo[] = [
@@ -68,7 +82,18 @@ export const metricCatalogue: MetricInfo[] = [
   m("emergency.completion", "emergency", "ratio"),
 ];
 
-export const metricGroups: MetricGroup[] = ["grids", "people", "tickets", "party", "cadres", "wishes", "needs", "meetings", "volunteers", "emergency"];
+export const metricGroups: MetricGroup[] = [
+  "grids",
+  "people",
+  "tickets",
+  "party",
+  "cadres",
+  "wishes",
+  "needs",
+  "meetings",
+  "volunteers",
+  "emergency",
+];
 export const metricInfo = new Map(metricCatalogue.map((info) => [info.key, info]));
 /** The metrics that change with the period (trends, grids, categories). */
 export const periodMetrics = metricCatalogue.filter((info) => !info.standing);
@@ -166,7 +191,12 @@ export function switchPeriod(period: string, kind: PeriodKind, now = new Date())
 export function formatMetric(value: number | null | undefined, unit: string, language: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   if (unit === "ratio") return `${(value * 100).toFixed(2)}%`;
-  const digits = unit === "hours" ? { minimumFractionDigits: 1, maximumFractionDigits: 1 } : unit === "rating" ? { maximumFractionDigits: 2 } : { maximumFractionDigits: 0 };
+  const digits =
+    unit === "hours"
+      ? { minimumFractionDigits: 1, maximumFractionDigits: 1 }
+      : unit === "rating"
+        ? { maximumFractionDigits: 2 }
+        : { maximumFractionDigits: 0 };
   return new Intl.NumberFormat(language, digits).format(value);
 }
 
@@ -281,72 +311,36 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return plain ? plain[1].trim() : fallback;
 }
 
-function search(params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  const text = query.toString();
-  return text ? `?${text}` : "";
-}
-
 const compareParams = (query: CompareQuery) =>
-  "period" in query ? { provinceID: query.provinceID, period: query.period } : { provinceID: query.provinceID, from: query.from, to: query.to };
+  "period" in query
+    ? { provinceID: query.provinceID, period: query.period }
+    : { provinceID: query.provinceID, from: query.from, to: query.to };
 
-export function metricsApi(api: Api, token: () => string | null) {
+export function metricsApi(api: Api) {
+  const { client } = api;
   return {
-    district: (period: string) => api.request<DistrictMetrics>("GET", `/metrics/district${search({ period })}`),
-    grid: (gridID: string, period: string) => api.request<GridMetrics>("GET", `/metrics/grids/${encodeURIComponent(gridID)}${search({ period })}`),
-    compare: (query: CompareQuery) => api.request<Comparison>("GET", `/metrics/compare${search(compareParams(query))}`),
+    district: (period: string) => ok(client.GET("/metrics/district", { params: { query: compact({ period }) } })),
+    grid: (gridID: string, period: string) =>
+      ok(client.GET("/metrics/grids/{gridID}", { params: { path: { gridID }, query: compact({ period }) } })),
+    compare: (query: CompareQuery) => ok(client.GET("/metrics/compare", { params: { query: compact(compareParams(query)) } })),
     /** The children of a grid (`root`: the first tier) with their boundaries, for the map. */
-    boundaries: async (parentID: string): Promise<Grid[]> => {
-      const all: Grid[] = [];
-      let cursor: string | null = null;
-      for (let index = 0; index < 20; index++) {
-        const page: Page<Grid> = await api.request<Page<Grid>>("GET", `/grids${search({ parentID, boundary: "true", limit: "200", cursor: cursor ?? undefined })}`);
-        all.push(...page.items);
-        cursor = page.cursor;
-        if (!cursor) break;
-      }
-      return all;
-    },
+    boundaries: (parentID: string): Promise<Grid[]> =>
+      allPages(
+        (cursor) =>
+          ok(client.GET("/grids", { params: { query: compact({ parentID, boundary: true, limit: 200, cursor }) } })).then(withBoundaries),
+        20,
+      ),
     /** The comparison as a file, fetched with the bearer token: its bytes and its name. */
     exportFile: async (query: CompareQuery, format: "xlsx" | "csv"): Promise<{ blob: Blob; name: string }> => {
-      const headers: Record<string, string> = {};
-      const bearer = token();
-      if (bearer) headers.authorization = `Bearer ${bearer}`;
-      let response: Response;
-      try {
-        response = await fetch(`${await apiBase()}/metrics/compare/export${search({ ...compareParams(query), format })}`, { headers });
-      } catch (error) {
-        throw new NetworkError(error);
-      }
-      if (!response.ok) {
-        let problem: { status: number; detail?: string; title?: string; code?: string } = { status: response.status };
-        try {
-          problem = { ...problem, ...((await response.json()) as object) };
-        } catch {
-          // not JSON: the status says enough
-        }
-        throw new ApiError(problem);
-      }
-      const name = fileNameOf(response.headers.get("content-disposition"), `comparison.${format}`);
-      return { blob: await response.blob(), name };
+      const { data, response } = await client.GET("/metrics/compare/export", {
+        params: { query: compact({ ...compareParams(query), format }) },
+        parseAs: "blob",
+      });
+      return { blob: data as Blob, name: fileNameOf(response.headers.get("content-disposition"), `comparison.${format}`) };
     },
   };
 }
 
 export type MetricsApi = ReturnType<typeof metricsApi>;
-
-/** Saves a blob under `name` through a temporary link. */
-export function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export type { Boundary, Grid };

@@ -1,8 +1,7 @@
 /** Needs lists (问题清单·项目清单) as the portal uses them, and who may take which step. */
 import type { NeedItem, NeedKind, NeedsProgress, NeedState } from "@wangge/core/need/index";
-import type { Api } from "./api.ts";
-import type { Page, SignedInActor } from "./types.ts";
-import { queryString } from "./wishes.ts";
+import { compact, ok, type Api, type Body } from "./api.ts";
+import type { SignedInActor } from "./types.ts";
 
 export type { NeedItem, NeedKind, NeedsProgress, NeedState };
 export const needStates: NeedState[] = ["open", "claimed", "closed", "confirmed"];
@@ -34,14 +33,15 @@ export function needActions(actor: SignedInActor | undefined, item: NeedItem): (
 export const mayCreateNeed = (actor: SignedInActor | undefined) => holds(actor, "district_admin", "grid_leader", "grid_worker");
 
 export function needsApi(api: Api) {
-  const step = (itemID: string, path: string, body: unknown = {}) => api.request<NeedItem>("POST", `/needs/${encodeURIComponent(itemID)}/${path}`, body);
+  const { client } = api;
+  const item = (itemID: string) => ({ params: { path: { itemID } }, body: {} });
   return {
-    list: (query: NeedListQuery) => api.request<Page<NeedItem>>("GET", `/needs${queryString({ ...query })}`),
-    progress: (gridID?: string) => api.request<NeedsProgress>("GET", `/needs/progress${queryString({ gridID })}`),
-    create: (input: { kind: NeedKind; title: string; description?: string; gridID: string }) => api.request<NeedItem>("POST", "/needs", input),
-    claim: (itemID: string, unit?: string) => step(itemID, "claim", unit ? { unit } : {}),
-    close: (itemID: string, note: string) => step(itemID, "close", { note }),
-    confirm: (itemID: string) => step(itemID, "confirm"),
+    list: (query: NeedListQuery) => ok(client.GET("/needs", { params: { query: compact({ ...query }) } })),
+    progress: (gridID?: string) => ok(client.GET("/needs/progress", { params: { query: compact({ gridID }) } })),
+    create: (input: Body<"/needs", "post">) => ok(client.POST("/needs", { body: input })),
+    claim: (itemID: string, unit?: string) => ok(client.POST("/needs/{itemID}/claim", { ...item(itemID), body: unit ? { unit } : {} })),
+    close: (itemID: string, note: string) => ok(client.POST("/needs/{itemID}/close", { ...item(itemID), body: { note } })),
+    confirm: (itemID: string) => ok(client.POST("/needs/{itemID}/confirm", item(itemID))),
   };
 }
 export type NeedsApi = ReturnType<typeof needsApi>;

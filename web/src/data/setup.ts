@@ -3,8 +3,7 @@
  * reads (district admin), and the public registration of residents.
  */
 import type { DistrictSettings } from "@wangge/core/config/settings";
-import type { Api } from "./api.ts";
-import type { Page } from "./types.ts";
+import { ok, type Api, type Reply } from "./api.ts";
 
 export type { DistrictSettings };
 
@@ -16,28 +15,12 @@ export interface DistrictTemplate {
 }
 
 /** A district's public face for registration (`GET /districts/{slug}/registration`). */
-export interface Registration {
-  tenantID: string;
-  nameZh: string;
-  nameEn: string;
-  selfRegistration: boolean;
-  approval: boolean;
-}
+export type Registration = Reply<"/districts/{slug}/registration", "get">;
 
-export interface Registered {
-  userID: string;
-  status: "active" | "pending";
-}
+export type Registered = Reply<"/districts/{slug}/residents", "post">;
 
 /** A district user as the admin sees them (`GET /users`): only what the checklist reads. */
-export interface DistrictUserRow {
-  userID: string;
-  name: string;
-  roles: string[];
-  status: "active" | "pending" | "disabled";
-}
-
-const path = (slug: string) => `/districts/${encodeURIComponent(slug.trim().toLowerCase())}`;
+export type DistrictUserRow = Pick<Reply<"/users", "get">["items"][number], "userID" | "name" | "roles" | "status">;
 
 /** What the first-run checklist reads of the district metrics (`GET /metrics/district?period=all`). */
 export interface SetupMetrics {
@@ -52,19 +35,24 @@ export interface ConfigVersionSettings {
 }
 
 export function setupApi(api: Api) {
+  const { client } = api;
+  const slugPath = (slug: string) => ({ params: { path: { slug: slug.trim().toLowerCase() } } });
   return {
-    templates: () => api.cached("templates", () => api.request<{ items: DistrictTemplate[] }>("GET", "/districts/templates")),
-    registration: (slug: string) => api.request<Registration>("GET", `${path(slug)}/registration`),
+    // The document's template settings are the district settings' schema, looser in places (tuples as arrays).
+    templates: () =>
+      api.cached("templates", () => ok(client.GET("/districts/templates")).then((reply) => reply as { items: DistrictTemplate[] })),
+    registration: (slug: string) => ok(client.GET("/districts/{slug}/registration", slugPath(slug))),
     register: (slug: string, input: { name: string; phone: string }) =>
-      api.request<Registered>("POST", `${path(slug)}/residents`, input),
+      ok(client.POST("/districts/{slug}/residents", { ...slugPath(slug), body: input })),
     /** The district's standing counts (grids, people by role, tickets ever collected). */
-    metrics: () => api.request<SetupMetrics>("GET", "/metrics/district?period=all"),
+    metrics: (): Promise<SetupMetrics> => ok(client.GET("/metrics/district", { params: { query: { period: "all" } } })),
     /** The configuration the district was onboarded with (version 1). */
-    firstConfig: () => api.request<ConfigVersionSettings>("GET", "/config/versions/1"),
+    firstConfig: () =>
+      ok(client.GET("/config/versions/{version}", { params: { path: { version: "1" } } })).then((reply) => reply as ConfigVersionSettings),
     /** Whether the district has any grid yet (one of the first tier is enough). */
-    hasGrids: async () => (await api.request<Page<unknown>>("GET", "/grids?parentID=root&limit=1")).items.length > 0,
+    hasGrids: async () => (await ok(client.GET("/grids", { params: { query: { parentID: "root", limit: 1 } } }))).items.length > 0,
     /** One page of the district's users (enough to tell whether anyone but the admins is there). */
-    users: () => api.request<Page<DistrictUserRow>>("GET", "/users?limit=50"),
+    users: () => ok(client.GET("/users", { params: { query: { limit: 50 } } })),
   };
 }
 

@@ -5,11 +5,25 @@
  */
 import type { Category, Department, RoutingRule, TicketSettings } from "@wangge/core/config/settings";
 import type { Ticket, TimelineEntry } from "@wangge/core/ticket/index";
-import type { Api } from "./api.ts";
-import type { Grid, GridDetail, Location } from "./grids.ts";
-import type { Page, SignedInActor } from "./types.ts";
+// The pure rules module by its own path (not the package index: that would bring the SDK into the bundle).
+import * as Rules from "@wangge/core/ticket/rules";
+import {
+  changeKinds,
+  EXTEND_HOURS,
+  MAX_PHOTOS,
+  photoTypes,
+  route,
+  TERRITORIAL,
+  type Caller,
+  type ChangeKind,
+  type TicketAction,
+} from "@wangge/core/ticket/rules";
+import { allPages, compact, ok, type Api, type Body, type Reply } from "./api.ts";
+import { withBoundaries } from "./grids.ts";
+import type { SignedInActor } from "./types.ts";
 
-export type { Category, Department, Ticket, TimelineEntry };
+export type { Category, ChangeKind, Department, Ticket, TicketAction, TimelineEntry };
+export { changeKinds, EXTEND_HOURS, MAX_PHOTOS, photoTypes, TERRITORIAL };
 
 /** collected → accepted (立案) → dispatched (派遣) → handled (处置反馈) → closed (核查结案). */
 export type TicketState = Ticket["state"];
@@ -19,49 +33,18 @@ export type Closure = NonNullable<Ticket["closure"]>;
 export const verifyClosures = ["solved", "not_responsible", "duplicate"] as const;
 export type VerifyClosure = (typeof verifyClosures)[number];
 
-/** The department key for "the grid's own staff" (属地). */
-export const TERRITORIAL = "territorial";
-
 /** A ticket with its timeline and short-lived links to its photos (`GET /tickets/{id}`). */
-export interface TicketDetail {
-  ticket: Ticket;
-  timeline: TimelineEntry[];
-  photoUrls: Record<string, string>;
-}
+export type TicketDetail = Reply<"/tickets/{ticketID}", "get">;
 
-export const photoTypes = ["image/jpeg", "image/png", "image/webp", "image/heic"] as const;
 export type PhotoType = (typeof photoTypes)[number];
-/** At most this many photos per report (and per handling report). */
-export const MAX_PHOTOS = 6;
 
 /** A presigned upload for one photo (`POST /tickets/photos`). */
-export interface PhotoSlot {
-  photoKey: string;
-  url: string;
-  method: "PUT";
-  headers: Record<string, string>;
-  maxBytes: number;
-  expiresAt: string;
-}
+export type PhotoSlot = Reply<"/tickets/photos", "post">;
 
-export interface CreateTicketInput {
-  categoryKey: string;
-  description: string;
-  lon: number;
-  lat: number;
-  address?: string;
-  photoKeys: string[];
-}
+export type CreateTicketInput = Body<"/tickets", "post">;
 
 /** One in-app notification: a step was taken on one of the caller's tickets. */
-export interface TicketNotification {
-  notificationID: string;
-  ticketID: string | null;
-  kind: string;
-  state: string | null;
-  at: string;
-  read: boolean;
-}
+export type TicketNotification = Reply<"/me/notifications", "get">["items"][number];
 
 export interface TicketListQuery {
   mine?: boolean;
@@ -74,28 +57,6 @@ export interface TicketListQuery {
   limit?: number;
 }
 
-/** Ticket steps, as the timeline names them and as the pages offer them. */
-export type TicketAction =
-  | "accept"
-  | "reject"
-  | "dispatch"
-  | "handle"
-  | "verify"
-  | "send_back"
-  | "rate"
-  | "reopen"
-  /** Ask for a change that needs an approval (延期, 回退, 转办, 作废). */
-  | "request_change"
-  /** Decide the pending change. */
-  | "approve"
-  | "refuse";
-
-/** Changes that need an approval: extend the deadline, send back up to the dispatcher, transfer, void. */
-export const changeKinds = ["extend", "send_up", "transfer", "void"] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-/** The bounds of an extension, in working hours. */
-export const EXTEND_HOURS = { min: 1, max: 2000 } as const;
-
 export interface ChangeRequestInput {
   kind: ChangeKind;
   /** The reason (at least 2 characters). */
@@ -106,57 +67,58 @@ export interface ChangeRequestInput {
   departmentKey?: string;
 }
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== false && value !== "") search.set(key, String(value));
-  return search.toString();
-}
-
-const ticketPath = (ticketID: string, step = "") => `/tickets/${encodeURIComponent(ticketID)}${step ? `/${step}` : ""}`;
+const ticket = (ticketID: string) => ({ params: { path: { ticketID } } });
 
 export function ticketsApi(api: Api) {
-  const post = (ticketID: string, step: string, body: Record<string, unknown>) => api.request<Ticket>("POST", ticketPath(ticketID, step), body);
+  const { client } = api;
   return {
-    categories: () => api.cached("ticket-categories", () => api.request<{ items: Category[] }>("GET", "/config/categories").then((reply) => reply.items)),
-    departments: () => api.cached("ticket-departments", () => api.request<{ items: Department[] }>("GET", "/config/departments").then((reply) => reply.items)),
-    list: (input: TicketListQuery) => api.request<Page<Ticket>>("GET", `/tickets?${query({ limit: 20, ...input })}`),
-    get: (ticketID: string) => api.request<TicketDetail>("GET", ticketPath(ticketID)),
+    categories: () => api.cached("ticket-categories", async () => (await ok(client.GET("/config/categories"))).items),
+    departments: () => api.cached("ticket-departments", async () => (await ok(client.GET("/config/departments"))).items),
+    list: (input: TicketListQuery) => ok(client.GET("/tickets", { params: { query: compact({ limit: 20, ...input }) } })),
+    get: (ticketID: string) => ok(client.GET("/tickets/{ticketID}", ticket(ticketID))),
     /** Reports a ticket; the same `idempotencyKey` on a retry returns the first ticket. */
     create: (input: CreateTicketInput, idempotencyKey: string) =>
-      api.request<{ ticket: Ticket; created: boolean }>("POST", "/tickets", input, { headers: { "Idempotency-Key": idempotencyKey } }),
-    photoSlot: (contentType: PhotoType) => api.request<PhotoSlot>("POST", "/tickets/photos", { contentType }),
-    attachPhoto: (ticketID: string, photoKey: string) => post(ticketID, "photos", { photoKey }),
-    accept: (ticketID: string, note?: string) => post(ticketID, "accept", { note: note || undefined }),
-    reject: (ticketID: string, note: string) => post(ticketID, "reject", { note }),
-    dispatch: (ticketID: string, departmentKey?: string, note?: string) => post(ticketID, "dispatch", { departmentKey, note: note || undefined }),
-    handle: (ticketID: string, note: string, photoKeys: string[]) => post(ticketID, "handling", { note, photoKeys }),
-    verify: (ticketID: string, closure: VerifyClosure, note?: string) => post(ticketID, "verify", { closure, note: note || undefined }),
-    sendBack: (ticketID: string, note: string) => post(ticketID, "send-back", { note }),
-    rate: (ticketID: string, rating: number, note?: string) => post(ticketID, "rating", { rating, note: note || undefined }),
-    reopen: (ticketID: string, note: string) => post(ticketID, "reopen", { note }),
+      ok(client.POST("/tickets", { body: input, headers: { "Idempotency-Key": idempotencyKey } })),
+    photoSlot: (contentType: PhotoType) => ok(client.POST("/tickets/photos", { body: { contentType } })),
+    attachPhoto: (ticketID: string, photoKey: string) =>
+      ok(client.POST("/tickets/{ticketID}/photos", { ...ticket(ticketID), body: { photoKey } })),
+    accept: (ticketID: string, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/accept", { ...ticket(ticketID), body: { note: note || undefined } })),
+    reject: (ticketID: string, note: string) => ok(client.POST("/tickets/{ticketID}/reject", { ...ticket(ticketID), body: { note } })),
+    dispatch: (ticketID: string, departmentKey?: string, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/dispatch", { ...ticket(ticketID), body: { departmentKey, note: note || undefined } })),
+    handle: (ticketID: string, note: string, photoKeys: string[]) =>
+      ok(client.POST("/tickets/{ticketID}/handling", { ...ticket(ticketID), body: { note, photoKeys } })),
+    verify: (ticketID: string, closure: VerifyClosure, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/verify", { ...ticket(ticketID), body: { closure, note: note || undefined } })),
+    sendBack: (ticketID: string, note: string) => ok(client.POST("/tickets/{ticketID}/send-back", { ...ticket(ticketID), body: { note } })),
+    rate: (ticketID: string, rating: number, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/rating", { ...ticket(ticketID), body: { rating, note: note || undefined } })),
+    reopen: (ticketID: string, note: string) => ok(client.POST("/tickets/{ticketID}/reopen", { ...ticket(ticketID), body: { note } })),
     /** Asks for a change that needs an approval; the ticket comes back with its `pendingRequest`. */
-    requestChange: (ticketID: string, input: ChangeRequestInput) => post(ticketID, "requests", { ...input }),
+    requestChange: (ticketID: string, input: ChangeRequestInput) =>
+      ok(client.POST("/tickets/{ticketID}/requests", { ...ticket(ticketID), body: { ...input } })),
     /** Approves or refuses the pending change. */
-    decide: (ticketID: string, approve: boolean, note?: string) => post(ticketID, "decision", { approve, note: note || undefined }),
-    notifications: (cursor?: string | null) => api.request<Page<TicketNotification>>("GET", `/me/notifications?${query({ limit: 20, cursor })}`),
+    decide: (ticketID: string, approve: boolean, note?: string) =>
+      ok(client.POST("/tickets/{ticketID}/decision", { ...ticket(ticketID), body: { approve, note: note || undefined } })),
+    notifications: (cursor?: string | null) => ok(client.GET("/me/notifications", { params: { query: compact({ limit: 20, cursor }) } })),
     /** Marks the given notifications read, or all of them without a list. */
-    markRead: (notificationIDs?: string[]) => api.request<{ marked: number }>("POST", "/me/notifications/read", notificationIDs ? { notificationIDs } : {}),
+    markRead: (notificationIDs?: string[]) =>
+      ok(client.POST("/me/notifications/read", { body: notificationIDs ? { notificationIDs } : {} })),
     /** The grid at a point, or 404 `grid.outside_district`. */
-    locate: (lon: number, lat: number) => api.request<Location>("GET", `/grids/locate?${query({ lon, lat })}`),
-    grid: (gridID: string) => api.request<GridDetail>("GET", `/grids/${encodeURIComponent(gridID)}`),
+    locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
+    grid: (gridID: string) => ok(client.GET("/grids/{gridID}", { params: { path: { gridID } } })),
     /** The first tier's grids with their boundaries (a few pages at most): the district's shape for the map. */
     firstTier: () =>
-      api.cached("ticket-first-tier", async () => {
-        const grids: Grid[] = [];
-        let cursor: string | null = null;
-        for (let index = 0; index < 5; index++) {
-          const page: Page<Grid> = await api.request<Page<Grid>>("GET", `/grids?${query({ tier: 1, boundary: true, limit: 200, cursor })}`);
-          grids.push(...page.items);
-          cursor = page.cursor;
-          if (!cursor) break;
-        }
-        return grids;
-      }),
+      api.cached("ticket-first-tier", () =>
+        allPages(
+          (cursor) =>
+            ok(client.GET("/grids", { params: { query: compact({ tier: "1", boundary: true, limit: 200, cursor }) } })).then(
+              withBoundaries,
+            ),
+          5,
+        ),
+      ),
   };
 }
 
@@ -189,19 +151,12 @@ export function photoTypeOf(file: { type: string; name: string }): PhotoType | n
   return null;
 }
 
-/**
- * The department a ticket would be dispatched to if none is named, as the API routes it: the
- * deepest routing rule for its category on its grid path, else the category's department,
- * else the grid's own staff (属地).
- */
+/** The department a ticket would be dispatched to if none is named, as the API routes it (属地 until the settings are known). */
 export function routeDepartment(
   settings: { categories: Category[]; routingRules: RoutingRule[] } | undefined,
   ticket: Pick<Ticket, "categoryKey" | "gridPath">,
 ): string {
-  if (!settings) return TERRITORIAL;
-  const rules = settings.routingRules.filter((rule) => rule.categoryKey === ticket.categoryKey && ticket.gridPath.includes(rule.gridID));
-  const deepest = rules.sort((a, b) => ticket.gridPath.indexOf(b.gridID) - ticket.gridPath.indexOf(a.gridID))[0];
-  return deepest?.departmentKey ?? settings.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL;
+  return settings ? route(settings, ticket) : TERRITORIAL;
 }
 
 type DistrictActor = Extract<SignedInActor, { type: "user" }>;
@@ -216,79 +171,33 @@ export interface ActionContext {
 
 const isUser = (actor: SignedInActor | undefined): actor is DistrictActor => actor?.type === "user";
 const holds = (actor: DistrictActor, ...roles: DistrictActor["roles"]) => actor.roles.some((role) => roles.includes(role));
+/** A signed-in district user as the core's ticket rules read them; nobody else takes ticket steps. */
+const callerOf = (actor: SignedInActor | undefined): Caller | null =>
+  isUser(actor) ? { userID: actor.userID, roles: actor.roles, department: actor.department } : null;
 
-/**
- * The steps the caller may take on the ticket now, mirroring the API's rules so that no
- * button leads to a refusal: grid staff accept or reject collected tickets; leaders and admins
- * dispatch; the department (or, for 属地 tickets, the grid's staff) reports handling; grid staff
- * other than the handler verify or send back; the reporter rates once and may reopen within
- * the district's window (not a ticket that was never accepted).
- */
+/** The steps the caller may take on the ticket now: the core's rules (ticket/rules.ts), so that no button leads to a refusal. */
 export function allowedActions(ticket: Ticket, context: ActionContext): TicketAction[] {
-  const actor = context.actor;
-  if (!isUser(actor)) return [];
-  const staff = holds(actor, "grid_worker", "grid_leader", "district_admin");
-  const reporter = ticket.reporterID === actor.userID;
-  switch (ticket.state) {
-    case "collected":
-      return staff ? ["accept", "reject"] : [];
-    case "accepted":
-      return holds(actor, "grid_leader", "district_admin") ? ["dispatch"] : [];
-    case "dispatched": {
-      const territorial = ticket.departmentKey === TERRITORIAL;
-      const mayHandle = territorial
-        ? holds(actor, "grid_worker", "grid_leader")
-        : holds(actor, "department_staff") && Boolean(actor.department) && actor.department === ticket.departmentKey;
-      return mayHandle ? ["handle"] : [];
-    }
-    case "handled":
-      return staff && (ticket.handledBy ?? context.handlerID) !== actor.userID ? ["verify", "send_back"] : [];
-    case "closed": {
-      if (!reporter) return [];
-      const actions: TicketAction[] = [];
-      if (ticket.rating === null) actions.push("rate");
-      const days = context.settings?.reopenDays ?? 7;
-      const closedAt = ticket.closedAt ? Date.parse(ticket.closedAt) : NaN;
-      const withinWindow = Number.isFinite(closedAt) && (context.now ?? Date.now()) - closedAt <= days * 86_400_000;
-      if (ticket.closure !== "not_accepted" && withinWindow) actions.push("reopen");
-      return actions;
-    }
-    default:
-      return [];
-  }
+  const caller = callerOf(context.actor);
+  if (!caller) return [];
+  return Rules.allowedActions(caller, ticket, { handlerID: context.handlerID, reopenDays: context.settings?.reopenDays, now: context.now });
 }
 
-/**
- * The changes the caller may ask for on the ticket now, as the API allows them: the staff
- * handling it (its department, or the grid's staff for 属地 tickets) and grid workers, leaders and
- * district admins, while no change is pending and the ticket is open; sending back up and
- * transferring only while it is dispatched, extending only once it has a deadline.
- */
+/** The changes the caller may ask for on the ticket now, as the API allows them. */
 export function requestKinds(ticket: Ticket, context: Pick<ActionContext, "actor">): ChangeKind[] {
-  const actor = context.actor;
-  if (!isUser(actor) || ticket.pendingRequest || ticket.state === "closed") return [];
-  const handling =
-    (Boolean(actor.department) && actor.department === ticket.departmentKey) ||
-    (ticket.departmentKey === TERRITORIAL && holds(actor, "grid_worker", "grid_leader"));
-  if (!handling && !holds(actor, "grid_worker", "grid_leader", "district_admin")) return [];
-  return changeKinds.filter((kind) => {
-    if (kind === "extend") return Boolean(ticket.dueAt);
-    if (kind === "send_up" || kind === "transfer") return ticket.state === "dispatched";
-    return true;
-  });
+  const caller = callerOf(context.actor);
+  return caller ? Rules.requestKinds(caller, ticket) : [];
 }
 
 /** Whether the caller may approve or refuse the pending change: a leader or admin who did not ask for it. */
 export function mayDecide(ticket: Ticket, context: Pick<ActionContext, "actor">): boolean {
-  const actor = context.actor;
-  const request = ticket.pendingRequest;
-  return isUser(actor) && Boolean(request) && holds(actor, "district_admin", "grid_leader") && request!.by !== actor.userID;
+  const caller = callerOf(context.actor);
+  return caller ? Rules.mayDecide(caller, ticket) : false;
 }
 
 /** The change steps on top of the ticket's own: ask for a change, or decide the pending one. */
 export function changeActions(ticket: Ticket, context: Pick<ActionContext, "actor">): TicketAction[] {
-  if (mayDecide(ticket, context)) return ["approve", "refuse"];
-  return requestKinds(ticket, context).length ? ["request_change"] : [];
+  const caller = callerOf(context.actor);
+  return caller ? Rules.changeActions(caller, ticket) : [];
 }
 
 /** The person whose handling report a `handled` ticket is waiting on: the last `handle` entry. */
@@ -319,7 +228,8 @@ export function queuesFor(actor: SignedInActor | undefined): Queue[] {
     queues.push({ key: "department", query: { departmentKey: actor.department, state: "dispatched" }, stateFilter: true });
   if (staff) queues.push({ key: "collected", query: { state: "collected" }, stateFilter: false });
   if (dispatcher) queues.push({ key: "accepted", query: { state: "accepted" }, stateFilter: false });
-  if (holds(actor, "grid_worker", "grid_leader")) queues.push({ key: "territorial", query: { departmentKey: TERRITORIAL, state: "dispatched" }, stateFilter: false });
+  if (holds(actor, "grid_worker", "grid_leader"))
+    queues.push({ key: "territorial", query: { departmentKey: TERRITORIAL, state: "dispatched" }, stateFilter: false });
   if (staff) queues.push({ key: "handled", query: { state: "handled" }, stateFilter: false });
   if (holds(actor, "resident", "grid_worker", "grid_leader")) queues.push({ key: "mine", query: { mine: true }, stateFilter: true });
   if (holds(actor, "district_admin")) queues.push({ key: "all", query: { state: "dispatched" }, stateFilter: true });

@@ -13,66 +13,66 @@ import type {
   VolunteerMember,
   VolunteerTeam,
 } from "@wangge/core/volunteer/index";
-import type { Api } from "./api.ts";
-import type { Page, SignedInActor } from "./types.ts";
+import { compact, ok, type Api, type Body } from "./api.ts";
+import type { SignedInActor } from "./types.ts";
 
-export type { Activity, CreateOwnersRecordInput, Figures, OwnersKind, OwnersRecord, ProblemSolved, Summary, VolunteerMember, VolunteerTeam };
+export type {
+  Activity,
+  CreateOwnersRecordInput,
+  Figures,
+  OwnersKind,
+  OwnersRecord,
+  ProblemSolved,
+  Summary,
+  VolunteerMember,
+  VolunteerTeam,
+};
 
 export const ownersKinds: OwnersKind[] = ["committee_worker", "consultation", "livelihood_project"];
 export const projectKinds = ["lift", "fans", "facade", "other"] as const;
 export type ProjectKind = (typeof projectKinds)[number];
 
 /** The headline figures in the order the page shows them. */
-export const figureKeys: (keyof Figures)[] = ["teams", "members", "problemsSolved", "activities", "served", "committeeWorkers", "consultations", "livelihoodProjects"];
+export const figureKeys: (keyof Figures)[] = [
+  "teams",
+  "members",
+  "problemsSolved",
+  "activities",
+  "served",
+  "committeeWorkers",
+  "consultations",
+  "livelihoodProjects",
+];
 /** The figures the monthly chart can show. */
 export const chartKeys: (keyof Figures)[] = ["activities", "served", "problemsSolved", "consultations"];
 
-export interface CreateTeamInput {
-  kind: string;
-  name: string;
-  gridID: string;
-  leaderName: string;
-  leaderPhone?: string;
-  members?: { name: string; phone: string }[];
-}
-
-export interface CreateActivityInput {
-  kind: string;
-  title: string;
-  date: string;
-  gridID: string;
-  organisers: string[];
-  teamIDs?: string[];
-  served: number;
-}
-
-function query(params: Record<string, string | number | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
-const id = (value: string) => encodeURIComponent(value);
+export type CreateTeamInput = Body<"/volunteers/teams", "post">;
+export type CreateActivityInput = Body<"/volunteers/activities", "post">;
 
 export function volunteersApi(api: Api) {
+  const { client } = api;
+  const team = (teamID: string) => ({ params: { path: { teamID } } });
   return {
-    summary: (input: { year?: string; gridID?: string } = {}) => api.request<Summary>("GET", `/volunteers/summary${query(input)}`),
+    summary: (input: { year?: string; gridID?: string } = {}) =>
+      ok(client.GET("/volunteers/summary", { params: { query: compact(input) } })),
     teams: (input: { kind?: string; gridID?: string; cursor?: string | null; limit?: number } = {}) =>
-      api.request<Page<VolunteerTeam>>("GET", `/volunteers/teams${query({ limit: 50, ...input })}`),
-    team: (teamID: string) => api.request<{ team: VolunteerTeam; members: VolunteerMember[] }>("GET", `/volunteers/teams/${id(teamID)}`),
-    createTeam: (input: CreateTeamInput) => api.request<VolunteerTeam>("POST", "/volunteers/teams", input),
-    addMember: (teamID: string, input: { name: string; phone: string }) => api.request<VolunteerMember>("POST", `/volunteers/teams/${id(teamID)}/members`, input),
-    removeMember: (teamID: string, memberID: string) => api.request<{ removed: string }>("DELETE", `/volunteers/teams/${id(teamID)}/members/${id(memberID)}`),
-    problems: (teamID: string) => api.request<Page<ProblemSolved>>("GET", `/volunteers/teams/${id(teamID)}/problems?limit=5`),
+      ok(client.GET("/volunteers/teams", { params: { query: compact({ limit: 50, ...input }) } })),
+    team: (teamID: string) => ok(client.GET("/volunteers/teams/{teamID}", team(teamID))),
+    createTeam: (input: CreateTeamInput) => ok(client.POST("/volunteers/teams", { body: input })),
+    addMember: (teamID: string, input: { name: string; phone: string }) =>
+      ok(client.POST("/volunteers/teams/{teamID}/members", { ...team(teamID), body: input })),
+    removeMember: (teamID: string, memberID: string) =>
+      ok(client.DELETE("/volunteers/teams/{teamID}/members/{memberID}", { params: { path: { teamID, memberID } } })),
+    problems: (teamID: string) =>
+      ok(client.GET("/volunteers/teams/{teamID}/problems", { params: { path: { teamID }, query: { limit: 5 } } })),
     recordProblem: (teamID: string, input: { date: string; title: string; gridID?: string }) =>
-      api.request<ProblemSolved>("POST", `/volunteers/teams/${id(teamID)}/problems`, input),
+      ok(client.POST("/volunteers/teams/{teamID}/problems", { ...team(teamID), body: input })),
     activities: (input: { month?: string; gridID?: string; cursor?: string | null; limit?: number } = {}) =>
-      api.request<Page<Activity>>("GET", `/volunteers/activities${query({ limit: 50, ...input })}`),
-    createActivity: (input: CreateActivityInput) => api.request<Activity>("POST", "/volunteers/activities", input),
+      ok(client.GET("/volunteers/activities", { params: { query: compact({ limit: 50, ...input }) } })),
+    createActivity: (input: CreateActivityInput) => ok(client.POST("/volunteers/activities", { body: input })),
     ownersRecords: (input: { kind: OwnersKind; cursor?: string | null; limit?: number }) =>
-      api.request<Page<OwnersRecord>>("GET", `/volunteers/owners${query({ limit: 50, ...input })}`),
-    createOwnersRecord: (input: CreateOwnersRecordInput) => api.request<OwnersRecord>("POST", "/volunteers/owners", input),
+      ok(client.GET("/volunteers/owners", { params: { query: { ...compact({ limit: 50, ...input }), kind: input.kind } } })),
+    createOwnersRecord: (input: CreateOwnersRecordInput) => ok(client.POST("/volunteers/owners", { body: input })),
   };
 }
 export type VolunteersApi = ReturnType<typeof volunteersApi>;
@@ -80,7 +80,8 @@ export type VolunteersApi = ReturnType<typeof volunteersApi>;
 const roles = (actor: SignedInActor | undefined) => (actor?.type === "user" ? actor.roles : []);
 
 /** District admins and grid leaders set up teams, members and red-property records. */
-export const mayOrganise = (actor: SignedInActor | undefined) => roles(actor).some((role) => role === "district_admin" || role === "grid_leader");
+export const mayOrganise = (actor: SignedInActor | undefined) =>
+  roles(actor).some((role) => role === "district_admin" || role === "grid_leader");
 /** Grid workers also record activities and problems solved. */
 export const mayRecord = (actor: SignedInActor | undefined) =>
   roles(actor).some((role) => role === "district_admin" || role === "grid_leader" || role === "grid_worker");

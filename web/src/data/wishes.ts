@@ -3,28 +3,14 @@
  * core as types only; requests go through the session's API client.
  */
 import type { Wish, WishState } from "@wangge/core/wish/index";
-import type { Api } from "./api.ts";
-import type { Page, SignedInActor } from "./types.ts";
+import { compact, ok, type Api, type Body, type Reply } from "./api.ts";
+import type { SignedInActor } from "./types.ts";
 
 export type { Wish, WishState };
 export const wishStates: WishState[] = ["open", "claimed", "fulfilled", "confirmed", "cancelled"];
 
-export interface WishProgress {
-  posted: number;
-  claimed: number;
-  released: number;
-  fulfilled: number;
-  confirmed: number;
-  cancelled: number;
-}
-
-export interface CreateWishInput {
-  title: string;
-  description: string;
-  gridID?: string;
-  lon?: number;
-  lat?: number;
-}
+export type WishProgress = Reply<"/wishes/progress", "get">;
+export type CreateWishInput = Body<"/wishes", "post">;
 
 export interface WishListQuery {
   view?: "grid" | "mine" | "claimed";
@@ -40,25 +26,18 @@ export const mayPostWish = (actor: SignedInActor | undefined) => roles(actor).so
 /** Cadres (网格助理) and grid workers claim and fulfil them. */
 export const mayClaimWish = (actor: SignedInActor | undefined) => roles(actor).some((role) => role === "cadre" || role === "grid_worker");
 
-function search(params: Record<string, string | number | boolean | null | undefined>) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
-  const text = query.toString();
-  return text ? `?${text}` : "";
-}
-export { search as queryString };
-
 export function wishesApi(api: Api) {
-  const step = (wishID: string, path: string, body: unknown = {}) => api.request<Wish>("POST", `/wishes/${encodeURIComponent(wishID)}/${path}`, body);
+  const { client } = api;
+  const wish = (wishID: string) => ({ params: { path: { wishID } }, body: {} });
   return {
-    list: (query: WishListQuery) => api.request<Page<Wish>>("GET", `/wishes${search({ ...query })}`),
-    progress: (gridID?: string) => api.request<WishProgress>("GET", `/wishes/progress${search({ gridID })}`),
-    create: (input: CreateWishInput) => api.request<Wish>("POST", "/wishes", input),
-    claim: (wishID: string) => step(wishID, "claim"),
-    release: (wishID: string) => step(wishID, "release"),
-    fulfil: (wishID: string, note: string) => step(wishID, "fulfil", { note }),
-    confirm: (wishID: string) => step(wishID, "confirm"),
-    cancel: (wishID: string) => step(wishID, "cancel"),
+    list: (query: WishListQuery) => ok(client.GET("/wishes", { params: { query: compact({ ...query }) } })),
+    progress: (gridID?: string) => ok(client.GET("/wishes/progress", { params: { query: compact({ gridID }) } })),
+    create: (input: CreateWishInput) => ok(client.POST("/wishes", { body: input })),
+    claim: (wishID: string) => ok(client.POST("/wishes/{wishID}/claim", wish(wishID))),
+    release: (wishID: string) => ok(client.POST("/wishes/{wishID}/release", wish(wishID))),
+    fulfil: (wishID: string, note: string) => ok(client.POST("/wishes/{wishID}/fulfil", { ...wish(wishID), body: { note } })),
+    confirm: (wishID: string) => ok(client.POST("/wishes/{wishID}/confirm", wish(wishID))),
+    cancel: (wishID: string) => ok(client.POST("/wishes/{wishID}/cancel", wish(wishID))),
   };
 }
 export type WishesApi = ReturnType<typeof wishesApi>;

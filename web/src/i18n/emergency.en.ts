@@ -3,7 +3,8 @@ import type { EmergencyMessageKey } from "./emergency.zh-CN.ts";
 /** English for the emergency pages and banner. Must have exactly the keys of `emergencyZhCN`. */
 export const emergencyEn: Record<EmergencyMessageKey, string> = {
   "emergency.title": "Emergency mode",
-  "emergency.subtitle": "Normal governance in normal times; one switch in an emergency: issue task rounds, grids report against a checklist, a live board shows progress.",
+  "emergency.subtitle":
+    "Normal governance in normal times; one switch in an emergency: issue task rounds, grids report against a checklist, a live board shows progress.",
   "emergency.offTitle": "Emergency mode is off in this district",
   "emergency.offBody": "A district admin can switch on “Emergency mode” among the governance mechanisms.",
   "emergency.noAccessTitle": "Emergency tasks are handled by grid staff",
@@ -40,17 +41,10 @@ export const emergencyEn: Record<EmergencyMessageKey, string> = {
   "emergency.confirmEmergency": "Switch {scope} to emergency mode? Everyone will see a notice at the top of every page.",
   "emergency.confirmNormal": "Switch back to normal? The emergency notice disappears from every page.",
   "emergency.confirm": "Switch",
-  "emergency.cancel": "Cancel",
   "emergency.switched": "Switched",
   "emergency.conflict": "Someone else just switched the mode; it has been reloaded. Check it and try again.",
 
-  "emergency.pickTier": "Grid tier",
   "emergency.tier": "Tier {tier}",
-  "emergency.pickFilter": "Filter by name or code",
-  "emergency.pickCount": "{count} chosen",
-  "emergency.pickMore": "{count} more: type to narrow the list",
-  "emergency.pickNone": "No grid matches",
-  "emergency.pickRemove": "Remove {name}",
 
   "emergency.mineTitle": "My emergency tasks",
   "emergency.mineHint": "Open tasks of your grid: tick the checklist and report.",

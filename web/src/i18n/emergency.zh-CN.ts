@@ -41,17 +41,10 @@ export const emergencyZhCN = {
   "emergency.confirmEmergency": "确认将{scope}切换到应急状态？所有人将在页面顶部看到提示。",
   "emergency.confirmNormal": "确认恢复常态？应急提示将从所有页面移除。",
   "emergency.confirm": "确认切换",
-  "emergency.cancel": "取消",
   "emergency.switched": "已切换",
   "emergency.conflict": "状态刚被其他人切换过，已为您刷新，请确认后重试。",
 
-  "emergency.pickTier": "网格层级",
   "emergency.tier": "{tier}级网格",
-  "emergency.pickFilter": "按名称或编码筛选",
-  "emergency.pickCount": "已选 {count} 个",
-  "emergency.pickMore": "还有 {count} 个，请输入关键字缩小范围",
-  "emergency.pickNone": "没有符合条件的网格",
-  "emergency.pickRemove": "移除 {name}",
 
   "emergency.mineTitle": "我的应急任务",
   "emergency.mineHint": "您所在网格待完成的任务，按清单逐项勾选后上报。",

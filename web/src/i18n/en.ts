@@ -19,6 +19,14 @@ export const en: Record<MessageKey, string> = {
   "common.on": "On",
   "common.off": "Off",
   "common.required": "Required",
+  "common.cancel": "Cancel",
+
+  "gridPicker.tier": "Grid tier",
+  "gridPicker.filter": "Filter by name or code",
+  "gridPicker.count": "{count} chosen",
+  "gridPicker.more": "{count} more: type to narrow the list",
+  "gridPicker.none": "No grid matches",
+  "gridPicker.remove": "Remove {name}",
 
   "header.signOut": "Sign out",
   "header.signOutLabel": "Sign out",

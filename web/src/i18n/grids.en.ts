@@ -104,7 +104,8 @@ export const gridsEn: Record<GridMessageKey, string> = {
   "gridImport.adminOnlyTitle": "Only district admins import grids",
   "gridImport.adminOnlyBody": "To change the grids, contact your district admin.",
   "gridImport.importTitle": "Import grids",
-  "gridImport.formatHint": "A GeoJSON FeatureCollection. Each feature's properties hold code, name, tier (or dedicatedKind for a dedicated grid), parentCode, and optionally households and population.",
+  "gridImport.formatHint":
+    "A GeoJSON FeatureCollection. Each feature's properties hold code, name, tier (or dedicatedKind for a dedicated grid), parentCode, and optionally households and population.",
   "gridImport.rules": "Any problem in the file keeps the whole file from being written: fix every line of the list and upload again.",
   "gridImport.file": "GeoJSON file",
   "gridImport.fileHint": "A .geojson or .json file",

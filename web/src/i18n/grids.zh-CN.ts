@@ -106,7 +106,8 @@ export const gridsZhCN = {
   "gridImport.adminOnlyTitle": "仅区级管理员可以导入网格",
   "gridImport.adminOnlyBody": "如需调整网格，请联系本区的区级管理员。",
   "gridImport.importTitle": "导入网格",
-  "gridImport.formatHint": "GeoJSON FeatureCollection。每个要素的 properties 包含 code、name、tier（或专属网格的 dedicatedKind）、parentCode，可选 households、population。",
+  "gridImport.formatHint":
+    "GeoJSON FeatureCollection。每个要素的 properties 包含 code、name、tier（或专属网格的 dedicatedKind）、parentCode，可选 households、population。",
   "gridImport.rules": "文件中的任何一处问题都会让整个文件不被写入，请按列表逐条修正后重新上传。",
   "gridImport.file": "GeoJSON 文件",
   "gridImport.fileHint": ".geojson 或 .json 文件",

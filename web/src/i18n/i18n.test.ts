@@ -57,7 +57,8 @@ describe("the dictionary", () => {
       expect(emergencyDictionaries["zh-CN"][key].trim(), key).not.toBe("");
       expect(emergencyDictionaries.en[key].trim(), key).not.toBe("");
       expect(placeholders(emergencyDictionaries.en[key]), key).toEqual(placeholders(emergencyDictionaries["zh-CN"][key]));
-      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]]) expect(key in other, key).toBe(false);
+      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]])
+        expect(key in other, key).toBe(false);
     }
   });
 
@@ -75,7 +76,9 @@ describe("the dictionary", () => {
         `notification.${action}`,
       ]),
       ...["reject", "handle", "send_back", "reopen"].map((action) => `actions.noteRequired.${action}`),
-      ...["collect", "accept", "reject", "dispatch", "handle", "verify", "send_back", "rate", "reopen", "photo"].map((action) => `timeline.${action}`),
+      ...["collect", "accept", "reject", "dispatch", "handle", "verify", "send_back", "rate", "reopen", "photo"].map(
+        (action) => `timeline.${action}`,
+      ),
       ...["mine", "collected", "accepted", "territorial", "department", "handled", "all"].flatMap((queue) => [
         `queue.${queue}`,
         `queue.${queue}.hint`,
@@ -150,9 +153,11 @@ describe("the dictionary", () => {
       expect(metricDictionaries["zh-CN"][key].trim(), key).not.toBe("");
       expect(metricDictionaries.en[key].trim(), key).not.toBe("");
       expect(placeholders(metricDictionaries.en[key]), key).toEqual(placeholders(metricDictionaries["zh-CN"][key]));
-      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]]) expect(key in other, key).toBe(false);
+      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]])
+        expect(key in other, key).toBe(false);
     }
-    for (const group of ["grids", "people", "tickets", "party", "cadres", "wishes", "needs", "meetings", "volunteers", "emergency"]) expect(chinese).toContain(`metricGroup.${group}`);
+    for (const group of ["grids", "people", "tickets", "party", "cadres", "wishes", "needs", "meetings", "volunteers", "emergency"])
+      expect(chinese).toContain(`metricGroup.${group}`);
     expect(metricDictionaries["zh-CN"]["dashboard.headline"]).toBe("采集推送民生事件{collected}件、办结{closed}件，办结率{rate}");
   });
   // ── end metrics ──

@@ -59,7 +59,8 @@ export const menuEn: Record<MenuMessageKey, string> = {
   "wishes.empty.claimed.body": "Claim one under “To claim” and help a resident.",
 
   "needs.title": "Problem and project lists",
-  "needs.subtitle": "Problems and projects from meetings and staff, claimed by cadres or units, ticked off with evidence and confirmed by residents.",
+  "needs.subtitle":
+    "Problems and projects from meetings and staff, claimed by cadres or units, ticked off with evidence and confirmed by residents.",
   "needs.scope": "Grid or community",
   "needs.filterStatus": "Filter by state",
   "needs.filterKind": "Filter by kind",
@@ -96,7 +97,8 @@ export const menuEn: Record<MenuMessageKey, string> = {
   "needs.emptyBody": "Items agreed at meetings and problems and projects entered by staff appear here.",
 
   "meetings.title": "Meetings",
-  "meetings.subtitle": "Grid councils, estate expresses, neighbour meetings, “I listen to neighbours” tea parties… schedule them, record the minutes, and turn what was agreed into list items.",
+  "meetings.subtitle":
+    "Grid councils, estate expresses, neighbour meetings, “I listen to neighbours” tea parties… schedule them, record the minutes, and turn what was agreed into list items.",
   "meetings.new": "Schedule a meeting",
   "meetings.scheduled": "The meeting is scheduled.",
   "meetings.recorded": "The outcome is recorded; {count} items went on the lists.",

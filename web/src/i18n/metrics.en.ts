@@ -7,7 +7,8 @@ export const metricsEn: Record<MetricMessageKey, string> = {
   "dashboard.headline": "{collected} livelihood tickets collected and pushed, {closed} closed: a closure rate of {rate}",
   "dashboard.headlineLabel": "Headline",
   "dashboard.demoLoading": "Demo year still loading ({percent}%)",
-  "dashboard.demoLoadingBody": "The demo's year 2022 is being replayed in the background through the real workflows; the figures below grow until they reach the whole year's. This page refreshes every 10 seconds.",
+  "dashboard.demoLoadingBody":
+    "The demo's year 2022 is being replayed in the background through the real workflows; the figures below grow until they reach the whole year's. This page refreshes every 10 seconds.",
   "dashboard.emptyTitle": "No figures for this period yet",
   "dashboard.emptyBody": "Reports, closed tickets and the governance mechanisms' records add up here by themselves. Try another period.",
   "dashboard.noPermission": "The dashboard is for the district's staff.",

@@ -3,7 +3,8 @@ import type { SettingsMessageKey } from "./settings.zh-CN.ts";
 /** English for the settings pages (the district admin's configuration screens). */
 export const settingsEn: Record<SettingsMessageKey, string> = {
   "settings.title": "Settings",
-  "settings.subtitle": "Set up grids, roles, governance mechanisms and people the way your district works. Every save is a new version you can roll back.",
+  "settings.subtitle":
+    "Set up grids, roles, governance mechanisms and people the way your district works. Every save is a new version you can roll back.",
   "settings.adminsOnlyTitle": "For district admins only",
   "settings.adminsOnlyBody": "Only the district's admins can change its settings. Ask one of them if something needs changing.",
   "settings.allSections": "All settings",
@@ -131,13 +132,15 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "perm.district.audit": "Read the audit trail",
 
   "mechanisms.title": "Governance mechanisms",
-  "mechanisms.hint": "Switched off, a mechanism's menus and pages disappear at once and the API refuses it; its data is kept for when it is switched on again.",
+  "mechanisms.hint":
+    "Switched off, a mechanism's menus and pages disappear at once and the API refuses it; its data is kept for when it is switched on again.",
   "mechanisms.onCount": "{on} of {total} on",
 
   "departments.title": "Departments",
   "departments.hint": "Bodies that receive dispatched tickets: urban management, civil affairs, housing…",
   "departments.add": "Add a department",
-  "departments.empty": "No departments yet. Add urban management, civil affairs and so on to dispatch tickets to them; until then the grids handle everything territorially.",
+  "departments.empty":
+    "No departments yet. Add urban management, civil affairs and so on to dispatch tickets to them; until then the grids handle everything territorially.",
   "categories.title": "Ticket categories",
   "categories.hint": "What residents choose when they report, the department a category goes to and its deadline in working hours.",
   "categories.add": "Add a category",
@@ -173,15 +176,15 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "weekday.6": "Sat",
 
   "governance.meetingTypes": "Meeting types",
-  "governance.meetingTypes.hint": "Grid councils, neighbour meetings, \"I listen to neighbours\" talks…",
+  "governance.meetingTypes.hint": 'Grid councils, neighbour meetings, "I listen to neighbours" talks…',
   "governance.volunteerTeamKinds": "Volunteer team kinds",
   "governance.volunteerTeamKinds.hint": "Publicity, environment, security patrol, mediation…",
   "governance.ledgerActivityKinds": "Ledger work kinds",
   "governance.ledgerActivityKinds.hint": "What seconded cadres log: home visits, patrols, meetings attended…",
   "governance.activityKinds": "Volunteer services",
-  "governance.activityKinds.hint": "The \"1+X\" services: policy talks, appliance repair, health checks…",
+  "governance.activityKinds.hint": 'The "1+X" services: policy talks, appliance repair, health checks…',
   "governance.add": "Add an entry",
-  "governance.empty": "This list is empty. Use \"Add an entry\" to start it.",
+  "governance.empty": 'This list is empty. Use "Add an entry" to start it.',
 
   "terms.title": "Terminology",
   "terms.hint": "The words your district uses; every page shows them. Leave a mechanism's name blank to keep the default.",
@@ -214,7 +217,7 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "users.cancel": "Cancel",
   "users.grid": "Grid {grid}",
   "users.department": "Department: {department}",
-  "users.empty": "Nobody here yet. Use \"Invite\" to add grid workers, department staff and others.",
+  "users.empty": 'Nobody here yet. Use "Invite" to add grid workers, department staff and others.',
   "users.emptyFiltered": "Nobody matches.",
   "users.rolesRequired": "Choose at least one role",
   "users.updated": "{name} updated.",
@@ -248,7 +251,8 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "history.now": "Current",
   "history.rollback": "Roll back to this version",
   "history.confirmTitle": "Roll back to version {version}?",
-  "history.confirmBody": "This makes a new version with the settings of version {version}. If that would break existing data, it is refused with the reason.",
+  "history.confirmBody":
+    "This makes a new version with the settings of version {version}. If that would break existing data, it is refused with the reason.",
   "history.confirm": "Roll back",
   "history.rolledBack": "Rolled back: this is version {version}.",
 

@@ -27,7 +27,8 @@ export const setupEn: Record<SetupMessageKey, string> = {
   "wizard.liveBody": "The first admin, {admin}, has been created.",
   "wizard.liveNext": "Next steps",
   "wizard.liveStep1": "The admin chooses “Sign in with your phone” on the sign-in page and enters the slug {slug} and the phone {phone}.",
-  "wizard.liveStep2": "Once signed in, the first-run checklist on the district home walks them through tiers, grid import, roles, departments, categories and people.",
+  "wizard.liveStep2":
+    "Once signed in, the first-run checklist on the district home walks them through tiers, grid import, roles, departments, categories and people.",
   "wizard.liveStep3": "Once it is set up, residents can register themselves from the sign-in page.",
 
   "checklist.title": "First-run checklist",

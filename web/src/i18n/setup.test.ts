@@ -16,7 +16,17 @@ describe("the setup part of the dictionary (wizard, checklist, phone sign-in, re
   it("has every key in both languages, with the same placeholders and no key of another part", () => {
     const chinese = Object.keys(setupDictionaries["zh-CN"]).sort();
     expect(Object.keys(setupDictionaries.en).sort()).toEqual(chinese);
-    const others = [dictionaries, gridDictionaries, ticketDictionaries, menuDictionaries, emergencyDictionaries, volunteerDictionaries, cadreDictionaries, metricDictionaries, settingsDictionaries];
+    const others = [
+      dictionaries,
+      gridDictionaries,
+      ticketDictionaries,
+      menuDictionaries,
+      emergencyDictionaries,
+      volunteerDictionaries,
+      cadreDictionaries,
+      metricDictionaries,
+      settingsDictionaries,
+    ];
     for (const key of chinese as (keyof (typeof setupDictionaries)["en"])[]) {
       expect(setupDictionaries["zh-CN"][key].trim(), key).not.toBe("");
       expect(setupDictionaries.en[key].trim(), key).not.toBe("");

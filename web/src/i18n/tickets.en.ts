@@ -19,14 +19,16 @@ export const ticketsEn: Record<TicketMessageKey, string> = {
   "tickets.emptyFilteredBody": "Try another state or category, or clear the filters to see everything.",
   "tickets.clearFilters": "Clear filters",
   "tickets.noQueueTitle": "There are no tickets for you here",
-  "tickets.noQueueBody": "Snap-and-report is used by residents, grid staff and departments. Ask a district admin for a role if you handle tickets.",
+  "tickets.noQueueBody":
+    "Snap-and-report is used by residents, grid staff and departments. Ask a district admin for a role if you handle tickets.",
   "tickets.offTitle": "Snap-and-report is off in this district",
   "tickets.offBody": "Once a district admin switches on snap-and-report, problems can be reported here with a photo.",
 
   "queue.mine": "My reports",
   "queue.mine.hint": "The problems you reported and how far they have come.",
   "queue.mine.emptyTitle": "You have not reported anything yet",
-  "queue.mine.emptyBody": "Seen dumped rubbish, a broken street light or a damaged road? Snap a photo and report it; a grid worker will pick it up.",
+  "queue.mine.emptyBody":
+    "Seen dumped rubbish, a broken street light or a damaged road? Snap a photo and report it; a grid worker will pick it up.",
   "queue.collected": "To accept",
   "queue.collected.hint": "New reports: check them and accept, or give a reason for not accepting.",
   "queue.collected.emptyTitle": "Nothing waiting to be accepted",
@@ -244,7 +246,8 @@ export const ticketsEn: Record<TicketMessageKey, string> = {
   "action.request_change": "Request a change",
   "action.approve": "Approve",
   "action.refuse": "Refuse",
-  "actions.requestExplain": "Extending, sending back up, transferring or voiding needs a grid leader's or district admin's approval; until then the ticket goes on as it is.",
+  "actions.requestExplain":
+    "Extending, sending back up, transferring or voiding needs a grid leader's or district admin's approval; until then the ticket goes on as it is.",
   "actions.changeKind": "Change",
   "actions.changeKind.extend": "Extend the deadline",
   "actions.changeKind.send_up": "Send back up for dispatch",

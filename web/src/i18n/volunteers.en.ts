@@ -3,9 +3,11 @@ import type { VolunteerMessageKey } from "./volunteers.zh-CN.ts";
 /** English for the volunteer pages. Must have exactly the keys of `volunteersZhCN`. */
 export const volunteersEn: Record<VolunteerMessageKey, string> = {
   "volunteers.title": "Volunteers",
-  "volunteers.subtitle": "“1+X” volunteer teams, close-at-hand service activities and red property management: many hands solving what residents need.",
+  "volunteers.subtitle":
+    "“1+X” volunteer teams, close-at-hand service activities and red property management: many hands solving what residents need.",
   "volunteers.offTitle": "Volunteers are switched off in this district",
-  "volunteers.offBody": "Once a district admin switches on “Volunteers” among the governance mechanisms, teams and activities can be recorded here.",
+  "volunteers.offBody":
+    "Once a district admin switches on “Volunteers” among the governance mechanisms, teams and activities can be recorded here.",
   "volunteers.notFoundTitle": "District not found",
   "volunteers.notFoundBody": "The address may be wrong, or you may not see this district.",
 
@@ -65,7 +67,8 @@ export const volunteersEn: Record<VolunteerMessageKey, string> = {
   "owners.project.other": "Other project",
   "owners.since": "since {date}",
   "owners.emptyTitle": "No records of this kind yet",
-  "owners.emptyBody": "Grid leaders and district admins can record grid workers on owners' committees, consultations and livelihood projects.",
+  "owners.emptyBody":
+    "Grid leaders and district admins can record grid workers on owners' committees, consultations and livelihood projects.",
 
   "forms.title": "Record",
   "forms.activity": "Record an activity",

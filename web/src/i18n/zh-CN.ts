@@ -21,6 +21,14 @@ export const zhCN = {
   "common.on": "已开启",
   "common.off": "未开启",
   "common.required": "必填",
+  "common.cancel": "取消",
+
+  "gridPicker.tier": "网格层级",
+  "gridPicker.filter": "按名称或编码筛选",
+  "gridPicker.count": "已选 {count} 个",
+  "gridPicker.more": "还有 {count} 个，请输入关键字缩小范围",
+  "gridPicker.none": "没有符合条件的网格",
+  "gridPicker.remove": "移除 {name}",
 
   "header.signOut": "退出",
   "header.signOutLabel": "退出登录",

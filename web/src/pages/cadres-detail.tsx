@@ -14,7 +14,7 @@ export function CadreDetailPage() {
   const params = useParams<{ slug: string; cadreID: string }>();
   const session = useSession();
   const { t } = useCadreLocale();
-  const api = cadresApi(session.api, session.token);
+  const api = cadresApi(session.api);
   const cadre = createQuery(
     () => params.cadreID,
     (cadreID) => api.cadre(cadreID),

@@ -1,7 +1,8 @@
 import { A, useParams } from "@solidjs/router";
+import { saveBlob } from "../ui/save-blob.ts";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError, fieldName } from "../data/api.ts";
-import { cadresApi, isCadre, isCommunity, saveBlob, todayInChina, type Cadre, type CadresApi, type MyAssignments } from "../data/cadres.ts";
+import { cadresApi, isCadre, isCommunity, todayInChina, type Cadre, type CadresApi, type MyAssignments } from "../data/cadres.ts";
 import { createPhotoUploads } from "../data/photo-uploads.ts";
 import { createQuery } from "../data/query.ts";
 import { ticketsApi } from "../data/tickets.ts";
@@ -29,7 +30,7 @@ export function CadresPage() {
   const params = useParams<{ slug: string }>();
   const title = useMechanismTitle(() => params.slug, "cadreSecondment", () => t("cadres.title"));
   usePageTitle(title);
-  const api = cadresApi(session.api, session.token);
+  const api = cadresApi(session.api);
   const actor = () => session.me.data()?.actor;
   return (
     <div class="cadre-page">

@@ -1,4 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
+import { saveBlob } from "../ui/save-blob.ts";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import {
@@ -9,7 +10,6 @@ import {
   metricsApi,
   nextSort,
   ranksOf,
-  saveBlob,
   sortRows,
   type Comparison,
   type CompareQuery,
@@ -46,7 +46,7 @@ export function ComparePage() {
           <EmptyState title={t("common.errorTitle")} body={t("compare.forbidden")} />
         </Match>
         <Match when={actor()} keyed>
-          {(signedIn) => <CompareView actor={signedIn} metrics={metricsApi(session.api, session.token)} />}
+          {(signedIn) => <CompareView actor={signedIn} metrics={metricsApi(session.api)} />}
         </Match>
         <Match when={true}>
           <Skeleton class="card" lines={5} />

@@ -1,5 +1,5 @@
 import type * as Leaflet from "leaflet";
-import { createEffect, createMemo, createSignal, For, getOwner, on, onCleanup, onMount, runWithOwner, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import {
   choroplethBreaks,
   choroplethColour,
@@ -16,7 +16,7 @@ import { createQuery } from "../data/query.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
 import { mapBackground } from "../ui/grid-style.ts";
 import { ChevronRightIcon } from "../ui/icons.tsx";
-import { loadLeaflet, removeMap } from "../ui/leaflet.ts";
+import { createLeafletMap, latLngsOf } from "../ui/leaflet.ts";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 
 interface Step {
@@ -28,7 +28,11 @@ interface Step {
  * Breakdown by grid: the children of the current grid (the first tier at the top) in a table
  * and on a choropleth map coloured by the chosen metric; a click on a grid goes one tier down.
  */
-export function GridBreakdown(props: { metrics: MetricsApi; period: string; tiers: Array<{ level: number; nameZh: string; nameEn: string }> }) {
+export function GridBreakdown(props: {
+  metrics: MetricsApi;
+  period: string;
+  tiers: Array<{ level: number; nameZh: string; nameEn: string }>;
+}) {
   const { t, pick, metricName, language } = useMetricLocale();
   const [path, setPath] = createSignal<Step[]>([]);
   const [metric, setMetric] = createSignal("tickets.collected");
@@ -59,13 +63,25 @@ export function GridBreakdown(props: { metrics: MetricsApi; period: string; tier
         <h2 class="section-title">{t("dashboard.byGrid")}</h2>
         <label class="period-field">
           <span class="visually-hidden">{t("dashboard.gridMetric")}</span>
-          <select class="select" data-testid="grid-metric" value={metric()} aria-label={t("dashboard.gridMetric")} onChange={(event) => setMetric(event.currentTarget.value)}>
+          <select
+            class="select"
+            data-testid="grid-metric"
+            value={metric()}
+            aria-label={t("dashboard.gridMetric")}
+            onChange={(event) => setMetric(event.currentTarget.value)}
+          >
             <For each={periodMetrics}>{(item) => <option value={item.key}>{metricName(item.key)}</option>}</For>
           </select>
         </label>
       </div>
       <nav class="grid-crumbs" aria-label={t("dashboard.gridPath")}>
-        <button type="button" class="crumb" data-testid="crumb-root" aria-current={path().length === 0 ? "page" : undefined} onClick={() => setPath([])}>
+        <button
+          type="button"
+          class="crumb"
+          data-testid="crumb-root"
+          aria-current={path().length === 0 ? "page" : undefined}
+          onClick={() => setPath([])}
+        >
           {t("dashboard.gridAll")}
         </button>
         <For each={path()}>
@@ -91,19 +107,32 @@ export function GridBreakdown(props: { metrics: MetricsApi; period: string; tier
       <Show when={figures.data()} keyed>
         {(data: GridMetrics) => (
           <Show when={data.children.length} fallback={<EmptyState title={t("dashboard.gridEmpty")} />}>
-            <ChoroplethMap shapes={shapes.data() ?? []} values={Object.fromEntries(data.children.map((child) => [child.gridID, child.values[metric()] ?? null]))} colourOf={colourOf} onPick={(gridID) => {
-              const child = data.children.find((candidate) => candidate.gridID === gridID);
-              if (child) drill(child);
-            }} label={metricName(metric())} unit={info()?.unit ?? "count"} />
+            <ChoroplethMap
+              shapes={shapes.data() ?? []}
+              values={Object.fromEntries(data.children.map((child) => [child.gridID, child.values[metric()] ?? null]))}
+              colourOf={colourOf}
+              onPick={(gridID) => {
+                const child = data.children.find((candidate) => candidate.gridID === gridID);
+                if (child) drill(child);
+              }}
+              label={metricName(metric())}
+              unit={info()?.unit ?? "count"}
+            />
             <Legend breaks={breaks()} unit={info()?.unit ?? "count"} higherIsBetter={info()?.higherIsBetter ?? true} />
             <div class="table-scroll">
               <table class="metrics-table" data-testid="grid-table">
                 <thead>
                   <tr>
                     <th scope="col">{t("dashboard.grid")}</th>
-                    <th scope="col" class="numeric">{metricName(metric())}</th>
-                    <th scope="col" class="numeric">{metricName("tickets.closed")}</th>
-                    <th scope="col" class="numeric">{metricName("tickets.closureRate")}</th>
+                    <th scope="col" class="numeric">
+                      {metricName(metric())}
+                    </th>
+                    <th scope="col" class="numeric">
+                      {metricName("tickets.closed")}
+                    </th>
+                    <th scope="col" class="numeric">
+                      {metricName("tickets.closureRate")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -111,9 +140,19 @@ export function GridBreakdown(props: { metrics: MetricsApi; period: string; tier
                     {(child) => (
                       <tr data-testid={`grid-row-${child.code}`}>
                         <th scope="row">
-                          <span class="swatch" style={{ background: colourOf(child.values[metric()]) ?? "transparent" }} aria-hidden="true" />
+                          <span
+                            class="swatch"
+                            style={{ background: colourOf(child.values[metric()]) ?? "transparent" }}
+                            aria-hidden="true"
+                          />
                           <Show when={mayDrill(child.tier)} fallback={<span>{child.name}</span>}>
-                            <button type="button" class="link-button" data-testid={`drill-${child.code}`} aria-label={t("dashboard.drill", { name: child.name })} onClick={() => drill(child)}>
+                            <button
+                              type="button"
+                              class="link-button"
+                              data-testid={`drill-${child.code}`}
+                              aria-label={t("dashboard.drill", { name: child.name })}
+                              onClick={() => drill(child)}
+                            >
                               {child.name}
                             </button>
                           </Show>
@@ -143,7 +182,8 @@ function Legend(props: { breaks: number[] | null; unit: string; higherIsBetter: 
   /** One figure for every grid: one step, in the colour the map gives it. */
   const steps = () => {
     const breaks = props.breaks!;
-    if (breaks[0] === breaks.at(-1)) return [{ colour: props.higherIsBetter ? choroplethColours.at(-1)! : choroplethColours[0], from: breaks[0] }];
+    if (breaks[0] === breaks.at(-1))
+      return [{ colour: props.higherIsBetter ? choroplethColours.at(-1)! : choroplethColours[0], from: breaks[0] }];
     return colours().map((colour, index) => ({ colour, from: breaks[index] }));
   };
   return (
@@ -168,15 +208,6 @@ function Legend(props: { breaks: number[] | null; unit: string; higherIsBetter: 
   );
 }
 
-type L = typeof Leaflet;
-
-function latLngsOf(L: L, shape: Boundary | null | undefined) {
-  if (!shape || !Array.isArray(shape.coordinates)) return null;
-  if (shape.type === "Polygon") return L.GeoJSON.coordsToLatLngs(shape.coordinates, 1) as Leaflet.LatLng[][];
-  if (shape.type === "MultiPolygon") return L.GeoJSON.coordsToLatLngs(shape.coordinates, 2) as Leaflet.LatLng[][][];
-  return null;
-}
-
 /** The children's boundaries, filled by the metric; a click on one drills down. */
 function ChoroplethMap(props: {
   shapes: Grid[];
@@ -187,35 +218,13 @@ function ChoroplethMap(props: {
   unit: string;
 }) {
   const { t, language } = useMetricLocale();
-  const [status, setStatus] = createSignal<"loading" | "ready" | "error">("loading");
   let container!: HTMLDivElement;
-  let map: Leaflet.Map | undefined;
-  let disposed = false;
-  const owner = getOwner();
-  onCleanup(() => {
-    disposed = true;
-    if (map) removeMap(map);
-  });
-  onMount(async () => {
-    let L: L;
-    try {
-      L = await loadLeaflet();
-    } catch {
-      if (!disposed) setStatus("error");
-      return;
-    }
-    if (disposed) return;
-    try {
-      map = L.map(container, { zoomSnap: 0.5, attributionControl: false, scrollWheelZoom: false });
-      map.setView([27.33, 118.12], 9);
-    } catch {
-      setStatus("error");
-      return;
-    }
-    setStatus("ready");
-    const instance = map;
-    const layer = L.layerGroup().addTo(instance);
-    runWithOwner(owner, () =>
+  const { status } = createLeafletMap(
+    () => container,
+    (L, element) => {
+      const instance = L.map(element, { zoomSnap: 0.5, attributionControl: false, scrollWheelZoom: false });
+      instance.setView([27.33, 118.12], 9);
+      const layer = L.layerGroup().addTo(instance);
       createEffect(
         on([() => props.shapes, () => props.values, () => props.colourOf], () => {
           layer.clearLayers();
@@ -232,16 +241,27 @@ function ChoroplethMap(props: {
             bounds.push(polygon.getBounds());
           }
           if (bounds.length) {
-            const all = bounds.reduce((union, box) => union.extend(box), L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()));
+            const all = bounds.reduce(
+              (union, box) => union.extend(box),
+              L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()),
+            );
             instance.fitBounds(all, { padding: [12, 12] });
           }
         }),
-      ),
-    );
-  });
+      );
+      return instance;
+    },
+  );
   return (
     <div class="choropleth-shell">
-      <div ref={container} class="choropleth" data-testid="choropleth" role="img" aria-label={props.label} style={{ background: mapBackground }} />
+      <div
+        ref={container}
+        class="choropleth"
+        data-testid="choropleth"
+        role="img"
+        aria-label={props.label}
+        style={{ background: mapBackground }}
+      />
       <Show when={status() === "error"}>
         <p class="muted chart-fallback">{t("dashboard.mapUnavailable")}</p>
       </Show>

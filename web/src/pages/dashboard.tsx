@@ -36,7 +36,7 @@ export function DashboardPage() {
   const session = useSession();
   const { t } = useMetricLocale();
   usePageTitle(() => t("dashboard.title"));
-  const metrics = metricsApi(session.api, session.token);
+  const metrics = metricsApi(session.api);
   const period = () => (isPeriod(search.period) ? search.period : "all");
   const actor = () => session.me.data()?.actor;
   const ownDistrict = () => {

@@ -89,7 +89,7 @@ describe("importing grids", () => {
   });
 
   it("shows the upload's progress, then an indeterminate “validating and writing” while the import runs", async () => {
-    let finish!: (value: unknown) => void;
+    let finish: ((value: unknown) => void) | undefined;
     api({ importReply: () => new Promise((resolve) => (finish = resolve)) });
     FakeUpload.hold = true;
     await chooseAndSubmit(file(4096));
@@ -100,7 +100,8 @@ describe("importing grids", () => {
     await waitFor(() => expect(status).toHaveAttribute("data-step", "importing"));
     expect(status).toHaveTextContent("正在校验并写入网格");
     expect(within(status).getByRole("progressbar")).not.toHaveAttribute("aria-valuenow");
-    finish({ importID: "import_1", status: "done", total: 12, written: 12 });
+    await waitFor(() => expect(finish).toBeTypeOf("function"));
+    finish?.({ importID: "import_1", status: "done", total: 12, written: 12 });
     expect(await screen.findByTestId("import-done")).toHaveTextContent("已写入 12 / 12 个网格。");
   });
 

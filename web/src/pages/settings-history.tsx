@@ -3,7 +3,8 @@ import { diffSettings, settingsOf, type ConfigVersion, type ConfigVersionDetail 
 import { useSettingsLocale } from "../i18n/settings.ts";
 import { CheckIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
-import { Block, ConfigError, createPagedList, ListFoot, type SettingsFrame } from "./settings-parts.tsx";
+import { createPagedList } from "../data/paged-list.ts";
+import { Block, ConfigError, ListFoot, type SettingsFrame } from "./settings-parts.tsx";
 
 const partKey = (section: string) =>
   (["tiers", "dedicatedKinds", "roles", "mechanisms", "map", "tickets", "governance", "terms", "access"].includes(section) ? `part.${section}` : undefined) as

@@ -1,7 +1,7 @@
-import { createComputed, createSignal, For, Match, on, Show, Switch, type Accessor, type JSX } from "solid-js";
+import { createSignal, For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
 import { ApiError, fieldName } from "../data/api.ts";
 import { KEY_PATTERN, type ConfigApi, type DistrictConfig, type NamedKind, type SectionChanges } from "../data/config.ts";
-import type { Page } from "../data/types.ts";
+import type { PagedList } from "../data/paged-list.ts";
 import { useSettingsLocale, type SettingsLocale } from "../i18n/settings.ts";
 import { errorMessage } from "../ui/errors.ts";
 import { Field } from "../ui/field.tsx";
@@ -375,63 +375,6 @@ export function KeyedListEditor(props: {
       </For>
     </ol>
   );
-}
-
-export interface PagedList<T> {
-  items: Accessor<T[]>;
-  setItems: (update: (items: T[]) => T[]) => void;
-  loaded: Accessor<boolean>;
-  loading: Accessor<boolean>;
-  error: Accessor<unknown>;
-  hasMore: Accessor<boolean>;
-  more: () => void;
-  reload: () => void;
-}
-
-/** A cursor-paged list, loaded from the start whenever `source` changes; `more` appends the next page. */
-export function createPagedList<T, S>(source: Accessor<S>, load: (source: S, cursor: string | null) => Promise<Page<T>>): PagedList<T> {
-  const [items, setItems] = createSignal<T[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [loaded, setLoaded] = createSignal(false);
-  const [loading, setLoading] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  let generation = 0;
-  function fetch(from: string | null) {
-    const current = ++generation;
-    setLoading(true);
-    setError(undefined);
-    load(source(), from).then(
-      (page) => {
-        if (current !== generation) return;
-        setItems((list) => (from ? [...list, ...page.items] : page.items));
-        setCursor(page.cursor);
-        setLoaded(true);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (current !== generation) return;
-        setError(() => failure ?? new Error("failed"));
-        setLoading(false);
-      },
-    );
-  }
-  createComputed(
-    on(source, () => {
-      setLoaded(false);
-      setItems([]);
-      fetch(null);
-    }),
-  );
-  return {
-    items,
-    setItems: (update) => setItems(update),
-    loaded,
-    loading,
-    error,
-    hasMore: () => Boolean(cursor()),
-    more: () => fetch(cursor()),
-    reload: () => fetch(null),
-  };
 }
 
 /** The foot of a paged list: load more, or the failure with a retry. */

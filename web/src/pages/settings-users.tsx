@@ -7,7 +7,8 @@ import { errorMessage } from "../ui/errors.ts";
 import { PHONE } from "../ui/field.tsx";
 import { PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, Skeleton } from "../ui/states.tsx";
-import { Block, createPagedList, fieldErrorsOf, InputField, ListFoot, SelectField, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
+import { createPagedList } from "../data/paged-list.ts";
+import { Block, fieldErrorsOf, InputField, ListFoot, SelectField, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
 
 const statuses: UserStatus[] = ["pending", "active", "disabled"];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

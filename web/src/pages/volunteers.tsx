@@ -1,7 +1,8 @@
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createComputed, createMemo, createSignal, For, Match, on, Show, Switch, type Accessor, type JSX } from "solid-js";
+import { createPagedList, type PagedList } from "../data/paged-list.ts";
+import { createMemo, createSignal, For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
 import { createQuery } from "../data/query.ts";
-import type { DistrictConfig, Page, SignedInActor } from "../data/types.ts";
+import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import {
   chartKeys,
   figureKeys,
@@ -259,41 +260,8 @@ export function MonthChart(props: { title: string; values: { month: number; valu
 
 // ─── lists ─────────────────────────────────────────────────────────────────
 
-/** A cursor-paginated list that reloads when `key` changes: the first page, then more on demand. */
-function createPagedList<T>(key: Accessor<string>, load: (key: string, cursor: string | null) => Promise<Page<T>>) {
-  const first = createQuery(key, (current) => load(current, null));
-  const [more, setMore] = createSignal<T[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [state, setState] = createSignal<"idle" | "loading" | "error">("idle");
-  const [failure, setFailure] = createSignal<unknown>();
-  createComputed(
-    on(first.data, (page) => {
-      setMore([]);
-      setCursor(page?.cursor ?? null);
-      setState("idle");
-    }),
-  );
-  async function loadMore() {
-    const asked = key();
-    if (!cursor() || state() === "loading") return;
-    setState("loading");
-    try {
-      const page = await load(asked, cursor());
-      if (asked !== key()) return;
-      setMore((current) => [...current, ...page.items]);
-      setCursor(page.cursor);
-      setState("idle");
-    } catch (error) {
-      setFailure(() => error);
-      setState("error");
-    }
-  }
-  const items = createMemo(() => [...(first.data()?.items ?? []), ...more()]);
-  return { first, items, cursor, state, failure, loadMore };
-}
-
 function ListFrame<T>(props: {
-  list: ReturnType<typeof createPagedList<T>>;
+  list: PagedList<T>;
   empty: JSX.Element;
   testid: string;
   children: (item: T) => JSX.Element;
@@ -301,25 +269,25 @@ function ListFrame<T>(props: {
   const { t } = useVolunteerLocale();
   return (
     <Switch>
-      <Match when={props.list.first.error()}>{(error) => <ErrorState error={error()} onRetry={props.list.first.reload} />}</Match>
-      <Match when={props.list.first.loading() && !props.list.first.data()}>
+      <Match when={!props.list.loaded() && props.list.error()}>{(error) => <ErrorState error={error()} onRetry={props.list.reload} />}</Match>
+      <Match when={!props.list.loaded()}>
         <Skeleton class="card" lines={4} />
       </Match>
-      <Match when={props.list.first.data() && props.list.items().length === 0}>{props.empty}</Match>
+      <Match when={props.list.items().length === 0}>{props.empty}</Match>
       <Match when={true}>
-        <ul class="volunteer-list" data-testid={props.testid} aria-busy={props.list.first.loading()}>
+        <ul class="volunteer-list" data-testid={props.testid} aria-busy={props.list.loading()}>
           <For each={props.list.items()}>{(item) => <li>{props.children(item)}</li>}</For>
         </ul>
-        <Show when={props.list.cursor()}>
+        <Show when={props.list.hasMore()}>
           <div class="load-more">
-            <button type="button" class="button button-secondary" onClick={() => void props.list.loadMore()} disabled={props.list.state() === "loading"}>
+            <button type="button" class="button button-secondary" onClick={() => props.list.more()} disabled={props.list.loading()}>
               {t("common.loadMore")}
             </button>
           </div>
         </Show>
-        <Show when={props.list.state() === "error"}>
+        <Show when={props.list.error()}>
           <p class="notice notice-error" role="alert">
-            {errorMessage(props.list.failure(), t)}
+            {errorMessage(props.list.error(), t)}
           </p>
         </Show>
       </Match>
@@ -345,6 +313,7 @@ function TeamList(props: { api: VolunteersApi; config: DistrictConfig; actor: Si
   const list = createPagedList(
     () => JSON.stringify({ kind: kind(), version: props.version() }),
     (key, cursor) => props.api.teams({ kind: (JSON.parse(key) as { kind: string }).kind || undefined, cursor }),
+    { keep: true },
   );
   return (
     <section class="volunteer-section">
@@ -505,9 +474,10 @@ function ActivityList(props: { api: VolunteersApi; config: DistrictConfig; versi
     const found = props.config.governance.activityKinds.find((entry) => entry.key === key);
     return found ? pick(found) : key;
   };
-  const list = createPagedList<Activity>(
+  const list = createPagedList<Activity, string>(
     () => JSON.stringify({ month: month(), version: props.version() }),
     (key, cursor) => props.api.activities({ month: (JSON.parse(key) as { month: string }).month || undefined, cursor }),
+    { keep: true },
   );
   return (
     <section class="volunteer-section">
@@ -555,9 +525,10 @@ function ActivityList(props: { api: VolunteersApi; config: DistrictConfig; versi
 function OwnersList(props: { api: VolunteersApi; version: Accessor<number> }) {
   const { t, formatDate } = useVolunteerLocale();
   const [kind, setKind] = createSignal<OwnersKind>("committee_worker");
-  const list = createPagedList<OwnersRecord>(
+  const list = createPagedList<OwnersRecord, string>(
     () => JSON.stringify({ kind: kind(), version: props.version() }),
     (key, cursor) => props.api.ownersRecords({ kind: (JSON.parse(key) as { kind: OwnersKind }).kind, cursor }),
+    { keep: true },
   );
   return (
     <section class="volunteer-section">

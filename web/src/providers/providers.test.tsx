@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { LanguageSwitch } from "../ui/language-switch.tsx";
 import { LANGUAGE_KEY, LocaleProvider, useLocale } from "./locale.tsx";
+import { useDistrict } from "./district.tsx";
 import { useSession } from "./session.tsx";
 
 function Greeting() {
@@ -14,6 +15,10 @@ function Greeting() {
 describe("contexts", () => {
   it("a locale used outside its provider throws a clear error", () => {
     expect(() => renderHook(useLocale)).toThrow(/useLocale\(\) was called outside <LocaleProvider>/);
+  });
+
+  it("a district used outside its provider (a page part outside its DistrictGate) throws a clear error", () => {
+    expect(() => renderHook(useDistrict)).toThrow(/useDistrict\(\) was called outside <DistrictProvider>/);
   });
 
   it("a session used outside its provider throws a clear error", () => {

@@ -3,6 +3,7 @@ import { ApiError } from "../data/api.ts";
 import { createQuery } from "../data/query.ts";
 import type { District, DistrictConfig, MechanismKey, SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
+import { DistrictProvider } from "../providers/district.tsx";
 import { useSession } from "../providers/session.tsx";
 import { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 
@@ -26,7 +27,8 @@ interface GateProps {
 /**
  * The mechanism pages' frame: loads the district and shows its children only when the page's
  * mechanism is switched on there; otherwise says so. With `actor`, it also waits for the
- * signed-in actor from the session and hands it to the children.
+ * signed-in actor from the session and hands it to the children. What it shows can also read the
+ * district, its configuration and the actor with `useDistrict()`.
  */
 export function DistrictGate(
   props: GateProps &
@@ -58,8 +60,11 @@ export function DistrictGate(
     const failure = detail.error();
     return props.notFound && failure instanceof ApiError && (failure.status === 404 || failure.status === 403) ? props.notFound : undefined;
   };
-  const render = (loaded: { config: DistrictConfig; district: District; actor: SignedInActor | undefined }) =>
-    props.actor ? props.children(loaded.config, loaded.district, loaded.actor!) : props.children(loaded.config, loaded.district);
+  const render = (loaded: { config: DistrictConfig; district: District; actor: SignedInActor | undefined }) => (
+    <DistrictProvider value={{ slug: props.slug, ...loaded }}>
+      {props.actor ? props.children(loaded.config, loaded.district, loaded.actor!) : props.children(loaded.config, loaded.district)}
+    </DistrictProvider>
+  );
   return (
     <Switch>
       <Match when={detail.data()?.config.mechanisms[props.mechanism] === false}>
@@ -69,7 +74,9 @@ export function DistrictGate(
         {render}
       </Match>
       <Match when={notFound()}>{(text) => <EmptyState title={text().title} body={text().body} />}</Match>
-      <Match when={error()}>{(failure) => <ErrorState error={failure()} onRetry={() => (detail.error() ? detail.reload() : session.me.reload())} />}</Match>
+      <Match when={error()}>
+        {(failure) => <ErrorState error={failure()} onRetry={() => (detail.error() ? detail.reload() : session.me.reload())} />}
+      </Match>
       <Match when={true}>
         <Skeleton class="card" lines={props.skeletonLines ?? 5} />
       </Match>

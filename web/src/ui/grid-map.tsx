@@ -5,11 +5,11 @@
  * so the polygons themselves are not interactive (no per-polygon hit testing on mouse move).
  */
 import type * as Leaflet from "leaflet";
-import { loadLeaflet, removeMap } from "./leaflet.ts";
-import { createEffect, createSignal, getOwner, on, onCleanup, onMount, runWithOwner, Show } from "solid-js";
+import { addBaseMap, createLeafletMap, latLngsOf } from "./leaflet.ts";
+import { createEffect, on, onCleanup, Show } from "solid-js";
 import type { GridWorkspace, TierLayer } from "../data/grid-workspace.ts";
 import { unionBBox } from "../data/geo.ts";
-import type { BBox, Boundary, Grid } from "../data/grids.ts";
+import type { BBox, Grid } from "../data/grids.ts";
 import { useGridLocale } from "../i18n/grids.ts";
 import { layerColour, layerStyle, mapBackground, problemColour, selectionColour } from "./grid-style.ts";
 
@@ -17,50 +17,20 @@ type L = typeof Leaflet;
 
 const boundsOf = (L: L, box: BBox) => L.latLngBounds([box[1], box[0]], [box[3], box[2]]);
 
-/** A GeoJSON Polygon/MultiPolygon as Leaflet lat/lng rings. */
-function latLngsOf(L: L, geometry: unknown): Leaflet.LatLng[][] | Leaflet.LatLng[][][] | null {
-  const shape = geometry as Boundary | null;
-  if (!shape || !Array.isArray(shape.coordinates)) return null;
-  if (shape.type === "Polygon") return L.GeoJSON.coordsToLatLngs(shape.coordinates, 1) as Leaflet.LatLng[][];
-  if (shape.type === "MultiPolygon") return L.GeoJSON.coordsToLatLngs(shape.coordinates, 2) as Leaflet.LatLng[][][];
-  return null;
-}
-
 /** Pane stacking: coarse tiers' outlines above finer tints; then dedicated, selection, problems. */
 const paneZ = (layer: TierLayer) => (layer.level === null ? 480 : 470 - layer.level * 10);
 
 export function GridMap(props: { workspace: GridWorkspace }) {
   const { t } = useGridLocale();
   const ws = props.workspace;
-  const [status, setStatus] = createSignal<"loading" | "ready" | "error">("loading");
   let container!: HTMLDivElement;
-  let map: Leaflet.Map | undefined;
-  let disposed = false;
   const cleanups: Array<() => void> = [];
-  // Leaflet arrives after an await: its effects must still belong to this component.
-  const owner = getOwner();
-
   onCleanup(() => {
-    disposed = true;
     for (const cleanup of cleanups) cleanup();
-    if (map) removeMap(map);
-    map = undefined;
   });
+  const { status } = createLeafletMap(() => container, draw);
 
-  onMount(async () => {
-    let L: L;
-    try {
-      L = await loadLeaflet();
-    } catch {
-      if (!disposed) setStatus("error");
-      return;
-    }
-    if (disposed) return;
-    runWithOwner(owner, () => draw(L));
-    setStatus("ready");
-  });
-
-  function draw(L: L) {
+  function draw(L: L): Leaflet.Map {
     const settings = ws.config.map;
     const instance = L.map(container, {
       preferCanvas: true,
@@ -70,11 +40,7 @@ export function GridMap(props: { workspace: GridWorkspace }) {
       attributionControl: Boolean(settings?.tileUrl),
       boxZoom: true,
     });
-    map = instance;
-    if (settings?.tileUrl) {
-      instance.attributionControl.setPrefix(false);
-      L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution ?? undefined, maxZoom: 19 }).addTo(instance);
-    }
+    addBaseMap(L, instance, settings);
     let viewSet = false;
     if (settings?.center) {
       instance.setView([settings.center[1], settings.center[0]], settings.zoom);
@@ -157,7 +123,14 @@ export function GridMap(props: { workspace: GridWorkspace }) {
           const rings = grid && latLngsOf(L, grid.boundary);
           if (!grid || !rings) return;
           const colour = layerColour(grid.tier);
-          L.polygon(rings, { renderer: selectionRenderer, interactive: false, color: "#ffffff", weight: 7, opacity: 0.9, fill: false }).addTo(selection);
+          L.polygon(rings, {
+            renderer: selectionRenderer,
+            interactive: false,
+            color: "#ffffff",
+            weight: 7,
+            opacity: 0.9,
+            fill: false,
+          }).addTo(selection);
           L.polygon(rings, {
             renderer: selectionRenderer,
             interactive: false,
@@ -240,6 +213,7 @@ export function GridMap(props: { workspace: GridWorkspace }) {
       observer.observe(container);
       cleanups.push(() => observer.disconnect());
     }
+    return instance;
   }
 
   return (

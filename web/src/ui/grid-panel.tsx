@@ -6,6 +6,7 @@ import { errorMessage } from "./errors.ts";
 import { CloseIcon, PeopleIcon, PhoneIcon, ShieldCheckIcon } from "./grid-icons.tsx";
 import { layerColour, problemColour } from "./grid-style.ts";
 import { AlertIcon, CheckIcon, ChevronRightIcon } from "./icons.tsx";
+import { tierName } from "./terms.ts";
 
 /** The side panel: the selected grid, or the whole district when nothing is selected. */
 export function GridPanel(props: { workspace: GridWorkspace }) {
@@ -18,26 +19,22 @@ export function GridPanel(props: { workspace: GridWorkspace }) {
   );
 }
 
-/** The tier's name (or the dedicated kind's) from the district's configuration. */
-export function useTierName(workspace: GridWorkspace) {
-  const { t, pick } = useGridLocale();
+/** A grid's tier as the district names it (ui/terms.ts), or for a dedicated grid its kind. */
+export function useGridTierLabel(workspace: GridWorkspace) {
+  const locale = useGridLocale();
   return (grid: Pick<Grid, "tier" | "dedicatedKind">) => {
     if (grid.tier === null) {
       const kind = workspace.config.dedicatedKinds.find((candidate) => candidate.key === grid.dedicatedKind);
-      return t("grids.dedicatedOf", { kind: kind ? pick(kind) : (grid.dedicatedKind ?? "") });
+      return locale.t("grids.dedicatedOf", { kind: kind ? locale.pick(kind) : (grid.dedicatedKind ?? "") });
     }
-    const tier = workspace.config.tiers.find((candidate) => candidate.level === grid.tier);
-    return tier ? pick(tier) : String(grid.tier);
+    return tierName(workspace.config, grid.tier, locale) ?? String(grid.tier);
   };
 }
 
 function DistrictOverview(props: { workspace: GridWorkspace }) {
   const { t, pick, formatNumber } = useGridLocale();
-  const tierName = (level: number | null) => {
-    if (level === null) return t("grids.dedicated");
-    const tier = props.workspace.config.tiers.find((candidate) => candidate.level === level);
-    return tier ? pick(tier) : String(level);
-  };
+  const tierLabel = (level: number | null) =>
+    level === null ? t("grids.dedicated") : (tierName(props.workspace.config, level, { pick }) ?? String(level));
   return (
     <div class="panel-body">
       <div class="panel-head">
@@ -49,7 +46,7 @@ function DistrictOverview(props: { workspace: GridWorkspace }) {
           {(layer) => (
             <li class="tier-count">
               <span class="tree-swatch" style={{ "--swatch": layerColour(layer.level) }} aria-hidden="true" />
-              <span class="tier-count-name">{tierName(layer.level)}</span>
+              <span class="tier-count-name">{tierLabel(layer.level)}</span>
               <span class="tier-count-value">
                 <Show when={layer.state() === "loading" || layer.state() === "idle"}>
                   <span class="spinner" aria-hidden="true" />
@@ -68,7 +65,7 @@ function DistrictOverview(props: { workspace: GridWorkspace }) {
 function GridDetails(props: { workspace: GridWorkspace; gridID: string }) {
   const { t, formatNumber } = useGridLocale();
   const ws = props.workspace;
-  const tierName = useTierName(ws);
+  const tierLabel = useGridTierLabel(ws);
   const grid = () => ws.selectedGrid();
   const loaded = () => {
     const reply = ws.detail.data();
@@ -103,7 +100,7 @@ function GridDetails(props: { workspace: GridWorkspace; gridID: string }) {
               <div class="panel-head">
                 <span class="tier-tag" style={{ "--swatch": layerColour(shown().tier) }}>
                   <span class="tree-swatch" aria-hidden="true" />
-                  {tierName(shown())}
+                  {tierLabel(shown())}
                 </span>
                 <button type="button" class="icon-button" aria-label={t("grids.close")} title={t("grids.close")} onClick={() => ws.select(null, "panel")}>
                   <CloseIcon size={18} />
@@ -239,7 +236,7 @@ function GridDetails(props: { workspace: GridWorkspace; gridID: string }) {
 }
 
 function ChildList(props: { workspace: GridWorkspace; items: Grid[] }) {
-  const tierName = useTierName(props.workspace);
+  const tierLabel = useGridTierLabel(props.workspace);
   return (
     <ul class="child-list">
       <For each={props.items}>
@@ -251,7 +248,7 @@ function ChildList(props: { workspace: GridWorkspace; items: Grid[] }) {
                 <span class="child-name">{child.name}</span>
                 <span class="child-meta">
                   <code>{child.code}</code>
-                  <Show when={child.tier === null}> · {tierName(child)}</Show>
+                  <Show when={child.tier === null}> · {tierLabel(child)}</Show>
                 </span>
               </span>
               <ChevronRightIcon size={14} class="child-chevron" />

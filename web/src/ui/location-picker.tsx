@@ -4,10 +4,10 @@
  * drops the pin (which can be dragged); "use my position" asks the device.
  */
 import type * as Leaflet from "leaflet";
-import { loadLeaflet, removeMap } from "./leaflet.ts";
-import { createEffect, createSignal, getOwner, onCleanup, onMount, runWithOwner, Show } from "solid-js";
+import { addBaseMap, createLeafletMap, latLngsOf } from "./leaflet.ts";
+import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { unionBBox } from "../data/geo.ts";
-import type { BBox, Boundary, Grid } from "../data/grids.ts";
+import type { BBox, Grid } from "../data/grids.ts";
 import type { TicketsApi } from "../data/tickets.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
@@ -34,34 +34,12 @@ export function LocationPicker(props: {
   describedBy?: string;
 }) {
   const { t } = useTicketLocale();
-  const [status, setStatus] = createSignal<"loading" | "ready" | "error">("loading");
   const [geo, setGeo] = createSignal<"idle" | "asking" | "failed">("idle");
   let container!: HTMLDivElement;
-  let map: Leaflet.Map | undefined;
-  let disposed = false;
-  const owner = getOwner();
   const canGeolocate = typeof navigator !== "undefined" && "geolocation" in navigator;
+  const { status, disposed, map } = createLeafletMap(() => container, draw);
 
-  onCleanup(() => {
-    disposed = true;
-    if (map) removeMap(map);
-    map = undefined;
-  });
-
-  onMount(async () => {
-    let L: L;
-    try {
-      L = await loadLeaflet();
-    } catch {
-      if (!disposed) setStatus("error");
-      return;
-    }
-    if (disposed) return;
-    runWithOwner(owner, () => draw(L));
-    setStatus("ready");
-  });
-
-  function draw(L: L) {
+  function draw(L: L): Leaflet.Map {
     const settings = props.config.map;
     const instance = L.map(container, {
       zoomSnap: 0.5,
@@ -71,11 +49,7 @@ export function LocationPicker(props: {
       // One finger scrolls the page on a phone only outside the map: keep the map small.
       scrollWheelZoom: "center",
     });
-    map = instance;
-    if (settings?.tileUrl) {
-      instance.attributionControl.setPrefix(false);
-      L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution ?? undefined, maxZoom: 19 }).addTo(instance);
-    }
+    addBaseMap(L, instance, settings);
     if (props.value) instance.setView([props.value.lat, props.value.lon], 16);
     else if (settings?.center) instance.setView([settings.center[1], settings.center[0]], settings.zoom);
     else instance.setView([35, 105], 4);
@@ -85,11 +59,18 @@ export function LocationPicker(props: {
       void props.tickets
         .firstTier()
         .then((grids) => {
-          if (disposed) return;
+          if (disposed()) return;
           outline(L, instance, grids);
           if (!settings?.center && !props.value) {
             const box = unionBBox(grids.map((grid) => grid.bbox as BBox));
-            if (box) instance.fitBounds([[box[1], box[0]], [box[3], box[2]]], { padding: [8, 8] });
+            if (box)
+              instance.fitBounds(
+                [
+                  [box[1], box[0]],
+                  [box[3], box[2]],
+                ],
+                { padding: [8, 8] },
+              );
           }
         })
         .catch(() => {});
@@ -106,7 +87,12 @@ export function LocationPicker(props: {
         return;
       }
       if (!marker) {
-        marker = L.marker([point.lat, point.lon], { icon: icon(outside), draggable: true, keyboard: false, title: t("location.pin") }).addTo(instance);
+        marker = L.marker([point.lat, point.lon], {
+          icon: icon(outside),
+          draggable: true,
+          keyboard: false,
+          title: t("location.pin"),
+        }).addTo(instance);
         marker.on("dragend", () => {
           const spot = marker!.getLatLng();
           props.onPick({ lon: round(spot.lng), lat: round(spot.lat) }, "map");
@@ -117,7 +103,9 @@ export function LocationPicker(props: {
       }
     });
 
-    instance.on("click", (event: Leaflet.LeafletMouseEvent) => props.onPick({ lon: round(event.latlng.lng), lat: round(event.latlng.lat) }, "map"));
+    instance.on("click", (event: Leaflet.LeafletMouseEvent) =>
+      props.onPick({ lon: round(event.latlng.lng), lat: round(event.latlng.lat) }, "map"),
+    );
     // From the keyboard: arrows pan (Leaflet), Enter or Space drops the pin at the centre.
     const onKey = (event: KeyboardEvent) => {
       if (event.target !== container || (event.key !== "Enter" && event.key !== " ")) return;
@@ -133,20 +121,22 @@ export function LocationPicker(props: {
       observer.observe(container);
       onCleanup(() => observer.disconnect());
     }
+    return instance;
   }
 
   function useMyPosition() {
     setGeo("asking");
     navigator.geolocation.getCurrentPosition(
       (position) => {
-        if (disposed) return;
+        if (disposed()) return;
         setGeo("idle");
         const point = { lon: round(position.coords.longitude), lat: round(position.coords.latitude) };
         props.onPick(point, "device");
         // No animation: the reporter may send the form at once, and the page (and map) go.
-        map?.setView([point.lat, point.lon], Math.max(map.getZoom(), 15), { animate: false });
+        const shown = map();
+        shown?.setView([point.lat, point.lon], Math.max(shown.getZoom(), 15), { animate: false });
       },
-      () => !disposed && setGeo("failed"),
+      () => !disposed() && setGeo("failed"),
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
     );
   }
@@ -182,7 +172,13 @@ export function LocationPicker(props: {
       </div>
       <Show when={canGeolocate}>
         <div class="location-tools">
-          <button type="button" class="button button-secondary button-small" onClick={useMyPosition} disabled={geo() === "asking"} data-testid="use-my-position">
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            onClick={useMyPosition}
+            disabled={geo() === "asking"}
+            data-testid="use-my-position"
+          >
             <Show when={geo() === "asking"} fallback={<LocateIcon size={16} />}>
               <span class="spinner" aria-hidden="true" />
             </Show>
@@ -206,10 +202,9 @@ function outline(L: L, map: Leaflet.Map, grids: Grid[]) {
   if (!withShape.length) return;
   const renderer = L.canvas({ padding: 0.3 });
   for (const grid of withShape) {
-    const shape = grid.boundary as Boundary;
-    const rings =
-      shape.type === "Polygon" ? L.GeoJSON.coordsToLatLngs(shape.coordinates, 1) : L.GeoJSON.coordsToLatLngs(shape.coordinates, 2);
-    L.polygon(rings as Leaflet.LatLng[][], {
+    const rings = latLngsOf(L, grid.boundary);
+    if (!rings) continue;
+    L.polygon(rings, {
       renderer,
       interactive: false,
       color: "#2f4f86",

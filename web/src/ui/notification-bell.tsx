@@ -5,13 +5,14 @@
  */
 import { useLocation } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show, type Component } from "solid-js";
-import type { Page } from "../data/types.ts";
+import { ok } from "../data/api.ts";
+import type { TicketNotification } from "../data/tickets.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { BellIcon } from "./icons.tsx";
 
 type ListComponent = Component<{
-  items: NotificationItem[];
+  items: TicketNotification[];
   state: "loading" | "ready" | "error";
   slug: string;
   /** The notifications that were unread when the list was opened. */
@@ -20,14 +21,6 @@ type ListComponent = Component<{
   onRetry: () => void;
 }>;
 
-export interface NotificationItem {
-  notificationID: string;
-  ticketID: string | null;
-  kind: string;
-  state: string | null;
-  at: string;
-  read: boolean;
-}
 
 /** How often the count is refreshed while the page is visible. */
 const POLL_MS = 60_000;
@@ -38,7 +31,7 @@ export function NotificationBell(props: { slug: string; userID: string }) {
   const { t } = useLocale();
   const session = useSession();
   const location = useLocation();
-  const [items, setItems] = createSignal<NotificationItem[]>([]);
+  const [items, setItems] = createSignal<TicketNotification[]>([]);
   const [state, setState] = createSignal<"loading" | "ready" | "error">("loading");
   const [open, setOpen] = createSignal(false);
   /** What was unread when the list was opened: marked in it. */
@@ -51,7 +44,7 @@ export function NotificationBell(props: { slug: string; userID: string }) {
   async function load() {
     loadedAt = Date.now();
     try {
-      const page = await session.api.request<Page<NotificationItem>>("GET", "/me/notifications?limit=20");
+      const page = await ok(session.api.client.GET("/me/notifications", { params: { query: { limit: 20 } } }));
       setItems(page.items);
       setState("ready");
     } catch {
@@ -71,7 +64,7 @@ export function NotificationBell(props: { slug: string; userID: string }) {
     setFresh((before) => new Set([...before, ...ids]));
     if (!ids.length) return;
     try {
-      await session.api.request<{ marked: number }>("POST", "/me/notifications/read", { notificationIDs: ids });
+      await ok(session.api.client.POST("/me/notifications/read", { body: { notificationIDs: ids } }));
       setMarkedRead((before) => new Set([...before, ...ids]));
     } catch {
       // Still unread: the count stays and the next opening tries again.

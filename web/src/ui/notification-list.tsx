@@ -1,14 +1,14 @@
 import { A } from "@solidjs/router";
 import { For, Match, Switch } from "solid-js";
 import { useTicketLocale, type TicketMessageKey } from "../i18n/tickets.ts";
-import type { NotificationItem } from "./notification-bell.tsx";
+import type { TicketNotification } from "../data/tickets.ts";
 import "./notification-list.css";
 
 const kinds = ["accept", "reject", "dispatch", "handle", "verify", "send_back", "reopen", "rate", "photo"];
 
 /** The bell's list (loaded on first open): what happened to which ticket, newest first. */
 export function NotificationList(props: {
-  items: NotificationItem[];
+  items: TicketNotification[];
   state: "loading" | "ready" | "error";
   slug: string;
   /** The notifications that were unread when the list was opened. */
@@ -17,7 +17,7 @@ export function NotificationList(props: {
   onRetry: () => void;
 }) {
   const { t, formatRelative, formatDateTime } = useTicketLocale();
-  const message = (item: NotificationItem) =>
+  const message = (item: TicketNotification) =>
     kinds.includes(item.kind) ? t(`notification.${item.kind}` as TicketMessageKey) : t("notification.other");
   return (
     <div class="notification-list">

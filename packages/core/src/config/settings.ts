@@ -49,8 +49,7 @@ export type MechanismKey = z.infer<typeof MechanismKey>;
 export const Department = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
 export type Department = z.infer<typeof Department>;
 
-/** The territorial fallback (属地兜底): no department, the grid's own leader handles the ticket. */
-export const TERRITORIAL = "territorial";
+export { TERRITORIAL } from "./territorial.ts";
 
 /** A ticket category with its default department and deadline in working hours. */
 export const Category = Names.extend({

@@ -1,23 +1,24 @@
 import { z } from "zod";
-import { actorID, assertRole, useActor } from "../actor.ts";
+import { actorID, assertRole, } from "../actor.ts";
 import { TERRITORIAL } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError } from "../error.ts";
 import { Tally } from "../counter/tally.ts";
 import { fn } from "../util/fn.ts";
 import { now } from "../util/clock.ts";
 import { addWorkingHours } from "./deadline.ts";
-import { closingAdds, has, load, scopesOf, settings } from "./shared.ts";
+import { caller, closingAdds, load, scopesOf, settings } from "./shared.ts";
 import { Note, TransitionInput, apply } from "./transition.ts";
+import { changeKinds, EXTEND_HOURS, mayAskForChange } from "./rules.ts";
 
 // ─── changes that need an approval ──────────────────────────────────────────
 
-export const ChangeKind = z.enum(["extend", "send_up", "transfer", "void"]);
+export const ChangeKind = z.enum(changeKinds);
 
 const RequestChangeFields = z.object({
   kind: ChangeKind,
   note: Note.min(2, "give the reason"),
   /** extend: how many more working hours. */
-  hours: z.number().int().min(1).max(2000).optional(),
+  hours: z.number().int().min(EXTEND_HOURS.min).max(EXTEND_HOURS.max).optional(),
   /** transfer: to which department. */
   departmentKey: z.string().max(40).optional(),
 });
@@ -38,9 +39,7 @@ export const RequestChangeInput = requestRules(TransitionInput.extend(RequestCha
 export const requestChange = fn(RequestChangeInput, async (input) => {
   const config = await settings();
   const ticket = await load(input.ticketID);
-  const actor = useActor();
-  const handling = actor.type === "user" && (actor.department === ticket.departmentKey || (ticket.departmentKey === TERRITORIAL && has("grid_worker", "grid_leader")));
-  if (!handling && !has("grid_worker", "grid_leader", "district_admin"))
+  if (!mayAskForChange(caller(), ticket))
     throw new ForbiddenError("ticket.request_forbidden", "Only the staff handling a ticket, or the grid's staff, may ask for a change.");
   if (ticket.pendingRequest) throw new ConflictError("ticket.request_pending", "A change is already waiting for approval on this ticket.");
   if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket cannot change.");

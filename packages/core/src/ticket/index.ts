@@ -14,6 +14,7 @@ export { addWorkingHours } from "./deadline.ts";
 export { TicketEntity, TimelineEntity };
 
 export { TicketState, Closure, Ticket, TimelineEntry } from "./model.ts";
+export { route } from "./rules.ts";
 export {
   CreateInput,
   create,
@@ -21,7 +22,6 @@ export {
   TransitionInput,
   accept,
   reject,
-  route,
   dispatch,
   reportHandling,
   verify,

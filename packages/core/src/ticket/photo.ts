@@ -9,7 +9,7 @@ import { PendingUploadPrefix } from "../storage/keys.ts";
 
 /** Photos are checked after upload (S3 presigned PUTs cannot enforce size or type). */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-export const MAX_PHOTOS = 6;
+export { MAX_PHOTOS } from "./rules.ts";
 export const PhotoType = z.enum(["image/jpeg", "image/png", "image/webp", "image/heic"]);
 export type PhotoType = z.infer<typeof PhotoType>;
 

@@ -1,4 +1,5 @@
-import { useActor, useTenant, type DistrictRole } from "../actor.ts";
+import { actorID, useActor, useTenant, type DistrictRole } from "../actor.ts";
+import type { Caller } from "./rules.ts";
 import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
 import { bucketOf, type TicketCounterAdds } from "../counter/ticket-counter.entity.ts";
@@ -20,6 +21,11 @@ export function roles(): DistrictRole[] {
 }
 export const has = (...wanted: DistrictRole[]) => roles().some((role) => wanted.includes(role));
 export const mainRole = () => roles()[0] ?? useActor().type;
+/** The actor as the pure rules (rules.ts) read it. */
+export function caller(): Caller {
+  const actor = useActor();
+  return { userID: actorID(), roles: roles(), department: actor.type === "user" ? actor.department : null };
+}
 
 /** Residents read their own tickets; department staff their department's; grid staff and admins all. */
 export function canRead(ticket: Ticket): boolean {

@@ -1,7 +1,7 @@
 import type { UpdateEntityItem, UpdateRemoveEntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
-import { TERRITORIAL, type Category } from "../config/index.ts";
+import { TERRITORIAL } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { Tally } from "../counter/tally.ts";
@@ -13,7 +13,8 @@ import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
 import { IdempotencyEntity, NotificationEntity, TicketCollection, TicketEntity, TimelineEntity } from "./ticket.entity.ts";
 import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
-import { canRead, closingAdds, has, load, mainRole, scopesOf, settings } from "./shared.ts";
+import { caller, canRead, closingAdds, has, load, mainRole, scopesOf, settings } from "./shared.ts";
+import { MAX_PHOTOS, mayHandle, route } from "./rules.ts";
 
 // ─── transitions ────────────────────────────────────────────────────────────
 
@@ -87,7 +88,7 @@ function expect(ticket: Ticket, action: string, ...states: TicketState[]) {
 }
 
 export const Note = z.string().trim().max(2000);
-const PhotoKeys = z.array(z.string().max(300)).max(Photo.MAX_PHOTOS, `at most ${Photo.MAX_PHOTOS} photos`);
+const PhotoKeys = z.array(z.string().max(300)).max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`);
 
 export const CreateInput = z.object({
   categoryKey: z.string().max(40),
@@ -195,13 +196,6 @@ export const reject = fn(TransitionInput.extend({ note: Note.min(2, "give the re
   });
 });
 
-/** The department a ticket goes to: a routing rule for its category and grid, the category's default, else the grid itself (属地兜底). */
-export function route(config: { categories: Category[]; routingRules: { categoryKey: string; gridID: string; departmentKey: string }[] }, ticket: Pick<Ticket, "categoryKey" | "gridPath">): string {
-  const rules = config.routingRules.filter((rule) => rule.categoryKey === ticket.categoryKey && ticket.gridPath.includes(rule.gridID));
-  const deepest = rules.sort((a, b) => ticket.gridPath.indexOf(b.gridID) - ticket.gridPath.indexOf(a.gridID))[0];
-  return deepest?.departmentKey ?? config.categories.find((category) => category.key === ticket.categoryKey)?.departmentKey ?? TERRITORIAL;
-}
-
 /** 派遣: a dispatcher sends an accepted ticket to a department (routed unless named). */
 export const dispatch = fn(TransitionInput.extend({ departmentKey: z.string().max(40).optional() }), async (input) => {
   assertRole("grid_leader", "district_admin");
@@ -225,7 +219,7 @@ export const reportHandling = fn(TransitionInput.extend({ note: Note.min(2, "say
   await settings();
   const ticket = await load(input.ticketID);
   const territorial = ticket.departmentKey === TERRITORIAL;
-  const allowed = territorial ? has("grid_leader", "grid_worker") : has("department_staff") && actor.type === "user" && actor.department === ticket.departmentKey;
+  const allowed = mayHandle(caller(), ticket);
   if (!allowed && actor.type !== "system")
     throw new ForbiddenError("ticket.not_your_department", territorial ? "Territorial tickets are handled by the grid's staff." : "Only the department the ticket was dispatched to may report handling it.");
   expect(ticket, "handled", "dispatched");
@@ -321,7 +315,7 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
   const mayAttach = ticket.reporterID === actorID() || (actor.type === "user" && actor.department === ticket.departmentKey) || has("grid_worker", "grid_leader", "district_admin");
   if (!mayAttach) throw new ForbiddenError("ticket.photo_forbidden", "Only the reporter or the staff handling the ticket may add photos.");
   if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket takes no more photos.");
-  if (ticket.photos.length >= Photo.MAX_PHOTOS * 2) throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
+  if (ticket.photos.length >= MAX_PHOTOS * 2) throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
   const photo = await Photo.check(input.photoKey, "photoKey");
   const key = Photo.finalKey(photo, ticket.ticketID);
   const updated = await apply(ticket, {

@@ -1,17 +1,60 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { EmergencyBoard, EmergencyMode, EmergencyTask, MyEmergencyTask } from "../data/emergency.ts";
-import type { Me } from "../data/types.ts";
-import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
-import { fakeApi, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
-import { residentMe, workerMe } from "../test/ticket-fixtures.ts";
+import type { EmergencyBoard, EmergencyMode, EmergencyTask, MyEmergencyTask } from "../../data/emergency.ts";
+import type { Me } from "../../data/types.ts";
+import { adminMe, jianyang, jianyangConfig } from "../../test/fixtures.ts";
+import { fakeApi, renderApp, signedIn, type FakeRequest } from "../../test/harness.tsx";
+import { residentMe, workerMe } from "../../test/ticket-fixtures.ts";
 
-const normal: EmergencyMode = { mode: "normal", scope: "district", grids: [], reason: null, since: null, switchedBy: null, version: 0, affectsMe: false };
-const emergency: EmergencyMode = { mode: "emergency", scope: "district", grids: [], reason: "本土疫情防控", since: "2022-04-08T01:00:00.000Z", switchedBy: "admin", version: 1, affectsMe: true };
-const round: EmergencyTask = { taskID: "etask_1", title: "第3轮全员核酸检测", scope: "risk_area", checklist: ["设置采样点", "组织居民采样"], gridCount: 2, createdAt: "2022-04-09T00:00:00.000Z", createdBy: "admin" };
-const part = (gridID: string, status: "pending" | "done") => ({ taskID: "etask_1", gridID, code: gridID.toUpperCase(), name: `网格${gridID}`, status, ticks: [status === "done", status === "done"], note: null, reportedAt: null, reportedBy: null });
-const board: EmergencyBoard = { task: round, total: 2, done: 1, pending: 1, percentage: 50, grids: [part("a", "done"), part("b", "pending")] };
+const normal: EmergencyMode = {
+  mode: "normal",
+  scope: "district",
+  grids: [],
+  reason: null,
+  since: null,
+  switchedBy: null,
+  version: 0,
+  affectsMe: false,
+};
+const emergency: EmergencyMode = {
+  mode: "emergency",
+  scope: "district",
+  grids: [],
+  reason: "本土疫情防控",
+  since: "2022-04-08T01:00:00.000Z",
+  switchedBy: "admin",
+  version: 1,
+  affectsMe: true,
+};
+const round: EmergencyTask = {
+  taskID: "etask_1",
+  title: "第3轮全员核酸检测",
+  scope: "risk_area",
+  checklist: ["设置采样点", "组织居民采样"],
+  gridCount: 2,
+  createdAt: "2022-04-09T00:00:00.000Z",
+  createdBy: "admin",
+};
+const part = (gridID: string, status: "pending" | "done") => ({
+  taskID: "etask_1",
+  gridID,
+  code: gridID.toUpperCase(),
+  name: `网格${gridID}`,
+  status,
+  ticks: [status === "done", status === "done"],
+  note: null,
+  reportedAt: null,
+  reportedBy: null,
+});
+const board: EmergencyBoard = {
+  task: round,
+  total: 2,
+  done: 1,
+  pending: 1,
+  percentage: 50,
+  grids: [part("a", "done"), part("b", "pending")],
+};
 
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
   return fakeApi({
@@ -22,7 +65,13 @@ function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> =
     "GET /emergency/tasks": () => ({ items: [round], cursor: null }),
     "GET /emergency/tasks/mine": () => ({ items: [] }),
     "GET /emergency/tasks/etask_1/board": () => board,
-    "GET /grids": () => ({ items: [{ gridID: "a", code: "A", name: "网格a" }, { gridID: "b", code: "B", name: "网格b" }], cursor: null }),
+    "GET /grids": () => ({
+      items: [
+        { gridID: "a", code: "A", name: "网格a" },
+        { gridID: "b", code: "B", name: "网格b" },
+      ],
+      cursor: null,
+    }),
     ...routes,
   });
 }
@@ -46,7 +95,13 @@ describe("the emergency page", () => {
     await user.click(screen.getByTestId("emergency-switch-submit"));
     await user.click(within(screen.getByTestId("emergency-confirm")).getByTestId("emergency-confirm-submit"));
     await waitFor(() => expect(screen.getByTestId("emergency-mode")).toHaveAttribute("data-mode", "emergency"));
-    expect(requests.find((request) => request.method === "PUT")?.body).toEqual({ mode: "emergency", scope: "district", gridIDs: [], reason: "本土疫情防控", expectedVersion: 0 });
+    expect(requests.find((request) => request.method === "PUT")?.body).toEqual({
+      mode: "emergency",
+      scope: "district",
+      gridIDs: [],
+      reason: "本土疫情防控",
+      expectedVersion: 0,
+    });
     expect(await screen.findByTestId("emergency-banner", {}, { timeout: 5000 })).toHaveTextContent("全区已进入应急状态：本土疫情防控");
     // In emergency mode the admin may issue rounds.
     expect(screen.getByTestId("emergency-new-round")).toBeInTheDocument();
@@ -103,7 +158,11 @@ describe("the emergency page", () => {
   });
 
   it("says so, and shows no banner, where the mechanism is off", async () => {
-    const { requests } = api(adminMe, { "GET /emergency/mode": () => emergency }, { ...jianyangConfig, mechanisms: { ...jianyangConfig.mechanisms, emergencyMode: false } });
+    const { requests } = api(
+      adminMe,
+      { "GET /emergency/mode": () => emergency },
+      { ...jianyangConfig, mechanisms: { ...jianyangConfig.mechanisms, emergencyMode: false } },
+    );
     signedIn();
     renderApp("/d/jianyang/emergency");
     expect(await screen.findByText("本区未开启平急切换", {}, { timeout: 5000 })).toBeInTheDocument();
