@@ -3002,6 +3002,7 @@ export interface components {
                 /** @enum {string} */
                 type: "system";
             } | {
+                tenantID: string;
                 /** @enum {string} */
                 type: "public";
             };
@@ -9206,7 +9207,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The ticket */
+            /** @description The ticket after the step */
             200: {
                 headers: {
                     [name: string]: unknown;
