@@ -67,10 +67,7 @@ describe("api function", () => {
           BUCKET_NAME: { Ref: Match.stringLikeRegexp("^PhotoBucket") },
           WANGGE_MODE: "aws",
           JWKS_URL: {
-            "Fn::Join": [
-              "",
-              Match.arrayWith(["https://cognito-idp.ap-southeast-1.", "/.well-known/jwks.json"]),
-            ],
+            "Fn::Join": ["", Match.arrayWith(["https://cognito-idp.ap-southeast-1.", "/.well-known/jwks.json"])],
           },
           JWT_ISSUER: {
             "Fn::Join": ["", Match.arrayWith(["https://cognito-idp.ap-southeast-1."])],
@@ -98,17 +95,15 @@ describe("api function", () => {
     // The SDK comes from the Lambda runtime: imported, not bundled.
     expect(code).toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
     const bytes = statSync(bundle).size;
-    console.info(
-      `lambda bundle: ${(bytes / 1024).toFixed(0)} KB, gzip ${(gzipSync(code).length / 1024).toFixed(0)} KB`,
-    );
+    console.info(`lambda bundle: ${(bytes / 1024).toFixed(0)} KB, gzip ${(gzipSync(code).length / 1024).toFixed(0)} KB`);
   });
 
   it("may read and write the table and its indexes, and the photo bucket", () => {
     const { resource } = apiFunction();
     const role = resource.Properties.Role["Fn::GetAtt"][0];
-    const statements = Object.values(
-      template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } }),
-    ).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const statements = Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
     /** Actions allowed on a resource, whatever statement grants them. */
     const allowed = (arn: object) =>
       statements
@@ -129,9 +124,7 @@ describe("api function", () => {
 
     const bucketArn = { "Fn::GetAtt": [logicalId("AWS::S3::Bucket"), "Arn"] };
     const objectArns = { "Fn::Join": ["", [bucketArn, "/*"]] };
-    expect(allowed(objectArns)).toEqual(
-      expect.arrayContaining(["s3:GetObject*", "s3:PutObject", "s3:DeleteObject*"]),
-    );
+    expect(allowed(objectArns)).toEqual(expect.arrayContaining(["s3:GetObject*", "s3:PutObject", "s3:DeleteObject*"]));
     expect(allowed(bucketArn)).toEqual(expect.arrayContaining(["s3:List*"]));
   });
 });

@@ -31,8 +31,7 @@ export interface Api {
 }
 
 /** Lambda's Node runtimes ship SDK v3; ESM bundles need `require` for CommonJS dependencies. */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export function createApi(scope: Construct, props: ApiProps): Api {
   const root = props.root ?? process.cwd();

@@ -41,9 +41,7 @@ describe("auth", () => {
   it("carries tenant, roles and province as mutable string attributes", () => {
     template.hasResourceProperties("AWS::Cognito::UserPool", {
       Schema: Match.arrayWith(
-        ["tenant", "roles", "province"].map((name) =>
-          Match.objectLike({ Name: name, AttributeDataType: "String", Mutable: true }),
-        ),
+        ["tenant", "roles", "province"].map((name) => Match.objectLike({ Name: name, AttributeDataType: "String", Mutable: true })),
       ),
     });
   });
@@ -65,24 +63,12 @@ describe("auth", () => {
 
   it("names the issuer, JWKS URL and audience the API verifies tokens against", () => {
     const issuer = {
-      "Fn::Join": [
-        "",
-        ["https://cognito-idp.ap-southeast-1.", { Ref: "AWS::URLSuffix" }, "/", poolRef],
-      ],
+      "Fn::Join": ["", ["https://cognito-idp.ap-southeast-1.", { Ref: "AWS::URLSuffix" }, "/", poolRef]],
     };
     template.hasOutput("Issuer", { Value: issuer });
     template.hasOutput("JwksUrl", {
       Value: {
-        "Fn::Join": [
-          "",
-          [
-            "https://cognito-idp.ap-southeast-1.",
-            { Ref: "AWS::URLSuffix" },
-            "/",
-            poolRef,
-            "/.well-known/jwks.json",
-          ],
-        ],
+        "Fn::Join": ["", ["https://cognito-idp.ap-southeast-1.", { Ref: "AWS::URLSuffix" }, "/", poolRef, "/.well-known/jwks.json"]],
       },
     });
     template.hasOutput("Audience", { Value: { Ref: Match.stringLikeRegexp("^UserPoolPortalClient") } });

@@ -1,11 +1,5 @@
 import { Duration, Stack } from "aws-cdk-lib";
-import {
-  AccountRecovery,
-  ClientAttributes,
-  StringAttribute,
-  UserPool,
-  type UserPoolClient,
-} from "aws-cdk-lib/aws-cognito";
+import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, type UserPoolClient } from "aws-cdk-lib/aws-cognito";
 import type { Construct } from "constructs";
 import { isDevStage, removalPolicyFor } from "./storage.ts";
 
@@ -63,8 +57,7 @@ export function createAuth(scope: Construct, props: AuthProps): Auth {
     },
     userInvitation: {
       emailSubject: "网格 Wangge: your account / 您的账号",
-      emailBody:
-        "您的用户名 Your username: {username}<br/>临时密码 Temporary password: {####}",
+      emailBody: "您的用户名 Your username: {username}<br/>临时密码 Temporary password: {####}",
       smsMessage: "网格 Wangge 用户名 {username} 临时密码 {####}",
     },
     deletionProtection: !dev,

@@ -40,9 +40,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const resourcesOfType = (type: string) =>
-  Object.values(templates).flatMap((template) =>
-    Object.values(template.Resources).filter((resource) => resource.Type === type),
-  );
+  Object.values(templates).flatMap((template) => Object.values(template.Resources).filter((resource) => resource.Type === type));
 
 describe("sst build", () => {
   it("builds the app offline and exits 0", () => {
@@ -52,12 +50,7 @@ describe("sst build", () => {
   });
 
   it("writes one template per stack, named after the stage", () => {
-    expect(Object.keys(templates).sort()).toEqual([
-      "ci-wangge-Api",
-      "ci-wangge-Auth",
-      "ci-wangge-Storage",
-      "ci-wangge-Web",
-    ]);
+    expect(Object.keys(templates).sort()).toEqual(["ci-wangge-Api", "ci-wangge-Auth", "ci-wangge-Storage", "ci-wangge-Web"]);
   });
 
   it("contains the table and the API function", () => {
@@ -81,8 +74,6 @@ describe("sst build", () => {
 
   it("outputs what operators and the portal need", () => {
     const outputs = Object.values(templates).flatMap((template) => Object.keys(template.Outputs ?? {}));
-    expect(outputs).toEqual(
-      expect.arrayContaining(["ApiUrl", "SiteUrl", "UserPoolId", "UserPoolClientId", "TableName", "BucketName"]),
-    );
+    expect(outputs).toEqual(expect.arrayContaining(["ApiUrl", "SiteUrl", "UserPoolId", "UserPoolClientId", "TableName", "BucketName"]));
   });
 });

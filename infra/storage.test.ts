@@ -34,9 +34,7 @@ describe("stage kinds", () => {
 
   it("lets only dev stages allow every origin", () => {
     expect(resolvePortalOrigins("dev-alice")).toEqual(["*"]);
-    expect(resolvePortalOrigins("prod", [" https://portal.example.cn ", ""])).toEqual([
-      "https://portal.example.cn",
-    ]);
+    expect(resolvePortalOrigins("prod", [" https://portal.example.cn ", ""])).toEqual(["https://portal.example.cn"]);
     expect(() => resolvePortalOrigins("prod")).toThrow(/portal origins/);
   });
 });
@@ -118,9 +116,7 @@ describe("storage on a production stage", () => {
           RestrictPublicBuckets: true,
         },
         BucketEncryption: {
-          ServerSideEncryptionConfiguration: [
-            { ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } },
-          ],
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
         },
       }),
     });

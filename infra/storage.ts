@@ -1,16 +1,6 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import {
-  AttributeType,
-  Billing,
-  ProjectionType,
-  TableV2,
-} from "aws-cdk-lib/aws-dynamodb";
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  HttpMethods,
-} from "aws-cdk-lib/aws-s3";
+import { AttributeType, Billing, ProjectionType, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
 
@@ -20,11 +10,7 @@ import { PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/key
  * (`staging`, `prod`, a province's own stage…) retains it.
  */
 export function isDevStage(stage: string): boolean {
-  return (
-    ["dev", "ci", "test"].includes(stage) ||
-    stage.startsWith("dev-") ||
-    stage.startsWith("pr-")
-  );
+  return ["dev", "ci", "test"].includes(stage) || stage.startsWith("dev-") || stage.startsWith("pr-");
 }
 
 /** RETAIN outside dev stages: a `cdk destroy` / `sst remove` must never take tenants' data. */
@@ -62,7 +48,6 @@ export interface Storage {
   /** Photos attached to tickets, needs and activities. */
   bucket: Bucket;
 }
-
 
 export function createStorage(scope: Construct, props: StorageProps): Storage {
   const dev = isDevStage(props.stage);

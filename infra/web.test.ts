@@ -129,9 +129,7 @@ describe("portal", () => {
   });
 
   it("deploys config.json naming the API next to the portal", () => {
-    const [entry] = Object.values(template.findResources("Custom::CDKBucketDeployment")).filter(
-      (resource) => resource.Properties.Include,
-    );
+    const [entry] = Object.values(template.findResources("Custom::CDKBucketDeployment")).filter((resource) => resource.Properties.Include);
     const configs = (entry.Properties.SourceObjectKeys as string[])
       .map((key) => path.join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "config.json"))
       .filter((file) => existsSync(file));
@@ -142,10 +140,7 @@ describe("portal", () => {
   it("outputs the site URL", () => {
     template.hasOutput("SiteUrl", {
       Value: {
-        "Fn::Join": [
-          "",
-          ["https://", { "Fn::GetAtt": [Match.stringLikeRegexp("^PortalDistribution"), "DomainName"] }],
-        ],
+        "Fn::Join": ["", ["https://", { "Fn::GetAtt": [Match.stringLikeRegexp("^PortalDistribution"), "DomainName"] }]],
       },
     });
   });
@@ -153,8 +148,6 @@ describe("portal", () => {
   it("refuses to deploy a portal that was not built", () => {
     const app = new App({ outdir: tempDir("wangge-cdk-") });
     const stack = new Stack(app, "Unbuilt");
-    expect(() =>
-      createWeb(stack, { stage: "dev", source: tempDir("wangge-empty-"), apiUrl: API_URL }),
-    ).toThrow(/npm run build:web/);
+    expect(() => createWeb(stack, { stage: "dev", source: tempDir("wangge-empty-"), apiUrl: API_URL })).toThrow(/npm run build:web/);
   });
 });

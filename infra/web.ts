@@ -1,13 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import {
-  CachePolicy,
-  Distribution,
-  HttpVersion,
-  ResponseHeadersPolicy,
-  ViewerProtocolPolicy,
-} from "aws-cdk-lib/aws-cloudfront";
+import { CachePolicy, Distribution, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
@@ -41,10 +35,7 @@ const ENTRY_FILES = ["index.html", "config.json"];
  */
 export function createWeb(scope: Construct, props: WebProps): Web {
   if (!fs.existsSync(path.join(props.source, "index.html"))) {
-    throw new Error(
-      `The portal is not built: ${path.join(props.source, "index.html")} is missing. ` +
-        `Run \`npm run build:web\` first.`,
-    );
+    throw new Error(`The portal is not built: ${path.join(props.source, "index.html")} is missing. Run \`npm run build:web\` first.`);
   }
 
   const bucket = new Bucket(scope, "PortalBucket", {

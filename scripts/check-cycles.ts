@@ -15,7 +15,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Every import specifier of a file: `import … from`, `export … from`, `import "x"`, `import("x")`. */
 export function importsOf(source: string): string[] {
   const specifiers: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
   for (const pattern of patterns) for (const match of code.matchAll(pattern)) specifiers.push(match[1]);
   return specifiers;
@@ -94,7 +98,9 @@ function graphOf(folder: string, unitOf: (file: string) => string): Graph {
 /** Describes a loop with one import for each of its edges inside the loop. */
 function describe(graph: Graph, loop: string[]): string {
   const members = new Set(loop);
-  const edges = loop.flatMap((from) => [...(graph.get(from) ?? [])].filter(([to]) => members.has(to)).map(([to, via]) => `    ${from} → ${to}  (${via})`));
+  const edges = loop.flatMap((from) =>
+    [...(graph.get(from) ?? [])].filter(([to]) => members.has(to)).map(([to, via]) => `    ${from} → ${to}  (${via})`),
+  );
   return [`  ${loop.join(", ")}`, ...edges].join("\n");
 }
 
@@ -113,7 +119,10 @@ export function webFileLoops() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let failed = false;
-  for (const [name, { graph, loops }] of [["packages/core/src folders", coreFolderLoops()], ["web/src files", webFileLoops()]] as const) {
+  for (const [name, { graph, loops }] of [
+    ["packages/core/src folders", coreFolderLoops()],
+    ["web/src files", webFileLoops()],
+  ] as const) {
     if (!loops.length) console.log(`No import loop between the ${name}.`);
     else {
       failed = true;

@@ -13,14 +13,28 @@ const folder = mkdtempSync(join(tmpdir(), "wangge-import-"));
 
 function rect(x0: number, y0: number, x1: number, y1: number) {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 async function importFile(features: unknown[]) {
   const file = join(folder, `grids-${Math.random().toString(36).slice(2)}.geojson`);
   writeFileSync(file, JSON.stringify({ type: "FeatureCollection", features }));
   try {
-    const { stdout, stderr } = await run(join(root, "node_modules/.bin/tsx"), ["scripts/import-grids.ts", file, "--district", "yanping"], { cwd: root, env: process.env });
+    const { stdout, stderr } = await run(join(root, "node_modules/.bin/tsx"), ["scripts/import-grids.ts", file, "--district", "yanping"], {
+      cwd: root,
+      env: process.env,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };

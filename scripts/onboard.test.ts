@@ -9,9 +9,24 @@ const run = promisify(execFile);
 const root = join(import.meta.dirname, "..");
 const args = [
   "scripts/onboard.ts",
-  "--slug", "songxi", "--name-zh", "松溪县", "--name-en", "Songxi County", "--province", "fujian",
-  "--city-zh", "南平市", "--city-en", "Nanping", "--template", "minimal",
-  "--admin-name", "周立", "--admin-phone", "13600000001",
+  "--slug",
+  "songxi",
+  "--name-zh",
+  "松溪县",
+  "--name-en",
+  "Songxi County",
+  "--province",
+  "fujian",
+  "--city-zh",
+  "南平市",
+  "--city-en",
+  "Nanping",
+  "--template",
+  "minimal",
+  "--admin-name",
+  "周立",
+  "--admin-phone",
+  "13600000001",
 ];
 
 async function onboard(extra: string[] = []) {

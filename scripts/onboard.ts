@@ -40,12 +40,21 @@ try {
       admin: { name: values["admin-name"]!, phone: values["admin-phone"]! },
     }),
   );
-  console.log(`Onboarded ${result.district.nameZh} (${result.district.tenantID}); first admin ${result.admin.name}: ${result.admin.userID}`);
+  console.log(
+    `Onboarded ${result.district.nameZh} (${result.district.tenantID}); first admin ${result.admin.name}: ${result.admin.userID}`,
+  );
 } catch (error) {
   if (error instanceof ZodError) {
     const flags: Record<string, string> = {
-      slug: "--slug", nameZh: "--name-zh", nameEn: "--name-en", provinceID: "--province", cityZh: "--city-zh",
-      cityEn: "--city-en", template: "--template", "admin.name": "--admin-name", "admin.phone": "--admin-phone",
+      slug: "--slug",
+      nameZh: "--name-zh",
+      nameEn: "--name-en",
+      provinceID: "--province",
+      cityZh: "--city-zh",
+      cityEn: "--city-en",
+      template: "--template",
+      "admin.name": "--admin-name",
+      "admin.phone": "--admin-phone",
     };
     for (const issue of error.issues) {
       const path = issue.path.join(".");

@@ -51,8 +51,7 @@ function parseArgs(argv: string[]) {
   return { stage, timeoutSeconds, rest };
 }
 
-const xmlEscape = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const xmlEscape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function stsIdentity(): string {
   return `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
@@ -67,10 +66,7 @@ function stsIdentity(): string {
 
 function describeStack(name: string, outputs: Record<string, string>): string {
   const members = Object.entries(outputs)
-    .map(
-      ([key, value]) =>
-        `<member><OutputKey>${xmlEscape(key)}</OutputKey><OutputValue>${xmlEscape(value)}</OutputValue></member>`,
-    )
+    .map(([key, value]) => `<member><OutputKey>${xmlEscape(key)}</OutputKey><OutputValue>${xmlEscape(value)}</OutputValue></member>`)
     .join("");
   return `<DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
   <DescribeStacksResult>

@@ -42,7 +42,9 @@ try {
       dbPath: join(settings.dataDir, "dynamodb"),
       onExit: (how) => {
         if (stopping) return;
-        console.error(`\nDynamoDB Local stopped (${how}). Run \`npm start\` again: the data is kept in ${settings.dataDir} and the demo resumes where it stopped.`);
+        console.error(
+          `\nDynamoDB Local stopped (${how}). Run \`npm start\` again: the data is kept in ${settings.dataDir} and the demo resumes where it stopped.`,
+        );
         void stopAll(1);
       },
     }),
@@ -74,7 +76,11 @@ try {
     });
     const fujian = await Demo.seedFujianDistricts();
     if (fujian.seeded.length) step(`seeded ${fujian.seeded.join("; ")}`);
-    step(grids.grids ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people` : "Jianyang's grids already there");
+    step(
+      grids.grids
+        ? `seeded Jianyang's ${grids.grids.toLocaleString()} grids and ${grids.people.toLocaleString()} people`
+        : "Jianyang's grids already there",
+    );
   } catch (error) {
     if (!(error instanceof Demo.OlderDemoError)) throw error;
     older = true;
@@ -118,7 +124,8 @@ try {
   if (!older) void replayDemoYear();
 
   const accounts = Demo.DemoAccounts.map(
-    (account) => `    ${(account.tenantID ?? "platform").padEnd(10)} ${account.userID.padEnd(14)} ${account.name}（${account.descriptionZh} · ${account.descriptionEn}）`,
+    (account) =>
+      `    ${(account.tenantID ?? "platform").padEnd(10)} ${account.userID.padEnd(14)} ${account.name}（${account.descriptionZh} · ${account.descriptionEn}）`,
   ).join("\n");
   console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)}s.
@@ -161,7 +168,9 @@ async function replayDemoYear() {
     const elapsed = (Date.now() - started) / 1000;
     // The time left once there is a rate to go by.
     const left = !first && done > 0 ? (elapsed * (total - done)) / done : NaN;
-    step(`  demo year: ${done.toLocaleString()} / ${total.toLocaleString()} (${Math.floor((done / total) * 100)}%)${Number.isFinite(left) ? `, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left` : ""}`);
+    step(
+      `  demo year: ${done.toLocaleString()} / ${total.toLocaleString()} (${Math.floor((done / total) * 100)}%)${Number.isFinite(left) ? `, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left` : ""}`,
+    );
   });
   try {
     await Demo.seedDemoYear();

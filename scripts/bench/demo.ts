@@ -39,7 +39,13 @@ try {
                 { Put: { TableName: "demo", Item: { pk: `bench#${n}`, sk: "timeline#1", at: new Date().toISOString() } } },
                 { Put: { TableName: "demo", Item: { pk: `bench#${n}`, sk: "note", at: new Date().toISOString() } } },
                 ...Array.from({ length: 21 }, (_, c) => ({
-                  Update: { TableName: "demo", Key: { pk: `benchcounter#${c}`, sk: `period#${n % 12}` }, UpdateExpression: "ADD #c :one", ExpressionAttributeNames: { "#c": "collected" }, ExpressionAttributeValues: { ":one": 1 } },
+                  Update: {
+                    TableName: "demo",
+                    Key: { pk: `benchcounter#${c}`, sk: `period#${n % 12}` },
+                    UpdateExpression: "ADD #c :one",
+                    ExpressionAttributeNames: { "#c": "collected" },
+                    ExpressionAttributeValues: { ":one": 1 },
+                  },
                 })),
               ],
             }),
@@ -76,7 +82,9 @@ try {
       shown = performance.now();
       const done = [...progress.values()].reduce((sum, entry) => sum + entry.done, 0);
       const total = [...progress.values()].reduce((sum, entry) => sum + entry.total, 0);
-      console.log(`  ${seconds(yearStarted).toFixed(0)} s: ${done}/${total} items, ${((counts.transactions - transactionsBefore) / seconds(yearStarted)).toFixed(0)} transactions/s`);
+      console.log(
+        `  ${seconds(yearStarted).toFixed(0)} s: ${done}/${total} items, ${((counts.transactions - transactionsBefore) / seconds(yearStarted)).toFixed(0)} transactions/s`,
+      );
     }
   });
   await Demo.seedDemoYear();

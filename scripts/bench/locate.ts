@@ -48,7 +48,9 @@ start = performance.now();
 for (let i = 0; i < Lookups; i++) if (index.locate(sample[2 * i], sample[2 * i + 1])) found++;
 const indexSeconds = (performance.now() - start) / 1000;
 const indexRate = Lookups / indexSeconds;
-console.log(`GridIndex: ${fmt(Lookups)} lookups in ${fmt(indexSeconds, 2)} s = ${fmt(indexRate)} lookups/s (${fmt((100 * found) / Lookups, 1)}% inside the district)`);
+console.log(
+  `GridIndex: ${fmt(Lookups)} lookups in ${fmt(indexSeconds, 2)} s = ${fmt(indexRate)} lookups/s (${fmt((100 * found) / Lookups, 1)}% inside the district)`,
+);
 
 const naiveSample = points(NaiveLookups, 43);
 for (let i = 0; i < 100; i++) locateNaive(grids, naiveSample[2 * i], naiveSample[2 * i + 1]);

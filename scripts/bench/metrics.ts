@@ -58,7 +58,9 @@ try {
   };
 
   // ── 1. dashboard reads at 1,000 and 100,000 tickets ──
-  const leaves = (await GridEntity.query.byTier({ tenantID: "wuyishan", tierKey: "4" }).go({ pages: "all", attributes: ["gridID", "path"] })).data;
+  const leaves = (
+    await GridEntity.query.byTier({ tenantID: "wuyishan", tierKey: "4" }).go({ pages: "all", attributes: ["gridID", "path"] })
+  ).data;
   const categories = ["garbage", "street_vending", "road_damage", "street_light", "noise", "other"];
   const random = mulberry32(100_000);
   const counters = new Map<string, Record<string, number>>();
@@ -76,13 +78,28 @@ try {
       const ticketID = `ticket_bench${String(loaded + index).padStart(7, "0")}`;
       items.push(
         TicketEntity.put({
-          tenantID: "wuyishan", ticketID, state: "closed", categoryKey: category, description: "基准测试工单", lon: 118, lat: 27.7,
-          gridID: leaf.gridID, gridPath, gridPathKey: gridPath.join("/"), reporterID: "bench", reporterRole: "resident",
-          collectedAt: collected.toISOString(), seq: 6, updatedAt: closed.toISOString(),
+          tenantID: "wuyishan",
+          ticketID,
+          state: "closed",
+          categoryKey: category,
+          description: "基准测试工单",
+          lon: 118,
+          lat: 27.7,
+          gridID: leaf.gridID,
+          gridPath,
+          gridPathKey: gridPath.join("/"),
+          reporterID: "bench",
+          reporterRole: "resident",
+          collectedAt: collected.toISOString(),
+          seq: 6,
+          updatedAt: closed.toISOString(),
         } as never).params().Item,
       );
       for (const scope of ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`])
-        for (const [period, at] of [...periodsOf(collected.toISOString()).map((p) => [p, "c"]), ...periodsOf(closed.toISOString()).map((p) => [p, "x"])]) {
+        for (const [period, at] of [
+          ...periodsOf(collected.toISOString()).map((p) => [p, "c"]),
+          ...periodsOf(closed.toISOString()).map((p) => [p, "x"]),
+        ]) {
           const key = `${scope}|${period}`;
           const adds = counters.get(key) ?? {};
           if (at === "c") adds.collected = (adds.collected ?? 0) + 1;
@@ -107,7 +124,9 @@ try {
         while (written < entries.length) {
           const [key, adds] = entries[written++];
           const [scope, period] = key.split("|");
-          await TicketCounterEntity.update({ tenantID: "wuyishan", scope, period }).add(adds as never).go();
+          await TicketCounterEntity.update({ tenantID: "wuyishan", scope, period })
+            .add(adds as never)
+            .go();
         }
       }),
     );
@@ -132,8 +151,14 @@ try {
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   const large = await dashboards();
   const check = await withActor(admin, () => Metrics.getDistrictMetrics({ period: "all" }));
-  console.log(`   (dashboard says ${check.values["tickets.collected"]?.toLocaleString()} collected, ${check.values["tickets.closed"]?.toLocaleString()} closed)`);
-  for (const [name, label] of [["all", "getDistrictMetrics all"], ["month", "getDistrictMetrics 2022-06"], ["root", "getGridMetrics root (6 children)"]] as const) {
+  console.log(
+    `   (dashboard says ${check.values["tickets.collected"]?.toLocaleString()} collected, ${check.values["tickets.closed"]?.toLocaleString()} closed)`,
+  );
+  for (const [name, label] of [
+    ["all", "getDistrictMetrics all"],
+    ["month", "getDistrictMetrics 2022-06"],
+    ["root", "getGridMetrics root (6 children)"],
+  ] as const) {
     const a = small[name];
     const b = large[name];
     console.log(
@@ -148,10 +173,21 @@ try {
     await Province.create({ provinceID: "benchland", nameZh: "基准省", nameEn: "Benchland" });
     for (let index = 0; index < 100; index++) {
       const slug = `bench-${String(index).padStart(3, "0")}`;
-      await Onboarding.onboard({ slug, nameZh: `基准${index}区`, nameEn: slug, provinceID: "benchland", cityZh: "市", cityEn: "City", template: "minimal", admin: { name: "管理员", phone: "13800000000" } });
+      await Onboarding.onboard({
+        slug,
+        nameZh: `基准${index}区`,
+        nameEn: slug,
+        provinceID: "benchland",
+        cityZh: "市",
+        cityEn: "City",
+        template: "minimal",
+        admin: { name: "管理员", phone: "13800000000" },
+      });
       await Promise.all(
         ["all", "2022", ...Array.from({ length: 12 }, (_, month) => `2022-${String(month + 1).padStart(2, "0")}`)].map((period) =>
-          TicketCounterEntity.update({ tenantID: slug, scope: "district", period }).add({ collected: 100 + index, closed: 90 + index, onTime: 80 } as never).go(),
+          TicketCounterEntity.update({ tenantID: slug, scope: "district", period })
+            .add({ collected: 100 + index, closed: 90 + index, onTime: 80 } as never)
+            .go(),
         ),
       );
     }
@@ -159,8 +195,12 @@ try {
   const province = { type: "province", userID: "bench", provinceID: "benchland" } as const;
   const year = await measure(30, () => withActor(province, () => Metrics.compareDistricts({ period: "2022" })));
   const range = await measure(30, () => withActor(province, () => Metrics.compareDistricts({ from: "2022-01", to: "2022-12" })));
-  console.log(`   period 2022:            ${year.requests} requests (1 Query of districts, 1 BatchGet of grid sets, 1 BatchGet of counters, 100 Queries of tallies), p50 ${ms(year.p50)}, p99 ${ms(year.p99)}`);
-  console.log(`   months 2022-01..12:     ${range.requests} requests (12 months × 100 districts = 1,200 counter keys in batches of 100), p50 ${ms(range.p50)}, p99 ${ms(range.p99)}`);
+  console.log(
+    `   period 2022:            ${year.requests} requests (1 Query of districts, 1 BatchGet of grid sets, 1 BatchGet of counters, 100 Queries of tallies), p50 ${ms(year.p50)}, p99 ${ms(year.p99)}`,
+  );
+  console.log(
+    `   months 2022-01..12:     ${range.requests} requests (12 months × 100 districts = 1,200 counter keys in batches of 100), p50 ${ms(range.p50)}, p99 ${ms(range.p99)}`,
+  );
 
   // ── 3. counter-write overhead ──
   console.log("3. Counter-write overhead: one transition's transaction, without and with its 21 counter updates");
@@ -176,13 +216,22 @@ try {
     if (withCounters)
       for (let scope = 0; scope < 7; scope++)
         for (const period of ["all", "2022", "2022-06"])
-          items.push({ Update: { TableName: table, Key: { pk: `bench#counter#${scope}`, sk: period }, UpdateExpression: "ADD accepted :one", ExpressionAttributeValues: { ":one": 1 } } });
+          items.push({
+            Update: {
+              TableName: table,
+              Key: { pk: `bench#counter#${scope}`, sk: period },
+              UpdateExpression: "ADD accepted :one",
+              ExpressionAttributeValues: { ":one": 1 },
+            },
+          });
     return client.send(new TransactWriteCommand({ TransactItems: items }));
   };
   const without = await measure(200, () => transaction(false));
   const withCounters = await measure(200, () => transaction(true));
   console.log(`   without counters: p50 ${ms(without.p50)}, p99 ${ms(without.p99)}`);
-  console.log(`   with counters:    p50 ${ms(withCounters.p50)}, p99 ${ms(withCounters.p99)} → ratio ${(withCounters.p50 / without.p50).toFixed(2)}× (one transaction either way: no extra round trip)`);
+  console.log(
+    `   with counters:    p50 ${ms(withCounters.p50)}, p99 ${ms(withCounters.p99)} → ratio ${(withCounters.p50 / without.p50).toFixed(2)}× (one transaction either way: no extra round trip)`,
+  );
 } finally {
   await dynamo.stop();
 }

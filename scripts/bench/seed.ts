@@ -52,8 +52,12 @@ try {
     counts.clear();
     const people = await Person.list({ gridID: first.gridID });
     const peopleQueries = total();
-    console.log(`Listing ${first.code}'s ${children.items.length} children: ${childQueries} DynamoDB request(s)  ${childQueries === 1 ? "PASS" : "FAIL"}`);
-    console.log(`Listing ${first.code}'s ${people.items.length} people with roles: ${peopleQueries} DynamoDB request(s)  ${peopleQueries === 1 ? "PASS" : "FAIL"}`);
+    console.log(
+      `Listing ${first.code}'s ${children.items.length} children: ${childQueries} DynamoDB request(s)  ${childQueries === 1 ? "PASS" : "FAIL"}`,
+    );
+    console.log(
+      `Listing ${first.code}'s ${people.items.length} people with roles: ${peopleQueries} DynamoDB request(s)  ${peopleQueries === 1 ? "PASS" : "FAIL"}`,
+    );
     counts.clear();
     const started = performance.now();
     await Grid.locate({ lon: 118.12, lat: 27.33 });
@@ -61,9 +65,12 @@ try {
     const coldRequests = total();
     counts.clear();
     const warmStart = performance.now();
-    for (let i = 0; i < 200; i++) await Grid.locate({ lon: 118.0 + (i % 20) * 0.012, lat: 27.2 + Math.floor(i / 20) * 0.025 }).catch(() => undefined);
+    for (let i = 0; i < 200; i++)
+      await Grid.locate({ lon: 118.0 + (i % 20) * 0.012, lat: 27.2 + Math.floor(i / 20) * 0.025 }).catch(() => undefined);
     const warm = (performance.now() - warmStart) / 200;
-    console.log(`locateGrid through the core: first call ${cold.toFixed(0)} ms (${coldRequests} requests: stamp + loading ${first ? "the district's grids" : ""}), then ${warm.toFixed(2)} ms a call (${(total() / 200).toFixed(0)} request: the stamp)`);
+    console.log(
+      `locateGrid through the core: first call ${cold.toFixed(0)} ms (${coldRequests} requests: stamp + loading ${first ? "the district's grids" : ""}), then ${warm.toFixed(2)} ms a call (${(total() / 200).toFixed(0)} request: the stamp)`,
+    );
     if (childQueries !== 1 || peopleQueries !== 1) process.exitCode = 1;
   });
 } finally {

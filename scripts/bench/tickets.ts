@@ -47,7 +47,9 @@ try {
   const staff = user("bench-staff", ["department_staff"], "urban_management");
   const report = () => Ticket.create({ categoryKey: "garbage", description: "基准测试工单", lon: 118.12, lat: 27.33 });
 
-  console.log("DynamoDB requests per operation (target: create = config + locate stamp + one transaction; each step one transaction; get one query; list one query):");
+  console.log(
+    "DynamoDB requests per operation (target: create = config + locate stamp + one transaction; each step one transaction; get one query; list one query):",
+  );
   await withActor(resident, report); // warm the locate index
   const { ticket } = await counted("createTicket", () => withActor(resident, report));
   const id = ticket.ticketID;
@@ -67,20 +69,34 @@ try {
   log = [];
   await withActor(worker, () => Ticket.list({ state: "collected", limit: 50 }));
   const rawList = log.find((entry) => entry.name.startsWith("Query"))!.input;
-  const raw = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: "cn-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }));
+  const raw = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: "cn-north-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    }),
+  );
   const rawTicketID = JSON.stringify(rawCreate).match(/ticket_[0-9a-z]{26}/)![0];
   let serial = 0;
   const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
   // The middleware sees the low-level (marshalled) input when it runs below the document client.
   const marshalled = JSON.stringify(rawCreate).includes('{"S":');
-  const low = new DynamoDBClient({ endpoint: dynamo.endpoint, region: "cn-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const low = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: "cn-north-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const rawCreateCall = () => {
     const input = JSON.parse(JSON.stringify(rawCreate).replaceAll(rawTicketID, `ticket_raw${String(serial++).padStart(22, "0")}`));
     return marshalled ? low.send(new TransactWriteItemsCommand(input)) : raw.send(new TransactWriteCommand(input));
   };
-  const rawListCall = () => (JSON.stringify(rawList).includes('{"S":') ? low.send(new LowQueryCommand(rawList as never)) : raw.send(new QueryCommand(rawList as never)));
+  const rawListCall = () =>
+    JSON.stringify(rawList).includes('{"S":')
+      ? low.send(new LowQueryCommand(rawList as never))
+      : raw.send(new QueryCommand(rawList as never));
 
-  const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+  const percentile = (values: number[], p: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
   async function measure(count: number, concurrency: number, call: () => Promise<unknown>) {
     const times: number[] = [];
     let next = 0;
@@ -102,8 +118,16 @@ try {
   console.log("Latency on the local stack (DynamoDB Local runs transactions one at a time):");
   for (const concurrency of [1, 16]) {
     const n = concurrency === 1 ? 150 : 400;
-    row(`create c=${concurrency}`, await measure(n, concurrency, () => withActor(resident, report)), await measure(n, concurrency, rawCreateCall));
-    row(`list c=${concurrency}`, await measure(n, concurrency, () => withActor(worker, () => Ticket.list({ state: "collected", limit: 50 }))), await measure(n, concurrency, rawListCall));
+    row(
+      `create c=${concurrency}`,
+      await measure(n, concurrency, () => withActor(resident, report)),
+      await measure(n, concurrency, rawCreateCall),
+    );
+    row(
+      `list c=${concurrency}`,
+      await measure(n, concurrency, () => withActor(worker, () => Ticket.list({ state: "collected", limit: 50 }))),
+      await measure(n, concurrency, rawListCall),
+    );
   }
 } finally {
   await dynamo.stop();

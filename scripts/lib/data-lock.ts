@@ -11,7 +11,9 @@ export class DataFolderInUse extends Error {
     readonly folder: string,
     readonly pid: number,
   ) {
-    super(`Another \`npm start\` (process ${pid}) is using the data folder ${folder}: stop it first (Ctrl-C in its terminal), or give this one its own folder and ports (DATA_DIR, API_PORT, WEB_PORT, DYNAMODB_PORT, S3_PORT).`);
+    super(
+      `Another \`npm start\` (process ${pid}) is using the data folder ${folder}: stop it first (Ctrl-C in its terminal), or give this one its own folder and ports (DATA_DIR, API_PORT, WEB_PORT, DYNAMODB_PORT, S3_PORT).`,
+    );
     this.name = "DataFolderInUse";
   }
 }

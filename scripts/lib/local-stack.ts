@@ -61,7 +61,9 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
  * Starts DynamoDB Local. With `dbPath` the data is kept there; otherwise in memory. `heap` is
  * the JVM's maximum heap (an in-memory test run holds many tables at once).
  */
-export async function startDynamo(options: { port?: number; dbPath?: string; heap?: string; onExit?: (how: string) => void } = {}): Promise<Service> {
+export async function startDynamo(
+  options: { port?: number; dbPath?: string; heap?: string; onExit?: (how: string) => void } = {},
+): Promise<Service> {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
   const port = options.port ?? (await freePort());

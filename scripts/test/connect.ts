@@ -35,7 +35,9 @@ async function useOwnTable() {
   afterAll(async () => {
     const { DeleteTableCommand } = await import("@aws-sdk/client-dynamodb");
     const { documentClient, tableName } = await import("../../packages/core/src/storage/table.ts");
-    await documentClient().send(new DeleteTableCommand({ TableName: tableName() })).catch(() => undefined);
+    await documentClient()
+      .send(new DeleteTableCommand({ TableName: tableName() }))
+      .catch(() => undefined);
   });
 }
 

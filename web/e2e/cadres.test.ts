@@ -16,7 +16,18 @@ let gridName: string;
 
 const square = (x: number, y: number, size: number) => {
   const [a, b, c, d] = [118.6 + x, 27.8 + y, 118.6 + x + size, 27.8 + y + size];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 };
 
 beforeAll(async () => {
@@ -29,7 +40,13 @@ beforeAll(async () => {
     return response.body as { gridID: string; name: string };
   };
   const community = await grid({ code: "E2E-C", name: "下沉演示社区", tier: 1, boundary: square(0, 0, 0.02) });
-  const block = await grid({ code: "E2E-C-1", name: "下沉演示二级网格", tier: 2, parentID: community.gridID, boundary: square(0, 0, 0.02) });
+  const block = await grid({
+    code: "E2E-C-1",
+    name: "下沉演示二级网格",
+    tier: 2,
+    parentID: community.gridID,
+    boundary: square(0, 0, 0.02),
+  });
   const covered = await grid({ code: "E2E-C-1-1", name: "书坊一区", tier: 3, parentID: block.gridID, boundary: square(0, 0, 0.01) });
   await grid({ code: "E2E-C-1-2", name: "书坊二区", tier: 3, parentID: block.gridID, boundary: square(0.01, 0, 0.01) });
   gridName = covered.name;
@@ -37,7 +54,15 @@ beforeAll(async () => {
   expect(unit.status).toBe(201);
   const assigned = await api.call("POST", "/cadres", {
     ...admin,
-    body: { name: "刘志明", phone: "13900000007", unitID: unit.body.unitID, gridID: covered.gridID, userID: "cadre", from: "2022-03-01", to: "2030-12-31" },
+    body: {
+      name: "刘志明",
+      phone: "13900000007",
+      unitID: unit.body.unitID,
+      gridID: covered.gridID,
+      userID: "cadre",
+      from: "2022-03-01",
+      to: "2030-12-31",
+    },
   });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

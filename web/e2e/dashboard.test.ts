@@ -18,17 +18,31 @@ let browser: Browser;
 
 const square = (x: number, y: number, size: number) => ({
   type: "Polygon",
-  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
 });
 
 beforeAll(async () => {
   stack = await startPortal();
   api = stack.api;
-  const grid = await api.call("POST", "/grids", { as: As.jianyangAdmin, body: { code: "D1", name: "看板网格", tier: 1, boundary: square(118.3, 27.5, 0.01) } });
+  const grid = await api.call("POST", "/grids", {
+    as: As.jianyangAdmin,
+    body: { code: "D1", name: "看板网格", tier: 1, boundary: square(118.3, 27.5, 0.01) },
+  });
   expect(grid.status).toBe(201);
   const ticketIDs: string[] = [];
   for (const description of ["路灯不亮，晚上很黑", "垃圾桶满了没人清"]) {
-    const ticket = await api.call("POST", "/tickets", { as: As.jianyangResident, body: { categoryKey: "garbage", description, lon: 118.305, lat: 27.505 } });
+    const ticket = await api.call("POST", "/tickets", {
+      as: As.jianyangResident,
+      body: { categoryKey: "garbage", description, lon: 118.305, lat: 27.505 },
+    });
     expect(ticket.status).toBe(201);
     ticketIDs.push(ticket.body.ticket.ticketID);
   }
@@ -100,7 +114,8 @@ describe("the dashboard and the comparison", () => {
     const { page, errors } = await signIn("login-platform-fujian-admin");
     await page.waitForURL(/\/compare$/);
     await page.getByTestId("compare-table").waitFor();
-    const districts = () => page.locator('[data-testid^="compare-row-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid")));
+    const districts = () =>
+      page.locator('[data-testid^="compare-row-"]').evaluateAll((rows) => rows.map((row) => row.getAttribute("data-testid")));
     expect((await districts()).sort()).toEqual(["compare-row-jianyang", "compare-row-yanping"]);
     expect(await page.getByTestId("compare-row-jianyang").textContent()).toContain("建阳区");
     expect(await page.getByTestId("compare-row-yanping").textContent()).toContain("延平区");

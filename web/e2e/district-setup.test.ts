@@ -38,7 +38,11 @@ const gridFile = JSON.stringify({
   type: "FeatureCollection",
   features: [
     { type: "Feature", properties: { code: "GZ-01", name: "东关片区", tier: 1 }, geometry: square(117.49, 27.79, 117.53, 27.83) },
-    { type: "Feature", properties: { code: "GZ-01-01", name: "东关3号楼", tier: 2, parentCode: "GZ-01" }, geometry: square(117.5, 27.8, 117.51, 27.81) },
+    {
+      type: "Feature",
+      properties: { code: "GZ-01-01", name: "东关3号楼", tier: 2, parentCode: "GZ-01" },
+      geometry: square(117.5, 27.8, 117.51, 27.81),
+    },
   ],
 });
 
@@ -109,7 +113,8 @@ describe("a district configures itself", () => {
     expect(await page.getByTestId("district-name").textContent()).toBe("光泽县");
     const checklist = page.getByTestId("setup-checklist");
     await checklist.waitFor();
-    for (const item of ["tiers", "grids", "categories"]) expect(await page.getByTestId(`setup-item-${item}`).getAttribute("data-done")).toBe("false");
+    for (const item of ["tiers", "grids", "categories"])
+      expect(await page.getByTestId(`setup-item-${item}`).getAttribute("data-done")).toBe("false");
     await screenshot(page, "desktop-setup-checklist.png");
 
     // two tiers with the district's own names
@@ -134,7 +139,9 @@ describe("a district configures itself", () => {
     // its grids, imported through the portal
     await page.goto(`${origin}/d/${SLUG}`);
     await page.getByTestId("setup-item-grids").locator("a").click();
-    await page.getByTestId("import-file").setInputFiles({ name: "guangze.geojson", mimeType: "application/geo+json", buffer: Buffer.from(gridFile) });
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "guangze.geojson", mimeType: "application/geo+json", buffer: Buffer.from(gridFile) });
     await page.getByTestId("import-submit").click();
     await page.getByTestId("import-done").waitFor({ timeout: 60_000 });
 

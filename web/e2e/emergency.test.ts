@@ -19,7 +19,23 @@ beforeAll(async () => {
   stack = await startPortal();
   const grid = await stack.api.call("POST", "/grids", {
     as: As.jianyangAdmin,
-    body: { code: "QX-01", name: "七贤第一网格", tier: 1, boundary: { type: "Polygon", coordinates: [[[118.1, 27.3], [118.14, 27.3], [118.14, 27.34], [118.1, 27.34], [118.1, 27.3]]] } },
+    body: {
+      code: "QX-01",
+      name: "七贤第一网格",
+      tier: 1,
+      boundary: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [118.1, 27.3],
+            [118.14, 27.3],
+            [118.14, 27.34],
+            [118.1, 27.34],
+            [118.1, 27.3],
+          ],
+        ],
+      },
+    },
   });
   expect(grid.status).toBe(201);
   gridID = grid.body.gridID;
@@ -38,7 +54,8 @@ interface Person {
   errors: string[];
 }
 
-const person = (testID: string, viewport = { width: 1280, height: 800 }): Promise<Person> => signIn(browser, stack.api.origin, testID, { viewport });
+const person = (testID: string, viewport = { width: 1280, height: 800 }): Promise<Person> =>
+  signIn(browser, stack.api.origin, testID, { viewport });
 
 const shot = (page: Page, name: string) => screenshot(page, name);
 

@@ -27,7 +27,8 @@ export const chromiumArgs = [
  */
 export async function startPortal(options: { seedGrids?: boolean } = {}) {
   const portal = inject("portal");
-  if (!portal) throw new Error("No portal build in this run: the global setup builds it only when files under web/e2e/ are part of the run.");
+  if (!portal)
+    throw new Error("No portal build in this run: the global setup builds it only when files under web/e2e/ are part of the run.");
   await waitUntilReady(portal, "The portal's build");
   const api = await startTestApi({ portalDir: portal.folder, basePath: "/api", seedGrids: options.seedGrids });
   return {
@@ -57,4 +58,6 @@ export async function signIn(browser: Browser, origin: string, testID: string, o
 
 /** A screenshot into `$SCREENSHOTS`, when it is set. */
 export const screenshot = (page: Page, name: string, fullPage = true) =>
-  process.env.SCREENSHOTS ? page.screenshot({ path: join(process.env.SCREENSHOTS, name), fullPage }).then(() => undefined) : Promise.resolve();
+  process.env.SCREENSHOTS
+    ? page.screenshot({ path: join(process.env.SCREENSHOTS, name), fullPage }).then(() => undefined)
+    : Promise.resolve();

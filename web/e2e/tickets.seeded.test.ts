@@ -170,21 +170,31 @@ describe("snap-and-report", () => {
     await phone.locator('[data-testid="notification-item"][data-kind="verify"]').click();
     await phone.waitForURL(ticketURL);
     await phone.locator('[data-testid="ticket-view"][data-state="closed"]').waitFor();
-    const actions = await phone.evaluate<string[]>(`[...document.querySelectorAll(".action-buttons button")].map((button) => button.dataset.testid)`);
+    const actions = await phone.evaluate<string[]>(
+      `[...document.querySelectorAll(".action-buttons button")].map((button) => button.dataset.testid)`,
+    );
     expect(actions).toEqual(["action-rate", "action-reopen"]);
     await act(phone, "rate", "closed", async () => {
       await phone.locator('label:has([data-testid="rating-5"])').click();
       await phone.getByTestId("action-note").fill("清理得很及时，谢谢！");
     });
     await phone.locator('[data-testid="timeline-entry"][data-action="rate"]').waitFor();
-    const timeline = await phone.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="timeline-entry"]')].map((entry) => entry.dataset.action)`);
+    const timeline = await phone.evaluate<string[]>(
+      `[...document.querySelectorAll('[data-testid="timeline-entry"]')].map((entry) => entry.dataset.action)`,
+    );
     expect(timeline).toEqual(["collect", "accept", "dispatch", "handle", "verify", "rate"]);
     expect(await phone.getByTestId("action-rate").count()).toBe(0);
     await shot(phone, "phone-ticket-closed.png", true);
 
     // The API agrees.
     const stored = await api.call("GET", `/tickets/${ticketID}`, { as: As.jianyangResident });
-    expect(stored.body.ticket).toMatchObject({ state: "closed", closure: "solved", rating: 5, departmentKey: "urban_management", categoryKey: "garbage" });
+    expect(stored.body.ticket).toMatchObject({
+      state: "closed",
+      closure: "solved",
+      rating: 5,
+      departmentKey: "urban_management",
+      categoryKey: "garbage",
+    });
     expect(stored.body.ticket.photos).toHaveLength(2);
 
     for (const someone of [resident, worker, leader, staff]) {

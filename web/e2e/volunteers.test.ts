@@ -17,7 +17,23 @@ beforeAll(async () => {
   stack = await startPortal();
   const grid = await stack.api.call("POST", "/grids", {
     as: As.jianyangAdmin,
-    body: { code: "QX", name: "七贤社区网格", tier: 1, boundary: { type: "Polygon", coordinates: [[[118.1, 27.3], [118.14, 27.3], [118.14, 27.34], [118.1, 27.34], [118.1, 27.3]]] } },
+    body: {
+      code: "QX",
+      name: "七贤社区网格",
+      tier: 1,
+      boundary: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [118.1, 27.3],
+            [118.14, 27.3],
+            [118.14, 27.34],
+            [118.1, 27.34],
+            [118.1, 27.3],
+          ],
+        ],
+      },
+    },
   });
   expect(grid.status).toBe(201);
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

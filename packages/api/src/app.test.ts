@@ -23,19 +23,48 @@ describe("platform routes", () => {
     const response = await api.call("GET", "/openapi.json");
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe("3.1.0");
-    const ids = Object.values(response.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
-      (methods) => Object.values(methods).map((operation) => operation.operationId),
+    const ids = Object.values(response.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
+      Object.values(methods).map((operation) => operation.operationId),
     );
     expect(ids).toEqual(
       expect.arrayContaining([
         // platform
-        "getHealth", "issueDevToken", "onboardDistrict", "getDistrict", "listDistricts", "getMe",
+        "getHealth",
+        "issueDevToken",
+        "onboardDistrict",
+        "getDistrict",
+        "listDistricts",
+        "getMe",
         // grids
-        "listGrids", "getGrid", "createGrid", "updateGrid", "splitGrid", "mergeGrids", "getGridCoverage", "importGrids",
-        "exportGrids", "locateGrid", "listPeople", "assignRole", "getTierConfig", "updateTierConfig",
+        "listGrids",
+        "getGrid",
+        "createGrid",
+        "updateGrid",
+        "splitGrid",
+        "mergeGrids",
+        "getGridCoverage",
+        "importGrids",
+        "exportGrids",
+        "locateGrid",
+        "listPeople",
+        "assignRole",
+        "getTierConfig",
+        "updateTierConfig",
         // tickets
-        "createTicket", "getTicket", "listTickets", "acceptTicket", "rejectTicket", "dispatchTicket", "reportHandling",
-        "verifyTicket", "sendBackTicket", "reopenTicket", "rateTicket", "requestPhotoUpload", "attachPhoto", "listCategories",
+        "createTicket",
+        "getTicket",
+        "listTickets",
+        "acceptTicket",
+        "rejectTicket",
+        "dispatchTicket",
+        "reportHandling",
+        "verifyTicket",
+        "sendBackTicket",
+        "reopenTicket",
+        "rateTicket",
+        "requestPhotoUpload",
+        "attachPhoto",
+        "listCategories",
         "listDepartments",
       ]),
     );

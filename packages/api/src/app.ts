@@ -57,16 +57,22 @@ export function createApp(options: ApiOptions) {
   const app = router();
   app.onError(onError);
   app.notFound(notFound);
-  app.use("*", cors({
-    origin: options.corsOrigins.includes("*") ? "*" : options.corsOrigins,
-    allowHeaders: ["authorization", "content-type", "idempotency-key"],
-    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    maxAge: 600,
-  }));
-  app.use("*", bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: (c) => problem(c, 413, "input.too_large", "The request body is larger than 1 MB; upload files through a presigned URL."),
-  }));
+  app.use(
+    "*",
+    cors({
+      origin: options.corsOrigins.includes("*") ? "*" : options.corsOrigins,
+      allowHeaders: ["authorization", "content-type", "idempotency-key"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => problem(c, 413, "input.too_large", "The request body is larger than 1 MB; upload files through a presigned URL."),
+    }),
+  );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.route("/health", healthRoutes(options.mode));
@@ -80,9 +86,7 @@ export function createApp(options: ApiOptions) {
     },
     servers: [{ url: options.basePath ?? "/" }],
   });
-  app.get("/docs", (c) =>
-    c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets })),
-  );
+  app.get("/docs", (c) => c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets })));
 
   const signedIn = authenticate(createVerifier(options.auth));
   // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions; its key admin routes sign in.

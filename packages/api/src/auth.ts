@@ -44,7 +44,13 @@ export function actorFromClaims(payload: unknown): Actor.Actor {
   const districtRoles = roles.filter((role) => Actor.DistrictRole.safeParse(role).success) as Actor.DistrictRole[];
   if (tenant && districtRoles.length) {
     const department = claims.department ?? claims["custom:department"];
-    const actor = Actor.Actor.safeParse({ type: "user", userID: claims.sub, tenantID: tenant, roles: districtRoles, ...(department ? { department } : {}) });
+    const actor = Actor.Actor.safeParse({
+      type: "user",
+      userID: claims.sub,
+      tenantID: tenant,
+      roles: districtRoles,
+      ...(department ? { department } : {}),
+    });
     if (actor.success) return actor.data;
   }
   throw new AuthError("auth.no_access", "The token grants no role in any district or province.");
@@ -65,7 +71,7 @@ export function createVerifier(options: AuthOptions) {
       if (error instanceof AuthError) throw error;
       const code = (error as { code?: string }).code;
       if (code === "ERR_JWT_EXPIRED") throw new AuthError("auth.expired", "Your sign-in has expired; sign in again.");
-      if (code === "ERR_JWKS_TIMEOUT" || code === "ERR_JOSE_GENERIC" && String(error).includes("fetch"))
+      if (code === "ERR_JWKS_TIMEOUT" || (code === "ERR_JOSE_GENERIC" && String(error).includes("fetch")))
         throw new AuthError("auth.keys_unavailable", "The signing keys could not be fetched; try again.");
       throw new AuthError("auth.invalid_token", "The token is not valid.");
     }

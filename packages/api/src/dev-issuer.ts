@@ -15,7 +15,12 @@ export function createDevIssuer(options: { issuer: string; audience: string; lif
     },
     async sign(claims: { sub: string; tenant?: string; roles: string[]; province?: string; department?: string }) {
       const expiresAt = new Date(Date.now() + lifetime * 1000);
-      const token = await new SignJWT({ tenant: claims.tenant, roles: claims.roles, province: claims.province, department: claims.department })
+      const token = await new SignJWT({
+        tenant: claims.tenant,
+        roles: claims.roles,
+        province: claims.province,
+        department: claims.department,
+      })
         .setProtectedHeader({ alg: "ES256", kid: keyID })
         .setSubject(claims.sub)
         .setIssuer(options.issuer)

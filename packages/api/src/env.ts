@@ -3,7 +3,10 @@ import { localAuth, type ApiOptions } from "./app.ts";
 /** API options from the environment (Lambda and the local server share these names). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiOptions {
   const mode = env.WANGGE_MODE === "local" ? "local" : "aws";
-  const corsOrigins = (env.CORS_ORIGINS ?? "*").split(",").map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = (env.CORS_ORIGINS ?? "*")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   if (mode === "local") {
     const apiUrl = env.API_URL ?? `http://127.0.0.1:${env.API_PORT ?? 3000}`;
     return { mode, auth: localAuth(apiUrl), corsOrigins, docsAssets: "/docs/assets" };

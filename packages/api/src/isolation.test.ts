@@ -17,7 +17,18 @@ const B = { slug: "yanping", names: ["延平", "yp-"] };
 
 function rect(x0: number, y0: number, x1: number, y1: number) {
   const [a, b, c, d] = [118 + x0 / 100, 26.6 + y0 / 100, 118 + x1 / 100, 26.6 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 /** Routes anyone may call: they hold no district data. */
@@ -36,26 +47,58 @@ beforeAll(async () => {
   api = await startTestApi();
   const asB = { as: As.yanpingAdmin };
   const first = await api.call("POST", "/grids", { ...asB, body: { code: "YP-1", name: "延平一格", tier: 1, boundary: rect(0, 0, 5, 5) } });
-  const second = await api.call("POST", "/grids", { ...asB, body: { code: "YP-2", name: "延平二格", tier: 1, boundary: rect(5, 0, 10, 5) } });
+  const second = await api.call("POST", "/grids", {
+    ...asB,
+    body: { code: "YP-2", name: "延平二格", tier: 1, boundary: rect(5, 0, 10, 5) },
+  });
   expect([first.status, second.status]).toEqual([201, 201]);
   const upload = await api.call("POST", "/grids/imports/uploads", asB);
-  const file = { type: "FeatureCollection", features: [{ type: "Feature", geometry: rect(0, 0, 2, 5), properties: { code: "YP-1-1", name: "延平一格一", tier: 2, parentCode: "YP-1" } }] };
+  const file = {
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", geometry: rect(0, 0, 2, 5), properties: { code: "YP-1-1", name: "延平一格一", tier: 2, parentCode: "YP-1" } },
+    ],
+  };
   expect((await fetch(upload.body.url, { method: "PUT", body: JSON.stringify(file) })).status).toBe(200);
   const imported = await api.call("POST", "/grids/imports", { ...asB, body: { uploadKey: upload.body.uploadKey } });
   expect(imported.status).toBe(200);
   const secondUpload = await api.call("POST", "/grids/imports/uploads", asB);
-  const org = await api.call("POST", "/party/orgs", { ...asB, body: { kind: "community_committee", name: "延平社区党委", gridIDs: [first.body.gridID] } });
+  const org = await api.call("POST", "/party/orgs", {
+    ...asB,
+    body: { kind: "community_committee", name: "延平社区党委", gridIDs: [first.body.gridID] },
+  });
   expect(org.status).toBe(201);
   const { ticket } = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
     Ticket.create({ categoryKey: "environment", description: "延平的垃圾", lon: 118.02, lat: 26.62 }),
   );
   const keyOfB = await withActor({ type: "system", tenantID: B.slug }, () => Open311.createApiKey({ label: "延平 app" }));
-  paramsOfB = { keyID: keyOfB.keyID, slug: B.slug, gridID: first.body.gridID, importID: imported.body.importID, orgID: org.body.orgID, ticketID: ticket.ticketID };
+  paramsOfB = {
+    keyID: keyOfB.keyID,
+    slug: B.slug,
+    gridID: first.body.gridID,
+    importID: imported.body.importID,
+    orgID: org.body.orgID,
+    ticketID: ticket.ticketID,
+  };
   bodiesAimedAtB = {
-    onboardDistrict: { slug: B.slug, nameZh: "延平区", nameEn: "Yanping", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template: "minimal", admin: { name: "冒充者", phone: "13700000000" } },
+    onboardDistrict: {
+      slug: B.slug,
+      nameZh: "延平区",
+      nameEn: "Yanping",
+      provinceID: "fujian",
+      cityZh: "南平市",
+      cityEn: "Nanping",
+      template: "minimal",
+      admin: { name: "冒充者", phone: "13700000000" },
+    },
     createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1) },
     updateGrid: { name: "被改名" },
-    splitGrid: { pieces: [{ code: "X-A", name: "A", boundary: rect(0, 0, 5, 2) }, { code: "X-B", name: "B", boundary: rect(0, 2, 5, 5) }] },
+    splitGrid: {
+      pieces: [
+        { code: "X-A", name: "A", boundary: rect(0, 0, 5, 2) },
+        { code: "X-B", name: "B", boundary: rect(0, 2, 5, 5) },
+      ],
+    },
     mergeGrids: { gridIDs: [first.body.gridID, second.body.gridID], code: "X-M", name: "合并" },
     importGrids: { uploadKey: secondUpload.body.uploadKey },
     createPartyOrg: { kind: "grid_branch", name: "越界支部", parentOrgID: org.body.orgID, gridIDs: [first.body.gridID] },
@@ -80,12 +123,26 @@ beforeAll(async () => {
       await Config.change((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } }));
       const lowest = (await Grid.list({ tier: 2 })).items[0];
       const createdUnit = await Cadre.createHomeUnit({ name: "延平区财政局" });
-      const assigned = await Cadre.assignCadre({ name: "延平干部", phone: "13700000008", unitID: createdUnit.unitID, gridID: lowest.gridID, from: "2022-03-01", to: "2022-12-31" });
+      const assigned = await Cadre.assignCadre({
+        name: "延平干部",
+        phone: "13700000008",
+        unitID: createdUnit.unitID,
+        gridID: lowest.gridID,
+        from: "2022-03-01",
+        to: "2022-12-31",
+      });
       return { unit: createdUnit, cadre: assigned };
     });
     Object.assign(paramsOfB, { unitID: unit.unitID, cadreID: cadre.cadreID });
     Object.assign(bodiesAimedAtB, {
-      assignCadre: { name: "冒充者", phone: "13700000000", unitID: unit.unitID, gridID: cadre.gridID, from: "2022-03-01", to: "2022-12-31" },
+      assignCadre: {
+        name: "冒充者",
+        phone: "13700000000",
+        unitID: unit.unitID,
+        gridID: cadre.gridID,
+        from: "2022-03-01",
+        to: "2022-12-31",
+      },
       createLedgerEntry: { kind: "visit", date: "2022-05-01", hours: 1, gridID: cadre.gridID },
       evaluateCadre: { month: "2022-05", attitude: 1, workState: 1, performance: 1, grade: "poor" },
     });
@@ -96,7 +153,13 @@ beforeAll(async () => {
     const { Volunteer } = await import("@wangge/core");
     const { team, members } = await withActor({ type: "system", tenantID: B.slug }, async () => {
       await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
-      const created = await Volunteer.createTeam({ kind: "publicity", name: "延平宣传队", gridID: first.body.gridID, leaderName: "延平队长", members: [{ name: "延平队员", phone: "13700000009" }] });
+      const created = await Volunteer.createTeam({
+        kind: "publicity",
+        name: "延平宣传队",
+        gridID: first.body.gridID,
+        leaderName: "延平队长",
+        members: [{ name: "延平队员", phone: "13700000009" }],
+      });
       return Volunteer.getTeam(created.teamID);
     });
     Object.assign(paramsOfB, { teamID: team.teamID, memberID: members[0].memberID });
@@ -104,7 +167,14 @@ beforeAll(async () => {
       createVolunteerTeam: { kind: "environment", name: "越界队", gridID: first.body.gridID, leaderName: "冒充者" },
       addVolunteerMember: { name: "冒充者", phone: "13700000000" },
       recordVolunteerProblem: { date: "2022-06-01", title: "越界记录" },
-      createActivity: { kind: "policy_talk", title: "越界活动", date: "2022-05-01", gridID: first.body.gridID, organisers: ["x"], served: 1 },
+      createActivity: {
+        kind: "policy_talk",
+        title: "越界活动",
+        date: "2022-05-01",
+        gridID: first.body.gridID,
+        organisers: ["x"],
+        served: 1,
+      },
       createOwnersRecord: { kind: "consultation", gridID: first.body.gridID, date: "2022-05-01", topic: "越界协商" },
     });
   }
@@ -118,10 +188,19 @@ beforeAll(async () => {
     const wish = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
       Wish.createWish({ title: "延平心愿", description: "延平的微心愿", gridID: first.body.gridID }),
     );
-    const { item, meeting } = await withActor({ type: "user", userID: "yp-worker", tenantID: B.slug, roles: ["grid_worker"] }, async () => ({
-      item: await Need.createNeedItem({ kind: "problem", title: "延平问题", gridID: first.body.gridID }),
-      meeting: await Meeting.createMeeting({ typeKey: "grid_council", gridID: first.body.gridID, scheduledAt: "2022-05-01T19:00:00+08:00", place: "延平活动室", topic: "延平议题" }),
-    }));
+    const { item, meeting } = await withActor(
+      { type: "user", userID: "yp-worker", tenantID: B.slug, roles: ["grid_worker"] },
+      async () => ({
+        item: await Need.createNeedItem({ kind: "problem", title: "延平问题", gridID: first.body.gridID }),
+        meeting: await Meeting.createMeeting({
+          typeKey: "grid_council",
+          gridID: first.body.gridID,
+          scheduledAt: "2022-05-01T19:00:00+08:00",
+          place: "延平活动室",
+          topic: "延平议题",
+        }),
+      }),
+    );
     Object.assign(paramsOfB, { wishID: wish.wishID, itemID: item.itemID, meetingID: meeting.meetingID });
     Object.assign(bodiesAimedAtB, {
       createWish: { title: "越界心愿", description: "越界操作", gridID: first.body.gridID },
@@ -129,7 +208,13 @@ beforeAll(async () => {
       createNeedItem: { kind: "problem", title: "越界问题", gridID: first.body.gridID },
       claimNeedItem: { unit: "越界单位" },
       closeNeedItem: { note: "越界操作" },
-      createMeeting: { typeKey: "grid_council", gridID: first.body.gridID, scheduledAt: "2022-05-01T19:00:00+08:00", place: "越界地点", topic: "越界议题" },
+      createMeeting: {
+        typeKey: "grid_council",
+        gridID: first.body.gridID,
+        scheduledAt: "2022-05-01T19:00:00+08:00",
+        place: "越界地点",
+        topic: "越界议题",
+      },
       recordMeetingOutcome: { minutes: "越界操作", attendanceCount: 3, outcomes: [{ kind: "problem", title: "越界问题" }] },
     });
   }
@@ -144,7 +229,12 @@ beforeAll(async () => {
   await withActor({ type: "system", tenantID: B.slug }, async () => {
     await changeConfig((config) => ({ mechanisms: { ...config.mechanisms, emergencyMode: true } }));
     await EmergencyOfB.setMode({ mode: "emergency", scope: "grids", gridIDs: [first.body.gridID], reason: "延平应急" });
-    const task = await EmergencyOfB.createTask({ title: "延平第1轮核酸检测", scope: "risk_area", gridIDs: [first.body.gridID], checklist: ["采样"] });
+    const task = await EmergencyOfB.createTask({
+      title: "延平第1轮核酸检测",
+      scope: "risk_area",
+      gridIDs: [first.body.gridID],
+      checklist: ["采样"],
+    });
     paramsOfB.taskID = task.taskID;
   });
   bodiesAimedAtB.reportEmergencyTask = { ticks: [true], note: "越界操作" };
@@ -154,7 +244,11 @@ beforeAll(async () => {
     const versionOfA = await versionOf("jianyang");
     let versionOfB = await versionOf(B.slug);
     while (versionOfB <= versionOfA)
-      versionOfB = (await withActor({ type: "system", tenantID: B.slug }, () => Config.change((config) => ({ map: { ...config.map, zoom: config.map.zoom === 12 ? 13 : 12 } })))).version;
+      versionOfB = (
+        await withActor({ type: "system", tenantID: B.slug }, () =>
+          Config.change((config) => ({ map: { ...config.map, zoom: config.map.zoom === 12 ? 13 : 12 } })),
+        )
+      ).version;
     paramsOfB.version = String(versionOfB);
     bodiesAimedAtB.rollbackConfig = { toVersion: versionOfB, expectedVersion: versionOfB, note: "越界回滚" };
   }
@@ -186,10 +280,15 @@ it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing
       expect(unknown, `${operation.operationId}: add district B's value for these path parameters`).toEqual([]);
       const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(paramsOfB[name]));
       const body = bodiesAimedAtB[operation.operationId];
-      const response = await api.call(method.toUpperCase(), path, { as: As.jianyangAdmin, body: method === "get" ? undefined : (body ?? {}) });
+      const response = await api.call(method.toUpperCase(), path, {
+        as: As.jianyangAdmin,
+        body: method === "get" ? undefined : (body ?? {}),
+      });
       tried.push(`${operation.operationId} → ${response.status}`);
       if (params.length > 0 || body !== undefined) {
-        expect([403, 404], `${operation.operationId} answered ${response.status}: ${JSON.stringify(response.body)}`).toContain(response.status);
+        expect([403, 404], `${operation.operationId} answered ${response.status}: ${JSON.stringify(response.body)}`).toContain(
+          response.status,
+        );
       }
       // Whatever a route answers, nothing of B's may be in it.
       const text = JSON.stringify(response.body).toLowerCase();
@@ -214,7 +313,11 @@ it("a district admin lists and changes only their own district's users; a reside
   const userOfA = listOfA.body.items.find((user: { userID: string }) => user.userID.startsWith("user_"));
   expect(userOfA).toBeDefined();
   expect((await api.call("PATCH", `/users/${userOfA.userID}`, { as: As.yanpingAdmin, body: { status: "disabled" } })).status).toBe(404);
-  expect((await api.call("GET", "/users?limit=200", { as: As.jianyangAdmin })).body.items.find((user: { userID: string }) => user.userID === userOfA.userID).status).toBe("active");
+  expect(
+    (await api.call("GET", "/users?limit=200", { as: As.jianyangAdmin })).body.items.find(
+      (user: { userID: string }) => user.userID === userOfA.userID,
+    ).status,
+  ).toBe("active");
 });
 
 it("B's admin can neither read nor roll back A's configuration versions, and A's configuration stays as it was", async () => {
@@ -224,17 +327,29 @@ it("B's admin can neither read nor roll back A's configuration versions, and A's
   // A gets versions B does not have, with a note only A knows.
   let configOfA = (await api.call("GET", "/config", asA)).body;
   while (configOfA.version <= ownOfB.version) {
-    const changed = await api.call("PATCH", "/config", { ...asA, body: { expectedVersion: configOfA.version, note: "建阳内部调整", changes: { map: { ...configOfA.map, zoom: configOfA.map.zoom === 12 ? 13 : 12 } } } });
+    const changed = await api.call("PATCH", "/config", {
+      ...asA,
+      body: {
+        expectedVersion: configOfA.version,
+        note: "建阳内部调整",
+        changes: { map: { ...configOfA.map, zoom: configOfA.map.zoom === 12 ? 13 : 12 } },
+      },
+    });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     configOfA = changed.body;
   }
   const listOfB = await api.call("GET", "/config/versions?limit=200", asB);
   expect(listOfB.status).toBe(200);
-  expect(listOfB.body.items.map((version: { version: number }) => version.version)).toEqual(Array.from({ length: ownOfB.version }, (_, index) => ownOfB.version - index));
+  expect(listOfB.body.items.map((version: { version: number }) => version.version)).toEqual(
+    Array.from({ length: ownOfB.version }, (_, index) => ownOfB.version - index),
+  );
   expect(JSON.stringify(listOfB.body)).not.toContain("建阳");
   const read = await api.call("GET", `/config/versions/${configOfA.version}`, asB);
   expect([read.status, read.body.code]).toEqual([404, "config.version_not_found"]);
-  const rollback = await api.call("POST", "/config/rollback", { ...asB, body: { toVersion: configOfA.version, expectedVersion: configOfA.version } });
+  const rollback = await api.call("POST", "/config/rollback", {
+    ...asB,
+    body: { toVersion: configOfA.version, expectedVersion: configOfA.version },
+  });
   expect(rollback.status).toBe(404);
   expect((await api.call("GET", "/config", asA)).body).toEqual(configOfA);
   expect((await api.call("GET", "/config", asB)).body).toEqual(ownOfB);

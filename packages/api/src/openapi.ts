@@ -25,10 +25,7 @@ const descriptions: Record<number, string> = {
 /** The problem+json responses a route may give, for its OpenAPI declaration. */
 export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 503)[]) {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: descriptions[status], content: { "application/problem+json": { schema: Problem } } },
-    ]),
+    statuses.map((status) => [status, { description: descriptions[status], content: { "application/problem+json": { schema: Problem } } }]),
   );
 }
 
@@ -56,7 +53,11 @@ export const Flag = z
 
 /** A path parameter, documented. */
 export function pathParam(name: string, example: string) {
-  return z.string().min(1).max(80).openapi({ param: { name, in: "path" }, example });
+  return z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name, in: "path" }, example });
 }
 
 /** A required JSON request body, for a route's OpenAPI declaration. */

@@ -16,14 +16,7 @@ export const AccessRole = z.enum([
 export type AccessRole = z.infer<typeof AccessRole>;
 
 /** District-level roles (the ones a user of a tenant can hold). */
-export const DistrictRole = AccessRole.extract([
-  "resident",
-  "grid_worker",
-  "grid_leader",
-  "department_staff",
-  "cadre",
-  "district_admin",
-]);
+export const DistrictRole = AccessRole.extract(["resident", "grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"]);
 export type DistrictRole = z.infer<typeof DistrictRole>;
 
 export const Slug = z

@@ -3,18 +3,20 @@ import { ApiError, createApi, fieldName, NetworkError } from "./api.ts";
 
 describe("the API client", () => {
   it("reads a problem response into an error carrying detail and field errors", async () => {
-    vi.stubGlobal("fetch", async () =>
-      new Response(
-        JSON.stringify({
-          type: "about:blank",
-          title: "Bad Request",
-          status: 400,
-          code: "input.invalid",
-          detail: "slug: too short",
-          errors: [{ path: "slug", message: "too short" }],
-        }),
-        { status: 400, headers: { "content-type": "application/problem+json" } },
-      ),
+    vi.stubGlobal(
+      "fetch",
+      async () =>
+        new Response(
+          JSON.stringify({
+            type: "about:blank",
+            title: "Bad Request",
+            status: 400,
+            code: "input.invalid",
+            detail: "slug: too short",
+            errors: [{ path: "slug", message: "too short" }],
+          }),
+          { status: 400, headers: { "content-type": "application/problem+json" } },
+        ),
     );
     const api = createApi({ token: () => "t", onUnauthorized: () => {} });
     const error = await api.districts().catch((failure: unknown) => failure);

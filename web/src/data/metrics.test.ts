@@ -37,8 +37,12 @@ describe("the metric catalogue", () => {
       doc.map(({ key, group, unit, higherIsBetter }) => ({ key, group, unit, higherIsBetter })),
     );
     for (const definition of doc) {
-      expect(metricDictionaries["zh-CN"][`metric.${definition.key}` as keyof (typeof metricDictionaries)["zh-CN"]], definition.key).toBe(definition.nameZh);
-      expect(metricDictionaries.en[`metric.${definition.key}` as keyof (typeof metricDictionaries)["en"]], definition.key).toBe(definition.nameEn);
+      expect(metricDictionaries["zh-CN"][`metric.${definition.key}` as keyof (typeof metricDictionaries)["zh-CN"]], definition.key).toBe(
+        definition.nameZh,
+      );
+      expect(metricDictionaries.en[`metric.${definition.key}` as keyof (typeof metricDictionaries)["en"]], definition.key).toBe(
+        definition.nameEn,
+      );
     }
   });
 });
@@ -80,26 +84,60 @@ describe("figures", () => {
 });
 
 const rows = [
-  { tenantID: "jianyang", nameZh: "建阳区", values: { "tickets.collected": 5632, "tickets.medianHours": 20, "tickets.closureRate": 0.9982 } },
+  {
+    tenantID: "jianyang",
+    nameZh: "建阳区",
+    values: { "tickets.collected": 5632, "tickets.medianHours": 20, "tickets.closureRate": 0.9982 },
+  },
   { tenantID: "yanping", nameZh: "延平区", values: { "tickets.collected": 800, "tickets.medianHours": 8, "tickets.closureRate": null } },
-  { tenantID: "shunchang", nameZh: "顺昌县", values: { "tickets.collected": 800, "tickets.medianHours": null, "tickets.closureRate": 0.5 } },
+  {
+    tenantID: "shunchang",
+    nameZh: "顺昌县",
+    values: { "tickets.collected": 800, "tickets.medianHours": null, "tickets.closureRate": 0.5 },
+  },
 ];
 const name = (row: (typeof rows)[number]) => row.nameZh;
 
 describe("sorting and ranking districts", () => {
   it("sorts by a metric either way, districts without a figure last, ties by name (pinyin order in Chinese)", () => {
-    expect(sortRows(rows, { key: "tickets.collected", direction: "desc" }, name).map((row) => row.tenantID)).toEqual(["jianyang", "shunchang", "yanping"]);
-    expect(sortRows(rows, { key: "tickets.collected", direction: "asc" }, name).map((row) => row.tenantID)).toEqual(["shunchang", "yanping", "jianyang"]);
-    expect(sortRows(rows, { key: "tickets.closureRate", direction: "asc" }, name).map((row) => row.tenantID)).toEqual(["shunchang", "jianyang", "yanping"]);
-    expect(sortRows(rows, { key: "tickets.closureRate", direction: "desc" }, name).map((row) => row.tenantID)).toEqual(["jianyang", "shunchang", "yanping"]);
-    expect(sortRows(rows, { key: "name", direction: "asc" }, name, "zh-CN").map((row) => row.tenantID)).toEqual(["jianyang", "shunchang", "yanping"]);
+    expect(sortRows(rows, { key: "tickets.collected", direction: "desc" }, name).map((row) => row.tenantID)).toEqual([
+      "jianyang",
+      "shunchang",
+      "yanping",
+    ]);
+    expect(sortRows(rows, { key: "tickets.collected", direction: "asc" }, name).map((row) => row.tenantID)).toEqual([
+      "shunchang",
+      "yanping",
+      "jianyang",
+    ]);
+    expect(sortRows(rows, { key: "tickets.closureRate", direction: "asc" }, name).map((row) => row.tenantID)).toEqual([
+      "shunchang",
+      "jianyang",
+      "yanping",
+    ]);
+    expect(sortRows(rows, { key: "tickets.closureRate", direction: "desc" }, name).map((row) => row.tenantID)).toEqual([
+      "jianyang",
+      "shunchang",
+      "yanping",
+    ]);
+    expect(sortRows(rows, { key: "name", direction: "asc" }, name, "zh-CN").map((row) => row.tenantID)).toEqual([
+      "jianyang",
+      "shunchang",
+      "yanping",
+    ]);
     expect(sortRows(rows, null, name)).toEqual(rows);
   });
 
   it("sorts a new column best first, by its direction, and reverses on a second click", () => {
     expect(nextSort(null, "tickets.collected", true)).toEqual({ key: "tickets.collected", direction: "desc" });
-    expect(nextSort({ key: "tickets.collected", direction: "desc" }, "tickets.medianHours", false)).toEqual({ key: "tickets.medianHours", direction: "asc" });
-    expect(nextSort({ key: "tickets.medianHours", direction: "asc" }, "tickets.medianHours", false)).toEqual({ key: "tickets.medianHours", direction: "desc" });
+    expect(nextSort({ key: "tickets.collected", direction: "desc" }, "tickets.medianHours", false)).toEqual({
+      key: "tickets.medianHours",
+      direction: "asc",
+    });
+    expect(nextSort({ key: "tickets.medianHours", direction: "asc" }, "tickets.medianHours", false)).toEqual({
+      key: "tickets.medianHours",
+      direction: "desc",
+    });
   });
 
   it("ranks from the API's order, equal figures sharing a rank, no figure no rank", () => {
@@ -107,7 +145,11 @@ describe("sorting and ranking districts", () => {
       rows,
       rankings: { "tickets.collected": ["jianyang", "yanping", "shunchang"], "tickets.medianHours": ["yanping", "jianyang"] },
     } as never;
-    expect([...ranksOf(comparison, "tickets.collected")]).toEqual([["jianyang", 1], ["yanping", 2], ["shunchang", 2]]);
+    expect([...ranksOf(comparison, "tickets.collected")]).toEqual([
+      ["jianyang", 1],
+      ["yanping", 2],
+      ["shunchang", 2],
+    ]);
     const hours = ranksOf(comparison, "tickets.medianHours");
     expect(hours.get("yanping")).toBe(1);
     expect(hours.get("shunchang")).toBeUndefined();

@@ -101,8 +101,7 @@ export function createPhotoUploads(tickets: TicketsApi, max = MAX_PHOTOS): Photo
   const waiting: Array<() => void> = [];
   let active = 0;
 
-  const patch = (id: string, fields: Partial<PhotoUpload>) =>
-    setStore("items", (item) => item.id === id, fields);
+  const patch = (id: string, fields: Partial<PhotoUpload>) => setStore("items", (item) => item.id === id, fields);
   const exists = (id: string) => store.items.some((item) => item.id === id);
 
   async function slot() {
@@ -197,7 +196,16 @@ export function createPhotoUploads(tickets: TicketsApi, max = MAX_PHOTOS): Photo
         setStore(
           "items",
           produce((items) => {
-            items.push({ id, name: file.name, preview: objectURL(file), state: "preparing", loaded: 0, total: file.size, photoKey: null, problem: null });
+            items.push({
+              id,
+              name: file.name,
+              preview: objectURL(file),
+              state: "preparing",
+              loaded: 0,
+              total: file.size,
+              photoKey: null,
+              problem: null,
+            });
           }),
         );
         start(id);

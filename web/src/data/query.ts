@@ -15,7 +15,11 @@ type Source<S> = S | false | null | undefined;
  * `undefined`, keeping only the newest answer. Plain signals: no Suspense, no transitions,
  * so each page decides what loading and failure look like.
  */
-export function createQuery<S, T>(source: Accessor<Source<S>>, load: (source: S) => Promise<T>, options: { refresh?: Accessor<unknown> } = {}): Query<T> {
+export function createQuery<S, T>(
+  source: Accessor<Source<S>>,
+  load: (source: S) => Promise<T>,
+  options: { refresh?: Accessor<unknown> } = {},
+): Query<T> {
   const [data, setData] = createSignal<T>();
   const [error, setError] = createSignal<unknown>();
   const [loading, setLoading] = createSignal(false);

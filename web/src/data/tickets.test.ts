@@ -1,9 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { adminMe, leaderMe, otherStaffMe, residentMe, staffMe, ticket, workerMe } from "../test/ticket-fixtures.ts";
 import type { Me } from "./types.ts";
-import { allowedActions, changeActions, handlerOf, mayDecide, requestKinds, newIdempotencyKey, photoTypeOf, queuesFor, routeDepartment, TERRITORIAL, type Ticket } from "./tickets.ts";
+import {
+  allowedActions,
+  changeActions,
+  handlerOf,
+  mayDecide,
+  requestKinds,
+  newIdempotencyKey,
+  photoTypeOf,
+  queuesFor,
+  routeDepartment,
+  TERRITORIAL,
+  type Ticket,
+} from "./tickets.ts";
 
-const people: Record<string, Me> = { resident: residentMe, worker: workerMe, leader: leaderMe, staff: staffMe, otherStaff: otherStaffMe, admin: adminMe };
+const people: Record<string, Me> = {
+  resident: residentMe,
+  worker: workerMe,
+  leader: leaderMe,
+  staff: staffMe,
+  otherStaff: otherStaffMe,
+  admin: adminMe,
+};
 const actionsOf = (who: string, fields: Partial<Ticket>, handlerID: string | null = null) =>
   allowedActions(ticket(fields), { actor: people[who].actor, handlerID, settings: { reopenDays: 7 } });
 
@@ -64,10 +83,19 @@ describe("changes that need an approval", () => {
   const kindsOf = (who: string, fields: Partial<Ticket>) => requestKinds(ticket(fields), { actor: people[who].actor });
   const changesOf = (who: string, fields: Partial<Ticket>) => changeActions(ticket(fields), { actor: people[who].actor });
   const dispatched = { state: "dispatched" as const, departmentKey: "urban_management", dueAt: "2026-12-01T08:00:00.000Z" };
-  const pending = (by: string) => ({ seq: 5, kind: "extend", reason: "材料未到", hours: 8, departmentKey: null, by, at: "2026-11-28T08:00:00.000Z" });
+  const pending = (by: string) => ({
+    seq: 5,
+    kind: "extend",
+    reason: "材料未到",
+    hours: 8,
+    departmentKey: null,
+    by,
+    at: "2026-11-28T08:00:00.000Z",
+  });
 
   it("the handling department and the grid's staff may ask; residents and other departments may not", () => {
-    for (const who of ["staff", "worker", "leader", "admin"]) expect(kindsOf(who, dispatched), who).toEqual(["extend", "send_up", "transfer", "void"]);
+    for (const who of ["staff", "worker", "leader", "admin"])
+      expect(kindsOf(who, dispatched), who).toEqual(["extend", "send_up", "transfer", "void"]);
     for (const who of ["otherStaff", "resident"]) expect(kindsOf(who, dispatched), who).toEqual([]);
     expect(changesOf("staff", dispatched)).toEqual(["request_change"]);
     expect(changesOf("resident", dispatched)).toEqual([]);

@@ -9,7 +9,19 @@ import type { DistrictConfig, RoleDefinition, Tier, DedicatedKind, Mechanisms } 
 import type { OnboardInput } from "@wangge/core/onboarding/index";
 import type { Profile } from "@wangge/core/user/index";
 
-export type { AccessRole, DemoAccount, DemoStatus, District, DistrictConfig, OnboardInput, Profile, RoleDefinition, Tier, DedicatedKind, Mechanisms };
+export type {
+  AccessRole,
+  DemoAccount,
+  DemoStatus,
+  District,
+  DistrictConfig,
+  OnboardInput,
+  Profile,
+  RoleDefinition,
+  Tier,
+  DedicatedKind,
+  Mechanisms,
+};
 
 /** Who `/me` says is signed in: a district user, a provincial admin or the platform operator. */
 export type SignedInActor = Extract<Actor, { type: "user" | "province" | "operator" }>;

@@ -1,7 +1,15 @@
 import { useParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
 import { ApiError, fieldName } from "../data/api.ts";
-import { grades, type CadresApi, type Evaluation, type EvaluationInput, type Grade, type LedgerEntry, type NamedKind } from "../data/cadres.ts";
+import {
+  grades,
+  type CadresApi,
+  type Evaluation,
+  type EvaluationInput,
+  type Grade,
+  type LedgerEntry,
+  type NamedKind,
+} from "../data/cadres.ts";
 import { createQuery } from "../data/query.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
@@ -123,7 +131,12 @@ export function PagedList<S, T>(props: {
 }
 
 /** A cadre's ledger entries, newest first, page by page. */
-export function LedgerList(props: { api: CadresApi; kinds: NamedKind[]; filter: { mine?: boolean; cadreID?: string }; version: () => number }) {
+export function LedgerList(props: {
+  api: CadresApi;
+  kinds: NamedKind[];
+  filter: { mine?: boolean; cadreID?: string };
+  version: () => number;
+}) {
   const { t, language } = useCadreLocale();
   return (
     <section class="card cadre-section" aria-labelledby="ledger-title">
@@ -197,7 +210,13 @@ function EvaluationItem(props: { evaluation: Evaluation }) {
         <span class="ledger-date">{props.evaluation.month}</span>
         <span class={`grade grade-${props.evaluation.grade}`}>{t(`grade.${props.evaluation.grade}`)}</span>
       </div>
-      <p class="cadre-muted">{t("evaluations.scores", { attitude: props.evaluation.attitude, workState: props.evaluation.workState, performance: props.evaluation.performance })}</p>
+      <p class="cadre-muted">
+        {t("evaluations.scores", {
+          attitude: props.evaluation.attitude,
+          workState: props.evaluation.workState,
+          performance: props.evaluation.performance,
+        })}
+      </p>
       <Show when={props.evaluation.comment}>
         <p class="ledger-notes">{props.evaluation.comment}</p>
       </Show>
@@ -261,19 +280,41 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
           {(key) => (
             <Field id={`evaluation-${key}`} label={t(`evaluate.${key}`)} error={errors()[key]}>
               {(attributes) => (
-                <Select {...attributes} value={scores()[key]} onValue={(value) => setScores({ ...scores(), [key]: value })} options={scoreOptions} testID={`evaluation-${key}`} />
+                <Select
+                  {...attributes}
+                  value={scores()[key]}
+                  onValue={(value) => setScores({ ...scores(), [key]: value })}
+                  options={scoreOptions}
+                  testID={`evaluation-${key}`}
+                />
               )}
             </Field>
           )}
         </For>
         <Field id="evaluation-grade" label={t("evaluate.grade")} error={errors().grade}>
           {(attributes) => (
-            <Select {...attributes} value={grade()} onValue={(value) => setGrade(value as Grade)} options={grades.map((value) => ({ value, label: t(`grade.${value}`) }))} testID="evaluation-grade" />
+            <Select
+              {...attributes}
+              value={grade()}
+              onValue={(value) => setGrade(value as Grade)}
+              options={grades.map((value) => ({ value, label: t(`grade.${value}`) }))}
+              testID="evaluation-grade"
+            />
           )}
         </Field>
       </div>
       <Field id="evaluation-comment" label={t("evaluate.comment")} error={errors().comment}>
-        {(attributes) => <textarea class="input textarea" {...attributes} rows={3} maxLength={1000} value={comment()} onInput={(event) => setComment(event.currentTarget.value)} data-testid="evaluation-comment" />}
+        {(attributes) => (
+          <textarea
+            class="input textarea"
+            {...attributes}
+            rows={3}
+            maxLength={1000}
+            value={comment()}
+            onInput={(event) => setComment(event.currentTarget.value)}
+            data-testid="evaluation-comment"
+          />
+        )}
       </Field>
       <Show when={failure()}>
         <p class="notice notice-error" role="alert">

@@ -16,19 +16,52 @@ const kinds = [
   { key: "sentiment_map", nameZh: "绘制小区民情图", nameEn: "Community sentiment map" },
 ];
 const cadre: Cadre = {
-  cadreID: "cadre_1", name: "刘志明", phoneMasked: "139****0007", unitID: "unit_1", unitName: "区财政局", userID: "cadre",
-  gridID: "grid_3", gridName: "书坊一区", gridPath: ["grid_1", "grid_2", "grid_3"], from: "2022-03-01", to: "2030-12-31",
-  status: "active", endedAt: null, createdAt: "2022-03-01T02:00:00.000Z",
+  cadreID: "cadre_1",
+  name: "刘志明",
+  phoneMasked: "139****0007",
+  unitID: "unit_1",
+  unitName: "区财政局",
+  userID: "cadre",
+  gridID: "grid_3",
+  gridName: "书坊一区",
+  gridPath: ["grid_1", "grid_2", "grid_3"],
+  from: "2022-03-01",
+  to: "2030-12-31",
+  status: "active",
+  endedAt: null,
+  createdAt: "2022-03-01T02:00:00.000Z",
 };
 const entry = (overrides: Partial<LedgerEntry> = {}): LedgerEntry => ({
-  entryID: "ledger_1", cadreID: "cadre_1", cadreName: "刘志明", unitID: "unit_1", gridID: "grid_3", kind: "visit", date: "2026-11-02",
-  hours: 2, notes: "走访独居老人", photos: [], createdAt: "2026-11-02T10:00:00.000Z", ...overrides,
+  entryID: "ledger_1",
+  cadreID: "cadre_1",
+  cadreName: "刘志明",
+  unitID: "unit_1",
+  gridID: "grid_3",
+  kind: "visit",
+  date: "2026-11-02",
+  hours: 2,
+  notes: "走访独居老人",
+  photos: [],
+  createdAt: "2026-11-02T10:00:00.000Z",
+  ...overrides,
 });
 const evaluation: Evaluation = {
-  cadreID: "cadre_1", month: "2026-10", attitude: 5, workState: 4, performance: 5, grade: "excellent", comment: "下沉到位", evaluatedAt: "", evaluatedBy: "leader",
+  cadreID: "cadre_1",
+  month: "2026-10",
+  attitude: 5,
+  workState: 4,
+  performance: 5,
+  grade: "excellent",
+  comment: "下沉到位",
+  evaluatedAt: "",
+  evaluatedBy: "leader",
 };
 const coverage: Coverage = {
-  tier: 3, grids: 2, covered: 1, uncovered: 1, assistants: 1,
+  tier: 3,
+  grids: 2,
+  covered: 1,
+  uncovered: 1,
+  assistants: 1,
   items: [
     { gridID: "grid_3", code: "C-1-1", name: "书坊一区", assistants: [{ cadreID: "cadre_1", name: "刘志明", unitName: "区财政局" }] },
     { gridID: "grid_4", code: "C-1-2", name: "书坊二区", assistants: [] },
@@ -38,7 +71,10 @@ const coverage: Coverage = {
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
   return fakeApi({
     "GET /me": () => me,
-    "GET /districts/jianyang": () => ({ district: jianyang, config: { ...config, governance: { ...config.governance, ledgerActivityKinds: kinds } } }),
+    "GET /districts/jianyang": () => ({
+      district: jianyang,
+      config: { ...config, governance: { ...config.governance, ledgerActivityKinds: kinds } },
+    }),
     "GET /provinces": () => ({ items: [], cursor: null }),
     "GET /me/notifications": () => ({ items: [], cursor: null }),
     "GET /cadre-assignments/mine": () => ({ current: cadre, assignments: [cadre], kinds }),
@@ -95,7 +131,10 @@ describe("the cadre pages", () => {
 
   it("tells a cadre the API's refusal (another grid) in words", async () => {
     const user = userEvent.setup();
-    api(cadreMe, { "POST /ledger": () => problem(403, { code: "ledger.not_your_grid", detail: "You may log work only on the grid you are assigned to." }) });
+    api(cadreMe, {
+      "POST /ledger": () =>
+        problem(403, { code: "ledger.not_your_grid", detail: "You may log work only on the grid you are assigned to." }),
+    });
     signedIn();
     renderApp("/d/jianyang/cadres");
     await screen.findByTestId("my-grid", {}, { timeout: 5000 });
@@ -106,10 +145,14 @@ describe("the cadre pages", () => {
   it("the community sees which grids lack an assistant, the cadres, and evaluates a cadre", async () => {
     const user = userEvent.setup();
     const evaluations: unknown[] = [];
-    api(adminMe, { "POST /cadres/cadre_1/evaluations": (request) => (evaluations.push(request.body), { ...evaluation, month: "2026-09" }) });
+    api(adminMe, {
+      "POST /cadres/cadre_1/evaluations": (request) => (evaluations.push(request.body), { ...evaluation, month: "2026-09" }),
+    });
     signedIn();
     renderApp("/d/jianyang/cadres");
-    expect(await screen.findByTestId("coverage-summary", {}, { timeout: 5000 })).toHaveTextContent("三级网格 2 个：1 个有网格助理，1 个没有");
+    expect(await screen.findByTestId("coverage-summary", {}, { timeout: 5000 })).toHaveTextContent(
+      "三级网格 2 个：1 个有网格助理，1 个没有",
+    );
     const coveragePanel = screen.getByTestId("coverage");
     expect(within(coveragePanel).getByText("暂无网格助理")).toBeTruthy();
     expect(within(coveragePanel).queryByText(/刘志明/)).toBeNull();

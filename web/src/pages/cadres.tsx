@@ -28,7 +28,11 @@ export function CadresPage() {
   const session = useSession();
   const { t } = useCadreLocale();
   const params = useParams<{ slug: string }>();
-  const title = useMechanismTitle(() => params.slug, "cadreSecondment", () => t("cadres.title"));
+  const title = useMechanismTitle(
+    () => params.slug,
+    "cadreSecondment",
+    () => t("cadres.title"),
+  );
   usePageTitle(title);
   const api = cadresApi(session.api);
   const actor = () => session.me.data()?.actor;
@@ -167,20 +171,47 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
               {...attributes}
               value={kind()}
               onValue={setKind}
-              options={props.mine.kinds.map((candidate) => ({ value: candidate.key, label: language() === "en" ? candidate.nameEn : candidate.nameZh }))}
+              options={props.mine.kinds.map((candidate) => ({
+                value: candidate.key,
+                label: language() === "en" ? candidate.nameEn : candidate.nameZh,
+              }))}
               testID="ledger-kind"
             />
           )}
         </Field>
         <Field id="ledger-date" label={t("log.date")} error={errors().date}>
-          {(attributes) => <TextInput {...attributes} type="date" max={todayInChina()} value={date()} onValue={setDate} data-testid="ledger-date" />}
+          {(attributes) => (
+            <TextInput {...attributes} type="date" max={todayInChina()} value={date()} onValue={setDate} data-testid="ledger-date" />
+          )}
         </Field>
         <Field id="ledger-hours" label={t("log.hours")} error={errors().hours}>
-          {(attributes) => <TextInput {...attributes} type="number" inputMode="decimal" min="0.25" max="24" step="0.25" value={hours()} onValue={setHours} data-testid="ledger-hours" />}
+          {(attributes) => (
+            <TextInput
+              {...attributes}
+              type="number"
+              inputMode="decimal"
+              min="0.25"
+              max="24"
+              step="0.25"
+              value={hours()}
+              onValue={setHours}
+              data-testid="ledger-hours"
+            />
+          )}
         </Field>
       </div>
       <Field id="ledger-notes" label={t("log.notes")} hint={t("log.notesHint")} error={errors().notes}>
-        {(attributes) => <textarea class="input textarea" {...attributes} rows={3} maxLength={2000} value={notes()} onInput={(event) => setNotes(event.currentTarget.value)} data-testid="ledger-notes" />}
+        {(attributes) => (
+          <textarea
+            class="input textarea"
+            {...attributes}
+            rows={3}
+            maxLength={2000}
+            value={notes()}
+            onInput={(event) => setNotes(event.currentTarget.value)}
+            data-testid="ledger-notes"
+          />
+        )}
       </Field>
       <PhotoPicker uploads={uploads} id="ledger-photos" label={t("log.photos")} testID="ledger-photos" error={errors().photoKeys} />
       <Show when={failure()}>
@@ -219,7 +250,10 @@ const SHOWN = 60;
 function CoveragePanel(props: { api: CadresApi }) {
   const { t } = useCadreLocale();
   const params = useParams<{ slug: string }>();
-  const tierLabel = useTierName(() => params.slug, (level) => t("coverage.tierLevel", { tier: level }));
+  const tierLabel = useTierName(
+    () => params.slug,
+    (level) => t("coverage.tierLevel", { tier: level }),
+  );
   const coverage = createQuery(
     () => true,
     () => props.api.coverage(),
@@ -236,9 +270,23 @@ function CoveragePanel(props: { api: CadresApi }) {
           {(data) => (
             <Show when={data().grids} fallback={<p class="cadre-muted">{t("coverage.emptyGrids")}</p>}>
               <p class="coverage-summary" data-testid="coverage-summary">
-                {t("coverage.summary", { tier: tierLabel(data().tier), grids: data().grids, covered: data().covered, uncovered: data().uncovered })}
+                {t("coverage.summary", {
+                  tier: tierLabel(data().tier),
+                  grids: data().grids,
+                  covered: data().covered,
+                  uncovered: data().uncovered,
+                })}
               </p>
-              <div class="coverage-bar" role="img" aria-label={t("coverage.summary", { tier: tierLabel(data().tier), grids: data().grids, covered: data().covered, uncovered: data().uncovered })}>
+              <div
+                class="coverage-bar"
+                role="img"
+                aria-label={t("coverage.summary", {
+                  tier: tierLabel(data().tier),
+                  grids: data().grids,
+                  covered: data().covered,
+                  uncovered: data().uncovered,
+                })}
+              >
                 <span style={{ width: `${(100 * data().covered) / Math.max(1, data().grids)}%` }} />
               </div>
               <div class="chips" role="group">
@@ -257,7 +305,9 @@ function CoveragePanel(props: { api: CadresApi }) {
                         {grid.name} <span class="cadre-muted">{grid.code}</span>
                       </span>
                       <span class="coverage-assistants">
-                        {grid.assistants.length ? grid.assistants.map((assistant) => `${assistant.name}（${assistant.unitName}）`).join("、") : t("coverage.none")}
+                        {grid.assistants.length
+                          ? grid.assistants.map((assistant) => `${assistant.name}（${assistant.unitName}）`).join("、")
+                          : t("coverage.none")}
                       </span>
                     </li>
                   )}
@@ -297,14 +347,19 @@ function CadreList(props: { api: CadresApi }) {
             {...attributes}
             value={unitID()}
             onValue={setUnitID}
-            options={[{ value: "", label: t("list.allUnits") }, ...(units.data()?.items ?? []).map((unit) => ({ value: unit.unitID, label: unit.name }))]}
+            options={[
+              { value: "", label: t("list.allUnits") },
+              ...(units.data()?.items ?? []).map((unit) => ({ value: unit.unitID, label: unit.name })),
+            ]}
             testID="cadre-unit-filter"
           />
         )}
       </Field>
       <PagedList
         source={() => ({ unitID: unitID() })}
-        load={(input, cursor) => props.api.cadres({ ...(input.unitID ? { unitID: input.unitID } : {}), ...(cursor === undefined ? {} : { cursor }) })}
+        load={(input, cursor) =>
+          props.api.cadres({ ...(input.unitID ? { unitID: input.unitID } : {}), ...(cursor === undefined ? {} : { cursor }) })
+        }
         empty={t("list.empty")}
         class="cadre-list"
         testID="cadre-list"
@@ -365,18 +420,38 @@ function FeedbackPanel(props: { api: CadresApi }) {
               <div class="cadre-form-grid">
                 <Field id="feedback-unit" label={t("feedback.unit")}>
                   {(attributes) => (
-                    <Select {...attributes} value={unit()?.unitID ?? ""} onValue={setUnitID} options={page().items.map((candidate) => ({ value: candidate.unitID, label: candidate.name }))} testID="feedback-unit" />
+                    <Select
+                      {...attributes}
+                      value={unit()?.unitID ?? ""}
+                      onValue={setUnitID}
+                      options={page().items.map((candidate) => ({ value: candidate.unitID, label: candidate.name }))}
+                      testID="feedback-unit"
+                    />
                   )}
                 </Field>
                 <Field id="feedback-month" label={t("feedback.month")}>
-                  {(attributes) => <TextInput {...attributes} type="month" value={month()} onValue={setMonth} data-testid="feedback-month" />}
+                  {(attributes) => (
+                    <TextInput {...attributes} type="month" value={month()} onValue={setMonth} data-testid="feedback-month" />
+                  )}
                 </Field>
               </div>
               <div class="cadre-form-actions">
-                <button type="button" class="button button-primary" disabled={busy() || !month()} onClick={() => download("xlsx")} data-testid="feedback-xlsx">
+                <button
+                  type="button"
+                  class="button button-primary"
+                  disabled={busy() || !month()}
+                  onClick={() => download("xlsx")}
+                  data-testid="feedback-xlsx"
+                >
                   {t("feedback.xlsx")}
                 </button>
-                <button type="button" class="button button-secondary" disabled={busy() || !month()} onClick={() => download("csv")} data-testid="feedback-csv">
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  disabled={busy() || !month()}
+                  onClick={() => download("csv")}
+                  data-testid="feedback-csv"
+                >
                   {t("feedback.csv")}
                 </button>
               </div>

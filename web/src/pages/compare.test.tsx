@@ -9,18 +9,37 @@ import { fakeApi, renderApp, signedIn, type FakeRequest } from "../test/harness.
 const definitions = [
   { key: "tickets.collected", group: "tickets", nameZh: "采集事件", nameEn: "Tickets collected", unit: "count", higherIsBetter: true },
   { key: "tickets.closureRate", group: "tickets", nameZh: "办结率", nameEn: "Closure rate", unit: "ratio", higherIsBetter: true },
-  { key: "tickets.medianHours", group: "tickets", nameZh: "办结时长中位数（小时）", nameEn: "Median time to close (hours)", unit: "hours", higherIsBetter: false },
+  {
+    key: "tickets.medianHours",
+    group: "tickets",
+    nameZh: "办结时长中位数（小时）",
+    nameEn: "Median time to close (hours)",
+    unit: "hours",
+    higherIsBetter: false,
+  },
   { key: "wishes.posted", group: "wishes", nameZh: "微心愿发布", nameEn: "Micro-wishes posted", unit: "count", higherIsBetter: true },
 ];
 
-const row = (tenantID: string, nameZh: string, values: Record<string, number | null>) => ({ tenantID, nameZh, nameEn: tenantID, cityZh: "南平市", cityEn: "Nanping", values });
+const row = (tenantID: string, nameZh: string, values: Record<string, number | null>) => ({
+  tenantID,
+  nameZh,
+  nameEn: tenantID,
+  cityZh: "南平市",
+  cityEn: "Nanping",
+  values,
+});
 
 const comparison: Comparison = {
   provinceID: "fujian",
   period: "all",
   definitions,
   rows: [
-    row("jianyang", "建阳区", { "tickets.collected": 5632, "tickets.closureRate": 0.9982, "tickets.medianHours": 20, "wishes.posted": 300 }),
+    row("jianyang", "建阳区", {
+      "tickets.collected": 5632,
+      "tickets.closureRate": 0.9982,
+      "tickets.medianHours": 20,
+      "wishes.posted": 300,
+    }),
     row("yanping", "延平区", { "tickets.collected": 800, "tickets.closureRate": 0.75, "tickets.medianHours": 6.5, "wishes.posted": 0 }),
     row("shunchang", "顺昌县", { "tickets.collected": 120, "tickets.closureRate": null, "tickets.medianHours": null, "wishes.posted": 0 }),
   ],
@@ -82,9 +101,17 @@ describe("the provincial comparison", () => {
 
     // The rankings list follows the metric picked.
     const rankings = screen.getByTestId("ranking-list");
-    expect(within(rankings).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["第1名建阳区99.82%", "第2名延平区75.00%"]);
+    expect(
+      within(rankings)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["第1名建阳区99.82%", "第2名延平区75.00%"]);
     await user.selectOptions(screen.getByTestId("ranking-metric"), "tickets.medianHours");
-    expect(within(screen.getByTestId("ranking-list")).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["第1名延平区6.5", "第2名建阳区20.0"]);
+    expect(
+      within(screen.getByTestId("ranking-list"))
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["第1名延平区6.5", "第2名建阳区20.0"]);
   });
 
   it("asks for a month range, and downloads the CSV with the bearer token under the server's file name", async () => {
@@ -96,7 +123,9 @@ describe("the provincial comparison", () => {
       const url = String(input);
       if (!url.includes("/metrics/compare/export")) return fake(input, init);
       exports.push({ url, authorization: new Headers(init.headers).get("authorization") });
-      return new Response("\uFEFF区县,District\r\n", { headers: { "content-type": "text/csv", "content-disposition": 'attachment; filename="comparison-fujian-2022-01_2022-06.csv"' } });
+      return new Response("\uFEFF区县,District\r\n", {
+        headers: { "content-type": "text/csv", "content-disposition": 'attachment; filename="comparison-fujian-2022-01_2022-06.csv"' },
+      });
     });
     const saved: string[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
@@ -130,7 +159,12 @@ describe("the provincial comparison", () => {
     renderApp("/compare");
     await screen.findByTestId("compare-table", {}, { timeout: 5000 });
     await user.selectOptions(screen.getByTestId("compare-province"), "zhejiang");
-    await waitFor(() => expect(requests.filter((request) => request.path === "/metrics/compare").map((request) => request.search.get("provinceID"))).toEqual(["fujian", "zhejiang"]));
+    await waitFor(() =>
+      expect(requests.filter((request) => request.path === "/metrics/compare").map((request) => request.search.get("provinceID"))).toEqual([
+        "fujian",
+        "zhejiang",
+      ]),
+    );
   });
 
   it("says when a province has no districts, and that district users cannot compare", async () => {

@@ -69,7 +69,8 @@ function CompareView(props: { actor: SignedInActor; metrics: MetricsApi }) {
     if (props.actor.type === "province") return props.actor.provinceID;
     return search.province || provinces.data()?.[0]?.provinceID;
   };
-  const range = () => (isMonth(search.from) && isMonth(search.to) && search.from <= search.to ? { from: search.from, to: search.to } : null);
+  const range = () =>
+    isMonth(search.from) && isMonth(search.to) && search.from <= search.to ? { from: search.from, to: search.to } : null;
   const period = () => (isPeriod(search.period) ? search.period : "all");
   const query = createMemo<CompareQuery | null>(() => {
     const province = provinceID();
@@ -92,7 +93,12 @@ function CompareView(props: { actor: SignedInActor; metrics: MetricsApi }) {
           <Show when={isOperator()}>
             <label class="period-field">
               <span class="field-label">{t("compare.province")}</span>
-              <select class="select" data-testid="compare-province" value={provinceID() ?? ""} onChange={(event) => setSearch({ province: event.currentTarget.value })}>
+              <select
+                class="select"
+                data-testid="compare-province"
+                value={provinceID() ?? ""}
+                onChange={(event) => setSearch({ province: event.currentTarget.value })}
+              >
                 <For each={provinces.data() ?? []}>{(province) => <option value={province.provinceID}>{pick(province)}</option>}</For>
               </select>
             </label>
@@ -154,10 +160,22 @@ function Downloads(props: { metrics: MetricsApi; query: CompareQuery }) {
   }
   return (
     <div class="downloads">
-      <button type="button" class="button button-secondary" data-testid="download-xlsx" disabled={busy() !== null} onClick={() => download("xlsx")}>
+      <button
+        type="button"
+        class="button button-secondary"
+        data-testid="download-xlsx"
+        disabled={busy() !== null}
+        onClick={() => download("xlsx")}
+      >
         {busy() === "xlsx" ? t("compare.downloading") : t("compare.downloadXlsx")}
       </button>
-      <button type="button" class="button button-secondary" data-testid="download-csv" disabled={busy() !== null} onClick={() => download("csv")}>
+      <button
+        type="button"
+        class="button button-secondary"
+        data-testid="download-csv"
+        disabled={busy() !== null}
+        onClick={() => download("csv")}
+      >
         {busy() === "csv" ? t("compare.downloading") : t("compare.downloadCsv")}
       </button>
       <Show when={failure()}>
@@ -198,7 +216,13 @@ export function ComparisonTable(props: { comparison: Comparison }) {
         <h2 class="section-title">{t("compare.tableLabel")}</h2>
         <label class="period-field">
           <span class="visually-hidden">{t("compare.group")}</span>
-          <select class="select" data-testid="compare-group" aria-label={t("compare.group")} value={group()} onChange={(event) => setGroup(event.currentTarget.value)}>
+          <select
+            class="select"
+            data-testid="compare-group"
+            aria-label={t("compare.group")}
+            value={group()}
+            onChange={(event) => setGroup(event.currentTarget.value)}
+          >
             <option value="all">{t("compare.allGroups")}</option>
             <For each={metricGroups}>{(key) => <option value={key}>{t(`metricGroup.${key}`)}</option>}</For>
           </select>
@@ -209,11 +233,18 @@ export function ComparisonTable(props: { comparison: Comparison }) {
           <thead>
             <tr>
               <th scope="col" class="sticky-col" aria-sort={ariaSort("name")}>
-                <button type="button" class="sort-button" data-testid="sort-name" onClick={() => setSort((current) => nextSort(current, "name", false))}>
+                <button
+                  type="button"
+                  class="sort-button"
+                  data-testid="sort-name"
+                  onClick={() => setSort((current) => nextSort(current, "name", false))}
+                >
                   {t("compare.district")} <span aria-hidden="true">{arrow("name")}</span>
                 </button>
               </th>
-              <th scope="col" class="numeric">{t("compare.rank")}</th>
+              <th scope="col" class="numeric">
+                {t("compare.rank")}
+              </th>
               <For each={columns()}>
                 {(definition) => (
                   <th scope="col" class="numeric" aria-sort={ariaSort(definition.key)}>
@@ -286,7 +317,14 @@ function Rankings(props: { comparison: Comparison }) {
       grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", axisLabel: unit === "ratio" ? { formatter: (value: number) => `${Math.round(value * 100)}%` } : {} },
       yAxis: { type: "category", inverse: true, data: ranked().map((row) => pick(row)) },
-      series: [{ type: "bar", name: metricName(metric()), data: ranked().map((row) => row.values[metric()]), label: { show: true, position: "right", formatter: (item: { value: number }) => formatMetric(item.value, unit, language()) } }],
+      series: [
+        {
+          type: "bar",
+          name: metricName(metric()),
+          data: ranked().map((row) => row.values[metric()]),
+          label: { show: true, position: "right", formatter: (item: { value: number }) => formatMetric(item.value, unit, language()) },
+        },
+      ],
     };
   });
   return (
@@ -295,13 +333,24 @@ function Rankings(props: { comparison: Comparison }) {
         <h2 class="section-title">{t("compare.rankings")}</h2>
         <label class="period-field">
           <span class="visually-hidden">{t("compare.rankingMetric")}</span>
-          <select class="select" data-testid="ranking-metric" aria-label={t("compare.rankingMetric")} value={metric()} onChange={(event) => setMetric(event.currentTarget.value)}>
+          <select
+            class="select"
+            data-testid="ranking-metric"
+            aria-label={t("compare.rankingMetric")}
+            value={metric()}
+            onChange={(event) => setMetric(event.currentTarget.value)}
+          >
             <For each={props.comparison.definitions}>{(item) => <option value={item.key}>{metricName(item.key)}</option>}</For>
           </select>
         </label>
       </div>
       <Show when={ranked().length} fallback={<p class="muted">{t("compare.rankingEmpty")}</p>}>
-        <Chart option={option()} label={t("compare.rankings")} height={Math.max(140, ranked().length * 32 + 40)} fallback={t("dashboard.chartUnavailable")} />
+        <Chart
+          option={option()}
+          label={t("compare.rankings")}
+          height={Math.max(140, ranked().length * 32 + 40)}
+          fallback={t("dashboard.chartUnavailable")}
+        />
         <ol class="ranking-list" data-testid="ranking-list">
           <For each={ranked()}>
             {(row) => (

@@ -26,7 +26,13 @@ export function PeriodPicker(props: {
       <legend class="visually-hidden">{t("period.label")}</legend>
       <label class="period-field">
         <span class="field-label">{t("period.label")}</span>
-        <select class="select" data-testid="period-kind" aria-label={t("period.kind")} value={kind()} onChange={(event) => choose(event.currentTarget.value)}>
+        <select
+          class="select"
+          data-testid="period-kind"
+          aria-label={t("period.kind")}
+          value={kind()}
+          onChange={(event) => choose(event.currentTarget.value)}
+        >
           <option value="all">{t("period.all")}</option>
           <option value="year">{t("period.year")}</option>
           <option value="month">{t("period.month")}</option>

@@ -14,7 +14,11 @@ function dashboard(values: Record<string, number | null>, more: Partial<District
     tenantID: "jianyang",
     period: "all",
     values,
-    trend: { year: "2022", months, values: { "tickets.collected": months.map((_, index) => (index === 4 ? values["tickets.collected"] ?? 0 : 0)) } },
+    trend: {
+      year: "2022",
+      months,
+      values: { "tickets.collected": months.map((_, index) => (index === 4 ? (values["tickets.collected"] ?? 0) : 0)) },
+    },
     tiers: [
       { level: 1, nameZh: "乡镇（街道）网格", nameEn: "Township grid", grids: 13 },
       { level: 2, nameZh: "村（社区）网格", nameEn: "Village grid", grids: 140 },
@@ -22,14 +26,48 @@ function dashboard(values: Record<string, number | null>, more: Partial<District
     ],
     dedicatedGrids: 31,
     roles: [{ key: "grid_worker", nameZh: "三级网格员", nameEn: "Third-level grid worker", people: 1166 }],
-    categories: [{ key: "garbage", nameZh: "垃圾清运", nameEn: "Garbage", values: { "tickets.collected": 5632, "tickets.closed": 5622, "tickets.closureRate": 0.9982, "tickets.onTimeRate": 0.95, "tickets.medianHours": 12.34 } }],
-    departments: [{ key: "urban_management", nameZh: "区城管局", nameEn: "Urban management", values: { "tickets.collected": 10, "tickets.closed": 9, "tickets.closureRate": 0.9, "tickets.onTimeRate": null, "tickets.medianHours": null } }],
+    categories: [
+      {
+        key: "garbage",
+        nameZh: "垃圾清运",
+        nameEn: "Garbage",
+        values: {
+          "tickets.collected": 5632,
+          "tickets.closed": 5622,
+          "tickets.closureRate": 0.9982,
+          "tickets.onTimeRate": 0.95,
+          "tickets.medianHours": 12.34,
+        },
+      },
+    ],
+    departments: [
+      {
+        key: "urban_management",
+        nameZh: "区城管局",
+        nameEn: "Urban management",
+        values: {
+          "tickets.collected": 10,
+          "tickets.closed": 9,
+          "tickets.closureRate": 0.9,
+          "tickets.onTimeRate": null,
+          "tickets.medianHours": null,
+        },
+      },
+    ],
     reads: 5,
     ...more,
   };
 }
 
-const source = { "grids.total": 1264, "grids.tier1": 13, "people.total": 2391, "tickets.collected": 5632, "tickets.closed": 5622, "tickets.closureRate": 0.9982, "tickets.medianHours": 20.25 };
+const source = {
+  "grids.total": 1264,
+  "grids.tier1": 13,
+  "people.total": 2391,
+  "tickets.collected": 5632,
+  "tickets.closed": 5622,
+  "tickets.closureRate": 0.9982,
+  "tickets.medianHours": 20.25,
+};
 
 const gridMetrics = (gridID: string): GridMetrics =>
   gridID === "root"
@@ -38,8 +76,20 @@ const gridMetrics = (gridID: string): GridMetrics =>
         period: "all",
         values: {},
         children: [
-          { gridID: "g-a", code: "A", name: "潭城街道", tier: 1, values: { "tickets.collected": 40, "tickets.closed": 39, "tickets.closureRate": 0.975 } },
-          { gridID: "g-b", code: "B", name: "童游街道", tier: 1, values: { "tickets.collected": 10, "tickets.closed": 10, "tickets.closureRate": 1 } },
+          {
+            gridID: "g-a",
+            code: "A",
+            name: "潭城街道",
+            tier: 1,
+            values: { "tickets.collected": 40, "tickets.closed": 39, "tickets.closureRate": 0.975 },
+          },
+          {
+            gridID: "g-b",
+            code: "B",
+            name: "童游街道",
+            tier: 1,
+            values: { "tickets.collected": 10, "tickets.closed": 10, "tickets.closureRate": 1 },
+          },
         ],
         reads: 4,
       }
@@ -47,7 +97,15 @@ const gridMetrics = (gridID: string): GridMetrics =>
         grid: { gridID, code: "A", name: "潭城街道", tier: 1 },
         period: "all",
         values: {},
-        children: [{ gridID: "g-a1", code: "A1", name: "东门社区", tier: 2, values: { "tickets.collected": 7, "tickets.closed": 7, "tickets.closureRate": 1 } }],
+        children: [
+          {
+            gridID: "g-a1",
+            code: "A1",
+            name: "东门社区",
+            tier: 2,
+            values: { "tickets.collected": 7, "tickets.closed": 7, "tickets.closureRate": 1 },
+          },
+        ],
         reads: 4,
       };
 
@@ -70,7 +128,9 @@ describe("the district dashboard", () => {
     api(adminMe, () => dashboard(source));
     signedIn();
     renderApp("/d/jianyang/dashboard");
-    expect(await screen.findByTestId("headline", {}, { timeout: 5000 })).toHaveTextContent("采集推送民生事件5632件、办结5622件，办结率99.82%");
+    expect(await screen.findByTestId("headline", {}, { timeout: 5000 })).toHaveTextContent(
+      "采集推送民生事件5632件、办结5622件，办结率99.82%",
+    );
     expect(screen.getByTestId("metric-grids.tier1")).toHaveTextContent("乡镇（街道）网格13");
     expect(screen.getByTestId("metric-grids.dedicated")).toHaveTextContent("31");
     expect(screen.getByTestId("metric-people.role.grid_worker")).toHaveTextContent("三级网格员1,166");
@@ -85,7 +145,9 @@ describe("the district dashboard", () => {
   it("asks for the period picked, and says when a period has no figures", async () => {
     const user = userEvent.setup();
     const { requests } = api(adminMe, (request) =>
-      request.search.get("period") === "2021" ? dashboard({ "grids.total": 1264, "tickets.collected": 0, "tickets.closed": 0, "tickets.closureRate": null }) : dashboard(source),
+      request.search.get("period") === "2021"
+        ? dashboard({ "grids.total": 1264, "tickets.collected": 0, "tickets.closed": 0, "tickets.closureRate": null })
+        : dashboard(source),
     );
     signedIn();
     renderApp("/d/jianyang/dashboard");
@@ -97,12 +159,20 @@ describe("the district dashboard", () => {
     year.dispatchEvent(new Event("change", { bubbles: true }));
     expect(await screen.findByText("本期还没有数据", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByTestId("headline")).toHaveTextContent("采集推送民生事件0件、办结0件，办结率—");
-    expect(requests.filter((request) => request.path === "/metrics/district").map((request) => request.search.get("period"))).toContain("2021");
+    expect(requests.filter((request) => request.path === "/metrics/district").map((request) => request.search.get("period"))).toContain(
+      "2021",
+    );
   });
 
   it("says the demo year is still loading, with how far, instead of an empty period", async () => {
     api(adminMe, () => dashboard({ "grids.total": 1264, "tickets.collected": 0, "tickets.closed": 0, "tickets.closureRate": null }), {
-      "GET /dev/demo": () => ({ older: false, districts: [{ district: "jianyang", done: 4567, total: 10000, loading: true }, { district: "shaowu", done: 0, total: 900, loading: true }] }),
+      "GET /dev/demo": () => ({
+        older: false,
+        districts: [
+          { district: "jianyang", done: 4567, total: 10000, loading: true },
+          { district: "shaowu", done: 0, total: 900, loading: true },
+        ],
+      }),
     });
     signedIn();
     renderApp("/d/jianyang/dashboard");
@@ -123,14 +193,28 @@ describe("the district dashboard", () => {
     await user.click(screen.getByTestId("drill-A"));
     const child = await screen.findByTestId("grid-row-A1");
     expect(child).toHaveTextContent("东门社区");
-    expect(requests.some((request) => request.path === "/grids" && request.search.get("parentID") === "g-a" && request.search.get("boundary") === "true")).toBe(true);
+    expect(
+      requests.some(
+        (request) => request.path === "/grids" && request.search.get("parentID") === "g-a" && request.search.get("boundary") === "true",
+      ),
+    ).toBe(true);
     await user.click(screen.getByTestId("crumb-root"));
     await waitFor(() => expect(screen.getByTestId("grid-row-B")).toBeInTheDocument());
   });
 
   it("leaves out the groups of mechanisms switched off, unless they have figures", () => {
     const off = { ...jianyangConfig.mechanisms, wishes: false, emergencyMode: false, tickets: true };
-    expect(shownGroups({ "emergency.rounds": 3 }, off)).toEqual(["grids", "people", "tickets", "party", "cadres", "needs", "meetings", "volunteers", "emergency"]);
+    expect(shownGroups({ "emergency.rounds": 3 }, off)).toEqual([
+      "grids",
+      "people",
+      "tickets",
+      "party",
+      "cadres",
+      "needs",
+      "meetings",
+      "volunteers",
+      "emergency",
+    ]);
     expect(shownGroups({}, undefined)).toContain("wishes");
   });
 

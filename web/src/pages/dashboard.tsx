@@ -50,7 +50,11 @@ export function DashboardPage() {
   /** Locally, the demo year replays in the background after the first start: say how far it is. */
   const demo = createQuery(
     () => ownDistrict() && params.slug,
-    (slug) => session.api.demoStatus().then((status) => status.districts.find((district) => district.district === slug && district.loading)).catch(() => undefined),
+    (slug) =>
+      session.api
+        .demoStatus()
+        .then((status) => status.districts.find((district) => district.district === slug && district.loading))
+        .catch(() => undefined),
   );
   const poll = setInterval(() => {
     if (!demo.data()) return;
@@ -72,9 +76,7 @@ export function DashboardPage() {
         </div>
         <PeriodPicker period={period()} onChange={(next) => setSearch({ period: next === "all" ? undefined : next })} />
       </div>
-      <Show when={demo.data()}>
-        {(loading) => <DemoLoading done={loading().done} total={loading().total} />}
-      </Show>
+      <Show when={demo.data()}>{(loading) => <DemoLoading done={loading().done} total={loading().total} />}</Show>
       <Switch>
         <Match when={session.me.error()}>{(error) => <ErrorState error={error()} onRetry={session.me.reload} />}</Match>
         <Match when={actor() && !ownDistrict()}>
@@ -147,7 +149,9 @@ export function cardsOf(group: string, data: DistrictMetrics, t: ReturnType<type
       { key: "people.total", label: t.metricName("people.total"), value: format("people.total", data.values["people.total"]) },
       ...data.roles.map((role) => ({ key: `people.role.${role.key}`, label: t.pick(role), value: format("people.total", role.people) })),
     ];
-  return metricCatalogue.filter((info) => info.group === group).map((info) => ({ key: info.key, label: t.metricName(info.key), value: format(info.key, data.values[info.key]) }));
+  return metricCatalogue
+    .filter((info) => info.group === group)
+    .map((info) => ({ key: info.key, label: t.metricName(info.key), value: format(info.key, data.values[info.key]) }));
 }
 
 /** The mechanism a group of metrics belongs to (grids, people and party building are always shown). */
@@ -201,7 +205,12 @@ function Dashboard(props: { data: DistrictMetrics; metrics: MetricsApi; mechanis
       </section>
       <Trend data={props.data} />
       <Breakdown title={t("dashboard.byCategory")} column={t("dashboard.category")} rows={props.data.categories} testID="by-category" />
-      <Breakdown title={t("dashboard.byDepartment")} column={t("dashboard.department")} rows={props.data.departments} testID="by-department" />
+      <Breakdown
+        title={t("dashboard.byDepartment")}
+        column={t("dashboard.department")}
+        rows={props.data.departments}
+        testID="by-department"
+      />
       <GridBreakdown metrics={props.metrics} period={props.data.period} tiers={props.data.tiers} />
       <p class="muted metrics-reads">{t("dashboard.reads", { reads: props.data.reads })}</p>
     </>
@@ -224,7 +233,10 @@ function Trend(props: { data: DistrictMetrics }) {
       legend: { top: 0, type: "scroll" },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: months },
-      yAxis: [{ type: "value" }, ...(ratio ? [{ type: "value", max: 1, axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } }] : [])],
+      yAxis: [
+        { type: "value" },
+        ...(ratio ? [{ type: "value", max: 1, axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } }] : []),
+      ],
       series: chosen().map((key) => ({
         name: metricName(key),
         type: type(),
@@ -251,7 +263,11 @@ function Trend(props: { data: DistrictMetrics }) {
               <For each={periodMetrics}>
                 {(info) => (
                   <label class="trend-option">
-                    <input type="checkbox" checked={chosen().includes(info.key)} onChange={(event) => toggle(info.key, event.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={chosen().includes(info.key)}
+                      onChange={(event) => toggle(info.key, event.currentTarget.checked)}
+                    />
                     {metricName(info.key)}
                   </label>
                 )}
@@ -260,7 +276,12 @@ function Trend(props: { data: DistrictMetrics }) {
           </details>
           <label class="period-field">
             <span class="visually-hidden">{t("dashboard.chartType")}</span>
-            <select class="select" value={type()} onChange={(event) => setType(event.currentTarget.value as "line" | "bar")} aria-label={t("dashboard.chartType")}>
+            <select
+              class="select"
+              value={type()}
+              onChange={(event) => setType(event.currentTarget.value as "line" | "bar")}
+              aria-label={t("dashboard.chartType")}
+            >
               <option value="line">{t("dashboard.chartLine")}</option>
               <option value="bar">{t("dashboard.chartBar")}</option>
             </select>
@@ -297,20 +318,36 @@ function Breakdown(props: { title: string; column: string; rows: Array<Named & {
         <Show when={any()}>
           <label class="period-field">
             <span class="visually-hidden">{t("dashboard.breakdownMetric")}</span>
-            <select class="select" value={metric()} aria-label={t("dashboard.breakdownMetric")} onChange={(event) => setMetric(event.currentTarget.value)}>
+            <select
+              class="select"
+              value={metric()}
+              aria-label={t("dashboard.breakdownMetric")}
+              onChange={(event) => setMetric(event.currentTarget.value)}
+            >
               <For each={ticketMetrics}>{(info) => <option value={info.key}>{metricName(info.key)}</option>}</For>
             </select>
           </label>
         </Show>
       </div>
       <Show when={any()} fallback={<p class="muted">{t("dashboard.breakdownEmpty")}</p>}>
-        <Chart option={option()} label={props.title} height={Math.max(160, props.rows.length * 28 + 40)} fallback={t("dashboard.chartUnavailable")} />
+        <Chart
+          option={option()}
+          label={props.title}
+          height={Math.max(160, props.rows.length * 28 + 40)}
+          fallback={t("dashboard.chartUnavailable")}
+        />
         <div class="table-scroll">
           <table class="metrics-table">
             <thead>
               <tr>
                 <th scope="col">{props.column}</th>
-                <For each={breakdownColumns}>{(key) => <th scope="col" class="numeric">{metricName(key)}</th>}</For>
+                <For each={breakdownColumns}>
+                  {(key) => (
+                    <th scope="col" class="numeric">
+                      {metricName(key)}
+                    </th>
+                  )}
+                </For>
               </tr>
             </thead>
             <tbody>

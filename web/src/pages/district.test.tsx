@@ -28,11 +28,11 @@ describe("the district home, drawn from a configuration", () => {
         <DistrictView district={jianyang} config={jianyangConfig} province={fujian} />
       </LocaleProvider>
     ));
-    expect(within(screen.getByTestId("dedicated-kinds")).getAllByRole("listitem").map((chip) => chip.textContent)).toEqual([
-      "学校",
-      "医院",
-      "企业园区",
-    ]);
+    expect(
+      within(screen.getByTestId("dedicated-kinds"))
+        .getAllByRole("listitem")
+        .map((chip) => chip.textContent),
+    ).toEqual(["学校", "医院", "企业园区"]);
 
     const rows = within(screen.getByTestId("roles")).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(6);

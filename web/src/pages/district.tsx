@@ -68,8 +68,12 @@ export function DistrictPage() {
               config={loaded().config}
               province={province()}
               member={districtOf(session.me.data()) === loaded().district.tenantID}
-              gridsHref={districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined}
-              settingsHref={isDistrictAdmin(session.me.data(), loaded().district.tenantID) ? `/d/${loaded().district.tenantID}/settings` : undefined}
+              gridsHref={
+                districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined
+              }
+              settingsHref={
+                isDistrictAdmin(session.me.data(), loaded().district.tenantID) ? `/d/${loaded().district.tenantID}/settings` : undefined
+              }
               ticketsHref={
                 districtOf(session.me.data()) === loaded().district.tenantID && loaded().config.mechanisms.tickets
                   ? `/d/${loaded().district.tenantID}/tickets`
@@ -223,10 +227,7 @@ export function DistrictView(props: {
                   <div class="tier-body">
                     <p class="tier-name">{pick(tier)}</p>
                     <p class="tier-other">{other(tier)}</p>
-                    <Show
-                      when={rolesAt(tier.level).length}
-                      fallback={<p class="tier-roles-empty">{t("district.tierNoRoles")}</p>}
-                    >
+                    <Show when={rolesAt(tier.level).length} fallback={<p class="tier-roles-empty">{t("district.tierNoRoles")}</p>}>
                       <ul class="chips chips-small" aria-label={t("district.tierRoles")}>
                         <For each={rolesAt(tier.level)}>{(role) => <li class="chip">{pick(role)}</li>}</For>
                       </ul>
@@ -239,10 +240,7 @@ export function DistrictView(props: {
 
           <h3 class="subsection-title">{t("district.dedicatedTitle")}</h3>
           <p class="section-hint">{t("district.dedicatedHint")}</p>
-          <Show
-            when={props.config.dedicatedKinds.length}
-            fallback={<p class="muted">{t("district.dedicatedEmpty")}</p>}
-          >
+          <Show when={props.config.dedicatedKinds.length} fallback={<p class="muted">{t("district.dedicatedEmpty")}</p>}>
             <ul class="chips" data-testid="dedicated-kinds">
               <For each={props.config.dedicatedKinds}>
                 {(kind) => (
@@ -260,9 +258,7 @@ export function DistrictView(props: {
             <h2 class="section-title" id="mechanisms-title">
               {t("district.mechanismsTitle")}
             </h2>
-            <span class="section-count">
-              {t("district.mechanismsSummary", { on: mechanismsOn(), total: mechanisms().length })}
-            </span>
+            <span class="section-count">{t("district.mechanismsSummary", { on: mechanismsOn(), total: mechanisms().length })}</span>
           </div>
           <ul class="mechanisms" data-testid="mechanisms">
             <For each={mechanisms()}>
@@ -282,7 +278,11 @@ export function DistrictView(props: {
                       fallback={<span class="mechanism-name">{mechanismName(props.config, mechanism.key, locale)}</span>}
                     >
                       {(path) => (
-                        <A class="mechanism-name mechanism-link" href={`/d/${props.district.tenantID}/${path()}`} data-testid={`open-mechanism-${mechanism.key}`}>
+                        <A
+                          class="mechanism-name mechanism-link"
+                          href={`/d/${props.district.tenantID}/${path()}`}
+                          data-testid={`open-mechanism-${mechanism.key}`}
+                        >
                           {mechanismName(props.config, mechanism.key, locale)}
                         </A>
                       )}
@@ -337,9 +337,7 @@ export function DistrictView(props: {
         </section>
       </div>
 
-      <p class="config-meta">
-        {t("district.configVersion", { version: props.config.version, date: formatDate(props.config.updatedAt) })}
-      </p>
+      <p class="config-meta">{t("district.configVersion", { version: props.config.version, date: formatDate(props.config.updatedAt) })}</p>
     </div>
   );
 }

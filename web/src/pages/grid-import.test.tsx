@@ -138,7 +138,11 @@ describe("importing grids", () => {
   it("tells other refusals (too large on the server, not JSON) in plain words", async () => {
     api({
       importReply: () =>
-        problem(400, { code: "import.invalid_json", detail: "The file is not valid JSON: Unexpected token x in JSON at position 0", errors: [{ path: "uploadKey", message: "not JSON" }] }),
+        problem(400, {
+          code: "import.invalid_json",
+          detail: "The file is not valid JSON: Unexpected token x in JSON at position 0",
+          errors: [{ path: "uploadKey", message: "not JSON" }],
+        }),
     });
     await chooseAndSubmit(file(100));
     const status = await screen.findByTestId("import-status");

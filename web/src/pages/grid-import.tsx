@@ -87,7 +87,10 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
     try {
       const upload = await props.grids.createUpload();
       if (chosen.size > upload.maxBytes) {
-        setStep({ kind: "refused", message: t("gridImport.tooLarge", { size: formatBytes(chosen.size), max: formatBytes(upload.maxBytes) }) });
+        setStep({
+          kind: "refused",
+          message: t("gridImport.tooLarge", { size: formatBytes(chosen.size), max: formatBytes(upload.maxBytes) }),
+        });
         return;
       }
       setStep({ kind: "uploading", loaded: 0, total: chosen.size });

@@ -34,7 +34,10 @@ function api(me: Me = adminMe, config = jianyangConfig) {
       if (parentID) return { items: [], cursor: null };
       // Tiers for the map, two pages for the first one.
       const tier = request.search.get("tier");
-      if (tier === "1") return request.search.get("cursor") === "page-2" ? { items: tier1.slice(2), cursor: null } : { items: tier1.slice(0, 2), cursor: "page-2" };
+      if (tier === "1")
+        return request.search.get("cursor") === "page-2"
+          ? { items: tier1.slice(2), cursor: null }
+          : { items: tier1.slice(0, 2), cursor: "page-2" };
       if (tier === "2") return { items: tier2, cursor: null };
       return { items: [], cursor: null };
     },

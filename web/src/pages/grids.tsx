@@ -85,7 +85,11 @@ export function GridWorkspaceView(props: { district: District; config: DistrictC
           <h1 class="gw-title">{t("grids.title")}</h1>
         </div>
         <Show when={props.admin}>
-          <A href={`/d/${props.district.tenantID}/grids/import`} class="button button-secondary button-small" data-testid="grids-import-link">
+          <A
+            href={`/d/${props.district.tenantID}/grids/import`}
+            class="button button-secondary button-small"
+            data-testid="grids-import-link"
+          >
             <UploadIcon size={16} />
             {t("grids.importLink")}
           </A>
@@ -272,7 +276,11 @@ function MapTools(props: { workspace: GridWorkspace }) {
                   <p class="locate-name">{result().grid.name}</p>
                   <Show when={result().dedicated.length}>
                     <p class="locate-extra">
-                      {t("grids.locateDedicated", { names: result().dedicated.map((ref) => `${ref.code} ${ref.name}`).join(t("grids.listSeparator")) })}
+                      {t("grids.locateDedicated", {
+                        names: result()
+                          .dedicated.map((ref) => `${ref.code} ${ref.name}`)
+                          .join(t("grids.listSeparator")),
+                      })}
                     </p>
                   </Show>
                   <p class="locate-coords">

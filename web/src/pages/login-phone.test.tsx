@@ -60,7 +60,11 @@ describe("signing in with a phone number", () => {
     ["a resident waiting for approval", problem(403, { code: "user.pending", detail: "pending" }), "您的注册还在等待本区工作人员审核"],
     ["a disabled account", problem(403, { code: "user.disabled", detail: "disabled" }), "该账号已被停用，请联系本区管理员。"],
     ["an unknown phone", problem(404, { code: "user.not_found", detail: "No active user" }), "在该区没有找到这个手机号"],
-    ["an unknown district", problem(404, { code: "district.not_found", detail: "There is no district" }), "没有找到这个区县，请检查租户标识。"],
+    [
+      "an unknown district",
+      problem(404, { code: "district.not_found", detail: "There is no district" }),
+      "没有找到这个区县，请检查租户标识。",
+    ],
   ])("tells %s what is the matter", async (_case, answer, message) => {
     const user = userEvent.setup();
     api(() => answer);

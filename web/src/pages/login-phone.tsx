@@ -7,7 +7,6 @@ import { errorMessage } from "../ui/errors.ts";
 import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AlertIcon } from "../ui/icons.tsx";
 
-
 /** Why a phone sign-in failed, in words a person can act on. */
 export function phoneLoginError(error: unknown, t: ReturnType<typeof useSetupLocale>["t"]): string {
   if (error instanceof ApiError) {
@@ -98,7 +97,13 @@ export function PhoneLogin(props: { initialDistrict?: string }) {
             )}
           </Field>
         </div>
-        <SubmitButton block testid="phone-login-submit" busy={sending()} busyLabel={t("phoneLogin.submitting")} label={t("phoneLogin.submit")} />
+        <SubmitButton
+          block
+          testid="phone-login-submit"
+          busy={sending()}
+          busyLabel={t("phoneLogin.submitting")}
+          label={t("phoneLogin.submit")}
+        />
       </form>
       <p class="phone-login-register">
         {t("phoneLogin.registerPrompt")}{" "}

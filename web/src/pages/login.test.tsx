@@ -20,10 +20,11 @@ describe("the demo login page", () => {
     expect(groups).toEqual(["手机号登录", "平台与省级", "区县 · jianyang", "区县 · yanping"]);
     const platform = screen.getByRole("region", { name: "平台与省级" });
     // The operator comes before the provincial admin, whatever order the API sends.
-    expect(within(platform).getAllByRole("button").map((button) => button.dataset.testid)).toEqual([
-      "login-platform-operator",
-      "login-platform-fujian-admin",
-    ]);
+    expect(
+      within(platform)
+        .getAllByRole("button")
+        .map((button) => button.dataset.testid),
+    ).toEqual(["login-platform-operator", "login-platform-fujian-admin"]);
   });
 
   it("shows roles and descriptions in the language chosen", async () => {

@@ -51,7 +51,10 @@ export function LoginPage() {
   const navigate = useNavigate();
   usePageTitle(() => t("login.title"));
 
-  const accounts = createQuery(() => true, () => session.api.devAccounts());
+  const accounts = createQuery(
+    () => true,
+    () => session.api.devAccounts(),
+  );
   const groups = createMemo(() => groupAccounts(accounts.data()?.accounts ?? []));
   const [pending, setPending] = createSignal<string>();
   const [failure, setFailure] = createSignal<unknown>();

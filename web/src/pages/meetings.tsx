@@ -37,13 +37,16 @@ function MeetingsBody(props: { actor: SignedInActor; config: DistrictConfig; mee
   return (
     <div class="menu-body">
       <Show when={mayOrganise(props.actor)}>
-        <MeetingForm config={props.config} meetings={props.meetings} typeName={typeName} onCreated={() => changed(t("meetings.scheduled"))} />
+        <MeetingForm
+          config={props.config}
+          meetings={props.meetings}
+          typeName={typeName}
+          onCreated={() => changed(t("meetings.scheduled"))}
+        />
       </Show>
       <Notice text={notice()} testID="meetings-notice" />
       <CardList list={list} empty={{ title: t("meetings.emptyTitle"), body: t("meetings.emptyBody") }} testID="meetings-list">
-        {(meeting) => (
-          <MeetingCard meeting={meeting} actor={props.actor} meetings={props.meetings} typeName={typeName} onDone={changed} />
-        )}
+        {(meeting) => <MeetingCard meeting={meeting} actor={props.actor} meetings={props.meetings} typeName={typeName} onDone={changed} />}
       </CardList>
     </div>
   );
@@ -76,7 +79,9 @@ function MeetingForm(props: { config: DistrictConfig; meetings: MeetingsApi; typ
           if (!ready()) return;
           // The time is entered in China Standard Time.
           const scheduledAt = `${when()}:00+08:00`;
-          const ok = await step.run("create", () => props.meetings.create({ typeKey: typeKey(), gridID: gridID()!, scheduledAt, place: place().trim(), topic: topic().trim() }));
+          const ok = await step.run("create", () =>
+            props.meetings.create({ typeKey: typeKey(), gridID: gridID()!, scheduledAt, place: place().trim(), topic: topic().trim() }),
+          );
           if (ok) {
             setOpen(false);
             props.onCreated();
@@ -85,31 +90,65 @@ function MeetingForm(props: { config: DistrictConfig; meetings: MeetingsApi; typ
       >
         <label class="field">
           <span class="field-label">{t("meetings.form.type")}</span>
-          <select class="input select" value={typeKey()} onChange={(event) => setTypeKey(event.currentTarget.value)} data-testid="meetings-form-type">
+          <select
+            class="input select"
+            value={typeKey()}
+            onChange={(event) => setTypeKey(event.currentTarget.value)}
+            data-testid="meetings-form-type"
+          >
             <For each={props.config.governance.meetingTypes}>{(type) => <option value={type.key}>{props.typeName(type.key)}</option>}</For>
           </select>
         </label>
         <GridPicker value={gridID()} onChange={setGridID} testID="meetings-form-grid" />
         <label class="field">
           <span class="field-label">{t("meetings.form.time")}</span>
-          <input type="datetime-local" class="input" value={when()} onInput={(event) => setWhen(event.currentTarget.value)} data-testid="meetings-form-time" />
+          <input
+            type="datetime-local"
+            class="input"
+            value={when()}
+            onInput={(event) => setWhen(event.currentTarget.value)}
+            data-testid="meetings-form-time"
+          />
         </label>
         <label class="field">
           <span class="field-label">{t("meetings.form.place")}</span>
-          <input class="input" maxLength={120} value={place()} onInput={(event) => setPlace(event.currentTarget.value)} data-testid="meetings-form-place" />
+          <input
+            class="input"
+            maxLength={120}
+            value={place()}
+            onInput={(event) => setPlace(event.currentTarget.value)}
+            data-testid="meetings-form-place"
+          />
         </label>
         <label class="field">
           <span class="field-label">{t("meetings.form.topic")}</span>
-          <input class="input" maxLength={200} value={topic()} onInput={(event) => setTopic(event.currentTarget.value)} data-testid="meetings-form-topic" />
+          <input
+            class="input"
+            maxLength={200}
+            value={topic()}
+            onInput={(event) => setTopic(event.currentTarget.value)}
+            data-testid="meetings-form-topic"
+          />
         </label>
         <StepError step={step} />
-        <FormButtons label={t("menu.submit")} disabled={!ready() || step.busy() !== null} testID="meetings-form-submit" onCancel={() => setOpen(false)} />
+        <FormButtons
+          label={t("menu.submit")}
+          disabled={!ready() || step.busy() !== null}
+          testID="meetings-form-submit"
+          onCancel={() => setOpen(false)}
+        />
       </form>
     </Show>
   );
 }
 
-function MeetingCard(props: { meeting: Meeting; actor: SignedInActor; meetings: MeetingsApi; typeName: (key: string) => string; onDone: (message: string) => void }) {
+function MeetingCard(props: {
+  meeting: Meeting;
+  actor: SignedInActor;
+  meetings: MeetingsApi;
+  typeName: (key: string) => string;
+  onDone: (message: string) => void;
+}) {
   const { t, formatDateTime } = useMenuLocale();
   const [recording, setRecording] = createSignal(false);
   return (
@@ -167,7 +206,10 @@ function OutcomeForm(props: { meeting: Meeting; meetings: MeetingsApi; onCancel:
       .split(/[,，、\n]/)
       .map((name) => name.trim())
       .filter(Boolean);
-  const ready = () => minutes().trim().length >= 2 && (count() !== "" || names().length > 0) && outcomes().every((outcome) => outcome.title.trim().length >= 2);
+  const ready = () =>
+    minutes().trim().length >= 2 &&
+    (count() !== "" || names().length > 0) &&
+    outcomes().every((outcome) => outcome.title.trim().length >= 2);
   return (
     <form
       class="menu-inline-form"
@@ -190,15 +232,34 @@ function OutcomeForm(props: { meeting: Meeting; meetings: MeetingsApi; onCancel:
     >
       <label class="field">
         <span class="field-label">{t("meetings.form.attendance")}</span>
-        <input type="number" min="0" inputMode="numeric" class="input" value={count()} onInput={(event) => setCount(event.currentTarget.value)} data-testid="outcome-attendance" />
+        <input
+          type="number"
+          min="0"
+          inputMode="numeric"
+          class="input"
+          value={count()}
+          onInput={(event) => setCount(event.currentTarget.value)}
+          data-testid="outcome-attendance"
+        />
       </label>
       <label class="field">
         <span class="field-label">{t("meetings.form.attendees")}</span>
-        <input class="input" value={attendees()} onInput={(event) => setAttendees(event.currentTarget.value)} data-testid="outcome-attendees" />
+        <input
+          class="input"
+          value={attendees()}
+          onInput={(event) => setAttendees(event.currentTarget.value)}
+          data-testid="outcome-attendees"
+        />
       </label>
       <label class="field">
         <span class="field-label">{t("meetings.form.minutes")}</span>
-        <textarea class="input textarea" rows={3} value={minutes()} onInput={(event) => setMinutes(event.currentTarget.value)} data-testid="outcome-minutes" />
+        <textarea
+          class="input textarea"
+          rows={3}
+          value={minutes()}
+          onInput={(event) => setMinutes(event.currentTarget.value)}
+          data-testid="outcome-minutes"
+        />
       </label>
       <fieldset class="field menu-outcomes">
         <legend class="field-label">{t("meetings.form.outcomes")}</legend>
@@ -209,7 +270,11 @@ function OutcomeForm(props: { meeting: Meeting; meetings: MeetingsApi; onCancel:
                 class="input select input-small"
                 aria-label={t("needs.form.kind")}
                 value={outcome().kind}
-                onChange={(event) => setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, kind: event.currentTarget.value as NeedKind } : item)))}
+                onChange={(event) =>
+                  setOutcomes((current) =>
+                    current.map((item, at) => (at === index ? { ...item, kind: event.currentTarget.value as NeedKind } : item)),
+                  )
+                }
               >
                 <For each={needKinds}>{(kind) => <option value={kind}>{t(`needs.kind.${kind}`)}</option>}</For>
               </select>
@@ -217,21 +282,37 @@ function OutcomeForm(props: { meeting: Meeting; meetings: MeetingsApi; onCancel:
                 class="input"
                 aria-label={t("needs.form.title")}
                 value={outcome().title}
-                onInput={(event) => setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, title: event.currentTarget.value } : item)))}
+                onInput={(event) =>
+                  setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, title: event.currentTarget.value } : item)))
+                }
                 data-testid="outcome-title"
               />
-              <button type="button" class="button button-secondary button-small" onClick={() => setOutcomes((current) => current.filter((_, at) => at !== index))}>
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                onClick={() => setOutcomes((current) => current.filter((_, at) => at !== index))}
+              >
                 {t("meetings.form.remove")}
               </button>
             </div>
           )}
         </Index>
-        <button type="button" class="button button-secondary button-small" onClick={() => setOutcomes((current) => [...current, { kind: "problem", title: "" }])} data-testid="outcome-add">
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          onClick={() => setOutcomes((current) => [...current, { kind: "problem", title: "" }])}
+          data-testid="outcome-add"
+        >
           {t("meetings.form.addOutcome")}
         </button>
       </fieldset>
       <StepError step={step} />
-      <FormButtons label={t("meetings.form.save")} disabled={!ready() || step.busy() !== null} testID="outcome-submit" onCancel={() => props.onCancel()} />
+      <FormButtons
+        label={t("meetings.form.save")}
+        disabled={!ready() || step.busy() !== null}
+        testID="outcome-submit"
+        onCancel={() => props.onCancel()}
+      />
     </form>
   );
 }

@@ -1,5 +1,16 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { mayCreateNeed, needActions, needKinds, needsApi, needStates, type NeedItem, type NeedKind, type NeedListQuery, type NeedsApi, type NeedState } from "../data/needs.ts";
+import {
+  mayCreateNeed,
+  needActions,
+  needKinds,
+  needsApi,
+  needStates,
+  type NeedItem,
+  type NeedKind,
+  type NeedListQuery,
+  type NeedsApi,
+  type NeedState,
+} from "../data/needs.ts";
 import { createQuery } from "../data/query.ts";
 import type { SignedInActor } from "../data/types.ts";
 import { useMenuLocale } from "../i18n/menu.ts";
@@ -24,7 +35,11 @@ function NeedsBody(props: { actor: SignedInActor; needs: NeedsApi }) {
   const [kind, setKind] = createSignal<NeedKind | "">("");
   const [version, setVersion] = createSignal(0);
   const [notice, setNotice] = createSignal<string | null>(null);
-  const query = createMemo<NeedListQuery>(() => ({ gridID: gridID() ?? undefined, status: status() || undefined, kind: kind() || undefined }));
+  const query = createMemo<NeedListQuery>(() => ({
+    gridID: gridID() ?? undefined,
+    status: status() || undefined,
+    kind: kind() || undefined,
+  }));
   const list = createQuery(
     () => `${JSON.stringify(query())}#${version()}`,
     () => props.needs.list(query()),
@@ -42,11 +57,21 @@ function NeedsBody(props: { actor: SignedInActor; needs: NeedsApi }) {
       <section class="card menu-filters">
         <GridPicker value={gridID()} onChange={setGridID} testID="needs-grid" label="needs.scope" />
         <div class="menu-row">
-          <select class="input select input-small" aria-label={t("needs.filterStatus")} data-testid="needs-status" onChange={(event) => setStatus(event.currentTarget.value as NeedState | "")}>
+          <select
+            class="input select input-small"
+            aria-label={t("needs.filterStatus")}
+            data-testid="needs-status"
+            onChange={(event) => setStatus(event.currentTarget.value as NeedState | "")}
+          >
             <option value="">{t("needs.allStates")}</option>
             <For each={needStates}>{(state) => <option value={state}>{t(`needs.status.${state}`)}</option>}</For>
           </select>
-          <select class="input select input-small" aria-label={t("needs.filterKind")} data-testid="needs-kind" onChange={(event) => setKind(event.currentTarget.value as NeedKind | "")}>
+          <select
+            class="input select input-small"
+            aria-label={t("needs.filterKind")}
+            data-testid="needs-kind"
+            onChange={(event) => setKind(event.currentTarget.value as NeedKind | "")}
+          >
             <option value="">{t("needs.allKinds")}</option>
             <For each={needKinds}>{(candidate) => <option value={candidate}>{t(`needs.kind.${candidate}`)}</option>}</For>
           </select>
@@ -75,9 +100,7 @@ function NeedsBody(props: { actor: SignedInActor; needs: NeedsApi }) {
       </Show>
       <Notice text={notice()} testID="needs-notice" />
       <CardList list={list} empty={{ title: t("needs.emptyTitle"), body: t("needs.emptyBody") }} testID="needs-list">
-        {(item) => (
-          <NeedCard item={item} actor={props.actor} needs={props.needs} onDone={changed} />
-        )}
+        {(item) => <NeedCard item={item} actor={props.actor} needs={props.needs} onDone={changed} />}
       </CardList>
     </div>
   );
@@ -114,13 +137,32 @@ function NeedForm(props: { needs: NeedsApi; gridID: string | null; onCreated: ()
       >
         <p class="field-hint">{props.gridID ? t("needs.form.onGrid") : t("needs.form.pickGrid")}</p>
         <div class="menu-row">
-          <select class="input select" aria-label={t("needs.form.kind")} value={kind()} onChange={(event) => setKind(event.currentTarget.value as NeedKind)} data-testid="needs-form-kind">
+          <select
+            class="input select"
+            aria-label={t("needs.form.kind")}
+            value={kind()}
+            onChange={(event) => setKind(event.currentTarget.value as NeedKind)}
+            data-testid="needs-form-kind"
+          >
             <For each={needKinds}>{(candidate) => <option value={candidate}>{t(`needs.kind.${candidate}`)}</option>}</For>
           </select>
-          <input class="input" aria-label={t("needs.form.title")} placeholder={t("needs.form.title")} maxLength={120} value={title()} onInput={(event) => setTitle(event.currentTarget.value)} data-testid="needs-form-title" />
+          <input
+            class="input"
+            aria-label={t("needs.form.title")}
+            placeholder={t("needs.form.title")}
+            maxLength={120}
+            value={title()}
+            onInput={(event) => setTitle(event.currentTarget.value)}
+            data-testid="needs-form-title"
+          />
         </div>
         <StepError step={step} />
-        <FormButtons label={t("menu.submit")} disabled={!props.gridID || title().trim().length < 2 || step.busy() !== null} testID="needs-form-submit" onCancel={() => setOpen(false)} />
+        <FormButtons
+          label={t("menu.submit")}
+          disabled={!props.gridID || title().trim().length < 2 || step.busy() !== null}
+          testID="needs-form-submit"
+          onCancel={() => setOpen(false)}
+        />
       </form>
     </Show>
   );
@@ -190,8 +232,19 @@ function NeedCard(props: { item: NeedItem; actor: SignedInActor; needs: NeedsApi
             <label class="field-label" for={`need-text-${props.item.itemID}`}>
               {which() === "claimUnit" ? t("needs.unit") : t("needs.closeNote")}
             </label>
-            <input id={`need-text-${props.item.itemID}`} class="input" value={text()} onInput={(event) => setText(event.currentTarget.value)} data-testid="need-text" />
-            <button type="submit" class="button button-primary button-small" disabled={step.busy() !== null || text().trim().length < 2} data-testid="need-submit">
+            <input
+              id={`need-text-${props.item.itemID}`}
+              class="input"
+              value={text()}
+              onInput={(event) => setText(event.currentTarget.value)}
+              data-testid="need-text"
+            />
+            <button
+              type="submit"
+              class="button button-primary button-small"
+              disabled={step.busy() !== null || text().trim().length < 2}
+              data-testid="need-submit"
+            >
               {t("menu.submit")}
             </button>
           </form>

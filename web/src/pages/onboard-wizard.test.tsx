@@ -7,7 +7,12 @@ import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test
 import { suggestSlug } from "./onboard-wizard.tsx";
 
 const settingsOf = ({ version: _version, updatedAt: _at, updatedBy: _by, ...settings }: typeof jianyangConfig) => settings;
-const templates = { items: [{ name: "jianyang", settings: settingsOf(jianyangConfig) }, { name: "minimal", settings: settingsOf(minimalConfig) }] };
+const templates = {
+  items: [
+    { name: "jianyang", settings: settingsOf(jianyangConfig) },
+    { name: "minimal", settings: settingsOf(minimalConfig) },
+  ],
+};
 
 const api = (onboard: (request: FakeRequest) => unknown = () => problem(500, { detail: "not expected" })) =>
   fakeApi({

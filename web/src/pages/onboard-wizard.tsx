@@ -196,7 +196,11 @@ export function OnboardWizard(props: {
   }
 
   const id = (name: FieldName) => `onboard-${name.replace(".", "-")}`;
-  const text = (name: FieldName, label: string, extra: { hint?: string; lang?: string; inputMode?: "tel" | "text"; autocomplete?: string } = {}) => (
+  const text = (
+    name: FieldName,
+    label: string,
+    extra: { hint?: string; lang?: string; inputMode?: "tel" | "text"; autocomplete?: string } = {},
+  ) => (
     <Field id={id(name)} label={label} hint={extra.hint} error={errors[name]}>
       {(attributes) => (
         <TextInput
@@ -230,7 +234,10 @@ export function OnboardWizard(props: {
         when={result()}
         fallback={
           <form ref={form} class="form" onSubmit={onSubmit} novalidate data-testid="onboard-form" data-step={steps[step()].key}>
-            <ol class="wizard-steps" aria-label={t("wizard.progress", { step: step() + 1, total: steps.length, name: t(steps[step()].label) })}>
+            <ol
+              class="wizard-steps"
+              aria-label={t("wizard.progress", { step: step() + 1, total: steps.length, name: t(steps[step()].label) })}
+            >
               <For each={steps}>
                 {(candidate, index) => (
                   <li
@@ -357,7 +364,13 @@ export function OnboardWizard(props: {
 
             <div class="wizard-actions">
               <Show when={step() > 0}>
-                <button type="button" class="button button-secondary" data-testid="wizard-back" disabled={submitting()} onClick={() => go(step() - 1)}>
+                <button
+                  type="button"
+                  class="button button-secondary"
+                  data-testid="wizard-back"
+                  disabled={submitting()}
+                  onClick={() => go(step() - 1)}
+                >
                   {t("wizard.back")}
                 </button>
               </Show>
@@ -414,7 +427,11 @@ export function TemplatePreview(props: { settings: DistrictSettings }) {
       <dt>{t("wizard.previewRoles")}</dt>
       <dd data-testid="preview-roles">{props.settings.roles.map((role) => pick(role)).join("、")}</dd>
       <dt>{t("wizard.previewMechanisms")}</dt>
-      <dd data-testid="preview-mechanisms">{on().map((key) => t(`mechanism.${key}` as MessageKey)).join("、")}</dd>
+      <dd data-testid="preview-mechanisms">
+        {on()
+          .map((key) => t(`mechanism.${key}` as MessageKey))
+          .join("、")}
+      </dd>
       <dt>{t("wizard.previewCategories")}</dt>
       <dd data-testid="preview-categories">{t("wizard.previewCategoriesCount", { count: props.settings.tickets.categories.length })}</dd>
     </dl>

@@ -20,7 +20,11 @@ const registration = (overrides: Partial<{ selfRegistration: boolean; approval: 
   ...overrides,
 });
 
-function api(routes: { registration?: () => unknown; register?: (request: FakeRequest) => unknown; token?: (request: FakeRequest) => unknown }) {
+function api(routes: {
+  registration?: () => unknown;
+  register?: (request: FakeRequest) => unknown;
+  token?: (request: FakeRequest) => unknown;
+}) {
   return fakeApi({
     "GET /districts/jianyang/registration": routes.registration ?? (() => registration()),
     "POST /districts/jianyang/residents": routes.register ?? (() => problem(500, { detail: "not expected" })),
@@ -63,7 +67,10 @@ describe("residents registering themselves", () => {
     await fill(user, "陈小雨", "13900000042");
 
     expect(await screen.findByTestId("district-name")).toHaveTextContent("建阳区");
-    expect(sent).toEqual([{ name: "陈小雨", phone: "13900000042" }, { tenantID: "jianyang", phone: "13900000042" }]);
+    expect(sent).toEqual([
+      { name: "陈小雨", phone: "13900000042" },
+      { tenantID: "jianyang", phone: "13900000042" },
+    ]);
     expect(localStorage.getItem(TOKEN_KEY)).toBe("resident-token");
     expect(app.location()).toBe("/d/jianyang");
   });

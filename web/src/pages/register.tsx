@@ -152,7 +152,15 @@ export function RegisterPage() {
                       </Show>
                       <Field id="register-name" label={t("register.name")} error={errors().name}>
                         {(attributes) => (
-                          <TextInput {...attributes} name="name" autocomplete="name" data-testid="register-name" value={name()} onValue={setName} disabled={busy()} />
+                          <TextInput
+                            {...attributes}
+                            name="name"
+                            autocomplete="name"
+                            data-testid="register-name"
+                            value={name()}
+                            onValue={setName}
+                            disabled={busy()}
+                          />
                         )}
                       </Field>
                       <Field id="register-phone" label={t("register.phone")} error={errors().phone}>
@@ -170,7 +178,13 @@ export function RegisterPage() {
                           />
                         )}
                       </Field>
-                      <SubmitButton block testid="register-submit" busy={busy()} busyLabel={t("register.submitting")} label={t("register.submit")} />
+                      <SubmitButton
+                        block
+                        testid="register-submit"
+                        busy={busy()}
+                        busyLabel={t("register.submitting")}
+                        label={t("register.submit")}
+                      />
                     </form>
                   </Show>
                 </>
@@ -193,7 +207,13 @@ export function RegisterPage() {
                     />
                   )}
                 </Field>
-                <SubmitButton block testid="register-find-submit" busy={busy()} busyLabel={t("register.finding")} label={t("register.find")} />
+                <SubmitButton
+                  block
+                  testid="register-find-submit"
+                  busy={busy()}
+                  busyLabel={t("register.finding")}
+                  label={t("register.find")}
+                />
               </form>
             </Match>
           </Switch>

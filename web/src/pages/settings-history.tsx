@@ -7,7 +7,9 @@ import { createPagedList } from "../data/paged-list.ts";
 import { Block, ConfigError, ListFoot, type SettingsFrame } from "./settings-parts.tsx";
 
 const partKey = (section: string) =>
-  (["tiers", "dedicatedKinds", "roles", "mechanisms", "map", "tickets", "governance", "terms", "access"].includes(section) ? `part.${section}` : undefined) as
+  (["tiers", "dedicatedKinds", "roles", "mechanisms", "map", "tickets", "governance", "terms", "access"].includes(section)
+    ? `part.${section}`
+    : undefined) as
     | `part.${"tiers" | "dedicatedKinds" | "roles" | "mechanisms" | "map" | "tickets" | "governance" | "terms" | "access"}`
     | undefined;
 
@@ -28,7 +30,14 @@ export function HistorySection(props: { frame: SettingsFrame }) {
           </p>
         )}
       </Show>
-      <Show when={versions.loaded()} fallback={<Show when={!versions.error()} fallback={<ListFoot list={versions} />}><Skeleton class="card" lines={5} /></Show>}>
+      <Show
+        when={versions.loaded()}
+        fallback={
+          <Show when={!versions.error()} fallback={<ListFoot list={versions} />}>
+            <Skeleton class="card" lines={5} />
+          </Show>
+        }
+      >
         <Show when={versions.items().length} fallback={<EmptyState title={t("history.empty")} />}>
           <ol class="settings-versions" data-testid="versions">
             <For each={versions.items()}>
@@ -54,7 +63,13 @@ export function HistorySection(props: { frame: SettingsFrame }) {
   );
 }
 
-function VersionRow(props: { version: ConfigVersion; frame: SettingsFrame; open: boolean; onToggle: () => void; onRolledBack: (version: number) => void }) {
+function VersionRow(props: {
+  version: ConfigVersion;
+  frame: SettingsFrame;
+  open: boolean;
+  onToggle: () => void;
+  onRolledBack: (version: number) => void;
+}) {
   const { t, formatDateTime } = useSettingsLocale();
   const current = () => props.version.version === props.frame.config().version;
   const sections = () => props.version.sections.map((section) => (partKey(section) ? t(partKey(section)!) : section)).join("、");
@@ -74,11 +89,19 @@ function VersionRow(props: { version: ConfigVersion; frame: SettingsFrame; open:
           <Show when={props.version.sections.length}>
             <p class="settings-version-sections">{t("history.changed", { sections: sections() })}</p>
           </Show>
-          <Show when={props.version.rollbackOf}>{(of) => <p class="settings-version-sections">{t("history.rollbackOf", { version: of() })}</p>}</Show>
+          <Show when={props.version.rollbackOf}>
+            {(of) => <p class="settings-version-sections">{t("history.rollbackOf", { version: of() })}</p>}
+          </Show>
           <Show when={props.version.note}>{(note) => <p class="settings-version-note">“{note()}”</p>}</Show>
         </div>
         <Show when={!current()}>
-          <button type="button" class="button button-secondary" data-testid={`version-open-${props.version.version}`} aria-expanded={props.open} onClick={() => props.onToggle()}>
+          <button
+            type="button"
+            class="button button-secondary"
+            data-testid={`version-open-${props.version.version}`}
+            aria-expanded={props.open}
+            onClick={() => props.onToggle()}
+          >
             {props.open ? t("history.close") : t("history.open")}
           </button>
         </Show>
@@ -173,7 +196,12 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
               </button>
             }
           >
-            <div class="notice notice-warning settings-confirm" role="alertdialog" aria-labelledby={`confirm-${props.version}`} data-testid="rollback-confirm">
+            <div
+              class="notice notice-warning settings-confirm"
+              role="alertdialog"
+              aria-labelledby={`confirm-${props.version}`}
+              data-testid="rollback-confirm"
+            >
               <p id={`confirm-${props.version}`} class="settings-confirm-title">
                 {t("history.confirmTitle", { version: props.version })}
               </p>
@@ -182,7 +210,13 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
                 <button type="button" class="button button-ghost" onClick={() => setConfirming(false)}>
                   {t("users.cancel")}
                 </button>
-                <button type="button" class="button button-primary" data-testid="config-rollback-confirm" disabled={busy()} onClick={() => void rollback()}>
+                <button
+                  type="button"
+                  class="button button-primary"
+                  data-testid="config-rollback-confirm"
+                  disabled={busy()}
+                  onClick={() => void rollback()}
+                >
                   {t("history.confirm")}
                 </button>
               </div>
@@ -204,7 +238,14 @@ export function AuditSection(props: { frame: SettingsFrame }) {
   return (
     <div class="settings-section" data-testid="settings-audit">
       <Block title={t("audit.title")} hint={t("audit.hint")}>
-        <Show when={events.loaded()} fallback={<Show when={!events.error()} fallback={<ListFoot list={events} />}><Skeleton lines={5} /></Show>}>
+        <Show
+          when={events.loaded()}
+          fallback={
+            <Show when={!events.error()} fallback={<ListFoot list={events} />}>
+              <Skeleton lines={5} />
+            </Show>
+          }
+        >
           <Show when={events.items().length} fallback={<p class="settings-empty">{t("audit.empty")}</p>}>
             <ol class="settings-audit" data-testid="audit-events">
               <For each={events.items()}>

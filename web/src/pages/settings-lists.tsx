@@ -1,9 +1,28 @@
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { governanceLists, mechanismKeys, type GovernanceSettings, type MechanismKey, type SectionChanges, type Terminology } from "../data/config.ts";
+import {
+  governanceLists,
+  mechanismKeys,
+  type GovernanceSettings,
+  type MechanismKey,
+  type SectionChanges,
+  type Terminology,
+} from "../data/config.ts";
 import { fill, translate } from "../i18n/index.ts";
 import { settingsDictionaries, useSettingsLocale } from "../i18n/settings.ts";
-import { AddButton, Block, checkKeyed, checkNames, clone, createSectionSave, KeyedListEditor, same, SaveBar, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
+import {
+  AddButton,
+  Block,
+  checkKeyed,
+  checkNames,
+  clone,
+  createSectionSave,
+  KeyedListEditor,
+  same,
+  SaveBar,
+  type FieldErrors,
+  type SettingsFrame,
+} from "./settings-parts.tsx";
 
 /** 治理清单: meeting types, volunteer team kinds, ledger work kinds, volunteer services. */
 export function GovernanceSection(props: { frame: SettingsFrame }) {
@@ -16,7 +35,8 @@ export function GovernanceSection(props: { frame: SettingsFrame }) {
   };
   const tidy = (): GovernanceSettings => {
     const result = {} as GovernanceSettings;
-    for (const list of governanceLists) result[list] = lists[list].map((kind) => ({ key: kind.key.trim(), nameZh: kind.nameZh.trim(), nameEn: kind.nameEn.trim() }));
+    for (const list of governanceLists)
+      result[list] = lists[list].map((kind) => ({ key: kind.key.trim(), nameZh: kind.nameZh.trim(), nameEn: kind.nameEn.trim() }));
     return result;
   };
   const dirty = () => !same(tidy(), props.frame.config().governance);
@@ -37,7 +57,11 @@ export function GovernanceSection(props: { frame: SettingsFrame }) {
               />
             </Show>
             <div class="settings-block-foot">
-              <AddButton label={t("governance.add")} testid={`${list}-add`} onClick={() => edit(() => setLists(list, lists[list].length, { key: "", nameZh: "", nameEn: "" }))} />
+              <AddButton
+                label={t("governance.add")}
+                testid={`${list}-add`}
+                onClick={() => edit(() => setLists(list, lists[list].length, { key: "", nameZh: "", nameEn: "" }))}
+              />
             </div>
           </Block>
         )}
@@ -107,7 +131,12 @@ export function TermsSection(props: { frame: SettingsFrame }) {
   const { t } = useSettingsLocale();
   const config = () => props.frame.config();
   const mechanismDraft = () =>
-    Object.fromEntries(mechanismKeys.map((key) => [key, { nameZh: config().terms.mechanisms[key]?.nameZh ?? "", nameEn: config().terms.mechanisms[key]?.nameEn ?? "" }])) as Record<MechanismKey, TermRow>;
+    Object.fromEntries(
+      mechanismKeys.map((key) => [
+        key,
+        { nameZh: config().terms.mechanisms[key]?.nameZh ?? "", nameEn: config().terms.mechanisms[key]?.nameEn ?? "" },
+      ]),
+    ) as Record<MechanismKey, TermRow>;
   const initial = () => ({
     tiers: clone(config().tiers),
     kinds: clone(config().dedicatedKinds),
@@ -120,7 +149,10 @@ export function TermsSection(props: { frame: SettingsFrame }) {
     save.clear();
     change();
   };
-  const mechanismDefault = (key: MechanismKey): TermRow => ({ nameZh: translate("zh-CN", `mechanism.${key}`), nameEn: translate("en", `mechanism.${key}`) });
+  const mechanismDefault = (key: MechanismKey): TermRow => ({
+    nameZh: translate("zh-CN", `mechanism.${key}`),
+    nameEn: translate("en", `mechanism.${key}`),
+  });
   const tierDefault = (level: number): TermRow => ({
     nameZh: fill(settingsDictionaries["zh-CN"]["terms.tierDefault"], { level }),
     nameEn: fill(settingsDictionaries.en["terms.tierDefault"], { level }),

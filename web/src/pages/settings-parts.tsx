@@ -26,7 +26,11 @@ export const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object")
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   return value;
 }
 export const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
@@ -185,7 +189,13 @@ export function SaveBar(props: { save: SectionSave; frame: SettingsFrame; onSave
             {t("save.discard")}
           </button>
         </Show>
-        <button type="button" class="button button-primary" data-testid="config-save" disabled={state().kind === "saving"} onClick={() => props.onSave()}>
+        <button
+          type="button"
+          class="button button-primary"
+          data-testid="config-save"
+          disabled={state().kind === "saving"}
+          onClick={() => props.onSave()}
+        >
           {state().kind === "saving" ? t("save.saving") : t("save.button")}
         </button>
       </div>
@@ -246,7 +256,13 @@ export function SelectField(props: {
     <div class={props.class}>
       <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
         {(attributes) => (
-          <select {...attributes} class="input select" data-testid={props.testid} value={props.value} onChange={(event) => props.onValue(event.currentTarget.value)}>
+          <select
+            {...attributes}
+            class="input select"
+            data-testid={props.testid}
+            value={props.value}
+            onChange={(event) => props.onValue(event.currentTarget.value)}
+          >
             <For each={props.options}>
               {(option) => (
                 <option value={option.value} selected={option.value === props.value}>
@@ -281,7 +297,13 @@ export function Block(props: { title: string; hint?: string; children: JSX.Eleme
 
 export function AddButton(props: { label: string; onClick: () => void; testid?: string; disabled?: boolean }) {
   return (
-    <button type="button" class="button button-secondary settings-add" data-testid={props.testid} disabled={props.disabled} onClick={() => props.onClick()}>
+    <button
+      type="button"
+      class="button button-secondary settings-add"
+      data-testid={props.testid}
+      disabled={props.disabled}
+      onClick={() => props.onClick()}
+    >
       <PlusIcon size={16} /> {props.label}
     </button>
   );
@@ -291,7 +313,14 @@ export function AddButton(props: { label: string; onClick: () => void; testid?: 
 export function RemoveButton(props: { testid: string; onClick: () => void; disabled?: boolean; title?: string }) {
   const { t } = useSettingsLocale();
   return (
-    <button type="button" class="button button-ghost settings-remove" data-testid={props.testid} disabled={props.disabled} title={props.title} onClick={() => props.onClick()}>
+    <button
+      type="button"
+      class="button button-ghost settings-remove"
+      data-testid={props.testid}
+      disabled={props.disabled}
+      title={props.title}
+      onClick={() => props.onClick()}
+    >
       {t("form.remove")}
     </button>
   );
@@ -320,7 +349,8 @@ export function checkNames(item: { nameZh: string; nameEn: string }, prefix: str
 }
 
 /** Trims every name and key of a keyed list before it is sent. */
-export const tidyKeyed = <T extends NamedKind>(list: T[]): T[] => list.map((item) => ({ ...item, key: item.key.trim(), nameZh: item.nameZh.trim(), nameEn: item.nameEn.trim() }));
+export const tidyKeyed = <T extends NamedKind>(list: T[]): T[] =>
+  list.map((item) => ({ ...item, key: item.key.trim(), nameZh: item.nameZh.trim(), nameEn: item.nameEn.trim() }));
 
 /**
  * An editable list of keyed, bilingual entries (dedicated kinds, departments, meeting types …).
@@ -386,7 +416,11 @@ export function ListFoot<T>(props: { list: PagedList<T> }) {
         {(error) => (
           <div class="notice notice-error" role="alert">
             <p>{errorMessage(error(), t)}</p>
-            <button type="button" class="button button-secondary" onClick={() => (props.list.loaded() ? props.list.more() : props.list.reload())}>
+            <button
+              type="button"
+              class="button button-secondary"
+              onClick={() => (props.list.loaded() ? props.list.more() : props.list.reload())}
+            >
               {t("common.retry")}
             </button>
           </div>

@@ -58,7 +58,8 @@ export function TiersSection(props: { frame: SettingsFrame }) {
   function remove(index: number) {
     const tier = draft.tiers[index];
     const holders = tier.from === null ? [] : props.frame.config().roles.filter((role) => role.tier === tier.from && !role.dedicated);
-    if (holders.length) return setRowNotice({ index, message: t("check.tierRoles", { roles: holders.map((role) => pick(role)).join("、") }) });
+    if (holders.length)
+      return setRowNotice({ index, message: t("check.tierRoles", { roles: holders.map((role) => pick(role)).join("、") }) });
     edit(() => {
       setDraft("tiers", (list) => list.filter((_, at) => at !== index));
       renumber();
@@ -124,7 +125,13 @@ export function TiersSection(props: { frame: SettingsFrame }) {
                   </div>
                   <div class="settings-row-actions">
                     <Show when={index() > 0}>
-                      <button type="button" class="button button-ghost" data-testid={`tier-up-${index() + 1}`} aria-label={`${t("form.up")} ${t("tiers.level", { level: index() + 1 })}`} onClick={() => up(index())}>
+                      <button
+                        type="button"
+                        class="button button-ghost"
+                        data-testid={`tier-up-${index() + 1}`}
+                        aria-label={`${t("form.up")} ${t("tiers.level", { level: index() + 1 })}`}
+                        onClick={() => up(index())}
+                      >
                         ↑ {t("form.up")}
                       </button>
                     </Show>
@@ -142,7 +149,9 @@ export function TiersSection(props: { frame: SettingsFrame }) {
                       </p>
                     )}
                   </Show>
-                  <Show when={save.error(`tiers.${index()}`) ?? save.error(`tiers.${index()}.level`)}>{(message) => <p class="field-error settings-row-notice">{message()}</p>}</Show>
+                  <Show when={save.error(`tiers.${index()}`) ?? save.error(`tiers.${index()}.level`)}>
+                    {(message) => <p class="field-error settings-row-notice">{message()}</p>}
+                  </Show>
                 </li>
               )}
             </For>
@@ -152,7 +161,9 @@ export function TiersSection(props: { frame: SettingsFrame }) {
               label={t("tiers.add")}
               testid="tier-add"
               disabled={draft.tiers.length >= MAX_TIERS}
-              onClick={() => edit(() => setDraft("tiers", draft.tiers.length, { level: draft.tiers.length + 1, nameZh: "", nameEn: "", from: null }))}
+              onClick={() =>
+                edit(() => setDraft("tiers", draft.tiers.length, { level: draft.tiers.length + 1, nameZh: "", nameEn: "", from: null }))
+              }
             />
             <Show when={draft.tiers.length >= MAX_TIERS}>
               <span class="muted">{t("tiers.max")}</span>
@@ -183,7 +194,13 @@ export function TiersSection(props: { frame: SettingsFrame }) {
           </ol>
           <Show when={draft.kinds.length}>
             <ul class="chips settings-preview-kinds">
-              <For each={draft.kinds}>{(kind) => <li class="chip chip-accent">{pick({ nameZh: kind.nameZh || kind.key || "—", nameEn: kind.nameEn || kind.key || "—" })}</li>}</For>
+              <For each={draft.kinds}>
+                {(kind) => (
+                  <li class="chip chip-accent">
+                    {pick({ nameZh: kind.nameZh || kind.key || "—", nameEn: kind.nameEn || kind.key || "—" })}
+                  </li>
+                )}
+              </For>
             </ul>
           </Show>
         </Block>
@@ -201,7 +218,11 @@ export function TiersSection(props: { frame: SettingsFrame }) {
           />
         </Show>
         <div class="settings-block-foot">
-          <AddButton label={t("kinds.add")} testid="kind-add" onClick={() => edit(() => setDraft("kinds", draft.kinds.length, { key: "", nameZh: "", nameEn: "" } as DedicatedKind))} />
+          <AddButton
+            label={t("kinds.add")}
+            testid="kind-add"
+            onClick={() => edit(() => setDraft("kinds", draft.kinds.length, { key: "", nameZh: "", nameEn: "" } as DedicatedKind))}
+          />
         </div>
       </Block>
 
@@ -236,11 +257,14 @@ export function RolesSection(props: { frame: SettingsFrame }) {
   };
   const tierOptions = () => [
     { value: "none", label: t("roles.tierNone") },
-    ...props.frame.config().tiers.map((tier) => ({ value: String(tier.level), label: `${t("tiers.level", { level: tier.level })} · ${pick(tier)}` })),
+    ...props.frame
+      .config()
+      .tiers.map((tier) => ({ value: String(tier.level), label: `${t("tiers.level", { level: tier.level })} · ${pick(tier)}` })),
     { value: "dedicated", label: t("roles.tierDedicated") },
   ];
   const accessOptions = () => districtRoles.map((role) => ({ value: role, label: t(`role.${role}`) }));
-  const tidy = (): RoleDefinition[] => tidyKeyed(roles).map((role) => ({ ...role, seconded: role.accessRole === "cadre" && role.seconded }));
+  const tidy = (): RoleDefinition[] =>
+    tidyKeyed(roles).map((role) => ({ ...role, seconded: role.accessRole === "cadre" && role.seconded }));
   const dirty = () => !same(tidy(), props.frame.config().roles);
 
   function setTier(index: number, value: string) {
@@ -308,7 +332,11 @@ export function RolesSection(props: { frame: SettingsFrame }) {
                 </div>
                 <Show when={role.accessRole === "cadre"}>
                   <label class="settings-check">
-                    <input type="checkbox" checked={role.seconded} onChange={(event) => edit(() => setRoles(index(), "seconded", event.currentTarget.checked))} />
+                    <input
+                      type="checkbox"
+                      checked={role.seconded}
+                      onChange={(event) => edit(() => setRoles(index(), "seconded", event.currentTarget.checked))}
+                    />
                     {t("roles.seconded")}
                   </label>
                 </Show>
@@ -329,11 +357,29 @@ export function RolesSection(props: { frame: SettingsFrame }) {
           <AddButton
             label={t("roles.add")}
             testid="role-add"
-            onClick={() => edit(() => setRoles(roles.length, { key: "", nameZh: "", nameEn: "", accessRole: "grid_worker", tier: null, dedicated: false, seconded: false }))}
+            onClick={() =>
+              edit(() =>
+                setRoles(roles.length, {
+                  key: "",
+                  nameZh: "",
+                  nameEn: "",
+                  accessRole: "grid_worker",
+                  tier: null,
+                  dedicated: false,
+                  seconded: false,
+                }),
+              )
+            }
           />
         </div>
       </Block>
-      <SaveBar save={save} frame={props.frame} onSave={submit} dirty={dirty()} onDiscard={() => edit(() => setRoles(clone(props.frame.config().roles)))} />
+      <SaveBar
+        save={save}
+        frame={props.frame}
+        onSave={submit}
+        dirty={dirty()}
+        onDiscard={() => edit(() => setRoles(clone(props.frame.config().roles)))}
+      />
     </div>
   );
 }

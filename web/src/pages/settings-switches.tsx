@@ -7,7 +7,15 @@ import { mechanismName } from "../ui/terms.ts";
 import { Block, clone, createSectionSave, same, SaveBar, type SettingsFrame } from "./settings-parts.tsx";
 
 /** A switch: a checkbox styled as a toggle, with its label and hint. */
-function Toggle(props: { testid: string; label: string; hint?: string; checked: boolean; disabled?: boolean; onChange: (checked: boolean) => void; icon?: MechanismKey }) {
+function Toggle(props: {
+  testid: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+  icon?: MechanismKey;
+}) {
   return (
     <label class="settings-toggle" classList={{ "is-on": props.checked, "is-disabled": props.disabled }}>
       <Show when={props.icon}>
@@ -47,7 +55,11 @@ export function MechanismsSection(props: { frame: SettingsFrame }) {
   const on = () => mechanismKeys.filter((key) => mechanisms[key]).length;
   return (
     <div class="settings-section" data-testid="settings-mechanisms">
-      <Block title={t("mechanisms.title")} hint={t("mechanisms.hint")} aside={<span class="section-count">{t("mechanisms.onCount", { on: on(), total: mechanismKeys.length })}</span>}>
+      <Block
+        title={t("mechanisms.title")}
+        hint={t("mechanisms.hint")}
+        aside={<span class="section-count">{t("mechanisms.onCount", { on: on(), total: mechanismKeys.length })}</span>}
+      >
         <div class="settings-toggles">
           <For each={mechanismKeys}>
             {(key) => (

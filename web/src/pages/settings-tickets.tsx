@@ -73,7 +73,11 @@ function settingsOf(draft: Draft): TicketSettings {
       departmentKey: category.department || null,
       deadlineHours: Number(category.deadline),
     })),
-    routingRules: draft.rules.map((rule) => ({ categoryKey: rule.categoryKey, gridID: rule.gridID.trim(), departmentKey: rule.departmentKey })),
+    routingRules: draft.rules.map((rule) => ({
+      categoryKey: rule.categoryKey,
+      gridID: rule.gridID.trim(),
+      departmentKey: rule.departmentKey,
+    })),
     reopenDays: Number(draft.reopenDays),
     workingHours: { startHour: Number(draft.startHour), endHour: Number(draft.endHour), days: [...draft.days].sort() },
   };
@@ -91,10 +95,13 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
     change();
   };
   const dirty = () => !same(draftOf(props.frame.config().tickets), draft);
-  const departmentName = (department: Department) => pick({ nameZh: department.nameZh || department.key || "—", nameEn: department.nameEn || department.key || "—" });
+  const departmentName = (department: Department) =>
+    pick({ nameZh: department.nameZh || department.key || "—", nameEn: department.nameEn || department.key || "—" });
   const departmentOptions = () => [
     { value: "", label: t("categories.territorial") },
-    ...draft.departments.filter((department) => department.key.trim()).map((department) => ({ value: department.key.trim(), label: departmentName(department) })),
+    ...draft.departments
+      .filter((department) => department.key.trim())
+      .map((department) => ({ value: department.key.trim(), label: departmentName(department) })),
   ];
   const hoursPerDay = () => {
     const start = whole(draft.startHour, 0, 23);
@@ -116,13 +123,16 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
     const departments = new Set(draft.departments.map((department) => department.key.trim()));
     const categories = new Set(draft.categories.map((category) => category.key.trim()));
     draft.categories.forEach((category, index) => {
-      if (whole(category.deadline, 1, 2000) === undefined) errors[`tickets.categories.${index}.deadlineHours`] = t("check.range", { min: 1, max: 2000 });
-      if (category.department && !departments.has(category.department)) errors[`tickets.categories.${index}.departmentKey`] = t("check.required");
+      if (whole(category.deadline, 1, 2000) === undefined)
+        errors[`tickets.categories.${index}.deadlineHours`] = t("check.range", { min: 1, max: 2000 });
+      if (category.department && !departments.has(category.department))
+        errors[`tickets.categories.${index}.departmentKey`] = t("check.required");
     });
     draft.rules.forEach((rule, index) => {
       if (!rule.categoryKey || !categories.has(rule.categoryKey)) errors[`tickets.routingRules.${index}.categoryKey`] = t("check.required");
       if (!rule.gridID.trim()) errors[`tickets.routingRules.${index}.gridID`] = t("check.required");
-      if (!rule.departmentKey || !departments.has(rule.departmentKey)) errors[`tickets.routingRules.${index}.departmentKey`] = t("check.required");
+      if (!rule.departmentKey || !departments.has(rule.departmentKey))
+        errors[`tickets.routingRules.${index}.departmentKey`] = t("check.required");
     });
     if (whole(draft.reopenDays, 0, 365) === undefined) errors["tickets.reopenDays"] = t("check.range", { min: 0, max: 365 });
     if (whole(draft.startHour, 0, 23) === undefined) errors["tickets.workingHours.startHour"] = t("check.range", { min: 0, max: 23 });
@@ -191,7 +201,10 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
                     />
                   </div>
                   <div class="settings-row-actions">
-                    <RemoveButton testid={`category-remove-${index()}`} onClick={() => edit(() => setDraft("categories", (list) => list.filter((_, at) => at !== index())))} />
+                    <RemoveButton
+                      testid={`category-remove-${index()}`}
+                      onClick={() => edit(() => setDraft("categories", (list) => list.filter((_, at) => at !== index())))}
+                    />
                   </div>
                 </li>
               )}
@@ -202,7 +215,11 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
           <AddButton
             label={t("categories.add")}
             testid="category-add"
-            onClick={() => edit(() => setDraft("categories", draft.categories.length, { key: "", nameZh: "", nameEn: "", department: "", deadline: "72" }))}
+            onClick={() =>
+              edit(() =>
+                setDraft("categories", draft.categories.length, { key: "", nameZh: "", nameEn: "", department: "", deadline: "72" }),
+              )
+            }
           />
         </div>
       </Block>
@@ -219,7 +236,11 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
           />
         </Show>
         <div class="settings-block-foot">
-          <AddButton label={t("departments.add")} testid="department-add" onClick={() => edit(() => setDraft("departments", draft.departments.length, { key: "", nameZh: "", nameEn: "" }))} />
+          <AddButton
+            label={t("departments.add")}
+            testid="department-add"
+            onClick={() => edit(() => setDraft("departments", draft.departments.length, { key: "", nameZh: "", nameEn: "" }))}
+          />
         </div>
       </Block>
 
@@ -237,7 +258,12 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
                       onValue={(value) => edit(() => setDraft("rules", index(), "categoryKey", value))}
                       options={[
                         { value: "", label: t("form.choose") },
-                        ...draft.categories.filter((category) => category.key.trim()).map((category) => ({ value: category.key.trim(), label: pick({ nameZh: category.nameZh || category.key, nameEn: category.nameEn || category.key }) })),
+                        ...draft.categories
+                          .filter((category) => category.key.trim())
+                          .map((category) => ({
+                            value: category.key.trim(),
+                            label: pick({ nameZh: category.nameZh || category.key, nameEn: category.nameEn || category.key }),
+                          })),
                       ]}
                       error={save.error(`tickets.routingRules.${index()}.categoryKey`)}
                       testid={`routing-category-${index()}`}
@@ -262,7 +288,10 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
                     />
                   </div>
                   <div class="settings-row-actions">
-                    <RemoveButton testid={`routing-remove-${index()}`} onClick={() => edit(() => setDraft("rules", (list) => list.filter((_, at) => at !== index())))} />
+                    <RemoveButton
+                      testid={`routing-remove-${index()}`}
+                      onClick={() => edit(() => setDraft("rules", (list) => list.filter((_, at) => at !== index())))}
+                    />
                   </div>
                 </li>
               )}
@@ -333,7 +362,11 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
                     checked={draft.days.includes(day)}
                     onChange={(event) => {
                       const checked = event.currentTarget.checked;
-                      edit(() => setDraft("days", (list) => (checked ? [...list.filter((other) => other !== day), day] : list.filter((other) => other !== day))));
+                      edit(() =>
+                        setDraft("days", (list) =>
+                          checked ? [...list.filter((other) => other !== day), day] : list.filter((other) => other !== day),
+                        ),
+                      );
                     }}
                   />
                   {t(`weekday.${day}` as "weekday.0")}
@@ -346,7 +379,13 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
         </Block>
       </div>
 
-      <SaveBar save={save} frame={props.frame} onSave={submit} dirty={dirty()} onDiscard={() => edit(() => setDraft(draftOf(props.frame.config().tickets)))} />
+      <SaveBar
+        save={save}
+        frame={props.frame}
+        onSave={submit}
+        dirty={dirty()}
+        onDiscard={() => edit(() => setDraft(draftOf(props.frame.config().tickets)))}
+      />
     </div>
   );
 }

@@ -25,7 +25,9 @@ export function UsersSection(props: { frame: SettingsFrame }) {
     () => filter() === "all",
     (all, cursor) => (all ? props.frame.api.users({ status: "pending", cursor }) : Promise.resolve({ items: [], cursor: null })),
   );
-  const people = createPagedList(filter, (status, cursor) => props.frame.api.users({ status: status === "all" ? undefined : status, cursor }));
+  const people = createPagedList(filter, (status, cursor) =>
+    props.frame.api.users({ status: status === "all" ? undefined : status, cursor }),
+  );
   // With no filter, pending residents stand in their own group above everyone else.
   const rest = () => (filter() === "all" ? people.items().filter((user) => user.status !== "pending") : people.items());
   const departments = () => props.frame.config().tickets.departments;
@@ -34,7 +36,8 @@ export function UsersSection(props: { frame: SettingsFrame }) {
     const swap = (list: DistrictUser[]) => list.map((item) => (item.userID === user.userID ? user : item));
     people.setItems(swap);
     pending.setItems((list) => (user.status === "pending" ? swap(list) : list.filter((item) => item.userID !== user.userID)));
-    if (filter() === "all" && user.status !== "pending" && !people.items().some((item) => item.userID === user.userID)) people.setItems((list) => [user, ...list]);
+    if (filter() === "all" && user.status !== "pending" && !people.items().some((item) => item.userID === user.userID))
+      people.setItems((list) => [user, ...list]);
     setNotice(t("users.updated", { name: user.name }));
   }
 
@@ -46,11 +49,19 @@ export function UsersSection(props: { frame: SettingsFrame }) {
           label={t("users.filter")}
           value={filter()}
           onValue={(value) => setFilter(value as UserStatus | "all")}
-          options={[{ value: "all", label: t("users.all") }, ...statuses.map((status) => ({ value: status, label: t(`users.status.${status}`) }))]}
+          options={[
+            { value: "all", label: t("users.all") },
+            ...statuses.map((status) => ({ value: status, label: t(`users.status.${status}`) })),
+          ]}
           testid="users-filter"
           class="settings-filter"
         />
-        <button type="button" class="button button-primary" data-testid="user-invite" onClick={() => (setInviting((open) => !open), setNotice(undefined))}>
+        <button
+          type="button"
+          class="button button-primary"
+          data-testid="user-invite"
+          onClick={() => (setInviting((open) => !open), setNotice(undefined))}
+        >
           <PlusIcon size={16} /> {t("users.invite")}
         </button>
       </div>
@@ -74,13 +85,22 @@ export function UsersSection(props: { frame: SettingsFrame }) {
       <Show when={filter() === "all" && pending.items().length}>
         <Block title={t("users.pendingTitle", { count: pending.items().length })} testid="users-pending">
           <ul class="settings-users">
-            <For each={pending.items()}>{(user) => <UserRow user={user} frame={props.frame} departments={departments()} onChanged={replaced} />}</For>
+            <For each={pending.items()}>
+              {(user) => <UserRow user={user} frame={props.frame} departments={departments()} onChanged={replaced} />}
+            </For>
           </ul>
           <ListFoot list={pending} />
         </Block>
       </Show>
 
-      <Show when={people.loaded()} fallback={<Show when={!people.error()} fallback={<ListFoot list={people} />}><Skeleton class="card" lines={4} /></Show>}>
+      <Show
+        when={people.loaded()}
+        fallback={
+          <Show when={!people.error()} fallback={<ListFoot list={people} />}>
+            <Skeleton class="card" lines={4} />
+          </Show>
+        }
+      >
         <Show
           when={rest().length}
           fallback={
@@ -90,7 +110,9 @@ export function UsersSection(props: { frame: SettingsFrame }) {
           }
         >
           <ul class="settings-users card" data-testid="users-list">
-            <For each={rest()}>{(user) => <UserRow user={user} frame={props.frame} departments={departments()} onChanged={replaced} />}</For>
+            <For each={rest()}>
+              {(user) => <UserRow user={user} frame={props.frame} departments={departments()} onChanged={replaced} />}
+            </For>
           </ul>
         </Show>
         <ListFoot list={people} />
@@ -104,12 +126,21 @@ function contact(user: DistrictUser) {
 }
 
 /** One person: who, their roles and where, their status, and what the admin can do. */
-function UserRow(props: { user: DistrictUser; frame: SettingsFrame; departments: { key: string; nameZh: string; nameEn: string }[]; onChanged: (user: DistrictUser) => void }) {
+function UserRow(props: {
+  user: DistrictUser;
+  frame: SettingsFrame;
+  departments: { key: string; nameZh: string; nameEn: string }[];
+  onChanged: (user: DistrictUser) => void;
+}) {
   const { t, pick } = useSettingsLocale();
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>();
   const [editing, setEditing] = createSignal(false);
-  const [draft, setDraft] = createStore({ roles: [...props.user.roles], gridID: props.user.gridID ?? "", departmentKey: props.user.departmentKey ?? "" });
+  const [draft, setDraft] = createStore({
+    roles: [...props.user.roles],
+    gridID: props.user.gridID ?? "",
+    departmentKey: props.user.departmentKey ?? "",
+  });
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const id = () => props.user.userID;
   const department = () => props.departments.find((item) => item.key === props.user.departmentKey);
@@ -155,14 +186,22 @@ function UserRow(props: { user: DistrictUser; frame: SettingsFrame; departments:
             <For each={props.user.roles}>{(role) => <RoleBadge role={role} />}</For>
             <Show when={props.user.gridID}>{(grid) => <span class="chip">{t("users.grid", { grid: grid() })}</span>}</Show>
             <Show when={props.user.departmentKey}>
-              <span class="chip">{t("users.department", { department: department() ? pick(department()!) : props.user.departmentKey! })}</span>
+              <span class="chip">
+                {t("users.department", { department: department() ? pick(department()!) : props.user.departmentKey! })}
+              </span>
             </Show>
           </div>
         </div>
       </div>
       <div class="settings-user-actions">
         <Show when={props.user.status === "pending"}>
-          <button type="button" class="button button-primary" data-testid={`user-approve-${id()}`} disabled={busy()} onClick={() => void change({ status: "active" })}>
+          <button
+            type="button"
+            class="button button-primary"
+            data-testid={`user-approve-${id()}`}
+            disabled={busy()}
+            onClick={() => void change({ status: "active" })}
+          >
             {t("users.approve")}
           </button>
         </Show>
@@ -172,12 +211,24 @@ function UserRow(props: { user: DistrictUser; frame: SettingsFrame; departments:
           </button>
         </Show>
         <Show when={props.user.status === "disabled"}>
-          <button type="button" class="button button-secondary" data-testid={`user-enable-${id()}`} disabled={busy()} onClick={() => void change({ status: "active" })}>
+          <button
+            type="button"
+            class="button button-secondary"
+            data-testid={`user-enable-${id()}`}
+            disabled={busy()}
+            onClick={() => void change({ status: "active" })}
+          >
             {t("users.enable")}
           </button>
         </Show>
         <Show when={props.user.status !== "disabled"}>
-          <button type="button" class="button button-ghost settings-remove" data-testid={`user-disable-${id()}`} disabled={busy()} onClick={() => void change({ status: "disabled" })}>
+          <button
+            type="button"
+            class="button button-ghost settings-remove"
+            data-testid={`user-disable-${id()}`}
+            disabled={busy()}
+            onClick={() => void change({ status: "disabled" })}
+          >
             {t("users.disable")}
           </button>
         </Show>
@@ -205,7 +256,15 @@ function UserRow(props: { user: DistrictUser; frame: SettingsFrame; departments:
             <Show when={errors().roles}>{(message) => <p class="field-error">{message()}</p>}</Show>
           </fieldset>
           <Show when={draft.roles.some((role) => gridRoles.includes(role))}>
-            <InputField id={`user-grid-${id()}`} label={t("invite.grid")} hint={t("invite.gridHint")} value={draft.gridID} onValue={(value) => setDraft("gridID", value)} error={errors().gridID} testid={`user-grid-${id()}`} />
+            <InputField
+              id={`user-grid-${id()}`}
+              label={t("invite.grid")}
+              hint={t("invite.gridHint")}
+              value={draft.gridID}
+              onValue={(value) => setDraft("gridID", value)}
+              error={errors().gridID}
+              testid={`user-grid-${id()}`}
+            />
           </Show>
           <Show when={draft.roles.includes("department_staff")}>
             <SelectField
@@ -213,7 +272,10 @@ function UserRow(props: { user: DistrictUser; frame: SettingsFrame; departments:
               label={t("invite.department")}
               value={draft.departmentKey}
               onValue={(value) => setDraft("departmentKey", value)}
-              options={[{ value: "", label: t("form.choose") }, ...props.departments.map((item) => ({ value: item.key, label: pick(item) }))]}
+              options={[
+                { value: "", label: t("form.choose") },
+                ...props.departments.map((item) => ({ value: item.key, label: pick(item) })),
+              ]}
               error={errors().departmentKey}
               hint={props.departments.length ? undefined : t("invite.departmentNone")}
               testid={`user-department-${id()}`}
@@ -243,7 +305,14 @@ function UserRow(props: { user: DistrictUser; frame: SettingsFrame; departments:
 /** Invite someone by phone or e-mail, with a role and, where the role needs it, a grid or a department. */
 function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUser) => void; onCancel: () => void }) {
   const { t, pick } = useSettingsLocale();
-  const [form, setForm] = createStore({ name: "", phone: "", email: "", role: "grid_worker" as DistrictRole, gridID: "", departmentKey: "" });
+  const [form, setForm] = createStore({
+    name: "",
+    phone: "",
+    email: "",
+    role: "grid_worker" as DistrictRole,
+    gridID: "",
+    departmentKey: "",
+  });
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
@@ -290,9 +359,33 @@ function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUse
     <form class="card settings-invite" data-testid="invite-form" onSubmit={submit} noValidate>
       <h2 class="section-title">{t("invite.title")}</h2>
       <div class="settings-row-fields">
-        <InputField id="invite-name" label={t("invite.name")} value={form.name} onValue={(value) => setForm("name", value)} error={errors().name} testid="invite-name" />
-        <InputField id="invite-phone" label={t("invite.phone")} type="tel" value={form.phone} onValue={(value) => setForm("phone", value)} error={errors().phone} hint={t("invite.contact")} testid="invite-phone" />
-        <InputField id="invite-email" label={t("invite.email")} type="email" value={form.email} onValue={(value) => setForm("email", value)} error={errors().email} testid="invite-email" />
+        <InputField
+          id="invite-name"
+          label={t("invite.name")}
+          value={form.name}
+          onValue={(value) => setForm("name", value)}
+          error={errors().name}
+          testid="invite-name"
+        />
+        <InputField
+          id="invite-phone"
+          label={t("invite.phone")}
+          type="tel"
+          value={form.phone}
+          onValue={(value) => setForm("phone", value)}
+          error={errors().phone}
+          hint={t("invite.contact")}
+          testid="invite-phone"
+        />
+        <InputField
+          id="invite-email"
+          label={t("invite.email")}
+          type="email"
+          value={form.email}
+          onValue={(value) => setForm("email", value)}
+          error={errors().email}
+          testid="invite-email"
+        />
         <SelectField
           id="invite-role"
           label={t("invite.role")}
@@ -303,7 +396,15 @@ function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUse
           testid="invite-role"
         />
         <Show when={needsGrid()}>
-          <InputField id="invite-grid" label={t("invite.grid")} hint={t("invite.gridHint")} value={form.gridID} onValue={(value) => setForm("gridID", value)} error={errors().gridID} testid="invite-grid" />
+          <InputField
+            id="invite-grid"
+            label={t("invite.grid")}
+            hint={t("invite.gridHint")}
+            value={form.gridID}
+            onValue={(value) => setForm("gridID", value)}
+            error={errors().gridID}
+            testid="invite-grid"
+          />
         </Show>
         <Show when={needsDepartment()}>
           <SelectField

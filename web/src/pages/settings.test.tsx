@@ -39,7 +39,8 @@ function api(me: Me = adminMe, routes: Record<string, (request: FakeRequest) => 
     "PATCH /config": (request) => {
       const body = request.body as { expectedVersion: number; changes: Partial<DistrictConfig> };
       patches.push(body);
-      if (body.expectedVersion !== state.config.version) return problem(409, { code: "config.version", detail: "The configuration changed meanwhile." });
+      if (body.expectedVersion !== state.config.version)
+        return problem(409, { code: "config.version", detail: "The configuration changed meanwhile." });
       state.config = { ...state.config, ...body.changes, version: state.config.version + 1, updatedAt: "2026-11-29T10:00:00.000Z" };
       return state.config;
     },
@@ -79,7 +80,9 @@ describe("the settings pages", { timeout: 20_000 }, () => {
   it("edit the tiers: add, rename, move up and remove, sending the whole section with the version loaded", async () => {
     const user = userEvent.setup();
     // The API's key order (as zod writes it) differs from the form's: still "nothing changed".
-    const { patches } = api(adminMe, { "GET /config": () => ({ ...withDepartments, tiers: withDepartments.tiers.map(({ level, ...names }) => ({ ...names, level })) }) });
+    const { patches } = api(adminMe, {
+      "GET /config": () => ({ ...withDepartments, tiers: withDepartments.tiers.map(({ level, ...names }) => ({ ...names, level })) }),
+    });
     await open("tiers");
     await user.click(screen.getByTestId("config-save"));
     expect(await screen.findByText("没有需要保存的修改。")).toBeTruthy();
@@ -161,7 +164,10 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     const error = await screen.findByTestId("config-error");
     expect(error).toHaveTextContent("这次修改会影响已有数据");
     const reasons = within(error).getAllByTestId("config-error-reason");
-    expect(reasons.map((reason) => reason.textContent)).toEqual(["tier 3 (三级网格) still holds 2,600 grids", "kind school still holds S-1, S-2"]);
+    expect(reasons.map((reason) => reason.textContent)).toEqual([
+      "tier 3 (三级网格) still holds 2,600 grids",
+      "kind school still holds S-1, S-2",
+    ]);
   });
 
   it("offers to reload when someone else changed the configuration meanwhile", async () => {
@@ -217,14 +223,21 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     await user.selectOptions(screen.getByTestId("category-department-0"), "");
     await user.click(screen.getByTestId("config-save"));
     await waitFor(() => expect(patches).toHaveLength(2));
-    expect((patches[1] as { changes: { tickets: { categories: { departmentKey: string | null }[] } } }).changes.tickets.categories[0].departmentKey).toBeNull();
+    expect(
+      (patches[1] as { changes: { tickets: { categories: { departmentKey: string | null }[] } } }).changes.tickets.categories[0]
+        .departmentKey,
+    ).toBeNull();
   });
 
   it("shows the API's field errors beside the fields they name", async () => {
     const user = userEvent.setup();
     api(adminMe, {
       "PATCH /config": () =>
-        problem(400, { code: "input.invalid", detail: "Invalid input.", errors: [{ path: "changes.tickets.categories.0.deadlineHours", message: "Too big: expected number to be <=2000" }] }),
+        problem(400, {
+          code: "input.invalid",
+          detail: "Invalid input.",
+          errors: [{ path: "changes.tickets.categories.0.deadlineHours", message: "Too big: expected number to be <=2000" }],
+        }),
     });
     await open("tickets");
     await user.clear(screen.getByTestId("category-deadline-0"));
@@ -256,7 +269,16 @@ describe("the settings pages", { timeout: 20_000 }, () => {
   it("lists people with pending residents first, invites someone and approves a resident", async () => {
     const user = userEvent.setup();
     const person = (overrides: Partial<DistrictUser>): DistrictUser => ({
-      userID: "u1", name: "黄晓梅", phoneMasked: "138****0002", emailMasked: null, roles: ["grid_worker"], gridID: "grid_3", departmentKey: null, status: "active", createdAt: "2026-01-01T00:00:00.000Z", ...overrides,
+      userID: "u1",
+      name: "黄晓梅",
+      phoneMasked: "138****0002",
+      emailMasked: null,
+      roles: ["grid_worker"],
+      gridID: "grid_3",
+      departmentKey: null,
+      status: "active",
+      createdAt: "2026-01-01T00:00:00.000Z",
+      ...overrides,
     });
     const people = [person({}), person({ userID: "r1", name: "王居民", roles: ["resident"], gridID: null, status: "pending" })];
     const invited: unknown[] = [];
@@ -268,7 +290,14 @@ describe("the settings pages", { timeout: 20_000 }, () => {
       },
       "POST /users": (request) => {
         invited.push(request.body);
-        return person({ userID: "u9", name: "陈部门", roles: ["department_staff"], gridID: null, departmentKey: "urban", phoneMasked: "139****0009" });
+        return person({
+          userID: "u9",
+          name: "陈部门",
+          roles: ["department_staff"],
+          gridID: null,
+          departmentKey: "urban",
+          phoneMasked: "139****0009",
+        });
       },
       "PATCH /users/r1": (request) => {
         changed.push(request.body);
@@ -304,7 +333,22 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     api(adminMe, {
       "GET /users": (request) => ({
-        items: request.search.get("status") === "pending" ? [] : [{ userID: "admin", name: "林建华", phoneMasked: "138****0001", emailMasked: null, roles: ["district_admin"], gridID: null, departmentKey: null, status: "active", createdAt: "" }],
+        items:
+          request.search.get("status") === "pending"
+            ? []
+            : [
+                {
+                  userID: "admin",
+                  name: "林建华",
+                  phoneMasked: "138****0001",
+                  emailMasked: null,
+                  roles: ["district_admin"],
+                  gridID: null,
+                  departmentKey: null,
+                  status: "active",
+                  createdAt: "",
+                },
+              ],
         cursor: null,
       }),
       "PATCH /users/admin": () => problem(409, { code: "user.last_admin", detail: "The district would be left without an active admin." }),
@@ -317,8 +361,24 @@ describe("the settings pages", { timeout: 20_000 }, () => {
   it("shows the history, what a version changed, and rolls back after a confirmation", async () => {
     const user = userEvent.setup();
     const versions: ConfigVersion[] = [
-      { version: 4, createdAt: "2026-11-28T09:00:00.000Z", createdBy: "admin", createdByName: "林建华", sections: ["mechanisms"], note: "关闭微心愿", rollbackOf: null },
-      { version: 3, createdAt: "2026-11-27T09:00:00.000Z", createdBy: "admin", createdByName: "林建华", sections: ["tiers"], note: null, rollbackOf: null },
+      {
+        version: 4,
+        createdAt: "2026-11-28T09:00:00.000Z",
+        createdBy: "admin",
+        createdByName: "林建华",
+        sections: ["mechanisms"],
+        note: "关闭微心愿",
+        rollbackOf: null,
+      },
+      {
+        version: 3,
+        createdAt: "2026-11-27T09:00:00.000Z",
+        createdBy: "admin",
+        createdByName: "林建华",
+        sections: ["tiers"],
+        note: null,
+        rollbackOf: null,
+      },
     ];
     const rollbacks: unknown[] = [];
     const { state } = api(adminMe, {
@@ -327,7 +387,15 @@ describe("the settings pages", { timeout: 20_000 }, () => {
       "POST /config/rollback": (request) => {
         rollbacks.push(request.body);
         state.config = { ...state.config, tiers: withDepartments.tiers.slice(0, 2), version: 5 };
-        versions.unshift({ version: 5, createdAt: "2026-11-29T09:00:00.000Z", createdBy: "admin", createdByName: "林建华", sections: ["tiers"], note: null, rollbackOf: 3 });
+        versions.unshift({
+          version: 5,
+          createdAt: "2026-11-29T09:00:00.000Z",
+          createdBy: "admin",
+          createdByName: "林建华",
+          sections: ["tiers"],
+          note: null,
+          rollbackOf: 3,
+        });
         return state.config;
       },
     });
@@ -348,9 +416,18 @@ describe("the settings pages", { timeout: 20_000 }, () => {
 
   it("pages through the audit trail", async () => {
     const user = userEvent.setup();
-    const event = (index: number) => ({ eventID: `e${index}`, at: "2026-11-29T08:00:00.000Z", actorID: "admin", action: "config.update", subjectID: "config", summary: `change ${index}`, details: null });
+    const event = (index: number) => ({
+      eventID: `e${index}`,
+      at: "2026-11-29T08:00:00.000Z",
+      actorID: "admin",
+      action: "config.update",
+      subjectID: "config",
+      summary: `change ${index}`,
+      details: null,
+    });
     api(adminMe, {
-      "GET /audit": (request) => (request.search.get("cursor") ? { items: [event(3)], cursor: null } : { items: [event(1), event(2)], cursor: "next" }),
+      "GET /audit": (request) =>
+        request.search.get("cursor") ? { items: [event(3)], cursor: null } : { items: [event(1), event(2)], cursor: "next" },
     });
     await open("audit");
     await waitFor(() => expect(screen.getAllByTestId("audit-event")).toHaveLength(2));

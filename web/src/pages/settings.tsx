@@ -93,7 +93,11 @@ export function SettingsPage() {
           <p class="page-subtitle">{section() ? t(`section.${section()!}.desc`) : t("settings.subtitle")}</p>
         </div>
         <Show when={config()}>
-          {(current) => <p class="settings-version">{t("settings.version", { version: current().version, date: formatDateTime(current().updatedAt) })}</p>}
+          {(current) => (
+            <p class="settings-version">
+              {t("settings.version", { version: current().version, date: formatDateTime(current().updatedAt) })}
+            </p>
+          )}
         </Show>
       </div>
       <Switch>
@@ -121,7 +125,10 @@ export function SettingsPage() {
               <Show
                 when={section()}
                 fallback={
-                  <Show when={params.section === undefined} fallback={<EmptyState title={t("notFound.title")} body={t("settings.subtitle")} />}>
+                  <Show
+                    when={params.section === undefined}
+                    fallback={<EmptyState title={t("notFound.title")} body={t("settings.subtitle")} />}
+                  >
                     <ul class="settings-index" data-testid="settings-sections">
                       <For each={sections}>
                         {(key) => (

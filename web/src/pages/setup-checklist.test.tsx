@@ -33,12 +33,30 @@ describe("the first-run checklist's done-states", () => {
     const fresh = setupDone({ config: minimalConfig, first: firstSettings, metrics: metrics({}), users: [] });
     expect(Object.values(fresh).every((done) => !done)).toBe(true);
 
-    const renamed = { ...minimalConfig, tiers: [{ level: 1, nameZh: "片区", nameEn: "Block" }, { level: 2, nameZh: "楼栋", nameEn: "Building" }] };
+    const renamed = {
+      ...minimalConfig,
+      tiers: [
+        { level: 1, nameZh: "片区", nameEn: "Block" },
+        { level: 2, nameZh: "楼栋", nameEn: "Building" },
+      ],
+    };
     const withCategory = {
       ...renamed,
-      tickets: { ...minimalConfig.tickets, categories: [...minimalConfig.tickets.categories, { key: "pets", nameZh: "宠物扰民", nameEn: "Pets", departmentKey: null, deadlineHours: 24 }] },
+      tickets: {
+        ...minimalConfig.tickets,
+        categories: [
+          ...minimalConfig.tickets.categories,
+          { key: "pets", nameZh: "宠物扰民", nameEn: "Pets", departmentKey: null, deadlineHours: 24 },
+        ],
+      },
     };
-    expect(setupDone({ config: withCategory, first: firstSettings })).toMatchObject({ tiers: true, categories: true, departments: false, roles: false, grids: false });
+    expect(setupDone({ config: withCategory, first: firstSettings })).toMatchObject({
+      tiers: true,
+      categories: true,
+      departments: false,
+      roles: false,
+      grids: false,
+    });
 
     const inUse = setupDone({
       config: minimalConfig,
@@ -65,7 +83,14 @@ describe("the first-run checklist's done-states", () => {
 describe("the first-run checklist on the district home", () => {
   it("shows a new district's admin every step with a link to where it is done", async () => {
     signedIn();
-    const renamed = { ...minimalConfig, version: 2, tiers: [{ level: 1, nameZh: "片区", nameEn: "Block" }, { level: 2, nameZh: "楼栋", nameEn: "Building" }] };
+    const renamed = {
+      ...minimalConfig,
+      version: 2,
+      tiers: [
+        { level: 1, nameZh: "片区", nameEn: "Block" },
+        { level: 2, nameZh: "楼栋", nameEn: "Building" },
+      ],
+    };
     api(renamed);
     renderApp("/d/guangze");
     const checklist = await screen.findByTestId("setup-checklist");
@@ -91,7 +116,9 @@ describe("the first-run checklist on the district home", () => {
     renderApp("/d/guangze");
     await screen.findByTestId("district-name");
     // Every read was made and answered: still no checklist.
-    await waitFor(() => expect(requests.filter((request) => ["/users", "/metrics/district", "/config/versions/1"].includes(request.path))).toHaveLength(3));
+    await waitFor(() =>
+      expect(requests.filter((request) => ["/users", "/metrics/district", "/config/versions/1"].includes(request.path))).toHaveLength(3),
+    );
     await new Promise((resolve) => setTimeout(resolve));
     expect(screen.queryByTestId("setup-checklist")).not.toBeInTheDocument();
   });

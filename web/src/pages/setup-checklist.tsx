@@ -44,7 +44,9 @@ export function setupDone(facts: SetupFacts): Record<SetupItem, boolean> {
   const grids = (values["grids.total"] ?? 0) > 0;
   const tickets = (values["tickets.collected"] ?? 0) > 0;
   const rolesHeld = (facts.metrics?.roles ?? []).some((role) => role.people > 0);
-  const staff = (facts.users ?? []).some((user) => user.status !== "disabled" && user.roles.some((role) => role !== "district_admin" && role !== "resident"));
+  const staff = (facts.users ?? []).some(
+    (user) => user.status !== "disabled" && user.roles.some((role) => role !== "district_admin" && role !== "resident"),
+  );
   return {
     tiers: changed((settings) => settings.tiers) || grids,
     grids,
@@ -98,9 +100,7 @@ export function SetupChecklist(props: { slug: string; config: DistrictConfig }) 
                   </span>
                   <span class="setup-text">
                     <span>{t(`checklist.${item}` as SetupMessageKey)}</span>
-                    <small>
-                      {done()?.[item] ? t("checklist.done") : t(`checklist.${item}Hint` as SetupMessageKey)}
-                    </small>
+                    <small>{done()?.[item] ? t("checklist.done") : t(`checklist.${item}Hint` as SetupMessageKey)}</small>
                   </span>
                 </A>
               </li>

@@ -105,7 +105,11 @@ describe("the report form", () => {
     await user.upload(screen.getByTestId("ticket-photos"), [pngFile("a.png"), pngFile("b.png")]);
     await waitFor(() => expect(screen.getAllByTestId("photo-tile").map((tile) => tile.dataset.state)).toEqual(["done", "done"]));
     expect(uploads.sent).toHaveLength(2);
-    expect(uploads.sent[0]).toMatchObject({ method: "PUT", url: "http://s3.test/upload/1?signature=x", headers: { "content-type": "image/png" } });
+    expect(uploads.sent[0]).toMatchObject({
+      method: "PUT",
+      url: "http://s3.test/upload/1?signature=x",
+      headers: { "content-type": "image/png" },
+    });
     expect(uploads.sent[0].headers.authorization).toBeUndefined();
 
     await user.click(screen.getByTestId("ticket-map"));
@@ -138,7 +142,14 @@ describe("the report form", () => {
     vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
       if (String(input).endsWith("/tickets") && init?.method === "POST" && !lost) {
         lost = true;
-        requests.push({ method: "POST", path: "/tickets", search: new URLSearchParams(), body: JSON.parse(String(init.body)), token: null, headers: new Headers(init.headers) });
+        requests.push({
+          method: "POST",
+          path: "/tickets",
+          search: new URLSearchParams(),
+          body: JSON.parse(String(init.body)),
+          token: null,
+          headers: new Headers(init.headers),
+        });
         throw new TypeError("Failed to fetch");
       }
       return stubbed(input, init);
@@ -152,7 +163,9 @@ describe("the report form", () => {
     expect(await screen.findByTestId("report-error")).toHaveTextContent("不会重复上报");
     await user.click(screen.getByTestId("ticket-submit"));
     await waitFor(() => expect(app.location()).toBe(`/d/jianyang/tickets/${created.ticket.ticketID}`));
-    const keys = requests.filter((request) => request.method === "POST" && request.path === "/tickets").map((request) => request.headers.get("idempotency-key"));
+    const keys = requests
+      .filter((request) => request.method === "POST" && request.path === "/tickets")
+      .map((request) => request.headers.get("idempotency-key"));
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBeTruthy();
     expect(keys[1]).toBe(keys[0]);

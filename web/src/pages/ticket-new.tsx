@@ -38,7 +38,10 @@ export function TicketNewPage() {
       </div>
       <TicketGate slug={params.slug}>
         {(config) => (
-          <Show when={mayReport(session.me.data()?.actor)} fallback={<EmptyState title={t("report.notAllowedTitle")} body={t("report.notAllowedBody")} />}>
+          <Show
+            when={mayReport(session.me.data()?.actor)}
+            fallback={<EmptyState title={t("report.notAllowedTitle")} body={t("report.notAllowedBody")} />}
+          >
             <ReportForm
               config={config}
               tickets={tickets}
@@ -266,7 +269,15 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
               }}
             />
             <p class={errors().description ? "field-error" : "field-hint field-hint-split"} id="ticket-description-note">
-              <Show when={errors().description} fallback={<><span>{t("report.descriptionHint")}</span><span>{t("report.descriptionCount", { count: description().length })}</span></>}>
+              <Show
+                when={errors().description}
+                fallback={
+                  <>
+                    <span>{t("report.descriptionHint")}</span>
+                    <span>{t("report.descriptionCount", { count: description().length })}</span>
+                  </>
+                }
+              >
                 {(say) => <>{say()()}</>}
               </Show>
             </p>
@@ -300,7 +311,19 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
               class="location-status"
               id="ticket-location-status"
               data-testid="ticket-location"
-              data-state={!point() ? "none" : located.loading() ? "loading" : outside() ? "outside" : located.data() ? "found" : located.error() ? "error" : "loading"}
+              data-state={
+                !point()
+                  ? "none"
+                  : located.loading()
+                    ? "loading"
+                    : outside()
+                      ? "outside"
+                      : located.data()
+                        ? "found"
+                        : located.error()
+                          ? "error"
+                          : "loading"
+              }
               role="status"
               aria-live="polite"
             >
@@ -332,14 +355,18 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
                             </p>
                           )}
                         </Show>
-                        <p class="location-grid">
-                          {t("location.inGrid", { code: place().grid.code, name: place().grid.name })}
-                        </p>
+                        <p class="location-grid">{t("location.inGrid", { code: place().grid.code, name: place().grid.name })}</p>
                         <p class="location-path">
-                          {place().ancestors.map((ref) => ref.name).join(" › ")}
+                          {place()
+                            .ancestors.map((ref) => ref.name)
+                            .join(" › ")}
                           <Show when={place().dedicated.length}>
                             {" · "}
-                            {t("location.dedicated", { names: place().dedicated.map((ref) => ref.name).join("、") })}
+                            {t("location.dedicated", {
+                              names: place()
+                                .dedicated.map((ref) => ref.name)
+                                .join("、"),
+                            })}
                           </Show>
                         </p>
                         <p class="location-coords">
@@ -392,7 +419,12 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
             </p>
           )}
         </Show>
-        <button type="submit" class="button button-primary button-large button-block" data-testid="ticket-submit" disabled={phase() !== "idle"}>
+        <button
+          type="submit"
+          class="button button-primary button-large button-block"
+          data-testid="ticket-submit"
+          disabled={phase() !== "idle"}
+        >
           <Show when={phase() !== "idle"}>
             <span class="spinner" aria-hidden="true" />
           </Show>

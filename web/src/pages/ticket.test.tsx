@@ -5,10 +5,32 @@ import type { TicketDetail } from "../data/tickets.ts";
 import type { Me } from "../data/types.ts";
 import { jianyang } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
-import { adminMe, categories, departments, detailAt, leaderMe, residentMe, staffMe, ticketConfig, workerMe } from "../test/ticket-fixtures.ts";
+import {
+  adminMe,
+  categories,
+  departments,
+  detailAt,
+  leaderMe,
+  residentMe,
+  staffMe,
+  ticketConfig,
+  workerMe,
+} from "../test/ticket-fixtures.ts";
 
 const ID = "ticket_01jdtest0001";
-const actionIDs = ["accept", "reject", "dispatch", "handle", "verify", "send-back", "rate", "reopen", "request-change", "approve", "refuse"];
+const actionIDs = [
+  "accept",
+  "reject",
+  "dispatch",
+  "handle",
+  "verify",
+  "send-back",
+  "rate",
+  "reopen",
+  "request-change",
+  "approve",
+  "refuse",
+];
 
 function api(me: Me, detail: TicketDetail | (() => TicketDetail), routes: Record<string, (request: FakeRequest) => unknown> = {}) {
   return fakeApi({
@@ -33,7 +55,15 @@ async function open() {
   return app;
 }
 
-const pendingBy = (by: string) => ({ seq: 4, kind: "transfer", reason: "不属于城管职责", hours: null, departmentKey: "transport", by, at: new Date().toISOString() });
+const pendingBy = (by: string) => ({
+  seq: 4,
+  kind: "transfer",
+  reason: "不属于城管职责",
+  hours: null,
+  departmentKey: "transport",
+  by,
+  at: new Date().toISOString(),
+});
 
 /** The action buttons shown, by their test hook. */
 const shown = () => actionIDs.filter((action) => screen.queryByTestId(`action-${action}`));
@@ -74,7 +104,14 @@ describe("the ticket page", () => {
 
     const steps = within(screen.getByTestId("ticket-stepper")).getAllByRole("listitem");
     expect(steps.map((step) => step.className.replace("step is-", ""))).toEqual(["done", "done", "done", "done", "current", "todo"]);
-    expect(steps.map((step) => step.querySelector(".step-name")?.textContent)).toEqual(["采集", "立案", "派遣", "处置", "核查结案", "评价"]);
+    expect(steps.map((step) => step.querySelector(".step-name")?.textContent)).toEqual([
+      "采集",
+      "立案",
+      "派遣",
+      "处置",
+      "核查结案",
+      "评价",
+    ]);
 
     const entries = screen.getAllByTestId("timeline-entry");
     expect(entries.map((entry) => entry.dataset.action)).toEqual(["collect", "accept", "dispatch", "handle"]);
@@ -133,7 +170,10 @@ describe("the ticket page", () => {
     const { requests } = api(workerMe, () => current, {
       [`POST /tickets/${ID}/accept`]: () => {
         current = detailAt("accepted");
-        return problem(409, { code: "ticket.changed", detail: "Someone else acted on this ticket at the same time; reload it and try again." });
+        return problem(409, {
+          code: "ticket.changed",
+          detail: "Someone else acted on this ticket at the same time; reload it and try again.",
+        });
       },
     });
     await open();
@@ -149,7 +189,10 @@ describe("the ticket page", () => {
     const user = userEvent.setup();
     api(workerMe, detailAt("handled"), {
       [`POST /tickets/${ID}/verify`]: () =>
-        problem(403, { code: "ticket.same_person", detail: "The one who handled a ticket may not also check it: another person verifies." }),
+        problem(403, {
+          code: "ticket.same_person",
+          detail: "The one who handled a ticket may not also check it: another person verifies.",
+        }),
     });
     await open();
     await user.click(screen.getByTestId("action-verify"));
@@ -164,7 +207,9 @@ describe("the ticket page", () => {
     const { requests } = api(staffMe, () => current, {
       [`POST /tickets/${ID}/requests`]: (request) => {
         const body = request.body as { note: string; hours: number };
-        current = detailAt("dispatched", { pendingRequest: { ...pendingBy("staff"), kind: "extend", reason: body.note, hours: body.hours, departmentKey: null } });
+        current = detailAt("dispatched", {
+          pendingRequest: { ...pendingBy("staff"), kind: "extend", reason: body.note, hours: body.hours, departmentKey: null },
+        });
         return current.ticket;
       },
     });
@@ -180,7 +225,11 @@ describe("the ticket page", () => {
     await user.click(screen.getByTestId("action-submit"));
 
     expect(await screen.findByTestId("ticket-notice")).toHaveTextContent("申请已提交，等待审批。");
-    expect(requests.find((request) => request.path.endsWith("/requests"))?.body).toEqual({ kind: "extend", note: "需要协调环卫车辆", hours: 16 });
+    expect(requests.find((request) => request.path.endsWith("/requests"))?.body).toEqual({
+      kind: "extend",
+      note: "需要协调环卫车辆",
+      hours: 16,
+    });
     await waitFor(() => expect(screen.getByTestId("ticket-pending")).toHaveTextContent("延期申请待审批：需要协调环卫车辆"));
     expect(screen.queryByTestId("action-request-change")).not.toBeInTheDocument();
   });
@@ -188,7 +237,8 @@ describe("the ticket page", () => {
   it("a transfer goes to a department picked from the district's, and a pending one is refused with its error", async () => {
     const user = userEvent.setup();
     const { requests } = api(workerMe, detailAt("dispatched"), {
-      [`POST /tickets/${ID}/requests`]: () => problem(409, { code: "ticket.request_pending", detail: "A change is already waiting for approval on this ticket." }),
+      [`POST /tickets/${ID}/requests`]: () =>
+        problem(409, { code: "ticket.request_pending", detail: "A change is already waiting for approval on this ticket." }),
     });
     await open();
     await user.click(screen.getByTestId("action-request-change"));
@@ -199,7 +249,11 @@ describe("the ticket page", () => {
     await user.type(screen.getByTestId("action-note"), "道路问题归交通局");
     await user.click(screen.getByTestId("action-submit"));
     expect(await screen.findByTestId("action-error")).toHaveTextContent("已有一项变更申请在等待审批");
-    expect(requests.find((request) => request.path.endsWith("/requests"))?.body).toEqual({ kind: "transfer", note: "道路问题归交通局", departmentKey: "transport" });
+    expect(requests.find((request) => request.path.endsWith("/requests"))?.body).toEqual({
+      kind: "transfer",
+      note: "道路问题归交通局",
+      departmentKey: "transport",
+    });
   });
 
   it("a leader approves the pending change", async () => {
@@ -223,7 +277,8 @@ describe("the ticket page", () => {
   it("refuses with a note, and explains that the requester cannot decide", async () => {
     const user = userEvent.setup();
     const { requests } = api(adminMe, detailAt("dispatched", { pendingRequest: pendingBy("staff") }), {
-      [`POST /tickets/${ID}/decision`]: () => problem(403, { code: "ticket.same_person", detail: "Who asks for a change does not approve it." }),
+      [`POST /tickets/${ID}/decision`]: () =>
+        problem(403, { code: "ticket.same_person", detail: "Who asks for a change does not approve it." }),
     });
     await open();
     await user.click(screen.getByTestId("action-refuse"));

@@ -58,7 +58,13 @@ export function TicketPage() {
 
 type Notice = { kind: "reported" } | { kind: "done"; action: TicketAction } | { kind: "conflict" };
 
-export function TicketLoader(props: { ticketID: string; tickets: TicketsApi; config: DistrictConfig; actor: SignedInActor | undefined; reported?: boolean }) {
+export function TicketLoader(props: {
+  ticketID: string;
+  tickets: TicketsApi;
+  config: DistrictConfig;
+  actor: SignedInActor | undefined;
+  reported?: boolean;
+}) {
   const { t } = useTicketLocale();
   const detail = createQuery(
     () => props.ticketID,
@@ -152,7 +158,11 @@ export function TicketView(props: {
   const ticket = () => props.detail.ticket;
   const myID = () => (props.actor?.type === "user" ? props.actor.userID : undefined);
   const actions = createMemo(() => [
-    ...allowedActions(ticket(), { actor: props.actor, handlerID: handlerOf(props.detail.timeline, ticket()), settings: props.config.tickets }),
+    ...allowedActions(ticket(), {
+      actor: props.actor,
+      handlerID: handlerOf(props.detail.timeline, ticket()),
+      settings: props.config.tickets,
+    }),
     ...changeActions(ticket(), { actor: props.actor }),
   ]);
   const waitingForOther = () =>
@@ -163,7 +173,9 @@ export function TicketView(props: {
   );
   /** The reporter's photos: those of the report and those added later. */
   const sitePhotos = () => {
-    const fromTimeline = props.detail.timeline.filter((entry) => entry.action === "collect" || entry.action === "photo").flatMap((entry) => entry.photos);
+    const fromTimeline = props.detail.timeline
+      .filter((entry) => entry.action === "collect" || entry.action === "photo")
+      .flatMap((entry) => entry.photos);
     return fromTimeline.length ? fromTimeline : ticket().photos;
   };
   const open = () => ticket().state !== "closed";
@@ -177,7 +189,14 @@ export function TicketView(props: {
             <Show when={ticket().overdue}>
               <OverdueFlag />
             </Show>
-            <span class="ticket-id">{t("ticket.number", { id: ticket().ticketID.replace(/^ticket_/, "").slice(-8).toUpperCase() })}</span>
+            <span class="ticket-id">
+              {t("ticket.number", {
+                id: ticket()
+                  .ticketID.replace(/^ticket_/, "")
+                  .slice(-8)
+                  .toUpperCase(),
+              })}
+            </span>
           </div>
           <h1 class="ticket-title" id="ticket-title" data-testid="ticket-title">
             {names.category(ticket().categoryKey)}
@@ -195,7 +214,9 @@ export function TicketView(props: {
               <ClockIcon size={16} />
               <span>
                 {t("ticket.pending", {
-                  kind: ["extend", "send_up", "transfer", "void"].includes(request().kind) ? t(`change.${request().kind as "extend"}`) : request().kind,
+                  kind: ["extend", "send_up", "transfer", "void"].includes(request().kind)
+                    ? t(`change.${request().kind as "extend"}`)
+                    : request().kind,
                   reason: request().reason,
                 })}
               </span>
@@ -271,7 +292,11 @@ export function TicketView(props: {
                           </span>
                         )}
                       </Show>
-                      <span class="ticket-fact-note">{found().ancestors.map((ref) => ref.name).join(" › ")}</span>
+                      <span class="ticket-fact-note">
+                        {found()
+                          .ancestors.map((ref) => ref.name)
+                          .join(" › ")}
+                      </span>
                     </span>
                   )}
                 </Show>

@@ -20,14 +20,27 @@ function api(me: Me, list: (request: FakeRequest) => { items: Ticket[]; cursor: 
 }
 
 const lists = (requests: FakeRequest[]) =>
-  requests.filter((request) => request.path === "/tickets").map((request) => Object.fromEntries([...request.search.entries()].filter(([key]) => key !== "limit")));
+  requests
+    .filter((request) => request.path === "/tickets")
+    .map((request) => Object.fromEntries([...request.search.entries()].filter(([key]) => key !== "limit")));
 
 describe("the ticket lists", () => {
   it("shows a resident their own reports, overdue ones flagged, and loads more with the cursor", async () => {
     const user = userEvent.setup();
-    const first = [ticket({ ticketID: "t1", state: "dispatched", departmentKey: "urban_management", dueAt: new Date(Date.now() - 3_600_000).toISOString(), overdue: true }), ticket({ ticketID: "t2" })];
+    const first = [
+      ticket({
+        ticketID: "t1",
+        state: "dispatched",
+        departmentKey: "urban_management",
+        dueAt: new Date(Date.now() - 3_600_000).toISOString(),
+        overdue: true,
+      }),
+      ticket({ ticketID: "t2" }),
+    ];
     const { requests } = api(residentMe, (request) =>
-      request.search.get("cursor") === "next" ? { items: [ticket({ ticketID: "t3", state: "closed", closure: "solved" })], cursor: null } : { items: first, cursor: "next" },
+      request.search.get("cursor") === "next"
+        ? { items: [ticket({ ticketID: "t3", state: "closed", closure: "solved" })], cursor: null }
+        : { items: first, cursor: "next" },
     );
     signedIn();
     renderApp("/d/jianyang/tickets");
@@ -78,7 +91,14 @@ describe("the ticket lists", () => {
     expect(app.location()).toContain("queue=handled");
 
     await user.click(screen.getByTestId("queue-territorial"));
-    await waitFor(() => expect(lists(requests).at(-1)).toEqual({ departmentKey: "territorial", state: "dispatched", categoryKey: "garbage", overdue: "true" }));
+    await waitFor(() =>
+      expect(lists(requests).at(-1)).toEqual({
+        departmentKey: "territorial",
+        state: "dispatched",
+        categoryKey: "garbage",
+        overdue: "true",
+      }),
+    );
     expect(lists(requests).slice(0, 4)).toEqual([
       { state: "collected" },
       { state: "handled" },
@@ -90,7 +110,10 @@ describe("the ticket lists", () => {
   });
 
   it("gives department staff their department's queue", async () => {
-    const { requests } = api(staffMe, () => ({ items: [ticket({ ticketID: "t9", state: "dispatched", departmentKey: "urban_management" })], cursor: null }));
+    const { requests } = api(staffMe, () => ({
+      items: [ticket({ ticketID: "t9", state: "dispatched", departmentKey: "urban_management" })],
+      cursor: null,
+    }));
     signedIn();
     renderApp("/d/jianyang/tickets");
     await screen.findAllByTestId("ticket-row", {}, { timeout: 5000 });
@@ -99,7 +122,10 @@ describe("the ticket lists", () => {
   });
 
   it("says so when the district has snap-and-report switched off", async () => {
-    api(residentMe, () => ({ items: [], cursor: null }), { ...jianyangConfig, mechanisms: { ...jianyangConfig.mechanisms, tickets: false } });
+    api(residentMe, () => ({ items: [], cursor: null }), {
+      ...jianyangConfig,
+      mechanisms: { ...jianyangConfig.mechanisms, tickets: false },
+    });
     signedIn();
     renderApp("/d/jianyang/tickets");
     expect(await screen.findByText("本区未开启随手拍", {}, { timeout: 5000 })).toBeInTheDocument();

@@ -31,7 +31,11 @@ export function TicketsPage() {
   const params = useParams<{ slug: string }>();
   const session = useSession();
   const { t } = useTicketLocale();
-  const title = useMechanismTitle(() => params.slug, "tickets", () => t("tickets.title"));
+  const title = useMechanismTitle(
+    () => params.slug,
+    "tickets",
+    () => t("tickets.title"),
+  );
   usePageTitle(title);
   const tickets = ticketsApi(session.api);
   const actor = () => session.me.data()?.actor;
@@ -82,7 +86,8 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
   );
   const names = useTicketNames({ categories: categories.data, departments: departments.data });
 
-  const stateFilter = () => (queue()?.stateFilter && ticketStates.includes(search.state as TicketState) ? (search.state as TicketState) : undefined);
+  const stateFilter = () =>
+    queue()?.stateFilter && ticketStates.includes(search.state as TicketState) ? (search.state as TicketState) : undefined;
   const filtered = () => Boolean(stateFilter() || search.category || search.overdue === "true");
   const listQuery = createMemo<TicketListQuery | null>(() => {
     const chosen = queue();
@@ -133,10 +138,7 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
   const choose = (next: QueueKey) => setSearch({ queue: next, state: undefined }, { replace: true });
 
   return (
-    <Show
-      when={queue()}
-      fallback={<EmptyState title={t("tickets.noQueueTitle")} body={t("tickets.noQueueBody")} />}
-    >
+    <Show when={queue()} fallback={<EmptyState title={t("tickets.noQueueTitle")} body={t("tickets.noQueueBody")} />}>
       {(current) => (
         <div class="ticket-queues">
           <Show when={queues().length > 1}>
@@ -245,14 +247,25 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
                 <For each={items()}>
                   {(ticket) => (
                     <li>
-                      <TicketRow ticket={ticket} slug={props.slug} category={names.category(ticket.categoryKey)} department={names.department(ticket.departmentKey)} />
+                      <TicketRow
+                        ticket={ticket}
+                        slug={props.slug}
+                        category={names.category(ticket.categoryKey)}
+                        department={names.department(ticket.departmentKey)}
+                      />
                     </li>
                   )}
                 </For>
               </ul>
               <Show when={cursor()}>
                 <div class="load-more">
-                  <button type="button" class="button button-secondary" onClick={loadMore} disabled={moreState() === "loading"} data-testid="load-more">
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={loadMore}
+                    disabled={moreState() === "loading"}
+                    data-testid="load-more"
+                  >
                     <Show when={moreState() === "loading"}>
                       <span class="spinner" aria-hidden="true" />
                     </Show>

@@ -53,7 +53,11 @@ function createSubmit() {
 }
 
 const required = (values: Record<string, string>, t: (key: "forms.required") => string): Errors =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => !value.trim()).map(([key]) => [key, t("forms.required")]));
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => !value.trim())
+      .map(([key]) => [key, t("forms.required")]),
+  );
 
 /** The buttons and the failure message at the foot of every form. */
 function FormFoot(props: { saving: boolean; failure?: string; onCancel: () => void; testid: string }) {
@@ -191,7 +195,14 @@ export function ActivityForm(props: FormProps & { teams: VolunteerTeam[] }) {
     <form class="card volunteer-form" onSubmit={onSubmit} novalidate data-testid="activity-form">
       <h3 class="volunteer-form-title">{t("forms.activity")}</h3>
       <Field id="activity-kind" label={t("forms.kind")} error={form.errors().kind}>
-        {(attributes) => <SelectInput {...attributes} value={kind()} onValue={setKind} options={kinds().map((entry) => ({ value: entry.key, label: pick(entry) }))} />}
+        {(attributes) => (
+          <SelectInput
+            {...attributes}
+            value={kind()}
+            onValue={setKind}
+            options={kinds().map((entry) => ({ value: entry.key, label: pick(entry) }))}
+          />
+        )}
       </Field>
       <Field id="activity-title" label={t("forms.title.field")} error={form.errors().title}>
         {(attributes) => <TextInput {...attributes} value={title()} onValue={setTitle} maxLength={120} />}
@@ -211,7 +222,12 @@ export function ActivityForm(props: FormProps & { teams: VolunteerTeam[] }) {
       <Show when={props.teams.length}>
         <Field id="activity-team" label={t("forms.teams")} error={form.errors().teamIDs}>
           {(attributes) => (
-            <SelectInput {...attributes} value={teamID()} onValue={setTeamID} options={[{ value: "", label: "—" }, ...props.teams.map((team) => ({ value: team.teamID, label: team.name }))]} />
+            <SelectInput
+              {...attributes}
+              value={teamID()}
+              onValue={setTeamID}
+              options={[{ value: "", label: "—" }, ...props.teams.map((team) => ({ value: team.teamID, label: team.name }))]}
+            />
           )}
         </Field>
       </Show>
@@ -249,7 +265,14 @@ export function TeamForm(props: FormProps) {
     <form class="card volunteer-form" onSubmit={onSubmit} novalidate data-testid="team-form">
       <h3 class="volunteer-form-title">{t("forms.team")}</h3>
       <Field id="team-kind" label={t("forms.kind")} error={form.errors().kind}>
-        {(attributes) => <SelectInput {...attributes} value={kind()} onValue={setKind} options={kinds().map((entry) => ({ value: entry.key, label: pick(entry) }))} />}
+        {(attributes) => (
+          <SelectInput
+            {...attributes}
+            value={kind()}
+            onValue={setKind}
+            options={kinds().map((entry) => ({ value: entry.key, label: pick(entry) }))}
+          />
+        )}
       </Field>
       <Field id="team-name" label={t("forms.name")} error={form.errors().name}>
         {(attributes) => <TextInput {...attributes} value={name()} onValue={setName} maxLength={60} />}
@@ -260,7 +283,9 @@ export function TeamForm(props: FormProps) {
           {(attributes) => <TextInput {...attributes} value={leaderName()} onValue={setLeaderName} maxLength={40} />}
         </Field>
         <Field id="team-leader-phone" label={t("forms.leaderPhone")} error={form.errors().leaderPhone}>
-          {(attributes) => <TextInput {...attributes} type="tel" inputMode="tel" value={leaderPhone()} onValue={setLeaderPhone} maxLength={11} />}
+          {(attributes) => (
+            <TextInput {...attributes} type="tel" inputMode="tel" value={leaderPhone()} onValue={setLeaderPhone} maxLength={11} />
+          )}
         </Field>
       </div>
       <FormFoot saving={form.saving()} failure={form.failure()} onCancel={props.onCancel} testid="team" />
@@ -296,7 +321,14 @@ export function OwnersForm(props: FormProps) {
             ? { kind: "committee_worker", gridID: gridID(), date: date(), personName: personName().trim(), estate: estate().trim() }
             : kind() === "consultation"
               ? { kind: "consultation", gridID: gridID(), date: date(), topic: topic().trim(), ...estateValue }
-              : { kind: "livelihood_project", gridID: gridID(), date: date(), topic: topic().trim(), projectKind: projectKind(), ...estateValue },
+              : {
+                  kind: "livelihood_project",
+                  gridID: gridID(),
+                  date: date(),
+                  topic: topic().trim(),
+                  projectKind: projectKind(),
+                  ...estateValue,
+                },
         ),
       props.onDone,
     );
@@ -306,7 +338,12 @@ export function OwnersForm(props: FormProps) {
       <h3 class="volunteer-form-title">{t("forms.owners")}</h3>
       <Field id="owners-kind" label={t("forms.ownersKind")}>
         {(attributes) => (
-          <SelectInput {...attributes} value={kind()} onValue={(value) => setKind(value as OwnersKind)} options={ownersKinds.map((entry) => ({ value: entry, label: t(`owners.kind.${entry}`) }))} />
+          <SelectInput
+            {...attributes}
+            value={kind()}
+            onValue={(value) => setKind(value as OwnersKind)}
+            options={ownersKinds.map((entry) => ({ value: entry, label: t(`owners.kind.${entry}`) }))}
+          />
         )}
       </Field>
       <Show when={kind() === "committee_worker"}>

@@ -7,12 +7,35 @@ import { jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { adminMe, leaderMe, residentMe, workerMe } from "../test/ticket-fixtures.ts";
 
-const zero = { teams: 0, members: 0, problemsSolved: 0, activities: 0, served: 0, committeeWorkers: 0, consultations: 0, livelihoodProjects: 0 };
+const zero = {
+  teams: 0,
+  members: 0,
+  problemsSolved: 0,
+  activities: 0,
+  served: 0,
+  committeeWorkers: 0,
+  consultations: 0,
+  livelihoodProjects: 0,
+};
 const months = (values: Record<number, number>) =>
-  Array.from({ length: 12 }, (_, index) => ({ ...zero, month: `2022-${String(index + 1).padStart(2, "0")}`, activities: values[index + 1] ?? 0, served: (values[index + 1] ?? 0) * 50 }));
+  Array.from({ length: 12 }, (_, index) => ({
+    ...zero,
+    month: `2022-${String(index + 1).padStart(2, "0")}`,
+    activities: values[index + 1] ?? 0,
+    served: (values[index + 1] ?? 0) * 50,
+  }));
 const summary: Summary = {
   scope: "district",
-  totals: { teams: 165, members: 1320, problemsSolved: 610, activities: 180, served: 9800, committeeWorkers: 65, consultations: 180, livelihoodProjects: 72 },
+  totals: {
+    teams: 165,
+    members: 1320,
+    problemsSolved: 610,
+    activities: 180,
+    served: 9800,
+    committeeWorkers: 65,
+    consultations: 180,
+    livelihoodProjects: 72,
+  },
   years: ["2022"],
   year: "2022",
   months: months({ 3: 20, 6: 12, 11: 4 }),
@@ -45,7 +68,25 @@ const activity = (overrides: Partial<Activity> = {}): Activity => ({
   createdAt: "2022-03-05T02:00:00.000Z",
   ...overrides,
 });
-const grid = (gridID: string, name: string) => ({ gridID, name, code: gridID, tier: 1, dedicatedKind: null, parentID: null, path: [], bbox: [], areaM2: 0, households: null, population: null, status: "active", version: 1, change: "create", note: null, updatedAt: "", updatedBy: "" });
+const grid = (gridID: string, name: string) => ({
+  gridID,
+  name,
+  code: gridID,
+  tier: 1,
+  dedicatedKind: null,
+  parentID: null,
+  path: [],
+  bbox: [],
+  areaM2: 0,
+  households: null,
+  population: null,
+  status: "active",
+  version: 1,
+  change: "create",
+  note: null,
+  updatedAt: "",
+  updatedBy: "",
+});
 
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
   return fakeApi({
@@ -54,7 +95,10 @@ function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> =
     "GET /provinces": () => ({ items: [], cursor: null }),
     "GET /me/notifications": () => ({ items: [], cursor: null }),
     "GET /volunteers/summary": () => summary,
-    "GET /volunteers/teams": () => ({ items: [team(), team({ teamID: "team_2", kind: "environment", name: "环境整治队", memberCount: 5, problemsSolved: 0 })], cursor: null }),
+    "GET /volunteers/teams": () => ({
+      items: [team(), team({ teamID: "team_2", kind: "environment", name: "环境整治队", memberCount: 5, problemsSolved: 0 })],
+      cursor: null,
+    }),
     "GET /volunteers/activities": () => ({ items: [activity()], cursor: null }),
     "GET /volunteers/owners": () => ({ items: [], cursor: null }),
     ...routes,
@@ -83,8 +127,14 @@ describe("the volunteer page", () => {
   it("shows a resident the teams with masked phones, filters them by kind, lists activities, and offers no forms", async () => {
     const user = userEvent.setup();
     const { requests } = api(residentMe, {
-      "GET /volunteers/teams/team_1": () => ({ team: team(), members: [{ memberID: "m1", teamID: "team_1", name: "王秀英", phone: "139****1111", joinedAt: "" }] }),
-      "GET /volunteers/teams/team_1/problems": () => ({ items: [{ problemID: "p1", teamID: "team_1", gridID: "grid_1", date: "2022-06-12", title: "夜间巡逻劝离聚集人员", createdAt: "" }], cursor: null }),
+      "GET /volunteers/teams/team_1": () => ({
+        team: team(),
+        members: [{ memberID: "m1", teamID: "team_1", name: "王秀英", phone: "139****1111", joinedAt: "" }],
+      }),
+      "GET /volunteers/teams/team_1/problems": () => ({
+        items: [{ problemID: "p1", teamID: "team_1", gridID: "grid_1", date: "2022-06-12", title: "夜间巡逻劝离聚集人员", createdAt: "" }],
+        cursor: null,
+      }),
     });
     signedIn();
     renderApp("/d/jianyang/volunteers");
@@ -102,7 +152,9 @@ describe("the volunteer page", () => {
     expect(within(rows[0]).queryByTestId("open-problem-form")).not.toBeInTheDocument();
 
     await user.selectOptions(screen.getByTestId("filter-team-kind"), "environment");
-    await waitFor(() => expect(requests.some((request) => request.path === "/volunteers/teams" && request.search.get("kind") === "environment")).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((request) => request.path === "/volunteers/teams" && request.search.get("kind") === "environment")).toBe(true),
+    );
 
     await user.click(screen.getByTestId("tab-activities"));
     const activityRows = await screen.findAllByTestId("activity-row");
@@ -116,7 +168,9 @@ describe("the volunteer page", () => {
     const posted: unknown[] = [];
     const { requests } = api(workerMe, {
       "GET /grids": (request) =>
-        request.search.get("parentID") === "root" ? { items: [grid("grid_1", "七贤社区网格")], cursor: null } : { items: [grid("grid_11", "七贤第一网格")], cursor: null },
+        request.search.get("parentID") === "root"
+          ? { items: [grid("grid_1", "七贤社区网格")], cursor: null }
+          : { items: [grid("grid_11", "七贤第一网格")], cursor: null },
       "POST /volunteers/activities": (request) => {
         posted.push(request.body);
         return activity({ title: "家电义务维修", kind: "appliance_repair", served: 45 });
@@ -166,7 +220,11 @@ describe("the volunteer page", () => {
     api(leaderMe, {
       "GET /grids": () => ({ items: [grid("grid_1", "七贤社区网格")], cursor: null }),
       "POST /volunteers/teams": () =>
-        problem(400, { code: "volunteer.unknown_kind", detail: "There is no volunteer team kind here.", errors: [{ path: "kind", message: "one of environment, security_patrol" }] }),
+        problem(400, {
+          code: "volunteer.unknown_kind",
+          detail: "There is no volunteer team kind here.",
+          errors: [{ path: "kind", message: "one of environment, security_patrol" }],
+        }),
     });
     signedIn();
     renderApp("/d/jianyang/volunteers");

@@ -38,7 +38,11 @@ export function VolunteersPage() {
   const params = useParams<{ slug: string }>();
   const session = useSession();
   const { t } = useVolunteerLocale();
-  const title = useMechanismTitle(() => params.slug, "volunteers", () => t("volunteers.title"));
+  const title = useMechanismTitle(
+    () => params.slug,
+    "volunteers",
+    () => t("volunteers.title"),
+  );
   usePageTitle(title);
   return (
     <div class="volunteer-page">
@@ -79,9 +83,11 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
     () => props.api.teams({ limit: 200 }),
   );
   const allowed = createMemo(() =>
-    [mayRecord(props.actor) && ("activity" as const), mayOrganise(props.actor) && ("team" as const), mayOrganise(props.actor) && ("owners" as const)].filter(
-      (kind): kind is FormKind => Boolean(kind),
-    ),
+    [
+      mayRecord(props.actor) && ("activity" as const),
+      mayOrganise(props.actor) && ("team" as const),
+      mayOrganise(props.actor) && ("owners" as const),
+    ].filter((kind): kind is FormKind => Boolean(kind)),
   );
   return (
     <div class="volunteer-body">
@@ -91,7 +97,13 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
         <section class="volunteer-actions" aria-label={t("forms.title")}>
           <For each={allowed()}>
             {(kind) => (
-              <button type="button" class="button button-secondary" aria-pressed={form() === kind} data-testid={`open-${kind}-form`} onClick={() => setForm(form() === kind ? undefined : kind)}>
+              <button
+                type="button"
+                class="button button-secondary"
+                aria-pressed={form() === kind}
+                data-testid={`open-${kind}-form`}
+                onClick={() => setForm(form() === kind ? undefined : kind)}
+              >
                 <PlusIcon size={16} />
                 {t(`forms.${kind}`)}
               </button>
@@ -101,7 +113,13 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
       </Show>
       <Switch>
         <Match when={form() === "activity"}>
-          <ActivityForm api={props.api} config={props.config} teams={teamsForForm.data()?.items ?? []} onDone={() => saved("activities")} onCancel={() => setForm(undefined)} />
+          <ActivityForm
+            api={props.api}
+            config={props.config}
+            teams={teamsForForm.data()?.items ?? []}
+            onDone={() => saved("activities")}
+            onCancel={() => setForm(undefined)}
+          />
         </Match>
         <Match when={form() === "team"}>
           <TeamForm api={props.api} config={props.config} onDone={() => saved("teams")} onCancel={() => setForm(undefined)} />
@@ -114,7 +132,13 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
       <div class="pill-tabs" role="group" aria-label={t("tabs.label")}>
         <For each={tabs}>
           {(candidate) => (
-            <button type="button" class="pill-tab" aria-pressed={candidate === tab()} data-testid={`tab-${candidate}`} onClick={() => setSearch({ tab: candidate }, { replace: true })}>
+            <button
+              type="button"
+              class="pill-tab"
+              aria-pressed={candidate === tab()}
+              data-testid={`tab-${candidate}`}
+              onClick={() => setSearch({ tab: candidate }, { replace: true })}
+            >
               {t(`tabs.${candidate}`)}
             </button>
           )}
@@ -122,7 +146,13 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
       </div>
       <Switch>
         <Match when={tab() === "teams"}>
-          <TeamList api={props.api} config={props.config} actor={props.actor} version={version} onChanged={() => setVersion((current) => current + 1)} />
+          <TeamList
+            api={props.api}
+            config={props.config}
+            actor={props.actor}
+            version={version}
+            onChanged={() => setVersion((current) => current + 1)}
+          />
         </Match>
         <Match when={tab() === "activities"}>
           <ActivityList api={props.api} config={props.config} version={version} />
@@ -172,7 +202,11 @@ function SummaryPanel(props: { api: VolunteersApi; version: Accessor<number> }) 
                     <div class="volunteer-chart-controls">
                       <label class="volunteer-filter">
                         <span class="visually-hidden">{t("chart.metric")}</span>
-                        <select class="input select input-small" data-testid="chart-metric" onChange={(event) => setMetric(event.currentTarget.value as keyof Figures)}>
+                        <select
+                          class="input select input-small"
+                          data-testid="chart-metric"
+                          onChange={(event) => setMetric(event.currentTarget.value as keyof Figures)}
+                        >
                           <For each={chartKeys}>
                             {(key) => (
                               <option value={key} selected={key === metric()}>
@@ -185,7 +219,11 @@ function SummaryPanel(props: { api: VolunteersApi; version: Accessor<number> }) 
                       <Show when={data().years.length > 1}>
                         <label class="volunteer-filter">
                           <span class="visually-hidden">{t("chart.year")}</span>
-                          <select class="input select input-small" data-testid="chart-year" onChange={(event) => setYear(event.currentTarget.value)}>
+                          <select
+                            class="input select input-small"
+                            data-testid="chart-year"
+                            onChange={(event) => setYear(event.currentTarget.value)}
+                          >
                             <For each={data().years}>
                               {(candidate) => (
                                 <option value={candidate} selected={candidate === shown()}>
@@ -243,7 +281,12 @@ export function MonthChart(props: { title: string; values: { month: number; valu
                 rx="2"
               />
               <Show when={entry.value > 0}>
-                <text class="volunteer-chart-value" x={index() * slot + slot / 2} y={height - bottom - barHeight(entry.value) - 4} text-anchor="middle">
+                <text
+                  class="volunteer-chart-value"
+                  x={index() * slot + slot / 2}
+                  y={height - bottom - barHeight(entry.value) - 4}
+                  text-anchor="middle"
+                >
                   {formatNumber(entry.value)}
                 </text>
               </Show>
@@ -260,16 +303,13 @@ export function MonthChart(props: { title: string; values: { month: number; valu
 
 // ─── lists ─────────────────────────────────────────────────────────────────
 
-function ListFrame<T>(props: {
-  list: PagedList<T>;
-  empty: JSX.Element;
-  testid: string;
-  children: (item: T) => JSX.Element;
-}) {
+function ListFrame<T>(props: { list: PagedList<T>; empty: JSX.Element; testid: string; children: (item: T) => JSX.Element }) {
   const { t } = useVolunteerLocale();
   return (
     <Switch>
-      <Match when={!props.list.loaded() && props.list.error()}>{(error) => <ErrorState error={error()} onRetry={props.list.reload} />}</Match>
+      <Match when={!props.list.loaded() && props.list.error()}>
+        {(error) => <ErrorState error={error()} onRetry={props.list.reload} />}
+      </Match>
       <Match when={!props.list.loaded()}>
         <Skeleton class="card" lines={4} />
       </Match>
@@ -295,7 +335,13 @@ function ListFrame<T>(props: {
   );
 }
 
-function TeamList(props: { api: VolunteersApi; config: DistrictConfig; actor: SignedInActor; version: Accessor<number>; onChanged: () => void }) {
+function TeamList(props: {
+  api: VolunteersApi;
+  config: DistrictConfig;
+  actor: SignedInActor;
+  version: Accessor<number>;
+  onChanged: () => void;
+}) {
   const { t, pick } = useVolunteerLocale();
   const [kind, setKind] = createSignal("");
   // Which teams are open, kept here: a write reloads the list, and the cards with it.
@@ -335,7 +381,13 @@ function TeamList(props: { api: VolunteersApi; config: DistrictConfig; actor: Si
       <ListFrame
         list={list}
         testid="team-list"
-        empty={kind() ? <EmptyState title={t("teams.emptyFiltered")} /> : <EmptyState title={t("teams.emptyTitle")} body={t("teams.emptyBody")} />}
+        empty={
+          kind() ? (
+            <EmptyState title={t("teams.emptyFiltered")} />
+          ) : (
+            <EmptyState title={t("teams.emptyTitle")} body={t("teams.emptyBody")} />
+          )
+        }
       >
         {(team) => (
           <TeamCard
@@ -354,7 +406,15 @@ function TeamList(props: { api: VolunteersApi; config: DistrictConfig; actor: Si
 }
 
 /** A team in the list; opened, its members (removable by organisers) and problems solved, with the forms the caller may use. */
-function TeamCard(props: { team: VolunteerTeam; kind: string; api: VolunteersApi; actor: SignedInActor; open: boolean; onToggle: () => void; onChanged: () => void }) {
+function TeamCard(props: {
+  team: VolunteerTeam;
+  kind: string;
+  api: VolunteersApi;
+  actor: SignedInActor;
+  open: boolean;
+  onToggle: () => void;
+  onChanged: () => void;
+}) {
   const { t, formatDate } = useVolunteerLocale();
   const open = () => props.open;
   const [form, setForm] = createSignal<"member" | "problem">();
@@ -393,7 +453,13 @@ function TeamCard(props: { team: VolunteerTeam; kind: string; api: VolunteersApi
             <span>{t("teams.problems", { count: props.team.problemsSolved })}</span>
           </p>
         </div>
-        <button type="button" class="button button-small button-secondary" aria-expanded={open()} data-testid="team-toggle" onClick={props.onToggle}>
+        <button
+          type="button"
+          class="button button-small button-secondary"
+          aria-expanded={open()}
+          data-testid="team-toggle"
+          onClick={props.onToggle}
+        >
           {open() ? t("teams.hide") : t("teams.show")}
         </button>
       </div>
@@ -411,7 +477,12 @@ function TeamCard(props: { team: VolunteerTeam; kind: string; api: VolunteersApi
                           <span>{member.name}</span>
                           <span class="volunteer-phone">{member.phone}</span>
                           <Show when={mayOrganise(props.actor)}>
-                            <button type="button" class="link-button" aria-label={t("teams.removeLabel", { name: member.name })} onClick={() => void remove(member.memberID, member.name)}>
+                            <button
+                              type="button"
+                              class="link-button"
+                              aria-label={t("teams.removeLabel", { name: member.name })}
+                              onClick={() => void remove(member.memberID, member.name)}
+                            >
                               {t("teams.remove")}
                             </button>
                           </Show>
@@ -439,12 +510,22 @@ function TeamCard(props: { team: VolunteerTeam; kind: string; api: VolunteersApi
                 </Show>
                 <div class="volunteer-team-actions">
                   <Show when={mayOrganise(props.actor)}>
-                    <button type="button" class="button button-small button-secondary" data-testid="open-member-form" onClick={() => setForm("member")}>
+                    <button
+                      type="button"
+                      class="button button-small button-secondary"
+                      data-testid="open-member-form"
+                      onClick={() => setForm("member")}
+                    >
                       {t("forms.member")}
                     </button>
                   </Show>
                   <Show when={mayRecord(props.actor)}>
-                    <button type="button" class="button button-small button-secondary" data-testid="open-problem-form" onClick={() => setForm("problem")}>
+                    <button
+                      type="button"
+                      class="button button-small button-secondary"
+                      data-testid="open-problem-form"
+                      onClick={() => setForm("problem")}
+                    >
                       {t("forms.problem")}
                     </button>
                   </Show>
@@ -502,7 +583,13 @@ function ActivityList(props: { api: VolunteersApi; config: DistrictConfig; versi
       <ListFrame
         list={list}
         testid="activity-list"
-        empty={month() ? <EmptyState title={t("activities.emptyMonth")} /> : <EmptyState title={t("activities.emptyTitle")} body={t("activities.emptyBody")} />}
+        empty={
+          month() ? (
+            <EmptyState title={t("activities.emptyMonth")} />
+          ) : (
+            <EmptyState title={t("activities.emptyTitle")} body={t("activities.emptyBody")} />
+          )
+        }
       >
         {(activity) => (
           <article class="card volunteer-activity" data-testid="activity-row">
@@ -535,7 +622,13 @@ function OwnersList(props: { api: VolunteersApi; version: Accessor<number> }) {
       <div class="pill-tabs volunteer-subtabs" role="group" aria-label={t("owners.filterKind")}>
         <For each={ownersKinds}>
           {(candidate) => (
-            <button type="button" class="pill-tab" aria-pressed={candidate === kind()} data-testid={`owners-${candidate}`} onClick={() => setKind(candidate)}>
+            <button
+              type="button"
+              class="pill-tab"
+              aria-pressed={candidate === kind()}
+              data-testid={`owners-${candidate}`}
+              onClick={() => setKind(candidate)}
+            >
               {t(`owners.kind.${candidate}`)}
             </button>
           )}
@@ -548,7 +641,9 @@ function OwnersList(props: { api: VolunteersApi; version: Accessor<number> }) {
               <Show when={record.projectKind} fallback={<span class="badge volunteer-kind">{t(`owners.kind.${record.kind}`)}</span>}>
                 {(projectKind) => <span class="badge volunteer-kind">{t(`owners.project.${projectKind()}`)}</span>}
               </Show>
-              <time dateTime={record.date}>{record.kind === "committee_worker" ? t("owners.since", { date: formatDate(record.date) }) : formatDate(record.date)}</time>
+              <time dateTime={record.date}>
+                {record.kind === "committee_worker" ? t("owners.since", { date: formatDate(record.date) }) : formatDate(record.date)}
+              </time>
             </div>
             <h3 class="volunteer-team-name">{record.kind === "committee_worker" ? record.personName : record.topic}</h3>
             <Show when={record.estate}>

@@ -17,10 +17,18 @@ import "./wishes.css";
  * The frame of the wishes, needs and meetings pages: the title, then the district's gate for the
  * page's mechanism, with the signed-in actor.
  */
-export function MenuPage(props: { page: "wishes" | "needs" | "meetings"; mechanism: MechanismKey; children: (config: DistrictConfig, actor: SignedInActor) => JSX.Element }) {
+export function MenuPage(props: {
+  page: "wishes" | "needs" | "meetings";
+  mechanism: MechanismKey;
+  children: (config: DistrictConfig, actor: SignedInActor) => JSX.Element;
+}) {
   const params = useParams<{ slug: string }>();
   const { t } = useMenuLocale();
-  const title = useMechanismTitle(() => params.slug, props.mechanism, () => t(`${props.page}.title`));
+  const title = useMechanismTitle(
+    () => params.slug,
+    props.mechanism,
+    () => t(`${props.page}.title`),
+  );
   usePageTitle(title);
   return (
     <div class="menu-page">
@@ -43,7 +51,12 @@ export function MenuPage(props: { page: "wishes" | "needs" | "meetings"; mechani
 }
 
 /** Cascading selects down the grid tree; the value is the deepest grid chosen. */
-export function GridPicker(props: { value: string | null; onChange: (gridID: string | null) => void; testID?: string; label?: MenuMessageKey }) {
+export function GridPicker(props: {
+  value: string | null;
+  onChange: (gridID: string | null) => void;
+  testID?: string;
+  label?: MenuMessageKey;
+}) {
   const session = useSession();
   const { t } = useMenuLocale();
   const grids = gridsApi(session.api);
@@ -109,7 +122,12 @@ export function ProgressBar(props: { parts: { key: string; label: string; value:
     <div class="menu-progress" data-testid={props.testID}>
       <div class="menu-progress-bar" role="img" aria-label={props.parts.map((part) => `${part.label} ${part.value}`).join(", ")}>
         <For each={props.parts}>
-          {(part) => <span class={`menu-progress-part part-${part.key}`} style={{ width: `${total() ? (Math.max(0, part.value) / total()) * 100 : 0}%` }} />}
+          {(part) => (
+            <span
+              class={`menu-progress-part part-${part.key}`}
+              style={{ width: `${total() ? (Math.max(0, part.value) / total()) * 100 : 0}%` }}
+            />
+          )}
         </For>
       </div>
       <ul class="menu-progress-legend">
@@ -178,7 +196,12 @@ export function FormButtons(props: { label: string; disabled: boolean; testID: s
 }
 
 /** A loaded list of cards: its error, loading and empty states, then one item a row. */
-export function CardList<T>(props: { list: Query<{ items: T[] }>; empty: { title: string; body: string }; testID: string; children: (item: T) => JSX.Element }) {
+export function CardList<T>(props: {
+  list: Query<{ items: T[] }>;
+  empty: { title: string; body: string };
+  testID: string;
+  children: (item: T) => JSX.Element;
+}) {
   return (
     <Switch>
       <Match when={props.list.error()}>{(error) => <ErrorState error={error()} onRetry={props.list.reload} />}</Match>

@@ -9,28 +9,97 @@ import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { residentMe, workerMe } from "../test/ticket-fixtures.ts";
 
-const cadreMe: Me = { actor: { type: "user", userID: "cadre", tenantID: "jianyang", roles: ["cadre"] }, profile: { ...adminMe.profile, userID: "cadre", name: "刘志明", roles: ["cadre"] } };
-const grids = [{ gridID: "grid_a", code: "JY-01", name: "七贤社区", tierKey: "1", dedicatedKind: null, parentID: "root", path: [], bbox: [118, 27, 118.1, 27.1], areaM2: 1, households: null, population: null, status: "active", version: 1, change: "create", note: null, updatedAt: "", updatedBy: "" }];
+const cadreMe: Me = {
+  actor: { type: "user", userID: "cadre", tenantID: "jianyang", roles: ["cadre"] },
+  profile: { ...adminMe.profile, userID: "cadre", name: "刘志明", roles: ["cadre"] },
+};
+const grids = [
+  {
+    gridID: "grid_a",
+    code: "JY-01",
+    name: "七贤社区",
+    tierKey: "1",
+    dedicatedKind: null,
+    parentID: "root",
+    path: [],
+    bbox: [118, 27, 118.1, 27.1],
+    areaM2: 1,
+    households: null,
+    population: null,
+    status: "active",
+    version: 1,
+    change: "create",
+    note: null,
+    updatedAt: "",
+    updatedBy: "",
+  },
+];
 
 function wish(fields: Partial<Wish> = {}): Wish {
   return {
-    wishID: "wish_1", title: "想要一副老花镜", description: "看不清药盒上的字", status: "open", gridID: "grid_a", gridPath: ["grid_a"], lon: null, lat: null,
-    posterID: "resident", claimantID: null, claimedAt: null, fulfilledAt: null, fulfilNote: null, photos: [], confirmedAt: null,
-    createdAt: "2026-05-01T02:00:00.000Z", updatedAt: "2026-05-01T02:00:00.000Z", ...fields,
+    wishID: "wish_1",
+    title: "想要一副老花镜",
+    description: "看不清药盒上的字",
+    status: "open",
+    gridID: "grid_a",
+    gridPath: ["grid_a"],
+    lon: null,
+    lat: null,
+    posterID: "resident",
+    claimantID: null,
+    claimedAt: null,
+    fulfilledAt: null,
+    fulfilNote: null,
+    photos: [],
+    confirmedAt: null,
+    createdAt: "2026-05-01T02:00:00.000Z",
+    updatedAt: "2026-05-01T02:00:00.000Z",
+    ...fields,
   };
 }
 
 function need(fields: Partial<NeedItem> = {}): NeedItem {
   return {
-    itemID: "need_1", kind: "problem", title: "楼道灯不亮", description: null, status: "open", gridID: "grid_a", gridPath: ["grid_a"], source: "meeting", meetingID: "meeting_1",
-    createdBy: "worker", claimantID: null, claimantUnit: null, claimedAt: null, closedBy: null, closedAt: null, closeNote: null, photos: [], confirmedAt: null,
-    createdAt: "2026-05-01T02:00:00.000Z", updatedAt: "2026-05-01T02:00:00.000Z", ...fields,
+    itemID: "need_1",
+    kind: "problem",
+    title: "楼道灯不亮",
+    description: null,
+    status: "open",
+    gridID: "grid_a",
+    gridPath: ["grid_a"],
+    source: "meeting",
+    meetingID: "meeting_1",
+    createdBy: "worker",
+    claimantID: null,
+    claimantUnit: null,
+    claimedAt: null,
+    closedBy: null,
+    closedAt: null,
+    closeNote: null,
+    photos: [],
+    confirmedAt: null,
+    createdAt: "2026-05-01T02:00:00.000Z",
+    updatedAt: "2026-05-01T02:00:00.000Z",
+    ...fields,
   };
 }
 
 const meeting: Meeting = {
-  meetingID: "meeting_1", typeKey: "listen_to_neighbours", gridID: "grid_a", gridPath: ["grid_a"], scheduledAt: "2026-05-20T11:30:00.000Z", place: "社区活动室", topic: "小区停车难",
-  status: "scheduled", heldAt: null, attendanceCount: null, attendees: [], minutes: null, outcomeItemIDs: [], createdBy: "worker", createdAt: "2026-05-01T02:00:00.000Z",
+  meetingID: "meeting_1",
+  typeKey: "listen_to_neighbours",
+  gridID: "grid_a",
+  gridPath: ["grid_a"],
+  scheduledAt: "2026-05-20T11:30:00.000Z",
+  place: "社区活动室",
+  topic: "小区停车难",
+  status: "scheduled",
+  heldAt: null,
+  attendanceCount: null,
+  attendees: [],
+  minutes: null,
+  outcomeItemIDs: [],
+  createdBy: "worker",
+  createdAt: "2026-05-01T02:00:00.000Z",
 };
 
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
@@ -68,8 +137,17 @@ describe("the micro-wish page", () => {
     const card = await screen.findByTestId("wish-card");
     expect(within(card).getByTestId("wish-status")).toHaveTextContent("待认领");
     expect(within(card).getByTestId("wish-cancel")).toBeInTheDocument();
-    expect(requests.find((request) => request.method === "POST")?.body).toEqual({ title: "想要一副老花镜", description: "看不清药盒上的字", gridID: "grid_a" });
-    expect(requests.filter((request) => request.path === "/wishes" && request.method === "GET").at(-1)?.search.get("view")).toBe("mine");
+    expect(requests.find((request) => request.method === "POST")?.body).toEqual({
+      title: "想要一副老花镜",
+      description: "看不清药盒上的字",
+      gridID: "grid_a",
+    });
+    expect(
+      requests
+        .filter((request) => request.path === "/wishes" && request.method === "GET")
+        .at(-1)
+        ?.search.get("view"),
+    ).toBe("mine");
   });
 
   it("lets a cadre claim an open wish, and shows a conflict when someone was faster", async () => {
@@ -77,7 +155,10 @@ describe("the micro-wish page", () => {
     let claims = 0;
     api(cadreMe, {
       "GET /wishes": () => ({ items: [wish()], cursor: null }),
-      "POST /wishes/wish_1/claim": () => (++claims === 1 ? problem(409, { code: "wish.claimed", detail: "This wish has been claimed already." }) : wish({ status: "claimed", claimantID: "cadre" })),
+      "POST /wishes/wish_1/claim": () =>
+        ++claims === 1
+          ? problem(409, { code: "wish.claimed", detail: "This wish has been claimed already." })
+          : wish({ status: "claimed", claimantID: "cadre" }),
     });
     signedIn();
     renderApp("/d/jianyang/wishes");
@@ -102,7 +183,13 @@ describe("the needs list page", () => {
   it("shows progress from the counters and lets a resident confirm a ticked-off item", async () => {
     const user = userEvent.setup();
     const { requests } = api(residentMe, {
-      "GET /needs": () => ({ items: [need({ status: "closed", claimantUnit: "区住建局", closeNote: "已更换灯泡" }), need({ itemID: "need_2", kind: "project", title: "加装电梯" })], cursor: null }),
+      "GET /needs": () => ({
+        items: [
+          need({ status: "closed", claimantUnit: "区住建局", closeNote: "已更换灯泡" }),
+          need({ itemID: "need_2", kind: "project", title: "加装电梯" }),
+        ],
+        cursor: null,
+      }),
       "GET /needs/progress": () => ({ created: 10, problems: 6, projects: 4, claimed: 8, closed: 6, confirmed: 4, open: 2, inProgress: 2 }),
       "POST /needs/need_1/confirm": () => need({ status: "confirmed" }),
     });
@@ -116,7 +203,14 @@ describe("the needs list page", () => {
     await user.click(within(cards[0]).getByTestId("need-confirm"));
     expect(await screen.findByTestId("needs-notice")).toHaveTextContent("感谢确认");
     await user.selectOptions(screen.getByTestId("needs-status"), "open");
-    await waitFor(() => expect(requests.filter((request) => request.path === "/needs").at(-1)?.search.get("status")).toBe("open"));
+    await waitFor(() =>
+      expect(
+        requests
+          .filter((request) => request.path === "/needs")
+          .at(-1)
+          ?.search.get("status"),
+      ).toBe("open"),
+    );
   });
 });
 

@@ -43,7 +43,13 @@ function WishTabs(props: { actor: SignedInActor; wishes: WishesApi }) {
             <div class="pill-tabs" role="group" aria-label={t("wishes.title")}>
               <For each={tabs()}>
                 {(candidate) => (
-                  <button type="button" class="pill-tab" aria-pressed={candidate === current()} data-testid={`wish-tab-${candidate}`} onClick={() => setSearch({ tab: candidate }, { replace: true })}>
+                  <button
+                    type="button"
+                    class="pill-tab"
+                    aria-pressed={candidate === current()}
+                    data-testid={`wish-tab-${candidate}`}
+                    onClick={() => setSearch({ tab: candidate }, { replace: true })}
+                  >
                     {t(`wishes.tab.${candidate}`)}
                   </button>
                 )}
@@ -124,19 +130,42 @@ function WishForm(props: { wishes: WishesApi; onPosted: (wish: Wish) => void }) 
         <label class="field-label" for="wish-title">
           {t("wishes.form.title")}
         </label>
-        <input id="wish-title" class="input" maxLength={60} placeholder={t("wishes.form.titlePlaceholder")} value={title()} onInput={(event) => setTitle(event.currentTarget.value)} data-testid="wish-title" />
+        <input
+          id="wish-title"
+          class="input"
+          maxLength={60}
+          placeholder={t("wishes.form.titlePlaceholder")}
+          value={title()}
+          onInput={(event) => setTitle(event.currentTarget.value)}
+          data-testid="wish-title"
+        />
       </div>
       <div class="field" classList={{ "is-invalid": invalid() && description().trim().length < 2 }}>
         <label class="field-label" for="wish-description">
           {t("wishes.form.description")}
         </label>
-        <textarea id="wish-description" class="input textarea" rows={3} maxLength={1000} placeholder={t("wishes.form.descriptionPlaceholder")} value={description()} onInput={(event) => setDescription(event.currentTarget.value)} data-testid="wish-description" />
+        <textarea
+          id="wish-description"
+          class="input textarea"
+          rows={3}
+          maxLength={1000}
+          placeholder={t("wishes.form.descriptionPlaceholder")}
+          value={description()}
+          onInput={(event) => setDescription(event.currentTarget.value)}
+          data-testid="wish-description"
+        />
       </div>
       <div class="field" classList={{ "is-invalid": invalid() && !point() && !gridID() }}>
         <span class="field-label">{t("wishes.form.place")}</span>
         <Show when={canGeolocate}>
           <div class="menu-row">
-            <button type="button" class="button button-secondary button-small" onClick={useMyPosition} disabled={locating() === "asking"} data-testid="wish-use-position">
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              onClick={useMyPosition}
+              disabled={locating() === "asking"}
+              data-testid="wish-use-position"
+            >
               <Show when={locating() === "asking"}>
                 <span class="spinner" aria-hidden="true" />
               </Show>
@@ -157,16 +186,28 @@ function WishForm(props: { wishes: WishesApi; onPosted: (wish: Wish) => void }) 
         </p>
       </Show>
       <StepError step={step} />
-      <button type="submit" class="button button-primary button-large button-block" disabled={step.busy() !== null} data-testid="wish-submit">
+      <button
+        type="submit"
+        class="button button-primary button-large button-block"
+        disabled={step.busy() !== null}
+        data-testid="wish-submit"
+      >
         {step.busy() ? t("menu.saving") : t("wishes.form.submit")}
       </button>
     </form>
   );
 }
 
-function WishList(props: { actor: SignedInActor; wishes: WishesApi; tab: Exclude<Tab, "post">; onNotice: (message: string | null) => void }) {
+function WishList(props: {
+  actor: SignedInActor;
+  wishes: WishesApi;
+  tab: Exclude<Tab, "post">;
+  onNotice: (message: string | null) => void;
+}) {
   const { t } = useMenuLocale();
-  const query = createMemo<WishListQuery>(() => (props.tab === "mine" ? { view: "mine" } : props.tab === "claimed" ? { view: "claimed" } : { view: "grid", status: "open" }));
+  const query = createMemo<WishListQuery>(() =>
+    props.tab === "mine" ? { view: "mine" } : props.tab === "claimed" ? { view: "claimed" } : { view: "grid", status: "open" },
+  );
   const list = createQuery(
     () => JSON.stringify(query()),
     (key) => props.wishes.list(JSON.parse(key) as WishListQuery),
@@ -215,7 +256,13 @@ function WishCard(props: { wish: Wish; actor: SignedInActor; wishes: WishesApi; 
       </p>
       <div class="menu-actions">
         <Show when={props.wish.status === "open" && mayClaimWish(props.actor)}>
-          <button type="button" class="button button-primary button-small" disabled={step.busy() !== null} onClick={() => act("claim", () => props.wishes.claim(props.wish.wishID))} data-testid="wish-claim">
+          <button
+            type="button"
+            class="button button-primary button-small"
+            disabled={step.busy() !== null}
+            onClick={() => act("claim", () => props.wishes.claim(props.wish.wishID))}
+            data-testid="wish-claim"
+          >
             {t("wishes.action.claim")}
           </button>
         </Show>
@@ -223,17 +270,35 @@ function WishCard(props: { wish: Wish; actor: SignedInActor; wishes: WishesApi; 
           <button type="button" class="button button-primary button-small" onClick={() => setFulfilling(true)} data-testid="wish-fulfil">
             {t("wishes.action.fulfil")}
           </button>
-          <button type="button" class="button button-secondary button-small" disabled={step.busy() !== null} onClick={() => act("release", () => props.wishes.release(props.wish.wishID))} data-testid="wish-release">
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            disabled={step.busy() !== null}
+            onClick={() => act("release", () => props.wishes.release(props.wish.wishID))}
+            data-testid="wish-release"
+          >
             {t("wishes.action.release")}
           </button>
         </Show>
         <Show when={props.wish.status === "fulfilled" && poster()}>
-          <button type="button" class="button button-primary button-small" disabled={step.busy() !== null} onClick={() => act("confirm", () => props.wishes.confirm(props.wish.wishID))} data-testid="wish-confirm">
+          <button
+            type="button"
+            class="button button-primary button-small"
+            disabled={step.busy() !== null}
+            onClick={() => act("confirm", () => props.wishes.confirm(props.wish.wishID))}
+            data-testid="wish-confirm"
+          >
             {t("wishes.action.confirm")}
           </button>
         </Show>
         <Show when={props.wish.status === "open" && poster()}>
-          <button type="button" class="button button-secondary button-small" disabled={step.busy() !== null} onClick={() => act("cancel", () => props.wishes.cancel(props.wish.wishID))} data-testid="wish-cancel">
+          <button
+            type="button"
+            class="button button-secondary button-small"
+            disabled={step.busy() !== null}
+            onClick={() => act("cancel", () => props.wishes.cancel(props.wish.wishID))}
+            data-testid="wish-cancel"
+          >
             {t("wishes.action.cancel")}
           </button>
         </Show>
@@ -249,8 +314,20 @@ function WishCard(props: { wish: Wish; actor: SignedInActor; wishes: WishesApi; 
           <label class="field-label" for={`fulfil-${props.wish.wishID}`}>
             {t("wishes.fulfilNote")}
           </label>
-          <textarea id={`fulfil-${props.wish.wishID}`} class="input textarea" rows={2} value={note()} onInput={(event) => setNote(event.currentTarget.value)} data-testid="wish-fulfil-note" />
-          <button type="submit" class="button button-primary button-small" disabled={step.busy() !== null || note().trim().length < 2} data-testid="wish-fulfil-submit">
+          <textarea
+            id={`fulfil-${props.wish.wishID}`}
+            class="input textarea"
+            rows={2}
+            value={note()}
+            onInput={(event) => setNote(event.currentTarget.value)}
+            data-testid="wish-fulfil-note"
+          />
+          <button
+            type="submit"
+            class="button button-primary button-small"
+            disabled={step.busy() !== null || note().trim().length < 2}
+            data-testid="wish-fulfil-submit"
+          >
             {t("menu.submit")}
           </button>
         </form>

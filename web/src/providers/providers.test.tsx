@@ -22,9 +22,18 @@ describe("contexts", () => {
   });
 
   it("a session used outside its provider throws a clear error", () => {
-    expect(() => render(() => <MemoryRouter root={() => { useSession(); return null; }}>{[]}</MemoryRouter>)).toThrow(
-      /useSession\(\) was called outside <SessionProvider>/,
-    );
+    expect(() =>
+      render(() => (
+        <MemoryRouter
+          root={() => {
+            useSession();
+            return null;
+          }}
+        >
+          {[]}
+        </MemoryRouter>
+      )),
+    ).toThrow(/useSession\(\) was called outside <SessionProvider>/);
   });
 });
 

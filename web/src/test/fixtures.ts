@@ -29,12 +29,60 @@ export const jianyangConfig: DistrictConfig = {
     { key: "enterprise_park", nameZh: "企业园区", nameEn: "Enterprise park" },
   ],
   roles: [
-    { key: "grid_leader_1", nameZh: "一级网格长", nameEn: "First-level grid leader", accessRole: "grid_leader", tier: 1, dedicated: false, seconded: false },
-    { key: "grid_leader_2", nameZh: "二级网格长", nameEn: "Second-level grid leader", accessRole: "grid_leader", tier: 2, dedicated: false, seconded: false },
-    { key: "grid_worker", nameZh: "三级网格员", nameEn: "Third-level grid worker", accessRole: "grid_worker", tier: 3, dedicated: false, seconded: false },
-    { key: "grid_instructor", nameZh: "网格指导员", nameEn: "Grid instructor", accessRole: "grid_leader", tier: null, dedicated: false, seconded: false },
-    { key: "dedicated_grid_worker", nameZh: "专属网格员", nameEn: "Dedicated-grid worker", accessRole: "grid_worker", tier: null, dedicated: true, seconded: false },
-    { key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "cadre", tier: 3, dedicated: false, seconded: true },
+    {
+      key: "grid_leader_1",
+      nameZh: "一级网格长",
+      nameEn: "First-level grid leader",
+      accessRole: "grid_leader",
+      tier: 1,
+      dedicated: false,
+      seconded: false,
+    },
+    {
+      key: "grid_leader_2",
+      nameZh: "二级网格长",
+      nameEn: "Second-level grid leader",
+      accessRole: "grid_leader",
+      tier: 2,
+      dedicated: false,
+      seconded: false,
+    },
+    {
+      key: "grid_worker",
+      nameZh: "三级网格员",
+      nameEn: "Third-level grid worker",
+      accessRole: "grid_worker",
+      tier: 3,
+      dedicated: false,
+      seconded: false,
+    },
+    {
+      key: "grid_instructor",
+      nameZh: "网格指导员",
+      nameEn: "Grid instructor",
+      accessRole: "grid_leader",
+      tier: null,
+      dedicated: false,
+      seconded: false,
+    },
+    {
+      key: "dedicated_grid_worker",
+      nameZh: "专属网格员",
+      nameEn: "Dedicated-grid worker",
+      accessRole: "grid_worker",
+      tier: null,
+      dedicated: true,
+      seconded: false,
+    },
+    {
+      key: "grid_assistant",
+      nameZh: "网格助理",
+      nameEn: "Grid assistant (seconded cadre)",
+      accessRole: "cadre",
+      tier: 3,
+      dedicated: false,
+      seconded: true,
+    },
   ],
   mechanisms: {
     tickets: true,
@@ -47,11 +95,17 @@ export const jianyangConfig: DistrictConfig = {
     register: true,
   },
   map: { tileUrl: null, tileAttribution: null, center: [118.12, 27.33], zoom: 10 },
-  tickets: { departments: [], categories: [], routingRules: [], reopenDays: 7, workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] } },
+  tickets: {
+    departments: [],
+    categories: [],
+    routingRules: [],
+    reopenDays: 7,
+    workingHours: { startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
+  },
   governance: {
     meetingTypes: [
       { key: "grid_council", nameZh: "网格议事会", nameEn: "Grid council" },
-      { key: "listen_to_neighbours", nameZh: "我听邻说茶话会", nameEn: "\"I listen to neighbours\" tea party" },
+      { key: "listen_to_neighbours", nameZh: "我听邻说茶话会", nameEn: '"I listen to neighbours" tea party' },
     ],
     volunteerTeamKinds: [
       { key: "environment", nameZh: "环境整治", nameEn: "Environment" },
@@ -96,16 +150,58 @@ export const minimalConfig: DistrictConfig = {
 };
 
 export const demoAccounts: DemoAccount[] = [
-  { userID: "admin", tenantID: "jianyang", name: "林建华", role: "district_admin", descriptionZh: "建阳区管理员", descriptionEn: "Jianyang district admin" },
-  { userID: "fujian-admin", tenantID: null, name: "福建省管理员", role: "provincial_admin", descriptionZh: "对比全省各区县", descriptionEn: "Compares the province's districts" },
-  { userID: "operator", tenantID: null, name: "平台运营", role: "platform_operator", descriptionZh: "开通新的区县", descriptionEn: "Onboards new districts" },
-  { userID: "worker", tenantID: "jianyang", name: "黄晓梅", role: "grid_worker", descriptionZh: "三级网格员", descriptionEn: "Third-level grid worker" },
-  { userID: "admin", tenantID: "yanping", name: "郑海燕", role: "district_admin", descriptionZh: "延平区管理员", descriptionEn: "Yanping district admin" },
+  {
+    userID: "admin",
+    tenantID: "jianyang",
+    name: "林建华",
+    role: "district_admin",
+    descriptionZh: "建阳区管理员",
+    descriptionEn: "Jianyang district admin",
+  },
+  {
+    userID: "fujian-admin",
+    tenantID: null,
+    name: "福建省管理员",
+    role: "provincial_admin",
+    descriptionZh: "对比全省各区县",
+    descriptionEn: "Compares the province's districts",
+  },
+  {
+    userID: "operator",
+    tenantID: null,
+    name: "平台运营",
+    role: "platform_operator",
+    descriptionZh: "开通新的区县",
+    descriptionEn: "Onboards new districts",
+  },
+  {
+    userID: "worker",
+    tenantID: "jianyang",
+    name: "黄晓梅",
+    role: "grid_worker",
+    descriptionZh: "三级网格员",
+    descriptionEn: "Third-level grid worker",
+  },
+  {
+    userID: "admin",
+    tenantID: "yanping",
+    name: "郑海燕",
+    role: "district_admin",
+    descriptionZh: "延平区管理员",
+    descriptionEn: "Yanping district admin",
+  },
 ];
 
 export const adminMe: Me = {
   actor: { type: "user", userID: "admin", tenantID: "jianyang", roles: ["district_admin"] },
-  profile: { userID: "admin", name: "林建华", phoneMasked: "138****0001", roles: ["district_admin"], tenantID: "jianyang", provinceID: null },
+  profile: {
+    userID: "admin",
+    name: "林建华",
+    phoneMasked: "138****0001",
+    roles: ["district_admin"],
+    tenantID: "jianyang",
+    provinceID: null,
+  },
 };
 
 export const operatorMe: Me = {
@@ -115,5 +211,12 @@ export const operatorMe: Me = {
 
 export const provinceMe: Me = {
   actor: { type: "province", userID: "fujian-admin", provinceID: "fujian" },
-  profile: { userID: "fujian-admin", name: "福建省管理员", phoneMasked: null, roles: ["provincial_admin"], tenantID: null, provinceID: "fujian" },
+  profile: {
+    userID: "fujian-admin",
+    name: "福建省管理员",
+    phoneMasked: null,
+    roles: ["provincial_admin"],
+    tenantID: null,
+    provinceID: "fujian",
+  },
 };

@@ -82,7 +82,11 @@ export function renderWithWorkspace(
   let workspace!: GridWorkspace;
   function Harness() {
     const api = createApi({ token: () => "token-1", onUnauthorized: () => {} });
-    workspace = createGridWorkspace({ grids: gridsApi(api), config: options.config ?? jianyangConfig, autoLoad: options.autoLoad ?? false });
+    workspace = createGridWorkspace({
+      grids: gridsApi(api),
+      config: options.config ?? jianyangConfig,
+      autoLoad: options.autoLoad ?? false,
+    });
     return ui(workspace);
   }
   const result = render(() => (

@@ -89,27 +89,72 @@ export function entry(fields: Partial<TimelineEntry> & Pick<TimelineEntry, "seq"
 /** A ticket at each step of its life, with the timeline that brought it there. */
 export function detailAt(state: Ticket["state"], extra: Partial<Ticket> = {}): TicketDetail {
   const timeline: TimelineEntry[] = [
-    entry({ seq: 1, action: "collect", toState: "collected", note: "小区东门外垃圾堆放两天了，无人清运。", photos: ["photos/jianyang/ticket_01jdtest0001/photo_1.png"] }),
+    entry({
+      seq: 1,
+      action: "collect",
+      toState: "collected",
+      note: "小区东门外垃圾堆放两天了，无人清运。",
+      photos: ["photos/jianyang/ticket_01jdtest0001/photo_1.png"],
+    }),
   ];
   let fields: Partial<Ticket> = {};
   const steps: Ticket["state"][] = ["collected", "accepted", "dispatched", "handled", "closed"];
   const reached = steps.indexOf(state);
   if (reached >= 1) {
-    timeline.push(entry({ seq: 2, action: "accept", fromState: "collected", toState: "accepted", actorID: "worker", actorRole: "grid_worker", note: "情况属实" }));
+    timeline.push(
+      entry({
+        seq: 2,
+        action: "accept",
+        fromState: "collected",
+        toState: "accepted",
+        actorID: "worker",
+        actorRole: "grid_worker",
+        note: "情况属实",
+      }),
+    );
     fields = { ...fields, acceptedAt: at(28), dueAt: at(-6) };
   }
   if (reached >= 2) {
-    timeline.push(entry({ seq: 3, action: "dispatch", fromState: "accepted", toState: "dispatched", actorID: "leader", actorRole: "grid_leader", departmentKey: "urban_management" }));
+    timeline.push(
+      entry({
+        seq: 3,
+        action: "dispatch",
+        fromState: "accepted",
+        toState: "dispatched",
+        actorID: "leader",
+        actorRole: "grid_leader",
+        departmentKey: "urban_management",
+      }),
+    );
     fields = { ...fields, dispatchedAt: at(27), departmentKey: "urban_management" };
   }
   if (reached >= 3) {
     timeline.push(
-      entry({ seq: 4, action: "handle", fromState: "dispatched", toState: "handled", actorID: "staff", actorRole: "department_staff", note: "已清运完毕", photos: ["photos/jianyang/ticket_01jdtest0001/photo_2.png"] }),
+      entry({
+        seq: 4,
+        action: "handle",
+        fromState: "dispatched",
+        toState: "handled",
+        actorID: "staff",
+        actorRole: "department_staff",
+        note: "已清运完毕",
+        photos: ["photos/jianyang/ticket_01jdtest0001/photo_2.png"],
+      }),
     );
     fields = { ...fields, handledAt: at(5), handledBy: "staff" };
   }
   if (reached >= 4) {
-    timeline.push(entry({ seq: 5, action: "verify", fromState: "handled", toState: "closed", actorID: "worker", actorRole: "grid_worker", closure: "solved" }));
+    timeline.push(
+      entry({
+        seq: 5,
+        action: "verify",
+        fromState: "handled",
+        toState: "closed",
+        actorID: "worker",
+        actorRole: "grid_worker",
+        closure: "solved",
+      }),
+    );
     fields = { ...fields, closedAt: at(2), closure: "solved", onTime: true };
   }
   const full = ticket({ state, seq: timeline.length, ...fields, ...extra });

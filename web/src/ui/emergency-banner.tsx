@@ -46,9 +46,18 @@ export function EmergencyBanner() {
       {(current) => {
         const t = (key: EmergencyMessageKey, params?: MessageParams) => fill(words.data()![locale.language()][key], params);
         const since = (iso: string) =>
-          new Intl.DateTimeFormat(locale.language(), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+          new Intl.DateTimeFormat(locale.language(), {
+            year: "numeric",
+            month: "short",
+            day: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+            hour12: false,
+          }).format(new Date(iso));
         const grids = (mode: EmergencyMode) =>
-          mode.grids.length <= 2 ? mode.grids.map((grid) => grid.name).join("、") : t("emergency.bannerMore", { first: mode.grids[0].name, count: mode.grids.length });
+          mode.grids.length <= 2
+            ? mode.grids.map((grid) => grid.name).join("、")
+            : t("emergency.bannerMore", { first: mode.grids[0].name, count: mode.grids.length });
         return (
           <div class="emergency-banner" classList={{ "is-mine": current().affectsMe }} role="status" data-testid="emergency-banner">
             <div class="container emergency-banner-inner">
@@ -59,7 +68,9 @@ export function EmergencyBanner() {
                   ? t("emergency.bannerDistrict", { reason: current().reason ?? "" })
                   : t("emergency.bannerGrids", { grids: grids(current()), reason: current().reason ?? "" })}
               </span>
-              <Show when={current().since}>{(at) => <span class="emergency-banner-since">{t("emergency.bannerSince", { since: since(at()) })}</span>}</Show>
+              <Show when={current().since}>
+                {(at) => <span class="emergency-banner-since">{t("emergency.bannerSince", { since: since(at()) })}</span>}
+              </Show>
               <A class="emergency-banner-link" href={`/d/${on()}/emergency`}>
                 {t("emergency.bannerOpen")}
               </A>

@@ -5,11 +5,7 @@ interface FieldProps {
   label: string;
   hint?: string;
   error?: string;
-  children: (attributes: {
-    id: string;
-    "aria-invalid": boolean;
-    "aria-describedby": string | undefined;
-  }) => JSX.Element;
+  children: (attributes: { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined }) => JSX.Element;
 }
 
 /** A labelled form control with its hint and, when invalid, its error right beneath. */
@@ -67,9 +63,7 @@ export function SubmitButton(props: { busy: boolean; label: string; busyLabel: s
   );
 }
 
-export function TextInput(
-  props: JSX.InputHTMLAttributes<HTMLInputElement> & { value: string; onValue: (value: string) => void },
-) {
+export function TextInput(props: JSX.InputHTMLAttributes<HTMLInputElement> & { value: string; onValue: (value: string) => void }) {
   const [own, rest] = splitProps(props, ["value", "onValue"]);
   return <input class="input" {...rest} value={own.value} onInput={(event) => own.onValue(event.currentTarget.value)} />;
 }

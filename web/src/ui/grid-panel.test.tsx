@@ -7,7 +7,14 @@ import { fakeApi } from "../test/harness.tsx";
 import { GridPanel } from "./grid-panel.tsx";
 
 const jy01 = grid("JY-01", { name: "潭城街道第1网格" });
-const selected = grid("JY-01-01", { name: "七贤社区网格", parentID: jy01.gridID, path: [jy01.gridID], areaM2: 1_984_321, households: 2087, population: 6128 });
+const selected = grid("JY-01-01", {
+  name: "七贤社区网格",
+  parentID: jy01.gridID,
+  path: [jy01.gridID],
+  areaM2: 1_984_321,
+  households: 2087,
+  population: 6128,
+});
 const children = [grid("JY-01-01-01", { parentID: selected.gridID }), grid("JY-01-01-02", { parentID: selected.gridID })];
 const people = [
   assignment("罗强", "grid_instructor", { phone: "158****3975" }),
@@ -30,7 +37,12 @@ const badReport: Coverage = {
   ok: false,
   outside: [{ gridID: "grid_JY-01-01-02", code: "JY-01-01-02", areaM2: 87.6, geometry: square(118.1, 27.3, 0.001) }],
   overlaps: [
-    { a: { gridID: "grid_JY-01-01-01", code: "JY-01-01-01" }, b: { gridID: "grid_JY-01-01-02", code: "JY-01-01-02" }, areaM2: 1234.4, geometry: square(118.1, 27.3, 0.002) },
+    {
+      a: { gridID: "grid_JY-01-01-01", code: "JY-01-01-01" },
+      b: { gridID: "grid_JY-01-01-02", code: "JY-01-01-02" },
+      areaM2: 1234.4,
+      geometry: square(118.1, 27.3, 0.002),
+    },
   ],
   gaps: [{ areaM2: 5600.2, geometry: square(118.12, 27.31, 0.003) }],
 };
@@ -41,8 +53,10 @@ function api(report: Coverage = okReport) {
       grid: selected,
       ancestors: [{ gridID: jy01.gridID, code: jy01.code, name: jy01.name, tier: 1 }],
     }),
-    "GET /grids": (request) => (request.search.get("parentID") === selected.gridID ? { items: children, cursor: null } : { items: [], cursor: null }),
-    "GET /people": (request) => (request.search.get("gridID") === selected.gridID ? { items: people, cursor: null } : { items: [], cursor: null }),
+    "GET /grids": (request) =>
+      request.search.get("parentID") === selected.gridID ? { items: children, cursor: null } : { items: [], cursor: null },
+    "GET /people": (request) =>
+      request.search.get("gridID") === selected.gridID ? { items: people, cursor: null } : { items: [], cursor: null },
     [`GET /grids/${selected.gridID}/coverage`]: () => report,
     "GET /grids/root/coverage": () => ({ ...okReport, grid: null, children: 230 }),
   });

@@ -73,8 +73,14 @@ function GridDetails(props: { workspace: GridWorkspace; gridID: string }) {
   };
   const maxTier = () => Math.max(...ws.config.tiers.map((tier) => tier.level));
   const children = () => ws.branch(props.gridID);
-  const regularChildren = () => children().items().filter((child) => child.tier !== null);
-  const dedicatedChildren = () => children().items().filter((child) => child.tier === null);
+  const regularChildren = () =>
+    children()
+      .items()
+      .filter((child) => child.tier !== null);
+  const dedicatedChildren = () =>
+    children()
+      .items()
+      .filter((child) => child.tier === null);
 
   createEffect(
     on(
@@ -89,7 +95,8 @@ function GridDetails(props: { workspace: GridWorkspace; gridID: string }) {
     const km2 = areaM2 / 1_000_000;
     return t("grids.areaKm2", { value: formatNumber(km2, km2 < 1 ? 3 : 2) });
   };
-  const count = (value: number | null | undefined) => (value === null || value === undefined ? t("grids.notRecorded") : formatNumber(value));
+  const count = (value: number | null | undefined) =>
+    value === null || value === undefined ? t("grids.notRecorded") : formatNumber(value);
 
   return (
     <div class="panel-body" aria-busy={ws.detail.loading()}>
@@ -102,7 +109,13 @@ function GridDetails(props: { workspace: GridWorkspace; gridID: string }) {
                   <span class="tree-swatch" aria-hidden="true" />
                   {tierLabel(shown())}
                 </span>
-                <button type="button" class="icon-button" aria-label={t("grids.close")} title={t("grids.close")} onClick={() => ws.select(null, "panel")}>
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label={t("grids.close")}
+                  title={t("grids.close")}
+                  onClick={() => ws.select(null, "panel")}
+                >
                   <CloseIcon size={18} />
                 </button>
               </div>
@@ -242,7 +255,12 @@ function ChildList(props: { workspace: GridWorkspace; items: Grid[] }) {
       <For each={props.items}>
         {(child) => (
           <li>
-            <button type="button" class="child-item" data-testid={`child-${child.code}`} onClick={() => props.workspace.select(child.gridID, "panel")}>
+            <button
+              type="button"
+              class="child-item"
+              data-testid={`child-${child.code}`}
+              onClick={() => props.workspace.select(child.gridID, "panel")}
+            >
               <span class="tree-swatch" style={{ "--swatch": layerColour(child.tier) }} aria-hidden="true" />
               <span class="child-text">
                 <span class="child-name">{child.name}</span>
@@ -336,7 +354,11 @@ function PeopleList(props: { workspace: GridWorkspace }) {
                     </span>
                   </span>
                   <Show when={dialable(person.phone)} fallback={<span class="person-phone">{person.phone}</span>}>
-                    <a class="person-phone is-link" href={`tel:${person.phone.replace(/[^\d+]/g, "")}`} aria-label={t("grids.call", { name: person.name })}>
+                    <a
+                      class="person-phone is-link"
+                      href={`tel:${person.phone.replace(/[^\d+]/g, "")}`}
+                      aria-label={t("grids.call", { name: person.name })}
+                    >
                       <PhoneIcon size={14} />
                       {person.phone}
                     </a>
@@ -359,7 +381,9 @@ type Problem =
 function problemsOf(report: Coverage): Problem[] {
   return [
     ...report.outside.map((item): Problem => ({ kind: "outside", areaM2: item.areaM2, geometry: item.geometry, code: item.code })),
-    ...report.overlaps.map((item): Problem => ({ kind: "overlap", areaM2: item.areaM2, geometry: item.geometry, a: item.a.code, b: item.b.code })),
+    ...report.overlaps.map(
+      (item): Problem => ({ kind: "overlap", areaM2: item.areaM2, geometry: item.geometry, a: item.a.code, b: item.b.code }),
+    ),
     ...report.gaps.map((item): Problem => ({ kind: "gap", areaM2: item.areaM2, geometry: item.geometry })),
   ];
 }
@@ -454,7 +478,9 @@ export function CoverageCheck(props: { workspace: GridWorkspace; target: string 
                 </ul>
               </Show>
               <Show when={!root()}>
-                <p class="coverage-sub">{t("grids.coverageAreas", { parent: km2(report().parentAreaM2), children: km2(report().childrenAreaM2) })}</p>
+                <p class="coverage-sub">
+                  {t("grids.coverageAreas", { parent: km2(report().parentAreaM2), children: km2(report().childrenAreaM2) })}
+                </p>
               </Show>
             </div>
           )}

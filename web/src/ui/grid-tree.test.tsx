@@ -115,7 +115,12 @@ describe("searching grids", () => {
       "search-result-JY-01-01",
       "search-result-JY-01-02",
     ]);
-    expect(view.workspace().search("七贤", 10).items.map((found) => found.code)).toEqual(["JY-01-01"]);
+    expect(
+      view
+        .workspace()
+        .search("七贤", 10)
+        .items.map((found) => found.code),
+    ).toEqual(["JY-01-01"]);
     await user.click(screen.getByTestId("search-result-JY-01-02"));
     expect(view.workspace().selectedID()).toBe("grid_JY-01-02");
   });

@@ -21,7 +21,6 @@ type ListComponent = Component<{
   onRetry: () => void;
 }>;
 
-
 /** How often the count is refreshed while the page is visible. */
 const POLL_MS = 60_000;
 /** A navigation refreshes it too, unless it was refreshed this recently. */
@@ -103,7 +102,8 @@ export function NotificationBell(props: { slug: string; userID: string }) {
     const next = !open();
     setOpen(next);
     if (next) {
-      if (!List()) void import("./notification-list.tsx").then((module) => setList(() => module.NotificationList)).catch(() => setState("error"));
+      if (!List())
+        void import("./notification-list.tsx").then((module) => setList(() => module.NotificationList)).catch(() => setState("error"));
       setFresh(new Set<string>());
       void load().then(markShownRead);
     }
@@ -141,7 +141,14 @@ export function NotificationBell(props: { slug: string; userID: string }) {
             {(loaded) => {
               const NotificationList = loaded();
               return (
-                <NotificationList items={items()} state={state()} slug={props.slug} fresh={fresh()} onNavigate={() => setOpen(false)} onRetry={load} />
+                <NotificationList
+                  items={items()}
+                  state={state()}
+                  slug={props.slug}
+                  fresh={fresh()}
+                  onNavigate={() => setOpen(false)}
+                  onRetry={load}
+                />
               );
             }}
           </Show>

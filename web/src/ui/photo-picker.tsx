@@ -26,9 +26,7 @@ export function PhotoPicker(props: { uploads: PhotoUploads; id: string; label: s
         <span class="field-count">{t("photos.count", { count: props.uploads.items.length, max: props.uploads.max })}</span>
       </span>
       <ul class="photo-grid" aria-labelledby={`${props.id}-label`}>
-        <For each={props.uploads.items}>
-          {(item, index) => <PhotoTile item={item} index={index()} uploads={props.uploads} />}
-        </For>
+        <For each={props.uploads.items}>{(item, index) => <PhotoTile item={item} index={index()} uploads={props.uploads} />}</For>
         <Show when={!full()}>
           <li>
             <label class="photo-add" for={props.id}>
@@ -101,7 +99,14 @@ function PhotoTile(props: { item: PhotoUpload; index: number; uploads: PhotoUplo
         <Match when={props.item.state === "uploading"}>
           <span class="photo-status" role="status">
             <span class="photo-percent">{percent()}%</span>
-            <span class="photo-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent()} aria-label={t("photos.uploading")}>
+            <span
+              class="photo-progress"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent()}
+              aria-label={t("photos.uploading")}
+            >
               <span style={{ width: `${percent()}%` }} />
             </span>
           </span>

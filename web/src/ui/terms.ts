@@ -18,7 +18,11 @@ export function mechanismName(
 }
 
 /** A tier's name as the district calls it (一级网格, 片区 …); `level` when it has no such tier. */
-export function tierName(config: Pick<DistrictConfig, "tiers"> | undefined, level: number | null, locale: Pick<Locale, "pick">): string | undefined {
+export function tierName(
+  config: Pick<DistrictConfig, "tiers"> | undefined,
+  level: number | null,
+  locale: Pick<Locale, "pick">,
+): string | undefined {
   if (level === null) return undefined;
   const tier = config?.tiers.find((candidate) => candidate.level === level);
   return tier ? locale.pick(tier) : undefined;

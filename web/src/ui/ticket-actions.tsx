@@ -62,7 +62,11 @@ export function TicketActions(props: {
             <button
               type="button"
               class="button"
-              classList={{ "button-primary": !secondary.includes(action), "button-secondary": secondary.includes(action), "is-open": current() === action }}
+              classList={{
+                "button-primary": !secondary.includes(action),
+                "button-secondary": secondary.includes(action),
+                "is-open": current() === action,
+              }}
               aria-expanded={current() === action}
               data-testid={`action-${action.replace("_", "-")}`}
               onClick={() => setOpen(current() === action ? null : action)}
@@ -150,7 +154,11 @@ function ActionForm(props: {
       return;
     }
     const extendHours = Number(hours());
-    if (props.action === "request_change" && kind() === "extend" && !(Number.isInteger(extendHours) && extendHours >= EXTEND_HOURS.min && extendHours <= EXTEND_HOURS.max)) {
+    if (
+      props.action === "request_change" &&
+      kind() === "extend" &&
+      !(Number.isInteger(extendHours) && extendHours >= EXTEND_HOURS.min && extendHours <= EXTEND_HOURS.max)
+    ) {
       setHoursError(() => () => t("actions.hoursRange", { min: EXTEND_HOURS.min, max: EXTEND_HOURS.max }));
       document.getElementById(id("hours"))?.focus();
       return;
@@ -270,7 +278,14 @@ function ActionForm(props: {
             <For each={verifyClosures}>
               {(kind) => (
                 <label class="choice">
-                  <input type="radio" name={id("closure")} value={kind} checked={closure() === kind} onChange={() => setClosure(kind)} data-testid={`closure-${kind}`} />
+                  <input
+                    type="radio"
+                    name={id("closure")}
+                    value={kind}
+                    checked={closure() === kind}
+                    onChange={() => setClosure(kind)}
+                    data-testid={`closure-${kind}`}
+                  />
                   <span class="choice-text">
                     <span class="choice-name">{t(`closure.${kind}`)}</span>
                     <span class="choice-hint">{t(`actions.closureHint.${kind}`)}</span>
@@ -363,7 +378,10 @@ function ActionForm(props: {
                   setHoursError(null);
                 }}
               />
-              <Show when={hoursError()} fallback={<p class="field-hint">{t("actions.hoursHint", { min: EXTEND_HOURS.min, max: EXTEND_HOURS.max })}</p>}>
+              <Show
+                when={hoursError()}
+                fallback={<p class="field-hint">{t("actions.hoursHint", { min: EXTEND_HOURS.min, max: EXTEND_HOURS.max })}</p>}
+              >
                 <p class="field-error">{hoursError()?.()}</p>
               </Show>
             </div>
@@ -408,7 +426,15 @@ function ActionForm(props: {
       </div>
 
       <Show when={uploads}>
-        {(photos) => <PhotoPicker uploads={photos()} id={id("photos")} testID="action-photos" label={t("actions.handlePhotos")} hint={t("actions.handlePhotosHint")} />}
+        {(photos) => (
+          <PhotoPicker
+            uploads={photos()}
+            id={id("photos")}
+            testID="action-photos"
+            label={t("actions.handlePhotos")}
+            hint={t("actions.handlePhotosHint")}
+          />
+        )}
       </Show>
 
       <Show when={failure()}>
@@ -435,7 +461,12 @@ function ActionForm(props: {
 }
 
 /** The department picker of dispatching and of transferring. */
-function DepartmentSelect(props: { id: string; value: string; options: { key: string; label: string }[]; onChange: (key: string) => void }) {
+function DepartmentSelect(props: {
+  id: string;
+  value: string;
+  options: { key: string; label: string }[];
+  onChange: (key: string) => void;
+}) {
   return (
     <select
       id={props.id}

@@ -112,7 +112,9 @@ export function TicketStepper(props: { ticket: Ticket }) {
             </span>
             <span class="step-text">
               <span class="step-name">
-                {states()[step] === "stopped" ? t(props.ticket.closure === "void" ? "closure.void" : "closure.not_accepted") : t(`step.${step}`)}
+                {states()[step] === "stopped"
+                  ? t(props.ticket.closure === "void" ? "closure.void" : "closure.not_accepted")
+                  : t(`step.${step}`)}
               </span>
               <Show when={states()[step] === "done" || states()[step] === "stopped" ? timeOf(step) : null}>
                 {(time) => (

@@ -28,8 +28,10 @@ const itemNames: Record<string, string> = {
 };
 
 /** Characters XML 1.0 cannot carry at all (C0 controls but tab/newline/return, lone surrogates, U+FFFE/F). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; this finds them to drop them.
-const invalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const invalid = new RegExp(
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; this finds them to drop them.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+);
 
 export function escapeXml(text: string): string {
   return text
@@ -50,7 +52,10 @@ export function element(name: string, value: Value): string {
     if (!item) throw new Error(`No XML item element is known for the list ${name}`);
     return `<${name}>${value.map((entry) => element(item, entry)).join("")}</${name}>`;
   }
-  if (typeof value === "object") return `<${name}>${Object.entries(value).map(([key, entry]) => element(key, entry)).join("")}</${name}>`;
+  if (typeof value === "object")
+    return `<${name}>${Object.entries(value)
+      .map(([key, entry]) => element(key, entry))
+      .join("")}</${name}>`;
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 

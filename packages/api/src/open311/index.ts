@@ -43,12 +43,16 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
 /** Any error as a GeoReport error document in the format the path asked for. */
 function open311Error(error: Error, c: Context) {
   if (error instanceof VisibleError) {
-    const details = error.details?.length && error.kind === "input" ? ` (${error.details.map((detail) => `${detail.path}: ${detail.message}`).join("; ")})` : "";
+    const details =
+      error.details?.length && error.kind === "input"
+        ? ` (${error.details.map((detail) => `${detail.path}: ${detail.message}`).join("; ")})`
+        : "";
     return errorReply(c, statusOf[error.kind], `${error.message}${details}`);
   }
   if (error instanceof ZodError)
     return errorReply(c, 400, error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "));
-  if (error instanceof HTTPException) return errorReply(c, error.status as ContentfulStatusCode, error.message || "The request could not be read.");
+  if (error instanceof HTTPException)
+    return errorReply(c, error.status as ContentfulStatusCode, error.message || "The request could not be read.");
   console.error("unhandled error", c.req.method, c.req.path, error);
   return errorReply(c, 500, "Something went wrong on our side; it has been logged.");
 }
@@ -64,7 +68,10 @@ const given = (value: string | undefined) => (value?.trim() ? value : undefined)
  * what GeoReport publishes and checks API keys). An unknown district is a 404.
  */
 async function inJurisdiction<T>(jurisdictionID: string | undefined, body: () => Promise<T>): Promise<T> {
-  if (!given(jurisdictionID)) throw new InputError("open311.jurisdiction_required", "jurisdiction_id is required: the district's slug, e.g. jianyang.", [{ path: "jurisdiction_id", message: "required" }]);
+  if (!given(jurisdictionID))
+    throw new InputError("open311.jurisdiction_required", "jurisdiction_id is required: the district's slug, e.g. jianyang.", [
+      { path: "jurisdiction_id", message: "required" },
+    ]);
   const tenantID = jurisdictionID!.trim();
   const unknown = () => new NotFoundError("open311.unknown_jurisdiction", `There is no jurisdiction "${tenantID}" here.`);
   return asPublic(tenantID, unknown, async () => {
@@ -170,12 +177,18 @@ export function open311Routes(options: Open311Options) {
       reply(c, formatOf(c.req.path), "services", await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.services())),
     )
     .get("/services/:file", async (c) =>
-      reply(c, formatOf(c.req.path), "service_definition", await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.service(stripFormat(c.req.param("file"))))),
+      reply(
+        c,
+        formatOf(c.req.path),
+        "service_definition",
+        await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.service(stripFormat(c.req.param("file")))),
+      ),
     )
     .on("POST", withFormats("/requests"), async (c) => {
       const fields = await postFields(c);
       const created = await inJurisdiction(fields.jurisdiction_id, async () => {
-        if (!given(fields.api_key)) throw new ForbiddenError("open311.api_key_required", "api_key is required to create a request; the district issues keys.");
+        if (!given(fields.api_key))
+          throw new ForbiddenError("open311.api_key_required", "api_key is required to create a request; the district issues keys.");
         const key = await Open311.verifyApiKey(fields.api_key!.trim());
         if (!key) throw new ForbiddenError("open311.api_key_invalid", "The api_key is not valid in this jurisdiction.");
         return withActor(Open311.reporter(key), () =>
@@ -205,10 +218,14 @@ export function open311Routes(options: Open311Options) {
       return reply(c, formatOf(c.req.path), "service_requests", found);
     })
     .get("/requests/:file", async (c) =>
-      reply(c, formatOf(c.req.path), "service_requests", [await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.request(stripFormat(c.req.param("file"))))]),
+      reply(c, formatOf(c.req.path), "service_requests", [
+        await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.request(stripFormat(c.req.param("file")))),
+      ]),
     )
     .get("/tokens/:file", async (c) =>
-      reply(c, formatOf(c.req.path), "service_requests", [await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.token(stripFormat(c.req.param("file"))))]),
+      reply(c, formatOf(c.req.path), "service_requests", [
+        await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.token(stripFormat(c.req.param("file")))),
+      ]),
     )
     .all("*", (c) => errorReply(c, 404, `There is no GeoReport resource ${c.req.method} ${c.req.path}.`));
 }
@@ -216,57 +233,120 @@ export function open311Routes(options: Open311Options) {
 /** Puts the GeoReport endpoints in the API's OpenAPI document (their handlers are plain: errors are GeoReport's). */
 function documentGeoReport(app: ReturnType<typeof router>) {
   type PathConfig = Parameters<typeof app.openAPIRegistry.registerPath>[0];
-  const documented = (method: "get" | "post", path: string, operationId: string, summary: string, request: PathConfig["request"], responses: PathConfig["responses"]) =>
-    app.openAPIRegistry.registerPath({ method, path, operationId, summary, tags: ["open311"], request, responses });
+  const documented = (
+    method: "get" | "post",
+    path: string,
+    operationId: string,
+    summary: string,
+    request: PathConfig["request"],
+    responses: PathConfig["responses"],
+  ) => app.openAPIRegistry.registerPath({ method, path, operationId, summary, tags: ["open311"], request, responses });
   const format = z.object({ format: FormatParam });
   const inDistrict = z.object({ jurisdiction_id: Jurisdiction });
 
-  documented("get", "/discovery.{format}", "open311Discovery", "GeoReport discovery document", { params: format }, {
-    200: both(z.record(z.string(), z.unknown()), "Discovery"),
-  });
-  documented("get", "/services.{format}", "open311Services", "A district's ticket categories as services", { params: format, query: inDistrict }, {
-    200: both(z.array(ServiceSchema), "Services"),
-    ...errorsOf(400, 404),
-  });
-  documented("get", "/services/{service_code}.{format}", "open311ServiceDefinition", "A service definition (no attributes)", {
-    params: format.extend({ service_code: pathParam("service_code", "garbage") }),
-    query: inDistrict,
-  }, {
-    200: both(z.object({ service_code: z.string(), attributes: z.array(z.object({})).describe("always empty: categories take no attributes") }), "Definition"),
-    ...errorsOf(400, 404),
-  });
-  documented("post", "/requests.{format}", "open311CreateRequest", "Report a ticket (form-encoded; `token` optional: a retry key that GET tokens resolves for a day)", {
-    params: format,
-    body: { required: true, content: { "application/x-www-form-urlencoded": { schema: Open311.SubmitInput.extend({ jurisdiction_id: z.string(), api_key: z.string() }) } } },
-  }, {
-    201: both(z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string() })), "Created"),
-    ...errorsOf(400, 403, 404),
-  });
-  documented("get", "/requests.{format}", "open311Requests", "Service requests: explicit ids, or a window of at most 90 days (the last 90 by default), newest first, at most 1000", {
-    params: format,
-    query: inDistrict.extend({
-      service_request_id: z.string().optional().describe("comma-delimited; overrides every other parameter"),
-      service_code: z.string().optional().describe("comma-delimited"),
-      start_date: z.string().optional(),
-      end_date: z.string().optional(),
-      status: z.string().optional().describe("open, closed or both, comma-delimited"),
-    }),
-  }, {
-    200: both(z.array(ServiceRequestSchema), "Requests"),
-    ...errorsOf(400, 404),
-  });
-  documented("get", "/requests/{service_request_id}.{format}", "open311Request", "One service request", {
-    params: format.extend({ service_request_id: pathParam("service_request_id", "ticket_01jd…") }),
-    query: inDistrict,
-  }, {
-    200: both(z.array(ServiceRequestSchema), "The request"),
-    ...errorsOf(400, 404),
-  });
-  documented("get", "/tokens/{token}.{format}", "open311Token", "The request a POST's token created", {
-    params: format.extend({ token: pathParam("token", "my-retry-key-1") }),
-    query: inDistrict,
-  }, {
-    200: both(z.array(z.object({ service_request_id: z.string(), token: z.string() })), "The request's id"),
-    ...errorsOf(400, 404),
-  });
+  documented(
+    "get",
+    "/discovery.{format}",
+    "open311Discovery",
+    "GeoReport discovery document",
+    { params: format },
+    {
+      200: both(z.record(z.string(), z.unknown()), "Discovery"),
+    },
+  );
+  documented(
+    "get",
+    "/services.{format}",
+    "open311Services",
+    "A district's ticket categories as services",
+    { params: format, query: inDistrict },
+    {
+      200: both(z.array(ServiceSchema), "Services"),
+      ...errorsOf(400, 404),
+    },
+  );
+  documented(
+    "get",
+    "/services/{service_code}.{format}",
+    "open311ServiceDefinition",
+    "A service definition (no attributes)",
+    {
+      params: format.extend({ service_code: pathParam("service_code", "garbage") }),
+      query: inDistrict,
+    },
+    {
+      200: both(
+        z.object({ service_code: z.string(), attributes: z.array(z.object({})).describe("always empty: categories take no attributes") }),
+        "Definition",
+      ),
+      ...errorsOf(400, 404),
+    },
+  );
+  documented(
+    "post",
+    "/requests.{format}",
+    "open311CreateRequest",
+    "Report a ticket (form-encoded; `token` optional: a retry key that GET tokens resolves for a day)",
+    {
+      params: format,
+      body: {
+        required: true,
+        content: {
+          "application/x-www-form-urlencoded": { schema: Open311.SubmitInput.extend({ jurisdiction_id: z.string(), api_key: z.string() }) },
+        },
+      },
+    },
+    {
+      201: both(z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string() })), "Created"),
+      ...errorsOf(400, 403, 404),
+    },
+  );
+  documented(
+    "get",
+    "/requests.{format}",
+    "open311Requests",
+    "Service requests: explicit ids, or a window of at most 90 days (the last 90 by default), newest first, at most 1000",
+    {
+      params: format,
+      query: inDistrict.extend({
+        service_request_id: z.string().optional().describe("comma-delimited; overrides every other parameter"),
+        service_code: z.string().optional().describe("comma-delimited"),
+        start_date: z.string().optional(),
+        end_date: z.string().optional(),
+        status: z.string().optional().describe("open, closed or both, comma-delimited"),
+      }),
+    },
+    {
+      200: both(z.array(ServiceRequestSchema), "Requests"),
+      ...errorsOf(400, 404),
+    },
+  );
+  documented(
+    "get",
+    "/requests/{service_request_id}.{format}",
+    "open311Request",
+    "One service request",
+    {
+      params: format.extend({ service_request_id: pathParam("service_request_id", "ticket_01jd…") }),
+      query: inDistrict,
+    },
+    {
+      200: both(z.array(ServiceRequestSchema), "The request"),
+      ...errorsOf(400, 404),
+    },
+  );
+  documented(
+    "get",
+    "/tokens/{token}.{format}",
+    "open311Token",
+    "The request a POST's token created",
+    {
+      params: format.extend({ token: pathParam("token", "my-retry-key-1") }),
+      query: inDistrict,
+    },
+    {
+      200: both(z.array(z.object({ service_request_id: z.string(), token: z.string() })), "The request's id"),
+      ...errorsOf(400, 404),
+    },
+  );
 }

@@ -19,7 +19,15 @@ let yanpingRequestID: string;
 
 const rect = (lon0: number, lat0: number, lon1: number, lat1: number) => ({
   type: "Polygon",
-  coordinates: [[[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]],
+  coordinates: [
+    [
+      [lon0, lat0],
+      [lon1, lat0],
+      [lon1, lat1],
+      [lon0, lat1],
+      [lon0, lat0],
+    ],
+  ],
 });
 const inside = { lat: "27.33", long: "118.12" };
 
@@ -47,15 +55,22 @@ async function call(method: string, path: string, init: { form?: Record<string, 
 const elements = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, "g"))].map((match) => match[1]);
 
 const report = (fields: Record<string, string>) =>
-  call("POST", "/requests.json", { form: { jurisdiction_id: "jianyang", api_key: key.key, service_code: "garbage", ...inside, ...fields } });
+  call("POST", "/requests.json", {
+    form: { jurisdiction_id: "jianyang", api_key: key.key, service_code: "garbage", ...inside, ...fields },
+  });
 
 beforeAll(async () => {
   api = await startTestApi();
   app = router();
   app.onError(onError);
-  app.route("/open311/v2", open311Routes({ signedIn: authenticate(createVerifier(localAuth(api.url))), contact: "建阳区网格化服务管理中心" }));
+  app.route(
+    "/open311/v2",
+    open311Routes({ signedIn: authenticate(createVerifier(localAuth(api.url))), contact: "建阳区网格化服务管理中心" }),
+  );
 
-  await withActor({ type: "system", tenantID: "jianyang" }, () => Grid.create({ code: "O311", name: "开放网格", tier: 1, boundary: rect(118.1, 27.31, 118.14, 27.35) }));
+  await withActor({ type: "system", tenantID: "jianyang" }, () =>
+    Grid.create({ code: "O311", name: "开放网格", tier: 1, boundary: rect(118.1, 27.31, 118.14, 27.35) }),
+  );
   await withActor({ type: "system", tenantID: "yanping" }, async () => {
     await Grid.create({ code: "YP-O311", name: "延平开放网格", tier: 1, boundary: rect(118.15, 26.62, 118.19, 26.66) });
     const yanpingKey = await Open311.createApiKey({ label: "延平 app" });
@@ -83,7 +98,10 @@ describe("Open311 GeoReport v2", () => {
 
     const json = await call("GET", "/discovery.json");
     expect(json.type).toMatch(/^application\/json/);
-    expect(json.body).toMatchObject({ contact: "建阳区网格化服务管理中心", endpoints: [{ specification: "http://wiki.open311.org/GeoReport_v2", url: "http://localhost/open311/v2", type: "production" }] });
+    expect(json.body).toMatchObject({
+      contact: "建阳区网格化服务管理中心",
+      endpoints: [{ specification: "http://wiki.open311.org/GeoReport_v2", url: "http://localhost/open311/v2", type: "production" }],
+    });
     expect(json.body.key_service).toContain("/open311/v2/keys");
   });
 
@@ -133,7 +151,9 @@ describe("Open311 GeoReport v2", () => {
     const missing = await call("GET", "/services.json");
     expect(missing.status).toBe(400);
     expect(missing.body[0].description).toContain("jurisdiction_id is required");
-    const post = await call("POST", "/requests.json", { form: { jurisdiction_id: "atlantis", api_key: key.key, service_code: "garbage", ...inside } });
+    const post = await call("POST", "/requests.json", {
+      form: { jurisdiction_id: "atlantis", api_key: key.key, service_code: "garbage", ...inside },
+    });
     expect(post.status).toBe(404);
     const route = await call("GET", "/nothing-here.xml");
     expect(route.status).toBe(404);
@@ -141,13 +161,33 @@ describe("Open311 GeoReport v2", () => {
   });
 
   it("turns a report with a valid key into a real ticket, listed in both formats and by id, without the reporter's details", async () => {
-    const created = await report({ description: "小区门口垃圾堆了三天", address_string: "建阳区潭城街道七贤社区", email: "zhang@example.com", first_name: "秀英", phone: "13912345678" });
+    const created = await report({
+      description: "小区门口垃圾堆了三天",
+      address_string: "建阳区潭城街道七贤社区",
+      email: "zhang@example.com",
+      first_name: "秀英",
+      phone: "13912345678",
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual([{ service_request_id: expect.stringMatching(/^ticket_/), service_notice: expect.stringContaining("8"), account_id: `open311:${key.keyID}` }]);
+    expect(created.body).toEqual([
+      {
+        service_request_id: expect.stringMatching(/^ticket_/),
+        service_notice: expect.stringContaining("8"),
+        account_id: `open311:${key.keyID}`,
+      },
+    ]);
     const id = created.body[0].service_request_id;
 
     const { ticket } = await withActor({ type: "system", tenantID: "jianyang" }, () => Ticket.get(id));
-    expect(ticket).toMatchObject({ state: "collected", categoryKey: "garbage", description: "小区门口垃圾堆了三天", lon: 118.12, lat: 27.33, address: "建阳区潭城街道七贤社区", reporterID: `open311:${key.keyID}` });
+    expect(ticket).toMatchObject({
+      state: "collected",
+      categoryKey: "garbage",
+      description: "小区门口垃圾堆了三天",
+      lon: 118.12,
+      lat: 27.33,
+      address: "建阳区潭城街道七贤社区",
+      reporterID: `open311:${key.keyID}`,
+    });
     expect(ticket.gridPath).toHaveLength(1);
 
     const listed = await call("GET", "/requests.json?jurisdiction_id=jianyang");
@@ -182,9 +222,13 @@ describe("Open311 GeoReport v2", () => {
     expect(oneXml.text.match(/<request>/g)).toHaveLength(1);
     expect(elements(oneXml.text, "lat")).toEqual(["27.33"]);
 
-    const createdXml = await call("POST", "/requests.xml", { form: { jurisdiction_id: "jianyang", api_key: key.key, service_code: "noise", ...inside } });
+    const createdXml = await call("POST", "/requests.xml", {
+      form: { jurisdiction_id: "jianyang", api_key: key.key, service_code: "noise", ...inside },
+    });
     expect(createdXml.status).toBe(201);
-    expect(createdXml.text).toMatch(/^<\?xml[^>]*>\n<service_requests><request><service_request_id>ticket_\w+<\/service_request_id><service_notice>/);
+    expect(createdXml.text).toMatch(
+      /^<\?xml[^>]*>\n<service_requests><request><service_request_id>ticket_\w+<\/service_request_id><service_notice>/,
+    );
     const [noiseID] = elements(createdXml.text, "service_request_id");
     const noise = await call("GET", `/requests/${noiseID}.json?jurisdiction_id=jianyang`);
     expect(noise.body[0]).toMatchObject({ description: "噪音扰民 (Noise)", agency_responsible: "生态环境分局", address: null });
@@ -212,11 +256,15 @@ describe("Open311 GeoReport v2", () => {
   it("refuses a report without a key, with a wrong key, or with a revoked key (403)", async () => {
     const missing = await call("POST", "/requests.xml", { form: { jurisdiction_id: "jianyang", service_code: "garbage", ...inside } });
     expect(missing.status).toBe(403);
-    expect(missing.text).toMatch(/<errors><error><code>403<\/code><description>api_key is required[^<]*<\/description><\/error><\/errors>$/);
+    expect(missing.text).toMatch(
+      /<errors><error><code>403<\/code><description>api_key is required[^<]*<\/description><\/error><\/errors>$/,
+    );
     const wrong = await report({ api_key: "wg311_not-a-key" });
     expect(wrong.status).toBe(403);
     expect(wrong.body).toEqual([{ code: 403, description: "The api_key is not valid in this jurisdiction." }]);
-    const yanpingKeyHere = await call("POST", "/requests.json", { form: { jurisdiction_id: "yanping", api_key: key.key, service_code: "environment", lat: "26.64", long: "118.17" } });
+    const yanpingKeyHere = await call("POST", "/requests.json", {
+      form: { jurisdiction_id: "yanping", api_key: key.key, service_code: "environment", lat: "26.64", long: "118.17" },
+    });
     expect(yanpingKeyHere.status).toBe(403);
 
     const admin = await api.token(As.jianyangAdmin);
@@ -240,7 +288,9 @@ describe("Open311 GeoReport v2", () => {
     expect(noLabel.status).toBe(400);
     const yanpingAdmin = await api.token(As.yanpingAdmin);
     expect((await call("DELETE", `/keys/${key.keyID}`, { bearer: yanpingAdmin })).status).toBe(404);
-    expect((await call("GET", "/keys", { bearer: yanpingAdmin })).body.items.map((item: { label: string }) => item.label)).toEqual(["延平 app"]);
+    expect((await call("GET", "/keys", { bearer: yanpingAdmin })).body.items.map((item: { label: string }) => item.label)).toEqual([
+      "延平 app",
+    ]);
     expect((await report({})).status).toBe(201);
   });
 
@@ -256,7 +306,9 @@ describe("Open311 GeoReport v2", () => {
     expect(noPoint.body[0].description).toContain("lat is required");
     const nonsense = await report({ lat: "north" });
     expect(nonsense.status).toBe(400);
-    const xml = await call("POST", "/requests.xml", { form: { jurisdiction_id: "jianyang", api_key: key.key, service_code: "garbage", lat: "91", long: "118.12" } });
+    const xml = await call("POST", "/requests.xml", {
+      form: { jurisdiction_id: "jianyang", api_key: key.key, service_code: "garbage", lat: "91", long: "118.12" },
+    });
     expect(xml.status).toBe(400);
     expect(xml.text).toContain("<code>400</code>");
   });
@@ -286,19 +338,36 @@ describe("Open311 GeoReport v2", () => {
     const onlyOpen = await call("GET", "/requests.json?jurisdiction_id=jianyang&status=open&service_code=street_light,garbage");
     expect(ids(onlyOpen.body)).toContain(open);
     expect(ids(onlyOpen.body)).not.toContain(closed);
-    expect(onlyOpen.body.every((request: { status: string; service_code: string }) => request.status === "open" && ["street_light", "garbage"].includes(request.service_code))).toBe(true);
+    expect(
+      onlyOpen.body.every(
+        (request: { status: string; service_code: string }) =>
+          request.status === "open" && ["street_light", "garbage"].includes(request.service_code),
+      ),
+    ).toBe(true);
     const both = await call("GET", "/requests.xml?jurisdiction_id=jianyang&status=open,closed&service_code=street_light");
     expect(elements(both.text, "status")).toEqual(["closed", "open"]);
 
-    const explicit = await call("GET", `/requests.json?jurisdiction_id=jianyang&service_request_id=${open},${closed},ticket_nope&status=closed`);
+    const explicit = await call(
+      "GET",
+      `/requests.json?jurisdiction_id=jianyang&service_request_id=${open},${closed},ticket_nope&status=closed`,
+    );
     expect(ids(explicit.body)).toEqual([open, closed]);
 
     const tomorrow = new Date(Date.now() + 86400_000).toISOString();
-    const future = await call("GET", `/requests.json?jurisdiction_id=jianyang&start_date=${encodeURIComponent(tomorrow)}&end_date=${encodeURIComponent(new Date(Date.now() + 2 * 86400_000).toISOString())}`);
+    const future = await call(
+      "GET",
+      `/requests.json?jurisdiction_id=jianyang&start_date=${encodeURIComponent(tomorrow)}&end_date=${encodeURIComponent(new Date(Date.now() + 2 * 86400_000).toISOString())}`,
+    );
     expect(future.body).toEqual([]);
-    const today = await call("GET", `/requests.json?jurisdiction_id=jianyang&service_code=street_light&start_date=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`);
+    const today = await call(
+      "GET",
+      `/requests.json?jurisdiction_id=jianyang&service_code=street_light&start_date=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`,
+    );
     expect(ids(today.body)).toEqual([closed, open]);
-    const tooLong = await call("GET", "/requests.json?jurisdiction_id=jianyang&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z");
+    const tooLong = await call(
+      "GET",
+      "/requests.json?jurisdiction_id=jianyang&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z",
+    );
     expect(tooLong.status).toBe(400);
     expect(tooLong.body[0].description).toContain("90 days");
     const badStatus = await call("GET", "/requests.json?jurisdiction_id=jianyang&status=pending");
@@ -314,7 +383,9 @@ describe("Open311 GeoReport v2", () => {
     const json = await call("GET", "/tokens/retry-0001-abcd.json?jurisdiction_id=jianyang");
     expect(json.body).toEqual([{ service_request_id: first.body[0].service_request_id, token: "retry-0001-abcd" }]);
     const xml = await call("GET", "/tokens/retry-0001-abcd.xml?jurisdiction_id=jianyang");
-    expect(xml.text).toContain(`<service_requests><request><service_request_id>${first.body[0].service_request_id}</service_request_id><token>retry-0001-abcd</token></request></service_requests>`);
+    expect(xml.text).toContain(
+      `<service_requests><request><service_request_id>${first.body[0].service_request_id}</service_request_id><token>retry-0001-abcd</token></request></service_requests>`,
+    );
     expect((await call("GET", "/tokens/retry-0001-abcd.json?jurisdiction_id=yanping")).status).toBe(404);
     expect((await call("GET", "/tokens/never-given-1.json?jurisdiction_id=jianyang")).status).toBe(404);
 

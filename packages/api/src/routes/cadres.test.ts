@@ -14,14 +14,31 @@ let otherCadreID: string;
 
 const square = (x: number, y: number, size: number) => {
   const [a, b, c, d] = [118.4 + x, 27.6 + y, 118.4 + x + size, 27.6 + y + size];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 };
 const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(1)]);
-const tallies = (scope: string, period = "all") => withActor({ type: "system", tenantID: "jianyang" }, () => Tally.readTallies(scope, period));
+const tallies = (scope: string, period = "all") =>
+  withActor({ type: "system", tenantID: "jianyang" }, () => Tally.readTallies(scope, period));
 
 async function download(path: string, as: Caller) {
   const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${await api.token(as)}` } });
-  return { status: response.status, type: response.headers.get("content-type") ?? "", disposition: response.headers.get("content-disposition") ?? "", bytes: new Uint8Array(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type") ?? "",
+    disposition: response.headers.get("content-disposition") ?? "",
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 beforeAll(async () => {
@@ -40,7 +57,12 @@ afterAll(() => api?.close());
 
 describe("cadre secondment and the two-way ledger", () => {
   it("a district whose mechanism is off answers 404 mechanism.off", async () => {
-    for (const [method, path] of [["GET", "/home-units"], ["GET", "/cadres"], ["GET", "/cadre-coverage"], ["GET", "/ledger?mine=true"]]) {
+    for (const [method, path] of [
+      ["GET", "/home-units"],
+      ["GET", "/cadres"],
+      ["GET", "/cadre-coverage"],
+      ["GET", "/ledger?mine=true"],
+    ]) {
       const response = await api.call(method, path, { as: As.yanpingAdmin });
       expect(response.status, path).toBe(404);
       expect(response.body.code).toBe("mechanism.off");
@@ -61,28 +83,57 @@ describe("cadre secondment and the two-way ledger", () => {
 
   it("assigns cadres to lowest-tier grids only, audited and counted, and shows which grids have none", async () => {
     const base = { unitID, from: "2022-03-01", to: "2030-12-31" };
-    const wrongTier = await api.call("POST", "/cadres", { ...admin, body: { ...base, name: "刘志明", phone: "13900000007", gridID: grids.block } });
+    const wrongTier = await api.call("POST", "/cadres", {
+      ...admin,
+      body: { ...base, name: "刘志明", phone: "13900000007", gridID: grids.block },
+    });
     expect(wrongTier.status).toBe(400);
     expect(wrongTier.body.code).toBe("cadre.grid_tier");
-    const notCadre = await api.call("POST", "/cadres", { ...admin, body: { ...base, name: "黄晓梅", phone: "13900000005", gridID: grids.a, userID: "worker" } });
+    const notCadre = await api.call("POST", "/cadres", {
+      ...admin,
+      body: { ...base, name: "黄晓梅", phone: "13900000005", gridID: grids.a, userID: "worker" },
+    });
     expect(notCadre.status).toBe(400);
-    const byWorker = await api.call("POST", "/cadres", { as: As.jianyangWorker, body: { ...base, name: "x", phone: "13900000007", gridID: grids.a } });
+    const byWorker = await api.call("POST", "/cadres", {
+      as: As.jianyangWorker,
+      body: { ...base, name: "x", phone: "13900000007", gridID: grids.a },
+    });
     expect(byWorker.status).toBe(403);
 
-    const assigned = await api.call("POST", "/cadres", { ...admin, body: { ...base, name: "刘志明", phone: "13900000007", gridID: grids.a, userID: "cadre" } });
+    const assigned = await api.call("POST", "/cadres", {
+      ...admin,
+      body: { ...base, name: "刘志明", phone: "13900000007", gridID: grids.a, userID: "cadre" },
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
-    expect(assigned.body).toMatchObject({ gridID: grids.a, unitName: "区财政局", userID: "cadre", status: "active", phoneMasked: "139****0007" });
+    expect(assigned.body).toMatchObject({
+      gridID: grids.a,
+      unitName: "区财政局",
+      userID: "cadre",
+      status: "active",
+      phoneMasked: "139****0007",
+    });
     cadreID = assigned.body.cadreID;
-    const twice = await api.call("POST", "/cadres", { ...admin, body: { ...base, name: "刘志明", phone: "13900000007", gridID: grids.b, userID: "cadre" } });
+    const twice = await api.call("POST", "/cadres", {
+      ...admin,
+      body: { ...base, name: "刘志明", phone: "13900000007", gridID: grids.b, userID: "cadre" },
+    });
     expect(twice.status).toBe(409);
-    const byLeader = await api.call("POST", "/cadres", { ...leader, body: { ...base, name: "王丽", phone: "13800001111", gridID: grids.a } });
+    const byLeader = await api.call("POST", "/cadres", {
+      ...leader,
+      body: { ...base, name: "王丽", phone: "13800001111", gridID: grids.a },
+    });
     expect(byLeader.status).toBe(201);
     otherCadreID = byLeader.body.cadreID;
 
     const coverage = await api.call("GET", `/cadre-coverage?gridID=${grids.community}`, leader);
     expect(coverage.body).toMatchObject({ tier: 3, grids: 2, covered: 1, uncovered: 1, assistants: 2 });
     expect(coverage.body.items.find((grid: { gridID: string }) => grid.gridID === grids.b).assistants).toEqual([]);
-    expect(coverage.body.items.find((grid: { gridID: string }) => grid.gridID === grids.a).assistants.map((one: { name: string }) => one.name).sort()).toEqual(["刘志明", "王丽"]);
+    expect(
+      coverage.body.items
+        .find((grid: { gridID: string }) => grid.gridID === grids.a)
+        .assistants.map((one: { name: string }) => one.name)
+        .sort(),
+    ).toEqual(["刘志明", "王丽"]);
 
     const byUnit = await api.call("GET", `/cadres?unitID=${unitID}`, admin);
     expect(byUnit.body.items).toHaveLength(2);
@@ -102,14 +153,23 @@ describe("cadre secondment and the two-way ledger", () => {
   it("a cadre logs work on their grid, with a photo; another grid is a 403 and nothing is written", async () => {
     const target = await api.call("POST", "/tickets/photos", { ...cadre, body: { contentType: "image/png" } });
     expect((await fetch(target.body.url, { method: "PUT", body: png(), headers: { "content-type": "image/png" } })).status).toBe(200);
-    const visit = await api.call("POST", "/ledger", { ...cadre, body: { kind: "visit", date: "2024-05-10", hours: 2.5, notes: "走访独居老人", photoKeys: [target.body.photoKey] } });
+    const visit = await api.call("POST", "/ledger", {
+      ...cadre,
+      body: { kind: "visit", date: "2024-05-10", hours: 2.5, notes: "走访独居老人", photoKeys: [target.body.photoKey] },
+    });
     expect(visit.status, JSON.stringify(visit.body)).toBe(201);
     expect(visit.body).toMatchObject({ cadreID, gridID: grids.a, kind: "visit", hours: 2.5 });
     expect(visit.body.photos[0]).toMatch(new RegExp(`^photos/jianyang/${visit.body.entryID}/`));
-    const map = await api.call("POST", "/ledger", { ...cadre, body: { kind: "sentiment_map", date: "2024-05-20", hours: 4, gridID: grids.a } });
+    const map = await api.call("POST", "/ledger", {
+      ...cadre,
+      body: { kind: "sentiment_map", date: "2024-05-20", hours: 4, gridID: grids.a },
+    });
     expect(map.status).toBe(201);
 
-    const elsewhere = await api.call("POST", "/ledger", { ...cadre, body: { kind: "visit", date: "2024-05-11", hours: 1, gridID: grids.b } });
+    const elsewhere = await api.call("POST", "/ledger", {
+      ...cadre,
+      body: { kind: "visit", date: "2024-05-11", hours: 1, gridID: grids.b },
+    });
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.code).toBe("ledger.not_your_grid");
     expect((await api.call("GET", `/ledger?gridID=${grids.b}`, admin)).body.items).toEqual([]);
@@ -155,7 +215,10 @@ describe("cadre secondment and the two-way ledger", () => {
     const again = await api.call("POST", `/cadres/${cadreID}/evaluations`, { ...admin, body: { ...evaluation, grade: "good" } });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("evaluation.exists");
-    const badGrade = await api.call("POST", `/cadres/${cadreID}/evaluations`, { ...admin, body: { ...evaluation, month: "2024-04", grade: "superb" } });
+    const badGrade = await api.call("POST", `/cadres/${cadreID}/evaluations`, {
+      ...admin,
+      body: { ...evaluation, month: "2024-04", grade: "superb" },
+    });
     expect(badGrade.status).toBe(400);
     const own = await api.call("GET", `/cadres/${cadreID}/evaluations`, cadre);
     expect(own.body.items).toMatchObject([{ month: "2024-05", grade: "excellent" }]);
@@ -191,7 +254,10 @@ describe("cadre secondment and the two-way ledger", () => {
     const csv = await download(`/home-units/${unitID}/feedback?month=2024-05&format=csv`, As.jianyangLeader);
     expect(csv.type).toContain("text/csv");
     const text = new TextDecoder().decode(csv.bytes);
-    const [head, ...lines] = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [head, ...lines] = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(head.split(",").slice(0, 2)).toEqual(["序号", "姓名"]);
     expect(lines).toHaveLength(2);
     expect(lines.find((line) => line.includes("刘志明"))).toContain(",2,6.5,5,4,5,优秀,走访扎实，民情图细致");
@@ -210,7 +276,10 @@ describe("cadre secondment and the two-way ledger", () => {
     expect(response.status).toBe(404);
     expect(response.body.code).toBe("cadre.unit_not_found");
     expect((await api.call("GET", `/cadres/${cadreID}`, { as: As.yanpingAdmin })).status).toBe(404);
-    const assign = await api.call("POST", `/cadres/${cadreID}/evaluations`, { as: As.yanpingAdmin, body: { month: "2024-05", attitude: 1, workState: 1, performance: 1, grade: "poor" } });
+    const assign = await api.call("POST", `/cadres/${cadreID}/evaluations`, {
+      as: As.yanpingAdmin,
+      body: { month: "2024-05", attitude: 1, workState: 1, performance: 1, grade: "poor" },
+    });
     expect(assign.status).toBe(404);
   });
 
@@ -222,6 +291,8 @@ describe("cadre secondment and the two-way ledger", () => {
     expect(refused.status).toBe(403);
     const coverage = await api.call("GET", `/cadre-coverage?gridID=${grids.a}`, admin);
     expect(coverage.body).toMatchObject({ grids: 1, covered: 1, assistants: 1 });
-    expect((await api.call("GET", "/cadres?status=ended", admin)).body.items.map((one: { cadreID: string }) => one.cadreID)).toEqual([cadreID]);
+    expect((await api.call("GET", "/cadres?status=ended", admin)).body.items.map((one: { cadreID: string }) => one.cadreID)).toEqual([
+      cadreID,
+    ]);
   });
 });

@@ -47,7 +47,8 @@ export const homeUnitRoutes = router()
       path: "/{unitID}/feedback",
       operationId: "exportUnitFeedback",
       tags: ["cadres"],
-      summary: "The unit's feedback report for a month (every cadre, their ledger totals and evaluation), as .xlsx or CSV with Chinese headings",
+      summary:
+        "The unit's feedback report for a month (every cadre, their ledger totals and evaluation), as .xlsx or CSV with Chinese headings",
       security: bearer,
       request: {
         params: UnitParam,
@@ -85,7 +86,13 @@ export const cadreRoutes = router()
       tags: ["cadres"],
       summary: "Seconded cadres: by home unit, under a grid, or across the district (active by default)",
       security: bearer,
-      request: { query: PageQuery.extend({ unitID: z.string().optional(), gridID: z.string().optional(), status: z.enum(["active", "ended"]).optional() }) },
+      request: {
+        query: PageQuery.extend({
+          unitID: z.string().optional(),
+          gridID: z.string().optional(),
+          status: z.enum(["active", "ended"]).optional(),
+        }),
+      },
       responses: { 200: json(pageOf(CadreSchema), "One page of cadres"), ...problems(400, 401, 403, 404) },
     }),
     async (c) => c.json(await Cadre.listCadres(c.req.valid("query")), 200),
@@ -157,38 +164,36 @@ export const cadreRoutes = router()
   );
 
 /** Which grids have a grid assistant, mounted at `/cadre-coverage`. */
-export const cadreCoverageRoutes = router()
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      operationId: "getCadreCoverage",
-      tags: ["cadres"],
-      summary: "Which lowest-tier grids (of the district or under a grid) have a grid assistant and which have none",
-      security: bearer,
-      request: { query: Cadre.coverage.schema },
-      responses: { 200: json(Coverage, "Coverage"), ...problems(400, 401, 403, 404) },
-    }),
-    async (c) => c.json(await Cadre.coverage(c.req.valid("query")), 200),
-  );
+export const cadreCoverageRoutes = router().openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    operationId: "getCadreCoverage",
+    tags: ["cadres"],
+    summary: "Which lowest-tier grids (of the district or under a grid) have a grid assistant and which have none",
+    security: bearer,
+    request: { query: Cadre.coverage.schema },
+    responses: { 200: json(Coverage, "Coverage"), ...problems(400, 401, 403, 404) },
+  }),
+  async (c) => c.json(await Cadre.coverage(c.req.valid("query")), 200),
+);
 
 /** The signed-in cadre's own assignments, mounted at `/cadre-assignments`. */
-export const cadreAssignmentRoutes = router()
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/mine",
-      operationId: "getMyCadreAssignments",
-      tags: ["cadres"],
-      summary: "The signed-in cadre's assignments (the current one first) and the district's ledger kinds",
-      security: bearer,
-      responses: {
-        200: json(z.object({ current: CadreSchema.nullable(), assignments: z.array(CadreSchema), kinds: z.array(Kind) }), "My assignments"),
-        ...problems(401, 403, 404),
-      },
-    }),
-    async (c) => c.json(await Cadre.myAssignments({}), 200),
-  );
+export const cadreAssignmentRoutes = router().openapi(
+  createRoute({
+    method: "get",
+    path: "/mine",
+    operationId: "getMyCadreAssignments",
+    tags: ["cadres"],
+    summary: "The signed-in cadre's assignments (the current one first) and the district's ledger kinds",
+    security: bearer,
+    responses: {
+      200: json(z.object({ current: CadreSchema.nullable(), assignments: z.array(CadreSchema), kinds: z.array(Kind) }), "My assignments"),
+      ...problems(401, 403, 404),
+    },
+  }),
+  async (c) => c.json(await Cadre.myAssignments({}), 200),
+);
 
 /** The two-way ledger (双向管理·工作台账), mounted at `/ledger`: what cadres log on their grids. */
 export const ledgerRoutes = router()

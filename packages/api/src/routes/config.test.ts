@@ -5,16 +5,36 @@ let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
 const resident = { as: As.jianyangResident };
 const worker = { as: As.jianyangWorker };
-const square = (x: number, y: number, size: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
 const pothole = { key: "pothole", nameZh: "坑洼积水", nameEn: "Pothole", departmentKey: "transport", deadlineHours: 24 };
 
 beforeAll(async () => {
   api = await startTestApi();
-  const top = await api.call("POST", "/grids", { ...admin, body: { code: "CF", name: "配置社区", tier: 1, boundary: square(118.5, 27.7, 0.02) } });
+  const top = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "CF", name: "配置社区", tier: 1, boundary: square(118.5, 27.7, 0.02) },
+  });
   expect(top.status, JSON.stringify(top.body)).toBe(201);
-  const middle = await api.call("POST", "/grids", { ...admin, body: { code: "CF-1", name: "配置二级", tier: 2, parentID: top.body.gridID, boundary: square(118.5, 27.7, 0.02) } });
+  const middle = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "CF-1", name: "配置二级", tier: 2, parentID: top.body.gridID, boundary: square(118.5, 27.7, 0.02) },
+  });
   expect(middle.status, JSON.stringify(middle.body)).toBe(201);
-  const leaf = await api.call("POST", "/grids", { ...admin, body: { code: "CF-1-1", name: "配置三级", tier: 3, parentID: middle.body.gridID, boundary: square(118.5, 27.7, 0.02) } });
+  const leaf = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "CF-1-1", name: "配置三级", tier: 3, parentID: middle.body.gridID, boundary: square(118.5, 27.7, 0.02) },
+  });
   expect(leaf.status, JSON.stringify(leaf.body)).toBe(201);
 });
 afterAll(() => api?.close());
@@ -38,17 +58,29 @@ describe("the district configuration through the API", () => {
     const before = await current();
     const changed = await api.call("PATCH", "/config", {
       ...admin,
-      body: { expectedVersion: before.version, note: "新增坑洼类别", changes: { tickets: { ...before.tickets, categories: [...before.tickets.categories, pothole] } } },
+      body: {
+        expectedVersion: before.version,
+        note: "新增坑洼类别",
+        changes: { tickets: { ...before.tickets, categories: [...before.tickets.categories, pothole] } },
+      },
     });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect(changed.body.version).toBe(before.version + 1);
     expect(changed.body.tickets.categories.map((category: { key: string }) => category.key)).toContain("pothole");
-    expect((await api.call("GET", "/config/categories", resident)).body.items.map((category: { key: string }) => category.key)).toContain("pothole");
+    expect((await api.call("GET", "/config/categories", resident)).body.items.map((category: { key: string }) => category.key)).toContain(
+      "pothole",
+    );
 
     const versions = await api.call("GET", "/config/versions", admin);
     expect(versions.status).toBe(200);
     expect(versions.body.items[0]).toEqual({
-      version: changed.body.version, createdAt: expect.any(String), createdBy: "admin", createdByName: "林建华", sections: ["tickets"], note: "新增坑洼类别", rollbackOf: null,
+      version: changed.body.version,
+      createdAt: expect.any(String),
+      createdBy: "admin",
+      createdByName: "林建华",
+      sections: ["tickets"],
+      note: "新增坑洼类别",
+      rollbackOf: null,
     });
     const numbers = versions.body.items.map((version: { version: number }) => version.version);
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
@@ -61,40 +93,74 @@ describe("the district configuration through the API", () => {
     expect(first.body.settings.tickets.categories.map((category: { key: string }) => category.key)).not.toContain("pothole");
 
     const audit = await api.call("GET", "/audit?subjectID=config", admin);
-    expect(audit.body.items[0]).toMatchObject({ action: "config.updated", actorID: "admin", details: { version: changed.body.version, sections: ["tickets"] } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: "config.updated",
+      actorID: "admin",
+      details: { version: changed.body.version, sections: ["tickets"] },
+    });
   });
 
   it("names the field paths of an invalid change under changes", async () => {
     const before = await current();
     const badKey = await api.call("PATCH", "/config", {
       ...admin,
-      body: { expectedVersion: before.version, changes: { tickets: { ...before.tickets, categories: [...before.tickets.categories, { ...pothole, key: "Bad Key" }] } } },
+      body: {
+        expectedVersion: before.version,
+        changes: { tickets: { ...before.tickets, categories: [...before.tickets.categories, { ...pothole, key: "Bad Key" }] } },
+      },
     });
     expect(badKey.status).toBe(400);
     expect(badKey.body.code).toBe("input.invalid");
-    expect(badKey.body.errors.map((error: { path: string }) => error.path)).toEqual([`changes.tickets.categories.${before.tickets.categories.length}.key`]);
+    expect(badKey.body.errors.map((error: { path: string }) => error.path)).toEqual([
+      `changes.tickets.categories.${before.tickets.categories.length}.key`,
+    ]);
 
     const unknownDepartment = await api.call("PATCH", "/config", {
       ...admin,
-      body: { expectedVersion: before.version, changes: { tickets: { ...before.tickets, categories: [...before.tickets.categories, { ...pothole, key: "flood", departmentKey: "water_bureau" }] } } },
+      body: {
+        expectedVersion: before.version,
+        changes: {
+          tickets: {
+            ...before.tickets,
+            categories: [...before.tickets.categories, { ...pothole, key: "flood", departmentKey: "water_bureau" }],
+          },
+        },
+      },
     });
     expect(unknownDepartment.status).toBe(400);
     expect(unknownDepartment.body.code).toBe("input.invalid");
-    expect(unknownDepartment.body.errors).toEqual([{ path: `changes.tickets.categories.${before.tickets.categories.length}.departmentKey`, message: expect.stringContaining("water_bureau") }]);
+    expect(unknownDepartment.body.errors).toEqual([
+      {
+        path: `changes.tickets.categories.${before.tickets.categories.length}.departmentKey`,
+        message: expect.stringContaining("water_bureau"),
+      },
+    ]);
     expect((await current()).version).toBe(before.version);
   });
 
   it("refuses a stale version, and of two changes made on the same version exactly one wins", async () => {
     const before = await current();
-    const stale = await api.call("PATCH", "/config", { ...admin, body: { expectedVersion: before.version - 1, changes: { reopen: 3 } as never } });
+    const stale = await api.call("PATCH", "/config", {
+      ...admin,
+      body: { expectedVersion: before.version - 1, changes: { reopen: 3 } as never },
+    });
     expect(stale.status).toBe(400); // an unknown section is named before anything else
-    const staleReal = await api.call("PATCH", "/config", { ...admin, body: { expectedVersion: before.version - 1, changes: { tickets: { ...before.tickets, reopenDays: 3 } } } });
+    const staleReal = await api.call("PATCH", "/config", {
+      ...admin,
+      body: { expectedVersion: before.version - 1, changes: { tickets: { ...before.tickets, reopenDays: 3 } } },
+    });
     expect(staleReal.status).toBe(409);
     expect(staleReal.body.code).toBe("config.version");
 
     const [first, second] = await Promise.all([
-      api.call("PATCH", "/config", { ...admin, body: { expectedVersion: before.version, changes: { tickets: { ...before.tickets, reopenDays: 3 } } } }),
-      api.call("PATCH", "/config", { ...admin, body: { expectedVersion: before.version, changes: { tickets: { ...before.tickets, reopenDays: 14 } } } }),
+      api.call("PATCH", "/config", {
+        ...admin,
+        body: { expectedVersion: before.version, changes: { tickets: { ...before.tickets, reopenDays: 3 } } },
+      }),
+      api.call("PATCH", "/config", {
+        ...admin,
+        body: { expectedVersion: before.version, changes: { tickets: { ...before.tickets, reopenDays: 14 } } },
+      }),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const loser = first.status === 409 ? first : second;
@@ -107,35 +173,62 @@ describe("the district configuration through the API", () => {
   it("refuses a change that would break existing data, one reason each", async () => {
     const before = await current();
     const roles = before.roles.map((role: { tier: number | null }) => (role.tier === 3 ? { ...role, tier: null } : role));
-    const refused = await api.call("PATCH", "/config", { ...admin, body: { expectedVersion: before.version, changes: { tiers: before.tiers.slice(0, 2), roles } } });
+    const refused = await api.call("PATCH", "/config", {
+      ...admin,
+      body: { expectedVersion: before.version, changes: { tiers: before.tiers.slice(0, 2), roles } },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("config.breaking");
     expect(refused.body.errors).toEqual([{ path: "changes.tiers", message: "tier 3 (三级网格) still holds 1 grid: CF-1-1" }]);
     // Renaming is not breaking, nor is switching a mechanism off.
     const renamed = await api.call("PATCH", "/config", {
       ...admin,
-      body: { expectedVersion: before.version, changes: { tiers: before.tiers.map((tier: { level: number }) => (tier.level === 3 ? { ...tier, nameZh: "微网格", nameEn: "Micro grid" } : tier)) } },
+      body: {
+        expectedVersion: before.version,
+        changes: {
+          tiers: before.tiers.map((tier: { level: number }) =>
+            tier.level === 3 ? { ...tier, nameZh: "微网格", nameEn: "Micro grid" } : tier,
+          ),
+        },
+      },
     });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     expect(renamed.body.tiers[2].nameZh).toBe("微网格");
   });
 
   it("rolls back as a new version, refused while the rollback would drop a category with open tickets", async () => {
-    const versions = (await api.call("GET", "/config/versions?limit=200", admin)).body.items as { version: number; sections: string[]; note: string | null }[];
+    const versions = (await api.call("GET", "/config/versions?limit=200", admin)).body.items as {
+      version: number;
+      sections: string[];
+      note: string | null;
+    }[];
     const withPothole = versions.find((version) => version.note === "新增坑洼类别")!;
     const beforePothole = withPothole.version - 1;
-    const ticket = await api.call("POST", "/tickets", { ...resident, body: { categoryKey: "pothole", description: "路中间一个大坑", lon: 118.51, lat: 27.71 } });
+    const ticket = await api.call("POST", "/tickets", {
+      ...resident,
+      body: { categoryKey: "pothole", description: "路中间一个大坑", lon: 118.51, lat: 27.71 },
+    });
     expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
 
     let now = await current();
-    const refused = await api.call("POST", "/config/rollback", { ...admin, body: { toVersion: beforePothole, expectedVersion: now.version, note: "撤回" } });
+    const refused = await api.call("POST", "/config/rollback", {
+      ...admin,
+      body: { toVersion: beforePothole, expectedVersion: now.version, note: "撤回" },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("config.breaking");
-    expect(refused.body.errors).toEqual([{ path: "settings.tickets.categories", message: "category pothole (坑洼积水) has 1 open ticket" }]);
+    expect(refused.body.errors).toEqual([
+      { path: "settings.tickets.categories", message: "category pothole (坑洼积水) has 1 open ticket" },
+    ]);
 
-    expect((await api.call("POST", `/tickets/${ticket.body.ticket.ticketID}/reject`, { ...worker, body: { note: "已自行修复" } })).status).toBe(200);
+    expect(
+      (await api.call("POST", `/tickets/${ticket.body.ticket.ticketID}/reject`, { ...worker, body: { note: "已自行修复" } })).status,
+    ).toBe(200);
     now = await current();
-    const rolled = await api.call("POST", "/config/rollback", { ...admin, body: { toVersion: beforePothole, expectedVersion: now.version, note: "撤回" } });
+    const rolled = await api.call("POST", "/config/rollback", {
+      ...admin,
+      body: { toVersion: beforePothole, expectedVersion: now.version, note: "撤回" },
+    });
     expect(rolled.status, JSON.stringify(rolled.body)).toBe(200);
     expect(rolled.body.version).toBe(now.version + 1);
     expect(rolled.body.tickets.categories.map((category: { key: string }) => category.key)).not.toContain("pothole");
@@ -147,7 +240,9 @@ describe("the district configuration through the API", () => {
     const unknown = await api.call("GET", "/config/versions/9999", admin);
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe("config.version_not_found");
-    expect((await api.call("POST", "/config/rollback", { ...admin, body: { toVersion: 9999, expectedVersion: rolled.body.version } })).status).toBe(404);
+    expect(
+      (await api.call("POST", "/config/rollback", { ...admin, body: { toVersion: 9999, expectedVersion: rolled.body.version } })).status,
+    ).toBe(404);
     expect((await api.call("GET", "/config/versions/abc", admin)).status).toBe(400);
   });
 
@@ -158,7 +253,9 @@ describe("the district configuration through the API", () => {
       expect((await api.call("PATCH", "/config", { ...who, body: change })).status).toBe(403);
       expect((await api.call("GET", "/config/versions", who)).status).toBe(403);
       expect((await api.call("GET", "/config/versions/1", who)).status).toBe(403);
-      expect((await api.call("POST", "/config/rollback", { ...who, body: { toVersion: 1, expectedVersion: before.version } })).status).toBe(403);
+      expect((await api.call("POST", "/config/rollback", { ...who, body: { toVersion: 1, expectedVersion: before.version } })).status).toBe(
+        403,
+      );
     }
     expect((await current()).version).toBe(before.version);
   });

@@ -67,7 +67,8 @@ export function devRoutes(issuer: DevIssuer, demo: DemoTools = NoDemo) {
         operationId: "getDemoStatus",
         tags: ["local"],
         summary: "How far the demo year's replay is, per district (local mode only)",
-        description: "`npm start` replays the demo year in the background; a district is `loading` until its steps are done (`done` of `total` items).",
+        description:
+          "`npm start` replays the demo year in the background; a district is `loading` until its steps are done (`done` of `total` items).",
         responses: { 200: json(DemoStatus, "The demo's progress") },
       }),
       async (c) => c.json(await withActor({ type: "system" }, () => demo.status()), 200),

@@ -15,7 +15,13 @@ const TemplateList = z
 const SlugParam = z.object({
   slug: z.string().openapi({ param: { name: "slug", in: "path" }, example: "jianyang" }),
 });
-const PublicSlugParam = z.object({ slug: z.string().min(1).max(80).openapi({ param: { name: "slug", in: "path" }, example: "jianyang" }) });
+const PublicSlugParam = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: "slug", in: "path" }, example: "jianyang" }),
+});
 
 /** Runs `body` as the public actor of the district in the URL; a malformed slug names no district. */
 const inDistrict = <T>(slug: string, body: () => Promise<T>) =>

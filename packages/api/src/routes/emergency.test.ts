@@ -6,7 +6,15 @@ let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
 const square = (x: number, y: number, size: number) => ({
   type: "Polygon",
-  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
 });
 let north: string;
 let northEast: string;
@@ -53,13 +61,19 @@ it("a non-admin cannot switch the mode (403), and nothing changes", async () => 
 });
 
 it("switches chosen grids into emergency mode (their descendants too), and needs emergency mode for a round", async () => {
-  const early = await api.call("POST", "/emergency/tasks", { ...admin, body: { title: "第1轮核酸检测", scope: "district", checklist: ["采样"] } });
+  const early = await api.call("POST", "/emergency/tasks", {
+    ...admin,
+    body: { title: "第1轮核酸检测", scope: "district", checklist: ["采样"] },
+  });
   expect(early.status).toBe(409);
   expect(early.body.code).toBe("emergency.not_on");
 
   const bad = await api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "grids", reason: "疫情防控" } });
   expect(bad.status).toBe(400);
-  const switched = await api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "grids", gridIDs: [north], reason: "北区出现阳性病例" } });
+  const switched = await api.call("PUT", "/emergency/mode", {
+    ...admin,
+    body: { mode: "emergency", scope: "grids", gridIDs: [north], reason: "北区出现阳性病例" },
+  });
   expect(switched.status, JSON.stringify(switched.body)).toBe(200);
   expect(switched.body).toMatchObject({ mode: "emergency", scope: "grids", reason: "北区出现阳性病例", version: 1 });
   expect(switched.body.grids).toEqual([{ gridID: north, code: "N", name: "北区网格" }]);
@@ -72,8 +86,14 @@ it("switches chosen grids into emergency mode (their descendants too), and needs
 it("two switches at once: one wins, the other is a 409, and the state is whole", async () => {
   const { version } = (await mode()).body;
   const [a, b] = await Promise.all([
-    api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "district", reason: "全区静态管理", expectedVersion: version } }),
-    api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "grids", gridIDs: [south], reason: "南区风险排查", expectedVersion: version } }),
+    api.call("PUT", "/emergency/mode", {
+      ...admin,
+      body: { mode: "emergency", scope: "district", reason: "全区静态管理", expectedVersion: version },
+    }),
+    api.call("PUT", "/emergency/mode", {
+      ...admin,
+      body: { mode: "emergency", scope: "grids", gridIDs: [south], reason: "南区风险排查", expectedVersion: version },
+    }),
   ]);
   expect([a.status, b.status].sort()).toEqual([200, 409]);
   const loser = a.status === 409 ? a : b;
@@ -81,34 +101,57 @@ it("two switches at once: one wins, the other is a 409, and the state is whole",
   const winner = a.status === 200 ? a : b;
   const now = (await mode()).body;
   expect(now.version).toBe(version + 1);
-  expect({ scope: now.scope, grids: now.grids, reason: now.reason }).toEqual({ scope: winner.body.scope, grids: winner.body.grids, reason: winner.body.reason });
+  expect({ scope: now.scope, grids: now.grids, reason: now.reason }).toEqual({
+    scope: winner.body.scope,
+    grids: winner.body.grids,
+    reason: winner.body.reason,
+  });
   const audit = await api.call("GET", "/audit?subjectID=emergencyMode", admin);
   expect(audit.body.items.map((event: { action: string }) => event.action)).toEqual(["emergency.switch", "emergency.switch"]);
 
   // Without a version, the writes still cannot interleave: the stored mode is one of the two, whole.
   const [c, d] = await Promise.all([
     api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "district", reason: "全区静态管理" } }),
-    api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "grids", gridIDs: [north, south], reason: "两区排查" } }),
+    api.call("PUT", "/emergency/mode", {
+      ...admin,
+      body: { mode: "emergency", scope: "grids", gridIDs: [north, south], reason: "两区排查" },
+    }),
   ]);
   expect(c.status === 200 || d.status === 200).toBe(true);
   for (const response of [c, d]) expect([200, 409]).toContain(response.status);
   const last = (await mode()).body;
   expect([
     { scope: "district", grids: [], reason: "全区静态管理" },
-    { scope: "grids", grids: [{ gridID: north, code: "N", name: "北区网格" }, { gridID: south, code: "S", name: "南区网格" }], reason: "两区排查" },
+    {
+      scope: "grids",
+      grids: [
+        { gridID: north, code: "N", name: "北区网格" },
+        { gridID: south, code: "S", name: "南区网格" },
+      ],
+      reason: "两区排查",
+    },
   ]).toContainEqual({ scope: last.scope, grids: last.grids, reason: last.reason });
 });
 
 it("runs a round: grids report with checklist ticks, the board counts, my tasks come first", async () => {
   await api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "emergency", scope: "district", reason: "全区核酸检测" } });
-  const district = await api.call("POST", "/emergency/tasks", { ...admin, body: { title: "第1轮全员核酸检测", scope: "district", checklist: ["设点", "采样", "转运"] } });
+  const district = await api.call("POST", "/emergency/tasks", {
+    ...admin,
+    body: { title: "第1轮全员核酸检测", scope: "district", checklist: ["设点", "采样", "转运"] },
+  });
   expect(district.status, JSON.stringify(district.body)).toBe(201);
   // District-wide rounds go to every first-tier grid.
   expect(district.body).toMatchObject({ scope: "district", gridCount: 2 });
-  const risk = await api.call("POST", "/emergency/tasks", { ...admin, body: { title: "风险区第3轮核酸检测", scope: "risk_area", gridIDs: [northEast], checklist: ["入户采样", "上报名单"] } });
+  const risk = await api.call("POST", "/emergency/tasks", {
+    ...admin,
+    body: { title: "风险区第3轮核酸检测", scope: "risk_area", gridIDs: [northEast], checklist: ["入户采样", "上报名单"] },
+  });
   expect(risk.status).toBe(201);
   expect(risk.body.gridCount).toBe(1);
-  const byWorker = await api.call("POST", "/emergency/tasks", { as: As.jianyangWorker, body: { title: "x1", scope: "district", checklist: ["x"] } });
+  const byWorker = await api.call("POST", "/emergency/tasks", {
+    as: As.jianyangWorker,
+    body: { title: "x1", scope: "district", checklist: ["x"] },
+  });
   expect(byWorker.status).toBe(403);
 
   const mine = await api.call("GET", "/emergency/tasks/mine", { as: As.jianyangWorker });
@@ -143,13 +186,20 @@ it("runs a round: grids report with checklist ticks, the board counts, my tasks 
   await report(As.jianyangLeader, district.body.taskID, south, { ticks: [true, true, true] });
   board = await api.call("GET", `/emergency/tasks/${district.body.taskID}/board`, admin);
   expect(board.body).toMatchObject({ total: 2, done: 1, pending: 1, percentage: 50 });
-  expect(Object.fromEntries(board.body.grids.map((grid: { gridID: string; status: string }) => [grid.gridID, grid.status]))).toEqual({ [north]: "pending", [south]: "done" });
+  expect(Object.fromEntries(board.body.grids.map((grid: { gridID: string; status: string }) => [grid.gridID, grid.status]))).toEqual({
+    [north]: "pending",
+    [south]: "done",
+  });
 
   const rounds = await api.call("GET", "/emergency/tasks", { as: As.jianyangCadre });
   expect(rounds.body.items.map((task: { title: string }) => task.title)).toEqual(["风险区第3轮核酸检测", "第1轮全员核酸检测"]);
   expect((await api.call("GET", "/emergency/tasks", { as: As.jianyangResident })).status).toBe(403);
   const trail = await api.call("GET", `/audit?subjectID=${risk.body.taskID}`, admin);
-  expect(trail.body.items.map((event: { action: string }) => event.action)).toEqual(["emergency.report", "emergency.report", "emergency.task"]);
+  expect(trail.body.items.map((event: { action: string }) => event.action)).toEqual([
+    "emergency.report",
+    "emergency.report",
+    "emergency.task",
+  ]);
 
   const normal = await api.call("PUT", "/emergency/mode", { ...admin, body: { mode: "normal", reason: "疫情解除" } });
   expect(normal.body).toMatchObject({ mode: "normal", grids: [] });

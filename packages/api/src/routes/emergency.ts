@@ -71,7 +71,10 @@ export const emergencyRoutes = router()
       tags: ["emergency"],
       summary: "The open emergency tasks of the caller's grid",
       security: bearer,
-      responses: { 200: json(z.object({ items: z.array(z.object({ task: Task, grid: TaskGrid })) }), "Open tasks"), ...problems(401, 403, 404) },
+      responses: {
+        200: json(z.object({ items: z.array(z.object({ task: Task, grid: TaskGrid })) }), "Open tasks"),
+        ...problems(401, 403, 404),
+      },
     }),
     async (c) => c.json(await Emergency.listMyTasks({}), 200),
   )

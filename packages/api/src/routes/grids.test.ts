@@ -8,7 +8,18 @@ const resident = { as: As.jianyangResident };
 
 function rect(x0: number, y0: number, x1: number, y1: number) {
   const [a, b, c, d] = [118 + x0 / 100, 27.2 + y0 / 100, 118 + x1 / 100, 27.2 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 const feature = (code: string, tier: number, parentCode: string | null, boundary: unknown) => ({
   type: "Feature",
@@ -73,7 +84,17 @@ describe("grids through the API", () => {
   });
 
   it("answers bad polygons with the problem named at its path", async () => {
-    const unclosed = { type: "Polygon", coordinates: [[[118.5, 27.5], [118.6, 27.5], [118.6, 27.6], [118.5, 27.6]]] };
+    const unclosed = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [118.5, 27.5],
+          [118.6, 27.5],
+          [118.6, 27.6],
+          [118.5, 27.6],
+        ],
+      ],
+    };
     const response = await api.call("POST", "/grids", { ...admin, body: { code: "U", name: "未闭合", tier: 1, boundary: unclosed } });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe("grid.invalid_boundary");
@@ -95,7 +116,10 @@ describe("grids through the API", () => {
     });
     expect(wrongTier.status).toBe(400);
     expect(wrongTier.body.code).toBe("person.role_tier");
-    const again = await api.call("POST", "/people/assignments", { ...admin, body: { gridID: grid.gridID, roleKey: "grid_worker", personID: assigned.body.personID } });
+    const again = await api.call("POST", "/people/assignments", {
+      ...admin,
+      body: { gridID: grid.gridID, roleKey: "grid_worker", personID: assigned.body.personID },
+    });
     expect(again.status).toBe(409);
     // People per role are standing counts the dashboard reads; the refused ones count nothing.
     const tallies = await withActor({ type: "system", tenantID: "jianyang" }, () => Tally.readTallies("district", "all"));
@@ -105,7 +129,13 @@ describe("grids through the API", () => {
 
     const forAdmin = await api.call("GET", `/people?gridID=${grid.gridID}`, admin);
     expect(forAdmin.body.items).toHaveLength(1);
-    expect(forAdmin.body.items[0]).toMatchObject({ name: "黄晓梅", phone: "13912345678", roleKey: "grid_worker", gridCode: "A-0-1", active: true });
+    expect(forAdmin.body.items[0]).toMatchObject({
+      name: "黄晓梅",
+      phone: "13912345678",
+      roleKey: "grid_worker",
+      gridCode: "A-0-1",
+      active: true,
+    });
     const forResident = await api.call("GET", `/people?gridID=${grid.gridID}`, resident);
     expect(forResident.body.items[0].phone).toBe("139****5678");
     const theirGrids = await api.call("GET", `/people?personID=${assigned.body.personID}`, admin);
@@ -116,7 +146,10 @@ describe("grids through the API", () => {
     const tiers = await api.call("GET", "/config/tiers", resident);
     expect(tiers.body.tiers).toHaveLength(3);
     // Roles sit on tier 3: without it the settings do not hold together (400 at the role, as PATCH /config says it).
-    const invalid = await api.call("PUT", "/config/tiers", { ...admin, body: { tiers: tiers.body.tiers.slice(0, 2), dedicatedKinds: tiers.body.dedicatedKinds } });
+    const invalid = await api.call("PUT", "/config/tiers", {
+      ...admin,
+      body: { tiers: tiers.body.tiers.slice(0, 2), dedicatedKinds: tiers.body.dedicatedKinds },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((error: { path: string }) => error.path)).toContainEqual(expect.stringMatching(/^roles\.\d+\.tier$/));
     // Its grids are in the way once the roles moved off it (409, naming them).
@@ -127,7 +160,10 @@ describe("grids through the API", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("config.breaking");
     expect(refused.body.detail).toContain("A-0-1");
-    const byResident = await api.call("PUT", "/config/tiers", { ...resident, body: { tiers: tiers.body.tiers, dedicatedKinds: tiers.body.dedicatedKinds } });
+    const byResident = await api.call("PUT", "/config/tiers", {
+      ...resident,
+      body: { tiers: tiers.body.tiers, dedicatedKinds: tiers.body.dedicatedKinds },
+    });
     expect(byResident.status).toBe(403);
   });
 });

@@ -14,7 +14,9 @@ const Coverage = z
     parentAreaM2: z.number(),
     childrenAreaM2: z.number(),
     outside: z.array(Area.extend({ gridID: z.string(), code: z.string() })),
-    overlaps: z.array(Area.extend({ a: z.object({ gridID: z.string(), code: z.string() }), b: z.object({ gridID: z.string(), code: z.string() }) })),
+    overlaps: z.array(
+      Area.extend({ a: z.object({ gridID: z.string(), code: z.string() }), b: z.object({ gridID: z.string(), code: z.string() }) }),
+    ),
     gaps: z.array(Area),
   })
   .meta({ id: "GridCoverage" });
@@ -56,7 +58,10 @@ export const gridRoutes = router()
       tags: ["grids"],
       summary: "Export every active grid as GeoJSON: a short-lived download link to the file",
       security: bearer,
-      responses: { 200: json(z.object({ url: z.string(), count: z.number(), bytes: z.number() }), "The export file"), ...problems(401, 403) },
+      responses: {
+        200: json(z.object({ url: z.string(), count: z.number(), bytes: z.number() }), "The export file"),
+        ...problems(401, 403),
+      },
     }),
     async (c) => c.json(await Grid.exportToFile(), 200),
   )
@@ -69,7 +74,10 @@ export const gridRoutes = router()
       summary: "A presigned upload URL for a grid file (the file goes to S3, not through the API)",
       security: bearer,
       responses: {
-        201: json(z.object({ uploadKey: z.string(), url: z.string(), method: z.literal("PUT"), maxBytes: z.number(), expiresAt: z.string() }), "Upload here"),
+        201: json(
+          z.object({ uploadKey: z.string(), url: z.string(), method: z.literal("PUT"), maxBytes: z.number(), expiresAt: z.string() }),
+          "Upload here",
+        ),
         ...problems(401, 403),
       },
     }),
@@ -125,7 +133,10 @@ export const gridRoutes = router()
       request: {
         query: PageQuery.extend({
           parentID: z.string().optional(),
-          tier: z.string().regex(/^([1-5]|dedicated)$/).optional(),
+          tier: z
+            .string()
+            .regex(/^([1-5]|dedicated)$/)
+            .optional(),
           boundary: Flag,
           retired: Flag,
         }),
@@ -212,7 +223,19 @@ export const gridRoutes = router()
       security: bearer,
       request: { params: GridParam, query: PageQuery },
       responses: {
-        200: json(pageOf(z.object({ version: z.number(), change: z.string(), note: z.string().nullable(), by: z.string(), at: z.string(), snapshot: z.record(z.string(), z.unknown()) })), "Versions"),
+        200: json(
+          pageOf(
+            z.object({
+              version: z.number(),
+              change: z.string(),
+              note: z.string().nullable(),
+              by: z.string(),
+              at: z.string(),
+              snapshot: z.record(z.string(), z.unknown()),
+            }),
+          ),
+          "Versions",
+        ),
         ...problems(400, 401),
       },
     }),

@@ -4,27 +4,59 @@ import { As, startTestApi } from "../../../../scripts/test/api.ts";
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
 const worker = { as: As.jianyangWorker };
-const square = (x: number, y: number, size: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
 let community: string;
 let grid: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const top = await api.call("POST", "/grids", { ...admin, body: { code: "MT", name: "议事社区", tier: 1, boundary: square(118.6, 27.8, 0.02) } });
+  const top = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "MT", name: "议事社区", tier: 1, boundary: square(118.6, 27.8, 0.02) },
+  });
   community = top.body.gridID;
-  const child = await api.call("POST", "/grids", { ...admin, body: { code: "MT01", name: "议事一网格", tier: 2, parentID: community, boundary: square(118.6, 27.8, 0.01) } });
+  const child = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "MT01", name: "议事一网格", tier: 2, parentID: community, boundary: square(118.6, 27.8, 0.01) },
+  });
   grid = child.body.gridID;
 });
 afterAll(() => api?.close());
 
 const schedule = (body: Record<string, unknown> = {}, who = worker) =>
-  api.call("POST", "/meetings", { ...who, body: { typeKey: "listen_to_neighbours", gridID: grid, scheduledAt: "2026-05-20T19:30:00+08:00", place: "社区活动室", topic: "小区停车难", ...body } });
+  api.call("POST", "/meetings", {
+    ...who,
+    body: {
+      typeKey: "listen_to_neighbours",
+      gridID: grid,
+      scheduledAt: "2026-05-20T19:30:00+08:00",
+      place: "社区活动室",
+      topic: "小区停车难",
+      ...body,
+    },
+  });
 
 describe("meetings through the API", () => {
   it("a meeting is scheduled, then held: attendance, minutes and outcomes become needs items in one step, once", async () => {
     const created = await schedule();
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ status: "scheduled", typeKey: "listen_to_neighbours", scheduledAt: "2026-05-20T11:30:00.000Z", gridPath: [community, grid] });
+    expect(created.body).toMatchObject({
+      status: "scheduled",
+      typeKey: "listen_to_neighbours",
+      scheduledAt: "2026-05-20T11:30:00.000Z",
+      gridPath: [community, grid],
+    });
     const id = created.body.meetingID;
 
     const outcome = {
@@ -43,7 +75,14 @@ describe("meetings through the API", () => {
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const recorded = first.status === 200 ? first : second;
     expect(recorded.body.meeting).toMatchObject({ status: "held", attendanceCount: 23, attendees: ["张秀英", "李建国"] });
-    expect(recorded.body.items.map((item: { kind: string; source: string; meetingID: string; gridID: string }) => [item.kind, item.source, item.meetingID, item.gridID])).toEqual([
+    expect(
+      recorded.body.items.map((item: { kind: string; source: string; meetingID: string; gridID: string }) => [
+        item.kind,
+        item.source,
+        item.meetingID,
+        item.gridID,
+      ]),
+    ).toEqual([
       ["problem", "meeting", id, grid],
       ["project", "meeting", id, grid],
     ]);
@@ -79,21 +118,35 @@ describe("meetings through the API", () => {
     expect((await schedule({}, { as: As.jianyangResident })).status).toBe(403);
     expect((await schedule({}, { as: As.jianyangCadre })).status).toBe(403);
     const meeting = await schedule({ typeKey: "grid_council" });
-    const noAttendance = await api.call("POST", `/meetings/${meeting.body.meetingID}/outcome`, { ...worker, body: { minutes: "讨论了若干事项" } });
+    const noAttendance = await api.call("POST", `/meetings/${meeting.body.meetingID}/outcome`, {
+      ...worker,
+      body: { minutes: "讨论了若干事项" },
+    });
     expect(noAttendance.status).toBe(400);
     const tooMany = await api.call("POST", `/meetings/${meeting.body.meetingID}/outcome`, {
       ...worker,
-      body: { minutes: "讨论了若干事项", attendanceCount: 5, outcomes: Array.from({ length: 21 }, (_, n) => ({ kind: "problem", title: `问题${n}` })) },
+      body: {
+        minutes: "讨论了若干事项",
+        attendanceCount: 5,
+        outcomes: Array.from({ length: 21 }, (_, n) => ({ kind: "problem", title: `问题${n}` })),
+      },
     });
     expect(tooMany.status).toBe(400);
     // Twenty outcomes fit the one transaction with every counter.
     const twenty = await api.call("POST", `/meetings/${meeting.body.meetingID}/outcome`, {
       ...worker,
-      body: { minutes: "讨论了若干事项", attendanceCount: 5, outcomes: Array.from({ length: 20 }, (_, n) => ({ kind: n % 2 ? "problem" : "project", title: `事项${n}` })) },
+      body: {
+        minutes: "讨论了若干事项",
+        attendanceCount: 5,
+        outcomes: Array.from({ length: 20 }, (_, n) => ({ kind: n % 2 ? "problem" : "project", title: `事项${n}` })),
+      },
     });
     expect(twenty.status, JSON.stringify(twenty.body)).toBe(200);
     expect(twenty.body.items).toHaveLength(20);
-    const off = await api.call("POST", "/meetings", { as: As.yanpingAdmin, body: { typeKey: "grid_council", gridID: grid, scheduledAt: "2026-05-20T19:30:00+08:00", place: "x地点", topic: "议题" } });
+    const off = await api.call("POST", "/meetings", {
+      as: As.yanpingAdmin,
+      body: { typeKey: "grid_council", gridID: grid, scheduledAt: "2026-05-20T19:30:00+08:00", place: "x地点", topic: "议题" },
+    });
     expect(off.status).toBe(404);
     expect(off.body.code).toBe("mechanism.off");
   });

@@ -45,7 +45,10 @@ export const meetingsRoutes = router()
       security: bearer,
       request: { query: Meeting.meetingStats.schema },
       responses: {
-        200: json(z.object({ scheduled: z.number(), held: z.number(), attendance: z.number(), byType: z.record(z.string(), z.number()) }), "Counts"),
+        200: json(
+          z.object({ scheduled: z.number(), held: z.number(), attendance: z.number(), byType: z.record(z.string(), z.number()) }),
+          "Counts",
+        ),
         ...problems(400, 401, 404),
       },
     }),
@@ -61,7 +64,13 @@ export const meetingsRoutes = router()
       security: bearer,
       request: { params: MeetingParam },
       responses: {
-        200: json(z.object({ meeting: MeetingSchema, items: z.array(z.object({ itemID: z.string(), kind: Need.NeedKind, title: z.string(), status: Need.NeedState })) }), "The meeting"),
+        200: json(
+          z.object({
+            meeting: MeetingSchema,
+            items: z.array(z.object({ itemID: z.string(), kind: Need.NeedKind, title: z.string(), status: Need.NeedState })),
+          }),
+          "The meeting",
+        ),
         ...problems(401, 404),
       },
     }),
@@ -77,7 +86,10 @@ export const meetingsRoutes = router()
       security: bearer,
       request: { params: MeetingParam, ...body(Meeting.RecordOutcomeBody) },
       responses: {
-        200: json(z.object({ meeting: MeetingSchema, items: z.array(Need.NeedItem.meta({ id: "NeedItem" })) }), "The meeting, held, and the items created"),
+        200: json(
+          z.object({ meeting: MeetingSchema, items: z.array(Need.NeedItem.meta({ id: "NeedItem" })) }),
+          "The meeting, held, and the items created",
+        ),
         ...problems(400, 401, 403, 404, 409),
       },
     }),

@@ -6,17 +6,31 @@ const admin = { as: As.jianyangAdmin };
 const province = { as: As.fujian };
 const square = (x: number, y: number, size: number) => ({
   type: "Polygon",
-  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
 });
 let gridID: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const grid = await api.call("POST", "/grids", { ...admin, body: { code: "M1", name: "指标网格", tier: 1, boundary: square(118.3, 27.5, 0.01) } });
+  const grid = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "M1", name: "指标网格", tier: 1, boundary: square(118.3, 27.5, 0.01) },
+  });
   expect(grid.status).toBe(201);
   gridID = grid.body.gridID;
   for (const description of ["路灯不亮", "垃圾满了"]) {
-    const ticket = await api.call("POST", "/tickets", { as: As.jianyangResident, body: { categoryKey: "garbage", description, lon: 118.305, lat: 27.505 } });
+    const ticket = await api.call("POST", "/tickets", {
+      as: As.jianyangResident,
+      body: { categoryKey: "garbage", description, lon: 118.305, lat: 27.505 },
+    });
     expect(ticket.status).toBe(201);
   }
 });
@@ -26,11 +40,19 @@ describe("dashboards", () => {
   it("gives the district's figures to its people, from counters, with the reads it took", async () => {
     const dashboard = await api.call("GET", "/metrics/district?period=all", admin);
     expect(dashboard.status).toBe(200);
-    expect(dashboard.body.values).toMatchObject({ "tickets.collected": 2, "tickets.closed": 0, "tickets.closureRate": 0, "grids.tier1": 1, "grids.total": 1 });
+    expect(dashboard.body.values).toMatchObject({
+      "tickets.collected": 2,
+      "tickets.closed": 0,
+      "tickets.closureRate": 0,
+      "grids.tier1": 1,
+      "grids.total": 1,
+    });
     expect(dashboard.body.categories.find((category: { key: string }) => category.key === "garbage").values["tickets.collected"]).toBe(2);
     expect(dashboard.body.reads).toBeLessThanOrEqual(6);
     const byGrid = await api.call("GET", "/metrics/grids/root", { as: As.jianyangResident });
-    expect(byGrid.body.children).toEqual([expect.objectContaining({ gridID, code: "M1", values: expect.objectContaining({ "tickets.collected": 2 }) })]);
+    expect(byGrid.body.children).toEqual([
+      expect.objectContaining({ gridID, code: "M1", values: expect.objectContaining({ "tickets.collected": 2 }) }),
+    ]);
     expect((await api.call("GET", "/metrics/district?period=2022-13", admin)).status).toBe(400);
     expect((await api.call("GET", "/metrics/district", province)).status).toBe(403);
     const yanping = await api.call("GET", "/metrics/district", { as: As.yanpingAdmin });

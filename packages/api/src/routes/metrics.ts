@@ -22,15 +22,32 @@ const DistrictMetrics = z
 
 const GridRef = z.object({ gridID: z.string(), code: z.string(), name: z.string(), tier: z.number().nullable() });
 const GridMetrics = z
-  .object({ grid: GridRef.nullable(), period: z.string(), values: Values, children: z.array(GridRef.extend({ values: Values })), reads: z.number() })
+  .object({
+    grid: GridRef.nullable(),
+    period: z.string(),
+    values: Values,
+    children: z.array(GridRef.extend({ values: Values })),
+    reads: z.number(),
+  })
   .meta({ id: "GridMetrics" });
 
 const Comparison = z
   .object({
     provinceID: z.string(),
     period: z.string(),
-    definitions: z.array(z.object({ key: z.string(), group: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), higherIsBetter: z.boolean() })),
-    rows: z.array(z.object({ tenantID: z.string(), nameZh: z.string(), nameEn: z.string(), cityZh: z.string(), cityEn: z.string(), values: Values })),
+    definitions: z.array(
+      z.object({
+        key: z.string(),
+        group: z.string(),
+        nameZh: z.string(),
+        nameEn: z.string(),
+        unit: z.string(),
+        higherIsBetter: z.boolean(),
+      }),
+    ),
+    rows: z.array(
+      z.object({ tenantID: z.string(), nameZh: z.string(), nameEn: z.string(), cityZh: z.string(), cityEn: z.string(), values: Values }),
+    ),
     rankings: z.record(z.string(), z.array(z.string())),
     reads: z.number(),
   })
@@ -132,7 +149,9 @@ export const metricsRoutes = router()
             tickets: z.number(),
             grids: z.number(),
             people: z.number(),
-            drift: z.array(z.object({ scope: z.string(), period: z.string(), field: z.string(), stored: z.number(), recounted: z.number() })),
+            drift: z.array(
+              z.object({ scope: z.string(), period: z.string(), field: z.string(), stored: z.number(), recounted: z.number() }),
+            ),
             repaired: z.boolean(),
           }),
           "The recount",

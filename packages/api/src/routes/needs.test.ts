@@ -7,23 +7,44 @@ const leader = { as: As.jianyangLeader };
 const worker = { as: As.jianyangWorker };
 const cadre = { as: As.jianyangCadre };
 const resident = { as: As.jianyangResident };
-const square = (x: number, y: number, size: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
 let community: string;
 let east: string;
 let west: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const top = await api.call("POST", "/grids", { ...admin, body: { code: "ND", name: "清单社区", tier: 1, boundary: square(118.5, 27.7, 0.02) } });
+  const top = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "ND", name: "清单社区", tier: 1, boundary: square(118.5, 27.7, 0.02) },
+  });
   community = top.body.gridID;
-  const a = await api.call("POST", "/grids", { ...admin, body: { code: "ND01", name: "东网格", tier: 2, parentID: community, boundary: square(118.5, 27.7, 0.01) } });
-  const b = await api.call("POST", "/grids", { ...admin, body: { code: "ND02", name: "西网格", tier: 2, parentID: community, boundary: square(118.51, 27.7, 0.01) } });
+  const a = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "ND01", name: "东网格", tier: 2, parentID: community, boundary: square(118.5, 27.7, 0.01) },
+  });
+  const b = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "ND02", name: "西网格", tier: 2, parentID: community, boundary: square(118.51, 27.7, 0.01) },
+  });
   expect([a.status, b.status]).toEqual([201, 201]);
   [east, west] = [a.body.gridID, b.body.gridID];
 });
 afterAll(() => api?.close());
 
-const create = (body: Record<string, unknown>, who = worker) => api.call("POST", "/needs", { ...who, body: { kind: "problem", title: "楼道灯不亮", gridID: east, ...body } });
+const create = (body: Record<string, unknown>, who = worker) =>
+  api.call("POST", "/needs", { ...who, body: { kind: "problem", title: "楼道灯不亮", gridID: east, ...body } });
 
 describe("needs lists through the API", () => {
   it("an item is claimed by a cadre, ticked off with evidence and confirmed by a resident; lists and progress per grid and community", async () => {
@@ -71,7 +92,8 @@ describe("needs lists through the API", () => {
     expect(claimed.body.items.map((item: { itemID: string }) => item.itemID)).toEqual([project.body.itemID]);
     const projects = await api.call("GET", `/needs?gridID=${community}&kind=project`, admin);
     expect(projects.body.items).toHaveLength(1);
-    if (byCadre) expect((await api.call("GET", "/needs?mine=true", cadre)).body.items.map((item: { itemID: string }) => item.itemID)).toEqual([id]);
+    if (byCadre)
+      expect((await api.call("GET", "/needs?mine=true", cadre)).body.items.map((item: { itemID: string }) => item.itemID)).toEqual([id]);
 
     const progress = await api.call("GET", `/needs/progress?gridID=${community}`, resident);
     expect(progress.body).toEqual({ created: 2, problems: 1, projects: 1, claimed: 2, closed: 1, confirmed: 1, open: 0, inProgress: 1 });
@@ -92,6 +114,8 @@ describe("needs lists through the API", () => {
     const off = await api.call("GET", "/needs", { as: As.yanpingAdmin });
     expect(off.status).toBe(404);
     expect(off.body.code).toBe("mechanism.off");
-    expect((await api.call("POST", `/needs/${item.body.itemID}/claim`, { as: As.yanpingAdmin, body: { unit: "区交通局" } })).body.code).toBe("mechanism.off");
+    expect(
+      (await api.call("POST", `/needs/${item.body.itemID}/claim`, { as: As.yanpingAdmin, body: { unit: "区交通局" } })).body.code,
+    ).toBe("mechanism.off");
   });
 });

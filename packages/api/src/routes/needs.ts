@@ -29,7 +29,8 @@ export const needsRoutes = router()
       path: "/",
       operationId: "listNeedItems",
       tags: ["needs"],
-      summary: "A grid's (a community's: with its descendants) list, optionally one state or kind; mine=true: what the calling cadre claimed",
+      summary:
+        "A grid's (a community's: with its descendants) list, optionally one state or kind; mine=true: what the calling cadre claimed",
       security: bearer,
       request: {
         query: PageQuery.extend({ ...Need.listNeedItems.schema.pick({ gridID: true, status: true, kind: true }).shape, mine: Flag }),
@@ -60,7 +61,10 @@ export const needsRoutes = router()
       summary: "An item with links to its evidence photos",
       security: bearer,
       request: { params: ItemParam },
-      responses: { 200: json(z.object({ item: ItemSchema, photoUrls: z.record(z.string(), z.string()) }), "The item"), ...problems(401, 404) },
+      responses: {
+        200: json(z.object({ item: ItemSchema, photoUrls: z.record(z.string(), z.string()) }), "The item"),
+        ...problems(401, 404),
+      },
     }),
     async (c) => c.json(await Need.getNeedItem(c.req.valid("param").itemID), 200),
   )

@@ -9,7 +9,23 @@ beforeAll(async () => {
   api = await startTestApi();
   const grid = await api.call("POST", "/grids", {
     ...admin,
-    body: { code: "QX", name: "七贤社区网格", tier: 1, boundary: { type: "Polygon", coordinates: [[[118.1, 27.3], [118.11, 27.3], [118.11, 27.31], [118.1, 27.31], [118.1, 27.3]]] } },
+    body: {
+      code: "QX",
+      name: "七贤社区网格",
+      tier: 1,
+      boundary: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [118.1, 27.3],
+            [118.11, 27.3],
+            [118.11, 27.31],
+            [118.1, 27.31],
+            [118.1, 27.3],
+          ],
+        ],
+      },
+    },
   });
   gridID = grid.body.gridID;
 });
@@ -32,15 +48,27 @@ it("builds the chain community → grid branch → building group → central ho
   const under = await api.call("GET", `/party/orgs/${community.orgID}`, admin);
   expect(under.body.children.map((org: { name: string }) => org.name)).toEqual(["七贤第一网格党支部"]);
 
-  const skipped = await api.call("POST", "/party/orgs", { ...admin, body: { kind: "building_group", name: "跳级", parentOrgID: community.orgID, gridIDs: [gridID] } });
+  const skipped = await api.call("POST", "/party/orgs", {
+    ...admin,
+    body: { kind: "building_group", name: "跳级", parentOrgID: community.orgID, gridIDs: [gridID] },
+  });
   expect(skipped.status).toBe(400);
   expect(skipped.body.code).toBe("party.parent");
-  const noGrid = await api.call("POST", "/party/orgs", { ...admin, body: { kind: "community_committee", name: "无网格", gridIDs: ["grid_00000000000000000000000000"] } });
+  const noGrid = await api.call("POST", "/party/orgs", {
+    ...admin,
+    body: { kind: "community_committee", name: "无网格", gridIDs: ["grid_00000000000000000000000000"] },
+  });
   expect(noGrid.status).toBe(404);
 
   const meeting = await api.call("POST", "/party/records", {
     ...admin,
-    body: { orgID: community.orgID, kind: "joint_meeting", title: "党建联席会（第一季度）", date: "2022-03-15", units: ["区城管局", "七贤社区"] },
+    body: {
+      orgID: community.orgID,
+      kind: "joint_meeting",
+      title: "党建联席会（第一季度）",
+      date: "2022-03-15",
+      units: ["区城管局", "七贤社区"],
+    },
   });
   expect(meeting.body.status).toBe("held");
   const project = await api.call("POST", "/party/records", {

@@ -42,7 +42,10 @@ export const partyRoutes = router()
       summary: "A link with the chain above it and the links under it",
       security: bearer,
       request: { params: z.object({ orgID: pathParam("orgID", "org_01jd…") }) },
-      responses: { 200: json(z.object({ org: Org, chain: z.array(Org), children: z.array(Org) }), "The organisation"), ...problems(401, 404) },
+      responses: {
+        200: json(z.object({ org: Org, chain: z.array(Org), children: z.array(Org) }), "The organisation"),
+        ...problems(401, 404),
+      },
     }),
     async (c) => c.json(await Party.getOrg(c.req.valid("param").orgID), 200),
   )

@@ -13,7 +13,9 @@ export const peopleRoutes = router()
       tags: ["people"],
       summary: "The people of a grid with their roles (gridID), a person's grids (personID) or a role's holders (roleKey)",
       security: bearer,
-      request: { query: PageQuery.extend({ gridID: z.string().optional(), personID: z.string().optional(), roleKey: z.string().optional() }) },
+      request: {
+        query: PageQuery.extend({ gridID: z.string().optional(), personID: z.string().optional(), roleKey: z.string().optional() }),
+      },
       responses: { 200: json(pageOf(Assignment), "One page of role assignments"), ...problems(400, 401) },
     }),
     async (c) => c.json(await Person.list(c.req.valid("query")), 200),

@@ -22,7 +22,23 @@ beforeAll(async () => {
   api = await startTestApi();
   const grid = await api.call("POST", "/grids", {
     as: As.jianyangAdmin,
-    body: { code: "TK", name: "工单测试网格", tier: 1, boundary: { type: "Polygon", coordinates: [[[118.3, 27.5], [118.31, 27.5], [118.31, 27.51], [118.3, 27.51], [118.3, 27.5]]] } },
+    body: {
+      code: "TK",
+      name: "工单测试网格",
+      tier: 1,
+      boundary: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [118.3, 27.5],
+            [118.31, 27.5],
+            [118.31, 27.51],
+            [118.3, 27.51],
+            [118.3, 27.5],
+          ],
+        ],
+      },
+    },
   });
   expect(grid.status).toBe(201);
 });
@@ -46,7 +62,14 @@ describe("tickets through the API", () => {
     expect((await api.call("POST", `/tickets/${id}/verify`, { ...worker, body: { closure: "solved" } })).body.state).toBe("closed");
     expect((await api.call("POST", `/tickets/${id}/rating`, { ...resident, body: { rating: 4, note: "满意" } })).body.rating).toBe(4);
     const read = await api.call("GET", `/tickets/${id}`, resident);
-    expect(read.body.timeline.map((entry: { action: string }) => entry.action)).toEqual(["collect", "accept", "dispatch", "handle", "verify", "rate"]);
+    expect(read.body.timeline.map((entry: { action: string }) => entry.action)).toEqual([
+      "collect",
+      "accept",
+      "dispatch",
+      "handle",
+      "verify",
+      "rate",
+    ]);
     expect(Object.keys(read.body.photoUrls)).toHaveLength(1);
     const notes = await api.call("GET", "/me/notifications", resident);
     expect(notes.body.items[0]).toMatchObject({ ticketID: id, state: "closed", read: false });

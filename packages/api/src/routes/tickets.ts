@@ -26,7 +26,17 @@ export const ticketRoutes = router()
       security: bearer,
       request: body(z.object({ contentType: Ticket.Photo.PhotoType })),
       responses: {
-        201: json(z.object({ photoKey: z.string(), url: z.string(), method: z.literal("PUT"), headers: z.record(z.string(), z.string()), maxBytes: z.number(), expiresAt: z.string() }), "Upload here"),
+        201: json(
+          z.object({
+            photoKey: z.string(),
+            url: z.string(),
+            method: z.literal("PUT"),
+            headers: z.record(z.string(), z.string()),
+            maxBytes: z.number(),
+            expiresAt: z.string(),
+          }),
+          "Upload here",
+        ),
         ...problems(400, 401),
       },
     }),
@@ -38,7 +48,8 @@ export const ticketRoutes = router()
       path: "/",
       operationId: "createTicket",
       tags: ["tickets"],
-      summary: "Report a ticket (随手拍): located to its grid, photos checked; a retry with the same Idempotency-Key returns the first ticket",
+      summary:
+        "Report a ticket (随手拍): located to its grid, photos checked; a retry with the same Idempotency-Key returns the first ticket",
       security: bearer,
       request: {
         headers: z.object({ "idempotency-key": Ticket.create.schema.shape.idempotencyKey }),
@@ -87,7 +98,10 @@ export const ticketRoutes = router()
       security: bearer,
       request: { params: TicketParam },
       responses: {
-        200: json(z.object({ ticket: TicketSchema, timeline: z.array(Timeline), photoUrls: z.record(z.string(), z.string()) }), "The ticket"),
+        200: json(
+          z.object({ ticket: TicketSchema, timeline: z.array(Timeline), photoUrls: z.record(z.string(), z.string()) }),
+          "The ticket",
+        ),
         ...problems(401, 404),
       },
     }),

@@ -5,7 +5,18 @@ import { As, startTestApi } from "../../../../scripts/test/api.ts";
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let gridID: string;
 const admin = { as: As.jianyangAdmin };
-const square = (x: number, y: number, size: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
 
 /** Signs in by phone through the local issuer, as the portal's phone sign-in does. */
 async function signIn(tenantID: string, phone: string) {
@@ -17,7 +28,10 @@ async function callWith(token: string, method: string, path: string, body?: unkn
 
 beforeAll(async () => {
   api = await startTestApi();
-  const grid = await api.call("POST", "/grids", { ...admin, body: { code: "US", name: "用户测试社区", tier: 1, boundary: square(118.5, 27.5, 0.02) } });
+  const grid = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "US", name: "用户测试社区", tier: 1, boundary: square(118.5, 27.5, 0.02) },
+  });
   expect(grid.status, JSON.stringify(grid.body)).toBe(201);
   gridID = grid.body.gridID;
 });
@@ -25,9 +39,19 @@ afterAll(() => api?.close());
 
 describe("users and access through the API", () => {
   it("an invited worker is listed masked, signs in by phone and acts with the roles given; a role change counts from the next token", async () => {
-    const invited = await api.call("POST", "/users", { ...admin, body: { name: "赵网格", phone: "13712345678", roles: ["grid_worker"], gridID } });
+    const invited = await api.call("POST", "/users", {
+      ...admin,
+      body: { name: "赵网格", phone: "13712345678", roles: ["grid_worker"], gridID },
+    });
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);
-    expect(invited.body).toMatchObject({ name: "赵网格", phoneMasked: "137****5678", roles: ["grid_worker"], gridID, status: "active", departmentKey: null });
+    expect(invited.body).toMatchObject({
+      name: "赵网格",
+      phoneMasked: "137****5678",
+      roles: ["grid_worker"],
+      gridID,
+      status: "active",
+      departmentKey: null,
+    });
     const listed = await api.call("GET", "/users?q=5678", admin);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((user: { userID: string }) => user.userID)).toEqual([invited.body.userID]);
@@ -40,9 +64,14 @@ describe("users and access through the API", () => {
     // A grid worker is not an admin.
     const forbidden = await callWith(token.body.token, "GET", "/users");
     expect(forbidden.status).toBe(403);
-    expect((await callWith(token.body.token, "POST", "/users", { name: "x", phone: "13700000001", roles: ["district_admin"] })).status).toBe(403);
+    expect(
+      (await callWith(token.body.token, "POST", "/users", { name: "x", phone: "13700000001", roles: ["district_admin"] })).status,
+    ).toBe(403);
 
-    const promoted = await api.call("PATCH", `/users/${invited.body.userID}`, { ...admin, body: { roles: ["grid_worker", "district_admin"] } });
+    const promoted = await api.call("PATCH", `/users/${invited.body.userID}`, {
+      ...admin,
+      body: { roles: ["grid_worker", "district_admin"] },
+    });
     expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
     expect(promoted.body.roles).toEqual(["grid_worker", "district_admin"]);
     const next = await signIn("jianyang", "13712345678");
@@ -61,7 +90,10 @@ describe("users and access through the API", () => {
     const seeded = await api.call("POST", "/users", { ...admin, body: { name: "李", phone: "13900000003", roles: ["cadre"] } });
     expect([seeded.status, seeded.body.code]).toEqual([409, "user.exists"]);
 
-    const department = await api.call("POST", "/users", { ...admin, body: { name: "周", phone: "13733334444", roles: ["department_staff"], departmentKey: "ministry_of_magic" } });
+    const department = await api.call("POST", "/users", {
+      ...admin,
+      body: { name: "周", phone: "13733334444", roles: ["department_staff"], departmentKey: "ministry_of_magic" },
+    });
     expect(department.status).toBe(400);
     expect(department.body.errors.map((error: { path: string }) => error.path)).toEqual(["departmentKey"]);
     const grid = await api.call("POST", "/users", { ...admin, body: { name: "吴", phone: "13733334444", roles: ["grid_leader"] } });
@@ -69,7 +101,10 @@ describe("users and access through the API", () => {
     expect(grid.body.errors.map((error: { path: string }) => error.path)).toEqual(["gridID"]);
     const neither = await api.call("POST", "/users", { ...admin, body: { name: "郑", roles: ["cadre"] } });
     expect(neither.status).toBe(400);
-    const staff = await api.call("POST", "/users", { ...admin, body: { name: "王", email: "wang@example.cn", roles: ["department_staff"], departmentKey: "urban_management" } });
+    const staff = await api.call("POST", "/users", {
+      ...admin,
+      body: { name: "王", email: "wang@example.cn", roles: ["department_staff"], departmentKey: "urban_management" },
+    });
     expect(staff.status, JSON.stringify(staff.body)).toBe(201);
     expect(staff.body).toMatchObject({ phoneMasked: null, emailMasked: "w***@example.cn", departmentKey: "urban_management" });
   });
@@ -82,7 +117,9 @@ describe("users and access through the API", () => {
     expect([refused.status, refused.body.code]).toEqual([403, "user.disabled"]);
     const byID = await api.call("POST", "/dev/token", { body: { tenantID: "jianyang", userID: user.body.userID } });
     expect(byID.status).toBe(403);
-    expect((await api.call("GET", "/users?status=disabled", admin)).body.items.map((item: { userID: string }) => item.userID)).toContain(user.body.userID);
+    expect((await api.call("GET", "/users?status=disabled", admin)).body.items.map((item: { userID: string }) => item.userID)).toContain(
+      user.body.userID,
+    );
     await api.call("PATCH", `/users/${user.body.userID}`, { ...admin, body: { status: "active" } });
     expect((await signIn("jianyang", "13744445555")).status).toBe(200);
     expect((await signIn("jianyang", "13799999999")).status).toBe(404);
@@ -95,7 +132,16 @@ describe("a newly onboarded district: its last admin and residents' registration
   beforeAll(async () => {
     const onboarded = await api.call("POST", "/districts", {
       as: As.operator,
-      body: { slug: "zhenghe", nameZh: "政和县", nameEn: "Zhenghe County", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template: "minimal", admin: { name: "政和管理员", phone: "13811112222" } },
+      body: {
+        slug: "zhenghe",
+        nameZh: "政和县",
+        nameEn: "Zhenghe County",
+        provinceID: "fujian",
+        cityZh: "南平市",
+        cityEn: "Nanping",
+        template: "minimal",
+        admin: { name: "政和管理员", phone: "13811112222" },
+      },
     });
     expect(onboarded.status, JSON.stringify(onboarded.body)).toBe(201);
     const token = await signIn("zhenghe", "13811112222");
@@ -131,7 +177,9 @@ describe("a newly onboarded district: its last admin and residents' registration
     const invalid = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "", phone: "123" } });
     expect(invalid.status).toBe(400);
 
-    await withActor({ type: "system", tenantID: "zhenghe" }, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
+    await withActor({ type: "system", tenantID: "zhenghe" }, () =>
+      Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })),
+    );
     expect((await api.call("GET", "/districts/zhenghe/registration")).body.approval).toBe(true);
     const pending = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民二", phone: "13655550002" } });
     expect([pending.status, pending.body.status]).toEqual([201, "pending"]);
@@ -139,7 +187,9 @@ describe("a newly onboarded district: its last admin and residents' registration
     expect([waiting.status, waiting.body.code]).toEqual([403, "user.pending"]);
     expect(waiting.body.detail).toMatch(/approval by district staff/);
     const queue = await callWith(adminToken, "GET", "/users?status=pending");
-    expect(queue.body.items.map((user: { userID: string; phoneMasked: string }) => [user.userID, user.phoneMasked])).toEqual([[pending.body.userID, "136****0002"]]);
+    expect(queue.body.items.map((user: { userID: string; phoneMasked: string }) => [user.userID, user.phoneMasked])).toEqual([
+      [pending.body.userID, "136****0002"],
+    ]);
     const approved = await callWith(adminToken, "PATCH", `/users/${pending.body.userID}`, { status: "active" });
     expect([approved.status, approved.body.status]).toEqual([200, "active"]);
     expect((await signIn("zhenghe", "13655550002")).status).toBe(200);
@@ -149,7 +199,9 @@ describe("a newly onboarded district: its last admin and residents' registration
     const registered = audit.body.items.find((event: { action: string }) => event.action === "resident.registered");
     expect(registered.actorID).toBe("public");
 
-    await withActor({ type: "system", tenantID: "zhenghe" }, () => Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
+    await withActor({ type: "system", tenantID: "zhenghe" }, () =>
+      Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })),
+    );
     const closed = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民三", phone: "13655550003" } });
     expect([closed.status, closed.body.code]).toEqual([403, "registration.closed"]);
   });

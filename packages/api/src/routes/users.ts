@@ -13,9 +13,16 @@ export const usersRoutes = router()
       path: "/",
       operationId: "listUsers",
       tags: ["users"],
-      summary: "The district's users, newest first, by status, role or a search of names and phone digits; phones and e-mails masked (district admin)",
+      summary:
+        "The district's users, newest first, by status, role or a search of names and phone digits; phones and e-mails masked (district admin)",
       security: bearer,
-      request: { query: PageQuery.extend({ status: User.UserStatus.optional(), role: Actor.DistrictRole.optional(), q: User.ListUsersInput.shape.q }) },
+      request: {
+        query: PageQuery.extend({
+          status: User.UserStatus.optional(),
+          role: Actor.DistrictRole.optional(),
+          q: User.ListUsersInput.shape.q,
+        }),
+      },
       responses: { 200: json(pageOf(DistrictUser), "One page of users"), ...problems(400, 401, 403) },
     }),
     async (c) => c.json(await User.listUsers(c.req.valid("query")), 200),
@@ -39,7 +46,8 @@ export const usersRoutes = router()
       path: "/{userID}",
       operationId: "updateUserRoles",
       tags: ["users"],
-      summary: "Change a user's roles, grid or department, approve a pending resident (status active), or disable and enable (district admin)",
+      summary:
+        "Change a user's roles, grid or department, approve a pending resident (status active), or disable and enable (district admin)",
       description: "409 `user.last_admin` when the change would leave the district without an active district admin.",
       security: bearer,
       request: { params: UserParam, ...body(User.UpdateUserInput.omit({ userID: true }).meta({ id: "UpdateUserInput" })) },

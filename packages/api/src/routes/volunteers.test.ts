@@ -6,7 +6,15 @@ let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
 const square = (x: number, y: number, size: number) => ({
   type: "Polygon",
-  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
 });
 let community: string;
 let street: string;
@@ -30,7 +38,11 @@ describe("volunteers", () => {
     for (const [method, path, body] of [
       ["GET", "/volunteers/teams"],
       ["GET", "/volunteers/summary"],
-      ["POST", "/volunteers/activities", { kind: "policy_talk", title: "政策宣讲", date: "2022-05-01", gridID: "grid_x", organisers: ["社区"], served: 10 }],
+      [
+        "POST",
+        "/volunteers/activities",
+        { kind: "policy_talk", title: "政策宣讲", date: "2022-05-01", gridID: "grid_x", organisers: ["社区"], served: 10 },
+      ],
     ] as const) {
       const response = await api.call(method, path, { as: As.yanpingAdmin, body });
       expect(response.status, path).toBe(404);
@@ -55,9 +67,18 @@ describe("volunteers", () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const team = created.body;
-    expect(team).toMatchObject({ kind: "security_patrol", gridID: street, gridPath: [community, street], memberCount: 2, leaderPhone: "13812345678" });
+    expect(team).toMatchObject({
+      kind: "security_patrol",
+      gridID: street,
+      gridPath: [community, street],
+      memberCount: 2,
+      leaderPhone: "13812345678",
+    });
 
-    const added = await api.call("POST", `/volunteers/teams/${team.teamID}/members`, { as: As.jianyangLeader, body: { name: "张丽", phone: "13900003333" } });
+    const added = await api.call("POST", `/volunteers/teams/${team.teamID}/members`, {
+      as: As.jianyangLeader,
+      body: { name: "张丽", phone: "13900003333" },
+    });
     expect(added.status).toBe(201);
     const removed = await api.call("DELETE", `/volunteers/teams/${team.teamID}/members/${added.body.memberID}`, admin);
     expect(removed.status).toBe(200);
@@ -70,17 +91,27 @@ describe("volunteers", () => {
     const asWorker = await api.call("GET", `/volunteers/teams/${team.teamID}`, { as: As.jianyangWorker });
     expect(asWorker.body.members.map((member: { phone: string }) => member.phone).sort()).toEqual(["13900001111", "13900002222"]);
 
-    const problem = await api.call("POST", `/volunteers/teams/${team.teamID}/problems`, { as: As.jianyangWorker, body: { date: "2022-06-12", title: "夜间巡逻劝离聚集人员" } });
+    const problem = await api.call("POST", `/volunteers/teams/${team.teamID}/problems`, {
+      as: As.jianyangWorker,
+      body: { date: "2022-06-12", title: "夜间巡逻劝离聚集人员" },
+    });
     expect(problem.status, JSON.stringify(problem.body)).toBe(201);
     expect(problem.body).toMatchObject({ gridID: street, teamID: team.teamID });
     const problems = await api.call("GET", `/volunteers/teams/${team.teamID}/problems`, { as: As.jianyangResident });
     expect(problems.body.items.map((item: { title: string }) => item.title)).toEqual(["夜间巡逻劝离聚集人员"]);
 
-    await api.call("POST", "/volunteers/teams", { ...admin, body: { kind: "mediation", name: "潭城调解队", gridID: other, leaderName: "吴强" } });
+    await api.call("POST", "/volunteers/teams", {
+      ...admin,
+      body: { kind: "mediation", name: "潭城调解队", gridID: other, leaderName: "吴强" },
+    });
     const underCommunity = await api.call("GET", `/volunteers/teams?gridID=${community}`, { as: As.jianyangResident });
-    expect(underCommunity.body.items.map((item: { name: string; memberCount: number; problemsSolved: number }) => [item.name, item.memberCount, item.problemsSolved])).toEqual([
-      ["七贤治安巡逻队", 2, 1],
-    ]);
+    expect(
+      underCommunity.body.items.map((item: { name: string; memberCount: number; problemsSolved: number }) => [
+        item.name,
+        item.memberCount,
+        item.problemsSolved,
+      ]),
+    ).toEqual([["七贤治安巡逻队", 2, 1]]);
     const mediation = await api.call("GET", "/volunteers/teams?kind=mediation", admin);
     expect(mediation.body.items.map((item: { name: string }) => item.name)).toEqual(["潭城调解队"]);
 
@@ -95,10 +126,35 @@ describe("volunteers", () => {
 
   it("records activities by month and grid, adding up the people served; and red property management", async () => {
     const record = (body: Record<string, unknown>, as = As.jianyangWorker) => api.call("POST", "/volunteers/activities", { as, body });
-    const talk = await record({ kind: "policy_talk", title: "医保政策进小区", date: "2022-03-05", gridID: street, organisers: ["七贤社区", "区医保局"], served: 120 });
+    const talk = await record({
+      kind: "policy_talk",
+      title: "医保政策进小区",
+      date: "2022-03-05",
+      gridID: street,
+      organisers: ["七贤社区", "区医保局"],
+      served: 120,
+    });
     expect(talk.status, JSON.stringify(talk.body)).toBe(201);
-    expect((await record({ kind: "appliance_repair", title: "家电义务维修", date: "2022-03-20", gridID: other, organisers: ["国网建阳供电公司"], served: 45 })).status).toBe(201);
-    expect((await record({ kind: "health_care", title: "健康义诊", date: "2022-04-02", gridID: community, organisers: ["区卫健局"], served: 80 }, As.jianyangAdmin)).status).toBe(201);
+    expect(
+      (
+        await record({
+          kind: "appliance_repair",
+          title: "家电义务维修",
+          date: "2022-03-20",
+          gridID: other,
+          organisers: ["国网建阳供电公司"],
+          served: 45,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await record(
+          { kind: "health_care", title: "健康义诊", date: "2022-04-02", gridID: community, organisers: ["区卫健局"], served: 80 },
+          As.jianyangAdmin,
+        )
+      ).status,
+    ).toBe(201);
 
     const march = await api.call("GET", "/volunteers/activities?month=2022-03", { as: As.jianyangResident });
     expect(march.body.items.map((item: { title: string }) => item.title)).toEqual(["家电义务维修", "医保政策进小区"]);
@@ -147,8 +203,18 @@ describe("volunteers", () => {
     expect(badTeam.body.errors[0].message).toContain("mediation");
     expect((await api.call("POST", "/volunteers/activities", { ...admin, body: { ...activity, served: -1 } })).status).toBe(400);
     expect((await api.call("POST", "/volunteers/activities", { ...admin, body: { ...activity, date: "2999-01-01" } })).status).toBe(400);
-    expect((await api.call("POST", "/volunteers/owners", { ...admin, body: { kind: "livelihood_project", gridID: street, date: "2022-01-01", projectKind: "pool", topic: "泳池" } })).status).toBe(400);
-    const noGrid = await api.call("POST", "/volunteers/activities", { ...admin, body: { ...activity, gridID: "grid_00000000000000000000000000" } });
+    expect(
+      (
+        await api.call("POST", "/volunteers/owners", {
+          ...admin,
+          body: { kind: "livelihood_project", gridID: street, date: "2022-01-01", projectKind: "pool", topic: "泳池" },
+        })
+      ).status,
+    ).toBe(400);
+    const noGrid = await api.call("POST", "/volunteers/activities", {
+      ...admin,
+      body: { ...activity, gridID: "grid_00000000000000000000000000" },
+    });
     expect(noGrid.status).toBe(404);
 
     for (const [path, body] of [
@@ -171,18 +237,38 @@ describe("volunteers", () => {
     const foreign = await withActor(yanping, async () => {
       await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
       const grid = await Grid.create({ code: "YP", name: "延平网格", tier: 1, boundary: square(118.1, 26.6, 0.02) });
-      return Volunteer.createTeam({ kind: "publicity", name: "延平宣传队", gridID: grid.gridID, leaderName: "黄", members: [{ name: "甲", phone: "13700000000" }] });
+      return Volunteer.createTeam({
+        kind: "publicity",
+        name: "延平宣传队",
+        gridID: grid.gridID,
+        leaderName: "黄",
+        members: [{ name: "甲", phone: "13700000000" }],
+      });
     });
     const read = await api.call("GET", `/volunteers/teams/${foreign.teamID}`, admin);
     expect(read.status).toBe(404);
     expect(read.body.code).toBe("volunteer.team_not_found");
-    const members = await api.call("POST", `/volunteers/teams/${foreign.teamID}/members`, { ...admin, body: { name: "乙", phone: "13700000001" } });
+    const members = await api.call("POST", `/volunteers/teams/${foreign.teamID}/members`, {
+      ...admin,
+      body: { name: "乙", phone: "13700000001" },
+    });
     expect(members.status).toBe(404);
-    const problem = await api.call("POST", `/volunteers/teams/${foreign.teamID}/problems`, { ...admin, body: { date: "2022-06-01", title: "越界记录" } });
+    const problem = await api.call("POST", `/volunteers/teams/${foreign.teamID}/problems`, {
+      ...admin,
+      body: { date: "2022-06-01", title: "越界记录" },
+    });
     expect(problem.status).toBe(404);
     const activity = await api.call("POST", "/volunteers/activities", {
       ...admin,
-      body: { kind: "policy_talk", title: "越界活动", date: "2022-05-01", gridID: street, organisers: ["社区"], teamIDs: [foreign.teamID], served: 10 },
+      body: {
+        kind: "policy_talk",
+        title: "越界活动",
+        date: "2022-05-01",
+        gridID: street,
+        organisers: ["社区"],
+        teamIDs: [foreign.teamID],
+        served: 10,
+      },
     });
     expect(activity.status).toBe(404);
     const stillOne = await withActor(yanping, () => Volunteer.getTeam(foreign.teamID));

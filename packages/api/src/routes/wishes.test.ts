@@ -5,36 +5,65 @@ let api: Awaited<ReturnType<typeof startTestApi>>;
 const resident = { as: As.jianyangResident };
 const cadre = { as: As.jianyangCadre };
 const worker = { as: As.jianyangWorker };
-const square = (x: number, y: number, size: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
 let community: string;
 let grid: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const top = await api.call("POST", "/grids", { as: As.jianyangAdmin, body: { code: "WS", name: "心愿社区", tier: 1, boundary: square(118.4, 27.6, 0.02) } });
+  const top = await api.call("POST", "/grids", {
+    as: As.jianyangAdmin,
+    body: { code: "WS", name: "心愿社区", tier: 1, boundary: square(118.4, 27.6, 0.02) },
+  });
   expect(top.status, JSON.stringify(top.body)).toBe(201);
   community = top.body.gridID;
-  const child = await api.call("POST", "/grids", { as: As.jianyangAdmin, body: { code: "WS01", name: "心愿一网格", tier: 2, parentID: community, boundary: square(118.4, 27.6, 0.01) } });
+  const child = await api.call("POST", "/grids", {
+    as: As.jianyangAdmin,
+    body: { code: "WS01", name: "心愿一网格", tier: 2, parentID: community, boundary: square(118.4, 27.6, 0.01) },
+  });
   expect(child.status, JSON.stringify(child.body)).toBe(201);
   grid = child.body.gridID;
 });
 afterAll(() => api?.close());
 
 const post = (body: Record<string, unknown> = {}) =>
-  api.call("POST", "/wishes", { ...resident, body: { title: "想要一副老花镜", description: "眼睛花了看不清药盒上的字", lon: 118.405, lat: 27.605, ...body } });
+  api.call("POST", "/wishes", {
+    ...resident,
+    body: { title: "想要一副老花镜", description: "眼睛花了看不清药盒上的字", lon: 118.405, lat: 27.605, ...body },
+  });
 
 describe("micro-wishes through the API", () => {
   it("a resident posts by position, one of two concurrent claims wins, the holder fulfils and the resident confirms", async () => {
     const posted = await post();
     expect(posted.status, JSON.stringify(posted.body)).toBe(201);
-    expect(posted.body).toMatchObject({ status: "open", gridID: grid, gridPath: [community, grid], posterID: "resident", claimantID: null });
+    expect(posted.body).toMatchObject({
+      status: "open",
+      gridID: grid,
+      gridPath: [community, grid],
+      posterID: "resident",
+      claimantID: null,
+    });
     const id = posted.body.wishID;
 
     // The cadre sees it among the open wishes of the community (the grid and below).
     const open = await api.call("GET", `/wishes?gridID=${community}`, cadre);
     expect(open.body.items.map((wish: { wishID: string }) => wish.wishID)).toContain(id);
 
-    const [first, second] = await Promise.all([api.call("POST", `/wishes/${id}/claim`, { ...cadre, body: {} }), api.call("POST", `/wishes/${id}/claim`, { ...worker, body: {} })]);
+    const [first, second] = await Promise.all([
+      api.call("POST", `/wishes/${id}/claim`, { ...cadre, body: {} }),
+      api.call("POST", `/wishes/${id}/claim`, { ...worker, body: {} }),
+    ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const loser = first.status === 409 ? first : second;
     expect(loser.body.code).toBe("wish.claimed");
@@ -74,8 +103,13 @@ describe("micro-wishes through the API", () => {
     const id = posted.body.wishID;
     expect((await api.call("POST", `/wishes/${id}/claim`, { ...cadre, body: {} })).status).toBe(200);
     expect((await api.call("POST", `/wishes/${id}/release`, { ...worker, body: {} })).status).toBe(403);
-    expect((await api.call("POST", `/wishes/${id}/release`, { ...cadre, body: {} })).body).toMatchObject({ status: "open", claimantID: null });
-    expect((await api.call("GET", `/wishes?gridID=${grid}`, worker)).body.items.map((wish: { wishID: string }) => wish.wishID)).toContain(id);
+    expect((await api.call("POST", `/wishes/${id}/release`, { ...cadre, body: {} })).body).toMatchObject({
+      status: "open",
+      claimantID: null,
+    });
+    expect((await api.call("GET", `/wishes?gridID=${grid}`, worker)).body.items.map((wish: { wishID: string }) => wish.wishID)).toContain(
+      id,
+    );
     expect((await api.call("POST", `/wishes/${id}/cancel`, { ...resident, body: {} })).body.status).toBe("cancelled");
     expect((await api.call("POST", `/wishes/${id}/claim`, { ...cadre, body: {} })).status).toBe(409);
   });
@@ -97,7 +131,10 @@ describe("micro-wishes through the API", () => {
     const off = await api.call("GET", "/wishes", { as: As.yanpingAdmin });
     expect(off.status).toBe(404);
     expect(off.body.code).toBe("mechanism.off");
-    const create = await api.call("POST", "/wishes", { as: As.yanpingAdmin, body: { title: "心愿标题", description: "描述", gridID: grid } });
+    const create = await api.call("POST", "/wishes", {
+      as: As.yanpingAdmin,
+      body: { title: "心愿标题", description: "描述", gridID: grid },
+    });
     expect(create.status).toBe(404);
     expect(create.body.code).toBe("mechanism.off");
   });

@@ -29,7 +29,8 @@ export const wishesRoutes = router()
       path: "/",
       operationId: "listWishes",
       tags: ["wishes"],
-      summary: "Wishes of a grid and below in one state (default open; the caller's grid by default), the caller's own posts (view=mine), or the ones they claimed (view=claimed)",
+      summary:
+        "Wishes of a grid and below in one state (default open; the caller's grid by default), the caller's own posts (view=mine), or the ones they claimed (view=claimed)",
       security: bearer,
       request: { query: PageQuery.extend(Wish.listWishes.schema.pick({ view: true, status: true, gridID: true }).shape) },
       responses: { 200: json(pageOf(WishSchema), "One page of wishes"), ...problems(400, 401, 404) },
@@ -46,7 +47,17 @@ export const wishesRoutes = router()
       security: bearer,
       request: { query: Wish.wishProgress.schema },
       responses: {
-        200: json(z.object({ posted: z.number(), claimed: z.number(), released: z.number(), fulfilled: z.number(), confirmed: z.number(), cancelled: z.number() }), "Counts"),
+        200: json(
+          z.object({
+            posted: z.number(),
+            claimed: z.number(),
+            released: z.number(),
+            fulfilled: z.number(),
+            confirmed: z.number(),
+            cancelled: z.number(),
+          }),
+          "Counts",
+        ),
         ...problems(400, 401, 404),
       },
     }),
@@ -61,7 +72,10 @@ export const wishesRoutes = router()
       summary: "A wish with links to its photos",
       security: bearer,
       request: { params: WishParam },
-      responses: { 200: json(z.object({ wish: WishSchema, photoUrls: z.record(z.string(), z.string()) }), "The wish"), ...problems(401, 404) },
+      responses: {
+        200: json(z.object({ wish: WishSchema, photoUrls: z.record(z.string(), z.string()) }), "The wish"),
+        ...problems(401, 404),
+      },
     }),
     async (c) => c.json(await Wish.getWish(c.req.valid("param").wishID), 200),
   )

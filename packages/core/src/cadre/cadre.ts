@@ -121,42 +121,64 @@ export const assignCadre = fn(AssignCadreInput, async (input) => {
   const config = await requireMechanism(MECHANISM);
   const tenantID = useTenant();
   const [unit, grid] = await Promise.all([loadUnit(input.unitID), GridEntity.get({ tenantID, gridID: input.gridID }).go()]);
-  if (grid.data?.status !== "active") throw new NotFoundError("grid.not_found", `There is no active grid ${input.gridID} in this district.`);
+  if (grid.data?.status !== "active")
+    throw new NotFoundError("grid.not_found", `There is no active grid ${input.gridID} in this district.`);
   const tier = lowestTier(config);
   if (grid.data.tierKey !== String(tier))
-    throw new InputError("cadre.grid_tier", `A grid assistant serves a grid of the lowest tier (${config.tiers[tier - 1]?.nameEn ?? tier}); ${grid.data.name} is not one.`, [
-      { path: "gridID", message: `must be a tier-${tier} grid` },
-    ]);
+    throw new InputError(
+      "cadre.grid_tier",
+      `A grid assistant serves a grid of the lowest tier (${config.tiers[tier - 1]?.nameEn ?? tier}); ${grid.data.name} is not one.`,
+      [{ path: "gridID", message: `must be a tier-${tier} grid` }],
+    );
   if (input.userID) {
     const user = await UserEntity.get({ tenantID, userID: input.userID }).go();
     if (user.data?.status !== "active") throw new NotFoundError("user.not_found", `There is no account ${input.userID} in this district.`);
     if (!user.data.roles.includes("cadre"))
-      throw new InputError("cadre.user_role", "The linked account must hold the role cadre.", [{ path: "userID", message: "not a cadre account" }]);
-    const overlapping = (await assignmentsOf(input.userID)).find((other) => other.status === "active" && other.from <= input.to && input.from <= other.to);
+      throw new InputError("cadre.user_role", "The linked account must hold the role cadre.", [
+        { path: "userID", message: "not a cadre account" },
+      ]);
+    const overlapping = (await assignmentsOf(input.userID)).find(
+      (other) => other.status === "active" && other.from <= input.to && input.from <= other.to,
+    );
     if (overlapping)
-      throw new ConflictError("cadre.already_assigned", `This account is already a grid assistant on ${overlapping.gridName} from ${overlapping.from} to ${overlapping.to}.`);
+      throw new ConflictError(
+        "cadre.already_assigned",
+        `This account is already a grid assistant on ${overlapping.gridName} from ${overlapping.from} to ${overlapping.to}.`,
+      );
   }
   const cadreID = newID("cadre");
   const at = now().toISOString();
   const gridPath = [...grid.data.path, grid.data.gridID];
   const item = {
-    tenantID, cadreID, name: input.name, phone: input.phone, unitID: unit.unitID, unitName: unit.name,
-    userID: input.userID ?? "none", gridID: grid.data.gridID, gridName: grid.data.name, gridPath,
-    gridPathKey: `${gridPath.join("/")}/${cadreID}`, from: input.from, to: input.to, status: "active" as const,
-    createdAt: at, createdBy: actorID(),
+    tenantID,
+    cadreID,
+    name: input.name,
+    phone: input.phone,
+    unitID: unit.unitID,
+    unitName: unit.name,
+    userID: input.userID ?? "none",
+    gridID: grid.data.gridID,
+    gridName: grid.data.name,
+    gridPath,
+    gridPathKey: `${gridPath.join("/")}/${cadreID}`,
+    from: input.from,
+    to: input.to,
+    status: "active" as const,
+    createdAt: at,
+    createdBy: actorID(),
   };
   const tally = new Tally().add([...gridScopes(gridPath), `unit:${unit.unitID}`], at, "cadres.assigned");
   await writeTransaction({ cadre: CadreEntity, user: UserEntity, ...Tally.entities, ...auditEntities }, (ops) => [
-      ops.cadre.create(item).commit(),
-      ...tally.operations(ops),
-      auditOperation(ops, {
-        action: "cadre.assign", subjectID: cadreID,
-        summary: `${input.name}（${unit.name}）下沉到 ${grid.data!.name} 任网格助理 ${input.from}–${input.to}`,
-        details: { unitID: unit.unitID, gridID: grid.data!.gridID, from: input.from, to: input.to, userID: input.userID ?? null },
-      }),
-      ...(input.userID ? [ops.user.patch({ tenantID, userID: input.userID }).set({ gridID: grid.data!.gridID }).commit()] : []),
-    ])
-    .go();
+    ops.cadre.create(item).commit(),
+    ...tally.operations(ops),
+    auditOperation(ops, {
+      action: "cadre.assign",
+      subjectID: cadreID,
+      summary: `${input.name}（${unit.name}）下沉到 ${grid.data!.name} 任网格助理 ${input.from}–${input.to}`,
+      details: { unitID: unit.unitID, gridID: grid.data!.gridID, from: input.from, to: input.to, userID: input.userID ?? null },
+    }),
+    ...(input.userID ? [ops.user.patch({ tenantID, userID: input.userID }).set({ gridID: grid.data!.gridID }).commit()] : []),
+  ]).go();
   return toCadre(item);
 });
 
@@ -170,16 +192,20 @@ export const endAssignment = fn(z.object({ cadreID: z.string().min(1).max(80) })
   const at = now().toISOString();
   const tally = new Tally().add([...gridScopes(cadre.gridPath), `unit:${cadre.unitID}`], at, "cadres.ended");
   const result = await writeTransaction({ cadre: CadreEntity, ...Tally.entities, ...auditEntities }, (ops) => [
-      ops.cadre
-        .patch({ tenantID, cadreID: cadre.cadreID })
-        .set({ status: "ended", endedAt: at })
-        .composite({ gridPathKey: cadre.gridPathKey })
-        .where((attr, op) => op.eq(attr.status, "active"))
-        .commit(),
-      ...tally.operations(ops),
-      auditOperation(ops, { action: "cadre.end", subjectID: cadre.cadreID, summary: `${cadre.name} 在 ${cadre.gridName} 的下沉结束`, details: { gridID: cadre.gridID } }),
-    ])
-    .go();
+    ops.cadre
+      .patch({ tenantID, cadreID: cadre.cadreID })
+      .set({ status: "ended", endedAt: at })
+      .composite({ gridPathKey: cadre.gridPathKey })
+      .where((attr, op) => op.eq(attr.status, "active"))
+      .commit(),
+    ...tally.operations(ops),
+    auditOperation(ops, {
+      action: "cadre.end",
+      subjectID: cadre.cadreID,
+      summary: `${cadre.name} 在 ${cadre.gridName} 的下沉结束`,
+      details: { gridID: cadre.gridID },
+    }),
+  ]).go();
   if (result.canceled) throw new ConflictError("cadre.ended", "This assignment has already ended.");
   return toCadre({ ...cadre, status: "ended", endedAt: at });
 });
@@ -203,7 +229,9 @@ export const listCadres = fn(ListCadresInput, async (input) => {
   } else if (input.gridID) {
     const grid = await GridEntity.get({ tenantID, gridID: input.gridID }).go();
     if (!grid.data) throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
-    query = CadreEntity.query.byGrid({ tenantID, status: input.status }).begins({ gridPathKey: `${[...grid.data.path, grid.data.gridID].join("/")}/` });
+    query = CadreEntity.query
+      .byGrid({ tenantID, status: input.status })
+      .begins({ gridPathKey: `${[...grid.data.path, grid.data.gridID].join("/")}/` });
   } else query = CadreEntity.query.byGrid({ tenantID, status: input.status });
   const result = await page(query, input);
   return { items: result.items.map(toCadre), cursor: result.cursor };
@@ -263,17 +291,31 @@ export const coverage = fn(CoverageInput, async (input) => {
       .byTier({ tenantID, tierKey: String(tier) })
       .where((attr, op) => op.eq(attr.status, "active"))
       .go({ pages: "all", attributes: ["gridID", "code", "name", "path"] }),
-    (prefix ? CadreEntity.query.byGrid({ tenantID, status: "active" }).begins({ gridPathKey: prefix }) : CadreEntity.query.byGrid({ tenantID, status: "active" })).go({
+    (prefix
+      ? CadreEntity.query.byGrid({ tenantID, status: "active" }).begins({ gridPathKey: prefix })
+      : CadreEntity.query.byGrid({ tenantID, status: "active" })
+    ).go({
       pages: "all",
       attributes: ["cadreID", "name", "unitName", "gridID"],
     }),
   ]);
   const byGrid = new Map<string, { cadreID: string; name: string; unitName: string }[]>();
-  for (const cadre of cadres.data) byGrid.set(cadre.gridID!, [...(byGrid.get(cadre.gridID!) ?? []), { cadreID: cadre.cadreID!, name: cadre.name!, unitName: cadre.unitName! }]);
+  for (const cadre of cadres.data)
+    byGrid.set(cadre.gridID!, [
+      ...(byGrid.get(cadre.gridID!) ?? []),
+      { cadreID: cadre.cadreID!, name: cadre.name!, unitName: cadre.unitName! },
+    ]);
   const under = grids.data.filter((grid) => !prefix || `${[...(grid.path ?? []), grid.gridID].join("/")}/`.startsWith(prefix));
   const items = under
     .map((grid) => ({ gridID: grid.gridID!, code: grid.code!, name: grid.name!, assistants: byGrid.get(grid.gridID!) ?? [] }))
     .sort((a, b) => a.code.localeCompare(b.code));
   const covered = items.filter((grid) => grid.assistants.length > 0).length;
-  return { tier, grids: items.length, covered, uncovered: items.length - covered, assistants: cadres.data.length, items } satisfies Coverage;
+  return {
+    tier,
+    grids: items.length,
+    covered,
+    uncovered: items.length - covered,
+    assistants: cadres.data.length,
+    items,
+  } satisfies Coverage;
 });

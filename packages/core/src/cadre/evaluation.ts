@@ -74,25 +74,43 @@ export const evaluateCadre = fn(EvaluateCadreInput, async (input) => {
   const tenantID = useTenant();
   const cadre = await loadCadreItem(input.cadreID);
   if (input.month < cadre.from.slice(0, 7) || input.month > cadre.to.slice(0, 7))
-    throw new InputError("evaluation.month", `The cadre served from ${cadre.from} to ${cadre.to}; ${input.month} is outside that.`, [{ path: "month", message: "outside the assignment" }]);
-  if (input.month > today().slice(0, 7)) throw new InputError("evaluation.month", "A month is evaluated once it has begun.", [{ path: "month", message: "in the future" }]);
+    throw new InputError("evaluation.month", `The cadre served from ${cadre.from} to ${cadre.to}; ${input.month} is outside that.`, [
+      { path: "month", message: "outside the assignment" },
+    ]);
+  if (input.month > today().slice(0, 7))
+    throw new InputError("evaluation.month", "A month is evaluated once it has begun.", [{ path: "month", message: "in the future" }]);
   const item = {
-    tenantID, cadreID: cadre.cadreID, month: input.month, unitID: cadre.unitID, attitude: input.attitude, workState: input.workState,
-    performance: input.performance, grade: input.grade, comment: input.comment || undefined, evaluatedAt: now().toISOString(), evaluatedBy: actorID(),
+    tenantID,
+    cadreID: cadre.cadreID,
+    month: input.month,
+    unitID: cadre.unitID,
+    attitude: input.attitude,
+    workState: input.workState,
+    performance: input.performance,
+    grade: input.grade,
+    comment: input.comment || undefined,
+    evaluatedAt: now().toISOString(),
+    evaluatedBy: actorID(),
   };
   const scopes = [...gridScopes(cadre.gridPath), `unit:${cadre.unitID}`];
   const at = noonOf(`${input.month}-15`);
   const tally = new Tally().add(scopes, at, "cadres.evaluations").add(scopes, at, `cadres.grade.${input.grade}`);
   const result = await writeTransaction({ cadreEvaluation: CadreEvaluationEntity, ...Tally.entities, ...auditEntities }, (ops) => [
-      ops.cadreEvaluation.create(item).commit(),
-      ...tally.operations(ops),
-      auditOperation(ops, {
-        action: "cadre.evaluate", subjectID: cadre.cadreID,
-        summary: `${cadre.name} ${input.month} 月度评价：${GradeNames[input.grade]}`,
-        details: { month: input.month, grade: input.grade, attitude: input.attitude, workState: input.workState, performance: input.performance },
-      }),
-    ])
-    .go();
+    ops.cadreEvaluation.create(item).commit(),
+    ...tally.operations(ops),
+    auditOperation(ops, {
+      action: "cadre.evaluate",
+      subjectID: cadre.cadreID,
+      summary: `${cadre.name} ${input.month} 月度评价：${GradeNames[input.grade]}`,
+      details: {
+        month: input.month,
+        grade: input.grade,
+        attitude: input.attitude,
+        workState: input.workState,
+        performance: input.performance,
+      },
+    }),
+  ]).go();
   if (result.canceled) throw new ConflictError("evaluation.exists", `${cadre.name} already has an evaluation for ${input.month}.`);
   return toEvaluation(item);
 });

@@ -43,7 +43,14 @@ export async function unitFeedback(unitID: string, month: string) {
   const rows = new Map<string, FeedbackRow>();
   for (const item of cadres.data) {
     const served = item.from <= last && first <= item.to && (item.status === "active" || (item.endedAt ?? "") >= first);
-    if (served) rows.set(item.cadreID, { cadre: toCadre(item), byKind: {}, entries: 0, hours: 0, evaluation: evaluationOf.get(item.cadreID) ?? null });
+    if (served)
+      rows.set(item.cadreID, {
+        cadre: toCadre(item),
+        byKind: {},
+        entries: 0,
+        hours: 0,
+        evaluation: evaluationOf.get(item.cadreID) ?? null,
+      });
   }
   for (const entry of entries.data) {
     const row = rows.get(entry.cadreID!);
@@ -52,7 +59,9 @@ export async function unitFeedback(unitID: string, month: string) {
     row.entries++;
     row.hours += entry.hours!;
   }
-  const sorted = [...rows.values()].sort((a, b) => a.cadre.gridName.localeCompare(b.cadre.gridName, "zh-CN") || a.cadre.name.localeCompare(b.cadre.name, "zh-CN"));
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.cadre.gridName.localeCompare(b.cadre.gridName, "zh-CN") || a.cadre.name.localeCompare(b.cadre.name, "zh-CN"),
+  );
   return { unit, month, kinds: config.governance.ledgerActivityKinds, rows: sorted };
 }
 
@@ -65,16 +74,34 @@ export const exportUnitFeedback = fn(ExportFeedbackInput, async (input) => {
   const month = input.month ?? today().slice(0, 7);
   const report = await unitFeedback(input.unitID, month);
   const headings = [
-    "序号", "姓名", "派出单位", "下沉网格", "下沉时段",
+    "序号",
+    "姓名",
+    "派出单位",
+    "下沉网格",
+    "下沉时段",
     ...report.kinds.map((kind) => `${kind.nameZh}（次）`),
-    "台账合计（条）", "工作时长（小时）", "工作态度", "工作状态", "工作成效", "评价等级", "评价意见",
+    "台账合计（条）",
+    "工作时长（小时）",
+    "工作态度",
+    "工作状态",
+    "工作成效",
+    "评价等级",
+    "评价意见",
   ];
   const rows = report.rows.map((row, index) => [
-    index + 1, row.cadre.name, report.unit.name, row.cadre.gridName, `${row.cadre.from} 至 ${row.cadre.to}`,
+    index + 1,
+    row.cadre.name,
+    report.unit.name,
+    row.cadre.gridName,
+    `${row.cadre.from} 至 ${row.cadre.to}`,
     ...report.kinds.map((kind) => row.byKind[kind.key] ?? 0),
-    row.entries, Math.round(row.hours * 100) / 100,
-    row.evaluation?.attitude ?? "", row.evaluation?.workState ?? "", row.evaluation?.performance ?? "",
-    row.evaluation ? GradeNames[row.evaluation.grade] : "未评价", row.evaluation?.comment ?? "",
+    row.entries,
+    Math.round(row.hours * 100) / 100,
+    row.evaluation?.attitude ?? "",
+    row.evaluation?.workState ?? "",
+    row.evaluation?.performance ?? "",
+    row.evaluation ? GradeNames[row.evaluation.grade] : "未评价",
+    row.evaluation?.comment ?? "",
   ]);
   const [year, monthNumber] = month.split("-");
   const title = `${report.unit.name} 下沉干部双向管理反馈表（${year}年${Number(monthNumber)}月）`;

@@ -48,7 +48,14 @@ export const createHomeUnit = fn(CreateHomeUnitInput, async (input) => {
   await requireMechanism(MECHANISM);
   if ((await allHomeUnits()).some((unit) => unit.name === input.name))
     throw new ConflictError("cadre.unit_exists", `There is already a home unit named ${input.name}.`);
-  const item = { tenantID: useTenant(), unitID: newID("unit"), name: input.name, kind: input.kind, createdAt: now().toISOString(), createdBy: actorID() };
+  const item = {
+    tenantID: useTenant(),
+    unitID: newID("unit"),
+    name: input.name,
+    kind: input.kind,
+    createdAt: now().toISOString(),
+    createdBy: actorID(),
+  };
   await HomeUnitEntity.create(item).go();
   return toUnit(item);
 });

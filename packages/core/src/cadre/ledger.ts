@@ -79,8 +79,13 @@ export const createLedgerEntry = fn(CreateLedgerEntryInput, async (input) => {
     throw new InputError("ledger.unknown_kind", `There is no ledger activity kind "${input.kind}" in this district.`, [
       { path: "kind", message: `one of ${kinds.map((kind) => kind.key).join(", ")}` },
     ]);
-  if (input.date > today()) throw new InputError("ledger.future", "Work is logged once it is done: the date is in the future.", [{ path: "date", message: "in the future" }]);
-  const active = (await assignmentsOf(actorID())).filter((cadre) => cadre.status === "active" && cadre.from <= input.date && input.date <= cadre.to);
+  if (input.date > today())
+    throw new InputError("ledger.future", "Work is logged once it is done: the date is in the future.", [
+      { path: "date", message: "in the future" },
+    ]);
+  const active = (await assignmentsOf(actorID())).filter(
+    (cadre) => cadre.status === "active" && cadre.from <= input.date && input.date <= cadre.to,
+  );
   if (active.length === 0) throw new ForbiddenError("ledger.not_assigned", `You are not a grid assistant on any grid on ${input.date}.`);
   const cadre = input.gridID ? active.find((candidate) => candidate.gridID === input.gridID) : active[0];
   if (!cadre) throw new ForbiddenError("ledger.not_your_grid", "You may log work only on the grid you are assigned to as grid assistant.");
@@ -90,9 +95,21 @@ export const createLedgerEntry = fn(CreateLedgerEntryInput, async (input) => {
   const entryID = newID("ledger");
   const finalKeys = photos.map((photo) => Photo.finalKey(photo, entryID));
   const item = {
-    tenantID, entryID, cadreID: cadre.cadreID, cadreName: cadre.name, unitID: cadre.unitID, gridID: cadre.gridID, gridPath: cadre.gridPath,
-    kind: input.kind, date: input.date, month: input.date.slice(0, 7), hours: input.hours, notes: input.notes || undefined, photos: finalKeys,
-    createdAt: now().toISOString(), createdBy: actorID(),
+    tenantID,
+    entryID,
+    cadreID: cadre.cadreID,
+    cadreName: cadre.name,
+    unitID: cadre.unitID,
+    gridID: cadre.gridID,
+    gridPath: cadre.gridPath,
+    kind: input.kind,
+    date: input.date,
+    month: input.date.slice(0, 7),
+    hours: input.hours,
+    notes: input.notes || undefined,
+    photos: finalKeys,
+    createdAt: now().toISOString(),
+    createdBy: actorID(),
   };
   const at = noonOf(input.date);
   const scopes = [...gridScopes(cadre.gridPath), `unit:${cadre.unitID}`];
@@ -100,7 +117,10 @@ export const createLedgerEntry = fn(CreateLedgerEntryInput, async (input) => {
     .add(scopes, at, "ledger.entries")
     .add(scopes, at, "ledger.hours", 1, input.hours)
     .add(scopes, at, `ledger.${input.kind}`, 1, input.hours);
-  await writeTransaction({ ledgerEntry: LedgerEntryEntity, ...Tally.entities }, (ops) => [ops.ledgerEntry.create(item).commit(), ...tally.operations(ops)]).go();
+  await writeTransaction({ ledgerEntry: LedgerEntryEntity, ...Tally.entities }, (ops) => [
+    ops.ledgerEntry.create(item).commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (photos.length) await Photo.keep(photos, finalKeys);
   return toEntry(item);
 });
@@ -128,7 +148,8 @@ export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
     assertRole("cadre", "district_admin", "grid_leader");
     const own = await assignmentsOf(actorID());
     const cadreIDs = own.map((cadre) => cadre.cadreID);
-    if (input.cadreID && !cadreIDs.includes(input.cadreID)) throw new NotFoundError("cadre.not_found", `There is no cadre ${input.cadreID} that you can see.`);
+    if (input.cadreID && !cadreIDs.includes(input.cadreID))
+      throw new NotFoundError("cadre.not_found", `There is no cadre ${input.cadreID} that you can see.`);
     const cadreID = input.cadreID ?? cadreIDs[0];
     if (!cadreID) return { items: [], cursor: null };
     query = LedgerEntryEntity.query.byCadre({ tenantID, cadreID });
@@ -138,7 +159,9 @@ export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
     else if (input.gridID) query = LedgerEntryEntity.query.byGrid({ tenantID, gridID: input.gridID });
     else {
       await loadUnit(input.unitID!);
-      query = input.month ? LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID!, month: input.month }) : LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID! });
+      query = input.month
+        ? LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID!, month: input.month })
+        : LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID! });
     }
   }
   const result = await page(query, input, "desc");

@@ -25,20 +25,56 @@ const users = ["rc-cadre-1", "rc-cadre-2", "rc-cadre-3", "rc-cadre-4"];
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-cadre", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-cadre", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID: "rc-cadre",
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
   });
   await withActor(admin, async () => {
     for (let i = 0; i < 2; i++) {
       const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
-      const mid = await Grid.create({ code: `T${i}-1`, name: `二级${i}`, tier: 2, parentID: top.gridID, boundary: rect(i * 10, 0, i * 10 + 5, 10) });
+      const mid = await Grid.create({
+        code: `T${i}-1`,
+        name: `二级${i}`,
+        tier: 2,
+        parentID: top.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 10),
+      });
       for (let j = 0; j < 2; j++)
-        leaves.push((await Grid.create({ code: `T${i}-1-${j}`, name: `三级${i}${j}`, tier: 3, parentID: mid.gridID, boundary: rect(i * 10, j * 5, i * 10 + 5, j * 5 + 5) })).gridID);
+        leaves.push(
+          (
+            await Grid.create({
+              code: `T${i}-1-${j}`,
+              name: `三级${i}${j}`,
+              tier: 3,
+              parentID: mid.gridID,
+              boundary: rect(i * 10, j * 5, i * 10 + 5, j * 5 + 5),
+            })
+          ).gridID,
+        );
     }
     for (const name of ["区财政局", "区国资公司"]) units.push((await Cadre.createHomeUnit({ name })).unitID);
     for (const [index, userID] of users.entries())
@@ -61,14 +97,24 @@ const dayOf = (time: number) => new Date(time + 8 * 3600_000).toISOString().slic
 it("finds no drift after a randomised run with concurrent ends and evaluations, and repairs a corrupted counter", async () => {
   const random = mulberry32(6007);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const kinds = (await withActor(admin, () => Config.requireMechanism("cadreSecondment"))).governance.ledgerActivityKinds.map((kind) => kind.key);
+  const kinds = (await withActor(admin, () => Config.requireMechanism("cadreSecondment"))).governance.ledgerActivityKinds.map(
+    (kind) => kind.key,
+  );
   const active = new Map<string, Cadre.Cadre>();
   let conflicts = 0;
   let entries = 0;
   let clock = new Date("2022-01-03T02:00:00Z").getTime();
   const assign = (userID: string) =>
     withActor(admin, () =>
-      Cadre.assignCadre({ name: `干部${userID}`, phone: "13900000009", unitID: pick(units), gridID: pick(leaves), userID, from: dayOf(clock), to: "2022-12-31" }),
+      Cadre.assignCadre({
+        name: `干部${userID}`,
+        phone: "13900000009",
+        unitID: pick(units),
+        gridID: pick(leaves),
+        userID,
+        from: dayOf(clock),
+        to: "2022-12-31",
+      }),
     );
   await withClock(new Date(clock), async () => {
     for (const userID of users) active.set(userID, await assign(userID));
@@ -92,13 +138,19 @@ it("finds no drift after a randomised run with concurrent ends and evaluations, 
         const month = dayOf(clock).slice(0, 7);
         const grade = () => pick(["excellent", "good", "fair", "poor"] as const);
         const results = await withActor(admin, () =>
-          Promise.all([grade(), grade()].map((g) => tolerate(() => Cadre.evaluateCadre({ cadreID: cadre.cadreID, month, attitude: 4, workState: 4, performance: 5, grade: g })))),
+          Promise.all(
+            [grade(), grade()].map((g) =>
+              tolerate(() => Cadre.evaluateCadre({ cadreID: cadre.cadreID, month, attitude: 4, workState: 4, performance: 5, grade: g })),
+            ),
+          ),
         );
         expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
         conflicts += results.filter((result) => !result).length;
       } else {
         // Two ends of the same assignment at once: one is a 409.
-        const results = await withActor(admin, () => Promise.all([0, 1].map(() => tolerate(() => Cadre.endAssignment({ cadreID: cadre.cadreID })))));
+        const results = await withActor(admin, () =>
+          Promise.all([0, 1].map(() => tolerate(() => Cadre.endAssignment({ cadreID: cadre.cadreID })))),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
         conflicts += 1;
         active.delete(userID);

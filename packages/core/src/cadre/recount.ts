@@ -27,7 +27,10 @@ export async function recount(options: { repair?: boolean } = {}) {
   for (const entry of entries.data) {
     const scopes = [...gridScopes(entry.gridPath), `unit:${entry.unitID}`];
     const at = noonOf(entry.date);
-    expected.add(scopes, at, "ledger.entries").add(scopes, at, "ledger.hours", 1, entry.hours).add(scopes, at, `ledger.${entry.kind}`, 1, entry.hours);
+    expected
+      .add(scopes, at, "ledger.entries")
+      .add(scopes, at, "ledger.hours", 1, entry.hours)
+      .add(scopes, at, `ledger.${entry.kind}`, 1, entry.hours);
   }
   let next = 0;
   const worker = async () => {

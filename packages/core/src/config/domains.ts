@@ -49,7 +49,10 @@ export function lookup<K extends keyof Lookups>(name: K): NonNullable<Lookups[K]
 /** Every reason why going from `current` to `next` would break existing data (none: it may go ahead). */
 export async function breakingChanges(current: DistrictSettings, next: DistrictSettings): Promise<ErrorDetail[]> {
   const missing = Domains.filter((domain) => !checks.has(domain));
-  if (missing.length) throw new Error(`The configuration checks of ${missing.join(", ")} are not loaded: import @wangge/core (its index loads every domain).`);
+  if (missing.length)
+    throw new Error(
+      `The configuration checks of ${missing.join(", ")} are not loaded: import @wangge/core (its index loads every domain).`,
+    );
   const reasons = await Promise.all(Domains.map((domain) => checks.get(domain)!(current, next)));
   return reasons.flat();
 }
@@ -58,4 +61,7 @@ export async function breakingChanges(current: DistrictSettings, next: DistrictS
 export const SHOWN = 20;
 export const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 export const codes = (items: { code: string }[], more: boolean) =>
-  `${items.slice(0, SHOWN).map((item) => item.code).join(", ")}${more || items.length > SHOWN ? " …" : ""}`;
+  `${items
+    .slice(0, SHOWN)
+    .map((item) => item.code)
+    .join(", ")}${more || items.length > SHOWN ? " …" : ""}`;

@@ -13,22 +13,50 @@ import * as Config from "./index.ts";
 const operator: Actor = { type: "operator", userID: "op" };
 const admins: Record<string, Actor> = {};
 const as = <T>(actor: Actor, body: () => Promise<T>) => withActor(actor, body);
-const user = (tenantID: string, userID: string, roles: ("resident" | "grid_worker" | "grid_leader")[]): Actor => ({ type: "user", userID, tenantID, roles });
+const user = (tenantID: string, userID: string, roles: ("resident" | "grid_worker" | "grid_leader")[]): Actor => ({
+  type: "user",
+  userID,
+  tenantID,
+  roles,
+});
 
 async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(Error);
   return error as VisibleError;
 }
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 async function onboard(slug: string, template: "minimal" | "jianyang" = "minimal") {
   const result = await withActor(operator, () =>
-    Onboarding.onboard({ slug, nameZh: "配置区", nameEn: "Config town", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template, admin: { name: "林管理", phone: "13800000001" } }),
+    Onboarding.onboard({
+      slug,
+      nameZh: "配置区",
+      nameEn: "Config town",
+      provinceID: "fujian",
+      cityZh: "南平市",
+      cityEn: "Nanping",
+      template,
+      admin: { name: "林管理", phone: "13800000001" },
+    }),
   );
   admins[slug] = { type: "user", userID: result.admin.userID, tenantID: slug, roles: ["district_admin"] };
   return result;
@@ -46,7 +74,15 @@ describe("the configuration's history", () => {
   it("starts with the onboarding as version 1, every section new", async () => {
     const list = await as(admin(), () => Config.listVersions({}));
     expect(list.items).toEqual([
-      { version: 1, createdAt: expect.any(String), createdBy: "op", createdByName: null, sections: [...Config.SettingsSections], note: null, rollbackOf: null },
+      {
+        version: 1,
+        createdAt: expect.any(String),
+        createdBy: "op",
+        createdByName: null,
+        sections: [...Config.SettingsSections],
+        note: null,
+        rollbackOf: null,
+      },
     ]);
     const first = await as(admin(), () => Config.getVersion(1));
     expect(first.settings).toEqual(Config.template("minimal"));
@@ -61,7 +97,13 @@ describe("the configuration's history", () => {
     expect(second.updatedBy).toBe((admin() as { userID: string }).userID);
 
     const third = await as(admin(), () =>
-      Config.update({ expectedVersion: second.version, changes: { mechanisms: { ...second.mechanisms, wishes: true }, access: { residentSelfRegistration: false, residentApproval: true } } }),
+      Config.update({
+        expectedVersion: second.version,
+        changes: {
+          mechanisms: { ...second.mechanisms, wishes: true },
+          access: { residentSelfRegistration: false, residentApproval: true },
+        },
+      }),
     );
     expect(third.version).toBe(3);
     expect((await as(admin(), () => Config.get())).mechanisms.wishes).toBe(true);
@@ -69,7 +111,12 @@ describe("the configuration's history", () => {
     const list = await as(admin(), () => Config.listVersions({}));
     expect(list.items.map((version) => version.version)).toEqual([3, 2, 1]);
     expect(list.items[0]).toMatchObject({ sections: ["mechanisms", "access"], createdByName: "林管理", note: null, rollbackOf: null });
-    expect(list.items[1]).toMatchObject({ sections: ["tiers"], createdBy: (admin() as { userID: string }).userID, createdByName: "林管理", note: "按街道习惯改名" });
+    expect(list.items[1]).toMatchObject({
+      sections: ["tiers"],
+      createdBy: (admin() as { userID: string }).userID,
+      createdByName: "林管理",
+      note: "按街道习惯改名",
+    });
     expect(Date.parse(list.items[1].createdAt)).toBeGreaterThan(Date.now() - 60_000);
     const paged = await as(admin(), () => Config.listVersions({ limit: 2 }));
     expect(paged.items.map((version) => version.version)).toEqual([3, 2]);
@@ -78,7 +125,10 @@ describe("the configuration's history", () => {
     expect((await as(admin(), () => Config.getVersion(2))).settings.tiers[1].nameZh).toBe("微网格");
 
     const audit = await as(admin(), () => Audit.listAuditEvents({ subjectID: "config" }));
-    expect(audit.items.map((event) => [event.action, event.details?.version])).toEqual([["config.updated", 3], ["config.updated", 2]]);
+    expect(audit.items.map((event) => [event.action, event.details?.version])).toEqual([
+      ["config.updated", 3],
+      ["config.updated", 2],
+    ]);
     expect(audit.items[1].summary).toContain("tiers");
     expect(audit.items[1].details).toMatchObject({ sections: ["tiers"], note: "按街道习惯改名", previousVersion: 1 });
   });
@@ -97,7 +147,12 @@ describe("the configuration's history", () => {
     expect(Config.settingsOf(restored)).toEqual(Config.template("minimal"));
     expect(Config.settingsOf(await as(admin(), () => Config.get()))).toEqual(Config.template("minimal"));
     const [newest] = (await as(admin(), () => Config.listVersions({}))).items;
-    expect(newest).toMatchObject({ version: restored.version, rollbackOf: 1, note: "恢复初始配置", sections: ["tiers", "mechanisms", "access"] });
+    expect(newest).toMatchObject({
+      version: restored.version,
+      rollbackOf: 1,
+      note: "恢复初始配置",
+      sections: ["tiers", "mechanisms", "access"],
+    });
     const [event] = (await as(admin(), () => Audit.listAuditEvents({ subjectID: "config" }))).items;
     expect(event).toMatchObject({ action: "config.rolled_back", details: { version: restored.version, rollbackOf: 1 } });
     // …and the rollback can itself be undone.
@@ -115,13 +170,21 @@ describe("the configuration's history", () => {
 
   it("refuses a stale expectedVersion, and of two changes made on the same version exactly one wins", async () => {
     const current = await as(admin(), () => Config.get());
-    const stale = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version - 1, changes: { mechanisms: { ...current.mechanisms, meetings: true } } })));
+    const stale = await rejection(
+      as(admin(), () =>
+        Config.update({ expectedVersion: current.version - 1, changes: { mechanisms: { ...current.mechanisms, meetings: true } } }),
+      ),
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale.code).toBe("config.version");
 
     const results = await Promise.allSettled([
-      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, meetings: true } } })),
-      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, volunteers: true } } })),
+      as(admin(), () =>
+        Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, meetings: true } } }),
+      ),
+      as(admin(), () =>
+        Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, volunteers: true } } }),
+      ),
     ]);
     const won = results.filter((result) => result.status === "fulfilled");
     const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
@@ -139,17 +202,31 @@ describe("the configuration's history", () => {
     const worker = user(slug, "w1", ["grid_worker"]);
     const current = await as(worker, () => Config.get());
     expect(current.tiers).toHaveLength(2);
-    expect(await rejection(as(worker, () => Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, tickets: false } } })))).toBeInstanceOf(ForbiddenError);
+    expect(
+      await rejection(
+        as(worker, () =>
+          Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, tickets: false } } }),
+        ),
+      ),
+    ).toBeInstanceOf(ForbiddenError);
     expect(await rejection(as(worker, () => Config.listVersions({})))).toBeInstanceOf(ForbiddenError);
     expect(await rejection(as(worker, () => Config.getVersion(1)))).toBeInstanceOf(ForbiddenError);
-    expect(await rejection(as(worker, () => Config.rollback({ toVersion: 1, expectedVersion: current.version })))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(as(worker, () => Config.rollback({ toVersion: 1, expectedVersion: current.version })))).toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await as(admin(), () => Config.get())).version).toBe(current.version);
   });
 
   it("gives every existing caller of changeConfig versions for free (tier configuration)", async () => {
     const current = await as(admin(), () => Config.tiers());
     const tiers = current.tiers.map((tier) => (tier.level === 1 ? { ...tier, nameZh: "社区" } : tier));
-    const next = await as(admin(), () => Config.updateTiers({ tiers, dedicatedKinds: [{ key: "school", nameZh: "学校", nameEn: "School" }], expectedVersion: current.version }));
+    const next = await as(admin(), () =>
+      Config.updateTiers({
+        tiers,
+        dedicatedKinds: [{ key: "school", nameZh: "学校", nameEn: "School" }],
+        expectedVersion: current.version,
+      }),
+    );
     const [newest] = (await as(admin(), () => Config.listVersions({}))).items;
     expect(newest).toMatchObject({ version: next.version, sections: ["tiers", "dedicatedKinds"], createdByName: "林管理" });
   });
@@ -165,11 +242,15 @@ describe("validation", () => {
   it("names the field paths under changes", async () => {
     const current = await as(admin(), () => Config.get());
     const { tickets } = current;
-    const badShape = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: [{ level: 1, nameZh: "", nameEn: "x" }] } })));
+    const badShape = await rejection(
+      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: [{ level: 1, nameZh: "", nameEn: "x" }] } })),
+    );
     expect(badShape).toBeInstanceOf(ZodError);
     expect((badShape as unknown as ZodError).issues[0].path).toEqual(["changes", "tiers", 0, "nameZh"]);
 
-    const unknownSection = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { version: 9 } as never })));
+    const unknownSection = await rejection(
+      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { version: 9 } as never })),
+    );
     expect(unknownSection).toBeInstanceOf(ZodError);
 
     const crossed = await rejection(
@@ -179,7 +260,11 @@ describe("validation", () => {
           changes: {
             tickets: {
               ...tickets,
-              categories: [...tickets.categories, { key: "parking", nameZh: "乱停车", nameEn: "Parking", departmentKey: "traffic_police", deadlineHours: 8 }, { key: "other", nameZh: "其他", nameEn: "Other", departmentKey: null, deadlineHours: 8 }],
+              categories: [
+                ...tickets.categories,
+                { key: "parking", nameZh: "乱停车", nameEn: "Parking", departmentKey: "traffic_police", deadlineHours: 8 },
+                { key: "other", nameZh: "其他", nameEn: "Other", departmentKey: null, deadlineHours: 8 },
+              ],
               routingRules: [{ categoryKey: "noise", gridID: "grid_missing", departmentKey: "urban_management" }],
             },
           },
@@ -195,7 +280,9 @@ describe("validation", () => {
       "changes.tickets.routingRules.0.gridID",
     ]);
 
-    const roleOnMissingTier = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: current.tiers.slice(0, 1) } })));
+    const roleOnMissingTier = await rejection(
+      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: current.tiers.slice(0, 1) } })),
+    );
     expect(roleOnMissingTier).toBeInstanceOf(InputError);
     expect(paths(roleOnMissingTier)).toEqual(["changes.roles.1.tier"]);
     expect((await as(admin(), () => Config.get())).version).toBe(current.version);
@@ -205,7 +292,15 @@ describe("validation", () => {
     const grid = await as(admin(), () => Grid.create({ code: "V1", name: "一格", tier: 1, boundary: rect(0, 0, 1, 1) }));
     const current = await as(admin(), () => Config.get());
     const next = await as(admin(), () =>
-      Config.update({ expectedVersion: current.version, changes: { tickets: { ...current.tickets, routingRules: [{ categoryKey: "environment", gridID: grid.gridID, departmentKey: "urban_management" }] } } }),
+      Config.update({
+        expectedVersion: current.version,
+        changes: {
+          tickets: {
+            ...current.tickets,
+            routingRules: [{ categoryKey: "environment", gridID: grid.gridID, departmentKey: "urban_management" }],
+          },
+        },
+      }),
     );
     expect(next.tickets.routingRules).toHaveLength(1);
   });
@@ -223,54 +318,96 @@ describe("changes that would break existing data", () => {
   beforeAll(async () => {
     await onboard(slug);
     grids.top = await as(admin(), () => Grid.create({ code: "B1", name: "一格", tier: 1, boundary: rect(0, 0, 10, 10) }));
-    grids.leaf = await as(admin(), () => Grid.create({ code: "B1-1", name: "一格一", tier: 2, parentID: grids.top.gridID, boundary: rect(0, 0, 10, 10) }));
+    grids.leaf = await as(admin(), () =>
+      Grid.create({ code: "B1-1", name: "一格一", tier: 2, parentID: grids.top.gridID, boundary: rect(0, 0, 10, 10) }),
+    );
   });
 
   it("refuses to drop a tier that holds grids, naming them; allows renaming it", async () => {
     const current = await as(admin(), () => Config.get());
     const roles = current.roles.map((role) => (role.tier === 2 ? { ...role, tier: null } : role));
-    const refused = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: current.tiers.slice(0, 1), roles } })));
+    const refused = await rejection(
+      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: current.tiers.slice(0, 1), roles } })),
+    );
     expect(refused).toBeInstanceOf(ConflictError);
     expect(refused.code).toBe("config.breaking");
     expect(reasons(refused)).toEqual(["changes.tiers: tier 2 (基础网格) still holds 1 grid: B1-1"]);
-    const renamed = await as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tiers: current.tiers.map((tier) => ({ ...tier, nameZh: `${tier.nameZh}（新）` })) } }));
+    const renamed = await as(admin(), () =>
+      Config.update({
+        expectedVersion: current.version,
+        changes: { tiers: current.tiers.map((tier) => ({ ...tier, nameZh: `${tier.nameZh}（新）` })) },
+      }),
+    );
     expect(renamed.tiers[1].nameZh).toBe("基础网格（新）");
   });
 
   it("refuses to remove a dedicated kind that holds grids", async () => {
     let current = await as(admin(), () => Config.get());
-    current = await as(admin(), () => Config.update({ expectedVersion: current.version, changes: { dedicatedKinds: [{ key: "school", nameZh: "学校", nameEn: "School" }] } }));
-    await as(admin(), () => Grid.create({ code: "S1", name: "一中", dedicatedKind: "school", parentID: grids.leaf.gridID, boundary: rect(1, 1, 2, 2) }));
-    const refused = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { dedicatedKinds: [] } })));
+    current = await as(admin(), () =>
+      Config.update({
+        expectedVersion: current.version,
+        changes: { dedicatedKinds: [{ key: "school", nameZh: "学校", nameEn: "School" }] },
+      }),
+    );
+    await as(admin(), () =>
+      Grid.create({ code: "S1", name: "一中", dedicatedKind: "school", parentID: grids.leaf.gridID, boundary: rect(1, 1, 2, 2) }),
+    );
+    const refused = await rejection(
+      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { dedicatedKinds: [] } })),
+    );
     expect(refused.code).toBe("config.breaking");
     expect(reasons(refused)).toEqual(["changes.dedicatedKinds: dedicated kind school (学校) still holds 1 grid: S1"]);
   });
 
   it("refuses to remove a role, or change what it does, while people hold it; renaming is fine", async () => {
-    await as(admin(), () => Person.assign({ gridID: grids.leaf.gridID, roleKey: "grid_worker", person: { name: "陈网格", phone: "13900000001" } }));
+    await as(admin(), () =>
+      Person.assign({ gridID: grids.leaf.gridID, roleKey: "grid_worker", person: { name: "陈网格", phone: "13900000001" } }),
+    );
     const current = await as(admin(), () => Config.get());
-    const removed = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { roles: current.roles.filter((role) => role.key !== "grid_worker") } })));
+    const removed = await rejection(
+      as(admin(), () =>
+        Config.update({ expectedVersion: current.version, changes: { roles: current.roles.filter((role) => role.key !== "grid_worker") } }),
+      ),
+    );
     expect(removed.code).toBe("config.breaking");
     expect(reasons(removed)).toEqual(["changes.roles: role grid_worker (网格员) is removed while 1 person holds it"]);
     const changed = await rejection(
-      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { roles: current.roles.map((role) => (role.key === "grid_worker" ? { ...role, accessRole: "grid_leader" as const } : role)) } })),
+      as(admin(), () =>
+        Config.update({
+          expectedVersion: current.version,
+          changes: {
+            roles: current.roles.map((role) => (role.key === "grid_worker" ? { ...role, accessRole: "grid_leader" as const } : role)),
+          },
+        }),
+      ),
     );
-    expect(reasons(changed)).toEqual(["changes.roles: role grid_worker (网格员) changes its access role (grid_worker → grid_leader) while 1 person holds it"]);
+    expect(reasons(changed)).toEqual([
+      "changes.roles: role grid_worker (网格员) changes its access role (grid_worker → grid_leader) while 1 person holds it",
+    ]);
     // Nobody holds grid_leader: it may go.
-    const withoutLeader = await as(admin(), () => Config.update({ expectedVersion: current.version, changes: { roles: current.roles.filter((role) => role.key !== "grid_leader") } }));
+    const withoutLeader = await as(admin(), () =>
+      Config.update({ expectedVersion: current.version, changes: { roles: current.roles.filter((role) => role.key !== "grid_leader") } }),
+    );
     expect(withoutLeader.roles.map((role) => role.key)).toEqual(["grid_worker"]);
     const renamed = await as(admin(), () =>
-      Config.update({ expectedVersion: withoutLeader.version, changes: { roles: withoutLeader.roles.map((role) => ({ ...role, nameZh: "专职网格员" })) } }),
+      Config.update({
+        expectedVersion: withoutLeader.version,
+        changes: { roles: withoutLeader.roles.map((role) => ({ ...role, nameZh: "专职网格员" })) },
+      }),
     );
     expect(renamed.roles[0].nameZh).toBe("专职网格员");
   });
 
   it("refuses to remove a category while it has open tickets, and allows it once they are closed", async () => {
-    const report = () => as(resident, () => Ticket.create({ categoryKey: "environment", description: "楼下垃圾无人清运", lon: 118.05, lat: 27.05 }));
+    const report = () =>
+      as(resident, () => Ticket.create({ categoryKey: "environment", description: "楼下垃圾无人清运", lon: 118.05, lat: 27.05 }));
     const first = (await report()).ticket;
     const second = (await report()).ticket;
     const current = await as(admin(), () => Config.get());
-    const withoutEnvironment = { ...current.tickets, categories: current.tickets.categories.filter((category) => category.key !== "environment") };
+    const withoutEnvironment = {
+      ...current.tickets,
+      categories: current.tickets.categories.filter((category) => category.key !== "environment"),
+    };
     const remove = () => as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tickets: withoutEnvironment } }));
 
     const refused = await rejection(remove());
@@ -288,28 +425,51 @@ describe("changes that would break existing data", () => {
   it("counts a reopened ticket as open again", async () => {
     let current = await as(admin(), () => Config.get());
     const lamp = { key: "street_light", nameZh: "路灯", nameEn: "Street light", departmentKey: null, deadlineHours: 24 };
-    current = await as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tickets: { ...current.tickets, categories: [...current.tickets.categories, lamp] } } }));
-    const { ticket } = await as(resident, () => Ticket.create({ categoryKey: "street_light", description: "路灯不亮了", lon: 118.05, lat: 27.05 }));
+    current = await as(admin(), () =>
+      Config.update({
+        expectedVersion: current.version,
+        changes: { tickets: { ...current.tickets, categories: [...current.tickets.categories, lamp] } },
+      }),
+    );
+    const { ticket } = await as(resident, () =>
+      Ticket.create({ categoryKey: "street_light", description: "路灯不亮了", lon: 118.05, lat: 27.05 }),
+    );
     await as(worker, () => Ticket.accept({ ticketID: ticket.ticketID }));
     await as(leader, () => Ticket.dispatch({ ticketID: ticket.ticketID }));
     await as(worker, () => Ticket.reportHandling({ ticketID: ticket.ticketID, note: "已更换灯泡" }));
     await as(leader, () => Ticket.verify({ ticketID: ticket.ticketID, closure: "solved" }));
     await as(resident, () => Ticket.reopen({ ticketID: ticket.ticketID, note: "又不亮了" }));
-    const withoutLamp = { ...current.tickets, categories: current.tickets.categories.filter((category) => category.key !== "street_light") };
-    const refused = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tickets: withoutLamp } })));
+    const withoutLamp = {
+      ...current.tickets,
+      categories: current.tickets.categories.filter((category) => category.key !== "street_light"),
+    };
+    const refused = await rejection(
+      as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tickets: withoutLamp } })),
+    );
     expect(reasons(refused)).toEqual(["changes.tickets.categories: category street_light (路灯) has 1 open ticket"]);
   });
 
   it("refuses to remove a department while open tickets sit with it", async () => {
-    const { ticket } = await as(resident, () => Ticket.create({ categoryKey: "other", description: "路边护栏倒了", lon: 118.05, lat: 27.05 }));
+    const { ticket } = await as(resident, () =>
+      Ticket.create({ categoryKey: "other", description: "路边护栏倒了", lon: 118.05, lat: 27.05 }),
+    );
     await as(worker, () => Ticket.accept({ ticketID: ticket.ticketID }));
     await as(leader, () => Ticket.dispatch({ ticketID: ticket.ticketID, departmentKey: "urban_management" }));
     const current = await as(admin(), () => Config.get());
-    const refused = await rejection(as(admin(), () => Config.update({ expectedVersion: current.version, changes: { tickets: { ...current.tickets, departments: [], routingRules: [] } } })));
+    const refused = await rejection(
+      as(admin(), () =>
+        Config.update({
+          expectedVersion: current.version,
+          changes: { tickets: { ...current.tickets, departments: [], routingRules: [] } },
+        }),
+      ),
+    );
     expect(refused.code).toBe("config.breaking");
     expect(reasons(refused)).toEqual(["changes.tickets.departments: department urban_management (城管局) has 1 open ticket with it"]);
     // Switching the mechanism off is not breaking: the data stays.
-    const off = await as(admin(), () => Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, tickets: false } } }));
+    const off = await as(admin(), () =>
+      Config.update({ expectedVersion: current.version, changes: { mechanisms: { ...current.mechanisms, tickets: false } } }),
+    );
     expect(off.mechanisms.tickets).toBe(false);
   });
 
@@ -317,9 +477,14 @@ describe("changes that would break existing data", () => {
     let current = await as(admin(), () => Config.get());
     const before = current.version;
     current = await as(admin(), () =>
-      Config.update({ expectedVersion: current.version, changes: { tiers: [...current.tiers, { level: 3, nameZh: "微网格", nameEn: "Micro grid" }] } }),
+      Config.update({
+        expectedVersion: current.version,
+        changes: { tiers: [...current.tiers, { level: 3, nameZh: "微网格", nameEn: "Micro grid" }] },
+      }),
     );
-    await as(admin(), () => Grid.create({ code: "B1-1-1", name: "微一", tier: 3, parentID: grids.leaf.gridID, boundary: rect(0, 0, 5, 5) }));
+    await as(admin(), () =>
+      Grid.create({ code: "B1-1-1", name: "微一", tier: 3, parentID: grids.leaf.gridID, boundary: rect(0, 0, 5, 5) }),
+    );
     const refused = await rejection(as(admin(), () => Config.rollback({ toVersion: before, expectedVersion: current.version })));
     expect(refused.code).toBe("config.breaking");
     expect(reasons(refused)).toEqual(["settings.tiers: tier 3 (微网格) still holds 1 grid: B1-1-1"]);

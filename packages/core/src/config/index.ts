@@ -56,7 +56,6 @@ export function configOf(item: EntityItem<typeof DistrictConfigEntity>): Distric
   });
 }
 
-
 /** The district's current configuration: the one reader (any user of the district may read it). */
 export async function get(): Promise<DistrictConfig> {
   const result = await DistrictConfigEntity.get({ tenantID: useTenant() }).go();
@@ -99,7 +98,16 @@ export async function tiers() {
 export function firstVersion(ops: WriteOps<typeof configEntities>, tenantID: string, settings: DistrictSettings, at: string, by: string) {
   return [
     ops.districtConfig.create({ tenantID, version: 1, ...settings, updatedAt: at, updatedBy: by }).commit(),
-    ops.configVersion.create({ tenantID, version: 1, settings: DistrictSettings.parse(settings), createdAt: at, createdBy: by, sections: [...SettingsSections] }).commit(),
+    ops.configVersion
+      .create({
+        tenantID,
+        version: 1,
+        settings: DistrictSettings.parse(settings),
+        createdAt: at,
+        createdBy: by,
+        sections: [...SettingsSections],
+      })
+      .commit(),
   ];
 }
 
@@ -191,14 +199,18 @@ async function crossCheck(settings: DistrictSettings): Promise<ErrorDetail[]> {
   const categoryKeys = new Set(categories.map((category) => category.key));
   categories.forEach((category, index) => {
     if (category.departmentKey !== null && !departmentKeys.has(category.departmentKey))
-      problems.push({ path: `tickets.categories.${index}.departmentKey`, message: `there is no department ${category.departmentKey} (null: the grid handles it, 属地)` });
+      problems.push({
+        path: `tickets.categories.${index}.departmentKey`,
+        message: `there is no department ${category.departmentKey} (null: the grid handles it, 属地)`,
+      });
   });
   const gridIDs = [...new Set(routingRules.map((rule) => rule.gridID))];
   const grids = gridIDs.length ? await lookup("existingGrids")(gridIDs) : new Set<string>();
   const rules = new Set<string>();
   routingRules.forEach((rule, index) => {
     const path = `tickets.routingRules.${index}`;
-    if (!categoryKeys.has(rule.categoryKey)) problems.push({ path: `${path}.categoryKey`, message: `there is no category ${rule.categoryKey}` });
+    if (!categoryKeys.has(rule.categoryKey))
+      problems.push({ path: `${path}.categoryKey`, message: `there is no category ${rule.categoryKey}` });
     if (rule.departmentKey !== TERRITORIAL && !departmentKeys.has(rule.departmentKey))
       problems.push({ path: `${path}.departmentKey`, message: `there is no department ${rule.departmentKey}` });
     if (!grids.has(rule.gridID)) problems.push({ path: `${path}.gridID`, message: `there is no grid ${rule.gridID} in this district` });
@@ -216,16 +228,25 @@ async function crossCheck(settings: DistrictSettings): Promise<ErrorDetail[]> {
  * cross-checked; then refused with `config.breaking` if it would break existing data.
  */
 async function vet(current: DistrictConfig, merged: unknown, prefix: string): Promise<DistrictSettings> {
-  const at = (path: string | (string | number | symbol)[]) => [prefix, ...(Array.isArray(path) ? path.map(String) : [path])].filter(Boolean).join(".");
+  const at = (path: string | (string | number | symbol)[]) =>
+    [prefix, ...(Array.isArray(path) ? path.map(String) : [path])].filter(Boolean).join(".");
   const parsed = DistrictSettings.safeParse(merged);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => ({ path: at(issue.path), message: issue.message }));
-    throw new InputError("input.invalid", `The configuration is not valid: ${details.map((detail) => `${detail.path}: ${detail.message}`).join("; ")}.`, details);
+    throw new InputError(
+      "input.invalid",
+      `The configuration is not valid: ${details.map((detail) => `${detail.path}: ${detail.message}`).join("; ")}.`,
+      details,
+    );
   }
   const problems = await crossCheck(parsed.data);
   if (problems.length) {
     const details = problems.map((problem) => ({ path: at(problem.path), message: problem.message }));
-    throw new InputError("input.invalid", `The configuration does not hold together: ${details.map((detail) => `${detail.path}: ${detail.message}`).join("; ")}.`, details);
+    throw new InputError(
+      "input.invalid",
+      `The configuration does not hold together: ${details.map((detail) => `${detail.path}: ${detail.message}`).join("; ")}.`,
+      details,
+    );
   }
   const reasons = await breakingChanges(settingsOf(current), parsed.data);
   if (reasons.length)
@@ -244,7 +265,9 @@ async function vet(current: DistrictConfig, merged: unknown, prefix: string): Pr
  */
 export const update = fn(UpdateConfigInput, async (input) => {
   assertRole("district_admin");
-  return change((current) => vet(current, { ...settingsOf(current), ...input.changes }, "changes"), input.expectedVersion, { note: input.note });
+  return change((current) => vet(current, { ...settingsOf(current), ...input.changes }, "changes"), input.expectedVersion, {
+    note: input.note,
+  });
 });
 
 /** The configuration's versions, newest first (district admin). */
@@ -252,11 +275,7 @@ export const listVersions = fn(PageInput, async (input): Promise<Page<ConfigVers
   assertRole("district_admin");
   const query = ConfigVersionEntity.query.primary({ tenantID: useTenant() });
   const attributes = ["version", "createdAt", "createdBy", "createdByName", "sections", "note", "rollbackOf"] as const;
-  const result = await page(
-    { go: (options) => query.go({ ...options, attributes: [...attributes] }) },
-    input,
-    "desc",
-  );
+  const result = await page({ go: (options) => query.go({ ...options, attributes: [...attributes] }) }, input, "desc");
   return { items: result.items.map(toVersion), cursor: result.cursor };
 });
 
@@ -279,7 +298,10 @@ export const getVersion = fn(z.coerce.number().int().min(1), async (version) => 
 export const rollback = fn(RollbackInput, async (input) => {
   assertRole("district_admin");
   const target = await load(input.toVersion);
-  return change((current) => vet(current, target.settings, "settings"), input.expectedVersion, { note: input.note, rollbackOf: input.toVersion });
+  return change((current) => vet(current, target.settings, "settings"), input.expectedVersion, {
+    note: input.note,
+    rollbackOf: input.toVersion,
+  });
 });
 
 // ─── changing ───────────────────────────────────────────────────────────────
@@ -337,7 +359,10 @@ export async function change(
   const tenantID = useTenant();
   const current = await get();
   if (expectedVersion !== undefined && expectedVersion !== current.version)
-    throw new ConflictError("config.version", `The configuration is at version ${current.version}, not ${expectedVersion}; reload and try again.`);
+    throw new ConflictError(
+      "config.version",
+      `The configuration is at version ${current.version}, not ${expectedVersion}; reload and try again.`,
+    );
   const next = DistrictSettings.parse({ ...settingsOf(current), ...(await changeOf(current)) });
   const sections = changedSections(settingsOf(current), next);
   if (sections.length === 0) return current;
@@ -348,31 +373,34 @@ export async function change(
   const rollback = options.rollbackOf !== undefined;
   const note = options.note?.trim() || undefined;
   const result = await writeTransaction({ ...configEntities, ...auditEntities }, (ops) => [
-      ops.districtConfig
-        .patch({ tenantID })
-        .set({ ...next, version, updatedAt, updatedBy })
-        .where((attr, op) => op.eq(attr.version, current.version))
-        .commit(),
-      ops.configVersion
-        .create({
-          tenantID, version, settings: next, createdAt: updatedAt, createdBy: updatedBy, sections,
-          ...(createdByName ? { createdByName } : {}),
-          ...(note ? { note } : {}),
-          ...(rollback ? { rollbackOf: options.rollbackOf } : {}),
-        })
-        .commit(),
-      auditOperation(ops, {
-        action: rollback ? "config.rolled_back" : "config.updated",
-        subjectID: "config",
-        summary: rollback
-          ? `Configuration version ${version} restores version ${options.rollbackOf} (${sections.join(", ")})${note ? `: ${note}` : ""}`
-          : `Configuration version ${version}: ${sections.join(", ")} changed${note ? `: ${note}` : ""}`,
-        details: { version, previousVersion: current.version, sections, note: note ?? null, rollbackOf: options.rollbackOf ?? null },
-      }),
-    ])
-    .go();
-  if (result.canceled)
-    throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
+    ops.districtConfig
+      .patch({ tenantID })
+      .set({ ...next, version, updatedAt, updatedBy })
+      .where((attr, op) => op.eq(attr.version, current.version))
+      .commit(),
+    ops.configVersion
+      .create({
+        tenantID,
+        version,
+        settings: next,
+        createdAt: updatedAt,
+        createdBy: updatedBy,
+        sections,
+        ...(createdByName ? { createdByName } : {}),
+        ...(note ? { note } : {}),
+        ...(rollback ? { rollbackOf: options.rollbackOf } : {}),
+      })
+      .commit(),
+    auditOperation(ops, {
+      action: rollback ? "config.rolled_back" : "config.updated",
+      subjectID: "config",
+      summary: rollback
+        ? `Configuration version ${version} restores version ${options.rollbackOf} (${sections.join(", ")})${note ? `: ${note}` : ""}`
+        : `Configuration version ${version}: ${sections.join(", ")} changed${note ? `: ${note}` : ""}`,
+      details: { version, previousVersion: current.version, sections, note: note ?? null, rollbackOf: options.rollbackOf ?? null },
+    }),
+  ]).go();
+  if (result.canceled) throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
   return { ...next, version, updatedAt, updatedBy };
 }
 

@@ -12,7 +12,12 @@ export const Tier = Names.extend({ level: z.number().int().min(1).max(5) });
 export type Tier = z.infer<typeof Tier>;
 
 /** 专属网格: a kind of grid outside the regular tree, e.g. a school or an enterprise park. */
-export const DedicatedKind = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
+export const DedicatedKind = Names.extend({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(40),
+});
 export type DedicatedKind = z.infer<typeof DedicatedKind>;
 
 /**
@@ -21,7 +26,10 @@ export type DedicatedKind = z.infer<typeof DedicatedKind>;
  * (null: not tied to one tier; `dedicated`: works on dedicated grids).
  */
 export const RoleDefinition = Names.extend({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(40),
   accessRole: DistrictRole,
   tier: z.number().int().min(1).max(5).nullable(),
   dedicated: z.boolean().default(false),
@@ -46,14 +54,22 @@ export const MechanismKey = Mechanisms.keyof();
 export type MechanismKey = z.infer<typeof MechanismKey>;
 
 /** A department (职能部门: 城管, 民政, 住建, 公安…) that receives dispatched tickets. */
-export const Department = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
+export const Department = Names.extend({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(40),
+});
 export type Department = z.infer<typeof Department>;
 
 export { TERRITORIAL } from "./territorial.ts";
 
 /** A ticket category with its default department and deadline in working hours. */
 export const Category = Names.extend({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(40),
   departmentKey: z.string().nullable(),
   deadlineHours: z.number().int().min(1).max(2000),
 });
@@ -92,13 +108,21 @@ export const MapSettings = z.object({
   /** An XYZ tile URL template (`https://…/{z}/{x}/{y}.png`), or null for no base map. */
   tileUrl: z.string().url().max(300).nullable().default(null),
   tileAttribution: z.string().max(200).nullable().default(null),
-  center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).nullable().default(null),
+  center: z
+    .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+    .nullable()
+    .default(null),
   zoom: z.number().int().min(1).max(19).default(11),
 });
 export type MapSettings = z.infer<typeof MapSettings>;
 
 /** An entry of a kind list a district names itself (a meeting type, a volunteer team kind …). */
-export const NamedKind = Names.extend({ key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40) });
+export const NamedKind = Names.extend({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(40),
+});
 export type NamedKind = z.infer<typeof NamedKind>;
 
 const kindList = (label: string) =>

@@ -46,7 +46,8 @@ export async function compareTallies(expected: ExpectedTallies, prefixes: string
     [...scopes].map(async (scope) => {
       const result = await MetricCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
       for (const item of result.data)
-        if (prefixes.some((prefix) => item.metric.startsWith(prefix))) stored.set(`${scope}|${item.period}|${item.metric}`, { count: item.count ?? 0, sum: item.sum ?? 0 });
+        if (prefixes.some((prefix) => item.metric.startsWith(prefix)))
+          stored.set(`${scope}|${item.period}|${item.metric}`, { count: item.count ?? 0, sum: item.sum ?? 0 });
     }),
   );
   const drift: TallyDrift[] = [];

@@ -15,20 +15,40 @@ const admin: Extract<Actor, { type: "user" }> = { type: "user", userID: "admin-a
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
-    for (const [slug, template] of [["tally-a", "jianyang"], ["tally-b", "minimal"]] as const)
-      await Onboarding.onboard({ slug, nameZh: "测试区", nameEn: "Test", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping", template, admin: { name: "管理员", phone: "13800000009" } });
+    for (const [slug, template] of [
+      ["tally-a", "jianyang"],
+      ["tally-b", "minimal"],
+    ] as const)
+      await Onboarding.onboard({
+        slug,
+        nameZh: "测试区",
+        nameEn: "Test",
+        provinceID: "fujian",
+        cityZh: "南平市",
+        cityEn: "Nanping",
+        template,
+        admin: { name: "管理员", phone: "13800000009" },
+      });
   });
 });
 
 it("adds counts and sums per scope, period and metric in the transaction of the write, and reads one period with one query", async () => {
   await withActor(system, async () => {
     const write = (at: string, hours: number) => {
-      const tally = new Tally().add(gridScopes(["g1", "g2"]), at, "ledger.entries").add(gridScopes(["g1", "g2"]), at, "ledger.hours", 0, hours);
-      return writeTransaction({ ...Tally.entities, ...auditEntities }, (ops) => [...tally.operations(ops), Audit.auditOperation(ops, { action: "test.write", subjectID: "g2", summary: `logged ${hours} h` })]).go();
+      const tally = new Tally()
+        .add(gridScopes(["g1", "g2"]), at, "ledger.entries")
+        .add(gridScopes(["g1", "g2"]), at, "ledger.hours", 0, hours);
+      return writeTransaction({ ...Tally.entities, ...auditEntities }, (ops) => [
+        ...tally.operations(ops),
+        Audit.auditOperation(ops, { action: "test.write", subjectID: "g2", summary: `logged ${hours} h` }),
+      ]).go();
     };
     // 2022-05-31 23:30 UTC is 1 June in China Standard Time.
     await Promise.all([write("2022-05-10T02:00:00Z", 2), write("2022-05-31T23:30:00Z", 3), write("2023-01-02T02:00:00Z", 1.5)]);
-    expect(await readTallies("district", "all")).toEqual({ "ledger.entries": { count: 3, sum: 0 }, "ledger.hours": { count: 0, sum: 6.5 } });
+    expect(await readTallies("district", "all")).toEqual({
+      "ledger.entries": { count: 3, sum: 0 },
+      "ledger.hours": { count: 0, sum: 6.5 },
+    });
     expect(await readTallies("grid:g2", "2022")).toEqual({ "ledger.entries": { count: 2, sum: 0 }, "ledger.hours": { count: 0, sum: 5 } });
     expect((await readTallies("grid:g1", "2022-06"))["ledger.entries"]).toEqual({ count: 1, sum: 0 });
     expect(await readTallies("grid:g3", "all")).toEqual({});
@@ -46,7 +66,9 @@ it("keeps an audit trail a district admin reads newest first, by subject too, an
   const ids = events.items.map((event) => event.eventID);
   expect(ids).toEqual([...ids].sort().reverse());
   expect((await withActor(admin, () => Audit.listAuditEvents({ limit: 10, subjectID: "nothing" }))).items).toEqual([]);
-  await expect(withActor({ ...admin, roles: ["grid_leader"] }, () => Audit.listAuditEvents({ limit: 10 }))).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(withActor({ ...admin, roles: ["grid_leader"] }, () => Audit.listAuditEvents({ limit: 10 }))).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
   const other = await withActor({ ...admin, tenantID: "tally-b" }, () => Audit.listAuditEvents({ limit: 10 }));
   expect(other.items).toEqual([]);
 });
@@ -55,7 +77,9 @@ it("answers mechanism.off for a mechanism the district has not switched on", asy
   await expect(withActor({ type: "system", tenantID: "tally-b" }, () => Config.requireMechanism("wishes"))).rejects.toMatchObject({
     code: "mechanism.off",
   });
-  await expect(withActor({ type: "system", tenantID: "tally-b" }, () => Config.requireMechanism("wishes"))).rejects.toBeInstanceOf(NotFoundError);
+  await expect(withActor({ type: "system", tenantID: "tally-b" }, () => Config.requireMechanism("wishes"))).rejects.toBeInstanceOf(
+    NotFoundError,
+  );
   const config = await withActor(system, () => Config.requireMechanism("wishes"));
   expect(config.governance.meetingTypes.map((type) => type.nameZh)).toContain("我听邻说茶话会");
 });

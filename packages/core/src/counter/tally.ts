@@ -57,7 +57,9 @@ export class Tally {
   operations(ops: WriteOps<typeof Tally.entities>) {
     const tenantID = useTenant();
     return [
-      ...this.entries().map(({ scope, period, metric, value }) => ops.metricCounter.update({ tenantID, scope, period, metric }).add(value).commit()),
+      ...this.entries().map(({ scope, period, metric, value }) =>
+        ops.metricCounter.update({ tenantID, scope, period, metric }).add(value).commit(),
+      ),
       ...[...this.ticketAdds].map(([key, adds]) => {
         const [scope, period] = key.split("|");
         return ops.ticketCounter.update({ tenantID, scope, period }).add(adds).commit();

@@ -8,7 +8,18 @@ import { documentClient, tableName } from "../storage/table.ts";
  * dashboard reads a bounded number of items whatever the number of tickets.
  */
 export const TicketCounterFields = [
-  "collected", "accepted", "dispatched", "handled", "sentBack", "closed", "solved", "onTime", "reopened", "rated", "ratingSum", "durationHours",
+  "collected",
+  "accepted",
+  "dispatched",
+  "handled",
+  "sentBack",
+  "closed",
+  "solved",
+  "onTime",
+  "reopened",
+  "rated",
+  "ratingSum",
+  "durationHours",
 ] as const;
 export type TicketCounterField = (typeof TicketCounterFields)[number];
 

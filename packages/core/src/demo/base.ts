@@ -86,11 +86,18 @@ export async function seedPeople(step: StepRun, people: DemoPerson[], options: {
   const tenantID = useTenant();
   const grids = await gridsByCode();
   const chunks: DemoPerson[][] = [];
-  for (let start = 0; start < people.length; start += Person.ASSIGN_MANY_MAX) chunks.push(people.slice(start, start + Person.ASSIGN_MANY_MAX));
+  for (let start = 0; start < people.length; start += Person.ASSIGN_MANY_MAX)
+    chunks.push(people.slice(start, start + Person.ASSIGN_MANY_MAX));
   const firstOf = (index: number) => idOf(step.name, `chunk/${index}`, "person", baseTime);
   const done = new Set<string>();
   if (step.resuming)
-    for (const person of await getMany(chunks.map((_, index) => ({ tenantID, personID: firstOf(index) })), (keys) => PersonEntity.get(keys).go().then((result) => result.data)))
+    for (const person of await getMany(
+      chunks.map((_, index) => ({ tenantID, personID: firstOf(index) })),
+      (keys) =>
+        PersonEntity.get(keys)
+          .go()
+          .then((result) => result.data),
+    ))
       done.add(person.personID);
   await pool(chunks, options.concurrency ?? 4, async (chunk, index) => {
     if (!done.has(firstOf(index)))
@@ -111,7 +118,14 @@ export async function seedPeople(step: StepRun, people: DemoPerson[], options: {
 
 type OrgKind = "community_committee" | "grid_branch" | "building_group" | "central_household";
 type OrgPlan = { kind: OrgKind; name: string; parent: number | null; gridCodes: string[]; headTitle?: string };
-type RecordPlan = { org: number; kind: "joint_meeting" | "co_building_project"; title: string; date: string; units: string[]; status: "held" | "claimed" | "done" };
+type RecordPlan = {
+  org: number;
+  kind: "joint_meeting" | "co_building_project";
+  title: string;
+  date: string;
+  units: string[];
+  status: "held" | "claimed" | "done";
+};
 
 /**
  * Jianyang's party chain on its grids: a committee per township, a grid party branch per
@@ -131,18 +145,42 @@ export function jianyangPartyPlan(collection: JianyangGrids) {
     const tier1 = features.filter((grid) => grid.tier === 1 && grid.township === township).map((grid) => grid.code);
     return add({ kind: "community_committee", name: `${township}党委`, parent: null, gridCodes: tier1.slice(0, 50), headTitle: "书记" });
   });
-  [...features].sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9)).forEach((grid, index) => {
-    if (grid.tier === 1) orgOf.set(grid.code, add({ kind: "grid_branch", name: `${grid.name}党支部`, parent: committees[Math.max(0, townships.indexOf(grid.township))], gridCodes: [grid.code] }));
-    if (grid.tier === 2 && grid.parentCode) orgOf.set(grid.code, add({ kind: "building_group", name: `${grid.name}楼栋党小组`, parent: orgOf.get(grid.parentCode)!, gridCodes: [grid.code] }));
-    if (grid.tier === 3 && grid.parentCode && index % 5 === 0)
-      add({ kind: "central_household", name: `${grid.name}党员中心户`, parent: orgOf.get(grid.parentCode)!, gridCodes: [grid.code], headTitle: random() < 0.5 ? "楼栋长" : "街巷长" });
-  });
+  [...features]
+    .sort((a, b) => (a.tier ?? 9) - (b.tier ?? 9))
+    .forEach((grid, index) => {
+      if (grid.tier === 1)
+        orgOf.set(
+          grid.code,
+          add({
+            kind: "grid_branch",
+            name: `${grid.name}党支部`,
+            parent: committees[Math.max(0, townships.indexOf(grid.township))],
+            gridCodes: [grid.code],
+          }),
+        );
+      if (grid.tier === 2 && grid.parentCode)
+        orgOf.set(
+          grid.code,
+          add({ kind: "building_group", name: `${grid.name}楼栋党小组`, parent: orgOf.get(grid.parentCode)!, gridCodes: [grid.code] }),
+        );
+      if (grid.tier === 3 && grid.parentCode && index % 5 === 0)
+        add({
+          kind: "central_household",
+          name: `${grid.name}党员中心户`,
+          parent: orgOf.get(grid.parentCode)!,
+          gridCodes: [grid.code],
+          headTitle: random() < 0.5 ? "楼栋长" : "街巷长",
+        });
+    });
   const record = (kind: RecordPlan["kind"], count: number, title: (n: number) => string) => {
     for (let n = 1; n <= count; n++) {
       const month = String(1 + Math.floor(((n - 1) * 8) / count)).padStart(2, "0");
       const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
       records.push({
-        org: committees[n % committees.length], kind, title: title(n), date: `2022-${month}-${day}`,
+        org: committees[n % committees.length],
+        kind,
+        title: title(n),
+        date: `2022-${month}-${day}`,
         units: [JianyangHomeUnits[Math.floor(random() * JianyangHomeUnits.length)]],
         status: kind === "joint_meeting" ? "held" : random() < 0.7 ? "done" : "claimed",
       });
@@ -163,8 +201,20 @@ export async function seedParty(step: StepRun, plan: ReturnType<typeof jianyangP
   const recordID = (index: number) => idOf(step.name, `record/${index}`, "record", recordAt(plan.records[index]));
   const there = new Set<string>();
   if (step.resuming) {
-    const orgs = await getMany(plan.orgs.map((_, index) => ({ tenantID, orgID: orgID(index) })), (keys) => PartyOrgEntity.get(keys).go().then((result) => result.data));
-    const records = await getMany(plan.records.map((_, index) => ({ tenantID, recordID: recordID(index) })), (keys) => PartyRecordEntity.get(keys).go().then((result) => result.data));
+    const orgs = await getMany(
+      plan.orgs.map((_, index) => ({ tenantID, orgID: orgID(index) })),
+      (keys) =>
+        PartyOrgEntity.get(keys)
+          .go()
+          .then((result) => result.data),
+    );
+    const records = await getMany(
+      plan.records.map((_, index) => ({ tenantID, recordID: recordID(index) })),
+      (keys) =>
+        PartyRecordEntity.get(keys)
+          .go()
+          .then((result) => result.data),
+    );
     for (const org of orgs) there.add(org.orgID);
     for (const record of records) there.add(record.recordID);
   }
@@ -178,8 +228,11 @@ export async function seedParty(step: StepRun, plan: ReturnType<typeof jianyangP
         if (!there.has(orgID(index)))
           await step.act(`org/${index}`, baseTime, null, () =>
             Party.createOrg({
-              kind: org.kind, name: org.name, parentOrgID: org.parent === null ? undefined : orgID(org.parent),
-              gridIDs: org.gridCodes.map((code) => grids.get(code)!.gridID), headTitle: org.headTitle,
+              kind: org.kind,
+              name: org.name,
+              parentOrgID: org.parent === null ? undefined : orgID(org.parent),
+              gridIDs: org.gridCodes.map((code) => grids.get(code)!.gridID),
+              headTitle: org.headTitle,
             }),
           );
         step.item();
@@ -188,7 +241,14 @@ export async function seedParty(step: StepRun, plan: ReturnType<typeof jianyangP
   await pool(plan.records, concurrency, async (record, index) => {
     if (!there.has(recordID(index)))
       await step.act(`record/${index}`, recordAt(record), null, () =>
-        Party.createRecord({ orgID: orgID(record.org), kind: record.kind, title: record.title, date: record.date, units: record.units, status: record.status }),
+        Party.createRecord({
+          orgID: orgID(record.org),
+          kind: record.kind,
+          title: record.title,
+          date: record.date,
+          units: record.units,
+          status: record.status,
+        }),
       );
     step.item();
   });

@@ -12,7 +12,18 @@ import * as Ticket from "../ticket/index.ts";
 import { UserEntity } from "../user/user.entity.ts";
 import * as Volunteer from "../volunteer/index.ts";
 import * as Wish from "../wish/index.ts";
-import { DemoInterrupted, demoYear, interruptAfter, OlderDemoError, seed, seedDemoYear, seedFujianDistricts, seedJianyangGrids, SeedMarkerEntity, status } from "./index.ts";
+import {
+  DemoInterrupted,
+  demoYear,
+  interruptAfter,
+  OlderDemoError,
+  seed,
+  seedDemoYear,
+  seedFujianDistricts,
+  seedJianyangGrids,
+  SeedMarkerEntity,
+  status,
+} from "./index.ts";
 import { DemoPlan } from "./replay.ts";
 import { ArticleMechanismFigures } from "./article.test-support.ts";
 
@@ -38,7 +49,8 @@ async function interrupted(stops: Record<string, number>, run: () => Promise<unk
   for (const [name, after] of Object.entries(stops)) interruptAfter(name, after);
   await expect(run()).rejects.toBeInstanceOf(DemoInterrupted);
   interruptAfter(null);
-  for (const name of Object.keys(stops)) expect((await SeedMarkerEntity.get({ name }).go()).data, name).toMatchObject({ state: "started", plan: DemoPlan });
+  for (const name of Object.keys(stops))
+    expect((await SeedMarkerEntity.get({ name }).go()).data, name).toMatchObject({ state: "started", plan: DemoPlan });
 }
 
 it("seeded Jianyang's grids, people and party chain through the domain: the article's numbers, and the standing counts recount with no drift", async () => {
@@ -83,15 +95,25 @@ it("seeds Shaowu and Wuyishan with their own tiers, grids and people, each step 
 it("replays a smaller year with people using the product first, every step stopped part-way and resumed: the plan's figures, and every counter recounts", async () => {
   // A resident reports a ticket and posts a wish before the demo year is there.
   const resident: Actor = { type: "user", userID: "resident", tenantID: "jianyang", roles: ["resident"] };
-  const own = await withActor(resident, () => Ticket.create({ categoryKey: "garbage", description: "楼下垃圾没人清运", lon: 118.12, lat: 27.33 }));
+  const own = await withActor(resident, () =>
+    Ticket.create({ categoryKey: "garbage", description: "楼下垃圾没人清运", lon: 118.12, lat: 27.33 }),
+  );
   await withActor(resident, () => Wish.createWish({ title: "想要一副老花镜", description: "看不清药盒上的字", gridID: own.ticket.gridID }));
 
   const steps = demoYear({ small: true });
   expect(steps.map((step) => step.name)).toEqual([
-    "jianyang-cadres", "jianyang-menu", "jianyang-volunteers", "jianyang-emergency", "jianyang-tickets", "shaowu-tickets", "wuyishan-tickets",
+    "jianyang-cadres",
+    "jianyang-menu",
+    "jianyang-volunteers",
+    "jianyang-emergency",
+    "jianyang-tickets",
+    "shaowu-tickets",
+    "wuyishan-tickets",
   ]);
   // Each step stopped once, part-way through (the others go on meanwhile), then resumed.
-  await interrupted({ "jianyang-cadres": 80, "jianyang-tickets": 90, "shaowu-tickets": 60, "wuyishan-tickets": 120 }, () => seedDemoYear({ steps }));
+  await interrupted({ "jianyang-cadres": 80, "jianyang-tickets": 90, "shaowu-tickets": 60, "wuyishan-tickets": 120 }, () =>
+    seedDemoYear({ steps }),
+  );
   await interrupted({ "jianyang-menu": 60 }, () => seedDemoYear({ steps }));
   await interrupted({ "jianyang-volunteers": 50 }, () => seedDemoYear({ steps }));
   await interrupted({ "jianyang-emergency": 200 }, () => seedDemoYear({ steps }));
@@ -157,11 +179,17 @@ it("replays a smaller year with people using the product first, every step stopp
   });
   // Every counter of every district agrees with its records.
   for (const tenantID of ["jianyang", "shaowu", "wuyishan"]) {
-    const recount = await withActor({ type: "user", userID: "admin", tenantID, roles: ["district_admin"] }, () => Metrics.recountMetrics({}));
+    const recount = await withActor({ type: "user", userID: "admin", tenantID, roles: ["district_admin"] }, () =>
+      Metrics.recountMetrics({}),
+    );
     expect(recount.drift, tenantID).toEqual([]);
   }
   for (const tenantID of ["shaowu", "wuyishan"]) {
-    const values = (await withActor({ type: "user", userID: "admin", tenantID, roles: ["district_admin"] }, () => Metrics.getDistrictMetrics({ period: "2022" }))).values;
+    const values = (
+      await withActor({ type: "user", userID: "admin", tenantID, roles: ["district_admin"] }, () =>
+        Metrics.getDistrictMetrics({ period: "2022" }),
+      )
+    ).values;
     expect(values["tickets.collected"], tenantID).toBe(30);
     expect(values["tickets.closed"], tenantID).toBe(26);
   }

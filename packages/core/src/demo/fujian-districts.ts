@@ -83,7 +83,9 @@ export function latticeGrids(plan: DemoDistrictPlan) {
   const [x0, y0] = plan.origin;
   const x = (i: number) => Math.round((x0 + (i * plan.size[0]) / columns) * 1e7) / 1e7;
   const y = (j: number) => Math.round((y0 + (j * plan.size[1]) / rows) * 1e7) / 1e7;
-  let parents: LatticeGrid[] = [{ code: plan.slug.slice(0, 2).toUpperCase(), name: plan.nameZh, tier: 0, parentCode: null, cell: [0, 0, columns, rows] }];
+  let parents: LatticeGrid[] = [
+    { code: plan.slug.slice(0, 2).toUpperCase(), name: plan.nameZh, tier: 0, parentCode: null, cell: [0, 0, columns, rows] },
+  ];
   const grids: LatticeGrid[] = [];
   plan.tiers.forEach((tier, index) => {
     const next: LatticeGrid[] = [];
@@ -112,7 +114,13 @@ export function latticeGrids(plan: DemoDistrictPlan) {
     type: "FeatureCollection" as const,
     features: grids.map((grid) => {
       const [i0, j0, i1, j1] = grid.cell;
-      const ring = [[x(i0), y(j0)], [x(i1), y(j0)], [x(i1), y(j1)], [x(i0), y(j1)], [x(i0), y(j0)]];
+      const ring = [
+        [x(i0), y(j0)],
+        [x(i1), y(j0)],
+        [x(i1), y(j1)],
+        [x(i0), y(j1)],
+        [x(i0), y(j0)],
+      ];
       return {
         type: "Feature" as const,
         geometry: { type: "Polygon" as const, coordinates: [ring] },
@@ -131,13 +139,42 @@ function settingsOf(plan: DemoDistrictPlan): DistrictSettings {
     tiers: plan.tiers.map((tier, index) => ({ level: index + 1, nameZh: tier.nameZh, nameEn: tier.nameEn })),
     dedicatedKinds: [],
     roles: [
-      { key: "grid_leader", nameZh: `${plan.tiers[0].nameZh}长`, nameEn: `${plan.tiers[0].nameEn} leader`, accessRole: "grid_leader", tier: 1, dedicated: false, seconded: false },
-      { key: "grid_worker", nameZh: "网格员", nameEn: "Grid worker", accessRole: "grid_worker", tier: last, dedicated: false, seconded: false },
+      {
+        key: "grid_leader",
+        nameZh: `${plan.tiers[0].nameZh}长`,
+        nameEn: `${plan.tiers[0].nameEn} leader`,
+        accessRole: "grid_leader",
+        tier: 1,
+        dedicated: false,
+        seconded: false,
+      },
+      {
+        key: "grid_worker",
+        nameZh: "网格员",
+        nameEn: "Grid worker",
+        accessRole: "grid_worker",
+        tier: last,
+        dedicated: false,
+        seconded: false,
+      },
       ...(plan.mechanisms.cadreSecondment
-        ? [{ key: "grid_assistant", nameZh: "网格助理", nameEn: "Grid assistant (seconded cadre)", accessRole: "cadre" as const, tier: last, dedicated: false, seconded: true }]
+        ? [
+            {
+              key: "grid_assistant",
+              nameZh: "网格助理",
+              nameEn: "Grid assistant (seconded cadre)",
+              accessRole: "cadre" as const,
+              tier: last,
+              dedicated: false,
+              seconded: true,
+            },
+          ]
         : []),
     ],
-    mechanisms: { ...Object.fromEntries(Object.keys(base.mechanisms).map((key) => [key, false])), ...plan.mechanisms } as DistrictSettings["mechanisms"],
+    mechanisms: {
+      ...Object.fromEntries(Object.keys(base.mechanisms).map((key) => [key, false])),
+      ...plan.mechanisms,
+    } as DistrictSettings["mechanisms"],
     map: { tileUrl: null, tileAttribution: null, center: [plan.origin[0] + plan.size[0] / 2, plan.origin[1] + plan.size[1] / 2], zoom: 11 },
   };
 }
@@ -150,7 +187,16 @@ export async function onboardDemoDistrict(plan: DemoDistrictPlan) {
   const existing = await District.DistrictEntity.get({ tenantID: plan.slug }).go();
   if (!existing.data)
     await withActor({ type: "system" }, () =>
-      Onboarding.onboard({ slug: plan.slug, nameZh: plan.nameZh, nameEn: plan.nameEn, provinceID: "fujian", cityZh: plan.cityZh, cityEn: plan.cityEn, template: "jianyang", admin: plan.admin }),
+      Onboarding.onboard({
+        slug: plan.slug,
+        nameZh: plan.nameZh,
+        nameEn: plan.nameEn,
+        provinceID: "fujian",
+        cityZh: plan.cityZh,
+        cityEn: plan.cityEn,
+        template: "jianyang",
+        admin: plan.admin,
+      }),
     );
   await withActor({ type: "system", tenantID: plan.slug }, async () => {
     const config = await Config.get();
@@ -168,7 +214,10 @@ export function latticePeople(plan: DemoDistrictPlan): DemoPerson[] {
     .filter((grid) => grid.tier === 1 || grid.tier === last)
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((grid) => ({
-      name: surnames[Math.floor(random() * surnames.length)] + given[Math.floor(random() * given.length)] + given[Math.floor(random() * given.length)],
+      name:
+        surnames[Math.floor(random() * surnames.length)] +
+        given[Math.floor(random() * given.length)] +
+        given[Math.floor(random() * given.length)],
       phone: `137${String(Math.floor(random() * 1e8)).padStart(8, "0")}`,
       roleKey: grid.tier === 1 ? "grid_leader" : "grid_worker",
       gridCode: grid.code,

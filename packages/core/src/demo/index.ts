@@ -19,7 +19,15 @@ export { generateJianyangGrids } from "./jianyang-grids.ts";
 export { FujianDemoDistricts } from "./fujian-districts.ts";
 export { generateJianyangPeople } from "./jianyang-people.ts";
 export { JianyangTicketCounts } from "./jianyang-tickets.ts";
-export { countRequests, DynamoLocalTransactionsPerSecond, interruptAfter, onProgress, DemoInterrupted, OlderDemoError, type DemoProgress } from "./replay.ts";
+export {
+  countRequests,
+  DynamoLocalTransactionsPerSecond,
+  interruptAfter,
+  onProgress,
+  DemoInterrupted,
+  OlderDemoError,
+  type DemoProgress,
+} from "./replay.ts";
 
 /**
  * The built-in demo: Fujian province with Jianyang District (建阳区, on Jianyang's template)
@@ -65,15 +73,79 @@ export const DemoDistricts = [
 ];
 
 export const DemoAccounts: DemoAccount[] = [
-  { userID: "operator", tenantID: null, name: "平台运营", role: "platform_operator", descriptionZh: "开通新的区县", descriptionEn: "Onboards new districts" },
-  { userID: "fujian-admin", tenantID: null, name: "福建省管理员", role: "provincial_admin", descriptionZh: "对比全省各区县", descriptionEn: "Compares the province's districts" },
-  { userID: "admin", tenantID: "jianyang", name: "林建华", role: "district_admin", descriptionZh: "建阳区管理员", descriptionEn: "Jianyang district admin" },
-  { userID: "leader", tenantID: "jianyang", name: "陈立新", role: "grid_leader", descriptionZh: "一级网格长", descriptionEn: "First-level grid leader" },
-  { userID: "worker", tenantID: "jianyang", name: "黄晓梅", role: "grid_worker", descriptionZh: "三级网格员", descriptionEn: "Third-level grid worker" },
-  { userID: "staff", tenantID: "jianyang", name: "吴志强", role: "department_staff", descriptionZh: "城管局工作人员", descriptionEn: "Urban management staff", departmentKey: "urban_management" },
-  { userID: "cadre", tenantID: "jianyang", name: "刘志明", role: "cadre", descriptionZh: "区财政局下沉干部·网格助理", descriptionEn: "Cadre seconded from the finance bureau" },
-  { userID: "resident", tenantID: "jianyang", name: "张秀英", role: "resident", descriptionZh: "七贤社区居民", descriptionEn: "Resident of Qixian community" },
-  { userID: "admin", tenantID: "yanping", name: "郑海燕", role: "district_admin", descriptionZh: "延平区管理员", descriptionEn: "Yanping district admin" },
+  {
+    userID: "operator",
+    tenantID: null,
+    name: "平台运营",
+    role: "platform_operator",
+    descriptionZh: "开通新的区县",
+    descriptionEn: "Onboards new districts",
+  },
+  {
+    userID: "fujian-admin",
+    tenantID: null,
+    name: "福建省管理员",
+    role: "provincial_admin",
+    descriptionZh: "对比全省各区县",
+    descriptionEn: "Compares the province's districts",
+  },
+  {
+    userID: "admin",
+    tenantID: "jianyang",
+    name: "林建华",
+    role: "district_admin",
+    descriptionZh: "建阳区管理员",
+    descriptionEn: "Jianyang district admin",
+  },
+  {
+    userID: "leader",
+    tenantID: "jianyang",
+    name: "陈立新",
+    role: "grid_leader",
+    descriptionZh: "一级网格长",
+    descriptionEn: "First-level grid leader",
+  },
+  {
+    userID: "worker",
+    tenantID: "jianyang",
+    name: "黄晓梅",
+    role: "grid_worker",
+    descriptionZh: "三级网格员",
+    descriptionEn: "Third-level grid worker",
+  },
+  {
+    userID: "staff",
+    tenantID: "jianyang",
+    name: "吴志强",
+    role: "department_staff",
+    descriptionZh: "城管局工作人员",
+    descriptionEn: "Urban management staff",
+    departmentKey: "urban_management",
+  },
+  {
+    userID: "cadre",
+    tenantID: "jianyang",
+    name: "刘志明",
+    role: "cadre",
+    descriptionZh: "区财政局下沉干部·网格助理",
+    descriptionEn: "Cadre seconded from the finance bureau",
+  },
+  {
+    userID: "resident",
+    tenantID: "jianyang",
+    name: "张秀英",
+    role: "resident",
+    descriptionZh: "七贤社区居民",
+    descriptionEn: "Resident of Qixian community",
+  },
+  {
+    userID: "admin",
+    tenantID: "yanping",
+    name: "郑海燕",
+    role: "district_admin",
+    descriptionZh: "延平区管理员",
+    descriptionEn: "Yanping district admin",
+  },
 ];
 
 /** Seeds the demo if it is missing; safe to run again. Returns what it created. */
@@ -142,7 +214,9 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
     // The demo worker and leader work where the demo's reports land: the grid at the district's centre.
     const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
     await UserEntity.patch({ tenantID: "jianyang", userID: "worker" }).set({ gridID: centre.grid.gridID }).go();
-    await UserEntity.patch({ tenantID: "jianyang", userID: "leader" }).set({ gridID: centre.ancestors[0]?.gridID ?? centre.grid.gridID }).go();
+    await UserEntity.patch({ tenantID: "jianyang", userID: "leader" })
+      .set({ gridID: centre.ancestors[0]?.gridID ?? centre.grid.gridID })
+      .go();
     return { grids: grids?.imported ?? 0, people: grids ? people.length : 0 };
   });
 }
@@ -190,17 +264,42 @@ export const SmallYear = { ticketLimit: 30, cadreLimit: 40, menu: SmallMenuCount
 export function demoYear(options: { small?: boolean; concurrency?: number } = {}): YearStep[] {
   const concurrency = options.concurrency ?? 8;
   const small = options.small ? SmallYear : undefined;
-  const mechanism = (name: string, label: string, total: number, run: (step: Parameters<Parameters<typeof runStep>[2]>[0]) => Promise<unknown>): YearStep => ({
-    name, district: "jianyang", label, total, run: () => withActor(jianyang, () => runStep(name, total, run)),
+  const mechanism = (
+    name: string,
+    label: string,
+    total: number,
+    run: (step: Parameters<Parameters<typeof runStep>[2]>[0]) => Promise<unknown>,
+  ): YearStep => ({
+    name,
+    district: "jianyang",
+    label,
+    total,
+    run: () => withActor(jianyang, () => runStep(name, total, run)),
   });
-  const tickets = (district: string, plan: ReturnType<typeof jianyangTicketPlan>, grids: () => Parameters<typeof replayTickets>[1]): YearStep => ({
-    name: `${district}-tickets`, district, label: `${district} tickets`, total: plan.total,
-    run: () => withActor({ type: "system", tenantID: district }, () => runStep(`${district}-tickets`, plan.total, (step) => replayTickets(step, grids(), { ...plan, concurrency }))),
+  const tickets = (
+    district: string,
+    plan: ReturnType<typeof jianyangTicketPlan>,
+    grids: () => Parameters<typeof replayTickets>[1],
+  ): YearStep => ({
+    name: `${district}-tickets`,
+    district,
+    label: `${district} tickets`,
+    total: plan.total,
+    run: () =>
+      withActor({ type: "system", tenantID: district }, () =>
+        runStep(`${district}-tickets`, plan.total, (step) => replayTickets(step, grids(), { ...plan, concurrency })),
+      ),
   });
   return [
-    mechanism("jianyang-cadres", "cadres and their ledger", cadrePlanSize(small?.cadreLimit).items, (step) => seedJianyangCadres(step, { concurrency, limit: small?.cadreLimit })),
-    mechanism("jianyang-menu", "micro-wishes, needs lists and meetings", menuPlanSize(small?.menu), (step) => seedJianyangMenu(step, { concurrency, counts: small?.menu })),
-    mechanism("jianyang-volunteers", "volunteers and activities", volunteerPlanSize(small?.volunteers), (step) => seedJianyangVolunteers(step, { concurrency, counts: small?.volunteers })),
+    mechanism("jianyang-cadres", "cadres and their ledger", cadrePlanSize(small?.cadreLimit).items, (step) =>
+      seedJianyangCadres(step, { concurrency, limit: small?.cadreLimit }),
+    ),
+    mechanism("jianyang-menu", "micro-wishes, needs lists and meetings", menuPlanSize(small?.menu), (step) =>
+      seedJianyangMenu(step, { concurrency, counts: small?.menu }),
+    ),
+    mechanism("jianyang-volunteers", "volunteers and activities", volunteerPlanSize(small?.volunteers), (step) =>
+      seedJianyangVolunteers(step, { concurrency, counts: small?.volunteers }),
+    ),
     mechanism("jianyang-emergency", "emergency rounds", jianyangEmergencyTotal, (step) => seedJianyangEmergency(step, { concurrency })),
     tickets("jianyang", jianyangTicketPlan(small?.ticketLimit), generateJianyangGrids),
     ...FujianDemoDistricts.map((plan) => tickets(plan.slug, latticeTicketPlan(plan, small?.ticketLimit), () => latticeGrids(plan))),
@@ -228,7 +327,12 @@ export async function seedDemoYear(options: { small?: boolean; concurrency?: num
 }
 
 /** Every step of the demo, base and year, by district: for "still loading (n%)". */
-const baseSteps = ["jianyang-grids", "jianyang-people", "jianyang-party", ...FujianDemoDistricts.flatMap((plan) => [`${plan.slug}-grids`, `${plan.slug}-people`])];
+const baseSteps = [
+  "jianyang-grids",
+  "jianyang-people",
+  "jianyang-party",
+  ...FujianDemoDistricts.flatMap((plan) => [`${plan.slug}-grids`, `${plan.slug}-people`]),
+];
 
 /**
  * How far the demo is, per district: the share of its steps' items in place (from the steps'
@@ -257,7 +361,10 @@ export async function status(): Promise<DemoStatus> {
   return {
     older,
     districts: [...districts.entries()].map(([district, entry]) => ({
-      district, done: entry.done, total: entry.total, loading: !older && entry.started && entry.done < entry.total,
+      district,
+      done: entry.done,
+      total: entry.total,
+      loading: !older && entry.started && entry.done < entry.total,
     })),
   };
 }

@@ -104,14 +104,13 @@ describe("the Jianyang demo grids", () => {
     expect(maxX).toBeGreaterThan(118.12);
     expect(minY).toBeLessThan(27.33);
     expect(maxY).toBeGreaterThan(27.33);
-    const widthKm = ((maxX - minX) * 111.32 * Math.cos((27.33 * Math.PI) / 180));
+    const widthKm = (maxX - minX) * 111.32 * Math.cos((27.33 * Math.PI) / 180);
     const heightKm = (maxY - minY) * 110.57;
     expect(widthKm).toBeGreaterThan(50);
     expect(widthKm).toBeLessThan(70);
     expect(heightKm).toBeGreaterThan(40);
     expect(heightKm).toBeLessThan(60);
-    const signedArea = (ring: number[][]) =>
-      ring.slice(1).reduce((sum, p, i) => sum + ring[i][0] * p[1] - p[0] * ring[i][1], 0) / 2;
+    const signedArea = (ring: number[][]) => ring.slice(1).reduce((sum, p, i) => sum + ring[i][0] * p[1] - p[0] * ring[i][1], 0) / 2;
     for (const f of features) {
       const result = validateBoundary(f.geometry);
       if (!result.ok) expect({ code: f.properties.code, problems: result.problems }).toBeNull();

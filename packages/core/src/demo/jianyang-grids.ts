@@ -115,7 +115,11 @@ export function buildJianyangGrids(): { outline: Polygon; grids: JianyangGrids }
   const tier3Features: JianyangGrid[] = [];
   const perTownship = new Map<number, number>();
 
-  const tier1Counts = splitCounts(tier1.map((t) => shapeArea(toShape(t.boundary))), 4, JianyangCounts.tier2);
+  const tier1Counts = splitCounts(
+    tier1.map((t) => shapeArea(toShape(t.boundary))),
+    4,
+    JianyangCounts.tier2,
+  );
   type Tier2Draft = { code: string; name: string; township: string; boundary: Boundary; area: number; parent: JianyangGrid };
   const tier2Drafts: Tier2Draft[] = [];
 
@@ -143,7 +147,11 @@ export function buildJianyangGrids(): { outline: Polygon; grids: JianyangGrids }
     });
   });
 
-  const tier2Counts = splitCounts(tier2Drafts.map((d) => d.area), 2, JianyangCounts.tier3);
+  const tier2Counts = splitCounts(
+    tier2Drafts.map((d) => d.area),
+    2,
+    JianyangCounts.tier3,
+  );
   tier2Drafts.forEach((draft, i) => {
     const grid = gridFeature(draft.code, draft.name, 2, null, draft.parent.properties.code, draft.township, draft.boundary);
     tier2Features.push(grid);
@@ -236,7 +244,8 @@ function dedicatedSpecs(): DedicatedSpec[] {
 
 function placeDedicated(tier3: JianyangGrid[]): JianyangGrid[] {
   const specs = dedicatedSpecs();
-  if (specs.length !== JianyangCounts.dedicated) throw new Error(`expected ${JianyangCounts.dedicated} dedicated grids, listed ${specs.length}`);
+  if (specs.length !== JianyangCounts.dedicated)
+    throw new Error(`expected ${JianyangCounts.dedicated} dedicated grids, listed ${specs.length}`);
   const random = mulberry32(hashSeed("dedicated"));
   const used = new Set<string>();
   const out: JianyangGrid[] = [];
@@ -271,7 +280,8 @@ function placeDedicated(tier3: JianyangGrid[]): JianyangGrid[] {
     used.add(choice.grid.properties.code);
     const radius = Math.min(wanted, 0.85 * choice.clearance);
 
-    const ring = spec.kind === "enterprise_park" ? irregularRing(choice.centre, radius, random) : rectangleRing(choice.centre, radius, random);
+    const ring =
+      spec.kind === "enterprise_park" ? irregularRing(choice.centre, radius, random) : rectangleRing(choice.centre, radius, random);
     const code = `JY-D-${pad(i + 1, 3)}`;
     const grid = gridFeature(code, spec.name, null, spec.kind, choice.grid.properties.code, spec.township, {
       type: "Polygon",

@@ -44,14 +44,37 @@ const wishTitles: [string, string][] = [
   ["希望有人帮忙打扫卫生", "年纪大了，打扫不动"],
 ];
 const fulfilNotes = ["已送达，老人很满意", "已上门完成", "联系爱心企业捐赠，已送到家", "已陪同办理完毕", "已购买并送达"];
-const problemTitles = ["楼道堆放杂物", "小区路灯损坏", "排水沟堵塞", "电动车楼道充电", "绿化带缺损", "停车秩序混乱", "外墙瓷砖脱落", "垃圾分类点脏乱"];
-const projectTitles = ["加装电梯", "小区立面改造", "安装休闲座椅", "增设充电桩", "老年活动室改造", "雨污分流改造", "增设停车位", "楼道照明改造"];
+const problemTitles = [
+  "楼道堆放杂物",
+  "小区路灯损坏",
+  "排水沟堵塞",
+  "电动车楼道充电",
+  "绿化带缺损",
+  "停车秩序混乱",
+  "外墙瓷砖脱落",
+  "垃圾分类点脏乱",
+];
+const projectTitles = [
+  "加装电梯",
+  "小区立面改造",
+  "安装休闲座椅",
+  "增设充电桩",
+  "老年活动室改造",
+  "雨污分流改造",
+  "增设停车位",
+  "楼道照明改造",
+];
 const closeNotes = ["已整改完毕，现场复核通过", "已完成施工并验收", "已协调相关部门解决", "已清理完毕"];
 const topics = ["小区停车难", "楼道环境整治", "加装电梯意见征集", "垃圾分类推进", "老旧小区改造", "邻里纠纷化解", "夏季防汛", "文明养犬"];
 const units = ["区住建局", "区城管局", "国网建阳供电公司", "区交通运输局", "区水利局"];
 const places = ["社区活动室", "网格党群服务站", "小区凉亭", "居民议事厅", "楼栋长家中"];
 
-const user = (userID: string, ...roles: ("resident" | "cadre" | "grid_worker" | "grid_leader")[]): Actor => ({ type: "user", userID, tenantID: "jianyang", roles });
+const user = (userID: string, ...roles: ("resident" | "cadre" | "grid_worker" | "grid_leader")[]): Actor => ({
+  type: "user",
+  userID,
+  tenantID: "jianyang",
+  roles,
+});
 const hour = 3600_000;
 /** 2022-01-01 00:00 China Standard Time. */
 const start = Date.UTC(2022, 0, 1) - 8 * hour;
@@ -59,14 +82,27 @@ const DAY = 24 * hour;
 
 /** A smaller year of the same shape (tests): 30 wishes fulfilled, 14 meetings, 20 needs items. */
 export const SmallMenuCounts: MenuCounts = {
-  wishesFulfilled: 30, wishesConfirmed: 29, wishesOpen: 4, wishesClaimed: 2, needs: 20, needsFromMeetings: 13, teaParties: 6, otherMeetings: 8,
+  wishesFulfilled: 30,
+  wishesConfirmed: 29,
+  wishesOpen: 4,
+  wishesClaimed: 2,
+  needs: 20,
+  needsFromMeetings: 13,
+  teaParties: 6,
+  otherMeetings: 8,
 };
 
 export type MenuCounts = { [K in keyof typeof JianyangMenuCounts]: number };
 
 /** Items of the step: wishes, meetings, needs items entered by staff, and every needs item's progress. */
 export const menuPlanSize = (counts: MenuCounts = JianyangMenuCounts) =>
-  counts.wishesFulfilled + counts.wishesOpen + counts.wishesClaimed + counts.teaParties + counts.otherMeetings + (counts.needs - counts.needsFromMeetings) + counts.needs;
+  counts.wishesFulfilled +
+  counts.wishesOpen +
+  counts.wishesClaimed +
+  counts.teaParties +
+  counts.otherMeetings +
+  (counts.needs - counts.needsFromMeetings) +
+  counts.needs;
 
 /** How many actions of a record's sequence its status says were made. */
 const wishSteps: Record<string, number> = { open: 1, claimed: 2, fulfilled: 3, confirmed: 4 };
@@ -80,16 +116,18 @@ const needSteps: Record<string, number> = { open: 0, claimed: 1, closed: 2, conf
 export async function seedJianyangMenu(step: StepRun, options: { concurrency?: number; counts?: MenuCounts } = {}) {
   const counts = options.counts ?? JianyangMenuCounts;
   const tenantID = "jianyang";
-  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })).data.filter(
-    (grid) => grid.status === "active",
-  );
+  const grids = (
+    await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "tierKey", "path", "status"] })
+  ).data.filter((grid) => grid.status === "active");
   const tier = (key: string) => grids.filter((grid) => grid.tierKey === key).sort((a, b) => a.gridID.localeCompare(b.gridID));
   const leaves = tier("3").length ? tier("3") : tier("2").length ? tier("2") : tier("1");
   const middles = tier("2").length ? tier("2") : leaves;
   const tops = tier("1").length ? tier("1") : middles;
   if (!leaves.length) throw new Error("Seed Jianyang's grids first.");
   // The demo cadre and worker work on the grid at the district's centre: the open wishes wait there.
-  const centre = await Grid.locate({ lon: 118.12, lat: 27.33 }).then((place) => place.grid.gridID).catch(() => leaves[0].gridID);
+  const centre = await Grid.locate({ lon: 118.12, lat: 27.33 })
+    .then((place) => place.grid.gridID)
+    .catch(() => leaves[0].gridID);
   const random = mulberry32(360184);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const concurrency = options.concurrency ?? 8;
@@ -101,12 +139,23 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     const late = index >= fulfilled;
     const [title, description] = pick(wishTitles);
     return {
-      index, title, description,
+      index,
+      title,
+      description,
       gridID: late ? centre : pick(leaves).gridID,
-      postedAt: late ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
+      postedAt: late
+        ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY
+        : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
       poster: `resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`,
       claimant: late ? `cadre-${String(index).padStart(4, "0")}` : `cadre-${String(Math.floor(random() * 760)).padStart(4, "0")}`,
-      stage: index < counts.wishesConfirmed ? "confirmed" : index < fulfilled ? "fulfilled" : index < fulfilled + counts.wishesOpen ? "open" : "claimed",
+      stage:
+        index < counts.wishesConfirmed
+          ? "confirmed"
+          : index < fulfilled
+            ? "fulfilled"
+            : index < fulfilled + counts.wishesOpen
+              ? "open"
+              : "claimed",
       delays: [random(), random(), random()],
     };
   });
@@ -121,17 +170,22 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   ];
   const meetings = [
     ...Array.from({ length: counts.teaParties }, (_, n) => ({
-      typeKey: "listen_to_neighbours", gridID: communities[n % communities.length].gridID,
+      typeKey: "listen_to_neighbours",
+      gridID: communities[n % communities.length].gridID,
       heldAt: Date.UTC(2022, Math.floor(n / 6), 10 + (n % 6)) - 8 * hour + 19.5 * hour,
     })),
     ...types.map((typeKey, n) => ({
-      typeKey, gridID: (typeKey === "grid_council" ? pick(middles) : pick(leaves)).gridID,
+      typeKey,
+      gridID: (typeKey === "grid_council" ? pick(middles) : pick(leaves)).gridID,
       heldAt: start + ((n + 0.5) / types.length) * 360 * DAY + 15 * hour,
     })),
   ].map((meeting, index) => ({ ...meeting, index, outcomes: index % 15 < 13 ? 1 : 0, attendance: 8 + Math.floor(random() * 30) }));
   const meetingID = (plan: (typeof meetings)[number]) => idOf(step.name, `meeting/${plan.index}/0`, "meeting", plan.heldAt - 3 * DAY);
   const fromMeetings = meetings.flatMap((plan) =>
-    Array.from({ length: plan.outcomes }, (_, n) => ({ itemID: idOf(step.name, `meeting/${plan.index}/1`, "need", plan.heldAt + 2 * hour, n), createdAt: plan.heldAt + 2 * hour })),
+    Array.from({ length: plan.outcomes }, (_, n) => ({
+      itemID: idOf(step.name, `meeting/${plan.index}/1`, "need", plan.heldAt + 2 * hour, n),
+      createdAt: plan.heldAt + 2 * hour,
+    })),
   );
 
   // ─── needs items entered by staff; then most are claimed, ticked off and confirmed ───
@@ -146,9 +200,27 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   const reached = new Map<string, number>();
   if (step.resuming) {
     const found = await Promise.all([
-      getMany(wishes.map((plan) => ({ tenantID, wishID: wishID(plan) })), (keys) => WishEntity.get(keys).go().then((result) => result.data.map((item) => [item.wishID, wishSteps[item.status] ?? 4] as const))),
-      getMany(meetings.map((plan) => ({ tenantID, meetingID: meetingID(plan) })), (keys) => MeetingEntity.get(keys).go().then((result) => result.data.map((item) => [item.meetingID, item.status === "held" ? 2 : 1] as const))),
-      getMany(items.map(({ itemID }) => ({ tenantID, itemID })), (keys) => NeedItemEntity.get(keys).go().then((result) => result.data.map((item) => [item.itemID, needSteps[item.status] ?? 3] as const))),
+      getMany(
+        wishes.map((plan) => ({ tenantID, wishID: wishID(plan) })),
+        (keys) =>
+          WishEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => [item.wishID, wishSteps[item.status] ?? 4] as const)),
+      ),
+      getMany(
+        meetings.map((plan) => ({ tenantID, meetingID: meetingID(plan) })),
+        (keys) =>
+          MeetingEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => [item.meetingID, item.status === "held" ? 2 : 1] as const)),
+      ),
+      getMany(
+        items.map(({ itemID }) => ({ tenantID, itemID })),
+        (keys) =>
+          NeedItemEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => [item.itemID, needSteps[item.status] ?? 3] as const)),
+      ),
     ]);
     for (const [id, count] of found.flat()) reached.set(id, count);
   }
@@ -177,13 +249,26 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     const next = sequence(step, `meeting/${plan.index}`, reached.get(id) ?? 0);
     const organiser = user(`worker-menu-${plan.index % 40}`, "grid_worker");
     await next(plan.heldAt - 3 * DAY, organiser, () =>
-      Meeting.createMeeting({ typeKey: plan.typeKey, gridID: plan.gridID, scheduledAt: new Date(plan.heldAt).toISOString(), place: places[plan.index % places.length], topic: topics[plan.index % topics.length] }),
+      Meeting.createMeeting({
+        typeKey: plan.typeKey,
+        gridID: plan.gridID,
+        scheduledAt: new Date(plan.heldAt).toISOString(),
+        place: places[plan.index % places.length],
+        topic: topics[plan.index % topics.length],
+      }),
     );
     const outcomes = Array.from({ length: plan.outcomes }, (_, n) =>
-      (plan.index + n) % 3 === 0 ? { kind: "project" as const, title: projectTitles[plan.index % projectTitles.length] } : { kind: "problem" as const, title: problemTitles[plan.index % problemTitles.length] },
+      (plan.index + n) % 3 === 0
+        ? { kind: "project" as const, title: projectTitles[plan.index % projectTitles.length] }
+        : { kind: "problem" as const, title: problemTitles[plan.index % problemTitles.length] },
     );
     await next(plan.heldAt + 2 * hour, organiser, () =>
-      Meeting.recordMeetingOutcome({ meetingID: id, minutes: `${topics[plan.index % topics.length]}：居民代表发言，议定事项列入清单。`, attendanceCount: plan.attendance, outcomes }),
+      Meeting.recordMeetingOutcome({
+        meetingID: id,
+        minutes: `${topics[plan.index % topics.length]}：居民代表发言，议定事项列入清单。`,
+        attendanceCount: plan.attendance,
+        outcomes,
+      }),
     );
     step.item();
   });
@@ -192,7 +277,9 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
     const kind = n % 3 === 0 ? ("project" as const) : ("problem" as const);
     const next = sequence(step, `need/${n}`, reached.has(itemID) ? 1 : 0);
-    await next(createdAt, user(`worker-menu-${n % 40}`, "grid_worker"), () => Need.createNeedItem({ kind, title: (kind === "project" ? projectTitles : problemTitles)[n % 8], gridID }));
+    await next(createdAt, user(`worker-menu-${n % 40}`, "grid_worker"), () =>
+      Need.createNeedItem({ kind, title: (kind === "project" ? projectTitles : problemTitles)[n % 8], gridID }),
+    );
     step.item();
   });
 
@@ -203,12 +290,17 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     if (roll >= 6) {
       let t = Math.min(entry.createdAt + (1 + (roll % 5)) * DAY, Date.UTC(2022, 11, 29));
       const byUnit = roll % 4 === 0;
-      const claimer = byUnit ? user(`leader-menu-${index % 12}`, "grid_leader") : user(`cadre-${String((index * 37) % 760).padStart(4, "0")}`, "cadre");
+      const claimer = byUnit
+        ? user(`leader-menu-${index % 12}`, "grid_leader")
+        : user(`cadre-${String((index * 37) % 760).padStart(4, "0")}`, "cadre");
       await next(t, claimer, () => Need.claimNeedItem({ itemID: entry.itemID, unit: byUnit ? units[index % units.length] : undefined }));
       if (roll >= 12) {
         t = Math.min(t + (3 + (roll % 20)) * DAY, Date.UTC(2022, 11, 30));
         await next(t, claimer, () => Need.closeNeedItem({ itemID: entry.itemID, note: closeNotes[index % closeNotes.length] }));
-        if (roll >= 25) await next(t + 20 * hour, user(`resident-${String((index * 13) % 2400).padStart(4, "0")}`, "resident"), () => Need.confirmNeedItem({ itemID: entry.itemID }));
+        if (roll >= 25)
+          await next(t + 20 * hour, user(`resident-${String((index * 13) % 2400).padStart(4, "0")}`, "resident"), () =>
+            Need.confirmNeedItem({ itemID: entry.itemID }),
+          );
       }
     }
     step.item();

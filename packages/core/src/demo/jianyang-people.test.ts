@@ -6,7 +6,9 @@ import { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.
 it("places the article's grid workforce on the demo grids, each role on a grid it fits", () => {
   const grids = generateJianyangGrids();
   const people = generateJianyangPeople(grids);
-  const perRole = Object.fromEntries(Object.keys(JianyangPeopleCounts).map((role) => [role, people.filter((person) => person.roleKey === role).length]));
+  const perRole = Object.fromEntries(
+    Object.keys(JianyangPeopleCounts).map((role) => [role, people.filter((person) => person.roleKey === role).length]),
+  );
   expect(perRole).toEqual({
     grid_leader_1: 230,
     grid_leader_2: 964,

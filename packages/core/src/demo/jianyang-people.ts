@@ -20,9 +20,26 @@ export const JianyangPeopleCounts = {
 
 /** Home units (派出单位) of the seconded cadres. */
 export const JianyangHomeUnits = [
-  "区委办公室", "区政府办公室", "区委组织部", "区委宣传部", "区发改局", "区财政局", "区教育局", "区民政局",
-  "区住建局", "区城管局", "区卫健局", "区市场监管局", "区应急管理局", "区自然资源局", "区农业农村局", "区人社局",
-  "国网建阳供电公司", "建阳区农商银行", "区税务局", "区交通运输局",
+  "区委办公室",
+  "区政府办公室",
+  "区委组织部",
+  "区委宣传部",
+  "区发改局",
+  "区财政局",
+  "区教育局",
+  "区民政局",
+  "区住建局",
+  "区城管局",
+  "区卫健局",
+  "区市场监管局",
+  "区应急管理局",
+  "区自然资源局",
+  "区农业农村局",
+  "区人社局",
+  "国网建阳供电公司",
+  "建阳区农商银行",
+  "区税务局",
+  "区交通运输局",
 ];
 
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余叶程苏吕魏丁".split("");
@@ -49,7 +66,8 @@ export function generateJianyangPeople(grids: JianyangGrids): JianyangPerson[] {
     people.push({ name, phone, homeUnit, roleKey, gridCode });
   };
   /** `count` grids spread evenly over `list` (every grid once before any twice). */
-  const spread = (list: string[], count: number) => Array.from({ length: count }, (_, index) => list[Math.floor((index * list.length) / count) % list.length]);
+  const spread = (list: string[], count: number) =>
+    Array.from({ length: count }, (_, index) => list[Math.floor((index * list.length) / count) % list.length]);
 
   for (const code of tier1) add("grid_leader_1", code);
   for (const code of tier2) add("grid_leader_2", code);

@@ -15,8 +15,18 @@ import { getMany, idOf, pool, sequence, type StepRun } from "./replay.ts";
 export const JianyangTicketCounts = { collected: 5632, closed: 5622 } as const;
 
 const categories: [string, number][] = [
-  ["garbage", 22], ["street_vending", 14], ["road_damage", 9], ["street_light", 8], ["illegal_building", 5], ["noise", 7],
-  ["pollution", 5], ["safety_hazard", 9], ["food_safety", 3], ["hardship", 6], ["neighbour_dispute", 8], ["other", 4],
+  ["garbage", 22],
+  ["street_vending", 14],
+  ["road_damage", 9],
+  ["street_light", 8],
+  ["illegal_building", 5],
+  ["noise", 7],
+  ["pollution", 5],
+  ["safety_hazard", 9],
+  ["food_safety", 3],
+  ["hardship", 6],
+  ["neighbour_dispute", 8],
+  ["other", 4],
 ];
 const descriptions: Record<string, string[]> = {
   garbage: ["小区门口垃圾堆放未清运", "垃圾桶满溢", "河道边有建筑垃圾"],
@@ -44,7 +54,9 @@ export function jianyangTicketPlan(limit?: number) {
 }
 
 /** The grids a year of tickets lands on: codes, tiers and boundaries. */
-export type TicketGrids = { features: { properties: { code: string; tier: number | null }; geometry: JianyangGrids["features"][number]["geometry"] }[] };
+export type TicketGrids = {
+  features: { properties: { code: string; tier: number | null }; geometry: JianyangGrids["features"][number]["geometry"] }[];
+};
 
 /**
  * A year (2022) of tickets of a demo district, replayed through the core transitions at the
@@ -71,7 +83,11 @@ export async function replayTickets(
   const hour = 3600_000;
   const start = Date.UTC(2022, 0, 1) - 8 * hour;
   const user = (userID: string, roles: DistrictRole[], department?: string): Actor => ({
-    type: "user", userID, tenantID, roles, ...(department ? { department } : {}),
+    type: "user",
+    userID,
+    tenantID,
+    roles,
+    ...(department ? { department } : {}),
   });
   const plans = Array.from({ length: total }, (_, index) => {
     const leaf = leaves[Math.floor(random() * leaves.length)];
@@ -89,19 +105,39 @@ export async function replayTickets(
     const category = pickCategory();
     // Open tickets are the last ones of December; the rest spread over the year.
     const isOpen = index >= total - open;
-    const collectedAt = isOpen ? Date.UTC(2022, 11, 28) - 8 * hour + random() * 3 * 24 * hour : start + (index / total) * 358 * 24 * hour + random() * 6 * hour;
-    return { index, leaf: leaf.properties.code, lon, lat, category, collectedAt, isOpen, openAt: isOpen ? (index - (total - open)) % 4 : -1 };
+    const collectedAt = isOpen
+      ? Date.UTC(2022, 11, 28) - 8 * hour + random() * 3 * 24 * hour
+      : start + (index / total) * 358 * 24 * hour + random() * 6 * hour;
+    return {
+      index,
+      leaf: leaf.properties.code,
+      lon,
+      lat,
+      category,
+      collectedAt,
+      isOpen,
+      openAt: isOpen ? (index - (total - open)) % 4 : -1,
+    };
   });
   // The first action of each item creates its ticket: its ID follows from the plan.
   const ticketIDOf = (plan: (typeof plans)[number]) => idOf(step.name, `${plan.index}/0`, "ticket", plan.collectedAt);
   const stored = new Map<string, { seq: number; departmentKey: string; dueAt: string }>();
   if (step.resuming)
-    for (const item of await getMany(plans.map((plan) => ({ tenantID, ticketID: ticketIDOf(plan) })), (keys) => TicketEntity.get(keys).go().then((result) => result.data)))
+    for (const item of await getMany(
+      plans.map((plan) => ({ tenantID, ticketID: ticketIDOf(plan) })),
+      (keys) =>
+        TicketEntity.get(keys)
+          .go()
+          .then((result) => result.data),
+    ))
       stored.set(item.ticketID, item);
   async function replay(plan: (typeof plans)[number]) {
     // Each ticket draws from its own sequence, so concurrent replays stay deterministic.
     const random = mulberry32(1_000_003 * (plan.index + 1) + options.seed - 5632);
-    const reporter = random() < 0.7 ? user(`resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`, ["resident"]) : user(`worker-${plan.leaf}`, ["grid_worker"]);
+    const reporter =
+      random() < 0.7
+        ? user(`resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`, ["resident"])
+        : user(`worker-${plan.leaf}`, ["grid_worker"]);
     const checker = user(`leader-${plan.leaf.slice(0, 8)}`, ["grid_leader"]);
     const workerActor = user(`worker-${plan.leaf}`, ["grid_worker"]);
     const description = descriptions[plan.category][Math.floor(random() * descriptions[plan.category].length)];

@@ -23,8 +23,32 @@ export const JianyangVolunteerCounts = {
 
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余叶程苏吕魏丁".split("");
 const given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华志红玉春晓梅海燕立新文斌云飞雪琴宏亮佳慧俊峰婷雅丹辉鹏凤".split("");
-const estates = ["建发一区", "建发二区", "水南新城", "书坊花园", "嘉禾苑", "翠屏山庄", "童游小区", "潭城名苑", "西门新村", "东门花园", "将口新居", "麻沙家园"];
-const units = ["社区居委会", "区卫健局", "区民政局", "区司法局", "国网建阳供电公司", "区医保局", "区文明办", "区总工会", "团区委", "区妇联"];
+const estates = [
+  "建发一区",
+  "建发二区",
+  "水南新城",
+  "书坊花园",
+  "嘉禾苑",
+  "翠屏山庄",
+  "童游小区",
+  "潭城名苑",
+  "西门新村",
+  "东门花园",
+  "将口新居",
+  "麻沙家园",
+];
+const units = [
+  "社区居委会",
+  "区卫健局",
+  "区民政局",
+  "区司法局",
+  "国网建阳供电公司",
+  "区医保局",
+  "区文明办",
+  "区总工会",
+  "团区委",
+  "区妇联",
+];
 const problemTitles: Record<string, string[]> = {
   epidemic_publicity: ["入户宣传疫苗接种", "张贴防疫告示", "劝导佩戴口罩"],
   environment: ["清理楼道堆积杂物", "清运绿化带垃圾", "整治乱拉晾晒"],
@@ -38,7 +62,15 @@ const activityTitles: Record<string, string[]> = {
   legal_aid: ["法律咨询进网格", "普法宣传咨询"],
   elderly_care: ["关爱独居老人", "重阳敬老慰问"],
 };
-const consultationTopics = ["加装电梯费用分摊", "小区停车位规划", "物业服务费调整", "楼道照明改造", "外墙渗水维修", "电动车集中充电桩选址", "绿化带改造"];
+const consultationTopics = [
+  "加装电梯费用分摊",
+  "小区停车位规划",
+  "物业服务费调整",
+  "楼道照明改造",
+  "外墙渗水维修",
+  "电动车集中充电桩选址",
+  "绿化带改造",
+];
 const projectKinds: { kind: "lift" | "fans" | "facade" | "other"; share: number; titles: string[] }[] = [
   { kind: "lift", share: 28, titles: ["号楼加装电梯"] },
   { kind: "fans", share: 18, titles: ["菜市场加装风扇", "老年活动中心加装风扇"] },
@@ -59,7 +91,15 @@ function split(total: number, parts: number, random: () => number): number[] {
 export type VolunteerCounts = { [K in keyof typeof JianyangVolunteerCounts]: number };
 
 /** A smaller year of the same shape (tests). */
-export const SmallVolunteerCounts: VolunteerCounts = { teams: 15, problemsSolved: 55, activities: 15, served: 800, committeeWorkers: 6, consultations: 15, livelihoodProjects: 6 };
+export const SmallVolunteerCounts: VolunteerCounts = {
+  teams: 15,
+  problemsSolved: 55,
+  activities: 15,
+  served: 800,
+  committeeWorkers: 6,
+  consultations: 15,
+  livelihoodProjects: 6,
+};
 
 /** Items of the step: teams, problems solved, activities and red property management records. */
 export const volunteerPlanSize = (counts: VolunteerCounts = JianyangVolunteerCounts) =>
@@ -74,9 +114,9 @@ export const volunteerPlanSize = (counts: VolunteerCounts = JianyangVolunteerCou
 export async function seedJianyangVolunteers(step: StepRun, options: { concurrency?: number; counts?: VolunteerCounts } = {}) {
   const tenantID = "jianyang";
   const config = await currentConfig();
-  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "name", "tierKey", "status"] })).data.filter(
-    (grid) => grid.status === "active" && grid.tierKey !== "dedicated",
-  );
+  const grids = (
+    await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["gridID", "name", "tierKey", "status"] })
+  ).data.filter((grid) => grid.status === "active" && grid.tierKey !== "dedicated");
   if (!grids.length) throw new Error("Seed Jianyang's grids before its volunteers.");
   const deepest = String(Math.max(...grids.map((grid) => Number(grid.tierKey))));
   const leaves = grids.filter((grid) => grid.tierKey === deepest).sort((a, b) => a.gridID.localeCompare(b.gridID));
@@ -85,7 +125,10 @@ export async function seedJianyangVolunteers(step: StepRun, options: { concurren
   let serial = 0;
   const person = () => {
     serial++;
-    return { name: pick(surnames) + pick(given) + (random() < 0.6 ? pick(given) : ""), phone: `13${String(500_000_000 + serial * 7_919).slice(-9)}` };
+    return {
+      name: pick(surnames) + pick(given) + (random() < 0.6 ? pick(given) : ""),
+      phone: `13${String(500_000_000 + serial * 7_919).slice(-9)}`,
+    };
   };
   const dayOf = (fromDay: number, toDay: number) => {
     const day = fromDay + Math.floor(random() * (toDay - fromDay + 1));
@@ -143,7 +186,10 @@ export async function seedJianyangVolunteers(step: StepRun, options: { concurren
   });
 
   // Red property management: grid workers of 65 leaves on owners' committees, consultations, projects.
-  const committeeLeaves = Array.from({ length: counts.committeeWorkers }, (_, index) => leaves[Math.floor((index * leaves.length) / counts.committeeWorkers) % leaves.length]);
+  const committeeLeaves = Array.from(
+    { length: counts.committeeWorkers },
+    (_, index) => leaves[Math.floor((index * leaves.length) / counts.committeeWorkers) % leaves.length],
+  );
   const owners: Volunteer.CreateOwnersRecordInput[] = [];
   for (const grid of committeeLeaves) {
     const workers = await AssignmentEntity.query.byGrid({ tenantID, gridID: grid.gridID, roleKey: "grid_worker" }).go({ limit: 1 });
@@ -163,30 +209,87 @@ export async function seedJianyangVolunteers(step: StepRun, options: { concurren
   }
   const shareTotal = projectKinds.reduce((sum, kind) => sum + kind.share, 0);
   for (const [position, project] of projectKinds.entries()) {
-    const count = position === projectKinds.length - 1 ? counts.livelihoodProjects - owners.filter((plan) => plan.kind === "livelihood_project").length : Math.round((project.share / shareTotal) * counts.livelihoodProjects);
+    const count =
+      position === projectKinds.length - 1
+        ? counts.livelihoodProjects - owners.filter((plan) => plan.kind === "livelihood_project").length
+        : Math.round((project.share / shareTotal) * counts.livelihoodProjects);
     for (let index = 0; index < count; index++) {
       const estate = pick(estates);
-      const title = project.kind === "lift" ? `${estate}${1 + Math.floor(random() * 12)}${project.titles[0]}` : `${estate}${pick(project.titles)}`;
-      owners.push({ kind: "livelihood_project", gridID: pick(leaves).gridID, date: dayOf(60, 360), projectKind: project.kind, topic: title, estate });
+      const title =
+        project.kind === "lift" ? `${estate}${1 + Math.floor(random() * 12)}${project.titles[0]}` : `${estate}${pick(project.titles)}`;
+      owners.push({
+        kind: "livelihood_project",
+        gridID: pick(leaves).gridID,
+        date: dayOf(60, 360),
+        projectKind: project.kind,
+        topic: title,
+        estate,
+      });
     }
   }
 
   // Every record is one action: its key, its ID, and the core call that makes it.
   type Action = { key: string; id?: string; prefix?: string; date: string; run: () => Promise<unknown> };
-  const actions = ([
-    ...teams.map((team, index) => ({ key: `team/${index}`, id: team.teamID, date: team.founded, run: () => Volunteer.createTeam(team.input) })),
-    ...problems.map((plan, index) => ({ key: `problem/${index}`, prefix: "problem", date: plan.date, run: () => Volunteer.recordProblem({ teamID: plan.team.teamID, date: plan.date, title: plan.title }) })),
-    ...activities.map((plan, index) => ({ key: `activity/${index}`, prefix: "activity", date: plan.date, run: () => Volunteer.createActivity({ ...plan.input, date: plan.date }) })),
-    ...owners.map((plan, index) => ({ key: `owners/${index}`, prefix: "owners", date: plan.date, run: () => Volunteer.createOwnersRecord(plan) })),
-  ] as Action[]).map((action) => ({ ...action, id: action.id ?? idOf(step.name, action.key, action.prefix!, timeOf(action.date)) }));
+  const actions = (
+    [
+      ...teams.map((team, index) => ({
+        key: `team/${index}`,
+        id: team.teamID,
+        date: team.founded,
+        run: () => Volunteer.createTeam(team.input),
+      })),
+      ...problems.map((plan, index) => ({
+        key: `problem/${index}`,
+        prefix: "problem",
+        date: plan.date,
+        run: () => Volunteer.recordProblem({ teamID: plan.team.teamID, date: plan.date, title: plan.title }),
+      })),
+      ...activities.map((plan, index) => ({
+        key: `activity/${index}`,
+        prefix: "activity",
+        date: plan.date,
+        run: () => Volunteer.createActivity({ ...plan.input, date: plan.date }),
+      })),
+      ...owners.map((plan, index) => ({
+        key: `owners/${index}`,
+        prefix: "owners",
+        date: plan.date,
+        run: () => Volunteer.createOwnersRecord(plan),
+      })),
+    ] as Action[]
+  ).map((action) => ({ ...action, id: action.id ?? idOf(step.name, action.key, action.prefix!, timeOf(action.date)) }));
   const there = new Set<string>();
   if (step.resuming) {
     const ids = (prefix: string) => actions.filter((action) => action.id.startsWith(`${prefix}_`)).map((action) => action.id);
     const found = await Promise.all([
-      getMany(ids("team").map((teamID) => ({ tenantID, teamID })), (keys) => VolunteerTeamEntity.get(keys).go().then((result) => result.data.map((item) => item.teamID))),
-      getMany(ids("problem").map((problemID) => ({ tenantID, problemID })), (keys) => VolunteerProblemEntity.get(keys).go().then((result) => result.data.map((item) => item.problemID))),
-      getMany(ids("activity").map((activityID) => ({ tenantID, activityID })), (keys) => VolunteerActivityEntity.get(keys).go().then((result) => result.data.map((item) => item.activityID))),
-      getMany(ids("owners").map((recordID) => ({ tenantID, recordID })), (keys) => OwnersRecordEntity.get(keys).go().then((result) => result.data.map((item) => item.recordID))),
+      getMany(
+        ids("team").map((teamID) => ({ tenantID, teamID })),
+        (keys) =>
+          VolunteerTeamEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => item.teamID)),
+      ),
+      getMany(
+        ids("problem").map((problemID) => ({ tenantID, problemID })),
+        (keys) =>
+          VolunteerProblemEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => item.problemID)),
+      ),
+      getMany(
+        ids("activity").map((activityID) => ({ tenantID, activityID })),
+        (keys) =>
+          VolunteerActivityEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => item.activityID)),
+      ),
+      getMany(
+        ids("owners").map((recordID) => ({ tenantID, recordID })),
+        (keys) =>
+          OwnersRecordEntity.get(keys)
+            .go()
+            .then((result) => result.data.map((item) => item.recordID)),
+      ),
     ]);
     for (const id of found.flat()) there.add(id);
   }

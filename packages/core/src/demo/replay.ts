@@ -106,7 +106,8 @@ export function countRequests() {
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
       requestCounts.requests++;
-      if (context.commandName === "TransactWriteCommand" || context.commandName === "TransactWriteItemsCommand") requestCounts.transactions++;
+      if (context.commandName === "TransactWriteCommand" || context.commandName === "TransactWriteItemsCommand")
+        requestCounts.transactions++;
       return next(args);
     },
     { step: "initialize", name: "countDemoRequests" },
@@ -187,7 +188,9 @@ export async function runStep<T>(name: string, total: number, body: (step: StepR
 /** The table holds a demo seeded by an older version of Wangge, which this one cannot resume. */
 export class OlderDemoError extends Error {
   constructor() {
-    super("The data folder holds the demo of an older version of Wangge: delete it (.data/) and run `npm start` again to seed this version's demo.");
+    super(
+      "The data folder holds the demo of an older version of Wangge: delete it (.data/) and run `npm start` again to seed this version's demo.",
+    );
     this.name = "OlderDemoError";
   }
 }

@@ -31,7 +31,9 @@ beforeAll(async () => {
   await seedJianyangGrids();
   await stopped({ "shaowu-grids": 100 }, () => seedFujianDistricts());
   await seedFujianDistricts();
-  await stopped({ "jianyang-cadres": 2000, "jianyang-tickets": 12_000, "shaowu-tickets": 2000, "wuyishan-tickets": 5000 }, () => seedDemoYear());
+  await stopped({ "jianyang-cadres": 2000, "jianyang-tickets": 12_000, "shaowu-tickets": 2000, "wuyishan-tickets": 5000 }, () =>
+    seedDemoYear(),
+  );
   await stopped({ "jianyang-menu": 700 }, () => seedDemoYear());
   await stopped({ "jianyang-volunteers": 600 }, () => seedDemoYear());
   await stopped({ "jianyang-emergency": 400 }, () => seedDemoYear());
@@ -40,7 +42,11 @@ beforeAll(async () => {
 }, 3_600_000);
 
 it("grids per tier: 230 first-level, 964 second-level, 2,600 third-level, 67 dedicated", () => {
-  expect(dashboard.tiers.map((tier) => [tier.nameZh, tier.grids])).toEqual([["一级网格", 230], ["二级网格", 964], ["三级网格", 2600]]);
+  expect(dashboard.tiers.map((tier) => [tier.nameZh, tier.grids])).toEqual([
+    ["一级网格", 230],
+    ["二级网格", 964],
+    ["三级网格", 2600],
+  ]);
   expect(dashboard.values["grids.dedicated"]).toBe(67);
 });
 

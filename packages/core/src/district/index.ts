@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Slug, useActor, } from "../actor.ts";
+import { Slug, useActor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
 import { fn } from "../util/fn.ts";
@@ -19,7 +19,6 @@ export const District = z.object({
 });
 export type District = z.infer<typeof District>;
 
-
 function toDistrict(item: Record<string, unknown>): District {
   return District.parse({
     tenantID: item.tenantID,
@@ -32,7 +31,6 @@ function toDistrict(item: Record<string, unknown>): District {
     createdAt: item.createdAt,
   });
 }
-
 
 /** Whether the current actor may see this district at all (else: not found, never a hint). */
 function canSee(district: District): boolean {
@@ -81,5 +79,3 @@ export const list = fn(PageInput, async (input): Promise<Page<District>> => {
 });
 
 export { DistrictEntity };
-
-

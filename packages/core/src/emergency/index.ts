@@ -125,7 +125,9 @@ export const SetModeInput = z
 async function activeGrids(gridIDs: string[]): Promise<(GridRef & { path: string[] })[]> {
   const tenantID = useTenant();
   const unique = [...new Set(gridIDs)];
-  const result = await GridEntity.get(unique.map((gridID) => ({ tenantID, gridID }))).go({ attributes: ["gridID", "code", "name", "path", "status"] });
+  const result = await GridEntity.get(unique.map((gridID) => ({ tenantID, gridID }))).go({
+    attributes: ["gridID", "code", "name", "path", "status"],
+  });
   const byID = new Map(result.data.filter((grid) => grid.status === "active").map((grid) => [grid.gridID, grid]));
   const missing = unique.filter((gridID) => !byID.has(gridID));
   if (missing.length) throw new NotFoundError("grid.not_found", `No active grid ${missing.slice(0, 5).join(", ")} in this district.`);
@@ -146,10 +148,16 @@ export const setMode = fn(SetModeInput, async (input) => {
   const tenantID = useTenant();
   const current = await readMode();
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
-    throw new ConflictError("emergency.changed", `The mode was switched meanwhile (version ${current.version}, not ${input.expectedVersion}); reload and try again.`);
+    throw new ConflictError(
+      "emergency.changed",
+      `The mode was switched meanwhile (version ${current.version}, not ${input.expectedVersion}); reload and try again.`,
+    );
   if (input.mode === "normal" && current.mode === "normal")
     throw new ConflictError("emergency.not_on", "The district is already in normal mode.");
-  const grids = input.mode === "emergency" && input.scope === "grids" ? (await activeGrids(input.gridIDs)).map(({ gridID, code, name }) => ({ gridID, code, name })) : [];
+  const grids =
+    input.mode === "emergency" && input.scope === "grids"
+      ? (await activeGrids(input.gridIDs)).map(({ gridID, code, name }) => ({ gridID, code, name }))
+      : [];
   const at = now().toISOString();
   const by = actorID();
   const next = {
@@ -165,25 +173,40 @@ export const setMode = fn(SetModeInput, async (input) => {
   const summary =
     input.mode === "normal"
       ? `Back to normal mode: ${input.reason}`
-      : `Emergency mode for ${input.scope === "district" ? "the whole district" : `${grids.length} grid(s): ${grids.map((grid) => grid.name).slice(0, 5).join(", ")}`}: ${input.reason}`;
+      : `Emergency mode for ${
+          input.scope === "district"
+            ? "the whole district"
+            : `${grids.length} grid(s): ${grids
+                .map((grid) => grid.name)
+                .slice(0, 5)
+                .join(", ")}`
+        }: ${input.reason}`;
   const result = await writeTransaction({ emergencyMode: EmergencyModeEntity, ...Tally.entities, ...auditEntities }, (ops) => [
-      current.version === 0
-        ? ops.emergencyMode.create({ tenantID, ...next }).commit()
-        : ops.emergencyMode
-            .patch({ tenantID })
-            .set(next)
-            .where((attr, op) => op.eq(attr.version, current.version))
-            .commit(),
-      auditOperation(ops, {
-        action: "emergency.switch",
-        subjectID: "emergencyMode",
-        summary,
-        details: { from: current.mode, to: input.mode, scope: next.scope, gridIDs: grids.map((grid) => grid.gridID), reason: input.reason, version: next.version, at },
-      }),
-      ...tally.operations(ops),
-    ])
-    .go();
-  if (result.canceled) throw new ConflictError("emergency.changed", "Someone else switched the mode at the same time; reload and try again.");
+    current.version === 0
+      ? ops.emergencyMode.create({ tenantID, ...next }).commit()
+      : ops.emergencyMode
+          .patch({ tenantID })
+          .set(next)
+          .where((attr, op) => op.eq(attr.version, current.version))
+          .commit(),
+    auditOperation(ops, {
+      action: "emergency.switch",
+      subjectID: "emergencyMode",
+      summary,
+      details: {
+        from: current.mode,
+        to: input.mode,
+        scope: next.scope,
+        gridIDs: grids.map((grid) => grid.gridID),
+        reason: input.reason,
+        version: next.version,
+        at,
+      },
+    }),
+    ...tally.operations(ops),
+  ]).go();
+  if (result.canceled)
+    throw new ConflictError("emergency.changed", "Someone else switched the mode at the same time; reload and try again.");
   return EmergencyMode.parse({ ...next, affectsMe: next.mode === "emergency" && next.scope === "district" });
 });
 
@@ -269,7 +292,8 @@ export const CreateTaskInput = z
     checklist: z.array(z.string().trim().min(1).max(80)).min(1).max(20),
   })
   .superRefine((input, ctx) => {
-    if (input.scope === "risk_area" && input.gridIDs.length === 0) ctx.addIssue({ code: "custom", path: ["gridIDs"], message: "choose the risk-area grids" });
+    if (input.scope === "risk_area" && input.gridIDs.length === 0)
+      ctx.addIssue({ code: "custom", path: ["gridIDs"], message: "choose the risk-area grids" });
     if (input.scope === "district" && input.gridIDs.length > 0)
       ctx.addIssue({ code: "custom", path: ["gridIDs"], message: "a district-wide round goes to every first-tier grid: choose none" });
   });
@@ -297,7 +321,10 @@ export const createTask = fn(CreateTaskInput, async (input) => {
   const mode = await readMode();
   if (mode.mode !== "emergency") throw new ConflictError("emergency.not_on", "Switch to emergency mode before issuing emergency tasks.");
   const grids = input.scope === "district" ? await districtRoundGrids() : await activeGrids(input.gridIDs);
-  if (grids.length === 0) throw new InputError("emergency.no_grids", "The district has no first-tier grids to give the round to.", [{ path: "scope", message: "no grids" }]);
+  if (grids.length === 0)
+    throw new InputError("emergency.no_grids", "The district has no first-tier grids to give the round to.", [
+      { path: "scope", message: "no grids" },
+    ]);
   const taskID = newID("etask");
   const at = now().toISOString();
   const by = actorID();
@@ -305,16 +332,35 @@ export const createTask = fn(CreateTaskInput, async (input) => {
   await batchPut(
     grids.map(
       (grid) =>
-        EmergencyTaskGridEntity.put({ tenantID, taskID, gridID: grid.gridID, gridCode: grid.code, gridName: grid.name, status: "pending", ticks, seq: 0 }).params()
-          .Item,
+        EmergencyTaskGridEntity.put({
+          tenantID,
+          taskID,
+          gridID: grid.gridID,
+          gridCode: grid.code,
+          gridName: grid.name,
+          status: "pending",
+          ticks,
+          seq: 0,
+        }).params().Item,
     ),
   );
   const tally = new Tally()
     .add(["district"], at, "emergency.rounds")
     .add(["district"], at, input.scope === "district" ? "emergency.roundsDistrictWide" : "emergency.roundsRiskArea")
     .add(["district", `round:${taskID}`], at, "emergency.taskGrids", grids.length);
-  const task = { tenantID, taskID, title: input.title, scope: input.scope, checklist: input.checklist, gridCount: grids.length, createdAt: at, createdBy: by };
-  const result = await writeTransaction({ emergencyMode: EmergencyModeEntity, emergencyTask: EmergencyTaskEntity, ...Tally.entities, ...auditEntities }, (ops) => [
+  const task = {
+    tenantID,
+    taskID,
+    title: input.title,
+    scope: input.scope,
+    checklist: input.checklist,
+    gridCount: grids.length,
+    createdAt: at,
+    createdBy: by,
+  };
+  const result = await writeTransaction(
+    { emergencyMode: EmergencyModeEntity, emergencyTask: EmergencyTaskEntity, ...Tally.entities, ...auditEntities },
+    (ops) => [
       ops.emergencyMode
         .check({ tenantID })
         .where((attr, op) => op.eq(attr.mode, "emergency"))
@@ -324,11 +370,16 @@ export const createTask = fn(CreateTaskInput, async (input) => {
         action: "emergency.task",
         subjectID: taskID,
         summary: `Emergency task "${input.title}" to ${grids.length} grid(s)`,
-        details: { scope: input.scope, checklist: input.checklist, gridIDs: grids.slice(0, 50).map((grid) => grid.gridID), gridCount: grids.length },
+        details: {
+          scope: input.scope,
+          checklist: input.checklist,
+          gridIDs: grids.slice(0, 50).map((grid) => grid.gridID),
+          gridCount: grids.length,
+        },
       }),
       ...tally.operations(ops),
-    ])
-    .go();
+    ],
+  ).go();
   if (result.canceled) throw new ConflictError("emergency.not_on", "The district left emergency mode meanwhile; the task was not issued.");
   return toTask(task);
 });
@@ -363,7 +414,8 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
   const actor = useActor();
   if (actor.type === "user" && !actor.roles.includes("district_admin")) {
     const user = await UserEntity.get({ tenantID, userID: actor.userID }).go();
-    if (user.data?.gridID !== input.gridID) throw new ForbiddenError("emergency.not_your_grid", "You report only for the grid you work on.");
+    if (user.data?.gridID !== input.gridID)
+      throw new ForbiddenError("emergency.not_your_grid", "You report only for the grid you work on.");
   }
   const task = await loadTask(input.taskID);
   const existing = await EmergencyTaskGridEntity.get({ tenantID, taskID: input.taskID, gridID: input.gridID }).go();
@@ -382,22 +434,37 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
   const tally = new Tally();
   if (done) tally.add([...gridScopes(gridPath), `round:${task.taskID}`], at, "emergency.taskGridsDone");
   const result = await writeTransaction({ emergencyTaskGrid: EmergencyTaskGridEntity, ...Tally.entities, ...auditEntities }, (ops) => [
-      ops.emergencyTaskGrid
-        .patch({ tenantID, taskID: task.taskID, gridID: input.gridID })
-        .set({ status: done ? "done" : "pending", ticks: input.ticks, note: input.note ?? "", reportedAt: at, reportedBy: by, gridPath, seq: part.seq + 1 })
-        .where((attr, op) => op.eq(attr.seq, part.seq))
-        .commit(),
-      auditOperation(ops, {
-        action: "emergency.report",
-        subjectID: task.taskID,
-        summary: `${part.gridName} reported "${task.title}" ${done ? "done" : `${input.ticks.filter(Boolean).length}/${input.ticks.length}`}`,
-        details: { gridID: input.gridID, ticks: input.ticks, note: input.note ?? null, done },
-      }),
-      ...tally.operations(ops),
-    ])
-    .go();
-  if (result.canceled) throw new ConflictError("emergency.task_changed", "Someone else reported this grid at the same time; reload and try again.");
-  return toTaskGrid({ ...part, status: done ? "done" : "pending", ticks: input.ticks, note: input.note ?? "", reportedAt: at, reportedBy: by });
+    ops.emergencyTaskGrid
+      .patch({ tenantID, taskID: task.taskID, gridID: input.gridID })
+      .set({
+        status: done ? "done" : "pending",
+        ticks: input.ticks,
+        note: input.note ?? "",
+        reportedAt: at,
+        reportedBy: by,
+        gridPath,
+        seq: part.seq + 1,
+      })
+      .where((attr, op) => op.eq(attr.seq, part.seq))
+      .commit(),
+    auditOperation(ops, {
+      action: "emergency.report",
+      subjectID: task.taskID,
+      summary: `${part.gridName} reported "${task.title}" ${done ? "done" : `${input.ticks.filter(Boolean).length}/${input.ticks.length}`}`,
+      details: { gridID: input.gridID, ticks: input.ticks, note: input.note ?? null, done },
+    }),
+    ...tally.operations(ops),
+  ]).go();
+  if (result.canceled)
+    throw new ConflictError("emergency.task_changed", "Someone else reported this grid at the same time; reload and try again.");
+  return toTaskGrid({
+    ...part,
+    status: done ? "done" : "pending",
+    ticks: input.ticks,
+    note: input.note ?? "",
+    reportedAt: at,
+    reportedBy: by,
+  });
 });
 
 /**
@@ -442,9 +509,7 @@ export const listMyTasks = fn(z.object({}).default({}), async () => {
   const tasks = await EmergencyTaskEntity.get(parts.data.map((part) => ({ tenantID, taskID: part.taskID }))).go();
   const byID = new Map(tasks.data.map((task) => [task.taskID, toTask(task)]));
   return {
-    items: parts.data
-      .filter((part) => byID.has(part.taskID))
-      .map((part) => ({ task: byID.get(part.taskID)!, grid: toTaskGrid(part) })),
+    items: parts.data.filter((part) => byID.has(part.taskID)).map((part) => ({ task: byID.get(part.taskID)!, grid: toTaskGrid(part) })),
   };
 });
 
@@ -470,7 +535,9 @@ export async function recount(options: { repair?: boolean } = {}) {
     if (!paths.has(gridID))
       paths.set(
         gridID,
-        GridEntity.get({ tenantID, gridID }).go({ attributes: ["path"] }).then((grid) => [...(grid.data?.path ?? []), gridID]),
+        GridEntity.get({ tenantID, gridID })
+          .go({ attributes: ["path"] })
+          .then((grid) => [...(grid.data?.path ?? []), gridID]),
       );
     return paths.get(gridID)!;
   };

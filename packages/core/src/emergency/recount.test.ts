@@ -20,19 +20,51 @@ const grids: string[] = [];
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-em", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-em", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID: "rc-em",
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
   });
   await withActor(admin, async () => {
     for (let i = 0; i < 3; i++) {
       const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
-      const mid = await Grid.create({ code: `T${i}-1`, name: `二级${i}`, tier: 2, parentID: top.gridID, boundary: rect(i * 10, 0, i * 10 + 5, 10) });
-      const leaf = await Grid.create({ code: `T${i}-1-1`, name: `三级${i}`, tier: 3, parentID: mid.gridID, boundary: rect(i * 10, 0, i * 10 + 5, 5) });
+      const mid = await Grid.create({
+        code: `T${i}-1`,
+        name: `二级${i}`,
+        tier: 2,
+        parentID: top.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 10),
+      });
+      const leaf = await Grid.create({
+        code: `T${i}-1-1`,
+        name: `三级${i}`,
+        tier: 3,
+        parentID: mid.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 5),
+      });
       grids.push(top.gridID, mid.gridID, leaf.gridID);
     }
   });
@@ -69,7 +101,9 @@ it("finds no drift after a randomised run with concurrent switches and reports, 
                 ? { mode: "emergency", scope: "district", reason: "疫情防控" }
                 : { mode: "emergency", scope: "grids", gridIDs: [pick(grids)], reason: "风险区管控" }
               : { mode: "normal", reason: "解除" };
-          const results = await Promise.all([switchTo(), switchTo()].map((input) => tolerate(() => Emergency.setMode({ ...input, expectedVersion: mode.version }))));
+          const results = await Promise.all(
+            [switchTo(), switchTo()].map((input) => tolerate(() => Emergency.setMode({ ...input, expectedVersion: mode.version }))),
+          );
           expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
           conflicts += results.filter((result) => !result).length;
         } else if (roll < 0.45 || tasks.length === 0) {
@@ -88,7 +122,9 @@ it("finds no drift after a randomised run with concurrent switches and reports, 
           const board = await Emergency.getBoard({ taskID: task.taskID });
           const part = pick(board.grids);
           const ticks = () => task.checklist.map(() => random() < 0.8);
-          const results = await Promise.all([ticks(), ticks()].map((t) => tolerate(() => Emergency.reportTask({ taskID: task.taskID, gridID: part.gridID, ticks: t }))));
+          const results = await Promise.all(
+            [ticks(), ticks()].map((t) => tolerate(() => Emergency.reportTask({ taskID: task.taskID, gridID: part.gridID, ticks: t }))),
+          );
           conflicts += results.filter((result) => !result).length;
         }
       });
@@ -101,7 +137,9 @@ it("finds no drift after a randomised run with concurrent switches and reports, 
     expect(await Emergency.recount()).toEqual([]);
 
     // A corrupted counter is named, repaired, and then agrees.
-    await MetricCounterEntity.update({ tenantID, scope: "district", period: "all", metric: "emergency.taskGridsDone" }).add({ count: 1 }).go();
+    await MetricCounterEntity.update({ tenantID, scope: "district", period: "all", metric: "emergency.taskGridsDone" })
+      .add({ count: 1 })
+      .go();
     const drift = await Emergency.recount();
     expect(drift).toHaveLength(1);
     expect(drift[0]).toMatchObject({ scope: "district", period: "all", field: "emergency.taskGridsDone.count" });

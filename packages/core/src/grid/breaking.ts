@@ -8,7 +8,10 @@ import { GridEntity, GridSetEntity } from "./grid.entity.ts";
  * Tiers and dedicated kinds: a tier level that would disappear while it holds active grids, a
  * dedicated kind removed while it does. Names the grids in the way (and counts them).
  */
-export async function gridBreaks(current: Pick<DistrictSettings, "tiers" | "dedicatedKinds">, next: Pick<DistrictSettings, "tiers" | "dedicatedKinds">): Promise<ErrorDetail[]> {
+export async function gridBreaks(
+  current: Pick<DistrictSettings, "tiers" | "dedicatedKinds">,
+  next: Pick<DistrictSettings, "tiers" | "dedicatedKinds">,
+): Promise<ErrorDetail[]> {
   const tenantID = useTenant();
   const found: ErrorDetail[] = [];
   const gone = current.tiers.filter((tier) => tier.level > next.tiers.length);
@@ -22,7 +25,10 @@ export async function gridBreaks(current: Pick<DistrictSettings, "tiers" | "dedi
       .go({ limit: SHOWN, attributes: ["code"] });
     if (!held.data.length) continue;
     const total = held.cursor ? Math.max(set?.[`tier${tier.level}`] ?? 0, held.data.length) : held.data.length;
-    found.push({ path: "tiers", message: `tier ${tier.level} (${tier.nameZh}) still holds ${count(total, "grid")}: ${codes(held.data, Boolean(held.cursor))}` });
+    found.push({
+      path: "tiers",
+      message: `tier ${tier.level} (${tier.nameZh}) still holds ${count(total, "grid")}: ${codes(held.data, Boolean(held.cursor))}`,
+    });
   }
   if (removedKinds.length) {
     const dedicated = await GridEntity.query
@@ -32,7 +38,10 @@ export async function gridBreaks(current: Pick<DistrictSettings, "tiers" | "dedi
     for (const kind of removedKinds) {
       const held = dedicated.data.filter((grid) => grid.dedicatedKind === kind.key);
       if (held.length)
-        found.push({ path: "dedicatedKinds", message: `dedicated kind ${kind.key} (${kind.nameZh}) still holds ${count(held.length, "grid")}: ${codes(held, false)}` });
+        found.push({
+          path: "dedicatedKinds",
+          message: `dedicated kind ${kind.key} (${kind.nameZh}) still holds ${count(held.length, "grid")}: ${codes(held, false)}`,
+        });
     }
   }
   return found;

@@ -16,7 +16,15 @@ import {
 function rect(lon0: number, lat0: number, lon1: number, lat1: number): Polygon {
   return {
     type: "Polygon",
-    coordinates: [[[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]],
+    coordinates: [
+      [
+        [lon0, lat0],
+        [lon1, lat0],
+        [lon1, lat1],
+        [lon0, lat1],
+        [lon0, lat0],
+      ],
+    ],
   };
 }
 
@@ -45,7 +53,12 @@ describe("validateBoundary", () => {
     expect(validateBoundary(rect(X, Y, X + D, Y + D)).ok).toBe(true);
     const withHole: Polygon = {
       type: "Polygon",
-      coordinates: [rect(X, Y, X + 3 * D, Y + 3 * D).coordinates[0], rect(X + D, Y + D, X + 2 * D, Y + 2 * D).coordinates[0].slice().reverse()],
+      coordinates: [
+        rect(X, Y, X + 3 * D, Y + 3 * D).coordinates[0],
+        rect(X + D, Y + D, X + 2 * D, Y + 2 * D)
+          .coordinates[0].slice()
+          .reverse(),
+      ],
     };
     expect(validateBoundary(withHole).ok).toBe(true);
     const multi = {
@@ -60,7 +73,15 @@ describe("validateBoundary", () => {
   it("rejects a bow-tie and says where it crosses itself", () => {
     const bowTie = {
       type: "Polygon",
-      coordinates: [[[X, Y], [X + D, Y + D], [X + D, Y], [X, Y + D], [X, Y]]],
+      coordinates: [
+        [
+          [X, Y],
+          [X + D, Y + D],
+          [X + D, Y],
+          [X, Y + D],
+          [X, Y],
+        ],
+      ],
     };
     const problems = problemsOf(bowTie);
     expect(problems).toHaveLength(1);
@@ -76,13 +97,32 @@ describe("validateBoundary", () => {
   });
 
   it("rejects a ring that is not closed", () => {
-    const open = { type: "Polygon", coordinates: [[[X, Y], [X + D, Y], [X + D, Y + D], [X, Y + D]]] };
+    const open = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [X, Y],
+          [X + D, Y],
+          [X + D, Y + D],
+          [X, Y + D],
+        ],
+      ],
+    };
     const problems = problemsOf(open);
     expect(problems).toEqual([{ path: "coordinates[0]", message: expect.stringContaining("ring not closed") }]);
   });
 
   it("rejects a ring with fewer than four positions", () => {
-    const problems = problemsOf({ type: "Polygon", coordinates: [[[X, Y], [X + D, Y], [X, Y]]] });
+    const problems = problemsOf({
+      type: "Polygon",
+      coordinates: [
+        [
+          [X, Y],
+          [X + D, Y],
+          [X, Y],
+        ],
+      ],
+    });
     expect(problems[0]).toEqual({ path: "coordinates[0]", message: expect.stringContaining("at least 4 positions") });
   });
 
@@ -114,9 +154,15 @@ describe("validateBoundary", () => {
   });
 
   it("rejects the wrong type, a Feature and things that are not geometry", () => {
-    expect(problemsOf({ type: "LineString", coordinates: [[X, Y], [X + D, Y]] })).toEqual([
-      { path: "type", message: 'type must be "Polygon" or "MultiPolygon", got "LineString"' },
-    ]);
+    expect(
+      problemsOf({
+        type: "LineString",
+        coordinates: [
+          [X, Y],
+          [X + D, Y],
+        ],
+      }),
+    ).toEqual([{ path: "type", message: 'type must be "Polygon" or "MultiPolygon", got "LineString"' }]);
     expect(problemsOf({ type: "Feature", geometry: rect(X, Y, X + D, Y + D) })[0].message).toContain("got a Feature");
     expect(problemsOf(null)[0].message).toContain("Polygon or MultiPolygon");
     expect(problemsOf({ type: "Polygon" })).toEqual([{ path: "coordinates", message: "coordinates must be an array" }]);
@@ -200,10 +246,7 @@ describe("coverage", () => {
 
   it("forgives floating-point slivers below the tolerance", () => {
     const e = 1e-11; // about a micrometre
-    const jittered = [
-      child("w", rect(X, Y, X + D + e, Y + 2 * D)),
-      child("e", rect(X + D - e, Y, X + 2 * D, Y + 2 * D)),
-    ];
+    const jittered = [child("w", rect(X, Y, X + D + e, Y + 2 * D)), child("e", rect(X + D - e, Y, X + 2 * D, Y + 2 * D))];
     expect(coverage(parent, jittered).ok).toBe(true);
   });
 
@@ -220,10 +263,7 @@ describe("coverage", () => {
   });
 
   it("reports two overlapping siblings with the area they share", () => {
-    const children = [
-      child("west", rect(X, Y, X + 1.2 * D, Y + 2 * D)),
-      child("east", rect(X + D, Y, X + 2 * D, Y + 2 * D)),
-    ];
+    const children = [child("west", rect(X, Y, X + 1.2 * D, Y + 2 * D)), child("east", rect(X + D, Y, X + 2 * D, Y + 2 * D))];
     const report = coverage(parent, children);
     expect(report.ok).toBe(false);
     expect(report.outside).toEqual([]);
@@ -239,7 +279,17 @@ describe("coverage", () => {
     // Without the north-east quarter, and with a 0.2 × 0.2 notch cut out of the south-west one.
     const notched: Polygon = {
       type: "Polygon",
-      coordinates: [[[X + 0.2 * D, Y], [X + D, Y], [X + D, Y + D], [X, Y + D], [X, Y + 0.2 * D], [X + 0.2 * D, Y + 0.2 * D], [X + 0.2 * D, Y]]],
+      coordinates: [
+        [
+          [X + 0.2 * D, Y],
+          [X + D, Y],
+          [X + D, Y + D],
+          [X, Y + D],
+          [X, Y + 0.2 * D],
+          [X + 0.2 * D, Y + 0.2 * D],
+          [X + 0.2 * D, Y],
+        ],
+      ],
     };
     const children = [child("sw", notched), ...quarters.slice(1, 3)];
     const report = coverage(parent, children);

@@ -42,9 +42,7 @@ const MaxProblems = 20;
  * Structure and ranges are checked first; self-intersection (@turf/kinks, quadratic in the
  * number of positions: about 1.5 s at the 20,000-position cap) only when the structure is sound.
  */
-export function validateBoundary(
-  input: unknown,
-): { ok: true; boundary: Boundary } | { ok: false; problems: GeometryProblem[] } {
+export function validateBoundary(input: unknown): { ok: true; boundary: Boundary } | { ok: false; problems: GeometryProblem[] } {
   const problems: GeometryProblem[] = [];
   const fail = () => ({ ok: false as const, problems: capped(problems) });
 
@@ -72,8 +70,7 @@ export function validateBoundary(
     return fail();
   }
 
-  const polygons: unknown[] =
-    geometry.type === "Polygon" ? [geometry.coordinates] : (geometry.coordinates as unknown[]);
+  const polygons: unknown[] = geometry.type === "Polygon" ? [geometry.coordinates] : (geometry.coordinates as unknown[]);
   const polygonPath = (p: number) => (geometry.type === "Polygon" ? "coordinates" : `coordinates[${p}]`);
   if (polygons.length === 0) {
     problems.push({ path: "coordinates", message: "a MultiPolygon needs at least one polygon" });
@@ -163,10 +160,7 @@ function checkPosition(position: unknown): string | null {
 
 function capped(problems: GeometryProblem[]): GeometryProblem[] {
   if (problems.length <= MaxProblems) return problems;
-  return [
-    ...problems.slice(0, MaxProblems),
-    { path: "coordinates", message: `and ${problems.length - MaxProblems} more problems` },
-  ];
+  return [...problems.slice(0, MaxProblems), { path: "coordinates", message: `and ${problems.length - MaxProblems} more problems` }];
 }
 
 function describe(value: unknown): string {
@@ -327,13 +321,12 @@ export function coverage(parent: Boundary, children: CoverageChild[]): CoverageR
   index.finish();
   for (let i = 0; i < children.length; i++) {
     const [minX, minY, maxX, maxY] = boxes[i];
-    const candidates = index.search(minX, minY, maxX, maxY).filter((j) => j > i).sort((x, y) => x - y);
+    const candidates = index
+      .search(minX, minY, maxX, maxY)
+      .filter((j) => j > i)
+      .sort((x, y) => x - y);
     for (const j of candidates) {
-      const shared = overlapWithin(
-        children[i].boundary,
-        children[j].boundary,
-        tolerance(Math.min(childAreas[i], childAreas[j])),
-      );
+      const shared = overlapWithin(children[i].boundary, children[j].boundary, tolerance(Math.min(childAreas[i], childAreas[j])));
       if (shared.geometry) {
         overlaps.push({
           a: { gridID: children[i].gridID, code: children[i].code },

@@ -10,7 +10,18 @@ import * as Grid from "./index.ts";
 /** A lon/lat rectangle near Jianyang (118.12 E, 27.33 N). */
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 const admin: Actor = { type: "user", userID: "admin-1", tenantID: "gridtown", roles: ["district_admin"] };
@@ -18,7 +29,10 @@ const resident: Actor = { type: "user", userID: "res-1", tenantID: "gridtown", r
 const asAdmin = <T>(body: () => Promise<T>) => withActor(admin, body);
 
 async function rejection(promise: Promise<unknown>): Promise<VisibleError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(VisibleError);
   return error as VisibleError;
 }
@@ -31,8 +45,14 @@ beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
     await Onboarding.onboard({
-      slug: "gridtown", nameZh: "网格区", nameEn: "Gridtown", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping",
-      template: "jianyang", admin: { name: "管理员", phone: "13800000000" },
+      slug: "gridtown",
+      nameZh: "网格区",
+      nameEn: "Gridtown",
+      provinceID: "fujian",
+      cityZh: "南平市",
+      cityEn: "Nanping",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000000" },
     });
   });
   await asAdmin(async () => {
@@ -44,17 +64,22 @@ beforeAll(async () => {
 
 describe("the grid tree", () => {
   it("keeps a child's ancestors and lists a grid's children in one DynamoDB query", async () => {
-    const leaf = await asAdmin(() => Grid.create({ code: "T1-1-1", name: "叶", tier: 3, parentID: left.gridID, boundary: rect(0, 0, 5, 5), households: 120 }));
+    const leaf = await asAdmin(() =>
+      Grid.create({ code: "T1-1-1", name: "叶", tier: 3, parentID: left.gridID, boundary: rect(0, 0, 5, 5), households: 120 }),
+    );
     const read = await withActor(resident, () => Grid.get(leaf.gridID));
     expect(read.ancestors.map((ancestor) => ancestor.code)).toEqual(["T1", "T1-1"]);
     expect(read.grid.areaM2).toBeGreaterThan(2_700_000);
 
     let queries = 0;
     const client = documentClient();
-    client.middlewareStack.add((next, context) => async (args) => {
-      if (context.commandName === "QueryCommand") queries++;
-      return next(args);
-    }, { step: "initialize", name: "countQueries" });
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "QueryCommand") queries++;
+        return next(args);
+      },
+      { step: "initialize", name: "countQueries" },
+    );
     try {
       const children = await withActor(resident, () => Grid.list({ parentID: top.gridID }));
       expect(children.items.map((grid) => grid.code)).toEqual(["T1-1", "T1-2"]);
@@ -69,7 +94,9 @@ describe("the grid tree", () => {
   });
 
   it("refuses a child outside its parent, naming the area that sticks out", async () => {
-    const error = await rejection(asAdmin(() => Grid.create({ code: "BAD-1", name: "出界", tier: 3, parentID: right.gridID, boundary: rect(8, 8, 12, 10) })));
+    const error = await rejection(
+      asAdmin(() => Grid.create({ code: "BAD-1", name: "出界", tier: 3, parentID: right.gridID, boundary: rect(8, 8, 12, 10) })),
+    );
     expect(error.code).toBe("grid.outside_parent");
     // 0.02° × 0.02° of it lies outside: about 1,977 m × 2,222 m … give or take the projection.
     const area = Number(error.message.match(/by ([\d,]+) m²/)![1].replaceAll(",", ""));
@@ -78,15 +105,36 @@ describe("the grid tree", () => {
   });
 
   it("refuses overlapping siblings (无缝覆盖: no overlaps)", async () => {
-    const error = await rejection(asAdmin(() => Grid.create({ code: "BAD-2", name: "重叠", tier: 2, parentID: top.gridID, boundary: rect(4, 4, 6, 6) })));
+    const error = await rejection(
+      asAdmin(() => Grid.create({ code: "BAD-2", name: "重叠", tier: 2, parentID: top.gridID, boundary: rect(4, 4, 6, 6) })),
+    );
     expect(error.code).toBe("grid.overlap");
     expect(error.details!.map((detail) => detail.message).join(" ")).toMatch(/T1-1.*T1-2|T1-2.*T1-1/s);
   });
 
   it("refuses a parent of the wrong tier, a duplicate code and a broken polygon, writing nothing", async () => {
-    expect((await rejection(asAdmin(() => Grid.create({ code: "BAD-3", name: "错层", tier: 3, parentID: top.gridID, boundary: rect(0, 0, 1, 1) })))).code).toBe("grid.parent_tier");
-    expect((await rejection(asAdmin(() => Grid.create({ code: "T1", name: "重复", tier: 1, boundary: rect(20, 20, 21, 21) })))).code).toBe("grid.code_exists");
-    const bowTie = { type: "Polygon", coordinates: [[[118.3, 27.3], [118.31, 27.31], [118.31, 27.3], [118.3, 27.31], [118.3, 27.3]]] };
+    expect(
+      (
+        await rejection(
+          asAdmin(() => Grid.create({ code: "BAD-3", name: "错层", tier: 3, parentID: top.gridID, boundary: rect(0, 0, 1, 1) })),
+        )
+      ).code,
+    ).toBe("grid.parent_tier");
+    expect((await rejection(asAdmin(() => Grid.create({ code: "T1", name: "重复", tier: 1, boundary: rect(20, 20, 21, 21) })))).code).toBe(
+      "grid.code_exists",
+    );
+    const bowTie = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [118.3, 27.3],
+          [118.31, 27.31],
+          [118.31, 27.3],
+          [118.3, 27.31],
+          [118.3, 27.3],
+        ],
+      ],
+    };
     const broken = await rejection(asAdmin(() => Grid.create({ code: "BAD-4", name: "自交", tier: 1, boundary: bowTie })));
     expect(broken.code).toBe("grid.invalid_boundary");
     expect(broken.message).toMatch(/self-intersect/);
@@ -95,7 +143,9 @@ describe("the grid tree", () => {
   });
 
   it("lets only the district admin change grids", async () => {
-    expect((await rejection(withActor(resident, () => Grid.create({ code: "R1", name: "居民", tier: 1, boundary: rect(30, 30, 31, 31) })))).kind).toBe("forbidden");
+    expect(
+      (await rejection(withActor(resident, () => Grid.create({ code: "R1", name: "居民", tier: 1, boundary: rect(30, 30, 31, 31) })))).kind,
+    ).toBe("forbidden");
   });
 });
 
@@ -106,7 +156,10 @@ describe("dynamic adjustment (动态调整)", () => {
     const stale = await rejection(asAdmin(() => Grid.update({ gridID: right.gridID, name: "又改", expectedVersion: 1 })));
     expect(stale).toBeInstanceOf(ConflictError);
     const history = await withActor(resident, () => Grid.versions({ gridID: right.gridID }));
-    expect(history.items.map((entry) => [entry.version, entry.change, entry.by])).toEqual([[1, "create", "admin-1"], [2, "rename", "admin-1"]]);
+    expect(history.items.map((entry) => [entry.version, entry.change, entry.by])).toEqual([
+      [1, "create", "admin-1"],
+      [2, "rename", "admin-1"],
+    ]);
     expect(history.items[0].snapshot).toMatchObject({ name: "一号网格-2" });
   });
 
@@ -134,13 +187,27 @@ describe("dynamic adjustment (动态调整)", () => {
 
   it("splits a grid into pieces that cover it exactly; its children move under the piece that holds them", async () => {
     const notExact = await rejection(
-      asAdmin(() => Grid.split({ gridID: left.gridID, pieces: [{ code: "L-A", name: "A", boundary: rect(0, 0, 5, 5) }, { code: "L-B", name: "B", boundary: rect(0, 6, 5, 10) }] })),
+      asAdmin(() =>
+        Grid.split({
+          gridID: left.gridID,
+          pieces: [
+            { code: "L-A", name: "A", boundary: rect(0, 0, 5, 5) },
+            { code: "L-B", name: "B", boundary: rect(0, 6, 5, 10) },
+          ],
+        }),
+      ),
     );
     expect(notExact.code).toBe("grid.split_not_exact");
     expect(notExact.details!.some((detail) => /gap of/.test(detail.message))).toBe(true);
 
     const result = await asAdmin(() =>
-      Grid.split({ gridID: left.gridID, pieces: [{ code: "L-A", name: "西南", boundary: rect(0, 0, 5, 5) }, { code: "L-B", name: "西北", boundary: rect(0, 5, 5, 10) }] }),
+      Grid.split({
+        gridID: left.gridID,
+        pieces: [
+          { code: "L-A", name: "西南", boundary: rect(0, 0, 5, 5) },
+          { code: "L-B", name: "西北", boundary: rect(0, 5, 5, 10) },
+        ],
+      }),
     );
     const [south] = result.pieces;
     const children = await withActor(resident, () => Grid.list({ parentID: south.gridID }));
@@ -157,7 +224,10 @@ describe("dynamic adjustment (动态调整)", () => {
     const pieces = await withActor(resident, () => Grid.list({ parentID: top.gridID }));
     const west = pieces.items.filter((grid) => grid.code.startsWith("L-"));
     const { merged } = await asAdmin(() => Grid.merge({ gridIDs: west.map((grid) => grid.gridID), code: "W", name: "西片" }));
-    expect(merged.areaM2).toBeCloseTo(west.reduce((total, grid) => total + grid.areaM2, 0), -4);
+    expect(merged.areaM2).toBeCloseTo(
+      west.reduce((total, grid) => total + grid.areaM2, 0),
+      -4,
+    );
     const children = await withActor(resident, () => Grid.list({ parentID: merged.gridID }));
     expect(children.items.map((grid) => grid.code)).toEqual(["T1-1-1"]);
   });
@@ -199,22 +269,34 @@ describe("tiers as configuration", () => {
     // Roles of the catalogue sit on tier 3: the settings would not hold together (400, as PATCH /config says it).
     const invalid = await rejection(asAdmin(() => Config.updateTiers({ tiers: twoTiers, dedicatedKinds: config.dedicatedKinds })));
     expect(invalid.code).toBe("input.invalid");
-    expect(((invalid as InputError).details ?? []).map((detail) => detail.path)).toContainEqual(expect.stringMatching(/^roles\.\d+\.tier$/));
+    expect(((invalid as InputError).details ?? []).map((detail) => detail.path)).toContainEqual(
+      expect.stringMatching(/^roles\.\d+\.tier$/),
+    );
     // With those roles moved up a tier, the grids of tier 3 are in the way (409, naming them).
     const { roles } = await withActor(admin, () => Config.get());
     const movedUp = roles.map((role) => (role.tier === 3 ? { ...role, tier: 2 } : role));
-    const refused = await rejection(asAdmin(() => Config.update({ expectedVersion: config.version, changes: { tiers: twoTiers, roles: movedUp } })));
+    const refused = await rejection(
+      asAdmin(() => Config.update({ expectedVersion: config.version, changes: { tiers: twoTiers, roles: movedUp } })),
+    );
     expect(refused.code).toBe("config.breaking");
     expect(refused.message).toContain("T1-1-1");
     const renamed = config.tiers.map((tier) => (tier.level === 3 ? { ...tier, nameZh: "微网格", nameEn: "Micro grid" } : tier));
-    const next = await asAdmin(() => Config.updateTiers({ tiers: renamed, dedicatedKinds: config.dedicatedKinds, expectedVersion: config.version }));
+    const next = await asAdmin(() =>
+      Config.updateTiers({ tiers: renamed, dedicatedKinds: config.dedicatedKinds, expectedVersion: config.version }),
+    );
     expect(next.version).toBe(config.version + 1);
     expect(next.tiers[2].nameZh).toBe("微网格");
   });
 });
 
 describe("bulk import", () => {
-  const feature = (code: string, tier: number | null, parentCode: string | null, boundary: unknown, extra: Record<string, unknown> = {}) => ({
+  const feature = (
+    code: string,
+    tier: number | null,
+    parentCode: string | null,
+    boundary: unknown,
+    extra: Record<string, unknown> = {},
+  ) => ({
     type: "Feature",
     geometry: boundary,
     properties: { code, name: `网格${code}`, tier, parentCode, ...extra },
@@ -229,14 +311,28 @@ describe("bulk import", () => {
         feature("I1-2", 2, "I1", rect(45, 0, 50, 10)), // overlaps I1-1
         feature("I1-3", 3, "I1", rect(40, 0, 41, 1)), // wrong tier of parent
         feature("I1", 1, null, rect(60, 0, 61, 1)), // duplicate code
-        feature("I2", 1, null, { type: "Polygon", coordinates: [[[27.3, 118.1], [27.31, 118.1], [27.31, 118.11], [27.3, 118.1]]] }), // swapped
+        feature("I2", 1, null, {
+          type: "Polygon",
+          coordinates: [
+            [
+              [27.3, 118.1],
+              [27.31, 118.1],
+              [27.31, 118.11],
+              [27.3, 118.1],
+            ],
+          ],
+        }), // swapped
         feature("I1-4", 2, "NOPE", rect(40, 0, 41, 1)),
       ],
     };
     const error = await rejection(asAdmin(() => Grid.importCollection(file)));
     expect(error).toBeInstanceOf(InputError);
     expect(error.code).toBe("import.invalid");
-    const byFeature = (index: number) => error.details!.filter((detail) => detail.path === `features[${index}]`).map((detail) => detail.message).join(" | ");
+    const byFeature = (index: number) =>
+      error
+        .details!.filter((detail) => detail.path === `features[${index}]`)
+        .map((detail) => detail.message)
+        .join(" | ");
     expect(byFeature(2)).toMatch(/I1-2: overlaps I1-1/);
     expect(byFeature(3)).toMatch(/I1-3: parent I1 is of tier 1, expected tier 2/);
     expect(byFeature(4)).toMatch(/duplicate code/);
@@ -251,7 +347,10 @@ describe("bulk import", () => {
     for (let i = 0; i < 10; i++) features.push(feature(`K1-${i}`, 2, "K1", rect(40 + i, 0, 41 + i, 10)));
     const progress: string[] = [];
     const result = await asAdmin(() =>
-      Grid.importCollection({ type: "FeatureCollection", features }, { onProgress: (phase, done, total) => void progress.push(`${phase} ${done}/${total}`) }),
+      Grid.importCollection(
+        { type: "FeatureCollection", features },
+        { onProgress: (phase, done, total) => void progress.push(`${phase} ${done}/${total}`) },
+      ),
     );
     expect(result.imported).toBe(11);
     expect(progress.at(-1)).toBe("writing 11/11");

@@ -70,8 +70,14 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   const kinds = new Set(config.dedicatedKinds.map((kind) => kind.key));
   const tenantID = useTenant();
   const [existing, reserved] = await Promise.all([
-    GridEntity.query.primary({ tenantID }).go({ pages: "all" }).then((result) => result.data.map(toGrid).filter((grid) => grid.status === "active")),
-    GridCodeEntity.query.primary({ tenantID }).go({ pages: "all" }).then((result) => new Set(result.data.map((item) => item.code))),
+    GridEntity.query
+      .primary({ tenantID })
+      .go({ pages: "all" })
+      .then((result) => result.data.map(toGrid).filter((grid) => grid.status === "active")),
+    GridCodeEntity.query
+      .primary({ tenantID })
+      .go({ pages: "all" })
+      .then((result) => new Set(result.data.map((item) => item.code))),
   ]);
   const existingByCode = new Map(existing.map((grid) => [grid.code, grid]));
 
@@ -80,7 +86,7 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   const byCode = new Map<string, Candidate>();
   features.forEach((feature, index) => {
     const raw = feature as { type?: unknown; properties?: unknown; geometry?: unknown };
-    const code = typeof (raw?.properties as { code?: unknown })?.code === "string" ? ((raw.properties as { code: string }).code) : undefined;
+    const code = typeof (raw?.properties as { code?: unknown })?.code === "string" ? (raw.properties as { code: string }).code : undefined;
     if (raw?.type !== "Feature") {
       report(index, code, "not a GeoJSON Feature");
       return;
@@ -91,10 +97,13 @@ export async function importCollection(input: unknown, options: { onProgress?: I
       return;
     }
     const geometry = validateBoundary(raw.geometry);
-    if (!geometry.ok) for (const problem of geometry.problems) report(index, code, `geometry${problem.path ? `.${problem.path}` : ""}: ${problem.message}`);
+    if (!geometry.ok)
+      for (const problem of geometry.problems) report(index, code, `geometry${problem.path ? `.${problem.path}` : ""}: ${problem.message}`);
     const tier = props.data.tier ?? null;
-    if (tier !== null && tier > config.tiers.length) report(index, code, `tier ${tier} does not exist (this district has ${config.tiers.length})`);
-    if (props.data.dedicatedKind && !kinds.has(props.data.dedicatedKind)) report(index, code, `unknown dedicated kind "${props.data.dedicatedKind}"`);
+    if (tier !== null && tier > config.tiers.length)
+      report(index, code, `tier ${tier} does not exist (this district has ${config.tiers.length})`);
+    if (props.data.dedicatedKind && !kinds.has(props.data.dedicatedKind))
+      report(index, code, `unknown dedicated kind "${props.data.dedicatedKind}"`);
     if (byCode.has(props.data.code)) report(index, code, `duplicate code (also feature ${byCode.get(props.data.code)!.index})`);
     else if (reserved.has(props.data.code)) report(index, code, "the code is already used in this district");
     const candidate = { index, props: props.data, boundary: geometry.ok ? geometry.boundary : null, tier };
@@ -103,7 +112,10 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   });
 
   // 2. Parents: the right tier, found in the file or among the district's grids.
-  const parentOf = new Map<Candidate, { code: string; tier: number | null; boundary: Boundary | null; candidate?: Candidate; grid?: Grid } | null>();
+  const parentOf = new Map<
+    Candidate,
+    { code: string; tier: number | null; boundary: Boundary | null; candidate?: Candidate; grid?: Grid } | null
+  >();
   for (const candidate of candidates) {
     const { parentCode, code } = candidate.props;
     if (candidate.tier === 1) {
@@ -112,7 +124,13 @@ export async function importCollection(input: unknown, options: { onProgress?: I
       continue;
     }
     if (!parentCode) {
-      report(candidate.index, code, candidate.tier === null ? "a dedicated grid needs parentCode (a regular grid)" : `a tier-${candidate.tier} grid needs parentCode (tier ${candidate.tier - 1})`);
+      report(
+        candidate.index,
+        code,
+        candidate.tier === null
+          ? "a dedicated grid needs parentCode (a regular grid)"
+          : `a tier-${candidate.tier} grid needs parentCode (tier ${candidate.tier - 1})`,
+      );
       continue;
     }
     const inFile = byCode.get(parentCode);
@@ -145,7 +163,8 @@ export async function importCollection(input: unknown, options: { onProgress?: I
     if (!candidate.boundary || parent === undefined) continue;
     if (parent?.boundary) {
       const outside = outsideOf(candidate.boundary, parent.boundary);
-      if (outside.geometry) report(candidate.index, candidate.props.code, `sticks out of its parent ${parent.code} by ${m2(outside.areaM2)}`);
+      if (outside.geometry)
+        report(candidate.index, candidate.props.code, `sticks out of its parent ${parent.code} by ${m2(outside.areaM2)}`);
     }
     const parentKey = parent ? (parent.grid?.gridID ?? `file:${parent.code}`) : ROOT;
     const key = `${parentKey}|${tierKeyOf(candidate.tier)}`;
@@ -155,14 +174,17 @@ export async function importCollection(input: unknown, options: { onProgress?: I
       if (other.bbox[0] > bbox[2] || other.bbox[2] < bbox[0] || other.bbox[1] > bbox[3] || other.bbox[3] < bbox[1]) continue;
       const overlap = overlapOf(candidate.boundary, other.boundary);
       if (overlap.geometry)
-        report(candidate.index, candidate.props.code, `overlaps ${other.code}${other.index !== undefined ? ` (feature ${other.index})` : ""} by ${m2(overlap.areaM2)}`);
+        report(
+          candidate.index,
+          candidate.props.code,
+          `overlaps ${other.code}${other.index !== undefined ? ` (feature ${other.index})` : ""} by ${m2(overlap.areaM2)}`,
+        );
     }
     group.push({ code: candidate.props.code, index: candidate.index, boundary: candidate.boundary, bbox });
     siblings.set(key, group);
     if (++checked % 500 === 0) await options.onProgress?.("validating", checked, candidates.length);
   }
-  if (problems.length)
-    throw new InputError("import.invalid", `${problems.length} problem(s) in the file; nothing was written.`, problems);
+  if (problems.length) throw new InputError("import.invalid", `${problems.length} problem(s) in the file; nothing was written.`, problems);
 
   // 4. Parents before children: assign IDs and paths, then write in batches.
   const by = actorID();
@@ -216,14 +238,19 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   });
   const counted: Record<string, number> = {};
   for (const { grid } of ordered) counted[countFieldOf(grid!.tier)] = (counted[countFieldOf(grid!.tier)] ?? 0) + 1;
-  await GridSetEntity.update({ tenantID }).add({ stamp: 1, ...counted }).set({ updatedAt: new Date().toISOString() }).go();
+  await GridSetEntity.update({ tenantID })
+    .add({ stamp: 1, ...counted })
+    .set({ updatedAt: new Date().toISOString() })
+    .go();
   return { imported: ordered.length, items: items.length, ...stats };
 }
 
 /** Every active grid of the district as a FeatureCollection (the import format). */
 export async function exportCollection() {
   const tenantID = useTenant();
-  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all" })).data.map(toGrid).filter((grid) => grid.status === "active");
+  const grids = (await GridEntity.query.primary({ tenantID }).go({ pages: "all" })).data
+    .map(toGrid)
+    .filter((grid) => grid.status === "active");
   const codeOf = new Map(grids.map((grid) => [grid.gridID, grid.code]));
   return {
     type: "FeatureCollection" as const,
@@ -255,7 +282,13 @@ export async function createUpload() {
   const uploadKey = `${pendingPrefix()}${newID("upload")}.geojson`;
   const expiresIn = 900;
   const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: uploadKey }), { expiresIn });
-  return { uploadKey, url, method: "PUT" as const, maxBytes: MAX_IMPORT_BYTES, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+  return {
+    uploadKey,
+    url,
+    method: "PUT" as const,
+    maxBytes: MAX_IMPORT_BYTES,
+    expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
+  };
 }
 
 export const ImportUploadInput = z.object({ uploadKey: z.string().min(1).max(300) });
@@ -266,14 +299,21 @@ export const importUpload = fn(ImportUploadInput, async ({ uploadKey }) => {
   if (!uploadKey.startsWith(pendingPrefix()) || uploadKey.includes(".."))
     throw new NotFoundError("import.upload_not_found", "There is no such upload for this district.");
   const Bucket = bucketName();
-  const head = await s3().send(new HeadObjectCommand({ Bucket, Key: uploadKey })).catch(() => undefined);
+  const head = await s3()
+    .send(new HeadObjectCommand({ Bucket, Key: uploadKey }))
+    .catch(() => undefined);
   if (!head) throw new NotFoundError("import.upload_not_found", "The upload is not there (expired, or never finished).");
-  const drop = () => s3().send(new DeleteObjectCommand({ Bucket, Key: uploadKey })).catch(() => undefined);
+  const drop = () =>
+    s3()
+      .send(new DeleteObjectCommand({ Bucket, Key: uploadKey }))
+      .catch(() => undefined);
   if ((head.ContentLength ?? 0) > MAX_IMPORT_BYTES) {
     await drop();
-    throw new InputError("import.too_large", `The file is ${((head.ContentLength ?? 0) / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB is accepted.`, [
-      { path: "uploadKey", message: "file too large" },
-    ]);
+    throw new InputError(
+      "import.too_large",
+      `The file is ${((head.ContentLength ?? 0) / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB is accepted.`,
+      [{ path: "uploadKey", message: "file too large" }],
+    );
   }
   const body = await (await s3().send(new GetObjectCommand({ Bucket, Key: uploadKey }))).Body!.transformToString("utf-8");
   let parsed: unknown;
@@ -281,28 +321,46 @@ export const importUpload = fn(ImportUploadInput, async ({ uploadKey }) => {
     parsed = JSON.parse(body);
   } catch (error) {
     await drop();
-    throw new InputError("import.invalid_json", `The file is not valid JSON: ${(error as Error).message}`, [{ path: "uploadKey", message: "not JSON" }]);
+    throw new InputError("import.invalid_json", `The file is not valid JSON: ${(error as Error).message}`, [
+      { path: "uploadKey", message: "not JSON" },
+    ]);
   }
   const tenantID = useTenant();
   const importID = newID("import");
   const startedAt = new Date().toISOString();
   const expiresAt = Math.floor(Date.now() / 1000) + 30 * 86400;
-  await GridImportEntity.create({ tenantID, importID, status: "validating", total: 0, written: 0, by: actorID(), startedAt, expiresAt }).go();
+  await GridImportEntity.create({
+    tenantID,
+    importID,
+    status: "validating",
+    total: 0,
+    written: 0,
+    by: actorID(),
+    startedAt,
+    expiresAt,
+  }).go();
   let lastSaved = 0;
   try {
     const result = await importCollection(parsed, {
       onProgress: async (phase, done, total) => {
         if (phase === "writing" && done - lastSaved < Math.max(50, total / 20) && done < total) return;
         lastSaved = done;
-        await GridImportEntity.patch({ tenantID, importID }).set({ status: phase, total, written: phase === "writing" ? done : 0 }).go();
+        await GridImportEntity.patch({ tenantID, importID })
+          .set({ status: phase, total, written: phase === "writing" ? done : 0 })
+          .go();
       },
     });
     const finishedAt = new Date().toISOString();
-    await GridImportEntity.patch({ tenantID, importID }).set({ status: "done", total: result.imported, written: result.imported, finishedAt }).go();
+    await GridImportEntity.patch({ tenantID, importID })
+      .set({ status: "done", total: result.imported, written: result.imported, finishedAt })
+      .go();
     return { importID, status: "done" as const, total: result.imported, written: result.imported, problems: [], startedAt, finishedAt };
   } catch (error) {
-    const problems = error instanceof VisibleError ? (error.details ?? [{ path: "", message: error.message }]) : [{ path: "", message: "internal error" }];
-    await GridImportEntity.patch({ tenantID, importID }).set({ status: "failed", problems: problems.slice(0, 1000), finishedAt: new Date().toISOString() }).go();
+    const problems =
+      error instanceof VisibleError ? (error.details ?? [{ path: "", message: error.message }]) : [{ path: "", message: "internal error" }];
+    await GridImportEntity.patch({ tenantID, importID })
+      .set({ status: "failed", problems: problems.slice(0, 1000), finishedAt: new Date().toISOString() })
+      .go();
     throw error;
   } finally {
     await drop();
@@ -323,6 +381,10 @@ export async function exportToFile() {
   const Key = `exports/${useTenant()}/${newID("export")}.geojson`;
   const body = JSON.stringify(collection);
   await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key, Body: body, ContentType: "application/geo+json" }));
-  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucketName(), Key, ResponseContentDisposition: `attachment; filename="${useTenant()}-grids.geojson"` }), { expiresIn: 3600 });
+  const url = await getSignedUrl(
+    s3(),
+    new GetObjectCommand({ Bucket: bucketName(), Key, ResponseContentDisposition: `attachment; filename="${useTenant()}-grids.geojson"` }),
+    { expiresIn: 3600 },
+  );
   return { url, count: collection.features.length, bytes: Buffer.byteLength(body) };
 }

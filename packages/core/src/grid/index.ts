@@ -7,16 +7,7 @@ import { writeTransaction, type WriteOps } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
-import {
-  areaSquareMetres,
-  bboxOf,
-  coverage,
-  outsideOf,
-  overlapOf,
-  unionOf,
-  validateBoundary,
-  type Boundary,
-} from "./geometry.ts";
+import { areaSquareMetres, bboxOf, coverage, outsideOf, overlapOf, unionOf, validateBoundary, type Boundary } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridSetEntity, GridVersionEntity } from "./grid.entity.ts";
 import { countFieldOf, type Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid, type GridCountField } from "./model.ts";
 
@@ -74,8 +65,23 @@ async function loadMany(gridIDs: string[]): Promise<Grid[]> {
 }
 
 const withoutBoundary = [
-  "gridID", "code", "name", "tierKey", "dedicatedKind", "parentID", "path", "bbox", "areaM2",
-  "households", "population", "status", "version", "change", "note", "updatedAt", "updatedBy",
+  "gridID",
+  "code",
+  "name",
+  "tierKey",
+  "dedicatedKind",
+  "parentID",
+  "path",
+  "bbox",
+  "areaM2",
+  "households",
+  "population",
+  "status",
+  "version",
+  "change",
+  "note",
+  "updatedAt",
+  "updatedBy",
 ] as const;
 
 /** A grid with its ancestors (one read for the grid, one batch read for the chain). */
@@ -168,7 +174,11 @@ interface Placement {
 }
 
 /** Checks where a grid may hang: tier n>1 under tier n-1, tier 1 at the top, dedicated under a regular grid. */
-export async function checkPlacement(input: { tier?: number | null; dedicatedKind?: string | null; parentID?: string | null }): Promise<Placement> {
+export async function checkPlacement(input: {
+  tier?: number | null;
+  dedicatedKind?: string | null;
+  parentID?: string | null;
+}): Promise<Placement> {
   const config = await Config.get();
   const tier = input.dedicatedKind ? null : (input.tier ?? null);
   if (tier === null && !input.dedicatedKind)
@@ -182,13 +192,20 @@ export async function checkPlacement(input: { tier?: number | null; dedicatedKin
       { path: "dedicatedKind", message: `one of ${config.dedicatedKinds.map((kind) => kind.key).join(", ") || "(none configured)"}` },
     ]);
   if (tier === 1) {
-    if (input.parentID) throw new InputError("grid.parent_tier", "A first-tier grid has no parent.", [{ path: "parentID", message: "must be empty for tier 1" }]);
+    if (input.parentID)
+      throw new InputError("grid.parent_tier", "A first-tier grid has no parent.", [
+        { path: "parentID", message: "must be empty for tier 1" },
+      ]);
     return { tier, dedicatedKind: null, parent: null };
   }
   if (!input.parentID)
-    throw new InputError("grid.parent_required", tier === null ? "A dedicated grid hangs off a regular grid: give its parent." : `A tier-${tier} grid needs a parent of tier ${tier - 1}.`, [
-      { path: "parentID", message: "required" },
-    ]);
+    throw new InputError(
+      "grid.parent_required",
+      tier === null
+        ? "A dedicated grid hangs off a regular grid: give its parent."
+        : `A tier-${tier} grid needs a parent of tier ${tier - 1}.`,
+      [{ path: "parentID", message: "required" }],
+    );
   const parent = await load(input.parentID).catch(() => {
     throw new NotFoundError("grid.parent_not_found", `The parent grid ${input.parentID} does not exist in this district.`);
   });
@@ -252,18 +269,28 @@ export async function counts(): Promise<{ tiers: Record<number, number>; dedicat
  * Runs one transaction of a grid change; bumps the grid set's stamp in the same write, and
  * its count of active grids per tier by `counted` (e.g. a split: −1 and +pieces in one tier).
  */
-async function commit(build: (ops: Ops) => GridWrite[], describe: (index: number) => ConflictError, counted: Partial<Record<GridCountField, number>> = {}) {
+async function commit(
+  build: (ops: Ops) => GridWrite[],
+  describe: (index: number) => ConflictError,
+  counted: Partial<Record<GridCountField, number>> = {},
+) {
   const result = await writeTransaction(gridEntities, (ops) => {
-      const adds = Object.fromEntries(Object.entries(counted).filter(([, value]) => value !== 0));
-      const operations = [
-        ...build(ops),
-        ops.gridSet.update({ tenantID: useTenant() }).add({ stamp: 1, ...adds }).set({ updatedAt: new Date().toISOString() }).commit(),
-      ];
-      if (operations.length > 100)
-        throw new ConflictError("grid.change_too_large", `This change touches ${operations.length} records; one change may touch at most 100. Do it in smaller steps.`);
-      return operations;
-    })
-    .go();
+    const adds = Object.fromEntries(Object.entries(counted).filter(([, value]) => value !== 0));
+    const operations = [
+      ...build(ops),
+      ops.gridSet
+        .update({ tenantID: useTenant() })
+        .add({ stamp: 1, ...adds })
+        .set({ updatedAt: new Date().toISOString() })
+        .commit(),
+    ];
+    if (operations.length > 100)
+      throw new ConflictError(
+        "grid.change_too_large",
+        `This change touches ${operations.length} records; one change may touch at most 100. Do it in smaller steps.`,
+      );
+    return operations;
+  }).go();
   if (result.canceled) {
     const index = (result.data as { rejected: boolean }[]).findIndex((item) => item.rejected);
     throw describe(index);
@@ -387,10 +414,19 @@ type GridWrite = ReturnType<typeof creates>[number] | ReturnType<typeof changes>
 const ChangeKind = z.enum(["rename", "move", "redraw", "update", "retire", "split", "merge", "reparent"]);
 
 function bumped(grid: Grid, change: z.infer<typeof ChangeKind>, patch: Partial<Grid>, note?: string): Grid {
-  return { ...grid, ...patch, change, note: note ?? null, version: grid.version + 1, updatedAt: new Date().toISOString(), updatedBy: actorID() };
+  return {
+    ...grid,
+    ...patch,
+    change,
+    note: note ?? null,
+    version: grid.version + 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: actorID(),
+  };
 }
 
-const raced = (what: string) => new ConflictError("grid.changed", `${what} changed while this change was being made; reload and try again.`);
+const raced = (what: string) =>
+  new ConflictError("grid.changed", `${what} changed while this change was being made; reload and try again.`);
 
 export const CreateInput = z
   .object({
@@ -445,14 +481,24 @@ export const update = fn(UpdateInput, async (input) => {
   const before = await load(input.gridID);
   if (before.status === "retired") throw new ConflictError("grid.retired", `${before.code} is retired; it cannot change.`);
   if (input.expectedVersion !== undefined && input.expectedVersion !== before.version)
-    throw new ConflictError("grid.version", `${before.code} is at version ${before.version}, not ${input.expectedVersion}; reload and try again.`);
+    throw new ConflictError(
+      "grid.version",
+      `${before.code} is at version ${before.version}, not ${input.expectedVersion}; reload and try again.`,
+    );
 
   if (input.status === "retired") {
     const children = await activeChildren(before.gridID, false);
     if (children.length)
-      throw new ConflictError("grid.has_children", `Retire or move the children of ${before.code} first: ${children.map((child) => child.code).join(", ")}.`);
+      throw new ConflictError(
+        "grid.has_children",
+        `Retire or move the children of ${before.code} first: ${children.map((child) => child.code).join(", ")}.`,
+      );
     const after = bumped(before, "retire", { status: "retired" }, input.note);
-    await commit((ops) => changes(ops, before, after), () => raced(before.code), { [countFieldOf(before.tier)]: -1 });
+    await commit(
+      (ops) => changes(ops, before, after),
+      () => raced(before.code),
+      { [countFieldOf(before.tier)]: -1 },
+    );
     return after;
   }
 
@@ -462,7 +508,9 @@ export const update = fn(UpdateInput, async (input) => {
     ? await checkPlacement({ tier: before.tier, dedicatedKind: before.dedicatedKind, parentID: input.parentID })
     : { tier: before.tier, dedicatedKind: before.dedicatedKind, parent: before.parentID ? await load(before.parentID) : null };
   if (moving && placement.parent && (placement.parent.gridID === before.gridID || placement.parent.path.includes(before.gridID)))
-    throw new InputError("grid.cycle", "A grid cannot move under itself or its descendants.", [{ path: "parentID", message: "inside the grid" }]);
+    throw new InputError("grid.cycle", "A grid cannot move under itself or its descendants.", [
+      { path: "parentID", message: "inside the grid" },
+    ]);
   if (moving || input.boundary !== undefined) await checkShape(boundary, placement, [before.gridID]);
 
   let under: Grid[] = [];
@@ -480,13 +528,20 @@ export const update = fn(UpdateInput, async (input) => {
   }
 
   const change = moving ? "move" : input.boundary !== undefined ? "redraw" : input.name && input.name !== before.name ? "rename" : "update";
-  const after = bumped(before, change, {
-    name: input.name ?? before.name,
-    households: input.households ?? before.households,
-    population: input.population ?? before.population,
-    ...(input.boundary !== undefined ? { boundary, bbox: bboxOf(boundary), areaM2: Math.round(areaSquareMetres(boundary)) } : {}),
-    ...(moving ? { parentID: placement.parent?.gridID ?? null, path: placement.parent ? [...placement.parent.path, placement.parent.gridID] : [] } : {}),
-  }, input.note);
+  const after = bumped(
+    before,
+    change,
+    {
+      name: input.name ?? before.name,
+      households: input.households ?? before.households,
+      population: input.population ?? before.population,
+      ...(input.boundary !== undefined ? { boundary, bbox: bboxOf(boundary), areaM2: Math.round(areaSquareMetres(boundary)) } : {}),
+      ...(moving
+        ? { parentID: placement.parent?.gridID ?? null, path: placement.parent ? [...placement.parent.path, placement.parent.gridID] : [] }
+        : {}),
+    },
+    input.note,
+  );
   const moved = moving ? await rerooted(before, after) : [];
   await commit(
     (ops) => [...changes(ops, before, after), ...moved.flatMap(([old, next]) => changes(ops, old, next))],
@@ -529,23 +584,44 @@ export const split = fn(SplitInput, async (input) => {
   );
   if (!report.ok)
     throw new InputError("grid.split_not_exact", "The pieces must cover the grid exactly (无缝覆盖).", [
-      ...report.outside.map((entry) => ({ path: `pieces.${entry.gridID}.boundary`, message: `${entry.code} sticks out by ${m2(entry.areaM2)}` })),
-      ...report.overlaps.map((entry) => ({ path: "pieces", message: `${entry.a.code} and ${entry.b.code} overlap by ${m2(entry.areaM2)}` })),
+      ...report.outside.map((entry) => ({
+        path: `pieces.${entry.gridID}.boundary`,
+        message: `${entry.code} sticks out by ${m2(entry.areaM2)}`,
+      })),
+      ...report.overlaps.map((entry) => ({
+        path: "pieces",
+        message: `${entry.a.code} and ${entry.b.code} overlap by ${m2(entry.areaM2)}`,
+      })),
       ...report.gaps.map((gap) => ({ path: "pieces", message: `a gap of ${m2(gap.areaM2)} is left uncovered` })),
     ]);
   const parent = original.parentID ? await load(original.parentID) : null;
   const pieces = input.pieces.map((piece, index) =>
-    newGrid({ ...piece, tier: original.tier, dedicatedKind: original.dedicatedKind, parent, boundary: boundaries[index], change: "split", note: `split from ${original.code}` }),
+    newGrid({
+      ...piece,
+      tier: original.tier,
+      dedicatedKind: original.dedicatedKind,
+      parent,
+      boundary: boundaries[index],
+      change: "split",
+      note: `split from ${original.code}`,
+    }),
   );
   const children = await activeChildren(original.gridID);
   const moves: [Grid, Grid][] = [];
   for (const child of children) {
     const home = pieces.find((piece) => !outsideOf(child.boundary as Boundary, piece.boundary as Boundary).geometry);
     if (!home)
-      throw new InputError("grid.split_cuts_child", `The cut runs through the child grid ${child.code}: every child must fall inside one piece.`, [
-        { path: "pieces", message: `${child.code} is cut` },
-      ]);
-    const moved = bumped(child, "reparent", { parentID: home.gridID, path: [...home.path, home.gridID] }, `after the split of ${original.code}`);
+      throw new InputError(
+        "grid.split_cuts_child",
+        `The cut runs through the child grid ${child.code}: every child must fall inside one piece.`,
+        [{ path: "pieces", message: `${child.code} is cut` }],
+      );
+    const moved = bumped(
+      child,
+      "reparent",
+      { parentID: home.gridID, path: [...home.path, home.gridID] },
+      `after the split of ${original.code}`,
+    );
     moves.push([child, moved], ...(await rerooted(child, moved)));
   }
   const note = input.note ?? `split into ${pieces.map((piece) => piece.code).join(", ")}`;
@@ -556,7 +632,8 @@ export const split = fn(SplitInput, async (input) => {
       ...pieces.flatMap((piece) => creates(ops, piece)),
       ...moves.flatMap(([old, next]) => changes(ops, old, next)),
     ],
-    (index) => (index >= 2 ? new ConflictError("grid.code_exists", "One of the new codes is already used in this district.") : raced(original.code)),
+    (index) =>
+      index >= 2 ? new ConflictError("grid.code_exists", "One of the new codes is already used in this district.") : raced(original.code),
     { [countFieldOf(original.tier)]: pieces.length - 1 },
   );
   return { retired: refOf(original), pieces };
@@ -575,11 +652,15 @@ export const merge = fn(MergeInput, async (input) => {
   const grids = await loadMany([...new Set(input.gridIDs)]);
   if (grids.length !== new Set(input.gridIDs).size) throw new NotFoundError("grid.not_found", "One of the grids to merge does not exist.");
   const [first] = grids;
-  const strangers = grids.filter((grid) => grid.parentID !== first.parentID || grid.tier !== first.tier || grid.dedicatedKind !== first.dedicatedKind);
+  const strangers = grids.filter(
+    (grid) => grid.parentID !== first.parentID || grid.tier !== first.tier || grid.dedicatedKind !== first.dedicatedKind,
+  );
   if (strangers.length)
-    throw new InputError("grid.merge_not_siblings", `Only siblings of the same tier merge; ${strangers.map((grid) => grid.code).join(", ")} differ from ${first.code}.`, [
-      { path: "gridIDs", message: "not siblings" },
-    ]);
+    throw new InputError(
+      "grid.merge_not_siblings",
+      `Only siblings of the same tier merge; ${strangers.map((grid) => grid.code).join(", ")} differ from ${first.code}.`,
+      [{ path: "gridIDs", message: "not siblings" }],
+    );
   const retiredOnes = grids.filter((grid) => grid.status === "retired");
   if (retiredOnes.length) throw new ConflictError("grid.retired", `${retiredOnes.map((grid) => grid.code).join(", ")} retired already.`);
   const parent = first.parentID ? await load(first.parentID) : null;
@@ -598,7 +679,12 @@ export const merge = fn(MergeInput, async (input) => {
   const moves: [Grid, Grid][] = [];
   for (const grid of grids)
     for (const child of await activeChildren(grid.gridID)) {
-      const moved = bumped(child, "reparent", { parentID: merged.gridID, path: [...merged.path, merged.gridID] }, `after the merge into ${merged.code}`);
+      const moved = bumped(
+        child,
+        "reparent",
+        { parentID: merged.gridID, path: [...merged.path, merged.gridID] },
+        `after the merge into ${merged.code}`,
+      );
       moves.push([child, moved], ...(await rerooted(child, moved)));
     }
   const note = input.note ?? `merged into ${merged.code}`;
@@ -608,7 +694,10 @@ export const merge = fn(MergeInput, async (input) => {
       ...creates(ops, merged),
       ...moves.flatMap(([old, next]) => changes(ops, old, next)),
     ],
-    (index) => (index === grids.length * 2 + 1 ? new ConflictError("grid.code_exists", `The code ${merged.code} is already used in this district.`) : raced("One of the grids")),
+    (index) =>
+      index === grids.length * 2 + 1
+        ? new ConflictError("grid.code_exists", `The code ${merged.code} is already used in this district.`)
+        : raced("One of the grids"),
     { [countFieldOf(merged.tier)]: 1 - grids.length },
   );
   return { retired: grids.map(refOf), merged };

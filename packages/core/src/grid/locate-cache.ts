@@ -54,6 +54,10 @@ export const locate = fn(LocateInput, async ({ lon, lat }) => {
   const hit = entry.index.locate(lon, lat);
   if (!hit) throw new NotFoundError("grid.outside_district", `The point (${lon}, ${lat}) lies outside every grid of this district.`);
   const grid = entry.grids.get(hit.gridID)!;
-  const refs = (ids: string[]) => ids.map((id) => entry.grids.get(id)).filter((ref): ref is GridRef & { path: string[] } => Boolean(ref)).map(refOf);
+  const refs = (ids: string[]) =>
+    ids
+      .map((id) => entry.grids.get(id))
+      .filter((ref): ref is GridRef & { path: string[] } => Boolean(ref))
+      .map(refOf);
   return { grid: refOf(grid), ancestors: refs(grid.path), dedicated: refs(hit.dedicated) };
 });

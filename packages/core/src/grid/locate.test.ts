@@ -5,7 +5,13 @@ import { bboxOf } from "./geometry.ts";
 import { GridIndex, locateNaive, type LocatableGrid } from "./locate.ts";
 
 function ring(lon0: number, lat0: number, lon1: number, lat1: number): Position[] {
-  return [[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]];
+  return [
+    [lon0, lat0],
+    [lon1, lat0],
+    [lon1, lat1],
+    [lon0, lat1],
+    [lon0, lat0],
+  ];
 }
 
 /**

@@ -90,12 +90,25 @@ export const createMeeting = fn(CreateMeetingInput, async (input) => {
   const at = now().toISOString();
   const meetingID = newID("meeting");
   const item = {
-    tenantID: useTenant(), meetingID, typeKey: input.typeKey, gridID: place.gridID, gridPath: place.gridPath,
-    gridPathKey: `${pathPrefix(place)}${meetingID}`, scheduledAt: new Date(input.scheduledAt).toISOString(), place: input.place,
-    topic: input.topic, status: "scheduled" as const, createdBy: actorID(), createdAt: at, updatedAt: at,
+    tenantID: useTenant(),
+    meetingID,
+    typeKey: input.typeKey,
+    gridID: place.gridID,
+    gridPath: place.gridPath,
+    gridPathKey: `${pathPrefix(place)}${meetingID}`,
+    scheduledAt: new Date(input.scheduledAt).toISOString(),
+    place: input.place,
+    topic: input.topic,
+    status: "scheduled" as const,
+    createdBy: actorID(),
+    createdAt: at,
+    updatedAt: at,
   };
   const tally = new Tally().add(gridScopes(place.gridPath), at, "meetings.scheduled");
-  const result = await writeTransaction({ meeting: MeetingEntity, ...Tally.entities }, (ops) => [ops.meeting.create(item).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ meeting: MeetingEntity, ...Tally.entities }, (ops) => [
+    ops.meeting.create(item).commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw new ConflictError("meeting.not_created", "The meeting could not be saved; try again.");
   return toMeeting(item);
 });
@@ -143,28 +156,58 @@ export const recordMeetingOutcome = fn(RecordOutcomeInput, async (input) => {
   const at = now().toISOString();
   const attendance = input.attendanceCount ?? input.attendees.length;
   const scopes = gridScopes(meeting.gridPath);
-  const tally = new Tally().add(scopes, at, "meetings.held").add(scopes, at, "meetings.attendance", 1, attendance).add(scopes, at, `meetings.${meeting.typeKey}`);
+  const tally = new Tally()
+    .add(scopes, at, "meetings.held")
+    .add(scopes, at, "meetings.attendance", 1, attendance)
+    .add(scopes, at, `meetings.${meeting.typeKey}`);
   const items = input.outcomes.map((outcome) => newNeedItem(place, outcome, { meetingID: meeting.meetingID }, tally));
   if (1 + items.length + tally.size > 100)
-    throw new InputError("meeting.too_many_outcomes", "Too many outcomes to record at once for this grid; record fewer.", [{ path: "outcomes", message: "too many" }]);
+    throw new InputError("meeting.too_many_outcomes", "Too many outcomes to record at once for this grid; record fewer.", [
+      { path: "outcomes", message: "too many" },
+    ]);
   const outcomeItemIDs = items.map((item) => item.itemID);
   const written = await writeTransaction({ meeting: MeetingEntity, needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
-      ops.meeting
-        .patch({ tenantID, meetingID: meeting.meetingID })
-        .set({ status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes, outcomeItemIDs, updatedAt: at })
-        .where((attr, op) => op.eq(attr.status, "scheduled"))
-        .commit(),
-      ...items.map((item) => ops.needItem.create(item).commit()),
-      ...tally.operations(ops),
-    ])
-    .go();
+    ops.meeting
+      .patch({ tenantID, meetingID: meeting.meetingID })
+      .set({
+        status: "held",
+        heldAt: at,
+        attendanceCount: attendance,
+        attendees: input.attendees,
+        minutes: input.minutes,
+        outcomeItemIDs,
+        updatedAt: at,
+      })
+      .where((attr, op) => op.eq(attr.status, "scheduled"))
+      .commit(),
+    ...items.map((item) => ops.needItem.create(item).commit()),
+    ...tally.operations(ops),
+  ]).go();
   if (written.canceled) throw recorded();
   return {
     meeting: toMeeting({
-      ...result.data, status: "held", heldAt: at, attendanceCount: attendance, attendees: input.attendees, minutes: input.minutes,
+      ...result.data,
+      status: "held",
+      heldAt: at,
+      attendanceCount: attendance,
+      attendees: input.attendees,
+      minutes: input.minutes,
       outcomeItemIDs,
     }),
-    items: items.map((item) => NeedItem.parse({ ...item, description: item.description ?? null, meetingID: item.meetingID ?? null, claimantID: null, claimantUnit: null, claimedAt: null, closedBy: null, closedAt: null, closeNote: null, confirmedAt: null })),
+    items: items.map((item) =>
+      NeedItem.parse({
+        ...item,
+        description: item.description ?? null,
+        meetingID: item.meetingID ?? null,
+        claimantID: null,
+        claimantUnit: null,
+        claimedAt: null,
+        closedBy: null,
+        closedAt: null,
+        closeNote: null,
+        confirmedAt: null,
+      }),
+    ),
   };
 });
 
@@ -175,7 +218,9 @@ export const getMeeting = fn(z.string().max(80), async (meetingID) => {
   const result = await MeetingEntity.get({ tenantID, meetingID }).go();
   if (!result.data) throw new NotFoundError("meeting.not_found", `There is no meeting ${meetingID} in this district.`);
   const meeting = toMeeting(result.data);
-  const items = meeting.outcomeItemIDs.length ? (await NeedItemEntity.get(meeting.outcomeItemIDs.map((itemID) => ({ tenantID, itemID }))).go()).data : [];
+  const items = meeting.outcomeItemIDs.length
+    ? (await NeedItemEntity.get(meeting.outcomeItemIDs.map((itemID) => ({ tenantID, itemID }))).go()).data
+    : [];
   const byID = new Map(items.map((item) => [item.itemID, item]));
   return {
     meeting,
@@ -206,24 +251,35 @@ export const listMeetings = fn(ListMeetingsInput, async (input) => {
     query = input.from ? base.gte({ scheduledAt: new Date(input.from).toISOString() }) : base;
   }
   const filtered = query.where((attr, op) =>
-    [input.status ? op.eq(attr.status, input.status) : "", input.typeKey ? op.eq(attr.typeKey, input.typeKey) : ""].filter(Boolean).join(" AND "),
+    [input.status ? op.eq(attr.status, input.status) : "", input.typeKey ? op.eq(attr.typeKey, input.typeKey) : ""]
+      .filter(Boolean)
+      .join(" AND "),
   );
   const result = await page(filtered, input, input.gridID ? "desc" : "asc");
   return { items: result.items.map(toMeeting), cursor: result.cursor };
 });
 
 /** Meetings held, attendance and per type, of a grid (with its descendants) or the district: one read. */
-export const meetingStats = fn(z.object({ gridID: z.string().max(80).optional(), period: z.string().regex(/^(all|\d{4}(-\d{2})?)$/).default("all") }), async (input) => {
-  const config = await requireMechanism("meetings");
-  const scope = input.gridID ? `grid:${(await placeOfGrid(input.gridID)).gridID}` : "district";
-  const tallies = await readTallies(scope, input.period);
-  return {
-    scheduled: tallies["meetings.scheduled"]?.count ?? 0,
-    held: tallies["meetings.held"]?.count ?? 0,
-    attendance: tallies["meetings.attendance"]?.sum ?? 0,
-    byType: Object.fromEntries(config.governance.meetingTypes.map((type) => [type.key, tallies[`meetings.${type.key}`]?.count ?? 0])),
-  };
-});
+export const meetingStats = fn(
+  z.object({
+    gridID: z.string().max(80).optional(),
+    period: z
+      .string()
+      .regex(/^(all|\d{4}(-\d{2})?)$/)
+      .default("all"),
+  }),
+  async (input) => {
+    const config = await requireMechanism("meetings");
+    const scope = input.gridID ? `grid:${(await placeOfGrid(input.gridID)).gridID}` : "district";
+    const tallies = await readTallies(scope, input.period);
+    return {
+      scheduled: tallies["meetings.scheduled"]?.count ?? 0,
+      held: tallies["meetings.held"]?.count ?? 0,
+      attendance: tallies["meetings.attendance"]?.sum ?? 0,
+      byType: Object.fromEntries(config.governance.meetingTypes.map((type) => [type.key, tallies[`meetings.${type.key}`]?.count ?? 0])),
+    };
+  },
+);
 
 /**
  * Rebuilds the `meetings.*` counters from the district's meetings, the way the steps above add

@@ -11,13 +11,29 @@ import { withClock } from "../util/clock.ts";
 import * as Meeting from "./index.ts";
 
 const tenantID = "rc-meeting";
-const user = (userID: string, role: "resident" | "cadre" | "district_admin" | "grid_leader" | "grid_worker"): Actor => ({ type: "user", userID, tenantID, roles: [role] });
+const user = (userID: string, role: "resident" | "cadre" | "district_admin" | "grid_leader" | "grid_worker"): Actor => ({
+  type: "user",
+  userID,
+  tenantID,
+  roles: [role],
+});
 const organisers = [user("admin", "district_admin"), user("l1", "grid_leader"), user("w1", "grid_worker")];
 const types = ["grid_council", "estate_express", "neighbour_talk", "listen_to_neighbours"];
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 let gridIDs: string[] = [];
@@ -25,7 +41,16 @@ let gridIDs: string[] = [];
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-meeting-p", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-meeting-p", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID: "rc-meeting-p",
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
   });
   await withActor(user("admin", "district_admin"), async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
@@ -48,7 +73,15 @@ it("rebuilds the meeting counters from the meetings with no drift after a random
     return { minutes: "会议纪要", attendees, attendanceCount: attendanceCount ?? (attendees.length ? undefined : 5) };
   };
   const create = (step: number) =>
-    withActor(pick(organisers), () => Meeting.createMeeting({ typeKey: pick(types), gridID: pick(gridIDs), scheduledAt: new Date(Date.UTC(2022, 0, 1) + step * 86_400_000).toISOString(), place: "社区活动室", topic: `议题${step}` }));
+    withActor(pick(organisers), () =>
+      Meeting.createMeeting({
+        typeKey: pick(types),
+        gridID: pick(gridIDs),
+        scheduledAt: new Date(Date.UTC(2022, 0, 1) + step * 86_400_000).toISOString(),
+        place: "社区活动室",
+        topic: `议题${step}`,
+      }),
+    );
   let time = Date.UTC(2021, 10, 25, 10);
   for (let step = 0; step < 60; step++) {
     time += Math.floor(random() * 3 * 86_400_000);
@@ -60,7 +93,11 @@ it("rebuilds the meeting counters from the meetings with no drift after a random
       // Two organisers record the same meeting at once: exactly one wins, the other gets a 409.
       const meetingID = scheduled.splice(Math.floor(random() * scheduled.length), 1)[0];
       const bodies = [outcome(), outcome()];
-      const results = await withClock(at, () => Promise.allSettled(bodies.map((body, index) => withActor(organisers[index], () => Meeting.recordMeetingOutcome({ meetingID, ...body })))));
+      const results = await withClock(at, () =>
+        Promise.allSettled(
+          bodies.map((body, index) => withActor(organisers[index], () => Meeting.recordMeetingOutcome({ meetingID, ...body }))),
+        ),
+      );
       const won = results.findIndex((result) => result.status === "fulfilled");
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const lost = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
@@ -79,7 +116,11 @@ it("rebuilds the meeting counters from the meetings with no drift after a random
       // Different steps at once, on the real clock: two meetings scheduled, one recorded.
       const meetingID = scheduled.splice(Math.floor(random() * scheduled.length), 1)[0];
       const body = outcome();
-      const [first, second, result] = await Promise.all([create(step), create(step + 1), withActor(pick(organisers), () => Meeting.recordMeetingOutcome({ meetingID, ...body }))]);
+      const [first, second, result] = await Promise.all([
+        create(step),
+        create(step + 1),
+        withActor(pick(organisers), () => Meeting.recordMeetingOutcome({ meetingID, ...body })),
+      ]);
       scheduled.push(first.meetingID, second.meetingID);
       held++;
       attendance += result.meeting.attendanceCount!;

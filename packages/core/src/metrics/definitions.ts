@@ -8,7 +8,17 @@ import type { MetricValue } from "../counter/tally.ts";
  * counts per tier — never by reading records. `docs/metrics.md` is generated from this list
  * (`npm run docs:metrics`; a test keeps the two equal).
  */
-export type MetricGroup = "grids" | "people" | "tickets" | "party" | "cadres" | "wishes" | "needs" | "meetings" | "volunteers" | "emergency";
+export type MetricGroup =
+  | "grids"
+  | "people"
+  | "tickets"
+  | "party"
+  | "cadres"
+  | "wishes"
+  | "needs"
+  | "meetings"
+  | "volunteers"
+  | "emergency";
 export type MetricUnit = "count" | "ratio" | "hours" | "rating" | "people";
 
 /** The counters one scope holds for one period (or a range of months, summed). */
@@ -64,122 +74,292 @@ export function quantileHours(tickets: Record<string, number>, q: number): numbe
   return bucketBounds.at(-1)![1];
 }
 
-const tally = (key: string, group: MetricGroup, nameZh: string, nameEn: string, definition: string, unit: MetricUnit = "count"): MetricDefinition => ({
-  key, group, nameZh, nameEn, unit, definition, higherIsBetter: true,
+const tally = (
+  key: string,
+  group: MetricGroup,
+  nameZh: string,
+  nameEn: string,
+  definition: string,
+  unit: MetricUnit = "count",
+): MetricDefinition => ({
+  key,
+  group,
+  nameZh,
+  nameEn,
+  unit,
+  definition,
+  higherIsBetter: true,
   value: (sources) => (unit === "people" || unit === "hours" ? sum(sources, key) : count(sources, key)),
 });
 
 export const MetricDefinitions: MetricDefinition[] = [
   // ── grids and people (standing counts) ──
   {
-    key: "grids.total", group: "grids", nameZh: "网格总数", nameEn: "Grids", unit: "count", standing: true, higherIsBetter: true,
+    key: "grids.total",
+    group: "grids",
+    nameZh: "网格总数",
+    nameEn: "Grids",
+    unit: "count",
+    standing: true,
+    higherIsBetter: true,
     definition: "Active grids of every tier plus dedicated grids (专属网格), now.",
     value: (sources) => Object.values(sources.grids.tiers).reduce((all, value) => all + value, 0) + sources.grids.dedicated,
   },
-  ...[1, 2, 3, 4, 5].map((level): MetricDefinition => ({
-    key: `grids.tier${level}`, group: "grids", nameZh: `第${level}级网格`, nameEn: `Tier-${level} grids`, unit: "count", standing: true, higherIsBetter: true,
-    definition: `Active grids of the district's tier ${level} (its own name for the tier may differ), now.`,
-    value: (sources) => sources.grids.tiers[level] ?? 0,
-  })),
+  ...[1, 2, 3, 4, 5].map(
+    (level): MetricDefinition => ({
+      key: `grids.tier${level}`,
+      group: "grids",
+      nameZh: `第${level}级网格`,
+      nameEn: `Tier-${level} grids`,
+      unit: "count",
+      standing: true,
+      higherIsBetter: true,
+      definition: `Active grids of the district's tier ${level} (its own name for the tier may differ), now.`,
+      value: (sources) => sources.grids.tiers[level] ?? 0,
+    }),
+  ),
   {
-    key: "grids.dedicated", group: "grids", nameZh: "专属网格", nameEn: "Dedicated grids", unit: "count", standing: true, higherIsBetter: true,
+    key: "grids.dedicated",
+    group: "grids",
+    nameZh: "专属网格",
+    nameEn: "Dedicated grids",
+    unit: "count",
+    standing: true,
+    higherIsBetter: true,
     definition: "Active dedicated grids (a school, a hospital, an enterprise park…), now.",
     value: (sources) => sources.grids.dedicated,
   },
   {
-    key: "people.total", group: "people", nameZh: "网格力量（人）", nameEn: "Grid workforce", unit: "people", standing: true, higherIsBetter: true,
+    key: "people.total",
+    group: "people",
+    nameZh: "网格力量（人）",
+    nameEn: "Grid workforce",
+    unit: "people",
+    standing: true,
+    higherIsBetter: true,
     definition: "People put on grids in any role of the district's catalogue (a person with several roles counts once).",
     value: (sources) => count(sources, "people.total"),
   },
   // ── tickets (随手拍 / 民生事件) ──
   {
-    key: "tickets.collected", group: "tickets", nameZh: "采集事件", nameEn: "Tickets collected", unit: "count", higherIsBetter: true,
+    key: "tickets.collected",
+    group: "tickets",
+    nameZh: "采集事件",
+    nameEn: "Tickets collected",
+    unit: "count",
+    higherIsBetter: true,
     definition: "Tickets reported (采集) in the period.",
     value: (sources) => ticket(sources, "collected"),
   },
   {
-    key: "tickets.accepted", group: "tickets", nameZh: "受理事件", nameEn: "Tickets accepted", unit: "count", higherIsBetter: true,
+    key: "tickets.accepted",
+    group: "tickets",
+    nameZh: "受理事件",
+    nameEn: "Tickets accepted",
+    unit: "count",
+    higherIsBetter: true,
     definition: "Tickets accepted (受理) in the period.",
     value: (sources) => ticket(sources, "accepted"),
   },
   {
-    key: "tickets.closed", group: "tickets", nameZh: "办结事件", nameEn: "Tickets closed", unit: "count", higherIsBetter: true,
-    definition: "Tickets closed in the period: verified (solved, not responsible, duplicate), not accepted, or voided; a reopened ticket stops counting until it closes again.",
+    key: "tickets.closed",
+    group: "tickets",
+    nameZh: "办结事件",
+    nameEn: "Tickets closed",
+    unit: "count",
+    higherIsBetter: true,
+    definition:
+      "Tickets closed in the period: verified (solved, not responsible, duplicate), not accepted, or voided; a reopened ticket stops counting until it closes again.",
     value: (sources) => ticket(sources, "closed"),
   },
   {
-    key: "tickets.solved", group: "tickets", nameZh: "解决事件", nameEn: "Tickets solved", unit: "count", higherIsBetter: true,
+    key: "tickets.solved",
+    group: "tickets",
+    nameZh: "解决事件",
+    nameEn: "Tickets solved",
+    unit: "count",
+    higherIsBetter: true,
     definition: "Closed tickets whose closure is `solved`.",
     value: (sources) => ticket(sources, "solved"),
   },
   {
-    key: "tickets.closureRate", group: "tickets", nameZh: "办结率", nameEn: "Closure rate", unit: "ratio", higherIsBetter: true,
-    definition: "Closed ÷ collected, as the source reports it (5,622 ÷ 5,632 = 99.82%); tickets collected in one period and closed in the next count in each period's own figure.",
+    key: "tickets.closureRate",
+    group: "tickets",
+    nameZh: "办结率",
+    nameEn: "Closure rate",
+    unit: "ratio",
+    higherIsBetter: true,
+    definition:
+      "Closed ÷ collected, as the source reports it (5,622 ÷ 5,632 = 99.82%); tickets collected in one period and closed in the next count in each period's own figure.",
     value: (sources) => ratio(ticket(sources, "closed"), ticket(sources, "collected")),
   },
   {
-    key: "tickets.onTimeRate", group: "tickets", nameZh: "按期办结率", nameEn: "On-time closure rate", unit: "ratio", higherIsBetter: true,
+    key: "tickets.onTimeRate",
+    group: "tickets",
+    nameZh: "按期办结率",
+    nameEn: "On-time closure rate",
+    unit: "ratio",
+    higherIsBetter: true,
     definition: "Tickets closed by their deadline (working hours, per category) ÷ tickets closed.",
     value: (sources) => ratio(ticket(sources, "onTime"), ticket(sources, "closed")),
   },
   {
-    key: "tickets.medianHours", group: "tickets", nameZh: "办结时长中位数（小时）", nameEn: "Median time to close (hours)", unit: "hours", higherIsBetter: false,
-    definition: "Median of the time from report to closure of the tickets closed, from the time-to-close histogram (log₂ buckets, interpolated inside the bucket).",
+    key: "tickets.medianHours",
+    group: "tickets",
+    nameZh: "办结时长中位数（小时）",
+    nameEn: "Median time to close (hours)",
+    unit: "hours",
+    higherIsBetter: false,
+    definition:
+      "Median of the time from report to closure of the tickets closed, from the time-to-close histogram (log₂ buckets, interpolated inside the bucket).",
     value: (sources) => quantileHours(sources.tickets, 0.5),
   },
   {
-    key: "tickets.p90Hours", group: "tickets", nameZh: "办结时长90分位（小时）", nameEn: "90th percentile time to close (hours)", unit: "hours", higherIsBetter: false,
+    key: "tickets.p90Hours",
+    group: "tickets",
+    nameZh: "办结时长90分位（小时）",
+    nameEn: "90th percentile time to close (hours)",
+    unit: "hours",
+    higherIsBetter: false,
     definition: "90th percentile of the time to close, from the same histogram.",
     value: (sources) => quantileHours(sources.tickets, 0.9),
   },
   {
-    key: "tickets.reopened", group: "tickets", nameZh: "重新打开", nameEn: "Tickets reopened", unit: "count", higherIsBetter: false,
+    key: "tickets.reopened",
+    group: "tickets",
+    nameZh: "重新打开",
+    nameEn: "Tickets reopened",
+    unit: "count",
+    higherIsBetter: false,
     definition: "Closed tickets reopened by their reporter within the district's reopen window.",
     value: (sources) => ticket(sources, "reopened"),
   },
   {
-    key: "tickets.averageRating", group: "tickets", nameZh: "群众满意度（5分制）", nameEn: "Average rating (of 5)", unit: "rating", higherIsBetter: true,
+    key: "tickets.averageRating",
+    group: "tickets",
+    nameZh: "群众满意度（5分制）",
+    nameEn: "Average rating (of 5)",
+    unit: "rating",
+    higherIsBetter: true,
     definition: "Sum of reporters' ratings ÷ tickets rated.",
-    value: (sources) => (ticket(sources, "rated") > 0 ? Math.round((ticket(sources, "ratingSum") / ticket(sources, "rated")) * 100) / 100 : null),
+    value: (sources) =>
+      ticket(sources, "rated") > 0 ? Math.round((ticket(sources, "ratingSum") / ticket(sources, "rated")) * 100) / 100 : null,
   },
   // ── party building (党建) ──
-  tally("party.jointMeetings", "party", "党建联席会", "Joint party-building meetings", "Joint party-building meetings (党建联席会) recorded."),
+  tally(
+    "party.jointMeetings",
+    "party",
+    "党建联席会",
+    "Joint party-building meetings",
+    "Joint party-building meetings (党建联席会) recorded.",
+  ),
   tally("party.coBuildingProjects", "party", "共建项目", "Co-building projects", "Co-building projects claimed by units (共建项目)."),
   // ── cadre secondment and the ledger (常态化下沉 · 双向管理) ──
   tally("cadres.assigned", "cadres", "下沉干部", "Cadres seconded", "Cadres assigned to grids as grid assistants (网格助理)."),
   tally("ledger.entries", "cadres", "工作台账条目", "Ledger entries", "Work logged by cadres in the two-way ledger."),
   tally("ledger.hours", "cadres", "台账工时（小时）", "Ledger hours", "Hours logged in the ledger.", "hours"),
-  tally("ledger.sentiment_map", "cadres", "小区民情图", "Sentiment maps drawn", "Ledger entries of the kind 小区民情图 (community sentiment map)."),
+  tally(
+    "ledger.sentiment_map",
+    "cadres",
+    "小区民情图",
+    "Sentiment maps drawn",
+    "Ledger entries of the kind 小区民情图 (community sentiment map).",
+  ),
   tally("cadres.evaluations", "cadres", "干部评价", "Cadre evaluations", "Monthly evaluations of cadres recorded by the community."),
   // ── micro-wishes (微心愿) ──
   tally("wishes.posted", "wishes", "微心愿发布", "Micro-wishes posted", "Small wishes posted by residents."),
   tally("wishes.claimed", "wishes", "微心愿认领", "Micro-wishes claimed", "Wishes claimed by a cadre."),
   tally("wishes.fulfilled", "wishes", "微心愿实现", "Micro-wishes fulfilled", "Wishes fulfilled by the cadre who claimed them."),
   // ── needs lists (问题清单·项目清单) ──
-  tally("needs.created", "needs", "问题/项目清单", "Needs items listed", "Problems and projects put on the needs lists (from meetings or by staff)."),
+  tally(
+    "needs.created",
+    "needs",
+    "问题/项目清单",
+    "Needs items listed",
+    "Problems and projects put on the needs lists (from meetings or by staff).",
+  ),
   tally("needs.claimed", "needs", "清单认领", "Needs items claimed", "Items claimed (认领) by a cadre or a unit."),
   tally("needs.closed", "needs", "清单销号", "Needs items closed", "Items ticked off (销号) with evidence."),
   {
-    key: "needs.closureRate", group: "needs", nameZh: "清单销号率", nameEn: "Needs closure rate", unit: "ratio", higherIsBetter: true,
+    key: "needs.closureRate",
+    group: "needs",
+    nameZh: "清单销号率",
+    nameEn: "Needs closure rate",
+    unit: "ratio",
+    higherIsBetter: true,
     definition: "Needs items closed ÷ needs items listed.",
     value: (sources) => ratio(count(sources, "needs.closed"), count(sources, "needs.created")),
   },
   // ── meetings ──
-  tally("meetings.held", "meetings", "议事协商会议", "Meetings held", "Grid councils, estate express, neighbour meetings, tea parties… whose outcome was recorded."),
+  tally(
+    "meetings.held",
+    "meetings",
+    "议事协商会议",
+    "Meetings held",
+    "Grid councils, estate express, neighbour meetings, tea parties… whose outcome was recorded.",
+  ),
   // ── volunteers (1+X · 多元化治理) ──
   tally("volunteers.teams", "volunteers", "志愿服务队", "Volunteer teams", "Volunteer teams formed."),
-  tally("volunteers.problemsSolved", "volunteers", "志愿队解决问题", "Problems solved by teams", "Residents' problems solved by volunteer teams."),
-  tally("activities.held", "volunteers", "志愿活动", "Volunteer activities", "Activities held (policy talks, appliance repair, health care…)."),
-  tally("activities.served", "volunteers", "服务群众（人次）", "People served", "People served by the activities, as the organisers counted them.", "people"),
-  tally("owners.committeeWorkers", "volunteers", "进入业委会的网格员", "Grid workers on owners' committees", "Grid workers elected to owners' committees (红色业委会)."),
+  tally(
+    "volunteers.problemsSolved",
+    "volunteers",
+    "志愿队解决问题",
+    "Problems solved by teams",
+    "Residents' problems solved by volunteer teams.",
+  ),
+  tally(
+    "activities.held",
+    "volunteers",
+    "志愿活动",
+    "Volunteer activities",
+    "Activities held (policy talks, appliance repair, health care…).",
+  ),
+  tally(
+    "activities.served",
+    "volunteers",
+    "服务群众（人次）",
+    "People served",
+    "People served by the activities, as the organisers counted them.",
+    "people",
+  ),
+  tally(
+    "owners.committeeWorkers",
+    "volunteers",
+    "进入业委会的网格员",
+    "Grid workers on owners' committees",
+    "Grid workers elected to owners' committees (红色业委会).",
+  ),
   tally("owners.consultations", "volunteers", "协商议事", "Consultations held", "Consultations held with owners (红色物业)."),
-  tally("owners.livelihoodProjects", "volunteers", "民生项目", "Livelihood projects done", "Livelihood projects completed (lifts, fans, façades…)."),
+  tally(
+    "owners.livelihoodProjects",
+    "volunteers",
+    "民生项目",
+    "Livelihood projects done",
+    "Livelihood projects completed (lifts, fans, façades…).",
+  ),
   // ── emergency mode (平急切换) ──
-  tally("emergency.rounds", "emergency", "应急任务轮次", "Emergency task rounds", "Task rounds run in emergency mode (district-wide and risk-area)."),
-  tally("emergency.roundsDistrictWide", "emergency", "全域任务轮次", "District-wide rounds", "Rounds assigned to every grid of the district (e.g. district-wide testing)."),
+  tally(
+    "emergency.rounds",
+    "emergency",
+    "应急任务轮次",
+    "Emergency task rounds",
+    "Task rounds run in emergency mode (district-wide and risk-area).",
+  ),
+  tally(
+    "emergency.roundsDistrictWide",
+    "emergency",
+    "全域任务轮次",
+    "District-wide rounds",
+    "Rounds assigned to every grid of the district (e.g. district-wide testing).",
+  ),
   tally("emergency.roundsRiskArea", "emergency", "风险区域任务轮次", "Risk-area rounds", "Rounds assigned to chosen risk-area grids."),
   {
-    key: "emergency.completion", group: "emergency", nameZh: "应急任务完成率", nameEn: "Emergency task completion", unit: "ratio", higherIsBetter: true,
+    key: "emergency.completion",
+    group: "emergency",
+    nameZh: "应急任务完成率",
+    nameEn: "Emergency task completion",
+    unit: "ratio",
+    higherIsBetter: true,
     definition: "Grid tasks reported done ÷ grid tasks assigned, over the rounds of the period.",
     value: (sources) => ratio(count(sources, "emergency.taskGridsDone"), count(sources, "emergency.taskGrids")),
   },
@@ -194,7 +374,8 @@ export function evaluate(sources: MetricSources): Record<string, number | null> 
 
 /** Adds counter items of several periods into one set of sources (a range of months). */
 export function addSources(into: MetricSources, more: Omit<MetricSources, "grids">): MetricSources {
-  for (const [field, value] of Object.entries(more.tickets)) if (typeof value === "number") into.tickets[field] = (into.tickets[field] ?? 0) + value;
+  for (const [field, value] of Object.entries(more.tickets))
+    if (typeof value === "number") into.tickets[field] = (into.tickets[field] ?? 0) + value;
   for (const [metric, value] of Object.entries(more.tallies)) {
     const current = into.tallies[metric] ?? { count: 0, sum: 0 };
     into.tallies[metric] = { count: current.count + value.count, sum: current.sum + value.sum };
@@ -206,7 +387,8 @@ export function addSources(into: MetricSources, more: Omit<MetricSources, "grids
 export function ticketFields(item: Record<string, unknown> | null | undefined): Record<string, number> {
   const fields: Record<string, number> = {};
   if (!item) return fields;
-  for (const field of [...TicketCounterFields, ...HistogramBuckets]) if (typeof item[field] === "number") fields[field] = item[field] as number;
+  for (const field of [...TicketCounterFields, ...HistogramBuckets])
+    if (typeof item[field] === "number") fields[field] = item[field] as number;
   return fields;
 }
 
@@ -230,7 +412,9 @@ export function metricsDoc(): string {
   for (const group of groups) {
     lines.push(`## ${group}`, "", "| key | 指标 | metric | unit | definition |", "|---|---|---|---|---|");
     for (const definition of MetricDefinitions.filter((candidate) => candidate.group === group))
-      lines.push(`| \`${definition.key}\` | ${definition.nameZh} | ${definition.nameEn} | ${definition.unit}${definition.higherIsBetter ? "" : " (lower is better)"} | ${definition.definition} |`);
+      lines.push(
+        `| \`${definition.key}\` | ${definition.nameZh} | ${definition.nameEn} | ${definition.unit}${definition.higherIsBetter ? "" : " (lower is better)"} | ${definition.definition} |`,
+      );
     lines.push("");
   }
   return lines.join("\n");

@@ -19,7 +19,18 @@ import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
  */
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 const adminOf = (tenantID: string): Actor => ({ type: "user", userID: `admin-${tenantID}`, tenantID, roles: ["district_admin"] });
@@ -29,16 +40,37 @@ let child: Grid.Grid;
 /** Ticket counter additions in every scope a ticket of `gridPath` counts in. */
 async function ticketCounts(gridPath: string[], category: string, period: string[], adds: Record<string, number>) {
   const scopes = ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`];
-  await writeTransaction({ ticketCounter: TicketCounterEntity }, (ops) => scopes.flatMap((scope) => period.map((p) => ops.ticketCounter.update({ tenantID: "mx-a", scope, period: p }).add(adds as never).commit())))
-    .go();
+  await writeTransaction({ ticketCounter: TicketCounterEntity }, (ops) =>
+    scopes.flatMap((scope) =>
+      period.map((p) =>
+        ops.ticketCounter
+          .update({ tenantID: "mx-a", scope, period: p })
+          .add(adds as never)
+          .commit(),
+      ),
+    ),
+  ).go();
 }
 
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "mx", nameZh: "测试省", nameEn: "Testland" });
     await Province.create({ provinceID: "my", nameZh: "邻省", nameEn: "Otherland" });
-    for (const [slug, provinceID, template] of [["mx-a", "mx", "jianyang"], ["mx-b", "mx", "minimal"], ["my-c", "my", "minimal"]] as const)
-      await Onboarding.onboard({ slug, nameZh: `${slug}区`, nameEn: slug, provinceID, cityZh: "市", cityEn: "City", template, admin: { name: "管理员张三", phone: "13800000009" } });
+    for (const [slug, provinceID, template] of [
+      ["mx-a", "mx", "jianyang"],
+      ["mx-b", "mx", "minimal"],
+      ["my-c", "my", "minimal"],
+    ] as const)
+      await Onboarding.onboard({
+        slug,
+        nameZh: `${slug}区`,
+        nameEn: slug,
+        provinceID,
+        cityZh: "市",
+        cityEn: "City",
+        template,
+        admin: { name: "管理员张三", phone: "13800000009" },
+      });
   });
   await withActor(adminOf("mx-a"), async () => {
     top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
@@ -50,7 +82,15 @@ beforeAll(async () => {
     const histogram: Record<string, number> = {};
     for (const hours of closedHours) histogram[bucketOf(hours)] = (histogram[bucketOf(hours)] ?? 0) + 1;
     await ticketCounts([top.gridID, child.gridID], "garbage", ["all", "2022", "2022-05"], {
-      collected: 10, accepted: 10, closed: 8, solved: 7, onTime: 6, rated: 2, ratingSum: 9, durationHours: 23, ...histogram,
+      collected: 10,
+      accepted: 10,
+      closed: 8,
+      solved: 7,
+      onTime: 6,
+      rated: 2,
+      ratingSum: 9,
+      durationHours: 23,
+      ...histogram,
     });
     await ticketCounts([top.gridID, child.gridID], "garbage", ["all", "2022", "2022-06"], { collected: 2 });
     const tally = new Tally()
@@ -83,16 +123,30 @@ describe("a district's dashboard", () => {
   it("computes every figure for a period from the counters, with the trend, tiers, roles and categories", async () => {
     const all = await withActor(adminOf("mx-a"), () => Metrics.getDistrictMetrics({ period: "all" }));
     expect(all.values).toMatchObject({
-      "grids.total": 4, "grids.tier1": 1, "grids.tier2": 2, "grids.dedicated": 1,
-      "tickets.collected": 12, "tickets.closed": 8, "tickets.closureRate": 0.6667, "tickets.onTimeRate": 0.75,
-      "tickets.medianHours": 1, "tickets.averageRating": 4.5, "wishes.fulfilled": 3, "activities.served": 120,
-      "party.jointMeetings": 1, "needs.closureRate": null,
+      "grids.total": 4,
+      "grids.tier1": 1,
+      "grids.tier2": 2,
+      "grids.dedicated": 1,
+      "tickets.collected": 12,
+      "tickets.closed": 8,
+      "tickets.closureRate": 0.6667,
+      "tickets.onTimeRate": 0.75,
+      "tickets.medianHours": 1,
+      "tickets.averageRating": 4.5,
+      "wishes.fulfilled": 3,
+      "activities.served": 120,
+      "party.jointMeetings": 1,
+      "needs.closureRate": null,
     });
     expect(all.trend.year).toBe("2022");
     expect(all.trend.values["tickets.collected"]).toEqual([0, 0, 0, 0, 10, 2, 0, 0, 0, 0, 0, 0]);
     expect(all.trend.values["tickets.closureRate"].slice(4, 7)).toEqual([0.8, 0, null]);
     expect(all.trend.values["activities.held"][5]).toBe(1);
-    expect(all.tiers.map((tier) => [tier.nameZh, tier.grids])).toEqual([["一级网格", 1], ["二级网格", 2], ["三级网格", 0]]);
+    expect(all.tiers.map((tier) => [tier.nameZh, tier.grids])).toEqual([
+      ["一级网格", 1],
+      ["二级网格", 2],
+      ["三级网格", 0],
+    ]);
     expect(all.categories.find((category) => category.key === "garbage")!.values["tickets.collected"]).toBe(12);
     expect(all.categories.find((category) => category.key === "noise")!.values["tickets.collected"]).toBe(0);
     expect(all.reads).toBeLessThanOrEqual(6);
@@ -108,8 +162,14 @@ describe("a district's dashboard", () => {
     const a = await withActor(adminOf("mx-a"), () => Metrics.getGridMetrics({ gridID: top.gridID, period: "2022-05" }));
     expect(a.grid?.code).toBe("A");
     expect(a.values["wishes.fulfilled"]).toBe(3);
-    expect(Object.fromEntries(a.children.map((grid) => [grid.code, grid.values["tickets.collected"]]))).toEqual({ "A-1": 10, "A-2": 0, S: 0 });
-    await expect(withActor(adminOf("mx-b"), () => Metrics.getGridMetrics({ gridID: top.gridID, period: "all" }))).rejects.toBeInstanceOf(NotFoundError);
+    expect(Object.fromEntries(a.children.map((grid) => [grid.code, grid.values["tickets.collected"]]))).toEqual({
+      "A-1": 10,
+      "A-2": 0,
+      S: 0,
+    });
+    await expect(withActor(adminOf("mx-b"), () => Metrics.getGridMetrics({ gridID: top.gridID, period: "all" }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("shows a district nothing of another", async () => {

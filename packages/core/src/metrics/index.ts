@@ -113,10 +113,13 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const [grids, tallies, districtTickets, tickets] = await Promise.all([
     gridCounts([tenantID], reads),
     talliesByPeriod(tenantID, "district", reads),
-    TicketCounterEntity.query.primary({ tenantID, scope: "district" }).go({ pages: "all" }).then((result) => {
-      reads.add();
-      return new Map(result.data.map((item) => [item.period, ticketFields(item)]));
-    }),
+    TicketCounterEntity.query
+      .primary({ tenantID, scope: "district" })
+      .go({ pages: "all" })
+      .then((result) => {
+        reads.add();
+        return new Map(result.data.map((item) => [item.period, ticketFields(item)]));
+      }),
     ticketCounters(
       [
         ...categories.map((category) => ({ tenantID, scope: `category:${category.key}`, period: input.period })),
@@ -137,7 +140,9 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const values = evaluate(sources("district", input.period));
   const ticketRow = (scope: string) => {
     const all = evaluate(sources(scope, input.period));
-    return Object.fromEntries(MetricDefinitions.filter((definition) => definition.group === "tickets").map((definition) => [definition.key, all[definition.key]]));
+    return Object.fromEntries(
+      MetricDefinitions.filter((definition) => definition.group === "tickets").map((definition) => [definition.key, all[definition.key]]),
+    );
   };
   return {
     tenantID,
@@ -153,11 +158,31 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
         ]),
       ) as Record<string, (number | null)[]>,
     },
-    tiers: config.tiers.map((tier) => ({ level: tier.level, nameZh: tier.nameZh, nameEn: tier.nameEn, grids: grids(tenantID).tiers[tier.level] ?? 0 })),
+    tiers: config.tiers.map((tier) => ({
+      level: tier.level,
+      nameZh: tier.nameZh,
+      nameEn: tier.nameEn,
+      grids: grids(tenantID).tiers[tier.level] ?? 0,
+    })),
     dedicatedGrids: grids(tenantID).dedicated,
-    roles: config.roles.map((role) => ({ key: role.key, nameZh: role.nameZh, nameEn: role.nameEn, people: standing[`people.role.${role.key}`]?.count ?? 0 })),
-    categories: categories.map((category) => ({ key: category.key, nameZh: category.nameZh, nameEn: category.nameEn, values: ticketRow(`category:${category.key}`) })),
-    departments: departments.map((department) => ({ key: department.key, nameZh: department.nameZh, nameEn: department.nameEn, values: ticketRow(`department:${department.key}`) })),
+    roles: config.roles.map((role) => ({
+      key: role.key,
+      nameZh: role.nameZh,
+      nameEn: role.nameEn,
+      people: standing[`people.role.${role.key}`]?.count ?? 0,
+    })),
+    categories: categories.map((category) => ({
+      key: category.key,
+      nameZh: category.nameZh,
+      nameEn: category.nameEn,
+      values: ticketRow(`category:${category.key}`),
+    })),
+    departments: departments.map((department) => ({
+      key: department.key,
+      nameZh: department.nameZh,
+      nameEn: department.nameEn,
+      values: ticketRow(`department:${department.key}`),
+    })),
     reads: reads.count,
   };
 });
@@ -182,7 +207,12 @@ export const getGridMetrics = fn(GridMetricsInput, async (input) => {
     const found = await GridEntity.get({ tenantID, gridID: input.gridID }).go({ attributes: ["gridID", "code", "name", "tierKey"] });
     reads.add();
     if (!found.data) throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
-    grid = { gridID: found.data.gridID, code: found.data.code, name: found.data.name, tier: found.data.tierKey === "dedicated" ? null : Number(found.data.tierKey) };
+    grid = {
+      gridID: found.data.gridID,
+      code: found.data.code,
+      name: found.data.name,
+      tier: found.data.tierKey === "dedicated" ? null : Number(found.data.tierKey),
+    };
   }
   const children = (
     await GridEntity.query
@@ -193,12 +223,21 @@ export const getGridMetrics = fn(GridMetricsInput, async (input) => {
   reads.add();
   const scopeOf = (gridID: string) => (gridID === ROOT ? "district" : `grid:${gridID}`);
   const scopes = [scopeOf(input.gridID), ...children.map((child) => scopeOf(child.gridID))];
-  const tickets = await ticketCounters(scopes.map((scope) => ({ tenantID, scope, period: input.period })), reads);
+  const tickets = await ticketCounters(
+    scopes.map((scope) => ({ tenantID, scope, period: input.period })),
+    reads,
+  );
   const tallies = await Promise.all(scopes.map((scope) => talliesByPeriod(tenantID, scope, reads)));
   const none = { tiers: {}, dedicated: 0 };
   const valuesOf = (index: number) => {
-    const all = evaluate({ tickets: tickets(tenantID, scopes[index], input.period), tallies: tallies[index].get(input.period) ?? {}, grids: none });
-    return Object.fromEntries(MetricDefinitions.filter((definition) => !definition.standing).map((definition) => [definition.key, all[definition.key]]));
+    const all = evaluate({
+      tickets: tickets(tenantID, scopes[index], input.period),
+      tallies: tallies[index].get(input.period) ?? {},
+      grids: none,
+    });
+    return Object.fromEntries(
+      MetricDefinitions.filter((definition) => !definition.standing).map((definition) => [definition.key, all[definition.key]]),
+    );
   };
   return {
     grid,
@@ -227,7 +266,10 @@ export const CompareInput = z
   .refine((input) => !(input.period && (input.from || input.to)), { message: "give a period or a month range, not both", path: ["period"] })
   .refine((input) => !input.from === !input.to, { message: "a range needs both from and to", path: ["to"] })
   .refine((input) => !input.from || !input.to || input.from <= input.to, { message: "the range ends before it starts", path: ["to"] })
-  .refine((input) => !input.from || !input.to || monthsBetween(input.from, input.to).length <= 60, { message: "at most 60 months", path: ["to"] });
+  .refine((input) => !input.from || !input.to || monthsBetween(input.from, input.to).length <= 60, {
+    message: "at most 60 months",
+    path: ["to"],
+  });
 export type CompareInput = z.infer<typeof CompareInput>;
 
 /**
@@ -244,39 +286,64 @@ export const compareDistricts = fn(CompareInput, async (input) => {
       throw new ForbiddenError("province.other", "A provincial admin compares the districts of their own province.");
     provinceID = actor.provinceID;
   } else if (actor.type === "operator" || actor.type === "system") {
-    if (!input.provinceID) throw new InputError("province.required", "Name the province to compare.", [{ path: "provinceID", message: "required" }]);
+    if (!input.provinceID)
+      throw new InputError("province.required", "Name the province to compare.", [{ path: "provinceID", message: "required" }]);
     provinceID = input.provinceID;
   } else throw new ForbiddenError("actor.province", "Comparing districts is for provincial admins.");
   const reads = new Reads();
-  const districts = (await DistrictEntity.query.byProvince({ provinceID }).go({ pages: "all" })).data.filter((district) => district.status === "active");
+  const districts = (await DistrictEntity.query.byProvince({ provinceID }).go({ pages: "all" })).data.filter(
+    (district) => district.status === "active",
+  );
   reads.add(Math.max(1, Math.ceil(districts.length / 1000)));
   const periods = input.from && input.to ? monthsBetween(input.from, input.to) : [input.period ?? "all"];
   const tenantIDs = districts.map((district) => district.tenantID);
   const [grids, tickets, tallies] = await Promise.all([
     gridCounts(tenantIDs, reads),
-    ticketCounters(tenantIDs.flatMap((tenantID) => periods.map((period) => ({ tenantID, scope: "district", period }))), reads),
+    ticketCounters(
+      tenantIDs.flatMap((tenantID) => periods.map((period) => ({ tenantID, scope: "district", period }))),
+      reads,
+    ),
     Promise.all(tenantIDs.map((tenantID) => talliesByPeriod(tenantID, "district", reads))),
   ]);
   const rows = districts.map((district, index) => {
     const sources: MetricSources = { tickets: {}, tallies: {}, grids: grids(district.tenantID) };
-    for (const period of periods) addSources(sources, { tickets: tickets(district.tenantID, "district", period), tallies: tallies[index].get(period) ?? {} });
+    for (const period of periods)
+      addSources(sources, { tickets: tickets(district.tenantID, "district", period), tallies: tallies[index].get(period) ?? {} });
     // Standing counts (people) live in the `all` period whatever the range.
     const standing = tallies[index].get("all") ?? {};
     for (const [metric, value] of Object.entries(standing)) if (metric.startsWith("people.")) sources.tallies[metric] = value;
-    return { tenantID: district.tenantID, nameZh: district.nameZh, nameEn: district.nameEn, cityZh: district.cityZh, cityEn: district.cityEn, values: evaluate(sources) };
+    return {
+      tenantID: district.tenantID,
+      nameZh: district.nameZh,
+      nameEn: district.nameEn,
+      cityZh: district.cityZh,
+      cityEn: district.cityEn,
+      values: evaluate(sources),
+    };
   });
   const rankings = Object.fromEntries(
     MetricDefinitions.map((definition) => {
       const ranked = rows
         .filter((row) => row.values[definition.key] !== null)
-        .sort((a, b) => (definition.higherIsBetter ? b.values[definition.key]! - a.values[definition.key]! : a.values[definition.key]! - b.values[definition.key]!));
+        .sort((a, b) =>
+          definition.higherIsBetter
+            ? b.values[definition.key]! - a.values[definition.key]!
+            : a.values[definition.key]! - b.values[definition.key]!,
+        );
       return [definition.key, ranked.map((row) => row.tenantID)];
     }),
   );
   return {
     provinceID,
     period: input.from && input.to ? `${input.from}..${input.to}` : periods[0],
-    definitions: MetricDefinitions.map(({ key, group, nameZh, nameEn, unit, higherIsBetter }) => ({ key, group, nameZh, nameEn, unit, higherIsBetter })),
+    definitions: MetricDefinitions.map(({ key, group, nameZh, nameEn, unit, higherIsBetter }) => ({
+      key,
+      group,
+      nameZh,
+      nameEn,
+      unit,
+      higherIsBetter,
+    })),
     rows,
     rankings,
     reads: reads.count,
@@ -291,7 +358,9 @@ export function comparisonCsv(comparison: Comparison): string {
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const header = ["区县", "District", ...comparison.definitions.map((definition) => `${definition.nameZh} (${definition.key})`)];
-  const lines = comparison.rows.map((row) => [row.nameZh, row.nameEn, ...comparison.definitions.map((definition) => row.values[definition.key])].map(quote).join(","));
+  const lines = comparison.rows.map((row) =>
+    [row.nameZh, row.nameEn, ...comparison.definitions.map((definition) => row.values[definition.key])].map(quote).join(","),
+  );
   return `\uFEFF${[header.map(quote).join(","), ...lines].join("\r\n")}\r\n`;
 }
 
@@ -304,7 +373,11 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Uint8A
   figures.columns = [
     { header: "区县", key: "nameZh", width: 14 },
     { header: "District", key: "nameEn", width: 20 },
-    ...comparison.definitions.map((definition) => ({ header: definition.nameZh, key: definition.key, width: Math.max(12, definition.nameZh.length * 2 + 2) })),
+    ...comparison.definitions.map((definition) => ({
+      header: definition.nameZh,
+      key: definition.key,
+      width: Math.max(12, definition.nameZh.length * 2 + 2),
+    })),
   ];
   for (const row of comparison.rows) figures.addRow({ nameZh: row.nameZh, nameEn: row.nameEn, ...row.values });
   comparison.definitions.forEach((definition, index) => {
@@ -316,10 +389,15 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Uint8A
   rankings.addRow(["指标", "Metric", ...comparison.rows.map((_, index) => `第${index + 1}名`)]).font = { bold: true };
   const names = new Map(comparison.rows.map((row) => [row.tenantID, row.nameZh]));
   for (const definition of comparison.definitions)
-    rankings.addRow([definition.nameZh, definition.nameEn, ...(comparison.rankings[definition.key] ?? []).map((tenantID) => names.get(tenantID))]);
+    rankings.addRow([
+      definition.nameZh,
+      definition.nameEn,
+      ...(comparison.rankings[definition.key] ?? []).map((tenantID) => names.get(tenantID)),
+    ]);
   const about = workbook.addWorksheet("指标口径");
   about.addRow(["指标", "Metric", "key", "unit", "definition"]).font = { bold: true };
-  for (const definition of MetricDefinitions) about.addRow([definition.nameZh, definition.nameEn, definition.key, definition.unit, definition.definition]);
+  for (const definition of MetricDefinitions)
+    about.addRow([definition.nameZh, definition.nameEn, definition.key, definition.unit, definition.definition]);
   about.addRow([]);
   about.addRow(["省份 Province", comparison.provinceID, "期间 Period", comparison.period]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -337,14 +415,22 @@ export const recountMetrics = fn(RecountInput, async (input) => {
   const options = { repair: input.repair };
   // The mechanisms' modules import this one's counters: load them when a recount runs.
   const [Cadre, Wish, Need, Meeting, Volunteer, Emergency] = await Promise.all([
-    import("../cadre/index.ts"), import("../wish/index.ts"), import("../need/index.ts"),
-    import("../meeting/index.ts"), import("../volunteer/index.ts"), import("../emergency/index.ts"),
+    import("../cadre/index.ts"),
+    import("../wish/index.ts"),
+    import("../need/index.ts"),
+    import("../meeting/index.ts"),
+    import("../volunteer/index.ts"),
+    import("../emergency/index.ts"),
   ]);
   const [tickets, standing, ...mechanisms] = await Promise.all([
     recountTickets(options),
     recountStanding(options),
-    Cadre.recount(options), Wish.recount(options), Need.recount(options),
-    Meeting.recount(options), Volunteer.recount(options), Emergency.recount(options),
+    Cadre.recount(options),
+    Wish.recount(options),
+    Need.recount(options),
+    Meeting.recount(options),
+    Volunteer.recount(options),
+    Emergency.recount(options),
   ]);
   return {
     tickets: tickets.tickets,

@@ -26,7 +26,9 @@ type Counts = Record<string, number>;
 export async function recountTickets(options: { repair?: boolean; concurrency?: number } = {}) {
   const tenantID = useTenant();
   const states = ["collected", "accepted", "dispatched", "handled", "closed"] as const;
-  const tickets = (await Promise.all(states.map((state) => TicketEntity.query.byState({ tenantID, state }).go({ pages: "all" })))).flatMap((result) => result.data);
+  const tickets = (await Promise.all(states.map((state) => TicketEntity.query.byState({ tenantID, state }).go({ pages: "all" })))).flatMap(
+    (result) => result.data,
+  );
   const expected = new Map<string, Counts>();
   const add = (scopes: string[], at: string, adds: Counts) => {
     for (const scope of scopes)
@@ -46,33 +48,69 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
       let department: string | null = null;
       let closing: { at: string; closure: string; onTime: boolean; scopes: string[] } | null = null;
       let rating: number | null = null;
-      const scopes = () => ["district", ...ticket.gridPath.map((id) => `grid:${id}`), `category:${ticket.categoryKey}`, ...(department ? [`department:${department}`] : [])];
+      const scopes = () => [
+        "district",
+        ...ticket.gridPath.map((id) => `grid:${id}`),
+        `category:${ticket.categoryKey}`,
+        ...(department ? [`department:${department}`] : []),
+      ];
       const closingAdds = (at: string, closure: string, onTime: boolean, sign: number): Counts => {
         const hours = Math.max(0, (new Date(at).getTime() - new Date(ticket.collectedAt).getTime()) / 3600_000);
-        return { closed: sign, ...(closure === "solved" ? { solved: sign } : {}), ...(onTime ? { onTime: sign } : {}), durationHours: sign * Math.round(hours * 100) / 100, [bucketOf(hours)]: sign };
+        return {
+          closed: sign,
+          ...(closure === "solved" ? { solved: sign } : {}),
+          ...(onTime ? { onTime: sign } : {}),
+          durationHours: (sign * Math.round(hours * 100)) / 100,
+          [bucketOf(hours)]: sign,
+        };
       };
       for (const entry of timeline) {
         switch (entry.action) {
-          case "collect": add(scopes(), entry.at, { collected: 1 }); break;
-          case "accept": add(scopes(), entry.at, { accepted: 1 }); break;
-          case "dispatch": department = entry.departmentKey ?? null; add(scopes(), entry.at, { dispatched: 1 }); break;
-          case "handle": add(scopes(), entry.at, { handled: 1 }); break;
-          case "send_back": add(scopes(), entry.at, { sentBack: 1 }); break;
-          case "approve_transfer": department = entry.departmentKey ?? department; break;
-          case "approve_send_up": department = null; break;
+          case "collect":
+            add(scopes(), entry.at, { collected: 1 });
+            break;
+          case "accept":
+            add(scopes(), entry.at, { accepted: 1 });
+            break;
+          case "dispatch":
+            department = entry.departmentKey ?? null;
+            add(scopes(), entry.at, { dispatched: 1 });
+            break;
+          case "handle":
+            add(scopes(), entry.at, { handled: 1 });
+            break;
+          case "send_back":
+            add(scopes(), entry.at, { sentBack: 1 });
+            break;
+          case "approve_transfer":
+            department = entry.departmentKey ?? department;
+            break;
+          case "approve_send_up":
+            department = null;
+            break;
           case "reject":
           case "approve_void":
           case "verify": {
             const closure = entry.closure ?? "solved";
-            const onTime = typeof entry.onTime === "boolean" ? entry.onTime : entry.action === "reject" || !ticket.dueAt || ticket.dueAt === "9999" || entry.at <= ticket.dueAt;
+            const onTime =
+              typeof entry.onTime === "boolean"
+                ? entry.onTime
+                : entry.action === "reject" || !ticket.dueAt || ticket.dueAt === "9999" || entry.at <= ticket.dueAt;
             closing = { at: entry.at, closure, onTime, scopes: scopes() };
             add(scopes(), entry.at, closingAdds(entry.at, closure, onTime, 1));
             break;
           }
-          case "rate": rating = entry.rating ?? 0; add(scopes(), entry.at, { rated: 1, ratingSum: rating }); break;
+          case "rate":
+            rating = entry.rating ?? 0;
+            add(scopes(), entry.at, { rated: 1, ratingSum: rating });
+            break;
           case "reopen":
             add(scopes(), entry.at, { reopened: 1 });
-            if (closing) add(closing.scopes, closing.at, { ...closingAdds(closing.at, closing.closure, closing.onTime, -1), ...(rating !== null ? { rated: -1, ratingSum: -rating } : {}) });
+            if (closing)
+              add(closing.scopes, closing.at, {
+                ...closingAdds(closing.at, closing.closure, closing.onTime, -1),
+                ...(rating !== null ? { rated: -1, ratingSum: -rating } : {}),
+              });
             closing = null;
             rating = null;
             break;
@@ -123,7 +161,8 @@ export async function recountStanding(options: { repair?: boolean } = {}) {
   // Grids per tier.
   const grids = await GridEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["tierKey", "status"] });
   const gridCounts: Record<GridCountField, number> = { tier1: 0, tier2: 0, tier3: 0, tier4: 0, tier5: 0, dedicated: 0 };
-  for (const grid of grids.data) if (grid.status === "active") gridCounts[countFieldOf(grid.tierKey === "dedicated" ? null : Number(grid.tierKey))] += 1;
+  for (const grid of grids.data)
+    if (grid.status === "active") gridCounts[countFieldOf(grid.tierKey === "dedicated" ? null : Number(grid.tierKey))] += 1;
   const set = (await GridSetEntity.get({ tenantID }).go()).data;
   // Object.keys types its keys as strings; they are gridCounts' own, GridCountField.
   for (const field of Object.keys(gridCounts) as GridCountField[]) {

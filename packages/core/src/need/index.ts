@@ -99,10 +99,22 @@ export function newNeedItem(place: Place, outcome: NeedOutcome, source: { meetin
   const scopes = gridScopes(place.gridPath);
   tally.add(scopes, at, "needs.created").add(scopes, at, outcome.kind === "problem" ? "needs.problems" : "needs.projects");
   return {
-    tenantID: useTenant(), itemID, kind: outcome.kind, title: outcome.title, description: outcome.description || undefined,
-    status: "open" as const, gridID: place.gridID, gridPath: place.gridPath, gridPathKey: `${pathPrefix(place)}${itemID}`,
-    source: source.meetingID ? ("meeting" as const) : ("staff" as const), meetingID: source.meetingID, createdBy: actorID(),
-    claimantKey: "none", photos: [] as string[], createdAt: at, updatedAt: at,
+    tenantID: useTenant(),
+    itemID,
+    kind: outcome.kind,
+    title: outcome.title,
+    description: outcome.description || undefined,
+    status: "open" as const,
+    gridID: place.gridID,
+    gridPath: place.gridPath,
+    gridPathKey: `${pathPrefix(place)}${itemID}`,
+    source: source.meetingID ? ("meeting" as const) : ("staff" as const),
+    meetingID: source.meetingID,
+    createdBy: actorID(),
+    claimantKey: "none",
+    photos: [] as string[],
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
@@ -115,7 +127,10 @@ export const createNeedItem = fn(CreateNeedItemInput, async (input) => {
   const place = await placeOfGrid(input.gridID);
   const tally = new Tally();
   const item = newNeedItem(place, input, {}, tally);
-  const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [ops.needItem.create(item).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
+    ops.needItem.create(item).commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw new ConflictError("need.not_created", "The item could not be saved; try again.");
   return toItem(item);
 });
@@ -130,8 +145,17 @@ async function load(itemID: string): Promise<NeedItem & { claimantKey: string }>
 type NeedItemChange = Partial<
   Pick<
     NeedItemRecord,
-    "claimantKey" | "claimantID" | "claimantUnit" | "claimedBy" | "claimedAt" | "closedBy" | "closedAt" | "closeNote" | "photos"
-    | "confirmedBy" | "confirmedAt"
+    | "claimantKey"
+    | "claimantID"
+    | "claimantUnit"
+    | "claimedBy"
+    | "claimedAt"
+    | "closedBy"
+    | "closedAt"
+    | "closeNote"
+    | "photos"
+    | "confirmedBy"
+    | "confirmedAt"
   >
 >;
 
@@ -150,15 +174,14 @@ async function apply(
   const tenantID = useTenant();
   const tally = new Tally().add(gridScopes(item.gridPath), at, metric);
   const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
-      ops.needItem
-        .patch({ tenantID, itemID: item.itemID })
-        .set({ ...defined(patch), status: to, updatedAt: at })
-        .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` })
-        .where((attr, op) => `${op.eq(attr.status, item.status)} AND ${op.eq(attr.claimantKey, item.claimantKey)}`)
-        .commit(),
-      ...tally.operations(ops),
-    ])
-    .go();
+    ops.needItem
+      .patch({ tenantID, itemID: item.itemID })
+      .set({ ...defined(patch), status: to, updatedAt: at })
+      .composite({ gridPathKey: `${item.gridPath.join("/")}/${item.itemID}` })
+      .where((attr, op) => `${op.eq(attr.status, item.status)} AND ${op.eq(attr.claimantKey, item.claimantKey)}`)
+      .commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw conflict();
   // What callers see: the fields they are shown, not the claim's key nor who claimed or confirmed it.
   const { claimantKey: _key, claimedBy: _claimedBy, confirmedBy: _confirmedBy, ...changes } = defined(patch);
@@ -192,7 +215,9 @@ export const claimNeedItem = fn(ClaimNeedItemInput, async (input) => {
 
 const isStaffLead = () => {
   const actor = useActor();
-  return actor.type === "system" || (actor.type === "user" && actor.roles.some((role) => role === "district_admin" || role === "grid_leader"));
+  return (
+    actor.type === "system" || (actor.type === "user" && actor.roles.some((role) => role === "district_admin" || role === "grid_leader"))
+  );
 };
 
 export const CloseNeedItemInput = ItemRef.extend({
@@ -205,13 +230,24 @@ export const closeNeedItem = fn(CloseNeedItemInput, async (input) => {
   await requireMechanism("needsLists");
   const item = await load(input.itemID);
   if (item.claimantID !== actorID() && !isStaffLead())
-    throw new ForbiddenError("need.not_claimant", "Only the cadre who claimed this item, or a district admin or grid leader, may tick it off.");
-  if (item.status !== "claimed") throw new ConflictError("need.state", `An item that is ${item.status} cannot be ticked off; it must be claimed.`);
+    throw new ForbiddenError(
+      "need.not_claimant",
+      "Only the cadre who claimed this item, or a district admin or grid leader, may tick it off.",
+    );
+  if (item.status !== "claimed")
+    throw new ConflictError("need.state", `An item that is ${item.status} cannot be ticked off; it must be claimed.`);
   const photos = [];
   for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
   const keys = photos.map((photo) => Photo.finalKey(photo, item.itemID));
   const at = now().toISOString();
-  const updated = await apply(item, "closed", { closedBy: actorID(), closedAt: at, closeNote: input.note, photos: [...item.photos, ...keys] }, "needs.closed", changed, at);
+  const updated = await apply(
+    item,
+    "closed",
+    { closedBy: actorID(), closedAt: at, closeNote: input.note, photos: [...item.photos, ...keys] },
+    "needs.closed",
+    changed,
+    at,
+  );
   await Photo.keep(photos, keys);
   return updated;
 });
@@ -221,7 +257,8 @@ export const confirmNeedItem = fn(ItemRef, async (input) => {
   await requireMechanism("needsLists");
   assertRole("resident");
   const item = await load(input.itemID);
-  if (item.status !== "closed") throw new ConflictError("need.state", `An item that is ${item.status} cannot be confirmed; it must be ticked off first.`);
+  if (item.status !== "closed")
+    throw new ConflictError("need.state", `An item that is ${item.status} cannot be confirmed; it must be ticked off first.`);
   const at = now().toISOString();
   return apply(item, "confirmed", { confirmedBy: actorID(), confirmedAt: at }, "needs.confirmed", changed, at);
 });
@@ -252,13 +289,19 @@ export const listNeedItems = fn(ListNeedItemsInput, async (input) => {
   let query;
   if (input.mine) query = NeedItemEntity.query.byClaimant({ tenantID, claimantKey: `user:${actorID()}` });
   else {
-    const gridID = input.gridID ?? (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
+    const gridID =
+      input.gridID ??
+      (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
     const prefix = gridID ? pathPrefix(await placeOfGrid(gridID)) : undefined;
-    const base = input.status ? NeedItemEntity.query.byStatus({ tenantID, status: input.status }) : NeedItemEntity.query.byGrid({ tenantID });
+    const base = input.status
+      ? NeedItemEntity.query.byStatus({ tenantID, status: input.status })
+      : NeedItemEntity.query.byGrid({ tenantID });
     query = prefix ? base.begins({ gridPathKey: prefix }) : base;
   }
   const filtered = query.where((attr, op) =>
-    [input.kind ? op.eq(attr.kind, input.kind) : "", input.mine && input.status ? op.eq(attr.status, input.status) : ""].filter(Boolean).join(" AND "),
+    [input.kind ? op.eq(attr.kind, input.kind) : "", input.mine && input.status ? op.eq(attr.status, input.status) : ""]
+      .filter(Boolean)
+      .join(" AND "),
   );
   const result = await page(filtered, input, input.mine ? "desc" : "asc");
   return { items: result.items.map(toItem), cursor: result.cursor };
@@ -284,7 +327,14 @@ export const needsProgress = fn(z.object({ gridID: z.string().max(80).optional()
   const scope = input.gridID ? `grid:${(await placeOfGrid(input.gridID)).gridID}` : "district";
   const tallies = await readTallies(scope, "all");
   const count = (metric: string) => tallies[`needs.${metric}`]?.count ?? 0;
-  const progress = { created: count("created"), problems: count("problems"), projects: count("projects"), claimed: count("claimed"), closed: count("closed"), confirmed: count("confirmed") };
+  const progress = {
+    created: count("created"),
+    problems: count("problems"),
+    projects: count("projects"),
+    claimed: count("claimed"),
+    closed: count("closed"),
+    confirmed: count("confirmed"),
+  };
   return { ...progress, open: progress.created - progress.claimed, inProgress: progress.claimed - progress.closed };
 });
 
@@ -299,7 +349,9 @@ export async function recount(options: { repair?: boolean } = {}) {
   const items = await NeedItemEntity.query.byGrid({ tenantID: useTenant() }).go({ pages: "all" });
   for (const item of items.data) {
     const scopes = gridScopes(item.gridPath);
-    expected.add(scopes, item.createdAt, "needs.created").add(scopes, item.createdAt, item.kind === "problem" ? "needs.problems" : "needs.projects");
+    expected
+      .add(scopes, item.createdAt, "needs.created")
+      .add(scopes, item.createdAt, item.kind === "problem" ? "needs.problems" : "needs.projects");
     if (item.claimedAt) expected.add(scopes, item.claimedAt, "needs.claimed");
     if (item.closedAt) expected.add(scopes, item.closedAt, "needs.closed");
     if (item.confirmedAt) expected.add(scopes, item.confirmedAt, "needs.confirmed");

@@ -12,7 +12,12 @@ import * as Meeting from "../meeting/index.ts";
 import * as Need from "./index.ts";
 
 const tenantID = "rc-need";
-const user = (userID: string, role: "resident" | "cadre" | "district_admin" | "grid_leader" | "grid_worker"): Actor => ({ type: "user", userID, tenantID, roles: [role] });
+const user = (userID: string, role: "resident" | "cadre" | "district_admin" | "grid_leader" | "grid_worker"): Actor => ({
+  type: "user",
+  userID,
+  tenantID,
+  roles: [role],
+});
 const residents = ["r1", "r2", "r3"].map((id) => user(id, "resident"));
 const staff = [user("admin", "district_admin"), user("l1", "grid_leader"), user("w1", "grid_worker")];
 const leads = staff.slice(0, 2);
@@ -20,7 +25,18 @@ const cadres = ["c1", "c2"].map((id) => user(id, "cadre"));
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 let gridIDs: string[] = [];
@@ -28,7 +44,16 @@ let gridIDs: string[] = [];
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-need-p", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-need-p", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID: "rc-need-p",
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
   });
   await withActor(user("admin", "district_admin"), async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
@@ -54,15 +79,30 @@ it("rebuilds the needs counters from the items, staff's and meetings', with no d
     const action = random();
     const open = inState("open");
     if (action < 0.2 || !items.length) {
-      const item = await withClock(at, () => withActor(pick(staff), () => Need.createNeedItem({ kind: kind(), title: `清单${step}`, gridID: pick(gridIDs) })));
+      const item = await withClock(at, () =>
+        withActor(pick(staff), () => Need.createNeedItem({ kind: kind(), title: `清单${step}`, gridID: pick(gridIDs) })),
+      );
       items.push({ itemID: item.itemID, status: "open", claimant: null });
     } else if (action < 0.3) {
       // A meeting's outcome writes its items (and their needs counters) in the meeting's transaction.
       const organiser = pick(staff);
       const held = await withClock(at, async () => {
-        const meeting = await withActor(organiser, () => Meeting.createMeeting({ typeKey: "grid_council", gridID: pick(gridIDs), scheduledAt: at.toISOString(), place: "社区活动室", topic: "议题" }));
-        const outcomes = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, index) => ({ kind: kind(), title: `议定事项${step}-${index}` }));
-        return withActor(organiser, () => Meeting.recordMeetingOutcome({ meetingID: meeting.meetingID, minutes: "会议纪要", attendanceCount: 12, attendees: [], outcomes }));
+        const meeting = await withActor(organiser, () =>
+          Meeting.createMeeting({
+            typeKey: "grid_council",
+            gridID: pick(gridIDs),
+            scheduledAt: at.toISOString(),
+            place: "社区活动室",
+            topic: "议题",
+          }),
+        );
+        const outcomes = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, index) => ({
+          kind: kind(),
+          title: `议定事项${step}-${index}`,
+        }));
+        return withActor(organiser, () =>
+          Meeting.recordMeetingOutcome({ meetingID: meeting.meetingID, minutes: "会议纪要", attendanceCount: 12, attendees: [], outcomes }),
+        );
       });
       for (const item of held.items) items.push({ itemID: item.itemID, status: "open", claimant: null });
     } else if (action < 0.5 && open.length) {
@@ -89,7 +129,9 @@ it("rebuilds the needs counters from the items, staff's and meetings', with no d
     } else if (action < 0.75 && inState("claimed").length) {
       const item = pick(inState("claimed"));
       // Ticked off by whoever claimed it, or by a lead (a unit's item always is).
-      await withClock(at, () => withActor(random() < 0.7 ? item.claimant! : leads[0], () => Need.closeNeedItem({ itemID: item.itemID, note: "已整改完毕" })));
+      await withClock(at, () =>
+        withActor(random() < 0.7 ? item.claimant! : leads[0], () => Need.closeNeedItem({ itemID: item.itemID, note: "已整改完毕" })),
+      );
       item.status = "closed";
     } else if (action < 0.85 && inState("closed").length) {
       const item = pick(inState("closed"));

@@ -79,8 +79,8 @@ export const onboard = fn(OnboardInput, async (input) => {
         .commit(),
       // The admin's phone is taken in the new district.
       userClaim.create({ tenantID: input.slug, claim: claimOf.phone(input.admin.phone), userID: adminID, createdAt: now }).commit(),
-    ])
-    .go();
+    ],
+  ).go();
   if (result.canceled) {
     if (result.data[0]?.code === "ConditionalCheckFailed")
       throw new ConflictError("district.exists", `A district with the slug "${input.slug}" already exists.`);

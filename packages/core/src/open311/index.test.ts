@@ -10,7 +10,14 @@ const publicOf = (tenantID: string) => ({ type: "public", tenantID }) as const;
 
 describe("Open311 API keys", () => {
   it("keys an API key by its district first, in every index", () => {
-    const put = ApiKeyEntity.put({ tenantID: "jianyang", keyHash: "ab12", keyID: "key_1", label: "app", createdAt: "2026-11-29T00:00:00.000Z", createdBy: "admin" }).params();
+    const put = ApiKeyEntity.put({
+      tenantID: "jianyang",
+      keyHash: "ab12",
+      keyID: "key_1",
+      label: "app",
+      createdAt: "2026-11-29T00:00:00.000Z",
+      createdBy: "admin",
+    }).params();
     expect(put.Item.pk).toMatch(/^\$wangge#tenantid_jianyang#keyhash_ab12$/);
     expect(put.Item.gsi1pk).toBe("$wangge#tenantid_jianyang");
   });
@@ -21,15 +28,24 @@ describe("Open311 API keys", () => {
     const [stored] = (await ApiKeyEntity.query.byTenant({ tenantID: "jianyang", keyID: issued.keyID }).go()).data;
     expect(JSON.stringify(stored)).not.toContain(issued.key);
 
-    expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(issued.key))).toMatchObject({ keyID: issued.keyID, label: "建阳市民通" });
+    expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(issued.key))).toMatchObject({
+      keyID: issued.keyID,
+      label: "建阳市民通",
+    });
     expect(await withActor(publicOf("yanping"), () => Open311.verifyApiKey(issued.key))).toBeNull();
     expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(`${issued.key}x`))).toBeNull();
 
-    await expect(withActor({ type: "user", userID: "resident", tenantID: "jianyang", roles: ["resident"] }, () => Open311.createApiKey({ label: "x" }))).rejects.toMatchObject({ code: "actor.role" });
+    await expect(
+      withActor({ type: "user", userID: "resident", tenantID: "jianyang", roles: ["resident"] }, () =>
+        Open311.createApiKey({ label: "x" }),
+      ),
+    ).rejects.toMatchObject({ code: "actor.role" });
     await expect(withActor(yanping, () => Open311.revokeApiKey(issued.keyID))).rejects.toMatchObject({ code: "open311.unknown_key" });
     // The public actor of the key's own district manages no keys: signing in is the only way.
     await expect(withActor(publicOf("jianyang"), () => Open311.listApiKeys())).rejects.toMatchObject({ code: "auth.required" });
-    await expect(withActor(publicOf("jianyang"), () => Open311.revokeApiKey(issued.keyID))).rejects.toMatchObject({ code: "auth.required" });
+    await expect(withActor(publicOf("jianyang"), () => Open311.revokeApiKey(issued.keyID))).rejects.toMatchObject({
+      code: "auth.required",
+    });
     await withActor(jianyang, () => Open311.revokeApiKey(issued.keyID));
     expect(await withActor(publicOf("jianyang"), () => Open311.verifyApiKey(issued.key))).toBeNull();
   });

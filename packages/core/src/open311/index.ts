@@ -118,8 +118,19 @@ export type ServiceRequest = z.infer<typeof ServiceRequest>;
 
 /** The only ticket attributes read for Open311: nothing about people. */
 const PublicAttributes = [
-  "ticketID", "state", "closure", "categoryKey", "description", "lon", "lat", "address", "gridPath",
-  "departmentKey", "dueAt", "collectedAt", "updatedAt",
+  "ticketID",
+  "state",
+  "closure",
+  "categoryKey",
+  "description",
+  "lon",
+  "lat",
+  "address",
+  "gridPath",
+  "departmentKey",
+  "dueAt",
+  "collectedAt",
+  "updatedAt",
 ] as const;
 type PublicItem = Pick<EntityItem<typeof TicketEntity>, (typeof PublicAttributes)[number]>;
 
@@ -148,7 +159,7 @@ function toServiceRequest(config: DistrictConfig, item: PublicItem): ServiceRequ
   return {
     service_request_id: item.ticketID,
     status: item.state === "closed" ? "closed" : "open",
-    status_notes: item.state === "closed" ? closureNotes[item.closure ?? ""] ?? "已结案 (closed)" : stateNotes[item.state],
+    status_notes: item.state === "closed" ? (closureNotes[item.closure ?? ""] ?? "已结案 (closed)") : stateNotes[item.state],
     service_name: category?.nameZh ?? item.categoryKey,
     service_code: item.categoryKey,
     description: item.description,
@@ -167,7 +178,12 @@ function toServiceRequest(config: DistrictConfig, item: PublicItem): ServiceRequ
 const List = z
   .string()
   .max(4000)
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+  );
 
 const DateTime = z
   .string()
@@ -214,9 +230,12 @@ export const requests = fn(RequestsInput, async (input): Promise<ServiceRequest[
   if (input.service_request_id) return byIDs(config, input.service_request_id);
   const end = input.end_date ?? new Date().toISOString();
   const start = input.start_date ?? new Date(new Date(end).getTime() - WINDOW_DAYS * 86400_000).toISOString();
-  if (start > end) throw new InputError("open311.dates", "start_date is after end_date.", [{ path: "start_date", message: "after end_date" }]);
+  if (start > end)
+    throw new InputError("open311.dates", "start_date is after end_date.", [{ path: "start_date", message: "after end_date" }]);
   if (new Date(end).getTime() - new Date(start).getTime() > WINDOW_DAYS * 86400_000)
-    throw new InputError("open311.dates", `start_date and end_date may not span more than ${WINDOW_DAYS} days.`, [{ path: "start_date", message: `more than ${WINDOW_DAYS} days before end_date` }]);
+    throw new InputError("open311.dates", `start_date and end_date may not span more than ${WINDOW_DAYS} days.`, [
+      { path: "start_date", message: `more than ${WINDOW_DAYS} days before end_date` },
+    ]);
   const statuses = input.status?.length ? input.status : ["open", "closed"];
   const states = TicketStates.filter((state) => statuses.includes(state === "closed" ? "closed" : "open"));
   const codes = input.service_code ?? [];
@@ -262,7 +281,12 @@ const Coordinate = (name: string, min: number, max: number) =>
     .trim()
     .min(1, `${name} is required`)
     .transform(Number)
-    .pipe(z.number({ error: `${name} must be a number` }).min(min).max(max));
+    .pipe(
+      z
+        .number({ error: `${name} must be a number` })
+        .min(min)
+        .max(max),
+    );
 
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8 to 64 letters, digits, dashes or underscores");
 
@@ -294,9 +318,11 @@ export const submit = fn(SubmitInput, async (input) => {
   const config = await assertOpen();
   const category = config.tickets.categories.find((candidate) => candidate.key === input.service_code);
   if (!category)
-    throw new InputError("open311.unknown_service", `There is no service "${input.service_code}" in this jurisdiction; GET services lists them.`, [
-      { path: "service_code", message: "unknown" },
-    ]);
+    throw new InputError(
+      "open311.unknown_service",
+      `There is no service "${input.service_code}" in this jurisdiction; GET services lists them.`,
+      [{ path: "service_code", message: "unknown" }],
+    );
   const description = input.description || `${category.nameZh} (${category.nameEn})`;
   const result = await Ticket.create({
     categoryKey: category.key,
@@ -308,7 +334,9 @@ export const submit = fn(SubmitInput, async (input) => {
   }).catch((error: unknown) => {
     // The token names a ticket this key did not report: another client chose the same token.
     if (input.token && error instanceof VisibleError && error.code === "ticket.not_found")
-      throw new InputError("open311.token_taken", "This token is already in use; choose another one.", [{ path: "token", message: "in use" }]);
+      throw new InputError("open311.token_taken", "This token is already in use; choose another one.", [
+        { path: "token", message: "in use" },
+      ]);
     throw error;
   });
   return {
@@ -338,7 +366,10 @@ type ApiKeyItem = EntityItem<typeof ApiKeyEntity>;
 type _ApiKey = Assert<Equal<ApiKey, Omit<ApiKeyItem, "tenantID" | "keyHash">>>;
 
 const toApiKey = (item: ApiKeyItem): ApiKey => ({
-  keyID: item.keyID, label: item.label, createdAt: item.createdAt, createdBy: item.createdBy,
+  keyID: item.keyID,
+  label: item.label,
+  createdAt: item.createdAt,
+  createdBy: item.createdBy,
 });
 
 export const CreateApiKeyInput = z.object({ label: z.string().trim().min(1).max(80) });
@@ -347,7 +378,14 @@ export const CreateApiKeyInput = z.object({ label: z.string().trim().min(1).max(
 export const createApiKey = fn(CreateApiKeyInput, async (input) => {
   assertRole("district_admin");
   const key = `wg311_${randomBytes(24).toString("base64url")}`;
-  const item = { tenantID: useTenant(), keyHash: hash(key), keyID: newID("key"), label: input.label, createdAt: new Date().toISOString(), createdBy: actorID() };
+  const item = {
+    tenantID: useTenant(),
+    keyHash: hash(key),
+    keyID: newID("key"),
+    label: input.label,
+    createdAt: new Date().toISOString(),
+    createdBy: actorID(),
+  };
   await ApiKeyEntity.create(item).go();
   return { ...toApiKey(item), key };
 });

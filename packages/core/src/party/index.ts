@@ -76,13 +76,20 @@ export const createOrg = fn(CreateOrgInput, async (input) => {
   const level = chain.indexOf(input.kind);
   let parent: PartyOrg | null = null;
   if (level === 0) {
-    if (input.parentOrgID) throw new InputError("party.parent", "A community committee heads its chain: it has no parent.", [{ path: "parentOrgID", message: "must be empty" }]);
+    if (input.parentOrgID)
+      throw new InputError("party.parent", "A community committee heads its chain: it has no parent.", [
+        { path: "parentOrgID", message: "must be empty" },
+      ]);
   } else {
     if (!input.parentOrgID)
-      throw new InputError("party.parent", `A ${input.kind} hangs under a ${chain[level - 1]}.`, [{ path: "parentOrgID", message: "required" }]);
+      throw new InputError("party.parent", `A ${input.kind} hangs under a ${chain[level - 1]}.`, [
+        { path: "parentOrgID", message: "required" },
+      ]);
     parent = await load(input.parentOrgID);
     if (parent.kind !== chain[level - 1])
-      throw new InputError("party.parent", `A ${input.kind} hangs under a ${chain[level - 1]}, not a ${parent.kind}.`, [{ path: "parentOrgID", message: "wrong kind" }]);
+      throw new InputError("party.parent", `A ${input.kind} hangs under a ${chain[level - 1]}, not a ${parent.kind}.`, [
+        { path: "parentOrgID", message: "wrong kind" },
+      ]);
   }
   const grids = await GridEntity.get(input.gridIDs.map((gridID) => ({ tenantID, gridID }))).go();
   const found = new Set(grids.data.filter((grid) => grid.status === "active").map((grid) => grid.gridID));
@@ -176,7 +183,10 @@ export const createRecord = fn(CreateRecordInput, async (input) => {
     createdBy: actorID(),
   };
   const tally = new Tally().add(["district", `org:${input.orgID}`], `${input.date}T04:00:00Z`, partyMetric[input.kind]);
-  await writeTransaction({ partyRecord: PartyRecordEntity, ...Tally.entities }, (ops) => [ops.partyRecord.create(item).commit(), ...tally.operations(ops)]).go();
+  await writeTransaction({ partyRecord: PartyRecordEntity, ...Tally.entities }, (ops) => [
+    ops.partyRecord.create(item).commit(),
+    ...tally.operations(ops),
+  ]).go();
   return PartyRecord.parse({ ...item, notes: item.notes ?? null });
 });
 

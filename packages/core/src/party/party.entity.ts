@@ -14,7 +14,11 @@ export const PartyOrgEntity = new Entity(
     attributes: {
       tenantID: { type: "string", required: true, readOnly: true },
       orgID: { type: "string", required: true, readOnly: true },
-      kind: { type: ["community_committee", "grid_branch", "building_group", "central_household"] as const, required: true, readOnly: true },
+      kind: {
+        type: ["community_committee", "grid_branch", "building_group", "central_household"] as const,
+        required: true,
+        readOnly: true,
+      },
       name: { type: "string", required: true },
       /** "root" for a community committee. */
       parentOrgID: { type: "string", required: true, readOnly: true },

@@ -28,9 +28,14 @@ async function roleBreaks(current: DistrictSettings, next: DistrictSettings): Pr
       ? `changes its ${[
           role.accessRole !== after.accessRole ? `access role (${role.accessRole} → ${after.accessRole})` : "",
           role.tier !== after.tier || role.dedicated !== after.dedicated ? "tier" : "",
-        ].filter(Boolean).join(" and ")} while`
+        ]
+          .filter(Boolean)
+          .join(" and ")} while`
       : "is removed while";
-    found.push({ path: "roles", message: `role ${role.key} (${role.nameZh}) ${what} ${count(people, "person", "people")} hold${people === 1 ? "s" : ""} it` });
+    found.push({
+      path: "roles",
+      message: `role ${role.key} (${role.nameZh}) ${what} ${count(people, "person", "people")} hold${people === 1 ? "s" : ""} it`,
+    });
   }
   return found;
 }

@@ -17,7 +17,6 @@ import { AssignmentEntity, PersonEntity } from "./person.entity.ts";
 // Registers the check of configuration changes against this domain's records (see config/domains.ts).
 import "./breaking.ts";
 
-
 /** A role on a grid as lists show it; the phone is masked unless the caller's role needs it. */
 export const Assignment = z.object({
   assignmentID: z.string(),
@@ -112,7 +111,8 @@ function roleOf(config: Awaited<ReturnType<typeof Config.get>>, roleKey: string,
 
 /** A role works on the grids of its tier (or on dedicated grids), and only on active ones. */
 function assertFits(role: CatalogueRole, grid: { code: string; tier: number | null; status: string; gridID: string }, path = "") {
-  if (grid.status !== "active") throw new InputError("grid.retired", `${grid.code} is retired.`, [{ path: `${path}gridID`, message: "retired" }]);
+  if (grid.status !== "active")
+    throw new InputError("grid.retired", `${grid.code} is retired.`, [{ path: `${path}gridID`, message: "retired" }]);
   const fits = role.dedicated ? grid.tier === null : grid.tier !== null && (role.tier === null || role.tier === grid.tier);
   if (!fits)
     throw new InputError(
@@ -164,11 +164,10 @@ export const assign = fn(AssignInput, async (input) => {
   const tally = new Tally().addState(["district"], `people.role.${role.key}`, 1);
   if (isNew) tally.addState(["district"], "people.total", 1);
   await writeTransaction({ assignment: AssignmentEntity, person: PersonEntity, ...Tally.entities }, (ops) => [
-      ...(isNew ? [ops.person.create({ tenantID, ...person }).commit()] : []),
-      ops.assignment.create(assignment).commit(),
-      ...tally.operations(ops),
-    ])
-    .go();
+    ...(isNew ? [ops.person.create({ tenantID, ...person }).commit()] : []),
+    ops.assignment.create(assignment).commit(),
+    ...tally.operations(ops),
+  ]).go();
   return toAssignment(assignment);
 });
 
@@ -197,7 +196,9 @@ export const assignMany = fn(AssignManyInput, async (inputs) => {
   const tenantID = useTenant();
   const config = await Config.get();
   const gridIDs = [...new Set(inputs.map((input) => input.gridID))];
-  const grids = new Map((await GridEntity.get(gridIDs.map((gridID) => ({ tenantID, gridID }))).go()).data.map((grid) => [grid.gridID, grid]));
+  const grids = new Map(
+    (await GridEntity.get(gridIDs.map((gridID) => ({ tenantID, gridID }))).go()).data.map((grid) => [grid.gridID, grid]),
+  );
   const tally = new Tally().addState(["district"], "people.total", inputs.length);
   const rows = inputs.map((input, index) => {
     const role = roleOf(config, input.roleKey, `${index}.roleKey`);
@@ -207,16 +208,29 @@ export const assignMany = fn(AssignManyInput, async (inputs) => {
     tally.addState(["district"], `people.role.${role.key}`, 1);
     const person = { personID: newID("person"), ...input.person };
     const assignment = {
-      tenantID, assignmentID: newID("assignment"), personID: person.personID, gridID: grid.gridID, roleKey: role.key,
-      from: input.from ?? today(), to: input.to, personName: person.name, personPhone: person.phone, homeUnit: person.homeUnit,
-      gridCode: grid.code, gridName: grid.name, createdBy: actorID(),
+      tenantID,
+      assignmentID: newID("assignment"),
+      personID: person.personID,
+      gridID: grid.gridID,
+      roleKey: role.key,
+      from: input.from ?? today(),
+      to: input.to,
+      personName: person.name,
+      personPhone: person.phone,
+      homeUnit: person.homeUnit,
+      gridCode: grid.code,
+      gridName: grid.name,
+      createdBy: actorID(),
     };
     return { person, assignment };
   });
   await writeTransaction({ assignment: AssignmentEntity, person: PersonEntity, ...Tally.entities }, (ops) => [
-      ...rows.flatMap(({ person, assignment }) => [ops.person.create({ tenantID, ...person }).commit(), ops.assignment.create(assignment).commit()]),
-      ...tally.operations(ops),
-    ])
+    ...rows.flatMap(({ person, assignment }) => [
+      ops.person.create({ tenantID, ...person }).commit(),
+      ops.assignment.create(assignment).commit(),
+    ]),
+    ...tally.operations(ops),
+  ])
     .go()
     .then((result) => {
       if (result.canceled) throw new ConflictError("person.changed", "The people could not be added at once; try again.");

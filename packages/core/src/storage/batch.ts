@@ -11,12 +11,18 @@ export interface BatchStats {
  * unprocessed items with backoff. Not atomic: callers validate everything first.
  */
 export function batchPut(items: Record<string, unknown>[], options: BatchOptions = {}): Promise<BatchStats> {
-  return batchWrite(items.map((Item) => ({ PutRequest: { Item } })), options);
+  return batchWrite(
+    items.map((Item) => ({ PutRequest: { Item } })),
+    options,
+  );
 }
 
 /** Deletes items by their keys (`{ pk, sk }`), like `batchPut`. */
 export function batchDelete(keys: Record<string, unknown>[], options: BatchOptions = {}): Promise<BatchStats> {
-  return batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })), options);
+  return batchWrite(
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+    options,
+  );
 }
 
 interface BatchOptions {

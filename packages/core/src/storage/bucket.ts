@@ -12,9 +12,7 @@ export function s3(): S3Client {
   const endpoint = process.env.S3_ENDPOINT;
   client ??= new S3Client({
     region: process.env.AWS_REGION ?? "cn-north-1",
-    ...(endpoint
-      ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } }
-      : {}),
+    ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
   });
   return client;
 }

@@ -21,9 +21,7 @@ function clientConfig() {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   return {
     region: process.env.AWS_REGION ?? "cn-north-1",
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {}),
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   };
 }
 

@@ -10,7 +10,8 @@ import { TicketEntity, TicketStates } from "./ticket.entity.ts";
  * ticket takes its closing back (`closed` −1), so the difference is what is not closed now.
  */
 async function openInCategory(categoryKey: string): Promise<number> {
-  const item = (await TicketCounterEntity.get({ tenantID: useTenant(), scope: `category:${categoryKey}`, period: "all" }).go()).data as Record<string, number> | null;
+  const item = (await TicketCounterEntity.get({ tenantID: useTenant(), scope: `category:${categoryKey}`, period: "all" }).go())
+    .data as Record<string, number> | null;
   return Math.max(0, (item?.collected ?? 0) - (item?.closed ?? 0));
 }
 
@@ -31,12 +32,20 @@ async function ticketBreaks(current: DistrictSettings, next: DistrictSettings): 
   for (const category of current.tickets.categories) {
     if (next.tickets.categories.some((other) => other.key === category.key)) continue;
     const open = await openInCategory(category.key);
-    if (open) found.push({ path: "tickets.categories", message: `category ${category.key} (${category.nameZh}) has ${count(open, "open ticket")}` });
+    if (open)
+      found.push({
+        path: "tickets.categories",
+        message: `category ${category.key} (${category.nameZh}) has ${count(open, "open ticket")}`,
+      });
   }
   for (const department of current.tickets.departments) {
     if (next.tickets.departments.some((other) => other.key === department.key)) continue;
     const open = await openWithDepartment(department.key);
-    if (open) found.push({ path: "tickets.departments", message: `department ${department.key} (${department.nameZh}) has ${count(open, "open ticket")} with it` });
+    if (open)
+      found.push({
+        path: "tickets.departments",
+        message: `department ${department.key} (${department.nameZh}) has ${count(open, "open ticket")} with it`,
+      });
   }
   return found;
 }

@@ -34,7 +34,8 @@ export const list = fn(ListInput, async (input) => {
   let departmentKey = input.departmentKey;
   if (!isStaff && !input.mine) {
     if (has("department_staff") && actor.type === "user" && actor.department) {
-      if (departmentKey && departmentKey !== actor.department) throw new ForbiddenError("ticket.not_your_department", "Department staff see their own department's queue.");
+      if (departmentKey && departmentKey !== actor.department)
+        throw new ForbiddenError("ticket.not_your_department", "Department staff see their own department's queue.");
       departmentKey = actor.department;
     } else throw new ForbiddenError("ticket.own_only", "Residents see their own tickets: ask for mine=true.");
   }
@@ -49,10 +50,15 @@ export const list = fn(ListInput, async (input) => {
         : TicketEntity.query.byDepartment({ tenantID, departmentKey, state: input.state })
       : base;
   } else {
-    if (!input.state) throw new InputError("ticket.queue", "Name a queue: mine=true, a state, or a department.", [{ path: "state", message: "required" }]);
+    if (!input.state)
+      throw new InputError("ticket.queue", "Name a queue: mine=true, a state, or a department.", [{ path: "state", message: "required" }]);
     const base = TicketEntity.query.byState({ tenantID, state: input.state });
     // Grid workers and leaders see their own grid (and below) unless they name another.
-    const gridID = input.gridID ?? (actor.type === "user" && has("grid_worker", "grid_leader") && !has("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
+    const gridID =
+      input.gridID ??
+      (actor.type === "user" && has("grid_worker", "grid_leader") && !has("district_admin")
+        ? (await User.find(actor.userID))?.gridID
+        : undefined);
     if (gridID) {
       const { grid } = await Grid.get(gridID);
       query = base.begins({ gridPathKey: `${[...grid.path, grid.gridID].join("/")}/` });

@@ -36,7 +36,15 @@ export const Ticket = z.object({
   ratingComment: z.string().nullable(),
   reopenCount: z.number(),
   pendingRequest: z
-    .object({ seq: z.number(), kind: z.string(), reason: z.string(), hours: z.number().nullable(), departmentKey: z.string().nullable(), by: z.string(), at: z.string() })
+    .object({
+      seq: z.number(),
+      kind: z.string(),
+      reason: z.string(),
+      hours: z.number().nullable(),
+      departmentKey: z.string().nullable(),
+      by: z.string(),
+      at: z.string(),
+    })
     .nullable(),
   seq: z.number(),
   updatedAt: z.string(),

@@ -9,8 +9,12 @@ export const notifications = fn(PageInput, async (input) => {
   const result = await page(NotificationEntity.query.primary({ tenantID: useTenant(), userID: actorID() }), input, "desc");
   return {
     items: result.items.map((item) => ({
-      notificationID: item.notificationID, ticketID: item.ticketID ?? null, kind: item.kind, state: item.state ?? null,
-      at: item.at, read: item.read,
+      notificationID: item.notificationID,
+      ticketID: item.ticketID ?? null,
+      kind: item.kind,
+      state: item.state ?? null,
+      at: item.at,
+      read: item.read,
     })),
     cursor: result.cursor,
   };
@@ -22,9 +26,12 @@ export const markNotificationsRead = fn(z.object({ notificationIDs: z.array(z.st
   const userID = actorID();
   const ids =
     input.notificationIDs ??
-    (await NotificationEntity.query.primary({ tenantID, userID }).where((attr, op) => op.eq(attr.read, false)).go({ pages: "all", attributes: ["notificationID"] })).data.map(
-      (item) => item.notificationID,
-    );
+    (
+      await NotificationEntity.query
+        .primary({ tenantID, userID })
+        .where((attr, op) => op.eq(attr.read, false))
+        .go({ pages: "all", attributes: ["notificationID"] })
+    ).data.map((item) => item.notificationID);
   await Promise.all(
     ids.map((notificationID) =>
       NotificationEntity.patch({ tenantID, userID, notificationID })

@@ -21,7 +21,8 @@ export function sniff(bytes: Uint8Array): PhotoType | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
   if (bytes[0] === 0x89 && ascii(1, 4) === "PNG" && bytes[4] === 0x0d && bytes[5] === 0x0a) return "image/png";
   if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
-  if (ascii(4, 8) === "ftyp" && ["heic", "heix", "hevc", "hevx", "mif1", "msf1", "heim", "heis"].includes(ascii(8, 12))) return "image/heic";
+  if (ascii(4, 8) === "ftyp" && ["heic", "heix", "hevc", "hevx", "mif1", "msf1", "heim", "heis"].includes(ascii(8, 12)))
+    return "image/heic";
   return null;
 }
 
@@ -31,8 +32,17 @@ const pendingPrefix = () => `${PendingUploadPrefix}${useTenant()}/photos/`;
 export async function requestUpload(contentType: PhotoType) {
   const photoKey = `${pendingPrefix()}${newID("photo")}`;
   const expiresIn = 900;
-  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: photoKey, ContentType: contentType }), { expiresIn });
-  return { photoKey, url, method: "PUT" as const, headers: { "content-type": contentType }, maxBytes: MAX_PHOTO_BYTES, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: photoKey, ContentType: contentType }), {
+    expiresIn,
+  });
+  return {
+    photoKey,
+    url,
+    method: "PUT" as const,
+    headers: { "content-type": contentType },
+    maxBytes: MAX_PHOTO_BYTES,
+    expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
+  };
 }
 
 /**
@@ -43,22 +53,33 @@ export async function check(photoKey: string, path: string): Promise<{ photoKey:
   if (!photoKey.startsWith(pendingPrefix()) || photoKey.includes(".."))
     throw new NotFoundError("photo.not_found", `There is no pending photo ${photoKey} for this district.`);
   const Bucket = bucketName();
-  const head = await s3().send(new HeadObjectCommand({ Bucket, Key: photoKey })).catch(() => undefined);
-  if (!head) throw new InputError("photo.missing", "The photo was not uploaded (or the upload expired).", [{ path, message: "not uploaded" }]);
+  const head = await s3()
+    .send(new HeadObjectCommand({ Bucket, Key: photoKey }))
+    .catch(() => undefined);
+  if (!head)
+    throw new InputError("photo.missing", "The photo was not uploaded (or the upload expired).", [{ path, message: "not uploaded" }]);
   const refuse = async (code: string, message: string) => {
-    await s3().send(new DeleteObjectCommand({ Bucket, Key: photoKey })).catch(() => undefined);
+    await s3()
+      .send(new DeleteObjectCommand({ Bucket, Key: photoKey }))
+      .catch(() => undefined);
     throw new InputError(code, message, [{ path, message }]);
   };
   if ((head.ContentLength ?? 0) > MAX_PHOTO_BYTES)
-    await refuse("photo.too_large", `The photo is ${((head.ContentLength ?? 0) / 1048576).toFixed(1)} MB; at most ${MAX_PHOTO_BYTES / 1048576} MB. It was deleted.`);
+    await refuse(
+      "photo.too_large",
+      `The photo is ${((head.ContentLength ?? 0) / 1048576).toFixed(1)} MB; at most ${MAX_PHOTO_BYTES / 1048576} MB. It was deleted.`,
+    );
   if ((head.ContentLength ?? 0) === 0) await refuse("photo.empty", "The photo is empty. It was deleted.");
   const declared = PhotoType.safeParse(head.ContentType);
-  if (!declared.success) await refuse("photo.type", `"${head.ContentType ?? "unknown"}" is not a photo type we take (JPEG, PNG, WebP, HEIC). It was deleted.`);
+  if (!declared.success)
+    await refuse("photo.type", `"${head.ContentType ?? "unknown"}" is not a photo type we take (JPEG, PNG, WebP, HEIC). It was deleted.`);
   const start = await s3().send(new GetObjectCommand({ Bucket, Key: photoKey, Range: "bytes=0-31" }));
   const bytes = await start.Body!.transformToByteArray();
   const actual = sniff(bytes);
-  if (!actual) await refuse("photo.not_an_image", "The file is not a JPEG, PNG, WebP or HEIC image (its first bytes say otherwise). It was deleted.");
-  if (actual !== declared.data) await refuse("photo.type_mismatch", `The file was declared ${declared.data} but is ${actual}. It was deleted.`);
+  if (!actual)
+    await refuse("photo.not_an_image", "The file is not a JPEG, PNG, WebP or HEIC image (its first bytes say otherwise). It was deleted.");
+  if (actual !== declared.data)
+    await refuse("photo.type_mismatch", `The file was declared ${declared.data} but is ${actual}. It was deleted.`);
   return { photoKey, type: actual! };
 }
 
@@ -72,7 +93,15 @@ export async function keep(photos: { photoKey: string; type: PhotoType }[], keys
   const Bucket = bucketName();
   await Promise.all(
     photos.map(async ({ photoKey, type }, index) => {
-      await s3().send(new CopyObjectCommand({ Bucket, Key: keys[index], CopySource: `${Bucket}/${photoKey}`, ContentType: type, MetadataDirective: "REPLACE" }));
+      await s3().send(
+        new CopyObjectCommand({
+          Bucket,
+          Key: keys[index],
+          CopySource: `${Bucket}/${photoKey}`,
+          ContentType: type,
+          MetadataDirective: "REPLACE",
+        }),
+      );
       await s3().send(new DeleteObjectCommand({ Bucket, Key: photoKey }));
     }),
   );

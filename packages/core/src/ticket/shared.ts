@@ -63,7 +63,7 @@ export function closingAdds(ticket: Ticket, closure: string, closedAt: string, o
     closed: sign,
     ...(closure === "solved" ? { solved: sign } : {}),
     ...(onTime ? { onTime: sign } : {}),
-    durationHours: sign * Math.round(hours * 100) / 100,
+    durationHours: (sign * Math.round(hours * 100)) / 100,
     [bucketOf(hours)]: sign,
   };
 }

@@ -14,7 +14,11 @@ import { UserEntity } from "../user/user.entity.ts";
 
 const tenantID = "tickettown";
 const user = (userID: string, roles: Actor & { type: "user" } extends { roles: infer R } ? R : never, department?: string): Actor => ({
-  type: "user", userID, tenantID, roles, ...(department ? { department } : {}),
+  type: "user",
+  userID,
+  tenantID,
+  roles,
+  ...(department ? { department } : {}),
 });
 const resident = user("r1", ["resident"]);
 const otherResident = user("r2", ["resident"]);
@@ -27,11 +31,25 @@ const as = <T>(actor: Actor, body: () => Promise<T>) => withActor(actor, body);
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(Error);
   return error as VisibleError;
 }
@@ -52,8 +70,14 @@ beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
     await Onboarding.onboard({
-      slug: tenantID, nameZh: "工单区", nameEn: "Tickettown", provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping",
-      template: "jianyang", admin: { name: "管理员", phone: "13800000000" },
+      slug: tenantID,
+      nameZh: "工单区",
+      nameEn: "Tickettown",
+      provinceID: "fujian",
+      cityZh: "南平市",
+      cityEn: "Nanping",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000000" },
     });
   });
   await withActor({ type: "system", tenantID }, async () => {
@@ -74,7 +98,11 @@ async function counter(scope: string, period = "all") {
 describe("the lifecycle", () => {
   it("goes collected → accepted → dispatched → handled → closed → rated, counted in the same transactions", async () => {
     const { ticket } = await as(resident, () => Ticket.create(garbageAt()));
-    expect(ticket).toMatchObject({ state: "collected", gridID: grids.leaf.gridID, gridPath: [grids.top.gridID, grids.west.gridID, grids.leaf.gridID] });
+    expect(ticket).toMatchObject({
+      state: "collected",
+      gridID: grids.leaf.gridID,
+      gridPath: [grids.top.gridID, grids.west.gridID, grids.leaf.gridID],
+    });
     const accepted = await as(worker, () => Ticket.accept({ ticketID: ticket.ticketID }));
     expect(accepted.state).toBe("accepted");
     expect(accepted.dueAt! > accepted.acceptedAt!).toBe(true);
@@ -89,10 +117,31 @@ describe("the lifecycle", () => {
 
     const read = await as(resident, () => Ticket.get(ticket.ticketID));
     expect(read.timeline.map((entry) => [entry.action, entry.actorID])).toEqual([
-      ["collect", "r1"], ["accept", "w1"], ["dispatch", "l1"], ["handle", "s1"], ["verify", "w1"], ["rate", "r1"],
+      ["collect", "r1"],
+      ["accept", "w1"],
+      ["dispatch", "l1"],
+      ["handle", "s1"],
+      ["verify", "w1"],
+      ["rate", "r1"],
     ]);
-    for (const scope of ["district", `grid:${grids.top.gridID}`, `grid:${grids.west.gridID}`, `grid:${grids.leaf.gridID}`, "category:garbage"])
-      expect(await counter(scope), scope).toMatchObject({ collected: 1, accepted: 1, dispatched: 1, handled: 1, closed: 1, solved: 1, onTime: 1, rated: 1, ratingSum: 5 });
+    for (const scope of [
+      "district",
+      `grid:${grids.top.gridID}`,
+      `grid:${grids.west.gridID}`,
+      `grid:${grids.leaf.gridID}`,
+      "category:garbage",
+    ])
+      expect(await counter(scope), scope).toMatchObject({
+        collected: 1,
+        accepted: 1,
+        dispatched: 1,
+        handled: 1,
+        closed: 1,
+        solved: 1,
+        onTime: 1,
+        rated: 1,
+        ratingSum: 5,
+      });
     expect(await counter("department:urban_management")).toMatchObject({ collected: 0, dispatched: 1, closed: 1 });
     expect(await counter(`grid:${grids.east.gridID}`)).toBeNull();
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
@@ -107,7 +156,9 @@ describe("the lifecycle", () => {
     expect((await rejection(as(resident, () => Ticket.accept({ ticketID: ticket.ticketID })))).kind).toBe("forbidden");
     await as(worker, () => Ticket.accept({ ticketID: ticket.ticketID }));
     await as(leader, () => Ticket.dispatch({ ticketID: ticket.ticketID }));
-    expect((await rejection(as(wrongStaff, () => Ticket.reportHandling({ ticketID: ticket.ticketID, note: "不是我们的" })))).kind).toBe("not_found");
+    expect((await rejection(as(wrongStaff, () => Ticket.reportHandling({ ticketID: ticket.ticketID, note: "不是我们的" })))).kind).toBe(
+      "not_found",
+    );
     await as(staff, () => Ticket.reportHandling({ ticketID: ticket.ticketID, note: "处理了" }));
     expect((await rejection(as(resident, () => Ticket.rate({ ticketID: ticket.ticketID, rating: 3 })))).code).toBe("ticket.state");
     const read = await as(worker, () => Ticket.get(ticket.ticketID));
@@ -155,7 +206,13 @@ describe("the lifecycle", () => {
     const mid = (await counter("category:street_vending"))!;
     const reopened = await as(resident, () => Ticket.reopen({ ticketID: ticket.ticketID, note: "又来摆摊了" }));
     expect(reopened).toMatchObject({ state: "accepted", reopenCount: 1, closure: null, rating: null });
-    expect(await counter("category:street_vending")).toMatchObject({ closed: mid.closed - 1, solved: mid.solved - 1, reopened: 1, rated: mid.rated - 1, ratingSum: mid.ratingSum - 2 });
+    expect(await counter("category:street_vending")).toMatchObject({
+      closed: mid.closed - 1,
+      solved: mid.solved - 1,
+      reopened: 1,
+      rated: mid.rated - 1,
+      ratingSum: mid.ratingSum - 2,
+    });
     expect((await rejection(as(otherResident, () => Ticket.reopen({ ticketID: ticket.ticketID, note: "别人的" })))).kind).toBe("not_found");
   });
 });
@@ -170,16 +227,24 @@ describe("changes that need an approval", () => {
   it("extends a deadline, transfers and voids only once approved by someone else, each on the record", async () => {
     const admin = user("a1", ["district_admin"]);
     const ticket = await dispatched();
-    const asked = await as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "extend", hours: 8, note: "需要协调清运车辆" }));
+    const asked = await as(staff, () =>
+      Ticket.requestChange({ ticketID: ticket.ticketID, kind: "extend", hours: 8, note: "需要协调清运车辆" }),
+    );
     expect(asked.pendingRequest).toMatchObject({ kind: "extend", hours: 8, by: "s1" });
-    expect((await rejection(as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "void", note: "再来一个" })))).code).toBe("ticket.request_pending");
+    expect(
+      (await rejection(as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "void", note: "再来一个" })))).code,
+    ).toBe("ticket.request_pending");
     const self = user("s1", ["grid_leader"]);
-    expect((await rejection(as(self, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true })))).code).toBe("ticket.same_person");
+    expect((await rejection(as(self, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true })))).code).toBe(
+      "ticket.same_person",
+    );
     const extended = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true, note: "同意延期" }));
     expect(extended.dueAt! > ticket.dueAt!).toBe(true);
     expect(extended.pendingRequest).toBeNull();
 
-    await as(staff, () => Ticket.requestChange({ ticketID: ticket.ticketID, kind: "transfer", departmentKey: "housing", note: "属于住建职责" }));
+    await as(staff, () =>
+      Ticket.requestChange({ ticketID: ticket.ticketID, kind: "transfer", departmentKey: "housing", note: "属于住建职责" }),
+    );
     const moved = await as(admin, () => Ticket.decideChange({ ticketID: ticket.ticketID, approve: true }));
     expect(moved).toMatchObject({ state: "dispatched", departmentKey: "housing" });
     expect((await rejection(as(staff, () => Ticket.get(ticket.ticketID)))).kind).toBe("not_found");
@@ -193,7 +258,9 @@ describe("changes that need an approval", () => {
     expect(voided).toMatchObject({ state: "closed", closure: "void" });
     expect(await counter("district")).toMatchObject({ closed: before.closed + 1, solved: before.solved });
     const timeline = (await as(admin, () => Ticket.get(ticket.ticketID))).timeline.map((entry) => entry.action);
-    expect(timeline).toEqual(expect.arrayContaining(["request_extend", "approve_extend", "request_transfer", "approve_transfer", "deny_void", "approve_void"]));
+    expect(timeline).toEqual(
+      expect.arrayContaining(["request_extend", "approve_extend", "request_transfer", "approve_transfer", "deny_void", "approve_void"]),
+    );
   });
 
   it("sends a ticket back up to the dispatcher", async () => {
@@ -209,7 +276,9 @@ describe("changes that need an approval", () => {
 
 describe("reporting", () => {
   it("refuses an unknown category and a point outside the district", async () => {
-    expect((await rejection(as(resident, () => Ticket.create({ ...garbageAt(), categoryKey: "ufo" })))).code).toBe("ticket.unknown_category");
+    expect((await rejection(as(resident, () => Ticket.create({ ...garbageAt(), categoryKey: "ufo" })))).code).toBe(
+      "ticket.unknown_category",
+    );
     expect((await rejection(as(resident, () => Ticket.create(garbageAt(119, 28))))).code).toBe("ticket.outside_district");
   });
 
@@ -252,7 +321,14 @@ describe("queues and reading", () => {
     expect(topQueue.items.map((ticket) => ticket.ticketID)).toContain(east.ticketID);
 
     // A grid worker's queue defaults to the grid they work on (and below).
-    await UserEntity.put({ tenantID, userID: "w2", name: "东片网格员", phone: "13900000002", roles: ["grid_worker"], gridID: grids.east.gridID }).go();
+    await UserEntity.put({
+      tenantID,
+      userID: "w2",
+      name: "东片网格员",
+      phone: "13900000002",
+      roles: ["grid_worker"],
+      gridID: grids.east.gridID,
+    }).go();
     const ownGrid = await as(otherWorker, () => Ticket.list({ state: "collected" }));
     expect(ownGrid.items.map((ticket) => ticket.ticketID)).toEqual([east.ticketID]);
     const named = await as(otherWorker, () => Ticket.list({ state: "collected", gridID: grids.west.gridID }));

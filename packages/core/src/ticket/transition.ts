@@ -48,7 +48,9 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
   const by = actorID();
   const notify = options.notify !== false && ticket.reporterID !== by;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
-  const result = await writeTransaction({ notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities }, (ops) => [
+  const result = await writeTransaction(
+    { notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities },
+    (ops) => [
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
         .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
@@ -59,18 +61,44 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
         .commit(),
       ops.timeline
         .create({
-          tenantID, ticketID: ticket.ticketID, seq, action: step.action, fromState: ticket.state, toState: step.to,
-          actorID: by, actorRole: mainRole(), at, note: step.note, photos: step.photos, departmentKey: step.departmentKey,
-          closure: step.closure, rating: step.rating, onTime: step.closure ? onTimeOf(step.patch) : undefined,
+          tenantID,
+          ticketID: ticket.ticketID,
+          seq,
+          action: step.action,
+          fromState: ticket.state,
+          toState: step.to,
+          actorID: by,
+          actorRole: mainRole(),
+          at,
+          note: step.note,
+          photos: step.photos,
+          departmentKey: step.departmentKey,
+          closure: step.closure,
+          rating: step.rating,
+          onTime: step.closure ? onTimeOf(step.patch) : undefined,
         })
         .commit(),
       ...step.counters.operations(ops),
       ...(notify
-        ? [ops.notification.create({ tenantID, userID: ticket.reporterID, notificationID: newID("note"), ticketID: ticket.ticketID, kind: step.action, state: step.to, at, expiresAt: Math.floor(now().getTime() / 1000) + 90 * 86400 }).commit()]
+        ? [
+            ops.notification
+              .create({
+                tenantID,
+                userID: ticket.reporterID,
+                notificationID: newID("note"),
+                ticketID: ticket.ticketID,
+                kind: step.action,
+                state: step.to,
+                at,
+                expiresAt: Math.floor(now().getTime() / 1000) + 90 * 86400,
+              })
+              .commit(),
+          ]
         : []),
-    ])
-    .go();
-  if (result.canceled) throw new ConflictError("ticket.changed", "Someone else acted on this ticket at the same time; reload it and try again.");
+    ],
+  ).go();
+  if (result.canceled)
+    throw new ConflictError("ticket.changed", "Someone else acted on this ticket at the same time; reload it and try again.");
   return { ...ticket, ...toTicket({ ...fromTicket(ticket), ...step.patch, state: step.to, seq, updatedAt: at }) };
 }
 
@@ -130,19 +158,56 @@ export const create = fn(CreateInput, async (input) => {
   const gridPath = [...place.ancestors.map((grid) => grid.gridID), place.grid.gridID];
   const by = actorID();
   const item = {
-    tenantID, ticketID, state: "collected" as const, categoryKey: category.key, description: input.description,
-    lon: input.lon, lat: input.lat, address: input.address, gridID: place.grid.gridID, gridPath,
-    gridPathKey: `${gridPath.join("/")}/${ticketID}`, reporterID: by, reporterRole: mainRole(), departmentKey: "none",
-    photos: finalKeys, dueAt: "9999", collectedAt: at, reopenCount: 0, seq: 1, updatedAt: at,
+    tenantID,
+    ticketID,
+    state: "collected" as const,
+    categoryKey: category.key,
+    description: input.description,
+    lon: input.lon,
+    lat: input.lat,
+    address: input.address,
+    gridID: place.grid.gridID,
+    gridPath,
+    gridPathKey: `${gridPath.join("/")}/${ticketID}`,
+    reporterID: by,
+    reporterRole: mainRole(),
+    departmentKey: "none",
+    photos: finalKeys,
+    dueAt: "9999",
+    collectedAt: at,
+    reopenCount: 0,
+    seq: 1,
+    updatedAt: at,
   };
   const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
-  const result = await writeTransaction({ idempotency: IdempotencyEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities }, (ops) => [
+  const result = await writeTransaction(
+    { idempotency: IdempotencyEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities },
+    (ops) => [
       ops.ticket.create(item).commit(),
-      ops.timeline.create({ tenantID, ticketID, seq: 1, action: "collect", toState: "collected", actorID: by, actorRole: mainRole(), at, note: input.description, photos: finalKeys }).commit(),
+      ops.timeline
+        .create({
+          tenantID,
+          ticketID,
+          seq: 1,
+          action: "collect",
+          toState: "collected",
+          actorID: by,
+          actorRole: mainRole(),
+          at,
+          note: input.description,
+          photos: finalKeys,
+        })
+        .commit(),
       ...counters.operations(ops),
-      ...(input.idempotencyKey ? [ops.idempotency.create({ tenantID, key: input.idempotencyKey, ticketID, expiresAt: Math.floor(Date.now() / 1000) + 86400 }).commit()] : []),
-    ])
-    .go();
+      ...(input.idempotencyKey
+        ? [
+            ops.idempotency
+              .create({ tenantID, key: input.idempotencyKey, ticketID, expiresAt: Math.floor(Date.now() / 1000) + 86400 })
+              .commit(),
+          ]
+        : []),
+    ],
+  ).go();
   if (result.canceled) {
     const earlier = input.idempotencyKey ? await IdempotencyEntity.get({ tenantID, key: input.idempotencyKey }).go() : undefined;
     if (earlier?.data) return { ticket: await load(earlier.data.ticketID), created: false };
@@ -178,7 +243,10 @@ export const accept = fn(TransitionInput, async (input) => {
   const at = now();
   const dueAt = addWorkingHours(at, category?.deadlineHours ?? 40, config.workingHours).toISOString();
   return apply(ticket, {
-    action: "accept", to: "accepted", note: input.note, patch: { acceptedAt: at.toISOString(), dueAt },
+    action: "accept",
+    to: "accepted",
+    note: input.note,
+    patch: { acceptedAt: at.toISOString(), dueAt },
     counters: new Tally().addTicket(scopesOf(ticket), at.toISOString(), { accepted: 1 }),
   });
 });
@@ -191,7 +259,11 @@ export const reject = fn(TransitionInput.extend({ note: Note.min(2, "give the re
   expect(ticket, "rejected", "collected");
   const at = now().toISOString();
   return apply(ticket, {
-    action: "reject", to: "closed", note: input.note, closure: "not_accepted", patch: { closure: "not_accepted", closedAt: at, onTime: true },
+    action: "reject",
+    to: "closed",
+    note: input.note,
+    closure: "not_accepted",
+    patch: { closure: "not_accepted", closedAt: at, onTime: true },
     counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "not_accepted", at, true)),
   });
 });
@@ -204,69 +276,99 @@ export const dispatch = fn(TransitionInput.extend({ departmentKey: z.string().ma
   expect(ticket, "dispatched", "accepted");
   const departmentKey = input.departmentKey ?? route(config, ticket);
   if (departmentKey !== TERRITORIAL && !config.departments.some((department) => department.key === departmentKey))
-    throw new InputError("ticket.unknown_department", `There is no department "${departmentKey}" in this district.`, [{ path: "departmentKey", message: "unknown" }]);
+    throw new InputError("ticket.unknown_department", `There is no department "${departmentKey}" in this district.`, [
+      { path: "departmentKey", message: "unknown" },
+    ]);
   const at = now().toISOString();
   const next = { ...ticket, departmentKey };
   return apply(ticket, {
-    action: "dispatch", to: "dispatched", note: input.note, departmentKey, patch: { departmentKey, dispatchedAt: at },
+    action: "dispatch",
+    to: "dispatched",
+    note: input.note,
+    departmentKey,
+    patch: { departmentKey, dispatchedAt: at },
     counters: new Tally().addTicket(scopesOf(next), at, { dispatched: 1 }),
   });
 });
 
 /** 处置反馈: the department (or, for territorial tickets, the grid's staff) reports what it did. */
-export const reportHandling = fn(TransitionInput.extend({ note: Note.min(2, "say what was done"), photoKeys: PhotoKeys.default([]) }), async (input) => {
-  const actor = useActor();
-  await settings();
-  const ticket = await load(input.ticketID);
-  const territorial = ticket.departmentKey === TERRITORIAL;
-  const allowed = mayHandle(caller(), ticket);
-  if (!allowed && actor.type !== "system")
-    throw new ForbiddenError("ticket.not_your_department", territorial ? "Territorial tickets are handled by the grid's staff." : "Only the department the ticket was dispatched to may report handling it.");
-  expect(ticket, "handled", "dispatched");
-  const photos = [];
-  for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
-  const keys = photos.map((photo) => Photo.finalKey(photo, ticket.ticketID));
-  const at = now().toISOString();
-  const updated = await apply(ticket, {
-    action: "handle", to: "handled", note: input.note, photos: keys, patch: { handledAt: at, handledBy: actorID(), photos: [...ticket.photos, ...keys] },
-    counters: new Tally().addTicket(scopesOf(ticket), at, { handled: 1 }),
-  });
-  await Photo.keep(photos, keys);
-  return updated;
-});
+export const reportHandling = fn(
+  TransitionInput.extend({ note: Note.min(2, "say what was done"), photoKeys: PhotoKeys.default([]) }),
+  async (input) => {
+    const actor = useActor();
+    await settings();
+    const ticket = await load(input.ticketID);
+    const territorial = ticket.departmentKey === TERRITORIAL;
+    const allowed = mayHandle(caller(), ticket);
+    if (!allowed && actor.type !== "system")
+      throw new ForbiddenError(
+        "ticket.not_your_department",
+        territorial
+          ? "Territorial tickets are handled by the grid's staff."
+          : "Only the department the ticket was dispatched to may report handling it.",
+      );
+    expect(ticket, "handled", "dispatched");
+    const photos = [];
+    for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
+    const keys = photos.map((photo) => Photo.finalKey(photo, ticket.ticketID));
+    const at = now().toISOString();
+    const updated = await apply(ticket, {
+      action: "handle",
+      to: "handled",
+      note: input.note,
+      photos: keys,
+      patch: { handledAt: at, handledBy: actorID(), photos: [...ticket.photos, ...keys] },
+      counters: new Tally().addTicket(scopesOf(ticket), at, { handled: 1 }),
+    });
+    await Photo.keep(photos, keys);
+    return updated;
+  },
+);
 
 async function checkable(ticketID: string, action: string) {
   assertRole(...staff);
   await settings();
   const ticket = await load(ticketID);
   expect(ticket, action, "handled");
-  if (ticket.handledBy === actorID()) throw new ForbiddenError("ticket.same_person", "The one who handled a ticket may not also check it: another person verifies.");
+  if (ticket.handledBy === actorID())
+    throw new ForbiddenError("ticket.same_person", "The one who handled a ticket may not also check it: another person verifies.");
   return ticket;
 }
 
 /** 核查结案: someone other than the handler checks the work and closes the ticket (solved, not ours, duplicate). */
-export const verify = fn(TransitionInput.extend({ closure: z.enum(["solved", "not_responsible", "duplicate"]).default("solved") }), async (input) => {
-  const ticket = await checkable(input.ticketID, "verified");
-  const at = now().toISOString();
-  const onTime = ticket.dueAt === null || at <= ticket.dueAt;
-  return apply(ticket, {
-    action: "verify", to: "closed", note: input.note, closure: input.closure, patch: { closure: input.closure, closedAt: at, onTime },
-    counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, input.closure, at, onTime)),
-  });
-});
+export const verify = fn(
+  TransitionInput.extend({ closure: z.enum(["solved", "not_responsible", "duplicate"]).default("solved") }),
+  async (input) => {
+    const ticket = await checkable(input.ticketID, "verified");
+    const at = now().toISOString();
+    const onTime = ticket.dueAt === null || at <= ticket.dueAt;
+    return apply(ticket, {
+      action: "verify",
+      to: "closed",
+      note: input.note,
+      closure: input.closure,
+      patch: { closure: input.closure, closedAt: at, onTime },
+      counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, input.closure, at, onTime)),
+    });
+  },
+);
 
 /** The check failed: back to the department. */
 export const sendBack = fn(TransitionInput.extend({ note: Note.min(2, "say what is still wrong") }), async (input) => {
   const ticket = await checkable(input.ticketID, "sent back");
   const at = now().toISOString();
   return apply(ticket, {
-    action: "send_back", to: "dispatched", note: input.note, patch: { handledAt: undefined, handledBy: undefined },
+    action: "send_back",
+    to: "dispatched",
+    note: input.note,
+    patch: { handledAt: undefined, handledBy: undefined },
     counters: new Tally().addTicket(scopesOf(ticket), at, { sentBack: 1 }),
   });
 });
 
 function assertReporter(ticket: Ticket) {
-  if (ticket.reporterID !== actorID()) throw new ForbiddenError("ticket.not_reporter", "Only the person who reported the ticket may do this.");
+  if (ticket.reporterID !== actorID())
+    throw new ForbiddenError("ticket.not_reporter", "Only the person who reported the ticket may do this.");
 }
 
 /** 综合评价: the reporter rates a closed ticket once, 1–5 with a comment. */
@@ -277,10 +379,18 @@ export const rate = fn(TransitionInput.extend({ rating: z.number().int().min(1).
   expect(ticket, "rated", "closed");
   if (ticket.rating !== null) throw new ConflictError("ticket.rated", "This ticket has been rated already.");
   const at = now().toISOString();
-  return apply(ticket, {
-    action: "rate", to: "closed", note: input.note, rating: input.rating, patch: { rating: input.rating, ratingComment: input.note },
-    counters: new Tally().addTicket(scopesOf(ticket), at, { rated: 1, ratingSum: input.rating }),
-  }, { notify: false });
+  return apply(
+    ticket,
+    {
+      action: "rate",
+      to: "closed",
+      note: input.note,
+      rating: input.rating,
+      patch: { rating: input.rating, ratingComment: input.note },
+      counters: new Tally().addTicket(scopesOf(ticket), at, { rated: 1, ratingSum: input.rating }),
+    },
+    { notify: false },
+  );
 });
 
 /** The reporter reopens a closed ticket within the district's reopen window; it waits for dispatch again. */
@@ -289,20 +399,33 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
   const ticket = await load(input.ticketID);
   assertReporter(ticket);
   expect(ticket, "reopened", "closed");
-  if (ticket.closure === "not_accepted") throw new ConflictError("ticket.not_accepted", "A ticket that was not accepted cannot be reopened; report it anew.");
+  if (ticket.closure === "not_accepted")
+    throw new ConflictError("ticket.not_accepted", "A ticket that was not accepted cannot be reopened; report it anew.");
   const closedAt = ticket.closedAt!;
   if (now().getTime() - new Date(closedAt).getTime() > config.reopenDays * 86400_000)
-    throw new ConflictError("ticket.reopen_window", `A closed ticket can be reopened within ${config.reopenDays} days; this one closed on ${closedAt.slice(0, 10)}.`);
+    throw new ConflictError(
+      "ticket.reopen_window",
+      `A closed ticket can be reopened within ${config.reopenDays} days; this one closed on ${closedAt.slice(0, 10)}.`,
+    );
   const at = now().toISOString();
-  const counters = new Tally()
-    .addTicket(scopesOf(ticket), at, { reopened: 1 })
-    .addTicket(scopesOf(ticket), closedAt, {
-      ...closingAdds(ticket, ticket.closure!, closedAt, ticket.onTime === true, -1),
-      ...(ticket.rating !== null ? { rated: -1, ratingSum: -ticket.rating } : {}),
-    });
+  const counters = new Tally().addTicket(scopesOf(ticket), at, { reopened: 1 }).addTicket(scopesOf(ticket), closedAt, {
+    ...closingAdds(ticket, ticket.closure!, closedAt, ticket.onTime === true, -1),
+    ...(ticket.rating !== null ? { rated: -1, ratingSum: -ticket.rating } : {}),
+  });
   return apply(ticket, {
-    action: "reopen", to: "accepted", note: input.note,
-    patch: { closure: undefined, closedAt: undefined, onTime: undefined, rating: undefined, ratingComment: undefined, handledAt: undefined, handledBy: undefined, reopenCount: ticket.reopenCount + 1 },
+    action: "reopen",
+    to: "accepted",
+    note: input.note,
+    patch: {
+      closure: undefined,
+      closedAt: undefined,
+      onTime: undefined,
+      rating: undefined,
+      ratingComment: undefined,
+      handledAt: undefined,
+      handledBy: undefined,
+      reopenCount: ticket.reopenCount + 1,
+    },
     counters,
   });
 });
@@ -312,15 +435,27 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
   await settings();
   const ticket = await load(input.ticketID);
   const actor = useActor();
-  const mayAttach = ticket.reporterID === actorID() || (actor.type === "user" && actor.department === ticket.departmentKey) || has("grid_worker", "grid_leader", "district_admin");
+  const mayAttach =
+    ticket.reporterID === actorID() ||
+    (actor.type === "user" && actor.department === ticket.departmentKey) ||
+    has("grid_worker", "grid_leader", "district_admin");
   if (!mayAttach) throw new ForbiddenError("ticket.photo_forbidden", "Only the reporter or the staff handling the ticket may add photos.");
   if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket takes no more photos.");
-  if (ticket.photos.length >= MAX_PHOTOS * 2) throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
+  if (ticket.photos.length >= MAX_PHOTOS * 2)
+    throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
   const photo = await Photo.check(input.photoKey, "photoKey");
   const key = Photo.finalKey(photo, ticket.ticketID);
-  const updated = await apply(ticket, {
-    action: "photo", to: ticket.state, photos: [key], patch: { photos: [...ticket.photos, key] }, counters: new Tally(),
-  }, { notify: false });
+  const updated = await apply(
+    ticket,
+    {
+      action: "photo",
+      to: ticket.state,
+      photos: [key],
+      patch: { photos: [...ticket.photos, key] },
+      counters: new Tally(),
+    },
+    { notify: false },
+  );
   await Photo.keep([photo], [key]);
   return updated;
 });

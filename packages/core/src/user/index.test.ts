@@ -9,7 +9,18 @@ import * as Province from "../province/index.ts";
 import * as User from "./index.ts";
 
 const operator = { type: "operator", userID: "op" } as const;
-const square = (x: number, y: number, size: number) => ({ type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});
 
 let alphaAdmin: Actor;
 let bravoAdmin: Actor;
@@ -17,9 +28,15 @@ let gridID: string;
 
 const asAlpha = <T>(body: () => Promise<T>) => withActor(alphaAdmin, body);
 /** The public routes (registration) run as the public actor of the district the URL names. */
-const publicOf = (tenantID: string) => <T>(body: () => Promise<T>) => withActor({ type: "public", tenantID }, body);
+const publicOf =
+  (tenantID: string) =>
+  <T>(body: () => Promise<T>) =>
+    withActor({ type: "public", tenantID }, body);
 /** The local token issuer signs in as the system actor inside the district. */
-const issuerOf = (tenantID: string) => <T>(body: () => Promise<T>) => withActor({ type: "system", tenantID }, body);
+const issuerOf =
+  (tenantID: string) =>
+  <T>(body: () => Promise<T>) =>
+    withActor({ type: "system", tenantID }, body);
 
 async function failure(promise: Promise<unknown>): Promise<VisibleError> {
   const error = await promise.then(
@@ -34,8 +51,22 @@ beforeAll(async () => {
   await withActor(operator, async () => {
     await Province.create({ provinceID: "fujian", nameZh: "福建省", nameEn: "Fujian" });
     const base = { provinceID: "fujian", cityZh: "南平市", cityEn: "Nanping" };
-    const alpha = await Onboarding.onboard({ ...base, slug: "alpha", nameZh: "甲区", nameEn: "Alpha", template: "jianyang", admin: { name: "甲管理员", phone: "13800000001" } });
-    const bravo = await Onboarding.onboard({ ...base, slug: "bravo", nameZh: "乙区", nameEn: "Bravo", template: "minimal", admin: { name: "乙管理员", phone: "13800000002" } });
+    const alpha = await Onboarding.onboard({
+      ...base,
+      slug: "alpha",
+      nameZh: "甲区",
+      nameEn: "Alpha",
+      template: "jianyang",
+      admin: { name: "甲管理员", phone: "13800000001" },
+    });
+    const bravo = await Onboarding.onboard({
+      ...base,
+      slug: "bravo",
+      nameZh: "乙区",
+      nameEn: "Bravo",
+      template: "minimal",
+      admin: { name: "乙管理员", phone: "13800000002" },
+    });
     alphaAdmin = { type: "user", userID: alpha.admin.userID, tenantID: "alpha", roles: ["district_admin"] };
     bravoAdmin = { type: "user", userID: bravo.admin.userID, tenantID: "bravo", roles: ["district_admin"] };
   });
@@ -45,8 +76,17 @@ beforeAll(async () => {
 describe("inviting staff", () => {
   it("adds an active user with the roles, grid and department given, masked in the list and on the audit trail", async () => {
     const worker = await asAlpha(() => User.inviteUser({ name: "王网格", phone: "13911112222", roles: ["grid_worker"], gridID }));
-    expect(worker).toMatchObject({ name: "王网格", phoneMasked: "139****2222", emailMasked: null, roles: ["grid_worker"], gridID, status: "active" });
-    const staff = await asAlpha(() => User.inviteUser({ name: "李城管", email: " Li.Cheng@Example.cn ", roles: ["department_staff"], departmentKey: "urban_management" }));
+    expect(worker).toMatchObject({
+      name: "王网格",
+      phoneMasked: "139****2222",
+      emailMasked: null,
+      roles: ["grid_worker"],
+      gridID,
+      status: "active",
+    });
+    const staff = await asAlpha(() =>
+      User.inviteUser({ name: "李城管", email: " Li.Cheng@Example.cn ", roles: ["department_staff"], departmentKey: "urban_management" }),
+    );
     expect(staff).toMatchObject({ phoneMasked: null, emailMasked: "l***@example.cn", departmentKey: "urban_management" });
 
     const listed = await asAlpha(() => User.listUsers({}));
@@ -69,9 +109,13 @@ describe("inviting staff", () => {
     expect(again.code).toBe("user.exists");
     expect(again.details).toEqual([{ path: "phone", message: "already taken in this district" }]);
     // The first admin was onboarded without a claim: the phone index still counts.
-    expect((await failure(asAlpha(() => User.inviteUser({ name: "丙", phone: "13800000001", roles: ["cadre"] })))).code).toBe("user.exists");
+    expect((await failure(asAlpha(() => User.inviteUser({ name: "丙", phone: "13800000001", roles: ["cadre"] })))).code).toBe(
+      "user.exists",
+    );
     await asAlpha(() => User.inviteUser({ name: "丁", email: "ding@example.cn", roles: ["cadre"] }));
-    expect((await failure(asAlpha(() => User.inviteUser({ name: "戊", email: "DING@example.cn", roles: ["cadre"] })))).details?.[0].path).toBe("email");
+    expect(
+      (await failure(asAlpha(() => User.inviteUser({ name: "戊", email: "DING@example.cn", roles: ["cadre"] })))).details?.[0].path,
+    ).toBe("email");
     // Another district may have the same number.
     await withActor(bravoAdmin, () => User.inviteUser({ name: "乙区的甲", phone: "13922223333", roles: ["cadre"] }));
   });
@@ -85,22 +129,30 @@ describe("inviting staff", () => {
   });
 
   it("needs a known department for department staff and an active grid for grid workers and leaders", async () => {
-    const department = await failure(asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["department_staff"], departmentKey: "nowhere" })));
+    const department = await failure(
+      asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["department_staff"], departmentKey: "nowhere" })),
+    );
     expect(department).toBeInstanceOf(InputError);
     expect(department.details?.map((detail) => detail.path)).toEqual(["departmentKey"]);
     const noDepartment = await failure(asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["department_staff"] })));
     expect(noDepartment.details?.map((detail) => detail.path)).toEqual(["departmentKey"]);
-    const grid = await failure(asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["grid_leader"], gridID: "grid_missing" })));
+    const grid = await failure(
+      asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["grid_leader"], gridID: "grid_missing" })),
+    );
     expect(grid.details?.map((detail) => detail.path)).toEqual(["gridID"]);
     // Another district's grid is not this district's.
-    const foreign = await failure(withActor(bravoAdmin, () => User.inviteUser({ name: "x", phone: "13944445555", roles: ["grid_worker"], gridID })));
+    const foreign = await failure(
+      withActor(bravoAdmin, () => User.inviteUser({ name: "x", phone: "13944445555", roles: ["grid_worker"], gridID })),
+    );
     expect(foreign.details?.map((detail) => detail.path)).toEqual(["gridID"]);
     await expect(asAlpha(() => User.inviteUser({ name: "x", roles: ["cadre"] }))).rejects.toThrow(/phone number or an e-mail/);
   });
 
   it("is for district admins only", async () => {
     const worker: Actor = { type: "user", userID: "w", tenantID: "alpha", roles: ["grid_worker"] };
-    await expect(withActor(worker, () => User.inviteUser({ name: "x", phone: "13955556666", roles: ["district_admin"] }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      withActor(worker, () => User.inviteUser({ name: "x", phone: "13955556666", roles: ["district_admin"] })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(withActor(worker, () => User.listUsers({}))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
@@ -133,19 +185,35 @@ describe("listing users", () => {
 describe("changing roles and access", () => {
   it("changes roles and department, disables and enables, each on the audit trail", async () => {
     const user = await asAlpha(() => User.inviteUser({ name: "变更", phone: "13966667777", roles: ["grid_worker"], gridID }));
-    const changed = await asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["department_staff"], departmentKey: "civil_affairs", gridID: null }));
+    const changed = await asAlpha(() =>
+      User.updateUserRoles({ userID: user.userID, roles: ["department_staff"], departmentKey: "civil_affairs", gridID: null }),
+    );
     expect(changed).toMatchObject({ roles: ["department_staff"], departmentKey: "civil_affairs", gridID: null });
-    expect(await issuerOf("alpha")(() => User.signIn({ userID: user.userID }))).toMatchObject({ roles: ["department_staff"], departmentKey: "civil_affairs" });
+    expect(await issuerOf("alpha")(() => User.signIn({ userID: user.userID }))).toMatchObject({
+      roles: ["department_staff"],
+      departmentKey: "civil_affairs",
+    });
     // No longer department staff: no department either.
-    expect(await asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["cadre"] }))).toMatchObject({ roles: ["cadre"], departmentKey: null });
+    expect(await asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["cadre"] }))).toMatchObject({
+      roles: ["cadre"],
+      departmentKey: null,
+    });
 
     expect((await asAlpha(() => User.updateUserRoles({ userID: user.userID, status: "disabled" }))).status).toBe("disabled");
     expect((await failure(issuerOf("alpha")(() => User.signIn({ phone: "13966667777" })))).code).toBe("user.disabled");
     expect((await asAlpha(() => User.updateUserRoles({ userID: user.userID, status: "active" }))).status).toBe("active");
     const events = await asAlpha(() => Audit.listAuditEvents({ subjectID: user.userID }));
-    expect(events.items.map((event) => event.action)).toEqual(["user.enabled", "user.disabled", "user.roles_changed", "user.roles_changed", "user.invited"]);
+    expect(events.items.map((event) => event.action)).toEqual([
+      "user.enabled",
+      "user.disabled",
+      "user.roles_changed",
+      "user.roles_changed",
+      "user.invited",
+    ]);
     // A bad grid is refused, and nothing changes.
-    expect((await failure(asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["grid_leader"], gridID: "grid_missing" })))).code).toBe("user.placement");
+    expect(
+      (await failure(asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["grid_leader"], gridID: "grid_missing" })))).code,
+    ).toBe("user.placement");
   });
 
   it("keeps an active district admin: the last one may not disable or demote themselves", async () => {
@@ -156,7 +224,10 @@ describe("changing roles and access", () => {
 
     // With a second admin, one may step down; the remaining one is then the last.
     const second = await asAlpha(() => User.inviteUser({ name: "第二管理员", phone: "13977778888", roles: ["district_admin"] }));
-    expect((await asAlpha(() => User.updateUserRoles({ userID: self, roles: ["district_admin", "grid_leader"], gridID }))).roles).toEqual(["district_admin", "grid_leader"]);
+    expect((await asAlpha(() => User.updateUserRoles({ userID: self, roles: ["district_admin", "grid_leader"], gridID }))).roles).toEqual([
+      "district_admin",
+      "grid_leader",
+    ]);
     expect((await asAlpha(() => User.updateUserRoles({ userID: second.userID, status: "disabled" }))).status).toBe("disabled");
     expect((await failure(asAlpha(() => User.updateUserRoles({ userID: self, status: "disabled" })))).code).toBe("user.last_admin");
     await asAlpha(() => User.updateUserRoles({ userID: second.userID, status: "active" }));
@@ -184,9 +255,17 @@ describe("changing roles and access", () => {
 
 describe("residents' self-registration", () => {
   it("tells the registration page the district's names and rules, and not found for an unknown district", async () => {
-    expect(await publicOf("alpha")(() => User.registration())).toEqual({ tenantID: "alpha", nameZh: "甲区", nameEn: "Alpha", selfRegistration: true, approval: false });
+    expect(await publicOf("alpha")(() => User.registration())).toEqual({
+      tenantID: "alpha",
+      nameZh: "甲区",
+      nameEn: "Alpha",
+      selfRegistration: true,
+      approval: false,
+    });
     expect(await failure(publicOf("nowhere")(() => User.registration()))).toBeInstanceOf(NotFoundError);
-    expect(await failure(publicOf("nowhere")(() => User.registerResident({ name: "x", phone: "13900000000" })))).toBeInstanceOf(NotFoundError);
+    expect(await failure(publicOf("nowhere")(() => User.registerResident({ name: "x", phone: "13900000000" })))).toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("records a registration as the public caller's, and lets the public actor do nothing staff do", async () => {
@@ -194,24 +273,30 @@ describe("residents' self-registration", () => {
     const audit = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: registered.userID }));
     expect(audit.items).toEqual([expect.objectContaining({ action: "resident.registered", actorID: "public" })]);
     expect((await failure(publicOf("bravo")(() => User.listUsers({})))).code).toBe("auth.required");
-    expect((await failure(publicOf("bravo")(() => User.updateUserRoles({ userID: registered.userID, status: "disabled" })))).code).toBe("auth.required");
-    expect((await failure(publicOf("bravo")(() => User.inviteUser({ name: "冒充", phone: "13912340010", roles: ["district_admin"] })))).code).toBe(
+    expect((await failure(publicOf("bravo")(() => User.updateUserRoles({ userID: registered.userID, status: "disabled" })))).code).toBe(
       "auth.required",
     );
+    expect(
+      (await failure(publicOf("bravo")(() => User.inviteUser({ name: "冒充", phone: "13912340010", roles: ["district_admin"] })))).code,
+    ).toBe("auth.required");
   });
 
   it("registers an active resident when open, pending with approval, and refuses when closed", async () => {
     const open = await publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" }));
     expect(open.status).toBe("active");
     expect(await issuerOf("bravo")(() => User.signIn({ phone: "13912340001" }))).toMatchObject({ roles: ["resident"] });
-    expect((await failure(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe("user.exists");
+    expect((await failure(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe(
+      "user.exists",
+    );
 
     await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
     const pending = await publicOf("bravo")(() => User.registerResident({ name: "居民乙", phone: "13912340002" }));
     expect(pending.status).toBe("pending");
     const waiting = await failure(issuerOf("bravo")(() => User.signIn({ phone: "13912340002" })));
     expect([waiting.kind, waiting.code]).toEqual(["forbidden", "user.pending"]);
-    expect((await withActor(bravoAdmin, () => User.listUsers({ status: "pending" }))).items.map((user) => user.userID)).toEqual([pending.userID]);
+    expect((await withActor(bravoAdmin, () => User.listUsers({ status: "pending" }))).items.map((user) => user.userID)).toEqual([
+      pending.userID,
+    ]);
     await withActor(bravoAdmin, () => User.updateUserRoles({ userID: pending.userID, status: "active" }));
     expect(await issuerOf("bravo")(() => User.signIn({ phone: "13912340002" }))).toMatchObject({ userID: pending.userID });
     const events = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: pending.userID }));

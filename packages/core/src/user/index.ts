@@ -172,18 +172,18 @@ async function checkPlacement(roles: DistrictRole[], gridID: string | undefined,
     if (!gridID) details.push({ path: "gridID", message: "grid workers and leaders work on a grid: choose one" });
     else {
       const grid = await GridEntity.get({ tenantID: useTenant(), gridID }).go();
-      if (grid.data?.status !== "active")
-        details.push({ path: "gridID", message: `there is no active grid ${gridID} in this district` });
+      if (grid.data?.status !== "active") details.push({ path: "gridID", message: `there is no active grid ${gridID} in this district` });
     }
   }
   if (details.length) throw new InputError("user.placement", "The roles need a department or a grid that this district has.", details);
 }
 
-
 function exists(path: "phone" | "email", value: string) {
-  return new ConflictError("user.exists", `${path === "phone" ? "The phone number" : "The e-mail address"} ${value} already belongs to a user of this district.`, [
-    { path, message: "already taken in this district" },
-  ]);
+  return new ConflictError(
+    "user.exists",
+    `${path === "phone" ? "The phone number" : "The e-mail address"} ${value} already belongs to a user of this district.`,
+    [{ path, message: "already taken in this district" }],
+  );
 }
 
 /**
@@ -206,11 +206,10 @@ async function createUser(
     ...(user.email ? [{ path: "email" as const, value: user.email, claim: claimOf.email(user.email) }] : []),
   ];
   const result = await writeTransaction({ user: UserEntity, userClaim: UserClaimEntity, ...auditEntities }, (ops) => [
-      ops.user.create({ tenantID, ...item, updatedAt: at }).commit(),
-      ...claims.map((claim) => ops.userClaim.create({ tenantID, claim: claim.claim, userID: item.userID, createdAt: at }).commit()),
-      ...audit(item.userID).map((entry) => auditOperation(ops, entry)),
-    ])
-    .go();
+    ops.user.create({ tenantID, ...item, updatedAt: at }).commit(),
+    ...claims.map((claim) => ops.userClaim.create({ tenantID, claim: claim.claim, userID: item.userID, createdAt: at }).commit()),
+    ...audit(item.userID).map((entry) => auditOperation(ops, entry)),
+  ]).go();
   if (result.canceled) {
     const reasons = result.data as { code?: string }[];
     const failed = claims.find((_, index) => reasons[index + 1]?.code === "ConditionalCheckFailed");
@@ -239,13 +238,27 @@ export const inviteUser = fn(InviteInput, async (input): Promise<DistrictUser> =
   assertRole("district_admin");
   await checkPlacement(input.roles, input.gridID, input.departmentKey);
   const item = await createUser(
-    { name: input.name, phone: input.phone, email: input.email, roles: input.roles, gridID: input.gridID, departmentKey: input.departmentKey, status: "active", invitedBy: actorID() },
+    {
+      name: input.name,
+      phone: input.phone,
+      email: input.email,
+      roles: input.roles,
+      gridID: input.gridID,
+      departmentKey: input.departmentKey,
+      status: "active",
+      invitedBy: actorID(),
+    },
     (userID) => [
       {
         action: "user.invited",
         subjectID: userID,
         summary: `Invited ${input.name} as ${input.roles.join(", ")}`,
-        details: { roles: input.roles, gridID: input.gridID ?? null, departmentKey: input.departmentKey ?? null, by: input.phone ? "phone" : "email" },
+        details: {
+          roles: input.roles,
+          gridID: input.gridID ?? null,
+          departmentKey: input.departmentKey ?? null,
+          by: input.phone ? "phone" : "email",
+        },
       },
     ],
   );
@@ -270,7 +283,9 @@ export const listUsers = fn(ListUsersInput, async (input): Promise<Page<District
     if (input.role) filters.push(op.contains(attr.roles, input.role));
     if (input.q) {
       const q = input.q;
-      filters.push(digits(q) ? op.contains(attr.phone, q) : `(${op.contains(attr.name, q)} OR ${op.contains(attr.email, q.toLowerCase())})`);
+      filters.push(
+        digits(q) ? op.contains(attr.phone, q) : `(${op.contains(attr.name, q)} OR ${op.contains(attr.email, q.toLowerCase())})`,
+      );
     }
     return filters.join(" AND ");
   });
@@ -347,33 +362,36 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
       },
     });
   if (status !== current.status) {
-    const action = current.status === "pending" && status === "active" ? "resident.approved" : status === "disabled" ? "user.disabled" : "user.enabled";
+    const action =
+      current.status === "pending" && status === "active" ? "resident.approved" : status === "disabled" ? "user.disabled" : "user.enabled";
     const verb = { "resident.approved": "Approved", "user.disabled": "Disabled", "user.enabled": "Enabled" }[action];
     audits.push({ action, subjectID: current.userID, summary: `${verb} ${current.name}`, details: { from: current.status, to: status } });
   }
   if (audits.length === 0) return toDistrictUser(current);
 
   const updatedAt = now().toISOString();
-  const removed = [...(gridID === undefined && current.gridID ? ["gridID" as const] : []), ...(departmentKey === undefined && current.departmentKey ? ["departmentKey" as const] : [])];
+  const removed = [
+    ...(gridID === undefined && current.gridID ? ["gridID" as const] : []),
+    ...(departmentKey === undefined && current.departmentKey ? ["departmentKey" as const] : []),
+  ];
   const result = await writeTransaction({ user: UserEntity, ...auditEntities }, (ops) => {
-      let patch = ops.user
-        .patch({ tenantID, userID: current.userID })
-        .set({ roles, status, updatedAt, ...(gridID ? { gridID } : {}), ...(departmentKey ? { departmentKey } : {}) });
-      if (removed.length) patch = patch.remove(removed) as typeof patch;
-      return [
-        patch.where((attr, op) => op.eq(attr.status, current.status)).commit(),
-        ...(otherAdmin
-          ? [
-              ops.user
-                .check({ tenantID, userID: otherAdmin })
-                .where((attr, op) => `${op.eq(attr.status, "active")} AND ${op.contains(attr.roles, "district_admin")}`)
-                .commit(),
-            ]
-          : []),
-        ...audits.map((entry) => auditOperation(ops, entry)),
-      ];
-    })
-    .go();
+    let patch = ops.user
+      .patch({ tenantID, userID: current.userID })
+      .set({ roles, status, updatedAt, ...(gridID ? { gridID } : {}), ...(departmentKey ? { departmentKey } : {}) });
+    if (removed.length) patch = patch.remove(removed) as typeof patch;
+    return [
+      patch.where((attr, op) => op.eq(attr.status, current.status)).commit(),
+      ...(otherAdmin
+        ? [
+            ops.user
+              .check({ tenantID, userID: otherAdmin })
+              .where((attr, op) => `${op.eq(attr.status, "active")} AND ${op.contains(attr.roles, "district_admin")}`)
+              .commit(),
+          ]
+        : []),
+      ...audits.map((entry) => auditOperation(ops, entry)),
+    ];
+  }).go();
   if (result.canceled) {
     const reasons = result.data as { code?: string }[];
     if (otherAdmin && reasons[1]?.code === "ConditionalCheckFailed") throw lastAdmin();
@@ -395,8 +413,7 @@ function lastAdmin() {
 async function liveDistrict() {
   const tenantID = useTenant();
   const district = await DistrictEntity.get({ tenantID }).go();
-  if (district.data?.status !== "active")
-    throw new NotFoundError("district.not_found", `There is no district "${tenantID}".`);
+  if (district.data?.status !== "active") throw new NotFoundError("district.not_found", `There is no district "${tenantID}".`);
   return district.data;
 }
 
@@ -435,7 +452,10 @@ export const registerResident = fn(RegisterInput, async (input): Promise<{ userI
   await liveDistrict();
   const { access } = await currentConfig();
   if (!access.residentSelfRegistration)
-    throw new ForbiddenError("registration.closed", "This district does not take registrations from residents; ask your grid worker to add you.");
+    throw new ForbiddenError(
+      "registration.closed",
+      "This district does not take registrations from residents; ask your grid worker to add you.",
+    );
   const status = access.residentApproval ? "pending" : "active";
   const item = await createUser({ name: input.name, phone: input.phone, roles: ["resident"], status }, (userID) => [
     {
@@ -471,9 +491,17 @@ export async function signIn(by: z.input<typeof SignInInput>) {
   }
   if (!user) throw new NotFoundError("user.not_found", `No user ${"userID" in key ? key.userID : maskPhone(key.phone)} in "${tenantID}".`);
   if (user.status === "pending")
-    throw new ForbiddenError("user.pending", "Your registration is waiting for approval by district staff; you can sign in once they approve it.");
+    throw new ForbiddenError(
+      "user.pending",
+      "Your registration is waiting for approval by district staff; you can sign in once they approve it.",
+    );
   if (user.status === "disabled")
     throw new ForbiddenError("user.disabled", "This account has been disabled by the district; ask a district admin to enable it.");
   const roles = rolesOf(user.roles);
-  return { userID: user.userID, name: user.name, roles, departmentKey: roles.includes("department_staff") ? user.departmentKey : undefined };
+  return {
+    userID: user.userID,
+    name: user.name,
+    roles,
+    departmentKey: roles.includes("department_staff") ? user.departmentKey : undefined,
+  };
 }

@@ -26,11 +26,7 @@ export interface PageQuery<T> {
  * Runs one page of an ElectroDB query. A cursor that does not belong to this query
  * (tampered, or from another list) is a 400, not a 500.
  */
-export async function page<T>(
-  query: PageQuery<T>,
-  input: PageInput,
-  order: "asc" | "desc" = "asc",
-): Promise<Page<T>> {
+export async function page<T>(query: PageQuery<T>, input: PageInput, order: "asc" | "desc" = "asc"): Promise<Page<T>> {
   try {
     const result = await query.go({ cursor: input.cursor ?? null, limit: input.limit, order });
     return { items: result.data, cursor: result.cursor ?? null };

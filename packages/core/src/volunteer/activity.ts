@@ -76,7 +76,8 @@ export const createActivity = fn(CreateActivityInput, async (input) => {
     const teams = await VolunteerTeamEntity.get(teamIDs.map((teamID) => ({ tenantID, teamID }))).go();
     const found = new Set(teams.data.map((team) => team.teamID));
     const missing = teamIDs.filter((teamID) => !found.has(teamID));
-    if (missing.length) throw new NotFoundError("volunteer.team_not_found", `There is no volunteer team ${missing.join(", ")} in this district.`);
+    if (missing.length)
+      throw new NotFoundError("volunteer.team_not_found", `There is no volunteer team ${missing.join(", ")} in this district.`);
   }
   const activityID = newID("activity");
   const activity = {
@@ -97,7 +98,10 @@ export const createActivity = fn(CreateActivityInput, async (input) => {
   const at = atOf(input.date);
   const scopes = gridScopes(place.gridPath);
   const tally = new Tally().add(scopes, at, "activities.held").add(scopes, at, "activities.served", 1, input.served);
-  const result = await writeTransaction({ volunteerActivity: VolunteerActivityEntity, ...Tally.entities }, (ops) => [ops.volunteerActivity.create(activity).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ volunteerActivity: VolunteerActivityEntity, ...Tally.entities }, (ops) => [
+    ops.volunteerActivity.create(activity).commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw changed();
   return toActivity(activity);
 });

@@ -9,7 +9,13 @@
  * activities, owners' records), the summary and the recount; `Volunteer.x` names them all.
  * Helpers the files share live in `shared.ts`, out of the namespace.
  */
-import { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, VolunteerProblemEntity, VolunteerTeamEntity } from "./volunteer.entity.ts";
+import {
+  OwnersRecordEntity,
+  VolunteerActivityEntity,
+  VolunteerMemberEntity,
+  VolunteerProblemEntity,
+  VolunteerTeamEntity,
+} from "./volunteer.entity.ts";
 
 export { OwnersRecordEntity, VolunteerActivityEntity, VolunteerMemberEntity, VolunteerProblemEntity, VolunteerTeamEntity };
 

@@ -60,11 +60,31 @@ const toOwnersRecord = (item: OwnersRecordItem): OwnersRecord => ({
 const Estate = z.string().trim().min(1).max(60);
 export const CreateOwnersRecordInput = z.discriminatedUnion("kind", [
   /** A grid worker elected to an estate's owners' committee (网格员进业委会), since `date`. */
-  z.object({ kind: z.literal("committee_worker"), gridID: z.string().min(1).max(80), date: Day, personName: Name, personID: z.string().max(80).optional(), estate: Estate }),
+  z.object({
+    kind: z.literal("committee_worker"),
+    gridID: z.string().min(1).max(80),
+    date: Day,
+    personName: Name,
+    personID: z.string().max(80).optional(),
+    estate: Estate,
+  }),
   /** A consultation held (协商议事). */
-  z.object({ kind: z.literal("consultation"), gridID: z.string().min(1).max(80), date: Day, topic: z.string().trim().min(2).max(120), estate: Estate.optional() }),
+  z.object({
+    kind: z.literal("consultation"),
+    gridID: z.string().min(1).max(80),
+    date: Day,
+    topic: z.string().trim().min(2).max(120),
+    estate: Estate.optional(),
+  }),
   /** A livelihood project completed (民生项目: 加装电梯, 风扇, 立面改造 …). */
-  z.object({ kind: z.literal("livelihood_project"), gridID: z.string().min(1).max(80), date: Day, projectKind: ProjectKind, topic: z.string().trim().min(2).max(120), estate: Estate.optional() }),
+  z.object({
+    kind: z.literal("livelihood_project"),
+    gridID: z.string().min(1).max(80),
+    date: Day,
+    projectKind: ProjectKind,
+    topic: z.string().trim().min(2).max(120),
+    estate: Estate.optional(),
+  }),
 ]);
 export type CreateOwnersRecordInput = z.input<typeof CreateOwnersRecordInput>;
 
@@ -92,7 +112,10 @@ export const createOwnersRecord = fn(CreateOwnersRecordInput, async (input) => {
     createdBy: actorID(),
   };
   const tally = new Tally().add(gridScopes(place.gridPath), atOf(input.date), ownersMetric[input.kind]);
-  const result = await writeTransaction({ ownersRecord: OwnersRecordEntity, ...Tally.entities }, (ops) => [ops.ownersRecord.create(record).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ ownersRecord: OwnersRecordEntity, ...Tally.entities }, (ops) => [
+    ops.ownersRecord.create(record).commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw changed();
   return toOwnersRecord(record);
 });

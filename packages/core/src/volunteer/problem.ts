@@ -56,14 +56,25 @@ export const recordProblem = fn(RecordProblemInput, async (input) => {
   const tenantID = useTenant();
   const team = await loadTeam(input.teamID);
   const place = input.gridID ? await placeOfGrid(input.gridID) : { gridID: team.gridID, gridPath: team.gridPath };
-  const problem = { tenantID, problemID: newID("problem"), teamID: team.teamID, ...place, date: input.date, title: input.title, createdAt: now().toISOString(), createdBy: actorID() };
+  const problem = {
+    tenantID,
+    problemID: newID("problem"),
+    teamID: team.teamID,
+    ...place,
+    date: input.date,
+    title: input.title,
+    createdAt: now().toISOString(),
+    createdBy: actorID(),
+  };
   const tally = new Tally().add([...gridScopes(place.gridPath), `team:${team.teamID}`], atOf(input.date), "volunteers.problemsSolved");
-  const result = await writeTransaction({ volunteerProblem: VolunteerProblemEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
+  const result = await writeTransaction(
+    { volunteerProblem: VolunteerProblemEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities },
+    (ops) => [
       ops.volunteerProblem.create(problem).commit(),
       ops.volunteerTeam.patch({ tenantID, teamID: team.teamID }).add({ problemsSolved: 1 }).commit(),
       ...tally.operations(ops),
-    ])
-    .go();
+    ],
+  ).go();
   if (result.canceled) throw changed();
   return toProblem(problem);
 });

@@ -23,19 +23,51 @@ const grids: string[] = [];
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-vol", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-vol", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID: "rc-vol",
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
   });
   await withActor(admin, async () => {
     for (let i = 0; i < 2; i++) {
       const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
-      const mid = await Grid.create({ code: `T${i}-1`, name: `二级${i}`, tier: 2, parentID: top.gridID, boundary: rect(i * 10, 0, i * 10 + 5, 10) });
-      const leaf = await Grid.create({ code: `T${i}-1-1`, name: `三级${i}`, tier: 3, parentID: mid.gridID, boundary: rect(i * 10, 0, i * 10 + 5, 5) });
+      const mid = await Grid.create({
+        code: `T${i}-1`,
+        name: `二级${i}`,
+        tier: 2,
+        parentID: top.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 10),
+      });
+      const leaf = await Grid.create({
+        code: `T${i}-1-1`,
+        name: `三级${i}`,
+        tier: 3,
+        parentID: mid.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 5),
+      });
       grids.push(top.gridID, mid.gridID, leaf.gridID);
     }
   });
@@ -70,8 +102,17 @@ it("finds no drift after a randomised run with concurrent joins and removals, an
       await withClock(new Date(clock), async () => {
         const roll = random();
         if (roll < 0.15 || teams.length === 0) {
-          const members = Array.from({ length: Math.floor(random() * 4) }, (_, index) => ({ name: `志愿者${step}-${index}`, phone: phone() }));
-          const team = await Volunteer.createTeam({ kind: pick(teamKinds), name: `服务队${step}`, gridID: pick(grids), leaderName: "队长", members });
+          const members = Array.from({ length: Math.floor(random() * 4) }, (_, index) => ({
+            name: `志愿者${step}-${index}`,
+            phone: phone(),
+          }));
+          const team = await Volunteer.createTeam({
+            kind: pick(teamKinds),
+            name: `服务队${step}`,
+            gridID: pick(grids),
+            leaderName: "队长",
+            members,
+          });
           teams.push(team.teamID);
         } else if (roll < 0.35) {
           // Two members join the same team at once: both count.
@@ -82,17 +123,32 @@ it("finds no drift after a randomised run with concurrent joins and removals, an
           const { members } = await Volunteer.getTeam(pick(teams));
           if (members.length === 0) return;
           const member = pick(members);
-          const results = await Promise.all([0, 1].map(() => tolerate(() => Volunteer.removeMember({ teamID: member.teamID, memberID: member.memberID }))));
+          const results = await Promise.all(
+            [0, 1].map(() => tolerate(() => Volunteer.removeMember({ teamID: member.teamID, memberID: member.memberID }))),
+          );
           expect(results.filter(Boolean)).toHaveLength(1);
           removals++;
         } else if (roll < 0.65) {
-          await Volunteer.recordProblem({ teamID: pick(teams), ...(random() < 0.5 ? { gridID: pick(grids) } : {}), date: day(), title: `解决问题${step}` });
+          await Volunteer.recordProblem({
+            teamID: pick(teams),
+            ...(random() < 0.5 ? { gridID: pick(grids) } : {}),
+            date: day(),
+            title: `解决问题${step}`,
+          });
         } else if (roll < 0.85) {
           // Two activities at once on one grid.
           const gridID = pick(grids);
           await Promise.all(
             [0, 1].map((index) =>
-              Volunteer.createActivity({ kind: pick(activityKinds), title: `活动${step}-${index}`, date: day(), gridID, organisers: ["社区"], teamIDs: [pick(teams)], served: Math.floor(random() * 200) }),
+              Volunteer.createActivity({
+                kind: pick(activityKinds),
+                title: `活动${step}-${index}`,
+                date: day(),
+                gridID,
+                organisers: ["社区"],
+                teamIDs: [pick(teams)],
+                served: Math.floor(random() * 200),
+              }),
             ),
           );
         } else {
@@ -110,7 +166,10 @@ it("finds no drift after a randomised run with concurrent joins and removals, an
     }
     expect(removals).toBeGreaterThan(0);
     // The standing member count agrees with the members left on the teams.
-    const left = (await Promise.all(teams.map((teamID) => Volunteer.getTeam(teamID)))).reduce((total, { members }) => total + members.length, 0);
+    const left = (await Promise.all(teams.map((teamID) => Volunteer.getTeam(teamID)))).reduce(
+      (total, { members }) => total + members.length,
+      0,
+    );
     expect((await readTallies("district", "all"))["volunteers.members"].count).toBe(left);
 
     expect(await Volunteer.recount()).toEqual([]);

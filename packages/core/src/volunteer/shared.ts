@@ -32,7 +32,10 @@ export function atOf(date: string): string {
 }
 
 export function notAfterToday(date: string, path: string) {
-  if (date > today()) throw new InputError("volunteer.future_date", `${date} has not come yet; record what has happened.`, [{ path, message: "in the future" }]);
+  if (date > today())
+    throw new InputError("volunteer.future_date", `${date} has not come yet; record what has happened.`, [
+      { path, message: "in the future" },
+    ]);
 }
 
 export function checkKind(kinds: NamedKind[], key: string, path: string, what: string) {
@@ -46,4 +49,5 @@ export function checkKind(kinds: NamedKind[], key: string, path: string, what: s
 export const prefixOf = async (gridID: string) => pathPrefix(await placeOfGrid(gridID));
 
 /** A transaction that lost a race (a counter or the team written at the same time): nothing was written. */
-export const changed = () => new ConflictError("volunteer.changed", "Someone else wrote to the same records at the same time; nothing was saved, try again.");
+export const changed = () =>
+  new ConflictError("volunteer.changed", "Someone else wrote to the same records at the same time; nothing was saved, try again.");

@@ -45,7 +45,10 @@ export type Summary = z.infer<typeof Summary>;
 
 export const SummaryInput = z.object({
   gridID: z.string().min(1).max(80).optional(),
-  year: z.string().regex(/^\d{4}$/, "a year YYYY").optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "a year YYYY")
+    .optional(),
 });
 
 /** The headline figures (all time) and the chosen year month by month, from the counters: one query. */
@@ -71,6 +74,11 @@ export const getSummary = fn(SummaryInput, async (input) => {
   };
   const years = [...byPeriod.keys()].filter((period) => /^\d{4}$/.test(period)).sort();
   const year = input.year ?? years.at(-1) ?? null;
-  const months = year ? Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`).map((month) => ({ month, ...figuresOf(month) })) : [];
+  const months = year
+    ? Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`).map((month) => ({
+        month,
+        ...figuresOf(month),
+      }))
+    : [];
   return { scope, totals: figuresOf("all"), years, year, months } satisfies Summary;
 });

@@ -67,7 +67,13 @@ function toTeam(item: TeamItem, whole = seesPhones()): VolunteerTeam {
 }
 
 function toMember(item: MemberItem, whole = seesPhones()): VolunteerMember {
-  return { memberID: item.memberID, teamID: item.teamID, name: item.name, phone: whole ? item.phone : maskPhone(item.phone), joinedAt: item.joinedAt };
+  return {
+    memberID: item.memberID,
+    teamID: item.teamID,
+    name: item.name,
+    phone: whole ? item.phone : maskPhone(item.phone),
+    joinedAt: item.joinedAt,
+  };
 }
 
 export async function loadTeam(teamID: string): Promise<VolunteerTeam> {
@@ -116,12 +122,14 @@ export const createTeam = fn(CreateTeamInput, async (input) => {
   const members = input.members.map((member) => ({ tenantID, teamID, memberID: newID("member"), ...member, joinedAt: at, addedBy: by }));
   const tally = new Tally().add(gridScopes(place.gridPath), at, "volunteers.teams");
   if (members.length) tally.add([...gridScopes(place.gridPath), `team:${teamID}`], at, "volunteers.members", members.length);
-  const result = await writeTransaction({ volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
+  const result = await writeTransaction(
+    { volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities },
+    (ops) => [
       ops.volunteerTeam.create(team).commit(),
       ...members.map((member) => ops.volunteerMember.create(member).commit()),
       ...tally.operations(ops),
-    ])
-    .go();
+    ],
+  ).go();
   if (result.canceled) throw changed();
   return toTeam(team);
 });
@@ -137,7 +145,9 @@ export const listTeams = fn(ListTeamsInput, async (input) => {
   await requireMechanism("volunteers");
   const tenantID = useTenant();
   const prefix = input.gridID ? await prefixOf(input.gridID) : undefined;
-  const base = input.kind ? VolunteerTeamEntity.query.byKind({ tenantID, kind: input.kind }) : VolunteerTeamEntity.query.byGrid({ tenantID });
+  const base = input.kind
+    ? VolunteerTeamEntity.query.byKind({ tenantID, kind: input.kind })
+    : VolunteerTeamEntity.query.byGrid({ tenantID });
   const query = prefix ? base.begins({ gridPathKey: prefix }) : base;
   const result = await page(query, input);
   const whole = seesPhones();
@@ -150,7 +160,10 @@ export const getTeam = fn(z.string().min(1).max(80), async (teamID) => {
   const team = await loadTeam(teamID);
   const members = await VolunteerMemberEntity.query.primary({ tenantID: useTenant(), teamID }).go({ pages: "all" });
   const whole = seesPhones();
-  return { team: whole ? team : { ...team, leaderPhone: team.leaderPhone ? maskPhone(team.leaderPhone) : null }, members: members.data.filter((item) => !item.removedAt).map((item) => toMember(item, whole)) };
+  return {
+    team: whole ? team : { ...team, leaderPhone: team.leaderPhone ? maskPhone(team.leaderPhone) : null },
+    members: members.data.filter((item) => !item.removedAt).map((item) => toMember(item, whole)),
+  };
 });
 
 export const AddMemberInput = MemberInput.extend({ teamID: z.string().min(1).max(80) });
@@ -162,14 +175,24 @@ export const addMember = fn(AddMemberInput, async (input) => {
   const tenantID = useTenant();
   const team = await loadTeam(input.teamID);
   const at = now().toISOString();
-  const member = { tenantID, teamID: team.teamID, memberID: newID("member"), name: input.name, phone: input.phone, joinedAt: at, addedBy: actorID() };
+  const member = {
+    tenantID,
+    teamID: team.teamID,
+    memberID: newID("member"),
+    name: input.name,
+    phone: input.phone,
+    joinedAt: at,
+    addedBy: actorID(),
+  };
   const tally = new Tally().add([...gridScopes(team.gridPath), `team:${team.teamID}`], at, "volunteers.members");
-  const result = await writeTransaction({ volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
+  const result = await writeTransaction(
+    { volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities },
+    (ops) => [
       ops.volunteerMember.create(member).commit(),
       ops.volunteerTeam.patch({ tenantID, teamID: team.teamID }).add({ memberCount: 1 }).commit(),
       ...tally.operations(ops),
-    ])
-    .go();
+    ],
+  ).go();
   if (result.canceled) throw changed();
   return toMember(member);
 });
@@ -183,10 +206,13 @@ export const removeMember = fn(RemoveMemberInput, async (input) => {
   const tenantID = useTenant();
   const team = await loadTeam(input.teamID);
   const found = await VolunteerMemberEntity.get({ tenantID, teamID: team.teamID, memberID: input.memberID }).go();
-  if (!found.data || found.data.removedAt) throw new NotFoundError("volunteer.member_not_found", `Team ${team.teamID} has no member ${input.memberID}.`);
+  if (!found.data || found.data.removedAt)
+    throw new NotFoundError("volunteer.member_not_found", `Team ${team.teamID} has no member ${input.memberID}.`);
   const at = now().toISOString();
   const tally = new Tally().add([...gridScopes(team.gridPath), `team:${team.teamID}`], at, "volunteers.members", -1);
-  const result = await writeTransaction({ volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities }, (ops) => [
+  const result = await writeTransaction(
+    { volunteerMember: VolunteerMemberEntity, volunteerTeam: VolunteerTeamEntity, ...Tally.entities },
+    (ops) => [
       ops.volunteerMember
         .patch({ tenantID, teamID: team.teamID, memberID: input.memberID })
         .set({ removedAt: at, removedBy: actorID() })
@@ -194,8 +220,8 @@ export const removeMember = fn(RemoveMemberInput, async (input) => {
         .commit(),
       ops.volunteerTeam.patch({ tenantID, teamID: team.teamID }).add({ memberCount: -1 }).commit(),
       ...tally.operations(ops),
-    ])
-    .go();
+    ],
+  ).go();
   if (result.canceled) throw new ConflictError("volunteer.changed", "The member was removed at the same time; reload the team.");
   return { removed: input.memberID };
 });

@@ -110,17 +110,16 @@ async function apply(wish: Wish, to: WishState, patch: WishChange, metric: strin
   const at = step.at ?? now().toISOString();
   const tally = new Tally().add(gridScopes(wish.gridPath), at, metric);
   const result = await writeTransaction({ wish: WishEntity, ...Tally.entities }, (ops) => [
-      ops.wish
-        .patch({ tenantID, wishID: wish.wishID })
-        .set({ ...defined(patch), status: to, updatedAt: at })
-        // Appended, not set from what was read: a claim or release made meanwhile is kept.
-        .append(step.append ?? {})
-        .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` })
-        .where((attr, op) => `${op.eq(attr.status, wish.status)} AND ${op.eq(attr.claimantID, wish.claimantID ?? "none")}`)
-        .commit(),
-      ...tally.operations(ops),
-    ])
-    .go();
+    ops.wish
+      .patch({ tenantID, wishID: wish.wishID })
+      .set({ ...defined(patch), status: to, updatedAt: at })
+      // Appended, not set from what was read: a claim or release made meanwhile is kept.
+      .append(step.append ?? {})
+      .composite({ gridPathKey: `${wish.gridPath.join("/")}/${wish.wishID}` })
+      .where((attr, op) => `${op.eq(attr.status, wish.status)} AND ${op.eq(attr.claimantID, wish.claimantID ?? "none")}`)
+      .commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw conflict();
   const { claimantID, ...changes } = defined(patch);
   return { ...wish, ...changes, claimantID: claimantID === undefined ? wish.claimantID : holder(claimantID), status: to, updatedAt: at };
@@ -164,13 +163,27 @@ export const createWish = fn(CreateWishInput, async (input) => {
   const at = now().toISOString();
   const wishID = newID("wish");
   const item = {
-    tenantID, wishID, title: input.title, description: input.description, status: "open" as const,
-    gridID: place.gridID, gridPath: place.gridPath, gridPathKey: `${pathPrefix(place)}${wishID}`,
-    lon: input.gridID ? undefined : input.lon, lat: input.gridID ? undefined : input.lat,
-    posterID: actorID(), claimantID: "none", photos: [] as string[], createdAt: at, updatedAt: at,
+    tenantID,
+    wishID,
+    title: input.title,
+    description: input.description,
+    status: "open" as const,
+    gridID: place.gridID,
+    gridPath: place.gridPath,
+    gridPathKey: `${pathPrefix(place)}${wishID}`,
+    lon: input.gridID ? undefined : input.lon,
+    lat: input.gridID ? undefined : input.lat,
+    posterID: actorID(),
+    claimantID: "none",
+    photos: [] as string[],
+    createdAt: at,
+    updatedAt: at,
   };
   const tally = new Tally().add(gridScopes(place.gridPath), at, "wishes.posted");
-  const result = await writeTransaction({ wish: WishEntity, ...Tally.entities }, (ops) => [ops.wish.create(item).commit(), ...tally.operations(ops)]).go();
+  const result = await writeTransaction({ wish: WishEntity, ...Tally.entities }, (ops) => [
+    ops.wish.create(item).commit(),
+    ...tally.operations(ops),
+  ]).go();
   if (result.canceled) throw new ConflictError("wish.not_created", "The wish could not be saved; try again.");
   return toWish(item);
 });
@@ -183,7 +196,8 @@ export const claimWish = fn(WishRef, async (input) => {
   assertRole(...ClaimRoles);
   const wish = await load(input.wishID);
   const taken = () => new ConflictError("wish.claimed", "This wish has been claimed already.");
-  if (wish.status !== "open") throw wish.status === "claimed" ? taken() : new ConflictError("wish.state", `A wish that is ${wish.status} cannot be claimed.`);
+  if (wish.status !== "open")
+    throw wish.status === "claimed" ? taken() : new ConflictError("wish.state", `A wish that is ${wish.status} cannot be claimed.`);
   const at = now().toISOString();
   return apply(wish, "claimed", { claimantID: actorID(), claimedAt: at }, "wishes.claimed", taken, { at, append: { claimTimes: [at] } });
 });
@@ -203,7 +217,10 @@ export const releaseWish = fn(WishRef, async (input) => {
   assertClaimant(wish);
   expectState(wish, "released", "claimed");
   const at = now().toISOString();
-  return apply(wish, "open", { claimantID: "none", claimedAt: undefined }, "wishes.released", changed, { at, append: { releaseTimes: [at] } });
+  return apply(wish, "open", { claimantID: "none", claimedAt: undefined }, "wishes.released", changed, {
+    at,
+    append: { releaseTimes: [at] },
+  });
 });
 
 export const FulfilWishInput = WishRef.extend({
@@ -221,7 +238,14 @@ export const fulfilWish = fn(FulfilWishInput, async (input) => {
   for (const [index, key] of input.photoKeys.entries()) photos.push(await Photo.check(key, `photoKeys.${index}`));
   const keys = photos.map((photo) => Photo.finalKey(photo, wish.wishID));
   const at = now().toISOString();
-  const updated = await apply(wish, "fulfilled", { fulfilNote: input.note, fulfilledAt: at, photos: [...wish.photos, ...keys] }, "wishes.fulfilled", changed, { at });
+  const updated = await apply(
+    wish,
+    "fulfilled",
+    { fulfilNote: input.note, fulfilledAt: at, photos: [...wish.photos, ...keys] },
+    "wishes.fulfilled",
+    changed,
+    { at },
+  );
   await Photo.keep(photos, keys);
   return updated;
 });
@@ -274,7 +298,9 @@ export const listWishes = fn(ListWishesInput, async (input) => {
   else if (input.view === "claimed") query = WishEntity.query.byClaimant({ tenantID, claimantID: actorID() });
   else {
     const base = WishEntity.query.byStatus({ tenantID, status: input.status ?? "open" });
-    const gridID = input.gridID ?? (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
+    const gridID =
+      input.gridID ??
+      (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
     query = gridID ? base.begins({ gridPathKey: pathPrefix(await placeOfGrid(gridID)) }) : base;
   }
   const filtered = input.view !== "grid" && input.status ? query.where((attr, op) => op.eq(attr.status, input.status)) : query;

@@ -17,7 +17,18 @@ const cadres = ["c1", "c2"].map((id) => user(id, "cadre"));
 
 function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
   const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return { type: "Polygon", coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
 }
 
 let gridIDs: string[] = [];
@@ -25,7 +36,16 @@ let gridIDs: string[] = [];
 beforeAll(async () => {
   await withActor({ type: "operator", userID: "op" }, async () => {
     await Province.create({ provinceID: "rc-wish-p", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({ slug: tenantID, nameZh: "测试区", nameEn: "Test", provinceID: "rc-wish-p", cityZh: "市", cityEn: "City", template: "jianyang", admin: { name: "管理员", phone: "13800000009" } });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID: "rc-wish-p",
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
   });
   await withActor(user("admin", "district_admin"), async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
@@ -53,12 +73,16 @@ it("rebuilds the wish counters from the records with no drift after a randomised
     const open = inState("open");
     if (action < 0.3 || !wishes.length) {
       const poster = pick(residents);
-      const wish = await withClock(at, () => withActor(poster, () => Wish.createWish({ title: `心愿${step}`, description: "测试心愿", gridID: pick(gridIDs) })));
+      const wish = await withClock(at, () =>
+        withActor(poster, () => Wish.createWish({ title: `心愿${step}`, description: "测试心愿", gridID: pick(gridIDs) })),
+      );
       wishes.push({ wishID: wish.wishID, status: "open", poster, holder: null });
     } else if (action < 0.5 && open.length) {
       // Two cadres claim the same wish at once: exactly one wins, the other gets a 409.
       const wish = pick(open);
-      const results = await withClock(at, () => Promise.allSettled(cadres.map((cadre) => withActor(cadre, () => Wish.claimWish({ wishID: wish.wishID })))));
+      const results = await withClock(at, () =>
+        Promise.allSettled(cadres.map((cadre) => withActor(cadre, () => Wish.claimWish({ wishID: wish.wishID })))),
+      );
       const won = results.findIndex((result) => result.status === "fulfilled");
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const lost = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
