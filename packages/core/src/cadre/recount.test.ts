@@ -1,15 +1,13 @@
 import { beforeAll, expect, it } from "vitest";
-import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
 import * as Config from "../config/index.ts";
-import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
-import * as Province from "../province/index.ts";
 import { UserEntity } from "../user/user.entity.ts";
 import { withClock } from "../util/clock.ts";
 import * as Cadre from "./index.ts";
+import { onboardTestDistrict, rect, tolerate } from "../onboarding/test-district.test-support.ts";
 
 /**
  * The recount rebuilds every `cadres.*` and `ledger.*` tally from the records: after a
@@ -23,36 +21,8 @@ const leaves: string[] = [];
 const units: string[] = [];
 const users = ["rc-cadre-1", "rc-cadre-2", "rc-cadre-3", "rc-cadre-4"];
 
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
-
 beforeAll(async () => {
-  await withActor({ type: "operator", userID: "op" }, async () => {
-    await Province.create({ provinceID: "rc-cadre", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({
-      slug: tenantID,
-      nameZh: "测试区",
-      nameEn: "Test",
-      provinceID: "rc-cadre",
-      cityZh: "市",
-      cityEn: "City",
-      template: "jianyang",
-      admin: { name: "管理员", phone: "13800000009" },
-    });
-  });
+  await onboardTestDistrict(tenantID, "rc-cadre");
   await withActor(admin, async () => {
     for (let i = 0; i < 2; i++) {
       const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
@@ -81,16 +51,6 @@ beforeAll(async () => {
       await UserEntity.create({ tenantID, userID, name: `干部${index}`, phone: `1390000000${index}`, roles: ["cadre"] }).go();
   });
 });
-
-/** Runs `body`, swallowing the 409s a lost race answers. */
-async function tolerate<T>(body: () => Promise<T>): Promise<T | null> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof ConflictError) return null;
-    throw error;
-  }
-}
 
 const dayOf = (time: number) => new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
 

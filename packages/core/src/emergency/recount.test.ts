@@ -1,13 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
-import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
-import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
-import * as Province from "../province/index.ts";
 import { withClock } from "../util/clock.ts";
 import * as Emergency from "./index.ts";
+import { onboardTestDistrict, rect, tolerate } from "../onboarding/test-district.test-support.ts";
 
 /**
  * The recount rebuilds every `emergency.*` tally from the records: after a randomised run of
@@ -18,36 +16,8 @@ const tenantID = "rc-emergency";
 const admin: Actor = { type: "user", userID: "admin-rc-em", tenantID, roles: ["district_admin"] };
 const grids: string[] = [];
 
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
-
 beforeAll(async () => {
-  await withActor({ type: "operator", userID: "op" }, async () => {
-    await Province.create({ provinceID: "rc-em", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({
-      slug: tenantID,
-      nameZh: "测试区",
-      nameEn: "Test",
-      provinceID: "rc-em",
-      cityZh: "市",
-      cityEn: "City",
-      template: "jianyang",
-      admin: { name: "管理员", phone: "13800000009" },
-    });
-  });
+  await onboardTestDistrict(tenantID, "rc-em");
   await withActor(admin, async () => {
     for (let i = 0; i < 3; i++) {
       const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
@@ -69,16 +39,6 @@ beforeAll(async () => {
     }
   });
 });
-
-/** Runs `body`, swallowing the 409s a lost race (or a step no longer allowed) answers. */
-async function tolerate<T>(body: () => Promise<T>): Promise<T | null> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof ConflictError) return null;
-    throw error;
-  }
-}
 
 it("finds no drift after a randomised run with concurrent switches and reports, and repairs a corrupted counter", async () => {
   const random = mulberry32(6006);

@@ -122,6 +122,30 @@ function assertFits(role: CatalogueRole, grid: { code: string; tier: number | nu
     );
 }
 
+/** The assignment record of a person on a grid in a role (with the names lists show). */
+function assignmentOf(
+  person: { personID: string; name: string; phone: string; homeUnit?: string },
+  grid: { gridID: string; code: string; name: string },
+  roleKey: string,
+  period: { from?: string; to?: string },
+) {
+  return {
+    tenantID: useTenant(),
+    assignmentID: newID("assignment"),
+    personID: person.personID,
+    gridID: grid.gridID,
+    roleKey,
+    from: period.from ?? today(),
+    to: period.to,
+    personName: person.name,
+    personPhone: person.phone,
+    homeUnit: person.homeUnit,
+    gridCode: grid.code,
+    gridName: grid.name,
+    createdBy: actorID(),
+  };
+}
+
 /** Puts a person on a grid in a role of the district's catalogue (the role must fit the grid's tier). */
 export const assign = fn(AssignInput, async (input) => {
   assertRole("district_admin");
@@ -145,21 +169,7 @@ export const assign = fn(AssignInput, async (input) => {
     person = { personID: newID("person"), ...input.person! };
     isNew = true;
   }
-  const assignment = {
-    tenantID,
-    assignmentID: newID("assignment"),
-    personID: person.personID,
-    gridID: grid.gridID,
-    roleKey: role.key,
-    from: input.from ?? today(),
-    to: input.to,
-    personName: person.name,
-    personPhone: person.phone,
-    homeUnit: person.homeUnit,
-    gridCode: grid.code,
-    gridName: grid.name,
-    createdBy: actorID(),
-  };
+  const assignment = assignmentOf(person, grid, role.key, input);
   // People per role (and in all) are standing counts of the district, read by its dashboard.
   const tally = new Tally().addState(["district"], `people.role.${role.key}`, 1);
   if (isNew) tally.addState(["district"], "people.total", 1);
@@ -207,21 +217,7 @@ export const assignMany = fn(AssignManyInput, async (inputs) => {
     assertFits(role, { ...grid, tier: grid.tierKey === "dedicated" ? null : Number(grid.tierKey) }, `${index}.`);
     tally.addState(["district"], `people.role.${role.key}`, 1);
     const person = { personID: newID("person"), ...input.person };
-    const assignment = {
-      tenantID,
-      assignmentID: newID("assignment"),
-      personID: person.personID,
-      gridID: grid.gridID,
-      roleKey: role.key,
-      from: input.from ?? today(),
-      to: input.to,
-      personName: person.name,
-      personPhone: person.phone,
-      homeUnit: person.homeUnit,
-      gridCode: grid.code,
-      gridName: grid.name,
-      createdBy: actorID(),
-    };
+    const assignment = assignmentOf(person, grid, role.key, input);
     return { person, assignment };
   });
   await writeTransaction({ assignment: AssignmentEntity, person: PersonEntity, ...Tally.entities }, (ops) => [

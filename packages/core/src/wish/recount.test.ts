@@ -1,52 +1,23 @@
 import { beforeAll, expect, it } from "vitest";
-import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
 import { ConflictError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { readTallies } from "../counter/tally.ts";
-import * as Province from "../province/index.ts";
 import { withClock } from "../util/clock.ts";
 import * as Wish from "./index.ts";
+import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 
 const tenantID = "rc-wish";
 const user = (userID: string, role: "resident" | "cadre" | "district_admin"): Actor => ({ type: "user", userID, tenantID, roles: [role] });
 const residents = ["r1", "r2", "r3"].map((id) => user(id, "resident"));
 const cadres = ["c1", "c2"].map((id) => user(id, "cadre"));
 
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
-
 let gridIDs: string[] = [];
 
 beforeAll(async () => {
-  await withActor({ type: "operator", userID: "op" }, async () => {
-    await Province.create({ provinceID: "rc-wish-p", nameZh: "测试省", nameEn: "Testland" });
-    await Onboarding.onboard({
-      slug: tenantID,
-      nameZh: "测试区",
-      nameEn: "Test",
-      provinceID: "rc-wish-p",
-      cityZh: "市",
-      cityEn: "City",
-      template: "jianyang",
-      admin: { name: "管理员", phone: "13800000009" },
-    });
-  });
+  await onboardTestDistrict(tenantID, "rc-wish-p");
   await withActor(user("admin", "district_admin"), async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
     const left = await Grid.create({ code: "A-1", name: "甲一网格", tier: 2, parentID: top.gridID, boundary: rect(0, 0, 5, 10) });

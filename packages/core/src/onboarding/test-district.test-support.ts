@@ -1,0 +1,57 @@
+import { withActor } from "../actor.ts";
+import { ConflictError, NotFoundError } from "../error.ts";
+import type { Boundary } from "../grid/index.ts";
+import * as Province from "../province/index.ts";
+import * as Onboarding from "./index.ts";
+
+/**
+ * What the connected tests of several domains share: a district of their own (Jianyang's
+ * template, in a province of its own) and squares on its map.
+ */
+
+/** A rectangle on the test map, in hundredths of a degree from (118° E, 27° N). */
+export function rect(x0: number, y0: number, x1: number, y1: number): Boundary {
+  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [a, b],
+        [c, b],
+        [c, d],
+        [a, d],
+        [a, b],
+      ],
+    ],
+  };
+}
+
+/** Onboards the district `tenantID` (Jianyang's template) in a province `provinceID` of its own, as the operator. */
+export async function onboardTestDistrict(tenantID: string, provinceID: string) {
+  await withActor({ type: "operator", userID: "op" }, async () => {
+    await Province.create({ provinceID, nameZh: "测试省", nameEn: "Testland" });
+    await Onboarding.onboard({
+      slug: tenantID,
+      nameZh: "测试区",
+      nameEn: "Test",
+      provinceID,
+      cityZh: "市",
+      cityEn: "City",
+      template: "jianyang",
+      admin: { name: "管理员", phone: "13800000009" },
+    });
+  });
+}
+
+/**
+ * Runs `body`, answering null for the 409 a lost race gets (and, with `orGone`, the 404 of a
+ * record the winner removed); any other error is thrown.
+ */
+export async function tolerate<T>(body: () => Promise<T>, orGone = false): Promise<T | null> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof ConflictError || (orGone && error instanceof NotFoundError)) return null;
+    throw error;
+  }
+}
