@@ -188,7 +188,7 @@ export function settingsOf(config: DistrictConfig | DistrictSettings): Record<st
 export interface SectionDiff {
   section: string;
   /** Leaf paths whose value differs: what the version had, what is current. */
-  changes: { path: string; then: string; now: string }[];
+  changes: { path: string; version: string; now: string }[];
 }
 
 function flatten(value: unknown, prefix: string, into: Map<string, string>) {
@@ -211,7 +211,7 @@ export function diffSettings(then: Record<string, unknown>, now: Record<string, 
     for (const path of new Set([...before.keys(), ...after.keys()])) {
       const a = before.get(path) ?? "—";
       const b = after.get(path) ?? "—";
-      if (a !== b) changes.push({ path, then: a, now: b });
+      if (a !== b) changes.push({ path, version: a, now: b });
     }
     if (changes.length) result.push({ section, changes });
   }

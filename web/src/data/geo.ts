@@ -35,7 +35,7 @@ export function bboxOf(geometry: unknown): BBox | null {
 export function unionBBox(boxes: Iterable<BBox | null | undefined>): BBox | null {
   let result: BBox | null = null;
   for (const box of boxes) {
-    if (!box || box.length !== 4) continue;
+    if (box?.length !== 4) continue;
     result = result
       ? [Math.min(result[0], box[0]), Math.min(result[1], box[1]), Math.max(result[2], box[2]), Math.max(result[3], box[3])]
       : [box[0], box[1], box[2], box[3]];

@@ -260,11 +260,11 @@ export function sortRows<T extends { values: Values }>(rows: T[], sort: Sort | n
  */
 export function ranksOf(comparison: Pick<Comparison, "rankings" | "rows">, key: string): Map<string, number> {
   const order = comparison.rankings[key] ?? [];
-  const valueOf = new Map(comparison.rows.map((row) => [row.tenantID, row.values[key]]));
+  const valueByTenant = new Map(comparison.rows.map((row) => [row.tenantID, row.values[key]]));
   const ranks = new Map<string, number>();
   order.forEach((tenantID, index) => {
     const previous = order[index - 1];
-    ranks.set(tenantID, index > 0 && valueOf.get(previous) === valueOf.get(tenantID) ? ranks.get(previous)! : index + 1);
+    ranks.set(tenantID, index > 0 && valueByTenant.get(previous) === valueByTenant.get(tenantID) ? ranks.get(previous)! : index + 1);
   });
   return ranks;
 }

@@ -146,7 +146,10 @@ describe("the cadre pages", () => {
     const user = userEvent.setup();
     const evaluations: unknown[] = [];
     api(adminMe, {
-      "POST /cadres/cadre_1/evaluations": (request) => (evaluations.push(request.body), { ...evaluation, month: "2026-09" }),
+      "POST /cadres/cadre_1/evaluations": (request) => {
+        evaluations.push(request.body);
+        return { ...evaluation, month: "2026-09" };
+      },
     });
     signedIn();
     renderApp("/d/jianyang/cadres");

@@ -289,14 +289,14 @@ function CoveragePanel(props: { api: CadresApi }) {
               >
                 <span style={{ width: `${(100 * data().covered) / Math.max(1, data().grids)}%` }} />
               </div>
-              <div class="chips" role="group">
+              <fieldset class="chips">
                 <button type="button" class="chip" aria-pressed={uncoveredOnly()} onClick={() => setUncoveredOnly(true)}>
                   {t("coverage.showUncovered")}
                 </button>
                 <button type="button" class="chip" aria-pressed={!uncoveredOnly()} onClick={() => setUncoveredOnly(false)}>
                   {t("coverage.showAll")}
                 </button>
-              </div>
+              </fieldset>
               <ul class="coverage-list">
                 <For each={shown().slice(0, SHOWN)}>
                   {(grid) => (

@@ -189,20 +189,20 @@ function Legend(props: { breaks: number[] | null; unit: string; higherIsBetter: 
   return (
     <Show when={props.breaks}>
       {(_) => (
-        <div class="legend" data-testid="legend" aria-label={t("dashboard.legend")}>
+        <ul class="legend" data-testid="legend" aria-label={t("dashboard.legend")}>
           <For each={steps()}>
             {(step) => (
-              <span class="legend-step">
+              <li class="legend-step">
                 <span class="swatch" style={{ background: step.colour }} aria-hidden="true" />
                 {formatMetric(step.from, props.unit, language())}
-              </span>
+              </li>
             )}
           </For>
-          <span class="legend-step">
+          <li class="legend-step">
             <span class="swatch swatch-none" aria-hidden="true" />
             {t("dashboard.noFigure")}
-          </span>
-        </div>
+          </li>
+        </ul>
       )}
     </Show>
   );

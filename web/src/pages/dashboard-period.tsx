@@ -86,6 +86,7 @@ export function PeriodPicker(props: {
                 value={range().from}
                 onChange={(event) => {
                   const from = event.currentTarget.value;
+                  // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM" strings compared lexically; Math.max/min would coerce them to NaN
                   if (/^\d{4}-\d{2}$/.test(from)) props.onRange?.({ from, to: range().to < from ? from : range().to });
                 }}
               />
@@ -99,6 +100,7 @@ export function PeriodPicker(props: {
                 value={range().to}
                 onChange={(event) => {
                   const to = event.currentTarget.value;
+                  // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM" strings compared lexically; Math.max/min would coerce them to NaN
                   if (/^\d{4}-\d{2}$/.test(to)) props.onRange?.({ from: range().from > to ? to : range().from, to });
                 }}
               />

@@ -108,7 +108,7 @@ export function GridWorkspaceView(props: { district: District; config: DistrictC
         </div>
       </section>
 
-      <div class="gw-tabs" role="group" aria-label={t("grids.views")}>
+      <fieldset class="gw-tabs" aria-label={t("grids.views")}>
         <button type="button" class="gw-tab" aria-pressed={view() === "tree"} onClick={() => setView("tree")}>
           {t("grids.tabTree")}
         </button>
@@ -116,7 +116,7 @@ export function GridWorkspaceView(props: { district: District; config: DistrictC
           {t("grids.tabDetail")}
           <Show when={ws.selectedGrid()}>{(grid) => <code class="gw-tab-code">{grid().code}</code>}</Show>
         </button>
-      </div>
+      </fieldset>
 
       <aside class="gw-side" aria-label={t("grids.treeLabel")}>
         <div class="gw-search">

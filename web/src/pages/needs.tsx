@@ -23,7 +23,7 @@ export function NeedsPage() {
   const needs = needsApi(session.api);
   return (
     <MenuPage page="needs" mechanism="needsLists">
-      {(config, actor) => <NeedsBody actor={actor} needs={needs} />}
+      {(_config, actor) => <NeedsBody actor={actor} needs={needs} />}
     </MenuPage>
   );
 }

@@ -176,7 +176,7 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
                             <th scope="row">
                               <code>{change.path}</code>
                             </th>
-                            <td class="settings-diff-then">{change.then}</td>
+                            <td class="settings-diff-then">{change.version}</td>
                             <td class="settings-diff-now">{change.now}</td>
                           </tr>
                         )}

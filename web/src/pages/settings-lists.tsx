@@ -182,9 +182,9 @@ export function TermsSection(props: { frame: SettingsFrame }) {
   }
   function check(): FieldErrors {
     const errors: FieldErrors = {};
-    draft.tiers.forEach((tier, index) => Object.assign(errors, checkNames(tier, `tiers.${index}`, t)));
-    draft.kinds.forEach((kind, index) => Object.assign(errors, checkNames(kind, `dedicatedKinds.${index}`, t)));
-    draft.roles.forEach((role, index) => Object.assign(errors, checkNames(role, `roles.${index}`, t)));
+    for (const [index, tier] of draft.tiers.entries()) Object.assign(errors, checkNames(tier, `tiers.${index}`, t));
+    for (const [index, kind] of draft.kinds.entries()) Object.assign(errors, checkNames(kind, `dedicatedKinds.${index}`, t));
+    for (const [index, role] of draft.roles.entries()) Object.assign(errors, checkNames(role, `roles.${index}`, t));
     return errors;
   }
   const dirty = () => Object.keys(changes()).length > 0;

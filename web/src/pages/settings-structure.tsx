@@ -80,7 +80,7 @@ export function TiersSection(props: { frame: SettingsFrame }) {
 
   function check(): FieldErrors {
     const errors: FieldErrors = {};
-    draft.tiers.forEach((tier, index) => Object.assign(errors, checkNames(tier, `tiers.${index}`, t)));
+    for (const [index, tier] of draft.tiers.entries()) Object.assign(errors, checkNames(tier, `tiers.${index}`, t));
     return { ...errors, ...checkKeyed(draft.kinds, "dedicatedKinds", t) };
   }
 

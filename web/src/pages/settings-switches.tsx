@@ -33,6 +33,7 @@ function Toggle(props: {
       </span>
       <input
         type="checkbox"
+        // biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox with role="switch" exposes its checked state itself; ARIA in HTML says not to add aria-checked
         role="switch"
         class="settings-switch"
         data-testid={props.testid}

@@ -60,7 +60,10 @@ export function UsersSection(props: { frame: SettingsFrame }) {
           type="button"
           class="button button-primary"
           data-testid="user-invite"
-          onClick={() => (setInviting((open) => !open), setNotice(undefined))}
+          onClick={() => {
+            setInviting((open) => !open);
+            setNotice(undefined);
+          }}
         >
           <PlusIcon size={16} /> {t("users.invite")}
         </button>

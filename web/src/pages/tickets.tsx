@@ -142,7 +142,7 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
       {(current) => (
         <div class="ticket-queues">
           <Show when={queues().length > 1}>
-            <div class="pill-tabs queue-tabs" role="group" aria-label={t("tickets.queues")}>
+            <fieldset class="pill-tabs queue-tabs" aria-label={t("tickets.queues")}>
               <For each={queues()}>
                 {(candidate) => (
                   <button
@@ -156,11 +156,11 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
                   </button>
                 )}
               </For>
-            </div>
+            </fieldset>
           </Show>
           <p class="queue-hint">{t(`queue.${current().key}.hint`)}</p>
 
-          <div class="queue-filters" role="group" aria-label={t("tickets.filters")}>
+          <fieldset class="queue-filters" aria-label={t("tickets.filters")}>
             <Show when={current().stateFilter}>
               <label class="filter">
                 <span class="visually-hidden">{t("tickets.filterState")}</span>
@@ -210,7 +210,7 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
               />
               <span>{t("tickets.filterOverdue")}</span>
             </label>
-          </div>
+          </fieldset>
 
           <Switch>
             <Match when={first.error()}>{(error) => <ErrorState error={error()} onRetry={first.reload} />}</Match>

@@ -129,7 +129,7 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
         </Match>
       </Switch>
 
-      <div class="pill-tabs" role="group" aria-label={t("tabs.label")}>
+      <fieldset class="pill-tabs" aria-label={t("tabs.label")}>
         <For each={tabs}>
           {(candidate) => (
             <button
@@ -143,7 +143,7 @@ export function Volunteers(props: { config: DistrictConfig; actor: SignedInActor
             </button>
           )}
         </For>
-      </div>
+      </fieldset>
       <Switch>
         <Match when={tab() === "teams"}>
           <TeamList
@@ -619,7 +619,7 @@ function OwnersList(props: { api: VolunteersApi; version: Accessor<number> }) {
   );
   return (
     <section class="volunteer-section">
-      <div class="pill-tabs volunteer-subtabs" role="group" aria-label={t("owners.filterKind")}>
+      <fieldset class="pill-tabs volunteer-subtabs" aria-label={t("owners.filterKind")}>
         <For each={ownersKinds}>
           {(candidate) => (
             <button
@@ -633,7 +633,7 @@ function OwnersList(props: { api: VolunteersApi; version: Accessor<number> }) {
             </button>
           )}
         </For>
-      </div>
+      </fieldset>
       <ListFrame list={list} testid="owners-list" empty={<EmptyState title={t("owners.emptyTitle")} body={t("owners.emptyBody")} />}>
         {(record) => (
           <article class="card volunteer-activity" data-testid="owners-row">

@@ -24,7 +24,7 @@ export function WishesPage() {
   const wishes = wishesApi(session.api);
   return (
     <MenuPage page="wishes" mechanism="wishes">
-      {(config, actor) => <WishTabs actor={actor} wishes={wishes} />}
+      {(_config, actor) => <WishTabs actor={actor} wishes={wishes} />}
     </MenuPage>
   );
 }
@@ -40,7 +40,7 @@ function WishTabs(props: { actor: SignedInActor; wishes: WishesApi }) {
       {(current) => (
         <div class="menu-body">
           <Show when={tabs().length > 1}>
-            <div class="pill-tabs" role="group" aria-label={t("wishes.title")}>
+            <fieldset class="pill-tabs" aria-label={t("wishes.title")}>
               <For each={tabs()}>
                 {(candidate) => (
                   <button
@@ -54,7 +54,7 @@ function WishTabs(props: { actor: SignedInActor; wishes: WishesApi }) {
                   </button>
                 )}
               </For>
-            </div>
+            </fieldset>
           </Show>
           <Notice text={notice()} testID="wish-notice" />
           <Switch>

@@ -16,9 +16,9 @@ export function ConfirmDialog(props: {
   let confirmButton: HTMLButtonElement | undefined;
   onMount(() => {
     confirmButton?.focus();
-    const escape = (event: KeyboardEvent) => event.key === "Escape" && props.onCancel();
-    document.addEventListener("keydown", escape);
-    onCleanup(() => document.removeEventListener("keydown", escape));
+    const closeOnEscape = (event: KeyboardEvent) => event.key === "Escape" && props.onCancel();
+    document.addEventListener("keydown", closeOnEscape);
+    onCleanup(() => document.removeEventListener("keydown", closeOnEscape));
   });
   return (
     <div class="confirm-dialog-backdrop">

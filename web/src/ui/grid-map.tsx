@@ -23,7 +23,7 @@ const paneZ = (layer: TierLayer) => (layer.level === null ? 480 : 470 - layer.le
 export function GridMap(props: { workspace: GridWorkspace }) {
   const { t } = useGridLocale();
   const ws = props.workspace;
-  let container!: HTMLDivElement;
+  let container!: HTMLElement;
   const cleanups: Array<() => void> = [];
   onCleanup(() => {
     for (const cleanup of cleanups) cleanup();
@@ -218,12 +218,11 @@ export function GridMap(props: { workspace: GridWorkspace }) {
 
   return (
     <div class="grid-map-shell" classList={{ "is-picking": ws.pickMode() }}>
-      <div
+      <section
         ref={container}
         class="grid-map"
         data-testid="grid-map"
         data-state={status()}
-        role="region"
         aria-label={t("grids.mapLabel")}
         style={{ background: ws.config.map?.tileUrl ? undefined : mapBackground }}
       />

@@ -60,7 +60,7 @@ export function GridPicker(props: {
         </label>
       </div>
       <Show when={props.chosen.length}>
-        <div class="chips" aria-label={t("gridPicker.count", { count: props.chosen.length })}>
+        <fieldset class="chips" aria-label={t("gridPicker.count", { count: props.chosen.length })}>
           <For each={props.chosen}>
             {(grid) => (
               <button
@@ -73,7 +73,7 @@ export function GridPicker(props: {
               </button>
             )}
           </For>
-        </div>
+        </fieldset>
       </Show>
       <Switch>
         <Match when={grids.error()}>{(error) => <ErrorState error={error()} onRetry={grids.reload} />}</Match>

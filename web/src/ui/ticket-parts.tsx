@@ -66,17 +66,18 @@ export function stepStates(ticket: Ticket): Record<Step, "done" | "current" | "t
   const reached: Record<Ticket["state"], number> = { collected: 1, accepted: 2, dispatched: 3, handled: 4, closed: 5 };
   const result = {} as Record<Step, "done" | "current" | "todo" | "stopped">;
   if (ticket.state === "closed" && ticket.closure === "not_accepted") {
-    steps.forEach((step, index) => (result[step] = index === 0 ? "done" : index === 1 ? "stopped" : "todo"));
+    for (const [index, step] of steps.entries()) result[step] = index === 0 ? "done" : index === 1 ? "stopped" : "todo";
     return result;
   }
   if (ticket.state === "closed" && ticket.closure === "void") {
     // 作废: the steps it went through, then stopped where it would have been closed.
     const went = [true, Boolean(ticket.acceptedAt), Boolean(ticket.dispatchedAt), Boolean(ticket.handledAt)];
-    steps.forEach((step, index) => (result[step] = index < 4 ? (went[index] ? "done" : "todo") : index === 4 ? "stopped" : "todo"));
+    for (const [index, step] of steps.entries())
+      result[step] = index < 4 ? (went[index] ? "done" : "todo") : index === 4 ? "stopped" : "todo";
     return result;
   }
   const current = ticket.state === "closed" && ticket.rating !== null ? 6 : reached[ticket.state];
-  steps.forEach((step, index) => (result[step] = index < current ? "done" : index === current ? "current" : "todo"));
+  for (const [index, step] of steps.entries()) result[step] = index < current ? "done" : index === current ? "current" : "todo";
   return result;
 }
 
