@@ -82,3 +82,17 @@ export const As = {
   jianyangStaff: { userID: "staff", tenantID: "jianyang" },
   yanpingAdmin: { userID: "admin", tenantID: "yanping" },
 } satisfies Record<string, Caller>;
+
+/** A square GeoJSON polygon of `size` degrees from its south-west corner (x = longitude, y = latitude): a grid's boundary in tests. */
+export const square = (x: number, y: number, size: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
+});

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { As } from "../../scripts/test/api.ts";
+import { As, square } from "../../scripts/test/api.ts";
 import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
 
 /**
@@ -15,19 +15,6 @@ import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
 let stack: Awaited<ReturnType<typeof startPortal>>;
 let api: typeof stack.api;
 let browser: Browser;
-
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
 
 beforeAll(async () => {
   stack = await startPortal();

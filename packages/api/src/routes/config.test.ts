@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
 const resident = { as: As.jianyangResident };
 const worker = { as: As.jianyangWorker };
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
 const pothole = { key: "pothole", nameZh: "坑洼积水", nameEn: "Pothole", departmentKey: "transport", deadlineHours: 24 };
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
@@ -7,18 +7,6 @@ const leader = { as: As.jianyangLeader };
 const worker = { as: As.jianyangWorker };
 const cadre = { as: As.jianyangCadre };
 const resident = { as: As.jianyangResident };
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
 let community: string;
 let east: string;
 let west: string;

@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Config, withActor } from "@wangge/core";
-import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let gridID: string;
 const admin = { as: As.jianyangAdmin };
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
 
 /** Signs in by phone through the local issuer, as the portal's phone sign-in does. */
 async function signIn(tenantID: string, phone: string) {

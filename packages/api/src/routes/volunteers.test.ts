@@ -1,21 +1,9 @@
 import { Config, Grid, Tally, Volunteer, withActor } from "@wangge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
 let community: string;
 let street: string;
 let other: string;

@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const resident = { as: As.jianyangResident };
 const cadre = { as: As.jianyangCadre };
 const worker = { as: As.jianyangWorker };
-const square = (x: number, y: number, size: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + size, y],
-      [x + size, y + size],
-      [x, y + size],
-      [x, y],
-    ],
-  ],
-});
 let community: string;
 let grid: string;
 
