@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
 import * as EmergencyOfB from "@wangge/core/emergency/index"; // emergency
 import { change as changeConfig } from "@wangge/core/config/index"; // emergency
+import { rect } from "@wangge/core/onboarding/test-district.test-support";
 
 /**
  * Tenant isolation, route by route: signed in as district A (Jianyang), every route of the
@@ -14,22 +15,6 @@ import { change as changeConfig } from "@wangge/core/config/index"; // emergency
  */
 /** What of B a reply must never contain (error messages may echo the ids the caller sent). */
 const B = { slug: "yanping", names: ["延平", "yp-"] };
-
-function rect(x0: number, y0: number, x1: number, y1: number) {
-  const [a, b, c, d] = [118 + x0 / 100, 26.6 + y0 / 100, 118 + x1 / 100, 26.6 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
 
 /** Routes anyone may call: they hold no district data. */
 /** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
@@ -46,17 +31,24 @@ let bodiesAimedAtB: Record<string, unknown>;
 beforeAll(async () => {
   api = await startTestApi();
   const asB = { as: As.yanpingAdmin };
-  const first = await api.call("POST", "/grids", { ...asB, body: { code: "YP-1", name: "延平一格", tier: 1, boundary: rect(0, 0, 5, 5) } });
+  const first = await api.call("POST", "/grids", {
+    ...asB,
+    body: { code: "YP-1", name: "延平一格", tier: 1, boundary: rect(0, 0, 5, 5, [118, 26.6]) },
+  });
   const second = await api.call("POST", "/grids", {
     ...asB,
-    body: { code: "YP-2", name: "延平二格", tier: 1, boundary: rect(5, 0, 10, 5) },
+    body: { code: "YP-2", name: "延平二格", tier: 1, boundary: rect(5, 0, 10, 5, [118, 26.6]) },
   });
   expect([first.status, second.status]).toEqual([201, 201]);
   const upload = await api.call("POST", "/grids/imports/uploads", asB);
   const file = {
     type: "FeatureCollection",
     features: [
-      { type: "Feature", geometry: rect(0, 0, 2, 5), properties: { code: "YP-1-1", name: "延平一格一", tier: 2, parentCode: "YP-1" } },
+      {
+        type: "Feature",
+        geometry: rect(0, 0, 2, 5, [118, 26.6]),
+        properties: { code: "YP-1-1", name: "延平一格一", tier: 2, parentCode: "YP-1" },
+      },
     ],
   };
   expect((await fetch(upload.body.url, { method: "PUT", body: JSON.stringify(file) })).status).toBe(200);
@@ -91,12 +83,12 @@ beforeAll(async () => {
       template: "minimal",
       admin: { name: "冒充者", phone: "13700000000" },
     },
-    createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1) },
+    createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1, [118, 26.6]) },
     updateGrid: { name: "被改名" },
     splitGrid: {
       pieces: [
-        { code: "X-A", name: "A", boundary: rect(0, 0, 5, 2) },
-        { code: "X-B", name: "B", boundary: rect(0, 2, 5, 5) },
+        { code: "X-A", name: "A", boundary: rect(0, 0, 5, 2, [118, 26.6]) },
+        { code: "X-B", name: "B", boundary: rect(0, 2, 5, 5, [118, 26.6]) },
       ],
     },
     mergeGrids: { gridIDs: [first.body.gridID, second.body.gridID], code: "X-M", name: "合并" },

@@ -1,26 +1,12 @@
 import { Tally, withActor } from "@wangge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { rect } from "@wangge/core/onboarding/test-district.test-support";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
 const resident = { as: As.jianyangResident };
 
-function rect(x0: number, y0: number, x1: number, y1: number) {
-  const [a, b, c, d] = [118 + x0 / 100, 27.2 + y0 / 100, 118 + x1 / 100, 27.2 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
 const feature = (code: string, tier: number, parentCode: string | null, boundary: unknown) => ({
   type: "Feature",
   geometry: boundary,
@@ -42,9 +28,9 @@ afterAll(() => api?.close());
 
 describe("grids through the API", () => {
   it("imports a file uploaded straight to S3, then locates points in it and exports it back", async () => {
-    const features = [feature("A", 1, null, rect(0, 0, 10, 10))];
-    for (let i = 0; i < 5; i++) features.push(feature(`A-${i}`, 2, "A", rect(i * 2, 0, i * 2 + 2, 10)));
-    for (let i = 0; i < 5; i++) features.push(feature(`A-${i}-1`, 3, `A-${i}`, rect(i * 2, 0, i * 2 + 2, 10)));
+    const features = [feature("A", 1, null, rect(0, 0, 10, 10, [118, 27.2]))];
+    for (let i = 0; i < 5; i++) features.push(feature(`A-${i}`, 2, "A", rect(i * 2, 0, i * 2 + 2, 10, [118, 27.2])));
+    for (let i = 0; i < 5; i++) features.push(feature(`A-${i}-1`, 3, `A-${i}`, rect(i * 2, 0, i * 2 + 2, 10, [118, 27.2])));
     const key = await upload(JSON.stringify({ type: "FeatureCollection", features }));
     const job = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: key } });
     expect(job.status).toBe(200);

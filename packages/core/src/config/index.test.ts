@@ -9,6 +9,7 @@ import * as Person from "../person/index.ts";
 import * as Province from "../province/index.ts";
 import * as Ticket from "../ticket/index.ts";
 import * as Config from "./index.ts";
+import { rect } from "../onboarding/test-district.test-support.ts";
 
 const operator: Actor = { type: "operator", userID: "op" };
 const admins: Record<string, Actor> = {};
@@ -27,22 +28,6 @@ async function rejection(promise: Promise<unknown>) {
   );
   expect(error).toBeInstanceOf(Error);
   return error as VisibleError;
-}
-
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
 }
 
 async function onboard(slug: string, template: "minimal" | "jianyang" = "minimal") {

@@ -6,23 +6,9 @@ import { ConflictError, InputError, NotFoundError, VisibleError } from "../error
 import * as Province from "../province/index.ts";
 import { documentClient } from "../storage/table.ts";
 import * as Grid from "./index.ts";
+import { rect } from "../onboarding/test-district.test-support.ts";
 
 /** A lon/lat rectangle near Jianyang (118.12 E, 27.33 N). */
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
 
 const admin: Actor = { type: "user", userID: "admin-1", tenantID: "gridtown", roles: ["district_admin"] };
 const resident: Actor = { type: "user", userID: "res-1", tenantID: "gridtown", roles: ["resident"] };

@@ -11,27 +11,13 @@ import { metricsDoc, quantileHours } from "./definitions.ts";
 import * as Metrics from "./index.ts";
 import { Tally } from "../counter/tally.ts";
 import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
+import { rect } from "../onboarding/test-district.test-support.ts";
 
 /**
  * The dashboards read counters only. Here the counters are written the way the mechanisms'
  * transactions write them (the ticket tests and the recount prove that transitions write them
  * right); what is tested is that the definitions turn them into the right figures.
  */
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
 
 const adminOf = (tenantID: string): Actor => ({ type: "user", userID: `admin-${tenantID}`, tenantID, roles: ["district_admin"] });
 let top: Grid.Grid;

@@ -9,9 +9,9 @@ import * as Onboarding from "./index.ts";
  * template, in a province of its own) and squares on its map.
  */
 
-/** A rectangle on the test map, in hundredths of a degree from (118° E, 27° N). */
-export function rect(x0: number, y0: number, x1: number, y1: number): Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
+/** A rectangle on the test map, in hundredths of a degree from `origin` (118° E, 27° N unless given). */
+export function rect(x0: number, y0: number, x1: number, y1: number, [lon, lat]: [number, number] = [118, 27]): Boundary {
+  const [a, b, c, d] = [lon + x0 / 100, lat + y0 / 100, lon + x1 / 100, lat + y1 / 100];
   return {
     type: "Polygon",
     coordinates: [

@@ -11,6 +11,7 @@ import * as Province from "../province/index.ts";
 import { bucketName, ensureBucket, s3 } from "../storage/bucket.ts";
 import * as Ticket from "./index.ts";
 import { UserEntity } from "../user/user.entity.ts";
+import { rect } from "../onboarding/test-district.test-support.ts";
 
 const tenantID = "tickettown";
 const user = (userID: string, roles: Actor & { type: "user" } extends { roles: infer R } ? R : never, department?: string): Actor => ({
@@ -28,22 +29,6 @@ const leader = user("l1", ["grid_leader"]);
 const staff = user("s1", ["department_staff"], "urban_management");
 const wrongStaff = user("s2", ["department_staff"], "housing");
 const as = <T>(actor: Actor, body: () => Promise<T>) => withActor(actor, body);
-
-function rect(x0: number, y0: number, x1: number, y1: number): Grid.Boundary {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
 
 async function rejection(promise: Promise<unknown>) {
   const error = await promise.then(
