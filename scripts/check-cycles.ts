@@ -96,7 +96,7 @@ function graphOf(folder: string, unitOf: (file: string) => string): Graph {
 }
 
 /** Describes a loop with one import for each of its edges inside the loop. */
-function describe(graph: Graph, loop: string[]): string {
+export function describeLoop(graph: Graph, loop: string[]): string {
   const members = new Set(loop);
   const edges = loop.flatMap((from) =>
     [...(graph.get(from) ?? [])].filter(([to]) => members.has(to)).map(([to, via]) => `    ${from} → ${to}  (${via})`),
@@ -126,10 +126,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (!loops.length) console.log(`No import loop between the ${name}.`);
     else {
       failed = true;
-      console.log(`Import loops between the ${name}:\n${loops.map((loop) => describe(graph, loop)).join("\n")}`);
+      console.log(`Import loops between the ${name}:\n${loops.map((loop) => describeLoop(graph, loop)).join("\n")}`);
     }
   }
   process.exit(failed ? 1 : 0);
 }
-
-export { describe as describeLoop };

@@ -1,11 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
-import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { withClock } from "../util/clock.ts";
 import * as Emergency from "./index.ts";
-import { onboardTestDistrict, rect, tolerate } from "../onboarding/test-district.test-support.ts";
+import { createGridColumns, onboardTestDistrict, tolerate } from "../onboarding/test-district.test-support.ts";
 
 /**
  * The recount rebuilds every `emergency.*` tally from the records: after a randomised run of
@@ -18,26 +17,7 @@ const grids: string[] = [];
 
 beforeAll(async () => {
   await onboardTestDistrict(tenantID, "rc-em");
-  await withActor(admin, async () => {
-    for (let i = 0; i < 3; i++) {
-      const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
-      const mid = await Grid.create({
-        code: `T${i}-1`,
-        name: `二级${i}`,
-        tier: 2,
-        parentID: top.gridID,
-        boundary: rect(i * 10, 0, i * 10 + 5, 10),
-      });
-      const leaf = await Grid.create({
-        code: `T${i}-1-1`,
-        name: `三级${i}`,
-        tier: 3,
-        parentID: mid.gridID,
-        boundary: rect(i * 10, 0, i * 10 + 5, 5),
-      });
-      grids.push(top.gridID, mid.gridID, leaf.gridID);
-    }
-  });
+  grids.push(...(await createGridColumns(admin, 3)));
 });
 
 it("finds no drift after a randomised run with concurrent switches and reports, and repairs a corrupted counter", async () => {

@@ -1,6 +1,6 @@
-import { withActor } from "../actor.ts";
+import { withActor, type Actor } from "../actor.ts";
 import { ConflictError, NotFoundError } from "../error.ts";
-import type { Boundary } from "../grid/index.ts";
+import * as Grid from "../grid/index.ts";
 import * as Province from "../province/index.ts";
 import * as Onboarding from "./index.ts";
 
@@ -10,7 +10,7 @@ import * as Onboarding from "./index.ts";
  */
 
 /** A rectangle on the test map, in hundredths of a degree from `origin` (118° E, 27° N unless given). */
-export function rect(x0: number, y0: number, x1: number, y1: number, [lon, lat]: [number, number] = [118, 27]): Boundary {
+export function rect(x0: number, y0: number, x1: number, y1: number, [lon, lat]: [number, number] = [118, 27]): Grid.Boundary {
   const [a, b, c, d] = [lon + x0 / 100, lat + y0 / 100, lon + x1 / 100, lat + y1 / 100];
   return {
     type: "Polygon",
@@ -54,4 +54,33 @@ export async function tolerate<T>(body: () => Promise<T>, orGone = false): Promi
     if (error instanceof ConflictError || (orGone && error instanceof NotFoundError)) return null;
     throw error;
   }
+}
+
+/**
+ * `count` columns of the map, each a tier-1 grid with a tier-2 grid and a tier-3 grid inside it,
+ * created as the district admin `admin` is; returns the IDs column by column, top first.
+ */
+export async function createGridColumns(admin: Actor, count: number): Promise<string[]> {
+  const grids: string[] = [];
+  await withActor(admin, async () => {
+    for (let i = 0; i < count; i++) {
+      const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
+      const mid = await Grid.create({
+        code: `T${i}-1`,
+        name: `二级${i}`,
+        tier: 2,
+        parentID: top.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 10),
+      });
+      const leaf = await Grid.create({
+        code: `T${i}-1-1`,
+        name: `三级${i}`,
+        tier: 3,
+        parentID: mid.gridID,
+        boundary: rect(i * 10, 0, i * 10 + 5, 5),
+      });
+      grids.push(top.gridID, mid.gridID, leaf.gridID);
+    }
+  });
+  return grids;
 }

@@ -2,12 +2,11 @@ import { beforeAll, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import { mulberry32 } from "../demo/jianyang-grids.ts";
 import * as Config from "../config/index.ts";
-import * as Grid from "../grid/index.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { readTallies } from "../counter/tally.ts";
 import { withClock } from "../util/clock.ts";
 import * as Volunteer from "./index.ts";
-import { onboardTestDistrict, rect, tolerate } from "../onboarding/test-district.test-support.ts";
+import { createGridColumns, onboardTestDistrict, tolerate } from "../onboarding/test-district.test-support.ts";
 
 /**
  * The recount rebuilds every `volunteers.*`, `activities.*` and `owners.*` tally from the
@@ -21,26 +20,7 @@ const grids: string[] = [];
 
 beforeAll(async () => {
   await onboardTestDistrict(tenantID, "rc-vol");
-  await withActor(admin, async () => {
-    for (let i = 0; i < 2; i++) {
-      const top = await Grid.create({ code: `T${i}`, name: `一级${i}`, tier: 1, boundary: rect(i * 10, 0, i * 10 + 10, 10) });
-      const mid = await Grid.create({
-        code: `T${i}-1`,
-        name: `二级${i}`,
-        tier: 2,
-        parentID: top.gridID,
-        boundary: rect(i * 10, 0, i * 10 + 5, 10),
-      });
-      const leaf = await Grid.create({
-        code: `T${i}-1-1`,
-        name: `三级${i}`,
-        tier: 3,
-        parentID: mid.gridID,
-        boundary: rect(i * 10, 0, i * 10 + 5, 5),
-      });
-      grids.push(top.gridID, mid.gridID, leaf.gridID);
-    }
-  });
+  grids.push(...(await createGridColumns(admin, 2)));
 });
 
 const dayOf = (time: number) => new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
