@@ -37,6 +37,8 @@ export const Actor = z.discriminatedUnion("type", [
     roles: z.array(DistrictRole),
     /** For department staff: the department (职能部门) they act for. */
     department: z.string().optional(),
+    /** For grid workers, leaders and cadres: the grid they work on; their grid work is limited to it and below. */
+    gridID: z.string().optional(),
   }),
   /** 省级管理员: sees the districts of one province, aggregates only. */
   z.object({ type: z.literal("province"), userID: z.string(), provinceID: Slug }),
@@ -93,4 +95,33 @@ export function assertOperator(): void {
 export function actorID(): string {
   const actor = useActor();
   return "userID" in actor ? actor.userID : actor.type;
+}
+
+/**
+ * Roles whose work on grid records (tickets, queues, people, wishes, needs, reports) is limited
+ * to their grid and below. Cadres (网格助理) are bound by their secondment instead (`cadre/`).
+ */
+const GridBoundRoles: DistrictRole[] = ["grid_worker", "grid_leader"];
+
+/**
+ * The grid the caller's grid work is limited to (their own grid and everything below it), or
+ * null for the whole district: a district admin, or the system. A grid worker or leader with no
+ * grid on their record may act on no grid at all (`scope.no_grid`).
+ */
+export function gridScope(): string | null {
+  const actor = useActor();
+  if (actor.type !== "user" || actor.roles.includes("district_admin")) return null;
+  if (!actor.roles.some((role) => GridBoundRoles.includes(role))) return null;
+  if (!actor.gridID) throw new ForbiddenError("scope.no_grid", "You are not placed on a grid yet; ask a district admin to place you.");
+  return actor.gridID;
+}
+
+/**
+ * Throws unless a record on the grid `gridPath` names (its ancestors, then itself) lies in the
+ * caller's grid scope: `scope.grid` (403).
+ */
+export function assertGridScope(gridPath: readonly string[]): void {
+  const scope = gridScope();
+  if (scope === null || gridPath.includes(scope)) return;
+  throw new ForbiddenError("scope.grid", "This belongs to a grid outside yours: you act on your own grid and the grids below it.");
 }

@@ -13,6 +13,7 @@ import { newID } from "../util/id.ts";
 import { PageInput, type Page } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Phone as MobilePhone } from "../util/schemas.ts";
+import { forgetAccess } from "./access.ts";
 import { claimOf, StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
 // Registers the user names the configuration's history shows (see config/domains.ts).
 import "./config-lookups.ts";
@@ -115,10 +116,12 @@ type UserItem = Pick<UserRecord, "userID" | "name" | "phone" | "email" | "roles"
 
 /**
  * What a district admin sees of a user: without the tenant and the stamps of who invited them
- * and when they changed, absent attributes as null, the phone and e-mail only masked, the roles
+ * and when they changed or were signed out, absent attributes as null, the phone and e-mail only masked, the roles
  * that are district roles.
  */
-type DistrictUserView = Nullable<Omit<UserRecord, "tenantID" | "updatedAt" | "invitedBy" | "phone" | "email" | "roles">> & {
+type DistrictUserView = Nullable<
+  Omit<UserRecord, "tenantID" | "updatedAt" | "invitedBy" | "sessionsValidAfter" | "phone" | "email" | "roles">
+> & {
   phoneMasked: string | null;
   emailMasked: string | null;
   roles: DistrictRole[];
@@ -397,6 +400,8 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
     if (otherAdmin && reasons[1]?.code === "ConditionalCheckFailed") throw lastAdmin();
     throw new ConflictError("user.changed", "Someone changed this user meanwhile; reload and try again.");
   }
+  // Their open sessions act with the new roles, grid and status at once in this process (within 30 s elsewhere).
+  forgetAccess(tenantID, current.userID);
   return toDistrictUser({ ...current, roles, gridID, departmentKey, status });
 });
 

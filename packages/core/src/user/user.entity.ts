@@ -23,6 +23,8 @@ export const UserEntity = new Entity(
       updatedAt: { type: "string" },
       /** Who invited this person (a district admin's userID); absent for self-registered residents. */
       invitedBy: { type: "string" },
+      /** Set by "sign out everywhere": tokens issued before this time are refused. */
+      sessionsValidAfter: { type: "string" },
     },
     indexes: {
       primary: {
@@ -75,6 +77,8 @@ export const StaffEntity = new Entity(
       name: { type: "string", required: true },
       kind: { type: ["operator", "province"] as const, required: true },
       provinceID: { type: "string" },
+      /** Set by "sign out everywhere": tokens issued before this time are refused. */
+      sessionsValidAfter: { type: "string" },
       createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     },
     indexes: {
