@@ -10,7 +10,7 @@ const dynamo = await startDynamo();
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "bench-tickets";
 try {
-  const { Storage, Ticket, withActor } = await import("@wangge/core");
+  const { Grid, Storage, Ticket, withActor } = await import("@wangge/core");
   const Demo = await import("@wangge/core/demo/index");
   const { DynamoDBDocumentClient } = await import("@aws-sdk/lib-dynamodb");
   const { DynamoDBClient, TransactWriteItemsCommand, QueryCommand: LowQueryCommand } = await import("@aws-sdk/client-dynamodb");
@@ -38,13 +38,15 @@ try {
     console.log(`  ${label.padEnd(22)} ${String(log.length).padStart(2)} request(s): ${summary}`);
     return result;
   };
-  const user = (userID: string, roles: string[], department?: string) =>
-    ({ type: "user", userID, tenantID: "jianyang", roles, ...(department ? { department } : {}) }) as never;
+  // The grid staff work where the reports land: the grid at the district's centre, and its top grid.
+  const centre = await withActor({ type: "system", tenantID: "jianyang" }, () => Grid.locate({ lon: 118.12, lat: 27.33 }));
+  const user = (userID: string, roles: string[], more: { department?: string; gridID?: string } = {}) =>
+    ({ type: "user", userID, tenantID: "jianyang", roles, ...more }) as never;
   const resident = user("bench-resident", ["resident"]);
-  const worker = user("bench-worker", ["grid_worker"]);
-  const other = user("bench-worker-2", ["grid_worker"]);
-  const leader = user("bench-leader", ["grid_leader"]);
-  const staff = user("bench-staff", ["department_staff"], "urban_management");
+  const worker = user("bench-worker", ["grid_worker"], { gridID: centre.grid.gridID });
+  const other = user("bench-worker-2", ["grid_worker"], { gridID: centre.grid.gridID });
+  const leader = user("bench-leader", ["grid_leader"], { gridID: centre.ancestors[0]?.gridID ?? centre.grid.gridID });
+  const staff = user("bench-staff", ["department_staff"], { department: "urban_management" });
   const report = () => Ticket.create({ categoryKey: "garbage", description: "基准测试工单", lon: 118.12, lat: 27.33 });
 
   console.log(

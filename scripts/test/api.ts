@@ -3,6 +3,8 @@
  * run's DynamoDB Local and s3rver, seeded with the demo districts.
  */
 import { Storage } from "@wangge/core";
+import { forgetAccess } from "@wangge/core/user/access";
+import { UserEntity } from "@wangge/core/user/user.entity";
 import * as Demo from "@wangge/core/demo/index";
 import { localAuth } from "@wangge/api/app";
 import { startServer } from "@wangge/api/server";
@@ -68,7 +70,16 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
     return { status: response.status, type: response.headers.get("content-type") ?? "", body };
   }
 
-  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, close: server.close };
+  /**
+   * Places a grid worker or leader on a grid, as a district admin does: their grid work is then
+   * limited to it and the grids below it (a worker on no grid may act on none).
+   */
+  async function place(caller: Caller, gridID: string) {
+    await UserEntity.patch({ tenantID: caller.tenantID!, userID: caller.userID }).set({ gridID }).go();
+    forgetAccess(caller.tenantID, caller.userID);
+  }
+
+  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, place, close: server.close };
 }
 
 export const As = {

@@ -56,7 +56,9 @@ describe("authorization from the records", () => {
     expect((await api.call("GET", "/audit", withToken(second.token))).status).toBe(200);
     expect((await api.call("GET", "/audit", withToken(third.token))).status).toBe(200);
     await UserEntity.patch({ tenantID: "jianyang", userID: second.userID }).set({ status: "disabled" }).go();
-    await UserEntity.patch({ tenantID: "jianyang", userID: third.userID }).set({ roles: ["resident"] }).go();
+    await UserEntity.patch({ tenantID: "jianyang", userID: third.userID })
+      .set({ roles: ["resident"] })
+      .go();
     // Within the window this instance still acts on what it read…
     vi.advanceTimersByTime((AccessCacheSeconds - 2) * 1000);
     expect((await api.call("GET", "/audit", withToken(second.token))).status).toBe(200);

@@ -116,12 +116,19 @@ export function gridScope(): string | null {
   return actor.gridID;
 }
 
+/** Whether a record on the grid `gridPath` names (its ancestors, then itself) lies in the caller's grid scope. */
+export function inGridScope(gridPath: readonly string[]): boolean {
+  const actor = useActor();
+  if (actor.type !== "user" || actor.roles.includes("district_admin")) return true;
+  if (!actor.roles.some((role) => GridBoundRoles.includes(role))) return true;
+  return Boolean(actor.gridID && gridPath.includes(actor.gridID));
+}
+
 /**
  * Throws unless a record on the grid `gridPath` names (its ancestors, then itself) lies in the
  * caller's grid scope: `scope.grid` (403).
  */
 export function assertGridScope(gridPath: readonly string[]): void {
-  const scope = gridScope();
-  if (scope === null || gridPath.includes(scope)) return;
+  if (gridScope() === null || inGridScope(gridPath)) return;
   throw new ForbiddenError("scope.grid", "This belongs to a grid outside yours: you act on your own grid and the grids below it.");
 }

@@ -2983,6 +2983,7 @@ export interface components {
         Me: {
             actor: {
                 department?: string;
+                gridID?: string;
                 roles: ("resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin")[];
                 tenantID: string;
                 /** @enum {string} */

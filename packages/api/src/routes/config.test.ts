@@ -24,6 +24,7 @@ beforeAll(async () => {
     body: { code: "CF-1-1", name: "配置三级", tier: 3, parentID: middle.body.gridID, boundary: square(118.5, 27.7, 0.02) },
   });
   expect(leaf.status, JSON.stringify(leaf.body)).toBe(201);
+  for (const gridStaff of [As.jianyangWorker, As.jianyangLeader]) await api.place(gridStaff, top.body.gridID);
 });
 afterAll(() => api?.close());
 

@@ -41,6 +41,7 @@ beforeAll(async () => {
     },
   });
   expect(grid.status).toBe(201);
+  for (const gridStaff of [worker.as, leader.as]) await api.place(gridStaff, grid.body.gridID);
 });
 afterAll(() => api?.close());
 

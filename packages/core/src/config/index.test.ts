@@ -306,6 +306,7 @@ describe("changes that would break existing data", () => {
     grids.leaf = await as(admin(), () =>
       Grid.create({ code: "B1-1", name: "一格一", tier: 2, parentID: grids.top.gridID, boundary: rect(0, 0, 10, 10) }),
     );
+    for (const gridStaff of [worker, leader]) Object.assign(gridStaff, { gridID: grids.top.gridID });
   });
 
   it("refuses to drop a tier that holds grids, naming them; allows renaming it", async () => {

@@ -121,7 +121,7 @@ export async function replayTickets(
   });
   // The first action of each item creates its ticket: its ID follows from the plan.
   const ticketIDOf = (plan: (typeof plans)[number]) => idOf(step.name, `${plan.index}/0`, "ticket", plan.collectedAt);
-  const stored = new Map<string, { seq: number; departmentKey: string; dueAt: string }>();
+  const stored = new Map<string, { seq: number; departmentKey: string; dueAt: string; gridPath: string[] }>();
   if (step.resuming)
     for (const item of await getMany(
       plans.map((plan) => ({ tenantID, ticketID: ticketIDOf(plan) })),
@@ -138,15 +138,17 @@ export async function replayTickets(
       random() < 0.7
         ? user(`resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`, ["resident"])
         : user(`worker-${plan.leaf}`, ["grid_worker"]);
-    const checker = user(`leader-${plan.leaf.slice(0, 8)}`, ["grid_leader"]);
-    const workerActor = user(`worker-${plan.leaf}`, ["grid_worker"]);
     const description = descriptions[plan.category][Math.floor(random() * descriptions[plan.category].length)];
     const id = ticketIDOf(plan);
     const earlier = stored.get(id);
     // An interrupted run made the first `seq` actions of this ticket: they are skipped.
     const next = sequence(step, String(plan.index), earlier?.seq ?? 0);
     let t = plan.collectedAt;
-    await next(t, reporter, () => Ticket.create({ categoryKey: plan.category, description, lon: plan.lon, lat: plan.lat }));
+    const created = await next(t, reporter, () => Ticket.create({ categoryKey: plan.category, description, lon: plan.lon, lat: plan.lat }));
+    // The leaf's worker and its parent's leader act on it: each works on their own grid.
+    const gridPath = created?.ticket.gridPath ?? earlier!.gridPath;
+    const checker = { ...user(`leader-${plan.leaf.slice(0, 8)}`, ["grid_leader"]), gridID: gridPath.at(-2) ?? gridPath.at(-1) };
+    const workerActor = { ...user(`worker-${plan.leaf}`, ["grid_worker"]), gridID: gridPath.at(-1) };
     if (plan.openAt === 0) return;
     t += (0.3 + random() * 6) * hour;
     if (!plan.isOpen && random() < 0.015) {

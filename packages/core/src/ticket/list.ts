@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { actorID, useActor, useTenant } from "../actor.ts";
+import { actorID, assertGridScope, gridScope, useActor, useTenant } from "../actor.ts";
 import { ForbiddenError, InputError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
-import * as User from "../user/index.ts";
 import { fn } from "../util/fn.ts";
 import { now } from "../util/clock.ts";
 import { page, PageInput } from "../util/page.ts";
@@ -23,7 +22,8 @@ export const ListInput = PageInput.extend({
 /**
  * Queues, each one DynamoDB query: a reporter's own tickets; a department's (by state, soonest
  * due first; overdue = due before now); or a state's across the district, a grid with its
- * descendants by key prefix. Category is a filter on the same query.
+ * descendants by key prefix. Category is a filter on the same query. Grid workers and leaders
+ * see their own grid and below (a grid outside it: 403 `scope.grid`).
  */
 export const list = fn(ListInput, async (input) => {
   const tenantID = useTenant();
@@ -39,6 +39,15 @@ export const list = fn(ListInput, async (input) => {
       departmentKey = actor.department;
     } else throw new ForbiddenError("ticket.own_only", "Residents see their own tickets: ask for mine=true.");
   }
+  // Grid workers and leaders see their own grid and below: their grid unless they name one inside it.
+  const scope = input.mine ? null : gridScope();
+  let gridPrefix: string | undefined;
+  const gridID = input.gridID ?? scope ?? undefined;
+  if (gridID && !input.mine) {
+    const { grid } = await Grid.get(gridID);
+    assertGridScope([...grid.path, grid.gridID]);
+    gridPrefix = `${[...grid.path, grid.gridID].join("/")}/`;
+  }
   let query;
   if (input.mine) {
     query = TicketEntity.query.byReporter({ tenantID, reporterID: actorID() });
@@ -53,22 +62,15 @@ export const list = fn(ListInput, async (input) => {
     if (!input.state)
       throw new InputError("ticket.queue", "Name a queue: mine=true, a state, or a department.", [{ path: "state", message: "required" }]);
     const base = TicketEntity.query.byState({ tenantID, state: input.state });
-    // Grid workers and leaders see their own grid (and below) unless they name another.
-    const gridID =
-      input.gridID ??
-      (actor.type === "user" && has("grid_worker", "grid_leader") && !has("district_admin")
-        ? (await User.find(actor.userID))?.gridID
-        : undefined);
-    if (gridID) {
-      const { grid } = await Grid.get(gridID);
-      query = base.begins({ gridPathKey: `${[...grid.path, grid.gridID].join("/")}/` });
-    } else query = base;
+    query = gridPrefix ? base.begins({ gridPathKey: gridPrefix }) : base;
   }
   const filtered = query.where((attr, op) =>
     [
       input.categoryKey ? op.eq(attr.categoryKey, input.categoryKey) : "",
       input.overdue && !(departmentKey && input.state) ? `${op.lt(attr.dueAt, at)} AND ${op.ne(attr.state, "closed")}` : "",
       input.mine && input.state ? op.eq(attr.state, input.state) : "",
+      // A department's queue seen by grid staff: their grid's part of it.
+      departmentKey && gridPrefix ? op.begins(attr.gridPathKey, gridPrefix) : "",
     ]
       .filter(Boolean)
       .join(" AND "),

@@ -1,4 +1,4 @@
-import { actorID, useActor, useTenant, type DistrictRole } from "../actor.ts";
+import { actorID, inGridScope, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import type { Caller } from "./rules.ts";
 import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
@@ -27,13 +27,17 @@ export function caller(): Caller {
   return { userID: actorID(), roles: roles(), department: actor.type === "user" ? actor.department : null };
 }
 
-/** Residents read their own tickets; department staff their department's; grid staff and admins all. */
+/**
+ * Residents read their own tickets; department staff their department's; grid workers and
+ * leaders those of their grid and below; district admins all.
+ */
 export function canRead(ticket: Ticket): boolean {
   const actor = useActor();
   if (actor.type === "system") return true;
   if (actor.type !== "user") return false;
   if (ticket.reporterID === actor.userID) return true;
-  if (has("grid_worker", "grid_leader", "district_admin")) return true;
+  if (has("district_admin")) return true;
+  if (has("grid_worker", "grid_leader") && inGridScope(ticket.gridPath)) return true;
   return has("department_staff") && !!actor.department && actor.department === ticket.departmentKey;
 }
 
