@@ -52,6 +52,7 @@ beforeAll(async () => {
   await grid("block", { code: "CD-1", name: "下沉测试二级网格", tier: 2, parentID: grids.community, boundary: square(0, 0, 0.02) });
   await grid("a", { code: "CD-1-1", name: "建发一区", tier: 3, parentID: grids.block, boundary: square(0, 0, 0.01) });
   await grid("b", { code: "CD-1-2", name: "建发二区", tier: 3, parentID: grids.block, boundary: square(0.01, 0, 0.01) });
+  for (const gridStaff of [As.jianyangWorker, As.jianyangLeader]) await api.place(gridStaff, grids.community);
 });
 afterAll(() => api?.close());
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
   });
   expect([a.status, b.status]).toEqual([201, 201]);
   [east, west] = [a.body.gridID, b.body.gridID];
+  for (const gridStaff of [As.jianyangWorker, As.jianyangLeader]) await api.place(gridStaff, community);
 });
 afterAll(() => api?.close());
 

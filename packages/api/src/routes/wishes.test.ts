@@ -22,6 +22,7 @@ beforeAll(async () => {
   });
   expect(child.status, JSON.stringify(child.body)).toBe(201);
   grid = child.body.gridID;
+  await api.place(As.jianyangWorker, community);
 });
 afterAll(() => api?.close());
 

@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { actorID, assertRole, useTenant } from "../actor.ts";
+import { actorID, assertGridScope, assertRole, gridScope, inGridScope, useTenant } from "../actor.ts";
 import { requireMechanism } from "../config/index.ts";
 import { ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { gridScopes, Tally } from "../counter/tally.ts";
@@ -9,6 +9,7 @@ import * as Photo from "../ticket/photo.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
+import { gridPathOf } from "../grid/place.ts";
 import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Day, Month } from "../util/schemas.ts";
@@ -138,7 +139,10 @@ export const ListLedgerInput = PageInput.extend({
   path: ["cadreID"],
 });
 
-/** Ledger entries, newest first: a cadre's (their own, for a cadre), a grid's, or a home unit's month. */
+/**
+ * Ledger entries, newest first: a cadre's (their own, for a cadre), a grid's, or a home unit's
+ * month. Grid leaders read their own grid's and below.
+ */
 export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
   await requireMechanism(MECHANISM);
   const tenantID = useTenant();
@@ -155,9 +159,16 @@ export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
     query = LedgerEntryEntity.query.byCadre({ tenantID, cadreID });
   } else {
     assertRole("district_admin", "grid_leader");
-    if (input.cadreID) query = LedgerEntryEntity.query.byCadre({ tenantID, cadreID: (await loadCadreItem(input.cadreID)).cadreID });
-    else if (input.gridID) query = LedgerEntryEntity.query.byGrid({ tenantID, gridID: input.gridID });
-    else {
+    // A grid leader reads the ledger of their own grid and below: a grid's, or a cadre's seconded there.
+    const scoped = gridScope() !== null;
+    if (input.cadreID) {
+      const cadre = await loadCadreItem(input.cadreID);
+      if (scoped) assertGridScope(await gridPathOf(cadre.gridID));
+      query = LedgerEntryEntity.query.byCadre({ tenantID, cadreID: cadre.cadreID });
+    } else if (input.gridID) {
+      if (scoped) assertGridScope(await gridPathOf(input.gridID));
+      query = LedgerEntryEntity.query.byGrid({ tenantID, gridID: input.gridID });
+    } else {
       await loadUnit(input.unitID!);
       query = input.month
         ? LedgerEntryEntity.query.byUnit({ tenantID, unitID: input.unitID!, month: input.month })
@@ -165,5 +176,12 @@ export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
     }
   }
   const result = await page(query, input, "desc");
-  return { items: result.items.map(toEntry), cursor: result.cursor };
+  let items = result.items;
+  if (input.unitID && gridScope() !== null) {
+    // A home unit's cadres work across the district: a grid leader sees the entries of their own grid and below.
+    const grids = [...new Set(items.map((item) => item.gridID))];
+    const paths = new Map(await Promise.all(grids.map(async (gridID) => [gridID, await gridPathOf(gridID)] as const)));
+    items = items.filter((item) => inGridScope(paths.get(item.gridID) ?? []));
+  }
+  return { items: items.map(toEntry), cursor: result.cursor };
 });

@@ -75,6 +75,14 @@ const user = (userID: string, ...roles: ("resident" | "cadre" | "grid_worker" | 
   tenantID: "jianyang",
   roles,
 });
+/** A grid worker or leader, on the grid they work on. */
+const gridStaff = (userID: string, role: "grid_worker" | "grid_leader", gridID: string): Actor => ({
+  type: "user",
+  userID,
+  tenantID: "jianyang",
+  roles: [role],
+  gridID,
+});
 const hour = 3600_000;
 /** 2022-01-01 00:00 China Standard Time. */
 const start = Date.UTC(2022, 0, 1) - 8 * hour;
@@ -185,6 +193,7 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     Array.from({ length: plan.outcomes }, (_, n) => ({
       itemID: idOf(step.name, `meeting/${plan.index}/1`, "need", plan.heldAt + 2 * hour, n),
       createdAt: plan.heldAt + 2 * hour,
+      gridID: plan.gridID,
     })),
   );
 
@@ -192,7 +201,8 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   const staffCount = counts.needs - fromMeetings.length;
   const staffNeeds = Array.from({ length: staffCount }, (_, n) => {
     const createdAt = start + ((n + 0.5) / staffCount) * 350 * DAY + 10 * hour;
-    return { n, createdAt, itemID: idOf(step.name, `need/${n}/0`, "need", createdAt) };
+    const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
+    return { n, createdAt, gridID, itemID: idOf(step.name, `need/${n}/0`, "need", createdAt) };
   });
   const items = [...fromMeetings, ...staffNeeds].sort((a, b) => a.itemID.localeCompare(b.itemID));
 
@@ -273,11 +283,11 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     step.item();
   });
 
-  await pool(staffNeeds, concurrency, async ({ n, createdAt, itemID }) => {
-    const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
+  await pool(staffNeeds, concurrency, async ({ n, createdAt, gridID, itemID }) => {
     const kind = n % 3 === 0 ? ("project" as const) : ("problem" as const);
     const next = sequence(step, `need/${n}`, reached.has(itemID) ? 1 : 0);
-    await next(createdAt, user(`worker-menu-${n % 40}`, "grid_worker"), () =>
+    // Grid staff enter and claim the items of their own grid.
+    await next(createdAt, gridStaff(`worker-menu-${n % 40}`, "grid_worker", gridID), () =>
       Need.createNeedItem({ kind, title: (kind === "project" ? projectTitles : problemTitles)[n % 8], gridID }),
     );
     step.item();
@@ -291,7 +301,7 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
       let t = Math.min(entry.createdAt + (1 + (roll % 5)) * DAY, Date.UTC(2022, 11, 29));
       const byUnit = roll % 4 === 0;
       const claimer = byUnit
-        ? user(`leader-menu-${index % 12}`, "grid_leader")
+        ? gridStaff(`leader-menu-${index % 12}`, "grid_leader", entry.gridID)
         : user(`cadre-${String((index * 37) % 760).padStart(4, "0")}`, "cadre");
       await next(t, claimer, () => Need.claimNeedItem({ itemID: entry.itemID, unit: byUnit ? units[index % units.length] : undefined }));
       if (roll >= 12) {

@@ -21,7 +21,6 @@ import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
 import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
 import { batchPut } from "../storage/batch.ts";
 import { writeTransaction } from "../storage/transaction.ts";
-import { UserEntity } from "../user/user.entity.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
@@ -80,8 +79,7 @@ async function myGridPath(): Promise<string[] | null> {
   const actor = useActor();
   if (actor.type !== "user") return null;
   const tenantID = useTenant();
-  const user = await UserEntity.get({ tenantID, userID: actor.userID }).go();
-  const gridID = user.data?.gridID;
+  const gridID = actor.gridID;
   if (!gridID) return null;
   const grid = await GridEntity.get({ tenantID, gridID }).go({ attributes: ["gridID", "path"] });
   return grid.data ? [...(grid.data.path ?? []), gridID] : [gridID];
@@ -412,15 +410,17 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
   assertRole(...gridPeople);
   const tenantID = useTenant();
   const actor = useActor();
-  if (actor.type === "user" && !actor.roles.includes("district_admin")) {
-    const user = await UserEntity.get({ tenantID, userID: actor.userID }).go();
-    if (user.data?.gridID !== input.gridID)
-      throw new ForbiddenError("emergency.not_your_grid", "You report only for the grid you work on.");
-  }
   const task = await loadTask(input.taskID);
   const existing = await EmergencyTaskGridEntity.get({ tenantID, taskID: input.taskID, gridID: input.gridID }).go();
   if (!existing.data) throw new NotFoundError("emergency.grid_not_in_task", `The grid ${input.gridID} is not part of this task.`);
   const part = existing.data;
+  // The people of a grid report for it (or for a grid below theirs); a district admin for any.
+  if (
+    actor.type === "user" &&
+    !actor.roles.includes("district_admin") &&
+    !(actor.gridID && (part.gridPath ?? [part.gridID]).includes(actor.gridID))
+  )
+    throw new ForbiddenError("emergency.not_your_grid", "You report only for the grid you work on and the grids below it.");
   if (input.ticks.length !== task.checklist.length)
     throw new InputError("emergency.ticks", `Give one tick for each of the ${task.checklist.length} checklist items.`, [
       { path: "ticks", message: `${task.checklist.length} ticks` },
@@ -501,8 +501,7 @@ export const listMyTasks = fn(z.object({}).default({}), async () => {
   const actor = useActor();
   if (actor.type !== "user") return { items: [] };
   const tenantID = useTenant();
-  const user = await UserEntity.get({ tenantID, userID: actor.userID }).go();
-  const gridID = user.data?.gridID;
+  const gridID = actor.gridID;
   if (!gridID) return { items: [] };
   const parts = await EmergencyTaskGridEntity.query.byGrid({ tenantID, gridID, status: "pending" }).go({ pages: "all", order: "desc" });
   if (parts.data.length === 0) return { items: [] };

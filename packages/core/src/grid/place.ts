@@ -1,4 +1,6 @@
+import { assertGridScope, gridScope, useActor, useTenant } from "../actor.ts";
 import { InputError, NotFoundError, VisibleError } from "../error.ts";
+import { GridEntity } from "./grid.entity.ts";
 import * as Grid from "./index.ts";
 
 /** Where a record of a governance mechanism sits: its grid and the grid's path (ancestors then itself). */
@@ -26,5 +28,26 @@ export async function placeOfPoint(lon: number, lat: number): Promise<Place> {
   return { gridID: located.grid.gridID, gridPath: [...located.ancestors.map((grid) => grid.gridID), located.grid.gridID] };
 }
 
+/** A grid's path (ancestors, then itself), retired grids too; a grid that does not exist has its ID alone. */
+export async function gridPathOf(gridID: string): Promise<string[]> {
+  const grid = (await GridEntity.get({ tenantID: useTenant(), gridID }).go({ attributes: ["gridID", "path"] })).data;
+  return [...(grid?.path ?? []), gridID];
+}
+
 /** `a/b/c/` — the prefix of the keys of a grid's records and its descendants'. */
 export const pathPrefix = (place: Place) => `${place.gridPath.join("/")}/`;
+
+/**
+ * The place a grid's list reads (a grid with its descendants): the grid named, else the caller's
+ * own grid; undefined for the whole district (a district admin naming none). Grid workers and
+ * leaders name only their own grid or one below it (403 `scope.grid`).
+ */
+export async function placeToList(gridID: string | undefined): Promise<Place | undefined> {
+  const actor = useActor();
+  const own = actor.type === "user" && !actor.roles.includes("district_admin") ? actor.gridID : undefined;
+  const chosen = gridID ?? gridScope() ?? own;
+  if (!chosen) return undefined;
+  const place = await placeOfGrid(chosen);
+  assertGridScope(place.gridPath);
+  return place;
+}

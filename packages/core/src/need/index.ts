@@ -1,19 +1,18 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
+import { actorID, assertGridScope, assertRole, useActor, useTenant } from "../actor.ts";
 import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
 import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import * as Photo from "../ticket/photo.ts";
-import * as User from "../user/index.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
-import { pathPrefix, placeOfGrid, type Place } from "../grid/place.ts";
+import { pathPrefix, placeOfGrid, placeToList, type Place } from "../grid/place.ts";
 import { NeedItemEntity, NeedKinds, NeedStates } from "./need.entity.ts";
 
 export { NeedItemEntity };
@@ -125,6 +124,7 @@ export const createNeedItem = fn(CreateNeedItemInput, async (input) => {
   await requireMechanism("needsLists");
   assertRole("district_admin", "grid_leader", "grid_worker");
   const place = await placeOfGrid(input.gridID);
+  assertGridScope(place.gridPath);
   const tally = new Tally();
   const item = newNeedItem(place, input, {}, tally);
   const result = await writeTransaction({ needItem: NeedItemEntity, ...Tally.entities }, (ops) => [
@@ -204,6 +204,7 @@ export const claimNeedItem = fn(ClaimNeedItemInput, async (input) => {
   if (input.unit) assertRole("district_admin", "grid_leader");
   else assertRole("cadre");
   const item = await load(input.itemID);
+  assertGridScope(item.gridPath);
   const taken = () => new ConflictError("need.claimed", "This item has been claimed already.");
   if (item.status !== "open") throw taken();
   const at = now().toISOString();
@@ -229,6 +230,7 @@ export const CloseNeedItemInput = ItemRef.extend({
 export const closeNeedItem = fn(CloseNeedItemInput, async (input) => {
   await requireMechanism("needsLists");
   const item = await load(input.itemID);
+  if (item.claimantID !== actorID()) assertGridScope(item.gridPath);
   if (item.claimantID !== actorID() && !isStaffLead())
     throw new ForbiddenError(
       "need.not_claimant",
@@ -285,14 +287,11 @@ export const ListNeedItemsInput = PageInput.extend({
 export const listNeedItems = fn(ListNeedItemsInput, async (input) => {
   await requireMechanism("needsLists");
   const tenantID = useTenant();
-  const actor = useActor();
   let query;
   if (input.mine) query = NeedItemEntity.query.byClaimant({ tenantID, claimantKey: `user:${actorID()}` });
   else {
-    const gridID =
-      input.gridID ??
-      (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
-    const prefix = gridID ? pathPrefix(await placeOfGrid(gridID)) : undefined;
+    const place = await placeToList(input.gridID);
+    const prefix = place ? pathPrefix(place) : undefined;
     const base = input.status
       ? NeedItemEntity.query.byStatus({ tenantID, status: input.status })
       : NeedItemEntity.query.byGrid({ tenantID });

@@ -31,6 +31,8 @@ beforeAll(async () => {
     const left = await Grid.create({ code: "A-1", name: "甲一网格", tier: 2, parentID: top.gridID, boundary: rect(0, 0, 5, 10) });
     const right = await Grid.create({ code: "A-2", name: "甲二网格", tier: 2, parentID: top.gridID, boundary: rect(5, 0, 10, 10) });
     gridIDs = [top.gridID, left.gridID, right.gridID];
+    // The grid staff work on the top grid: every grid of the test is theirs.
+    for (const gridStaff of staff.slice(1)) Object.assign(gridStaff, { gridID: top.gridID });
   });
 }, 60_000);
 

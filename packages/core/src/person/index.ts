@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
+import { actorID, assertRole, inGridScope, useActor, useTenant } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
@@ -9,6 +9,7 @@ import { writeTransaction } from "../storage/transaction.ts";
 import { Tally } from "../counter/tally.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
+import { gridPathOf } from "../grid/place.ts";
 import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Day, Phone } from "../util/schemas.ts";
@@ -49,7 +50,10 @@ type AssignmentView = Nullable<Omit<AssignmentItem, "tenantID" | "personName" | 
 };
 type _Assignment = Assert<Equal<Assignment, AssignmentView>>;
 
-/** Staff who call grid people need whole phone numbers; everyone else sees 138****5678. */
+/**
+ * Staff who call grid people need whole phone numbers; everyone else sees 138****5678. Grid
+ * workers and leaders see them for the people of their own grid and below (`wholePhonesOf`).
+ */
 function seesPhones(): boolean {
   const actor = useActor();
   if (actor.type === "system") return true;
@@ -243,7 +247,10 @@ export const ListInput = PageInput.extend({
   path: ["gridID"],
 });
 
-/** The people of a grid with their roles, the grids of a person, or everyone in a role: one query a page. */
+/**
+ * The people of a grid with their roles, the grids of a person, or everyone in a role: one query a
+ * page. Grid workers and leaders read whole phone numbers only on their own grid and below.
+ */
 export const list = fn(ListInput, async (input) => {
   const tenantID = useTenant();
   const query = input.gridID
@@ -254,7 +261,7 @@ export const list = fn(ListInput, async (input) => {
         ? AssignmentEntity.query.primary({ tenantID, personID: input.personID })
         : AssignmentEntity.query.primary({ tenantID });
   const result = await page(query, input);
-  const whole = seesPhones();
+  const whole = seesPhones() && (input.gridID ? inGridScope(await gridPathOf(input.gridID)) : inGridScope([]));
   return { items: result.items.map((item) => toAssignment(item, whole)), cursor: result.cursor };
 });
 

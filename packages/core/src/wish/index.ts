@@ -1,19 +1,18 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { actorID, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
+import { actorID, assertGridScope, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
 import { gridScopes, readTallies, Tally } from "../counter/tally.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import * as Photo from "../ticket/photo.ts";
-import * as User from "../user/index.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
-import { pathPrefix, placeOfGrid, placeOfPoint, type Place } from "../grid/place.ts";
+import { pathPrefix, placeOfGrid, placeOfPoint, placeToList, type Place } from "../grid/place.ts";
 import { WishEntity, WishStates } from "./wish.entity.ts";
 
 export { WishEntity };
@@ -195,6 +194,7 @@ export const claimWish = fn(WishRef, async (input) => {
   await requireMechanism("wishes");
   assertRole(...ClaimRoles);
   const wish = await load(input.wishID);
+  assertGridScope(wish.gridPath);
   const taken = () => new ConflictError("wish.claimed", "This wish has been claimed already.");
   if (wish.status !== "open")
     throw wish.status === "claimed" ? taken() : new ConflictError("wish.state", `A wish that is ${wish.status} cannot be claimed.`);
@@ -292,16 +292,13 @@ export const ListWishesInput = PageInput.extend({
 export const listWishes = fn(ListWishesInput, async (input) => {
   await requireMechanism("wishes");
   const tenantID = useTenant();
-  const actor = useActor();
   let query;
   if (input.view === "mine") query = WishEntity.query.byPoster({ tenantID, posterID: actorID() });
   else if (input.view === "claimed") query = WishEntity.query.byClaimant({ tenantID, claimantID: actorID() });
   else {
     const base = WishEntity.query.byStatus({ tenantID, status: input.status ?? "open" });
-    const gridID =
-      input.gridID ??
-      (actor.type === "user" && !actor.roles.includes("district_admin") ? (await User.find(actor.userID))?.gridID : undefined);
-    query = gridID ? base.begins({ gridPathKey: pathPrefix(await placeOfGrid(gridID)) }) : base;
+    const place = await placeToList(input.gridID);
+    query = place ? base.begins({ gridPathKey: pathPrefix(place) }) : base;
   }
   const filtered = input.view !== "grid" && input.status ? query.where((attr, op) => op.eq(attr.status, input.status)) : query;
   const result = await page(filtered, input, input.view === "grid" ? "asc" : "desc");
