@@ -1,17 +1,14 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { Config, Storage, Ticket, withActor } from "@wangge/core";
-import * as Open311 from "@wangge/core/open311/index";
+import { Config, Storage, withActor } from "@wangge/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
-import * as EmergencyOfB from "@wangge/core/emergency/index"; // emergency
-import { change as changeConfig } from "@wangge/core/config/index"; // emergency
-import { rect } from "@wangge/core/onboarding/test-district.test-support";
+import { districtFixtures } from "../../../scripts/test/district-fixtures.ts";
 
 /**
  * Tenant isolation, route by route: signed in as district A (Jianyang), every route of the
  * API is tried with district B's (Yanping's) slugs and ids. Routes are read from the OpenAPI
  * document, so a new route is tried the day it is added; a path parameter this test does not
- * know makes it fail until B's value for it is added below.
+ * know makes it fail until B's value for it is added to the district fixtures.
  */
 /** What of B a reply must never contain (error messages may echo the ids the caller sent). */
 const B = { slug: "yanping", names: ["延平", "yp-"] };
@@ -30,206 +27,16 @@ let bodiesAimedAtB: Record<string, unknown>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const asB = { as: As.yanpingAdmin };
-  const first = await api.call("POST", "/grids", {
-    ...asB,
-    body: { code: "YP-1", name: "延平一格", tier: 1, boundary: rect(0, 0, 5, 5, [118, 26.6]) },
-  });
-  const second = await api.call("POST", "/grids", {
-    ...asB,
-    body: { code: "YP-2", name: "延平二格", tier: 1, boundary: rect(5, 0, 10, 5, [118, 26.6]) },
-  });
-  expect([first.status, second.status]).toEqual([201, 201]);
-  const upload = await api.call("POST", "/grids/imports/uploads", asB);
-  const file = {
-    type: "FeatureCollection",
-    features: [
-      {
-        type: "Feature",
-        geometry: rect(0, 0, 2, 5, [118, 26.6]),
-        properties: { code: "YP-1-1", name: "延平一格一", tier: 2, parentCode: "YP-1" },
-      },
-    ],
-  };
-  expect((await fetch(upload.body.url, { method: "PUT", body: JSON.stringify(file) })).status).toBe(200);
-  const imported = await api.call("POST", "/grids/imports", { ...asB, body: { uploadKey: upload.body.uploadKey } });
-  expect(imported.status).toBe(200);
-  const secondUpload = await api.call("POST", "/grids/imports/uploads", asB);
-  const org = await api.call("POST", "/party/orgs", {
-    ...asB,
-    body: { kind: "community_committee", name: "延平社区党委", gridIDs: [first.body.gridID] },
-  });
-  expect(org.status).toBe(201);
-  const { ticket } = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
-    Ticket.create({ categoryKey: "environment", description: "延平的垃圾", lon: 118.02, lat: 26.62 }),
-  );
-  const keyOfB = await withActor({ type: "system", tenantID: B.slug }, () => Open311.createApiKey({ label: "延平 app" }));
-  paramsOfB = {
-    keyID: keyOfB.keyID,
+  ({ params: paramsOfB, bodies: bodiesAimedAtB } = await districtFixtures(api, {
     slug: B.slug,
-    gridID: first.body.gridID,
-    importID: imported.body.importID,
-    orgID: org.body.orgID,
-    ticketID: ticket.ticketID,
-  };
-  bodiesAimedAtB = {
-    onboardDistrict: {
-      slug: B.slug,
-      nameZh: "延平区",
-      nameEn: "Yanping",
-      provinceID: "fujian",
-      cityZh: "南平市",
-      cityEn: "Nanping",
-      template: "minimal",
-      admin: { name: "冒充者", phone: "13700000000" },
-    },
-    createGrid: { code: "X-1", name: "越界", tier: 2, parentID: first.body.gridID, boundary: rect(0, 0, 1, 1, [118, 26.6]) },
-    updateGrid: { name: "被改名" },
-    splitGrid: {
-      pieces: [
-        { code: "X-A", name: "A", boundary: rect(0, 0, 5, 2, [118, 26.6]) },
-        { code: "X-B", name: "B", boundary: rect(0, 2, 5, 5, [118, 26.6]) },
-      ],
-    },
-    mergeGrids: { gridIDs: [first.body.gridID, second.body.gridID], code: "X-M", name: "合并" },
-    importGrids: { uploadKey: secondUpload.body.uploadKey },
-    createPartyOrg: { kind: "grid_branch", name: "越界支部", parentOrgID: org.body.orgID, gridIDs: [first.body.gridID] },
-    createPartyRecord: { orgID: org.body.orgID, kind: "joint_meeting", title: "越界会议", date: "2022-03-15", units: ["x"] },
-    acceptTicket: {},
-    rejectTicket: { note: "越界操作" },
-    dispatchTicket: {},
-    reportHandling: { note: "越界操作" },
-    verifyTicket: {},
-    sendBackTicket: { note: "越界操作" },
-    reopenTicket: { note: "越界操作" },
-    rateTicket: { rating: 1 },
-    requestTicketChange: { kind: "void", note: "越界操作" },
-    decideTicketChange: { approve: true },
-    attachPhoto: { photoKey: "uploads/pending/yanping/photos/photo_x" },
-    assignRole: { gridID: first.body.gridID, roleKey: "grid_leader_1", person: { name: "冒充者", phone: "13700000000" } },
-  };
-  // ── cadres ──
-  {
-    const { Cadre, Grid } = await import("@wangge/core");
-    const { unit, cadre } = await withActor({ type: "system", tenantID: B.slug }, async () => {
-      await Config.change((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } }));
-      const lowest = (await Grid.list({ tier: 2 })).items[0];
-      const createdUnit = await Cadre.createHomeUnit({ name: "延平区财政局" });
-      const assigned = await Cadre.assignCadre({
-        name: "延平干部",
-        phone: "13700000008",
-        unitID: createdUnit.unitID,
-        gridID: lowest.gridID,
-        from: "2022-03-01",
-        to: "2022-12-31",
-      });
-      return { unit: createdUnit, cadre: assigned };
-    });
-    Object.assign(paramsOfB, { unitID: unit.unitID, cadreID: cadre.cadreID });
-    Object.assign(bodiesAimedAtB, {
-      assignCadre: {
-        name: "冒充者",
-        phone: "13700000000",
-        unitID: unit.unitID,
-        gridID: cadre.gridID,
-        from: "2022-03-01",
-        to: "2022-12-31",
-      },
-      createLedgerEntry: { kind: "visit", date: "2022-05-01", hours: 1, gridID: cadre.gridID },
-      evaluateCadre: { month: "2022-05", attitude: 1, workState: 1, performance: 1, grade: "poor" },
-    });
-  }
-  // ── end cadres ──
-  // ── volunteers ──
-  {
-    const { Volunteer } = await import("@wangge/core");
-    const { team, members } = await withActor({ type: "system", tenantID: B.slug }, async () => {
-      await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
-      const created = await Volunteer.createTeam({
-        kind: "publicity",
-        name: "延平宣传队",
-        gridID: first.body.gridID,
-        leaderName: "延平队长",
-        members: [{ name: "延平队员", phone: "13700000009" }],
-      });
-      return Volunteer.getTeam(created.teamID);
-    });
-    Object.assign(paramsOfB, { teamID: team.teamID, memberID: members[0].memberID });
-    Object.assign(bodiesAimedAtB, {
-      createVolunteerTeam: { kind: "environment", name: "越界队", gridID: first.body.gridID, leaderName: "冒充者" },
-      addVolunteerMember: { name: "冒充者", phone: "13700000000" },
-      recordVolunteerProblem: { date: "2022-06-01", title: "越界记录" },
-      createActivity: {
-        kind: "policy_talk",
-        title: "越界活动",
-        date: "2022-05-01",
-        gridID: first.body.gridID,
-        organisers: ["x"],
-        served: 1,
-      },
-      createOwnersRecord: { kind: "consultation", gridID: first.body.gridID, date: "2022-05-01", topic: "越界协商" },
-    });
-  }
-  // ── end volunteers ──
-  // ── wishes, needs, meetings ──
-  {
-    const { Meeting, Need, Wish } = await import("@wangge/core");
-    await withActor({ type: "system", tenantID: B.slug }, () =>
-      Config.change((config) => ({ mechanisms: { ...config.mechanisms, wishes: true, needsLists: true, meetings: true } })),
-    );
-    const wish = await withActor({ type: "user", userID: "yp-resident", tenantID: B.slug, roles: ["resident"] }, () =>
-      Wish.createWish({ title: "延平心愿", description: "延平的微心愿", gridID: first.body.gridID }),
-    );
-    const { item, meeting } = await withActor(
-      { type: "user", userID: "yp-worker", tenantID: B.slug, roles: ["grid_worker"] },
-      async () => ({
-        item: await Need.createNeedItem({ kind: "problem", title: "延平问题", gridID: first.body.gridID }),
-        meeting: await Meeting.createMeeting({
-          typeKey: "grid_council",
-          gridID: first.body.gridID,
-          scheduledAt: "2022-05-01T19:00:00+08:00",
-          place: "延平活动室",
-          topic: "延平议题",
-        }),
-      }),
-    );
-    Object.assign(paramsOfB, { wishID: wish.wishID, itemID: item.itemID, meetingID: meeting.meetingID });
-    Object.assign(bodiesAimedAtB, {
-      createWish: { title: "越界心愿", description: "越界操作", gridID: first.body.gridID },
-      fulfilWish: { note: "越界操作" },
-      createNeedItem: { kind: "problem", title: "越界问题", gridID: first.body.gridID },
-      claimNeedItem: { unit: "越界单位" },
-      closeNeedItem: { note: "越界操作" },
-      createMeeting: {
-        typeKey: "grid_council",
-        gridID: first.body.gridID,
-        scheduledAt: "2022-05-01T19:00:00+08:00",
-        place: "越界地点",
-        topic: "越界议题",
-      },
-      recordMeetingOutcome: { minutes: "越界操作", attendanceCount: 3, outcomes: [{ kind: "problem", title: "越界问题" }] },
-    });
-  }
-  // ── end wishes, needs, meetings ──
-  {
-    const registered = await api.call("POST", `/districts/${B.slug}/residents`, { body: { name: "延平居民", phone: "13700000011" } });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-    paramsOfB.userID = registered.body.userID;
-    bodiesAimedAtB.updateUserRoles = { roles: ["district_admin"], status: "active" };
-  }
-  // ── emergency ──
-  await withActor({ type: "system", tenantID: B.slug }, async () => {
-    await changeConfig((config) => ({ mechanisms: { ...config.mechanisms, emergencyMode: true } }));
-    await EmergencyOfB.setMode({ mode: "emergency", scope: "grids", gridIDs: [first.body.gridID], reason: "延平应急" });
-    const task = await EmergencyOfB.createTask({
-      title: "延平第1轮核酸检测",
-      scope: "risk_area",
-      gridIDs: [first.body.gridID],
-      checklist: ["采样"],
-    });
-    paramsOfB.taskID = task.taskID;
-  });
-  bodiesAimedAtB.reportEmergencyTask = { ticks: [true], note: "越界操作" };
+    admin: As.yanpingAdmin,
+    residentID: "yp-resident",
+    workerID: "yp-worker",
+    name: "延平",
+    code: "YP",
+    categoryKey: "environment",
+    origin: [118, 26.6],
+  }));
   {
     // B's latest version is one A does not have, so A's admin asking for it must get a 404.
     const versionOf = (tenantID: string) => withActor({ type: "system", tenantID }, () => Config.get()).then((config) => config.version);
