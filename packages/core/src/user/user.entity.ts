@@ -23,6 +23,8 @@ export const UserEntity = new Entity(
       updatedAt: { type: "string" },
       /** Who invited this person (a district admin's userID); absent for self-registered residents. */
       invitedBy: { type: "string" },
+      /** ISO time of their last "sign out everywhere": tokens and refresh tokens issued before it are refused. */
+      sessionsValidAfter: { type: "string" },
     },
     indexes: {
       primary: {
@@ -75,7 +77,12 @@ export const StaffEntity = new Entity(
       name: { type: "string", required: true },
       kind: { type: ["operator", "province"] as const, required: true },
       provinceID: { type: "string" },
+      /** What they sign in with on AWS (the Cognito account's aliases): a mainland mobile number, an e-mail address. */
+      phone: { type: "string" },
+      email: { type: "string" },
       createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+      /** ISO time of their last "sign out everywhere": tokens and refresh tokens issued before it are refused. */
+      sessionsValidAfter: { type: "string" },
     },
     indexes: {
       primary: {
