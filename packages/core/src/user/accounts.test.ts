@@ -135,6 +135,30 @@ describe("a directory that stays out of reach", () => {
   });
 });
 
+describe("platform staff", () => {
+  it("an operator added from the records gets an account with no district; a directory out of reach leaves no record", async () => {
+    const added = await withActor({ type: "system" }, () =>
+      User.addStaff({ name: "平台运营", kind: "operator", email: "ops@wangge.cn", phone: "13800000120" }),
+    );
+    expect(directory.account({ tenantID: null, userID: added.userID })).toEqual({
+      tenantID: null,
+      userID: added.userID,
+      name: "平台运营",
+      phone: "13800000120",
+      email: "ops@wangge.cn",
+      enabled: true,
+    });
+    directory.failing = Number.POSITIVE_INFINITY;
+    const error = await failure(
+      withActor(operator, () => User.addStaff({ name: "省管理员", kind: "province", provinceID: "fujian", email: "p@fj.cn" })),
+    );
+    expect(error.code).toBe("identity.directory_unavailable");
+    const staff = await StaffEntity.scan.go({ pages: "all" });
+    expect(staff.data.map((member) => member.name)).not.toContain("省管理员");
+    expect((await failure(withActor(admin, () => User.addStaff({ name: "x", kind: "operator", email: "x@x.cn" })))).kind).toBe("forbidden");
+  });
+});
+
 describe("signing out everywhere", () => {
   it("a user signs themself out: the record says from when, and the directory revokes their refresh tokens", async () => {
     const worker = await asAdmin(() => User.inviteUser({ name: "自己", phone: "13800000109", roles: ["cadre"] }));

@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { AccessRole, actorID, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
+import { AccessRole, actorID, assertOperator, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
 import { auditEntities, auditOperation, type AuditInput } from "../audit/index.ts";
 import { get as currentConfig } from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
@@ -13,7 +13,7 @@ import { newID } from "../util/id.ts";
 import { PageInput, type Page } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Phone as MobilePhone } from "../util/schemas.ts";
-import { accountOfUser, bestEffort, follow } from "./accounts.ts";
+import { accountOfStaff, accountOfUser, bestEffort, follow } from "./accounts.ts";
 import { claimOf, StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
 // Registers the user names the configuration's history shows (see config/domains.ts).
 import "./config-lookups.ts";
@@ -462,6 +462,50 @@ function lastAdmin() {
     "This would leave the district without an active district admin: make someone else a district admin first.",
   );
 }
+
+// ─── platform staff (平台人员) ──────────────────────────────────────────────────────
+
+export const AddStaffInput = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    /** `operator` onboards districts; `province` is a provincial admin (aggregates of one province). */
+    kind: z.enum(["operator", "province"]),
+    provinceID: z.string().min(1).max(40).optional(),
+    phone: Phone.optional(),
+    email: Email.optional(),
+  })
+  .refine((input) => input.phone || input.email, { path: ["email"], message: "give an e-mail address or a phone number to sign in with" })
+  .refine((input) => (input.kind === "province") === Boolean(input.provinceID), {
+    path: ["provinceID"],
+    message: "a provincial admin needs a province, and only they",
+  });
+export type AddStaffInput = z.input<typeof AddStaffInput>;
+
+/**
+ * Adds a member of platform staff (the operator, or a provincial admin) with their sign-in
+ * account: the record, then the directory's account (undone if the directory cannot make it).
+ * The platform operator or a script (the first operator: `npm run staff:add`).
+ */
+export const addStaff = fn(AddStaffInput, async (input) => {
+  assertOperator();
+  const userID = newID("staff");
+  const item = {
+    userID,
+    name: input.name,
+    kind: input.kind,
+    provinceID: input.provinceID,
+    phone: input.phone,
+    email: input.email,
+    createdAt: now().toISOString(),
+  };
+  await StaffEntity.create(item).go();
+  await follow(
+    `creating the account of ${userID}`,
+    (directory) => directory.put(accountOfStaff(item)),
+    () => StaffEntity.delete({ userID }).go(),
+  );
+  return { userID, name: item.name, kind: item.kind, provinceID: item.provinceID ?? null };
+});
 
 // ─── sessions (会话) ──────────────────────────────────────────────────────────────
 
