@@ -48,10 +48,10 @@ export const PlatformPrefix = "platform";
 
 /** The account a username names, or null for a username this product did not make. */
 export function keyOfUsername(username: string): AccountKey | null {
-  const dot = username.indexOf(".");
-  if (dot < 1 || dot === username.length - 1) return null;
-  const prefix = username.slice(0, dot);
-  return { tenantID: prefix === PlatformPrefix ? null : prefix, userID: username.slice(dot + 1) };
+  // A district's slug (or the platform), a dot, the user's ID: an e-mail address or a UUID is not ours.
+  const match = /^([a-z][a-z0-9-]*[a-z0-9])\.([A-Za-z0-9_-]+)$/.exec(username);
+  if (!match) return null;
+  return { tenantID: match[1] === PlatformPrefix ? null : match[1], userID: match[2] };
 }
 
 /** The directory could not be reached or refused a change it should take: try again later. */

@@ -67,6 +67,9 @@ describe("accounts follow the records", () => {
     await asAdmin(() => User.updateUserRoles({ userID: worker.userID, status: "disabled" }));
     expect(directory.account(key)?.enabled).toBe(false);
     expect(directory.signedOut).toContain(`acct.${worker.userID}`);
+    // Their old tokens stay refused once they are enabled again.
+    const disabled = await UserEntity.get({ tenantID: "acct", userID: worker.userID }).go();
+    expect(disabled.data?.sessionsValidAfter).toBeDefined();
 
     await asAdmin(() => User.updateUserRoles({ userID: worker.userID, status: "active" }));
     expect(directory.account(key)?.enabled).toBe(true);

@@ -394,10 +394,17 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
     ...(gridID === undefined && current.gridID ? ["gridID" as const] : []),
     ...(departmentKey === undefined && current.departmentKey ? ["departmentKey" as const] : []),
   ];
+  // Disabling ends their sessions for good: enabling them later does not bring old tokens back.
+  const sessionsValidAfter = status === "disabled" && current.status !== "disabled" ? nextSecond() : undefined;
   const result = await writeTransaction({ user: UserEntity, ...auditEntities }, (ops) => {
-    let patch = ops.user
-      .patch({ tenantID, userID: current.userID })
-      .set({ roles, status, updatedAt, ...(gridID ? { gridID } : {}), ...(departmentKey ? { departmentKey } : {}) });
+    let patch = ops.user.patch({ tenantID, userID: current.userID }).set({
+      roles,
+      status,
+      updatedAt,
+      ...(gridID ? { gridID } : {}),
+      ...(departmentKey ? { departmentKey } : {}),
+      ...(sessionsValidAfter ? { sessionsValidAfter } : {}),
+    });
     if (removed.length) patch = patch.remove(removed) as typeof patch;
     return [
       patch.where((attr, op) => op.eq(attr.status, current.status)).commit(),
@@ -531,14 +538,21 @@ export type SignedOut = z.infer<typeof SignedOut>;
  * directory also revokes the person's Cognito refresh tokens (AdminUserGlobalSignOut).
  * A sign-out cannot be undone, so a directory failure is reported (`directory: false`), not rolled back.
  */
+/**
+ * Now, rounded up to the second: the time from which sessions count. A token's `iat` is in whole
+ * seconds, and one issued earlier in this second is from before the sign-out.
+ */
+function nextSecond(): string {
+  return new Date(Math.ceil(now().getTime() / 1000) * 1000).toISOString();
+}
+
 export const signOutEverywhere = fn(SignOutInput, async (input): Promise<SignedOut> => {
   const actor = useActor();
   if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
   const self = "userID" in actor ? actor.userID : undefined;
   const userID = input.userID ?? self;
   if (!userID) throw new InputError("user.sign_out", "Name the user to sign out.", [{ path: "userID", message: "required" }]);
-  // Rounded up to the second: a token's `iat` is in whole seconds, and one issued earlier in this second is from before the sign-out.
-  const at = new Date(Math.ceil(now().getTime() / 1000) * 1000).toISOString();
+  const at = nextSecond();
 
   if (actor.type === "province" || actor.type === "operator") {
     if (userID !== actor.userID) throw new ForbiddenError("actor.role", "Platform staff may sign out only themselves here.");
