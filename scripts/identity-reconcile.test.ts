@@ -98,7 +98,10 @@ describe("identity:reconcile", () => {
       new AdminUpdateUserAttributesCommand({
         ...pool,
         Username: `shunchang.${adminID}`,
-        UserAttributes: [{ Name: "name", Value: "改过的名字" }],
+        UserAttributes: [
+          { Name: "name", Value: "改过的名字" },
+          { Name: "custom:tenant", Value: "elsewhere" },
+        ],
       }),
     );
     await local.client.send(
@@ -114,7 +117,7 @@ describe("identity:reconcile", () => {
     expect(report.code, report.out).toBe(1);
     expect(report.out).toMatch(new RegExp(`missing +shunchang\\.${workerID}`));
     expect(report.out).toMatch(new RegExp(`enabled +shunchang\\.${residentID}`));
-    expect(report.out).toMatch(new RegExp(`attributes +shunchang\\.${adminID} .*\\(name\\)`));
+    expect(report.out).toMatch(new RegExp(`attributes +shunchang\\.${adminID} .*\\(name, custom:tenant/custom:user\\)`));
     expect(report.out).toMatch(/extra +shunchang\.user_ghost/);
     expect(report.out).toContain("4 differences");
 
@@ -125,6 +128,8 @@ describe("identity:reconcile", () => {
 
     const worker = await local.client.send(new AdminGetUserCommand({ ...pool, Username: `shunchang.${workerID}` }));
     expect(worker.UserAttributes?.find((attribute) => attribute.Name === "custom:user")?.Value).toBe(workerID);
+    const admin = await local.client.send(new AdminGetUserCommand({ ...pool, Username: `shunchang.${adminID}` }));
+    expect(admin.UserAttributes?.find((attribute) => attribute.Name === "custom:tenant")?.Value).toBe("shunchang");
     const resident = await local.client.send(new AdminGetUserCommand({ ...pool, Username: `shunchang.${residentID}` }));
     expect(resident.Enabled).toBe(true);
   });

@@ -10,7 +10,12 @@
  * - SRP, custom auth, the managed login's pages, password policies and token lifetimes (its ID
  *   tokens last a day; the pool's 1 hour is asserted by the synth tests of `infra/auth.ts`).
  */
-import { AdminGetUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  InitiateAuthCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identityFromClaims } from "./claims.ts";
 import { type CognitoLocal, createPool, startCognitoLocal } from "./cognito-local.test-support.ts";
@@ -108,10 +113,30 @@ describe("the Cognito directory", () => {
     for await (const account of directory.list()) accounts.push(account);
     expect(accounts).toEqual(
       expect.arrayContaining([
-        { ...worker, enabled: false },
-        { tenantID: null, userID: "op_1", name: "运营", email: "ops@wangge.cn", enabled: true },
+        { ...worker, enabled: false, claims: { tenantID: "alpha", userID: "user_w1" } },
+        {
+          tenantID: null,
+          userID: "op_1",
+          name: "运营",
+          email: "ops@wangge.cn",
+          enabled: true,
+          claims: { tenantID: null, userID: "op_1" },
+        },
       ]),
     );
+  });
+
+  it("puts back the who-claims of an account changed behind its back (its tokens would name someone else)", async () => {
+    await local.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: userPoolID,
+        Username: "alpha.user_r1",
+        UserAttributes: [{ Name: "custom:user", Value: "user_w1" }],
+      }),
+    );
+    expect((await directory.get({ tenantID: "alpha", userID: "user_r1" }))?.claims).toEqual({ tenantID: "alpha", userID: "user_w1" });
+    await directory.put({ tenantID: "alpha", userID: "user_r1", name: "居民", phone: "13800000031", enabled: true });
+    expect((await pooled("alpha.user_r1")).attributes["custom:user"]).toBe("user_r1");
   });
 
   it("removes an account, and removing it again is no error", async () => {

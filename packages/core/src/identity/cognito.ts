@@ -70,16 +70,21 @@ function attributesOf(account: DirectoryAccount): Record<string, string | undefi
 const attributeMap = (attributes: AttributeType[] | undefined) =>
   Object.fromEntries((attributes ?? []).map((attribute) => [attribute.Name ?? "", attribute.Value ?? ""]));
 
+/**
+ * The account an entry of the pool describes. Who it is comes from its username (which the
+ * API chose and nobody can change); the custom attributes that tokens carry are reported as
+ * found, so that an account whose `custom:tenant`/`custom:user` no longer match shows as drift.
+ */
 function accountOf(username: string, attributes: Record<string, string>, enabled: boolean): DirectoryAccount | null {
   const key = keyOfUsername(username);
   if (!key) return null;
   return {
-    tenantID: attributes[CognitoAttribute.tenant] || key.tenantID,
-    userID: attributes[CognitoAttribute.user] || key.userID,
+    ...key,
     name: attributes.name ?? "",
     ...(attributes.phone_number ? { phone: mainland(attributes.phone_number) } : {}),
     ...(attributes.email ? { email: attributes.email } : {}),
     enabled,
+    claims: { tenantID: attributes[CognitoAttribute.tenant] || null, userID: attributes[CognitoAttribute.user] || null },
   };
 }
 
@@ -111,9 +116,15 @@ export class CognitoDirectory implements IdentityDirectory {
 
   /** The account as the pool holds it, or null. */
   async get(key: AccountKey): Promise<DirectoryAccount | null> {
+    const found = await this.find(key);
+    return found && accountOf(usernameOf(key), found.attributes, found.enabled);
+  }
+
+  /** The pool's entry for an account: its attributes as stored, and whether it is enabled. */
+  private async find(key: AccountKey): Promise<{ attributes: Record<string, string>; enabled: boolean } | null> {
     try {
       const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolID, Username: usernameOf(key) }));
-      return accountOf(user.Username ?? usernameOf(key), attributeMap(user.UserAttributes), user.Enabled ?? true);
+      return { attributes: attributeMap(user.UserAttributes), enabled: user.Enabled ?? true };
     } catch (error) {
       if (named(error, "UserNotFoundException")) return null;
       throw error;
@@ -121,7 +132,7 @@ export class CognitoDirectory implements IdentityDirectory {
   }
 
   async put(account: DirectoryAccount): Promise<void> {
-    const existing = await this.get(account);
+    const existing = await this.find(account);
     if (!existing) {
       try {
         await this.create(account);
@@ -131,10 +142,11 @@ export class CognitoDirectory implements IdentityDirectory {
         if (!named(error, "UsernameExistsException")) throw error;
       }
     }
-    const current = existing ?? (await this.get(account));
+    const current = existing ?? (await this.find(account));
     if (!current) throw new Error(`The account ${usernameOf(account)} vanished while it was being updated.`);
+    // Compared with the attributes as stored, custom ones included: a changed `custom:user` is put back.
     const want = attributesOf(account);
-    const have = attributesOf(current);
+    const have = current.attributes;
     const changed = Object.entries(want).filter(([name, value]) => value !== undefined && value !== have[name]);
     const removed = Object.keys(want).filter((name) => want[name] === undefined && have[name] !== undefined);
     if (changed.length)

@@ -21,6 +21,11 @@ export interface DirectoryAccount {
   email?: string;
   /** False: the account may not sign in (a disabled user). */
   enabled: boolean;
+  /**
+   * Listed accounts only: the district and user the account's tokens would name, as the
+   * directory stores them (null: absent). They must be the account's own, or drift.
+   */
+  claims?: { tenantID: string | null; userID: string | null };
 }
 
 export interface IdentityDirectory {

@@ -135,7 +135,10 @@ export async function drift(directory: IdentityDirectory): Promise<Drift[] | nul
       continue;
     }
     if (there.enabled !== account.enabled) found.push({ kind: "enabled", account, directory: there });
-    const differing = fields.filter((field) => (account[field] ?? "") !== (there[field] ?? ""));
+    const differing: string[] = fields.filter((field) => (account[field] ?? "") !== (there[field] ?? ""));
+    // What its tokens would say: another district or another user is the worst drift of all.
+    if (there.claims && (there.claims.tenantID !== account.tenantID || there.claims.userID !== account.userID))
+      differing.push("custom:tenant/custom:user");
     if (differing.length) found.push({ kind: "attributes", account, directory: there, fields: differing });
   }
   for (const account of held.values()) found.push({ kind: "extra", account });
