@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Config, withActor } from "@wangge/core";
+import { setDirectory } from "@wangge/core/identity/directory";
+import { MemoryDirectory } from "@wangge/core/identity/memory.test-support";
 import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -224,5 +226,25 @@ describe("signing out everywhere", () => {
     expect(byAdmin.body.userID).toBe(other.body.userID);
     expect((await api.call("POST", "/users/user_nobody/sign-out", admin)).status).toBe(404);
     expect((await api.call("POST", "/me/sign-out")).status).toBe(401);
+  });
+});
+
+describe("a sign-in directory out of reach", () => {
+  it("an invite is refused with 503 identity.directory_unavailable and leaves no user behind", async () => {
+    const directory = new MemoryDirectory();
+    directory.failing = Number.POSITIVE_INFINITY;
+    setDirectory(directory);
+    try {
+      const refused = await api.call("POST", "/users", { ...admin, body: { name: "李不在", phone: "13712340099", roles: ["cadre"] } });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(503);
+      expect(refused.body).toMatchObject({ code: "identity.directory_unavailable" });
+    } finally {
+      setDirectory(undefined);
+    }
+    const listed = await api.call("GET", "/users?q=0099", admin);
+    expect(listed.body.items).toEqual([]);
+    expect((await api.call("POST", "/users", { ...admin, body: { name: "李不在", phone: "13712340099", roles: ["cadre"] } })).status).toBe(
+      201,
+    );
   });
 });
