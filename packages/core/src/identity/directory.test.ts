@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError } from "../error.ts";
 import { keyOfUsername, usernameOf, withRetry } from "./directory.ts";
+import { signedOutSince } from "./sessions.ts";
 
 describe("account names", () => {
   it("name an account after its district and user, platform staff after the platform, and read back", () => {
@@ -35,5 +36,16 @@ describe("retries", () => {
     };
     await expect(withRetry(refused, 3, 1)).rejects.toBeInstanceOf(ConflictError);
     expect(calls).toBe(1);
+  });
+});
+
+describe("sessions", () => {
+  it("refuse tokens issued before the last sign-out, and keep those issued at or after it", () => {
+    const at = "2026-12-06T01:00:00.000Z";
+    const seconds = Date.parse(at) / 1000;
+    expect(signedOutSince(seconds - 1, at)).toBe(true);
+    expect(signedOutSince(seconds, at)).toBe(false);
+    expect(signedOutSince(seconds + 60, at)).toBe(false);
+    expect(signedOutSince(seconds - 3600, undefined)).toBe(false);
   });
 });
