@@ -2,7 +2,7 @@ import path from "node:path";
 import type { SSTConfig } from "sst";
 import { use, type StackContext } from "sst/constructs";
 import { createApi } from "./infra/api.ts";
-import { createAuth } from "./infra/auth.ts";
+import { createAuth, PortalScopes } from "./infra/auth.ts";
 import { createStorage } from "./infra/storage.ts";
 import { createWeb } from "./infra/web.ts";
 
@@ -12,8 +12,10 @@ import { createWeb } from "./infra/web.ts";
  * stack naming and the deploy CLI.
  *
  * Environment read at build time:
- * - `WANGGE_PORTAL_ORIGINS`: comma-separated portal origins for CORS (API and photo uploads).
- *   Dev stages (dev, ci, test, dev-*, pr-*) default to `*`; other stages must set it.
+ * - `WANGGE_PORTAL_ORIGINS`: comma-separated portal origins (`https://portal.example.cn`) for CORS
+ *   (API and photo uploads) and for the managed login's callback and sign-out URLs
+ *   (`<origin>/auth/callback`, `<origin>/`). Dev stages (dev, ci, test, dev-*, pr-*) default to
+ *   `*` for CORS and the local portal (`http://localhost:5173`) for sign-in; other stages must set it.
  * - `WANGGE_WEB_DIST`: the built portal, default `web/dist`.
  *
  * Deploy: `sst deploy --stage <stage>` deploys the API first; the portal reads the API URL from
@@ -46,12 +48,14 @@ function Storage({ stack }: StackContext) {
 }
 
 function Auth({ stack }: StackContext) {
-  const auth = createAuth(stack, { stage: stack.stage });
+  // The managed login sends people back only to the portal's own URLs (its origins).
+  const auth = createAuth(stack, { stage: stack.stage, portalUrls: portalOrigins() });
   stack.addOutputs({
     UserPoolId: auth.userPool.userPoolId,
     UserPoolClientId: auth.client.userPoolClientId,
     JwksUrl: auth.jwksUrl,
     JwtIssuer: auth.issuer,
+    LoginUrl: auth.domain.baseUrl(),
   });
   return auth;
 }
@@ -72,10 +76,12 @@ function Api({ stack }: StackContext) {
 
 function Web({ stack }: StackContext) {
   const { url: apiUrl } = use(Api);
+  const auth = use(Auth);
   const web = createWeb(stack, {
     stage: stack.stage,
     source: path.resolve(process.env.WANGGE_WEB_DIST ?? "web/dist"),
     apiUrl,
+    signIn: { issuer: auth.issuer, clientId: auth.audience, scopes: [...PortalScopes] },
   });
   stack.addOutputs({ SiteUrl: web.url });
   return web;

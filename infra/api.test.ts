@@ -7,6 +7,7 @@ import { App, CfnOutput, Stack } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi } from "./api.ts";
+import { CognitoAdminActions } from "../packages/core/src/identity/cognito.ts";
 import { createAuth } from "./auth.ts";
 import { createStorage } from "./storage.ts";
 
@@ -21,7 +22,7 @@ beforeAll(() => {
   const app = new App({ outdir });
   stack = new Stack(app, "Api", { env: { account: "123456789012", region: "ap-southeast-1" } });
   const { table, bucket } = createStorage(stack, { stage: "prod", portalOrigins: [PORTAL] });
-  const auth = createAuth(stack, { stage: "prod" });
+  const auth = createAuth(stack, { stage: "prod", portalUrls: [PORTAL] });
   const api = createApi(stack, { stage: "prod", table, bucket, auth, portalOrigins: [PORTAL] });
   new CfnOutput(stack, "ApiUrl", { value: api.url });
   template = Template.fromStack(stack);
@@ -58,6 +59,7 @@ describe("api function", () => {
       "JWT_ISSUER",
       "NODE_OPTIONS",
       "TABLE_NAME",
+      "USER_POOL_ID",
       "WANGGE_MODE",
     ]);
     template.hasResourceProperties("AWS::Lambda::Function", {
@@ -73,6 +75,7 @@ describe("api function", () => {
             "Fn::Join": ["", Match.arrayWith(["https://cognito-idp.ap-southeast-1."])],
           },
           JWT_AUDIENCE: { Ref: Match.stringLikeRegexp("^UserPoolPortalClient") },
+          USER_POOL_ID: { Ref: Match.stringLikeRegexp("^UserPool") },
           CORS_ORIGINS: PORTAL,
           NODE_OPTIONS: "--enable-source-maps",
         },
@@ -126,6 +129,19 @@ describe("api function", () => {
     const objectArns = { "Fn::Join": ["", [bucketArn, "/*"]] };
     expect(allowed(objectArns)).toEqual(expect.arrayContaining(["s3:GetObject*", "s3:PutObject", "s3:DeleteObject*"]));
     expect(allowed(bucketArn)).toEqual(expect.arrayContaining(["s3:List*"]));
+  });
+
+  it("may call exactly the Cognito admin actions of the identity directory, on its own user pool only", () => {
+    const { resource } = apiFunction();
+    const role = resource.Properties.Role["Fn::GetAtt"][0];
+    const statements = Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
+    const cognito = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("cognito-idp:")));
+    expect(cognito).toHaveLength(1);
+    expect([cognito[0].Action].flat().sort()).toEqual([...CognitoAdminActions].sort());
+    expect(cognito[0].Resource).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^UserPool[0-9A-F]+$/), "Arn"] });
+    expect([cognito[0].Action].flat()).toContain("cognito-idp:AdminUserGlobalSignOut");
   });
 });
 

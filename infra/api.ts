@@ -2,12 +2,15 @@ import path from "node:path";
 import { Duration } from "aws-cdk-lib";
 import { CorsHttpMethod, HttpApi, HttpMethod } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type { IUserPool } from "aws-cdk-lib/aws-cognito";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
+import { CognitoAdminActions } from "../packages/core/src/identity/cognito.ts";
 import type { Auth } from "./auth.ts";
 import { removalPolicyFor, resolvePortalOrigins } from "./storage.ts";
 
@@ -15,8 +18,11 @@ export interface ApiProps {
   stage: string;
   table: ITableV2;
   bucket: IBucket;
-  /** Token verification settings from {@link createAuth}. */
-  auth: Pick<Auth, "jwksUrl" | "issuer" | "audience">;
+  /**
+   * Token verification settings from {@link createAuth}, and the user pool whose accounts the
+   * API keeps in step with the district's records (`packages/core/src/identity/cognito.ts`).
+   */
+  auth: Pick<Auth, "jwksUrl" | "issuer" | "audience"> & { userPool: IUserPool };
   /** Browser origins allowed by CORS. Default `*` on dev stages; required elsewhere. */
   portalOrigins?: string[];
   /** Repository root holding `packages/api/src/lambda.ts` and `package-lock.json`. Default: cwd. */
@@ -60,6 +66,8 @@ export function createApi(scope: Construct, props: ApiProps): Api {
       JWKS_URL: props.auth.jwksUrl,
       JWT_ISSUER: props.auth.issuer,
       JWT_AUDIENCE: props.auth.audience,
+      // Accounts follow the records: the identity directory is this pool (core's identity/directory.ts).
+      USER_POOL_ID: props.auth.userPool.userPoolId,
       CORS_ORIGINS: origins.join(","),
       NODE_OPTIONS: "--enable-source-maps",
     },
@@ -81,6 +89,8 @@ export function createApi(scope: Construct, props: ApiProps): Api {
   // grantReadWriteData covers the table and its indexes (`<table arn>/index/*`).
   props.table.grantReadWriteData(fn);
   props.bucket.grantReadWrite(fn);
+  // Exactly the admin calls the Cognito directory makes, on this pool only.
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...CognitoAdminActions], resources: [props.auth.userPool.userPoolArn] }));
 
   const integration = new HttpLambdaIntegration("ApiIntegration", fn);
   const httpApi = new HttpApi(scope, "HttpApi", {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { App, CfnOutput, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAuth } from "./auth.ts";
+import { createAuth, resolvePortalUrls } from "./auth.ts";
 
 const outdirs: string[] = [];
 afterAll(() => {
@@ -18,7 +18,8 @@ function newApp(): App {
 
 const app = newApp();
 const stack = new Stack(app, "Auth", { env: { account: "123456789012", region: "ap-southeast-1" } });
-const auth = createAuth(stack, { stage: "prod" });
+const PORTAL = "https://portal.example.cn";
+const auth = createAuth(stack, { stage: "prod", portalUrls: [PORTAL, "https://wangge.example.cn/"] });
 // Outputs resolve the token strings the API receives, so the test can read them back.
 new CfnOutput(stack, "Issuer", { value: auth.issuer });
 new CfnOutput(stack, "JwksUrl", { value: auth.jwksUrl });
@@ -28,37 +29,80 @@ const template = Template.fromStack(stack);
 const poolRef = { Ref: Match.stringLikeRegexp("^UserPool") };
 
 describe("auth", () => {
-  it("signs staff in by phone number or email, and only admins create accounts", () => {
+  it("signs people in with a verified phone number or e-mail address as aliases, and only the API creates accounts", () => {
     template.resourceCountIs("AWS::Cognito::UserPool", 1);
     template.hasResourceProperties("AWS::Cognito::UserPool", {
-      UsernameAttributes: ["email", "phone_number"],
+      // CDK sorts them; arrayEquals is order-sensitive.
+      AliasAttributes: Match.arrayEquals(["email", "phone_number"]),
+      UsernameAttributes: Match.absent(),
+      AutoVerifiedAttributes: Match.arrayWith(["email", "phone_number"]),
       AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      UserPoolTier: "ESSENTIALS",
       DeletionProtection: "ACTIVE",
     });
     template.hasResource("AWS::Cognito::UserPool", { DeletionPolicy: "Retain" });
   });
 
-  it("carries tenant, roles and province as mutable string attributes", () => {
-    template.hasResourceProperties("AWS::Cognito::UserPool", {
-      Schema: Match.arrayWith(
-        ["tenant", "roles", "province"].map((name) => Match.objectLike({ Name: name, AttributeDataType: "String", Mutable: true })),
-      ),
-    });
+  it("carries who the caller is (tenant, user) as mutable string attributes, and no roles", () => {
+    const [pool] = Object.values(template.findResources("AWS::Cognito::UserPool"));
+    const custom = (pool.Properties.Schema as { Name: string; AttributeDataType: string; Mutable: boolean }[]).filter(
+      (attribute) => attribute.AttributeDataType === "String" && ["tenant", "user", "roles", "province"].includes(attribute.Name),
+    );
+    expect(custom.map((attribute) => [attribute.Name, attribute.Mutable])).toEqual([
+      ["tenant", true],
+      ["user", true],
+    ]);
   });
 
-  it("gives the portal a public SRP client that reads, but cannot write, the access attributes", () => {
+  it("gives the portal a public client for the code flow (PKCE, no secret) with the portal's callback and sign-out URLs", () => {
     template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
     template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
       UserPoolId: poolRef,
       GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayEquals(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]),
-      // CDK sorts attribute names; arrayWith is order-sensitive.
-      ReadAttributes: Match.arrayWith(["custom:province", "custom:roles", "custom:tenant"]),
-      AllowedOAuthFlowsUserPoolClient: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthScopes: Match.arrayEquals(["openid", "phone", "email", "profile"]),
+      CallbackURLs: ["https://portal.example.cn/auth/callback", "https://wangge.example.cn/auth/callback"],
+      LogoutURLs: ["https://portal.example.cn/", "https://wangge.example.cn/"],
+      SupportedIdentityProviders: ["COGNITO"],
     });
+  });
+
+  it("keeps ID and access tokens to one hour and lets refresh tokens be revoked", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      IdTokenValidity: 60,
+      AccessTokenValidity: 60,
+      TokenValidityUnits: Match.objectLike({ IdToken: "minutes", AccessToken: "minutes" }),
+      EnableTokenRevocation: true,
+    });
+  });
+
+  it("lets the portal read, but never write, who the caller is or their contact details", () => {
     const [client] = Object.values(template.findResources("AWS::Cognito::UserPoolClient"));
+    // CDK sorts attribute names; arrayWith is order-sensitive.
+    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(["custom:tenant", "custom:user", "phone_number", "email"]));
     const writable: string[] = client.Properties.WriteAttributes;
-    expect(writable.filter((name) => name.startsWith("custom:"))).toEqual([]);
+    expect(writable.filter((name) => name.startsWith("custom:") || name === "phone_number" || name === "email")).toEqual([]);
+  });
+
+  it("serves the newer managed login on a Cognito domain, branded for the portal's client", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPoolDomain", {
+      UserPoolId: poolRef,
+      Domain: "wangge-prod-123456789012",
+      ManagedLoginVersion: 2,
+    });
+    template.hasResourceProperties("AWS::Cognito::ManagedLoginBranding", {
+      UserPoolId: poolRef,
+      ClientId: { Ref: Match.stringLikeRegexp("^UserPoolPortalClient") },
+      UseCognitoProvidedValues: true,
+    });
+  });
+
+  it("sends people back only to the portal's URLs: the local portal on dev stages, an error elsewhere without them", () => {
+    expect(resolvePortalUrls("pr-7")).toEqual(["http://localhost:5173"]);
+    expect(resolvePortalUrls("prod", ["https://a.cn/", " https://b.cn "])).toEqual(["https://a.cn", "https://b.cn"]);
+    expect(() => resolvePortalUrls("prod")).toThrow(/portal's URLs/);
+    expect(() => resolvePortalUrls("prod", ["*"])).toThrow(/portal's URLs/);
   });
 
   it("names the issuer, JWKS URL and audience the API verifies tokens against", () => {

@@ -1,16 +1,38 @@
 import { Duration, Stack } from "aws-cdk-lib";
-import { AccountRecovery, ClientAttributes, StringAttribute, UserPool, type UserPoolClient } from "aws-cdk-lib/aws-cognito";
+import {
+  AccountRecovery,
+  CfnManagedLoginBranding,
+  ClientAttributes,
+  FeaturePlan,
+  ManagedLoginVersion,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
+} from "aws-cdk-lib/aws-cognito";
 import type { Construct } from "constructs";
 import { isDevStage, removalPolicyFor } from "./storage.ts";
 
 export interface AuthProps {
   stage: string;
+  /**
+   * The portal's URLs (`https://portal.example.cn`, no trailing slash): the managed login sends
+   * people back to `<url>/auth/callback` after signing in and to `<url>/` after signing out.
+   * Dev stages default to the local portal (`http://localhost:5173`); other stages must set them.
+   */
+  portalUrls?: string[];
+  /** The managed login's domain prefix (`<prefix>.auth.<region>.amazoncognito.com`). Default `wangge-<stage>-<account>`. */
+  domainPrefix?: string;
 }
 
 export interface Auth {
   userPool: UserPool;
   /** The portal's client: its id is the `aud` of the ID tokens the API accepts. */
   client: UserPoolClient;
+  /** The managed login's domain (sign-in, sign-out and token endpoints). */
+  domain: UserPoolDomain;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token. */
   issuer: string;
   /** `<issuer>/.well-known/jwks.json`: the keys the API verifies tokens with. */
@@ -19,33 +41,58 @@ export interface Auth {
   audience: string;
 }
 
+/** What the portal asks the managed login for. */
+export const PortalScopes = ["openid", "phone", "email", "profile"] as const;
+
+/** Where the portal receives the authorization code, and where it lands after signing out. */
+export const PortalPaths = { callback: "/auth/callback", signedOut: "/" } as const;
+
 /**
- * Custom attributes the API reads from the ID token (`custom:tenant`, `custom:roles`,
- * `custom:province`). Only administrators set them (AdminUpdateUserAttributes): the portal
- * client may read but never write them, or a user could grant themselves a role or a tenant.
+ * Custom attributes the ID token carries (`custom:tenant`, `custom:user`): WHO the caller is
+ * (`packages/core/src/identity/claims.ts`), never what they may do — roles and status are read
+ * from the district's records on each request. Only administrators set them (the API, through
+ * AdminCreateUser/AdminUpdateUserAttributes): the portal client may read but never write them,
+ * or a user could move themself into another district or become another user.
  */
-export const CUSTOM_ATTRIBUTES = ["tenant", "roles", "province"] as const;
+export const CUSTOM_ATTRIBUTES = ["tenant", "user"] as const;
+
+/** The portal's URLs for a stage: the ones given, the local portal on dev stages, else an error. */
+export function resolvePortalUrls(stage: string, urls?: string[]): string[] {
+  const list = (urls ?? []).map((url) => url.trim().replace(/\/+$/, "")).filter((url) => url && url !== "*");
+  if (list.length > 0) return list;
+  if (isDevStage(stage)) return ["http://localhost:5173"];
+  throw new Error(
+    `Stage "${stage}" needs the portal's URLs for sign-in (e.g. WANGGE_PORTAL_ORIGINS=https://portal.example.cn): ` +
+      "the managed login sends people back only to URLs it knows.",
+  );
+}
 
 export function createAuth(scope: Construct, props: AuthProps): Auth {
   const dev = isDevStage(props.stage);
+  const stack = Stack.of(scope);
+  const portalUrls = resolvePortalUrls(props.stage, props.portalUrls);
 
   const userPool = new UserPool(scope, "UserPool", {
-    // Staff sign in with their phone number or email; nobody signs themselves up.
-    signInAliases: { phone: true, email: true },
+    // Usernames are the records' (`<district>.<userID>`, made by the API); people sign in with
+    // their phone number (residents and staff) or e-mail address (staff), verified aliases.
+    signInAliases: { username: true, phone: true, email: true },
     signInCaseSensitive: false,
+    // Accounts follow the district's records: only the API creates them (AdminCreateUser).
     selfSignUpEnabled: false,
     autoVerify: { email: true, phone: true },
     accountRecovery: AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+    // Managed login (the newer branding version) needs Essentials or above.
+    featurePlan: FeaturePlan.ESSENTIALS,
     standardAttributes: {
       fullname: { required: false, mutable: true },
+      phoneNumber: { required: false, mutable: true },
+      email: { required: false, mutable: true },
     },
     customAttributes: {
-      /** The tenant (a district / street office) the user belongs to. */
+      /** The district (tenant) the account belongs to; absent for platform staff. */
       tenant: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
-      /** Comma-separated access roles, e.g. `grid_worker,dispatcher`. */
-      roles: new StringAttribute({ minLen: 0, maxLen: 512, mutable: true }),
-      /** Set for provincial users who see aggregates across tenants. */
-      province: new StringAttribute({ minLen: 0, maxLen: 64, mutable: true }),
+      /** The user's ID in the district's records (or the staff record's). */
+      user: new StringAttribute({ minLen: 1, maxLen: 80, mutable: true }),
     },
     passwordPolicy: {
       minLength: 10,
@@ -65,12 +112,19 @@ export function createAuth(scope: Construct, props: AuthProps): Auth {
   });
 
   const client = userPool.addClient("PortalClient", {
+    // A public client (a browser app): no secret, so the code flow is protected by PKCE.
     generateSecret: false,
-    // SRP for sign-in; CDK always adds ALLOW_REFRESH_TOKEN_AUTH.
+    // The managed login signs people in; CDK always adds ALLOW_REFRESH_TOKEN_AUTH.
     authFlows: { userSrp: true },
-    // The portal signs in with SRP directly: no hosted UI, no OAuth redirects.
-    disableOAuth: true,
+    oAuth: {
+      flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+      scopes: [OAuthScope.OPENID, OAuthScope.PHONE, OAuthScope.EMAIL, OAuthScope.PROFILE],
+      callbackUrls: portalUrls.map((url) => `${url}${PortalPaths.callback}`),
+      logoutUrls: portalUrls.map((url) => `${url}${PortalPaths.signedOut}`),
+    },
+    supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
     preventUserExistenceErrors: true,
+    // Refresh tokens can be revoked (sign-out, AdminUserGlobalSignOut).
     enableTokenRevocation: true,
     idTokenValidity: Duration.hours(1),
     accessTokenValidity: Duration.hours(1),
@@ -84,19 +138,27 @@ export function createAuth(scope: Construct, props: AuthProps): Auth {
         fullname: true,
       })
       .withCustomAttributes(...CUSTOM_ATTRIBUTES),
-    writeAttributes: new ClientAttributes().withStandardAttributes({
-      email: true,
-      phoneNumber: true,
-      fullname: true,
-    }),
+    // Contact details change through the district's records (the API), never from the browser.
+    writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+  });
+
+  const domain = userPool.addDomain("LoginDomain", {
+    cognitoDomain: { domainPrefix: props.domainPrefix ?? `wangge-${props.stage}-${stack.account}` },
+    managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+  });
+  // The newer managed login shows a client's pages only once it has a branding style.
+  new CfnManagedLoginBranding(scope, "PortalLoginBranding", {
+    userPoolId: userPool.userPoolId,
+    clientId: client.userPoolClientId,
+    useCognitoProvidedValues: true,
   });
 
   // urlSuffix is amazonaws.com (amazonaws.com.cn in the China partition).
-  const stack = Stack.of(scope);
   const issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`;
   return {
     userPool,
     client,
+    domain,
     issuer,
     jwksUrl: `${issuer}/.well-known/jwks.json`,
     audience: client.userPoolClientId,

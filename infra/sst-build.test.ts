@@ -66,6 +66,7 @@ describe("sst build", () => {
     const apiFunction = Object.values(variables).find((r) => r.Properties?.Environment?.Variables?.TABLE_NAME);
     expect(apiFunction?.Properties?.Environment.Variables.TABLE_NAME).toHaveProperty("Fn::ImportValue");
     expect(apiFunction?.Properties?.Environment.Variables.JWT_AUDIENCE).toHaveProperty("Fn::ImportValue");
+    expect(apiFunction?.Properties?.Environment.Variables.USER_POOL_ID).toHaveProperty("Fn::ImportValue");
     const deployments = Object.values(templates["ci-wangge-Web"].Resources).filter(
       (resource) => resource.Type === "Custom::CDKBucketDeployment",
     );
@@ -74,6 +75,14 @@ describe("sst build", () => {
 
   it("outputs what operators and the portal need", () => {
     const outputs = Object.values(templates).flatMap((template) => Object.keys(template.Outputs ?? {}));
-    expect(outputs).toEqual(expect.arrayContaining(["ApiUrl", "SiteUrl", "UserPoolId", "UserPoolClientId", "TableName", "BucketName"]));
+    expect(outputs).toEqual(
+      expect.arrayContaining(["ApiUrl", "SiteUrl", "UserPoolId", "UserPoolClientId", "LoginUrl", "TableName", "BucketName"]),
+    );
+  });
+
+  it("gives a dev stage's portal client the local portal's callback (no portal origins set)", () => {
+    const [client] = resourcesOfType("AWS::Cognito::UserPoolClient");
+    expect(client.Properties?.CallbackURLs).toEqual(["http://localhost:5173/auth/callback"]);
+    expect(client.Properties?.AllowedOAuthFlows).toEqual(["code"]);
   });
 });

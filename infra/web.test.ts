@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWeb } from "./web.ts";
 
 const API_URL = "https://abc123.execute-api.ap-southeast-1.amazonaws.com";
+const SIGN_IN = {
+  issuer: "https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_abc",
+  clientId: "portalclient123",
+  scopes: ["openid", "phone", "email", "profile"],
+};
 const temporary: string[] = [];
 let outdir: string;
 let template: Template;
@@ -30,7 +35,7 @@ beforeAll(() => {
   outdir = tempDir("wangge-cdk-");
   const app = new App({ outdir });
   const stack = new Stack(app, "Web", { env: { account: "123456789012", region: "ap-southeast-1" } });
-  const web = createWeb(stack, { stage: "prod", source: portalSource(), apiUrl: API_URL });
+  const web = createWeb(stack, { stage: "prod", source: portalSource(), apiUrl: API_URL, signIn: SIGN_IN });
   new CfnOutput(stack, "SiteUrl", { value: web.url });
   template = Template.fromStack(stack);
 });
@@ -128,13 +133,13 @@ describe("portal", () => {
     });
   });
 
-  it("deploys config.json naming the API next to the portal", () => {
+  it("deploys config.json naming the API and how to sign in (issuer, client, scopes) next to the portal", () => {
     const [entry] = Object.values(template.findResources("Custom::CDKBucketDeployment")).filter((resource) => resource.Properties.Include);
     const configs = (entry.Properties.SourceObjectKeys as string[])
       .map((key) => path.join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "config.json"))
       .filter((file) => existsSync(file));
     expect(configs).toHaveLength(1);
-    expect(JSON.parse(readFileSync(configs[0], "utf8"))).toEqual({ apiUrl: API_URL });
+    expect(JSON.parse(readFileSync(configs[0], "utf8"))).toEqual({ apiUrl: API_URL, signIn: SIGN_IN });
   });
 
   it("outputs the site URL", () => {

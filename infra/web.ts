@@ -13,6 +13,12 @@ export interface WebProps {
   source: string;
   /** Written to `/config.json` as `{"apiUrl": …}` so the portal can find the API at run time. */
   apiUrl: string;
+  /**
+   * How the portal signs in (written to `/config.json` as `signIn`): the OpenID issuer (the
+   * Cognito user pool, whose discovery document names the managed login's endpoints), the
+   * portal's client id and the scopes to ask for.
+   */
+  signIn?: { issuer: string; clientId: string; scopes: string[] };
 }
 
 export interface Web {
@@ -85,7 +91,7 @@ export function createWeb(scope: Construct, props: WebProps): Web {
 
   // Then the entry points, revalidated on every load, and the CDN cache invalidated.
   const entry = new BucketDeployment(scope, "PortalEntry", {
-    sources: [site, Source.jsonData("config.json", { apiUrl: props.apiUrl })],
+    sources: [site, Source.jsonData("config.json", { apiUrl: props.apiUrl, ...(props.signIn ? { signIn: props.signIn } : {}) })],
     destinationBucket: bucket,
     exclude: ["*"],
     include: ENTRY_FILES,

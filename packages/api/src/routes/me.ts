@@ -29,6 +29,20 @@ export const meRoutes = router()
   .openapi(
     createRoute({
       method: "post",
+      path: "/sign-out",
+      operationId: "signOutEverywhere",
+      tags: ["identity"],
+      summary: "Sign out everywhere: every token and refresh token of the caller issued before now is refused",
+      description:
+        "On AWS the caller's Cognito refresh tokens are revoked too (global sign-out); `directory: false` when that could not be done: try again.",
+      security: bearer,
+      responses: { 200: json(User.SignedOut.meta({ id: "SignedOut" }), "When the caller's sessions end"), ...problems(401) },
+    }),
+    async (c) => c.json(await User.signOutEverywhere({}), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
       path: "/notifications/read",
       operationId: "markNotificationsRead",
       tags: ["identity"],

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Config, withActor } from "@wangge/core";
+import { setDirectory } from "@wangge/core/identity/directory";
+import { MemoryDirectory } from "@wangge/core/identity/memory.test-support";
 import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -200,5 +202,49 @@ describe("a newly onboarded district: its last admin and residents' registration
     expect((await api.call("GET", "/districts")).status).toBe(401);
     expect((await api.call("GET", "/districts/templates")).status).toBe(401);
     expect((await api.call("GET", "/users")).status).toBe(401);
+  });
+});
+
+describe("signing out everywhere", () => {
+  it("a user signs themself out (POST /me/sign-out); an admin signs out another user (POST /users/{userID}/sign-out); others may not", async () => {
+    const invited = await api.call("POST", "/users", { ...admin, body: { name: "钱退出", phone: "13712340077", roles: ["cadre"] } });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const other = await api.call("POST", "/users", { ...admin, body: { name: "孙其他", phone: "13712340078", roles: ["cadre"] } });
+    const token = (await signIn("jianyang", "13712340077")).body.token;
+
+    const mine = await callWith(token, "POST", "/me/sign-out");
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body).toMatchObject({ userID: invited.body.userID, directory: true });
+    expect(Number.isNaN(Date.parse(mine.body.sessionsValidAfter))).toBe(false);
+
+    const fresh = (await signIn("jianyang", "13712340077")).body.token;
+    const notAdmin = await callWith(fresh, "POST", `/users/${other.body.userID}/sign-out`);
+    expect([401, 403]).toContain(notAdmin.status);
+
+    const byAdmin = await api.call("POST", `/users/${other.body.userID}/sign-out`, admin);
+    expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(200);
+    expect(byAdmin.body.userID).toBe(other.body.userID);
+    expect((await api.call("POST", "/users/user_nobody/sign-out", admin)).status).toBe(404);
+    expect((await api.call("POST", "/me/sign-out")).status).toBe(401);
+  });
+});
+
+describe("a sign-in directory out of reach", () => {
+  it("an invite is refused with 503 identity.directory_unavailable and leaves no user behind", async () => {
+    const directory = new MemoryDirectory();
+    directory.failing = Number.POSITIVE_INFINITY;
+    setDirectory(directory);
+    try {
+      const refused = await api.call("POST", "/users", { ...admin, body: { name: "李不在", phone: "13712340099", roles: ["cadre"] } });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(503);
+      expect(refused.body).toMatchObject({ code: "identity.directory_unavailable" });
+    } finally {
+      setDirectory(undefined);
+    }
+    const listed = await api.call("GET", "/users?q=0099", admin);
+    expect(listed.body.items).toEqual([]);
+    expect((await api.call("POST", "/users", { ...admin, body: { name: "李不在", phone: "13712340099", roles: ["cadre"] } })).status).toBe(
+      201,
+    );
   });
 });

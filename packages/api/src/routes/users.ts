@@ -3,6 +3,7 @@ import { Actor, User } from "@wangge/core";
 import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const DistrictUser = User.DistrictUser.meta({ id: "DistrictUser" });
+const SignedOut = User.SignedOut.meta({ id: "SignedOut" });
 const UserParam = z.object({ userID: pathParam("userID", "user_01jd…") });
 
 /** Users and access (用户与权限), mounted at `/users`: a district admin invites staff, changes roles, approves and disables. */
@@ -54,4 +55,19 @@ export const usersRoutes = router()
       responses: { 200: json(DistrictUser, "The user after the change"), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => c.json(await User.updateUserRoles({ ...c.req.valid("json"), userID: c.req.valid("param").userID }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{userID}/sign-out",
+      operationId: "signOutUser",
+      tags: ["users"],
+      summary: "Sign a user out everywhere: every token and refresh token issued before now is refused (district admin)",
+      description:
+        "On AWS the user's Cognito refresh tokens are revoked too (global sign-out); `directory: false` when that could not be done: try again.",
+      security: bearer,
+      request: { params: UserParam },
+      responses: { 200: json(SignedOut, "When their sessions end"), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await User.signOutEverywhere({ userID: c.req.valid("param").userID }), 200),
   );

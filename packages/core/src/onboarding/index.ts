@@ -11,6 +11,7 @@ import { ConflictError, InputError } from "../error.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
+import { accountOfUser, follow } from "../user/accounts.ts";
 import { claimOf, UserClaimEntity, UserEntity } from "../user/user.entity.ts";
 import { newID } from "../util/id.ts";
 import { Phone } from "../util/schemas.ts";
@@ -36,7 +37,9 @@ const ReservedSlugs = new Set(["platform", "admin", "api", "system", "public", "
 
 /**
  * Onboards a district: the tenant, its configuration (from a template) and its first
- * district admin, in one DynamoDB transaction. The same slug twice is a conflict.
+ * district admin, in one DynamoDB transaction; then the admin's sign-in account (on AWS, in the
+ * Cognito user pool). If the account cannot be made, the district is removed again (503). The
+ * same slug twice is a conflict.
  */
 export const onboard = fn(OnboardInput, async (input) => {
   assertOperator();
@@ -86,6 +89,24 @@ export const onboard = fn(OnboardInput, async (input) => {
       throw new ConflictError("district.exists", `A district with the slug "${input.slug}" already exists.`);
     throw new ConflictError("district.onboard_failed", "Onboarding was refused by the database; nothing was written.");
   }
+  // The first admin's sign-in account; if the directory cannot make it, the district is not onboarded.
+  const account = accountOfUser(input.slug, { userID: adminID, name: input.admin.name, phone: input.admin.phone, status: "active" });
+  if (account)
+    await follow(
+      `creating the account of ${input.slug}'s first admin`,
+      (directory) => directory.put(account),
+      () =>
+        writeTransaction(
+          { district: DistrictEntity, ...Config.configEntities, user: UserEntity, userClaim: UserClaimEntity },
+          ({ district, districtConfig, configVersion, user, userClaim }) => [
+            district.delete({ tenantID: input.slug }).commit(),
+            districtConfig.delete({ tenantID: input.slug }).commit(),
+            configVersion.delete({ tenantID: input.slug, version: 1 }).commit(),
+            user.delete({ tenantID: input.slug, userID: adminID }).commit(),
+            userClaim.delete({ tenantID: input.slug, claim: claimOf.phone(input.admin.phone) }).commit(),
+          ],
+        ).go(),
+    );
   return {
     district: District.parse({ ...input, tenantID: input.slug, status: "active", createdAt: now }),
     config: Config.DistrictConfig.parse({ version: 1, ...settings, updatedAt: now, updatedBy: by }),

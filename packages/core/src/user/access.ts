@@ -9,6 +9,7 @@
 import { type Actor, DistrictRole } from "../actor.ts";
 import { AuthError, ForbiddenError } from "../error.ts";
 import type { Identity } from "../identity/claims.ts";
+import { signedOutSince } from "../identity/sessions.ts";
 import { StaffEntity, UserEntity } from "./user.entity.ts";
 
 /** How long a warm process may act on a user's record without reading it again. */
@@ -76,15 +77,16 @@ async function readRecord({ tenantID, userID }: Identity): Promise<AccessRecord>
 export async function actorOf(identity: Identity): Promise<Actor> {
   const record = await read(identity);
   if (record.kind === "missing") throw new AuthError("auth.unknown_user", "Your account no longer exists; sign in again.");
-  if (record.sessionsValidAfter && Date.parse(record.sessionsValidAfter) > identity.issuedAt * 1000)
+  // A disabled user is told so (whatever their sessions); others, whose sessions were ended, sign in again.
+  if (record.kind === "user" && record.status === "disabled")
+    throw new ForbiddenError("user.disabled", "This account has been disabled by the district; ask a district admin to enable it.");
+  if (signedOutSince(identity.issuedAt, record.sessionsValidAfter))
     throw new AuthError("auth.signed_out", "You were signed out everywhere; sign in again.");
   if (record.kind === "staff") {
     if (record.staffKind === "operator") return { type: "operator", userID: identity.userID };
     if (record.provinceID) return { type: "province", userID: identity.userID, provinceID: record.provinceID };
     throw new ForbiddenError("actor.no_access", "This account is not attached to any province.");
   }
-  if (record.status === "disabled")
-    throw new ForbiddenError("user.disabled", "This account has been disabled by the district; ask a district admin to enable it.");
   if (record.status === "pending") throw new ForbiddenError("user.pending", "Your registration is waiting for the district's approval.");
   const roles = record.roles.filter((role): role is DistrictRole => DistrictRole.safeParse(role).success);
   if (!roles.length) throw new ForbiddenError("actor.no_access", "This account holds no role in the district.");

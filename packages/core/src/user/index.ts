@@ -1,10 +1,10 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { AccessRole, actorID, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
+import { AccessRole, actorID, assertOperator, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
 import { auditEntities, auditOperation, type AuditInput } from "../audit/index.ts";
 import { get as currentConfig } from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
-import { ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
+import { AuthError, ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { now } from "../util/clock.ts";
@@ -14,6 +14,7 @@ import { PageInput, type Page } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Phone as MobilePhone } from "../util/schemas.ts";
 import { forgetAccess } from "./access.ts";
+import { accountOfStaff, accountOfUser, bestEffort, follow } from "./accounts.ts";
 import { claimOf, StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
 // Registers the user names the configuration's history shows (see config/domains.ts).
 import "./config-lookups.ts";
@@ -120,7 +121,7 @@ type UserItem = Pick<UserRecord, "userID" | "name" | "phone" | "email" | "roles"
  * that are district roles.
  */
 type DistrictUserView = Nullable<
-  Omit<UserRecord, "tenantID" | "updatedAt" | "invitedBy" | "sessionsValidAfter" | "phone" | "email" | "roles">
+  Omit<UserRecord, "tenantID" | "updatedAt" | "invitedBy" | "phone" | "email" | "roles" | "sessionsValidAfter">
 > & {
   phoneMasked: string | null;
   emailMasked: string | null;
@@ -219,6 +220,23 @@ async function createUser(
     if (failed) throw exists(failed.path, failed.value);
     throw new ConflictError("user.changed", "The user could not be created; try again.");
   }
+  const account = accountOfUser(tenantID, item);
+  if (account)
+    await follow(
+      `creating the account of ${item.userID}`,
+      (directory) => directory.put(account),
+      () =>
+        writeTransaction({ user: UserEntity, userClaim: UserClaimEntity, ...auditEntities }, (ops) => [
+          ops.user.delete({ tenantID, userID: item.userID }).commit(),
+          ...claims.map((claim) => ops.userClaim.delete({ tenantID, claim: claim.claim }).commit()),
+          auditOperation(ops, {
+            action: "user.creation_undone",
+            subjectID: item.userID,
+            summary: `${item.name} was not added: the sign-in directory could not create their account`,
+            details: {},
+          }),
+        ]).go(),
+    );
   return item;
 }
 
@@ -377,10 +395,17 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
     ...(gridID === undefined && current.gridID ? ["gridID" as const] : []),
     ...(departmentKey === undefined && current.departmentKey ? ["departmentKey" as const] : []),
   ];
+  // Disabling ends their sessions for good: enabling them later does not bring old tokens back.
+  const sessionsValidAfter = status === "disabled" && current.status !== "disabled" ? nextSecond() : undefined;
   const result = await writeTransaction({ user: UserEntity, ...auditEntities }, (ops) => {
-    let patch = ops.user
-      .patch({ tenantID, userID: current.userID })
-      .set({ roles, status, updatedAt, ...(gridID ? { gridID } : {}), ...(departmentKey ? { departmentKey } : {}) });
+    let patch = ops.user.patch({ tenantID, userID: current.userID }).set({
+      roles,
+      status,
+      updatedAt,
+      ...(gridID ? { gridID } : {}),
+      ...(departmentKey ? { departmentKey } : {}),
+      ...(sessionsValidAfter ? { sessionsValidAfter } : {}),
+    });
     if (removed.length) patch = patch.remove(removed) as typeof patch;
     return [
       patch.where((attr, op) => op.eq(attr.status, current.status)).commit(),
@@ -400,10 +425,46 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
     if (otherAdmin && reasons[1]?.code === "ConditionalCheckFailed") throw lastAdmin();
     throw new ConflictError("user.changed", "Someone changed this user meanwhile; reload and try again.");
   }
+  // Roles live in the records only; the account follows the status (approved, disabled, enabled).
+  const account = accountOfUser(tenantID, { ...current, status });
+  if (status !== current.status && account) {
+    await follow(
+      `${status === "disabled" ? "disabling" : "enabling"} the account of ${current.userID}`,
+      (directory) => directory.put(account),
+      () => undoUpdate(current, status),
+    );
+    if (status === "disabled")
+      await bestEffort(`signing ${current.userID} out everywhere`, (directory) => directory.signOutEverywhere(account));
+  }
   // Their open sessions act with the new roles, grid and status at once in this process (within 30 s elsewhere).
   forgetAccess(tenantID, current.userID);
   return toDistrictUser({ ...current, roles, gridID, departmentKey, status });
 });
+
+/** Puts a user's roles, grid, department and status back as they were before a change the directory refused. */
+async function undoUpdate(previous: UserRecord, changedStatus: UserStatus) {
+  const tenantID = previous.tenantID;
+  const removed = [...(previous.gridID ? [] : ["gridID" as const]), ...(previous.departmentKey ? [] : ["departmentKey" as const])];
+  await writeTransaction({ user: UserEntity, ...auditEntities }, (ops) => {
+    let patch = ops.user.patch({ tenantID, userID: previous.userID }).set({
+      roles: previous.roles,
+      status: previous.status,
+      updatedAt: now().toISOString(),
+      ...(previous.gridID ? { gridID: previous.gridID } : {}),
+      ...(previous.departmentKey ? { departmentKey: previous.departmentKey } : {}),
+    });
+    if (removed.length) patch = patch.remove(removed) as typeof patch;
+    return [
+      patch.where((attr, op) => op.eq(attr.status, changedStatus)).commit(),
+      auditOperation(ops, {
+        action: "user.change_undone",
+        subjectID: previous.userID,
+        summary: `The change to ${previous.name} was undone: the sign-in directory could not take it`,
+        details: { status: previous.status },
+      }),
+    ];
+  }).go();
+}
 
 function lastAdmin() {
   return new ConflictError(
@@ -411,6 +472,119 @@ function lastAdmin() {
     "This would leave the district without an active district admin: make someone else a district admin first.",
   );
 }
+
+// ─── platform staff (平台人员) ──────────────────────────────────────────────────────
+
+export const AddStaffInput = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    /** `operator` onboards districts; `province` is a provincial admin (aggregates of one province). */
+    kind: z.enum(["operator", "province"]),
+    provinceID: z.string().min(1).max(40).optional(),
+    phone: Phone.optional(),
+    email: Email.optional(),
+  })
+  .refine((input) => input.phone || input.email, { path: ["email"], message: "give an e-mail address or a phone number to sign in with" })
+  .refine((input) => (input.kind === "province") === Boolean(input.provinceID), {
+    path: ["provinceID"],
+    message: "a provincial admin needs a province, and only they",
+  });
+export type AddStaffInput = z.input<typeof AddStaffInput>;
+
+/**
+ * Adds a member of platform staff (the operator, or a provincial admin) with their sign-in
+ * account: the record, then the directory's account (undone if the directory cannot make it).
+ * The platform operator or a script (the first operator: `npm run staff:add`).
+ */
+export const addStaff = fn(AddStaffInput, async (input) => {
+  assertOperator();
+  const userID = newID("staff");
+  const item = {
+    userID,
+    name: input.name,
+    kind: input.kind,
+    provinceID: input.provinceID,
+    phone: input.phone,
+    email: input.email,
+    createdAt: now().toISOString(),
+  };
+  await StaffEntity.create(item).go();
+  await follow(
+    `creating the account of ${userID}`,
+    (directory) => directory.put(accountOfStaff(item)),
+    () => StaffEntity.delete({ userID }).go(),
+  );
+  return { userID, name: item.name, kind: item.kind, provinceID: item.provinceID ?? null };
+});
+
+// ─── sessions (会话) ──────────────────────────────────────────────────────────────
+
+export const SignOutInput = z.object({
+  /** Whose sessions end; absent: the caller's own. */
+  userID: z.string().min(1).max(80).optional(),
+});
+export type SignOutInput = z.input<typeof SignOutInput>;
+
+export const SignedOut = z.object({
+  userID: z.string(),
+  /** Tokens issued before this time (ISO) are refused, and so are refresh tokens from before it. */
+  sessionsValidAfter: z.string(),
+  /** False when the sign-in directory could not be told (its refresh tokens may then still work for a while): try again. */
+  directory: z.boolean(),
+});
+export type SignedOut = z.infer<typeof SignedOut>;
+
+/**
+ * Signs a person out everywhere: every token and refresh token issued before now is refused.
+ * Anyone may do it for themself; a district admin for any user of the district. The record's
+ * `sessionsValidAfter` is what the API and the local OpenID provider check; on AWS the
+ * directory also revokes the person's Cognito refresh tokens (AdminUserGlobalSignOut).
+ * A sign-out cannot be undone, so a directory failure is reported (`directory: false`), not rolled back.
+ */
+/**
+ * Now, rounded up to the second: the time from which sessions count. A token's `iat` is in whole
+ * seconds, and one issued earlier in this second is from before the sign-out.
+ */
+function nextSecond(): string {
+  return new Date(Math.ceil(now().getTime() / 1000) * 1000).toISOString();
+}
+
+export const signOutEverywhere = fn(SignOutInput, async (input): Promise<SignedOut> => {
+  const actor = useActor();
+  if (actor.type === "public") throw new AuthError("auth.required", "Sign in to use this.");
+  const self = "userID" in actor ? actor.userID : undefined;
+  const userID = input.userID ?? self;
+  if (!userID) throw new InputError("user.sign_out", "Name the user to sign out.", [{ path: "userID", message: "required" }]);
+  const at = nextSecond();
+
+  if (actor.type === "province" || actor.type === "operator") {
+    if (userID !== actor.userID) throw new ForbiddenError("actor.role", "Platform staff may sign out only themselves here.");
+    const staff = await StaffEntity.get({ userID }).go();
+    if (!staff.data) throw new NotFoundError("user.not_found", "Your account is not known to the platform.");
+    await StaffEntity.patch({ userID }).set({ sessionsValidAfter: at }).go();
+    forgetAccess(null, userID);
+    const directory = await bestEffort(`signing ${userID} out everywhere`, (d) => d.signOutEverywhere({ tenantID: null, userID }));
+    return { userID, sessionsValidAfter: at, directory };
+  }
+
+  if (userID !== self) assertRole("district_admin");
+  const tenantID = useTenant();
+  const found = await UserEntity.get({ tenantID, userID }).go();
+  if (!found.data) throw new NotFoundError("user.not_found", `There is no user ${userID} in this district.`);
+  const written = await writeTransaction({ user: UserEntity, ...auditEntities }, (ops) => [
+    ops.user.patch({ tenantID, userID }).set({ sessionsValidAfter: at }).commit(),
+    auditOperation(ops, {
+      action: "user.signed_out_everywhere",
+      subjectID: userID,
+      summary: userID === self ? `${found.data?.name} signed out everywhere` : `Signed ${found.data?.name} out everywhere`,
+      details: {},
+    }),
+  ]).go();
+  if (written.canceled) throw new ConflictError("user.changed", "The user changed meanwhile; try again.");
+  forgetAccess(tenantID, userID);
+  const directory = await bestEffort(`signing ${userID} out everywhere`, (d) => d.signOutEverywhere({ tenantID, userID }));
+  return { userID, sessionsValidAfter: at, directory };
+});
 
 // ─── residents' self-registration (居民注册) and sign-in ─────────────────────────
 

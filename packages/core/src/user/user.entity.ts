@@ -23,7 +23,7 @@ export const UserEntity = new Entity(
       updatedAt: { type: "string" },
       /** Who invited this person (a district admin's userID); absent for self-registered residents. */
       invitedBy: { type: "string" },
-      /** Set by "sign out everywhere": tokens issued before this time are refused. */
+      /** ISO time of their last "sign out everywhere": tokens and refresh tokens issued before it are refused. */
       sessionsValidAfter: { type: "string" },
     },
     indexes: {
@@ -77,9 +77,12 @@ export const StaffEntity = new Entity(
       name: { type: "string", required: true },
       kind: { type: ["operator", "province"] as const, required: true },
       provinceID: { type: "string" },
-      /** Set by "sign out everywhere": tokens issued before this time are refused. */
-      sessionsValidAfter: { type: "string" },
+      /** What they sign in with on AWS (the Cognito account's aliases): a mainland mobile number, an e-mail address. */
+      phone: { type: "string" },
+      email: { type: "string" },
       createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+      /** ISO time of their last "sign out everywhere": tokens and refresh tokens issued before it are refused. */
+      sessionsValidAfter: { type: "string" },
     },
     indexes: {
       primary: {
