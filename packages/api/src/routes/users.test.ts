@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Config, withActor } from "@wangge/core";
 import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
+import { signInThroughProvider } from "../../../../scripts/test/sign-in.ts";
+import { signInAccount } from "../oidc/accounts.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let gridID: string;
 const admin = { as: As.jianyangAdmin };
 
-/** Signs in by phone through the local issuer, as the portal's phone sign-in does. */
+/** Signs in by phone + one-time code at the local OpenID provider, as a person does on its sign-in page. */
 async function signIn(tenantID: string, phone: string) {
-  return api.call("POST", "/dev/token", { body: { tenantID, phone } });
+  const result = await signInThroughProvider(api, { tenantID, phone });
+  return { status: result.status, body: { token: result.idToken!, code: result.code, detail: result.detail } };
 }
 async function callWith(token: string, method: string, path: string, body?: unknown) {
   return api.call(method, path, { body, headers: { authorization: `Bearer ${token}` } });
@@ -103,8 +106,7 @@ describe("users and access through the API", () => {
     expect(disabled.body.status).toBe("disabled");
     const refused = await signIn("jianyang", "13744445555");
     expect([refused.status, refused.body.code]).toEqual([403, "user.disabled"]);
-    const byID = await api.call("POST", "/dev/token", { body: { tenantID: "jianyang", userID: user.body.userID } });
-    expect(byID.status).toBe(403);
+    await expect(signInAccount({ tenantID: "jianyang", userID: user.body.userID })).rejects.toMatchObject({ code: "user.disabled" });
     expect((await api.call("GET", "/users?status=disabled", admin)).body.items.map((item: { userID: string }) => item.userID)).toContain(
       user.body.userID,
     );
