@@ -18,8 +18,9 @@ const statusOf: Record<string, number> = { "user.not_found": 404, "district.not_
 export async function signInThroughProvider(
   api: { origin: string; provider: LocalProvider },
   by: { account: string } | { tenantID: string; phone: string; code?: string },
+  /** The browser's cookies at the provider (a fresh browser unless given). */
+  jar = new Map<string, string>(),
 ): Promise<SignInResult> {
-  const jar = new Map<string, string>();
   const issuer = api.provider.issuer;
   async function go(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
     const response = await fetch(new URL(url, issuer), {
@@ -34,18 +35,31 @@ export async function signInThroughProvider(
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
+      if (/expires=Thu, 01 Jan 1970/i.test(cookie) || /max-age=0\b/i.test(cookie)) jar.delete(pair.slice(0, at));
+      else jar.set(pair.slice(0, at), pair.slice(at + 1));
     }
     return response;
   }
-  /** Follows redirects until the portal's callback (whose URL it returns) or a page (returned as a response). */
+  /**
+   * Follows redirects — and the self-submitting form by which the provider ends the session of
+   * the account signed in before — until the portal's callback (whose URL it returns) or a page.
+   */
   async function follow(response: Response): Promise<string | Response> {
-    while (response.status >= 300 && response.status < 400) {
-      const location = new URL(response.headers.get("location")!, issuer).href;
-      if (location.includes("/auth/callback")) return location;
-      response = await go(location);
+    for (;;) {
+      if (response.status >= 300 && response.status < 400) {
+        const location = new URL(response.headers.get("location")!, issuer).href;
+        if (location.includes("/auth/callback")) return location;
+        response = await go(location);
+        continue;
+      }
+      const html = await response.clone().text();
+      if (!html.includes("<title>Submitting Callback</title>")) return response;
+      const action = /<form method="post" action="([^"]+)"/.exec(html)![1];
+      const fields = Object.fromEntries(
+        [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((field) => [field[1], field[2]]),
+      );
+      response = await go(action.replace(/&amp;/g, "&"), { form: fields });
     }
-    return response;
   }
 
   const verifier = randomBytes(32).toString("base64url");

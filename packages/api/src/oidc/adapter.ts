@@ -11,6 +11,8 @@ import { Storage } from "@wangge/core";
 import type { Adapter, AdapterPayload } from "oidc-provider";
 
 const sortKey = "oidc";
+/** The models a grant's revocation removes (tokens and codes; not the interaction or session that merely name the grant). */
+const grantable = new Set(["AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode", "BackchannelAuthenticationRequest"]);
 const keyOf = (model: string, id: string) => ({ pk: `oidc#${model}#${id}`, sk: sortKey });
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -53,7 +55,7 @@ export function dynamoAdapter(model: string): Adapter {
             payload,
             ...(expiresIn ? { expiresAt: now() + expiresIn } : {}),
             ...(payload.uid ? { gsi1pk: `oidc#uid#${payload.uid}`, gsi1sk: sortKey } : {}),
-            ...(payload.grantId ? { gsi2pk: `oidc#grant#${payload.grantId}`, gsi2sk: `${model}#${id}` } : {}),
+            ...(payload.grantId && grantable.has(model) ? { gsi2pk: `oidc#grant#${payload.grantId}`, gsi2sk: `${model}#${id}` } : {}),
             ...(payload.userCode ? { gsi3pk: `oidc#userCode#${payload.userCode}`, gsi3sk: sortKey } : {}),
           },
         }),

@@ -11,7 +11,6 @@ import { User, VisibleError } from "@wangge/core";
 import { Hono } from "hono";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { randomBytes } from "node:crypto";
-import type Provider from "oidc-provider";
 import type { DemoTools } from "../routes/dev.ts";
 import { accountID, findAccount, signInAccount, tokenClaims, transitionalSubject, type AccountKey } from "./accounts.ts";
 import { dynamoAdapter } from "./adapter.ts";
@@ -29,20 +28,31 @@ export interface LocalProviderOptions {
 }
 
 /** oidc-provider warns that Node 20 is not its supported runtime; it runs fine here (STACK.md), so that one line is dropped. */
-async function loadProvider(): Promise<typeof Provider> {
+async function loadProvider(): Promise<typeof import("oidc-provider")> {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (!String(args[0]).includes("Unsupported runtime")) warn(...args);
   };
   try {
-    return (await import("oidc-provider")).default;
+    return await import("oidc-provider");
   } finally {
     console.warn = warn;
   }
 }
 
 export async function createLocalProvider(options: LocalProviderOptions) {
-  const Provider = await loadProvider();
+  const { default: Provider, interactionPolicy } = await loadProvider();
+  // The page asks every time, even with a session here: it is where one picks which (demo) person to be.
+  const policy = interactionPolicy.base();
+  policy
+    .get("login")
+    .checks.add(
+      new interactionPolicy.Check(
+        "pick_account",
+        "the local provider asks who is signing in each time",
+        (ctx: { oidc: { result?: { login?: unknown } } }) => !ctx.oidc.result?.login,
+      ),
+    );
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
   const signingKey: JWK = { ...(await exportJWK(privateKey)), kid, alg: "ES256", use: "sig" };
@@ -87,6 +97,7 @@ export async function createLocalProvider(options: LocalProviderOptions) {
       RefreshToken: 14 * 24 * 3600,
     },
     interactions: {
+      policy,
       url: (_ctx: unknown, interaction: { uid: string }) => `${new URL(options.issuer).pathname}/interaction/${interaction.uid}`,
     },
     features: {

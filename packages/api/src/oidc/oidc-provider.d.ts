@@ -34,6 +34,13 @@ declare module "oidc-provider" {
     addOIDCScope(scope: string): void;
     save(): Promise<string>;
   }
+  export class Check {
+    constructor(reason: string, description: string, check: (ctx: never) => boolean | Promise<boolean>);
+  }
+  export const interactionPolicy: {
+    Check: typeof Check;
+    base(): { get(name: string): { checks: { add(check: Check): void } } };
+  };
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     proxy: boolean;

@@ -25,6 +25,14 @@ describe("the local OpenID provider", () => {
     expect(me.body.profile.userID).toBe("admin");
   });
 
+  it("asks who is signing in every time, even with a session at the provider (to switch demo accounts)", async () => {
+    const browser = new Map<string, string>();
+    const first = await signInThroughProvider(api, { account: "jianyang:admin" }, browser);
+    expect(decodeJwt(first.idToken!).user).toBe("admin");
+    const second = await signInThroughProvider(api, { account: "jianyang:worker" }, browser);
+    expect(decodeJwt(second.idToken!).user).toBe("worker");
+  });
+
   it("signs platform staff in: no district in the token", async () => {
     const signedIn = await signInThroughProvider(api, { account: ":operator" });
     const claims = decodeJwt(signedIn.idToken!);
