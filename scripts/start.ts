@@ -95,7 +95,7 @@ try {
     ...optionsFromEnv({ ...process.env, API_URL: apiUrl }),
     port: settings.apiPort,
     // The local OpenID provider sends the portal's sign-ins back to its /auth/callback.
-    portalOrigins: [portalUrl, `http://localhost:${settings.webPort}`],
+    portalOrigins: [portalUrl],
   });
   stops.push(api.close);
   const health = await fetch(`${api.url}/health`).then((response) => response.json() as Promise<{ status: string }>);

@@ -17,7 +17,8 @@ export interface ServerOptions extends ApiOptions {
   portalDir?: string;
   /**
    * Local mode: the portal's origins, whose `/auth/callback` the local OpenID provider
-   * redirects to (default: this server's own, where `portalDir` is served).
+   * redirects to (default: this server's own, where `portalDir` is served). One host for now:
+   * the provider's transitional pairwise subject (oidc/accounts.ts) wants a single sector.
    */
   portalOrigins?: string[];
 }
