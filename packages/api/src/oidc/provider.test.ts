@@ -75,6 +75,24 @@ describe("the local OpenID provider", () => {
     expect(after.code).toBe("code.locked");
   });
 
+  it("refuses to renew the tokens of a user disabled since signing in", async () => {
+    const user = await api.call("POST", "/users", { ...admin, body: { name: "何", phone: "13766669999", roles: ["cadre"] } });
+    const signedIn = await signInThroughProvider(api, { tenantID: "jianyang", phone: "13766669999" });
+    expect(signedIn.refreshToken).toBeTruthy();
+    await api.call("PATCH", `/users/${user.body.userID}`, { ...admin, body: { status: "disabled" } });
+    const renewed = await fetch(`${api.provider.issuer}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: signedIn.refreshToken!,
+        client_id: LocalPortalClientID,
+      }).toString(),
+    });
+    expect(renewed.status).toBe(400);
+    expect(((await renewed.json()) as { error: string }).error).toBe("invalid_grant");
+  });
+
   it("tells a pending or disabled user why, and gives them no token", async () => {
     const user = await api.call("POST", "/users", { ...admin, body: { name: "吴", phone: "13766668888", roles: ["cadre"] } });
     await api.call("PATCH", `/users/${user.body.userID}`, { ...admin, body: { status: "disabled" } });
