@@ -90,7 +90,13 @@ try {
   const { startServer } = await import("@wangge/api/server");
   const { optionsFromEnv } = await import("@wangge/api/env");
   const apiUrl = `http://127.0.0.1:${settings.apiPort}`;
-  const api = await startServer({ ...optionsFromEnv({ ...process.env, API_URL: apiUrl }), port: settings.apiPort });
+  const portalUrl = `http://127.0.0.1:${settings.webPort}`;
+  const api = await startServer({
+    ...optionsFromEnv({ ...process.env, API_URL: apiUrl }),
+    port: settings.apiPort,
+    // The local OpenID provider sends the portal's sign-ins back to its /auth/callback.
+    portalOrigins: [portalUrl],
+  });
   stops.push(api.close);
   const health = await fetch(`${api.url}/health`).then((response) => response.json() as Promise<{ status: string }>);
   step(`API answers on ${api.url} (health: ${health.status})`);
@@ -110,7 +116,6 @@ try {
       void stopAll(1);
     }
   });
-  const portalUrl = `http://127.0.0.1:${settings.webPort}`;
   await new Promise<void>((resolve) => {
     portal.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("ready")) resolve();
@@ -130,7 +135,8 @@ try {
   console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)}s.
 
-  Portal     ${portalUrl}          (demo login: pick an account)
+  Portal     ${portalUrl}          (sign in at the local OpenID provider: pick a demo account, or phone + the code printed here)
+  Sign-in    ${api.url}/oidc       (OpenID provider: /.well-known/openid-configuration)
   API        ${api.url}
   API docs   ${api.url}/docs
   OpenAPI    ${api.url}/openapi.json

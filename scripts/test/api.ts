@@ -1,6 +1,6 @@
 /**
- * Starts the real API (local mode, real token issuer and JWKS over HTTP) against the test
- * run's DynamoDB Local and s3rver, seeded with the demo districts.
+ * Starts the real API (local mode: the local OpenID provider, its JWKS over HTTP) against the
+ * test run's DynamoDB Local and s3rver, seeded with the demo districts.
  */
 import { Storage } from "@wangge/core";
 import { forgetAccess } from "@wangge/core/user/access";
@@ -38,17 +38,10 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
   });
   const tokens = new Map<string, string>();
 
+  /** An ID token for `caller`, minted with the local provider's key (where the sign-in flow is not under test). */
   async function token(caller: Caller): Promise<string> {
     const key = `${caller.tenantID}/${caller.userID}`;
-    if (!tokens.has(key)) {
-      const response = await fetch(`${base}/dev/token`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(caller),
-      });
-      if (!response.ok) throw new Error(`token for ${key}: ${response.status} ${await response.text()}`);
-      tokens.set(key, ((await response.json()) as { token: string }).token);
-    }
+    if (!tokens.has(key)) tokens.set(key, await server.provider!.mint(caller));
     return tokens.get(key)!;
   }
 
@@ -79,7 +72,7 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
     forgetAccess(caller.tenantID, caller.userID);
   }
 
-  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, place, close: server.close };
+  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, place, provider: server.provider!, close: server.close };
 }
 
 export const As = {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, square } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, signInAt, startPortal } from "./harness.ts";
 
 /**
  * The dashboard (数据看板) and the provincial comparison (省级对比) end to end in headless
@@ -49,8 +49,7 @@ async function signIn(testID: string, options: BrowserContextOptions = {}): Prom
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${api.origin}/login`);
-  await page.getByTestId(testID).click();
+  await signInAt(page, api.origin, testID);
   return { page, errors };
 }
 

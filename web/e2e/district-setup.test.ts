@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, phoneSized, screenshot, signInAt, signInByPhone, startPortal } from "./harness.ts";
 
 /**
  * A district configures itself, end to end in headless Chromium against the real API: the
@@ -74,8 +74,7 @@ describe("a district configures itself", () => {
   it("onboarded in the wizard, set up by its admin with its own words, used by a resident; Jianyang is unaffected", async () => {
     // ─── the operator onboards Guangze in the wizard, from the minimal template ───
     const operator = await open();
-    await operator.page.goto(`${origin}/login`);
-    await operator.page.getByTestId("login-platform-operator").click();
+    await signInAt(operator.page, origin, "login-platform-operator");
     await operator.page.getByTestId("onboard-form").waitFor();
     const wizard = operator.page.getByTestId("onboard-form");
     await wizard.getByLabel("区县名称（中文）").fill("光泽县");
@@ -106,9 +105,8 @@ describe("a district configures itself", () => {
     const admin = await open();
     const page = admin.page;
     await page.goto(`${origin}/login`);
-    await page.getByTestId("phone-login-district").fill(SLUG);
-    await page.getByTestId("phone-login-phone").fill(ADMIN_PHONE);
-    await page.getByTestId("phone-login-submit").click();
+    await page.getByTestId("sign-in").click();
+    await signInByPhone(page, stack.api.provider, SLUG, ADMIN_PHONE);
     await page.getByTestId("district-name").waitFor();
     expect(await page.getByTestId("district-name").textContent()).toBe("光泽县");
     const checklist = page.getByTestId("setup-checklist");
@@ -157,7 +155,7 @@ describe("a district configures itself", () => {
     const resident = await open({ ...phoneSized, locale: "zh-CN", geolocation: HOME, permissions: ["geolocation"] });
     const phone = resident.page;
     await phone.goto(`${origin}/login`);
-    await phone.getByTestId("phone-login").waitFor();
+    await phone.getByTestId("sign-in").waitFor();
     await screenshot(phone, "phone-login.png");
     await phone.getByTestId("register-link").click();
     await phone.getByTestId("register-district").fill(SLUG);
@@ -167,6 +165,8 @@ describe("a district configures itself", () => {
     await phone.getByTestId("register-phone").fill(RESIDENT_PHONE);
     await screenshot(phone, "phone-register.png");
     await phone.getByTestId("register-submit").click();
+    // Registered: on to the provider's page, to sign in with the phone and its one-time code.
+    await signInByPhone(phone, stack.api.provider, SLUG, RESIDENT_PHONE);
     await phone.getByTestId("district-name").waitFor();
     expect(phone.url()).toBe(`${origin}/d/${SLUG}`);
     expect(await phone.getByTestId("setup-checklist").count()).toBe(0);
@@ -201,8 +201,7 @@ describe("a district configures itself", () => {
 
     // ─── a resident of Jianyang: no such category, Jianyang's own tier names ───
     const other = await open();
-    await other.page.goto(`${origin}/login`);
-    await other.page.getByTestId("login-jianyang-resident").click();
+    await signInAt(other.page, origin, "login-jianyang-resident");
     await other.page.getByTestId("district-name").waitFor();
     const ladder = await other.page.getByTestId("tier-ladder").textContent();
     expect(ladder).toContain("一级网格");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
 
 /**
  * The grid map in headless Chromium against the real API seeded with Jianyang's 3,861 demo
@@ -34,8 +34,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, testID: string) {
-  await page.goto(`${api.origin}/login`);
-  await page.getByTestId(testID).click();
+  await signInAt(page, api.origin, testID);
   await page.getByTestId("district-name").waitFor();
 }
 

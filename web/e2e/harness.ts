@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { LocalProvider } from "@wangge/api/oidc/index";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
 import { waitUntilReady } from "../../scripts/test/prepare.ts";
@@ -41,17 +42,49 @@ export async function startPortal(options: { seedGrids?: boolean } = {}) {
 export const phoneSized: BrowserContextOptions = { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true };
 
 /**
+ * Signs in as the portal does: `/login`'s button to the local OpenID provider's page, and there
+ * the demo account's button `testID` (`login-<district|platform>-<user>`); back on the portal.
+ */
+export async function signInAt(page: Page, origin: string, testID: string) {
+  await page.goto(`${origin}/login`);
+  await page.getByTestId("sign-in").click();
+  await page.getByTestId(testID).click();
+}
+
+/**
+ * Signs in by phone at the local provider's page (from wherever the portal sent the browser
+ * there): district and phone, then the one-time code, read from the provider in-process.
+ */
+export async function signInByPhone(page: Page, provider: LocalProvider, tenantID: string, phone: string) {
+  await page.getByTestId("signin-phone").waitFor();
+  await page.getByTestId("signin-district").fill(tenantID);
+  await page.getByTestId("signin-phone").fill(phone);
+  let code: string | undefined;
+  const stop = provider.codes.onIssue((issued) => {
+    if (issued.tenantID === tenantID && issued.phone === phone) code = issued.code;
+  });
+  try {
+    await page.getByTestId("signin-send").click();
+    await page.getByTestId("signin-code").waitFor();
+  } finally {
+    stop();
+  }
+  if (!code) throw new Error(`no one-time code was printed for ${phone} in ${tenantID}`);
+  await page.getByTestId("signin-code").fill(code);
+  await page.getByTestId("signin-verify").click();
+}
+
+/**
  * One person: a fresh browser context in Chinese (a desktop window unless `options` say
- * otherwise), signed in with the demo account behind the login page's button `testID`, on their
- * district's home; `errors` collects the page's uncaught errors.
+ * otherwise), signed in at the local provider with the demo account behind its button
+ * `testID`, on their district's home; `errors` collects the page's uncaught errors.
  */
 export async function signIn(browser: Browser, origin: string, testID: string, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${origin}/login`);
-  await page.getByTestId(testID).click();
+  await signInAt(page, origin, testID);
   await page.getByTestId("district-name").waitFor();
   return { context, page, errors };
 }

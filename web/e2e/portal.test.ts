@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
 
 /**
  * The built portal in headless Chromium against the real API (local mode), DynamoDB Local
@@ -34,8 +34,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, testID: string) {
-  await page.goto(`${api.origin}/login`);
-  await page.getByTestId(testID).click();
+  await signInAt(page, api.origin, testID);
 }
 
 describe("the portal", () => {
@@ -74,7 +73,10 @@ describe("the portal", () => {
     await page.getByText("延平区").first().waitFor();
     expect(await page.textContent("body")).toContain("建阳区");
     await page.getByTestId("sign-out").click();
-    await page.getByTestId("login-jianyang-admin").waitFor();
+    // Signed out at the provider too (its end-session endpoint), and back on the login page.
+    await page.waitForURL(`${api.origin}/login`);
+    await page.getByTestId("sign-in").waitFor();
+    expect(await page.evaluate<string | null>("localStorage.getItem('wangge.token')")).toBeNull();
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
 
 /**
  * Snap-and-report (随手拍) end to end in headless Chromium against the real API, DynamoDB Local
@@ -59,8 +59,7 @@ async function person(testID: string, options: BrowserContextOptions = {}): Prom
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${api.origin}/login`);
-  await page.getByTestId(testID).click();
+  await signInAt(page, api.origin, testID);
   await page.getByTestId("district-name").waitFor();
   return { context, page, errors };
 }

@@ -3,7 +3,7 @@ import { lazy } from "solid-js";
 import { DistrictPage } from "./pages/district.tsx";
 import { HomePage } from "./pages/home.tsx";
 import { SignedInLayout, SignedInWideLayout } from "./pages/layout.tsx";
-import { LoginPage } from "./pages/login.tsx";
+import { AuthCallbackPage, LoginPage } from "./pages/login.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 import { LocaleProvider } from "./providers/locale.tsx";
 import { SessionProvider } from "./providers/session.tsx";
@@ -39,6 +39,7 @@ const RegisterPage = lazy(() => import("./pages/register.tsx").then((module) => 
 
 export const routes: RouteDefinition[] = [
   { path: "/login", component: LoginPage },
+  { path: "/auth/callback", component: AuthCallbackPage },
   { path: "/register", component: RegisterPage },
   { path: "/", component: HomePage },
   {

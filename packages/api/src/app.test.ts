@@ -30,7 +30,7 @@ describe("platform routes", () => {
       expect.arrayContaining([
         // platform
         "getHealth",
-        "issueDevToken",
+        "getSignInConfig",
         "onboardDistrict",
         "getDistrict",
         "listDistricts",
@@ -117,10 +117,9 @@ describe("identity", () => {
     expect(response.body.code).toBe("auth.invalid_token");
   });
 
-  it("issues dev tokens only for seeded users", async () => {
-    const response = await api.call("POST", "/dev/token", { body: { userID: "nobody", tenantID: "jianyang" } });
-    expect(response.status).toBe(404);
-    expect(response.body.code).toBe("user.not_found");
+  it("refuses a well-signed token for a user the district does not have", async () => {
+    const response = await api.call("GET", "/me", { as: { userID: "nobody", tenantID: "jianyang" } });
+    expect(response.status).toBe(401);
   });
 });
 

@@ -2,9 +2,9 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { createVerifier, type AuthOptions } from "./auth.ts";
-import { createDevIssuer } from "./dev-issuer.ts";
 import { docsPage } from "./docs.ts";
 import { authenticate } from "./middleware.ts";
+import { LocalPortalClientID, LocalProviderPath } from "./oidc/settings.ts";
 import { open311Routes } from "./open311/index.ts";
 import { router } from "./openapi.ts";
 import { onError, problem } from "./problem.ts";
@@ -23,13 +23,14 @@ import { needsRoutes } from "./routes/needs.ts";
 import { partyRoutes } from "./routes/party.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { provinceRoutes } from "./routes/provinces.ts";
+import { signInRoutes } from "./routes/sign-in.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { usersRoutes } from "./routes/users.ts";
 import { volunteersRoutes } from "./routes/volunteers.ts";
 import { wishesRoutes } from "./routes/wishes.ts";
 
 export interface ApiOptions {
-  /** `local` runs the dev token issuer; `aws` verifies Cognito tokens only. */
+  /** `local`: the local server runs the OpenID provider (`oidc/`) and `/dev`; `aws`: tokens of the configured issuer only. */
   mode: "local" | "aws";
   auth: AuthOptions;
   /** Origins allowed by CORS (`*` for any). */
@@ -40,11 +41,14 @@ export interface ApiOptions {
   demo?: DemoTools;
   /** The path the app is mounted under (`/api` when it shares a server with the portal). */
   basePath?: string;
+  /** The scopes the portal asks the issuer for (`openid` unless the issuer needs more). */
+  signInScope?: string;
 }
 
-/** Local issuer settings: the JWKS lives on the API itself. */
+/** The local OpenID provider's settings: it answers under the API's own URL (`<api>/oidc`), its ID tokens are for the portal. */
 export function localAuth(apiUrl: string): AuthOptions {
-  return { jwksUrl: `${apiUrl}/dev/jwks.json`, issuer: "wangge-local", audience: "wangge" };
+  const issuer = `${apiUrl}${LocalProviderPath}`;
+  return { jwksUrl: `${issuer}/jwks`, issuer, audience: LocalPortalClientID };
 }
 
 /**
@@ -76,7 +80,8 @@ export function createApp(options: ApiOptions) {
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.route("/health", healthRoutes(options.mode));
-  if (options.mode === "local") app.route("/dev", devRoutes(createDevIssuer(options.auth), options.demo));
+  app.route("/sign-in", signInRoutes(options.auth, options.signInScope));
+  if (options.mode === "local") app.route("/dev", devRoutes(options.demo));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -21,5 +21,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiOptions
     auth: { jwksUrl: required("JWKS_URL"), issuer: required("JWT_ISSUER"), audience: required("JWT_AUDIENCE") },
     corsOrigins,
     docsAssets: "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5",
+    ...(env.OIDC_SCOPE ? { signInScope: env.OIDC_SCOPE } : {}),
   };
 }

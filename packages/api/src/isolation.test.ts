@@ -18,6 +18,8 @@ const B = { slug: "yanping", names: ["延平", "yp-"] };
 const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/];
 /** Residents' self-registration is public per district (tried below). */
 publicPaths.push(/^\/districts\/\{slug\}\/(registration|residents)$/);
+/** Signing oneself out everywhere names no record at all (and would end the sweep's own session). */
+publicPaths.push(/^\/me\/sign-out$/);
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 /** District B's values for every path parameter of the API. */

@@ -282,43 +282,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/dev/jwks.json": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The local issuer's public keys (local mode only) */
-        get: operations["getDevJwks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dev/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A signed token for a district user (by ID or phone) or platform staff (local mode only)
-         * @description A pending resident (waiting for approval) gets 403 `user.pending`, a disabled user 403 `user.disabled`.
-         */
-        post: operations["issueDevToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/districts": {
         parameters: {
             query?: never;
@@ -1322,6 +1285,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sign-in/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OpenID issuer and client the portal signs in with */
+        get: operations["getSignInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets": {
         parameters: {
             query?: never;
@@ -2257,11 +2237,6 @@ export interface components {
             key: string;
             nameEn: string;
             nameZh: string;
-        };
-        DevTokenRequest: {
-            phone?: string;
-            tenantID?: string | null;
-            userID?: string;
         };
         District: {
             cityEn: string;
@@ -3363,6 +3338,14 @@ export interface components {
             directory: boolean;
             sessionsValidAfter: string;
             userID: string;
+        };
+        SignInConfig: {
+            /** @example wangge-portal */
+            clientID: string;
+            /** @example https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_AbCdEf123 */
+            issuer: string;
+            /** @example openid */
+            scope: string;
         };
         Ticket: {
             acceptedAt: string | null;
@@ -4686,84 +4669,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DemoStatus"];
-                };
-            };
-        };
-    };
-    getDevJwks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description JWKS */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        keys: {
-                            [key: string]: unknown;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    issueDevToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DevTokenRequest"];
-            };
-        };
-        responses: {
-            /** @description A token */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        expiresAt: string;
-                        token: string;
-                    };
-                };
-            };
-            /** @description Invalid input (field paths in `errors`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or not visible to the caller) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8768,6 +8673,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issuer, client ID and scopes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfig"];
                 };
             };
         };

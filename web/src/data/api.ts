@@ -3,8 +3,6 @@ import { createSignal } from "solid-js";
 import type { components, paths } from "./api-schema";
 import type { DemoAccount, DistrictConfig, DistrictDetail, Me, OnboardInput, OnboardResult, Page } from "./types.ts";
 
-type DevTokenRequest = components["schemas"]["DevTokenRequest"];
-
 /** One field's complaint in a problem response (`errors[]`). */
 export interface FieldError {
   path: string;
@@ -197,7 +195,6 @@ export function createApi(options: ApiOptions) {
     devAccounts: () => ok(client.GET("/dev/accounts")).then((reply) => reply as { accounts: DemoAccount[] }),
     /** How far the local demo year's replay is (local mode only: elsewhere a 404). */
     demoStatus: () => ok(client.GET("/dev/demo")),
-    devToken: (input: DevTokenRequest) => ok(client.POST("/dev/token", { body: input })),
     // The document's actor is any actor; `/me` answers only for the signed-in ones.
     me: () => ok(client.GET("/me")).then((reply) => reply as Me),
     districts: (input: { limit?: number; cursor?: string | null } = {}) =>

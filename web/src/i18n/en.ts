@@ -53,8 +53,11 @@ export const en: Record<MessageKey, string> = {
 
   "session.expired": "Your session has ended. Please sign in again.",
 
-  "login.title": "Demo sign-in",
-  "login.subtitle": "Pick a demo account to enter the grid governance portal as that person.",
+  "login.title": "Sign in",
+  "login.subtitle":
+    "Sign in at your identity provider (locally: a demo account, or phone + one-time code) to enter the grid governance portal.",
+  "login.signIn": "Sign in",
+  "login.again": "Sign in again",
   "login.notice": "Local demo · all data is sample data",
   "login.groupPlatform": "Platform and province",
   "login.groupDistrict": "District · {tenant}",

@@ -55,8 +55,10 @@ export const zhCN = {
 
   "session.expired": "登录已失效，请重新登录。",
 
-  "login.title": "演示登录",
-  "login.subtitle": "选择一个演示账号，以该身份进入网格治理平台。",
+  "login.title": "登录",
+  "login.subtitle": "在身份认证平台登录（本地：选择演示账号，或手机号 + 验证码）后进入网格治理平台。",
+  "login.signIn": "登录",
+  "login.again": "重新登录",
   "login.notice": "本地演示环境 · 所有数据均为演示数据",
   "login.groupPlatform": "平台与省级",
   "login.groupDistrict": "区县 · {tenant}",

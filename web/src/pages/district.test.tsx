@@ -119,7 +119,7 @@ describe("the district page", () => {
   it("sends a signed-out visitor to the login page", async () => {
     api();
     const app = renderApp("/d/jianyang");
-    await screen.findByRole("heading", { name: "演示登录" });
+    await screen.findByRole("heading", { name: "登录" });
     expect(app.location()).toBe("/login");
   });
 

@@ -1,63 +1,45 @@
-import { screen, within } from "@solidjs/testing-library";
+import { screen } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { completeSignIn, startSignIn } from "../data/sign-in.ts";
 import { TOKEN_EXPIRES_KEY, TOKEN_KEY } from "../providers/session.tsx";
-import { adminMe, demoAccounts, jianyang, jianyangConfig, operatorMe } from "../test/fixtures.ts";
+import { adminMe, jianyang, jianyangConfig, operatorMe } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp } from "../test/harness.tsx";
 
-describe("the demo login page", () => {
-  it("lists the demo accounts: platform first, then one group per district", async () => {
-    fakeApi({ "GET /dev/accounts": () => ({ accounts: demoAccounts }) });
-    renderApp("/login");
+// The issuer's page is another site: here, where the portal sends the browser, and what comes back.
+vi.mock("../data/sign-in.ts", () => ({
+  startSignIn: vi.fn(async () => {}),
+  completeSignIn: vi.fn(),
+  onRenewed: vi.fn(async () => () => {}),
+  signOutEverywhere: vi.fn(async () => {}),
+  forgetSignIn: vi.fn(async () => {}),
+}));
 
-    const operator = await screen.findByTestId("login-platform-operator");
-    expect(operator).toHaveTextContent("平台运营");
-    expect(operator).toHaveTextContent("开通新的区县");
-    expect(screen.getByTestId("login-jianyang-admin")).toHaveTextContent("区级管理员");
-    expect(screen.getByTestId("login-yanping-admin")).toHaveTextContent("郑海燕");
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
-    const groups = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent);
-    expect(groups).toEqual(["手机号登录", "平台与省级", "区县 · jianyang", "区县 · yanping"]);
-    const platform = screen.getByRole("region", { name: "平台与省级" });
-    // The operator comes before the provincial admin, whatever order the API sends.
-    expect(
-      within(platform)
-        .getAllByRole("button")
-        .map((button) => button.dataset.testid),
-    ).toEqual(["login-platform-operator", "login-platform-fujian-admin"]);
+beforeEach(() => {
+  vi.mocked(startSignIn).mockReset().mockResolvedValue(undefined);
+  vi.mocked(completeSignIn).mockReset();
+});
+
+describe("signing in through the OpenID issuer", () => {
+  it("the login page sends the person to the issuer, to come back where they were going", async () => {
+    const user = userEvent.setup();
+    fakeApi({});
+    renderApp("/login?returnTo=/d/jianyang/tickets");
+    await user.click(await screen.findByTestId("sign-in"));
+    expect(startSignIn).toHaveBeenCalledWith("/d/jianyang/tickets");
+    expect(screen.getByTestId("register-link")).toHaveAttribute("href", "/register");
   });
 
-  it("shows roles and descriptions in the language chosen", async () => {
-    const user = userEvent.setup();
-    fakeApi({ "GET /dev/accounts": () => ({ accounts: demoAccounts }) });
-    renderApp("/login");
-
-    const worker = await screen.findByTestId("login-jianyang-worker");
-    expect(worker).toHaveTextContent("网格员");
-    expect(worker).toHaveTextContent("三级网格员");
-
-    await user.click(screen.getByTestId("lang-switch"));
-    expect(worker).toHaveTextContent("Grid worker");
-    expect(worker).toHaveTextContent("Third-level grid worker");
-    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Demo sign-in");
-  });
-
-  it("signs in with a click, keeps the token and opens the person's district", async () => {
-    const user = userEvent.setup();
+  it("back from the issuer, keeps the ID token and opens the person's district", async () => {
+    vi.mocked(completeSignIn).mockResolvedValue({ idToken: "jianyang-admin-token", expiresAt: inAnHour(), returnTo: "/" });
     fakeApi({
-      "GET /dev/accounts": () => ({ accounts: demoAccounts }),
-      "POST /dev/token": (request) => {
-        expect(request.body).toEqual({ userID: "admin", tenantID: "jianyang" });
-        return { token: "jianyang-admin-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-      },
       "GET /me": (request) => (request.token === "jianyang-admin-token" ? adminMe : problem(401, { detail: "bad token" })),
       "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
       "GET /provinces": () => ({ items: [], cursor: null }),
     });
-    const app = renderApp("/login");
-
-    await user.click(await screen.findByTestId("login-jianyang-admin"));
-
+    const app = renderApp("/auth/callback");
     expect(await screen.findByTestId("district-name")).toHaveTextContent("建阳区");
     expect(app.location()).toBe("/d/jianyang");
     expect(localStorage.getItem(TOKEN_KEY)).toBe("jianyang-admin-token");
@@ -66,39 +48,34 @@ describe("the demo login page", () => {
   });
 
   it("sends the operator to the district directory", async () => {
-    const user = userEvent.setup();
+    vi.mocked(completeSignIn).mockResolvedValue({ idToken: "operator-token", expiresAt: inAnHour(), returnTo: "/" });
     fakeApi({
-      "GET /dev/accounts": () => ({ accounts: demoAccounts }),
-      "POST /dev/token": () => ({ token: "operator-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
       "GET /me": () => operatorMe,
       "GET /districts": () => ({ items: [jianyang], cursor: null }),
       "GET /provinces": () => ({ items: [], cursor: null }),
     });
-    const app = renderApp("/login");
-    await user.click(await screen.findByTestId("login-platform-operator"));
+    const app = renderApp("/auth/callback");
     // The directory is a lazily loaded page (with the onboarding wizard): give its chunk time to load.
     expect(await screen.findByTestId("district-card-jianyang", {}, { timeout: 5000 })).toBeInTheDocument();
     expect(app.location()).toBe("/districts");
   });
 
-  it("says demo login is only available locally when the API has no demo accounts", async () => {
+  it("a failed return from the issuer says why and offers to sign in again", async () => {
+    vi.mocked(completeSignIn).mockRejectedValue(new Error("No matching state found in storage"));
     fakeApi({});
-    renderApp("/login");
-    const message = await screen.findByTestId("login-unavailable");
-    expect(message).toHaveTextContent("演示登录仅在本地开发环境中提供");
-    expect(screen.queryByRole("button", { name: /平台运营/ })).not.toBeInTheDocument();
+    const app = renderApp("/auth/callback");
+    expect(await screen.findByTestId("login-error")).toHaveTextContent("No matching state found in storage");
+    expect(screen.getByRole("link", { name: "重新登录" })).toHaveAttribute("href", "/login");
+    expect(app.location()).toBe("/auth/callback");
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 
-  it("shows why signing in failed", async () => {
+  it("says so when the issuer cannot be reached", async () => {
     const user = userEvent.setup();
-    fakeApi({
-      "GET /dev/accounts": () => ({ accounts: demoAccounts }),
-      "POST /dev/token": () => problem(404, { code: "user.not_found", detail: "There is no such demo user." }),
-    });
-    const app = renderApp("/login");
-    await user.click(await screen.findByTestId("login-jianyang-worker"));
-    expect(await screen.findByRole("alert")).toHaveTextContent("登录失败：There is no such demo user.");
-    expect(app.location()).toBe("/login");
-    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+    vi.mocked(startSignIn).mockRejectedValue(new Error("The API did not say where to sign in (HTTP 503)."));
+    fakeApi({});
+    renderApp("/login");
+    await user.click(await screen.findByTestId("sign-in"));
+    expect(await screen.findByTestId("login-error")).toHaveTextContent("HTTP 503");
   });
 });

@@ -1,75 +1,45 @@
-import { useNavigate } from "@solidjs/router";
-import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
-import { ApiError } from "../data/api.ts";
-import { createQuery } from "../data/query.ts";
-import type { DemoAccount } from "../data/types.ts";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { createSignal, onMount, Show } from "solid-js";
+import { useSetupLocale } from "../i18n/setup.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
-import { RoleBadge } from "../ui/badges.tsx";
+import { ApiError, NetworkError } from "../data/api.ts";
 import { errorMessage } from "../ui/errors.ts";
 import { AppHeader } from "../ui/header.tsx";
-import { AlertIcon, ChevronRightIcon } from "../ui/icons.tsx";
-import { Skeleton } from "../ui/states.tsx";
+import { AlertIcon } from "../ui/icons.tsx";
 import { usePageTitle } from "../ui/title.ts";
-import { PhoneLogin } from "./login-phone.tsx";
+import { completeSignIn } from "../data/sign-in.ts";
 import "./setup.css";
 
-interface AccountGroup {
-  key: string;
-  tenantID: string | null;
-  accounts: DemoAccount[];
+/** Why signing in failed: the issuer's or the sign-in library's own words (they name the step), else the usual message. */
+function signInError(error: unknown, t: Parameters<typeof errorMessage>[1]): string {
+  if (error instanceof Error && !(error instanceof ApiError) && !(error instanceof NetworkError) && error.message) return error.message;
+  return errorMessage(error, t);
 }
 
-const platformOrder = ["platform_operator", "provincial_admin"];
-
-/** Platform accounts first (operator, then provincial admins), then one group per district. */
-export function groupAccounts(accounts: DemoAccount[]): AccountGroup[] {
-  const platform = accounts
-    .filter((account) => account.tenantID === null)
-    .sort((a, b) => platformOrder.indexOf(a.role) - platformOrder.indexOf(b.role));
-  const groups: AccountGroup[] = platform.length ? [{ key: "platform", tenantID: null, accounts: platform }] : [];
-  for (const account of accounts) {
-    if (account.tenantID === null) continue;
-    let group = groups.find((candidate) => candidate.tenantID === account.tenantID);
-    if (!group) {
-      group = { key: account.tenantID, tenantID: account.tenantID, accounts: [] };
-      groups.push(group);
-    }
-    group.accounts.push(account);
-  }
-  return groups;
-}
-
-export function accountTestID(account: DemoAccount): string {
-  return `login-${account.tenantID ?? "platform"}-${account.userID}`;
-}
-
-/** `/login`: the demo sign-in (local mode): one card per demo account. */
+/**
+ * `/login`: sign in at the OpenID issuer — the local provider (demo accounts, phone + one-time
+ * code), Cognito's managed login, or the province's own — and come back signed in.
+ */
 export function LoginPage() {
-  const { t, language } = useLocale();
+  const { t } = useLocale();
+  const setup = useSetupLocale();
   const session = useSession();
-  const navigate = useNavigate();
+  const [search] = useSearchParams();
   usePageTitle(() => t("login.title"));
-
-  const accounts = createQuery(
-    () => true,
-    () => session.api.devAccounts(),
-  );
-  const groups = createMemo(() => groupAccounts(accounts.data()?.accounts ?? []));
-  const [pending, setPending] = createSignal<string>();
+  const [pending, setPending] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>();
+  const returnTo = () => (typeof search.returnTo === "string" && search.returnTo.startsWith("/") ? search.returnTo : "/");
 
-  async function signIn(account: DemoAccount) {
+  async function signIn() {
     if (pending()) return;
-    setPending(accountTestID(account));
+    setPending(true);
     setFailure(undefined);
     try {
-      await session.signIn(account);
-      navigate("/", { replace: true });
+      await session.signIn(returnTo());
     } catch (error) {
       setFailure(() => error);
-    } finally {
-      setPending(undefined);
+      setPending(false);
     }
   }
 
@@ -90,87 +60,66 @@ export function LoginPage() {
           </p>
         </Show>
         <Show when={failure()}>
-          <p class="notice notice-error" role="alert">
+          <p class="notice notice-error" role="alert" data-testid="login-error">
             <AlertIcon size={18} />
-            {t("login.failed", { detail: errorMessage(failure(), t) })}
+            {t("login.failed", { detail: signInError(failure(), t) })}
           </p>
         </Show>
 
-        {/* Signing in by phone (and so registering) goes through the local issuer, like the demo accounts. */}
-        <Show when={accounts.data()}>
-          <PhoneLogin />
-        </Show>
+        <section class="card">
+          <button
+            type="button"
+            class="button button-primary"
+            data-testid="sign-in"
+            disabled={pending()}
+            aria-busy={pending()}
+            onClick={signIn}
+          >
+            {pending() ? t("login.signingIn") : t("login.signIn")}
+          </button>
+          <p class="section-hint">
+            {setup.t("phoneLogin.registerPrompt")}{" "}
+            <A href="/register" data-testid="register-link">
+              {setup.t("phoneLogin.register")}
+            </A>
+          </p>
+        </section>
+      </main>
+    </>
+  );
+}
 
-        <Switch>
-          <Match when={accounts.error()}>
-            {(error) => (
-              <div class="state state-error login-unavailable" role="alert" data-testid="login-unavailable">
-                <AlertIcon size={28} class="state-icon" />
-                <h2 class="state-title">{t("login.unavailableTitle")}</h2>
-                <p class="state-body">{t("login.unavailableBody")}</p>
-                <Show when={!(error() instanceof ApiError && (error() as ApiError).status === 404)}>
-                  <p class="state-detail">{errorMessage(error(), t)}</p>
-                </Show>
-                <button type="button" class="button button-secondary" onClick={accounts.reload}>
-                  {t("common.retry")}
-                </button>
-              </div>
-            )}
-          </Match>
-          <Match when={accounts.data()}>
-            <Show when={groups().length} fallback={<p class="state state-empty">{t("login.empty")}</p>}>
-              <p class="notice notice-info">{t("login.notice")}</p>
-              <For each={groups()}>
-                {(group) => (
-                  <section class="login-group" aria-labelledby={`group-${group.key}`}>
-                    <h2 class="section-title" id={`group-${group.key}`}>
-                      {group.tenantID === null ? t("login.groupPlatform") : t("login.groupDistrict", { tenant: group.tenantID })}
-                    </h2>
-                    <ul class="account-grid">
-                      <For each={group.accounts}>
-                        {(account) => (
-                          <li>
-                            <button
-                              type="button"
-                              class={`account-card role-${account.role}`}
-                              data-testid={accountTestID(account)}
-                              disabled={Boolean(pending())}
-                              aria-busy={pending() === accountTestID(account)}
-                              onClick={() => signIn(account)}
-                            >
-                              <span class="avatar avatar-lg" aria-hidden="true">
-                                {account.name.slice(0, 1)}
-                              </span>
-                              <span class="account-text">
-                                <span class="account-name">{account.name}</span>
-                                <RoleBadge role={account.role} />
-                                <span class="account-description">
-                                  {pending() === accountTestID(account)
-                                    ? t("login.signingIn")
-                                    : language() === "zh-CN"
-                                      ? account.descriptionZh
-                                      : account.descriptionEn}
-                                </span>
-                              </span>
-                              <ChevronRightIcon size={18} class="account-chevron" />
-                            </button>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </section>
-                )}
-              </For>
-            </Show>
-          </Match>
-          <Match when={true}>
-            <div class="account-grid">
-              <Skeleton class="card" lines={3} />
-              <Skeleton class="card" lines={3} />
-              <Skeleton class="card" lines={3} />
-            </div>
-          </Match>
-        </Switch>
+/** `/auth/callback`: where the issuer sends the browser back; the code becomes the session's tokens. */
+export function AuthCallbackPage() {
+  const { t } = useLocale();
+  const session = useSession();
+  const navigate = useNavigate();
+  usePageTitle(() => t("login.title"));
+  const [failure, setFailure] = createSignal<unknown>();
+
+  onMount(async () => {
+    try {
+      const signed = await completeSignIn();
+      session.accept(signed);
+      navigate(signed.returnTo, { replace: true });
+    } catch (error) {
+      setFailure(() => error);
+    }
+  });
+
+  return (
+    <>
+      <AppHeader />
+      <main id="main" class="container page login">
+        <Show when={failure()} fallback={<p class="state">{t("login.signingIn")}</p>}>
+          <p class="notice notice-error" role="alert" data-testid="login-error">
+            <AlertIcon size={18} />
+            {t("login.failed", { detail: signInError(failure(), t) })}
+          </p>
+          <A href="/login" class="button button-secondary">
+            {t("login.again")}
+          </A>
+        </Show>
       </main>
     </>
   );

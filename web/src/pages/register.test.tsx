@@ -1,10 +1,20 @@
 import { screen } from "@solidjs/testing-library";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { startSignIn } from "../data/sign-in.ts";
 import type { Me } from "../data/types.ts";
 import { TOKEN_KEY } from "../providers/session.tsx";
 import { jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, type FakeRequest } from "../test/harness.tsx";
+
+// The issuer's page is another site: here, only where the portal would send the browser.
+vi.mock("../data/sign-in.ts", () => ({
+  startSignIn: vi.fn(async () => {}),
+  completeSignIn: vi.fn(),
+  onRenewed: vi.fn(async () => () => {}),
+  signOutEverywhere: vi.fn(async () => {}),
+  forgetSignIn: vi.fn(async () => {}),
+}));
 
 const residentMe: Me = {
   actor: { type: "user", userID: "user_r1", tenantID: "jianyang", roles: ["resident"] },
@@ -20,15 +30,10 @@ const registration = (overrides: Partial<{ selfRegistration: boolean; approval: 
   ...overrides,
 });
 
-function api(routes: {
-  registration?: () => unknown;
-  register?: (request: FakeRequest) => unknown;
-  token?: (request: FakeRequest) => unknown;
-}) {
+function api(routes: { registration?: () => unknown; register?: (request: FakeRequest) => unknown }) {
   return fakeApi({
     "GET /districts/jianyang/registration": routes.registration ?? (() => registration()),
     "POST /districts/jianyang/residents": routes.register ?? (() => problem(500, { detail: "not expected" })),
-    "POST /dev/token": routes.token ?? (() => problem(500, { detail: "not expected" })),
     "GET /me": (request) => (request.token === "resident-token" ? residentMe : problem(401, { detail: "bad token" })),
     "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
     "GET /provinces": () => ({ items: [], cursor: null }),
@@ -47,7 +52,7 @@ async function fill(user: UserEvent, name: string, phone: string) {
 }
 
 describe("residents registering themselves", () => {
-  it("an open district: the resident registers, is signed in by phone at once and lands on the district home", async () => {
+  it("an open district: the resident registers, then goes on to sign in at the issuer, to come back to the district home", async () => {
     const user = userEvent.setup();
     const sent: unknown[] = [];
     api({
@@ -55,24 +60,15 @@ describe("residents registering themselves", () => {
         sent.push(request.body);
         return { userID: "user_r1", status: "active" };
       },
-      token: (request) => {
-        sent.push(request.body);
-        return { token: "resident-token", expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-      },
     });
-    const app = renderApp("/register");
+    renderApp("/register");
     await findDistrict(user);
     expect(await screen.findByTestId("register-district-name")).toHaveTextContent("建阳区");
     expect(screen.queryByTestId("register-approval")).not.toBeInTheDocument();
     await fill(user, "陈小雨", "13900000042");
 
-    expect(await screen.findByTestId("district-name")).toHaveTextContent("建阳区");
-    expect(sent).toEqual([
-      { name: "陈小雨", phone: "13900000042" },
-      { tenantID: "jianyang", phone: "13900000042" },
-    ]);
-    expect(localStorage.getItem(TOKEN_KEY)).toBe("resident-token");
-    expect(app.location()).toBe("/d/jianyang");
+    await vi.waitFor(() => expect(startSignIn).toHaveBeenCalledWith("/d/jianyang"));
+    expect(sent).toEqual([{ name: "陈小雨", phone: "13900000042" }]);
   });
 
   it("a district that approves: the resident is told the staff will approve, and is not signed in", async () => {

@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import { setupApi, type Registration } from "../data/setup.ts";
@@ -13,13 +13,12 @@ import "./setup.css";
 
 /**
  * `/register`: a resident registers into their district. The district (by its slug) says
- * whether it takes registrations and whether staff approve them; an active resident is signed
- * in at once, a pending one is told to wait for the staff.
+ * whether it takes registrations and whether staff approve them; an active resident goes on to
+ * sign in at the OpenID issuer, a pending one is told to wait for the staff.
  */
 export function RegisterPage() {
   const { t, pick } = useSetupLocale();
   const session = useSession();
-  const navigate = useNavigate();
   const setup = setupApi(session.api);
   usePageTitle(() => t("register.title"));
 
@@ -69,8 +68,8 @@ export function RegisterPage() {
         setPending(true);
         return;
       }
-      await session.signIn({ tenantID: target.tenantID, phone: number });
-      navigate(`/d/${target.tenantID}`, { replace: true });
+      // Registered: signing in is the issuer's (phone + one-time code at the local provider).
+      await session.signIn(`/d/${target.tenantID}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === "user.exists") setErrors({ phone: t("register.exists") });
       else if (error instanceof ApiError && error.code === "registration.closed") setFailure(t("register.closed"));

@@ -39,7 +39,7 @@ describe("the start page", () => {
   it("sends a visitor who is not signed in to the login page", async () => {
     api(adminMe);
     const app = renderApp("/");
-    await screen.findByRole("heading", { name: "演示登录" });
+    await screen.findByRole("heading", { name: "登录" });
     expect(app.location()).toBe("/login");
   });
 
@@ -48,7 +48,7 @@ describe("the start page", () => {
     localStorage.setItem(TOKEN_EXPIRES_KEY, new Date(Date.now() - 1000).toISOString());
     api(adminMe);
     const app = renderApp("/");
-    await screen.findByRole("heading", { name: "演示登录" });
+    await screen.findByRole("heading", { name: "登录" });
     expect(app.location()).toBe("/login");
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });

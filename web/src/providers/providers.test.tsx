@@ -46,11 +46,11 @@ describe("the language switch", () => {
         <LanguageSwitch />
       </LocaleProvider>
     ));
-    expect(screen.getByRole("heading")).toHaveTextContent("演示登录");
+    expect(screen.getByRole("heading")).toHaveTextContent("登录");
     expect(document.documentElement.lang).toBe("zh-CN");
 
     await user.click(screen.getByTestId("lang-switch"));
-    expect(screen.getByRole("heading")).toHaveTextContent("Demo sign-in");
+    expect(screen.getByRole("heading")).toHaveTextContent("Sign in");
     expect(screen.getByTestId("lang-switch")).toHaveTextContent("中文");
     expect(document.documentElement.lang).toBe("en");
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe("en");
@@ -62,7 +62,7 @@ describe("the language switch", () => {
         <Greeting />
       </LocaleProvider>
     ));
-    expect(screen.getByRole("heading")).toHaveTextContent("Demo sign-in");
+    expect(screen.getByRole("heading")).toHaveTextContent("Sign in");
   });
 
   it("ignores a stored value that is not a language", () => {
@@ -72,6 +72,6 @@ describe("the language switch", () => {
         <Greeting />
       </LocaleProvider>
     ));
-    expect(screen.getByRole("heading")).toHaveTextContent("演示登录");
+    expect(screen.getByRole("heading")).toHaveTextContent("登录");
   });
 });

@@ -1,7 +1,8 @@
 import { useNavigate } from "@solidjs/router";
-import { createSignal, type Accessor, type ParentProps } from "solid-js";
+import { createSignal, onCleanup, type Accessor, type ParentProps } from "solid-js";
 import { createApi, type Api } from "../data/api.ts";
 import { createQuery, type Query } from "../data/query.ts";
+import { forgetSignIn, onRenewed, signOutEverywhere, startSignIn, type Signed } from "../data/sign-in.ts";
 import type { Me } from "../data/types.ts";
 import { createStrictContext } from "./context.ts";
 
@@ -14,8 +15,11 @@ export interface Session {
   /** Who is signed in (`GET /me`), loaded whenever the token changes. */
   me: Query<Me>;
   api: Api;
-  /** Signs in as a demo account, or as a district user by phone (local mode only). */
-  signIn: (account: { userID: string; tenantID: string | null } | { tenantID: string; phone: string }) => Promise<void>;
+  /** Off to the OpenID issuer's sign-in page; back (through `/auth/callback`) at `returnTo`. */
+  signIn: (returnTo?: string) => Promise<void>;
+  /** Keeps the tokens the issuer sent back (`/auth/callback`), and their renewals. */
+  accept: (signed: Signed) => void;
+  /** Signs out here and at the issuer. */
   signOut: () => void;
   /** Why the last session ended, if not by the user's hand. */
   notice: Accessor<"expired" | null>;
@@ -53,7 +57,10 @@ function storedToken(): string | null {
   return token;
 }
 
-/** Holds the token (in localStorage) and the API client; must sit inside the router. */
+/**
+ * Holds the ID token the OpenID issuer gave (in localStorage, renewed before it expires) and
+ * the API client; must sit inside the router.
+ */
 export function SessionProvider(props: ParentProps) {
   const navigate = useNavigate();
   const [token, setToken] = createSignal<string | null>(storedToken());
@@ -66,11 +73,26 @@ export function SessionProvider(props: ParentProps) {
     setToken(null);
   }
 
+  function keep(signed: Signed) {
+    write(TOKEN_KEY, signed.idToken);
+    write(TOKEN_EXPIRES_KEY, signed.expiresAt);
+    setToken(signed.idToken);
+  }
+
+  // Renewed ID tokens (the issuer's refresh token, before they expire) replace the kept one.
+  let watching: Promise<() => void> | undefined;
+  function watchRenewals() {
+    watching ??= onRenewed(keep).catch(() => () => {});
+  }
+  if (token()) watchRenewals();
+  onCleanup(() => void watching?.then((stop) => stop()));
+
   const api = createApi({
     token,
     // A dead token (the local API restarted, or it expired): back to the login page.
     onUnauthorized: () => {
       end();
+      void forgetSignIn().catch(() => {});
       setNotice("expired");
       navigate("/login", { replace: true });
     },
@@ -83,19 +105,17 @@ export function SessionProvider(props: ParentProps) {
     me,
     api,
     notice,
-    async signIn(account) {
-      const issued = await api.devToken(
-        "phone" in account ? { tenantID: account.tenantID, phone: account.phone } : { userID: account.userID, tenantID: account.tenantID },
-      );
+    signIn: (returnTo) => startSignIn(returnTo),
+    accept(signed) {
       api.clearCache();
-      write(TOKEN_KEY, issued.token);
-      write(TOKEN_EXPIRES_KEY, issued.expiresAt);
       setNotice(null);
-      setToken(issued.token);
+      keep(signed);
+      watchRenewals();
     },
     signOut() {
       end();
       setNotice(null);
+      void signOutEverywhere().catch(() => {});
     },
   };
 

@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Actor, NotFoundError, User, withActor } from "@wangge/core";
-import type { DevIssuer } from "../dev-issuer.ts";
-import { body, json, problems, router } from "../openapi.ts";
+import { withActor } from "@wangge/core";
+import { json, router } from "../openapi.ts";
 
 const DemoAccount = z
   .object({
@@ -13,19 +12,6 @@ const DemoAccount = z
     descriptionEn: z.string(),
   })
   .openapi("DemoAccount");
-
-const TokenRequest = z
-  .object({
-    userID: z.string().min(1).max(80).optional(),
-    tenantID: z.string().min(1).max(40).nullable().default(null),
-    /** Sign in by phone instead of ID: a district user (with `tenantID`). */
-    phone: User.Phone.optional(),
-  })
-  .refine((request) => request.userID || (request.phone && request.tenantID), {
-    path: ["userID"],
-    message: "give a userID, or a tenantID and a phone",
-  })
-  .openapi("DevTokenRequest");
 
 const DemoStatus = z
   .object({
@@ -46,8 +32,8 @@ export interface DemoTools {
 /** No demo (an app made without the local server's): no accounts, nothing loading. */
 export const NoDemo: DemoTools = { accounts: [], status: async () => ({ older: false, districts: [] }) };
 
-/** Local mode only: the demo accounts and tokens for them, signed by the local issuer. */
-export function devRoutes(issuer: DevIssuer, demo: DemoTools = NoDemo) {
+/** Local mode only: the demo accounts (the local OpenID provider's sign-in page offers them too) and the demo's progress. */
+export function devRoutes(demo: DemoTools = NoDemo) {
   return router()
     .openapi(
       createRoute({
@@ -72,51 +58,5 @@ export function devRoutes(issuer: DevIssuer, demo: DemoTools = NoDemo) {
         responses: { 200: json(DemoStatus, "The demo's progress") },
       }),
       async (c) => c.json(await withActor({ type: "system" }, () => demo.status()), 200),
-    )
-    .openapi(
-      createRoute({
-        method: "post",
-        path: "/token",
-        operationId: "issueDevToken",
-        tags: ["local"],
-        summary: "A signed token for a district user (by ID or phone) or platform staff (local mode only)",
-        description: "A pending resident (waiting for approval) gets 403 `user.pending`, a disabled user 403 `user.disabled`.",
-        request: body(TokenRequest),
-        responses: {
-          200: json(z.object({ token: z.string(), expiresAt: z.string() }), "A token"),
-          ...problems(400, 403, 404),
-        },
-      }),
-      async (c) => {
-        const { userID, tenantID, phone } = c.req.valid("json");
-        const slug = tenantID === null ? null : Actor.Slug.safeParse(tenantID);
-        if (slug && !slug.success) throw new NotFoundError("district.not_found", `There is no district "${tenantID}".`);
-        const claims = tenantID
-          ? await withActor({ type: "system", tenantID }, async () => {
-              const user = await User.signIn(phone ? { phone } : { userID: userID! });
-              return { sub: user.userID, tenant: tenantID, roles: user.roles, department: user.departmentKey };
-            })
-          : await User.findStaff(userID!).then(
-              (staff) =>
-                staff && {
-                  sub: staff.userID,
-                  roles: [staff.kind === "operator" ? "platform_operator" : "provincial_admin"],
-                  province: staff.provinceID,
-                },
-            );
-        if (!claims) throw new NotFoundError("user.not_found", `No active user "${userID}"${tenantID ? ` in "${tenantID}"` : ""}.`);
-        return c.json(await issuer.sign(claims), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: "get",
-        path: "/jwks.json",
-        operationId: "getDevJwks",
-        tags: ["local"],
-        summary: "The local issuer's public keys (local mode only)",
-        responses: { 200: json(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), "JWKS") },
-      }),
-      async (c) => c.json(await issuer.jwks(), 200),
     );
 }

@@ -3,14 +3,17 @@ import { Config, withActor } from "@wangge/core";
 import { setDirectory } from "@wangge/core/identity/directory";
 import { MemoryDirectory } from "@wangge/core/identity/memory.test-support";
 import { As, square, startTestApi } from "../../../../scripts/test/api.ts";
+import { signInThroughProvider } from "../../../../scripts/test/sign-in.ts";
+import { signInAccount } from "../oidc/accounts.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let gridID: string;
 const admin = { as: As.jianyangAdmin };
 
-/** Signs in by phone through the local issuer, as the portal's phone sign-in does. */
+/** Signs in by phone + one-time code at the local OpenID provider, as a person does on its sign-in page. */
 async function signIn(tenantID: string, phone: string) {
-  return api.call("POST", "/dev/token", { body: { tenantID, phone } });
+  const result = await signInThroughProvider(api, { tenantID, phone });
+  return { status: result.status, body: { token: result.idToken!, code: result.code, detail: result.detail } };
 }
 async function callWith(token: string, method: string, path: string, body?: unknown) {
   return api.call(method, path, { body, headers: { authorization: `Bearer ${token}` } });
@@ -105,12 +108,13 @@ describe("users and access through the API", () => {
     expect(disabled.body.status).toBe("disabled");
     const refused = await signIn("jianyang", "13744445555");
     expect([refused.status, refused.body.code]).toEqual([403, "user.disabled"]);
-    const byID = await api.call("POST", "/dev/token", { body: { tenantID: "jianyang", userID: user.body.userID } });
-    expect(byID.status).toBe(403);
+    await expect(signInAccount({ tenantID: "jianyang", userID: user.body.userID })).rejects.toMatchObject({ code: "user.disabled" });
     expect((await api.call("GET", "/users?status=disabled", admin)).body.items.map((item: { userID: string }) => item.userID)).toContain(
       user.body.userID,
     );
     await api.call("PATCH", `/users/${user.body.userID}`, { ...admin, body: { status: "active" } });
+    // Disabling ended their sessions up to the next whole second (a token's iat has no finer grain): sign in after it.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 50));
     expect((await signIn("jianyang", "13744445555")).status).toBe(200);
     expect((await signIn("jianyang", "13799999999")).status).toBe(404);
   });
@@ -217,13 +221,21 @@ describe("signing out everywhere", () => {
     expect(mine.body).toMatchObject({ userID: invited.body.userID, directory: true });
     expect(Number.isNaN(Date.parse(mine.body.sessionsValidAfter))).toBe(false);
 
+    // The token in hand is refused at once; a sign-in after the sign-out's second works again.
+    const stale = await callWith(token, "GET", "/me");
+    expect([stale.status, stale.body.code]).toEqual([401, "auth.signed_out"]);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(mine.body.sessionsValidAfter) - Date.now() + 50));
     const fresh = (await signIn("jianyang", "13712340077")).body.token;
+    expect((await callWith(fresh, "GET", "/me")).status).toBe(200);
     const notAdmin = await callWith(fresh, "POST", `/users/${other.body.userID}/sign-out`);
-    expect([401, 403]).toContain(notAdmin.status);
+    expect([notAdmin.status, notAdmin.body.code]).toEqual([403, "actor.role"]);
 
+    const othersToken = await api.token({ userID: other.body.userID, tenantID: "jianyang" });
     const byAdmin = await api.call("POST", `/users/${other.body.userID}/sign-out`, admin);
     expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(200);
     expect(byAdmin.body.userID).toBe(other.body.userID);
+    const othersStale = await callWith(othersToken, "GET", "/me");
+    expect([othersStale.status, othersStale.body.code]).toEqual([401, "auth.signed_out"]);
     expect((await api.call("POST", "/users/user_nobody/sign-out", admin)).status).toBe(404);
     expect((await api.call("POST", "/me/sign-out")).status).toBe(401);
   });

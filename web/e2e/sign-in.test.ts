@@ -1,0 +1,110 @@
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { As } from "../../scripts/test/api.ts";
+import { chromiumArgs, chromiumPath, phoneSized, screenshot, signInAt, signInByPhone, startPortal } from "./harness.ts";
+
+/**
+ * Signing in through OpenID Connect end to end: the portal's `/login` sends the browser to the
+ * local OpenID provider's page (Authorization Code + PKCE), the person signs in there — a demo
+ * account, or phone + the one-time code the provider prints — and comes back signed in with an
+ * ID token the API accepts.
+ */
+
+let stack: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startPortal();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function open(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** The claims of the ID token the portal keeps (read without verifying; the API verified it). */
+async function keptClaims(page: import("playwright-core").Page) {
+  const token = await page.evaluate<string | null>("localStorage.getItem('wangge.token')");
+  expect(token).toBeTruthy();
+  return JSON.parse(Buffer.from(token!.split(".")[1], "base64url").toString()) as Record<string, unknown>;
+}
+
+describe("signing in at the OpenID provider", () => {
+  it("a resident signs in through the provider's page and lands on their district", async () => {
+    const { context, page, errors } = await open(phoneSized);
+    await page.goto(`${stack.api.origin}/login`);
+    await page.getByTestId("sign-in").click();
+    // The provider's own page, under the API's /oidc, reached with a PKCE challenge.
+    await page.waitForURL(/\/api\/oidc\/interaction\//);
+    expect(await page.title()).toBe("登录网格");
+    await screenshot(page, "phone-provider-sign-in.png");
+    await page.getByTestId("login-jianyang-resident").click();
+    await page.getByTestId("district-name").waitFor();
+    expect(page.url()).toBe(`${stack.api.origin}/d/jianyang`);
+    expect(await keptClaims(page)).toMatchObject({ tenant: "jianyang", user: "resident", aud: "wangge-portal" });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("platform staff sign in the same way and see the districts", async () => {
+    const { context, page, errors } = await open();
+    await signInAt(page, stack.api.origin, "login-platform-operator");
+    await page.waitForURL(`${stack.api.origin}/districts`);
+    await page.getByTestId("district-card-jianyang").waitFor();
+    const claims = await keptClaims(page);
+    expect(claims).toMatchObject({ user: "operator" });
+    expect(claims.tenant).toBeUndefined();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a district worker signs in with phone + the one-time code; a wrong code is refused first", async () => {
+    const invited = await stack.api.call("POST", "/users", {
+      as: As.jianyangAdmin,
+      body: { name: "林", phone: "13766660101", roles: ["cadre"] },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const { context, page, errors } = await open();
+    await page.goto(`${stack.api.origin}/login`);
+    await page.getByTestId("sign-in").click();
+    // A wrong code first: the page says so and asks again.
+    await page.getByTestId("signin-district").fill("jianyang");
+    await page.getByTestId("signin-phone").fill("13766660101");
+    await page.getByTestId("signin-send").click();
+    await page.getByTestId("signin-code").fill("000000");
+    await page.getByTestId("signin-verify").click();
+    expect(await page.getByTestId("signin-error").getAttribute("data-code")).toBe("code.wrong");
+    await page.getByRole("link", { name: "换一个手机号" }).click();
+    await signInByPhone(page, stack.api.provider, "jianyang", "13766660101");
+    await page.getByTestId("district-name").waitFor();
+    expect(await keptClaims(page)).toMatchObject({ tenant: "jianyang", user: invited.body.userID });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a disabled user is told why at the provider and does not get in", async () => {
+    const user = await stack.api.call("POST", "/users", {
+      as: As.jianyangAdmin,
+      body: { name: "郭", phone: "13766660102", roles: ["cadre"] },
+    });
+    await stack.api.call("PATCH", `/users/${user.body.userID}`, { as: As.jianyangAdmin, body: { status: "disabled" } });
+    const { context, page } = await open();
+    await page.goto(`${stack.api.origin}/login`);
+    await page.getByTestId("sign-in").click();
+    await signInByPhone(page, stack.api.provider, "jianyang", "13766660102");
+    const refusal = page.getByTestId("signin-error");
+    await refusal.waitFor();
+    expect(await refusal.getAttribute("data-code")).toBe("user.disabled");
+    expect(await refusal.textContent()).toContain("已被停用");
+    await context.close();
+  });
+});
