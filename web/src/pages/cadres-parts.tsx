@@ -15,7 +15,7 @@ import type { DistrictConfig } from "../data/types.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
 import { DistrictGate } from "../ui/district-gate.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, TextInput } from "../ui/field.tsx";
+import { Field, SelectInput, TextInput } from "../ui/field.tsx";
 import { ErrorState, Skeleton } from "../ui/states.tsx";
 
 /**
@@ -33,37 +33,6 @@ export function CadreGate(props: { children: (config: DistrictConfig) => JSX.Ele
     >
       {(config) => props.children(config)}
     </DistrictGate>
-  );
-}
-
-/** A select with its options (the shared one does not pass a test id through). */
-export function Select(props: {
-  id: string;
-  "aria-invalid"?: boolean;
-  "aria-describedby"?: string;
-  value: string;
-  onValue: (value: string) => void;
-  options: { value: string; label: string }[];
-  testID: string;
-}) {
-  return (
-    <select
-      class="input select"
-      id={props.id}
-      aria-invalid={props["aria-invalid"]}
-      aria-describedby={props["aria-describedby"]}
-      value={props.value}
-      onChange={(event) => props.onValue(event.currentTarget.value)}
-      data-testid={props.testID}
-    >
-      <For each={props.options}>
-        {(option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        )}
-      </For>
-    </select>
   );
 }
 
@@ -280,12 +249,12 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
           {(key) => (
             <Field id={`evaluation-${key}`} label={t(`evaluate.${key}`)} error={errors()[key]}>
               {(attributes) => (
-                <Select
+                <SelectInput
                   {...attributes}
                   value={scores()[key]}
                   onValue={(value) => setScores({ ...scores(), [key]: value })}
                   options={scoreOptions}
-                  testID={`evaluation-${key}`}
+                  data-testid={`evaluation-${key}`}
                 />
               )}
             </Field>
@@ -293,12 +262,12 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
         </For>
         <Field id="evaluation-grade" label={t("evaluate.grade")} error={errors().grade}>
           {(attributes) => (
-            <Select
+            <SelectInput
               {...attributes}
               value={grade()}
               onValue={(value) => setGrade(value as Grade)}
               options={grades.map((value) => ({ value, label: t(`grade.${value}`) }))}
-              testID="evaluation-grade"
+              data-testid="evaluation-grade"
             />
           )}
         </Field>

@@ -10,13 +10,13 @@ import type { SignedInActor } from "../data/types.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, TextInput } from "../ui/field.tsx";
+import { Field, SelectInput, TextInput } from "../ui/field.tsx";
 import { ChevronRightIcon } from "../ui/icons.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { useMechanismTitle, useTierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
-import { CadreGate, EvaluationList, lastMonth, LedgerList, PagedList, Select } from "./cadres-parts.tsx";
+import { CadreGate, EvaluationList, lastMonth, LedgerList, PagedList } from "./cadres-parts.tsx";
 import "./cadres.css";
 
 /**
@@ -167,7 +167,7 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
       <div class="cadre-form-grid">
         <Field id="ledger-kind" label={t("log.kind")} error={errors().kind}>
           {(attributes) => (
-            <Select
+            <SelectInput
               {...attributes}
               value={kind()}
               onValue={setKind}
@@ -175,7 +175,7 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
                 value: candidate.key,
                 label: language() === "en" ? candidate.nameEn : candidate.nameZh,
               }))}
-              testID="ledger-kind"
+              data-testid="ledger-kind"
             />
           )}
         </Field>
@@ -343,7 +343,7 @@ function CadreList(props: { api: CadresApi }) {
       </h2>
       <Field id="cadre-unit" label={t("list.unit")}>
         {(attributes) => (
-          <Select
+          <SelectInput
             {...attributes}
             value={unitID()}
             onValue={setUnitID}
@@ -351,7 +351,7 @@ function CadreList(props: { api: CadresApi }) {
               { value: "", label: t("list.allUnits") },
               ...(units.data()?.items ?? []).map((unit) => ({ value: unit.unitID, label: unit.name })),
             ]}
-            testID="cadre-unit-filter"
+            data-testid="cadre-unit-filter"
           />
         )}
       </Field>
@@ -420,12 +420,12 @@ function FeedbackPanel(props: { api: CadresApi }) {
               <div class="cadre-form-grid">
                 <Field id="feedback-unit" label={t("feedback.unit")}>
                   {(attributes) => (
-                    <Select
+                    <SelectInput
                       {...attributes}
                       value={unit()?.unitID ?? ""}
                       onValue={setUnitID}
                       options={page().items.map((candidate) => ({ value: candidate.unitID, label: candidate.name }))}
-                      testID="feedback-unit"
+                      data-testid="feedback-unit"
                     />
                   )}
                 </Field>
