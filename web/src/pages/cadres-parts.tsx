@@ -1,5 +1,5 @@
 import { useParams } from "@solidjs/router";
-import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
+import { createSignal, For, Show, type JSX } from "solid-js";
 import { ApiError, fieldName } from "../data/api.ts";
 import {
   grades,
@@ -16,7 +16,7 @@ import { useCadreLocale } from "../i18n/cadres.ts";
 import { DistrictGate } from "../ui/district-gate.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { Field, SelectInput, TextInput } from "../ui/field.tsx";
-import { ErrorState, Skeleton } from "../ui/states.tsx";
+import { QueryView } from "../ui/states.tsx";
 
 /**
  * The cadre pages' frame: the district's gate for cadre secondment (常态化下沉).
@@ -76,26 +76,20 @@ export function PagedList<S, T>(props: {
     }
   }
   return (
-    <Switch>
-      <Match when={first.data()}>
-        {(items) => (
-          <Show when={items().length} fallback={<p class="cadre-muted">{props.empty}</p>}>
-            <ul class={props.class} data-testid={props.testID}>
-              <For each={[...items(), ...more()]}>{(item) => props.children(item)}</For>
-            </ul>
-            <Show when={cursor()}>
-              <button type="button" class="button button-secondary" disabled={loadingMore()} onClick={loadMore}>
-                {t("ledger.more")}
-              </button>
-            </Show>
+    <QueryView query={first} lines={props.skeletonLines}>
+      {(items) => (
+        <Show when={items().length} fallback={<p class="cadre-muted">{props.empty}</p>}>
+          <ul class={props.class} data-testid={props.testID}>
+            <For each={[...items(), ...more()]}>{(item) => props.children(item)}</For>
+          </ul>
+          <Show when={cursor()}>
+            <button type="button" class="button button-secondary" disabled={loadingMore()} onClick={loadMore}>
+              {t("ledger.more")}
+            </button>
           </Show>
-        )}
-      </Match>
-      <Match when={first.error()}>{(error) => <ErrorState error={error()} onRetry={first.reload} />}</Match>
-      <Match when={true}>
-        <Skeleton lines={props.skeletonLines} />
-      </Match>
-    </Switch>
+        </Show>
+      )}
+    </QueryView>
   );
 }
 
@@ -152,21 +146,15 @@ export function EvaluationList(props: { api: CadresApi; cadreID: string; version
       <h2 class="cadre-section-title" id="evaluations-title">
         {t("evaluations.title")}
       </h2>
-      <Switch>
-        <Match when={evaluations.data()}>
-          {(page) => (
-            <Show when={page().items.length} fallback={<p class="cadre-muted">{t("evaluations.empty")}</p>}>
-              <ul class="evaluation-list" data-testid="evaluation-list">
-                <For each={page().items}>{(evaluation) => <EvaluationItem evaluation={evaluation} />}</For>
-              </ul>
-            </Show>
-          )}
-        </Match>
-        <Match when={evaluations.error()}>{(error) => <ErrorState error={error()} onRetry={evaluations.reload} />}</Match>
-        <Match when={true}>
-          <Skeleton lines={2} />
-        </Match>
-      </Switch>
+      <QueryView query={evaluations} lines={2}>
+        {(page) => (
+          <Show when={page().items.length} fallback={<p class="cadre-muted">{t("evaluations.empty")}</p>}>
+            <ul class="evaluation-list" data-testid="evaluation-list">
+              <For each={page().items}>{(evaluation) => <EvaluationItem evaluation={evaluation} />}</For>
+            </ul>
+          </Show>
+        )}
+      </QueryView>
     </section>
   );
 }

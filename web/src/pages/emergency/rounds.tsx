@@ -1,12 +1,12 @@
 import { useSearchParams } from "@solidjs/router";
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { checklistOf, useEmergencyApi, type EmergencyTask } from "../../data/emergency.ts";
 import { createQuery } from "../../data/query.ts";
 import { useEmergencyLocale } from "../../i18n/emergency.ts";
 import { useDistrict } from "../../providers/district.tsx";
 import { FailureNotice } from "../../ui/failure-notice.tsx";
 import { GridPicker, type GridChoice } from "../../ui/grid-picker.tsx";
-import { EmptyState, ErrorState, Skeleton } from "../../ui/states.tsx";
+import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { Board } from "./board.tsx";
 
 /** The task rounds (the admin issues them), and the board of the chosen one. */
@@ -56,9 +56,8 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
             }}
           />
         </Show>
-        <Switch>
-          <Match when={list.error()}>{(error) => <ErrorState error={error()} onRetry={list.reload} />}</Match>
-          <Match when={list.data()}>
+        <QueryView query={list} lines={3} failureFirst>
+          {() => (
             <Show when={items().length} fallback={<EmptyState title={t("emergency.roundsEmpty")} body={t("emergency.roundsEmptyBody")} />}>
               <ul class="emergency-round-list">
                 <For each={items()}>
@@ -89,11 +88,8 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
                 </button>
               </Show>
             </Show>
-          </Match>
-          <Match when={true}>
-            <Skeleton lines={3} />
-          </Match>
-        </Switch>
+          )}
+        </QueryView>
       </section>
       <Show when={search.round} keyed fallback={<p class="emergency-quiet">{t("emergency.boardPick")}</p>}>
         {(taskID) => <Board taskID={taskID} changes={props.changes} />}
