@@ -1,6 +1,5 @@
 import { useParams } from "@solidjs/router";
 import { createSignal, For, Show, type JSX } from "solid-js";
-import { ApiError, fieldName } from "../data/api.ts";
 import {
   grades,
   type CadresApi,
@@ -14,9 +13,9 @@ import { createQuery } from "../data/query.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
 import { DistrictGate } from "../ui/district-gate.tsx";
-import { errorMessage } from "../ui/errors.ts";
 import { Field, SelectInput, TextInput } from "../ui/field.tsx";
 import { QueryView } from "../ui/states.tsx";
+import { createSubmission } from "../ui/submission.ts";
 
 /**
  * The cadre pages' frame: the district's gate for cadre secondment (常态化下沉).
@@ -195,15 +194,11 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
   const [scores, setScores] = createSignal({ attitude: "4", workState: "4", performance: "4" });
   const [grade, setGrade] = createSignal<Grade>("good");
   const [comment, setComment] = createSignal("");
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [failure, setFailure] = createSignal<string>();
-  const [saving, setSaving] = createSignal(false);
+  const form = createSubmission(t);
+  const { errors, failure, saving } = form;
   const scoreOptions = ["5", "4", "3", "2", "1"].map((value) => ({ value, label: value }));
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
-    setErrors({});
-    setFailure(undefined);
-    setSaving(true);
     const input: EvaluationInput = {
       month: month(),
       attitude: Number(scores().attitude),
@@ -212,19 +207,11 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
       grade: grade(),
       comment: comment().trim() || undefined,
     };
-    try {
-      await props.api.evaluate(props.cadreID, input);
-      props.onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) {
-        const fields: Record<string, string> = {};
-        for (const issue of error.fieldErrors) fields[fieldName(issue.path).replace(/^body\./, "")] ??= issue.message;
-        setErrors(fields);
-      }
-      setFailure(errorMessage(error, t));
-    } finally {
-      setSaving(false);
-    }
+    void form.submit(
+      () => ({}),
+      () => props.api.evaluate(props.cadreID, input),
+      () => props.onDone(),
+    );
   }
   return (
     <form class="card cadre-form" onSubmit={submit} data-testid="evaluation-form" noValidate>

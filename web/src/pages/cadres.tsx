@@ -1,8 +1,8 @@
 import { A, useParams } from "@solidjs/router";
 import { saveBlob } from "../ui/save-blob.ts";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
-import { ApiError, fieldName } from "../data/api.ts";
 import { cadresApi, isCadre, isCommunity, todayInChina, type Cadre, type CadresApi, type MyAssignments } from "../data/cadres.ts";
+import type { FieldErrors } from "../data/field-errors.ts";
 import { createPhotoUploads } from "../data/photo-uploads.ts";
 import { createQuery } from "../data/query.ts";
 import { ticketsApi } from "../data/tickets.ts";
@@ -13,6 +13,7 @@ import { errorMessage } from "../ui/errors.ts";
 import { Field, SelectInput, TextInput } from "../ui/field.tsx";
 import { ChevronRightIcon } from "../ui/icons.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
+import { createSubmission } from "../ui/submission.ts";
 import { EmptyState, ErrorState, Skeleton, QueryView } from "../ui/states.tsx";
 import { useMechanismTitle, useTierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
@@ -119,41 +120,29 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
   const [date, setDate] = createSignal(todayInChina());
   const [hours, setHours] = createSignal("1");
   const [notes, setNotes] = createSignal("");
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [failure, setFailure] = createSignal<string>();
+  const form = createSubmission(t);
+  const { errors, failure, saving } = form;
   const [saved, setSaved] = createSignal(false);
-  const [saving, setSaving] = createSignal(false);
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     setSaved(false);
-    setFailure(undefined);
-    const found: Record<string, string> = {};
     const value = Number(hours());
-    if (!date()) found.date = t("log.required");
-    if (!Number.isFinite(value) || value < 0.25 || value > 24) found.hours = t("log.hoursRange");
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    if (uploads.busy()) {
-      setFailure(t("log.photosBusy"));
-      return;
-    }
-    setSaving(true);
-    try {
-      await props.api.log({ kind: kind(), date: date(), hours: value, notes: notes().trim() || undefined, photoKeys: uploads.keys() });
-      setNotes("");
-      uploads.clear();
-      setSaved(true);
-      props.onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) {
-        const fields: Record<string, string> = {};
-        for (const issue of error.fieldErrors) fields[fieldName(issue.path).replace(/^body\./, "")] ??= issue.message;
-        setErrors(fields);
-      }
-      setFailure(errorMessage(error, t));
-    } finally {
-      setSaving(false);
-    }
+    void form.submit(
+      () => {
+        const found: FieldErrors = {};
+        if (!date()) found.date = t("log.required");
+        if (!Number.isFinite(value) || value < 0.25 || value > 24) found.hours = t("log.hoursRange");
+        return found;
+      },
+      () => props.api.log({ kind: kind(), date: date(), hours: value, notes: notes().trim() || undefined, photoKeys: uploads.keys() }),
+      () => {
+        setNotes("");
+        uploads.clear();
+        setSaved(true);
+        props.onDone();
+      },
+      () => (uploads.busy() ? t("log.photosBusy") : undefined),
+    );
   }
   return (
     <form class="card cadre-form" onSubmit={submit} noValidate data-testid="ledger-form">

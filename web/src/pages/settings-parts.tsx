@@ -1,6 +1,7 @@
 import { createSignal, For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
 import { ApiError, fieldName } from "../data/api.ts";
 import { KEY_PATTERN, type ConfigApi, type DistrictConfig, type NamedKind, type SectionChanges } from "../data/config.ts";
+import { fieldErrorsOf, type FieldErrors } from "../data/field-errors.ts";
 import type { PagedList } from "../data/paged-list.ts";
 import { useSettingsLocale, type SettingsLocale } from "../i18n/settings.ts";
 import { errorMessage } from "../ui/errors.ts";
@@ -19,7 +20,7 @@ export interface SettingsFrame {
 }
 
 /** Field errors keyed by path within the settings (`tickets.categories.2.key`). */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** JSON with object keys in order, so that equal settings compare equal whatever the key order. */
@@ -36,12 +37,7 @@ function canonical(value: unknown): unknown {
 export const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** A 400's details as field errors, with the body's `changes.` prefix taken off. */
-export function fieldErrorsOf(error: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  if (error instanceof ApiError && error.status === 400)
-    for (const item of error.fieldErrors) errors[fieldName(item.path).replace(/^changes\./, "")] ??= item.message;
-  return errors;
-}
+export const configFieldErrors = (error: unknown): FieldErrors => fieldErrorsOf(error, "changes", 400);
 
 type SaveState =
   | { kind: "idle" }
@@ -97,7 +93,7 @@ export function createSectionSave(frame: SettingsFrame): SectionSave {
         setNote("");
         setState({ kind: "saved", version: next.version });
       } catch (error) {
-        setErrors(fieldErrorsOf(error));
+        setErrors(configFieldErrors(error));
         setState({ kind: "failed", error });
       }
     },
