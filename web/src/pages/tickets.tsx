@@ -21,7 +21,7 @@ import { errorMessage } from "../ui/errors.ts";
 import { CameraIcon, ChevronRightIcon, PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { ClockIcon } from "../ui/ticket-icons.tsx";
-import { OverdueFlag, StateBadge, useTicketNames } from "../ui/ticket-parts.tsx";
+import { OverdueFlag, StateBadge, useTicketLists } from "../ui/ticket-parts.tsx";
 import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import "./tickets.css";
@@ -76,15 +76,7 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
   const [search, setSearch] = useSearchParams<Search>();
   const queues = createMemo(() => queuesFor(props.actor));
   const queue = createMemo<Queue | undefined>(() => queues().find((candidate) => candidate.key === search.queue) ?? queues()[0]);
-  const categories = createQuery(
-    () => true,
-    () => props.tickets.categories(),
-  );
-  const departments = createQuery(
-    () => true,
-    () => props.tickets.departments().catch(() => []),
-  );
-  const names = useTicketNames({ categories: categories.data, departments: departments.data });
+  const { categories, names } = useTicketLists(props.tickets);
 
   const stateFilter = () =>
     queue()?.stateFilter && ticketStates.includes(search.state as TicketState) ? (search.state as TicketState) : undefined;
