@@ -17,6 +17,7 @@ import { createSubmission } from "../ui/submission.ts";
 import { EmptyState, ErrorState, Skeleton, QueryView } from "../ui/states.tsx";
 import { useMechanismTitle, useTierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
+import { PageHead } from "../ui/page-head.tsx";
 import { CadreGate, EvaluationList, lastMonth, LedgerList, PagedList } from "./cadres-parts.tsx";
 import "./cadres.css";
 
@@ -39,12 +40,7 @@ export function CadresPage() {
   const actor = () => session.me.data()?.actor;
   return (
     <div class="cadre-page">
-      <div class="page-head">
-        <div>
-          <h1 class="page-title">{title()}</h1>
-          <p class="page-subtitle">{t("cadres.subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={title()} subtitle={t("cadres.subtitle")} />
       <CadreGate>
         {() => (
           <Switch>

@@ -26,6 +26,7 @@ import { EmptyState, ErrorState, Skeleton, QueryView } from "../ui/states.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
 import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
+import { PageHead } from "../ui/page-head.tsx";
 import { ActivityForm, MemberForm, OwnersForm, ProblemForm, TeamForm } from "./volunteers-forms.tsx";
 import "./volunteers.css";
 
@@ -46,12 +47,7 @@ export function VolunteersPage() {
   usePageTitle(title);
   return (
     <div class="volunteer-page">
-      <div class="page-head">
-        <div>
-          <h1 class="page-title">{title()}</h1>
-          <p class="page-subtitle">{t("volunteers.subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={title()} subtitle={t("volunteers.subtitle")} />
       <DistrictGate
         slug={params.slug}
         mechanism="volunteers"

@@ -1,4 +1,5 @@
 import { For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
+import { ApiError } from "../data/api.ts";
 import type { Query } from "../data/query.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { errorMessage } from "./errors.ts";
@@ -42,6 +43,19 @@ export function ErrorState(props: { error: unknown; title?: string; onRetry?: ()
         )}
       </Show>
     </div>
+  );
+}
+
+/** A failed load: for a refusal (403) the page's word on why, as an empty state; otherwise the error with a retry. */
+export function RefusalOrError(props: { error: unknown; refused: string; onRetry?: () => void }) {
+  const { t } = useLocale();
+  return (
+    <Show
+      when={props.error instanceof ApiError && props.error.status === 403}
+      fallback={<ErrorState error={props.error} onRetry={props.onRetry} />}
+    >
+      <EmptyState title={t("common.errorTitle")} body={props.refused} />
+    </Show>
   );
 }
 
