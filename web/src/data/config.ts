@@ -4,8 +4,12 @@
  * come from core as types only; requests go through the session's API client.
  */
 import type { DistrictRole } from "@wangge/core/actor";
-import type { AuditEvent } from "@wangge/core/audit/index";
-import type {
+import type { DistrictConfig, DistrictSettings, GovernanceSettings, MechanismKey } from "@wangge/core/config/settings";
+import { compact, ok, type Api, type Body, type Reply } from "./api.ts";
+
+export type { DistrictRole } from "@wangge/core/actor";
+export type { AuditEvent } from "@wangge/core/audit/index";
+export type {
   AccessSettings,
   Category,
   DedicatedKind,
@@ -22,27 +26,6 @@ import type {
   TicketSettings,
   Tier,
 } from "@wangge/core/config/settings";
-import { compact, ok, type Api, type Body, type Reply } from "./api.ts";
-
-export type {
-  AccessSettings,
-  AuditEvent,
-  Category,
-  DedicatedKind,
-  Department,
-  DistrictConfig,
-  DistrictRole,
-  DistrictSettings,
-  GovernanceSettings,
-  Mechanisms,
-  MechanismKey,
-  NamedKind,
-  RoleDefinition,
-  RoutingRule,
-  Terminology,
-  TicketSettings,
-  Tier,
-};
 
 /** One version of the configuration: who changed which sections (`sections`), when and why; `rollbackOf` when it restored one. */
 export type ConfigVersion = Reply<"/config/versions", "get">["items"][number];
@@ -64,6 +47,7 @@ export type SectionChanges = Partial<
 /** The access roles a district's role catalogue maps onto (the fixed set). */
 export const districtRoles: DistrictRole[] = ["resident", "grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"];
 
+/** The mechanisms (治理机制), in the order of the source report: the order pages list them in. */
 export const mechanismKeys: MechanismKey[] = [
   "tickets",
   "cadreSecondment",

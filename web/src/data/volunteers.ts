@@ -2,17 +2,7 @@
  * The volunteer API (志愿服务 1+X, 红色物业) as the portal's volunteer page uses it, and who may
  * record what. Types come from core as types only; requests go through the session's API client.
  */
-import type {
-  Activity,
-  CreateOwnersRecordInput,
-  Figures,
-  OwnersKind,
-  OwnersRecord,
-  ProblemSolved,
-  Summary,
-  VolunteerMember,
-  VolunteerTeam,
-} from "@wangge/core/volunteer/index";
+import type { CreateOwnersRecordInput, Figures, OwnersKind } from "@wangge/core/volunteer/index";
 import { compact, ok, type Api, type Body } from "./api.ts";
 import type { SignedInActor } from "./types.ts";
 
@@ -26,7 +16,7 @@ export type {
   Summary,
   VolunteerMember,
   VolunteerTeam,
-};
+} from "@wangge/core/volunteer/index";
 
 export const ownersKinds: OwnersKind[] = ["committee_worker", "consultation", "livelihood_project"];
 export const projectKinds = ["lift", "fans", "facade", "other"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mechanismOrder } from "../pages/district.tsx";
+import { mechanismKeys } from "../data/config.ts";
 import { gridDictionaries } from "./grids.ts";
 import { ticketDictionaries } from "./tickets.ts";
 import { menuDictionaries } from "./menu.ts";
@@ -108,7 +108,7 @@ describe("the dictionary", () => {
     const roles = ["resident", "grid_worker", "grid_leader", "department_staff", "district_admin", "provincial_admin", "platform_operator"];
     for (const language of languages) {
       for (const role of roles) expect(Object.keys(dictionaries[language])).toContain(`role.${role}`);
-      for (const mechanism of mechanismOrder) {
+      for (const mechanism of mechanismKeys) {
         expect(Object.keys(dictionaries[language])).toContain(`mechanism.${mechanism}`);
         expect(Object.keys(dictionaries[language])).toContain(`mechanism.${mechanism}.desc`);
       }

@@ -1,10 +1,10 @@
 import { A, useParams } from "@solidjs/router";
-import { createSignal, Match, Show, Switch } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { cadresApi, isCommunity } from "../data/cadres.ts";
 import { createQuery } from "../data/query.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
 import { useSession } from "../providers/session.tsx";
-import { ErrorState, Skeleton } from "../ui/states.tsx";
+import { QueryView } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 import { CadreGate, EvaluationForm, EvaluationList, LedgerList } from "./cadres-parts.tsx";
 import "./cadres.css";
@@ -31,44 +31,38 @@ export function CadreDetailPage() {
       </A>
       <CadreGate>
         {() => (
-          <Switch>
-            <Match when={cadre.data()}>
-              {(loaded) => (
-                <div class="cadre-body" data-testid="cadre-detail">
-                  <div class="page-head">
-                    <div>
-                      <h1 class="page-title">{loaded().name}</h1>
-                      <p class="page-subtitle">
-                        {loaded().unitName} · {loaded().gridName} · {t("mine.periodValue", { from: loaded().from, to: loaded().to })}
-                      </p>
-                    </div>
-                    <Show when={isCommunity(session.me.data()?.actor) && !evaluating()}>
-                      <button type="button" class="button button-primary" onClick={() => setEvaluating(true)} data-testid="open-evaluation">
-                        {t("detail.evaluate")}
-                      </button>
-                    </Show>
+          <QueryView query={cadre} lines={5} skeletonClass="card">
+            {(loaded) => (
+              <div class="cadre-body" data-testid="cadre-detail">
+                <div class="page-head">
+                  <div>
+                    <h1 class="page-title">{loaded().name}</h1>
+                    <p class="page-subtitle">
+                      {loaded().unitName} · {loaded().gridName} · {t("mine.periodValue", { from: loaded().from, to: loaded().to })}
+                    </p>
                   </div>
-                  <Show when={evaluating()}>
-                    <EvaluationForm
-                      api={api}
-                      cadreID={loaded().cadreID}
-                      onCancel={() => setEvaluating(false)}
-                      onDone={() => {
-                        setEvaluating(false);
-                        setVersion(version() + 1);
-                      }}
-                    />
+                  <Show when={isCommunity(session.me.data()?.actor) && !evaluating()}>
+                    <button type="button" class="button button-primary" onClick={() => setEvaluating(true)} data-testid="open-evaluation">
+                      {t("detail.evaluate")}
+                    </button>
                   </Show>
-                  <LedgerList api={api} kinds={ledgerKinds.data() ?? []} filter={{ cadreID: loaded().cadreID }} version={version} />
-                  <EvaluationList api={api} cadreID={loaded().cadreID} version={version} />
                 </div>
-              )}
-            </Match>
-            <Match when={cadre.error()}>{(error) => <ErrorState error={error()} onRetry={cadre.reload} />}</Match>
-            <Match when={true}>
-              <Skeleton class="card" lines={5} />
-            </Match>
-          </Switch>
+                <Show when={evaluating()}>
+                  <EvaluationForm
+                    api={api}
+                    cadreID={loaded().cadreID}
+                    onCancel={() => setEvaluating(false)}
+                    onDone={() => {
+                      setEvaluating(false);
+                      setVersion(version() + 1);
+                    }}
+                  />
+                </Show>
+                <LedgerList api={api} kinds={ledgerKinds.data() ?? []} filter={{ cadreID: loaded().cadreID }} version={version} />
+                <EvaluationList api={api} cadreID={loaded().cadreID} version={version} />
+              </div>
+            )}
+          </QueryView>
         )}
       </CadreGate>
     </div>

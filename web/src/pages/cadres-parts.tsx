@@ -1,6 +1,5 @@
 import { useParams } from "@solidjs/router";
-import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
-import { ApiError, fieldName } from "../data/api.ts";
+import { createSignal, For, Show, type JSX } from "solid-js";
 import {
   grades,
   type CadresApi,
@@ -14,9 +13,9 @@ import { createQuery } from "../data/query.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
 import { DistrictGate } from "../ui/district-gate.tsx";
-import { errorMessage } from "../ui/errors.ts";
-import { Field, TextInput } from "../ui/field.tsx";
-import { ErrorState, Skeleton } from "../ui/states.tsx";
+import { Field, SelectInput, TextInput } from "../ui/field.tsx";
+import { QueryView } from "../ui/states.tsx";
+import { createSubmission } from "../ui/submission.ts";
 
 /**
  * The cadre pages' frame: the district's gate for cadre secondment (常态化下沉).
@@ -33,37 +32,6 @@ export function CadreGate(props: { children: (config: DistrictConfig) => JSX.Ele
     >
       {(config) => props.children(config)}
     </DistrictGate>
-  );
-}
-
-/** A select with its options (the shared one does not pass a test id through). */
-export function Select(props: {
-  id: string;
-  "aria-invalid"?: boolean;
-  "aria-describedby"?: string;
-  value: string;
-  onValue: (value: string) => void;
-  options: { value: string; label: string }[];
-  testID: string;
-}) {
-  return (
-    <select
-      class="input select"
-      id={props.id}
-      aria-invalid={props["aria-invalid"]}
-      aria-describedby={props["aria-describedby"]}
-      value={props.value}
-      onChange={(event) => props.onValue(event.currentTarget.value)}
-      data-testid={props.testID}
-    >
-      <For each={props.options}>
-        {(option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        )}
-      </For>
-    </select>
   );
 }
 
@@ -107,26 +75,20 @@ export function PagedList<S, T>(props: {
     }
   }
   return (
-    <Switch>
-      <Match when={first.data()}>
-        {(items) => (
-          <Show when={items().length} fallback={<p class="cadre-muted">{props.empty}</p>}>
-            <ul class={props.class} data-testid={props.testID}>
-              <For each={[...items(), ...more()]}>{(item) => props.children(item)}</For>
-            </ul>
-            <Show when={cursor()}>
-              <button type="button" class="button button-secondary" disabled={loadingMore()} onClick={loadMore}>
-                {t("ledger.more")}
-              </button>
-            </Show>
+    <QueryView query={first} lines={props.skeletonLines}>
+      {(items) => (
+        <Show when={items().length} fallback={<p class="cadre-muted">{props.empty}</p>}>
+          <ul class={props.class} data-testid={props.testID}>
+            <For each={[...items(), ...more()]}>{(item) => props.children(item)}</For>
+          </ul>
+          <Show when={cursor()}>
+            <button type="button" class="button button-secondary" disabled={loadingMore()} onClick={loadMore}>
+              {t("ledger.more")}
+            </button>
           </Show>
-        )}
-      </Match>
-      <Match when={first.error()}>{(error) => <ErrorState error={error()} onRetry={first.reload} />}</Match>
-      <Match when={true}>
-        <Skeleton lines={props.skeletonLines} />
-      </Match>
-    </Switch>
+        </Show>
+      )}
+    </QueryView>
   );
 }
 
@@ -183,21 +145,15 @@ export function EvaluationList(props: { api: CadresApi; cadreID: string; version
       <h2 class="cadre-section-title" id="evaluations-title">
         {t("evaluations.title")}
       </h2>
-      <Switch>
-        <Match when={evaluations.data()}>
-          {(page) => (
-            <Show when={page().items.length} fallback={<p class="cadre-muted">{t("evaluations.empty")}</p>}>
-              <ul class="evaluation-list" data-testid="evaluation-list">
-                <For each={page().items}>{(evaluation) => <EvaluationItem evaluation={evaluation} />}</For>
-              </ul>
-            </Show>
-          )}
-        </Match>
-        <Match when={evaluations.error()}>{(error) => <ErrorState error={error()} onRetry={evaluations.reload} />}</Match>
-        <Match when={true}>
-          <Skeleton lines={2} />
-        </Match>
-      </Switch>
+      <QueryView query={evaluations} lines={2}>
+        {(page) => (
+          <Show when={page().items.length} fallback={<p class="cadre-muted">{t("evaluations.empty")}</p>}>
+            <ul class="evaluation-list" data-testid="evaluation-list">
+              <For each={page().items}>{(evaluation) => <EvaluationItem evaluation={evaluation} />}</For>
+            </ul>
+          </Show>
+        )}
+      </QueryView>
     </section>
   );
 }
@@ -238,15 +194,11 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
   const [scores, setScores] = createSignal({ attitude: "4", workState: "4", performance: "4" });
   const [grade, setGrade] = createSignal<Grade>("good");
   const [comment, setComment] = createSignal("");
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [failure, setFailure] = createSignal<string>();
-  const [saving, setSaving] = createSignal(false);
+  const form = createSubmission(t);
+  const { errors, failure, saving } = form;
   const scoreOptions = ["5", "4", "3", "2", "1"].map((value) => ({ value, label: value }));
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
-    setErrors({});
-    setFailure(undefined);
-    setSaving(true);
     const input: EvaluationInput = {
       month: month(),
       attitude: Number(scores().attitude),
@@ -255,19 +207,11 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
       grade: grade(),
       comment: comment().trim() || undefined,
     };
-    try {
-      await props.api.evaluate(props.cadreID, input);
-      props.onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) {
-        const fields: Record<string, string> = {};
-        for (const issue of error.fieldErrors) fields[fieldName(issue.path).replace(/^body\./, "")] ??= issue.message;
-        setErrors(fields);
-      }
-      setFailure(errorMessage(error, t));
-    } finally {
-      setSaving(false);
-    }
+    void form.submit(
+      () => ({}),
+      () => props.api.evaluate(props.cadreID, input),
+      () => props.onDone(),
+    );
   }
   return (
     <form class="card cadre-form" onSubmit={submit} data-testid="evaluation-form" noValidate>
@@ -280,12 +224,12 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
           {(key) => (
             <Field id={`evaluation-${key}`} label={t(`evaluate.${key}`)} error={errors()[key]}>
               {(attributes) => (
-                <Select
+                <SelectInput
                   {...attributes}
                   value={scores()[key]}
                   onValue={(value) => setScores({ ...scores(), [key]: value })}
                   options={scoreOptions}
-                  testID={`evaluation-${key}`}
+                  data-testid={`evaluation-${key}`}
                 />
               )}
             </Field>
@@ -293,12 +237,12 @@ export function EvaluationForm(props: { api: CadresApi; cadreID: string; onDone:
         </For>
         <Field id="evaluation-grade" label={t("evaluate.grade")} error={errors().grade}>
           {(attributes) => (
-            <Select
+            <SelectInput
               {...attributes}
               value={grade()}
               onValue={(value) => setGrade(value as Grade)}
               options={grades.map((value) => ({ value, label: t(`grade.${value}`) }))}
-              testID="evaluation-grade"
+              data-testid="evaluation-grade"
             />
           )}
         </Field>

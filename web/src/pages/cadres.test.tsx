@@ -3,8 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { Cadre, Coverage, Evaluation, LedgerEntry } from "../data/cadres.ts";
 import type { Me } from "../data/types.ts";
-import { adminMe, jianyang, jianyangConfig, minimalConfig } from "../test/fixtures.ts";
-import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { adminMe, jianyangConfig, minimalConfig } from "../test/fixtures.ts";
+import { jianyangApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { residentMe } from "../test/ticket-fixtures.ts";
 
 const cadreMe: Me = {
@@ -69,23 +69,20 @@ const coverage: Coverage = {
 };
 
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
-  return fakeApi({
-    "GET /me": () => me,
-    "GET /districts/jianyang": () => ({
-      district: jianyang,
-      config: { ...config, governance: { ...config.governance, ledgerActivityKinds: kinds } },
-    }),
-    "GET /provinces": () => ({ items: [], cursor: null }),
-    "GET /me/notifications": () => ({ items: [], cursor: null }),
-    "GET /cadre-assignments/mine": () => ({ current: cadre, assignments: [cadre], kinds }),
-    "GET /ledger": () => ({ items: [entry()], cursor: null }),
-    "GET /cadres/cadre_1/evaluations": () => ({ items: [evaluation], cursor: null }),
-    "GET /cadres/cadre_1": () => cadre,
-    "GET /cadre-coverage": () => coverage,
-    "GET /home-units": () => ({ items: [{ unitID: "unit_1", name: "区财政局", kind: "government", createdAt: "" }], cursor: null }),
-    "GET /cadres": () => ({ items: [cadre], cursor: null }),
-    ...routes,
-  });
+  return jianyangApi(
+    me,
+    { ...config, governance: { ...config.governance, ledgerActivityKinds: kinds } },
+    {
+      "GET /cadre-assignments/mine": () => ({ current: cadre, assignments: [cadre], kinds }),
+      "GET /ledger": () => ({ items: [entry()], cursor: null }),
+      "GET /cadres/cadre_1/evaluations": () => ({ items: [evaluation], cursor: null }),
+      "GET /cadres/cadre_1": () => cadre,
+      "GET /cadre-coverage": () => coverage,
+      "GET /home-units": () => ({ items: [{ unitID: "unit_1", name: "区财政局", kind: "government", createdAt: "" }], cursor: null }),
+      "GET /cadres": () => ({ items: [cadre], cursor: null }),
+      ...routes,
+    },
+  );
 }
 
 describe("the cadre pages", () => {

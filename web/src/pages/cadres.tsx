@@ -1,8 +1,8 @@
 import { A, useParams } from "@solidjs/router";
 import { saveBlob } from "../ui/save-blob.ts";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
-import { ApiError, fieldName } from "../data/api.ts";
 import { cadresApi, isCadre, isCommunity, todayInChina, type Cadre, type CadresApi, type MyAssignments } from "../data/cadres.ts";
+import type { FieldErrors } from "../data/field-errors.ts";
 import { createPhotoUploads } from "../data/photo-uploads.ts";
 import { createQuery } from "../data/query.ts";
 import { ticketsApi } from "../data/tickets.ts";
@@ -10,13 +10,15 @@ import type { SignedInActor } from "../data/types.ts";
 import { useCadreLocale } from "../i18n/cadres.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { Field, TextInput } from "../ui/field.tsx";
+import { Field, SelectInput, TextInput } from "../ui/field.tsx";
 import { ChevronRightIcon } from "../ui/icons.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
-import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { createSubmission } from "../ui/submission.ts";
+import { EmptyState, ErrorState, Skeleton, QueryView } from "../ui/states.tsx";
 import { useMechanismTitle, useTierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
-import { CadreGate, EvaluationList, lastMonth, LedgerList, PagedList, Select } from "./cadres-parts.tsx";
+import { PageHead } from "../ui/page-head.tsx";
+import { CadreGate, EvaluationList, lastMonth, LedgerList, PagedList } from "./cadres-parts.tsx";
 import "./cadres.css";
 
 /**
@@ -38,12 +40,7 @@ export function CadresPage() {
   const actor = () => session.me.data()?.actor;
   return (
     <div class="cadre-page">
-      <div class="page-head">
-        <div>
-          <h1 class="page-title">{title()}</h1>
-          <p class="page-subtitle">{t("cadres.subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={title()} subtitle={t("cadres.subtitle")} />
       <CadreGate>
         {() => (
           <Switch>
@@ -77,42 +74,36 @@ function MyGrid(props: { api: CadresApi }) {
   );
   const [version, setVersion] = createSignal(0);
   return (
-    <Switch>
-      <Match when={mine.data()}>
-        {(loaded) => (
-          <Show when={loaded().current} fallback={<EmptyState title={t("mine.unassignedTitle")} body={t("mine.unassignedBody")} />}>
-            {(current) => (
-              <div class="cadre-body">
-                <section class="card cadre-section cadre-grid-card" data-testid="my-assignment">
-                  <h2 class="cadre-section-title">{t("mine.title")}</h2>
-                  <dl class="cadre-facts">
-                    <div>
-                      <dt>{t("mine.grid")}</dt>
-                      <dd data-testid="my-grid">{current().gridName}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("mine.unit")}</dt>
-                      <dd>{current().unitName}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("mine.period")}</dt>
-                      <dd>{t("mine.periodValue", { from: current().from, to: current().to })}</dd>
-                    </div>
-                  </dl>
-                </section>
-                <LogForm api={props.api} mine={loaded()} onDone={() => setVersion(version() + 1)} />
-                <LedgerList api={props.api} kinds={loaded().kinds} filter={{ mine: true }} version={version} />
-                <EvaluationList api={props.api} cadreID={current().cadreID} version={version} />
-              </div>
-            )}
-          </Show>
-        )}
-      </Match>
-      <Match when={mine.error()}>{(error) => <ErrorState error={error()} onRetry={mine.reload} />}</Match>
-      <Match when={true}>
-        <Skeleton class="card" lines={4} />
-      </Match>
-    </Switch>
+    <QueryView query={mine} lines={4} skeletonClass="card">
+      {(loaded) => (
+        <Show when={loaded().current} fallback={<EmptyState title={t("mine.unassignedTitle")} body={t("mine.unassignedBody")} />}>
+          {(current) => (
+            <div class="cadre-body">
+              <section class="card cadre-section cadre-grid-card" data-testid="my-assignment">
+                <h2 class="cadre-section-title">{t("mine.title")}</h2>
+                <dl class="cadre-facts">
+                  <div>
+                    <dt>{t("mine.grid")}</dt>
+                    <dd data-testid="my-grid">{current().gridName}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("mine.unit")}</dt>
+                    <dd>{current().unitName}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("mine.period")}</dt>
+                    <dd>{t("mine.periodValue", { from: current().from, to: current().to })}</dd>
+                  </div>
+                </dl>
+              </section>
+              <LogForm api={props.api} mine={loaded()} onDone={() => setVersion(version() + 1)} />
+              <LedgerList api={props.api} kinds={loaded().kinds} filter={{ mine: true }} version={version} />
+              <EvaluationList api={props.api} cadreID={current().cadreID} version={version} />
+            </div>
+          )}
+        </Show>
+      )}
+    </QueryView>
   );
 }
 
@@ -125,41 +116,29 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
   const [date, setDate] = createSignal(todayInChina());
   const [hours, setHours] = createSignal("1");
   const [notes, setNotes] = createSignal("");
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [failure, setFailure] = createSignal<string>();
+  const form = createSubmission(t);
+  const { errors, failure, saving } = form;
   const [saved, setSaved] = createSignal(false);
-  const [saving, setSaving] = createSignal(false);
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     setSaved(false);
-    setFailure(undefined);
-    const found: Record<string, string> = {};
     const value = Number(hours());
-    if (!date()) found.date = t("log.required");
-    if (!Number.isFinite(value) || value < 0.25 || value > 24) found.hours = t("log.hoursRange");
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    if (uploads.busy()) {
-      setFailure(t("log.photosBusy"));
-      return;
-    }
-    setSaving(true);
-    try {
-      await props.api.log({ kind: kind(), date: date(), hours: value, notes: notes().trim() || undefined, photoKeys: uploads.keys() });
-      setNotes("");
-      uploads.clear();
-      setSaved(true);
-      props.onDone();
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) {
-        const fields: Record<string, string> = {};
-        for (const issue of error.fieldErrors) fields[fieldName(issue.path).replace(/^body\./, "")] ??= issue.message;
-        setErrors(fields);
-      }
-      setFailure(errorMessage(error, t));
-    } finally {
-      setSaving(false);
-    }
+    void form.submit(
+      () => {
+        const found: FieldErrors = {};
+        if (!date()) found.date = t("log.required");
+        if (!Number.isFinite(value) || value < 0.25 || value > 24) found.hours = t("log.hoursRange");
+        return found;
+      },
+      () => props.api.log({ kind: kind(), date: date(), hours: value, notes: notes().trim() || undefined, photoKeys: uploads.keys() }),
+      () => {
+        setNotes("");
+        uploads.clear();
+        setSaved(true);
+        props.onDone();
+      },
+      () => (uploads.busy() ? t("log.photosBusy") : undefined),
+    );
   }
   return (
     <form class="card cadre-form" onSubmit={submit} noValidate data-testid="ledger-form">
@@ -167,7 +146,7 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
       <div class="cadre-form-grid">
         <Field id="ledger-kind" label={t("log.kind")} error={errors().kind}>
           {(attributes) => (
-            <Select
+            <SelectInput
               {...attributes}
               value={kind()}
               onValue={setKind}
@@ -175,7 +154,7 @@ function LogForm(props: { api: CadresApi; mine: MyAssignments; onDone: () => voi
                 value: candidate.key,
                 label: language() === "en" ? candidate.nameEn : candidate.nameZh,
               }))}
-              testID="ledger-kind"
+              data-testid="ledger-kind"
             />
           )}
         </Field>
@@ -265,65 +244,59 @@ function CoveragePanel(props: { api: CadresApi }) {
       <h2 class="cadre-section-title" id="coverage-title">
         {t("coverage.title")}
       </h2>
-      <Switch>
-        <Match when={coverage.data()}>
-          {(data) => (
-            <Show when={data().grids} fallback={<p class="cadre-muted">{t("coverage.emptyGrids")}</p>}>
-              <p class="coverage-summary" data-testid="coverage-summary">
-                {t("coverage.summary", {
-                  tier: tierLabel(data().tier),
-                  grids: data().grids,
-                  covered: data().covered,
-                  uncovered: data().uncovered,
-                })}
-              </p>
-              <div
-                class="coverage-bar"
-                role="img"
-                aria-label={t("coverage.summary", {
-                  tier: tierLabel(data().tier),
-                  grids: data().grids,
-                  covered: data().covered,
-                  uncovered: data().uncovered,
-                })}
-              >
-                <span style={{ width: `${(100 * data().covered) / Math.max(1, data().grids)}%` }} />
-              </div>
-              <fieldset class="chips">
-                <button type="button" class="chip" aria-pressed={uncoveredOnly()} onClick={() => setUncoveredOnly(true)}>
-                  {t("coverage.showUncovered")}
-                </button>
-                <button type="button" class="chip" aria-pressed={!uncoveredOnly()} onClick={() => setUncoveredOnly(false)}>
-                  {t("coverage.showAll")}
-                </button>
-              </fieldset>
-              <ul class="coverage-list">
-                <For each={shown().slice(0, SHOWN)}>
-                  {(grid) => (
-                    <li class="coverage-item" data-covered={grid.assistants.length > 0}>
-                      <span class="coverage-grid">
-                        {grid.name} <span class="cadre-muted">{grid.code}</span>
-                      </span>
-                      <span class="coverage-assistants">
-                        {grid.assistants.length
-                          ? grid.assistants.map((assistant) => `${assistant.name}（${assistant.unitName}）`).join("、")
-                          : t("coverage.none")}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <Show when={shown().length > SHOWN}>
-                <p class="cadre-muted">{t("coverage.more", { count: shown().length - SHOWN })}</p>
-              </Show>
+      <QueryView query={coverage} lines={3}>
+        {(data) => (
+          <Show when={data().grids} fallback={<p class="cadre-muted">{t("coverage.emptyGrids")}</p>}>
+            <p class="coverage-summary" data-testid="coverage-summary">
+              {t("coverage.summary", {
+                tier: tierLabel(data().tier),
+                grids: data().grids,
+                covered: data().covered,
+                uncovered: data().uncovered,
+              })}
+            </p>
+            <div
+              class="coverage-bar"
+              role="img"
+              aria-label={t("coverage.summary", {
+                tier: tierLabel(data().tier),
+                grids: data().grids,
+                covered: data().covered,
+                uncovered: data().uncovered,
+              })}
+            >
+              <span style={{ width: `${(100 * data().covered) / Math.max(1, data().grids)}%` }} />
+            </div>
+            <fieldset class="chips">
+              <button type="button" class="chip" aria-pressed={uncoveredOnly()} onClick={() => setUncoveredOnly(true)}>
+                {t("coverage.showUncovered")}
+              </button>
+              <button type="button" class="chip" aria-pressed={!uncoveredOnly()} onClick={() => setUncoveredOnly(false)}>
+                {t("coverage.showAll")}
+              </button>
+            </fieldset>
+            <ul class="coverage-list">
+              <For each={shown().slice(0, SHOWN)}>
+                {(grid) => (
+                  <li class="coverage-item" data-covered={grid.assistants.length > 0}>
+                    <span class="coverage-grid">
+                      {grid.name} <span class="cadre-muted">{grid.code}</span>
+                    </span>
+                    <span class="coverage-assistants">
+                      {grid.assistants.length
+                        ? grid.assistants.map((assistant) => `${assistant.name}（${assistant.unitName}）`).join("、")
+                        : t("coverage.none")}
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={shown().length > SHOWN}>
+              <p class="cadre-muted">{t("coverage.more", { count: shown().length - SHOWN })}</p>
             </Show>
-          )}
-        </Match>
-        <Match when={coverage.error()}>{(error) => <ErrorState error={error()} onRetry={coverage.reload} />}</Match>
-        <Match when={true}>
-          <Skeleton lines={3} />
-        </Match>
-      </Switch>
+          </Show>
+        )}
+      </QueryView>
     </section>
   );
 }
@@ -343,7 +316,7 @@ function CadreList(props: { api: CadresApi }) {
       </h2>
       <Field id="cadre-unit" label={t("list.unit")}>
         {(attributes) => (
-          <Select
+          <SelectInput
             {...attributes}
             value={unitID()}
             onValue={setUnitID}
@@ -351,7 +324,7 @@ function CadreList(props: { api: CadresApi }) {
               { value: "", label: t("list.allUnits") },
               ...(units.data()?.items ?? []).map((unit) => ({ value: unit.unitID, label: unit.name })),
             ]}
-            testID="cadre-unit-filter"
+            data-testid="cadre-unit-filter"
           />
         )}
       </Field>
@@ -413,61 +386,53 @@ function FeedbackPanel(props: { api: CadresApi }) {
         {t("feedback.title")}
       </h2>
       <p class="cadre-muted">{t("feedback.body")}</p>
-      <Switch>
-        <Match when={units.data()}>
-          {(page) => (
-            <Show when={page().items.length} fallback={<p class="cadre-muted">{t("feedback.noUnits")}</p>}>
-              <div class="cadre-form-grid">
-                <Field id="feedback-unit" label={t("feedback.unit")}>
-                  {(attributes) => (
-                    <Select
-                      {...attributes}
-                      value={unit()?.unitID ?? ""}
-                      onValue={setUnitID}
-                      options={page().items.map((candidate) => ({ value: candidate.unitID, label: candidate.name }))}
-                      testID="feedback-unit"
-                    />
-                  )}
-                </Field>
-                <Field id="feedback-month" label={t("feedback.month")}>
-                  {(attributes) => (
-                    <TextInput {...attributes} type="month" value={month()} onValue={setMonth} data-testid="feedback-month" />
-                  )}
-                </Field>
-              </div>
-              <div class="cadre-form-actions">
-                <button
-                  type="button"
-                  class="button button-primary"
-                  disabled={busy() || !month()}
-                  onClick={() => download("xlsx")}
-                  data-testid="feedback-xlsx"
-                >
-                  {t("feedback.xlsx")}
-                </button>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  disabled={busy() || !month()}
-                  onClick={() => download("csv")}
-                  data-testid="feedback-csv"
-                >
-                  {t("feedback.csv")}
-                </button>
-              </div>
-              <Show when={failure()}>
-                <p class="notice notice-error" role="alert">
-                  {failure()}
-                </p>
-              </Show>
+      <QueryView query={units} lines={2}>
+        {(page) => (
+          <Show when={page().items.length} fallback={<p class="cadre-muted">{t("feedback.noUnits")}</p>}>
+            <div class="cadre-form-grid">
+              <Field id="feedback-unit" label={t("feedback.unit")}>
+                {(attributes) => (
+                  <SelectInput
+                    {...attributes}
+                    value={unit()?.unitID ?? ""}
+                    onValue={setUnitID}
+                    options={page().items.map((candidate) => ({ value: candidate.unitID, label: candidate.name }))}
+                    data-testid="feedback-unit"
+                  />
+                )}
+              </Field>
+              <Field id="feedback-month" label={t("feedback.month")}>
+                {(attributes) => <TextInput {...attributes} type="month" value={month()} onValue={setMonth} data-testid="feedback-month" />}
+              </Field>
+            </div>
+            <div class="cadre-form-actions">
+              <button
+                type="button"
+                class="button button-primary"
+                disabled={busy() || !month()}
+                onClick={() => download("xlsx")}
+                data-testid="feedback-xlsx"
+              >
+                {t("feedback.xlsx")}
+              </button>
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={busy() || !month()}
+                onClick={() => download("csv")}
+                data-testid="feedback-csv"
+              >
+                {t("feedback.csv")}
+              </button>
+            </div>
+            <Show when={failure()}>
+              <p class="notice notice-error" role="alert">
+                {failure()}
+              </p>
             </Show>
-          )}
-        </Match>
-        <Match when={units.error()}>{(error) => <ErrorState error={error()} onRetry={units.reload} />}</Match>
-        <Match when={true}>
-          <Skeleton lines={2} />
-        </Match>
-      </Switch>
+          </Show>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { saveBlob } from "../ui/save-blob.ts";
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
-import { ApiError } from "../data/api.ts";
 import {
   formatMetric,
   isMonth,
@@ -21,8 +20,9 @@ import type { SignedInActor } from "../data/types.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { EmptyState, ErrorState, Skeleton, RefusalOrError } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
+import { PageHead } from "../ui/page-head.tsx";
 import { Chart } from "./dashboard-chart.tsx";
 import { PeriodPicker } from "./dashboard-period.tsx";
 import "./dashboard.css";
@@ -84,11 +84,7 @@ function CompareView(props: { actor: SignedInActor; metrics: MetricsApi }) {
   );
   return (
     <>
-      <div class="page-head metrics-head">
-        <div>
-          <h1 class="page-title">{t("compare.title")}</h1>
-          <p class="page-subtitle">{t("compare.subtitle")}</p>
-        </div>
+      <PageHead title={t("compare.title")} subtitle={t("compare.subtitle")} class="metrics-head">
         <div class="compare-controls">
           <Show when={isOperator()}>
             <label class="period-field">
@@ -110,20 +106,14 @@ function CompareView(props: { actor: SignedInActor; metrics: MetricsApi }) {
             onRange={(next) => setSearch({ period: undefined, from: next.from, to: next.to })}
           />
         </div>
-      </div>
+      </PageHead>
       <Switch>
         <Match when={provinces.error()}>{(error) => <ErrorState error={error()} onRetry={provinces.reload} />}</Match>
         <Match when={isOperator() && provinces.data() && !provinces.data()!.length}>
           <EmptyState title={t("compare.noProvinces")} />
         </Match>
         <Match when={comparison.error()}>
-          {(error) =>
-            error() instanceof ApiError && (error() as ApiError).status === 403 ? (
-              <EmptyState title={t("common.errorTitle")} body={t("compare.forbidden")} />
-            ) : (
-              <ErrorState error={error()} onRetry={comparison.reload} />
-            )
-          }
+          {(error) => <RefusalOrError error={error()} refused={t("compare.forbidden")} onRetry={comparison.reload} />}
         </Match>
         <Match when={comparison.data()} keyed>
           {(data) => (

@@ -18,6 +18,7 @@ import { mapBackground } from "../ui/grid-style.ts";
 import { ChevronRightIcon } from "../ui/icons.tsx";
 import { createLeafletMap, latLngsOf } from "../ui/leaflet.ts";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { MetricChoice } from "./dashboard-period.tsx";
 
 interface Step {
   gridID: string;
@@ -61,18 +62,14 @@ export function GridBreakdown(props: {
     <section class="card metrics-section" data-testid="by-grid">
       <div class="section-head">
         <h2 class="section-title">{t("dashboard.byGrid")}</h2>
-        <label class="period-field">
-          <span class="visually-hidden">{t("dashboard.gridMetric")}</span>
-          <select
-            class="select"
-            data-testid="grid-metric"
-            value={metric()}
-            aria-label={t("dashboard.gridMetric")}
-            onChange={(event) => setMetric(event.currentTarget.value)}
-          >
-            <For each={periodMetrics}>{(item) => <option value={item.key}>{metricName(item.key)}</option>}</For>
-          </select>
-        </label>
+        <MetricChoice
+          label={t("dashboard.gridMetric")}
+          value={metric()}
+          onChange={setMetric}
+          metrics={periodMetrics}
+          name={metricName}
+          testid="grid-metric"
+        />
       </div>
       <nav class="grid-crumbs" aria-label={t("dashboard.gridPath")}>
         <button

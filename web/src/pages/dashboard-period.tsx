@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { periodKind, switchPeriod, type PeriodKind } from "../data/metrics.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
 
@@ -109,5 +109,30 @@ export function PeriodPicker(props: {
         )}
       </Show>
     </fieldset>
+  );
+}
+
+/** Which metric a chart or table shows: a small select, named for screen readers only. */
+export function MetricChoice(props: {
+  label: string;
+  value: string;
+  onChange: (key: string) => void;
+  metrics: { key: string }[];
+  name: (key: string) => string;
+  testid?: string;
+}) {
+  return (
+    <label class="period-field">
+      <span class="visually-hidden">{props.label}</span>
+      <select
+        class="select"
+        data-testid={props.testid}
+        value={props.value}
+        aria-label={props.label}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      >
+        <For each={props.metrics}>{(metric) => <option value={metric.key}>{props.name(metric.key)}</option>}</For>
+      </select>
+    </label>
   );
 }

@@ -1,6 +1,5 @@
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
-import { ApiError } from "../data/api.ts";
 import {
   formatMetric,
   hasData,
@@ -22,11 +21,12 @@ import { createQuery } from "../data/query.ts";
 import type { Mechanisms } from "../data/types.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
 import { useSession } from "../providers/session.tsx";
-import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { EmptyState, ErrorState, Skeleton, RefusalOrError } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
+import { PageHead } from "../ui/page-head.tsx";
 import { Chart } from "./dashboard-chart.tsx";
 import { GridBreakdown } from "./dashboard-grids.tsx";
-import { PeriodPicker } from "./dashboard-period.tsx";
+import { MetricChoice, PeriodPicker } from "./dashboard-period.tsx";
 import "./dashboard.css";
 
 /** `/d/:slug/dashboard`: the district's figures for a period, its trend, and breakdowns. */
@@ -69,13 +69,9 @@ export function DashboardPage() {
   );
   return (
     <div class="metrics-page" data-testid="dashboard-page">
-      <div class="page-head metrics-head">
-        <div>
-          <h1 class="page-title">{t("dashboard.title")}</h1>
-          <p class="page-subtitle">{t("dashboard.subtitle")}</p>
-        </div>
+      <PageHead title={t("dashboard.title")} subtitle={t("dashboard.subtitle")} class="metrics-head">
         <PeriodPicker period={period()} onChange={(next) => setSearch({ period: next === "all" ? undefined : next })} />
-      </div>
+      </PageHead>
       <Show when={demo.data()}>{(loading) => <DemoLoading done={loading().done} total={loading().total} />}</Show>
       <Switch>
         <Match when={session.me.error()}>{(error) => <ErrorState error={error()} onRetry={session.me.reload} />}</Match>
@@ -83,13 +79,7 @@ export function DashboardPage() {
           <EmptyState title={t("district.notFoundTitle")} body={t("district.notFoundBody")} />
         </Match>
         <Match when={dashboard.error()}>
-          {(error) =>
-            error() instanceof ApiError && (error() as ApiError).status === 403 ? (
-              <EmptyState title={t("common.errorTitle")} body={t("dashboard.noPermission")} />
-            ) : (
-              <ErrorState error={error()} onRetry={dashboard.reload} />
-            )
-          }
+          {(error) => <RefusalOrError error={error()} refused={t("dashboard.noPermission")} onRetry={dashboard.reload} />}
         </Match>
         <Match when={dashboard.data()}>
           {(data) => <Dashboard data={data()} metrics={metrics} mechanisms={detail.data()?.config.mechanisms} loading={!!demo.data()} />}
@@ -316,17 +306,13 @@ function Breakdown(props: { title: string; column: string; rows: Array<Named & {
       <div class="section-head">
         <h2 class="section-title">{props.title}</h2>
         <Show when={any()}>
-          <label class="period-field">
-            <span class="visually-hidden">{t("dashboard.breakdownMetric")}</span>
-            <select
-              class="select"
-              value={metric()}
-              aria-label={t("dashboard.breakdownMetric")}
-              onChange={(event) => setMetric(event.currentTarget.value)}
-            >
-              <For each={ticketMetrics}>{(info) => <option value={info.key}>{metricName(info.key)}</option>}</For>
-            </select>
-          </label>
+          <MetricChoice
+            label={t("dashboard.breakdownMetric")}
+            value={metric()}
+            onChange={setMetric}
+            metrics={ticketMetrics}
+            name={metricName}
+          />
         </Show>
       </div>
       <Show when={any()} fallback={<p class="muted">{t("dashboard.breakdownEmpty")}</p>}>

@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createMemo, For, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
+import { mechanismKeys } from "../data/config.ts";
 import { createQuery } from "../data/query.ts";
 import type { District, DistrictConfig, MechanismKey, Province, RoleDefinition } from "../data/types.ts";
 import { useLocale } from "../providers/locale.tsx";
@@ -11,18 +12,6 @@ import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 import { mechanismName } from "../ui/terms.ts";
 import { SetupChecklist } from "./setup-checklist.tsx";
-
-/** The order mechanisms are listed in (the order of the source report). */
-export const mechanismOrder: MechanismKey[] = [
-  "tickets",
-  "cadreSecondment",
-  "wishes",
-  "needsLists",
-  "meetings",
-  "volunteers",
-  "emergencyMode",
-  "register",
-];
 
 /** Where each mechanism's pages live under `/d/:slug` (the register has none yet). */
 export const mechanismPaths: Partial<Record<MechanismKey, string>> = {
@@ -115,7 +104,7 @@ export function DistrictView(props: {
   const locale = useLocale();
   const { t, pick, other, formatDate } = locale;
   const mechanisms = createMemo(() =>
-    mechanismOrder.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
+    mechanismKeys.filter((key) => key in props.config.mechanisms).map((key) => ({ key, on: props.config.mechanisms[key] })),
   );
   const mechanismsOn = () => mechanisms().filter((mechanism) => mechanism.on).length;
   const rolesAt = (level: number) => props.config.roles.filter((role) => role.tier === level && !role.dedicated);

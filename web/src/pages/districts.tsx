@@ -6,7 +6,7 @@ import { useLocale } from "../providers/locale.tsx";
 import { homePath, useSession } from "../providers/session.tsx";
 import { StatusBadge } from "../ui/badges.tsx";
 import { ChevronRightIcon, GridMark, MapPinIcon } from "../ui/icons.tsx";
-import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { EmptyState, ErrorState, Skeleton, QueryView } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 import { OnboardForm } from "./onboard-form.tsx";
 
@@ -18,19 +18,13 @@ export function DistrictsPage() {
   const { t } = useLocale();
   usePageTitle(() => t("districts.title"));
   return (
-    <Switch>
-      <Match when={session.me.data()}>
-        {(me) => (
-          <Show when={me().actor.type !== "user"} fallback={<Navigate href={homePath(me())} />}>
-            <DistrictDirectory operator={me().actor.type === "operator"} />
-          </Show>
-        )}
-      </Match>
-      <Match when={session.me.error()}>{(error) => <ErrorState error={error()} onRetry={session.me.reload} />}</Match>
-      <Match when={true}>
-        <Skeleton class="card" lines={4} />
-      </Match>
-    </Switch>
+    <QueryView query={session.me} lines={4} skeletonClass="card">
+      {(me) => (
+        <Show when={me().actor.type !== "user"} fallback={<Navigate href={homePath(me())} />}>
+          <DistrictDirectory operator={me().actor.type === "operator"} />
+        </Show>
+      )}
+    </QueryView>
   );
 }
 

@@ -15,7 +15,7 @@ import { createQuery } from "../data/query.ts";
 import type { SignedInActor } from "../data/types.ts";
 import { useMenuLocale } from "../i18n/menu.ts";
 import { useSession } from "../providers/session.tsx";
-import { CardList, FormButtons, GridPicker, MenuPage, Notice, ProgressBar, StepError, useStep } from "./wishes-common.tsx";
+import { CardList, FormButtons, GridPicker, InlineTextForm, MenuPage, Notice, ProgressBar, StepError, useStep } from "./wishes-common.tsx";
 
 /** `/d/:slug/needs`: the problem and project lists (问题清单·项目清单) of a grid or community, with their progress. */
 export function NeedsPage() {
@@ -220,34 +220,19 @@ function NeedCard(props: { item: NeedItem; actor: SignedInActor; needs: NeedsApi
       </div>
       <Show when={form()}>
         {(which) => (
-          <form
-            class="menu-inline-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (text().trim().length < 2) return;
-              if (which() === "claimUnit") act("claimUnit", () => props.needs.claim(props.item.itemID, text().trim()));
-              else act("close", () => props.needs.close(props.item.itemID, text().trim()));
+          <InlineTextForm
+            id={`need-text-${props.item.itemID}`}
+            label={which() === "claimUnit" ? t("needs.unit") : t("needs.closeNote")}
+            value={text()}
+            onValue={setText}
+            busy={step.busy() !== null}
+            testID="need-text"
+            submitTestID="need-submit"
+            onSubmit={(unitOrNote) => {
+              if (which() === "claimUnit") act("claimUnit", () => props.needs.claim(props.item.itemID, unitOrNote));
+              else act("close", () => props.needs.close(props.item.itemID, unitOrNote));
             }}
-          >
-            <label class="field-label" for={`need-text-${props.item.itemID}`}>
-              {which() === "claimUnit" ? t("needs.unit") : t("needs.closeNote")}
-            </label>
-            <input
-              id={`need-text-${props.item.itemID}`}
-              class="input"
-              value={text()}
-              onInput={(event) => setText(event.currentTarget.value)}
-              data-testid="need-text"
-            />
-            <button
-              type="submit"
-              class="button button-primary button-small"
-              disabled={step.busy() !== null || text().trim().length < 2}
-              data-testid="need-submit"
-            >
-              {t("menu.submit")}
-            </button>
-          </form>
+          />
         )}
       </Show>
       <StepError step={step} />

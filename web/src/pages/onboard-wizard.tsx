@@ -11,7 +11,7 @@ import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { Field, PHONE, SelectInput, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AlertIcon, CheckIcon } from "../ui/icons.tsx";
-import { mechanismOrder } from "./district.tsx";
+import { mechanismKeys } from "../data/config.ts";
 import "./setup.css";
 
 export const fields = ["slug", "nameZh", "nameEn", "provinceID", "cityZh", "cityEn", "template", "admin.name", "admin.phone"] as const;
@@ -419,7 +419,7 @@ export function OnboardWizard(props: {
 /** What a template starts a district with: tiers, roles, mechanisms on, categories. */
 export function TemplatePreview(props: { settings: DistrictSettings }) {
   const { t, pick } = useSetupLocale();
-  const on = () => mechanismOrder.filter((key) => props.settings.mechanisms[key]);
+  const on = () => mechanismKeys.filter((key) => props.settings.mechanisms[key]);
   return (
     <dl class="template-preview" data-testid="template-preview">
       <dt>{t("wizard.previewTiers")}</dt>

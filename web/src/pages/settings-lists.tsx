@@ -11,15 +11,15 @@ import {
 import { fill, translate } from "../i18n/index.ts";
 import { settingsDictionaries, useSettingsLocale } from "../i18n/settings.ts";
 import {
-  AddButton,
   Block,
   checkKeyed,
   checkNames,
   clone,
   createSectionSave,
-  KeyedListEditor,
+  KeyedListBlock,
   same,
   SaveBar,
+  without,
   type FieldErrors,
   type SettingsFrame,
 } from "./settings-parts.tsx";
@@ -29,10 +29,7 @@ export function GovernanceSection(props: { frame: SettingsFrame }) {
   const { t } = useSettingsLocale();
   const [lists, setLists] = createStore<GovernanceSettings>(clone(props.frame.config().governance));
   const save = createSectionSave(props.frame);
-  const edit = (change: () => void) => {
-    save.clear();
-    change();
-  };
+  const edit = save.edit;
   const tidy = (): GovernanceSettings => {
     const result = {} as GovernanceSettings;
     for (const list of governanceLists)
@@ -45,25 +42,22 @@ export function GovernanceSection(props: { frame: SettingsFrame }) {
     <div class="settings-section" data-testid="settings-governance">
       <For each={governanceLists}>
         {(list) => (
-          <Block title={t(`governance.${list}`)} hint={t(`governance.${list}.hint`)}>
-            <Show when={lists[list].length} fallback={<p class="settings-empty">{t("governance.empty")}</p>}>
-              <KeyedListEditor
-                items={lists[list]}
-                path={`governance.${list}`}
-                testid={list}
-                errors={save.error}
-                onChange={(index, field, value) => edit(() => setLists(list, index, field, value))}
-                onRemove={(index) => edit(() => setLists(list, (items) => items.filter((_, at) => at !== index)))}
-              />
-            </Show>
-            <div class="settings-block-foot">
-              <AddButton
-                label={t("governance.add")}
-                testid={`${list}-add`}
-                onClick={() => edit(() => setLists(list, lists[list].length, { key: "", nameZh: "", nameEn: "" }))}
-              />
-            </div>
-          </Block>
+          <KeyedListBlock
+            title={t(`governance.${list}`)}
+            hint={t(`governance.${list}.hint`)}
+            empty={t("governance.empty")}
+            add={{
+              label: t("governance.add"),
+              testid: `${list}-add`,
+              onClick: () => edit(() => setLists(list, lists[list].length, { key: "", nameZh: "", nameEn: "" })),
+            }}
+            items={lists[list]}
+            path={`governance.${list}`}
+            testid={list}
+            errors={save.error}
+            onChange={(index, field, value) => edit(() => setLists(list, index, field, value))}
+            onRemove={(index) => edit(() => setLists(list, without(index)))}
+          />
         )}
       </For>
       <SaveBar
@@ -145,10 +139,7 @@ export function TermsSection(props: { frame: SettingsFrame }) {
   });
   const [draft, setDraft] = createStore(initial());
   const save = createSectionSave(props.frame);
-  const edit = (change: () => void) => {
-    save.clear();
-    change();
-  };
+  const edit = save.edit;
   const mechanismDefault = (key: MechanismKey): TermRow => ({
     nameZh: translate("zh-CN", `mechanism.${key}`),
     nameEn: translate("en", `mechanism.${key}`),

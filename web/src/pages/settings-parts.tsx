@@ -1,10 +1,11 @@
 import { createSignal, For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
 import { ApiError, fieldName } from "../data/api.ts";
 import { KEY_PATTERN, type ConfigApi, type DistrictConfig, type NamedKind, type SectionChanges } from "../data/config.ts";
+import { fieldErrorsOf, type FieldErrors } from "../data/field-errors.ts";
 import type { PagedList } from "../data/paged-list.ts";
 import { useSettingsLocale, type SettingsLocale } from "../i18n/settings.ts";
 import { errorMessage } from "../ui/errors.ts";
-import { Field } from "../ui/field.tsx";
+import { Field, SelectInput } from "../ui/field.tsx";
 import { AlertIcon, CheckIcon, PlusIcon } from "../ui/icons.tsx";
 
 /** What every settings section gets from the page: the configuration as loaded, and how to save it. */
@@ -19,7 +20,7 @@ export interface SettingsFrame {
 }
 
 /** Field errors keyed by path within the settings (`tickets.categories.2.key`). */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /** JSON with object keys in order, so that equal settings compare equal whatever the key order. */
@@ -36,12 +37,7 @@ function canonical(value: unknown): unknown {
 export const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** A 400's details as field errors, with the body's `changes.` prefix taken off. */
-export function fieldErrorsOf(error: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  if (error instanceof ApiError && error.status === 400)
-    for (const item of error.fieldErrors) errors[fieldName(item.path).replace(/^changes\./, "")] ??= item.message;
-  return errors;
-}
+export const configFieldErrors = (error: unknown): FieldErrors => fieldErrorsOf(error, "changes", 400);
 
 type SaveState =
   | { kind: "idle" }
@@ -61,6 +57,8 @@ export interface SectionSave {
   save: (changes: SectionChanges, options?: { check?: () => FieldErrors; unchanged?: boolean }) => Promise<void>;
   /** Forgets the last outcome (after the form changed). */
   clear: () => void;
+  /** Makes a change to the form, forgetting the last outcome. */
+  edit: (change: () => void) => void;
 }
 
 /** The save of one section: `PATCH /config` with `expectedVersion`, and what came of it. */
@@ -68,14 +66,19 @@ export function createSectionSave(frame: SettingsFrame): SectionSave {
   const [state, setState] = createSignal<SaveState>({ kind: "idle" });
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [note, setNote] = createSignal("");
+  const clear = () => {
+    if (state().kind !== "saving") setState({ kind: "idle" });
+  };
   return {
     state,
     errors,
     error: (path) => errors()[path],
     note,
     setNote,
-    clear: () => {
-      if (state().kind !== "saving") setState({ kind: "idle" });
+    clear,
+    edit: (change) => {
+      clear();
+      change();
     },
     async save(changes, options = {}) {
       if (state().kind === "saving") return;
@@ -90,7 +93,7 @@ export function createSectionSave(frame: SettingsFrame): SectionSave {
         setNote("");
         setState({ kind: "saved", version: next.version });
       } catch (error) {
-        setErrors(fieldErrorsOf(error));
+        setErrors(configFieldErrors(error));
         setState({ kind: "failed", error });
       }
     },
@@ -256,21 +259,7 @@ export function SelectField(props: {
     <div class={props.class}>
       <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
         {(attributes) => (
-          <select
-            {...attributes}
-            class="input select"
-            data-testid={props.testid}
-            value={props.value}
-            onChange={(event) => props.onValue(event.currentTarget.value)}
-          >
-            <For each={props.options}>
-              {(option) => (
-                <option value={option.value} selected={option.value === props.value}>
-                  {option.label}
-                </option>
-              )}
-            </For>
-          </select>
+          <SelectInput {...attributes} data-testid={props.testid} value={props.value} onValue={props.onValue} options={props.options} />
         )}
       </Field>
     </div>
@@ -352,58 +341,152 @@ export function checkNames(item: { nameZh: string; nameEn: string }, prefix: str
 export const tidyKeyed = <T extends NamedKind>(list: T[]): T[] =>
   list.map((item) => ({ ...item, key: item.key.trim(), nameZh: item.nameZh.trim(), nameEn: item.nameEn.trim() }));
 
+/** The list without the entry at `index` (for a store setter). */
+export const without =
+  (index: number) =>
+  <T,>(list: T[]): T[] =>
+    list.filter((_, at) => at !== index);
+
 /**
- * An editable list of keyed, bilingual entries (dedicated kinds, departments, meeting types …).
- * `testid` prefixes the inputs: `<testid>-key-<index>`, `<testid>-name-zh-<index>` ….
+ * The key (when the entry has one) and both names of a bilingual entry, as inputs with their errors:
+ * `<testid>-key-<number>`, `<testid>-name-zh-<number>`, `<testid>-name-en-<number>`; errors at `<path>.key` ….
  */
-export function KeyedListEditor(props: {
+export function NameFields(props: {
+  item: { key?: string; nameZh: string; nameEn: string };
+  testid: string;
+  number: number;
+  path: string;
+  errors: (path: string) => string | undefined;
+  onChange: (field: "key" | "nameZh" | "nameEn", value: string) => void;
+}) {
+  const { t } = useSettingsLocale();
+  const input = (field: "nameZh" | "nameEn", name: string, label: string) => (
+    <InputField
+      id={`${props.testid}-${name}-${props.number}`}
+      label={label}
+      value={props.item[field]}
+      onValue={(value) => props.onChange(field, value)}
+      error={props.errors(`${props.path}.${field}`)}
+      testid={`${props.testid}-${name}-${props.number}`}
+    />
+  );
+  return (
+    <>
+      <Show when={props.item.key !== undefined}>
+        <InputField
+          id={`${props.testid}-key-${props.number}`}
+          label={t("form.key")}
+          value={props.item.key ?? ""}
+          onValue={(value) => props.onChange("key", value)}
+          error={props.errors(`${props.path}.key`)}
+          testid={`${props.testid}-key-${props.number}`}
+          class="settings-key"
+        />
+      </Show>
+      {input("nameZh", "name-zh", t("form.nameZh"))}
+      {input("nameEn", "name-en", t("form.nameEn"))}
+    </>
+  );
+}
+
+/** One editable row of a list: its fields, what else it shows, and its remove button (删除) last. */
+export function EditableRow(props: {
+  testid: string;
+  fieldsClass?: string;
+  children: JSX.Element;
+  /** Before the fields (a level). */
+  lead?: JSX.Element;
+  /** Between the fields and the actions. */
+  extra?: JSX.Element;
+  /** Actions before the remove button. */
+  actions?: JSX.Element;
+  /** After the actions (a row's notices). */
+  foot?: JSX.Element;
+  class?: string;
+  remove: { testid: string; onClick: () => void; disabled?: boolean; title?: string };
+}) {
+  return (
+    <li class={props.class ? `settings-row ${props.class}` : "settings-row"} data-testid={props.testid}>
+      {props.lead}
+      <div class={props.fieldsClass ? `settings-row-fields ${props.fieldsClass}` : "settings-row-fields"}>{props.children}</div>
+      {props.extra}
+      <div class="settings-row-actions">
+        {props.actions}
+        <RemoveButton {...props.remove} />
+      </div>
+      {props.foot}
+    </li>
+  );
+}
+
+/**
+ * A block that edits a list: its rows (or, with `empty`, a word that there are none), then the add button
+ * and, when given, why adding is not possible now.
+ */
+export function ListBlock<T>(props: {
+  title: string;
+  hint?: string;
+  testid?: string;
+  empty?: string;
+  items: T[];
+  children: (item: T, index: Accessor<number>) => JSX.Element;
+  add: { label: string; testid: string; onClick: () => void; disabled?: boolean };
+  addNote?: string | false;
+}) {
+  const rows = () => (
+    <ol class="settings-rows">
+      <For each={props.items}>{props.children}</For>
+    </ol>
+  );
+  return (
+    <Block title={props.title} hint={props.hint} testid={props.testid}>
+      <Show when={props.empty !== undefined} fallback={rows()}>
+        <Show when={props.items.length} fallback={<p class="settings-empty">{props.empty}</p>}>
+          {rows()}
+        </Show>
+      </Show>
+      <div class="settings-block-foot">
+        <AddButton {...props.add} />
+        <Show when={props.addNote}>
+          <span class="muted">{props.addNote}</span>
+        </Show>
+      </div>
+    </Block>
+  );
+}
+
+/** A block that edits a list of keyed, bilingual entries (dedicated kinds, departments, meeting types …). */
+export function KeyedListBlock(props: {
+  title: string;
+  hint?: string;
+  empty: string;
+  add: { label: string; testid: string; onClick: () => void };
   items: NamedKind[];
   path: string;
+  /** Prefixes the rows and inputs: `<testid>-row-<index>`, `<testid>-key-<index>` …. */
   testid: string;
   errors: (path: string) => string | undefined;
   onChange: (index: number, field: "key" | "nameZh" | "nameEn", value: string) => void;
   onRemove: (index: number) => void;
 }) {
-  const { t } = useSettingsLocale();
   return (
-    <ol class="settings-rows">
-      <For each={props.items}>
-        {(item, index) => (
-          <li class="settings-row" data-testid={`${props.testid}-row-${index()}`}>
-            <div class="settings-row-fields">
-              <InputField
-                id={`${props.testid}-key-${index()}`}
-                label={t("form.key")}
-                value={item.key}
-                onValue={(value) => props.onChange(index(), "key", value)}
-                error={props.errors(`${props.path}.${index()}.key`)}
-                testid={`${props.testid}-key-${index()}`}
-                class="settings-key"
-              />
-              <InputField
-                id={`${props.testid}-name-zh-${index()}`}
-                label={t("form.nameZh")}
-                value={item.nameZh}
-                onValue={(value) => props.onChange(index(), "nameZh", value)}
-                error={props.errors(`${props.path}.${index()}.nameZh`)}
-                testid={`${props.testid}-name-zh-${index()}`}
-              />
-              <InputField
-                id={`${props.testid}-name-en-${index()}`}
-                label={t("form.nameEn")}
-                value={item.nameEn}
-                onValue={(value) => props.onChange(index(), "nameEn", value)}
-                error={props.errors(`${props.path}.${index()}.nameEn`)}
-                testid={`${props.testid}-name-en-${index()}`}
-              />
-            </div>
-            <div class="settings-row-actions">
-              <RemoveButton testid={`${props.testid}-remove-${index()}`} onClick={() => props.onRemove(index())} />
-            </div>
-          </li>
-        )}
-      </For>
-    </ol>
+    <ListBlock title={props.title} hint={props.hint} empty={props.empty} items={props.items} add={props.add}>
+      {(item, index) => (
+        <EditableRow
+          testid={`${props.testid}-row-${index()}`}
+          remove={{ testid: `${props.testid}-remove-${index()}`, onClick: () => props.onRemove(index()) }}
+        >
+          <NameFields
+            item={item}
+            testid={props.testid}
+            number={index()}
+            path={`${props.path}.${index()}`}
+            errors={props.errors}
+            onChange={(field, value) => props.onChange(index(), field, value)}
+          />
+        </EditableRow>
+      )}
+    </ListBlock>
   );
 }
 

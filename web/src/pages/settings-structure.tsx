@@ -3,19 +3,20 @@ import { createStore, produce } from "solid-js/store";
 import { districtRoles, permissions, type DedicatedKind, type DistrictRole, type RoleDefinition, type Tier } from "../data/config.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {
-  AddButton,
-  RemoveButton,
   Block,
   checkKeyed,
   checkNames,
   clone,
   createSectionSave,
-  InputField,
-  KeyedListEditor,
+  EditableRow,
+  KeyedListBlock,
+  ListBlock,
+  NameFields,
   same,
   SaveBar,
   SelectField,
   tidyKeyed,
+  without,
   type FieldErrors,
   type SettingsFrame,
 } from "./settings-parts.tsx";
@@ -42,8 +43,7 @@ export function TiersSection(props: { frame: SettingsFrame }) {
   const save = createSectionSave(props.frame);
   const edit = (change: () => void) => {
     setRowNotice(undefined);
-    save.clear();
-    change();
+    save.edit(change);
   };
   const renumber = () => setDraft("tiers", (tiers) => tiers.map((tier, index) => ({ ...tier, level: index + 1 })));
 
@@ -61,7 +61,7 @@ export function TiersSection(props: { frame: SettingsFrame }) {
     if (holders.length)
       return setRowNotice({ index, message: t("check.tierRoles", { roles: holders.map((role) => pick(role)).join("、") }) });
     edit(() => {
-      setDraft("tiers", (list) => list.filter((_, at) => at !== index));
+      setDraft("tiers", without(index));
       renumber();
     });
   }
@@ -99,49 +99,45 @@ export function TiersSection(props: { frame: SettingsFrame }) {
   return (
     <div class="settings-section" data-testid="settings-tiers">
       <div class="settings-split">
-        <Block title={t("tiers.title")} hint={t("tiers.hint")}>
-          <ol class="settings-rows">
-            <For each={draft.tiers}>
-              {(tier, index) => (
-                <li class="settings-row" data-testid={`tier-row-${index() + 1}`}>
-                  <span class="settings-level">{t("tiers.level", { level: index() + 1 })}</span>
-                  <div class="settings-row-fields settings-row-fields-2">
-                    <InputField
-                      id={`tier-name-zh-${index() + 1}`}
-                      label={t("form.nameZh")}
-                      value={tier.nameZh}
-                      onValue={(value) => edit(() => setDraft("tiers", index(), "nameZh", value))}
-                      error={save.error(`tiers.${index()}.nameZh`)}
-                      testid={`tier-name-zh-${index() + 1}`}
-                    />
-                    <InputField
-                      id={`tier-name-en-${index() + 1}`}
-                      label={t("form.nameEn")}
-                      value={tier.nameEn}
-                      onValue={(value) => edit(() => setDraft("tiers", index(), "nameEn", value))}
-                      error={save.error(`tiers.${index()}.nameEn`)}
-                      testid={`tier-name-en-${index() + 1}`}
-                    />
-                  </div>
-                  <div class="settings-row-actions">
-                    <Show when={index() > 0}>
-                      <button
-                        type="button"
-                        class="button button-ghost"
-                        data-testid={`tier-up-${index() + 1}`}
-                        aria-label={`${t("form.up")} ${t("tiers.level", { level: index() + 1 })}`}
-                        onClick={() => up(index())}
-                      >
-                        ↑ {t("form.up")}
-                      </button>
-                    </Show>
-                    <RemoveButton
-                      testid={`tier-remove-${index() + 1}`}
-                      disabled={draft.tiers.length <= 1}
-                      title={draft.tiers.length <= 1 ? t("tiers.min") : undefined}
-                      onClick={() => remove(index())}
-                    />
-                  </div>
+        <ListBlock
+          title={t("tiers.title")}
+          hint={t("tiers.hint")}
+          items={draft.tiers}
+          add={{
+            label: t("tiers.add"),
+            testid: "tier-add",
+            disabled: draft.tiers.length >= MAX_TIERS,
+            onClick: () =>
+              edit(() => setDraft("tiers", draft.tiers.length, { level: draft.tiers.length + 1, nameZh: "", nameEn: "", from: null })),
+          }}
+          addNote={draft.tiers.length >= MAX_TIERS && t("tiers.max")}
+        >
+          {(tier, index) => (
+            <EditableRow
+              testid={`tier-row-${index() + 1}`}
+              fieldsClass="settings-row-fields-2"
+              lead={<span class="settings-level">{t("tiers.level", { level: index() + 1 })}</span>}
+              actions={
+                <Show when={index() > 0}>
+                  <button
+                    type="button"
+                    class="button button-ghost"
+                    data-testid={`tier-up-${index() + 1}`}
+                    aria-label={`${t("form.up")} ${t("tiers.level", { level: index() + 1 })}`}
+                    onClick={() => up(index())}
+                  >
+                    ↑ {t("form.up")}
+                  </button>
+                </Show>
+              }
+              remove={{
+                testid: `tier-remove-${index() + 1}`,
+                disabled: draft.tiers.length <= 1,
+                title: draft.tiers.length <= 1 ? t("tiers.min") : undefined,
+                onClick: () => remove(index()),
+              }}
+              foot={
+                <>
                   <Show when={rowNotice()?.index === index() && rowNotice()}>
                     {(notice) => (
                       <p class="field-error settings-row-notice" role="alert">
@@ -152,24 +148,20 @@ export function TiersSection(props: { frame: SettingsFrame }) {
                   <Show when={save.error(`tiers.${index()}`) ?? save.error(`tiers.${index()}.level`)}>
                     {(message) => <p class="field-error settings-row-notice">{message()}</p>}
                   </Show>
-                </li>
-              )}
-            </For>
-          </ol>
-          <div class="settings-block-foot">
-            <AddButton
-              label={t("tiers.add")}
-              testid="tier-add"
-              disabled={draft.tiers.length >= MAX_TIERS}
-              onClick={() =>
-                edit(() => setDraft("tiers", draft.tiers.length, { level: draft.tiers.length + 1, nameZh: "", nameEn: "", from: null }))
+                </>
               }
-            />
-            <Show when={draft.tiers.length >= MAX_TIERS}>
-              <span class="muted">{t("tiers.max")}</span>
-            </Show>
-          </div>
-        </Block>
+            >
+              <NameFields
+                item={tier}
+                testid="tier"
+                number={index() + 1}
+                path={`tiers.${index()}`}
+                errors={save.error}
+                onChange={(field, value) => edit(() => setDraft("tiers", index(), field as "nameZh", value))}
+              />
+            </EditableRow>
+          )}
+        </ListBlock>
 
         <Block title={t("tiers.preview")} hint={t("tiers.previewHint")} testid="tier-preview">
           <ol class="tier-ladder">
@@ -206,25 +198,22 @@ export function TiersSection(props: { frame: SettingsFrame }) {
         </Block>
       </div>
 
-      <Block title={t("kinds.title")} hint={t("kinds.hint")}>
-        <Show when={draft.kinds.length} fallback={<p class="settings-empty">{t("kinds.empty")}</p>}>
-          <KeyedListEditor
-            items={draft.kinds}
-            path="dedicatedKinds"
-            testid="kind"
-            errors={save.error}
-            onChange={(index, field, value) => edit(() => setDraft("kinds", index, field, value))}
-            onRemove={(index) => edit(() => setDraft("kinds", (list) => list.filter((_, at) => at !== index)))}
-          />
-        </Show>
-        <div class="settings-block-foot">
-          <AddButton
-            label={t("kinds.add")}
-            testid="kind-add"
-            onClick={() => edit(() => setDraft("kinds", draft.kinds.length, { key: "", nameZh: "", nameEn: "" } as DedicatedKind))}
-          />
-        </div>
-      </Block>
+      <KeyedListBlock
+        title={t("kinds.title")}
+        hint={t("kinds.hint")}
+        empty={t("kinds.empty")}
+        add={{
+          label: t("kinds.add"),
+          testid: "kind-add",
+          onClick: () => edit(() => setDraft("kinds", draft.kinds.length, { key: "", nameZh: "", nameEn: "" } as DedicatedKind)),
+        }}
+        items={draft.kinds}
+        path="dedicatedKinds"
+        testid="kind"
+        errors={save.error}
+        onChange={(index, field, value) => edit(() => setDraft("kinds", index, field, value))}
+        onRemove={(index) => edit(() => setDraft("kinds", without(index)))}
+      />
 
       <SaveBar save={save} frame={props.frame} onSave={submit} dirty={dirty()} onDiscard={() => edit(() => setDraft(initial()))} />
     </div>
@@ -251,10 +240,7 @@ export function RolesSection(props: { frame: SettingsFrame }) {
   const { t, pick } = useSettingsLocale();
   const [roles, setRoles] = createStore(clone(props.frame.config().roles));
   const save = createSectionSave(props.frame);
-  const edit = (change: () => void) => {
-    save.clear();
-    change();
-  };
+  const edit = save.edit;
   const tierOptions = () => [
     { value: "none", label: t("roles.tierNone") },
     ...props.frame
@@ -280,56 +266,39 @@ export function RolesSection(props: { frame: SettingsFrame }) {
 
   return (
     <div class="settings-section" data-testid="settings-roles">
-      <Block title={t("roles.title")} hint={t("roles.hint")}>
-        <ol class="settings-rows">
-          <For each={roles}>
-            {(role, index) => (
-              <li class="settings-row settings-role" data-testid={`role-row-${index()}`}>
-                <div class="settings-row-fields">
-                  <InputField
-                    id={`role-key-${index()}`}
-                    label={t("form.key")}
-                    value={role.key}
-                    onValue={(value) => edit(() => setRoles(index(), "key", value))}
-                    error={save.error(`roles.${index()}.key`)}
-                    testid={`role-key-${index()}`}
-                    class="settings-key"
-                  />
-                  <InputField
-                    id={`role-name-zh-${index()}`}
-                    label={t("form.nameZh")}
-                    value={role.nameZh}
-                    onValue={(value) => edit(() => setRoles(index(), "nameZh", value))}
-                    error={save.error(`roles.${index()}.nameZh`)}
-                    testid={`role-name-zh-${index()}`}
-                  />
-                  <InputField
-                    id={`role-name-en-${index()}`}
-                    label={t("form.nameEn")}
-                    value={role.nameEn}
-                    onValue={(value) => edit(() => setRoles(index(), "nameEn", value))}
-                    error={save.error(`roles.${index()}.nameEn`)}
-                    testid={`role-name-en-${index()}`}
-                  />
-                  <SelectField
-                    id={`role-tier-${index()}`}
-                    label={t("roles.tier")}
-                    value={tierValue(role)}
-                    onValue={(value) => setTier(index(), value)}
-                    options={tierOptions()}
-                    error={save.error(`roles.${index()}.tier`)}
-                    testid={`role-tier-${index()}`}
-                  />
-                  <SelectField
-                    id={`role-access-${index()}`}
-                    label={t("roles.access")}
-                    value={role.accessRole}
-                    onValue={(value) => edit(() => setRoles(index(), "accessRole", value as DistrictRole))}
-                    options={accessOptions()}
-                    error={save.error(`roles.${index()}.accessRole`)}
-                    testid={`role-access-${index()}`}
-                  />
-                </div>
+      <ListBlock
+        title={t("roles.title")}
+        hint={t("roles.hint")}
+        items={roles}
+        add={{
+          label: t("roles.add"),
+          testid: "role-add",
+          onClick: () =>
+            edit(() =>
+              setRoles(roles.length, {
+                key: "",
+                nameZh: "",
+                nameEn: "",
+                accessRole: "grid_worker",
+                tier: null,
+                dedicated: false,
+                seconded: false,
+              }),
+            ),
+        }}
+      >
+        {(role, index) => (
+          <EditableRow
+            testid={`role-row-${index()}`}
+            class="settings-role"
+            remove={{
+              testid: `role-remove-${index()}`,
+              disabled: roles.length <= 1,
+              title: roles.length <= 1 ? t("roles.min") : undefined,
+              onClick: () => edit(() => setRoles(without(index()))),
+            }}
+            extra={
+              <>
                 <Show when={role.accessRole === "cadre"}>
                   <label class="settings-check">
                     <input
@@ -341,38 +310,38 @@ export function RolesSection(props: { frame: SettingsFrame }) {
                   </label>
                 </Show>
                 <PermissionList role={role.accessRole} testid={`role-permissions-${index()}`} />
-                <div class="settings-row-actions">
-                  <RemoveButton
-                    testid={`role-remove-${index()}`}
-                    disabled={roles.length <= 1}
-                    title={roles.length <= 1 ? t("roles.min") : undefined}
-                    onClick={() => edit(() => setRoles((list) => list.filter((_, at) => at !== index())))}
-                  />
-                </div>
-              </li>
-            )}
-          </For>
-        </ol>
-        <div class="settings-block-foot">
-          <AddButton
-            label={t("roles.add")}
-            testid="role-add"
-            onClick={() =>
-              edit(() =>
-                setRoles(roles.length, {
-                  key: "",
-                  nameZh: "",
-                  nameEn: "",
-                  accessRole: "grid_worker",
-                  tier: null,
-                  dedicated: false,
-                  seconded: false,
-                }),
-              )
+              </>
             }
-          />
-        </div>
-      </Block>
+          >
+            <NameFields
+              item={role}
+              testid="role"
+              number={index()}
+              path={`roles.${index()}`}
+              errors={save.error}
+              onChange={(field, value) => edit(() => setRoles(index(), field, value))}
+            />
+            <SelectField
+              id={`role-tier-${index()}`}
+              label={t("roles.tier")}
+              value={tierValue(role)}
+              onValue={(value) => setTier(index(), value)}
+              options={tierOptions()}
+              error={save.error(`roles.${index()}.tier`)}
+              testid={`role-tier-${index()}`}
+            />
+            <SelectField
+              id={`role-access-${index()}`}
+              label={t("roles.access")}
+              value={role.accessRole}
+              onValue={(value) => edit(() => setRoles(index(), "accessRole", value as DistrictRole))}
+              options={accessOptions()}
+              error={save.error(`roles.${index()}.accessRole`)}
+              testid={`role-access-${index()}`}
+            />
+          </EditableRow>
+        )}
+      </ListBlock>
       <SaveBar
         save={save}
         frame={props.frame}

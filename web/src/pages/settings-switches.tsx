@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { mechanismKeys, type MechanismKey } from "../data/config.ts";
+import { mechanismKeys, type DistrictConfig, type MechanismKey } from "../data/config.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import { MechanismIcon } from "../ui/icons.tsx";
 import { mechanismName } from "../ui/terms.ts";
@@ -45,15 +45,36 @@ function Toggle(props: {
   );
 }
 
+/**
+ * A section of switches kept in one part of the configuration: the switches as edited, a change that
+ * forgets the last outcome, and the section's save bar.
+ */
+function createSwitches<K extends "mechanisms" | "access">(frame: SettingsFrame, part: K) {
+  type Switches = DistrictConfig[K];
+  const [values, setValues] = createStore<Switches>(clone(frame.config()[part]));
+  const save = createSectionSave(frame);
+  const dirty = () => !same(values, frame.config()[part]);
+  const change = (key: keyof Switches, checked: boolean) =>
+    save.edit(() => (setValues as (key: keyof Switches, checked: boolean) => void)(key, checked));
+  const bar = () => (
+    <SaveBar
+      save={save}
+      frame={frame}
+      dirty={dirty()}
+      onDiscard={() => setValues(clone(frame.config()[part]))}
+      onSave={() => void save.save({ [part]: { ...values } }, { unchanged: !dirty() })}
+    />
+  );
+  return { values, change, bar };
+}
+
 /** 治理机制: each mechanism on or off; menus, pages and the API follow once saved. */
 export function MechanismsSection(props: { frame: SettingsFrame }) {
   const locale = useSettingsLocale();
   const { t } = locale;
-  const [mechanisms, setMechanisms] = createStore(clone(props.frame.config().mechanisms));
-  const save = createSectionSave(props.frame);
-  const dirty = () => !same(mechanisms, props.frame.config().mechanisms);
+  const mechanisms = createSwitches(props.frame, "mechanisms");
   const name = (key: MechanismKey) => mechanismName(props.frame.config(), key, locale);
-  const on = () => mechanismKeys.filter((key) => mechanisms[key]).length;
+  const on = () => mechanismKeys.filter((key) => mechanisms.values[key]).length;
   return (
     <div class="settings-section" data-testid="settings-mechanisms">
       <Block
@@ -69,23 +90,14 @@ export function MechanismsSection(props: { frame: SettingsFrame }) {
                 icon={key}
                 label={name(key)}
                 hint={t(`mechanism.${key}.desc`)}
-                checked={mechanisms[key]}
-                onChange={(checked) => {
-                  save.clear();
-                  setMechanisms(key, checked);
-                }}
+                checked={mechanisms.values[key]}
+                onChange={(checked) => mechanisms.change(key, checked)}
               />
             )}
           </For>
         </div>
       </Block>
-      <SaveBar
-        save={save}
-        frame={props.frame}
-        dirty={dirty()}
-        onDiscard={() => setMechanisms(clone(props.frame.config().mechanisms))}
-        onSave={() => void save.save({ mechanisms: { ...mechanisms } }, { unchanged: !dirty() })}
-      />
+      {mechanisms.bar()}
     </div>
   );
 }
@@ -93,13 +105,7 @@ export function MechanismsSection(props: { frame: SettingsFrame }) {
 /** 注册与审核: residents' self-registration, and whether staff approve it. */
 export function AccessSection(props: { frame: SettingsFrame }) {
   const { t } = useSettingsLocale();
-  const [access, setAccess] = createStore(clone(props.frame.config().access));
-  const save = createSectionSave(props.frame);
-  const dirty = () => !same(access, props.frame.config().access);
-  const change = (key: "residentSelfRegistration" | "residentApproval", value: boolean) => {
-    save.clear();
-    setAccess(key, value);
-  };
+  const access = createSwitches(props.frame, "access");
   return (
     <div class="settings-section" data-testid="settings-access">
       <Block title={t("access.title")}>
@@ -108,26 +114,20 @@ export function AccessSection(props: { frame: SettingsFrame }) {
             testid="access-self-registration"
             label={t("access.selfRegistration")}
             hint={t("access.selfRegistrationHint")}
-            checked={access.residentSelfRegistration}
-            onChange={(checked) => change("residentSelfRegistration", checked)}
+            checked={access.values.residentSelfRegistration}
+            onChange={(checked) => access.change("residentSelfRegistration", checked)}
           />
           <Toggle
             testid="access-approval"
             label={t("access.approval")}
-            hint={access.residentSelfRegistration ? t("access.approvalHint") : t("access.approvalIdle")}
-            checked={access.residentApproval}
-            disabled={!access.residentSelfRegistration}
-            onChange={(checked) => change("residentApproval", checked)}
+            hint={access.values.residentSelfRegistration ? t("access.approvalHint") : t("access.approvalIdle")}
+            checked={access.values.residentApproval}
+            disabled={!access.values.residentSelfRegistration}
+            onChange={(checked) => access.change("residentApproval", checked)}
           />
         </div>
       </Block>
-      <SaveBar
-        save={save}
-        frame={props.frame}
-        dirty={dirty()}
-        onDiscard={() => setAccess(clone(props.frame.config().access))}
-        onSave={() => void save.save({ access: { ...access } }, { unchanged: !dirty() })}
-      />
+      {access.bar()}
     </div>
   );
 }

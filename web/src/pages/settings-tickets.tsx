@@ -3,18 +3,20 @@ import { createStore } from "solid-js/store";
 import type { Department, RoutingRule, TicketSettings } from "../data/config.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {
-  AddButton,
-  RemoveButton,
   Block,
   checkKeyed,
   clone,
   createSectionSave,
+  EditableRow,
   InputField,
-  KeyedListEditor,
+  KeyedListBlock,
+  ListBlock,
+  NameFields,
   same,
   SaveBar,
   SelectField,
   tidyKeyed,
+  without,
   type FieldErrors,
   type SettingsFrame,
 } from "./settings-parts.tsx";
@@ -90,10 +92,7 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
   const { t, pick, language } = useSettingsLocale();
   const [draft, setDraft] = createStore(draftOf(props.frame.config().tickets));
   const save = createSectionSave(props.frame);
-  const edit = (change: () => void) => {
-    save.clear();
-    change();
-  };
+  const edit = save.edit;
   const dirty = () => !same(draftOf(props.frame.config().tickets), draft);
   const departmentName = (department: Department) =>
     pick({ nameZh: department.nameZh || department.key || "—", nameEn: department.nameEn || department.key || "—" });
@@ -146,170 +145,132 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
 
   return (
     <div class="settings-section" data-testid="settings-tickets">
-      <Block title={t("categories.title")} hint={t("categories.hint")}>
-        <Show when={draft.categories.length} fallback={<p class="settings-empty">{t("categories.empty")}</p>}>
-          <ol class="settings-rows">
-            <For each={draft.categories}>
-              {(category, index) => (
-                <li class="settings-row" data-testid={`category-row-${index()}`}>
-                  <div class="settings-row-fields settings-row-fields-5">
-                    <InputField
-                      id={`category-key-${index()}`}
-                      label={t("form.key")}
-                      value={category.key}
-                      onValue={(value) => edit(() => setDraft("categories", index(), "key", value))}
-                      error={save.error(`tickets.categories.${index()}.key`)}
-                      testid={`category-key-${index()}`}
-                      class="settings-key"
-                    />
-                    <InputField
-                      id={`category-name-zh-${index()}`}
-                      label={t("form.nameZh")}
-                      value={category.nameZh}
-                      onValue={(value) => edit(() => setDraft("categories", index(), "nameZh", value))}
-                      error={save.error(`tickets.categories.${index()}.nameZh`)}
-                      testid={`category-name-zh-${index()}`}
-                    />
-                    <InputField
-                      id={`category-name-en-${index()}`}
-                      label={t("form.nameEn")}
-                      value={category.nameEn}
-                      onValue={(value) => edit(() => setDraft("categories", index(), "nameEn", value))}
-                      error={save.error(`tickets.categories.${index()}.nameEn`)}
-                      testid={`category-name-en-${index()}`}
-                    />
-                    <SelectField
-                      id={`category-department-${index()}`}
-                      label={t("categories.department")}
-                      value={category.department}
-                      onValue={(value) => edit(() => setDraft("categories", index(), "department", value))}
-                      options={departmentOptions()}
-                      error={save.error(`tickets.categories.${index()}.departmentKey`)}
-                      testid={`category-department-${index()}`}
-                    />
-                    <InputField
-                      id={`category-deadline-${index()}`}
-                      label={t("categories.deadline")}
-                      type="number"
-                      min={1}
-                      max={2000}
-                      value={category.deadline}
-                      onValue={(value) => edit(() => setDraft("categories", index(), "deadline", value))}
-                      error={save.error(`tickets.categories.${index()}.deadlineHours`)}
-                      hint={days(category.deadline) ? t("categories.deadlineDays", { days: days(category.deadline)! }) : undefined}
-                      testid={`category-deadline-${index()}`}
-                    />
-                  </div>
-                  <div class="settings-row-actions">
-                    <RemoveButton
-                      testid={`category-remove-${index()}`}
-                      onClick={() => edit(() => setDraft("categories", (list) => list.filter((_, at) => at !== index())))}
-                    />
-                  </div>
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-        <div class="settings-block-foot">
-          <AddButton
-            label={t("categories.add")}
-            testid="category-add"
-            onClick={() =>
-              edit(() =>
-                setDraft("categories", draft.categories.length, { key: "", nameZh: "", nameEn: "", department: "", deadline: "72" }),
-              )
-            }
-          />
-        </div>
-      </Block>
+      <ListBlock
+        title={t("categories.title")}
+        hint={t("categories.hint")}
+        empty={t("categories.empty")}
+        items={draft.categories}
+        add={{
+          label: t("categories.add"),
+          testid: "category-add",
+          onClick: () =>
+            edit(() =>
+              setDraft("categories", draft.categories.length, { key: "", nameZh: "", nameEn: "", department: "", deadline: "72" }),
+            ),
+        }}
+      >
+        {(category, index) => (
+          <EditableRow
+            testid={`category-row-${index()}`}
+            fieldsClass="settings-row-fields-5"
+            remove={{ testid: `category-remove-${index()}`, onClick: () => edit(() => setDraft("categories", without(index()))) }}
+          >
+            <NameFields
+              item={category}
+              testid="category"
+              number={index()}
+              path={`tickets.categories.${index()}`}
+              errors={save.error}
+              onChange={(field, value) => edit(() => setDraft("categories", index(), field, value))}
+            />
+            <SelectField
+              id={`category-department-${index()}`}
+              label={t("categories.department")}
+              value={category.department}
+              onValue={(value) => edit(() => setDraft("categories", index(), "department", value))}
+              options={departmentOptions()}
+              error={save.error(`tickets.categories.${index()}.departmentKey`)}
+              testid={`category-department-${index()}`}
+            />
+            <InputField
+              id={`category-deadline-${index()}`}
+              label={t("categories.deadline")}
+              type="number"
+              min={1}
+              max={2000}
+              value={category.deadline}
+              onValue={(value) => edit(() => setDraft("categories", index(), "deadline", value))}
+              error={save.error(`tickets.categories.${index()}.deadlineHours`)}
+              hint={days(category.deadline) ? t("categories.deadlineDays", { days: days(category.deadline)! }) : undefined}
+              testid={`category-deadline-${index()}`}
+            />
+          </EditableRow>
+        )}
+      </ListBlock>
 
-      <Block title={t("departments.title")} hint={t("departments.hint")}>
-        <Show when={draft.departments.length} fallback={<p class="settings-empty">{t("departments.empty")}</p>}>
-          <KeyedListEditor
-            items={draft.departments}
-            path="tickets.departments"
-            testid="department"
-            errors={save.error}
-            onChange={(index, field, value) => edit(() => setDraft("departments", index, field, value))}
-            onRemove={(index) => edit(() => setDraft("departments", (list) => list.filter((_, at) => at !== index)))}
-          />
-        </Show>
-        <div class="settings-block-foot">
-          <AddButton
-            label={t("departments.add")}
-            testid="department-add"
-            onClick={() => edit(() => setDraft("departments", draft.departments.length, { key: "", nameZh: "", nameEn: "" }))}
-          />
-        </div>
-      </Block>
+      <KeyedListBlock
+        title={t("departments.title")}
+        hint={t("departments.hint")}
+        empty={t("departments.empty")}
+        add={{
+          label: t("departments.add"),
+          testid: "department-add",
+          onClick: () => edit(() => setDraft("departments", draft.departments.length, { key: "", nameZh: "", nameEn: "" })),
+        }}
+        items={draft.departments}
+        path="tickets.departments"
+        testid="department"
+        errors={save.error}
+        onChange={(index, field, value) => edit(() => setDraft("departments", index, field, value))}
+        onRemove={(index) => edit(() => setDraft("departments", without(index)))}
+      />
 
-      <Block title={t("routing.title")} hint={t("routing.hint")}>
-        <Show when={draft.rules.length} fallback={<p class="settings-empty">{t("routing.empty")}</p>}>
-          <ol class="settings-rows">
-            <For each={draft.rules}>
-              {(rule, index) => (
-                <li class="settings-row" data-testid={`routing-row-${index()}`}>
-                  <div class="settings-row-fields">
-                    <SelectField
-                      id={`routing-category-${index()}`}
-                      label={t("routing.category")}
-                      value={rule.categoryKey}
-                      onValue={(value) => edit(() => setDraft("rules", index(), "categoryKey", value))}
-                      options={[
-                        { value: "", label: t("form.choose") },
-                        ...draft.categories
-                          .filter((category) => category.key.trim())
-                          .map((category) => ({
-                            value: category.key.trim(),
-                            label: pick({ nameZh: category.nameZh || category.key, nameEn: category.nameEn || category.key }),
-                          })),
-                      ]}
-                      error={save.error(`tickets.routingRules.${index()}.categoryKey`)}
-                      testid={`routing-category-${index()}`}
-                    />
-                    <InputField
-                      id={`routing-grid-${index()}`}
-                      label={t("routing.grid")}
-                      hint={t("routing.gridHint")}
-                      value={rule.gridID}
-                      onValue={(value) => edit(() => setDraft("rules", index(), "gridID", value))}
-                      error={save.error(`tickets.routingRules.${index()}.gridID`)}
-                      testid={`routing-grid-${index()}`}
-                    />
-                    <SelectField
-                      id={`routing-department-${index()}`}
-                      label={t("routing.department")}
-                      value={rule.departmentKey}
-                      onValue={(value) => edit(() => setDraft("rules", index(), "departmentKey", value))}
-                      options={[{ value: "", label: t("form.choose") }, ...departmentOptions().slice(1)]}
-                      error={save.error(`tickets.routingRules.${index()}.departmentKey`)}
-                      testid={`routing-department-${index()}`}
-                    />
-                  </div>
-                  <div class="settings-row-actions">
-                    <RemoveButton
-                      testid={`routing-remove-${index()}`}
-                      onClick={() => edit(() => setDraft("rules", (list) => list.filter((_, at) => at !== index())))}
-                    />
-                  </div>
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-        <div class="settings-block-foot">
-          <AddButton
-            label={t("routing.add")}
-            testid="routing-add"
-            disabled={!draft.categories.length || !draft.departments.length}
-            onClick={() => edit(() => setDraft("rules", draft.rules.length, { categoryKey: "", gridID: "", departmentKey: "" }))}
-          />
-          <Show when={!draft.categories.length || !draft.departments.length}>
-            <span class="muted">{t("routing.needs")}</span>
-          </Show>
-        </div>
-      </Block>
+      <ListBlock
+        title={t("routing.title")}
+        hint={t("routing.hint")}
+        empty={t("routing.empty")}
+        items={draft.rules}
+        add={{
+          label: t("routing.add"),
+          testid: "routing-add",
+          disabled: !draft.categories.length || !draft.departments.length,
+          onClick: () => edit(() => setDraft("rules", draft.rules.length, { categoryKey: "", gridID: "", departmentKey: "" })),
+        }}
+        addNote={(!draft.categories.length || !draft.departments.length) && t("routing.needs")}
+      >
+        {(rule, index) => (
+          <EditableRow
+            testid={`routing-row-${index()}`}
+            remove={{ testid: `routing-remove-${index()}`, onClick: () => edit(() => setDraft("rules", without(index()))) }}
+          >
+            <SelectField
+              id={`routing-category-${index()}`}
+              label={t("routing.category")}
+              value={rule.categoryKey}
+              onValue={(value) => edit(() => setDraft("rules", index(), "categoryKey", value))}
+              options={[
+                { value: "", label: t("form.choose") },
+                ...draft.categories
+                  .filter((category) => category.key.trim())
+                  .map((category) => ({
+                    value: category.key.trim(),
+                    label: pick({ nameZh: category.nameZh || category.key, nameEn: category.nameEn || category.key }),
+                  })),
+              ]}
+              error={save.error(`tickets.routingRules.${index()}.categoryKey`)}
+              testid={`routing-category-${index()}`}
+            />
+            <InputField
+              id={`routing-grid-${index()}`}
+              label={t("routing.grid")}
+              hint={t("routing.gridHint")}
+              value={rule.gridID}
+              onValue={(value) => edit(() => setDraft("rules", index(), "gridID", value))}
+              error={save.error(`tickets.routingRules.${index()}.gridID`)}
+              testid={`routing-grid-${index()}`}
+            />
+            <SelectField
+              id={`routing-department-${index()}`}
+              label={t("routing.department")}
+              value={rule.departmentKey}
+              onValue={(value) => edit(() => setDraft("rules", index(), "departmentKey", value))}
+              options={[{ value: "", label: t("form.choose") }, ...departmentOptions().slice(1)]}
+              error={save.error(`tickets.routingRules.${index()}.departmentKey`)}
+              testid={`routing-department-${index()}`}
+            />
+          </EditableRow>
+        )}
+      </ListBlock>
 
       <div class="settings-split">
         <Block title={t("reopen.title")}>

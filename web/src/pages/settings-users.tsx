@@ -8,7 +8,7 @@ import { PHONE } from "../ui/field.tsx";
 import { PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, Skeleton } from "../ui/states.tsx";
 import { createPagedList } from "../data/paged-list.ts";
-import { Block, fieldErrorsOf, InputField, ListFoot, SelectField, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
+import { Block, configFieldErrors, InputField, ListFoot, SelectField, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
 
 const statuses: UserStatus[] = ["pending", "active", "disabled"];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -157,7 +157,7 @@ function UserRow(props: {
       setEditing(false);
       props.onChanged(user);
     } catch (error) {
-      setErrors(fieldErrorsOf(error));
+      setErrors(configFieldErrors(error));
       setFailure(error);
     } finally {
       setBusy(false);
@@ -351,7 +351,7 @@ function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUse
     try {
       props.onInvited(await props.frame.api.invite(input));
     } catch (error) {
-      setErrors(fieldErrorsOf(error));
+      setErrors(configFieldErrors(error));
       setFailure(error);
     } finally {
       setBusy(false);

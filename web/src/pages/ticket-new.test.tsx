@@ -2,8 +2,7 @@ import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { Me } from "../data/types.ts";
-import { jianyang } from "../test/fixtures.ts";
-import { fakeApi, problem, renderApp, reply, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { jianyangApi, problem, renderApp, reply, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { categories, departments, detailAt, fakeUploads, pngFile, residentMe, staffMe, ticketConfig } from "../test/ticket-fixtures.ts";
 
 // Leaflet needs a real layout (exercised in web/e2e/tickets.test.ts): a button drops the pin here.
@@ -31,11 +30,7 @@ const inside = {
 
 function api(options: { me?: Me; create?: (request: FakeRequest) => unknown } = {}) {
   let photo = 0;
-  return fakeApi({
-    "GET /me": () => options.me ?? residentMe,
-    "GET /districts/jianyang": () => ({ district: jianyang, config: ticketConfig }),
-    "GET /provinces": () => ({ items: [], cursor: null }),
-    "GET /me/notifications": () => ({ items: [], cursor: null }),
+  return jianyangApi(options.me ?? residentMe, ticketConfig, {
     "GET /config/categories": () => ({ items: categories }),
     "GET /config/departments": () => ({ items: departments }),
     "GET /grids/locate": (request) =>

@@ -12,7 +12,7 @@ import { AlertIcon, ChevronRightIcon, MapPinIcon } from "../ui/icons.tsx";
 import { LocationPicker, type Point } from "../ui/location-picker.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
 import { EmptyState } from "../ui/states.tsx";
-import { useTicketNames } from "../ui/ticket-parts.tsx";
+import { useTicketLists } from "../ui/ticket-parts.tsx";
 import { tierName } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
 import { TicketGate } from "../ui/district-gate.tsx";
@@ -61,15 +61,7 @@ type Say = () => string;
 /** The report: category, description, photos (uploaded as they are picked) and the place. */
 export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi; onCreated: (ticket: Ticket) => void }) {
   const { t, pick } = useTicketLocale();
-  const categories = createQuery(
-    () => true,
-    () => props.tickets.categories(),
-  );
-  const departments = createQuery(
-    () => true,
-    () => props.tickets.departments().catch(() => []),
-  );
-  const names = useTicketNames({ categories: categories.data, departments: departments.data });
+  const { categories, names } = useTicketLists(props.tickets);
   const uploads = createPhotoUploads(props.tickets);
   const [categoryKey, setCategoryKey] = createSignal("");
   const [description, setDescription] = createSignal("");

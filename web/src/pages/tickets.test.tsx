@@ -3,16 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../data/tickets.ts";
 import type { Me } from "../data/types.ts";
-import { jianyang, jianyangConfig } from "../test/fixtures.ts";
-import { fakeApi, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { jianyangConfig } from "../test/fixtures.ts";
+import { jianyangApi, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { categories, departments, residentMe, staffMe, ticket, ticketConfig, workerMe } from "../test/ticket-fixtures.ts";
 
 function api(me: Me, list: (request: FakeRequest) => { items: Ticket[]; cursor: string | null }, config = ticketConfig) {
-  return fakeApi({
-    "GET /me": () => me,
-    "GET /districts/jianyang": () => ({ district: jianyang, config }),
-    "GET /provinces": () => ({ items: [], cursor: null }),
-    "GET /me/notifications": () => ({ items: [], cursor: null }),
+  return jianyangApi(me, config, {
     "GET /config/categories": () => ({ items: categories }),
     "GET /config/departments": () => ({ items: departments }),
     "GET /tickets": list,

@@ -21,9 +21,10 @@ import { errorMessage } from "../ui/errors.ts";
 import { CameraIcon, ChevronRightIcon, PlusIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { ClockIcon } from "../ui/ticket-icons.tsx";
-import { OverdueFlag, StateBadge, useTicketNames } from "../ui/ticket-parts.tsx";
+import { OverdueFlag, StateBadge, useTicketLists } from "../ui/ticket-parts.tsx";
 import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
+import { PageHead } from "../ui/page-head.tsx";
 import "./tickets.css";
 
 /** `/d/:slug/tickets`: a resident's own reports; staff's work queues, one tab per queue. */
@@ -41,18 +42,14 @@ export function TicketsPage() {
   const actor = () => session.me.data()?.actor;
   return (
     <div class="ticket-page">
-      <div class="page-head tickets-head">
-        <div>
-          <h1 class="page-title">{title()}</h1>
-          <p class="page-subtitle">{t("tickets.subtitle")}</p>
-        </div>
+      <PageHead title={title()} subtitle={t("tickets.subtitle")} class="tickets-head">
         <Show when={mayReport(actor())}>
           <A href={`/d/${params.slug}/tickets/new`} class="button button-primary button-large report-link" data-testid="report-link">
             <CameraIcon size={20} />
             {t("tickets.report")}
           </A>
         </Show>
-      </div>
+      </PageHead>
       <TicketGate slug={params.slug}>
         {() => (
           <Switch>
@@ -76,15 +73,7 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
   const [search, setSearch] = useSearchParams<Search>();
   const queues = createMemo(() => queuesFor(props.actor));
   const queue = createMemo<Queue | undefined>(() => queues().find((candidate) => candidate.key === search.queue) ?? queues()[0]);
-  const categories = createQuery(
-    () => true,
-    () => props.tickets.categories(),
-  );
-  const departments = createQuery(
-    () => true,
-    () => props.tickets.departments().catch(() => []),
-  );
-  const names = useTicketNames({ categories: categories.data, departments: departments.data });
+  const { categories, names } = useTicketLists(props.tickets);
 
   const stateFilter = () =>
     queue()?.stateFilter && ticketStates.includes(search.state as TicketState) ? (search.state as TicketState) : undefined;

@@ -1,5 +1,6 @@
 import { createSignal, For, Index, Show, type JSX } from "solid-js";
-import { ApiError, fieldName } from "../data/api.ts";
+import type { NamedKind } from "../data/config.ts";
+import type { FieldErrors } from "../data/field-errors.ts";
 import { gridsApi, type Grid } from "../data/grids.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import {
@@ -14,50 +15,52 @@ import {
 } from "../data/volunteers.ts";
 import { useVolunteerLocale } from "../i18n/volunteers.ts";
 import { useSession } from "../providers/session.tsx";
-import { errorMessage } from "../ui/errors.ts";
 import { FailureNotice } from "../ui/failure-notice.tsx";
 import { Field, SelectInput, TextInput } from "../ui/field.tsx";
+import { createSubmission } from "../ui/submission.ts";
 
-type Errors = Record<string, string>;
-
-/**
- * A form's submission: saving state, field errors from the API (`body.kind` → `kind`) or from
- * the form's own checks, and a message for anything else.
- */
+/** A form's submission, with the volunteers' wording for its failures. */
 function createSubmit() {
   const { t } = useVolunteerLocale();
-  const [saving, setSaving] = createSignal(false);
-  const [errors, setErrors] = createSignal<Errors>({});
-  const [failure, setFailure] = createSignal<string>();
-  async function submit(check: () => Errors, send: () => Promise<unknown>, done: () => void) {
-    const found = check();
-    setErrors(found);
-    setFailure(undefined);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await send();
-      done();
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) {
-        const fields: Errors = {};
-        for (const issue of error.fieldErrors) fields[fieldName(issue.path).replace(/^body\./, "")] ??= issue.message;
-        setErrors(fields);
-      }
-      setFailure(errorMessage(error, t));
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { saving, errors, failure, submit };
+  return createSubmission(t);
 }
 
-const required = (values: Record<string, string>, t: (key: "forms.required") => string): Errors =>
+const required = (values: Record<string, string>, t: (key: "forms.required") => string): FieldErrors =>
   Object.fromEntries(
     Object.entries(values)
       .filter(([, value]) => !value.trim())
       .map(([key]) => [key, t("forms.required")]),
   );
+
+/** A record's grid is required: the error when none is chosen. */
+const gridRequired = (gridID: string, t: (key: "forms.noGrid") => string): FieldErrors => (gridID ? {} : { gridID: t("forms.noGrid") });
+
+/** A record's kind (类型), from one of the district's governance lists. */
+function KindField(props: { id: string; kinds: NamedKind[]; value: string; onValue: (value: string) => void; error?: string }) {
+  const { t, pick } = useVolunteerLocale();
+  return (
+    <Field id={props.id} label={t("forms.kind")} error={props.error}>
+      {(attributes) => (
+        <SelectInput
+          {...attributes}
+          value={props.value}
+          onValue={props.onValue}
+          options={props.kinds.map((entry) => ({ value: entry.key, label: pick(entry) }))}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The day something happened: today or before (China Standard Time). */
+function DateField(props: { id: string; value: string; onValue: (value: string) => void; error?: string }) {
+  const { t } = useVolunteerLocale();
+  return (
+    <Field id={props.id} label={t("forms.date")} error={props.error}>
+      {(attributes) => <TextInput {...attributes} type="date" value={props.value} onValue={props.onValue} max={todayInChina()} />}
+    </Field>
+  );
+}
 
 /** The buttons and the failure message at the foot of every form. */
 function FormFoot(props: { saving: boolean; failure?: string; onCancel: () => void; testid: string }) {
@@ -161,7 +164,7 @@ interface FormProps {
 
 /** 登记服务活动: kind, title, date, grid, organisers, people served. */
 export function ActivityForm(props: FormProps & { teams: VolunteerTeam[] }) {
-  const { t, pick } = useVolunteerLocale();
+  const { t } = useVolunteerLocale();
   const form = createSubmit();
   const kinds = () => props.config.governance.activityKinds;
   const [kind, setKind] = createSignal(kinds()[0]?.key ?? "");
@@ -176,7 +179,7 @@ export function ActivityForm(props: FormProps & { teams: VolunteerTeam[] }) {
     void form.submit(
       () => ({
         ...required({ title: title(), date: date(), organisers: organisers(), served: served() }, t),
-        ...(gridID() ? {} : { gridID: t("forms.noGrid") }),
+        ...gridRequired(gridID(), t),
       }),
       () =>
         props.api.createActivity({
@@ -194,23 +197,12 @@ export function ActivityForm(props: FormProps & { teams: VolunteerTeam[] }) {
   return (
     <form class="card volunteer-form" onSubmit={onSubmit} novalidate data-testid="activity-form">
       <h3 class="volunteer-form-title">{t("forms.activity")}</h3>
-      <Field id="activity-kind" label={t("forms.kind")} error={form.errors().kind}>
-        {(attributes) => (
-          <SelectInput
-            {...attributes}
-            value={kind()}
-            onValue={setKind}
-            options={kinds().map((entry) => ({ value: entry.key, label: pick(entry) }))}
-          />
-        )}
-      </Field>
+      <KindField id="activity-kind" kinds={kinds()} value={kind()} onValue={setKind} error={form.errors().kind} />
       <Field id="activity-title" label={t("forms.title.field")} error={form.errors().title}>
         {(attributes) => <TextInput {...attributes} value={title()} onValue={setTitle} maxLength={120} />}
       </Field>
       <div class="volunteer-form-row">
-        <Field id="activity-date" label={t("forms.date")} error={form.errors().date}>
-          {(attributes) => <TextInput {...attributes} type="date" value={date()} onValue={setDate} max={todayInChina()} />}
-        </Field>
+        <DateField id="activity-date" value={date()} onValue={setDate} error={form.errors().date} />
         <Field id="activity-served" label={t("forms.served")} error={form.errors().served}>
           {(attributes) => <TextInput {...attributes} type="number" inputMode="numeric" min={0} value={served()} onValue={setServed} />}
         </Field>
@@ -238,7 +230,7 @@ export function ActivityForm(props: FormProps & { teams: VolunteerTeam[] }) {
 
 /** 组建志愿服务队: kind, name, grid, leader. */
 export function TeamForm(props: FormProps) {
-  const { t, pick } = useVolunteerLocale();
+  const { t } = useVolunteerLocale();
   const form = createSubmit();
   const kinds = () => props.config.governance.volunteerTeamKinds;
   const [kind, setKind] = createSignal(kinds()[0]?.key ?? "");
@@ -249,7 +241,7 @@ export function TeamForm(props: FormProps) {
   const onSubmit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = (event) => {
     event.preventDefault();
     void form.submit(
-      () => ({ ...required({ name: name(), leaderName: leaderName() }, t), ...(gridID() ? {} : { gridID: t("forms.noGrid") }) }),
+      () => ({ ...required({ name: name(), leaderName: leaderName() }, t), ...gridRequired(gridID(), t) }),
       () =>
         props.api.createTeam({
           kind: kind(),
@@ -264,16 +256,7 @@ export function TeamForm(props: FormProps) {
   return (
     <form class="card volunteer-form" onSubmit={onSubmit} novalidate data-testid="team-form">
       <h3 class="volunteer-form-title">{t("forms.team")}</h3>
-      <Field id="team-kind" label={t("forms.kind")} error={form.errors().kind}>
-        {(attributes) => (
-          <SelectInput
-            {...attributes}
-            value={kind()}
-            onValue={setKind}
-            options={kinds().map((entry) => ({ value: entry.key, label: pick(entry) }))}
-          />
-        )}
-      </Field>
+      <KindField id="team-kind" kinds={kinds()} value={kind()} onValue={setKind} error={form.errors().kind} />
       <Field id="team-name" label={t("forms.name")} error={form.errors().name}>
         {(attributes) => <TextInput {...attributes} value={name()} onValue={setName} maxLength={60} />}
       </Field>
@@ -313,7 +296,7 @@ export function OwnersForm(props: FormProps) {
           kind() === "committee_worker" ? { date: date(), personName: personName(), estate: estate() } : { date: date(), topic: topic() },
           t,
         ),
-        ...(gridID() ? {} : { gridID: t("forms.noGrid") }),
+        ...gridRequired(gridID(), t),
       }),
       () =>
         props.api.createOwnersRecord(
@@ -372,9 +355,7 @@ export function OwnersForm(props: FormProps) {
         <Field id="owners-estate" label={t("forms.estate")} error={form.errors().estate}>
           {(attributes) => <TextInput {...attributes} value={estate()} onValue={setEstate} maxLength={60} />}
         </Field>
-        <Field id="owners-date" label={t("forms.date")} error={form.errors().date}>
-          {(attributes) => <TextInput {...attributes} type="date" value={date()} onValue={setDate} max={todayInChina()} />}
-        </Field>
+        <DateField id="owners-date" value={date()} onValue={setDate} error={form.errors().date} />
       </div>
       <GridPicker id="owners-grid" onGrid={setGridID} error={form.errors().gridID} />
       <FormFoot saving={form.saving()} failure={form.failure()} onCancel={props.onCancel} testid="owners" />
@@ -403,9 +384,7 @@ export function ProblemForm(props: { api: VolunteersApi; team: VolunteerTeam; on
         <Field id={`problem-title-${props.team.teamID}`} label={t("forms.problemTitle")} error={form.errors().title}>
           {(attributes) => <TextInput {...attributes} value={title()} onValue={setTitle} maxLength={120} />}
         </Field>
-        <Field id={`problem-date-${props.team.teamID}`} label={t("forms.date")} error={form.errors().date}>
-          {(attributes) => <TextInput {...attributes} type="date" value={date()} onValue={setDate} max={todayInChina()} />}
-        </Field>
+        <DateField id={`problem-date-${props.team.teamID}`} value={date()} onValue={setDate} error={form.errors().date} />
       </div>
       <FormFoot saving={form.saving()} failure={form.failure()} onCancel={props.onCancel} testid="problem" />
     </form>

@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { Me } from "../data/types.ts";
 import type { Activity, Summary, VolunteerTeam } from "../data/volunteers.ts";
-import { jianyang, jianyangConfig } from "../test/fixtures.ts";
-import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { jianyangConfig } from "../test/fixtures.ts";
+import { grid as gridFixture } from "../test/grid-fixtures.tsx";
+import { jianyangApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { adminMe, leaderMe, residentMe, workerMe } from "../test/ticket-fixtures.ts";
 
 const zero = {
@@ -68,32 +69,10 @@ const activity = (overrides: Partial<Activity> = {}): Activity => ({
   createdAt: "2022-03-05T02:00:00.000Z",
   ...overrides,
 });
-const grid = (gridID: string, name: string) => ({
-  gridID,
-  name,
-  code: gridID,
-  tier: 1,
-  dedicatedKind: null,
-  parentID: null,
-  path: [],
-  bbox: [],
-  areaM2: 0,
-  households: null,
-  population: null,
-  status: "active",
-  version: 1,
-  change: "create",
-  note: null,
-  updatedAt: "",
-  updatedBy: "",
-});
+const grid = (gridID: string, name: string) => gridFixture(gridID, { gridID, name, tier: 1 });
 
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
-  return fakeApi({
-    "GET /me": () => me,
-    "GET /districts/jianyang": () => ({ district: jianyang, config }),
-    "GET /provinces": () => ({ items: [], cursor: null }),
-    "GET /me/notifications": () => ({ items: [], cursor: null }),
+  return jianyangApi(me, config, {
     "GET /volunteers/summary": () => summary,
     "GET /volunteers/teams": () => ({
       items: [team(), team({ teamID: "team_2", kind: "environment", name: "环境整治队", memberCount: 5, problemsSolved: 0 })],

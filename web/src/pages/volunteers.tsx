@@ -22,10 +22,11 @@ import { useVolunteerLocale } from "../i18n/volunteers.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { PlusIcon } from "../ui/icons.tsx";
-import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
+import { EmptyState, ErrorState, Skeleton, QueryView } from "../ui/states.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
 import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";
+import { PageHead } from "../ui/page-head.tsx";
 import { ActivityForm, MemberForm, OwnersForm, ProblemForm, TeamForm } from "./volunteers-forms.tsx";
 import "./volunteers.css";
 
@@ -46,12 +47,7 @@ export function VolunteersPage() {
   usePageTitle(title);
   return (
     <div class="volunteer-page">
-      <div class="page-head">
-        <div>
-          <h1 class="page-title">{title()}</h1>
-          <p class="page-subtitle">{t("volunteers.subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={title()} subtitle={t("volunteers.subtitle")} />
       <DistrictGate
         slug={params.slug}
         mechanism="volunteers"
@@ -181,74 +177,68 @@ function SummaryPanel(props: { api: VolunteersApi; version: Accessor<number> }) 
       <h2 class="section-title" id="volunteer-figures">
         {t("figures.title")}
       </h2>
-      <Switch>
-        <Match when={summary.error()}>{(error) => <ErrorState error={error()} onRetry={summary.reload} />}</Match>
-        <Match when={summary.data()}>
-          {(data) => (
-            <Show when={!empty(data())} fallback={<p class="volunteer-empty-figures">{t("figures.empty")}</p>}>
-              <dl class="volunteer-figures" data-testid="volunteer-figures">
-                <For each={figureKeys}>
-                  {(key) => (
-                    <div class="volunteer-figure" data-testid={`figure-${key}`}>
-                      <dt>{t(`figures.${key}`)}</dt>
-                      <dd>{formatNumber(data().totals[key])}</dd>
-                    </div>
-                  )}
-                </For>
-              </dl>
-              <Show when={data().year}>
-                {(shown) => (
-                  <div class="volunteer-chart-block">
-                    <div class="volunteer-chart-controls">
+      <QueryView query={summary} lines={3} failureFirst>
+        {(data) => (
+          <Show when={!empty(data())} fallback={<p class="volunteer-empty-figures">{t("figures.empty")}</p>}>
+            <dl class="volunteer-figures" data-testid="volunteer-figures">
+              <For each={figureKeys}>
+                {(key) => (
+                  <div class="volunteer-figure" data-testid={`figure-${key}`}>
+                    <dt>{t(`figures.${key}`)}</dt>
+                    <dd>{formatNumber(data().totals[key])}</dd>
+                  </div>
+                )}
+              </For>
+            </dl>
+            <Show when={data().year}>
+              {(shown) => (
+                <div class="volunteer-chart-block">
+                  <div class="volunteer-chart-controls">
+                    <label class="volunteer-filter">
+                      <span class="visually-hidden">{t("chart.metric")}</span>
+                      <select
+                        class="input select input-small"
+                        data-testid="chart-metric"
+                        onChange={(event) => setMetric(event.currentTarget.value as keyof Figures)}
+                      >
+                        <For each={chartKeys}>
+                          {(key) => (
+                            <option value={key} selected={key === metric()}>
+                              {t(`figures.${key}`)}
+                            </option>
+                          )}
+                        </For>
+                      </select>
+                    </label>
+                    <Show when={data().years.length > 1}>
                       <label class="volunteer-filter">
-                        <span class="visually-hidden">{t("chart.metric")}</span>
+                        <span class="visually-hidden">{t("chart.year")}</span>
                         <select
                           class="input select input-small"
-                          data-testid="chart-metric"
-                          onChange={(event) => setMetric(event.currentTarget.value as keyof Figures)}
+                          data-testid="chart-year"
+                          onChange={(event) => setYear(event.currentTarget.value)}
                         >
-                          <For each={chartKeys}>
-                            {(key) => (
-                              <option value={key} selected={key === metric()}>
-                                {t(`figures.${key}`)}
+                          <For each={data().years}>
+                            {(candidate) => (
+                              <option value={candidate} selected={candidate === shown()}>
+                                {candidate}
                               </option>
                             )}
                           </For>
                         </select>
                       </label>
-                      <Show when={data().years.length > 1}>
-                        <label class="volunteer-filter">
-                          <span class="visually-hidden">{t("chart.year")}</span>
-                          <select
-                            class="input select input-small"
-                            data-testid="chart-year"
-                            onChange={(event) => setYear(event.currentTarget.value)}
-                          >
-                            <For each={data().years}>
-                              {(candidate) => (
-                                <option value={candidate} selected={candidate === shown()}>
-                                  {candidate}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </label>
-                      </Show>
-                    </div>
-                    <MonthChart
-                      title={t("chart.title", { year: shown(), metric: t(`figures.${metric()}`) })}
-                      values={data().months.map((month) => ({ month: Number(month.month.slice(5)), value: month[metric()] }))}
-                    />
+                    </Show>
                   </div>
-                )}
-              </Show>
+                  <MonthChart
+                    title={t("chart.title", { year: shown(), metric: t(`figures.${metric()}`) })}
+                    values={data().months.map((month) => ({ month: Number(month.month.slice(5)), value: month[metric()] }))}
+                  />
+                </div>
+              )}
             </Show>
-          )}
-        </Match>
-        <Match when={true}>
-          <Skeleton lines={3} />
-        </Match>
-      </Switch>
+          </Show>
+        )}
+      </QueryView>
     </section>
   );
 }

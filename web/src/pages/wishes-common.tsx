@@ -195,6 +195,48 @@ export function FormButtons(props: { label: string; disabled: boolean; testID: s
   );
 }
 
+/**
+ * A short text and its submit inside a card (认领单位, 办结说明, 实现说明): sent, trimmed, once it has two
+ * characters or more; a `multiline` text is a two-row textarea.
+ */
+export function InlineTextForm(props: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  multiline?: boolean;
+  busy: boolean;
+  testID: string;
+  submitTestID: string;
+  onSubmit: (text: string) => void;
+}) {
+  const { t } = useMenuLocale();
+  const ready = () => props.value.trim().length >= 2;
+  const onInput = (event: { currentTarget: { value: string } }) => props.onValue(event.currentTarget.value);
+  return (
+    <form
+      class="menu-inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (ready()) props.onSubmit(props.value.trim());
+      }}
+    >
+      <label class="field-label" for={props.id}>
+        {props.label}
+      </label>
+      <Show
+        when={props.multiline}
+        fallback={<input id={props.id} class="input" value={props.value} onInput={onInput} data-testid={props.testID} />}
+      >
+        <textarea id={props.id} class="input textarea" rows={2} value={props.value} onInput={onInput} data-testid={props.testID} />
+      </Show>
+      <button type="submit" class="button button-primary button-small" disabled={props.busy || !ready()} data-testid={props.submitTestID}>
+        {t("menu.submit")}
+      </button>
+    </form>
+  );
+}
+
 /** A loaded list of cards: its error, loading and empty states, then one item a row. */
 export function CardList<T>(props: {
   list: Query<{ items: T[] }>;

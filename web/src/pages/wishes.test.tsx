@@ -5,35 +5,16 @@ import type { Meeting } from "../data/meetings.ts";
 import type { NeedItem } from "../data/needs.ts";
 import type { Me } from "../data/types.ts";
 import type { Wish } from "../data/wishes.ts";
-import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
-import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { adminMe, jianyangConfig } from "../test/fixtures.ts";
+import { grid } from "../test/grid-fixtures.tsx";
+import { jianyangApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
 import { residentMe, workerMe } from "../test/ticket-fixtures.ts";
 
 const cadreMe: Me = {
   actor: { type: "user", userID: "cadre", tenantID: "jianyang", roles: ["cadre"] },
   profile: { ...adminMe.profile, userID: "cadre", name: "刘志明", roles: ["cadre"] },
 };
-const grids = [
-  {
-    gridID: "grid_a",
-    code: "JY-01",
-    name: "七贤社区",
-    tierKey: "1",
-    dedicatedKind: null,
-    parentID: "root",
-    path: [],
-    bbox: [118, 27, 118.1, 27.1],
-    areaM2: 1,
-    households: null,
-    population: null,
-    status: "active",
-    version: 1,
-    change: "create",
-    note: null,
-    updatedAt: "",
-    updatedBy: "",
-  },
-];
+const grids = [grid("JY-01", { gridID: "grid_a", name: "七贤社区", parentID: "root" })];
 
 function wish(fields: Partial<Wish> = {}): Wish {
   return {
@@ -103,11 +84,7 @@ const meeting: Meeting = {
 };
 
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
-  return fakeApi({
-    "GET /me": () => me,
-    "GET /districts/jianyang": () => ({ district: jianyang, config }),
-    "GET /provinces": () => ({ items: [], cursor: null }),
-    "GET /me/notifications": () => ({ items: [], cursor: null }),
+  return jianyangApi(me, config, {
     "GET /grids": () => ({ items: grids, cursor: null }),
     ...routes,
   });

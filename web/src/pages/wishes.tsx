@@ -7,7 +7,7 @@ import { mayClaimWish, mayPostWish, wishesApi, type Wish, type WishesApi, type W
 import { useMenuLocale } from "../i18n/menu.ts";
 import { useSession } from "../providers/session.tsx";
 import { EmptyState } from "../ui/states.tsx";
-import { CardList, GridPicker, MenuPage, Notice, StepError, useStep } from "./wishes-common.tsx";
+import { CardList, GridPicker, InlineTextForm, MenuPage, Notice, StepError, useStep } from "./wishes-common.tsx";
 
 type Tab = "post" | "mine" | "open" | "claimed";
 
@@ -304,33 +304,17 @@ function WishCard(props: { wish: Wish; actor: SignedInActor; wishes: WishesApi; 
         </Show>
       </div>
       <Show when={fulfilling()}>
-        <form
-          class="menu-inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (note().trim().length >= 2) act("fulfil", () => props.wishes.fulfil(props.wish.wishID, note().trim()));
-          }}
-        >
-          <label class="field-label" for={`fulfil-${props.wish.wishID}`}>
-            {t("wishes.fulfilNote")}
-          </label>
-          <textarea
-            id={`fulfil-${props.wish.wishID}`}
-            class="input textarea"
-            rows={2}
-            value={note()}
-            onInput={(event) => setNote(event.currentTarget.value)}
-            data-testid="wish-fulfil-note"
-          />
-          <button
-            type="submit"
-            class="button button-primary button-small"
-            disabled={step.busy() !== null || note().trim().length < 2}
-            data-testid="wish-fulfil-submit"
-          >
-            {t("menu.submit")}
-          </button>
-        </form>
+        <InlineTextForm
+          id={`fulfil-${props.wish.wishID}`}
+          label={t("wishes.fulfilNote")}
+          value={note()}
+          onValue={setNote}
+          multiline
+          busy={step.busy() !== null}
+          testID="wish-fulfil-note"
+          submitTestID="wish-fulfil-submit"
+          onSubmit={(text) => act("fulfil", () => props.wishes.fulfil(props.wish.wishID, text))}
+        />
       </Show>
       <StepError step={step} />
     </article>

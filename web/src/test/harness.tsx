@@ -3,7 +3,9 @@ import { render } from "@solidjs/testing-library";
 import { vi } from "vitest";
 import { Root, routes } from "../app.tsx";
 import type { Problem } from "../data/api.ts";
+import type { DistrictConfig, Me } from "../data/types.ts";
 import { TOKEN_KEY } from "../providers/session.tsx";
+import { jianyang } from "./fixtures.ts";
 
 export interface FakeRequest {
   method: string;
@@ -70,6 +72,20 @@ export function fakeApi(routeTable: Record<string, Route>) {
     });
   });
   return { requests };
+}
+
+/**
+ * The fake API of a portal in Jianyang: who is signed in, the district with `config`, no provinces and no
+ * notifications; `routes` add to these or replace them.
+ */
+export function jianyangApi(me: Me, config: DistrictConfig, routes: Record<string, Route> = {}) {
+  return fakeApi({
+    "GET /me": () => me,
+    "GET /districts/jianyang": () => ({ district: jianyang, config }),
+    "GET /provinces": () => ({ items: [], cursor: null }),
+    "GET /me/notifications": () => ({ items: [], cursor: null }),
+    ...routes,
+  });
 }
 
 export function signedIn(token = "token-1") {

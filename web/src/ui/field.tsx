@@ -74,6 +74,7 @@ export function SelectInput(
     onValue: (value: string) => void;
     options: { value: string; label: string }[];
     placeholder?: string;
+    "data-testid"?: string;
   },
 ) {
   return (
@@ -84,6 +85,7 @@ export function SelectInput(
       disabled={props.disabled}
       aria-invalid={props["aria-invalid"]}
       aria-describedby={props["aria-describedby"]}
+      data-testid={props["data-testid"]}
       value={props.value}
       onChange={(event) => props.onValue(event.currentTarget.value)}
     >

@@ -10,16 +10,10 @@ import type { TicketNotification } from "../data/tickets.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { BellIcon } from "./icons.tsx";
+import type { NotificationListProps } from "./notification-list.tsx";
 
-type ListComponent = Component<{
-  items: TicketNotification[];
-  state: "loading" | "ready" | "error";
-  slug: string;
-  /** The notifications that were unread when the list was opened. */
-  fresh: ReadonlySet<string>;
-  onNavigate: () => void;
-  onRetry: () => void;
-}>;
+/** The list, loaded on first open (a type-only import keeps it out of the first bundle). */
+type ListComponent = Component<NotificationListProps>;
 
 /** How often the count is refreshed while the page is visible. */
 const POLL_MS = 60_000;

@@ -6,8 +6,7 @@ import "./notification-list.css";
 
 const kinds = ["accept", "reject", "dispatch", "handle", "verify", "send_back", "reopen", "rate", "photo"];
 
-/** The bell's list (loaded on first open): what happened to which ticket, newest first. */
-export function NotificationList(props: {
+export interface NotificationListProps {
   items: TicketNotification[];
   state: "loading" | "ready" | "error";
   slug: string;
@@ -15,7 +14,10 @@ export function NotificationList(props: {
   fresh: ReadonlySet<string>;
   onNavigate: () => void;
   onRetry: () => void;
-}) {
+}
+
+/** The bell's list (loaded on first open): what happened to which ticket, newest first. */
+export function NotificationList(props: NotificationListProps) {
   const { t, formatRelative, formatDateTime } = useTicketLocale();
   const message = (item: TicketNotification) =>
     kinds.includes(item.kind) ? t(`notification.${item.kind}` as TicketMessageKey) : t("notification.other");

@@ -1,4 +1,6 @@
-import { For, Show, type JSX } from "solid-js";
+import { For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
+import { ApiError } from "../data/api.ts";
+import type { Query } from "../data/query.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { errorMessage } from "./errors.ts";
 import { AlertIcon } from "./icons.tsx";
@@ -44,6 +46,19 @@ export function ErrorState(props: { error: unknown; title?: string; onRetry?: ()
   );
 }
 
+/** A failed load: for a refusal (403) the page's word on why, as an empty state; otherwise the error with a retry. */
+export function RefusalOrError(props: { error: unknown; refused: string; onRetry?: () => void }) {
+  const { t } = useLocale();
+  return (
+    <Show
+      when={props.error instanceof ApiError && props.error.status === 403}
+      fallback={<ErrorState error={props.error} onRetry={props.onRetry} />}
+    >
+      <EmptyState title={t("common.errorTitle")} body={props.refused} />
+    </Show>
+  );
+}
+
 export function EmptyState(props: { title: string; body?: string; icon?: JSX.Element; children?: JSX.Element }) {
   return (
     <div class="state state-empty">
@@ -54,5 +69,29 @@ export function EmptyState(props: { title: string; body?: string; icon?: JSX.Ele
       </Show>
       {props.children}
     </div>
+  );
+}
+
+/**
+ * What a query shows: its data once loaded, its failure with a retry, or placeholders while it loads.
+ * A failed reload leaves the data on screen, unless `failureFirst` (then the failure replaces it).
+ */
+export function QueryView<T>(props: {
+  query: Query<T>;
+  lines?: number;
+  skeletonClass?: string;
+  failureFirst?: boolean;
+  children: (data: Accessor<T>) => JSX.Element;
+}) {
+  return (
+    <Switch>
+      <Match when={(props.failureFirst || !props.query.data()) && props.query.error()}>
+        {(error) => <ErrorState error={error()} onRetry={props.query.reload} />}
+      </Match>
+      <Match when={props.query.data()}>{(data) => props.children(data as Accessor<T>)}</Match>
+      <Match when={true}>
+        <Skeleton lines={props.lines} class={props.skeletonClass} />
+      </Match>
+    </Switch>
   );
 }

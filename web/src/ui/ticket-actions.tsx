@@ -34,9 +34,9 @@ export type ActionOutcome = { kind: "done"; action: TicketAction } | { kind: "co
 /** Actions that close the ticket or turn it back are drawn quieter than the main one. */
 const secondary: TicketAction[] = ["reject", "send_back", "reopen", "request_change", "refuse"];
 
-export function TicketActions(props: {
+/** What a step on a ticket needs to know: the ticket, where to send the step, and the district's words. */
+interface TicketStepProps {
   ticket: Ticket;
-  actions: TicketAction[];
   tickets: TicketsApi;
   config: DistrictConfig;
   categories: Category[] | undefined;
@@ -46,7 +46,9 @@ export function TicketActions(props: {
   actor: SignedInActor | undefined;
   /** The step went through (`ticket` is the updated one) or someone else acted first. */
   onOutcome: (outcome: ActionOutcome, ticket?: Ticket) => void;
-}) {
+}
+
+export function TicketActions(props: TicketStepProps & { actions: TicketAction[] }) {
   const { t } = useTicketLocale();
   const [open, setOpen] = createSignal<TicketAction | null>(null);
   // A new state offers other steps: close a form that no longer applies.
@@ -79,14 +81,8 @@ export function TicketActions(props: {
       <Show when={current()} keyed>
         {(action) => (
           <ActionForm
+            {...props}
             action={action}
-            ticket={props.ticket}
-            tickets={props.tickets}
-            config={props.config}
-            categories={props.categories}
-            departments={props.departments}
-            departmentName={props.departmentName}
-            actor={props.actor}
             onCancel={() => setOpen(null)}
             onOutcome={(outcome, ticket) => {
               setOpen(null);
@@ -99,18 +95,7 @@ export function TicketActions(props: {
   );
 }
 
-function ActionForm(props: {
-  action: TicketAction;
-  ticket: Ticket;
-  tickets: TicketsApi;
-  config: DistrictConfig;
-  categories: Category[] | undefined;
-  departments: Department[] | undefined;
-  departmentName: (key: string | null) => string;
-  actor: SignedInActor | undefined;
-  onCancel: () => void;
-  onOutcome: (outcome: ActionOutcome, ticket?: Ticket) => void;
-}) {
+function ActionForm(props: TicketStepProps & { action: TicketAction; onCancel: () => void }) {
   const { t, pick } = useTicketLocale();
   const [note, setNote] = createSignal("");
   // Messages are kept as ways to say them, so that they follow a switch of language.

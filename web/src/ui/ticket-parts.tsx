@@ -3,7 +3,8 @@
  * as a stepper, the timeline, photos, and the names of categories and departments.
  */
 import { createMemo, For, Show } from "solid-js";
-import { TERRITORIAL, type Category, type Department, type Ticket, type TimelineEntry } from "../data/tickets.ts";
+import { createQuery } from "../data/query.ts";
+import { TERRITORIAL, type Category, type Department, type Ticket, type TicketsApi, type TimelineEntry } from "../data/tickets.ts";
 import { useTicketLocale, type TicketMessageKey } from "../i18n/tickets.ts";
 import { roleKey } from "./badges.tsx";
 import { AlertIcon, CheckIcon } from "./icons.tsx";
@@ -24,6 +25,19 @@ export function useTicketNames(source: { categories: () => Category[] | undefine
       return found ? pick(found) : key;
     },
   };
+}
+
+/** The district's ticket categories and departments (none when those fail to load), and the names they give. */
+export function useTicketLists(tickets: TicketsApi) {
+  const categories = createQuery(
+    () => true,
+    () => tickets.categories(),
+  );
+  const departments = createQuery(
+    () => true,
+    () => tickets.departments().catch((): Department[] => []),
+  );
+  return { categories, departments, names: useTicketNames({ categories: categories.data, departments: departments.data }) };
 }
 
 /** What the badge says: the state, or for a closed ticket how it ended. */

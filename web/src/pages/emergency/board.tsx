@@ -1,8 +1,8 @@
-import { For, Match, onCleanup, onMount, Switch } from "solid-js";
+import { For, onCleanup, onMount } from "solid-js";
 import { useEmergencyApi } from "../../data/emergency.ts";
 import { createQuery } from "../../data/query.ts";
 import { useEmergencyLocale } from "../../i18n/emergency.ts";
-import { ErrorState, Skeleton } from "../../ui/states.tsx";
+import { QueryView } from "../../ui/states.tsx";
 
 /** How often an open board reads the round again. */
 const BOARD_POLL_MS = 15_000;
@@ -21,71 +21,65 @@ export function Board(props: { taskID: string; changes: number }) {
   });
   return (
     <section class="card emergency-board" aria-labelledby="emergency-board-title" data-testid="emergency-board">
-      <Switch>
-        <Match when={board.data()}>
-          {(data) => (
-            <>
-              <div class="emergency-section-head">
-                <h2 class="section-title" id="emergency-board-title">
-                  {t("emergency.boardTitle")} · {data().task.title}
-                </h2>
-                <span class="field-hint">{t("emergency.boardLive")}</span>
+      <QueryView query={board} lines={4}>
+        {(data) => (
+          <>
+            <div class="emergency-section-head">
+              <h2 class="section-title" id="emergency-board-title">
+                {t("emergency.boardTitle")} · {data().task.title}
+              </h2>
+              <span class="field-hint">{t("emergency.boardLive")}</span>
+            </div>
+            <dl class="emergency-numbers">
+              <div>
+                <dt>{t("emergency.boardTotal")}</dt>
+                <dd data-testid="board-total">{formatNumber(data().total)}</dd>
               </div>
-              <dl class="emergency-numbers">
-                <div>
-                  <dt>{t("emergency.boardTotal")}</dt>
-                  <dd data-testid="board-total">{formatNumber(data().total)}</dd>
-                </div>
-                <div class="is-done">
-                  <dt>{t("emergency.boardDone")}</dt>
-                  <dd data-testid="board-done">{formatNumber(data().done)}</dd>
-                </div>
-                <div class="is-pending">
-                  <dt>{t("emergency.boardPending")}</dt>
-                  <dd data-testid="board-pending">{formatNumber(data().pending)}</dd>
-                </div>
-                <div>
-                  <dt>{t("emergency.boardPercentage")}</dt>
-                  <dd data-testid="board-percentage">{data().percentage}%</dd>
-                </div>
-              </dl>
-              <div
-                class="emergency-bar"
-                role="progressbar"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={data().percentage}
-                aria-label={t("emergency.boardProgress", { done: data().done, total: data().total })}
-              >
-                <span style={{ width: `${data().percentage}%` }} />
+              <div class="is-done">
+                <dt>{t("emergency.boardDone")}</dt>
+                <dd data-testid="board-done">{formatNumber(data().done)}</dd>
               </div>
-              <h3 class="subsection-title">{t("emergency.boardGrids")}</h3>
-              <ul class="emergency-tiles">
-                <For each={data().grids}>
-                  {(grid) => (
-                    <li
-                      class="emergency-tile"
-                      classList={{ "is-done": grid.status === "done" }}
-                      data-testid="board-grid"
-                      data-status={grid.status}
-                      title={grid.note ?? undefined}
-                    >
-                      <span class="emergency-tile-name">{grid.name}</span>
-                      <span class="emergency-tile-meta">
-                        <span class="emergency-code">{grid.code}</span> · {t(`emergency.status.${grid.status}`)}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </>
-          )}
-        </Match>
-        <Match when={board.error()}>{(error) => <ErrorState error={error()} onRetry={board.reload} />}</Match>
-        <Match when={true}>
-          <Skeleton lines={4} />
-        </Match>
-      </Switch>
+              <div class="is-pending">
+                <dt>{t("emergency.boardPending")}</dt>
+                <dd data-testid="board-pending">{formatNumber(data().pending)}</dd>
+              </div>
+              <div>
+                <dt>{t("emergency.boardPercentage")}</dt>
+                <dd data-testid="board-percentage">{data().percentage}%</dd>
+              </div>
+            </dl>
+            <div
+              class="emergency-bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={data().percentage}
+              aria-label={t("emergency.boardProgress", { done: data().done, total: data().total })}
+            >
+              <span style={{ width: `${data().percentage}%` }} />
+            </div>
+            <h3 class="subsection-title">{t("emergency.boardGrids")}</h3>
+            <ul class="emergency-tiles">
+              <For each={data().grids}>
+                {(grid) => (
+                  <li
+                    class="emergency-tile"
+                    classList={{ "is-done": grid.status === "done" }}
+                    data-testid="board-grid"
+                    data-status={grid.status}
+                    title={grid.note ?? undefined}
+                  >
+                    <span class="emergency-tile-name">{grid.name}</span>
+                    <span class="emergency-tile-meta">
+                      <span class="emergency-code">{grid.code}</span> · {t(`emergency.status.${grid.status}`)}
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

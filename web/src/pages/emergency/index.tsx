@@ -8,6 +8,7 @@ import { DistrictGate } from "../../ui/district-gate.tsx";
 import { EmptyState } from "../../ui/states.tsx";
 import { useMechanismTitle } from "../../ui/terms.ts";
 import { usePageTitle } from "../../ui/title.ts";
+import { PageHead } from "../../ui/page-head.tsx";
 import { ModeCard } from "./mode.tsx";
 import { MyTasks } from "./my-tasks.tsx";
 import { Rounds } from "./rounds.tsx";
@@ -28,12 +29,7 @@ export function EmergencyPage() {
   usePageTitle(title);
   return (
     <div class="emergency-page">
-      <div class="page-head">
-        <div>
-          <h1 class="page-title">{title()}</h1>
-          <p class="page-subtitle">{t("emergency.subtitle")}</p>
-        </div>
-      </div>
+      <PageHead title={title()} subtitle={t("emergency.subtitle")} />
       <DistrictGate
         slug={params.slug}
         mechanism="emergencyMode"

@@ -1,13 +1,14 @@
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createSignal, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../../data/api.ts";
 import { useEmergencyApi, type EmergencyMode } from "../../data/emergency.ts";
 import { useEmergencyLocale } from "../../i18n/emergency.ts";
-import { useDistrict } from "../../providers/district.tsx";
 import { ConfirmDialog } from "../../ui/confirm-dialog.tsx";
 import { errorMessage } from "../../ui/errors.ts";
-import { GridPicker, type GridChoice } from "../../ui/grid-picker.tsx";
+import { Field, TextInput } from "../../ui/field.tsx";
+import type { GridChoice } from "../../ui/grid-picker.tsx";
 import { AlertIcon } from "../../ui/icons.tsx";
 import { ErrorState, Skeleton } from "../../ui/states.tsx";
+import { ScopeChoice } from "./scope-choice.tsx";
 
 /** The district's mode (平急切换) and, for the admin, the switch. */
 export function ModeCard(props: {
@@ -63,7 +64,6 @@ export function ModeCard(props: {
 function SwitchForm(props: { mode: EmergencyMode; onSwitched: () => void; onConflict: () => void }) {
   const { t } = useEmergencyLocale();
   const api = useEmergencyApi();
-  const { config } = useDistrict();
   const target = () => (props.mode.mode === "emergency" ? "normal" : "emergency");
   const [scope, setScope] = createSignal<"district" | "grids">("district");
   const [grids, setGrids] = createSignal<GridChoice[]>([]);
@@ -115,55 +115,28 @@ function SwitchForm(props: { mode: EmergencyMode; onSwitched: () => void; onConf
     <form class="emergency-switch" onSubmit={ask} data-testid="emergency-switch">
       <h3 class="subsection-title">{target() === "emergency" ? t("emergency.toEmergency") : t("emergency.toNormal")}</h3>
       <Show when={target() === "emergency"}>
-        <fieldset class="emergency-radios">
-          <legend class="field-label">{t("emergency.scope")}</legend>
-          <For each={["district", "grids"] as const}>
-            {(option) => (
-              <label class="emergency-radio">
-                <input
-                  type="radio"
-                  name="emergency-scope"
-                  value={option}
-                  checked={scope() === option}
-                  data-testid={`emergency-scope-${option}`}
-                  onChange={() => setScope(option)}
-                />
-                <span>{t(`emergency.scope.${option}`)}</span>
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <Show when={scope() === "grids"}>
-          <GridPicker
-            tiers={config.tiers}
-            load={(tier) => api.gridsOfTier(tier)}
-            chosen={grids()}
-            onChange={setGrids}
-            invalid={Boolean(errors().grids)}
-            testID="emergency-mode-grids"
-          />
-          <Show when={errors().grids}>
-            <p class="field-error">{t("emergency.gridsRequired")}</p>
-          </Show>
-        </Show>
-      </Show>
-      <div class="field" classList={{ "is-invalid": Boolean(errors().reason) }}>
-        <label class="field-label" for="emergency-reason">
-          {t("emergency.reason")}
-        </label>
-        <input
-          id="emergency-reason"
-          class="input"
-          maxLength={200}
-          value={reason()}
-          aria-invalid={Boolean(errors().reason)}
-          data-testid="emergency-reason"
-          onInput={(event) => setReason(event.currentTarget.value)}
+        <ScopeChoice
+          name="emergency-scope"
+          legend={t("emergency.scope")}
+          scopes={["district", "grids"] as const}
+          scopeLabel={(option) => t(`emergency.scope.${option}`)}
+          gridScope="grids"
+          scope={scope()}
+          onScope={setScope}
+          grids={grids()}
+          onGrids={setGrids}
+          gridsMissing={errors().grids}
+          pickerTestID="emergency-mode-grids"
         />
-        <Show when={errors().reason} fallback={<p class="field-hint">{t("emergency.reasonHint")}</p>}>
-          <p class="field-error">{t("emergency.reasonRequired")}</p>
-        </Show>
-      </div>
+      </Show>
+      <Field
+        id="emergency-reason"
+        label={t("emergency.reason")}
+        hint={t("emergency.reasonHint")}
+        error={errors().reason ? t("emergency.reasonRequired") : undefined}
+      >
+        {(attributes) => <TextInput {...attributes} maxLength={200} value={reason()} data-testid="emergency-reason" onValue={setReason} />}
+      </Field>
       <Show when={failure()}>
         {(message) => (
           <p class="notice notice-error" role="alert" data-testid="emergency-switch-error">

@@ -1,9 +1,9 @@
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { useEmergencyApi, type MyEmergencyTask } from "../../data/emergency.ts";
 import { createQuery } from "../../data/query.ts";
 import { useEmergencyLocale } from "../../i18n/emergency.ts";
 import { FailureNotice } from "../../ui/failure-notice.tsx";
-import { ErrorState, Skeleton } from "../../ui/states.tsx";
+import { QueryView } from "../../ui/states.tsx";
 
 /** A grid's own open tasks (its workers and leaders): tick the checklist and report. */
 export function MyTasks(props: { onReported: () => void }) {
@@ -27,39 +27,31 @@ export function MyTasks(props: { onReported: () => void }) {
           </p>
         )}
       </Show>
-      <Switch>
-        <Match when={mine.error()}>{(error) => <ErrorState error={error()} onRetry={mine.reload} />}</Match>
-        <Match when={mine.data()}>
-          {(data) => (
-            <Show when={data().items.length} fallback={<p class="emergency-quiet">{t("emergency.mineEmpty")}</p>}>
-              <ul class="emergency-mine-list">
-                <For each={data().items}>
-                  {(item) => (
-                    <li>
-                      <TaskReport
-                        item={item}
-                        onReported={(done) => {
-                          setNotice(
-                            () => () =>
-                              done
-                                ? t("emergency.reportedDone", { grid: item.grid.name, title: item.task.title })
-                                : t("emergency.reported"),
-                          );
-                          mine.reload();
-                          props.onReported();
-                        }}
-                      />
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          )}
-        </Match>
-        <Match when={true}>
-          <Skeleton lines={3} />
-        </Match>
-      </Switch>
+      <QueryView query={mine} lines={3} failureFirst>
+        {(data) => (
+          <Show when={data().items.length} fallback={<p class="emergency-quiet">{t("emergency.mineEmpty")}</p>}>
+            <ul class="emergency-mine-list">
+              <For each={data().items}>
+                {(item) => (
+                  <li>
+                    <TaskReport
+                      item={item}
+                      onReported={(done) => {
+                        setNotice(
+                          () => () =>
+                            done ? t("emergency.reportedDone", { grid: item.grid.name, title: item.task.title }) : t("emergency.reported"),
+                        );
+                        mine.reload();
+                        props.onReported();
+                      }}
+                    />
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </QueryView>
     </section>
   );
 }

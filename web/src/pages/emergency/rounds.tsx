@@ -1,13 +1,14 @@
 import { useSearchParams } from "@solidjs/router";
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { checklistOf, useEmergencyApi, type EmergencyTask } from "../../data/emergency.ts";
 import { createQuery } from "../../data/query.ts";
 import { useEmergencyLocale } from "../../i18n/emergency.ts";
-import { useDistrict } from "../../providers/district.tsx";
 import { FailureNotice } from "../../ui/failure-notice.tsx";
-import { GridPicker, type GridChoice } from "../../ui/grid-picker.tsx";
-import { EmptyState, ErrorState, Skeleton } from "../../ui/states.tsx";
+import { Field, TextInput } from "../../ui/field.tsx";
+import type { GridChoice } from "../../ui/grid-picker.tsx";
+import { EmptyState, QueryView } from "../../ui/states.tsx";
 import { Board } from "./board.tsx";
+import { ScopeChoice } from "./scope-choice.tsx";
 
 /** The task rounds (the admin issues them), and the board of the chosen one. */
 export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: number; onChanged: () => void }) {
@@ -56,9 +57,8 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
             }}
           />
         </Show>
-        <Switch>
-          <Match when={list.error()}>{(error) => <ErrorState error={error()} onRetry={list.reload} />}</Match>
-          <Match when={list.data()}>
+        <QueryView query={list} lines={3} failureFirst>
+          {() => (
             <Show when={items().length} fallback={<EmptyState title={t("emergency.roundsEmpty")} body={t("emergency.roundsEmptyBody")} />}>
               <ul class="emergency-round-list">
                 <For each={items()}>
@@ -89,11 +89,8 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
                 </button>
               </Show>
             </Show>
-          </Match>
-          <Match when={true}>
-            <Skeleton lines={3} />
-          </Match>
-        </Switch>
+          )}
+        </QueryView>
       </section>
       <Show when={search.round} keyed fallback={<p class="emergency-quiet">{t("emergency.boardPick")}</p>}>
         {(taskID) => <Board taskID={taskID} changes={props.changes} />}
@@ -105,7 +102,6 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
 function NewRound(props: { onCancel: () => void; onCreated: (task: EmergencyTask) => void }) {
   const { t } = useEmergencyLocale();
   const api = useEmergencyApi();
-  const { config } = useDistrict();
   const [title, setTitle] = createSignal("");
   const [scope, setScope] = createSignal<"district" | "risk_area">("district");
   const [grids, setGrids] = createSignal<GridChoice[]>([]);
@@ -145,71 +141,49 @@ function NewRound(props: { onCancel: () => void; onCreated: (task: EmergencyTask
   return (
     <form class="emergency-new-round" onSubmit={submit} data-testid="emergency-round-form">
       <h3 class="subsection-title">{t("emergency.newRoundTitle")}</h3>
-      <div class="field" classList={{ "is-invalid": Boolean(errors().title) }}>
-        <label class="field-label" for="round-title">
-          {t("emergency.roundTitle")}
-        </label>
-        <input
-          id="round-title"
-          class="input"
-          maxLength={80}
-          placeholder={t("emergency.roundTitlePlaceholder")}
-          value={title()}
-          data-testid="round-title"
-          onInput={(event) => setTitle(event.currentTarget.value)}
-        />
-        <Show when={errors().title}>
-          <p class="field-error">{t("emergency.roundTitleRequired")}</p>
-        </Show>
-      </div>
-      <fieldset class="emergency-radios">
-        <legend class="field-label">{t("emergency.roundScope")}</legend>
-        <For each={["district", "risk_area"] as const}>
-          {(option) => (
-            <label class="emergency-radio">
-              <input
-                type="radio"
-                name="round-scope"
-                value={option}
-                checked={scope() === option}
-                data-testid={`round-scope-${option}`}
-                onChange={() => setScope(option)}
-              />
-              <span>{t(`emergency.roundScope.${option}`)}</span>
-            </label>
-          )}
-        </For>
-      </fieldset>
-      <Show when={scope() === "risk_area"} fallback={<p class="field-hint">{t("emergency.roundScopeDistrictHint")}</p>}>
-        <GridPicker
-          tiers={config.tiers}
-          load={(tier) => api.gridsOfTier(tier)}
-          chosen={grids()}
-          onChange={setGrids}
-          invalid={Boolean(errors().grids)}
-          testID="round-grids"
-        />
-        <Show when={errors().grids}>
-          <p class="field-error">{t("emergency.gridsRequired")}</p>
-        </Show>
-      </Show>
-      <div class="field" classList={{ "is-invalid": Boolean(errors().checklist) }}>
-        <label class="field-label" for="round-checklist">
-          {t("emergency.roundChecklist")}
-        </label>
-        <textarea
-          id="round-checklist"
-          class="input textarea"
-          rows={4}
-          placeholder={t("emergency.roundChecklistPlaceholder")}
-          value={checklist()}
-          data-testid="round-checklist"
-          onInput={(event) => setChecklist(event.currentTarget.value)}
-        />
-        <Show when={errors().checklist}>
-          <p class="field-error">{t("emergency.roundChecklistRequired")}</p>
-        </Show>
-      </div>
+      <Field id="round-title" label={t("emergency.roundTitle")} error={errors().title ? t("emergency.roundTitleRequired") : undefined}>
+        {(attributes) => (
+          <TextInput
+            {...attributes}
+            maxLength={80}
+            placeholder={t("emergency.roundTitlePlaceholder")}
+            value={title()}
+            data-testid="round-title"
+            onValue={setTitle}
+          />
+        )}
+      </Field>
+      <ScopeChoice
+        name="round-scope"
+        legend={t("emergency.roundScope")}
+        scopes={["district", "risk_area"] as const}
+        scopeLabel={(option) => t(`emergency.roundScope.${option}`)}
+        gridScope="risk_area"
+        scope={scope()}
+        onScope={setScope}
+        grids={grids()}
+        onGrids={setGrids}
+        gridsMissing={errors().grids}
+        pickerTestID="round-grids"
+        otherHint={t("emergency.roundScopeDistrictHint")}
+      />
+      <Field
+        id="round-checklist"
+        label={t("emergency.roundChecklist")}
+        error={errors().checklist ? t("emergency.roundChecklistRequired") : undefined}
+      >
+        {(attributes) => (
+          <textarea
+            {...attributes}
+            class="input textarea"
+            rows={4}
+            placeholder={t("emergency.roundChecklistPlaceholder")}
+            value={checklist()}
+            data-testid="round-checklist"
+            onInput={(event) => setChecklist(event.currentTarget.value)}
+          />
+        )}
+      </Field>
       <FailureNotice error={failure()} />
       <div class="emergency-actions">
         <button type="button" class="button button-secondary" onClick={() => props.onCancel()}>
