@@ -1,9 +1,13 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { gate } from "./permissions.ts";
 import { problem, Problem, zodDetails } from "./problem.ts";
 
-/** A router whose request validation failures become 400 problems with the field paths. */
+/**
+ * A router whose request validation failures become 400 problems with the field paths, and
+ * whose every route passes its operation's gate (`permissions.ts`) before its input is read.
+ */
 export function router() {
-  return new OpenAPIHono({
+  const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
         const prefix = result.target === "json" ? "body" : result.target;
@@ -11,6 +15,13 @@ export function router() {
       }
     },
   });
+  const register = app.openapi.bind(app);
+  app.openapi = ((route, handler, hook) => {
+    if (!route.operationId) throw new Error(`The route ${route.method.toUpperCase()} ${route.path} needs an operationId.`);
+    const own = route.middleware ? [route.middleware].flat() : [];
+    return register({ ...route, middleware: [...own, gate(route.operationId)] }, handler, hook);
+  }) as typeof app.openapi;
+  return app;
 }
 
 const descriptions: Record<number, string> = {
