@@ -1,7 +1,8 @@
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, signInAt, signInByPhone, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, phoneSized, screenshot, signIn, signInAt, signInByPhone, startPortal } from "./harness.ts";
+import { square } from "../../scripts/test/api.ts";
 
 /**
  * Signing in through OpenID Connect end to end: the portal's `/login` sends the browser to the
@@ -106,5 +107,35 @@ describe("signing in at the OpenID provider", () => {
     expect(await refusal.getAttribute("data-code")).toBe("user.disabled");
     expect(await refusal.textContent()).toContain("已被停用");
     await context.close();
+  });
+
+  it("a district admin disables a worker in the portal, and the worker's open session is refused", async () => {
+    const grid = await stack.api.call("POST", "/grids", {
+      as: As.jianyangAdmin,
+      body: { code: "SX", name: "停用测试网格", tier: 1, boundary: square(118.6, 27.6, 0.02) },
+    });
+    const invited = await stack.api.call("POST", "/users", {
+      as: As.jianyangAdmin,
+      body: { name: "曹网格", phone: "13766660103", roles: ["grid_worker"], gridID: grid.body.gridID },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const worker = await open();
+    await worker.page.goto(`${stack.api.origin}/login`);
+    await worker.page.getByTestId("sign-in").click();
+    await signInByPhone(worker.page, stack.api.provider, "jianyang", "13766660103");
+    await worker.page.getByTestId("district-name").waitFor();
+
+    const admin = await signIn(browser, stack.api.origin, "login-jianyang-admin");
+    await admin.page.goto(`${stack.api.origin}/d/jianyang/settings/users`);
+    await admin.page.getByTestId(`user-disable-${invited.body.userID}`).click();
+    await admin.page.locator(`[data-testid="user-row-${invited.body.userID}"][data-status="disabled"]`).waitFor();
+
+    // The worker's page, still signed in with the token from before, is refused on its next request.
+    const me = worker.page.waitForResponse((response) => response.url().endsWith("/api/me"));
+    await worker.page.reload();
+    const refused = await me;
+    expect([refused.status(), ((await refused.json()) as { code: string }).code]).toEqual([403, "user.disabled"]);
+    await admin.context.close();
+    await worker.context.close();
   });
 });

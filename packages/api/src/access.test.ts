@@ -46,7 +46,7 @@ describe("authorization from the records", () => {
     const demoted = await api.call("PATCH", `/users/${second.userID}`, { ...admin, body: { roles: ["resident"] } });
     expect(demoted.status, JSON.stringify(demoted.body)).toBe(200);
     const audit = await api.call("GET", "/audit", withToken(second.token));
-    expect([audit.status, audit.body.code]).toEqual([403, "actor.role"]);
+    expect([audit.status, audit.body.code]).toEqual([403, "access.role"]);
   });
 
   it("a change made elsewhere (another instance, the table itself) counts once the cache window has passed", async () => {
@@ -67,7 +67,7 @@ describe("authorization from the records", () => {
     const disabled = await api.call("GET", "/audit", withToken(second.token));
     expect([disabled.status, disabled.body.code]).toEqual([403, "user.disabled"]);
     const demoted = await api.call("GET", "/audit", withToken(third.token));
-    expect([demoted.status, demoted.body.code]).toEqual([403, "actor.role"]);
+    expect([demoted.status, demoted.body.code]).toEqual([403, "access.role"]);
   });
 
   it("a token for a user who no longer exists → 401", async () => {

@@ -111,5 +111,5 @@ describe("the permissions table", () => {
     }
     expect(wrong).toEqual([]);
     expect(cells).toBeGreaterThan(800);
-  });
+  }, 240_000);
 });

@@ -283,7 +283,7 @@ describe("Open311 GeoReport v2", () => {
     expect(anonymous.type).toBe("application/problem+json; charset=utf-8");
     const byResident = await call("POST", "/keys", { json: { label: "x" }, bearer: await api.token(As.jianyangResident) });
     expect(byResident.status).toBe(403);
-    expect(byResident.body.code).toBe("actor.role");
+    expect(byResident.body.code).toBe("access.role");
     const noLabel = await call("POST", "/keys", { json: {}, bearer: await api.token(As.jianyangAdmin) });
     expect(noLabel.status).toBe(400);
     const yanpingAdmin = await api.token(As.yanpingAdmin);

@@ -77,7 +77,7 @@ describe("cadre secondment and the two-way ledger", () => {
     expect((await api.call("POST", "/home-units", { ...admin, body: { name: "区财政局" } })).status).toBe(409);
     const byLeader = await api.call("POST", "/home-units", { ...leader, body: { name: "区教育局" } });
     expect(byLeader.status).toBe(403);
-    expect(byLeader.body.code).toBe("actor.role");
+    expect(byLeader.body.code).toBe("access.role");
     const units = await api.call("GET", "/home-units", leader);
     expect(units.body.items.map((unit: { name: string }) => unit.name)).toEqual(["区财政局"]);
   });
@@ -208,7 +208,7 @@ describe("cadre secondment and the two-way ledger", () => {
     for (const who of [cadre, { as: As.jianyangResident }, { as: As.jianyangWorker }]) {
       const refused = await api.call("POST", `/cadres/${cadreID}/evaluations`, { ...who, body: evaluation });
       expect(refused.status).toBe(403);
-      expect(refused.body.code).toBe("actor.role");
+      expect(refused.body.code).toBe("access.role");
     }
     expect((await api.call("GET", `/cadres/${cadreID}/evaluations`, admin)).body.items).toEqual([]);
     const recorded = await api.call("POST", `/cadres/${cadreID}/evaluations`, { ...leader, body: evaluation });

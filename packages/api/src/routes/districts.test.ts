@@ -94,7 +94,7 @@ describe("templates for the onboarding wizard", () => {
     for (const caller of [As.jianyangAdmin, As.fujian, As.jianyangResident]) {
       const response = await api.call("GET", "/districts/templates", { as: caller });
       expect(response.status).toBe(403);
-      expect(response.body.code).toBe("actor.operator");
+      expect(response.body.code).toBe("access.role");
     }
     expect((await api.call("GET", "/districts/templates")).status).toBe(401);
   });

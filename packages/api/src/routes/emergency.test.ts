@@ -41,7 +41,7 @@ it("a non-admin cannot switch the mode (403), and nothing changes", async () => 
   for (const as of [As.jianyangWorker, As.jianyangLeader, As.jianyangCadre, As.jianyangResident]) {
     const response = await api.call("PUT", "/emergency/mode", { as, body: { mode: "emergency", reason: "疫情防控" } });
     expect(response.status).toBe(403);
-    expect(response.body.code).toBe("actor.role");
+    expect(response.body.code).toBe("access.role");
   }
   expect((await mode()).body).toEqual(before.body);
   const audit = await api.call("GET", "/audit?subjectID=emergencyMode", admin);

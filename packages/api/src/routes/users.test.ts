@@ -228,7 +228,7 @@ describe("signing out everywhere", () => {
     const fresh = (await signIn("jianyang", "13712340077")).body.token;
     expect((await callWith(fresh, "GET", "/me")).status).toBe(200);
     const notAdmin = await callWith(fresh, "POST", `/users/${other.body.userID}/sign-out`);
-    expect([notAdmin.status, notAdmin.body.code]).toEqual([403, "actor.role"]);
+    expect([notAdmin.status, notAdmin.body.code]).toEqual([403, "access.role"]);
 
     const othersToken = await api.token({ userID: other.body.userID, tenantID: "jianyang" });
     const byAdmin = await api.call("POST", `/users/${other.body.userID}/sign-out`, admin);

@@ -212,7 +212,7 @@ describe("volunteers", () => {
     ] as const) {
       const response = await api.call("POST", path, { as: As.jianyangResident, body });
       expect(response.status, path).toBe(403);
-      expect(response.body.code).toBe("actor.role");
+      expect(response.body.code).toBe("access.role");
     }
     // Grid workers record activities and problems, but do not set up teams.
     expect((await api.call("POST", "/volunteers/teams", { as: As.jianyangWorker, body: team })).status).toBe(403);
