@@ -27,6 +27,18 @@ export interface DistrictFixtureOptions {
   categoryKey: string;
 }
 
+/** Yanping (延平), the demo's second district on the minimal template: the district the sweeps aim at. */
+export const Yanping: DistrictFixtureOptions = {
+  slug: "yanping",
+  admin: { userID: "admin", tenantID: "yanping" },
+  residentID: "yp-resident",
+  workerID: "yp-worker",
+  name: "延平",
+  code: "YP",
+  categoryKey: "environment",
+  origin: [118, 26.6],
+};
+
 export async function districtFixtures(api: Awaited<ReturnType<typeof startTestApi>>, options: DistrictFixtureOptions) {
   const { slug, admin, residentID, workerID, name, code, origin, categoryKey } = options;
   const params: Record<string, string> = {};

@@ -2,7 +2,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Config, Storage, withActor } from "@wangge/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
-import { districtFixtures } from "../../../scripts/test/district-fixtures.ts";
+import { districtFixtures, Yanping } from "../../../scripts/test/district-fixtures.ts";
 
 /**
  * Tenant isolation, route by route: signed in as district A (Jianyang), every route of the
@@ -29,16 +29,7 @@ let bodiesAimedAtB: Record<string, unknown>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  ({ params: paramsOfB, bodies: bodiesAimedAtB } = await districtFixtures(api, {
-    slug: B.slug,
-    admin: As.yanpingAdmin,
-    residentID: "yp-resident",
-    workerID: "yp-worker",
-    name: "延平",
-    code: "YP",
-    categoryKey: "environment",
-    origin: [118, 26.6],
-  }));
+  ({ params: paramsOfB, bodies: bodiesAimedAtB } = await districtFixtures(api, Yanping));
   {
     // B's latest version is one A does not have, so A's admin asking for it must get a 404.
     const versionOf = (tenantID: string) => withActor({ type: "system", tenantID }, () => Config.get()).then((config) => config.version);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, type Caller, startTestApi } from "../../../scripts/test/api.ts";
-import { districtFixtures } from "../../../scripts/test/district-fixtures.ts";
+import { districtFixtures, Yanping } from "../../../scripts/test/district-fixtures.ts";
 import { type Permission, Permissions, permissionsDoc, type Role, Roles } from "./permissions.ts";
 
 /**
@@ -36,16 +36,7 @@ const roleRefusals = [
 
 beforeAll(async () => {
   api = await startTestApi();
-  ({ params, bodies } = await districtFixtures(api, {
-    slug: "yanping",
-    admin: As.yanpingAdmin,
-    residentID: "yp-resident",
-    workerID: "yp-worker",
-    name: "延平",
-    code: "YP",
-    categoryKey: "environment",
-    origin: [118, 26.6],
-  }));
+  ({ params, bodies } = await districtFixtures(api, Yanping));
   Object.assign(params, { version: "1", service_code: "environment", service_request_id: "x", token: "x", format: "json" });
   Object.assign(callers, { district_admin: As.yanpingAdmin, provincial_admin: As.fujian, platform_operator: As.operator });
   for (const [index, role] of (["resident", "grid_worker", "grid_leader", "department_staff", "cadre"] as const).entries()) {

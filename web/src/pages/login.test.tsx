@@ -7,13 +7,7 @@ import { adminMe, jianyang, jianyangConfig, operatorMe } from "../test/fixtures.
 import { fakeApi, problem, renderApp } from "../test/harness.tsx";
 
 // The issuer's page is another site: here, where the portal sends the browser, and what comes back.
-vi.mock("../data/sign-in.ts", () => ({
-  startSignIn: vi.fn(async () => {}),
-  completeSignIn: vi.fn(),
-  onRenewed: vi.fn(async () => () => {}),
-  signOutEverywhere: vi.fn(async () => {}),
-  forgetSignIn: vi.fn(async () => {}),
-}));
+vi.mock("../data/sign-in.ts", () => import("../test/sign-in-mock.ts"));
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 

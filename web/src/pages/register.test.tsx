@@ -8,13 +8,7 @@ import { jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, type FakeRequest } from "../test/harness.tsx";
 
 // The issuer's page is another site: here, only where the portal would send the browser.
-vi.mock("../data/sign-in.ts", () => ({
-  startSignIn: vi.fn(async () => {}),
-  completeSignIn: vi.fn(),
-  onRenewed: vi.fn(async () => () => {}),
-  signOutEverywhere: vi.fn(async () => {}),
-  forgetSignIn: vi.fn(async () => {}),
-}));
+vi.mock("../data/sign-in.ts", () => import("../test/sign-in-mock.ts"));
 
 const residentMe: Me = {
   actor: { type: "user", userID: "user_r1", tenantID: "jianyang", roles: ["resident"] },

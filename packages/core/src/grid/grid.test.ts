@@ -2,26 +2,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import * as Config from "../config/index.ts";
-import { ConflictError, InputError, NotFoundError, VisibleError } from "../error.ts";
+import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Province from "../province/index.ts";
 import { documentClient } from "../storage/table.ts";
 import * as Grid from "./index.ts";
 import { rect } from "../onboarding/test-district.test-support.ts";
+import { rejection } from "../util/rejection.test-support.ts";
 
 /** A lon/lat rectangle near Jianyang (118.12 E, 27.33 N). */
 
 const admin: Actor = { type: "user", userID: "admin-1", tenantID: "gridtown", roles: ["district_admin"] };
 const resident: Actor = { type: "user", userID: "res-1", tenantID: "gridtown", roles: ["resident"] };
 const asAdmin = <T>(body: () => Promise<T>) => withActor(admin, body);
-
-async function rejection(promise: Promise<unknown>): Promise<VisibleError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VisibleError);
-  return error as VisibleError;
-}
 
 let top: Grid.Grid; // tier 1: [0,0]-[10,10]
 let left: Grid.Grid; // tier 2: [0,0]-[5,10]

@@ -3,7 +3,6 @@ import { type Actor, withActor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
 import * as Config from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
-import { VisibleError } from "../error.ts";
 import { setDirectory } from "../identity/directory.ts";
 import { MemoryDirectory } from "../identity/memory.test-support.ts";
 import * as Onboarding from "../onboarding/index.ts";
@@ -11,20 +10,12 @@ import * as Province from "../province/index.ts";
 import { drift, repair } from "./accounts.ts";
 import * as User from "./index.ts";
 import { StaffEntity, UserClaimEntity, UserEntity } from "./user.entity.ts";
+import { rejection } from "../util/rejection.test-support.ts";
 
 const operator = { type: "operator", userID: "op" } as const;
 const directory = new MemoryDirectory();
 let admin: Actor;
 const asAdmin = <T>(body: () => Promise<T>) => withActor(admin, body);
-
-async function failure(promise: Promise<unknown>): Promise<VisibleError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(VisibleError);
-  return error as VisibleError;
-}
 
 const base = {
   provinceID: "fujian",
@@ -103,7 +94,7 @@ describe("accounts follow the records", () => {
 describe("a directory that stays out of reach", () => {
   it("undoes an invite: no user, no phone claim, a 503; the same phone can be invited once the directory is back", async () => {
     directory.failing = Number.POSITIVE_INFINITY;
-    const error = await failure(asAdmin(() => User.inviteUser({ name: "失败", phone: "13800000106", roles: ["cadre"] })));
+    const error = await rejection(asAdmin(() => User.inviteUser({ name: "失败", phone: "13800000106", roles: ["cadre"] })));
     expect(error).toMatchObject({ kind: "unavailable", code: "identity.directory_unavailable" });
     const held = await UserEntity.query.byPhone({ tenantID: "acct", phone: "13800000106" }).go();
     expect(held.data).toEqual([]);
@@ -119,7 +110,7 @@ describe("a directory that stays out of reach", () => {
   it("undoes a disable: the user stays active in the records, as in the directory", async () => {
     const worker = await asAdmin(() => User.inviteUser({ name: "停不了", phone: "13800000107", roles: ["cadre"] }));
     directory.failing = Number.POSITIVE_INFINITY;
-    const error = await failure(asAdmin(() => User.updateUserRoles({ userID: worker.userID, status: "disabled" })));
+    const error = await rejection(asAdmin(() => User.updateUserRoles({ userID: worker.userID, status: "disabled" })));
     expect(error.code).toBe("identity.directory_unavailable");
     const record = await UserEntity.get({ tenantID: "acct", userID: worker.userID }).go();
     expect(record.data?.status).toBe("active");
@@ -129,7 +120,7 @@ describe("a directory that stays out of reach", () => {
   it("undoes an onboarding: the district is not there, and onboarding it again works", async () => {
     directory.failing = Number.POSITIVE_INFINITY;
     const input = { ...base, slug: "acct-two", admin: { name: "二号", phone: "13800000108" } };
-    const error = await failure(withActor(operator, () => Onboarding.onboard(input)));
+    const error = await rejection(withActor(operator, () => Onboarding.onboard(input)));
     expect(error.code).toBe("identity.directory_unavailable");
     expect((await DistrictEntity.get({ tenantID: "acct-two" }).go()).data).toBeNull();
     directory.failing = 0;
@@ -152,13 +143,15 @@ describe("platform staff", () => {
       enabled: true,
     });
     directory.failing = Number.POSITIVE_INFINITY;
-    const error = await failure(
+    const error = await rejection(
       withActor(operator, () => User.addStaff({ name: "省管理员", kind: "province", provinceID: "fujian", email: "p@fj.cn" })),
     );
     expect(error.code).toBe("identity.directory_unavailable");
     const staff = await StaffEntity.scan.go({ pages: "all" });
     expect(staff.data.map((member) => member.name)).not.toContain("省管理员");
-    expect((await failure(withActor(admin, () => User.addStaff({ name: "x", kind: "operator", email: "x@x.cn" })))).kind).toBe("forbidden");
+    expect((await rejection(withActor(admin, () => User.addStaff({ name: "x", kind: "operator", email: "x@x.cn" })))).kind).toBe(
+      "forbidden",
+    );
   });
 });
 
@@ -180,8 +173,8 @@ describe("signing out everywhere", () => {
     const b = await asAdmin(() => User.inviteUser({ name: "乙", phone: "13800000111", roles: ["cadre"] }));
     expect((await asAdmin(() => User.signOutEverywhere({ userID: a.userID }))).userID).toBe(a.userID);
     const asA: Actor = { type: "user", userID: a.userID, tenantID: "acct", roles: ["cadre"] };
-    expect((await failure(withActor(asA, () => User.signOutEverywhere({ userID: b.userID })))).kind).toBe("forbidden");
-    expect((await failure(asAdmin(() => User.signOutEverywhere({ userID: "user_nobody" })))).kind).toBe("not_found");
+    expect((await rejection(withActor(asA, () => User.signOutEverywhere({ userID: b.userID })))).kind).toBe("forbidden");
+    expect((await rejection(asAdmin(() => User.signOutEverywhere({ userID: "user_nobody" })))).kind).toBe("not_found");
     const events = await asAdmin(() => Audit.listAuditEvents({ subjectID: a.userID }));
     expect(events.items.map((event) => event.action)).toContain("user.signed_out_everywhere");
   });

@@ -3,10 +3,11 @@ import * as Onboarding from "../onboarding/index.ts";
 import { withActor, type Actor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
 import * as Config from "../config/index.ts";
-import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import * as Province from "../province/index.ts";
 import * as User from "./index.ts";
+import { rejection } from "../util/rejection.test-support.ts";
 
 const operator = { type: "operator", userID: "op" } as const;
 const square = (x: number, y: number, size: number) => ({
@@ -37,15 +38,6 @@ const issuerOf =
   (tenantID: string) =>
   <T>(body: () => Promise<T>) =>
     withActor({ type: "system", tenantID }, body);
-
-async function failure(promise: Promise<unknown>): Promise<VisibleError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(VisibleError);
-  return error as VisibleError;
-}
 
 beforeAll(async () => {
   await withActor(operator, async () => {
@@ -104,17 +96,17 @@ describe("inviting staff", () => {
 
   it("refuses a phone or e-mail already taken in the district, including by a user from before claims", async () => {
     await asAlpha(() => User.inviteUser({ name: "甲", phone: "13922223333", roles: ["cadre"] }));
-    const again = await failure(asAlpha(() => User.inviteUser({ name: "乙", phone: "13922223333", roles: ["cadre"] })));
+    const again = await rejection(asAlpha(() => User.inviteUser({ name: "乙", phone: "13922223333", roles: ["cadre"] })));
     expect(again).toBeInstanceOf(ConflictError);
     expect(again.code).toBe("user.exists");
     expect(again.details).toEqual([{ path: "phone", message: "already taken in this district" }]);
     // The first admin was onboarded without a claim: the phone index still counts.
-    expect((await failure(asAlpha(() => User.inviteUser({ name: "丙", phone: "13800000001", roles: ["cadre"] })))).code).toBe(
+    expect((await rejection(asAlpha(() => User.inviteUser({ name: "丙", phone: "13800000001", roles: ["cadre"] })))).code).toBe(
       "user.exists",
     );
     await asAlpha(() => User.inviteUser({ name: "丁", email: "ding@example.cn", roles: ["cadre"] }));
     expect(
-      (await failure(asAlpha(() => User.inviteUser({ name: "戊", email: "DING@example.cn", roles: ["cadre"] })))).details?.[0].path,
+      (await rejection(asAlpha(() => User.inviteUser({ name: "戊", email: "DING@example.cn", roles: ["cadre"] })))).details?.[0].path,
     ).toBe("email");
     // Another district may have the same number.
     await withActor(bravoAdmin, () => User.inviteUser({ name: "乙区的甲", phone: "13922223333", roles: ["cadre"] }));
@@ -129,19 +121,19 @@ describe("inviting staff", () => {
   });
 
   it("needs a known department for department staff and an active grid for grid workers and leaders", async () => {
-    const department = await failure(
+    const department = await rejection(
       asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["department_staff"], departmentKey: "nowhere" })),
     );
     expect(department).toBeInstanceOf(InputError);
     expect(department.details?.map((detail) => detail.path)).toEqual(["departmentKey"]);
-    const noDepartment = await failure(asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["department_staff"] })));
+    const noDepartment = await rejection(asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["department_staff"] })));
     expect(noDepartment.details?.map((detail) => detail.path)).toEqual(["departmentKey"]);
-    const grid = await failure(
+    const grid = await rejection(
       asAlpha(() => User.inviteUser({ name: "x", phone: "13944445555", roles: ["grid_leader"], gridID: "grid_missing" })),
     );
     expect(grid.details?.map((detail) => detail.path)).toEqual(["gridID"]);
     // Another district's grid is not this district's.
-    const foreign = await failure(
+    const foreign = await rejection(
       withActor(bravoAdmin, () => User.inviteUser({ name: "x", phone: "13944445555", roles: ["grid_worker"], gridID })),
     );
     expect(foreign.details?.map((detail) => detail.path)).toEqual(["gridID"]);
@@ -200,7 +192,7 @@ describe("changing roles and access", () => {
     });
 
     expect((await asAlpha(() => User.updateUserRoles({ userID: user.userID, status: "disabled" }))).status).toBe("disabled");
-    expect((await failure(issuerOf("alpha")(() => User.signIn({ phone: "13966667777" })))).code).toBe("user.disabled");
+    expect((await rejection(issuerOf("alpha")(() => User.signIn({ phone: "13966667777" })))).code).toBe("user.disabled");
     expect((await asAlpha(() => User.updateUserRoles({ userID: user.userID, status: "active" }))).status).toBe("active");
     const events = await asAlpha(() => Audit.listAuditEvents({ subjectID: user.userID }));
     expect(events.items.map((event) => event.action)).toEqual([
@@ -212,15 +204,15 @@ describe("changing roles and access", () => {
     ]);
     // A bad grid is refused, and nothing changes.
     expect(
-      (await failure(asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["grid_leader"], gridID: "grid_missing" })))).code,
+      (await rejection(asAlpha(() => User.updateUserRoles({ userID: user.userID, roles: ["grid_leader"], gridID: "grid_missing" })))).code,
     ).toBe("user.placement");
   });
 
   it("keeps an active district admin: the last one may not disable or demote themselves", async () => {
     const self = alphaAdmin.type === "user" ? alphaAdmin.userID : "";
-    const demote = await failure(asAlpha(() => User.updateUserRoles({ userID: self, roles: ["grid_worker"], gridID })));
+    const demote = await rejection(asAlpha(() => User.updateUserRoles({ userID: self, roles: ["grid_worker"], gridID })));
     expect(demote.code).toBe("user.last_admin");
-    expect((await failure(asAlpha(() => User.updateUserRoles({ userID: self, status: "disabled" })))).code).toBe("user.last_admin");
+    expect((await rejection(asAlpha(() => User.updateUserRoles({ userID: self, status: "disabled" })))).code).toBe("user.last_admin");
 
     // With a second admin, one may step down; the remaining one is then the last.
     const second = await asAlpha(() => User.inviteUser({ name: "第二管理员", phone: "13977778888", roles: ["district_admin"] }));
@@ -229,7 +221,7 @@ describe("changing roles and access", () => {
       "grid_leader",
     ]);
     expect((await asAlpha(() => User.updateUserRoles({ userID: second.userID, status: "disabled" }))).status).toBe("disabled");
-    expect((await failure(asAlpha(() => User.updateUserRoles({ userID: self, status: "disabled" })))).code).toBe("user.last_admin");
+    expect((await rejection(asAlpha(() => User.updateUserRoles({ userID: self, status: "disabled" })))).code).toBe("user.last_admin");
     await asAlpha(() => User.updateUserRoles({ userID: second.userID, status: "active" }));
 
     // Two admins disabling each other at once: at most one of them succeeds.
@@ -246,7 +238,7 @@ describe("changing roles and access", () => {
 
   it("does not reach users of another district", async () => {
     const self = alphaAdmin.type === "user" ? alphaAdmin.userID : "";
-    const error = await failure(withActor(bravoAdmin, () => User.updateUserRoles({ userID: self, status: "disabled" })));
+    const error = await rejection(withActor(bravoAdmin, () => User.updateUserRoles({ userID: self, status: "disabled" })));
     expect(error).toBeInstanceOf(NotFoundError);
     const bravoList = await withActor(bravoAdmin, () => User.listUsers({}));
     expect(bravoList.items.map((user) => user.name)).not.toContain("甲管理员");
@@ -262,8 +254,8 @@ describe("residents' self-registration", () => {
       selfRegistration: true,
       approval: false,
     });
-    expect(await failure(publicOf("nowhere")(() => User.registration()))).toBeInstanceOf(NotFoundError);
-    expect(await failure(publicOf("nowhere")(() => User.registerResident({ name: "x", phone: "13900000000" })))).toBeInstanceOf(
+    expect(await rejection(publicOf("nowhere")(() => User.registration()))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(publicOf("nowhere")(() => User.registerResident({ name: "x", phone: "13900000000" })))).toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -272,12 +264,12 @@ describe("residents' self-registration", () => {
     const registered = await publicOf("bravo")(() => User.registerResident({ name: "居民丁", phone: "13912340009" }));
     const audit = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: registered.userID }));
     expect(audit.items).toEqual([expect.objectContaining({ action: "resident.registered", actorID: "public" })]);
-    expect((await failure(publicOf("bravo")(() => User.listUsers({})))).code).toBe("auth.required");
-    expect((await failure(publicOf("bravo")(() => User.updateUserRoles({ userID: registered.userID, status: "disabled" })))).code).toBe(
+    expect((await rejection(publicOf("bravo")(() => User.listUsers({})))).code).toBe("auth.required");
+    expect((await rejection(publicOf("bravo")(() => User.updateUserRoles({ userID: registered.userID, status: "disabled" })))).code).toBe(
       "auth.required",
     );
     expect(
-      (await failure(publicOf("bravo")(() => User.inviteUser({ name: "冒充", phone: "13912340010", roles: ["district_admin"] })))).code,
+      (await rejection(publicOf("bravo")(() => User.inviteUser({ name: "冒充", phone: "13912340010", roles: ["district_admin"] })))).code,
     ).toBe("auth.required");
   });
 
@@ -285,14 +277,14 @@ describe("residents' self-registration", () => {
     const open = await publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" }));
     expect(open.status).toBe("active");
     expect(await issuerOf("bravo")(() => User.signIn({ phone: "13912340001" }))).toMatchObject({ roles: ["resident"] });
-    expect((await failure(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe(
+    expect((await rejection(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe(
       "user.exists",
     );
 
     await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
     const pending = await publicOf("bravo")(() => User.registerResident({ name: "居民乙", phone: "13912340002" }));
     expect(pending.status).toBe("pending");
-    const waiting = await failure(issuerOf("bravo")(() => User.signIn({ phone: "13912340002" })));
+    const waiting = await rejection(issuerOf("bravo")(() => User.signIn({ phone: "13912340002" })));
     expect([waiting.kind, waiting.code]).toEqual(["forbidden", "user.pending"]);
     expect((await withActor(bravoAdmin, () => User.listUsers({ status: "pending" }))).items.map((user) => user.userID)).toEqual([
       pending.userID,
@@ -303,7 +295,7 @@ describe("residents' self-registration", () => {
     expect(events.items.map((event) => event.action)).toEqual(["resident.approved", "resident.registered"]);
 
     await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
-    const closed = await failure(publicOf("bravo")(() => User.registerResident({ name: "居民丙", phone: "13912340003" })));
+    const closed = await rejection(publicOf("bravo")(() => User.registerResident({ name: "居民丙", phone: "13912340003" })));
     expect([closed.kind, closed.code]).toEqual(["forbidden", "registration.closed"]);
     // Registering into bravo shows nothing in alpha.
     expect((await asAlpha(() => User.listUsers({ q: "居民" }))).items).toEqual([]);
