@@ -1,7 +1,7 @@
 import { createSignal, For, Index, Show, type JSX } from "solid-js";
 import type { NamedKind } from "../data/config.ts";
 import type { FieldErrors } from "../data/field-errors.ts";
-import { gridsApi, type Grid } from "../data/grids.ts";
+import { createGridCascade } from "../data/grid-cascade.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import {
   ownersKinds,
@@ -94,61 +94,41 @@ function FormFoot(props: { saving: boolean; failure?: string; onCancel: () => vo
 export function GridPicker(props: { id: string; onGrid: (gridID: string) => void; error?: string }) {
   const { t } = useVolunteerLocale();
   const session = useSession();
-  const grids = gridsApi(session.api);
-  const [levels, setLevels] = createSignal<{ options: Grid[]; chosen: string }[]>([]);
-  const [loading, setLoading] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>();
-  async function open(parentID: string, depth: number) {
-    setLoading(true);
-    setFailure(undefined);
-    try {
-      const children = await grids.children(parentID);
-      setLevels((current) => [...current.slice(0, depth), ...(children.length ? [{ options: children, chosen: "" }] : [])]);
-    } catch (error) {
-      setFailure(() => error);
-    } finally {
-      setLoading(false);
-    }
-  }
-  void open("root", 0);
-  function choose(depth: number, gridID: string) {
-    setLevels((current) => current.slice(0, depth + 1).map((level, index) => (index === depth ? { ...level, chosen: gridID } : level)));
-    const deepest = gridID || levels()[depth - 1]?.chosen || "";
-    props.onGrid(deepest);
-    if (gridID) void open(gridID, depth + 1);
-  }
+  const cascade = createGridCascade(session.api, (gridID) => props.onGrid(gridID ?? ""));
   return (
     <Field id={props.id} label={t("forms.grid")} hint={t("forms.gridHint")} error={props.error}>
       {(attributes) => (
         <div class="grid-picker" data-testid="grid-picker">
-          <Index each={levels()}>
+          <Index each={cascade.levels()}>
             {(level, depth) => (
-              <select
-                class="input select"
-                id={depth === 0 ? attributes.id : `${attributes.id}-${depth}`}
-                aria-label={t("forms.gridLevel", { level: depth + 1 })}
-                aria-invalid={attributes["aria-invalid"]}
-                aria-describedby={attributes["aria-describedby"]}
-                data-testid={`grid-level-${depth + 1}`}
-                onChange={(event) => choose(depth, event.currentTarget.value)}
-              >
-                <option value="" selected={!level().chosen}>
-                  {t("forms.gridAny")}
-                </option>
-                <For each={level().options}>
-                  {(grid) => (
-                    <option value={grid.gridID} selected={grid.gridID === level().chosen}>
-                      {grid.name}
-                    </option>
-                  )}
-                </For>
-              </select>
+              <Show when={(cascade.optionsOf(level().parentID)?.length ?? 0) > 0}>
+                <select
+                  class="input select"
+                  id={depth === 0 ? attributes.id : `${attributes.id}-${depth}`}
+                  aria-label={t("forms.gridLevel", { level: depth + 1 })}
+                  aria-invalid={attributes["aria-invalid"]}
+                  aria-describedby={attributes["aria-describedby"]}
+                  data-testid={`grid-level-${depth + 1}`}
+                  onChange={(event) => cascade.choose(depth, event.currentTarget.value || null)}
+                >
+                  <option value="" selected={!level().chosen}>
+                    {t("forms.gridAny")}
+                  </option>
+                  <For each={cascade.optionsOf(level().parentID) ?? []}>
+                    {(grid) => (
+                      <option value={grid.gridID} selected={grid.gridID === level().chosen}>
+                        {grid.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </Show>
             )}
           </Index>
-          <Show when={loading()}>
+          <Show when={cascade.loading()}>
             <span class="spinner" aria-hidden="true" />
           </Show>
-          <FailureNotice error={failure()} />
+          <FailureNotice error={cascade.failure()} />
         </div>
       )}
     </Field>

@@ -1,6 +1,6 @@
 import { useParams } from "@solidjs/router";
 import { createSignal, For, Index, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
-import { gridsApi, type Grid } from "../data/grids.ts";
+import { createGridCascade } from "../data/grid-cascade.ts";
 import type { Query } from "../data/query.ts";
 import type { DistrictConfig, MechanismKey, SignedInActor } from "../data/types.ts";
 import { useMenuLocale, type MenuMessageKey } from "../i18n/menu.ts";
@@ -59,43 +59,22 @@ export function GridPicker(props: {
 }) {
   const session = useSession();
   const { t } = useMenuLocale();
-  const grids = gridsApi(session.api);
-  const [levels, setLevels] = createSignal<{ parentID: string; chosen: string | null }[]>([{ parentID: "root", chosen: null }]);
-  const [options, setOptions] = createSignal<Record<string, Grid[]>>({});
-  const [error, setError] = createSignal<unknown>();
-  const load = (parentID: string) => {
-    if (options()[parentID]) return;
-    grids.children(parentID).then(
-      (children) => setOptions((current) => ({ ...current, [parentID]: children })),
-      (failure) => setError(() => failure),
-    );
-  };
-  load("root");
-  function choose(index: number, gridID: string | null) {
-    const next = levels().slice(0, index + 1);
-    next[index] = { ...next[index], chosen: gridID };
-    if (gridID) {
-      next.push({ parentID: gridID, chosen: null });
-      load(gridID);
-    }
-    setLevels(next);
-    props.onChange(gridID ?? (index > 0 ? next[index - 1].chosen : null));
-  }
+  const cascade = createGridCascade(session.api, (gridID) => props.onChange(gridID));
   return (
     <div class="field grid-picker" data-testid={props.testID ?? "grid-picker"}>
       <span class="field-label">{t(props.label ?? "menu.grid")}</span>
-      <Index each={levels()}>
+      <Index each={cascade.levels()}>
         {(level, index) => (
-          <Show when={(options()[level().parentID]?.length ?? 0) > 0 || index === 0}>
+          <Show when={(cascade.optionsOf(level().parentID)?.length ?? 0) > 0 || index === 0}>
             <select
               class="input select"
               aria-label={t("menu.gridLevel", { level: index + 1 })}
               data-testid={`grid-level-${index + 1}`}
               value={level().chosen ?? ""}
-              onChange={(event) => choose(index, event.currentTarget.value || null)}
+              onChange={(event) => cascade.choose(index, event.currentTarget.value || null)}
             >
               <option value="">{index === 0 ? t("menu.gridChoose") : t("menu.gridBelow")}</option>
-              <For each={options()[level().parentID] ?? []}>
+              <For each={cascade.optionsOf(level().parentID) ?? []}>
                 {(grid) => (
                   <option value={grid.gridID} selected={grid.gridID === level().chosen}>
                     {grid.name} · {grid.code}
@@ -106,9 +85,9 @@ export function GridPicker(props: {
           </Show>
         )}
       </Index>
-      <Show when={error()}>
+      <Show when={cascade.failure()}>
         <p class="field-error" role="alert">
-          {errorMessage(error(), t)}
+          {errorMessage(cascade.failure(), t)}
         </p>
       </Show>
     </div>
