@@ -6,26 +6,11 @@ import { promisify } from "node:util";
 import { Grid, withActor } from "@wangge/core";
 import * as Demo from "@wangge/core/demo/index";
 import { beforeAll, expect, it } from "vitest";
+import { rect } from "@wangge/core/onboarding/test-district.test-support";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..");
 const folder = mkdtempSync(join(tmpdir(), "wangge-import-"));
-
-function rect(x0: number, y0: number, x1: number, y1: number) {
-  const [a, b, c, d] = [118 + x0 / 100, 27 + y0 / 100, 118 + x1 / 100, 27 + y1 / 100];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-}
 
 async function importFile(features: unknown[]) {
   const file = join(folder, `grids-${Math.random().toString(36).slice(2)}.geojson`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { Audit, Config, Tally, withActor } from "@wangge/core";
-import { As, startTestApi, type Caller } from "../../../../scripts/test/api.ts";
+import { As, square, startTestApi, type Caller } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
@@ -12,21 +12,8 @@ let unitID: string;
 let cadreID: string;
 let otherCadreID: string;
 
-const square = (x: number, y: number, size: number) => {
-  const [a, b, c, d] = [118.4 + x, 27.6 + y, 118.4 + x + size, 27.6 + y + size];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [a, b],
-        [c, b],
-        [c, d],
-        [a, d],
-        [a, b],
-      ],
-    ],
-  };
-};
+/** A square grid boundary near the cadres' test district (offsets from 118.4° E, 27.6° N). */
+const near = (x: number, y: number, size: number) => square(118.4 + x, 27.6 + y, size);
 const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(1)]);
 const tallies = (scope: string, period = "all") =>
   withActor({ type: "system", tenantID: "jianyang" }, () => Tally.readTallies(scope, period));
@@ -48,10 +35,10 @@ beforeAll(async () => {
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     grids[key] = response.body.gridID;
   };
-  await grid("community", { code: "CD", name: "下沉测试社区", tier: 1, boundary: square(0, 0, 0.02) });
-  await grid("block", { code: "CD-1", name: "下沉测试二级网格", tier: 2, parentID: grids.community, boundary: square(0, 0, 0.02) });
-  await grid("a", { code: "CD-1-1", name: "建发一区", tier: 3, parentID: grids.block, boundary: square(0, 0, 0.01) });
-  await grid("b", { code: "CD-1-2", name: "建发二区", tier: 3, parentID: grids.block, boundary: square(0.01, 0, 0.01) });
+  await grid("community", { code: "CD", name: "下沉测试社区", tier: 1, boundary: near(0, 0, 0.02) });
+  await grid("block", { code: "CD-1", name: "下沉测试二级网格", tier: 2, parentID: grids.community, boundary: near(0, 0, 0.02) });
+  await grid("a", { code: "CD-1-1", name: "建发一区", tier: 3, parentID: grids.block, boundary: near(0, 0, 0.01) });
+  await grid("b", { code: "CD-1-2", name: "建发二区", tier: 3, parentID: grids.block, boundary: near(0.01, 0, 0.01) });
   for (const gridStaff of [As.jianyangWorker, As.jianyangLeader]) await api.place(gridStaff, grids.community);
 });
 afterAll(() => api?.close());
