@@ -53,6 +53,7 @@ describe("api function", () => {
     const { resource } = apiFunction();
     expect(Object.keys(resource.Properties.Environment.Variables).sort()).toEqual([
       "BUCKET_NAME",
+      "CODE_SENDER",
       "CORS_ORIGINS",
       "JWKS_URL",
       "JWT_AUDIENCE",
@@ -76,6 +77,7 @@ describe("api function", () => {
           },
           JWT_AUDIENCE: { Ref: Match.stringLikeRegexp("^UserPoolPortalClient") },
           USER_POOL_ID: { Ref: Match.stringLikeRegexp("^UserPool") },
+          CODE_SENDER: "sms",
           CORS_ORIGINS: PORTAL,
           NODE_OPTIONS: "--enable-source-maps",
         },
@@ -142,6 +144,16 @@ describe("api function", () => {
     expect([cognito[0].Action].flat().sort()).toEqual([...CognitoAdminActions].sort());
     expect(cognito[0].Resource).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^UserPool[0-9A-F]+$/), "Arn"] });
     expect([cognito[0].Action].flat()).toContain("cognito-idp:AdminUserGlobalSignOut");
+  });
+
+  it("may send SMS (one-time codes) and publish to no SNS topic", () => {
+    const { resource } = apiFunction();
+    const role = resource.Properties.Role["Fn::GetAtt"][0];
+    const statements = Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
+    const sns = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("sns:")));
+    expect(sns).toEqual([{ Effect: "Allow", Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" }]);
   });
 });
 

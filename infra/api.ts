@@ -68,6 +68,8 @@ export function createApi(scope: Construct, props: ApiProps): Api {
       JWT_AUDIENCE: props.auth.audience,
       // Accounts follow the records: the identity directory is this pool (core's identity/directory.ts).
       USER_POOL_ID: props.auth.userPool.userPoolId,
+      // Residents' one-time codes go out by SMS through SNS (core's identity/sms.ts).
+      CODE_SENDER: "sms",
       CORS_ORIGINS: origins.join(","),
       NODE_OPTIONS: "--enable-source-maps",
     },
@@ -91,6 +93,8 @@ export function createApi(scope: Construct, props: ApiProps): Api {
   props.bucket.grantReadWrite(fn);
   // Exactly the admin calls the Cognito directory makes, on this pool only.
   fn.addToRolePolicy(new PolicyStatement({ actions: [...CognitoAdminActions], resources: [props.auth.userPool.userPoolArn] }));
+  // SMS to a phone number: SNS names no resource for that, so publishing to any topic is what is left out.
+  fn.addToRolePolicy(new PolicyStatement({ actions: ["sns:Publish"], notResources: ["arn:aws:sns:*:*:*"] }));
 
   const integration = new HttpLambdaIntegration("ApiIntegration", fn);
   const httpApi = new HttpApi(scope, "HttpApi", {

@@ -4,6 +4,7 @@
  */
 import { Storage } from "@wangge/core";
 import { forgetAccess } from "@wangge/core/user/access";
+import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
 import { UserEntity } from "@wangge/core/user/user.entity";
 import * as Demo from "@wangge/core/demo/index";
 import { localAuth } from "@wangge/api/app";
@@ -72,7 +73,24 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
     forgetAccess(caller.tenantID, caller.userID);
   }
 
-  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, place, provider: server.provider!, close: server.close };
+  /**
+   * A resident registers as the portal does: a code to the phone (step 1), then the code back
+   * (step 2). Returns step 2's reply; step 1's when it was refused.
+   */
+  async function register(slug: string, input: { name: string; phone: string }) {
+    let started: Awaited<ReturnType<typeof call>> | undefined;
+    let code: string;
+    try {
+      code = await codeSentBy("register", input.phone, async () => {
+        started = await call("POST", `/districts/${slug}/registrations`, { body: input });
+      });
+    } catch {
+      return started!;
+    }
+    return call("POST", `/districts/${slug}/residents`, { body: { phone: input.phone, code } });
+  }
+
+  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, place, register, provider: server.provider!, close: server.close };
 }
 
 export const As = {

@@ -225,7 +225,7 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
   }
   // ── end wishes, needs, meetings ──
   {
-    const registered = await api.call("POST", `/districts/${slug}/residents`, { body: { name: `${name}居民`, phone: "13700000011" } });
+    const registered = await api.register(slug, { name: `${name}居民`, phone: "13700000011" });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     params.userID = registered.body.userID;
     bodies.updateUserRoles = { roles: ["district_admin"], status: "active" };

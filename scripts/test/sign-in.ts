@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { LocalProvider } from "@wangge/api/oidc/index";
+import { onCodeSent } from "@wangge/core/identity/one-time-codes";
 import { LocalPortalClientID } from "@wangge/api/oidc/settings";
 
 export type SignInResult =
@@ -84,7 +85,7 @@ export async function signInThroughProvider(
     result = await follow(await go(`${action}/demo?lang=en`, { form: { account: by.account } }));
   } else {
     let printed: string | undefined;
-    const stop = api.provider.codes.onIssue((issued) => {
+    const stop = onCodeSent((issued) => {
       if (issued.phone === by.phone) printed = issued.code;
     });
     const sent = await go(`${action}/phone?lang=en`, { form: { tenantID: by.tenantID, phone: by.phone } });

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { LocalProvider } from "@wangge/api/oidc/index";
+import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
 import { waitUntilReady } from "../../scripts/test/prepare.ts";
@@ -53,23 +53,16 @@ export async function signInAt(page: Page, origin: string, testID: string) {
 
 /**
  * Signs in by phone at the local provider's page (from wherever the portal sent the browser
- * there): district and phone, then the one-time code, read from the provider in-process.
+ * there): district and phone, then the one-time code, heard in process as the SMS would bring it.
  */
-export async function signInByPhone(page: Page, provider: LocalProvider, tenantID: string, phone: string) {
+export async function signInByPhone(page: Page, tenantID: string, phone: string) {
   await page.getByTestId("signin-phone").waitFor();
   await page.getByTestId("signin-district").fill(tenantID);
   await page.getByTestId("signin-phone").fill(phone);
-  let code: string | undefined;
-  const stop = provider.codes.onIssue((issued) => {
-    if (issued.tenantID === tenantID && issued.phone === phone) code = issued.code;
-  });
-  try {
+  const code = await codeSentBy("sign_in", phone, async () => {
     await page.getByTestId("signin-send").click();
     await page.getByTestId("signin-code").waitFor();
-  } finally {
-    stop();
-  }
-  if (!code) throw new Error(`no one-time code was printed for ${phone} in ${tenantID}`);
+  });
   await page.getByTestId("signin-code").fill(code);
   await page.getByTestId("signin-verify").click();
 }

@@ -85,7 +85,7 @@ describe("signing in at the OpenID provider", () => {
     await page.getByTestId("signin-verify").click();
     expect(await page.getByTestId("signin-error").getAttribute("data-code")).toBe("code.wrong");
     await page.getByRole("link", { name: "换一个手机号" }).click();
-    await signInByPhone(page, stack.api.provider, "jianyang", "13766660101");
+    await signInByPhone(page, "jianyang", "13766660101");
     await page.getByTestId("district-name").waitFor();
     expect(await keptClaims(page)).toMatchObject({ tenant: "jianyang", user: invited.body.userID });
     expect(errors).toEqual([]);
@@ -101,7 +101,7 @@ describe("signing in at the OpenID provider", () => {
     const { context, page } = await open();
     await page.goto(`${stack.api.origin}/login`);
     await page.getByTestId("sign-in").click();
-    await signInByPhone(page, stack.api.provider, "jianyang", "13766660102");
+    await signInByPhone(page, "jianyang", "13766660102");
     const refusal = page.getByTestId("signin-error");
     await refusal.waitFor();
     expect(await refusal.getAttribute("data-code")).toBe("user.disabled");
@@ -122,7 +122,7 @@ describe("signing in at the OpenID provider", () => {
     const worker = await open();
     await worker.page.goto(`${stack.api.origin}/login`);
     await worker.page.getByTestId("sign-in").click();
-    await signInByPhone(worker.page, stack.api.provider, "jianyang", "13766660103");
+    await signInByPhone(worker.page, "jianyang", "13766660103");
     await worker.page.getByTestId("district-name").waitFor();
 
     const admin = await signIn(browser, stack.api.origin, "login-jianyang-admin");

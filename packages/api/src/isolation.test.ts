@@ -17,7 +17,7 @@ const B = { slug: "yanping", names: ["延平", "yp-"] };
 /** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
 const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/];
 /** Residents' self-registration is public per district (tried below). */
-publicPaths.push(/^\/districts\/\{slug\}\/(registration|residents)$/);
+publicPaths.push(/^\/districts\/\{slug\}\/(registration|registrations|residents)$/);
 /** Signing oneself out everywhere names no record at all (and would end the sweep's own session). */
 publicPaths.push(/^\/me\/sign-out$/);
 

@@ -4,7 +4,9 @@
  * their URL names (`asPublic`), which holds no role. The core reads the tenant from either.
  */
 import { Actor, AuthError, type NotFoundError, withActor } from "@wangge/core";
-import type { MiddlewareHandler } from "hono";
+import { consume, type RateLimit } from "@wangge/core/identity/rate-limit";
+import type { Context, MiddlewareHandler } from "hono";
+import { getConnInfo } from "hono/aws-lambda";
 
 /** Turns a bearer token into the caller's actor: the app's verifier (`createVerifier`). */
 export type Verify = (token: string) => Promise<Actor.Actor>;
@@ -28,4 +30,23 @@ export function authenticate(verify: Verify): MiddlewareHandler {
 export function asPublic<T>(slug: string, notFound: () => NotFoundError, body: () => Promise<T>): Promise<T> {
   if (!Actor.Slug.safeParse(slug).success) throw notFound();
   return withActor({ type: "public", tenantID: slug }, body);
+}
+
+/**
+ * The address a request comes from, for rate limits: API Gateway's source IP on Lambda, the
+ * socket's peer under the local server; never a header the caller writes (X-Forwarded-For
+ * would let a flood pick a fresh address per request).
+ */
+export function clientAddress(c: Context): string {
+  const env = c.env as { event?: unknown; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  if (env?.event) return getConnInfo(c).remote.address ?? "unknown";
+  return env?.incoming?.socket?.remoteAddress ?? "unknown";
+}
+
+/** Counts the request against `limit` for its client address (all districts together); over it → 429 with Retry-After. */
+export function limitPerAddress(limit: RateLimit): MiddlewareHandler {
+  return async (c, next) => {
+    await consume(limit, "address", clientAddress(c));
+    await next();
+  };
 }

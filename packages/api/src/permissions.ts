@@ -71,6 +71,7 @@ export const Permissions = {
   open311Request: "public",
   open311Token: "public",
   getRegistration: "public",
+  startRegistration: "public",
   registerResident: "public",
 
   // ─── the caller, districts, provinces, users ───

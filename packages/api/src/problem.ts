@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
-import { VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core";
+import { TooManyRequestsError, VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core";
 import { z } from "@hono/zod-openapi";
 
 /** RFC 9457 problem details, the body of every error the API returns. */
@@ -24,6 +24,7 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -36,6 +37,7 @@ const titles: Partial<Record<number, string>> = {
   409: "Conflict",
   413: "Payload too large",
   415: "Unsupported media type",
+  429: "Too many requests",
   500: "Internal error",
   503: "Service unavailable",
 };
@@ -61,6 +63,7 @@ export function zodDetails(error: ZodError, prefix?: string): ErrorDetail[] {
 
 /** One place maps every error to a problem response; anything unexpected is a logged 500 with no internals. */
 export function onError(error: Error, c: Context) {
+  if (error instanceof TooManyRequestsError) c.header("retry-after", String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   if (error instanceof VisibleError) return problem(c, statusOf[error.kind], error.code, error.message, error.details);
   if (error instanceof ZodError) return problem(c, 400, "input.invalid", "The request is not valid.", zodDetails(error));
   if (error instanceof HTTPException) {

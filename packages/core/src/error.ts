@@ -2,7 +2,7 @@
  * Errors a caller must tell apart. `kind` decides the HTTP status in the API,
  * `code` is a stable dotted name (`district.exists`) for machines, `message` is for people.
  */
-export type ErrorKind = "input" | "auth" | "forbidden" | "not_found" | "conflict" | "unavailable";
+export type ErrorKind = "input" | "auth" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 export interface ErrorDetail {
   path: string;
@@ -48,5 +48,16 @@ export class NotFoundError extends VisibleError {
 export class ConflictError extends VisibleError {
   constructor(code: string, message: string, details?: ErrorDetail[]) {
     super("conflict", code, message, details);
+  }
+}
+
+/** Too many tries (codes sent, codes checked) from one phone or address: try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends VisibleError {
+  constructor(
+    code: string,
+    message: string,
+    public readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", code, message);
   }
 }

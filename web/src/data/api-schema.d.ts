@@ -334,6 +334,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/{slug}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A resident asks to register: a one-time code goes to the phone (SMS; printed in the terminal locally). The same reply whether or not the phone has an account (public) */
+        post: operations["startRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/districts/{slug}/residents": {
         parameters: {
             query?: never;
@@ -343,7 +360,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A resident registers into the district; pending until staff approve when the district asks for approval (public) */
+        /** A resident registers with the code sent to their phone; pending until staff approve when the district asks for approval (public) */
         post: operations["registerResident"];
         delete?: never;
         options?: never;
@@ -3319,7 +3336,7 @@ export interface components {
             userID: string;
         };
         RegisterResidentInput: {
-            name: string;
+            code: string;
             phone: string;
         };
         Registration: {
@@ -3328,6 +3345,11 @@ export interface components {
             nameZh: string;
             selfRegistration: boolean;
             tenantID: string;
+        };
+        RegistrationStarted: {
+            expiresInSeconds: number;
+            /** @enum {boolean} */
+            sent: true;
         };
         RollbackConfigInput: {
             expectedVersion: number;
@@ -3346,6 +3368,10 @@ export interface components {
             issuer: string;
             /** @example openid */
             scope: string;
+        };
+        StartRegistrationInput: {
+            name: string;
+            phone: string;
         };
         Ticket: {
             acceptedAt: string | null;
@@ -4865,6 +4891,68 @@ export interface operations {
             };
         };
     };
+    startRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRegistrationInput"];
+            };
+        };
+        responses: {
+            /** @description A code is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationStarted"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries: wait the seconds `Retry-After` gives */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     registerResident: {
         parameters: {
             query?: never;
@@ -4918,6 +5006,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries: wait the seconds `Retry-After` gives */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

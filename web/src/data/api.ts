@@ -24,7 +24,11 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly fieldErrors: FieldError[];
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** A 429's `Retry-After`: the seconds to wait before trying again. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
     this.name = "ApiError";
     this.status = problem.status;
@@ -164,7 +168,10 @@ export function createApi(options: ApiOptions) {
       throw new NetworkError(error);
     }
     if (response.status === 401 && token) options.onUnauthorized();
-    if (!response.ok) throw new ApiError(await readProblem(response));
+    if (!response.ok) {
+      const retryAfter = Number(response.headers.get("retry-after"));
+      throw new ApiError(await readProblem(response), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    }
     return response;
   }
 

@@ -42,7 +42,11 @@ export function setupApi(api: Api) {
     templates: () =>
       api.cached("templates", () => ok(client.GET("/districts/templates")).then((reply) => reply as { items: DistrictTemplate[] })),
     registration: (slug: string) => ok(client.GET("/districts/{slug}/registration", slugPath(slug))),
-    register: (slug: string, input: { name: string; phone: string }) =>
+    /** Step 1: a one-time code to the phone (the same reply whether or not the phone has an account). */
+    startRegistration: (slug: string, input: { name: string; phone: string }) =>
+      ok(client.POST("/districts/{slug}/registrations", { ...slugPath(slug), body: input })),
+    /** Step 2: the code back, and the resident is registered. */
+    register: (slug: string, input: { phone: string; code: string }) =>
       ok(client.POST("/districts/{slug}/residents", { ...slugPath(slug), body: input })),
     /** The district's standing counts (grids, people by role, tickets ever collected). */
     metrics: (): Promise<SetupMetrics> => ok(client.GET("/metrics/district", { params: { query: { period: "all" } } })),

@@ -24,9 +24,14 @@ const registration = (overrides: Partial<{ selfRegistration: boolean; approval: 
   ...overrides,
 });
 
-function api(routes: { registration?: () => unknown; register?: (request: FakeRequest) => unknown }) {
+function api(routes: {
+  registration?: () => unknown;
+  start?: (request: FakeRequest) => unknown;
+  register?: (request: FakeRequest) => unknown;
+}) {
   return fakeApi({
     "GET /districts/jianyang/registration": routes.registration ?? (() => registration()),
+    "POST /districts/jianyang/registrations": routes.start ?? (() => ({ sent: true, expiresInSeconds: 300 })),
     "POST /districts/jianyang/residents": routes.register ?? (() => problem(500, { detail: "not expected" })),
     "GET /me": (request) => (request.token === "resident-token" ? residentMe : problem(401, { detail: "bad token" })),
     "GET /districts/jianyang": () => ({ district: jianyang, config: jianyangConfig }),
@@ -39,10 +44,19 @@ async function findDistrict(user: UserEvent, slug = "jianyang") {
   await user.click(screen.getByTestId("register-find-submit"));
 }
 
+/** Step 1: name and phone, then "send me a code". */
 async function fill(user: UserEvent, name: string, phone: string) {
   if (name) await user.type(await screen.findByTestId("register-name"), name);
   if (phone) await user.type(screen.getByTestId("register-phone"), phone);
   await user.click(screen.getByTestId("register-submit"));
+}
+
+/** Step 2: the code from the SMS. */
+async function enterCode(user: UserEvent, code: string) {
+  const field = await screen.findByTestId("register-code");
+  await user.clear(field);
+  await user.type(field, code);
+  await user.click(screen.getByTestId("register-verify"));
 }
 
 describe("residents registering themselves", () => {
@@ -60,9 +74,14 @@ describe("residents registering themselves", () => {
     expect(await screen.findByTestId("register-district-name")).toHaveTextContent("建阳区");
     expect(screen.queryByTestId("register-approval")).not.toBeInTheDocument();
     await fill(user, "陈小雨", "13900000042");
+    expect(await screen.findByTestId("register-sent")).toHaveTextContent("验证码已发送至 139****0042，5 分钟内有效。");
+    // Another code waits a minute.
+    expect(screen.getByTestId("register-resend")).toBeDisabled();
+    expect(screen.getByTestId("register-resend")).toHaveTextContent(/\d+ 秒后可重新获取/);
+    await enterCode(user, "123456");
 
     await vi.waitFor(() => expect(startSignIn).toHaveBeenCalledWith("/d/jianyang"));
-    expect(sent).toEqual([{ name: "陈小雨", phone: "13900000042" }]);
+    expect(sent).toEqual([{ phone: "13900000042", code: "123456" }]);
   });
 
   it("a district that approves: the resident is told the staff will approve, and is not signed in", async () => {
@@ -72,6 +91,7 @@ describe("residents registering themselves", () => {
     await findDistrict(user);
     expect(await screen.findByTestId("register-approval")).toHaveTextContent("注册后需要本区工作人员审核。");
     await fill(user, "陈小雨", "13900000042");
+    await enterCode(user, "123456");
 
     const pending = await screen.findByTestId("register-pending");
     expect(pending).toHaveTextContent("建阳区的工作人员审核通过后，您就可以用手机号登录。");
@@ -97,7 +117,7 @@ describe("residents registering themselves", () => {
     expect(screen.getByLabelText("租户标识")).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("a phone registered already, or a district that closed meanwhile, is explained", async () => {
+  it("a phone registered already, a wrong code, or a district that closed meanwhile, is explained", async () => {
     const user = userEvent.setup();
     let answer = problem(409, { code: "user.exists", detail: "exists" });
     api({ register: () => answer });
@@ -110,10 +130,34 @@ describe("residents registering themselves", () => {
     await user.type(screen.getByTestId("register-name"), "陈小雨");
     await user.clear(screen.getByTestId("register-phone"));
     await fill(user, "", "13900000042");
+    await enterCode(user, "12");
+    expect(screen.getByLabelText("验证码")).toHaveAccessibleDescription("请输入 6 位数字验证码");
+
+    answer = problem(400, { code: "code.wrong", detail: "wrong", errors: [{ path: "code", message: "not the code" }] });
+    await enterCode(user, "000000");
+    expect(await screen.findByText("验证码不正确，请核对短信后重试。")).toBeInTheDocument();
+
+    answer = problem(409, { code: "user.exists", detail: "exists" });
+    await enterCode(user, "123456");
     expect(await screen.findByText("这个手机号已在本区注册，请直接登录。")).toBeInTheDocument();
 
+    answer = problem(429, { code: "code.locked", detail: "locked" }, { "retry-after": "900" });
+    await enterCode(user, "123456");
+    expect(await screen.findByTestId("register-error")).toHaveTextContent("验证码错误次数过多，请 15 分钟后再试。");
+
     answer = problem(403, { code: "registration.closed", detail: "closed" });
-    await user.click(screen.getByTestId("register-submit"));
+    await enterCode(user, "123456");
     expect(await screen.findByTestId("register-error")).toHaveTextContent("本区暂未开放居民注册。");
+  });
+
+  it("too many codes: the 429's wait is shown, and the button waits as long", async () => {
+    const user = userEvent.setup();
+    api({ start: () => problem(429, { code: "rate.phone", detail: "too many" }, { "retry-after": "1800" }) });
+    renderApp("/register");
+    await findDistrict(user);
+    await fill(user, "陈小雨", "13900000042");
+    expect(await screen.findByTestId("register-error")).toHaveTextContent("该手机号获取验证码过于频繁，请 30 分钟后再试。");
+    expect(screen.getByTestId("register-submit")).toHaveTextContent(/\d+ 秒后可重新获取/);
+    expect(screen.queryByTestId("register-code")).not.toBeInTheDocument();
   });
 });

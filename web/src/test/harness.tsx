@@ -19,6 +19,7 @@ export interface FakeRequest {
 interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 type Route = (request: FakeRequest) => Reply | unknown | Promise<Reply | unknown>;
@@ -30,8 +31,8 @@ export function reply(status: number, body?: unknown): Reply {
   return { [REPLY]: true, status, body } as Reply;
 }
 
-export function problem(status: number, fields: Omit<Problem, "status">): Reply {
-  return reply(status, { type: "about:blank", status, ...fields });
+export function problem(status: number, fields: Omit<Problem, "status">, headers?: Record<string, string>): Reply {
+  return { ...reply(status, { type: "about:blank", status, ...fields }), headers };
 }
 
 /**
@@ -59,7 +60,7 @@ export function fakeApi(routeTable: Record<string, Route>) {
     const route = routeTable[`${method} ${path}`];
     let answer: Reply;
     if (!route) answer = problem(404, { title: "Not Found", code: "route.not_found", detail: `No route ${method} ${path}` });
-    else if (!request.token && !path.startsWith("/dev/") && !/^\/districts\/[^/]+\/(registration|residents)$/.test(path))
+    else if (!request.token && !path.startsWith("/dev/") && !/^\/districts\/[^/]+\/(registration|registrations|residents)$/.test(path))
       answer = problem(401, { title: "Unauthorized", code: "auth.required", detail: "Sign in to use this." });
     else {
       const result = await route(request);
@@ -68,7 +69,7 @@ export function fakeApi(routeTable: Record<string, Route>) {
     const isProblem = answer.status >= 400;
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
-      headers: { "content-type": isProblem ? "application/problem+json" : "application/json" },
+      headers: { "content-type": isProblem ? "application/problem+json" : "application/json", ...answer.headers },
     });
   });
   return { requests };

@@ -7,14 +7,16 @@
  */
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import { User, VisibleError } from "@wangge/core";
+import { Actor, TooManyRequestsError, User, VisibleError, withActor } from "@wangge/core";
+import { checkCode, sendCode } from "@wangge/core/identity/one-time-codes";
+import { CodeLimits, consume } from "@wangge/core/identity/rate-limit";
 import { Hono } from "hono";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { randomBytes } from "node:crypto";
 import type { DemoTools } from "../routes/dev.ts";
 import { accountID, findAccount, signInAccount, tokenClaims, type AccountKey } from "./accounts.ts";
 import { dynamoAdapter } from "./adapter.ts";
-import { createCodes } from "./codes.ts";
+import { clientAddress } from "../middleware.ts";
 import { languageOf, signInPage, signOutPage, type PageState } from "./page.ts";
 import { LocalPortalClientID, TokenLifetimeSeconds } from "./settings.ts";
 
@@ -56,7 +58,6 @@ export async function createLocalProvider(options: LocalProviderOptions) {
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
   const signingKey: JWK = { ...(await exportJWK(privateKey)), kid, alg: "ES256", use: "sig" };
-  const codes = createCodes();
 
   const provider = new Provider(options.issuer, {
     adapter: dynamoAdapter,
@@ -167,20 +168,33 @@ export async function createLocalProvider(options: LocalProviderOptions) {
     const form = await c.req.parseBody();
     const tenantID = String(form.tenantID ?? "").trim();
     const phone = User.Phone.safeParse(form.phone);
-    if (!tenantID || !phone.success)
+    if (!Actor.Slug.safeParse(tenantID).success || !phone.success)
       return c.html(await page(c, { tenantID, phone: String(form.phone ?? ""), error: "input.invalid" }), 400);
-    const issued = codes.issue(tenantID, phone.data);
-    if (issued.lockedUntil) return c.html(await page(c, { tenantID, phone: phone.data, error: "code.locked" }), 429);
+    try {
+      // The same limits and codes as a resident's registration: per address, per phone, locked after ten wrong.
+      await consume(CodeLimits.sendsPerAddress, "address", clientAddress(c));
+      await withActor({ type: "system", tenantID }, async () => {
+        await consume(CodeLimits.sendsPerPhone, tenantID, phone.data);
+        await sendCode("sign_in", phone.data);
+      });
+    } catch (error) {
+      return c.html(await page(c, { tenantID, phone: phone.data, error: refusal(error) }), 429);
+    }
     return c.html(await page(c, { step: "code", tenantID, phone: phone.data }));
   });
   routes.post("/interaction/:uid/verify", async (c) => {
     const form = await c.req.parseBody();
     const tenantID = String(form.tenantID ?? "");
     const phone = String(form.phone ?? "");
-    const check = codes.check(tenantID, phone, String(form.code ?? ""));
-    if (check !== "ok") {
-      const step = check === "wrong" ? "code" : "start";
-      return c.html(await page(c, { step, tenantID, phone, error: `code.${check}` }), check === "locked" ? 429 : 400);
+    if (!Actor.Slug.safeParse(tenantID).success || !User.Phone.safeParse(phone).success)
+      return c.html(await page(c, { tenantID, phone, error: "input.invalid" }), 400);
+    try {
+      await consume(CodeLimits.checksPerAddress, "address", clientAddress(c));
+      await withActor({ type: "system", tenantID }, () => checkCode("sign_in", phone, String(form.code ?? "")));
+    } catch (error) {
+      const code = refusal(error);
+      const step = code === "code.wrong" ? "code" : "start";
+      return c.html(await page(c, { step, tenantID, phone, error: code }), error instanceof TooManyRequestsError ? 429 : 400);
     }
     try {
       return c.redirect(await finish(c, await signInAccount({ tenantID, phone })), 303);
@@ -200,7 +214,6 @@ export async function createLocalProvider(options: LocalProviderOptions) {
   return {
     issuer: options.issuer,
     routes,
-    codes,
     /**
      * A token as the provider's ID tokens are (same key, issuer, audience, claims), without the
      * sign-in flow: for tests where the flow is not under test. In-process only; no route serves it.

@@ -57,6 +57,11 @@ export const messages: Record<string, Record<Language, string>> = {
   "code.wrong": { "zh-CN": "验证码不正确。", en: "That code is not right." },
   "code.expired": { "zh-CN": "验证码已过期，请重新发送。", en: "The code has expired; send a new one." },
   "code.locked": { "zh-CN": "错误次数过多，请 15 分钟后再试。", en: "Too many wrong codes; try again in 15 minutes." },
+  "rate.phone": {
+    "zh-CN": "该手机号获取验证码过于频繁，请稍后再试。",
+    en: "Too many codes were sent to this phone number; try again later.",
+  },
+  "rate.address": { "zh-CN": "当前网络请求过于频繁，请稍后再试。", en: "Too many tries from this network; try again later." },
   "input.invalid": { "zh-CN": "请填写街道和正确的手机号。", en: "Give a district and a valid mobile number." },
 };
 

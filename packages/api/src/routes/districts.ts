@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Config, assertOperator, District, NotFoundError, User, Onboarding } from "@wangge/core";
 import type { MiddlewareHandler } from "hono";
-import { asPublic } from "../middleware.ts";
+import { CodeLimits } from "@wangge/core/identity/rate-limit";
+import { asPublic, limitPerAddress } from "../middleware.ts";
 import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const DistrictSchema = District.District.meta({ id: "District" });
@@ -28,8 +29,8 @@ const inDistrict = <T>(slug: string, body: () => Promise<T>) =>
   asPublic(slug, () => new NotFoundError("district.not_found", `There is no district "${slug}".`), body);
 
 /**
- * Districts, mounted at `/districts`. Two routes are public (no token): a district's registration
- * page and residents' self-registration, run as the public actor of the district
+ * Districts, mounted at `/districts`. Three routes are public (no token): a district's registration
+ * page and residents' self-registration in two steps (code sent, code checked), run as the public actor of the district
  * the URL names. The rest need `signedIn`.
  */
 export function districtRoutes(signedIn: MiddlewareHandler) {
@@ -49,14 +50,36 @@ export function districtRoutes(signedIn: MiddlewareHandler) {
     .openapi(
       createRoute({
         method: "post",
+        path: "/{slug}/registrations",
+        operationId: "startRegistration",
+        tags: ["users"],
+        summary:
+          "A resident asks to register: a one-time code goes to the phone (SMS; printed in the terminal locally). The same reply whether or not the phone has an account (public)",
+        middleware: [limitPerAddress(CodeLimits.sendsPerAddress)],
+        request: { params: PublicSlugParam, ...body(User.startRegistration.schema.meta({ id: "StartRegistrationInput" })) },
+        responses: {
+          202: json(User.RegistrationStarted.meta({ id: "RegistrationStarted" }), "A code is on its way"),
+          ...problems(400, 403, 404, 429),
+        },
+      }),
+      async (c) => {
+        const input = c.req.valid("json");
+        return c.json(await inDistrict(c.req.valid("param").slug, () => User.startRegistration(input)), 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
         path: "/{slug}/residents",
         operationId: "registerResident",
         tags: ["users"],
-        summary: "A resident registers into the district; pending until staff approve when the district asks for approval (public)",
+        summary:
+          "A resident registers with the code sent to their phone; pending until staff approve when the district asks for approval (public)",
+        middleware: [limitPerAddress(CodeLimits.checksPerAddress)],
         request: { params: PublicSlugParam, ...body(User.registerResident.schema.meta({ id: "RegisterResidentInput" })) },
         responses: {
           201: json(z.object({ userID: z.string(), status: z.enum(["active", "pending"]) }).openapi("Registered"), "Registered"),
-          ...problems(400, 403, 404, 409),
+          ...problems(400, 403, 404, 409, 429),
         },
       }),
       async (c) => {

@@ -157,25 +157,29 @@ describe("a newly onboarded district: its last admin and residents' registration
     expect(info.status, JSON.stringify(info.body)).toBe(200);
     expect(info.body).toEqual({ tenantID: "zhenghe", nameZh: "政和县", nameEn: "Zhenghe County", selfRegistration: true, approval: false });
     expect((await api.call("GET", "/districts/atlantis/registration")).status).toBe(404);
-    expect((await api.call("POST", "/districts/atlantis/residents", { body: { name: "x", phone: "13900000000" } })).status).toBe(404);
+    expect((await api.call("POST", "/districts/atlantis/registrations", { body: { name: "x", phone: "13900000000" } })).status).toBe(404);
+    expect((await api.call("POST", "/districts/atlantis/residents", { body: { phone: "13900000000", code: "123456" } })).status).toBe(404);
 
-    const open = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民一", phone: "13655550001" } });
+    const open = await api.register("zhenghe", { name: "居民一", phone: "13655550001" });
     expect(open.status, JSON.stringify(open.body)).toBe(201);
     expect(open.body.status).toBe("active");
     const residentToken = await signIn("zhenghe", "13655550001");
     expect(residentToken.status).toBe(200);
     expect((await callWith(residentToken.body.token, "GET", "/me")).body.profile.roles).toEqual(["resident"]);
     expect((await callWith(residentToken.body.token, "GET", "/users")).status).toBe(403);
-    const twice = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民一", phone: "13655550001" } });
+    // The phone's owner, and only they (with the code), learn that it has an account already.
+    const twice = await api.register("zhenghe", { name: "居民一", phone: "13655550001" });
     expect([twice.status, twice.body.code]).toEqual([409, "user.exists"]);
-    const invalid = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "", phone: "123" } });
-    expect(invalid.status).toBe(400);
+    const invalid = await api.call("POST", "/districts/zhenghe/registrations", { body: { name: "", phone: "123" } });
+    expect([invalid.status, invalid.body.errors.map((error: { path: string }) => error.path)]).toEqual([400, ["body.name", "body.phone"]]);
+    const noCode = await api.call("POST", "/districts/zhenghe/residents", { body: { phone: "13655550009", code: "12" } });
+    expect([noCode.status, noCode.body.errors.map((error: { path: string }) => error.path)]).toEqual([400, ["body.code"]]);
 
     await withActor({ type: "system", tenantID: "zhenghe" }, () =>
       Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })),
     );
     expect((await api.call("GET", "/districts/zhenghe/registration")).body.approval).toBe(true);
-    const pending = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民二", phone: "13655550002" } });
+    const pending = await api.register("zhenghe", { name: "居民二", phone: "13655550002" });
     expect([pending.status, pending.body.status]).toEqual([201, "pending"]);
     const waiting = await signIn("zhenghe", "13655550002");
     expect([waiting.status, waiting.body.code]).toEqual([403, "user.pending"]);
@@ -196,7 +200,7 @@ describe("a newly onboarded district: its last admin and residents' registration
     await withActor({ type: "system", tenantID: "zhenghe" }, () =>
       Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })),
     );
-    const closed = await api.call("POST", "/districts/zhenghe/residents", { body: { name: "居民三", phone: "13655550003" } });
+    const closed = await api.call("POST", "/districts/zhenghe/registrations", { body: { name: "居民三", phone: "13655550003" } });
     expect([closed.status, closed.body.code]).toEqual([403, "registration.closed"]);
   });
 

@@ -1,3 +1,4 @@
+import { codeSentBy } from "../identity/one-time-codes.test-support.ts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Actor, withActor } from "../actor.ts";
 import * as Audit from "../audit/index.ts";
@@ -75,9 +76,11 @@ describe("accounts follow the records", () => {
 
   it("a resident waiting for approval has no account until approved", async () => {
     await asAdmin(() => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
-    const registered = await withActor({ type: "public", tenantID: "acct" }, () =>
-      User.registerResident({ name: "居民甲", phone: "13800000104" }),
+    const asPublic = <T>(body: () => Promise<T>) => withActor({ type: "public", tenantID: "acct" }, body);
+    const code = await codeSentBy("register", "13800000104", () =>
+      asPublic(() => User.startRegistration({ name: "居民甲", phone: "13800000104" })),
     );
+    const registered = await asPublic(() => User.registerResident({ phone: "13800000104", code }));
     expect(registered.status).toBe("pending");
     expect(directory.account({ tenantID: "acct", userID: registered.userID })).toBeUndefined();
     await asAdmin(() => User.updateUserRoles({ userID: registered.userID, status: "active" }));

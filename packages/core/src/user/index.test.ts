@@ -8,6 +8,7 @@ import * as Grid from "../grid/index.ts";
 import * as Province from "../province/index.ts";
 import * as User from "./index.ts";
 import { rejection } from "../util/rejection.test-support.ts";
+import { codeSentBy } from "../identity/one-time-codes.test-support.ts";
 
 const operator = { type: "operator", userID: "op" } as const;
 const square = (x: number, y: number, size: number) => ({
@@ -33,6 +34,11 @@ const publicOf =
   (tenantID: string) =>
   <T>(body: () => Promise<T>) =>
     withActor({ type: "public", tenantID }, body);
+/** A resident registers as the portal does: a code to the phone, then the code back. */
+const registerIn = (tenantID: string) => async (input: { name: string; phone: string }) => {
+  const code = await codeSentBy("register", input.phone, () => publicOf(tenantID)(() => User.startRegistration(input)));
+  return publicOf(tenantID)(() => User.registerResident({ phone: input.phone, code }));
+};
 /** The local token issuer signs in as the system actor inside the district. */
 const issuerOf =
   (tenantID: string) =>
@@ -255,13 +261,13 @@ describe("residents' self-registration", () => {
       approval: false,
     });
     expect(await rejection(publicOf("nowhere")(() => User.registration()))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(publicOf("nowhere")(() => User.registerResident({ name: "x", phone: "13900000000" })))).toBeInstanceOf(
+    expect(await rejection(publicOf("nowhere")(() => User.startRegistration({ name: "x", phone: "13900000000" })))).toBeInstanceOf(
       NotFoundError,
     );
   });
 
   it("records a registration as the public caller's, and lets the public actor do nothing staff do", async () => {
-    const registered = await publicOf("bravo")(() => User.registerResident({ name: "居民丁", phone: "13912340009" }));
+    const registered = await registerIn("bravo")({ name: "居民丁", phone: "13912340009" });
     const audit = await withActor(bravoAdmin, () => Audit.listAuditEvents({ subjectID: registered.userID }));
     expect(audit.items).toEqual([expect.objectContaining({ action: "resident.registered", actorID: "public" })]);
     expect((await rejection(publicOf("bravo")(() => User.listUsers({})))).code).toBe("auth.required");
@@ -274,15 +280,18 @@ describe("residents' self-registration", () => {
   });
 
   it("registers an active resident when open, pending with approval, and refuses when closed", async () => {
-    const open = await publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" }));
+    const open = await registerIn("bravo")({ name: "居民甲", phone: "13912340001" });
     expect(open.status).toBe("active");
     expect(await issuerOf("bravo")(() => User.signIn({ phone: "13912340001" }))).toMatchObject({ roles: ["resident"] });
-    expect((await rejection(publicOf("bravo")(() => User.registerResident({ name: "居民甲", phone: "13912340001" })))).code).toBe(
-      "user.exists",
-    );
+    // The same phone again: a code is sent as for anyone (the reply tells nothing); the code then says the phone has an account.
+    expect(await publicOf("bravo")(() => User.startRegistration({ name: "居民甲", phone: "13912340001" }))).toEqual({
+      sent: true,
+      expiresInSeconds: 300,
+    });
+    expect((await rejection(registerIn("bravo")({ name: "居民甲", phone: "13912340001" }))).code).toBe("user.exists");
 
     await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: true, residentApproval: true } })));
-    const pending = await publicOf("bravo")(() => User.registerResident({ name: "居民乙", phone: "13912340002" }));
+    const pending = await registerIn("bravo")({ name: "居民乙", phone: "13912340002" });
     expect(pending.status).toBe("pending");
     const waiting = await rejection(issuerOf("bravo")(() => User.signIn({ phone: "13912340002" })));
     expect([waiting.kind, waiting.code]).toEqual(["forbidden", "user.pending"]);
@@ -295,7 +304,7 @@ describe("residents' self-registration", () => {
     expect(events.items.map((event) => event.action)).toEqual(["resident.approved", "resident.registered"]);
 
     await withActor(bravoAdmin, () => Config.change(() => ({ access: { residentSelfRegistration: false, residentApproval: true } })));
-    const closed = await rejection(publicOf("bravo")(() => User.registerResident({ name: "居民丙", phone: "13912340003" })));
+    const closed = await rejection(publicOf("bravo")(() => User.startRegistration({ name: "居民丙", phone: "13912340003" })));
     expect([closed.kind, closed.code]).toEqual(["forbidden", "registration.closed"]);
     // Registering into bravo shows nothing in alpha.
     expect((await asAlpha(() => User.listUsers({ q: "居民" }))).items).toEqual([]);

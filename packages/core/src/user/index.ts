@@ -6,6 +6,8 @@ import { get as currentConfig } from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { AuthError, ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
+import { checkCode, CodeLifetimeMs, sendCode } from "../identity/one-time-codes.ts";
+import { CodeLimits, consume } from "../identity/rate-limit.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
@@ -620,14 +622,8 @@ export async function registration(): Promise<Registration> {
   };
 }
 
-export const RegisterInput = z.object({ name: z.string().trim().min(1).max(40), phone: Phone });
-export type RegisterInput = z.input<typeof RegisterInput>;
-
-/**
- * A resident registers into the district (public: runs for the district named in the URL).
- * Active at once, or `pending` until staff approve when the district asks for approval.
- */
-export const registerResident = fn(RegisterInput, async (input): Promise<{ userID: string; status: "active" | "pending" }> => {
+/** What a district's registration needs before a code is sent: it is live and takes registrations. */
+async function assertRegistrationOpen() {
   await liveDistrict();
   const { access } = await currentConfig();
   if (!access.residentSelfRegistration)
@@ -635,12 +631,58 @@ export const registerResident = fn(RegisterInput, async (input): Promise<{ userI
       "registration.closed",
       "This district does not take registrations from residents; ask your grid worker to add you.",
     );
+  return access;
+}
+
+export const StartRegistrationInput = z.object({ name: z.string().trim().min(1).max(40), phone: Phone });
+export type StartRegistrationInput = z.input<typeof StartRegistrationInput>;
+
+export const RegistrationStarted = z.object({
+  /** Always true: the reply does not say whether the phone already has an account. */
+  sent: z.literal(true),
+  /** How long the code is valid. */
+  expiresInSeconds: z.number().int(),
+});
+export type RegistrationStarted = z.infer<typeof RegistrationStarted>;
+
+/**
+ * Step 1 of a resident's registration (public): sends a one-time code to the phone, with the
+ * name kept for step 2. The reply is the same whether or not the phone already has an account
+ * (no one learns who is registered); the phone's owner finds out in step 2. At most
+ * `CodeLimits.sendsPerPhone` codes per phone per hour (429 `rate.phone`).
+ */
+export const startRegistration = fn(StartRegistrationInput, async (input): Promise<RegistrationStarted> => {
+  await assertRegistrationOpen();
+  await consume(CodeLimits.sendsPerPhone, useTenant(), input.phone);
+  await sendCode("register", input.phone, { name: input.name });
+  return { sent: true, expiresInSeconds: CodeLifetimeMs / 1000 };
+});
+
+export const RegisterInput = z.object({
+  phone: Phone,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "the 6-digit code from the SMS"),
+});
+export type RegisterInput = z.input<typeof RegisterInput>;
+
+/**
+ * Step 2 (public): the code from the SMS proves the phone, and the resident is registered with
+ * the name of step 1 — active at once, or `pending` until staff approve when the district asks
+ * for approval. A wrong code → 400 `code.wrong`; ten in a row lock the phone (429 `code.locked`).
+ * A phone that has an account already → 409 `user.exists` (told only to whoever holds the phone).
+ */
+export const registerResident = fn(RegisterInput, async (input): Promise<{ userID: string; status: "active" | "pending" }> => {
+  const access = await assertRegistrationOpen();
+  const { name } = await checkCode("register", input.phone, input.code);
   const status = access.residentApproval ? "pending" : "active";
-  const item = await createUser({ name: input.name, phone: input.phone, roles: ["resident"], status }, (userID) => [
+  const registeredName = name ?? "居民";
+  const item = await createUser({ name: registeredName, phone: input.phone, roles: ["resident"], status }, (userID) => [
     {
       action: "resident.registered",
       subjectID: userID,
-      summary: `${input.name} registered as a resident${status === "pending" ? " (waiting for approval)" : ""}`,
+      summary: `${registeredName} registered as a resident with a verified phone${status === "pending" ? " (waiting for approval)" : ""}`,
       details: { status },
     },
   ]);
