@@ -100,6 +100,27 @@ export async function onRenewed(listener: (signed: Signed) => void): Promise<() 
 }
 
 /**
+ * At load, a session kept from an earlier visit whose ID token has expired (an hour): renewed
+ * with its refresh token (days) if the issuer still takes it, so that a returning resident
+ * need not sign in again. Undefined when there is nothing to renew or the issuer refuses.
+ */
+export async function resumeSignIn(): Promise<Signed | undefined> {
+  const users = await userManager();
+  const user = await users.getUser();
+  if (!user) return undefined;
+  if (!user.expired) return signedOf(user);
+  if (!user.refresh_token) return undefined;
+  try {
+    const renewed = await users.signinSilent();
+    return renewed ? signedOf(renewed) : undefined;
+  } catch {
+    // Revoked (signed out everywhere, disabled) or expired: a fresh sign-in it is.
+    await users.removeUser();
+    return undefined;
+  }
+}
+
+/**
  * Signs out here and at the issuer (its end-session endpoint, back to `/login`). An issuer
  * without one (Cognito's discovery names none) only forgets the tokens here.
  */

@@ -11,7 +11,7 @@ export function HomePage() {
   const session = useSession();
   return (
     <Switch>
-      <Match when={!session.token()}>
+      <Match when={!session.token() && !session.resuming()}>
         <Navigate href="/login" />
       </Match>
       <Match when={session.me.data()}>{(me) => <Navigate href={homePath(me())} />}</Match>

@@ -1,28 +1,50 @@
 import { Navigate, type RouteSectionProps } from "@solidjs/router";
-import { Show } from "solid-js";
+import { Match, Switch, type JSX } from "solid-js";
+import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { EmergencyBanner } from "../ui/emergency-banner.tsx";
 import { AppHeader } from "../ui/header.tsx";
+import { LoadingText } from "../ui/states.tsx";
+
+/**
+ * Its children for signed-in people; the login page for everyone else; a moment's wait while a
+ * session from an earlier visit is renewed.
+ */
+export function SignedInOnly(props: { children: JSX.Element }) {
+  const { t } = useLocale();
+  const session = useSession();
+  return (
+    <Switch>
+      <Match when={session.token()}>{props.children}</Match>
+      <Match when={session.resuming()}>
+        <main id="main" class="container page page-center" data-testid="session-resuming">
+          <LoadingText message={t("home.opening")} />
+        </main>
+      </Match>
+      <Match when={true}>
+        <Navigate href="/login" />
+      </Match>
+    </Switch>
+  );
+}
 
 /** Pages for signed-in people: the header above, the login page for everyone else. */
 export function SignedInLayout(props: RouteSectionProps) {
-  const session = useSession();
   return (
-    <Show when={session.token()} fallback={<Navigate href="/login" />}>
+    <SignedInOnly>
       <AppHeader />
       <EmergencyBanner />
       <main id="main" class="container page">
         {props.children}
       </main>
-    </Show>
+    </SignedInOnly>
   );
 }
 
 /** The same, edge to edge and as tall as the window on wide screens: for the map. */
 export function SignedInWideLayout(props: RouteSectionProps) {
-  const session = useSession();
   return (
-    <Show when={session.token()} fallback={<Navigate href="/login" />}>
+    <SignedInOnly>
       <div class="shell-wide">
         <AppHeader />
         <EmergencyBanner />
@@ -30,6 +52,6 @@ export function SignedInWideLayout(props: RouteSectionProps) {
           {props.children}
         </main>
       </div>
-    </Show>
+    </SignedInOnly>
   );
 }

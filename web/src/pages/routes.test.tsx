@@ -1,8 +1,12 @@
 import { screen } from "@solidjs/testing-library";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { resumeSignIn } from "../data/sign-in.ts";
 import { TOKEN_EXPIRES_KEY, TOKEN_KEY } from "../providers/session.tsx";
 import { adminMe, fujian, jianyang, jianyangConfig, operatorMe, provinceMe } from "../test/fixtures.ts";
 import { fakeApi, renderApp, signedIn } from "../test/harness.tsx";
+
+// The issuer is another site: its refresh (resumeSignIn) is the mock's.
+vi.mock("../data/sign-in.ts", () => import("../test/sign-in-mock.ts"));
 
 describe("the start page", () => {
   const api = (me: unknown) =>
@@ -51,6 +55,18 @@ describe("the start page", () => {
     await screen.findByRole("heading", { name: "登录" });
     expect(app.location()).toBe("/login");
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+
+  it("renews an expired session with its refresh token, and goes on to the district without a sign-in", async () => {
+    signedIn("old-token");
+    localStorage.setItem(TOKEN_EXPIRES_KEY, new Date(Date.now() - 1000).toISOString());
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    vi.mocked(resumeSignIn).mockResolvedValueOnce({ idToken: "renewed-token", expiresAt });
+    api(adminMe);
+    const app = renderApp("/");
+    await screen.findByTestId("district-name");
+    expect(app.location()).toBe("/d/jianyang");
+    expect([localStorage.getItem(TOKEN_KEY), localStorage.getItem(TOKEN_EXPIRES_KEY)]).toEqual(["renewed-token", expiresAt]);
   });
 });
 

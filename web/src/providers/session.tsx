@@ -2,7 +2,7 @@ import { useNavigate } from "@solidjs/router";
 import { createSignal, onCleanup, type Accessor, type ParentProps } from "solid-js";
 import { createApi, type Api } from "../data/api.ts";
 import { createQuery, type Query } from "../data/query.ts";
-import { forgetSignIn, onRenewed, signOutEverywhere, startSignIn, type Signed } from "../data/sign-in.ts";
+import { forgetSignIn, onRenewed, resumeSignIn, signOutEverywhere, startSignIn, type Signed } from "../data/sign-in.ts";
 import type { Me } from "../data/types.ts";
 import { createStrictContext } from "./context.ts";
 
@@ -23,6 +23,8 @@ export interface Session {
   signOut: () => void;
   /** Why the last session ended, if not by the user's hand. */
   notice: Accessor<"expired" | null>;
+  /** True while an expired session from an earlier visit is being renewed (then: signed in, or not). */
+  resuming: Accessor<boolean>;
 }
 
 const [SessionContext, useSession] = createStrictContext<Session>("Session");
@@ -45,16 +47,16 @@ function write(key: string, value: string | null) {
   }
 }
 
-/** The stored token, unless it has expired already. */
-function storedToken(): string | null {
+/** The stored token, unless it has expired already (then `expired`: there may be a refresh token to renew it with). */
+function storedToken(): { token: string | null; expired: boolean } {
   const token = read(TOKEN_KEY);
   const expiresAt = read(TOKEN_EXPIRES_KEY);
   if (token && expiresAt && Date.parse(expiresAt) <= Date.now()) {
     write(TOKEN_KEY, null);
     write(TOKEN_EXPIRES_KEY, null);
-    return null;
+    return { token: null, expired: true };
   }
-  return token;
+  return { token, expired: false };
 }
 
 /**
@@ -63,7 +65,9 @@ function storedToken(): string | null {
  */
 export function SessionProvider(props: ParentProps) {
   const navigate = useNavigate();
-  const [token, setToken] = createSignal<string | null>(storedToken());
+  const kept = storedToken();
+  const [token, setToken] = createSignal<string | null>(kept.token);
+  const [resuming, setResuming] = createSignal(kept.expired);
   const [notice, setNotice] = createSignal<"expired" | null>(null);
 
   function end() {
@@ -85,6 +89,16 @@ export function SessionProvider(props: ParentProps) {
     watching ??= onRenewed(keep).catch(() => () => {});
   }
   if (token()) watchRenewals();
+  // An expired token from an earlier visit: renewed with the refresh token before anyone is sent to sign in.
+  if (kept.expired)
+    void resumeSignIn()
+      .then((signed) => {
+        if (!signed) return;
+        keep(signed);
+        watchRenewals();
+      })
+      .catch(() => {})
+      .finally(() => setResuming(false));
   onCleanup(() => void watching?.then((stop) => stop()));
 
   const api = createApi({
@@ -105,6 +119,7 @@ export function SessionProvider(props: ParentProps) {
     me,
     api,
     notice,
+    resuming,
     signIn: (returnTo) => startSignIn(returnTo),
     accept(signed) {
       api.clearCache();

@@ -9,3 +9,4 @@ export const completeSignIn = vi.fn();
 export const onRenewed = vi.fn(async () => () => {});
 export const signOutEverywhere = vi.fn(async () => {});
 export const forgetSignIn = vi.fn(async () => {});
+export const resumeSignIn = vi.fn(async (): Promise<unknown> => undefined);
