@@ -376,6 +376,29 @@ describe("Open311 GeoReport v2", () => {
     expect(badDate.status).toBe(400);
   });
 
+  it("parses dates as dates and bounds its lists: the far past, the far future and 140 service codes are a 400, never a 5xx", async () => {
+    const refused = async (query: string, says: string) => {
+      const response = await call("GET", `/requests.json?jurisdiction_id=jianyang&${query}`);
+      expect([response.status, response.body[0].code]).toEqual([400, 400]);
+      expect(response.body[0].description).toContain(says);
+    };
+    // The earliest date JavaScript can hold (90 days before it is no date at all) and the latest, which compared as text passed every check.
+    await refused(`end_date=${encodeURIComponent("-271821-04-20T00:00:00Z")}`, "between the years 2000 and 2099");
+    await refused(`start_date=${encodeURIComponent("+275760-09-13T00:00:00Z")}`, "between the years 2000 and 2099");
+    await refused(
+      `start_date=${encodeURIComponent("+275760-01-01T00:00:00Z")}&end_date=${encodeURIComponent("+275760-02-01T00:00:00Z")}`,
+      "between the years 2000 and 2099",
+    );
+    const codes = Array.from({ length: 140 }, (_, index) => `code_${index}`).join(",");
+    await refused(`service_code=${codes}`, "at most 50 service codes");
+    // Fifty codes the district does not have match nothing (the filter holds only its own categories).
+    const unknown = await call(
+      "GET",
+      `/requests.json?jurisdiction_id=jianyang&service_code=${Array.from({ length: 50 }, (_, index) => `code_${index}`).join(",")}`,
+    );
+    expect([unknown.status, unknown.body]).toEqual([200, []]);
+  });
+
   it("resolves a token given with a report, and a retry with it returns the same request", async () => {
     const first = await report({ token: "retry-0001-abcd", description: "井盖丢失" });
     const retry = await report({ token: "retry-0001-abcd", description: "井盖丢失" });

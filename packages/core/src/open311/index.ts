@@ -185,16 +185,35 @@ const List = z
       .filter(Boolean),
   );
 
+/** The dates a request may name: tickets exist in none before, and none after (a year like -271821 or +275760 is refused). */
+const EarliestDate = Date.UTC(2000, 0, 1);
+const LatestDate = Date.UTC(2100, 0, 1);
+
+/** A W3C date-time, parsed as a date (not compared as text), within the years tickets can have. */
 const DateTime = z
   .string()
   .trim()
-  .refine((value) => !Number.isNaN(Date.parse(value)), "a W3C date-time, e.g. 2026-11-01T00:00:00+08:00")
-  .transform((value) => new Date(value).toISOString());
+  .max(40)
+  .transform((value, context) => {
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) {
+      context.addIssue({ code: "custom", message: "a W3C date-time, e.g. 2026-11-01T00:00:00+08:00" });
+      return z.NEVER;
+    }
+    if (time < EarliestDate || time >= LatestDate) {
+      context.addIssue({ code: "custom", message: "a date-time between the years 2000 and 2099" });
+      return z.NEVER;
+    }
+    return new Date(time).toISOString();
+  });
+
+/** The most service codes one request may name (a district has far fewer categories). */
+export const MAX_CODES = 50;
 
 export const RequestsInput = z.object({
   /** Explicit requests: overrides every other parameter, as the spec says. */
   service_request_id: List.pipe(z.array(z.string().max(80)).max(MAX_IDS, `at most ${MAX_IDS} ids`)).optional(),
-  service_code: List.optional(),
+  service_code: List.pipe(z.array(z.string().max(40)).max(MAX_CODES, `at most ${MAX_CODES} service codes`)).optional(),
   start_date: DateTime.optional(),
   end_date: DateTime.optional(),
   status: List.pipe(z.array(z.enum(["open", "closed"]))).optional(),
@@ -238,7 +257,10 @@ export const requests = fn(RequestsInput, async (input): Promise<ServiceRequest[
     ]);
   const statuses = input.status?.length ? input.status : ["open", "closed"];
   const states = TicketStates.filter((state) => statuses.includes(state === "closed" ? "closed" : "open"));
-  const codes = input.service_code ?? [];
+  // Only the district's own categories go into the filter: unknown codes match nothing anyway.
+  const known = new Set(config.tickets.categories.map((category) => category.key));
+  const codes = [...new Set(input.service_code ?? [])].filter((code) => known.has(code));
+  if (input.service_code?.length && !codes.length) return [];
   const tenantID = useTenant();
   const queues = await Promise.all(
     states.map((state) =>
