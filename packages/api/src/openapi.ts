@@ -30,12 +30,13 @@ const descriptions: Record<number, string> = {
   403: "Signed in, but not allowed",
   404: "Not found (or not visible to the caller)",
   409: "Conflicts with the current state",
+  422: "The same Idempotency-Key was sent before with another body",
   429: "Too many tries: wait the seconds `Retry-After` gives",
   503: "A dependency is unreachable",
 };
 
 /** The problem+json responses a route may give, for its OpenAPI declaration. */
-export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 429 | 503)[]) {
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 429 | 503)[]) {
   return Object.fromEntries(
     statuses.map((status) => [status, { description: descriptions[status], content: { "application/problem+json": { schema: Problem } } }]),
   );

@@ -2,7 +2,7 @@
  * Errors a caller must tell apart. `kind` decides the HTTP status in the API,
  * `code` is a stable dotted name (`district.exists`) for machines, `message` is for people.
  */
-export type ErrorKind = "input" | "auth" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
+export type ErrorKind = "input" | "auth" | "forbidden" | "not_found" | "conflict" | "unprocessable" | "rate_limited" | "unavailable";
 
 export interface ErrorDetail {
   path: string;
@@ -48,6 +48,13 @@ export class NotFoundError extends VisibleError {
 export class ConflictError extends VisibleError {
   constructor(code: string, message: string, details?: ErrorDetail[]) {
     super("conflict", code, message, details);
+  }
+}
+
+/** Well-formed, but not what an earlier request under the same key said (422). */
+export class UnprocessableError extends VisibleError {
+  constructor(code: string, message: string, details?: ErrorDetail[]) {
+    super("unprocessable", code, message, details);
   }
 }
 

@@ -37,6 +37,7 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 400,
   rate_limited: 429,
   unavailable: 503,
 };

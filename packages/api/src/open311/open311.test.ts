@@ -417,6 +417,20 @@ describe("Open311 GeoReport v2", () => {
     expect(clash.status).toBe(400);
     expect(clash.body[0].description).toContain("token is already in use");
     expect((await report({ token: "short" })).status).toBe(400);
+
+    // An app's own Idempotency-Key that looks like the token's storage is the app user's own key: the token stays the report's.
+    for (const hijack of ["open311:retry-0001-abcd", "token:retry-0001-abcd"]) {
+      const appTicket = await api.call("POST", "/tickets", {
+        as: As.jianyangResident,
+        headers: { "idempotency-key": hijack },
+        body: { categoryKey: "garbage", description: "冒用令牌", lon: 118.12, lat: 27.33 },
+      });
+      expect(appTicket.status, JSON.stringify(appTicket.body)).toBe(201);
+      expect(appTicket.body.ticket.ticketID).not.toBe(first.body[0].service_request_id);
+    }
+    expect((await call("GET", "/tokens/retry-0001-abcd.json?jurisdiction_id=jianyang")).body).toEqual([
+      { service_request_id: first.body[0].service_request_id, token: "retry-0001-abcd" },
+    ]);
   });
 
   it("escapes text in XML", async () => {

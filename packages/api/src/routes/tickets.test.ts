@@ -46,11 +46,30 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe("tickets through the API", () => {
+  it("keeps Idempotency-Keys per caller: another's key is a new ticket, the same key with another body is a 422", async () => {
+    const headers = { "idempotency-key": "shared-key-0001" };
+    const mine = await report({ description: "垃圾桶满了" }, resident, headers);
+    expect(mine.status).toBe(201);
+    // The same key from someone else is their own first try, not a 404 about my ticket.
+    const theirs = await report({ description: "垃圾桶满了" }, worker, headers);
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(201);
+    expect(theirs.body.ticket.ticketID).not.toBe(mine.body.ticket.ticketID);
+    const again = await report({ description: "垃圾桶满了" }, resident, headers);
+    expect([again.status, again.body.ticket.ticketID]).toEqual([200, mine.body.ticket.ticketID]);
+    const changed = await report({ description: "另一处垃圾" }, resident, headers);
+    expect([changed.status, changed.body.code, changed.type]).toEqual([
+      422,
+      "idempotency.mismatch",
+      "application/problem+json; charset=utf-8",
+    ]);
+  });
+
   it("runs the whole lifecycle with a photo, and a retried submission creates one ticket", async () => {
     const headers = { "idempotency-key": "9b2d6c1e-retry-test" };
-    const created = await report({ photoKeys: [await photo(png())] }, resident, headers);
+    const photoKeys = [await photo(png())];
+    const created = await report({ photoKeys }, resident, headers);
     expect(created.status).toBe(201);
-    const replay = await report({}, resident, headers);
+    const replay = await report({ photoKeys }, resident, headers);
     expect(replay.status).toBe(200);
     expect(replay.body.ticket.ticketID).toBe(created.body.ticket.ticketID);
 

@@ -294,8 +294,6 @@ export const request = fn(z.string().min(1).max(80), async (id) => {
 
 /** Reporters through Open311 are named after their API key. */
 const REPORTER_PREFIX = "open311:";
-/** Tokens share the tickets' idempotency keys, under a prefix of their own. */
-const TOKEN_PREFIX = "open311:";
 
 const Coordinate = (name: string, min: number, max: number) =>
   z
@@ -346,21 +344,16 @@ export const submit = fn(SubmitInput, async (input) => {
       [{ path: "service_code", message: "unknown" }],
     );
   const description = input.description || `${category.nameZh} (${category.nameEn})`;
-  const result = await Ticket.create({
+  const ticket = {
     categoryKey: category.key,
     description,
     lon: input.long,
     lat: input.lat,
     address: input.address_string || undefined,
-    idempotencyKey: input.token ? `${TOKEN_PREFIX}${input.token}` : undefined,
-  }).catch((error: unknown) => {
-    // The token names a ticket this key did not report: another client chose the same token.
-    if (input.token && error instanceof VisibleError && error.code === "ticket.not_found")
-      throw new InputError("open311.token_taken", "This token is already in use; choose another one.", [
-        { path: "token", message: "in use" },
-      ]);
-    throw error;
-  });
+    // A retry with the token is the same report: the key is the reporter's (their API key's) own.
+    idempotencyKey: input.token,
+  };
+  const result = input.token ? await Ticket.createWithToken(ticket, input.token) : await Ticket.create(ticket);
   return {
     service_request_id: result.ticket.ticketID,
     service_notice: `网格将受理并在 ${category.deadlineHours} 个工作小时内处置 (the grid accepts it, then it is handled within ${category.deadlineHours} working hours)`,
@@ -371,7 +364,7 @@ export const submit = fn(SubmitInput, async (input) => {
 /** A token given with a POST resolves to its request while the ticket's idempotency record lives (a day). */
 export const token = fn(Token, async (value) => {
   await assertOpen();
-  const record = await IdempotencyEntity.get({ tenantID: useTenant(), key: `${TOKEN_PREFIX}${value}` }).go();
+  const record = await IdempotencyEntity.get({ tenantID: useTenant(), key: Ticket.tokenKeyOf(value) }).go();
   if (!record.data || record.data.expiresAt * 1000 < Date.now())
     throw new NotFoundError("open311.unknown_token", `There is no token ${value} in this jurisdiction (tokens last a day).`);
   return { service_request_id: record.data.ticketID, token: value };

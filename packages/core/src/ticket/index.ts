@@ -18,6 +18,8 @@ export { route } from "./rules.ts";
 export {
   CreateInput,
   create,
+  createWithToken,
+  tokenKeyOf,
   get,
   TransitionInput,
   accept,

@@ -111,7 +111,10 @@ export const TimelineEntity = new Entity(
   table,
 );
 
-/** A submission's Idempotency-Key: a retry returns the ticket the first try created. */
+/**
+ * A submission's Idempotency-Key, per caller (`<actorID>/<key>`): a retry returns the ticket the
+ * first try created. An Open311 token is public (`token:<token>`), resolved by anyone.
+ */
 export const IdempotencyEntity = new Entity(
   {
     model: { entity: "idempotency", version: "1", service: "wangge" },
@@ -119,6 +122,8 @@ export const IdempotencyEntity = new Entity(
       tenantID: { type: "string", required: true, readOnly: true },
       key: { type: "string", required: true, readOnly: true },
       ticketID: { type: "string", required: true },
+      /** sha256 of the first request's body: the same key with another body is refused (422). */
+      requestHash: { type: "string" },
       expiresAt: { type: "number", required: true },
     },
     indexes: {

@@ -1,8 +1,9 @@
 import type { UpdateEntityItem, UpdateRemoveEntityItem } from "electrodb";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { TERRITORIAL } from "../config/index.ts";
-import { ConflictError, ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError, UnprocessableError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
 import { Tally } from "../counter/tally.ts";
 import { writeTransaction } from "../storage/transaction.ts";
@@ -129,10 +130,45 @@ export const CreateInput = z.object({
   idempotencyKey: z.string().min(8).max(100).optional(),
 });
 
+/** Where a caller's Idempotency-Key is kept: under the caller, so that one caller's key is nobody else's. */
+const keyOf = (idempotencyKey: string) => `${actorID()}/${idempotencyKey}`;
+/** Where an Open311 token is kept: public (anyone may resolve it), written only by an Open311 report. */
+export const tokenKeyOf = (token: string) => `token:${token}`;
+
+/** The body a key stands for: the same key with another body is not a retry. */
+function requestHashOf(input: z.output<typeof CreateInput>): string {
+  const { categoryKey, description, lon, lat, address, photoKeys } = input;
+  return createHash("sha256")
+    .update(JSON.stringify([categoryKey, description, lon, lat, address ?? null, photoKeys]))
+    .digest("base64url");
+}
+
+/** An earlier submission under the caller's key: its ticket, or 422 when it said something else. */
+async function earlierUnder(idempotencyKey: string, requestHash: string) {
+  const earlier = await IdempotencyEntity.get({ tenantID: useTenant(), key: keyOf(idempotencyKey) }).go({ consistent: true });
+  if (!earlier.data) return undefined;
+  if (earlier.data.requestHash && earlier.data.requestHash !== requestHash)
+    throw new UnprocessableError(
+      "idempotency.mismatch",
+      "This Idempotency-Key was used before for a different report; use a new key for a new report.",
+      [{ path: "idempotency-key", message: "used before with another body" }],
+    );
+  return { ticket: await load(earlier.data.ticketID), created: false };
+}
+
 /** Reports a ticket (随手拍): located to its grid, photos checked, counted — one transaction. */
-export const create = fn(CreateInput, async (input) => {
+export const create = fn(CreateInput, (input) => report(input, {}));
+
+/**
+ * `create`, for Open311: with the client's public `token`, resolvable by anyone while it lives
+ * (a day); a token another report holds → 400 `open311.token_taken`.
+ */
+export const createWithToken = (input: z.input<typeof CreateInput>, token: string) => report(CreateInput.parse(input), { token });
+
+async function report(input: z.output<typeof CreateInput>, extra: { token?: string }) {
   assertRole("resident", "grid_worker", "grid_leader");
   const tenantID = useTenant();
+  const requestHash = requestHashOf(input);
   const config = await settings();
   const category = config.categories.find((candidate) => candidate.key === input.categoryKey);
   if (!category)
@@ -140,8 +176,8 @@ export const create = fn(CreateInput, async (input) => {
       { path: "categoryKey", message: `one of ${config.categories.map((candidate) => candidate.key).join(", ")}` },
     ]);
   if (input.idempotencyKey) {
-    const earlier = await IdempotencyEntity.get({ tenantID, key: input.idempotencyKey }).go();
-    if (earlier.data) return { ticket: await load(earlier.data.ticketID), created: false };
+    const earlier = await earlierUnder(input.idempotencyKey, requestHash);
+    if (earlier) return earlier;
   }
   const place = await Grid.locate({ lon: input.lon, lat: input.lat }).catch((error: unknown) => {
     if (error instanceof VisibleError && error.code === "grid.outside_district")
@@ -199,23 +235,25 @@ export const create = fn(CreateInput, async (input) => {
         })
         .commit(),
       ...counters.operations(ops),
-      ...(input.idempotencyKey
-        ? [
-            ops.idempotency
-              .create({ tenantID, key: input.idempotencyKey, ticketID, expiresAt: Math.floor(Date.now() / 1000) + 86400 })
-              .commit(),
-          ]
-        : []),
+      ...[input.idempotencyKey && keyOf(input.idempotencyKey), extra.token && tokenKeyOf(extra.token)]
+        .filter((key): key is string => Boolean(key))
+        .map((key) =>
+          ops.idempotency.create({ tenantID, key, ticketID, requestHash, expiresAt: Math.floor(Date.now() / 1000) + 86400 }).commit(),
+        ),
     ],
   ).go();
   if (result.canceled) {
-    const earlier = input.idempotencyKey ? await IdempotencyEntity.get({ tenantID, key: input.idempotencyKey }).go() : undefined;
-    if (earlier?.data) return { ticket: await load(earlier.data.ticketID), created: false };
+    const earlier = input.idempotencyKey ? await earlierUnder(input.idempotencyKey, requestHash) : undefined;
+    if (earlier) return earlier;
+    if (extra.token && (await IdempotencyEntity.get({ tenantID, key: tokenKeyOf(extra.token) }).go()).data)
+      throw new InputError("open311.token_taken", "This token is already in use; choose another one.", [
+        { path: "token", message: "in use" },
+      ]);
     throw new ConflictError("ticket.changed", "The ticket could not be created; try again.");
   }
   await Photo.keep(photos, finalKeys);
   return { ticket: toTicket(item), created: true };
-});
+}
 
 /** A ticket with its timeline (one query) and links to its photos. */
 export const get = fn(z.string(), async (ticketID) => {
