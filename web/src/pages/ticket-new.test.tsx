@@ -166,6 +166,25 @@ describe("the report form", () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
+  it("sends a changed report under a new key (the API refuses a key used for another report)", async () => {
+    const user = userEvent.setup();
+    const { requests } = api({ create: () => problem(503, { code: "storage.unavailable", detail: "down" }) });
+    await openForm();
+    await user.selectOptions(screen.getByTestId("ticket-category"), "garbage");
+    await user.type(screen.getByTestId("ticket-description"), "垃圾堆放");
+    await user.click(screen.getByTestId("ticket-map"));
+    await screen.findByText("位于 JY-01-01-01 七贤社区第1网格");
+    await user.click(screen.getByTestId("ticket-submit"));
+    await screen.findByTestId("report-error");
+    await user.type(screen.getByTestId("ticket-description"), "，已三天");
+    await user.click(screen.getByTestId("ticket-submit"));
+    await waitFor(() => expect(requests.filter((request) => request.method === "POST" && request.path === "/tickets")).toHaveLength(2));
+    const [first, second] = requests
+      .filter((request) => request.method === "POST" && request.path === "/tickets")
+      .map((request) => request.headers.get("idempotency-key"));
+    expect(second).not.toBe(first);
+  });
+
   it("shows the API's outside-the-district refusal at the map", async () => {
     const user = userEvent.setup();
     api({

@@ -72,6 +72,8 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
   const [phase, setPhase] = createSignal<"idle" | "photos" | "sending">("idle");
   /** One key per report, kept for its retries so that a lost answer never makes a second ticket. */
   let idempotencyKey: string | null = null;
+  /** The report the key was made for. */
+  let keyedBody = "";
 
   const located = createQuery(point, (spot) => props.tickets.locate(spot.lon, spot.lat));
   const outside = () => {
@@ -138,20 +140,22 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
       }
     }
     setPhase("sending");
-    idempotencyKey ??= newIdempotencyKey();
     const spot = point()!;
+    const report = {
+      categoryKey: categoryKey(),
+      description: description().trim(),
+      lon: spot.lon,
+      lat: spot.lat,
+      address: address().trim() || undefined,
+      photoKeys: uploads.keys(),
+    };
+    // A retry of the same report keeps its key (one ticket however often it is sent); a changed report is a new one.
+    const body = JSON.stringify(report);
+    if (body !== keyedBody) idempotencyKey = null;
+    keyedBody = body;
+    idempotencyKey ??= newIdempotencyKey();
     try {
-      const result = await props.tickets.create(
-        {
-          categoryKey: categoryKey(),
-          description: description().trim(),
-          lon: spot.lon,
-          lat: spot.lat,
-          address: address().trim() || undefined,
-          photoKeys: uploads.keys(),
-        },
-        idempotencyKey,
-      );
+      const result = await props.tickets.create(report, idempotencyKey);
       props.onCreated(result.ticket);
     } catch (error) {
       refused(error);
