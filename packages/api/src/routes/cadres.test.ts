@@ -256,6 +256,29 @@ describe("cadre secondment and the two-way ledger", () => {
     expect(badMonth.status).toBe(400);
   });
 
+  it("writes a comment typed as a formula as text in both files (no CSV injection)", async () => {
+    const comment = '=HYPERLINK("http://evil.example","点我")';
+    const recorded = await api.call("POST", `/cadres/${otherCadreID}/evaluations`, {
+      ...leader,
+      body: { month: "2024-06", attitude: 3, workState: 3, performance: 3, grade: "good", comment },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const csv = new TextDecoder().decode(
+      (await download(`/home-units/${unitID}/feedback?month=2024-06&format=csv`, As.jianyangAdmin)).bytes,
+    );
+    const wang = csv.split("\r\n").find((line) => line.includes("王丽"))!;
+    expect(wang.endsWith(`,"'=HYPERLINK(""http://evil.example"",""点我"")"`)).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await download(`/home-units/${unitID}/feedback?month=2024-06&format=xlsx`, As.jianyangAdmin)).bytes.buffer as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    const row = [3, 4].map((number) => sheet.getRow(number)).find((candidate) => candidate.getCell(2).value === "王丽")!;
+    const values = (row.values as unknown[]).slice(1);
+    expect(values.at(-1)).toBe(`'${comment}`);
+    expect(values.every((value) => typeof value !== "object" || value === null)).toBe(true);
+  });
+
   it("another district's unit is not found, even with the mechanism on there", async () => {
     await withActor({ type: "system", tenantID: "yanping" }, () =>
       Config.change((config) => ({ mechanisms: { ...config.mechanisms, cadreSecondment: true } })),

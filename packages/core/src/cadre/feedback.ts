@@ -9,6 +9,7 @@ import { type Cadre, toCadre } from "./cadre.ts";
 import { type Evaluation, GradeNames, toEvaluation } from "./evaluation.ts";
 import { loadUnit } from "./home-unit.ts";
 import { MECHANISM, today } from "./shared.ts";
+import { safeCell, toCsv } from "../util/spreadsheet.ts";
 
 // ─── the unit feedback report ───────────────────────────────────────────────
 
@@ -107,11 +108,7 @@ export const exportUnitFeedback = fn(ExportFeedbackInput, async (input) => {
   const title = `${report.unit.name} 下沉干部双向管理反馈表（${year}年${Number(monthNumber)}月）`;
   const filename = `${report.unit.name}-${month}-反馈表.${input.format}`;
   if (input.format === "csv") {
-    const cell = (value: unknown) => {
-      const text = String(value);
-      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    const body = `\uFEFF${[headings, ...rows].map((line) => line.map(cell).join(",")).join("\r\n")}\r\n`;
+    const body = toCsv([headings, ...rows]);
     return { filename, month, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(body) };
   }
   const { default: ExcelJS } = await import("exceljs");
@@ -123,7 +120,7 @@ export const exportUnitFeedback = fn(ExportFeedbackInput, async (input) => {
   sheet.mergeCells(1, 1, 1, headings.length);
   sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.addRow(headings).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row.map(safeCell));
   sheet.columns.forEach((column, index) => {
     column.width = index === 0 ? 6 : index <= 4 ? 18 : 12;
   });

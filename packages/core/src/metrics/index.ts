@@ -7,6 +7,7 @@ import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
 import { ROOT, type GridCountField } from "../grid/model.ts";
 import { fn } from "../util/fn.ts";
 import { Month } from "../util/schemas.ts";
+import { safeCell, toCsv } from "../util/spreadsheet.ts";
 import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
@@ -353,15 +354,13 @@ export type Comparison = Awaited<ReturnType<typeof compareDistricts>>;
 
 /** The comparison as CSV (UTF-8 with a BOM, so that Excel shows the Chinese headings). */
 export function comparisonCsv(comparison: Comparison): string {
-  const quote = (value: unknown) => {
-    const text = value === null || value === undefined ? "" : String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const header = ["区县", "District", ...comparison.definitions.map((definition) => `${definition.nameZh} (${definition.key})`)];
-  const lines = comparison.rows.map((row) =>
-    [row.nameZh, row.nameEn, ...comparison.definitions.map((definition) => row.values[definition.key])].map(quote).join(","),
-  );
-  return `\uFEFF${[header.map(quote).join(","), ...lines].join("\r\n")}\r\n`;
+  const lines = comparison.rows.map((row) => [
+    row.nameZh,
+    row.nameEn,
+    ...comparison.definitions.map((definition) => row.values[definition.key]),
+  ]);
+  return toCsv([header, ...lines]);
 }
 
 /** The comparison as an .xlsx workbook: one sheet of figures, one of rankings, one of definitions. */
@@ -379,7 +378,7 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Uint8A
       width: Math.max(12, definition.nameZh.length * 2 + 2),
     })),
   ];
-  for (const row of comparison.rows) figures.addRow({ nameZh: row.nameZh, nameEn: row.nameEn, ...row.values });
+  for (const row of comparison.rows) figures.addRow({ nameZh: safeCell(row.nameZh), nameEn: safeCell(row.nameEn), ...row.values });
   comparison.definitions.forEach((definition, index) => {
     if (definition.unit === "ratio") figures.getColumn(index + 3).numFmt = "0.00%";
   });
@@ -392,7 +391,7 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Uint8A
     rankings.addRow([
       definition.nameZh,
       definition.nameEn,
-      ...(comparison.rankings[definition.key] ?? []).map((tenantID) => names.get(tenantID)),
+      ...(comparison.rankings[definition.key] ?? []).map((tenantID) => safeCell(names.get(tenantID))),
     ]);
   const about = workbook.addWorksheet("指标口径");
   about.addRow(["指标", "Metric", "key", "unit", "definition"]).font = { bold: true };
