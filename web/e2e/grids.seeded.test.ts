@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
+import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 /**
  * The grid map in headless Chromium against the real API seeded with Jianyang's 3,861 demo
@@ -103,7 +104,7 @@ describe("the grid map", () => {
 
   it("draws the district's own tile layer, with its attribution, when one is configured", async () => {
     const page = await browser.newPage();
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const png = onePixelPng();
     await page.route("https://tiles.test/**", (route) => route.fulfill({ status: 200, contentType: "image/png", body: png }));
     await page.route("**/api/districts/jianyang", async (route) => {
       const response = await route.fetch();

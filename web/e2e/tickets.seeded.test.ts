@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
 import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
+import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 /**
  * Snap-and-report (随手拍) end to end in headless Chromium against the real API, DynamoDB Local
@@ -18,7 +19,7 @@ let browser: Browser;
 let point: { lon: number; lat: number; gridCode: string };
 
 /** A valid 1×1 PNG. */
-const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const png = onePixelPng();
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });

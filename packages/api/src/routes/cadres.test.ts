@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { Audit, Config, Tally, withActor } from "@wangge/core";
 import { As, square, startTestApi, type Caller } from "../../../../scripts/test/api.ts";
+import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
@@ -14,7 +15,6 @@ let otherCadreID: string;
 
 /** A square grid boundary near the cadres' test district (offsets from 118.4° E, 27.6° N). */
 const near = (x: number, y: number, size: number) => square(118.4 + x, 27.6 + y, size);
-const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(1)]);
 const tallies = (scope: string, period = "all") =>
   withActor({ type: "system", tenantID: "jianyang" }, () => Tally.readTallies(scope, period));
 
@@ -140,7 +140,9 @@ describe("cadre secondment and the two-way ledger", () => {
 
   it("a cadre logs work on their grid, with a photo; another grid is a 403 and nothing is written", async () => {
     const target = await api.call("POST", "/tickets/photos", { ...cadre, body: { contentType: "image/png" } });
-    expect((await fetch(target.body.url, { method: "PUT", body: png(), headers: { "content-type": "image/png" } })).status).toBe(200);
+    expect((await fetch(target.body.url, { method: "PUT", body: onePixelPng(), headers: { "content-type": "image/png" } })).status).toBe(
+      200,
+    );
     const visit = await api.call("POST", "/ledger", {
       ...cadre,
       body: { kind: "visit", date: "2024-05-10", hours: 2.5, notes: "走访独居老人", photoKeys: [target.body.photoKey] },

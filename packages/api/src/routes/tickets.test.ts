@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const resident = { as: As.jianyangResident };
@@ -7,7 +8,6 @@ const worker = { as: { userID: "worker", tenantID: "jianyang" } };
 const leader = { as: { userID: "leader", tenantID: "jianyang" } };
 const staff = { as: { userID: "staff", tenantID: "jianyang" } };
 const inside = { lon: 118.305, lat: 27.505 };
-const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(1)]);
 
 async function photo(body: Buffer | string, contentType = "image/png") {
   const target = await api.call("POST", "/tickets/photos", { ...resident, body: { contentType: "image/png" } });
@@ -66,7 +66,7 @@ describe("tickets through the API", () => {
 
   it("runs the whole lifecycle with a photo, and a retried submission creates one ticket", async () => {
     const headers = { "idempotency-key": "9b2d6c1e-retry-test" };
-    const photoKeys = [await photo(png())];
+    const photoKeys = [await photo(onePixelPng())];
     const created = await report({ photoKeys }, resident, headers);
     expect(created.status).toBe(201);
     const replay = await report({ photoKeys }, resident, headers);

@@ -1,5 +1,6 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { imageSize } from "image-size";
 import { z } from "zod";
 import { useTenant } from "../actor.ts";
 import { InputError, NotFoundError } from "../error.ts";
@@ -15,15 +16,24 @@ export type PhotoType = z.infer<typeof PhotoType>;
 
 const extension: Record<PhotoType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic" };
 
-/** What the first bytes of a file say it is (magic bytes), if it is a photo format we take. */
-export function sniff(bytes: Uint8Array): PhotoType | null {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.slice(from, to));
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes[0] === 0x89 && ascii(1, 4) === "PNG" && bytes[4] === 0x0d && bytes[5] === 0x0a) return "image/png";
-  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
-  if (ascii(4, 8) === "ftyp" && ["heic", "heix", "hevc", "hevx", "mif1", "msf1", "heim", "heis"].includes(ascii(8, 12)))
-    return "image/heic";
-  return null;
+const fromParser: Record<string, PhotoType> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", heif: "image/heic" };
+/** The largest side we take, in pixels (a phone's camera is far below it). */
+const MAX_SIDE = 30_000;
+
+/**
+ * What a file is, read by an image parser (image-size: the format's header walked to its
+ * dimensions), if it is a photo format we take: a file that only starts like a JPEG (then HTML,
+ * say) has no frame header and is not one.
+ */
+export function readImage(bytes: Uint8Array): { type: PhotoType; width: number; height: number } | null {
+  try {
+    const { type, width, height } = imageSize(bytes);
+    const photoType = type ? fromParser[type] : undefined;
+    if (!photoType || !(width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE)) return null;
+    return { type: photoType, width, height };
+  } catch {
+    return null;
+  }
 }
 
 const pendingPrefix = () => `${PendingUploadPrefix}${useTenant()}/photos/`;
@@ -73,14 +83,14 @@ export async function check(photoKey: string, path: string): Promise<{ photoKey:
   const declared = PhotoType.safeParse(head.ContentType);
   if (!declared.success)
     await refuse("photo.type", `"${head.ContentType ?? "unknown"}" is not a photo type we take (JPEG, PNG, WebP, HEIC). It was deleted.`);
-  const start = await s3().send(new GetObjectCommand({ Bucket, Key: photoKey, Range: "bytes=0-31" }));
-  const bytes = await start.Body!.transformToByteArray();
-  const actual = sniff(bytes);
-  if (!actual)
-    await refuse("photo.not_an_image", "The file is not a JPEG, PNG, WebP or HEIC image (its first bytes say otherwise). It was deleted.");
-  if (actual !== declared.data)
-    await refuse("photo.type_mismatch", `The file was declared ${declared.data} but is ${actual}. It was deleted.`);
-  return { photoKey, type: actual! };
+  // The whole file (at most MAX_PHOTO_BYTES): a JPEG's frame header may sit after 64 KB of EXIF.
+  const body = await s3().send(new GetObjectCommand({ Bucket, Key: photoKey }));
+  const image = readImage(await body.Body!.transformToByteArray());
+  if (!image)
+    await refuse("photo.not_an_image", "The file is not a JPEG, PNG, WebP or HEIC image (its header says otherwise). It was deleted.");
+  if (image!.type !== declared.data)
+    await refuse("photo.type_mismatch", `The file was declared ${declared.data} but is ${image!.type}. It was deleted.`);
+  return { photoKey, type: image!.type };
 }
 
 /** Where a checked photo is kept for good: the ticket's folder. */
@@ -107,7 +117,25 @@ export async function keep(photos: { photoKey: string; type: PhotoType }[], keys
   );
 }
 
-/** Short-lived links to show a ticket's photos. */
+const typeOfExtension = Object.fromEntries(Object.entries(extension).map(([type, ending]) => [ending, type])) as Record<string, PhotoType>;
+
+/**
+ * Short-lived links to show a ticket's photos, each answered with the fixed content type of its
+ * checked format (never what an upload claimed) and shown inline.
+ */
 export function urls(keys: string[]): Promise<string[]> {
-  return Promise.all(keys.map((Key) => getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucketName(), Key }), { expiresIn: 3600 })));
+  return Promise.all(
+    keys.map((Key) =>
+      getSignedUrl(
+        s3(),
+        new GetObjectCommand({
+          Bucket: bucketName(),
+          Key,
+          ResponseContentType: typeOfExtension[Key.split(".").pop() ?? ""] ?? "application/octet-stream",
+          ResponseContentDisposition: "inline",
+        }),
+        { expiresIn: 3600 },
+      ),
+    ),
+  );
 }

@@ -12,6 +12,7 @@ import { bucketName, ensureBucket, s3 } from "../storage/bucket.ts";
 import * as Ticket from "./index.ts";
 import { rect } from "../onboarding/test-district.test-support.ts";
 import { rejection } from "../util/rejection.test-support.ts";
+import { jpegThenHtml, onePixelJpeg, onePixelPng } from "./images.test-support.ts";
 
 const tenantID = "tickettown";
 const user = (userID: string, roles: Actor & { type: "user" } extends { roles: infer R } ? R : never, department?: string): Actor => ({
@@ -39,7 +40,6 @@ async function upload(body: Uint8Array | string, contentType: string) {
   expect(response.status).toBe(200);
   return target.photoKey;
 }
-const png = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(7)]);
 
 beforeAll(async () => {
   await ensureBucket();
@@ -269,12 +269,26 @@ describe("reporting", () => {
   });
 
   it("keeps checked photos and refuses a renamed text file, an oversized photo and a seventh photo, deleting what fails", async () => {
-    const good = await upload(png(), "image/png");
+    const good = await upload(onePixelPng(), "image/png");
     const { ticket } = await as(resident, () => Ticket.create({ ...garbageAt(), photoKeys: [good] }));
     expect(ticket.photos).toHaveLength(1);
     const read = await as(resident, () => Ticket.get(ticket.ticketID));
     const image = await fetch(read.photoUrls[ticket.photos[0]]);
-    expect(new Uint8Array(await image.arrayBuffer()).slice(0, 4)).toEqual(png().slice(0, 4));
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(onePixelPng());
+    // Served as what it was checked to be, whatever the upload said.
+    expect(image.headers.get("content-type")).toBe("image/png");
+
+    // Starts like a JPEG, then a web page: the header parser finds no image, and the file is deleted.
+    const disguised = await upload(jpegThenHtml(), "image/jpeg");
+    expect((await rejection(as(resident, () => Ticket.create({ ...garbageAt(), photoKeys: [disguised] })))).code).toBe(
+      "photo.not_an_image",
+    );
+    await expect(s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: disguised }))).rejects.toThrow();
+    // A real JPEG declared as a PNG is named for what it is.
+    const misnamed = await upload(onePixelJpeg(), "image/png");
+    expect((await rejection(as(resident, () => Ticket.create({ ...garbageAt(), photoKeys: [misnamed] })))).code).toBe(
+      "photo.type_mismatch",
+    );
 
     const text = await upload("just some text, not a photo", "image/png");
     const error = await rejection(as(resident, () => Ticket.create({ ...garbageAt(), photoKeys: [text] })));
