@@ -5,6 +5,7 @@ import { createApi } from "./infra/api.ts";
 import { createAuth, PortalScopes } from "./infra/auth.ts";
 import { createStorage } from "./infra/storage.ts";
 import { createWeb } from "./infra/web.ts";
+import { region } from "./packages/core/src/storage/region.ts";
 
 /**
  * Wangge on AWS. Resources are declared with plain aws-cdk-lib in `infra/*.ts` (so that
@@ -23,11 +24,9 @@ import { createWeb } from "./infra/web.ts";
  * `VITE_API_URL=<ApiUrl output> npm run build:web` before deploying.
  */
 export default {
-  config() {
-    return {
-      name: "wangge",
-      region: process.env.AWS_REGION ?? "ap-southeast-1",
-    };
+  async config() {
+    // `--region`, else AWS_REGION, else the profile's region, else the core's one default.
+    return { name: "wangge", region: await region() };
   },
   stacks(app) {
     app.stack(Storage).stack(Auth).stack(Api).stack(Web);
