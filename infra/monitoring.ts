@@ -60,7 +60,7 @@ export class Monitoring extends Construct {
       period: FIVE_MINUTES,
       label: "5xx (% of requests)",
     });
-    this.alarm("Api5xxRate", {
+    this.addAlarm("Api5xxRate", {
       metric: serverErrorRate,
       threshold: 5,
       evaluationPeriods: 3,
@@ -70,7 +70,7 @@ export class Monitoring extends Construct {
     });
 
     const throttles = this.tableThrottles(props.table);
-    this.alarm("TableThrottles", {
+    this.addAlarm("TableThrottles", {
       metric: throttles,
       threshold: 1,
       evaluationPeriods: 1,
@@ -107,13 +107,13 @@ export class Monitoring extends Construct {
   watchFunction(id: string, fn: IFunction, options: { title: string; logGroupName: string }) {
     const errors = fn.metricErrors({ period: FIVE_MINUTES, statistic: "Sum" });
     const throttles = fn.metricThrottles({ period: FIVE_MINUTES, statistic: "Sum" });
-    this.alarm(`${id}Errors`, {
+    this.addAlarm(`${id}Errors`, {
       metric: errors,
       threshold: 3,
       evaluationPeriods: 1,
       description: `${options.title}: 3 or more failed invocations (crashes, timeouts) in 5 minutes; its log group: ${options.logGroupName}.`,
     });
-    this.alarm(`${id}Throttles`, {
+    this.addAlarm(`${id}Throttles`, {
       metric: throttles,
       threshold: 1,
       evaluationPeriods: 1,
@@ -148,14 +148,21 @@ export class Monitoring extends Construct {
     );
   }
 
-  private alarm(
+  /**
+   * An alarm (at or above `threshold`) named `wangge-<stage>-<id>` that notifies the topic and
+   * shows on the dashboard: e.g. a worker's dead-letter queue holding messages.
+   */
+  addAlarm(
     id: string,
-    props: { metric: IMetric; threshold: number; evaluationPeriods: number; datapointsToAlarm?: number; description: string },
+    {
+      description,
+      ...props
+    }: { metric: IMetric; threshold: number; evaluationPeriods: number; datapointsToAlarm?: number; description: string },
   ) {
     const alarm = new Alarm(this, id, {
       ...props,
       alarmName: `wangge-${this.stage}-${id}`,
-      alarmDescription: props.description,
+      alarmDescription: description,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });

@@ -22,11 +22,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DefaultRegion } from "../packages/core/src/storage/region.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const ACCOUNT = "123456789012";
-const REGION = process.env.AWS_REGION ?? "ap-southeast-1";
+const REGION = process.env.AWS_REGION ?? DefaultRegion;
 /** Outputs SST checks (bootstrap.js: CDK BootstrapVersion >= 14, SST Version "7.4"). */
 const BOOTSTRAP_STACKS: Record<string, Record<string, string>> = {
   CDKToolkit: {
