@@ -1,45 +1,82 @@
 import path from "node:path";
 import type { SSTConfig } from "sst";
 import { use, type StackContext } from "sst/constructs";
-import { createApi } from "./infra/api.ts";
-import { createAuth, PortalScopes } from "./infra/auth.ts";
-import { createStorage } from "./infra/storage.ts";
+import { createApi, createHttpApi } from "./infra/api.ts";
+import { createAuth, sesEmailFromEnv, signInOrigins } from "./infra/auth.ts";
+import { Monitoring } from "./infra/monitoring.ts";
+import { createStorage, isDevStage } from "./infra/storage.ts";
 import { createWeb } from "./infra/web.ts";
+import { region } from "./packages/core/src/storage/region.ts";
 
 /**
  * Wangge on AWS. Resources are declared with plain aws-cdk-lib in `infra/*.ts` (so that
  * `vitest --project infra` synthesises and checks them offline); SST v2 supplies stages,
- * stack naming and the deploy CLI.
+ * stack naming and the deploy CLI. One `sst deploy --stage <stage>` builds the portal and
+ * deploys everything, in this order:
  *
- * Environment read at build time:
- * - `WANGGE_PORTAL_ORIGINS`: comma-separated portal origins (`https://portal.example.cn`) for CORS
- *   (API and photo uploads) and for the managed login's callback and sign-out URLs
- *   (`<origin>/auth/callback`, `<origin>/`). Dev stages (dev, ci, test, dev-*, pr-*) default to
- *   `*` for CORS and the local portal (`http://localhost:5173`) for sign-in; other stages must set it.
- * - `WANGGE_WEB_DIST`: the built portal, default `web/dist`.
+ * 1. Web: the portal's CloudFront distribution, with the API's HTTP API (no routes yet) at
+ *    `/api/*` of the same origin. First, so that its URL is known to what follows.
+ * 2. Storage: the table and the photo bucket (browser uploads from the portal's URL).
+ * 3. Auth: the user pool; the managed login sends people back to the portal's URL.
+ * 4. Api: the function, its routes on the HTTP API, alarms and the dashboard.
  *
- * Deploy: `sst deploy --stage <stage>` deploys the API first; the portal reads the API URL from
- * the `/config.json` deployed beside it, or bake it in by building the portal with
- * `VITE_API_URL=<ApiUrl output> npm run build:web` before deploying.
+ * Environment read at build time (all optional):
+ * - `WANGGE_PORTAL_ORIGINS`: comma-separated other portal origins (`https://portal.example.cn`,
+ *   a portal served elsewhere) allowed to sign in, upload photos and call the API from a
+ *   browser. Dev stages (dev, ci, test, dev-*, pr-*) default to the local portal
+ *   (`http://localhost:5173`) for sign-in and `*` for CORS.
+ * - `WANGGE_WEB_DIST`: a built portal to deploy as it is, instead of building `web/`.
+ * - `WANGGE_EMAIL_FROM` (`_FROM_NAME`, `_REPLY_TO`, `_DOMAIN`, `_SES_REGION`): Cognito's
+ *   e-mail through SES from this sender (infra/auth.ts); Cognito's own sender otherwise.
+ * - `WANGGE_ALARM_EMAILS`: comma-separated addresses subscribed to the alarms' topic.
  */
 export default {
-  config() {
-    return {
-      name: "wangge",
-      region: process.env.AWS_REGION ?? "ap-southeast-1",
-    };
+  async config() {
+    // `--region`, else AWS_REGION, else the profile's region, else the core's one default.
+    return { name: "wangge", region: await region() };
   },
   stacks(app) {
-    app.stack(Storage).stack(Auth).stack(Api).stack(Web);
+    app.stack(Web).stack(Storage).stack(Auth).stack(Api);
   },
 } satisfies SSTConfig;
 
-function portalOrigins(): string[] | undefined {
-  return process.env.WANGGE_PORTAL_ORIGINS?.split(",");
+function list(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
+/** Portals other than the distribution's own (`WANGGE_PORTAL_ORIGINS`). */
+const otherPortals = () => list(process.env.WANGGE_PORTAL_ORIGINS);
+
+/** Browser origins other than the portal's own allowed cross-origin calls: those given, else `*` on dev stages. */
+function crossOrigins(stage: string): string[] {
+  return otherPortals() ?? (isDevStage(stage) ? ["*"] : []);
+}
+
+function Web({ stack }: StackContext) {
+  const front = createHttpApi(stack, { stage: stack.stage });
+  const web = createWeb(stack, {
+    stage: stack.stage,
+    source: process.env.WANGGE_WEB_DIST ? path.resolve(process.env.WANGGE_WEB_DIST) : undefined,
+    apiDomainName: front.domainName,
+    // Sign-in (issuer, managed login) and presigned uploads (the photo bucket, declared later).
+    connectSources: [...signInOrigins(stack, stack.stage), `https://*.s3.${stack.region}.${stack.urlSuffix}`],
+  });
+  stack.addOutputs({
+    SiteUrl: web.url,
+    ApiUrl: `${web.url}/api`,
+    ApiAccessLogGroup: front.accessLogs.logGroupName,
+  });
+  return { ...web, ...front };
 }
 
 function Storage({ stack }: StackContext) {
-  const storage = createStorage(stack, { stage: stack.stage, portalOrigins: portalOrigins() });
+  const { url } = use(Web);
+  const others = crossOrigins(stack.stage);
+  const storage = createStorage(stack, { stage: stack.stage, portalOrigins: others.includes("*") ? others : [url, ...others] });
   stack.addOutputs({
     TableName: storage.table.tableName,
     BucketName: storage.bucket.bucketName,
@@ -48,8 +85,10 @@ function Storage({ stack }: StackContext) {
 }
 
 function Auth({ stack }: StackContext) {
-  // The managed login sends people back only to the portal's own URLs (its origins).
-  const auth = createAuth(stack, { stage: stack.stage, portalUrls: portalOrigins() });
+  const { url } = use(Web);
+  // The managed login sends people back only to the portal's own URLs.
+  const others = otherPortals() ?? (isDevStage(stack.stage) ? ["http://localhost:5173"] : []);
+  const auth = createAuth(stack, { stage: stack.stage, portalUrls: [url, ...others], email: sesEmailFromEnv() });
   stack.addOutputs({
     UserPoolId: auth.userPool.userPoolId,
     UserPoolClientId: auth.client.userPoolClientId,
@@ -61,28 +100,21 @@ function Auth({ stack }: StackContext) {
 }
 
 function Api({ stack }: StackContext) {
+  const { httpApi } = use(Web);
   const { table, bucket } = use(Storage);
   const auth = use(Auth);
-  const api = createApi(stack, {
+  const api = createApi(stack, { stage: stack.stage, table, bucket, auth, httpApi, corsOrigins: crossOrigins(stack.stage) });
+  const monitoring = new Monitoring(stack, "Monitoring", {
     stage: stack.stage,
+    httpApi,
     table,
-    bucket,
-    auth,
-    portalOrigins: portalOrigins(),
+    alarmEmails: list(process.env.WANGGE_ALARM_EMAILS),
   });
-  stack.addOutputs({ ApiUrl: api.url });
-  return api;
-}
-
-function Web({ stack }: StackContext) {
-  const { url: apiUrl } = use(Api);
-  const auth = use(Auth);
-  const web = createWeb(stack, {
-    stage: stack.stage,
-    source: path.resolve(process.env.WANGGE_WEB_DIST ?? "web/dist"),
-    apiUrl,
-    signIn: { issuer: auth.issuer, clientId: auth.audience, scopes: [...PortalScopes] },
+  monitoring.watchFunction("ApiFunction", api.fn, { title: "API", logGroupName: api.fn.logGroup.logGroupName });
+  stack.addOutputs({
+    ApiLogGroup: api.fn.logGroup.logGroupName,
+    AlarmTopicArn: monitoring.topic.topicArn,
+    Dashboard: monitoring.dashboard.dashboardName,
   });
-  stack.addOutputs({ SiteUrl: web.url });
-  return web;
+  return { ...api, monitoring };
 }

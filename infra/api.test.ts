@@ -1,14 +1,16 @@
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import { App, CfnOutput, Stack } from "aws-cdk-lib";
+import { App, Stack } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApi } from "./api.ts";
 import { CognitoAdminActions } from "../packages/core/src/identity/cognito.ts";
+import { AccessLogFields, createApi, createHttpApi } from "./api.ts";
 import { createAuth } from "./auth.ts";
+import { Monitoring } from "./monitoring.ts";
 import { createStorage } from "./storage.ts";
 
 const PORTAL = "https://portal.example.cn";
@@ -21,28 +23,44 @@ beforeAll(() => {
   outdir = mkdtempSync(path.join(tmpdir(), "wangge-cdk-"));
   const app = new App({ outdir });
   stack = new Stack(app, "Api", { env: { account: "123456789012", region: "ap-southeast-1" } });
+  const { httpApi } = createHttpApi(stack, { stage: "prod" });
   const { table, bucket } = createStorage(stack, { stage: "prod", portalOrigins: [PORTAL] });
   const auth = createAuth(stack, { stage: "prod", portalUrls: [PORTAL] });
-  const api = createApi(stack, { stage: "prod", table, bucket, auth, portalOrigins: [PORTAL] });
-  new CfnOutput(stack, "ApiUrl", { value: api.url });
+  const api = createApi(stack, { stage: "prod", table, bucket, auth, httpApi });
+  const monitoring = new Monitoring(stack, "Monitoring", { stage: "prod", httpApi, table, alarmEmails: ["ops@example.cn"] });
+  monitoring.watchFunction("ApiFunction", api.fn, { title: "API", logGroupName: api.fn.logGroup.logGroupName });
   template = Template.fromStack(stack);
 });
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 function apiFunction() {
   const functions = template.findResources("AWS::Lambda::Function", {
-    Properties: { Handler: "index.handler", Runtime: "nodejs20.x" },
+    Properties: { Handler: "index.handler", Environment: { Variables: { WANGGE_MODE: "aws" } } },
   });
   expect(Object.keys(functions)).toHaveLength(1);
   const [[logicalId, resource]] = Object.entries(functions);
   return { logicalId, resource };
 }
 
+/** Every statement of every policy attached to the API function's role. */
+function roleStatements() {
+  const role = apiFunction().resource.Properties.Role["Fn::GetAtt"][0];
+  return Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement,
+  );
+}
+
+const only = (type: string) => {
+  const ids = Object.keys(template.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+};
+
 describe("api function", () => {
-  it("runs packages/api/src/lambda.ts on Node.js 20, ARM, 1 GB, within API Gateway's 30 s", () => {
+  it("runs packages/api/src/lambda.ts on Node.js 24, ARM, 1 GB, within API Gateway's 30 s", () => {
     template.hasResourceProperties("AWS::Lambda::Function", {
       Handler: "index.handler",
-      Runtime: "nodejs20.x",
+      Runtime: "nodejs24.x",
       Architectures: ["arm64"],
       MemorySize: 1024,
       Timeout: 29,
@@ -78,14 +96,21 @@ describe("api function", () => {
           JWT_AUDIENCE: { Ref: Match.stringLikeRegexp("^UserPoolPortalClient") },
           USER_POOL_ID: { Ref: Match.stringLikeRegexp("^UserPool") },
           CODE_SENDER: "sms",
-          CORS_ORIGINS: PORTAL,
+          // The portal calls the API on its own origin: no browser origin needs CORS.
+          CORS_ORIGINS: "",
           NODE_OPTIONS: "--enable-source-maps",
         },
       },
     });
   });
 
-  it("is bundled as minified ESM with source maps, require() defined and the AWS SDK left out", () => {
+  it("logs to its own log group, kept three months", () => {
+    const { resource } = apiFunction();
+    expect(resource.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: expect.stringMatching(/^ApiFunctionLogs/) } });
+    template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 90 });
+  });
+
+  it("is bundled as minified ESM with source maps, require() defined and the AWS SDK inside, and the bundle loads on this machine's Node", async () => {
     const { resource } = apiFunction();
     // The code asset is staged in the cloud assembly as asset.<hash>/ and uploaded as <hash>.zip.
     const assetHash = String(resource.Properties.Code.S3Key).replace(/\.zip$/, "");
@@ -97,49 +122,95 @@ describe("api function", () => {
     expect(code).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{\s*handler\s*\}/);
     // Minified: long lines (only template literals keep their line breaks).
     expect(code.length / code.split("\n").length).toBeGreaterThan(2000);
-    // The SDK comes from the Lambda runtime: imported, not bundled.
-    expect(code).toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
+    // The SDK the lockfile pinned is inside: nothing is imported from the runtime's copy.
+    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+    expect(code).not.toMatch(/import\(["']@aws-sdk\//);
+    // (The SDK's own error messages quote `[require("@aws-sdk/signature-v4-crt")]`.)
+    expect(code).not.toMatch(/(?<!\[)require\(["']@aws-sdk\//);
+    expect(code).toContain("DynamoDBClient");
+    // Built for the Lambda's Node 24, it loads on the development machines' Node (20) too.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--input-type=module", "-e", `const m = await import(${JSON.stringify(bundle)}); console.log(typeof m.handler, process.version);`],
+      {
+        env: {
+          PATH: process.env.PATH,
+          WANGGE_MODE: "aws",
+          JWKS_URL: "https://example.invalid/jwks.json",
+          JWT_ISSUER: "https://example.invalid",
+          JWT_AUDIENCE: "portal",
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        },
+      },
+    );
+    expect(stdout).toMatch(/^function v\d+\./);
     const bytes = statSync(bundle).size;
-    console.info(`lambda bundle: ${(bytes / 1024).toFixed(0)} KB, gzip ${(gzipSync(code).length / 1024).toFixed(0)} KB`);
+    console.info(
+      `lambda bundle: ${(bytes / 1024).toFixed(0)} KB, gzip ${(gzipSync(code).length / 1024).toFixed(0)} KB, loaded on ${stdout.trim()}`,
+    );
+  });
+});
+
+describe("least privilege", () => {
+  const tableArn = () => ({ "Fn::GetAtt": [only("AWS::DynamoDB::GlobalTable"), "Arn"] });
+  const bucketArn = () => ({ "Fn::GetAtt": [only("AWS::S3::Bucket"), "Arn"] });
+  /** The statement granting exactly on `resource`. */
+  const statementOn = (resource: object) => {
+    const found = roleStatements().filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource));
+    expect(found, JSON.stringify(resource)).toHaveLength(1);
+    return found[0];
+  };
+
+  it("may read and write items of the table with exactly the operations the code uses, and only query its indexes", () => {
+    expect(statementOn(tableArn())).toEqual({
+      Effect: "Allow",
+      Resource: tableArn(),
+      Action: [
+        "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
+        "dynamodb:Query",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem",
+        "dynamodb:BatchWriteItem",
+        "dynamodb:ConditionCheckItem",
+        "dynamodb:DescribeTable",
+      ],
+    });
+    expect(statementOn({ "Fn::Join": ["", [tableArn(), "/index/*"]] })).toEqual({
+      Effect: "Allow",
+      Resource: { "Fn::Join": ["", [tableArn(), "/index/*"]] },
+      Action: "dynamodb:Query",
+    });
   });
 
-  it("may read and write the table and its indexes, and the photo bucket", () => {
-    const { resource } = apiFunction();
-    const role = resource.Properties.Role["Fn::GetAtt"][0];
-    const statements = Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
-    /** Actions allowed on a resource, whatever statement grants them. */
-    const allowed = (arn: object) =>
-      statements
-        .filter((statement) => statement.Effect === "Allow")
-        .filter((statement) => [statement.Resource].flat().some((r: unknown) => isDeepStrictEqual(r, arn)))
-        .flatMap((statement) => [statement.Action].flat());
-    const logicalId = (type: string) => {
-      const ids = Object.keys(template.findResources(type));
-      expect(ids).toHaveLength(1);
-      return ids[0];
-    };
+  it("may get, put and delete photos (a delete marker) and list the bucket, never delete a version", () => {
+    const objects = { "Fn::Join": ["", [bucketArn(), "/*"]] };
+    expect(statementOn(objects)).toEqual({
+      Effect: "Allow",
+      Resource: objects,
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+    });
+    expect(statementOn(bucketArn())).toEqual({ Effect: "Allow", Resource: bucketArn(), Action: "s3:ListBucket" });
+  });
 
-    const tableArn = { "Fn::GetAtt": [logicalId("AWS::DynamoDB::GlobalTable"), "Arn"] };
-    const indexArns = { "Fn::Join": ["", [tableArn, "/index/*"]] };
-    const dataActions = ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "ConditionCheckItem"];
-    expect(allowed(tableArn)).toEqual(expect.arrayContaining(dataActions.map((a) => `dynamodb:${a}`)));
-    expect(allowed(indexArns)).toEqual(expect.arrayContaining(["dynamodb:Query"]));
-
-    const bucketArn = { "Fn::GetAtt": [logicalId("AWS::S3::Bucket"), "Arn"] };
-    const objectArns = { "Fn::Join": ["", [bucketArn, "/*"]] };
-    expect(allowed(objectArns)).toEqual(expect.arrayContaining(["s3:GetObject*", "s3:PutObject", "s3:DeleteObject*"]));
-    expect(allowed(bucketArn)).toEqual(expect.arrayContaining(["s3:List*"]));
+  it("has no Scan, no version deletion and no wildcard action or resource", () => {
+    const actions = roleStatements().flatMap((statement) => [statement.Action].flat() as string[]);
+    expect(actions).not.toContain("dynamodb:Scan");
+    expect(actions).not.toContain("s3:DeleteObjectVersion");
+    for (const action of actions) expect(action, action).not.toContain("*");
+    for (const statement of roleStatements()) {
+      expect(statement.Effect).toBe("Allow");
+      if (statement.NotResource) continue; // sns:Publish to phone numbers, below.
+      for (const resource of [statement.Resource].flat()) expect(resource, JSON.stringify(statement)).not.toBe("*");
+    }
+    expect(roleStatements()).toHaveLength(6);
   });
 
   it("may call exactly the Cognito admin actions of the identity directory, on its own user pool only", () => {
-    const { resource } = apiFunction();
-    const role = resource.Properties.Role["Fn::GetAtt"][0];
-    const statements = Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
+    const cognito = roleStatements().filter((statement) =>
+      [statement.Action].flat().some((action: string) => action.startsWith("cognito-idp:")),
     );
-    const cognito = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("cognito-idp:")));
     expect(cognito).toHaveLength(1);
     expect([cognito[0].Action].flat().sort()).toEqual([...CognitoAdminActions].sort());
     expect(cognito[0].Resource).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^UserPool[0-9A-F]+$/), "Arn"] });
@@ -147,12 +218,7 @@ describe("api function", () => {
   });
 
   it("may send SMS (one-time codes) and publish to no SNS topic", () => {
-    const { resource } = apiFunction();
-    const role = resource.Properties.Role["Fn::GetAtt"][0];
-    const statements = Object.values(template.findResources("AWS::IAM::Policy", { Properties: { Roles: [{ Ref: role }] } })).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
-    const sns = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("sns:")));
+    const sns = roleStatements().filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("sns:")));
     expect(sns).toEqual([{ Effect: "Allow", Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" }]);
   });
 });
@@ -166,34 +232,118 @@ describe("synthesis", () => {
 });
 
 describe("http api", () => {
-  it("sends every path and method to the function", () => {
+  it("sends every path and method under /api to the function", () => {
     template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
     template.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
-    template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "ANY /{proxy+}" });
-    template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "ANY /" });
+    const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((route) => route.Properties.RouteKey);
+    expect(routes.sort()).toEqual(["ANY /api", "ANY /api/{proxy+}"]);
     const { logicalId } = apiFunction();
     template.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
       IntegrationType: "AWS_PROXY",
       PayloadFormatVersion: "2.0",
       IntegrationUri: { "Fn::GetAtt": [logicalId, "Arn"] },
     });
-    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", { StageName: "$default", AutoDeploy: true });
   });
 
-  it("answers CORS preflights for the portal with the headers the portal sends", () => {
-    template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
-      CorsConfiguration: Match.objectLike({
-        AllowOrigins: [PORTAL],
-        AllowMethods: ["*"],
-        AllowHeaders: ["authorization", "content-type", "idempotency-key"],
-      }),
+  it("answers no CORS preflight: the portal calls it on its own origin", () => {
+    const [api] = Object.values(template.findResources("AWS::ApiGatewayV2::Api"));
+    expect(api.Properties).not.toHaveProperty("CorsConfiguration");
+  });
+
+  it("throttles every route of its one stage and writes a JSON access log", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+    const [stage] = Object.values(template.findResources("AWS::ApiGatewayV2::Stage"));
+    expect(stage.Properties).toMatchObject({
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      AccessLogSettings: { DestinationArn: { "Fn::GetAtt": [expect.stringMatching(/^ApiAccessLogs/), "Arn"] } },
+    });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toEqual(AccessLogFields);
+    expect(format).toMatchObject({ requestId: "$context.requestId", status: "$context.status", path: "$context.path" });
+  });
+});
+
+describe("monitoring", () => {
+  const alarms = () => Object.values(template.findResources("AWS::CloudWatch::Alarm")).map((alarm) => alarm.Properties);
+  const alarm = (name: string) => {
+    const found = alarms().find((properties) => properties.AlarmName === name);
+    expect(found, name).toBeDefined();
+    return found;
+  };
+
+  it("has exactly the alarms: API 5xx rate, function errors and throttles, DynamoDB throttling, each notifying the alarm topic", () => {
+    expect(
+      alarms()
+        .map((properties) => properties.AlarmName)
+        .sort(),
+    ).toEqual([
+      "wangge-prod-Api5xxRate",
+      "wangge-prod-ApiFunctionErrors",
+      "wangge-prod-ApiFunctionThrottles",
+      "wangge-prod-TableThrottles",
+    ]);
+    const topic = only("AWS::SNS::Topic");
+    for (const properties of alarms()) {
+      expect(properties.AlarmActions).toEqual([{ Ref: topic }]);
+      expect(properties.TreatMissingData).toBe("notBreaching");
+      expect(properties.ComparisonOperator).toBe("GreaterThanOrEqualToThreshold");
+    }
+    template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "ops@example.cn" });
+  });
+
+  it("alarms when 5% of at least 20 requests in five minutes answer 5xx, twice in three periods", () => {
+    const rate = alarm("wangge-prod-Api5xxRate");
+    expect(rate).toMatchObject({ Threshold: 5, EvaluationPeriods: 3, DatapointsToAlarm: 2 });
+    const expression = rate.Metrics.find((metric: { Expression?: string }) => metric.Expression);
+    expect(expression.Expression).toBe("IF(requests >= 20, 100 * FILL(errors, 0) / requests, 0)");
+    const names = rate.Metrics.filter((metric: { MetricStat?: unknown }) => metric.MetricStat).map(
+      (metric: { Id: string; MetricStat: { Metric: { MetricName: string; Namespace: string } } }) =>
+        `${metric.Id}=${metric.MetricStat.Metric.Namespace}/${metric.MetricStat.Metric.MetricName}`,
+    );
+    expect(names.sort()).toEqual(["errors=AWS/ApiGateway/5xx", "requests=AWS/ApiGateway/Count"]);
+  });
+
+  it("alarms on 3 failed invocations or any throttled one of the function in five minutes", () => {
+    const { logicalId } = apiFunction();
+    expect(alarm("wangge-prod-ApiFunctionErrors")).toMatchObject({
+      Namespace: "AWS/Lambda",
+      MetricName: "Errors",
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: logicalId } }],
+      Statistic: "Sum",
+      Period: 300,
+      Threshold: 3,
+    });
+    expect(alarm("wangge-prod-ApiFunctionThrottles")).toMatchObject({
+      Namespace: "AWS/Lambda",
+      MetricName: "Throttles",
+      Dimensions: [{ Name: "FunctionName", Value: { Ref: logicalId } }],
+      Threshold: 1,
     });
   });
 
-  it("outputs the API URL", () => {
-    // ApiEndpoint is https://<api id>.execute-api.<region>.amazonaws.com, no trailing slash.
-    template.hasOutput("ApiUrl", {
-      Value: { "Fn::GetAtt": [Match.stringLikeRegexp("^HttpApi"), "ApiEndpoint"] },
-    });
+  it("alarms on any throttled read or write of the table or one of its three indexes", () => {
+    const throttles = alarm("wangge-prod-TableThrottles");
+    expect(throttles.Threshold).toBe(1);
+    const stats = throttles.Metrics.filter((metric: { MetricStat?: unknown }) => metric.MetricStat);
+    expect(stats).toHaveLength(8);
+    const seen = stats.map(
+      (metric: { MetricStat: { Metric: { MetricName: string; Dimensions: { Name: string; Value: unknown }[] } } }) =>
+        `${metric.MetricStat.Metric.MetricName}:${metric.MetricStat.Metric.Dimensions.find((d) => d.Name === "GlobalSecondaryIndexName")?.Value ?? "table"}`,
+    );
+    expect(seen.sort()).toEqual(
+      ["table", "gsi1", "gsi2", "gsi3"].flatMap((index) => [`ReadThrottleEvents:${index}`, `WriteThrottleEvents:${index}`]).sort(),
+    );
+    expect(throttles.Metrics.find((metric: { Expression?: string }) => metric.Expression).Expression).toMatch(/^SUM\(\[/);
+  });
+
+  it("draws a dashboard with the alarms, the API, the table and the function, and its recent errors", () => {
+    const [dashboard] = Object.values(template.findResources("AWS::CloudWatch::Dashboard"));
+    expect(dashboard.Properties.DashboardName).toBe("wangge-prod");
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const title of ["Alarms (prod)", "API requests", "API latency (ms)", "DynamoDB capacity and throttles", "API: recent errors"]) {
+      expect(body).toContain(title);
+    }
   });
 });

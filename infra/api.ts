@@ -1,64 +1,120 @@
-import path from "node:path";
-import { Duration } from "aws-cdk-lib";
-import { CorsHttpMethod, HttpApi, HttpMethod } from "aws-cdk-lib/aws-apigatewayv2";
+import { Duration, Fn } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  type IHttpApi,
+  LogGroupLogDestination,
+} from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { IUserPool } from "aws-cdk-lib/aws-cognito";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { CognitoAdminActions } from "../packages/core/src/identity/cognito.ts";
 import type { Auth } from "./auth.ts";
-import { removalPolicyFor, resolvePortalOrigins } from "./storage.ts";
+import { grantBucketAccess, grantTableAccess, wanggeFunction } from "./lambda.ts";
+import { removalPolicyFor } from "./storage.ts";
+
+export interface HttpApiProps {
+  stage: string;
+  /** Steady requests per second and burst for every route of the stage. Default 100/s, burst 200. */
+  throttle?: { rateLimit: number; burstLimit: number };
+}
+
+export interface Front {
+  httpApi: HttpApi;
+  stage: HttpStage;
+  /** The stage's access log (one JSON object a request). */
+  accessLogs: LogGroup;
+  /** `<api id>.execute-api.<region>.amazonaws.com`: the origin CloudFront sends `/api/*` to. */
+  domainName: string;
+}
+
+/**
+ * API Gateway's HTTP API and its one stage, without routes: CloudFront's `/api/*` origin.
+ * Declared apart from the function so that the portal's distribution (and from it the sign-in
+ * callbacks and the photo bucket's CORS) exists before the function that needs them.
+ */
+export function createHttpApi(scope: Construct, props: HttpApiProps): Front {
+  const httpApi = new HttpApi(scope, "HttpApi", {
+    description: `Wangge API (${props.stage})`,
+    createDefaultStage: false,
+  });
+  const accessLogs = new LogGroup(scope, "ApiAccessLogs", {
+    retention: RetentionDays.THREE_MONTHS,
+    removalPolicy: removalPolicyFor(props.stage),
+  });
+  const stage = new HttpStage(scope, "DefaultStage", {
+    httpApi,
+    stageName: "$default",
+    autoDeploy: true,
+    throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
+    accessLogSettings: {
+      destination: new LogGroupLogDestination(accessLogs),
+      format: AccessLogFormat.custom(JSON.stringify(AccessLogFields)),
+    },
+  });
+  // ApiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: its host.
+  return { httpApi, stage, accessLogs, domainName: Fn.select(2, Fn.split("/", httpApi.apiEndpoint)) };
+}
+
+/** The access log's fields ($context variables of HTTP APIs); `requestId` is the Lambda log's `apiRequestId`. */
+export const AccessLogFields = {
+  requestId: "$context.requestId",
+  time: "$context.requestTime",
+  ip: "$context.identity.sourceIp",
+  userAgent: "$context.identity.userAgent",
+  method: "$context.httpMethod",
+  path: "$context.path",
+  status: "$context.status",
+  protocol: "$context.protocol",
+  responseLength: "$context.responseLength",
+  latencyMs: "$context.responseLatency",
+  integrationLatencyMs: "$context.integrationLatency",
+  integrationStatus: "$context.integrationStatus",
+  integrationError: "$context.integrationErrorMessage",
+  error: "$context.error.message",
+} as const;
 
 export interface ApiProps {
   stage: string;
   table: ITableV2;
   bucket: IBucket;
+  /** The HTTP API the function answers behind ({@link createHttpApi}). */
+  httpApi: IHttpApi;
   /**
    * Token verification settings from {@link createAuth}, and the user pool whose accounts the
    * API keeps in step with the district's records (`packages/core/src/identity/cognito.ts`).
    */
   auth: Pick<Auth, "jwksUrl" | "issuer" | "audience"> & { userPool: IUserPool };
-  /** Browser origins allowed by CORS. Default `*` on dev stages; required elsewhere. */
-  portalOrigins?: string[];
+  /**
+   * Browser origins other than the portal's own that may call the API (the portal reaches it
+   * at `/api` of its own origin, which needs no CORS). Default: none.
+   */
+  corsOrigins?: string[];
   /** Repository root holding `packages/api/src/lambda.ts` and `package-lock.json`. Default: cwd. */
   root?: string;
 }
 
 export interface Api {
   fn: NodejsFunction;
-  httpApi: HttpApi;
-  /** `https://<id>.execute-api.<region>.amazonaws.com` (no trailing slash). */
-  url: string;
 }
 
-/** Lambda's Node runtimes ship SDK v3; ESM bundles need `require` for CommonJS dependencies. */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
-
 export function createApi(scope: Construct, props: ApiProps): Api {
-  const root = props.root ?? process.cwd();
-  const origins = resolvePortalOrigins(props.stage, props.portalOrigins);
-
-  const logGroup = new LogGroup(scope, "ApiLogs", {
-    retention: RetentionDays.THREE_MONTHS,
-    removalPolicy: removalPolicyFor(props.stage),
-  });
-
-  const fn = new NodejsFunction(scope, "ApiFunction", {
-    entry: path.join(root, "packages/api/src/lambda.ts"),
-    handler: "handler",
-    projectRoot: root,
-    depsLockFilePath: path.join(root, "package-lock.json"),
-    runtime: Runtime.NODEJS_20_X,
-    architecture: Architecture.ARM_64,
+  const fn = wanggeFunction(scope, "ApiFunction", {
+    stage: props.stage,
+    entry: "packages/api/src/lambda.ts",
+    root: props.root,
     memorySize: 1024,
     // API Gateway HTTP APIs give up after 30 s: finish (or fail) before it does.
     timeout: Duration.seconds(29),
-    logGroup,
     environment: {
       TABLE_NAME: props.table.tableName,
       BUCKET_NAME: props.bucket.bucketName,
@@ -70,44 +126,24 @@ export function createApi(scope: Construct, props: ApiProps): Api {
       USER_POOL_ID: props.auth.userPool.userPoolId,
       // Residents' one-time codes go out by SMS through SNS (core's identity/sms.ts).
       CODE_SENDER: "sms",
-      CORS_ORIGINS: origins.join(","),
-      NODE_OPTIONS: "--enable-source-maps",
-    },
-    bundling: {
-      // esbuild is a root devDependency; Docker does not run on CI machines.
-      forceDockerBundling: false,
-      minify: true,
-      format: OutputFormat.ESM,
-      target: "node20",
-      sourceMap: true,
-      // Mappings are enough for stack traces; sources would only inflate the zip.
-      sourcesContent: false,
-      mainFields: ["module", "main"],
-      banner: ESM_REQUIRE_BANNER,
-      externalModules: ["@aws-sdk/*"],
+      CORS_ORIGINS: (props.corsOrigins ?? []).join(","),
     },
   });
 
-  // grantReadWriteData covers the table and its indexes (`<table arn>/index/*`).
-  props.table.grantReadWriteData(fn);
-  props.bucket.grantReadWrite(fn);
+  grantTableAccess(fn, props.table);
+  grantBucketAccess(fn, props.bucket);
   // Exactly the admin calls the Cognito directory makes, on this pool only.
   fn.addToRolePolicy(new PolicyStatement({ actions: [...CognitoAdminActions], resources: [props.auth.userPool.userPoolArn] }));
   // SMS to a phone number: SNS names no resource for that, so publishing to any topic is what is left out.
   fn.addToRolePolicy(new PolicyStatement({ actions: ["sns:Publish"], notResources: ["arn:aws:sns:*:*:*"] }));
 
+  // Every path under /api (the app's base path: packages/api/src/lambda.ts) and every method.
   const integration = new HttpLambdaIntegration("ApiIntegration", fn);
-  const httpApi = new HttpApi(scope, "HttpApi", {
-    description: `Wangge API (${props.stage})`,
-    corsPreflight: {
-      allowOrigins: origins,
-      allowMethods: [CorsHttpMethod.ANY],
-      allowHeaders: ["authorization", "content-type", "idempotency-key"],
-      maxAge: Duration.hours(1),
-    },
-  });
-  httpApi.addRoutes({ path: "/{proxy+}", methods: [HttpMethod.ANY], integration });
-  httpApi.addRoutes({ path: "/", methods: [HttpMethod.ANY], integration });
-
-  return { fn, httpApi, url: httpApi.apiEndpoint };
+  for (const [id, path] of [
+    ["ApiRoute", "/api/{proxy+}"],
+    ["ApiRootRoute", "/api"],
+  ] as const) {
+    new HttpRoute(scope, id, { httpApi: props.httpApi, routeKey: HttpRouteKey.with(path, HttpMethod.ANY), integration });
+  }
+  return { fn };
 }

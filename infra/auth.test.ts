@@ -4,7 +4,7 @@ import path from "node:path";
 import { App, CfnOutput, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
-import { createAuth, resolvePortalUrls } from "./auth.ts";
+import { createAuth, resolvePortalUrls, sesEmailFromEnv, signInOrigins } from "./auth.ts";
 
 const outdirs: string[] = [];
 afterAll(() => {
@@ -116,6 +116,57 @@ describe("auth", () => {
       },
     });
     template.hasOutput("Audience", { Value: { Ref: Match.stringLikeRegexp("^UserPoolPortalClient") } });
+  });
+});
+
+describe("e-mail", () => {
+  it("goes out through Cognito's own sender when no SES sender is configured", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPool", {
+      EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" },
+    });
+  });
+
+  it("goes out through SES from the configured sender, verified through its domain", () => {
+    const sesStack = new Stack(newApp(), "AuthSes", { env: { account: "123456789012", region: "ap-southeast-1" } });
+    const email = sesEmailFromEnv({
+      WANGGE_EMAIL_FROM: "no-reply@example.cn",
+      WANGGE_EMAIL_FROM_NAME: "网格 Wangge",
+      WANGGE_EMAIL_REPLY_TO: "support@example.cn",
+      WANGGE_EMAIL_DOMAIN: "example.cn",
+    });
+    createAuth(sesStack, { stage: "prod", portalUrls: [PORTAL], email });
+    const [pool] = Object.values(Template.fromStack(sesStack).findResources("AWS::Cognito::UserPool"));
+    expect(pool.Properties.EmailConfiguration).toEqual({
+      EmailSendingAccount: "DEVELOPER",
+      // The name is RFC 2047-encoded: "网格 Wangge".
+      From: `=?UTF-8?B?${Buffer.from("网格 Wangge").toString("base64")}?= <no-reply@example.cn>`,
+      ReplyToEmailAddress: "support@example.cn",
+      SourceArn: {
+        "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":ses:ap-southeast-1:123456789012:identity/example.cn"]],
+      },
+    });
+  });
+
+  it("reads the SES sender from the environment, and none without WANGGE_EMAIL_FROM", () => {
+    expect(sesEmailFromEnv({})).toBeUndefined();
+    expect(sesEmailFromEnv({ WANGGE_EMAIL_FROM: " ", WANGGE_EMAIL_DOMAIN: "example.cn" })).toBeUndefined();
+    expect(sesEmailFromEnv({ WANGGE_EMAIL_FROM: "no-reply@example.cn", WANGGE_EMAIL_SES_REGION: "us-east-1" })).toEqual({
+      from: "no-reply@example.cn",
+      fromName: undefined,
+      replyTo: undefined,
+      verifiedDomain: undefined,
+      region: "us-east-1",
+    });
+  });
+});
+
+describe("sign-in origins", () => {
+  it("names the issuer's and the managed login's hosts before the pool exists, as the portal's CSP needs them", () => {
+    const origins = stack.resolve(signInOrigins(stack, "prod"));
+    expect(origins).toEqual([
+      { "Fn::Join": ["", ["https://cognito-idp.ap-southeast-1.", { Ref: "AWS::URLSuffix" }]] },
+      "https://wangge-prod-123456789012.auth.ap-southeast-1.amazoncognito.com",
+    ]);
   });
 });
 

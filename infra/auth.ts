@@ -11,6 +11,7 @@ import {
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolEmail,
 } from "aws-cdk-lib/aws-cognito";
 import type { Construct } from "constructs";
 import { isDevStage, removalPolicyFor } from "./storage.ts";
@@ -23,8 +24,59 @@ export interface AuthProps {
    * Dev stages default to the local portal (`http://localhost:5173`); other stages must set them.
    */
   portalUrls?: string[];
-  /** The managed login's domain prefix (`<prefix>.auth.<region>.amazoncognito.com`). Default `wangge-<stage>-<account>`. */
+  /** The managed login's domain prefix (`<prefix>.auth.<region>.amazoncognito.com`). Default {@link loginDomainPrefix}. */
   domainPrefix?: string;
+  /**
+   * Invitations and verification e-mails through Amazon SES, from this sender (an address or
+   * domain verified in SES, out of the SES sandbox). Without it Cognito sends them itself, which
+   * allows only a few dozen e-mails a day: fine for a trial, not for a district's staff.
+   */
+  email?: SesEmail;
+}
+
+export interface SesEmail {
+  /** The sender's address (`no-reply@example.cn`), verified in SES itself or through `verifiedDomain`. */
+  from: string;
+  /** The name shown beside it (`网格 Wangge`). */
+  fromName?: string;
+  /** Where replies go. Default: `from`. */
+  replyTo?: string;
+  /** The SES identity that is a verified domain (`example.cn`) when `from` itself is not verified. */
+  verifiedDomain?: string;
+  /** The SES region, when not the user pool's own. */
+  region?: string;
+}
+
+/** The SES settings `WANGGE_EMAIL_FROM` (and `_FROM_NAME`, `_REPLY_TO`, `_DOMAIN`, `_SES_REGION`) describe, if any. */
+export function sesEmailFromEnv(env: NodeJS.ProcessEnv = process.env): SesEmail | undefined {
+  const from = env.WANGGE_EMAIL_FROM?.trim();
+  if (!from) return undefined;
+  const optional = (name: string) => env[name]?.trim() || undefined;
+  return {
+    from,
+    fromName: optional("WANGGE_EMAIL_FROM_NAME"),
+    replyTo: optional("WANGGE_EMAIL_REPLY_TO"),
+    verifiedDomain: optional("WANGGE_EMAIL_DOMAIN"),
+    region: optional("WANGGE_EMAIL_SES_REGION"),
+  };
+}
+
+/** The managed login's domain prefix unless one is given: `wangge-<stage>-<account>`. */
+export function loginDomainPrefix(stage: string, account: string): string {
+  return `wangge-${stage}-${account}`;
+}
+
+/**
+ * The hosts the portal's scripts call to sign in, for its Content-Security-Policy: the issuer
+ * (`cognito-idp.<region>…`: discovery and keys) and the managed login (`…amazoncognito.com`: the
+ * token endpoint). Known before the pool exists, so the portal's distribution may come first.
+ */
+export function signInOrigins(scope: Construct, stage: string, domainPrefix?: string): string[] {
+  const stack = Stack.of(scope);
+  return [
+    `https://cognito-idp.${stack.region}.${stack.urlSuffix}`,
+    `https://${domainPrefix ?? loginDomainPrefix(stage, stack.account)}.auth.${stack.region}.amazoncognito.com`,
+  ];
 }
 
 export interface Auth {
@@ -107,6 +159,15 @@ export function createAuth(scope: Construct, props: AuthProps): Auth {
       emailBody: "您的用户名 Your username: {username}<br/>临时密码 Temporary password: {####}",
       smsMessage: "网格 Wangge 用户名 {username} 临时密码 {####}",
     },
+    email: props.email
+      ? UserPoolEmail.withSES({
+          fromEmail: props.email.from,
+          fromName: props.email.fromName,
+          replyTo: props.email.replyTo,
+          sesVerifiedDomain: props.email.verifiedDomain,
+          sesRegion: props.email.region,
+        })
+      : UserPoolEmail.withCognito(),
     deletionProtection: !dev,
     removalPolicy: removalPolicyFor(props.stage),
   });
@@ -143,7 +204,7 @@ export function createAuth(scope: Construct, props: AuthProps): Auth {
   });
 
   const domain = userPool.addDomain("LoginDomain", {
-    cognitoDomain: { domainPrefix: props.domainPrefix ?? `wangge-${props.stage}-${stack.account}` },
+    cognitoDomain: { domainPrefix: props.domainPrefix ?? loginDomainPrefix(props.stage, stack.account) },
     managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
   });
   // The newer managed login shows a client's pages only once it has a branding style.

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -53,36 +53,71 @@ describe("sst build", () => {
     expect(Object.keys(templates).sort()).toEqual(["ci-wangge-Api", "ci-wangge-Auth", "ci-wangge-Storage", "ci-wangge-Web"]);
   });
 
-  it("contains the table and the API function", () => {
+  it("contains the table and the API function on Node.js 24", () => {
     expect(resourcesOfType("AWS::DynamoDB::GlobalTable")).toHaveLength(1);
     const apiFunctions = resourcesOfType("AWS::Lambda::Function").filter(
-      (fn) => fn.Properties?.Runtime === "nodejs20.x" && fn.Properties?.Environment?.Variables?.WANGGE_MODE === "aws",
+      (fn) => fn.Properties?.Runtime === "nodejs24.x" && fn.Properties?.Environment?.Variables?.WANGGE_MODE === "aws",
     );
     expect(apiFunctions).toHaveLength(1);
   });
 
-  it("wires the stacks together: the API reads storage and auth, the portal names the API", () => {
-    const variables = templates["ci-wangge-Api"].Resources;
-    const apiFunction = Object.values(variables).find((r) => r.Properties?.Environment?.Variables?.TABLE_NAME);
-    expect(apiFunction?.Properties?.Environment.Variables.TABLE_NAME).toHaveProperty("Fn::ImportValue");
-    expect(apiFunction?.Properties?.Environment.Variables.JWT_AUDIENCE).toHaveProperty("Fn::ImportValue");
-    expect(apiFunction?.Properties?.Environment.Variables.USER_POOL_ID).toHaveProperty("Fn::ImportValue");
+  it("builds the portal itself (no web/dist needed) and deploys it with config.json naming /api", () => {
     const deployments = Object.values(templates["ci-wangge-Web"].Resources).filter(
       (resource) => resource.Type === "Custom::CDKBucketDeployment",
     );
-    expect(JSON.stringify(deployments)).toContain("Fn::ImportValue");
+    expect(deployments).toHaveLength(2);
+    const keys = deployments.flatMap((deployment) => deployment.Properties?.SourceObjectKeys as string[]);
+    const assets = keys.map((key) => path.join(outDir, `asset.${key.replace(/\.zip$/, "")}`));
+    expect(assets.some((dir) => existsSync(path.join(dir, "index.html")) && existsSync(path.join(dir, "assets")))).toBe(true);
+    const configs = assets.map((dir) => path.join(dir, "config.json")).filter((file) => existsSync(file));
+    expect(configs.map((file) => JSON.parse(readFileSync(file, "utf8")))).toEqual([{ apiUrl: "/api" }]);
   });
 
-  it("outputs what operators and the portal need", () => {
+  it("wires the stacks together: the portal's distribution first, then storage and sign-in from its URL, the API on its HTTP API", () => {
+    const api = templates["ci-wangge-Api"].Resources;
+    const apiFunction = Object.values(api).find((r) => r.Properties?.Environment?.Variables?.TABLE_NAME);
+    expect(apiFunction?.Properties?.Environment.Variables.TABLE_NAME).toHaveProperty("Fn::ImportValue");
+    expect(apiFunction?.Properties?.Environment.Variables.JWT_AUDIENCE).toHaveProperty("Fn::ImportValue");
+    expect(apiFunction?.Properties?.Environment.Variables.USER_POOL_ID).toHaveProperty("Fn::ImportValue");
+    // The routes live with the function, on the Web stack's HTTP API.
+    const routes = Object.values(api).filter((r) => r.Type === "AWS::ApiGatewayV2::Route");
+    expect(routes.map((route) => route.Properties?.RouteKey).sort()).toEqual(["ANY /api", "ANY /api/{proxy+}"]);
+    for (const route of routes) expect(route.Properties?.ApiId).toHaveProperty("Fn::ImportValue");
+    // The Web stack imports nothing: it comes first.
+    expect(JSON.stringify(templates["ci-wangge-Web"])).not.toContain("Fn::ImportValue");
+    // The managed login's callbacks name the portal's own URL (and, on a dev stage, the local portal).
+    const [client] = resourcesOfType("AWS::Cognito::UserPoolClient");
+    expect(client.Properties?.CallbackURLs).toHaveLength(2);
+    expect(JSON.stringify(client.Properties?.CallbackURLs[0])).toContain("Fn::ImportValue");
+    expect(client.Properties?.CallbackURLs[1]).toBe("http://localhost:5173/auth/callback");
+    expect(client.Properties?.AllowedOAuthFlows).toEqual(["code"]);
+  });
+
+  it("outputs what operators and the portal need, and where the logs are", () => {
     const outputs = Object.values(templates).flatMap((template) => Object.keys(template.Outputs ?? {}));
     expect(outputs).toEqual(
-      expect.arrayContaining(["ApiUrl", "SiteUrl", "UserPoolId", "UserPoolClientId", "LoginUrl", "TableName", "BucketName"]),
+      expect.arrayContaining([
+        "ApiUrl",
+        "SiteUrl",
+        "UserPoolId",
+        "UserPoolClientId",
+        "LoginUrl",
+        "TableName",
+        "BucketName",
+        "ApiLogGroup",
+        "ApiAccessLogGroup",
+        "AlarmTopicArn",
+        "Dashboard",
+      ]),
     );
   });
 
-  it("gives a dev stage's portal client the local portal's callback (no portal origins set)", () => {
-    const [client] = resourcesOfType("AWS::Cognito::UserPoolClient");
-    expect(client.Properties?.CallbackURLs).toEqual(["http://localhost:5173/auth/callback"]);
-    expect(client.Properties?.AllowedOAuthFlows).toEqual(["code"]);
+  it("declares the alarms and the dashboard", () => {
+    expect(
+      resourcesOfType("AWS::CloudWatch::Alarm")
+        .map((alarm) => alarm.Properties?.AlarmName)
+        .sort(),
+    ).toEqual(["wangge-ci-Api5xxRate", "wangge-ci-ApiFunctionErrors", "wangge-ci-ApiFunctionThrottles", "wangge-ci-TableThrottles"]);
+    expect(resourcesOfType("AWS::CloudWatch::Dashboard")).toHaveLength(1);
   });
 });

@@ -139,20 +139,21 @@ describe("storage on a production stage", () => {
     });
   });
 
-  it("lets only the portal origins upload and read photos from a browser", () => {
+  it("lets only the portal origins upload and read photos from a browser, and read a download's name", () => {
     template.hasResourceProperties("AWS::S3::Bucket", {
       CorsConfiguration: {
         CorsRules: [
           Match.objectLike({
             AllowedMethods: ["PUT", "GET", "HEAD"],
             AllowedOrigins: ["https://portal.example.cn"],
+            ExposedHeaders: ["ETag", "Content-Disposition"],
           }),
         ],
       },
     });
   });
 
-  it("cleans up abandoned uploads, partial uploads and old versions", () => {
+  it("cleans up abandoned uploads, partial uploads, exports after two days and old versions", () => {
     template.hasResourceProperties("AWS::S3::Bucket", {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
@@ -164,6 +165,12 @@ describe("storage on a production stage", () => {
             Status: "Enabled",
             Prefix: "uploads/pending/",
             ExpirationInDays: 2,
+          }),
+          Match.objectLike({
+            Status: "Enabled",
+            Prefix: "exports/",
+            ExpirationInDays: 2,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
           }),
           Match.objectLike({
             Status: "Enabled",

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, ProjectionType, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
-import { PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
+import { ExportPrefix, PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
 
 /**
  * Stages that hold nothing worth keeping: personal (`dev`, `dev-*`), CI (`ci`, `test`) and
@@ -19,11 +19,10 @@ export function removalPolicyFor(stage: string): RemovalPolicy {
 }
 
 /**
- * Origins allowed to call the API and to upload to the photo bucket from a browser.
- * Dev stages default to `*`; any other stage must name its portal origins, because the
- * portal's CloudFront domain is only known after the Web stack exists (which itself needs the
- * API URL), so it cannot be derived without a cycle. Pass a custom domain or the URL printed by
- * the first deploy.
+ * Origins allowed to upload to the photo bucket from a browser (presigned PUTs go straight to
+ * S3, another origin than the portal's). Dev stages default to `*`; any other stage must name
+ * them: sst.config.ts passes the portal's own URL (the Web stack comes first) and any other
+ * portal of `WANGGE_PORTAL_ORIGINS`.
  */
 export function resolvePortalOrigins(stage: string, origins?: string[]): string[] {
   const list = (origins ?? []).map((origin) => origin.trim()).filter(Boolean);
@@ -80,7 +79,8 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
         allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
         allowedOrigins: origins,
         allowedHeaders: ["*"],
-        exposedHeaders: ["ETag"],
+        // Content-Disposition: a download keeps the name the API gave it.
+        exposedHeaders: ["ETag", "Content-Disposition"],
         maxAge: 3600,
       },
     ],
@@ -93,6 +93,13 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
         // A presigned upload that was never confirmed by the API: the photo was abandoned.
         id: "expire-abandoned-uploads",
         prefix: PendingUploadPrefix,
+        expiration: Duration.days(2),
+        noncurrentVersionExpiration: Duration.days(1),
+      },
+      {
+        // Generated files (grid exports) are fetched once, through a short-lived link.
+        id: "expire-exports",
+        prefix: ExportPrefix,
         expiration: Duration.days(2),
         noncurrentVersionExpiration: Duration.days(1),
       },

@@ -1,17 +1,22 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { App, CfnOutput, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWeb } from "./web.ts";
+import { contentSecurityPolicy, createWeb, SpaFallbackCode } from "./web.ts";
 
-const API_URL = "https://abc123.execute-api.ap-southeast-1.amazonaws.com";
-const SIGN_IN = {
-  issuer: "https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_abc",
-  clientId: "portalclient123",
-  scopes: ["openid", "phone", "email", "profile"],
-};
+const API_DOMAIN = "abc123.execute-api.ap-southeast-1.amazonaws.com";
+const CONNECT = [
+  "https://cognito-idp.ap-southeast-1.amazonaws.com",
+  "https://wangge-prod-123456789012.auth.ap-southeast-1.amazoncognito.com",
+  "https://*.s3.ap-southeast-1.amazonaws.com",
+];
+/** AWS's managed CloudFront policies. */
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
 const temporary: string[] = [];
 let outdir: string;
 let template: Template;
@@ -22,10 +27,8 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** The built portal if someone built it, else a stand-in folder with an index.html. */
-function portalSource(): string {
-  const built = path.resolve("web/dist");
-  if (existsSync(path.join(built, "index.html"))) return built;
+/** A stand-in for a built portal: an index.html. */
+function builtPortal(): string {
   const dir = tempDir("wangge-portal-");
   writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>Wangge</title>\n");
   return dir;
@@ -35,13 +38,19 @@ beforeAll(() => {
   outdir = tempDir("wangge-cdk-");
   const app = new App({ outdir });
   const stack = new Stack(app, "Web", { env: { account: "123456789012", region: "ap-southeast-1" } });
-  const web = createWeb(stack, { stage: "prod", source: portalSource(), apiUrl: API_URL, signIn: SIGN_IN });
+  const web = createWeb(stack, { stage: "prod", source: builtPortal(), apiDomainName: API_DOMAIN, connectSources: CONNECT });
   new CfnOutput(stack, "SiteUrl", { value: web.url });
   template = Template.fromStack(stack);
 });
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
+
+function distributionConfig() {
+  const distributions = Object.values(template.findResources("AWS::CloudFront::Distribution"));
+  expect(distributions).toHaveLength(1);
+  return distributions[0].Properties.DistributionConfig;
+}
 
 describe("portal", () => {
   it("keeps the files in a private, TLS-only bucket", () => {
@@ -88,28 +97,85 @@ describe("portal", () => {
         ]),
       },
     });
-    template.hasResourceProperties("AWS::CloudFront::Distribution", {
-      DistributionConfig: Match.objectLike({
-        Origins: [
-          Match.objectLike({
-            OriginAccessControlId: { "Fn::GetAtt": [Match.stringLikeRegexp("OriginAccessControl"), "Id"] },
-          }),
-        ],
-      }),
+    const s3Origin = distributionConfig().Origins.find((origin: { S3OriginConfig?: unknown }) => origin.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toEqual({ "Fn::GetAtt": [expect.stringMatching(/OriginAccessControl/), "Id"] });
+  });
+
+  it("serves client-side routes index.html from a CloudFront Function on the portal's behaviour only, with no distribution-wide error pages", () => {
+    const config = distributionConfig();
+    expect(config.DefaultRootObject).toBe("index.html");
+    expect(config).not.toHaveProperty("CustomErrorResponses");
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: "redirect-to-https",
+      CachePolicyId: CACHING_OPTIMIZED,
+      FunctionAssociations: [
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [expect.stringMatching(/^PortalRoutes/), "FunctionARN"] } },
+      ],
+    });
+    template.resourceCountIs("AWS::CloudFront::Function", 1);
+    template.hasResourceProperties("AWS::CloudFront::Function", {
+      AutoPublish: true,
+      FunctionCode: SpaFallbackCode,
+      FunctionConfig: Match.objectLike({ Runtime: "cloudfront-js-2.0" }),
+    });
+    for (const behaviour of config.CacheBehaviors) expect(behaviour).not.toHaveProperty("FunctionAssociations");
+  });
+
+  it("rewrites paths without a file extension to /index.html and leaves files alone", () => {
+    const handler = new Function(`${SpaFallbackCode}; return handler;`)() as (event: { request: { uri: string } }) => { uri: string };
+    const served = (uri: string) => handler({ request: { uri } }).uri;
+    expect(served("/")).toBe("/index.html");
+    expect(served("/tickets/01JABC")).toBe("/index.html");
+    expect(served("/auth/callback")).toBe("/index.html");
+    expect(served("/assets/index-3f9a.js")).toBe("/assets/index-3f9a.js");
+    expect(served("/config.json")).toBe("/config.json");
+    expect(served("/favicon.svg")).toBe("/favicon.svg");
+  });
+
+  it("serves the API at /api/* of the same origin: every method, nothing cached, the caller's headers but Host, and query strings", () => {
+    const config = distributionConfig();
+    expect(config.CacheBehaviors).toHaveLength(1);
+    const [api] = config.CacheBehaviors;
+    expect(api).toMatchObject({
+      PathPattern: "/api/*",
+      ViewerProtocolPolicy: "https-only",
+      AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+    });
+    // The portal's headers (its CSP) are the portal's: the API's replies pass as they are.
+    expect(api).not.toHaveProperty("ResponseHeadersPolicyId");
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(origin).toMatchObject({
+      DomainName: API_DOMAIN,
+      CustomOriginConfig: { OriginProtocolPolicy: "https-only" },
     });
   });
 
-  it("serves index.html for the root and for client-side routes, over HTTPS only", () => {
-    template.hasResourceProperties("AWS::CloudFront::Distribution", {
-      DistributionConfig: Match.objectLike({
-        DefaultRootObject: "index.html",
-        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: "redirect-to-https" }),
-        CustomErrorResponses: [
-          { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: "/index.html", ErrorCachingMinTTL: 0 },
-          { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: "/index.html", ErrorCachingMinTTL: 0 },
-        ],
+  it("needs no CORS: nothing on the distribution adds CORS headers", () => {
+    const policies = Object.values(template.findResources("AWS::CloudFront::ResponseHeadersPolicy"));
+    expect(policies).toHaveLength(1);
+    expect(policies[0].Properties.ResponseHeadersPolicyConfig).not.toHaveProperty("CorsConfig");
+  });
+
+  it("sends a Content-Security-Policy and the security headers with the portal", () => {
+    const csp =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; " +
+      "connect-src 'self' https://cognito-idp.ap-southeast-1.amazonaws.com https://wangge-prod-123456789012.auth.ap-southeast-1.amazoncognito.com https://*.s3.ap-southeast-1.amazonaws.com; " +
+      "worker-src 'self' blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    expect(contentSecurityPolicy(CONNECT)).toBe(csp);
+    template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true },
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: "DENY", Override: true },
+          ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin", Override: true },
+          StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
+        },
       }),
     });
+    expect(distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.stringMatching(/^PortalHeaders/) });
   });
 
   it("deploys hashed assets for a year and the entry files fresh, then invalidates the CDN", () => {
@@ -133,13 +199,13 @@ describe("portal", () => {
     });
   });
 
-  it("deploys config.json naming the API and how to sign in (issuer, client, scopes) next to the portal", () => {
+  it("deploys config.json naming the API at /api of the portal's own origin", () => {
     const [entry] = Object.values(template.findResources("Custom::CDKBucketDeployment")).filter((resource) => resource.Properties.Include);
     const configs = (entry.Properties.SourceObjectKeys as string[])
       .map((key) => path.join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "config.json"))
       .filter((file) => existsSync(file));
     expect(configs).toHaveLength(1);
-    expect(JSON.parse(readFileSync(configs[0], "utf8"))).toEqual({ apiUrl: API_URL, signIn: SIGN_IN });
+    expect(JSON.parse(readFileSync(configs[0], "utf8"))).toEqual({ apiUrl: "/api" });
   });
 
   it("outputs the site URL", () => {
@@ -150,9 +216,22 @@ describe("portal", () => {
     });
   });
 
-  it("refuses to deploy a portal that was not built", () => {
-    const app = new App({ outdir: tempDir("wangge-cdk-") });
-    const stack = new Stack(app, "Unbuilt");
-    expect(() => createWeb(stack, { stage: "dev", source: tempDir("wangge-empty-"), apiUrl: API_URL })).toThrow(/npm run build:web/);
+  it("refuses a given portal folder without index.html", () => {
+    const stack = new Stack(new App({ outdir: tempDir("wangge-cdk-") }), "Unbuilt");
+    expect(() =>
+      createWeb(stack, { stage: "dev", source: tempDir("wangge-empty-"), apiDomainName: API_DOMAIN, connectSources: [] }),
+    ).toThrow(/index\.html is missing/);
+  });
+
+  it("builds the portal from web/ while synthesising when no built portal is given (one deploy from a clean checkout)", () => {
+    const cdkOut = tempDir("wangge-cdk-");
+    const stack = new Stack(new App({ outdir: cdkOut }), "Clean", { env: { account: "123456789012", region: "ap-southeast-1" } });
+    createWeb(stack, { stage: "dev", apiDomainName: API_DOMAIN, connectSources: [] });
+    const built = readdirSync(cdkOut)
+      .filter((name) => name.startsWith("asset."))
+      .map((name) => path.join(cdkOut, name))
+      .filter((dir) => existsSync(path.join(dir, "index.html")) && existsSync(path.join(dir, "assets")));
+    expect(built).toHaveLength(1);
+    expect(readFileSync(path.join(built[0], "index.html"), "utf8")).toMatch(/<script type="module"[^>]*src="\/assets\/[^"]+\.js"/);
   });
 });

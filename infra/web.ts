@@ -1,24 +1,47 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import { CachePolicy, Distribution, HttpVersion, ResponseHeadersPolicy, ViewerProtocolPolicy } from "aws-cdk-lib/aws-cloudfront";
-import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from "aws-cdk-lib";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
-import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { BucketDeployment, CacheControl, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
 import type { Construct } from "constructs";
 
 export interface WebProps {
   stage: string;
-  /** The built portal (`web/dist`, from `npm run build -w @wangge/web`). Must hold index.html. */
-  source: string;
-  /** Written to `/config.json` as `{"apiUrl": …}` so the portal can find the API at run time. */
-  apiUrl: string;
   /**
-   * How the portal signs in (written to `/config.json` as `signIn`): the OpenID issuer (the
-   * Cognito user pool, whose discovery document names the managed login's endpoints), the
-   * portal's client id and the scopes to ask for.
+   * A built portal (a folder holding index.html), deployed as it is. Default: the portal is built
+   * from `web/` (`vite build`) while the app synthesises, so one deploy from a clean checkout
+   * builds and deploys it.
    */
-  signIn?: { issuer: string; clientId: string; scopes: string[] };
+  source?: string;
+  /** Repository root holding `web/`. Default: cwd. */
+  root?: string;
+  /** The HTTP API's host (`<id>.execute-api.<region>.amazonaws.com`): served at `/api/*` of the portal's own origin. */
+  apiDomainName: string;
+  /**
+   * Origins the portal's scripts may call besides its own (Content-Security-Policy `connect-src`):
+   * the OpenID issuer (discovery, keys), its token endpoint's host, the photo bucket's host
+   * (presigned uploads).
+   */
+  connectSources: string[];
 }
 
 export interface Web {
@@ -26,24 +49,60 @@ export interface Web {
   distribution: Distribution;
   /** `https://<id>.cloudfront.net` */
   url: string;
+  /** The portal's Content-Security-Policy. */
+  contentSecurityPolicy: string;
 }
 
 /** Files that name the current build: served fresh on every visit, never cached for long. */
 const ENTRY_FILES = ["index.html", "config.json"];
 
+/** Where the portal reaches the API: the same origin, `/api` (packages/api/src/lambda.ts). */
+export const ApiPath = "/api";
+
 /**
- * The portal: a private bucket read by CloudFront through Origin Access Control.
- *
- * The API URL reaches the portal two ways: build it with `VITE_API_URL=<ApiUrl output>` before
- * deploying (baked in), and `/config.json` (`{"apiUrl": …}`) deployed next to index.html, which
- * the portal can fetch at start-up when it was built without it. The second needs no rebuild
- * when the API moves, and it is what a first deploy (API URL not yet known) relies on.
+ * The SPA fallback, at the edge on the portal's behaviour only (a CloudFront Function on viewer
+ * requests): a path whose last segment has no file extension is a client-side route
+ * (`/tickets/123`, `/auth/callback`) and gets index.html. Files (`/assets/x.js`, `/config.json`)
+ * pass through, and the API's own 403/404 reach the portal unchanged.
+ */
+export const SpaFallbackCode = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split("/").pop();
+  if (last.indexOf(".") === -1) request.uri = "/index.html";
+  return request;
+}
+`;
+
+/**
+ * What the portal may load. Scripts only its own; styles its own plus inline style attributes
+ * (Leaflet and the charts position elements with them); images from anywhere over HTTPS (each
+ * district names its own map tile server; photos are presigned S3 URLs) and data:/blob: (photo
+ * previews); calls to its own origin (the API at /api, config.json) and `connectSources`; never
+ * framed, no plugins, forms and <base> only to itself.
+ */
+export function contentSecurityPolicy(connectSources: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    `connect-src ${["'self'", ...connectSources].join(" ")}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * The portal: a private bucket read by CloudFront through Origin Access Control, with the API
+ * behind the same distribution at `/api/*` (no caching, every method, the caller's headers
+ * but Host, and query strings): one origin, so the portal needs no CORS and finds the API at
+ * `/api` (`/config.json` says so too).
  */
 export function createWeb(scope: Construct, props: WebProps): Web {
-  if (!fs.existsSync(path.join(props.source, "index.html"))) {
-    throw new Error(`The portal is not built: ${path.join(props.source, "index.html")} is missing. Run \`npm run build:web\` first.`);
-  }
-
   const bucket = new Bucket(scope, "PortalBucket", {
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     encryption: BucketEncryption.S3_MANAGED,
@@ -53,13 +112,22 @@ export function createWeb(scope: Construct, props: WebProps): Web {
     autoDeleteObjects: true,
   });
 
-  // A missing file is a 403 from a private S3 origin; both become the SPA's index.html so that
-  // client-side routes (`/tickets/123`) load on refresh.
-  const spaFallback = (httpStatus: number) => ({
-    httpStatus,
-    responseHttpStatus: 200,
-    responsePagePath: "/index.html",
-    ttl: Duration.seconds(0),
+  const spaFallback = new EdgeFunction(scope, "PortalRoutes", {
+    comment: "Client-side routes get index.html",
+    runtime: FunctionRuntime.JS_2_0,
+    code: FunctionCode.fromInline(SpaFallbackCode),
+  });
+
+  const csp = contentSecurityPolicy(props.connectSources);
+  const headers = new ResponseHeadersPolicy(scope, "PortalHeaders", {
+    comment: `Wangge portal (${props.stage}): security headers and CSP`,
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+    },
   });
 
   const distribution = new Distribution(scope, "PortalDistribution", {
@@ -70,13 +138,24 @@ export function createWeb(scope: Construct, props: WebProps): Web {
       origin: S3BucketOrigin.withOriginAccessControl(bucket),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      responseHeadersPolicy: headers,
       compress: true,
+      functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
     },
-    errorResponses: [spaFallback(403), spaFallback(404)],
+    additionalBehaviors: {
+      [`${ApiPath}/*`]: {
+        origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        // Nothing cached; with caching disabled, this policy also passes Authorization on.
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        // API Gateway answers only to its own Host.
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      },
+    },
   });
 
-  const site = Source.asset(props.source);
+  const site = portalSource(props);
 
   // Hashed bundles first, cached for a year. Not pruned: a browser still holding the previous
   // index.html keeps loading its chunks while the new version rolls out.
@@ -91,7 +170,7 @@ export function createWeb(scope: Construct, props: WebProps): Web {
 
   // Then the entry points, revalidated on every load, and the CDN cache invalidated.
   const entry = new BucketDeployment(scope, "PortalEntry", {
-    sources: [site, Source.jsonData("config.json", { apiUrl: props.apiUrl, ...(props.signIn ? { signIn: props.signIn } : {}) })],
+    sources: [site, Source.jsonData("config.json", { apiUrl: ApiPath })],
     destinationBucket: bucket,
     exclude: ["*"],
     include: ENTRY_FILES,
@@ -103,5 +182,44 @@ export function createWeb(scope: Construct, props: WebProps): Web {
   });
   entry.node.addDependency(assets);
 
-  return { bucket, distribution, url: `https://${distribution.distributionDomainName}` };
+  return { bucket, distribution, url: `https://${distribution.distributionDomainName}`, contentSecurityPolicy: csp };
+}
+
+/** The built portal given, or `web/` built by `vite build` while synthesising (hashed by its output). */
+function portalSource(props: WebProps): ISource {
+  if (props.source) {
+    if (!fs.existsSync(path.join(props.source, "index.html"))) {
+      throw new Error(`${path.join(props.source, "index.html")} is missing: give a built portal, or no source to build web/.`);
+    }
+    return Source.asset(props.source);
+  }
+  const webDir = path.join(props.root ?? process.cwd(), "web");
+  return Source.asset(webDir, {
+    // The bundle decides the hash: the portal also imports pure modules from packages/core.
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: the local build below either succeeds or fails the synthesis.
+      image: DockerImage.fromRegistry("public.ecr.aws/docker/library/node:22"),
+      local: {
+        tryBundle(outputDir: string) {
+          buildPortal(webDir, outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/** `vite build` of the portal into `outDir`; throws with vite's output if it fails. */
+export function buildPortal(webDir: string, outDir: string) {
+  const vite = path.join(path.dirname(createRequire(path.join(webDir, "package.json")).resolve("vite/package.json")), "bin", "vite.js");
+  const result = spawnSync(process.execPath, [vite, "build", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: webDir,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) {
+    throw new Error(`The portal did not build (vite build in ${webDir}):\n${result.stdout}\n${result.stderr}`);
+  }
+  if (!fs.existsSync(path.join(outDir, "index.html"))) throw new Error(`vite build wrote no index.html to ${outDir}`);
 }

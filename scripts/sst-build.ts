@@ -9,6 +9,8 @@
  * Offline it retries those calls forever. This script answers them from a local stand-in
  * (query protocol, XML) that `AWS_ENDPOINT_URL` points the SDK at, with dummy credentials, runs
  * `sst build`, and exits with its exit code (124 if it had to be killed after the timeout).
+ * As `sst deploy` would, the build also builds the portal (`vite build` of web/: infra/web.ts)
+ * unless `WANGGE_WEB_DIST` names a built one.
  *
  * Usage: tsx scripts/sst-build.ts [--stage ci] [--to <dir>] [--timeout <seconds>]
  * Any other argument is passed to `sst build`.
@@ -20,11 +22,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DefaultRegion } from "../packages/core/src/storage/region.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const ACCOUNT = "123456789012";
-const REGION = process.env.AWS_REGION ?? "ap-southeast-1";
+const REGION = process.env.AWS_REGION ?? DefaultRegion;
 /** Outputs SST checks (bootstrap.js: CDK BootstrapVersion >= 14, SST Version "7.4"). */
 const BOOTSTRAP_STACKS: Record<string, Record<string, string>> = {
   CDKToolkit: {
@@ -121,19 +124,6 @@ function startStandIn(log: (line: string) => void): Promise<http.Server> {
   });
 }
 
-/** `sst build` synthesises the Web stack too: without a built portal, deploy a placeholder. */
-function portalSource(log: (line: string) => void): string | undefined {
-  if (process.env.WANGGE_WEB_DIST) return process.env.WANGGE_WEB_DIST;
-  if (fs.existsSync(path.join(root, "web/dist/index.html"))) return undefined;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wangge-web-placeholder-"));
-  fs.writeFileSync(
-    path.join(dir, "index.html"),
-    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Wangge</title><div id="root"></div></html>\n',
-  );
-  log(`web/dist is not built: using a placeholder portal in ${dir}`);
-  return dir;
-}
-
 async function main(): Promise<number> {
   const { stage, timeoutSeconds, rest } = parseArgs(process.argv.slice(2));
   const log = (line: string) => console.log(`[sst-build] ${line}`);
@@ -161,8 +151,6 @@ async function main(): Promise<number> {
   }
   // Under vitest NODE_ENV is "test", which makes SST skip its bootstrap lookup: build as CI would.
   delete env.NODE_ENV;
-  const placeholder = portalSource(log);
-  if (placeholder) env.WANGGE_WEB_DIST = placeholder;
 
   // sst compiles sst.config.ts to .sst.config.<time>.mjs in the root and deletes it on exit.
   const compiledConfigs = () => fs.readdirSync(root).filter((file) => /^\.sst\.config\.\d+\.mjs$/.test(file));
@@ -209,7 +197,6 @@ async function main(): Promise<number> {
     fs.rmSync(path.join(root, file), { force: true });
   }
   fs.rmSync(isolation, { recursive: true, force: true });
-  if (placeholder && !process.env.WANGGE_WEB_DIST) fs.rmSync(placeholder, { recursive: true, force: true });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (timedOut) {

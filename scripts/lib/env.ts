@@ -21,7 +21,6 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   env.BUCKET_NAME = settings.bucket;
   env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${settings.dynamoPort}`;
   env.S3_ENDPOINT ??= `http://127.0.0.1:${settings.s3Port}`;
-  env.AWS_REGION ??= "cn-north-1";
   env.WANGGE_MODE ??= "local";
   return settings;
 }

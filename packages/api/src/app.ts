@@ -45,6 +45,9 @@ export interface ApiOptions {
   signInScope?: string;
 }
 
+/** Where the API answers on AWS: `/api` of the portal's own origin (infra/web.ts, lambda.ts). */
+export const ApiBasePath = "/api";
+
 /** The local OpenID provider's settings: it answers under the API's own URL (`<api>/oidc`), its ID tokens are for the portal. */
 export function localAuth(apiUrl: string): AuthOptions {
   const issuer = `${apiUrl}${LocalProviderPath}`;

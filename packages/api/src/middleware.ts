@@ -7,6 +7,7 @@ import { Actor, AuthError, type NotFoundError, withActor } from "@wangge/core";
 import { consume, type RateLimit } from "@wangge/core/identity/rate-limit";
 import type { Context, MiddlewareHandler } from "hono";
 import { getConnInfo } from "hono/aws-lambda";
+import { annotate } from "./log.ts";
 
 /** Turns a bearer token into the caller's actor: the app's verifier (`createVerifier`). */
 export type Verify = (token: string) => Promise<Actor.Actor>;
@@ -19,7 +20,18 @@ export function authenticate(verify: Verify): MiddlewareHandler {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AuthError("auth.malformed", "The Authorization header must be `Bearer <token>`.");
     const actor = await verify(match[1]);
+    annotate(actorFields(actor));
     await withActor(actor, () => next());
+  };
+}
+
+/** What the request log says about the caller: its kind, its district or province, its user. */
+function actorFields(actor: Actor.Actor): Record<string, string> {
+  return {
+    actor: actor.type,
+    ...("tenantID" in actor && actor.tenantID ? { tenant: actor.tenantID } : {}),
+    ...("provinceID" in actor ? { province: actor.provinceID } : {}),
+    ...("userID" in actor ? { user: actor.userID } : {}),
   };
 }
 
@@ -29,6 +41,7 @@ export function authenticate(verify: Verify): MiddlewareHandler {
  */
 export function asPublic<T>(slug: string, notFound: () => NotFoundError, body: () => Promise<T>): Promise<T> {
   if (!Actor.Slug.safeParse(slug).success) throw notFound();
+  annotate({ actor: "public", tenant: slug });
   return withActor({ type: "public", tenantID: slug }, body);
 }
 

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { TooManyRequestsError, VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core";
 import { z } from "@hono/zod-openapi";
+import { log } from "./log.ts";
 
 /** RFC 9457 problem details, the body of every error the API returns. */
 export const Problem = z
@@ -73,6 +74,6 @@ export function onError(error: Error, c: Context) {
     const code = status === 413 ? "input.too_large" : status === 401 ? "auth.required" : status < 500 ? "input.malformed" : "internal";
     return problem(c, status, code, error.message || titles[status] || "Error");
   }
-  console.error("unhandled error", c.req.method, c.req.path, error);
+  log.error("unhandled error", error, { method: c.req.method, path: c.req.path });
   return problem(c, 500, "internal", "Something went wrong on our side; it has been logged.");
 }

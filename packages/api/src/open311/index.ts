@@ -19,6 +19,7 @@ import { asPublic } from "../middleware.ts";
 import { bearer, json, pathParam, problems, router } from "../openapi.ts";
 import { onError } from "../problem.ts";
 import { errorReply, formatOf, reply, stripFormat } from "./format.ts";
+import { log } from "../log.ts";
 
 export interface Open311Options {
   /** The app's sign-in middleware (`authenticate`), for the key admin routes. */
@@ -55,7 +56,7 @@ function open311Error(error: Error, c: Context) {
     return errorReply(c, 400, error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "));
   if (error instanceof HTTPException)
     return errorReply(c, error.status as ContentfulStatusCode, error.message || "The request could not be read.");
-  console.error("unhandled error", c.req.method, c.req.path, error);
+  log.error("unhandled error", error, { method: c.req.method, path: c.req.path });
   return errorReply(c, 500, "Something went wrong on our side; it has been logged.");
 }
 

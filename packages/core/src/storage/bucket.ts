@@ -1,4 +1,5 @@
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { region } from "./region.ts";
 
 /** The photo bucket (随手拍 photos, evidence, imports). */
 export function bucketName(): string {
@@ -11,7 +12,8 @@ let client: S3Client | undefined;
 export function s3(): S3Client {
   const endpoint = process.env.S3_ENDPOINT;
   client ??= new S3Client({
-    region: process.env.AWS_REGION ?? "cn-north-1",
+    // The environment's or the profile's region, else the one default (storage/region.ts).
+    region,
     ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
   });
   return client;

@@ -19,3 +19,10 @@ export const TableKeys = {
  * `uploads/pending/<tenantID>/`. The bucket expires what stays there (infra/storage.ts).
  */
 export const PendingUploadPrefix = "uploads/pending/";
+
+/**
+ * Where generated files wait to be downloaded (grid exports: `exports/<tenantID>/…`). The
+ * bucket expires them like pending uploads (infra/storage.ts): a download link lives minutes,
+ * the file two days.
+ */
+export const ExportPrefix = "exports/";

@@ -10,6 +10,7 @@ import {
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 import { TableKeys } from "./keys.ts";
+import { region } from "./region.ts";
 
 export { TableKeys };
 
@@ -20,7 +21,8 @@ export function tableName(): string {
 function clientConfig() {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   return {
-    region: process.env.AWS_REGION ?? "cn-north-1",
+    // The environment's or the profile's region, else the one default (storage/region.ts).
+    region,
     ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   };
 }
