@@ -4,7 +4,7 @@ import path from "node:path";
 import { App, CfnOutput, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createWeb, SpaFallbackCode } from "./web.ts";
+import { contentSecurityPolicy, createWeb, SpaFallbackCode, ViewerAddressCode, ViewerAddressHeader } from "./web.ts";
 
 const API_DOMAIN = "abc123.execute-api.ap-southeast-1.amazonaws.com";
 const CONNECT = [
@@ -112,13 +112,29 @@ describe("portal", () => {
         { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [expect.stringMatching(/^PortalRoutes/), "FunctionARN"] } },
       ],
     });
-    template.resourceCountIs("AWS::CloudFront::Function", 1);
+    template.resourceCountIs("AWS::CloudFront::Function", 2);
     template.hasResourceProperties("AWS::CloudFront::Function", {
       AutoPublish: true,
       FunctionCode: SpaFallbackCode,
       FunctionConfig: Match.objectLike({ Runtime: "cloudfront-js-2.0" }),
     });
-    for (const behaviour of config.CacheBehaviors) expect(behaviour).not.toHaveProperty("FunctionAssociations");
+    // The API's behaviour runs only the function that names the caller's address.
+    for (const behaviour of config.CacheBehaviors)
+      expect(behaviour.FunctionAssociations).toEqual([
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [expect.stringMatching(/^ApiViewerAddress/), "FunctionARN"] } },
+      ]);
+  });
+
+  it("tells the API the viewer's address in x-viewer-address, overwriting what the caller sent", () => {
+    template.hasResourceProperties("AWS::CloudFront::Function", { FunctionCode: ViewerAddressCode });
+    const handler = new Function(`${ViewerAddressCode}; return handler;`)() as (event: unknown) => {
+      headers: Record<string, { value: string }>;
+    };
+    const request = handler({
+      viewer: { ip: "198.51.100.7" },
+      request: { uri: "/api/x", headers: { "x-viewer-address": { value: "1.2.3.4" } } },
+    });
+    expect(request.headers[ViewerAddressHeader]).toEqual({ value: "198.51.100.7" });
   });
 
   it("rewrites paths without a file extension to /index.html and leaves files alone", () => {

@@ -73,6 +73,20 @@ export const SpaFallbackCode = `function handler(event) {
 }
 `;
 
+/** The header the API reads a caller's address from behind CloudFront (its rate limits count per address). */
+export const ViewerAddressHeader = "x-viewer-address";
+
+/**
+ * On the API's behaviour: the viewer's address, as CloudFront saw it, in `x-viewer-address`
+ * (overwriting whatever the caller sent), since API Gateway sees only CloudFront's own address.
+ */
+export const ViewerAddressCode = `function handler(event) {
+  var request = event.request;
+  request.headers["x-viewer-address"] = { value: event.viewer.ip };
+  return request;
+}
+`;
+
 /**
  * What the portal may load. Scripts only its own; styles its own plus inline style attributes
  * (Leaflet and the charts position elements with them); images from anywhere over HTTPS (each
@@ -118,6 +132,12 @@ export function createWeb(scope: Construct, props: WebProps): Web {
     code: FunctionCode.fromInline(SpaFallbackCode),
   });
 
+  const viewerAddress = new EdgeFunction(scope, "ApiViewerAddress", {
+    comment: "The caller's address for the API's rate limits",
+    runtime: FunctionRuntime.JS_2_0,
+    code: FunctionCode.fromInline(ViewerAddressCode),
+  });
+
   const csp = contentSecurityPolicy(props.connectSources);
   const headers = new ResponseHeadersPolicy(scope, "PortalHeaders", {
     comment: `Wangge portal (${props.stage}): security headers and CSP`,
@@ -151,6 +171,7 @@ export function createWeb(scope: Construct, props: WebProps): Web {
         cachePolicy: CachePolicy.CACHING_DISABLED,
         // API Gateway answers only to its own Host.
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
     },
   });

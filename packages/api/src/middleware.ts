@@ -46,13 +46,14 @@ export function asPublic<T>(slug: string, notFound: () => NotFoundError, body: (
 }
 
 /**
- * The address a request comes from, for rate limits: API Gateway's source IP on Lambda, the
- * socket's peer under the local server; never a header the caller writes (X-Forwarded-For
- * would let a flood pick a fresh address per request).
+ * The address a request comes from, for rate limits. On Lambda behind the portal's CloudFront:
+ * `x-viewer-address`, which a CloudFront Function sets from the viewer's IP, overwriting what the
+ * caller sent (infra/web.ts); else API Gateway's source IP. Under the local server: the socket's
+ * peer. Never X-Forwarded-For, which would let a flood pick a fresh address per request.
  */
 export function clientAddress(c: Context): string {
   const env = c.env as { event?: unknown; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  if (env?.event) return getConnInfo(c).remote.address ?? "unknown";
+  if (env?.event) return c.req.header("x-viewer-address") || (getConnInfo(c).remote.address ?? "unknown");
   return env?.incoming?.socket?.remoteAddress ?? "unknown";
 }
 
