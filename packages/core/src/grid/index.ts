@@ -22,6 +22,8 @@ export {
   importUpload,
   ImportUploadInput,
   getImport,
+  importWorker,
+  type GridImport,
   ImportFeatureCollection,
   MAX_IMPORT_BYTES,
 } from "./import.ts";
