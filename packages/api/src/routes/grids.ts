@@ -23,10 +23,13 @@ const Coverage = z
 const ImportJob = z
   .object({
     importID: z.string(),
-    status: z.enum(["validating", "writing", "done", "failed"]),
+    status: z.enum(["queued", "validating", "writing", "done", "failed"]),
+    /** Grids to write (known once the file is validated) and grids written so far. */
     total: z.number(),
     written: z.number(),
+    /** The file's problems when it was refused (`failure.code` "import.invalid"): nothing was written. */
     problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
   })
@@ -89,12 +92,13 @@ export const gridRoutes = router()
       path: "/imports",
       operationId: "importGrids",
       tags: ["grids"],
-      summary: "Import an uploaded GeoJSON FeatureCollection: validate everything, then write in batches",
+      summary:
+        "Import an uploaded GeoJSON FeatureCollection in the background: answers at once (queued); follow it with getGridImport (validated as a whole, then written)",
       security: bearer,
       request: body(Grid.ImportUploadInput),
-      responses: { 200: json(ImportJob, "Imported"), ...problems(400, 401, 403, 404) },
+      responses: { 202: json(ImportJob, "Queued"), ...problems(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await Grid.importUpload(c.req.valid("json")), 200),
+    async (c) => c.json(await Grid.importUpload(c.req.valid("json")), 202),
   )
   .openapi(
     createRoute({
