@@ -585,7 +585,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an uploaded GeoJSON FeatureCollection: validate everything, then write in batches */
+        /** Import an uploaded GeoJSON FeatureCollection in the background: answers at once (queued); follow it with getGridImport (validated as a whole, then written) */
         post: operations["importGrids"];
         delete?: never;
         options?: never;
@@ -2931,6 +2931,10 @@ export interface components {
             parentAreaM2: number;
         };
         GridImport: {
+            failure: {
+                code: string;
+                message: string;
+            } | null;
             finishedAt: string | null;
             importID: string;
             problems: {
@@ -2939,7 +2943,7 @@ export interface components {
             }[];
             startedAt: string;
             /** @enum {string} */
-            status: "validating" | "writing" | "done" | "failed";
+            status: "queued" | "validating" | "writing" | "done" | "failed";
             total: number;
             written: number;
         };
@@ -5975,8 +5979,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Imported */
-            200: {
+            /** @description Queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

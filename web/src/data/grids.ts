@@ -37,7 +37,8 @@ export interface Coverage {
 }
 export type Location = Reply<"/grids/locate", "get">;
 export type Upload = Reply<"/grids/imports/uploads", "post">;
-export type ImportResult = Reply<"/grids/imports", "post">;
+/** An import as the worker runs it in the background: queued, validating, writing, then done or failed. */
+export type ImportJob = Reply<"/grids/imports/{importID}", "get">;
 export type ExportFile = Reply<"/grids/export", "get">;
 
 /** The page size of grid and people lists (the API's maximum). */
@@ -69,12 +70,31 @@ export function gridsApi(api: Api) {
     coverage: (gridID: string) => ok(client.GET("/grids/{gridID}/coverage", gridPath(gridID))).then((report) => report as Coverage),
     locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
     createUpload: () => ok(client.POST("/grids/imports/uploads")),
-    importUpload: (uploadKey: string) => ok(client.POST("/grids/imports", { body: { uploadKey } })),
+    /** Queues the import of an upload: answers at once, the import still to run (`followImport`). */
+    importUpload: (uploadKey: string): Promise<ImportJob> => ok(client.POST("/grids/imports", { body: { uploadKey } })),
+    importStatus: (importID: string): Promise<ImportJob> => ok(client.GET("/grids/imports/{importID}", { params: { path: { importID } } })),
     exportFile: () => ok(client.GET("/grids/export")),
   };
 }
 
 export type GridsApi = ReturnType<typeof gridsApi>;
+
+/** Waits before each look at a running import: soon at first, then every 2 s. */
+export const IMPORT_POLL_MS = [250, 500, 1000, 2000];
+
+/**
+ * Follows an import the worker runs in the background, reporting each state it reads, until it
+ * is over (done or failed); answers its last state.
+ */
+export async function followImport(grids: GridsApi, job: ImportJob, onUpdate: (job: ImportJob) => void): Promise<ImportJob> {
+  let current = job;
+  for (let polls = 0; current.status !== "done" && current.status !== "failed"; polls++) {
+    await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS[Math.min(polls, IMPORT_POLL_MS.length - 1)]));
+    current = await grids.importStatus(current.importID);
+    onUpdate(current);
+  }
+  return current;
+}
 
 /** A presigned upload answered with an error status. */
 export class UploadError extends Error {

@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError, type FieldError } from "../data/api.ts";
-import { gridsApi, putFile, UploadError, type ExportFile, type GridsApi, type ImportResult } from "../data/grids.ts";
+import { followImport, gridsApi, putFile, UploadError, type ExportFile, type GridsApi, type ImportJob } from "../data/grids.ts";
 import { useGridLocale } from "../i18n/grids.ts";
 import { isDistrictAdmin, useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
@@ -50,13 +50,17 @@ type Step =
   | { kind: "idle" }
   | { kind: "preparing" }
   | { kind: "uploading"; loaded: number; total: number }
-  | { kind: "importing" }
-  | { kind: "done"; result: ImportResult }
+  /** The import runs in the background; `job` is its last state read (none yet before the API answered). */
+  | { kind: "importing"; job: ImportJob | null }
+  | { kind: "done"; result: ImportJob }
   | { kind: "refused"; message: string }
   | { kind: "invalid"; detail: string; problems: FieldError[] }
   | { kind: "failed"; message: string };
 
-/** Pick a file → presigned upload slot → PUT with progress → import (validated as a whole). */
+/**
+ * Pick a file → presigned upload slot → PUT with progress → import, queued and run in the
+ * background (validated as a whole, then written): its progress is polled until it is over.
+ */
 export function GridImportForm(props: { grids: GridsApi; slug: string }) {
   const { t, formatBytes, formatNumber } = useGridLocale();
   const [file, setFile] = createSignal<File | null>(null);
@@ -95,9 +99,14 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
       }
       setStep({ kind: "uploading", loaded: 0, total: chosen.size });
       await putFile(upload.url, chosen, (loaded, total) => setStep({ kind: "uploading", loaded, total: total || chosen.size }));
-      setStep({ kind: "importing" });
-      const result = await props.grids.importUpload(upload.uploadKey);
-      setStep({ kind: "done", result });
+      setStep({ kind: "importing", job: null });
+      const queued = await props.grids.importUpload(upload.uploadKey);
+      setStep({ kind: "importing", job: queued });
+      const result = await followImport(props.grids, queued, (job) => setStep({ kind: "importing", job }));
+      if (result.status === "done") setStep({ kind: "done", result });
+      else if (result.failure?.code === "import.invalid")
+        setStep({ kind: "invalid", detail: result.failure.message, problems: result.problems });
+      else setStep({ kind: "failed", message: result.failure?.message ?? t("common.unknownError") });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "import.invalid")
         setStep({ kind: "invalid", detail: errorMessage(failure, t), problems: failure.fieldErrors });
@@ -191,6 +200,24 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
                     aria-valuenow={percent(uploading().loaded, uploading().total)}
                   >
                     <div class="progress-bar" style={{ width: `${percent(uploading().loaded, uploading().total)}%` }} />
+                  </div>
+                </div>
+              )}
+            </Match>
+            <Match when={at("importing")?.job?.status === "writing" && at("importing")?.job}>
+              {(job) => (
+                <div class="import-progress">
+                  <p class="import-line">
+                    {t("gridImport.writing", { written: formatNumber(job().written), total: formatNumber(job().total) })}
+                  </p>
+                  <div
+                    class="progress"
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={percent(job().written, job().total)}
+                  >
+                    <div class="progress-bar" style={{ width: `${percent(job().written, job().total)}%` }} />
                   </div>
                 </div>
               )}
