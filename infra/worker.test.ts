@@ -122,9 +122,10 @@ describe("worker function", () => {
     expect(source).toMatch(/from\s*"@aws-sdk\/client-dynamodb"/);
     // The job kinds are registered when the core loads: the grid import is in the bundle.
     expect(source).toContain('"grid.import"');
+    expect(source).toContain('"grid.export"');
   });
 
-  it("may do exactly what an import does: read and write the table's items, read and remove pending uploads", () => {
+  it("may do exactly what imports and exports do: read and write the table's items, read and remove pending uploads, write export files", () => {
     const statements = statementsOf(workerId());
     const tableArn = { "Fn::GetAtt": [logicalIdOf("AWS::DynamoDB::GlobalTable"), "Arn"] };
     const bucketArn = { "Fn::GetAtt": [logicalIdOf("AWS::S3::Bucket"), "Arn"] };
@@ -140,6 +141,7 @@ describe("worker function", () => {
         Action: ["s3:GetObject", "s3:DeleteObject"],
         Resource: { "Fn::Join": ["", [bucketArn, "/uploads/pending/*"]] },
       },
+      { Effect: "Allow", Action: "s3:PutObject", Resource: { "Fn::Join": ["", [bucketArn, "/exports/*"]] } },
     ]);
     // Consuming the queue (the event source's grant), on the jobs queue only.
     expect(sqs).toHaveLength(1);

@@ -9,7 +9,7 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
-import { PendingUploadPrefix } from "../packages/core/src/storage/keys.ts";
+import { ExportPrefix, PendingUploadPrefix } from "../packages/core/src/storage/keys.ts";
 import { removalPolicyFor } from "./storage.ts";
 
 export interface WorkerProps {
@@ -40,7 +40,7 @@ const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const requir
 
 /**
  * Background work off the request path: an SQS queue (with a dead-letter queue) feeding the worker
- * Lambda (`packages/api/src/worker.ts`), which runs each message as a job (grid imports). A job
+ * Lambda (`packages/api/src/worker.ts`), which runs each message as a job (grid imports and exports). A job
  * keeps its own checkpoint, so a redelivery (timeout, crash, duplicate) goes on where it stopped.
  */
 export function createWorker(scope: Construct, props: WorkerProps): Worker {
@@ -108,20 +108,21 @@ export function createWorker(scope: Construct, props: WorkerProps): Worker {
   );
 
   // Exactly what the worker does (core's grid/import.ts): reads the district's records and its
-  // import, writes grids, codes, counts and the checkpoint in transactions (puts and updates).
+  // import or export, writes grids, codes, counts and the checkpoint in transactions (puts and updates).
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
       resources: [props.table.tableArn],
     }),
   );
-  // The uploaded files, read and removed once imported; nothing else in the bucket.
+  // The uploaded files, read and removed once imported; the export files, written. Nothing else in the bucket.
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ["s3:GetObject", "s3:DeleteObject"],
       resources: [props.bucket.arnForObjects(`${PendingUploadPrefix}*`)],
     }),
   );
+  fn.addToRolePolicy(new PolicyStatement({ actions: ["s3:PutObject"], resources: [props.bucket.arnForObjects(`${ExportPrefix}*`)] }));
 
   return {
     fn,

@@ -559,15 +559,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/grids/export": {
+    "/grids/exports": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Export every active grid as GeoJSON: a short-lived download link to the file */
-        get: operations["exportGrids"];
+        get?: never;
+        put?: never;
+        /** Export every active grid as GeoJSON, in the background: answers at once (queued); getGridExport gives the download link */
+        post: operations["exportGrids"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/grids/exports/{exportID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of an export, and a short-lived download link to its file once written */
+        get: operations["getGridExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2929,6 +2946,20 @@ export interface components {
                 geometry?: unknown;
             }[];
             parentAreaM2: number;
+        };
+        GridExport: {
+            bytes: number | null;
+            count: number | null;
+            exportID: string;
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            finishedAt: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "queued" | "writing" | "done" | "failed";
+            url: string | null;
         };
         GridImport: {
             failure: {
@@ -5931,17 +5962,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The export file */
-            200: {
+            /** @description Queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bytes: number;
-                        count: number;
-                        url: string;
-                    };
+                    "application/json": components["schemas"]["GridExport"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -5955,6 +5982,46 @@ export interface operations {
             };
             /** @description Signed in, but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGridExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridExport"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,7 +39,8 @@ export type Location = Reply<"/grids/locate", "get">;
 export type Upload = Reply<"/grids/imports/uploads", "post">;
 /** An import as the worker runs it in the background: queued, validating, writing, then done or failed. */
 export type ImportJob = Reply<"/grids/imports/{importID}", "get">;
-export type ExportFile = Reply<"/grids/export", "get">;
+/** An export the worker writes in the background; `url` (an hour) once it is done. */
+export type ExportJob = Reply<"/grids/exports/{exportID}", "get">;
 
 /** The page size of grid and people lists (the API's maximum). */
 export const GRID_PAGE = 200;
@@ -73,25 +74,31 @@ export function gridsApi(api: Api) {
     /** Queues the import of an upload: answers at once, the import still to run (`followImport`). */
     importUpload: (uploadKey: string): Promise<ImportJob> => ok(client.POST("/grids/imports", { body: { uploadKey } })),
     importStatus: (importID: string): Promise<ImportJob> => ok(client.GET("/grids/imports/{importID}", { params: { path: { importID } } })),
-    exportFile: () => ok(client.GET("/grids/export")),
+    /** Queues an export of every active grid: answers at once, the file still to write (`follow`). */
+    startExport: (): Promise<ExportJob> => ok(client.POST("/grids/exports")),
+    exportStatus: (exportID: string): Promise<ExportJob> => ok(client.GET("/grids/exports/{exportID}", { params: { path: { exportID } } })),
   };
 }
 
 export type GridsApi = ReturnType<typeof gridsApi>;
 
-/** Waits before each look at a running import: soon at first, then every 2 s. */
-export const IMPORT_POLL_MS = [250, 500, 1000, 2000];
+/** Waits before each look at a running import or export: soon at first, then every 2 s. */
+export const POLL_MS = [250, 500, 1000, 2000];
 
 /**
- * Follows an import the worker runs in the background, reporting each state it reads, until it
- * is over (done or failed); answers its last state.
+ * Follows background work (an import, an export) by reading it again with `read`, reporting each
+ * state, until it is over (done or failed); answers its last state.
  */
-export async function followImport(grids: GridsApi, job: ImportJob, onUpdate: (job: ImportJob) => void): Promise<ImportJob> {
+export async function follow<Job extends { status: string }>(
+  job: Job,
+  read: () => Promise<Job>,
+  onUpdate?: (job: Job) => void,
+): Promise<Job> {
   let current = job;
   for (let polls = 0; current.status !== "done" && current.status !== "failed"; polls++) {
-    await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS[Math.min(polls, IMPORT_POLL_MS.length - 1)]));
-    current = await grids.importStatus(current.importID);
-    onUpdate(current);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS[Math.min(polls, POLL_MS.length - 1)]));
+    current = await read();
+    onUpdate?.(current);
   }
   return current;
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { ImportJob } from "../data/grids.ts";
+import type { ExportJob, ImportJob } from "../data/grids.ts";
 import type { Me } from "../data/types.ts";
 import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, reply, signedIn, type FakeRequest } from "../test/harness.tsx";
@@ -59,6 +59,17 @@ const job = (changes: Partial<ImportJob> = {}): ImportJob => ({
   finishedAt: null,
   ...changes,
 });
+const exportJob = (changes: Partial<ExportJob> = {}): ExportJob => ({
+  exportID: "export_1",
+  status: "queued",
+  count: null,
+  bytes: null,
+  url: null,
+  failure: null,
+  startedAt: "2030-01-01T00:00:00.000Z",
+  finishedAt: null,
+  ...changes,
+});
 const finished = { finishedAt: "2030-01-01T00:01:00.000Z" };
 
 /**
@@ -84,7 +95,15 @@ function api(options: { me?: Me; maxBytes?: number; importReply?: (request: Fake
     }),
     "POST /grids/imports": options.importReply ?? (() => accepted(job())),
     "GET /grids/imports/import_1": () => progress[Math.min(looks++, progress.length - 1)](),
-    "GET /grids/export": () => ({ url: "https://s3.test/bucket/exports/jianyang.geojson?sig=1", count: 3861, bytes: 1_782_000 }),
+    "POST /grids/exports": () => reply(202, exportJob()),
+    "GET /grids/exports/export_1": () =>
+      exportJob({
+        status: "done",
+        count: 3861,
+        bytes: 1_782_000,
+        url: "https://s3.test/bucket/exports/jianyang/export_1.geojson?sig=1",
+        ...finished,
+      }),
   });
 }
 
@@ -230,14 +249,17 @@ describe("importing grids", () => {
 });
 
 describe("exporting grids", () => {
-  it("offers the export file as a download link", async () => {
+  it("offers the export file, written in the background, as a download link", async () => {
     const user = userEvent.setup();
-    api();
+    const { requests } = api();
     signedIn();
     renderApp("/d/jianyang/grids/import");
     await user.click(await screen.findByTestId("export-button"));
     const link = await screen.findByTestId("export-link");
-    expect(link).toHaveAttribute("href", "https://s3.test/bucket/exports/jianyang.geojson?sig=1");
+    expect(link).toHaveAttribute("href", "https://s3.test/bucket/exports/jianyang/export_1.geojson?sig=1");
+    expect(
+      requests.filter((request) => request.path.startsWith("/grids/exports")).map((request) => `${request.method} ${request.path}`),
+    ).toEqual(["POST /grids/exports", "GET /grids/exports/export_1"]);
     expect(screen.getByText("已生成：3,861 个网格 · 1.7 MB")).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError, type FieldError } from "../data/api.ts";
-import { followImport, gridsApi, putFile, UploadError, type ExportFile, type GridsApi, type ImportJob } from "../data/grids.ts";
+import { follow, gridsApi, putFile, UploadError, type ExportJob, type GridsApi, type ImportJob } from "../data/grids.ts";
 import { useGridLocale } from "../i18n/grids.ts";
 import { isDistrictAdmin, useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
@@ -102,7 +102,11 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
       setStep({ kind: "importing", job: null });
       const queued = await props.grids.importUpload(upload.uploadKey);
       setStep({ kind: "importing", job: queued });
-      const result = await followImport(props.grids, queued, (job) => setStep({ kind: "importing", job }));
+      const result = await follow(
+        queued,
+        () => props.grids.importStatus(queued.importID),
+        (job) => setStep({ kind: "importing", job }),
+      );
       if (result.status === "done") setStep({ kind: "done", result });
       else if (result.failure?.code === "import.invalid")
         setStep({ kind: "invalid", detail: result.failure.message, problems: result.problems });
@@ -313,7 +317,12 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
 /** Export every active grid to a GeoJSON file and offer the (short-lived) download link. */
 export function GridExport(props: { grids: GridsApi }) {
   const { t, formatBytes, formatNumber } = useGridLocale();
-  type State = { kind: "idle" } | { kind: "working" } | { kind: "ready"; file: ExportFile } | { kind: "failed"; error: unknown };
+  type State =
+    | { kind: "idle" }
+    | { kind: "working" }
+    | { kind: "ready"; file: ExportJob & { url: string } }
+    | { kind: "failed"; error: unknown }
+    | { kind: "stopped"; message: string };
   const [state, setState] = createSignal<State>({ kind: "idle" });
   const at = <K extends State["kind"]>(kind: K) => {
     const current = state();
@@ -323,7 +332,11 @@ export function GridExport(props: { grids: GridsApi }) {
   async function run() {
     setState({ kind: "working" });
     try {
-      setState({ kind: "ready", file: await props.grids.exportFile() });
+      // Written in the background: the link comes once the file is there.
+      const queued = await props.grids.startExport();
+      const file = await follow(queued, () => props.grids.exportStatus(queued.exportID));
+      if (file.status === "done" && file.url) setState({ kind: "ready", file: { ...file, url: file.url } });
+      else setState({ kind: "stopped", message: file.failure?.message ?? t("common.unknownError") });
     } catch (error) {
       setState({ kind: "failed", error });
     }
@@ -345,7 +358,7 @@ export function GridExport(props: { grids: GridsApi }) {
         <Match when={at("ready")?.file}>
           {(file) => (
             <div class="export-ready" role="status">
-              <p>{t("gridImport.exportReady", { count: formatNumber(file().count), size: formatBytes(file().bytes) })}</p>
+              <p>{t("gridImport.exportReady", { count: formatNumber(file().count ?? 0), size: formatBytes(file().bytes ?? 0) })}</p>
               <a class="button button-primary" href={file().url} download="" data-testid="export-link">
                 <DownloadIcon size={16} />
                 {t("gridImport.download")}
@@ -359,6 +372,14 @@ export function GridExport(props: { grids: GridsApi }) {
             <p class="notice notice-error" role="alert">
               <AlertIcon size={16} />
               <span>{errorMessage(failed().error, t)}</span>
+            </p>
+          )}
+        </Match>
+        <Match when={at("stopped")}>
+          {(stopped) => (
+            <p class="notice notice-error" role="alert">
+              <AlertIcon size={16} />
+              <span>{stopped().message}</span>
             </p>
           )}
         </Match>

@@ -86,9 +86,27 @@ describe("grids through the API", () => {
     const badPoint = await api.call("GET", "/grids/locate?lon=500&lat=27", resident);
     expect(badPoint.status).toBe(400);
 
-    const exported = await api.call("GET", "/grids/export", admin);
-    expect(exported.body.count).toBe(11);
-    const file = (await (await fetch(exported.body.url)).json()) as { features: { properties: { code: string } }[] };
+    const queued = await api.call("POST", "/grids/exports", admin);
+    expect(queued.status).toBe(202);
+    expect(queued.body).toEqual({
+      exportID: expect.stringMatching(/^export_/),
+      status: "queued",
+      count: null,
+      bytes: null,
+      url: null,
+      failure: null,
+      startedAt: expect.any(String),
+      finishedAt: null,
+    });
+    let exported = queued;
+    for (let polls = 0; polls < 200 && exported.body.status !== "done"; polls++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      exported = await api.call("GET", `/grids/exports/${queued.body.exportID}`, admin);
+    }
+    expect(exported.body).toMatchObject({ status: "done", count: 11, bytes: expect.any(Number), failure: null });
+    const download = await fetch(exported.body.url);
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="jianyang-grids.geojson"');
+    const file = (await download.json()) as { features: { properties: { code: string } }[] };
     expect(file.features.map((entry: { properties: { code: string } }) => entry.properties.code)).toContain("A-4-1");
 
     const coverage = await api.call("GET", `/grids/${located.body.ancestors[0].gridID}/coverage`, resident);

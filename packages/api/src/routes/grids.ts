@@ -35,6 +35,20 @@ const ImportJob = z
   })
   .meta({ id: "GridImport" });
 
+const ExportJob = z
+  .object({
+    exportID: z.string(),
+    status: z.enum(["queued", "writing", "done", "failed"]),
+    count: z.number().nullable(),
+    bytes: z.number().nullable(),
+    /** The file, for an hour from this reply, once written. */
+    url: z.string().nullable(),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "GridExport" });
+
 /** Grids (网格): locate, list, draw, split, merge, import and export. */
 export const gridRoutes = router()
   .openapi(
@@ -55,18 +69,28 @@ export const gridRoutes = router()
   )
   .openapi(
     createRoute({
-      method: "get",
-      path: "/export",
+      method: "post",
+      path: "/exports",
       operationId: "exportGrids",
       tags: ["grids"],
-      summary: "Export every active grid as GeoJSON: a short-lived download link to the file",
+      summary: "Export every active grid as GeoJSON, in the background: answers at once (queued); getGridExport gives the download link",
       security: bearer,
-      responses: {
-        200: json(z.object({ url: z.string(), count: z.number(), bytes: z.number() }), "The export file"),
-        ...problems(401, 403),
-      },
+      responses: { 202: json(ExportJob, "Queued"), ...problems(401, 403) },
     }),
-    async (c) => c.json(await Grid.exportToFile(), 200),
+    async (c) => c.json(await Grid.startExport(), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/exports/{exportID}",
+      operationId: "getGridExport",
+      tags: ["grids"],
+      summary: "The progress of an export, and a short-lived download link to its file once written",
+      security: bearer,
+      request: { params: z.object({ exportID: pathParam("exportID", "export_01jd…") }) },
+      responses: { 200: json(ExportJob, "The export"), ...problems(401, 404) },
+    }),
+    async (c) => c.json(await Grid.getExport(c.req.valid("param").exportID), 200),
   )
   .openapi(
     createRoute({

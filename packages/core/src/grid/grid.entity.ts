@@ -158,3 +158,31 @@ export const GridImportEntity = new Entity(
   },
   table,
 );
+
+/**
+ * An export of the district's grids to a GeoJSON file (`exports/<tenant>/<exportID>.geojson`),
+ * written in the background (`grid/import.ts`); a download link is signed when it is read.
+ */
+export const GridExportEntity = new Entity(
+  {
+    model: { entity: "gridExport", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      exportID: { type: "string", required: true, readOnly: true },
+      status: { type: ["queued", "writing", "done", "failed"] as const, required: true },
+      /** Grids in the file and its size, once written. */
+      count: { type: "number" },
+      bytes: { type: "number" },
+      failureCode: { type: "string" },
+      failureMessage: { type: "string" },
+      by: { type: "string", required: true },
+      startedAt: { type: "string", required: true },
+      finishedAt: { type: "string" },
+      expiresAt: { type: "number" },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["exportID"] } },
+    },
+  },
+  table,
+);

@@ -230,3 +230,37 @@ describe("the in-process queue", () => {
     expect(attempts).toEqual(["user importtown 7: 1", "user importtown 7: 2", "user importtown 7: 3 last"]);
   });
 });
+
+describe("background grid export", () => {
+  it("writes every active grid to the export's own file in the background, the same file however often it runs", async () => {
+    const messages = heldQueue();
+    const queued = await asAdmin(() => Grid.startExport());
+    expect(queued).toEqual({
+      exportID: expect.stringMatching(/^export_/),
+      status: "queued",
+      count: null,
+      bytes: null,
+      url: null,
+      failure: null,
+      startedAt: expect.any(String),
+      finishedAt: null,
+    });
+    expect(messages).toEqual([{ kind: "grid.export", input: { exportID: queued.exportID }, actor: admin }]);
+    await Job.run(messages[0], first);
+    const done = await asAdmin(() => Grid.getExport(queued.exportID));
+    // Delivered again once done: nothing is written again.
+    await Job.run(messages[0], { number: 2, last: true });
+    expect(await asAdmin(() => Grid.getExport(queued.exportID))).toMatchObject({ finishedAt: done.finishedAt, bytes: done.bytes });
+
+    const active = (await GridEntity.query.primary({ tenantID: "importtown" }).go({ pages: "all" })).data.filter(
+      (grid) => grid.status === "active",
+    );
+    expect(done).toMatchObject({ status: "done", count: active.length, failure: null });
+    expect(done.url).toContain(`/exports/importtown/${queued.exportID}.geojson`);
+    const download = await fetch(done.url!);
+    const text = await download.text();
+    expect(Buffer.byteLength(text)).toBe(done.bytes);
+    const file = JSON.parse(text) as { features: { properties: { code: string } }[] };
+    expect(file.features.map((entry) => entry.properties.code).sort()).toEqual(active.map((grid) => grid.code).sort());
+  });
+});

@@ -12,9 +12,9 @@ import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID, scopedID } from "../util/id.ts";
 import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
-import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
+import { GridCodeEntity, GridEntity, GridExportEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
 import { countFieldOf, GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
-import { PendingUploadPrefix } from "../storage/keys.ts";
+import { ExportPrefix, PendingUploadPrefix } from "../storage/keys.ts";
 
 /** The largest grid file accepted (a district's whole tree is a few megabytes). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -540,16 +540,88 @@ async function writeChunk(importID: string, chunk: Grid[], from: number): Promis
   throw new Error(`Import ${importID}: the transaction from ${from} was refused (${JSON.stringify(result.data)})`);
 }
 
-/** Writes the export to S3 and returns a short-lived download link (a district's grids exceed a Lambda reply). */
-export async function exportToFile() {
-  const collection = await exportCollection();
-  const Key = `exports/${useTenant()}/${newID("export")}.geojson`;
-  const body = JSON.stringify(collection);
-  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key, Body: body, ContentType: "application/geo+json" }));
-  const url = await getSignedUrl(
-    s3(),
-    new GetObjectCommand({ Bucket: bucketName(), Key, ResponseContentDisposition: `attachment; filename="${useTenant()}-grids.geojson"` }),
-    { expiresIn: 3600 },
-  );
-  return { url, count: collection.features.length, bytes: Buffer.byteLength(body) };
+// ─── exports, in the background too ─────────────────────────────────────────
+
+type GridExportItem = EntityItem<typeof GridExportEntity>;
+
+/** Where an export's file is: one key per export, so that writing it again replaces it. */
+const exportKeyOf = (exportID: string) => `${ExportPrefix}${useTenant()}/${exportID}.geojson`;
+
+/** An export as callers see it: with a short-lived download link once the file is written. */
+async function exportViewOf(item: GridExportItem) {
+  const url =
+    item.status === "done"
+      ? await getSignedUrl(
+          s3(),
+          new GetObjectCommand({
+            Bucket: bucketName(),
+            Key: exportKeyOf(item.exportID),
+            ResponseContentDisposition: `attachment; filename="${item.tenantID}-grids.geojson"`,
+          }),
+          { expiresIn: 3600 },
+        )
+      : null;
+  return {
+    exportID: item.exportID,
+    status: item.status,
+    count: item.count ?? null,
+    bytes: item.bytes ?? null,
+    url,
+    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    startedAt: item.startedAt,
+    finishedAt: item.finishedAt ?? null,
+  };
+}
+export type GridExport = Awaited<ReturnType<typeof exportViewOf>>;
+
+/**
+ * Starts exporting every active grid to a GeoJSON file (a district's grids exceed a Lambda
+ * reply, and reading them all may outlast a request): answers at once; `getExport` follows it
+ * and gives the download link when it is done.
+ */
+export async function startExport() {
+  const exportID = newID("export");
+  const created = await GridExportEntity.create({
+    tenantID: useTenant(),
+    exportID,
+    status: "queued",
+    by: actorID(),
+    startedAt: now(),
+    expiresAt: Math.floor(Date.now() / 1000) + 7 * 86400,
+  }).go();
+  await exportJob.enqueue({ exportID });
+  return exportViewOf(created.data as GridExportItem);
+}
+
+/** An export's progress, and its download link (valid one hour) once written. */
+export const getExport = fn(z.string(), async (exportID) => {
+  const result = await GridExportEntity.get({ tenantID: useTenant(), exportID }).go();
+  if (!result.data) throw new NotFoundError("export.not_found", `There is no export ${exportID} in this district.`);
+  return exportViewOf(result.data);
+});
+
+const exportJob = Job.define("grid.export", z.object({ exportID: z.string() }), (input, attempt) => runExport(input.exportID, attempt));
+
+/** The worker's side of an export; run again, it writes the same file to the same key. */
+async function runExport(exportID: string, attempt: Job.Attempt): Promise<void> {
+  const key = { tenantID: useTenant(), exportID };
+  const record = (await GridExportEntity.get(key).go()).data;
+  if (!record || record.status === "done" || record.status === "failed") return;
+  try {
+    await GridExportEntity.patch(key).set({ status: "writing" }).go();
+    const collection = await exportCollection();
+    const body = JSON.stringify(collection);
+    await s3().send(
+      new PutObjectCommand({ Bucket: bucketName(), Key: exportKeyOf(exportID), Body: body, ContentType: "application/geo+json" }),
+    );
+    await GridExportEntity.patch(key)
+      .set({ status: "done", count: collection.features.length, bytes: Buffer.byteLength(body), finishedAt: now() })
+      .go();
+  } catch (error) {
+    if (attempt.last)
+      await GridExportEntity.patch(key)
+        .set({ status: "failed", failureCode: "internal", failureMessage: "The export stopped on an internal error.", finishedAt: now() })
+        .go();
+    throw error;
+  }
 }

@@ -17,7 +17,9 @@ export { locate, LocateInput } from "./locate-cache.ts";
 export {
   importCollection,
   exportCollection,
-  exportToFile,
+  startExport,
+  getExport,
+  type GridExport,
   createUpload,
   importUpload,
   ImportUploadInput,

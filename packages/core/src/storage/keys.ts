@@ -19,3 +19,6 @@ export const TableKeys = {
  * `uploads/pending/<tenantID>/`. The bucket expires what stays there (infra/storage.ts).
  */
 export const PendingUploadPrefix = "uploads/pending/";
+
+/** Where grid exports are written: a district's under `exports/<tenantID>/` (grid/import.ts). */
+export const ExportPrefix = "exports/";
