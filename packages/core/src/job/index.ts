@@ -23,9 +23,14 @@ export function define<Schema extends z.ZodType>(
 
 let current: Queue | undefined;
 
-/** The queue: SQS when `JOBS_QUEUE_URL` is set (on AWS), else in-process. */
+/**
+ * The queue: SQS when `JOBS_QUEUE_URL` is set (on AWS), else in-process. Never in-process on
+ * Lambda: a function is frozen once it has replied, and the job would stop with it.
+ */
 export function queue(): Queue {
   const url = process.env.JOBS_QUEUE_URL;
+  if (!url && !current && process.env.AWS_LAMBDA_FUNCTION_NAME)
+    throw new Error("JOBS_QUEUE_URL must be set on Lambda (infra/worker.ts: allowEnqueue): a job cannot run after the reply");
   current ??= url ? sqsQueue(url) : localQueue();
   return current;
 }

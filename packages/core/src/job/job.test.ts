@@ -31,6 +31,18 @@ describe("jobs to SQS", () => {
     process.env.JOBS_QUEUE_URL = "https://sqs.ap-southeast-1.amazonaws.com/123456789012/jobs";
     expect("drain" in Job.queue()).toBe(false);
   });
+
+  it("is never in-process on Lambda, where a function stops once it has replied", () => {
+    Job.useQueue(undefined);
+    process.env.AWS_LAMBDA_FUNCTION_NAME = "wangge-api";
+    try {
+      expect(() => Job.queue()).toThrow("JOBS_QUEUE_URL must be set on Lambda");
+      process.env.JOBS_QUEUE_URL = "https://sqs.ap-southeast-1.amazonaws.com/123456789012/jobs";
+      expect("drain" in Job.queue()).toBe(false);
+    } finally {
+      delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+    }
+  });
 });
 
 describe("running a job", () => {
