@@ -66,7 +66,20 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
   };
   expect((await fetch(upload.body.url, { method: "PUT", body: JSON.stringify(file) })).status).toBe(200);
   const imported = await api.call("POST", "/grids/imports", { ...asAdmin, body: { uploadKey: upload.body.uploadKey } });
-  expect(imported.status).toBe(200);
+  expect(imported.status).toBe(202);
+  // Imports and exports run in the background (in-process here): the records are there once they are done.
+  const settled = async (path: string) => {
+    for (let polls = 0; polls < 400; polls++) {
+      const job = await api.call("GET", path, asAdmin);
+      if (job.body.status === "done" || job.body.status === "failed") return job.body.status;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return "running";
+  };
+  expect(await settled(`/grids/imports/${imported.body.importID}`)).toBe("done");
+  const exported = await api.call("POST", "/grids/exports", asAdmin);
+  expect(exported.status).toBe(202);
+  expect(await settled(`/grids/exports/${exported.body.exportID}`)).toBe("done");
   const secondUpload = await api.call("POST", "/grids/imports/uploads", asAdmin);
   const org = await api.call("POST", "/party/orgs", {
     ...asAdmin,
@@ -82,6 +95,7 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
     slug,
     gridID: first.body.gridID,
     importID: imported.body.importID,
+    exportID: exported.body.exportID,
     orgID: org.body.orgID,
     ticketID: ticket.ticketID,
   });

@@ -45,6 +45,8 @@ describe("platform routes", () => {
         "getGridCoverage",
         "importGrids",
         "exportGrids",
+        "getGridExport",
+        "getGridImport",
         "locateGrid",
         "listPeople",
         "assignRole",

@@ -112,6 +112,7 @@ export const Permissions = {
   getGridCoverage: everyone(),
   listGridVersions: everyone(),
   exportGrids: everyone(),
+  getGridExport: everyone(),
   getGridImport: everyone(),
   createGrid: admin,
   updateGrid: admin,

@@ -18,6 +18,7 @@ export * as Meeting from "./meeting/index.ts";
 export * as Volunteer from "./volunteer/index.ts";
 export * as Emergency from "./emergency/index.ts";
 export * as Config from "./config/index.ts";
+export * as Job from "./job/index.ts";
 export * from "./error.ts";
 export { withActor, useActor, useTenant, assertRole, assertOperator } from "./actor.ts";
 export { fn } from "./util/fn.ts";

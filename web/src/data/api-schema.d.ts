@@ -559,15 +559,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/grids/export": {
+    "/grids/exports": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Export every active grid as GeoJSON: a short-lived download link to the file */
-        get: operations["exportGrids"];
+        get?: never;
+        put?: never;
+        /** Export every active grid as GeoJSON, in the background: answers at once (queued); getGridExport gives the download link */
+        post: operations["exportGrids"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/grids/exports/{exportID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of an export, and a short-lived download link to its file once written */
+        get: operations["getGridExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -585,7 +602,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an uploaded GeoJSON FeatureCollection: validate everything, then write in batches */
+        /** Import an uploaded GeoJSON FeatureCollection in the background: answers at once (queued); follow it with getGridImport (validated as a whole, then written) */
         post: operations["importGrids"];
         delete?: never;
         options?: never;
@@ -2930,7 +2947,25 @@ export interface components {
             }[];
             parentAreaM2: number;
         };
+        GridExport: {
+            bytes: number | null;
+            count: number | null;
+            exportID: string;
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            finishedAt: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "queued" | "writing" | "done" | "failed";
+            url: string | null;
+        };
         GridImport: {
+            failure: {
+                code: string;
+                message: string;
+            } | null;
             finishedAt: string | null;
             importID: string;
             problems: {
@@ -2939,7 +2974,7 @@ export interface components {
             }[];
             startedAt: string;
             /** @enum {string} */
-            status: "validating" | "writing" | "done" | "failed";
+            status: "queued" | "validating" | "writing" | "done" | "failed";
             total: number;
             written: number;
         };
@@ -5927,17 +5962,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The export file */
-            200: {
+            /** @description Queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bytes: number;
-                        count: number;
-                        url: string;
-                    };
+                    "application/json": components["schemas"]["GridExport"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -5951,6 +5982,46 @@ export interface operations {
             };
             /** @description Signed in, but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGridExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridExport"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5975,8 +6046,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Imported */
-            200: {
+            /** @description Queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,8 +37,10 @@ export interface Coverage {
 }
 export type Location = Reply<"/grids/locate", "get">;
 export type Upload = Reply<"/grids/imports/uploads", "post">;
-export type ImportResult = Reply<"/grids/imports", "post">;
-export type ExportFile = Reply<"/grids/export", "get">;
+/** An import as the worker runs it in the background: queued, validating, writing, then done or failed. */
+export type ImportJob = Reply<"/grids/imports/{importID}", "get">;
+/** An export the worker writes in the background; `url` (an hour) once it is done. */
+export type ExportJob = Reply<"/grids/exports/{exportID}", "get">;
 
 /** The page size of grid and people lists (the API's maximum). */
 export const GRID_PAGE = 200;
@@ -69,12 +71,37 @@ export function gridsApi(api: Api) {
     coverage: (gridID: string) => ok(client.GET("/grids/{gridID}/coverage", gridPath(gridID))).then((report) => report as Coverage),
     locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
     createUpload: () => ok(client.POST("/grids/imports/uploads")),
-    importUpload: (uploadKey: string) => ok(client.POST("/grids/imports", { body: { uploadKey } })),
-    exportFile: () => ok(client.GET("/grids/export")),
+    /** Queues the import of an upload: answers at once, the import still to run (`followImport`). */
+    importUpload: (uploadKey: string): Promise<ImportJob> => ok(client.POST("/grids/imports", { body: { uploadKey } })),
+    importStatus: (importID: string): Promise<ImportJob> => ok(client.GET("/grids/imports/{importID}", { params: { path: { importID } } })),
+    /** Queues an export of every active grid: answers at once, the file still to write (`follow`). */
+    startExport: (): Promise<ExportJob> => ok(client.POST("/grids/exports")),
+    exportStatus: (exportID: string): Promise<ExportJob> => ok(client.GET("/grids/exports/{exportID}", { params: { path: { exportID } } })),
   };
 }
 
 export type GridsApi = ReturnType<typeof gridsApi>;
+
+/** Waits before each look at a running import or export: soon at first, then every 2 s. */
+export const POLL_MS = [250, 500, 1000, 2000];
+
+/**
+ * Follows background work (an import, an export) by reading it again with `read`, reporting each
+ * state, until it is over (done or failed); answers its last state.
+ */
+export async function follow<Job extends { status: string }>(
+  job: Job,
+  read: () => Promise<Job>,
+  onUpdate?: (job: Job) => void,
+): Promise<Job> {
+  let current = job;
+  for (let polls = 0; current.status !== "done" && current.status !== "failed"; polls++) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS[Math.min(polls, POLL_MS.length - 1)]));
+    current = await read();
+    onUpdate?.(current);
+  }
+  return current;
+}
 
 /** A presigned upload answered with an error status. */
 export class UploadError extends Error {

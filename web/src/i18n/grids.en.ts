@@ -113,7 +113,9 @@ export const gridsEn: Record<GridMessageKey, string> = {
   "gridImport.submit": "Upload and import",
   "gridImport.preparing": "Preparing the upload…",
   "gridImport.uploading": "Uploading: {percent}% ({loaded} / {total})",
-  "gridImport.validating": "Validating and writing the grids. A large file takes a minute or two; keep this page open…",
+  "gridImport.validating":
+    "Validating the grids in the file; a large file takes a minute or two. The import runs in the background: leaving this page does not stop it…",
+  "gridImport.writing": "Writing the grids: {written} / {total}. You may leave this page; the import goes on in the background.",
   "gridImport.doneTitle": "Import finished",
   "gridImport.doneBody": "{written} of {total} grids written.",
   "gridImport.openMap": "Open the grid map",

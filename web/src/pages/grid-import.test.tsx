@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { ExportJob, ImportJob } from "../data/grids.ts";
 import type { Me } from "../data/types.ts";
 import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
-import { fakeApi, problem, renderApp, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { fakeApi, problem, renderApp, reply, signedIn, type FakeRequest } from "../test/harness.tsx";
 
 /** A stand-in for XMLHttpRequest: records the PUT, reports progress, answers `status`. */
 class FakeUpload {
@@ -41,9 +42,43 @@ class FakeUpload {
   }
 }
 
+/** The API's 202 for a queued import. */
+const accepted = (body: ImportJob) => reply(202, body);
+
 const file = (bytes: number, name = "jianyang.geojson") => new File(["x".repeat(bytes)], name, { type: "application/geo+json" });
 
-function api(options: { me?: Me; maxBytes?: number; importReply?: (request: FakeRequest) => unknown } = {}) {
+/** The import as the API reports it (`GET /grids/imports/import_1`), `changes` applied to a queued one. */
+const job = (changes: Partial<ImportJob> = {}): ImportJob => ({
+  importID: "import_1",
+  status: "queued",
+  total: 0,
+  written: 0,
+  problems: [],
+  failure: null,
+  startedAt: "2030-01-01T00:00:00.000Z",
+  finishedAt: null,
+  ...changes,
+});
+const exportJob = (changes: Partial<ExportJob> = {}): ExportJob => ({
+  exportID: "export_1",
+  status: "queued",
+  count: null,
+  bytes: null,
+  url: null,
+  failure: null,
+  startedAt: "2030-01-01T00:00:00.000Z",
+  finishedAt: null,
+  ...changes,
+});
+const finished = { finishedAt: "2030-01-01T00:01:00.000Z" };
+
+/**
+ * The fake API; `progress` answers the portal's looks at the running import one by one (the
+ * last one again once they are used up): by default, done with 3,861 grids.
+ */
+function api(options: { me?: Me; maxBytes?: number; importReply?: (request: FakeRequest) => unknown; progress?: (() => unknown)[] } = {}) {
+  const progress = options.progress ?? [() => job({ status: "done", total: 3861, written: 3861, ...finished })];
+  let looks = 0;
   FakeUpload.sent = [];
   FakeUpload.status = 200;
   FakeUpload.hold = false;
@@ -58,8 +93,17 @@ function api(options: { me?: Me; maxBytes?: number; importReply?: (request: Fake
       maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
       expiresAt: "2030-01-01T00:00:00.000Z",
     }),
-    "POST /grids/imports": options.importReply ?? (() => ({ importID: "import_1", status: "done", total: 3861, written: 3861 })),
-    "GET /grids/export": () => ({ url: "https://s3.test/bucket/exports/jianyang.geojson?sig=1", count: 3861, bytes: 1_782_000 }),
+    "POST /grids/imports": options.importReply ?? (() => accepted(job())),
+    "GET /grids/imports/import_1": () => progress[Math.min(looks++, progress.length - 1)](),
+    "POST /grids/exports": () => reply(202, exportJob()),
+    "GET /grids/exports/export_1": () =>
+      exportJob({
+        status: "done",
+        count: 3861,
+        bytes: 1_782_000,
+        url: "https://s3.test/bucket/exports/jianyang/export_1.geojson?sig=1",
+        ...finished,
+      }),
   });
 }
 
@@ -74,7 +118,7 @@ async function chooseAndSubmit(chosen: File) {
 }
 
 describe("importing grids", () => {
-  it("uploads the file straight to the presigned URL, without the bearer token, then imports it", async () => {
+  it("uploads the file straight to the presigned URL, without the bearer token, then follows the import to its end", async () => {
     const { requests } = api();
     await chooseAndSubmit(file(2048));
     expect(await screen.findByTestId("import-done")).toHaveTextContent("已写入 3,861 / 3,861 个网格。");
@@ -86,11 +130,20 @@ describe("importing grids", () => {
     expect((upload.body as File).size).toBe(2048);
     const imported = requests.find((request) => request.method === "POST" && request.path === "/grids/imports");
     expect(imported?.body).toEqual({ uploadKey: "uploads/pending/jianyang/upload_1.geojson" });
+    expect(requests.filter((request) => request.path === "/grids/imports/import_1").map((request) => request.method)).toEqual(["GET"]);
   });
 
-  it("shows the upload's progress, then an indeterminate “validating and writing” while the import runs", async () => {
-    let finish: ((value: unknown) => void) | undefined;
-    api({ importReply: () => new Promise((resolve) => (finish = resolve)) });
+  it("shows the upload's progress, then “validating” while the import is queued, then the grids written as they are", async () => {
+    let accept: ((value: unknown) => void) | undefined;
+    let wrote: ((value: unknown) => void) | undefined;
+    api({
+      importReply: () => new Promise((resolve) => (accept = resolve)),
+      progress: [
+        () => job({ status: "validating" }),
+        () => new Promise((resolve) => (wrote = resolve)),
+        () => job({ status: "done", total: 12, written: 12, ...finished }),
+      ],
+    });
     FakeUpload.hold = true;
     await chooseAndSubmit(file(4096));
     const status = screen.getByTestId("import-status");
@@ -98,26 +151,39 @@ describe("importing grids", () => {
     expect(within(status).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");
     FakeUpload.sent[0].release();
     await waitFor(() => expect(status).toHaveAttribute("data-step", "importing"));
-    expect(status).toHaveTextContent("正在校验并写入网格");
+    expect(status).toHaveTextContent("正在校验文件中的网格");
     expect(within(status).getByRole("progressbar")).not.toHaveAttribute("aria-valuenow");
-    await waitFor(() => expect(finish).toBeTypeOf("function"));
-    finish?.({ importID: "import_1", status: "done", total: 12, written: 12 });
-    expect(await screen.findByTestId("import-done")).toHaveTextContent("已写入 12 / 12 个网格。");
+    await waitFor(() => expect(accept).toBeTypeOf("function"));
+    accept?.(accepted(job()));
+    await waitFor(() => expect(wrote).toBeTypeOf("function"), { timeout: 3000 });
+    expect(status).toHaveTextContent("正在校验文件中的网格");
+    wrote?.(job({ status: "writing", total: 12, written: 6 }));
+    await waitFor(() => expect(status).toHaveTextContent("正在写入网格：6 / 12。可以离开本页，导入会在后台继续。"));
+    expect(within(status).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");
+    expect(await screen.findByTestId("import-done", {}, { timeout: 3000 })).toHaveTextContent("已写入 12 / 12 个网格。");
   });
 
-  it("lists every problem of a file refused as invalid, in a table", async () => {
+  it("lists every problem of a file the import refused as invalid, in a table", async () => {
     const errors = [
       { path: "features[3]", message: "JY-01-03: the boundary crosses itself at (118.1, 27.3)" },
       { path: "features[12]", message: "JY-01-03: overlaps JY-01-02 by 1,234 m²" },
       { path: "features[40].properties.parentCode", message: 'there is no grid "JY-99"' },
     ];
     api({
-      importReply: () =>
-        problem(400, { title: "Bad Request", code: "import.invalid", detail: "3 problem(s) in the file; nothing was written.", errors }),
+      progress: [
+        () =>
+          job({
+            status: "failed",
+            problems: errors,
+            failure: { code: "import.invalid", message: "3 problem(s) in the file; nothing was written." },
+            ...finished,
+          }),
+      ],
     });
     await chooseAndSubmit(file(300));
     const table = await screen.findByTestId("import-problems");
     expect(table).toHaveTextContent("文件中有 3 处问题，没有写入任何网格");
+    expect(table).toHaveTextContent("3 problem(s) in the file; nothing was written.");
     const rows = within(table).getAllByTestId("import-problem");
     expect(rows).toHaveLength(3);
     errors.forEach((error, index) => {
@@ -139,12 +205,28 @@ describe("importing grids", () => {
     api({
       importReply: () =>
         problem(400, {
-          code: "import.invalid_json",
-          detail: "The file is not valid JSON: Unexpected token x in JSON at position 0",
-          errors: [{ path: "uploadKey", message: "not JSON" }],
+          code: "import.too_large",
+          detail: "The file is 50.0 MB; at most 20 MB is accepted.",
+          errors: [{ path: "uploadKey", message: "file too large" }],
         }),
     });
     await chooseAndSubmit(file(100));
+    await waitFor(() =>
+      expect(screen.getByTestId("import-status")).toHaveTextContent("导入失败: The file is 50.0 MB; at most 20 MB is accepted."),
+    );
+
+    api({
+      progress: [
+        () =>
+          job({
+            status: "failed",
+            problems: [{ path: "uploadKey", message: "not JSON" }],
+            failure: { code: "import.invalid_json", message: "The file is not valid JSON: Unexpected token x in JSON at position 0" },
+            ...finished,
+          }),
+      ],
+    });
+    await userEvent.setup().click(screen.getByTestId("import-submit"));
     const status = await screen.findByTestId("import-status");
     await waitFor(() => expect(status).toHaveTextContent("导入失败: The file is not valid JSON"));
     expect(screen.queryByTestId("import-problems")).not.toBeInTheDocument();
@@ -167,14 +249,17 @@ describe("importing grids", () => {
 });
 
 describe("exporting grids", () => {
-  it("offers the export file as a download link", async () => {
+  it("offers the export file, written in the background, as a download link", async () => {
     const user = userEvent.setup();
-    api();
+    const { requests } = api();
     signedIn();
     renderApp("/d/jianyang/grids/import");
     await user.click(await screen.findByTestId("export-button"));
     const link = await screen.findByTestId("export-link");
-    expect(link).toHaveAttribute("href", "https://s3.test/bucket/exports/jianyang.geojson?sig=1");
+    expect(link).toHaveAttribute("href", "https://s3.test/bucket/exports/jianyang/export_1.geojson?sig=1");
+    expect(
+      requests.filter((request) => request.path.startsWith("/grids/exports")).map((request) => `${request.method} ${request.path}`),
+    ).toEqual(["POST /grids/exports", "GET /grids/exports/export_1"]);
     expect(screen.getByText("已生成：3,861 个网格 · 1.7 MB")).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError, type FieldError } from "../data/api.ts";
-import { gridsApi, putFile, UploadError, type ExportFile, type GridsApi, type ImportResult } from "../data/grids.ts";
+import { follow, gridsApi, putFile, UploadError, type ExportJob, type GridsApi, type ImportJob } from "../data/grids.ts";
 import { useGridLocale } from "../i18n/grids.ts";
 import { isDistrictAdmin, useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
@@ -50,13 +50,17 @@ type Step =
   | { kind: "idle" }
   | { kind: "preparing" }
   | { kind: "uploading"; loaded: number; total: number }
-  | { kind: "importing" }
-  | { kind: "done"; result: ImportResult }
+  /** The import runs in the background; `job` is its last state read (none yet before the API answered). */
+  | { kind: "importing"; job: ImportJob | null }
+  | { kind: "done"; result: ImportJob }
   | { kind: "refused"; message: string }
   | { kind: "invalid"; detail: string; problems: FieldError[] }
   | { kind: "failed"; message: string };
 
-/** Pick a file → presigned upload slot → PUT with progress → import (validated as a whole). */
+/**
+ * Pick a file → presigned upload slot → PUT with progress → import, queued and run in the
+ * background (validated as a whole, then written): its progress is polled until it is over.
+ */
 export function GridImportForm(props: { grids: GridsApi; slug: string }) {
   const { t, formatBytes, formatNumber } = useGridLocale();
   const [file, setFile] = createSignal<File | null>(null);
@@ -95,9 +99,18 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
       }
       setStep({ kind: "uploading", loaded: 0, total: chosen.size });
       await putFile(upload.url, chosen, (loaded, total) => setStep({ kind: "uploading", loaded, total: total || chosen.size }));
-      setStep({ kind: "importing" });
-      const result = await props.grids.importUpload(upload.uploadKey);
-      setStep({ kind: "done", result });
+      setStep({ kind: "importing", job: null });
+      const queued = await props.grids.importUpload(upload.uploadKey);
+      setStep({ kind: "importing", job: queued });
+      const result = await follow(
+        queued,
+        () => props.grids.importStatus(queued.importID),
+        (job) => setStep({ kind: "importing", job }),
+      );
+      if (result.status === "done") setStep({ kind: "done", result });
+      else if (result.failure?.code === "import.invalid")
+        setStep({ kind: "invalid", detail: result.failure.message, problems: result.problems });
+      else setStep({ kind: "failed", message: result.failure?.message ?? t("common.unknownError") });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "import.invalid")
         setStep({ kind: "invalid", detail: errorMessage(failure, t), problems: failure.fieldErrors });
@@ -195,6 +208,24 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
                 </div>
               )}
             </Match>
+            <Match when={at("importing")?.job?.status === "writing" && at("importing")?.job}>
+              {(job) => (
+                <div class="import-progress">
+                  <p class="import-line">
+                    {t("gridImport.writing", { written: formatNumber(job().written), total: formatNumber(job().total) })}
+                  </p>
+                  <div
+                    class="progress"
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={percent(job().written, job().total)}
+                  >
+                    <div class="progress-bar" style={{ width: `${percent(job().written, job().total)}%` }} />
+                  </div>
+                </div>
+              )}
+            </Match>
             <Match when={at("importing")}>
               <div class="import-progress">
                 <p class="import-line">
@@ -286,7 +317,12 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
 /** Export every active grid to a GeoJSON file and offer the (short-lived) download link. */
 export function GridExport(props: { grids: GridsApi }) {
   const { t, formatBytes, formatNumber } = useGridLocale();
-  type State = { kind: "idle" } | { kind: "working" } | { kind: "ready"; file: ExportFile } | { kind: "failed"; error: unknown };
+  type State =
+    | { kind: "idle" }
+    | { kind: "working" }
+    | { kind: "ready"; file: ExportJob & { url: string } }
+    | { kind: "failed"; error: unknown }
+    | { kind: "stopped"; message: string };
   const [state, setState] = createSignal<State>({ kind: "idle" });
   const at = <K extends State["kind"]>(kind: K) => {
     const current = state();
@@ -296,7 +332,11 @@ export function GridExport(props: { grids: GridsApi }) {
   async function run() {
     setState({ kind: "working" });
     try {
-      setState({ kind: "ready", file: await props.grids.exportFile() });
+      // Written in the background: the link comes once the file is there.
+      const queued = await props.grids.startExport();
+      const file = await follow(queued, () => props.grids.exportStatus(queued.exportID));
+      if (file.status === "done" && file.url) setState({ kind: "ready", file: { ...file, url: file.url } });
+      else setState({ kind: "stopped", message: file.failure?.message ?? t("common.unknownError") });
     } catch (error) {
       setState({ kind: "failed", error });
     }
@@ -318,7 +358,7 @@ export function GridExport(props: { grids: GridsApi }) {
         <Match when={at("ready")?.file}>
           {(file) => (
             <div class="export-ready" role="status">
-              <p>{t("gridImport.exportReady", { count: formatNumber(file().count), size: formatBytes(file().bytes) })}</p>
+              <p>{t("gridImport.exportReady", { count: formatNumber(file().count ?? 0), size: formatBytes(file().bytes ?? 0) })}</p>
               <a class="button button-primary" href={file().url} download="" data-testid="export-link">
                 <DownloadIcon size={16} />
                 {t("gridImport.download")}
@@ -332,6 +372,14 @@ export function GridExport(props: { grids: GridsApi }) {
             <p class="notice notice-error" role="alert">
               <AlertIcon size={16} />
               <span>{errorMessage(failed().error, t)}</span>
+            </p>
+          )}
+        </Match>
+        <Match when={at("stopped")}>
+          {(stopped) => (
+            <p class="notice notice-error" role="alert">
+              <AlertIcon size={16} />
+              <span>{stopped().message}</span>
             </p>
           )}
         </Match>

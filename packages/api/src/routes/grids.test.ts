@@ -1,5 +1,5 @@
-import { Tally, withActor } from "@wangge/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Grid, Tally, withActor } from "@wangge/core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 import { rect } from "@wangge/core/onboarding/test-district.test-support";
 
@@ -21,10 +21,25 @@ async function upload(body: string) {
   return target.body.uploadKey as string;
 }
 
+/** Polls the import until it is over, as the portal does. */
+async function settled(importID: string) {
+  for (let polls = 0; polls < 400; polls++) {
+    const job = await api.call("GET", `/grids/imports/${importID}`, admin);
+    expect(job.status).toBe(200);
+    if (job.body.status === "done" || job.body.status === "failed") return job.body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`import ${importID} did not finish`);
+}
+
 beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api?.close());
+afterEach(() => {
+  Grid.importWorker.chunkGrids = 40;
+  Grid.importWorker.afterChunk = undefined;
+});
 
 describe("grids through the API", () => {
   it("imports a file uploaded straight to S3, then locates points in it and exports it back", async () => {
@@ -32,11 +47,34 @@ describe("grids through the API", () => {
     for (let i = 0; i < 5; i++) features.push(feature(`A-${i}`, 2, "A", rect(i * 2, 0, i * 2 + 2, 10, [118, 27.2])));
     for (let i = 0; i < 5; i++) features.push(feature(`A-${i}-1`, 3, `A-${i}`, rect(i * 2, 0, i * 2 + 2, 10, [118, 27.2])));
     const key = await upload(JSON.stringify({ type: "FeatureCollection", features }));
+    // The worker (in-process here, as locally) stops after 6 grids until the test has looked.
+    Grid.importWorker.chunkGrids = 3;
+    let reached: () => void = () => {};
+    let release: () => void = () => {};
+    const atSix = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    Grid.importWorker.afterChunk = async (written) => {
+      if (written !== 6) return;
+      reached();
+      await released;
+    };
     const job = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: key } });
-    expect(job.status).toBe(200);
-    expect(job.body).toMatchObject({ status: "done", total: 11, written: 11 });
+    expect(job.status).toBe(202);
+    expect(job.body).toEqual({
+      importID: expect.stringMatching(/^import_/),
+      status: "queued",
+      total: 0,
+      written: 0,
+      problems: [],
+      failure: null,
+      startedAt: expect.any(String),
+      finishedAt: null,
+    });
+    await atSix;
     const progress = await api.call("GET", `/grids/imports/${job.body.importID}`, admin);
-    expect(progress.body).toMatchObject({ status: "done", written: 11 });
+    expect(progress.body).toMatchObject({ status: "writing", total: 11, written: 6, finishedAt: null });
+    release();
+    expect(await settled(job.body.importID)).toMatchObject({ status: "done", total: 11, written: 11, problems: [], failure: null });
 
     const located = await api.call("GET", "/grids/locate?lon=118.05&lat=27.25", resident);
     expect(located.status).toBe(200);
@@ -48,25 +86,70 @@ describe("grids through the API", () => {
     const badPoint = await api.call("GET", "/grids/locate?lon=500&lat=27", resident);
     expect(badPoint.status).toBe(400);
 
-    const exported = await api.call("GET", "/grids/export", admin);
-    expect(exported.body.count).toBe(11);
-    const file = (await (await fetch(exported.body.url)).json()) as { features: { properties: { code: string } }[] };
+    const queued = await api.call("POST", "/grids/exports", admin);
+    expect(queued.status).toBe(202);
+    expect(queued.body).toEqual({
+      exportID: expect.stringMatching(/^export_/),
+      status: "queued",
+      count: null,
+      bytes: null,
+      url: null,
+      failure: null,
+      startedAt: expect.any(String),
+      finishedAt: null,
+    });
+    let exported = queued;
+    for (let polls = 0; polls < 200 && exported.body.status !== "done"; polls++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      exported = await api.call("GET", `/grids/exports/${queued.body.exportID}`, admin);
+    }
+    expect(exported.body).toMatchObject({ status: "done", count: 11, bytes: expect.any(Number), failure: null });
+    const download = await fetch(exported.body.url);
+    expect(download.headers.get("content-disposition")).toBe('attachment; filename="jianyang-grids.geojson"');
+    const file = (await download.json()) as { features: { properties: { code: string } }[] };
     expect(file.features.map((entry: { properties: { code: string } }) => entry.properties.code)).toContain("A-4-1");
 
     const coverage = await api.call("GET", `/grids/${located.body.ancestors[0].gridID}/coverage`, resident);
     expect(coverage.body).toMatchObject({ ok: true, children: 5, gaps: [], overlaps: [] });
   });
 
-  it("refuses a 50 MB file, broken JSON and an upload key of another district", async () => {
+  it("refuses a 50 MB file and an upload key of another district at once; broken JSON and a wrong file fail in the background", async () => {
     const big = await upload("x".repeat(50 * 1024 * 1024));
     const tooLarge = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: big } });
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body.code).toBe("import.too_large");
-    const broken = await upload("{ not json");
-    const invalid = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: broken } });
-    expect(invalid.body.code).toBe("import.invalid_json");
     const foreign = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: "uploads/pending/yanping/upload_x.geojson" } });
     expect(foreign.status).toBe(404);
+
+    const broken = await upload("{ not json");
+    const notJson = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: broken } });
+    expect(notJson.status).toBe(202);
+    expect(await settled(notJson.body.importID)).toMatchObject({
+      status: "failed",
+      written: 0,
+      failure: { code: "import.invalid_json", message: expect.stringMatching(/^The file is not valid JSON/) },
+      problems: [{ path: "uploadKey", message: "not JSON" }],
+    });
+
+    const wrong = await upload(
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [feature("W", 1, null, rect(0, 0, 10, 10, [119, 28])), feature("W-1", 2, "NOPE", rect(0, 0, 5, 10, [119, 28]))],
+      }),
+    );
+    const invalid = await api.call("POST", "/grids/imports", { ...admin, body: { uploadKey: wrong } });
+    expect(await settled(invalid.body.importID)).toEqual({
+      importID: invalid.body.importID,
+      status: "failed",
+      total: 0,
+      written: 0,
+      problems: [{ path: "features[1]", message: "W-1: parent NOPE is neither in the file nor in the district" }],
+      failure: { code: "import.invalid", message: "1 problem(s) in the file; nothing was written." },
+      startedAt: invalid.body.startedAt,
+      finishedAt: expect.any(String),
+    });
+    const roots = await api.call("GET", "/grids?parentID=root", admin);
+    expect(roots.body.items.map((grid: { code: string }) => grid.code)).not.toContain("W");
   });
 
   it("answers bad polygons with the problem named at its path", async () => {

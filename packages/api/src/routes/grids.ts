@@ -23,14 +23,31 @@ const Coverage = z
 const ImportJob = z
   .object({
     importID: z.string(),
-    status: z.enum(["validating", "writing", "done", "failed"]),
+    status: z.enum(["queued", "validating", "writing", "done", "failed"]),
+    /** Grids to write (known once the file is validated) and grids written so far. */
     total: z.number(),
     written: z.number(),
+    /** The file's problems when it was refused (`failure.code` "import.invalid"): nothing was written. */
     problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
   })
   .meta({ id: "GridImport" });
+
+const ExportJob = z
+  .object({
+    exportID: z.string(),
+    status: z.enum(["queued", "writing", "done", "failed"]),
+    count: z.number().nullable(),
+    bytes: z.number().nullable(),
+    /** The file, for an hour from this reply, once written. */
+    url: z.string().nullable(),
+    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: "GridExport" });
 
 /** Grids (网格): locate, list, draw, split, merge, import and export. */
 export const gridRoutes = router()
@@ -52,18 +69,28 @@ export const gridRoutes = router()
   )
   .openapi(
     createRoute({
-      method: "get",
-      path: "/export",
+      method: "post",
+      path: "/exports",
       operationId: "exportGrids",
       tags: ["grids"],
-      summary: "Export every active grid as GeoJSON: a short-lived download link to the file",
+      summary: "Export every active grid as GeoJSON, in the background: answers at once (queued); getGridExport gives the download link",
       security: bearer,
-      responses: {
-        200: json(z.object({ url: z.string(), count: z.number(), bytes: z.number() }), "The export file"),
-        ...problems(401, 403),
-      },
+      responses: { 202: json(ExportJob, "Queued"), ...problems(401, 403) },
     }),
-    async (c) => c.json(await Grid.exportToFile(), 200),
+    async (c) => c.json(await Grid.startExport(), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/exports/{exportID}",
+      operationId: "getGridExport",
+      tags: ["grids"],
+      summary: "The progress of an export, and a short-lived download link to its file once written",
+      security: bearer,
+      request: { params: z.object({ exportID: pathParam("exportID", "export_01jd…") }) },
+      responses: { 200: json(ExportJob, "The export"), ...problems(401, 404) },
+    }),
+    async (c) => c.json(await Grid.getExport(c.req.valid("param").exportID), 200),
   )
   .openapi(
     createRoute({
@@ -89,12 +116,13 @@ export const gridRoutes = router()
       path: "/imports",
       operationId: "importGrids",
       tags: ["grids"],
-      summary: "Import an uploaded GeoJSON FeatureCollection: validate everything, then write in batches",
+      summary:
+        "Import an uploaded GeoJSON FeatureCollection in the background: answers at once (queued); follow it with getGridImport (validated as a whole, then written)",
       security: bearer,
       request: body(Grid.ImportUploadInput),
-      responses: { 200: json(ImportJob, "Imported"), ...problems(400, 401, 403, 404) },
+      responses: { 202: json(ImportJob, "Queued"), ...problems(400, 401, 403, 404) },
     }),
-    async (c) => c.json(await Grid.importUpload(c.req.valid("json")), 200),
+    async (c) => c.json(await Grid.importUpload(c.req.valid("json")), 202),
   )
   .openapi(
     createRoute({

@@ -126,16 +126,26 @@ export const GridSetEntity = new Entity(
   table,
 );
 
-/** A bulk import of grids: its progress, for the portal to follow. */
+/**
+ * A bulk import of grids, run in the background (`grid/import.ts`): its progress for the portal
+ * to follow, and the worker's checkpoint. `written` counts the grids written so far, in the
+ * import's order, and moves in the same transaction as they are written: a worker that is run
+ * again goes on from there.
+ */
 export const GridImportEntity = new Entity(
   {
     model: { entity: "gridImport", version: "1", service: "wangge" },
     attributes: {
       tenantID: { type: "string", required: true, readOnly: true },
       importID: { type: "string", required: true, readOnly: true },
-      status: { type: ["validating", "writing", "done", "failed"] as const, required: true },
+      status: { type: ["queued", "validating", "writing", "done", "failed"] as const, required: true },
+      /** The uploaded file (`uploads/pending/<tenant>/…`), removed once the import is over. */
+      uploadKey: { type: "string" },
       total: { type: "number", required: true, default: 0 },
       written: { type: "number", required: true, default: 0 },
+      /** Why it failed: the error's code and message; `problems` lists the file's problems. */
+      failureCode: { type: "string" },
+      failureMessage: { type: "string" },
       problems: { type: "any" },
       by: { type: "string", required: true },
       startedAt: { type: "string", required: true },
@@ -144,6 +154,34 @@ export const GridImportEntity = new Entity(
     },
     indexes: {
       primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["importID"] } },
+    },
+  },
+  table,
+);
+
+/**
+ * An export of the district's grids to a GeoJSON file (`exports/<tenant>/<exportID>.geojson`),
+ * written in the background (`grid/import.ts`); a download link is signed when it is read.
+ */
+export const GridExportEntity = new Entity(
+  {
+    model: { entity: "gridExport", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      exportID: { type: "string", required: true, readOnly: true },
+      status: { type: ["queued", "writing", "done", "failed"] as const, required: true },
+      /** Grids in the file and its size, once written. */
+      count: { type: "number" },
+      bytes: { type: "number" },
+      failureCode: { type: "string" },
+      failureMessage: { type: "string" },
+      by: { type: "string", required: true },
+      startedAt: { type: "string", required: true },
+      finishedAt: { type: "string" },
+      expiresAt: { type: "number" },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["exportID"] } },
     },
   },
   table,

@@ -1,17 +1,20 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
+import type { EntityItem } from "electrodb";
 import { actorID, assertRole, useTenant } from "../actor.ts";
 import * as Config from "../config/index.ts";
-import { InputError, NotFoundError, VisibleError, type ErrorDetail } from "../error.ts";
+import { ConflictError, InputError, NotFoundError, VisibleError, type ErrorDetail } from "../error.ts";
+import * as Job from "../job/index.ts";
 import { batchPut, type BatchStats } from "../storage/batch.ts";
 import { bucketName, s3 } from "../storage/bucket.ts";
+import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
-import { newID } from "../util/id.ts";
+import { newID, scopedID } from "../util/id.ts";
 import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
-import { GridCodeEntity, GridEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
+import { GridCodeEntity, GridEntity, GridExportEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
 import { countFieldOf, GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
-import { PendingUploadPrefix } from "../storage/keys.ts";
+import { ExportPrefix, PendingUploadPrefix } from "../storage/keys.ts";
 
 /** The largest grid file accepted (a district's whole tree is a few megabytes). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -49,13 +52,23 @@ export type ImportProgress = (phase: "validating" | "writing", done: number, tot
 
 const m2 = (area: number) => `${Math.round(area).toLocaleString("en")} m²`;
 
+interface PlanOptions {
+  onProgress?: ImportProgress;
+  /**
+   * The ID of the grid made from the feature at `index`. A background import derives them from
+   * its own ID, so that a run again makes the same grids, and the grids it wrote before are
+   * neither taken for the district's (codes used, overlaps) nor written twice.
+   */
+  idOf?: (index: number) => string;
+  /** When the grids are recorded as changed (default: now). */
+  at?: string;
+}
+
 /**
- * Imports grids from a GeoJSON FeatureCollection. Everything is validated first and every
- * problem reported (feature index and code) before anything is written; then the grids, their
- * code reservations and first versions are written in batches, unprocessed items retried.
+ * Validates a GeoJSON FeatureCollection of grids against itself and the district, reporting
+ * every problem (feature index and code) at once, and returns the grids to write, parents first.
  */
-export async function importCollection(input: unknown, options: { onProgress?: ImportProgress } = {}) {
-  assertRole("district_admin");
+async function plan(input: unknown, options: PlanOptions = {}): Promise<Grid[]> {
   const collection = ImportFeatureCollection.safeParse(input);
   if (!collection.success)
     throw new InputError("import.not_a_collection", "The file must be a GeoJSON FeatureCollection of 1 to 20,000 features.", [
@@ -69,15 +82,16 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   const config = await Config.get();
   const kinds = new Set(config.dedicatedKinds.map((kind) => kind.key));
   const tenantID = useTenant();
+  const ours = new Set(options.idOf ? features.map((_, index) => options.idOf!(index)) : []);
   const [existing, reserved] = await Promise.all([
     GridEntity.query
       .primary({ tenantID })
       .go({ pages: "all" })
-      .then((result) => result.data.map(toGrid).filter((grid) => grid.status === "active")),
+      .then((result) => result.data.map(toGrid).filter((grid) => grid.status === "active" && !ours.has(grid.gridID))),
     GridCodeEntity.query
       .primary({ tenantID })
       .go({ pages: "all" })
-      .then((result) => new Set(result.data.map((item) => item.code))),
+      .then((result) => new Set(result.data.filter((item) => !ours.has(item.gridID)).map((item) => item.code))),
   ]);
   const existingByCode = new Map(existing.map((grid) => [grid.code, grid]));
 
@@ -186,16 +200,16 @@ export async function importCollection(input: unknown, options: { onProgress?: I
   }
   if (problems.length) throw new InputError("import.invalid", `${problems.length} problem(s) in the file; nothing was written.`, problems);
 
-  // 4. Parents before children: assign IDs and paths, then write in batches.
+  // 4. Parents before children: assign IDs and paths.
   const by = actorID();
-  const at = new Date().toISOString();
+  const at = options.at ?? new Date().toISOString();
   const ordered = [...candidates].sort((a, b) => (a.tier ?? 99) - (b.tier ?? 99));
   for (const candidate of ordered) {
     const parent = parentOf.get(candidate)!;
     const parentGrid = parent?.grid ?? parent?.candidate?.grid;
     const boundary = candidate.boundary!;
     candidate.grid = {
-      gridID: newID("grid"),
+      gridID: options.idOf ? options.idOf(candidate.index) : newID("grid"),
       code: candidate.props.code,
       name: candidate.props.name,
       tier: candidate.tier,
@@ -215,34 +229,53 @@ export async function importCollection(input: unknown, options: { onProgress?: I
       updatedBy: by,
     };
   }
-  const items = ordered.flatMap(({ grid }) => {
-    const { gridID, code } = grid!;
-    const { boundary } = grid!;
-    return [
-      GridEntity.put({
-        ...grid!,
-        boundary,
-        tenantID,
-        tierKey: tierKeyOf(grid!.tier),
-        parentID: grid!.parentID ?? ROOT,
-        dedicatedKind: grid!.dedicatedKind ?? undefined,
-        households: grid!.households ?? undefined,
-        population: grid!.population ?? undefined,
-        note: undefined,
-      }).params().Item,
-      GridCodeEntity.put({ tenantID, code, gridID }).params().Item,
-    ];
-  });
+  return ordered.map((candidate) => candidate.grid!);
+}
+
+/** A grid as the table holds it. */
+function storedOf(grid: Grid) {
+  return {
+    ...grid,
+    boundary: grid.boundary!,
+    tenantID: useTenant(),
+    tierKey: tierKeyOf(grid.tier),
+    parentID: grid.parentID ?? ROOT,
+    dedicatedKind: grid.dedicatedKind ?? undefined,
+    households: grid.households ?? undefined,
+    population: grid.population ?? undefined,
+    note: undefined,
+  };
+}
+
+/**
+ * Imports grids from a GeoJSON FeatureCollection in one call (scripts and the demo; the portal's
+ * imports run in the background: `importUpload`). Everything is validated first and every
+ * problem reported before anything is written; then the grids and their code reservations are
+ * written in batches, unprocessed items retried.
+ */
+export async function importCollection(input: unknown, options: { onProgress?: ImportProgress } = {}) {
+  assertRole("district_admin");
+  const grids = await plan(input, options);
+  const tenantID = useTenant();
+  const items = grids.flatMap((grid) => [
+    GridEntity.put(storedOf(grid)).params().Item,
+    GridCodeEntity.put({ tenantID, code: grid.code, gridID: grid.gridID }).params().Item,
+  ]);
   const stats: BatchStats = await batchPut(items, {
-    onProgress: (written, total) => options.onProgress?.("writing", Math.floor((written / total) * ordered.length), ordered.length),
+    onProgress: (written, total) => options.onProgress?.("writing", Math.floor((written / total) * grids.length), grids.length),
   });
-  const counted: Record<string, number> = {};
-  for (const { grid } of ordered) counted[countFieldOf(grid!.tier)] = (counted[countFieldOf(grid!.tier)] ?? 0) + 1;
   await GridSetEntity.update({ tenantID })
-    .add({ stamp: 1, ...counted })
+    .add({ stamp: 1, ...countsOf(grids) })
     .set({ updatedAt: new Date().toISOString() })
     .go();
-  return { imported: ordered.length, items: items.length, ...stats };
+  return { imported: grids.length, items: items.length, ...stats };
+}
+
+/** Grids per count field of the grid set (`tier1`…, `dedicated`). */
+function countsOf(grids: Grid[]): Record<string, number> {
+  const counted: Record<string, number> = {};
+  for (const grid of grids) counted[countFieldOf(grid.tier)] = (counted[countFieldOf(grid.tier)] ?? 0) + 1;
+  return counted;
 }
 
 /** Every active grid of the district as a FeatureCollection (the import format). */
@@ -293,7 +326,28 @@ export async function createUpload() {
 
 export const ImportUploadInput = z.object({ uploadKey: z.string().min(1).max(300) });
 
-/** Imports an uploaded file as a job whose progress `getImport` reads while it runs. */
+type GridImportItem = EntityItem<typeof GridImportEntity>;
+
+/** An import as callers see it: its progress, and why it failed. */
+function viewOf(item: GridImportItem) {
+  return {
+    importID: item.importID,
+    status: item.status,
+    total: item.total,
+    written: item.written,
+    problems: (item.problems as ErrorDetail[] | undefined) ?? [],
+    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    startedAt: item.startedAt,
+    finishedAt: item.finishedAt ?? null,
+  };
+}
+export type GridImport = ReturnType<typeof viewOf>;
+
+/**
+ * Starts importing an uploaded file: checks that the upload is there and not too large, records
+ * the import (`queued`) and queues the work, then answers at once. The worker (`runImport`)
+ * validates and writes; `getImport` follows it.
+ */
 export const importUpload = fn(ImportUploadInput, async ({ uploadKey }) => {
   assertRole("district_admin");
   if (!uploadKey.startsWith(pendingPrefix()) || uploadKey.includes(".."))
@@ -303,88 +357,271 @@ export const importUpload = fn(ImportUploadInput, async ({ uploadKey }) => {
     .send(new HeadObjectCommand({ Bucket, Key: uploadKey }))
     .catch(() => undefined);
   if (!head) throw new NotFoundError("import.upload_not_found", "The upload is not there (expired, or never finished).");
-  const drop = () =>
-    s3()
-      .send(new DeleteObjectCommand({ Bucket, Key: uploadKey }))
-      .catch(() => undefined);
   if ((head.ContentLength ?? 0) > MAX_IMPORT_BYTES) {
-    await drop();
+    await dropUpload(uploadKey);
     throw new InputError(
       "import.too_large",
       `The file is ${((head.ContentLength ?? 0) / 1048576).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1048576} MB is accepted.`,
       [{ path: "uploadKey", message: "file too large" }],
     );
   }
-  const body = await (await s3().send(new GetObjectCommand({ Bucket, Key: uploadKey }))).Body!.transformToString("utf-8");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch (error) {
-    await drop();
-    throw new InputError("import.invalid_json", `The file is not valid JSON: ${(error as Error).message}`, [
-      { path: "uploadKey", message: "not JSON" },
-    ]);
-  }
   const tenantID = useTenant();
   const importID = newID("import");
-  const startedAt = new Date().toISOString();
-  const expiresAt = Math.floor(Date.now() / 1000) + 30 * 86400;
-  await GridImportEntity.create({
+  const created = await GridImportEntity.create({
     tenantID,
     importID,
-    status: "validating",
+    status: "queued",
+    uploadKey,
     total: 0,
     written: 0,
     by: actorID(),
-    startedAt,
-    expiresAt,
+    startedAt: new Date().toISOString(),
+    expiresAt: Math.floor(Date.now() / 1000) + 30 * 86400,
   }).go();
-  let lastSaved = 0;
   try {
-    const result = await importCollection(parsed, {
-      onProgress: async (phase, done, total) => {
-        if (phase === "writing" && done - lastSaved < Math.max(50, total / 20) && done < total) return;
-        lastSaved = done;
-        await GridImportEntity.patch({ tenantID, importID })
-          .set({ status: phase, total, written: phase === "writing" ? done : 0 })
-          .go();
-      },
-    });
-    const finishedAt = new Date().toISOString();
-    await GridImportEntity.patch({ tenantID, importID })
-      .set({ status: "done", total: result.imported, written: result.imported, finishedAt })
-      .go();
-    return { importID, status: "done" as const, total: result.imported, written: result.imported, problems: [], startedAt, finishedAt };
+    await importJob.enqueue({ importID });
   } catch (error) {
-    const problems =
-      error instanceof VisibleError ? (error.details ?? [{ path: "", message: error.message }]) : [{ path: "", message: "internal error" }];
     await GridImportEntity.patch({ tenantID, importID })
-      .set({ status: "failed", problems: problems.slice(0, 1000), finishedAt: new Date().toISOString() })
+      .set({ status: "failed", failureCode: "import.not_queued", failureMessage: "The import could not be queued.", finishedAt: now() })
       .go();
     throw error;
-  } finally {
-    await drop();
   }
+  return viewOf(created.data as GridImportItem);
 });
 
 /** The progress of an import job. */
 export const getImport = fn(z.string(), async (importID) => {
   const result = await GridImportEntity.get({ tenantID: useTenant(), importID }).go();
   if (!result.data) throw new NotFoundError("import.not_found", `There is no import ${importID} in this district.`);
-  const { tenantID, expiresAt, ...job } = result.data;
-  return { ...job, problems: (job.problems as ErrorDetail[] | undefined) ?? [], finishedAt: job.finishedAt ?? null };
+  return viewOf(result.data);
 });
 
-/** Writes the export to S3 and returns a short-lived download link (a district's grids exceed a Lambda reply). */
-export async function exportToFile() {
-  const collection = await exportCollection();
-  const Key = `exports/${useTenant()}/${newID("export")}.geojson`;
-  const body = JSON.stringify(collection);
-  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key, Body: body, ContentType: "application/geo+json" }));
-  const url = await getSignedUrl(
-    s3(),
-    new GetObjectCommand({ Bucket: bucketName(), Key, ResponseContentDisposition: `attachment; filename="${useTenant()}-grids.geojson"` }),
-    { expiresIn: 3600 },
-  );
-  return { url, count: collection.features.length, bytes: Buffer.byteLength(body) };
+const now = () => new Date().toISOString();
+const dropUpload = (Key: string) =>
+  s3()
+    .send(new DeleteObjectCommand({ Bucket: bucketName(), Key }))
+    .catch(() => undefined);
+
+/** Settings and test hooks of the background import. */
+export const importWorker = {
+  /** Grids per transaction: each writes a grid and its code (2 of DynamoDB's 100 items a transaction). */
+  chunkGrids: 40,
+  /** Boundaries per transaction, in bytes of JSON (a transaction carries at most 4 MB). */
+  chunkBytes: 3 * 1024 * 1024,
+  /** Called after each written chunk with the grids written so far (tests stop a run here). */
+  afterChunk: undefined as ((written: number) => void | Promise<void>) | undefined,
+};
+
+const importJob = Job.define("grid.import", z.object({ importID: z.string() }), (input, attempt) => runImport(input.importID, attempt));
+
+/**
+ * The worker's side of an import, safe to run again: parse, validate every feature (nothing is
+ * written when one is wrong), then write the grids chunk by chunk from the import's checkpoint.
+ * Each chunk is one transaction that writes its grids and codes (only if absent), adds them to
+ * the district's counts and moves the checkpoint on (only from where this run read it): a chunk
+ * is written once whatever the deliveries of the message, and a run again goes on from there.
+ * Grid IDs derive from the import's ID and the feature's index, so every run plans the same grids.
+ */
+async function runImport(importID: string, attempt: Job.Attempt): Promise<void> {
+  const tenantID = useTenant();
+  const key = { tenantID, importID };
+  const record = (await GridImportEntity.get(key).go()).data;
+  if (!record || record.status === "done" || record.status === "failed") return;
+  const finish = async (
+    set: Partial<Pick<GridImportItem, "status" | "total" | "written" | "failureCode" | "failureMessage" | "problems">>,
+  ) => {
+    await GridImportEntity.patch(key)
+      .set({ ...set, finishedAt: now() })
+      .go();
+    if (record.uploadKey) await dropUpload(record.uploadKey);
+  };
+  try {
+    const body = await s3()
+      .send(new GetObjectCommand({ Bucket: bucketName(), Key: record.uploadKey }))
+      .then(
+        (object) => object.Body!.transformToString("utf-8"),
+        (error) => {
+          if ((error as { name?: string }).name === "NoSuchKey")
+            throw new NotFoundError("import.upload_not_found", "The upload is not there any more (expired).");
+          throw error;
+        },
+      );
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch (error) {
+      throw new InputError("import.invalid_json", `The file is not valid JSON: ${(error as Error).message}`, [
+        { path: "uploadKey", message: "not JSON" },
+      ]);
+    }
+    if (record.status === "queued") await GridImportEntity.patch(key).set({ status: "validating" }).go();
+    const at = new Date(record.startedAt);
+    const grids = await plan(parsed, { idOf: (index) => scopedID(importID, "grid", index, at), at: record.startedAt });
+    await GridImportEntity.patch(key).set({ status: "writing", total: grids.length }).go();
+    let written = record.written;
+    while (written < grids.length) {
+      const chunk = chunkFrom(grids, written);
+      if (await writeChunk(importID, chunk, written)) written += chunk.length;
+      // Another delivery of this import moved the checkpoint: go on from where it is.
+      else written = (await GridImportEntity.get(key).go()).data?.written ?? grids.length;
+      await importWorker.afterChunk?.(written);
+    }
+    await finish({ status: "done", total: grids.length, written: grids.length });
+  } catch (error) {
+    if (error instanceof VisibleError) {
+      await finish({
+        status: "failed",
+        failureCode: error.code,
+        failureMessage: error.message,
+        problems: (error.details ?? []).slice(0, 1000),
+      });
+      return;
+    }
+    if (attempt.last)
+      await finish({
+        status: "failed",
+        failureCode: "internal",
+        failureMessage: "The import stopped on an internal error after several attempts.",
+        problems: [],
+      });
+    throw error;
+  }
+}
+
+/** The next grids to write from `from`: at most `chunkGrids`, and `chunkBytes` of boundaries (at least one). */
+function chunkFrom(grids: Grid[], from: number): Grid[] {
+  const chunk: Grid[] = [];
+  let bytes = 0;
+  for (const grid of grids.slice(from, from + importWorker.chunkGrids)) {
+    bytes += JSON.stringify(grid.boundary).length;
+    if (chunk.length > 0 && bytes > importWorker.chunkBytes) break;
+    chunk.push(grid);
+  }
+  return chunk;
+}
+
+const importEntities = { grid: GridEntity, gridCode: GridCodeEntity, gridSet: GridSetEntity, gridImport: GridImportEntity };
+
+/**
+ * Writes one chunk and moves the checkpoint from `from`, in one transaction. False when the
+ * checkpoint is no longer at `from` (another delivery wrote this chunk); a conflict when a code
+ * was taken since the file was validated.
+ */
+async function writeChunk(importID: string, chunk: Grid[], from: number): Promise<boolean> {
+  const tenantID = useTenant();
+  const result = await writeTransaction(importEntities, (ops) => [
+    ...chunk.flatMap((grid) => [
+      ops.grid.create(storedOf(grid)).commit(),
+      ops.gridCode.create({ tenantID, code: grid.code, gridID: grid.gridID }).commit(),
+    ]),
+    ops.gridSet
+      .update({ tenantID })
+      .add({ stamp: 1, ...countsOf(chunk) })
+      .set({ updatedAt: now() })
+      .commit(),
+    ops.gridImport
+      .patch({ tenantID, importID })
+      .set({ written: from + chunk.length })
+      .where((attr, op) => op.eq(attr.written, from))
+      .commit(),
+  ]).go();
+  if (!result.canceled) return true;
+  const reasons = result.data as { rejected: boolean; code?: string }[];
+  // Another delivery of this import wrote the chunk (the checkpoint moved), or is writing it now.
+  if (reasons[chunk.length * 2 + 1]?.rejected || reasons.some((reason) => reason.code === "TransactionConflict")) return false;
+  const rejected = reasons.flatMap((reason, index) => (reason.rejected ? [index] : []));
+  const code = rejected.find((index) => index < chunk.length * 2 && index % 2 === 1);
+  if (code !== undefined) {
+    const grid = chunk[(code - 1) / 2];
+    throw new ConflictError("import.code_taken", `The code ${grid.code} was taken while the import ran.`, [
+      { path: "features", message: `${grid.code}: the code is already used in this district` },
+    ]);
+  }
+  throw new Error(`Import ${importID}: the transaction from ${from} was refused (${JSON.stringify(result.data)})`);
+}
+
+// ─── exports, in the background too ─────────────────────────────────────────
+
+type GridExportItem = EntityItem<typeof GridExportEntity>;
+
+/** Where an export's file is: one key per export, so that writing it again replaces it. */
+const exportKeyOf = (exportID: string) => `${ExportPrefix}${useTenant()}/${exportID}.geojson`;
+
+/** An export as callers see it: with a short-lived download link once the file is written. */
+async function exportViewOf(item: GridExportItem) {
+  const url =
+    item.status === "done"
+      ? await getSignedUrl(
+          s3(),
+          new GetObjectCommand({
+            Bucket: bucketName(),
+            Key: exportKeyOf(item.exportID),
+            ResponseContentDisposition: `attachment; filename="${item.tenantID}-grids.geojson"`,
+          }),
+          { expiresIn: 3600 },
+        )
+      : null;
+  return {
+    exportID: item.exportID,
+    status: item.status,
+    count: item.count ?? null,
+    bytes: item.bytes ?? null,
+    url,
+    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    startedAt: item.startedAt,
+    finishedAt: item.finishedAt ?? null,
+  };
+}
+export type GridExport = Awaited<ReturnType<typeof exportViewOf>>;
+
+/**
+ * Starts exporting every active grid to a GeoJSON file (a district's grids exceed a Lambda
+ * reply, and reading them all may outlast a request): answers at once; `getExport` follows it
+ * and gives the download link when it is done.
+ */
+export async function startExport() {
+  const exportID = newID("export");
+  const created = await GridExportEntity.create({
+    tenantID: useTenant(),
+    exportID,
+    status: "queued",
+    by: actorID(),
+    startedAt: now(),
+    expiresAt: Math.floor(Date.now() / 1000) + 7 * 86400,
+  }).go();
+  await exportJob.enqueue({ exportID });
+  return exportViewOf(created.data as GridExportItem);
+}
+
+/** An export's progress, and its download link (valid one hour) once written. */
+export const getExport = fn(z.string(), async (exportID) => {
+  const result = await GridExportEntity.get({ tenantID: useTenant(), exportID }).go();
+  if (!result.data) throw new NotFoundError("export.not_found", `There is no export ${exportID} in this district.`);
+  return exportViewOf(result.data);
+});
+
+const exportJob = Job.define("grid.export", z.object({ exportID: z.string() }), (input, attempt) => runExport(input.exportID, attempt));
+
+/** The worker's side of an export; run again, it writes the same file to the same key. */
+async function runExport(exportID: string, attempt: Job.Attempt): Promise<void> {
+  const key = { tenantID: useTenant(), exportID };
+  const record = (await GridExportEntity.get(key).go()).data;
+  if (!record || record.status === "done" || record.status === "failed") return;
+  try {
+    await GridExportEntity.patch(key).set({ status: "writing" }).go();
+    const collection = await exportCollection();
+    const body = JSON.stringify(collection);
+    await s3().send(
+      new PutObjectCommand({ Bucket: bucketName(), Key: exportKeyOf(exportID), Body: body, ContentType: "application/geo+json" }),
+    );
+    await GridExportEntity.patch(key)
+      .set({ status: "done", count: collection.features.length, bytes: Buffer.byteLength(body), finishedAt: now() })
+      .go();
+  } catch (error) {
+    if (attempt.last)
+      await GridExportEntity.patch(key)
+        .set({ status: "failed", failureCode: "internal", failureMessage: "The export stopped on an internal error.", finishedAt: now() })
+        .go();
+    throw error;
+  }
 }

@@ -17,11 +17,15 @@ export { locate, LocateInput } from "./locate-cache.ts";
 export {
   importCollection,
   exportCollection,
-  exportToFile,
+  startExport,
+  getExport,
+  type GridExport,
   createUpload,
   importUpload,
   ImportUploadInput,
   getImport,
+  importWorker,
+  type GridImport,
   ImportFeatureCollection,
   MAX_IMPORT_BYTES,
 } from "./import.ts";
