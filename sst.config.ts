@@ -6,6 +6,7 @@ import { createAuth, sesEmailFromEnv, signInOrigins } from "./infra/auth.ts";
 import { Monitoring } from "./infra/monitoring.ts";
 import { createStorage, isDevStage } from "./infra/storage.ts";
 import { createWeb } from "./infra/web.ts";
+import { createWorker } from "./infra/worker.ts";
 import { region } from "./packages/core/src/storage/region.ts";
 
 /**
@@ -111,8 +112,20 @@ function Api({ stack }: StackContext) {
     alarmEmails: list(process.env.WANGGE_ALARM_EMAILS),
   });
   monitoring.watchFunction("ApiFunction", api.fn, { title: "API", logGroupName: api.fn.logGroup.logGroupName });
+  // Grid imports and exports off the request path: the API queues them, the worker runs them.
+  const worker = createWorker(stack, { stage: stack.stage, table, bucket });
+  worker.allowEnqueue(api.fn);
+  monitoring.watchFunction("WorkerFunction", worker.fn, { title: "Worker", logGroupName: worker.fn.logGroup.logGroupName });
+  monitoring.addAlarm("JobsDeadLetters", {
+    metric: worker.deadLetterQueue.metricApproximateNumberOfMessagesVisible(),
+    threshold: 1,
+    evaluationPeriods: 1,
+    description: "A grid import or export failed every attempt: its record says why; the message waits in the dead-letter queue.",
+  });
   stack.addOutputs({
     ApiLogGroup: api.fn.logGroup.logGroupName,
+    WorkerLogGroup: worker.fn.logGroup.logGroupName,
+    JobsDeadLetterQueueUrl: worker.deadLetterQueue.queueUrl,
     AlarmTopicArn: monitoring.topic.topicArn,
     Dashboard: monitoring.dashboard.dashboardName,
   });

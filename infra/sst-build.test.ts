@@ -105,6 +105,8 @@ describe("sst build", () => {
         "TableName",
         "BucketName",
         "ApiLogGroup",
+        "WorkerLogGroup",
+        "JobsDeadLetterQueueUrl",
         "ApiAccessLogGroup",
         "AlarmTopicArn",
         "Dashboard",
@@ -117,7 +119,15 @@ describe("sst build", () => {
       resourcesOfType("AWS::CloudWatch::Alarm")
         .map((alarm) => alarm.Properties?.AlarmName)
         .sort(),
-    ).toEqual(["wangge-ci-Api5xxRate", "wangge-ci-ApiFunctionErrors", "wangge-ci-ApiFunctionThrottles", "wangge-ci-TableThrottles"]);
+    ).toEqual([
+      "wangge-ci-Api5xxRate",
+      "wangge-ci-ApiFunctionErrors",
+      "wangge-ci-ApiFunctionThrottles",
+      "wangge-ci-JobsDeadLetters",
+      "wangge-ci-TableThrottles",
+      "wangge-ci-WorkerFunctionErrors",
+      "wangge-ci-WorkerFunctionThrottles",
+    ]);
     expect(resourcesOfType("AWS::CloudWatch::Dashboard")).toHaveLength(1);
   });
 });

@@ -1,16 +1,14 @@
-import path from "node:path";
 import { Duration } from "aws-cdk-lib";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { Architecture, type Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
-import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { ExportPrefix, PendingUploadPrefix } from "../packages/core/src/storage/keys.ts";
-import { removalPolicyFor } from "./storage.ts";
+import { wanggeFunction } from "./lambda.ts";
 
 export interface WorkerProps {
   stage: string;
@@ -35,17 +33,12 @@ export const MAX_RECEIVE_COUNT = 3;
 /** A 20 MB district file is validated and written in well under this (chunks of 40 grids, checkpointed). */
 export const WORKER_TIMEOUT = Duration.minutes(10);
 
-/** Lambda's Node runtimes ship SDK v3; ESM bundles need `require` for CommonJS dependencies (as infra/api.ts). */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
-
 /**
  * Background work off the request path: an SQS queue (with a dead-letter queue) feeding the worker
  * Lambda (`packages/api/src/worker.ts`), which runs each message as a job (grid imports and exports). A job
  * keeps its own checkpoint, so a redelivery (timeout, crash, duplicate) goes on where it stopped.
  */
 export function createWorker(scope: Construct, props: WorkerProps): Worker {
-  const root = props.root ?? process.cwd();
-
   const deadLetterQueue = new Queue(scope, "JobsDeadLetterQueue", {
     retentionPeriod: Duration.days(14),
     encryption: QueueEncryption.SQS_MANAGED,
@@ -60,39 +53,17 @@ export function createWorker(scope: Construct, props: WorkerProps): Worker {
     deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
   });
 
-  const logGroup = new LogGroup(scope, "WorkerLogs", {
-    retention: RetentionDays.THREE_MONTHS,
-    removalPolicy: removalPolicyFor(props.stage),
-  });
-
-  const fn = new NodejsFunction(scope, "WorkerFunction", {
-    entry: path.join(root, "packages/api/src/worker.ts"),
-    handler: "handler",
-    projectRoot: root,
-    depsLockFilePath: path.join(root, "package-lock.json"),
-    runtime: Runtime.NODEJS_24_X,
-    architecture: Architecture.ARM_64,
+  const fn = wanggeFunction(scope, "WorkerFunction", {
+    stage: props.stage,
+    entry: "packages/api/src/worker.ts",
+    root: props.root,
     // Parsing and validating a 20 MB file (geometry checks) wants memory, and CPU comes with it.
     memorySize: 2048,
     timeout: WORKER_TIMEOUT,
-    logGroup,
     environment: {
       TABLE_NAME: props.table.tableName,
       BUCKET_NAME: props.bucket.bucketName,
       JOBS_MAX_ATTEMPTS: String(MAX_RECEIVE_COUNT),
-      NODE_OPTIONS: "--enable-source-maps",
-    },
-    bundling: {
-      // As infra/api.ts: esbuild is a root devDependency; Docker does not run on CI machines.
-      forceDockerBundling: false,
-      minify: true,
-      format: OutputFormat.ESM,
-      target: "node24",
-      sourceMap: true,
-      sourcesContent: false,
-      mainFields: ["module", "main"],
-      banner: ESM_REQUIRE_BANNER,
-      externalModules: ["@aws-sdk/*"],
     },
   });
 

@@ -54,6 +54,14 @@ const operator = { platform_operator: "platform" } as const;
 /** Grid staff on their grids, admins on the district. */
 const gridStaff = { grid_worker: "grid", grid_leader: "grid", district_admin: "district" } as const;
 const leaders = { grid_leader: "grid", district_admin: "district" } as const;
+/** Everyone who works for the district (not residents): on the district. */
+const districtStaff = {
+  grid_worker: "district",
+  grid_leader: "district",
+  department_staff: "district",
+  cadre: "district",
+  district_admin: "district",
+} as const;
 /** Who reports tickets, posts wishes: on what they reported or posted. */
 const reporters = { resident: "own", grid_worker: "own", grid_leader: "own" } as const;
 
@@ -111,9 +119,9 @@ export const Permissions = {
   getGrid: everyone(),
   getGridCoverage: everyone(),
   listGridVersions: everyone(),
-  exportGrids: everyone(),
-  getGridExport: everyone(),
-  getGridImport: everyone(),
+  exportGrids: districtStaff,
+  getGridExport: districtStaff,
+  getGridImport: admin,
   createGrid: admin,
   updateGrid: admin,
   splitGrid: admin,

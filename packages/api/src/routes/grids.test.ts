@@ -111,6 +111,18 @@ describe("grids through the API", () => {
 
     const coverage = await api.call("GET", `/grids/${located.body.ancestors[0].gridID}/coverage`, resident);
     expect(coverage.body).toMatchObject({ ok: true, children: 5, gaps: [], overlaps: [] });
+
+    // Exports are the staff's, a few an hour each: residents may not, and the eleventh in an hour is refused.
+    const byResident = await api.call("POST", "/grids/exports", resident);
+    expect([byResident.status, byResident.body.code]).toEqual([403, "access.role"]);
+    const leader = { as: As.jianyangLeader };
+    for (let started = 1; started <= 10; started++) expect((await api.call("POST", "/grids/exports", leader)).status).toBe(202);
+    const eleventh = await fetch(`${api.url}/grids/exports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await api.token(As.jianyangLeader)}` },
+    });
+    expect([eleventh.status, ((await eleventh.json()) as { code: string }).code]).toEqual([429, "rate.exports"]);
+    expect(Number(eleventh.headers.get("retry-after"))).toBeGreaterThan(3000);
   });
 
   it("refuses a 50 MB file and an upload key of another district at once; broken JSON and a wrong file fail in the background", async () => {

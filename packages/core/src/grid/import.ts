@@ -15,6 +15,7 @@ import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type 
 import { GridCodeEntity, GridEntity, GridExportEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
 import { countFieldOf, GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
 import { ExportPrefix, PendingUploadPrefix } from "../storage/keys.ts";
+import { consume, type RateLimit } from "../identity/rate-limit.ts";
 
 /** The largest grid file accepted (a district's whole tree is a few megabytes). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -574,12 +575,23 @@ async function exportViewOf(item: GridExportItem) {
 }
 export type GridExport = Awaited<ReturnType<typeof exportViewOf>>;
 
+/** How many grid exports one person may start an hour. */
+export const ExportsPerPerson: RateLimit = {
+  code: "rate.exports",
+  counter: "grid-exports",
+  points: 10,
+  duration: 3600,
+  message: "Ten grid exports in an hour is the most; use the last file, or try again later.",
+};
+
 /**
  * Starts exporting every active grid to a GeoJSON file (a district's grids exceed a Lambda
  * reply, and reading them all may outlast a request): answers at once; `getExport` follows it
  * and gives the download link when it is done.
  */
 export async function startExport() {
+  // A file of every grid (1.75 MB for Jianyang) per call: a few an hour per person is plenty.
+  await consume(ExportsPerPerson, useTenant(), actorID());
   const exportID = newID("export");
   const created = await GridExportEntity.create({
     tenantID: useTenant(),
@@ -587,7 +599,8 @@ export async function startExport() {
     status: "queued",
     by: actorID(),
     startedAt: now(),
-    expiresAt: Math.floor(Date.now() / 1000) + 7 * 86400,
+    // A day: the file itself lasts two (the bucket's rule on exports/), so a listed export can always be fetched.
+    expiresAt: Math.floor(Date.now() / 1000) + 86400,
   }).go();
   await exportJob.enqueue({ exportID });
   return exportViewOf(created.data as GridExportItem);

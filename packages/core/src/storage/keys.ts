@@ -23,6 +23,6 @@ export const PendingUploadPrefix = "uploads/pending/";
 /**
  * Where generated files wait to be downloaded (grid exports: `exports/<tenantID>/…`). The
  * bucket expires them like pending uploads (infra/storage.ts): a download link lives minutes,
- * the file two days (its record says 7; the file goes first).
+ * the file two days (its record one: the record goes first).
  */
 export const ExportPrefix = "exports/";
