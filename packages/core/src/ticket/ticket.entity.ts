@@ -133,6 +133,28 @@ export const IdempotencyEntity = new Entity(
   table,
 );
 
+/**
+ * A pending upload taken by a ticket (`uploads/pending/…` → the ticket): written with a
+ * conditional create in the same transaction as the ticket's step, so that one upload goes to
+ * one ticket even when two attach it at once (the other gets 409 `photo.taken`).
+ */
+export const PhotoClaimEntity = new Entity(
+  {
+    model: { entity: "photoClaim", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      photoKey: { type: "string", required: true, readOnly: true },
+      ticketID: { type: "string", required: true },
+      /** Outlives the pending upload (which the bucket expires), then goes. */
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID", "photoKey"] }, sk: { field: "sk", composite: [] } },
+    },
+  },
+  table,
+);
+
 /** An in-app notification to a user (e.g. their ticket changed state). */
 export const NotificationEntity = new Entity(
   {

@@ -305,6 +305,34 @@ describe("reporting", () => {
   });
 });
 
+describe("one upload, two tickets at once", () => {
+  it("attaches it to exactly one: the other gets 409 photo.taken, and no ticket names a photo that is not there", async () => {
+    const { ticket: first } = await as(resident, () => Ticket.create(garbageAt()));
+    const { ticket: second } = await as(resident, () => Ticket.create(garbageAt()));
+    const photoKey = await upload(onePixelPng(), "image/png");
+    const results = await Promise.allSettled([
+      as(resident, () => Ticket.attachPhoto({ ticketID: first.ticketID, photoKey })),
+      as(resident, () => Ticket.attachPhoto({ ticketID: second.ticketID, photoKey })),
+    ]);
+    const won = results.filter((result) => result.status === "fulfilled");
+    const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.map((result) => [result.reason.kind, result.reason.code])).toEqual([["conflict", "photo.taken"]]);
+    for (const ticketID of [first.ticketID, second.ticketID]) {
+      const read = await as(resident, () => Ticket.get(ticketID));
+      for (const key of read.ticket.photos) await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: key }));
+    }
+    const photos = await Promise.all(
+      [first, second].map(async ({ ticketID }) => (await as(resident, () => Ticket.get(ticketID))).ticket.photos),
+    );
+    expect(photos.map((keys) => keys.length).sort()).toEqual([0, 1]);
+    // A new ticket cannot take it either.
+    expect((await rejection(as(resident, () => Ticket.create({ ...garbageAt(), photoKeys: [photoKey] })))).code).toMatch(
+      /^photo\.(taken|missing)$/,
+    );
+  });
+});
+
 describe("queues and reading", () => {
   it("lists a state's queue for a grid with its descendants, a department's queue and a resident's own tickets", async () => {
     const { ticket: east } = await as(otherResident, () => Ticket.create(garbageAt(118.07, 27.05)));

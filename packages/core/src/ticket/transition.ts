@@ -12,7 +12,14 @@ import { newID } from "../util/id.ts";
 import { now } from "../util/clock.ts";
 import { addWorkingHours } from "./deadline.ts";
 import * as Photo from "./photo.ts";
-import { IdempotencyEntity, NotificationEntity, TicketCollection, TicketEntity, TimelineEntity } from "./ticket.entity.ts";
+import {
+  IdempotencyEntity,
+  NotificationEntity,
+  PhotoClaimEntity,
+  TicketCollection,
+  TicketEntity,
+  TimelineEntity,
+} from "./ticket.entity.ts";
 import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
 import { caller, canRead, closingAdds, has, load, mainRole, scopesOf, settings } from "./shared.ts";
 import { MAX_PHOTOS, mayHandle, route } from "./rules.ts";
@@ -30,12 +37,39 @@ interface Step {
   closure?: string;
   rating?: number;
   counters: Tally;
+  /** Pending uploads the step takes for the ticket (claimed in the same transaction). */
+  claims?: string[];
 }
 
 /** The attributes a step may remove. */
 type TicketRemoval = UpdateRemoveEntityItem<typeof TicketEntity>;
 
 const onTimeOf = (patch: Step["patch"]) => (patch && typeof patch.onTime === "boolean" ? patch.onTime : undefined);
+
+/** Conditional creates of the uploads' claims: a claim another ticket holds cancels the transaction. */
+function claimOperations<Committed>(
+  ops: {
+    photoClaim: { create(item: { tenantID: string; photoKey: string; ticketID: string; expiresAt: number }): { commit(): Committed } };
+  },
+  photoKeys: string[],
+  ticketID: string,
+): Committed[] {
+  const tenantID = useTenant();
+  const expiresAt = Math.floor(Date.now() / 1000) + 3 * 86400;
+  return photoKeys.map((photoKey) => ops.photoClaim.create({ tenantID, photoKey, ticketID, expiresAt }).commit());
+}
+
+/** After a canceled transaction: 409 `photo.taken` when one of the uploads went to another ticket. */
+async function assertUnclaimed(photoKeys: string[], ticketID: string) {
+  const tenantID = useTenant();
+  for (const [index, photoKey] of photoKeys.entries()) {
+    const claim = await PhotoClaimEntity.get({ tenantID, photoKey }).go({ consistent: true });
+    if (claim.data && claim.data.ticketID !== ticketID)
+      throw new ConflictError("photo.taken", "This photo was attached to another ticket at the same moment; upload it again.", [
+        { path: photoKeys.length > 1 ? `photoKeys.${index}` : "photoKey", message: "attached elsewhere" },
+      ]);
+  }
+}
 
 /**
  * Applies one step to a ticket in one transaction: the ticket (conditional on the sequence it
@@ -50,8 +84,9 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
   const notify = options.notify !== false && ticket.reporterID !== by;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
   const result = await writeTransaction(
-    { notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities },
+    { notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, photoClaim: PhotoClaimEntity, ...Tally.entities },
     (ops) => [
+      ...claimOperations(ops, step.claims ?? [], ticket.ticketID),
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
         .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
@@ -98,8 +133,10 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
         : []),
     ],
   ).go();
-  if (result.canceled)
+  if (result.canceled) {
+    await assertUnclaimed(step.claims ?? [], ticket.ticketID);
     throw new ConflictError("ticket.changed", "Someone else acted on this ticket at the same time; reload it and try again.");
+  }
   return { ...ticket, ...toTicket({ ...fromTicket(ticket), ...step.patch, state: step.to, seq, updatedAt: at }) };
 }
 
@@ -217,8 +254,9 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
   };
   const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
   const result = await writeTransaction(
-    { idempotency: IdempotencyEntity, ticket: TicketEntity, timeline: TimelineEntity, ...Tally.entities },
+    { idempotency: IdempotencyEntity, ticket: TicketEntity, timeline: TimelineEntity, photoClaim: PhotoClaimEntity, ...Tally.entities },
     (ops) => [
+      ...claimOperations(ops, input.photoKeys, ticketID),
       ops.ticket.create(item).commit(),
       ops.timeline
         .create({
@@ -245,6 +283,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
   if (result.canceled) {
     const earlier = input.idempotencyKey ? await earlierUnder(input.idempotencyKey, requestHash) : undefined;
     if (earlier) return earlier;
+    await assertUnclaimed(input.photoKeys, ticketID);
     if (extra.token && (await IdempotencyEntity.get({ tenantID, key: tokenKeyOf(extra.token) }).go()).data)
       throw new InputError("open311.token_taken", "This token is already in use; choose another one.", [
         { path: "token", message: "in use" },
@@ -491,6 +530,7 @@ export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.strin
       photos: [key],
       patch: { photos: [...ticket.photos, key] },
       counters: new Tally(),
+      claims: [input.photoKey],
     },
     { notify: false },
   );
