@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
 
@@ -166,5 +167,34 @@ describe("oversized bodies", () => {
     const response = await api.call("POST", "/districts", { as: As.operator, body: { slug: "x".repeat(2 * 1024 * 1024) } });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe("input.too_large");
+  });
+
+  it("says the connection closes with the 413, so that a keep-alive client's next request is answered", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const url = new URL(api.url);
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const request = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: `${url.pathname.replace(/\/$/, "")}${path}`,
+            method,
+            agent,
+            headers: body ? { "content-type": "application/json" } : {},
+          },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve({ status: response.statusCode!, connection: response.headers.connection }));
+          },
+        );
+        request.setTimeout(5000, () => request.destroy(new Error("no answer within 5 s")));
+        request.on("error", reject);
+        request.end(body);
+      });
+    const big = await send("POST", "/districts", JSON.stringify({ slug: "x".repeat(2 * 1024 * 1024) }));
+    expect(big).toEqual({ status: 413, connection: "close" });
+    expect((await send("GET", "/health")).status).toBe(200);
+    agent.destroy();
   });
 });

@@ -77,7 +77,11 @@ export function createApp(options: ApiOptions) {
     "*",
     bodyLimit({
       maxSize: 1024 * 1024,
-      onError: (c) => problem(c, 413, "input.too_large", "The request body is larger than 1 MB; upload files through a presigned URL."),
+      // The rest of the body is not read: the connection cannot carry another request, so say it closes.
+      onError: (c) => {
+        c.header("connection", "close");
+        return problem(c, 413, "input.too_large", "The request body is larger than 1 MB; upload files through a presigned URL.");
+      },
     }),
   );
 
