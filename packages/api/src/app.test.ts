@@ -18,6 +18,10 @@ describe("platform routes", () => {
       table: { name: process.env.TABLE_NAME, reachable: true, status: "ACTIVE" },
       bucket: { name: process.env.BUCKET_NAME, reachable: true },
     });
+    // Answered from the last check (at most 5 s old): twenty calls at once share one.
+    const many = await Promise.all(Array.from({ length: 20 }, () => api.call("GET", "/health")));
+    expect(new Set(many.map((reply) => reply.body.checkedAt))).toEqual(new Set([response.body.checkedAt]));
+    expect(Date.now() - Date.parse(response.body.checkedAt)).toBeLessThan(60_000);
   });
 
   it("publishes an OpenAPI 3.1 document with the foundation's operation ids", async () => {

@@ -3008,6 +3008,7 @@ export interface components {
                 name: string;
                 reachable: boolean;
             };
+            checkedAt: string;
             /** @enum {string} */
             mode: "local" | "aws";
             /** @enum {string} */
