@@ -19,6 +19,9 @@ process.env.S3_ENDPOINT = inject("s3Endpoint");
 process.env.BUCKET_NAME = inject("bucketName");
 process.env.AWS_REGION = "cn-north-1";
 
+/** `*.faults.test.ts`: the stores behind proxies the file may take down and bring back (fault-proxy.ts). */
+const withFaults = /\.faults\.test\.ts$/.test(expect.getState().testPath ?? "");
+
 if (isSeededFile(expect.getState().testPath ?? "")) await useSeededBase();
 else await useOwnTable();
 // Every domain loaded, as in the API: the configuration's checks are registered by the domains
@@ -28,6 +31,15 @@ await import("../../packages/core/src/index.ts");
 async function useOwnTable() {
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
   process.env.TABLE_NAME = `test-${randomUUID().slice(0, 8)}`;
+  if (withFaults) {
+    // Before any client is made: every call of the file goes through the proxies.
+    const { keepFaultProxies, startFaultProxy } = await import("./fault-proxy.ts");
+    const dynamo = await startFaultProxy(process.env.DYNAMODB_ENDPOINT);
+    const s3 = await startFaultProxy(process.env.S3_ENDPOINT!);
+    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    process.env.S3_ENDPOINT = s3.endpoint;
+    keepFaultProxies({ dynamo, s3 });
+  }
   const { ensureTable } = await import("../../packages/core/src/storage/table.ts");
   await ensureTable();
 

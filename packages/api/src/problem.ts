@@ -64,6 +64,34 @@ export function zodDetails(error: ZodError, prefix?: string): ErrorDetail[] {
   }));
 }
 
+const UnavailableNames = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "ServiceUnavailable",
+  "InternalServerError",
+  "SlowDown",
+]);
+const UnavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ECONNABORTED"]);
+
+/**
+ * Whether an error says a store (DynamoDB, S3) is out of reach or overloaded rather than that
+ * the code is wrong: refused or dropped connections, timeouts, throttling, the service's 5xx —
+ * looked for through ElectroDB's wrapping (`cause`).
+ */
+export function storeUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const candidate = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown; errors?: unknown[] };
+  if (candidate.name && UnavailableNames.has(candidate.name)) return true;
+  if (candidate.code && UnavailableCodes.has(candidate.code)) return true;
+  if ((candidate.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  // Node's fetch and AggregateErrors (a refused connection on IPv4 and IPv6) carry theirs inside.
+  if (candidate.errors?.some((inner) => storeUnavailable(inner, depth + 1))) return true;
+  return storeUnavailable(candidate.cause, depth + 1);
+}
+
 /** One place maps every error to a problem response; anything unexpected is a logged 500 with no internals. */
 export function onError(error: Error, c: Context) {
   if (error instanceof TooManyRequestsError) c.header("retry-after", String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
@@ -73,6 +101,16 @@ export function onError(error: Error, c: Context) {
     const status = error.status as ContentfulStatusCode;
     const code = status === 413 ? "input.too_large" : status === 401 ? "auth.required" : status < 500 ? "input.malformed" : "internal";
     return problem(c, status, code, error.message || titles[status] || "Error");
+  }
+  if (storeUnavailable(error)) {
+    log.warn("store unavailable", { method: c.req.method, path: c.req.path, error: String(error) });
+    c.header("retry-after", "5");
+    return problem(
+      c,
+      503,
+      "storage.unavailable",
+      "The data store could not be reached just now; nothing was changed. Try again in a moment.",
+    );
   }
   log.error("unhandled error", error, { method: c.req.method, path: c.req.path });
   return problem(c, 500, "internal", "Something went wrong on our side; it has been logged.");

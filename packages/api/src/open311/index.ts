@@ -17,7 +17,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { asPublic } from "../middleware.ts";
 import { bearer, json, pathParam, problems, router } from "../openapi.ts";
-import { onError } from "../problem.ts";
+import { onError, storeUnavailable } from "../problem.ts";
 import { errorReply, formatOf, reply, stripFormat } from "./format.ts";
 import { log } from "../log.ts";
 
@@ -56,6 +56,7 @@ function open311Error(error: Error, c: Context) {
     return errorReply(c, 400, error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "));
   if (error instanceof HTTPException)
     return errorReply(c, error.status as ContentfulStatusCode, error.message || "The request could not be read.");
+  if (storeUnavailable(error)) return errorReply(c, 503, "The data store could not be reached just now; try again in a moment.");
   log.error("unhandled error", error, { method: c.req.method, path: c.req.path });
   return errorReply(c, 500, "Something went wrong on our side; it has been logged.");
 }

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
@@ -7,7 +7,7 @@ import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError, VisibleError, type ErrorDetail } from "../error.ts";
 import * as Job from "../job/index.ts";
 import { batchPut, type BatchStats } from "../storage/batch.ts";
-import { bucketName, s3 } from "../storage/bucket.ts";
+import { bucketName, headObject, s3 } from "../storage/bucket.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID, scopedID } from "../util/id.ts";
@@ -353,10 +353,7 @@ export const importUpload = fn(ImportUploadInput, async ({ uploadKey }) => {
   assertRole("district_admin");
   if (!uploadKey.startsWith(pendingPrefix()) || uploadKey.includes(".."))
     throw new NotFoundError("import.upload_not_found", "There is no such upload for this district.");
-  const Bucket = bucketName();
-  const head = await s3()
-    .send(new HeadObjectCommand({ Bucket, Key: uploadKey }))
-    .catch(() => undefined);
+  const head = await headObject(uploadKey);
   if (!head) throw new NotFoundError("import.upload_not_found", "The upload is not there (expired, or never finished).");
   if ((head.ContentLength ?? 0) > MAX_IMPORT_BYTES) {
     await dropUpload(uploadKey);

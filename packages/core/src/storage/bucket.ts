@@ -1,5 +1,5 @@
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { region } from "./region.ts";
+import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, type HeadObjectCommandOutput, S3Client } from "@aws-sdk/client-s3";
+import { region, StoreTimeouts } from "./region.ts";
 
 /** The photo bucket (随手拍 photos, evidence, imports). */
 export function bucketName(): string {
@@ -14,6 +14,7 @@ export function s3(): S3Client {
   client ??= new S3Client({
     // The environment's or the profile's region, else the one default (storage/region.ts).
     region,
+    requestHandler: StoreTimeouts,
     ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
   });
   return client;
@@ -33,4 +34,17 @@ export async function ensureBucket(name = bucketName()): Promise<boolean> {
     await s3().send(new CreateBucketCommand({ Bucket: name }));
     return true;
   }
+}
+
+/**
+ * An object's head, or undefined when it is not there. S3 out of reach is not "not there": that
+ * error goes up (the API answers 503 storage.unavailable).
+ */
+export async function headObject(Key: string): Promise<HeadObjectCommandOutput | undefined> {
+  return s3()
+    .send(new HeadObjectCommand({ Bucket: bucketName(), Key }))
+    .catch((error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+      if (error.name === "NotFound" || error.$metadata?.httpStatusCode === 404) return undefined;
+      throw error;
+    });
 }

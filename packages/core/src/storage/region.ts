@@ -17,3 +17,11 @@ export function region(): Promise<string> {
   resolved ??= new S3Client({}).config.region().catch(() => DefaultRegion);
   return resolved;
 }
+
+/**
+ * How long a call to DynamoDB or S3 may take: to connect (a store that is down fails at once
+ * or within this), and to answer (each try; the SDK tries three times). The answer's bound is
+ * generous: DynamoDB Local under a demo's load can take many seconds, and a write retried after
+ * a timeout may have been applied already.
+ */
+export const StoreTimeouts = { connectionTimeout: 3_000, requestTimeout: 60_000 };

@@ -10,7 +10,7 @@ import {
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 import { TableKeys } from "./keys.ts";
-import { region } from "./region.ts";
+import { region, StoreTimeouts } from "./region.ts";
 
 export { TableKeys };
 
@@ -23,6 +23,8 @@ function clientConfig() {
   return {
     // The environment's or the profile's region, else the one default (storage/region.ts).
     region,
+    // A store that stops answering fails the request in bounded time (503 storage.unavailable), never hangs it.
+    requestHandler: StoreTimeouts,
     ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   };
 }

@@ -1,10 +1,10 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { imageSize } from "image-size";
 import { z } from "zod";
 import { useTenant } from "../actor.ts";
 import { InputError, NotFoundError } from "../error.ts";
-import { bucketName, s3 } from "../storage/bucket.ts";
+import { bucketName, headObject, s3 } from "../storage/bucket.ts";
 import { newID } from "../util/id.ts";
 import { PendingUploadPrefix } from "../storage/keys.ts";
 
@@ -63,9 +63,7 @@ export async function check(photoKey: string, path: string): Promise<{ photoKey:
   if (!photoKey.startsWith(pendingPrefix()) || photoKey.includes(".."))
     throw new NotFoundError("photo.not_found", `There is no pending photo ${photoKey} for this district.`);
   const Bucket = bucketName();
-  const head = await s3()
-    .send(new HeadObjectCommand({ Bucket, Key: photoKey }))
-    .catch(() => undefined);
+  const head = await headObject(photoKey);
   if (!head)
     throw new InputError("photo.missing", "The photo was not uploaded (or the upload expired).", [{ path, message: "not uploaded" }]);
   const refuse = async (code: string, message: string) => {
