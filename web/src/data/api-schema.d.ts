@@ -1991,6 +1991,7 @@ export interface components {
             key: string;
             nameEn: string;
             nameZh: string;
+            public?: boolean;
         };
         ConfigVersion: {
             createdAt: string;
@@ -2224,6 +2225,7 @@ export interface components {
                         key: string;
                         nameEn: string;
                         nameZh: string;
+                        public?: boolean;
                     }[];
                     departments: {
                         key: string;
@@ -2523,6 +2525,7 @@ export interface components {
                     key: string;
                     nameEn: string;
                     nameZh: string;
+                    public?: boolean;
                 }[];
                 departments: {
                     key: string;
@@ -2809,6 +2812,7 @@ export interface components {
                             key: string;
                             nameEn: string;
                             nameZh: string;
+                            public?: boolean;
                         }[];
                         departments: {
                             key: string;
@@ -3245,6 +3249,7 @@ export interface components {
                         key: string;
                         nameEn: string;
                         nameZh: string;
+                        public?: boolean;
                     }[];
                     departments: {
                         key: string;
@@ -3574,6 +3579,7 @@ export interface components {
                         key: string;
                         nameEn: string;
                         nameZh: string;
+                        public?: boolean;
                     }[];
                     departments: {
                         key: string;

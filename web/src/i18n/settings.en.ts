@@ -148,6 +148,7 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "categories.department": "Department",
   "categories.territorial": "Territorial (the grid handles it)",
   "categories.deadline": "Deadline (working hours)",
+  "categories.public": "On the public Open311 list (numbers hidden, places rounded)",
   "categories.deadlineDays": "about {days} working days",
   "routing.title": "Routing rules",
   "routing.hint": "Tickets of a category in a grid (and the grids below it) go to a department, before the category's default.",

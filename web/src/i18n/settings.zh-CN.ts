@@ -146,6 +146,7 @@ export const settingsZhCN = {
   "categories.department": "处理部门",
   "categories.territorial": "属地（网格兜底）",
   "categories.deadline": "时限（工作小时）",
+  "categories.public": "在 Open311 公开列表中展示（隐去电话和证件号，位置取整到约百米）",
   "categories.deadlineDays": "约 {days} 个工作日",
   "routing.title": "分派规则",
   "routing.hint": "某个网格（含其下级网格）内某类工单派给指定部门，优先于分类的默认部门。",

@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { isPublicCategory, privateByNature } from "@wangge/core/config/settings";
 import type { Department, RoutingRule, TicketSettings } from "../data/config.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {
@@ -28,6 +29,8 @@ interface DraftCategory {
   /** "" is territorial (属地: the grid handles it). */
   department: string;
   deadline: string;
+  /** On the public Open311 list. */
+  public: boolean;
 }
 
 interface Draft {
@@ -49,6 +52,8 @@ function draftOf(tickets: TicketSettings): Draft {
       nameEn: category.nameEn,
       department: category.departmentKey ?? "",
       deadline: String(category.deadlineHours),
+      // Shown as it stands (a category private by nature starts private); saved as said.
+      public: isPublicCategory(category),
     })),
     rules: clone(tickets.routingRules),
     reopenDays: String(tickets.reopenDays),
@@ -74,6 +79,10 @@ function settingsOf(draft: Draft): TicketSettings {
       nameEn: category.nameEn.trim(),
       departmentKey: category.department || null,
       deadlineHours: Number(category.deadline),
+      // Said only where it differs from the category's nature (a hardship case is private unless made public).
+      ...(category.public === !privateByNature({ key: category.key.trim(), nameZh: category.nameZh, nameEn: category.nameEn })
+        ? {}
+        : { public: category.public }),
     })),
     routingRules: draft.rules.map((rule) => ({
       categoryKey: rule.categoryKey,
@@ -155,7 +164,14 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
           testid: "category-add",
           onClick: () =>
             edit(() =>
-              setDraft("categories", draft.categories.length, { key: "", nameZh: "", nameEn: "", department: "", deadline: "72" }),
+              setDraft("categories", draft.categories.length, {
+                key: "",
+                nameZh: "",
+                nameEn: "",
+                department: "",
+                deadline: "72",
+                public: true,
+              }),
             ),
         }}
       >
@@ -194,6 +210,18 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
               hint={days(category.deadline) ? t("categories.deadlineDays", { days: days(category.deadline)! }) : undefined}
               testid={`category-deadline-${index()}`}
             />
+            <label class="settings-day" classList={{ "is-on": category.public }}>
+              <input
+                type="checkbox"
+                data-testid={`category-public-${index()}`}
+                checked={category.public}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  edit(() => setDraft("categories", index(), "public", checked));
+                }}
+              />
+              {t("categories.public")}
+            </label>
           </EditableRow>
         )}
       </ListBlock>

@@ -202,6 +202,9 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     await user.clear(screen.getByTestId("category-deadline-1"));
     await user.type(screen.getByTestId("category-deadline-1"), "30");
     expect(screen.getByText("约 3 个工作日")).toBeTruthy();
+    // Public on Open311 unless said otherwise; this one is taken off the public list.
+    expect(screen.getByTestId("category-public-1")).toBeChecked();
+    await user.click(screen.getByTestId("category-public-1"));
     await user.click(screen.getByTestId("config-save"));
     await screen.findByTestId("config-saved");
     expect(patches).toEqual([
@@ -212,7 +215,7 @@ describe("the settings pages", { timeout: 20_000 }, () => {
             ...withDepartments.tickets,
             categories: [
               { key: "road", nameZh: "道路破损", nameEn: "Damaged road", departmentKey: "urban", deadlineHours: 48 },
-              { key: "waste", nameZh: "垃圾分类", nameEn: "Waste sorting", departmentKey: "civil", deadlineHours: 30 },
+              { key: "waste", nameZh: "垃圾分类", nameEn: "Waste sorting", departmentKey: "civil", deadlineHours: 30, public: false },
             ],
           },
         },

@@ -43,6 +43,18 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   unavailable: 503,
 };
 
+/**
+ * Reads as the reporter of an `api_key` when one is given (a client reading back what it
+ * reported sees it whole), else as the public (public categories, numbers hidden, places
+ * rounded: core's open311 `viewOf`). A key that is not valid is a 403, as for reports.
+ */
+async function asReader<T>(apiKey: string | undefined, read: () => Promise<T>): Promise<T> {
+  if (!given(apiKey)) return read();
+  const key = await Open311.verifyApiKey(apiKey!.trim());
+  if (!key) throw new ForbiddenError("open311.api_key_invalid", "The api_key is not valid in this jurisdiction.");
+  return withActor(Open311.reporter(key), read);
+}
+
 /** Any error as a GeoReport error document in the format the path asked for. */
 function open311Error(error: Error, c: Context) {
   if (error instanceof VisibleError) {
@@ -211,19 +223,23 @@ export function open311Routes(options: Open311Options) {
     .on("GET", withFormats("/requests"), async (c) => {
       const query = c.req.query();
       const found = await inJurisdiction(query.jurisdiction_id, () =>
-        Open311.requests({
-          service_request_id: given(query.service_request_id),
-          service_code: given(query.service_code),
-          start_date: given(query.start_date),
-          end_date: given(query.end_date),
-          status: given(query.status),
-        }),
+        asReader(query.api_key, () =>
+          Open311.requests({
+            service_request_id: given(query.service_request_id),
+            service_code: given(query.service_code),
+            start_date: given(query.start_date),
+            end_date: given(query.end_date),
+            status: given(query.status),
+          }),
+        ),
       );
       return reply(c, formatOf(c.req.path), "service_requests", found);
     })
     .get("/requests/:file", async (c) =>
       reply(c, formatOf(c.req.path), "service_requests", [
-        await inJurisdiction(c.req.query("jurisdiction_id"), () => Open311.request(stripFormat(c.req.param("file")))),
+        await inJurisdiction(c.req.query("jurisdiction_id"), () =>
+          asReader(c.req.query("api_key"), () => Open311.request(stripFormat(c.req.param("file")))),
+        ),
       ]),
     )
     .get("/tokens/:file", async (c) =>

@@ -1,4 +1,4 @@
-import { Grid, Ticket, withActor } from "@wangge/core";
+import { Config, Grid, Ticket, withActor } from "@wangge/core";
 import * as Open311 from "@wangge/core/open311/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
@@ -431,6 +431,44 @@ describe("Open311 GeoReport v2", () => {
     expect((await call("GET", "/tokens/retry-0001-abcd.json?jurisdiction_id=jianyang")).body).toEqual([
       { service_request_id: first.body[0].service_request_id, token: "retry-0001-abcd" },
     ]);
+  });
+
+  it("publishes the public view: private categories left out, phone and ID numbers hidden, places rounded; the reporting key sees its own whole", async () => {
+    await withActor({ type: "system", tenantID: "jianyang" }, () =>
+      Config.change((config) => ({
+        tickets: {
+          ...config.tickets,
+          categories: [
+            ...config.tickets.categories,
+            { key: "hardship_help", nameZh: "困难帮扶", nameEn: "Help in hardship", departmentKey: null, deadlineHours: 48 },
+          ],
+        },
+      })),
+    );
+    const said = "我家老人行动不便，电话13912345678，身份证350702195001011234，请联系";
+    const open = (await report({ description: said, lat: "27.331234", long: "118.121987" })).body[0].service_request_id;
+    const hardship = (await report({ service_code: "hardship_help", description: "低保申请遇到困难" })).body[0].service_request_id;
+
+    const seen = await call("GET", `/requests.json?jurisdiction_id=jianyang&service_request_id=${open},${hardship}`);
+    expect(seen.body).toHaveLength(1);
+    expect(seen.body[0]).toMatchObject({
+      service_request_id: open,
+      description: "我家老人行动不便，电话***********，身份证******************，请联系",
+      lat: 27.331,
+      long: 118.122,
+    });
+    const listed = await call("GET", "/requests.json?jurisdiction_id=jianyang&status=open");
+    expect(listed.body.map((request: { service_request_id: string }) => request.service_request_id)).not.toContain(hardship);
+    expect((await call("GET", `/requests/${hardship}.json?jurisdiction_id=jianyang`)).status).toBe(404);
+
+    // The key that reported them reads them back as they were (FixMyStreet reads back by id).
+    const own = await call("GET", `/requests.json?jurisdiction_id=jianyang&api_key=${key.key}&service_request_id=${open},${hardship}`);
+    expect(own.body.map((request: { description: string; lat: number }) => [request.description, request.lat])).toEqual([
+      [said, 27.331234],
+      ["低保申请遇到困难", 27.33],
+    ]);
+    expect((await call("GET", `/requests/${hardship}.json?jurisdiction_id=jianyang&api_key=${key.key}`)).status).toBe(200);
+    expect((await call("GET", `/requests.json?jurisdiction_id=jianyang&api_key=not-a-key`)).status).toBe(403);
   });
 
   it("escapes text in XML", async () => {

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type Actor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { TERRITORIAL, type DistrictConfig } from "../config/index.ts";
+import { isPublicCategory } from "../config/settings.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Ticket from "../ticket/index.ts";
@@ -119,6 +120,7 @@ export type ServiceRequest = z.infer<typeof ServiceRequest>;
 /** The only ticket attributes read for Open311: nothing about people. */
 const PublicAttributes = [
   "ticketID",
+  "reporterID",
   "state",
   "closure",
   "categoryKey",
@@ -150,6 +152,44 @@ const closureNotes: Record<string, string> = {
 /** A W3C date-time in China Standard Time, seconds precision: `2026-11-29T16:18:44+08:00`. */
 export function w3c(iso: string): string {
   return `${new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** How precisely the public list places a ticket: 3 decimals of a degree, about 100 m. */
+export const PublicCoordinateDecimals = 3;
+
+/** Mainland mobile numbers, landlines and resident ID numbers (18 or 15 characters) in free text. */
+const PersonalNumbers = [
+  /(?<![0-9])\d{17}[0-9Xx](?![0-9A-Za-z])/g,
+  /(?<![0-9])\d{15}(?![0-9])/g,
+  /(?<![0-9])1[3-9]\d{9}(?![0-9])/g,
+  /(?<![0-9])0\d{2,3}-?\d{7,8}(?![0-9])/g,
+];
+
+/** Free text as the public sees it: phone and ID numbers typed into it are hidden. */
+export function redact(text: string): string {
+  return PersonalNumbers.reduce((out, pattern) => out.replace(pattern, (found) => "*".repeat(found.length)), text);
+}
+
+const roundTo = (value: number) => Math.round(value * 10 ** PublicCoordinateDecimals) / 10 ** PublicCoordinateDecimals;
+
+/**
+ * Who is reading: the reporter (the API key a request came with, when it reported the ticket)
+ * sees their ticket as it is; anyone else sees the public view — public categories only, phone
+ * and ID numbers hidden, the place rounded to about 100 m.
+ */
+function viewOf(config: DistrictConfig, item: PublicItem): ServiceRequest | undefined {
+  const actor = useActor();
+  if (actor.type === "user" && actor.userID === item.reporterID) return toServiceRequest(config, item);
+  const category = config.tickets.categories.find((candidate) => candidate.key === item.categoryKey);
+  if (category && !isPublicCategory(category)) return undefined;
+  const full = toServiceRequest(config, item);
+  return {
+    ...full,
+    description: redact(full.description),
+    address: full.address === null ? null : redact(full.address),
+    lat: roundTo(full.lat),
+    long: roundTo(full.long),
+  };
 }
 
 function toServiceRequest(config: DistrictConfig, item: PublicItem): ServiceRequest {
@@ -234,7 +274,10 @@ async function byIDs(config: DistrictConfig, ids: string[]): Promise<ServiceRequ
     keys = result.unprocessed as typeof keys;
   }
   if (keys.length) throw new VisibleError("unavailable", "open311.busy", "The requests could not all be read just now; try again.");
-  return unique.filter((id) => found.has(id)).map((id) => toServiceRequest(config, found.get(id)!));
+  return unique
+    .filter((id) => found.has(id))
+    .map((id) => viewOf(config, found.get(id)!))
+    .filter((request): request is ServiceRequest => request !== undefined);
 }
 
 /**
@@ -278,8 +321,9 @@ export const requests = fn(RequestsInput, async (input): Promise<ServiceRequest[
   return queues
     .flatMap((queue) => queue.data)
     .sort((a, b) => (a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : 0))
-    .slice(0, MAX_REQUESTS)
-    .map((item) => toServiceRequest(config, item));
+    .map((item) => viewOf(config, item))
+    .filter((request): request is ServiceRequest => request !== undefined)
+    .slice(0, MAX_REQUESTS);
 });
 
 /** One service request of this jurisdiction. */
