@@ -188,42 +188,22 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
             </Match>
             <Match when={at("uploading")}>
               {(uploading) => (
-                <div class="import-progress">
-                  <p class="import-line">
-                    {t("gridImport.uploading", {
-                      percent: percent(uploading().loaded, uploading().total),
-                      loaded: formatBytes(uploading().loaded),
-                      total: formatBytes(uploading().total),
-                    })}
-                  </p>
-                  <div
-                    class="progress"
-                    role="progressbar"
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={percent(uploading().loaded, uploading().total)}
-                  >
-                    <div class="progress-bar" style={{ width: `${percent(uploading().loaded, uploading().total)}%` }} />
-                  </div>
-                </div>
+                <ImportProgress
+                  percent={percent(uploading().loaded, uploading().total)}
+                  line={t("gridImport.uploading", {
+                    percent: percent(uploading().loaded, uploading().total),
+                    loaded: formatBytes(uploading().loaded),
+                    total: formatBytes(uploading().total),
+                  })}
+                />
               )}
             </Match>
             <Match when={at("importing")?.job?.status === "writing" && at("importing")?.job}>
               {(job) => (
-                <div class="import-progress">
-                  <p class="import-line">
-                    {t("gridImport.writing", { written: formatNumber(job().written), total: formatNumber(job().total) })}
-                  </p>
-                  <div
-                    class="progress"
-                    role="progressbar"
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={percent(job().written, job().total)}
-                  >
-                    <div class="progress-bar" style={{ width: `${percent(job().written, job().total)}%` }} />
-                  </div>
-                </div>
+                <ImportProgress
+                  percent={percent(job().written, job().total)}
+                  line={t("gridImport.writing", { written: formatNumber(job().written), total: formatNumber(job().total) })}
+                />
               )}
             </Match>
             <Match when={at("importing")}>
@@ -385,5 +365,17 @@ export function GridExport(props: { grids: GridsApi }) {
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/** A line saying how far a step is, over its bar (uploading the file, writing the grids). */
+function ImportProgress(props: { line: string; percent: number }) {
+  return (
+    <div class="import-progress">
+      <p class="import-line">{props.line}</p>
+      <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={props.percent}>
+        <div class="progress-bar" style={{ width: `${props.percent}%` }} />
+      </div>
+    </div>
   );
 }
