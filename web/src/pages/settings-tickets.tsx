@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { isPublicCategory, privateByNature } from "@wangge/core/config/settings";
+import { isPublicCategory, privateByNature } from "@wangge/core/config/category-rules";
 import type { Department, RoutingRule, TicketSettings } from "../data/config.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {

@@ -74,25 +74,11 @@ export const Category = Names.extend({
   deadlineHours: z.number().int().min(1).max(2000),
   /**
    * Whether its tickets are on the public Open311 list (GET requests): absent, public unless the
-   * category is private by nature ({@link privateByNature}). Their reporter and staff see them either way.
+   * category is private by nature (`privateByNature`, category-rules.ts). Their reporter and staff see them either way.
    */
   public: z.boolean().optional(),
 });
 export type Category = z.infer<typeof Category>;
-
-/** Categories private unless a district says otherwise: hardship, disputes, help for people in need, violence at home. */
-const PrivateNature =
-  /hardship|dispute|conflict|relief|assistance|welfare|domestic|mental|困难|纠纷|矛盾|调解|救助|低保|帮扶|家暴|心理|信访/i;
-
-/** A category whose name or key says it is about people's private troubles. */
-export function privateByNature(category: Pick<Category, "key" | "nameZh" | "nameEn">): boolean {
-  return PrivateNature.test(`${category.key} ${category.nameZh} ${category.nameEn}`);
-}
-
-/** Whether a category's tickets are on the public Open311 list. */
-export function isPublicCategory(category: Pick<Category, "key" | "nameZh" | "nameEn" | "public">): boolean {
-  return category.public ?? !privateByNature(category);
-}
 
 /** Routing: tickets of a category in a grid (and below it) go to a department. */
 export const RoutingRule = z.object({ categoryKey: z.string(), gridID: z.string(), departmentKey: z.string() });

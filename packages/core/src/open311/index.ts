@@ -15,7 +15,7 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant, type Actor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { TERRITORIAL, type DistrictConfig } from "../config/index.ts";
-import { isPublicCategory } from "../config/settings.ts";
+import { isPublicCategory } from "../config/category-rules.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Ticket from "../ticket/index.ts";
