@@ -7,7 +7,7 @@ import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { UserEntity } from "../user/user.entity.ts";
 import { withClock } from "../util/clock.ts";
 import * as Cadre from "./index.ts";
-import { onboardTestDistrict, rect, tolerate } from "../onboarding/test-district.test-support.ts";
+import { onboardTestDistrict, race, rect, tolerate } from "../onboarding/test-district.test-support.ts";
 
 /**
  * The recount rebuilds every `cadres.*` and `ledger.*` tally from the records: after a
@@ -97,15 +97,19 @@ it("finds no drift after a randomised run with concurrent ends and evaluations, 
         // Two evaluations of the same cadre and month at once: one is a 409.
         const month = dayOf(clock).slice(0, 7);
         const grade = () => pick(["excellent", "good", "fair", "poor"] as const);
-        const results = await withActor(admin, () =>
-          Promise.all(
-            [grade(), grade()].map((g) =>
-              tolerate(() => Cadre.evaluateCadre({ cadreID: cadre.cadreID, month, attitude: 4, workState: 4, performance: 5, grade: g })),
+        const evaluated = await withActor(admin, async () => {
+          // A month already evaluated earlier in the run: both lose, each with the same 409.
+          const before = (await Cadre.listEvaluations({ cadreID: cadre.cadreID })).items.some((item) => item.month === month);
+          const outcome = await race(
+            [grade(), grade()].map(
+              (g) => () => Cadre.evaluateCadre({ cadreID: cadre.cadreID, month, attitude: 4, workState: 4, performance: 5, grade: g }),
             ),
-          ),
-        );
-        expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
-        conflicts += results.filter((result) => !result).length;
+          );
+          return { before, outcome };
+        });
+        expect(evaluated.outcome.won).toHaveLength(evaluated.before ? 0 : 1);
+        expect(evaluated.outcome.lostWith).toEqual(evaluated.before ? ["evaluation.exists", "evaluation.exists"] : ["evaluation.exists"]);
+        conflicts += evaluated.outcome.lostWith.length;
       } else {
         // Two ends of the same assignment at once: one is a 409.
         const results = await withActor(admin, () =>

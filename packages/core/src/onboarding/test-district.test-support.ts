@@ -57,6 +57,24 @@ export async function tolerate<T>(body: () => Promise<T>, orGone = false): Promi
 }
 
 /**
+ * Runs `bodies` at once and says who won and with what the others lost: a race test asserts
+ * exactly one winner and the losers' codes (a test where both may fail cannot fail).
+ */
+export async function race<T>(bodies: (() => Promise<T>)[]): Promise<{ won: T[]; lostWith: string[] }> {
+  const results = await Promise.allSettled(bodies.map((body) => body()));
+  const won = results
+    .filter((result): result is PromiseFulfilledResult<Awaited<T>> => result.status === "fulfilled")
+    .map((result) => result.value);
+  const lostWith = results
+    .filter((result): result is PromiseRejectedResult => result.status === "rejected")
+    .map((result) => {
+      if (result.reason instanceof ConflictError) return result.reason.code;
+      throw result.reason;
+    });
+  return { won: won as T[], lostWith };
+}
+
+/**
  * `count` columns of the map, each a tier-1 grid with a tier-2 grid and a tier-3 grid inside it,
  * created as the district admin `admin` is; returns the IDs column by column, top first.
  */
