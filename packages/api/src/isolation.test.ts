@@ -60,8 +60,13 @@ async function itemsOfB() {
 }
 
 it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing of B changes", async () => {
-  const doc = (await api.call("GET", "/openapi.json")).body as { paths: Record<string, Record<string, { operationId: string }>> };
+  const doc = (await api.call("GET", "/openapi.json")).body as {
+    paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[] }>>;
+  };
   const before = await itemsOfB();
+  // B's record ids: any of them in a reply is a leak, whatever the route.
+  const idsOfB = Object.values(paramsOfB).filter((value) => /^[a-z]+_[0-9a-z]{20,}$/.test(value));
+  expect(idsOfB.length).toBeGreaterThan(10);
   expect(before.length).toBeGreaterThan(5);
   const tried: string[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
@@ -70,7 +75,13 @@ it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing
       const params = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       const unknown = params.filter((name) => !(name in paramsOfB));
       expect(unknown, `${operation.operationId}: add district B's value for these path parameters`).toEqual([]);
-      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(paramsOfB[name]));
+      // B's ids go in the query too, wherever a query parameter names one (gridID, userID, cadreID…).
+      const query = (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === "query" && parameter.name in paramsOfB)
+        .map((parameter) => `${parameter.name}=${encodeURIComponent(paramsOfB[parameter.name])}`);
+      const path =
+        template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(paramsOfB[name])) +
+        (query.length ? `?${query.join("&")}` : "");
       const body = bodiesAimedAtB[operation.operationId];
       const response = await api.call(method.toUpperCase(), path, {
         as: As.jianyangAdmin,
@@ -85,6 +96,10 @@ it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing
       // Whatever a route answers, nothing of B's may be in it.
       const text = JSON.stringify(response.body).toLowerCase();
       for (const name of B.names) expect(text, `${operation.operationId} leaked ${name}`).not.toContain(name);
+      // An id the request itself named may be echoed in a refusal ("no key key_… here"); any other of B's is a leak.
+      const sent = `${path} ${JSON.stringify(body ?? {})}`;
+      for (const id of idsOfB.filter((candidate) => !sent.includes(candidate)))
+        expect(text, `${operation.operationId} leaked B's ${id}`).not.toContain(id.toLowerCase());
     }
   }
   expect(tried.length).toBeGreaterThanOrEqual(20);
