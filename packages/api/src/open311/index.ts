@@ -50,9 +50,14 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
  */
 async function asReader<T>(apiKey: string | undefined, read: () => Promise<T>): Promise<T> {
   if (!given(apiKey)) return read();
-  const key = await Open311.verifyApiKey(apiKey!.trim());
+  return asReporter(apiKey!, read);
+}
+
+/** Runs `body` as the reporter of a valid `api_key` of the jurisdiction; any other key is a 403. */
+async function asReporter<T>(apiKey: string, body: () => Promise<T>): Promise<T> {
+  const key = await Open311.verifyApiKey(apiKey.trim());
   if (!key) throw new ForbiddenError("open311.api_key_invalid", "The api_key is not valid in this jurisdiction.");
-  return withActor(Open311.reporter(key), read);
+  return withActor(Open311.reporter(key), body);
 }
 
 /** Any error as a GeoReport error document in the format the path asked for. */
@@ -205,9 +210,7 @@ export function open311Routes(options: Open311Options) {
       const created = await inJurisdiction(fields.jurisdiction_id, async () => {
         if (!given(fields.api_key))
           throw new ForbiddenError("open311.api_key_required", "api_key is required to create a request; the district issues keys.");
-        const key = await Open311.verifyApiKey(fields.api_key!.trim());
-        if (!key) throw new ForbiddenError("open311.api_key_invalid", "The api_key is not valid in this jurisdiction.");
-        return withActor(Open311.reporter(key), () =>
+        return asReporter(fields.api_key!, () =>
           Open311.submit({
             service_code: fields.service_code!,
             lat: fields.lat!,

@@ -102,11 +102,17 @@ const lockedError = (lockedUntil: number) =>
  * Makes a new code for the phone and sends it; `name` is kept with it for the check. A locked
  * phone gets no code (429 `code.locked`).
  */
-export async function sendCode(purpose: CodePurpose, phone: string, extra: { name?: string } = {}): Promise<void> {
-  const tenantID = useTenant();
-  const key = { tenantID, purpose, phone };
+/** The phone's code record for `purpose` in the caller's district; a locked phone → 429 `code.locked`. */
+async function unlocked(purpose: CodePurpose, phone: string) {
+  const key = { tenantID: useTenant(), purpose, phone };
   const held = (await OneTimeCodeEntity.get(key).go({ consistent: true })).data;
   if (held && held.lockedUntil > Date.now()) throw lockedError(held.lockedUntil);
+  return { key, held };
+}
+
+export async function sendCode(purpose: CodePurpose, phone: string, extra: { name?: string } = {}): Promise<void> {
+  const { key, held } = await unlocked(purpose, phone);
+  const { tenantID } = key;
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const salt = randomBytes(12).toString("base64url");
   const codeExpiresAt = Date.now() + CodeLifetimeMs;
@@ -129,10 +135,7 @@ export async function sendCode(purpose: CodePurpose, phone: string, extra: { nam
  * in a row, or a locked phone → 429 `code.locked`.
  */
 export async function checkCode(purpose: CodePurpose, phone: string, code: string): Promise<{ name?: string }> {
-  const tenantID = useTenant();
-  const key = { tenantID, purpose, phone };
-  const held = (await OneTimeCodeEntity.get(key).go({ consistent: true })).data;
-  if (held && held.lockedUntil > Date.now()) throw lockedError(held.lockedUntil);
+  const { key, held } = await unlocked(purpose, phone);
   const expired = () =>
     new InputError("code.expired", "The code has expired or was used already; ask for a new one.", [
       { path: "code", message: "ask for a new code" },
