@@ -1,8 +1,10 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { Config, Storage, withActor } from "@wangge/core";
+import { Config, Storage, Volunteer, withActor } from "@wangge/core";
+import * as Emergency from "@wangge/core/emergency/index";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { As, startTestApi } from "../../../scripts/test/api.ts";
 import { districtFixtures, Yanping } from "../../../scripts/test/district-fixtures.ts";
+import { rect } from "@wangge/core/onboarding/test-district.test-support";
 
 /**
  * Tenant isolation, route by route: signed in as district A (Jianyang), every route of the
@@ -10,22 +12,86 @@ import { districtFixtures, Yanping } from "../../../scripts/test/district-fixtur
  * document, so a new route is tried the day it is added; a path parameter this test does not
  * know makes it fail until B's value for it is added to the district fixtures.
  */
-/** What of B a reply must never contain (error messages may echo the ids the caller sent). */
+/** District B: its slug, and the text every name of its records starts with. */
 const B = { slug: "yanping", names: ["延平", "yp-"] };
 
 /** Routes anyone may call: they hold no district data. */
 /** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
-const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/];
+const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/, /^\/sign-in\/config$/];
 /** Residents' self-registration is public per district (tried below). */
 publicPaths.push(/^\/districts\/\{slug\}\/(registration|registrations|residents)$/);
 /** Signing oneself out everywhere names no record at all (and would end the sweep's own session). */
 publicPaths.push(/^\/me\/sign-out$/);
+
+/**
+ * Routes open to A's admin even when aimed at B: they act on A's own district as a whole and
+ * name no record of B's, so they must answer 2xx with A's own data and nothing of B. Every
+ * other route must refuse with 401, 403 or 404.
+ */
+const openToA: Record<string, string> = {
+  getMe: "the caller's own account",
+  getDistrictConfig: "A's configuration",
+  updateDistrictConfig: "A's configuration",
+  listConfigVersions: "A's configuration's versions",
+  getTierConfig: "A's tiers",
+  updateTierConfig: "A's tiers",
+  listCategories: "A's categories",
+  listDepartments: "A's departments",
+  listDistricts: "a district user's own district",
+  listProvinces: "province names, no district data",
+  getDistrictMetrics: "A's dashboard",
+  recountMetrics: "A's counters",
+  listAuditEvents: "A's audit trail",
+  listUsers: "A's users (also tried below)",
+  listPeople: "A's people on grids",
+  listNotifications: "the caller's own notifications",
+  markNotificationsRead: "the caller's own notifications",
+  listOpen311Keys: "A's Open311 keys",
+  createOpen311Key: "a key for A",
+  listPartyOrgs: "A's party organisations",
+  listPartyRecords: "A's party records",
+  listHomeUnits: "A's cadres' home units",
+  createHomeUnit: "a home unit in A",
+  getEmergencyMode: "A's mode",
+  listEmergencyTasks: "A's emergency tasks",
+  listMyEmergencyTasks: "the caller's own tasks",
+  requestPhotoUpload: "an upload slot for A",
+  createGridUpload: "an upload slot for A",
+  exportGrids: "an export of A's grids",
+};
+
+/** Query values a route needs besides the ids (which are B's), aimed at B's ground. */
+const queriesAimedAtB: Record<string, Record<string, string>> = {
+  locateGrid: { lon: "118.02", lat: "26.62" },
+  listOwnersRecords: { kind: "consultation" },
+};
+/** Query parameters of which a route takes only one at a time: each is tried alone. */
+const oneOf: Record<string, string[]> = {
+  listCadres: ["unitID", "gridID"],
+  listLedgerEntries: ["cadreID", "gridID", "unitID"],
+  listGrids: ["parentID"],
+};
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 /** District B's values for every path parameter of the API. */
 let paramsOfB: Record<string, string>;
 /** Bodies that aim a write at B's records. */
 let bodiesAimedAtB: Record<string, unknown>;
+/** Valid bodies for the writes open to A (made when they are sent: some carry A's current version). */
+const bodiesOfA: Record<string, () => Promise<unknown>> = {
+  updateDistrictConfig: async () => {
+    const config = (await api.call("GET", "/config", { as: As.jianyangAdmin })).body;
+    return { expectedVersion: config.version, note: "巡检", changes: { map: config.map } };
+  },
+  updateTierConfig: async () => {
+    const { tiers, dedicatedKinds } = (await api.call("GET", "/config/tiers", { as: As.jianyangAdmin })).body;
+    return { tiers, dedicatedKinds };
+  },
+  createOpen311Key: async () => ({ label: "巡检" }),
+  createHomeUnit: async () => ({ name: "巡检单位" }),
+  requestPhotoUpload: async () => ({ contentType: "image/jpeg" }),
+  markNotificationsRead: async () => ({}),
+};
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -42,68 +108,181 @@ beforeAll(async () => {
         )
       ).version;
     paramsOfB.version = String(versionOfB);
+    paramsOfB.parentID = paramsOfB.gridID;
     bodiesAimedAtB.rollbackConfig = { toVersion: versionOfB, expectedVersion: versionOfB, note: "越界回滚" };
   }
+  const gridOfA = await api.call("POST", "/grids", {
+    as: As.jianyangAdmin,
+    body: { code: "JY-ISO", name: "建阳巡检格", tier: 1, boundary: rect(0, 0, 5, 5, [118.1, 27.3]) },
+  });
+  expect(gridOfA.status).toBe(201);
+  // A in emergency mode, so that an emergency task aimed at B's grids is refused for the grids, not for the mode.
+  await withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    await Config.change((config) => ({ mechanisms: { ...config.mechanisms, emergencyMode: true } }));
+    await Emergency.setMode({ mode: "emergency", scope: "district", reason: "巡检" });
+  });
+  const teamOfA = await withActor({ type: "system", tenantID: "jianyang" }, async () => {
+    const config = await Config.change((config) => ({ mechanisms: { ...config.mechanisms, volunteers: true } }));
+    const kind = config.governance.volunteerTeamKinds[0].key;
+    return Volunteer.createTeam({ kind, name: "建阳宣传队", gridID: gridOfA.body.gridID, leaderName: "建阳队长" });
+  });
+  paramsOfA = { gridID: gridOfA.body.gridID, userID: As.jianyangResident.userID, teamID: teamOfA.teamID };
+  Object.assign(bodiesAimedAtB, {
+    updateUserRoles: { roles: ["grid_worker"] },
+    inviteUser: { name: "冒充者", phone: "13700000000", roles: ["grid_worker"] },
+    setEmergencyMode: { mode: "emergency", scope: "grids", reason: "越界操作" },
+    createEmergencyTask: { title: "越界任务", scope: "risk_area", checklist: ["越界"] },
+  });
 });
 afterAll(() => api?.close());
 
-/** Every item of district B, as text, to prove nothing of it changed. */
-async function itemsOfB() {
-  const items: string[] = [];
+/** District A's own records, for the routes that name one in the path and B's in the body. */
+let paramsOfA: Record<string, string>;
+
+/** `body` with every field in `naming` set to B's record (a list of one for a plural: gridIDs). */
+function aimedAtB(body: unknown, naming: string[]) {
+  if (!naming.length) return body;
+  const aimed = Object.fromEntries(
+    naming.map((name) => (name in paramsOfB ? [name, paramsOfB[name]] : [name, [paramsOfB[name.replace(/s$/, "")]]])),
+  );
+  return { ...(body as object), ...aimed };
+}
+
+/** Every item of the table, as plain objects. */
+async function allItems() {
+  const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await Storage.documentClient().send(new ScanCommand({ TableName: Storage.tableName(), ExclusiveStartKey }));
-    for (const item of page.Items ?? []) if (JSON.stringify(item).includes(`tenantid_${B.slug}`)) items.push(JSON.stringify(item));
+    items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return items.sort();
+  return items;
+}
+const ofDistrict = (slug: string, items: Record<string, unknown>[]) =>
+  items.map((item) => JSON.stringify(item)).filter((text) => text.includes(`tenantid_${slug}`));
+
+/**
+ * What of B a reply must never hold: the ids, phones and names in B's items that A's items do
+ * not also hold (a name like "管理员" may be in both).
+ */
+function secretsOf(itemsOfB: string[], itemsOfA: string[]) {
+  const textOfA = itemsOfA.join("\n");
+  const found = new Set<string>();
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === "string") {
+      if (/ID$/.test(key) && /^[a-z]+_[0-9a-z]{20,}$/.test(value)) found.add(value);
+      if (/phone/i.test(key) && /^1\d{10}$/.test(value)) found.add(value);
+      if (/^(name|.*Name)$/.test(key) && value.length >= 2) found.add(value);
+    } else if (Array.isArray(value)) for (const entry of value) walk(entry, key);
+    else if (value && typeof value === "object") for (const [inner, entry] of Object.entries(value)) walk(entry, inner);
+  };
+  for (const text of itemsOfB) walk(JSON.parse(text), "");
+  return [...found].filter((secret) => !textOfA.includes(secret));
 }
 
-it("a district admin of A gets 403 or 404 on every route aimed at B, and nothing of B changes", async () => {
+it("a district admin of A is refused every route aimed at B, or gets only A's own, and nothing of B changes", async () => {
   const doc = (await api.call("GET", "/openapi.json")).body as {
-    paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { operationId: string; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: unknown }> } }
+      >
+    >;
+    components?: { schemas?: Record<string, unknown> };
   };
-  const before = await itemsOfB();
-  // B's record ids: any of them in a reply is a leak, whatever the route.
-  const idsOfB = Object.values(paramsOfB).filter((value) => /^[a-z]+_[0-9a-z]{20,}$/.test(value));
-  expect(idsOfB.length).toBeGreaterThan(10);
+  const items = await allItems();
+  const before = ofDistrict(B.slug, items).sort();
+  const secrets = secretsOf(before, ofDistrict("jianyang", items));
+  const ids = secrets.filter((secret) => /^[a-z]+_/.test(secret));
+  const phones = secrets.filter((secret) => /^1\d{10}$/.test(secret));
+  const names = secrets.filter((secret) => !ids.includes(secret) && !phones.includes(secret));
+  expect(ids.length).toBeGreaterThan(20);
+  expect(phones).toEqual(expect.arrayContaining(["13700000008", "13700000009", "13700000011"]));
+  expect(names).toEqual(expect.arrayContaining(["延平干部", "延平居民", "延平一格"]));
   expect(before.length).toBeGreaterThan(5);
-  const tried: string[] = [];
+  /** A body's top-level properties (through a $ref). */
+  const propertiesOf = (schema: any): string[] => {
+    const resolved = schema?.$ref ? doc.components?.schemas?.[schema.$ref.split("/").pop()] : schema;
+    return Object.keys((resolved as { properties?: object })?.properties ?? {});
+  };
+  const tried = new Map<string, number[]>();
+  /** Routes that name a record in the path and others in the body: tried again below on A's own record. */
+  const crossed: { operationId: string; method: string; template: string; naming: string[] }[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
     if (publicPaths.some((pattern) => pattern.test(template))) continue;
     for (const [method, operation] of Object.entries(methods)) {
+      const { operationId } = operation;
       const params = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       const unknown = params.filter((name) => !(name in paramsOfB));
-      expect(unknown, `${operation.operationId}: add district B's value for these path parameters`).toEqual([]);
-      // B's ids go in the query too, wherever a query parameter names one (gridID, userID, cadreID…).
-      const query = (operation.parameters ?? [])
+      expect(unknown, `${operationId}: add district B's value for these path parameters`).toEqual([]);
+      const open = operationId in openToA;
+      // Every body field that names a record (gridID, orgID, gridIDs…) is aimed at B's, on top of the body the fixtures give.
+      const schema = operation.requestBody?.content["application/json"]?.schema;
+      const naming = propertiesOf(schema).filter((name) => name.replace(/s$/, "") in paramsOfB);
+      if (open) expect(naming, `${operationId} is open to A but its body names records`).toEqual([]);
+      const body = open ? await bodiesOfA[operationId]?.() : aimedAtB(bodiesAimedAtB[operationId], naming);
+      if (params.length && naming.length) crossed.push({ operationId, method, template, naming });
+      // B's ids go in the query wherever a query parameter names one (gridID, userID, cadreID…): each alone where the route takes one.
+      const queryIDs = (operation.parameters ?? [])
         .filter((parameter) => parameter.in === "query" && parameter.name in paramsOfB)
-        .map((parameter) => `${parameter.name}=${encodeURIComponent(paramsOfB[parameter.name])}`);
-      const path =
-        template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(paramsOfB[name])) +
-        (query.length ? `?${query.join("&")}` : "");
-      const body = bodiesAimedAtB[operation.operationId];
-      const response = await api.call(method.toUpperCase(), path, {
-        as: As.jianyangAdmin,
-        body: method === "get" ? undefined : (body ?? {}),
-      });
-      tried.push(`${operation.operationId} → ${response.status}`);
-      if (params.length > 0 || body !== undefined) {
-        expect([403, 404], `${operation.operationId} answered ${response.status}: ${JSON.stringify(response.body)}`).toContain(
-          response.status,
-        );
+        .map((parameter) => parameter.name);
+      const variants = oneOf[operationId] ? oneOf[operationId].map((name) => [name]) : [queryIDs];
+      for (const names of variants) {
+        const query = new URLSearchParams({
+          ...queriesAimedAtB[operationId],
+          ...Object.fromEntries(names.map((name) => [name, paramsOfB[name]])),
+        });
+        const path =
+          template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(paramsOfB[name])) + (query.size ? `?${query}` : "");
+        const response = await api.call(method.toUpperCase(), path, {
+          as: As.jianyangAdmin,
+          body: method === "get" ? undefined : (body ?? {}),
+        });
+        tried.set(operationId, [...(tried.get(operationId) ?? []), response.status]);
+        const reply = JSON.stringify(response.body);
+        if (open)
+          expect(
+            [200, 201, 202, 204],
+            `${operationId} (open to A: ${openToA[operationId]}) answered ${response.status}: ${reply}`,
+          ).toContain(response.status);
+        else {
+          // A body field naming B's record may be refused as input that names no record of this district ("no active grid … here").
+          const namesAimedField = (response.body.errors ?? []).some((error: { path: string }) =>
+            naming.includes(error.path.replace(/^body\./, "").split(".")[0]),
+          );
+          expect(
+            [401, 403, 404, ...(namesAimedField ? [400] : [])],
+            `${operationId} ${path} answered ${response.status}: ${reply}`,
+          ).toContain(response.status);
+        }
+        // Whatever a route answers, nothing of B's may be in it. A refusal may echo an id the request named ("no grid grid_… here").
+        const text = reply.toLowerCase();
+        for (const name of B.names) expect(text, `${operationId} leaked ${name}`).not.toContain(name);
+        const sent = `${path} ${JSON.stringify(body ?? {})}`;
+        for (const secret of secrets.filter((candidate) => !sent.includes(candidate)))
+          expect(text, `${operationId} leaked B's ${secret}`).not.toContain(secret.toLowerCase());
       }
-      // Whatever a route answers, nothing of B's may be in it.
-      const text = JSON.stringify(response.body).toLowerCase();
-      for (const name of B.names) expect(text, `${operation.operationId} leaked ${name}`).not.toContain(name);
-      // An id the request itself named may be echoed in a refusal ("no key key_… here"); any other of B's is a leak.
-      const sent = `${path} ${JSON.stringify(body ?? {})}`;
-      for (const id of idsOfB.filter((candidate) => !sent.includes(candidate)))
-        expect(text, `${operation.operationId} leaked B's ${id}`).not.toContain(id.toLowerCase());
     }
   }
-  expect(tried.length).toBeGreaterThanOrEqual(20);
-  expect(await itemsOfB()).toEqual(before);
+  // A's own record in the path, B's in the body: moving A's grid under B's, placing A's user on B's grid…
+  expect(crossed.map((route) => route.operationId).sort()).toEqual(["recordVolunteerProblem", "updateGrid", "updateUserRoles"]);
+  for (const { operationId, method, template, naming } of crossed) {
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(paramsOfA[name]));
+    expect(path, `${operationId}: add district A's value for its path parameters`).not.toContain("undefined");
+    const body = aimedAtB(bodiesAimedAtB[operationId], naming);
+    const response = await api.call(method.toUpperCase(), path, { as: As.jianyangAdmin, body });
+    const namesAimedField = (response.body.errors ?? []).some((error: { path: string }) =>
+      naming.includes(error.path.replace(/^body\./, "").split(".")[0]),
+    );
+    expect([403, 404, ...(namesAimedField ? [400] : [])], `${operationId} ${path} answered ${response.status}`).toContain(response.status);
+    tried.set(operationId, [...(tried.get(operationId) ?? []), response.status]);
+  }
+  // Every route open to A was tried (a renamed one would otherwise be refused silently).
+  expect(Object.keys(openToA).filter((operationId) => !tried.has(operationId))).toEqual([]);
+  expect(tried.size).toBeGreaterThanOrEqual(100);
+  expect(ofDistrict(B.slug, await allItems()).sort()).toEqual(before);
 });
 
 it("a district admin lists and changes only their own district's users; a resident registered into B is not in A's list", async () => {

@@ -9,7 +9,7 @@ import * as Photo from "../ticket/photo.ts";
 import { now } from "../util/clock.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
-import { gridPathOf } from "../grid/place.ts";
+import { gridPathOf, pathOfKnownGrid } from "../grid/place.ts";
 import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Day, Month } from "../util/schemas.ts";
@@ -166,7 +166,8 @@ export const listLedgerEntries = fn(ListLedgerInput, async (input) => {
       if (scoped) assertGridScope(await gridPathOf(cadre.gridID));
       query = LedgerEntryEntity.query.byCadre({ tenantID, cadreID: cadre.cadreID });
     } else if (input.gridID) {
-      if (scoped) assertGridScope(await gridPathOf(input.gridID));
+      const path = await pathOfKnownGrid(input.gridID);
+      if (scoped) assertGridScope(path);
       query = LedgerEntryEntity.query.byGrid({ tenantID, gridID: input.gridID });
     } else {
       await loadUnit(input.unitID!);

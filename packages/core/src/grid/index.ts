@@ -120,6 +120,8 @@ export const list = fn(ListInput, async (input) => {
   const result = input.boundary
     ? await page(filtered, input)
     : await page({ go: (options) => filtered.go({ ...options, attributes: [...withoutBoundary] }) }, input);
+  // No children: say so only of a grid the district has (one read, on empty pages only).
+  if (!result.items.length && !input.cursor && input.parentID && input.parentID !== ROOT) await load(input.parentID);
   return { items: result.items.map(toGrid), cursor: result.cursor };
 });
 

@@ -34,6 +34,13 @@ export async function gridPathOf(gridID: string): Promise<string[]> {
   return [...(grid?.path ?? []), gridID];
 }
 
+/** A grid's path (ancestors, then itself), retired grids too; 404 for a grid this district never had. */
+export async function pathOfKnownGrid(gridID: string): Promise<string[]> {
+  const grid = (await GridEntity.get({ tenantID: useTenant(), gridID }).go({ attributes: ["gridID", "path"] })).data;
+  if (!grid) throw new NotFoundError("grid.not_found", `There is no grid ${gridID} in this district.`);
+  return [...grid.path, gridID];
+}
+
 /** `a/b/c/` — the prefix of the keys of a grid's records and its descendants'. */
 export const pathPrefix = (place: Place) => `${place.gridPath.join("/")}/`;
 
