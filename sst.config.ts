@@ -4,7 +4,7 @@ import { use, type StackContext } from "sst/constructs";
 import { createApi, createHttpApi } from "./infra/api.ts";
 import { createAuth, sesEmailFromEnv, signInOrigins } from "./infra/auth.ts";
 import { Monitoring } from "./infra/monitoring.ts";
-import { createStorage, isDevStage } from "./infra/storage.ts";
+import { createStorage, isDevStage, photoBucketName } from "./infra/storage.ts";
 import { createWeb } from "./infra/web.ts";
 import { createWorker } from "./infra/worker.ts";
 import { region } from "./packages/core/src/storage/region.ts";
@@ -65,6 +65,7 @@ function Web({ stack }: StackContext) {
     apiDomainName: front.domainName,
     // Sign-in (issuer, managed login) and presigned uploads (the photo bucket, declared later).
     connectSources: [...signInOrigins(stack, stack.stage), `https://*.s3.${stack.region}.${stack.urlSuffix}`],
+    photoBucketDomain: `${photoBucketName(stack.stage, stack.account)}.s3.${stack.region}.${stack.urlSuffix}`,
   });
   stack.addOutputs({
     SiteUrl: web.url,
@@ -77,7 +78,11 @@ function Web({ stack }: StackContext) {
 function Storage({ stack }: StackContext) {
   const { url } = use(Web);
   const others = crossOrigins(stack.stage);
-  const storage = createStorage(stack, { stage: stack.stage, portalOrigins: others.includes("*") ? others : [url, ...others] });
+  const storage = createStorage(stack, {
+    stage: stack.stage,
+    portalOrigins: others.includes("*") ? others : [url, ...others],
+    photoBucketName: photoBucketName(stack.stage, stack.account),
+  });
   stack.addOutputs({
     TableName: storage.table.tableName,
     BucketName: storage.bucket.bucketName,
@@ -101,10 +106,18 @@ function Auth({ stack }: StackContext) {
 }
 
 function Api({ stack }: StackContext) {
-  const { httpApi } = use(Web);
+  const { httpApi, url } = use(Web);
   const { table, bucket } = use(Storage);
   const auth = use(Auth);
-  const api = createApi(stack, { stage: stack.stage, table, bucket, auth, httpApi, corsOrigins: crossOrigins(stack.stage) });
+  const api = createApi(stack, {
+    stage: stack.stage,
+    table,
+    bucket,
+    auth,
+    httpApi,
+    corsOrigins: crossOrigins(stack.stage),
+    photoOrigin: url,
+  });
   const monitoring = new Monitoring(stack, "Monitoring", {
     stage: stack.stage,
     httpApi,

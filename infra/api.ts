@@ -99,6 +99,8 @@ export interface ApiProps {
    * at `/api` of its own origin, which needs no CORS). Default: none.
    */
   corsOrigins?: string[];
+  /** The portal's origin, whose `/photos/*` shows photos (infra/web.ts): core's `PHOTO_ORIGIN`. */
+  photoOrigin?: string;
   /** Repository root holding `packages/api/src/lambda.ts` and `package-lock.json`. Default: cwd. */
   root?: string;
 }
@@ -127,6 +129,7 @@ export function createApi(scope: Construct, props: ApiProps): Api {
       // Residents' one-time codes go out by SMS through SNS (core's identity/sms.ts).
       CODE_SENDER: "sms",
       CORS_ORIGINS: (props.corsOrigins ?? []).join(","),
+      ...(props.photoOrigin ? { PHOTO_ORIGIN: props.photoOrigin } : {}),
     },
   });
 

@@ -93,6 +93,28 @@ describe("sst build", () => {
     expect(client.Properties?.AllowedOAuthFlows).toEqual(["code"]);
   });
 
+  it("shows photos at /photos/* of the portal's origin, from the photo bucket's own host, with nosniff", () => {
+    const [distribution] = resourcesOfType("AWS::CloudFront::Distribution");
+    const config = distribution.Properties?.DistributionConfig;
+    const photos = config.CacheBehaviors.find((behavior: { PathPattern: string }) => behavior.PathPattern === "/photos/*");
+    const origin = config.Origins.find((candidate: { Id: string }) => candidate.Id === photos.TargetOriginId);
+    // The Web stack comes first, so it names the bucket's host from the name the Storage stack gives the bucket.
+    const [bucket] = Object.values(templates["ci-wangge-Storage"].Resources).filter(
+      (resource) => resource.Type === "AWS::S3::Bucket" && resource.Properties?.VersioningConfiguration,
+    );
+    const name = bucket.Properties?.BucketName;
+    expect(name).toMatch(/^wangge-ci-photos-\d{12}$/);
+    expect(JSON.stringify(origin.DomainName)).toContain(`"${name}.s3.ap-southeast-1."`);
+    const headers = resourcesOfType("AWS::CloudFront::ResponseHeadersPolicy").find((policy) =>
+      String(policy.Properties?.ResponseHeadersPolicyConfig?.Comment).startsWith("Wangge photos"),
+    );
+    expect(headers?.Properties?.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentTypeOptions).toEqual({ Override: true });
+    // The API re-points its presigned links there.
+    const api = templates["ci-wangge-Api"].Resources;
+    const apiFunction = Object.values(api).find((r) => r.Properties?.Environment?.Variables?.TABLE_NAME);
+    expect(JSON.stringify(apiFunction?.Properties?.Environment.Variables.PHOTO_ORIGIN)).toContain("Fn::ImportValue");
+  });
+
   it("outputs what operators and the portal need, and where the logs are", () => {
     const outputs = Object.values(templates).flatMap((template) => Object.keys(template.Outputs ?? {}));
     expect(outputs).toEqual(

@@ -39,6 +39,19 @@ export interface StorageProps {
   stage: string;
   /** Browser origins allowed to PUT/GET photos with presigned URLs. Default `*` on dev stages. */
   portalOrigins?: string[];
+  /**
+   * The photo bucket's name, when the portal's distribution (declared first) must know its host
+   * ({@link photoBucketName}). Default: CloudFormation names it.
+   */
+  photoBucketName?: string;
+}
+
+/**
+ * A photo bucket's name known before the bucket exists: the stage and the account make it
+ * unique. The portal's distribution shows photos from this bucket's host.
+ */
+export function photoBucketName(stage: string, account: string): string {
+  return `wangge-${stage.toLowerCase()}-photos-${account}`;
 }
 
 export interface Storage {
@@ -70,6 +83,7 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
   });
 
   const bucket = new Bucket(scope, "PhotoBucket", {
+    bucketName: props.photoBucketName,
     versioned: true,
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,

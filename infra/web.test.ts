@@ -17,6 +17,7 @@ const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
 const CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
+const PHOTO_DOMAIN = "wangge-prod-photos-123456789012.s3.ap-southeast-1.amazonaws.com";
 const temporary: string[] = [];
 let outdir: string;
 let template: Template;
@@ -38,7 +39,13 @@ beforeAll(() => {
   outdir = tempDir("wangge-cdk-");
   const app = new App({ outdir });
   const stack = new Stack(app, "Web", { env: { account: "123456789012", region: "ap-southeast-1" } });
-  const web = createWeb(stack, { stage: "prod", source: builtPortal(), apiDomainName: API_DOMAIN, connectSources: CONNECT });
+  const web = createWeb(stack, {
+    stage: "prod",
+    source: builtPortal(),
+    apiDomainName: API_DOMAIN,
+    connectSources: CONNECT,
+    photoBucketDomain: PHOTO_DOMAIN,
+  });
   new CfnOutput(stack, "SiteUrl", { value: web.url });
   template = Template.fromStack(stack);
 });
@@ -51,6 +58,40 @@ function distributionConfig() {
   expect(distributions).toHaveLength(1);
   return distributions[0].Properties.DistributionConfig;
 }
+
+describe("photos", () => {
+  it("are shown at /photos/* from the photo bucket's host: GET and HEAD, the presigned query passed on, nothing cached, never sniffed", async () => {
+    const config = distributionConfig();
+    const photos = config.CacheBehaviors.find((behavior: { PathPattern: string }) => behavior.PathPattern === "/photos/*");
+    expect(photos).toMatchObject({ ViewerProtocolPolicy: "https-only", AllowedMethods: ["GET", "HEAD"], CachePolicyId: CACHING_DISABLED });
+    const origin = config.Origins.find((candidate: { Id: string }) => candidate.Id === photos.TargetOriginId);
+    expect(origin).toMatchObject({ DomainName: PHOTO_DOMAIN, CustomOriginConfig: { OriginProtocolPolicy: "https-only" } });
+    template.hasResourceProperties("AWS::CloudFront::OriginRequestPolicy", {
+      OriginRequestPolicyConfig: Match.objectLike({
+        QueryStringsConfig: { QueryStringBehavior: "all" },
+        HeadersConfig: { HeaderBehavior: "none" },
+        CookiesConfig: { CookieBehavior: "none" },
+      }),
+    });
+    // The API signs links for exactly that host, which CloudFront sends to S3 as Host: the signature holds.
+    Object.assign(process.env, {
+      BUCKET_NAME: "wangge-prod-photos-123456789012",
+      AWS_REGION: "ap-southeast-1",
+      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "example",
+    });
+    const { urls } = await import("../packages/core/src/ticket/photo.ts");
+    const [link] = await urls(["photos/jianyang/t/p.jpg"]);
+    expect(new URL(link).host).toBe(PHOTO_DOMAIN);
+    expect(new URL(link).pathname).toBe("/photos/jianyang/t/p.jpg");
+    template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        Comment: Match.stringLikeRegexp("^Wangge photos"),
+        SecurityHeadersConfig: Match.objectLike({ ContentTypeOptions: { Override: true } }),
+      }),
+    });
+  });
+});
 
 describe("portal", () => {
   it("keeps the files in a private, TLS-only bucket", () => {
@@ -118,8 +159,11 @@ describe("portal", () => {
       FunctionCode: SpaFallbackCode,
       FunctionConfig: Match.objectLike({ Runtime: "cloudfront-js-2.0" }),
     });
-    // The API's behaviour runs only the function that names the caller's address.
-    for (const behaviour of config.CacheBehaviors)
+    // The API's behaviour runs only the function that names the caller's address (the photos' none).
+    const api = config.CacheBehaviors.find((behaviour: { PathPattern: string }) => behaviour.PathPattern === "/api/*");
+    const photos = config.CacheBehaviors.find((behaviour: { PathPattern: string }) => behaviour.PathPattern === "/photos/*");
+    expect(photos).not.toHaveProperty("FunctionAssociations");
+    for (const behaviour of [api])
       expect(behaviour.FunctionAssociations).toEqual([
         { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [expect.stringMatching(/^ApiViewerAddress/), "FunctionARN"] } },
       ]);
@@ -150,7 +194,7 @@ describe("portal", () => {
 
   it("serves the API at /api/* of the same origin: every method, nothing cached, the caller's headers but Host, and query strings", () => {
     const config = distributionConfig();
-    expect(config.CacheBehaviors).toHaveLength(1);
+    expect(config.CacheBehaviors.map((behaviour: { PathPattern: string }) => behaviour.PathPattern)).toEqual(["/api/*", "/photos/*"]);
     const [api] = config.CacheBehaviors;
     expect(api).toMatchObject({
       PathPattern: "/api/*",
@@ -170,8 +214,8 @@ describe("portal", () => {
 
   it("needs no CORS: nothing on the distribution adds CORS headers", () => {
     const policies = Object.values(template.findResources("AWS::CloudFront::ResponseHeadersPolicy"));
-    expect(policies).toHaveLength(1);
-    expect(policies[0].Properties.ResponseHeadersPolicyConfig).not.toHaveProperty("CorsConfig");
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) expect(policy.Properties.ResponseHeadersPolicyConfig).not.toHaveProperty("CorsConfig");
   });
 
   it("sends a Content-Security-Policy and the security headers with the portal", () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { AssetHashType, DockerImage, Duration, RemovalPolicy } from "aws-cdk-lib";
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Distribution,
   FunctionCode,
@@ -16,6 +17,7 @@ import {
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
@@ -42,6 +44,12 @@ export interface WebProps {
    * (presigned uploads).
    */
   connectSources: string[];
+  /**
+   * The photo bucket's regional host (`<bucket>.s3.<region>.amazonaws.com`): photos are shown at
+   * `/photos/*` of the portal's origin (the API's presigned links, re-pointed there: core's
+   * ticket/photo.ts `urls()`), so that they carry `X-Content-Type-Options: nosniff`.
+   */
+  photoBucketDomain?: string;
 }
 
 export interface Web {
@@ -58,6 +66,9 @@ const ENTRY_FILES = ["index.html", "config.json"];
 
 /** Where the portal reaches the API: the same origin, `/api` (packages/api/src/lambda.ts). */
 export const ApiPath = "/api";
+
+/** Where photos are shown: the same origin, `/photos` (the bucket's prefix of kept photos). */
+export const PhotoPath = "/photos";
 
 /**
  * The SPA fallback, at the edge on the portal's behaviour only (a CloudFront Function on viewer
@@ -150,6 +161,31 @@ export function createWeb(scope: Construct, props: WebProps): Web {
     },
   });
 
+  // Photos: S3 checks the presigned link's signature (its host is the bucket's regional host,
+  // which CloudFront sends as Host); CloudFront adds nosniff and caches nothing.
+  const photoBehaviors: Record<string, BehaviorOptions> = props.photoBucketDomain
+    ? {
+        [`${PhotoPath}/*`]: {
+          origin: new HttpOrigin(props.photoBucketDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: new OriginRequestPolicy(scope, "PhotoRequests", {
+            comment: `Wangge photos (${props.stage}): the presigned query, nothing else`,
+            queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+          }),
+          responseHeadersPolicy: new ResponseHeadersPolicy(scope, "PhotoHeaders", {
+            comment: `Wangge photos (${props.stage}): never sniffed, never framed`,
+            securityHeadersBehavior: {
+              contentTypeOptions: { override: true },
+              frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+              referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+            },
+          }),
+        },
+      }
+    : {};
+
   const distribution = new Distribution(scope, "PortalDistribution", {
     comment: `Wangge portal (${props.stage})`,
     defaultRootObject: "index.html",
@@ -173,6 +209,7 @@ export function createWeb(scope: Construct, props: WebProps): Web {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
+      ...photoBehaviors,
     },
   });
 

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
 import * as Demo from "@wangge/core/demo/index";
+import { bucketName } from "@wangge/core/storage/bucket";
 import { createApp, notFound, type ApiOptions } from "./app.ts";
 import { createLocalProvider, type LocalProvider } from "./oidc/index.ts";
 import { onError } from "./problem.ts";
@@ -48,6 +49,12 @@ export async function startServer(
     provider = await createLocalProvider({ issuer: options.auth.issuer, portalOrigins: options.portalOrigins ?? [origin], demo });
     root.route(new URL(options.auth.issuer).pathname, provider.routes);
   }
+  if (demo && process.env.S3_ENDPOINT) {
+    // Photos are shown through this server, as through CloudFront on AWS (core's ticket/photo.ts urls()).
+    const origin = `http://${options.hostname ?? "127.0.0.1"}:${options.port}`;
+    process.env.PHOTO_ORIGIN = origin;
+    root.get(`/${bucketName()}/photos/*`, (c) => photoThrough(c.req.raw, process.env.S3_ENDPOINT!));
+  }
   root.route(basePath || "/", createApp({ ...options, demo, docsAssets: `${basePath}/docs/assets` }));
   if (options.portalDir) {
     const portal = relative(process.cwd(), options.portalDir);
@@ -64,4 +71,20 @@ export async function startServer(
       }),
     );
   });
+}
+
+/**
+ * A photo from the bucket, path and presigned query unchanged (the signature holds), answered
+ * with the type S3 gives (the one the link fixed) and `nosniff`: what CloudFront's `/photos/*`
+ * does on AWS.
+ */
+export async function photoThrough(request: Request, s3Endpoint: string): Promise<Response> {
+  const { pathname, search } = new URL(request.url);
+  const answer = await fetch(`${s3Endpoint.replace(/\/$/, "")}${pathname}${search}`);
+  const headers = new Headers({ "x-content-type-options": "nosniff", "cache-control": "private, max-age=3600" });
+  for (const name of ["content-type", "content-length", "content-disposition", "etag", "last-modified"]) {
+    const value = answer.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return new Response(answer.body, { status: answer.status, headers });
 }

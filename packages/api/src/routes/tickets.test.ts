@@ -91,6 +91,18 @@ describe("tickets through the API", () => {
       "rate",
     ]);
     expect(Object.keys(read.body.photoUrls)).toHaveLength(1);
+    // The photo is shown through the portal's own origin (here the API server, CloudFront on AWS), never sniffed as anything else.
+    const link = Object.values(read.body.photoUrls)[0] as string;
+    expect(new URL(link).origin).toBe(new URL(api.url).origin);
+    const shown = await fetch(link);
+    expect([shown.status, shown.headers.get("content-type"), shown.headers.get("x-content-type-options")]).toEqual([
+      200,
+      "image/png",
+      "nosniff",
+    ]);
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(Buffer.from(onePixelPng()));
+    // Path and signed query pass through unchanged (S3 checks the signature; s3rver does not).
+    expect(link).toMatch(/\/photos\/jianyang\/ticket_\w+\/\w+\.png\?.*X-Amz-Signature=/);
     const notes = await api.call("GET", "/me/notifications", resident);
     expect(notes.body.items[0]).toMatchObject({ ticketID: id, state: "closed", read: false });
     const marked = await api.call("POST", "/me/notifications/read", { ...resident, body: {} });

@@ -120,11 +120,17 @@ const typeOfExtension = Object.fromEntries(Object.entries(extension).map(([type,
 /**
  * Short-lived links to show a ticket's photos, each answered with the fixed content type of its
  * checked format (never what an upload claimed) and shown inline.
+ *
+ * With `PHOTO_ORIGIN` set, a link goes through that origin instead of S3's host, path and
+ * signature unchanged: on AWS the portal's CloudFront distribution, whose `/photos/*` forwards
+ * to the bucket and adds `X-Content-Type-Options: nosniff` (infra/web.ts); locally the API
+ * server, which does the same in front of s3rver (api's server.ts).
  */
 export function urls(keys: string[]): Promise<string[]> {
+  const through = process.env.PHOTO_ORIGIN;
   return Promise.all(
-    keys.map((Key) =>
-      getSignedUrl(
+    keys.map(async (Key) => {
+      const signed = await getSignedUrl(
         s3(),
         new GetObjectCommand({
           Bucket: bucketName(),
@@ -133,7 +139,10 @@ export function urls(keys: string[]): Promise<string[]> {
           ResponseContentDisposition: "inline",
         }),
         { expiresIn: 3600 },
-      ),
-    ),
+      );
+      if (!through) return signed;
+      const url = new URL(signed);
+      return `${through.replace(/\/$/, "")}${url.pathname}${url.search}`;
+    }),
   );
 }
