@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, ProjectionType, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
-import { ExportPrefix, PendingUploadPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
+import { ExpiringPrefixes, TableKeys } from "../packages/core/src/storage/keys.ts";
 
 /**
  * Stages that hold nothing worth keeping: personal (`dev`, `dev-*`), CI (`ci`, `test`) and
@@ -103,20 +103,14 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
         id: "abort-incomplete-multipart-uploads",
         abortIncompleteMultipartUploadAfter: Duration.days(1),
       },
-      {
-        // A presigned upload that was never confirmed by the API: the photo was abandoned.
-        id: "expire-abandoned-uploads",
-        prefix: PendingUploadPrefix,
-        expiration: Duration.days(2),
+      // Presigned uploads never confirmed by the API (abandoned photos), generated files (grid
+      // exports, fetched once through a short-lived link).
+      ...ExpiringPrefixes.map(({ id, prefix, days }) => ({
+        id,
+        prefix,
+        expiration: Duration.days(days),
         noncurrentVersionExpiration: Duration.days(1),
-      },
-      {
-        // Generated files (grid exports) are fetched once, through a short-lived link.
-        id: "expire-exports",
-        prefix: ExportPrefix,
-        expiration: Duration.days(2),
-        noncurrentVersionExpiration: Duration.days(1),
-      },
+      })),
       {
         id: "expire-noncurrent-versions",
         noncurrentVersionExpiration: Duration.days(90),

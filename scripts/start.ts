@@ -58,6 +58,18 @@ try {
   const createdTable = await Storage.ensureTable();
   await Storage.ensureBucket();
   step(`table "${settings.table}"${createdTable ? " created" : " found"}, bucket "${settings.bucket}" ready`);
+  // s3rver has no lifecycle: what S3 would expire (abandoned uploads, old exports) goes now and hourly.
+  const sweep = () =>
+    Storage.sweepExpired()
+      .then((swept) => {
+        const gone = Object.values(swept).reduce((sum, count) => sum + count, 0);
+        if (gone) step(`expired ${gone} abandoned upload(s) and old export(s) from the bucket`);
+      })
+      .catch((error: Error) => console.error(`Sweeping expired files failed: ${error.message}`));
+  await sweep();
+  const sweeping = setInterval(sweep, 3_600_000);
+  sweeping.unref();
+  stops.push(() => clearInterval(sweeping));
   const seeded = await Demo.seed();
   step(seeded.created.length ? `seeded: ${seeded.created.join(", ")}` : "demo districts already there");
   let phase = "";

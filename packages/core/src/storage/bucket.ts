@@ -1,4 +1,13 @@
-import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, type HeadObjectCommandOutput, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreateBucketCommand,
+  DeleteObjectsCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  type HeadObjectCommandOutput,
+  ListObjectsV2Command,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { ExpiringPrefixes } from "./keys.ts";
 import { region, StoreTimeouts } from "./region.ts";
 
 /** The photo bucket (随手拍 photos, evidence, imports). */
@@ -47,4 +56,25 @@ export async function headObject(Key: string): Promise<HeadObjectCommandOutput |
       if (error.name === "NotFound" || error.$metadata?.httpStatusCode === 404) return undefined;
       throw error;
     });
+}
+
+/**
+ * Deletes what the bucket's lifecycle would have expired by `now` ({@link ExpiringPrefixes}):
+ * for s3rver, which keeps everything. Returns how many objects went, by prefix.
+ */
+export async function sweepExpired(now = Date.now(), name = bucketName()): Promise<Record<string, number>> {
+  const swept: Record<string, number> = {};
+  for (const { prefix, days } of ExpiringPrefixes) {
+    swept[prefix] = 0;
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await s3().send(new ListObjectsV2Command({ Bucket: name, Prefix: prefix, ContinuationToken }));
+      const expired = (page.Contents ?? []).filter((object) => (object.LastModified?.getTime() ?? now) <= now - days * 86_400_000);
+      if (expired.length)
+        await s3().send(new DeleteObjectsCommand({ Bucket: name, Delete: { Objects: expired.map((object) => ({ Key: object.Key! })) } }));
+      swept[prefix] += expired.length;
+      ContinuationToken = page.NextContinuationToken;
+    } while (ContinuationToken);
+  }
+  return swept;
 }

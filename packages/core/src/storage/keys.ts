@@ -26,3 +26,13 @@ export const PendingUploadPrefix = "uploads/pending/";
  * the file two days (its record one: the record goes first).
  */
 export const ExportPrefix = "exports/";
+
+/**
+ * What the photo bucket expires, and after how many days: S3 lifecycle rules on AWS
+ * (infra/storage.ts); locally `npm start` sweeps s3rver, which has no lifecycle
+ * (storage/bucket.ts `sweepExpired`).
+ */
+export const ExpiringPrefixes = [
+  { id: "expire-abandoned-uploads", prefix: PendingUploadPrefix, days: 2 },
+  { id: "expire-exports", prefix: ExportPrefix, days: 2 },
+] as const;
