@@ -5,6 +5,7 @@
 import { Storage } from "@wangge/core";
 import { forgetAccess } from "@wangge/core/user/access";
 import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
+import { secondCadres } from "@wangge/core/cadre/second.test-support";
 import { UserEntity } from "@wangge/core/user/user.entity";
 import * as Demo from "@wangge/core/demo/index";
 import { localAuth } from "@wangge/api/app";
@@ -74,6 +75,15 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
   }
 
   /**
+   * Seconds a cadre to a lowest-tier grid, as a district admin does: their wishes and needs
+   * claims are then limited to it and the grids below it.
+   */
+  async function second(caller: Caller, gridID: string) {
+    await secondCadres(caller.tenantID!, [caller.userID], gridID);
+    forgetAccess(caller.tenantID, caller.userID);
+  }
+
+  /**
    * A resident registers as the portal does: a code to the phone (step 1), then the code back
    * (step 2). Returns step 2's reply; step 1's when it was refused.
    */
@@ -90,7 +100,17 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
     return call("POST", `/districts/${slug}/residents`, { body: { phone: input.phone, code } });
   }
 
-  return { url: base, origin: `http://127.0.0.1:${port}`, token, call, place, register, provider: server.provider!, close: server.close };
+  return {
+    url: base,
+    origin: `http://127.0.0.1:${port}`,
+    token,
+    call,
+    place,
+    second,
+    register,
+    provider: server.provider!,
+    close: server.close,
+  };
 }
 
 export const As = {

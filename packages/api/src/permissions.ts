@@ -174,7 +174,7 @@ export const Permissions = {
   listWishes: { ...everyone(), grid_worker: "grid", grid_leader: "grid" },
   getWishProgress: everyone(),
   getWish: everyone(),
-  claimWish: { grid_worker: "grid", cadre: "district" },
+  claimWish: { grid_worker: "grid", cadre: "seconded" },
   releaseWish: { grid_worker: "own", cadre: "own" },
   fulfilWish: { grid_worker: "own", cadre: "own" },
   confirmWish: { resident: "own", grid_worker: "own" },
@@ -185,7 +185,7 @@ export const Permissions = {
   listNeedItems: { ...everyone(), grid_worker: "grid", grid_leader: "grid" },
   getNeedsProgress: everyone(),
   getNeedItem: everyone(),
-  claimNeedItem: { ...leaders, cadre: "district" },
+  claimNeedItem: { ...leaders, cadre: "seconded" },
   closeNeedItem: { ...leaders, cadre: "own" },
   confirmNeedItem: { resident: "district" },
 

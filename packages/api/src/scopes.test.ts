@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, square, startTestApi } from "../../../scripts/test/api.ts";
 
 /**
- * Scopes, record by record (the `grid` and `department` cells of docs/permissions.md): grid
+ * Scopes, record by record (the `grid`, `department` and `seconded` cells of docs/permissions.md): grid
  * staff placed on grid A act on A's records and are refused B's, its sibling; department
  * staff see their department's tickets only. Inside → allowed; outside → 403 `scope.grid`
  * (or 404 for a record they may not see at all).
@@ -153,5 +153,35 @@ describe("department staff act on their department's tickets", () => {
       403,
       "ticket.not_your_department",
     ]);
+  });
+});
+
+describe("cadres act on the grid they are seconded to", () => {
+  it("claim A's lowest grid's wishes and needs items, not B's (403 scope.seconded)", async () => {
+    const lowest = async (parentID: string, code: string, x: number) =>
+      (
+        await created(
+          await api.call("POST", "/grids", {
+            ...admin,
+            body: { code, name: `${code}微网格`, tier: 3, parentID, boundary: square(x, 27.4, 0.01) },
+          }),
+        )
+      ).gridID as string;
+    const [inA, inB] = [await lowest(grids.a, "SC-1-1", 118.3), await lowest(grids.b, "SC-2-1", 118.31)];
+    await api.second(As.jianyangCadre, inA);
+    const cadre = { as: As.jianyangCadre };
+    const wishOn = async (gridID: string) =>
+      (
+        await created(
+          await api.call("POST", "/wishes", { ...resident, body: { title: "想要一个助行器", description: "腿脚不便", gridID } }),
+        )
+      ).wishID as string;
+    const itemOn = async (gridID: string) =>
+      (await created(await api.call("POST", "/needs", { ...admin, body: { kind: "problem", title: "路灯不亮", gridID } })))
+        .itemID as string;
+    expect(refusal(await api.call("POST", `/wishes/${await wishOn(inB)}/claim`, { ...cadre, body: {} }))).toEqual([403, "scope.seconded"]);
+    expect(refusal(await api.call("POST", `/needs/${await itemOn(inB)}/claim`, { ...cadre, body: {} }))).toEqual([403, "scope.seconded"]);
+    expect((await api.call("POST", `/wishes/${await wishOn(inA)}/claim`, { ...cadre, body: {} })).body.status).toBe("claimed");
+    expect((await api.call("POST", `/needs/${await itemOn(inA)}/claim`, { ...cadre, body: {} })).body.status).toBe("claimed");
   });
 });

@@ -10,6 +10,7 @@ const resident = { as: As.jianyangResident };
 let community: string;
 let east: string;
 let west: string;
+let eastLeaf: string;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -29,20 +30,31 @@ beforeAll(async () => {
   expect([a.status, b.status]).toEqual([201, 201]);
   [east, west] = [a.body.gridID, b.body.gridID];
   for (const gridStaff of [As.jianyangWorker, As.jianyangLeader]) await api.place(gridStaff, community);
+  const lowest = await api.call("POST", "/grids", {
+    ...admin,
+    body: { code: "ND0101", name: "东一微网格", tier: 3, parentID: east, boundary: square(118.5, 27.7, 0.01) },
+  });
+  expect(lowest.status).toBe(201);
+  eastLeaf = lowest.body.gridID;
+  // The cadre is seconded to the lowest grid in the east: they claim its items only.
+  await api.second(As.jianyangCadre, eastLeaf);
 });
 afterAll(() => api?.close());
 
 const create = (body: Record<string, unknown>, who = worker) =>
-  api.call("POST", "/needs", { ...who, body: { kind: "problem", title: "楼道灯不亮", gridID: east, ...body } });
+  api.call("POST", "/needs", { ...who, body: { kind: "problem", title: "楼道灯不亮", gridID: eastLeaf, ...body } });
 
 describe("needs lists through the API", () => {
   it("an item is claimed by a cadre, ticked off with evidence and confirmed by a resident; lists and progress per grid and community", async () => {
     const problem = await create({});
     expect(problem.status, JSON.stringify(problem.body)).toBe(201);
-    expect(problem.body).toMatchObject({ status: "open", source: "staff", createdBy: "worker", gridPath: [community, east] });
+    expect(problem.body).toMatchObject({ status: "open", source: "staff", createdBy: "worker", gridPath: [community, east, eastLeaf] });
     const project = await create({ kind: "project", title: "加装电梯", gridID: west }, leader);
     expect(project.status).toBe(201);
     const id = problem.body.itemID;
+    // Not the cadre's grid: the west's project is not theirs to claim.
+    const elsewhere = await api.call("POST", `/needs/${project.body.itemID}/claim`, { ...cadre, body: {} });
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([403, "scope.seconded"]);
 
     const [first, second] = await Promise.all([
       api.call("POST", `/needs/${id}/claim`, { ...cadre, body: {} }),

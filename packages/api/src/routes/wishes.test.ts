@@ -7,6 +7,7 @@ const cadre = { as: As.jianyangCadre };
 const worker = { as: As.jianyangWorker };
 let community: string;
 let grid: string;
+let leaf: string;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -22,7 +23,15 @@ beforeAll(async () => {
   });
   expect(child.status, JSON.stringify(child.body)).toBe(201);
   grid = child.body.gridID;
+  const lowest = await api.call("POST", "/grids", {
+    as: As.jianyangAdmin,
+    body: { code: "WS0101", name: "心愿一微网格", tier: 3, parentID: grid, boundary: square(118.4, 27.6, 0.01) },
+  });
+  expect(lowest.status, JSON.stringify(lowest.body)).toBe(201);
+  leaf = lowest.body.gridID;
   await api.place(As.jianyangWorker, community);
+  // The cadre is seconded to the lowest grid: they claim its wishes only.
+  await api.second(As.jianyangCadre, leaf);
 });
 afterAll(() => api?.close());
 
@@ -38,8 +47,8 @@ describe("micro-wishes through the API", () => {
     expect(posted.status, JSON.stringify(posted.body)).toBe(201);
     expect(posted.body).toMatchObject({
       status: "open",
-      gridID: grid,
-      gridPath: [community, grid],
+      gridID: leaf,
+      gridPath: [community, grid, leaf],
       posterID: "resident",
       claimantID: null,
     });
@@ -87,7 +96,7 @@ describe("micro-wishes through the API", () => {
   });
 
   it("a holder can give a wish back and the poster can withdraw an unclaimed one", async () => {
-    const posted = await post({ gridID: grid, lon: undefined, lat: undefined, title: "希望有人陪我去医院" });
+    const posted = await post({ gridID: leaf, lon: undefined, lat: undefined, title: "希望有人陪我去医院" });
     expect(posted.status).toBe(201);
     const id = posted.body.wishID;
     expect((await api.call("POST", `/wishes/${id}/claim`, { ...cadre, body: {} })).status).toBe(200);
@@ -101,6 +110,15 @@ describe("micro-wishes through the API", () => {
     );
     expect((await api.call("POST", `/wishes/${id}/cancel`, { ...resident, body: {} })).body.status).toBe("cancelled");
     expect((await api.call("POST", `/wishes/${id}/claim`, { ...cadre, body: {} })).status).toBe(409);
+  });
+
+  it("a cadre claims only on the grid they are seconded to (and below); the grid worker above it claims there too", async () => {
+    const above = await post({ gridID: grid, lon: undefined, lat: undefined, title: "希望修好楼道灯" });
+    expect(above.status).toBe(201);
+    const refused = await api.call("POST", `/wishes/${above.body.wishID}/claim`, { ...cadre, body: {} });
+    expect([refused.status, refused.body.code]).toEqual([403, "scope.seconded"]);
+    expect((await api.call("GET", `/wishes/${above.body.wishID}`, resident)).body.wish.status).toBe("open");
+    expect((await api.call("POST", `/wishes/${above.body.wishID}/claim`, { ...worker, body: {} })).status).toBe(200);
   });
 
   it("refuses bad input: no place, a place outside the district, an unknown grid, another district's wish", async () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
 import { auditEntities, auditOperation } from "../audit/index.ts";
 import { requireMechanism, type DistrictConfig } from "../config/index.ts";
-import { ConflictError, InputError, NotFoundError } from "../error.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { gridScopes, Tally } from "../counter/tally.ts";
 import { writeTransaction } from "../storage/transaction.ts";
@@ -82,6 +82,25 @@ export async function loadCadreItem(cadreID: string): Promise<CadreItem> {
 export async function assignmentsOf(userID: string): Promise<CadreItem[]> {
   const result = await CadreEntity.query.byUser({ tenantID: useTenant(), userID }).go({ pages: "all", order: "desc" });
   return result.data;
+}
+
+/**
+ * A cadre acts on the grid they are seconded to and the grids below it (claiming its wishes and
+ * needs items): 403 `scope.seconded` for a record elsewhere, or with no secondment under way.
+ * Anyone else is left to their own scope (district admins, grid staff's `assertGridScope`).
+ */
+export async function assertSecondedScope(gridPath: readonly string[]): Promise<void> {
+  const actor = useActor();
+  if (actor.type !== "user" || !actor.roles.includes("cadre")) return;
+  if (actor.roles.some((role) => role !== "cadre" && role !== "resident")) return;
+  const own = await assignmentsOf(actor.userID);
+  if (own.some((cadre) => cadre.status === "active" && gridPath.includes(cadre.gridID))) return;
+  throw new ForbiddenError(
+    "scope.seconded",
+    own.some((cadre) => cadre.status === "active")
+      ? "This belongs to a grid outside the one you are seconded to: you act on that grid and the grids below it."
+      : "You are not seconded to a grid now; ask the district to assign you.",
+  );
 }
 
 const isOwn = (cadre: CadreItem) => {

@@ -1,4 +1,5 @@
 import type { Actor } from "../actor.ts";
+import { CadreEntity } from "../cadre/cadre.entity.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import * as Grid from "../grid/index.ts";
 import * as Meeting from "../meeting/index.ts";
@@ -136,6 +137,12 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   const centre = await Grid.locate({ lon: 118.12, lat: 27.33 })
     .then((place) => place.grid.gridID)
     .catch(() => leaves[0].gridID);
+  // Cadres claim on the grid they are seconded to (the cadres' step came first): who is where.
+  const seconded = new Map<string, string[]>();
+  for (const cadre of (await CadreEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["userID", "gridID", "status"] })).data)
+    if (cadre.status === "active") seconded.set(cadre.gridID, [...(seconded.get(cadre.gridID) ?? []), cadre.userID].sort());
+  const cadreGrids = [...seconded.keys()].sort();
+  if (!cadreGrids.length || !seconded.has(centre)) throw new Error("Second Jianyang's cadres first (the demo cadre at the centre).");
   const random = mulberry32(360184);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const concurrency = options.concurrency ?? 8;
@@ -146,16 +153,19 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   const wishes = Array.from({ length: total }, (_, index) => {
     const late = index >= fulfilled;
     const [title, description] = pick(wishTitles);
+    // Posted where a cadre is seconded, and claimed by one of that grid's cadres.
+    const gridID = late ? centre : pick(cadreGrids);
+    const cadres = seconded.get(gridID)!;
     return {
       index,
       title,
       description,
-      gridID: late ? centre : pick(leaves).gridID,
+      gridID,
       postedAt: late
         ? Date.UTC(2022, 11, 20) - 8 * hour + random() * 8 * DAY
         : start + (index / fulfilled) * 345 * DAY + random() * 12 * hour,
       poster: `resident-${String(Math.floor(random() * 2400)).padStart(4, "0")}`,
-      claimant: late ? `cadre-${String(index).padStart(4, "0")}` : `cadre-${String(Math.floor(random() * 760)).padStart(4, "0")}`,
+      claimant: cadres[Math.floor(random() * cadres.length)],
       stage:
         index < counts.wishesConfirmed
           ? "confirmed"
@@ -201,7 +211,7 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
   const staffCount = counts.needs - fromMeetings.length;
   const staffNeeds = Array.from({ length: staffCount }, (_, n) => {
     const createdAt = start + ((n + 0.5) / staffCount) * 350 * DAY + 10 * hour;
-    const gridID = n % 20 === 0 ? centre : leaves[(n * 7919) % leaves.length].gridID;
+    const gridID = n % 20 === 0 ? centre : cadreGrids[(n * 7919) % cadreGrids.length];
     return { n, createdAt, gridID, itemID: idOf(step.name, `need/${n}/0`, "need", createdAt) };
   });
   const items = [...fromMeetings, ...staffNeeds].sort((a, b) => a.itemID.localeCompare(b.itemID));
@@ -299,10 +309,12 @@ export async function seedJianyangMenu(step: StepRun, options: { concurrency?: n
     // 6% wait for a claim, 6% are in progress; the rest are ticked off, most confirmed.
     if (roll >= 6) {
       let t = Math.min(entry.createdAt + (1 + (roll % 5)) * DAY, Date.UTC(2022, 11, 29));
-      const byUnit = roll % 4 === 0;
+      // A cadre claims an item of the grid they are seconded to; a unit (recorded by a leader) any other, and every fourth.
+      const cadres = seconded.get(entry.gridID);
+      const byUnit = roll % 4 === 0 || !cadres;
       const claimer = byUnit
         ? gridStaff(`leader-menu-${index % 12}`, "grid_leader", entry.gridID)
-        : user(`cadre-${String((index * 37) % 760).padStart(4, "0")}`, "cadre");
+        : user(cadres[(index * 37) % cadres.length], "cadre");
       await next(t, claimer, () => Need.claimNeedItem({ itemID: entry.itemID, unit: byUnit ? units[index % units.length] : undefined }));
       if (roll >= 12) {
         t = Math.min(t + (3 + (roll % 20)) * DAY, Date.UTC(2022, 11, 30));

@@ -1,6 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertGridScope, assertRole, useActor, useTenant } from "../actor.ts";
+import { assertSecondedScope } from "../cadre/cadre.ts";
 import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
@@ -205,6 +206,7 @@ export const claimNeedItem = fn(ClaimNeedItemInput, async (input) => {
   else assertRole("cadre");
   const item = await load(input.itemID);
   assertGridScope(item.gridPath);
+  await assertSecondedScope(item.gridPath);
   const taken = () => new ConflictError("need.claimed", "This item has been claimed already.");
   if (item.status !== "open") throw taken();
   const at = now().toISOString();

@@ -8,6 +8,7 @@ import { readTallies } from "../counter/tally.ts";
 import { withClock } from "../util/clock.ts";
 import * as Meeting from "../meeting/index.ts";
 import * as Need from "./index.ts";
+import { secondCadres } from "../cadre/second.test-support.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 
 const tenantID = "rc-need";
@@ -23,6 +24,7 @@ const leads = staff.slice(0, 2);
 const cadres = ["c1", "c2"].map((id) => user(id, "cadre"));
 
 let gridIDs: string[] = [];
+let secondedTo = "";
 
 beforeAll(async () => {
   await onboardTestDistrict(tenantID, "rc-need-p");
@@ -30,13 +32,21 @@ beforeAll(async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
     const left = await Grid.create({ code: "A-1", name: "甲一网格", tier: 2, parentID: top.gridID, boundary: rect(0, 0, 5, 10) });
     const right = await Grid.create({ code: "A-2", name: "甲二网格", tier: 2, parentID: top.gridID, boundary: rect(5, 0, 10, 10) });
-    gridIDs = [top.gridID, left.gridID, right.gridID];
+    const leaf = await Grid.create({ code: "A-1-1", name: "甲一一网格", tier: 3, parentID: left.gridID, boundary: rect(0, 0, 5, 5) });
+    gridIDs = [top.gridID, left.gridID, right.gridID, leaf.gridID];
+    secondedTo = leaf.gridID;
     // The grid staff work on the top grid: every grid of the test is theirs.
     for (const gridStaff of staff.slice(1)) Object.assign(gridStaff, { gridID: top.gridID });
   });
+  // The cadres are seconded to the leaf: they claim its items; units claim anywhere.
+  await secondCadres(
+    tenantID,
+    cadres.map((cadre) => (cadre.type === "user" ? cadre.userID : "")),
+    secondedTo,
+  );
 }, 60_000);
 
-type Model = { itemID: string; status: Need.NeedState; claimant: Actor | null };
+type Model = { itemID: string; gridID: string; status: Need.NeedState; claimant: Actor | null };
 
 it("rebuilds the needs counters from the items, staff's and meetings', with no drift after a randomised run with concurrent steps, and repairs a corrupted one", async () => {
   const random = mulberry32(20220715);
@@ -51,19 +61,22 @@ it("rebuilds the needs counters from the items, staff's and meetings', with no d
     const at = new Date(time);
     const action = random();
     const open = inState("open");
+    const claimable = open.filter((item) => item.gridID === secondedTo);
     if (action < 0.2 || !items.length) {
+      const gridID = pick(gridIDs);
       const item = await withClock(at, () =>
-        withActor(pick(staff), () => Need.createNeedItem({ kind: kind(), title: `清单${step}`, gridID: pick(gridIDs) })),
+        withActor(pick(staff), () => Need.createNeedItem({ kind: kind(), title: `清单${step}`, gridID })),
       );
-      items.push({ itemID: item.itemID, status: "open", claimant: null });
+      items.push({ itemID: item.itemID, gridID, status: "open", claimant: null });
     } else if (action < 0.3) {
       // A meeting's outcome writes its items (and their needs counters) in the meeting's transaction.
       const organiser = pick(staff);
+      const gridID = pick(gridIDs);
       const held = await withClock(at, async () => {
         const meeting = await withActor(organiser, () =>
           Meeting.createMeeting({
             typeKey: "grid_council",
-            gridID: pick(gridIDs),
+            gridID,
             scheduledAt: at.toISOString(),
             place: "社区活动室",
             topic: "议题",
@@ -77,10 +90,10 @@ it("rebuilds the needs counters from the items, staff's and meetings', with no d
           Meeting.recordMeetingOutcome({ meetingID: meeting.meetingID, minutes: "会议纪要", attendanceCount: 12, attendees: [], outcomes }),
         );
       });
-      for (const item of held.items) items.push({ itemID: item.itemID, status: "open", claimant: null });
-    } else if (action < 0.5 && open.length) {
+      for (const item of held.items) items.push({ itemID: item.itemID, gridID, status: "open", claimant: null });
+    } else if (action < 0.5 && claimable.length) {
       // Two claims at once, a cadre's and a unit's recorded by a leader: exactly one wins, the other gets a 409.
-      const item = pick(open);
+      const item = pick(claimable);
       const claimants = [cadres[0], leads[step % 2]];
       const results = await withClock(at, () =>
         Promise.allSettled([
@@ -94,8 +107,8 @@ it("rebuilds the needs counters from the items, staff's and meetings', with no d
       expect(lost.reason.kind).toBe("conflict");
       Object.assign(item, { status: "claimed", claimant: results[0].status === "fulfilled" ? claimants[0] : claimants[1] });
       races++;
-    } else if (action < 0.6 && open.length) {
-      const item = pick(open);
+    } else if (action < 0.6 && claimable.length) {
+      const item = pick(claimable);
       const cadre = pick(cadres);
       await withClock(at, () => withActor(cadre, () => Need.claimNeedItem({ itemID: item.itemID })));
       Object.assign(item, { status: "claimed", claimant: cadre });
@@ -114,14 +127,15 @@ it("rebuilds the needs counters from the items, staff's and meetings', with no d
       // Different steps on different items at once, on the real clock: a close, a confirm, a new item.
       const claimed = inState("claimed")[0];
       const closed = inState("closed")[0];
+      const gridID = pick(gridIDs);
       const [, , created] = await Promise.all([
         withActor(leads[1], () => Need.closeNeedItem({ itemID: claimed.itemID, note: "已协调解决" })),
         withActor(residents[0], () => Need.confirmNeedItem({ itemID: closed.itemID })),
-        withActor(staff[2], () => Need.createNeedItem({ kind: kind(), title: `清单${step}`, gridID: pick(gridIDs) })),
+        withActor(staff[2], () => Need.createNeedItem({ kind: kind(), title: `清单${step}`, gridID })),
       ]);
       claimed.status = "closed";
       closed.status = "confirmed";
-      items.push({ itemID: created.itemID, status: "open", claimant: null });
+      items.push({ itemID: created.itemID, gridID, status: "open", claimant: null });
     }
   }
   expect(races).toBeGreaterThan(3);

@@ -1,6 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, assertGridScope, assertRole, useActor, useTenant, type DistrictRole } from "../actor.ts";
+import { assertSecondedScope } from "../cadre/cadre.ts";
 import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
@@ -195,6 +196,7 @@ export const claimWish = fn(WishRef, async (input) => {
   assertRole(...ClaimRoles);
   const wish = await load(input.wishID);
   assertGridScope(wish.gridPath);
+  await assertSecondedScope(wish.gridPath);
   const taken = () => new ConflictError("wish.claimed", "This wish has been claimed already.");
   if (wish.status !== "open")
     throw wish.status === "claimed" ? taken() : new ConflictError("wish.state", `A wish that is ${wish.status} cannot be claimed.`);

@@ -8,6 +8,7 @@ import { readTallies } from "../counter/tally.ts";
 import { withClock } from "../util/clock.ts";
 import * as Wish from "./index.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
+import { secondCadres } from "../cadre/second.test-support.ts";
 
 const tenantID = "rc-wish";
 const user = (userID: string, role: "resident" | "cadre" | "district_admin"): Actor => ({ type: "user", userID, tenantID, roles: [role] });
@@ -15,6 +16,7 @@ const residents = ["r1", "r2", "r3"].map((id) => user(id, "resident"));
 const cadres = ["c1", "c2"].map((id) => user(id, "cadre"));
 
 let gridIDs: string[] = [];
+let secondedTo = "";
 
 beforeAll(async () => {
   await onboardTestDistrict(tenantID, "rc-wish-p");
@@ -22,11 +24,15 @@ beforeAll(async () => {
     const top = await Grid.create({ code: "A", name: "甲网格", tier: 1, boundary: rect(0, 0, 10, 10) });
     const left = await Grid.create({ code: "A-1", name: "甲一网格", tier: 2, parentID: top.gridID, boundary: rect(0, 0, 5, 10) });
     const right = await Grid.create({ code: "A-2", name: "甲二网格", tier: 2, parentID: top.gridID, boundary: rect(5, 0, 10, 10) });
-    gridIDs = [top.gridID, left.gridID, right.gridID];
+    const leaf = await Grid.create({ code: "A-1-1", name: "甲一一网格", tier: 3, parentID: left.gridID, boundary: rect(0, 0, 5, 5) });
+    gridIDs = [top.gridID, left.gridID, right.gridID, leaf.gridID];
+    secondedTo = leaf.gridID;
   });
+  // Both cadres are seconded to the leaf: they claim its wishes (the others' wait, or are withdrawn).
+  await secondCadres(tenantID, ["c1", "c2"], secondedTo);
 }, 60_000);
 
-type Model = { wishID: string; status: Wish.WishState; poster: Actor; holder: Actor | null };
+type Model = { wishID: string; gridID: string; status: Wish.WishState; poster: Actor; holder: Actor | null };
 
 it("rebuilds the wish counters from the records with no drift after a randomised run with concurrent steps, and repairs a corrupted one", async () => {
   const random = mulberry32(20220601);
@@ -42,15 +48,18 @@ it("rebuilds the wish counters from the records with no drift after a randomised
     const at = new Date(time);
     const action = random();
     const open = inState("open");
+    // What the cadres may claim: the open wishes of the grid they are seconded to.
+    const claimable = open.filter((wish) => wish.gridID === secondedTo);
     if (action < 0.3 || !wishes.length) {
       const poster = pick(residents);
+      const gridID = pick(gridIDs);
       const wish = await withClock(at, () =>
-        withActor(poster, () => Wish.createWish({ title: `心愿${step}`, description: "测试心愿", gridID: pick(gridIDs) })),
+        withActor(poster, () => Wish.createWish({ title: `心愿${step}`, description: "测试心愿", gridID })),
       );
-      wishes.push({ wishID: wish.wishID, status: "open", poster, holder: null });
-    } else if (action < 0.5 && open.length) {
+      wishes.push({ wishID: wish.wishID, gridID, status: "open", poster, holder: null });
+    } else if (action < 0.5 && claimable.length) {
       // Two cadres claim the same wish at once: exactly one wins, the other gets a 409.
-      const wish = pick(open);
+      const wish = pick(claimable);
       const results = await withClock(at, () =>
         Promise.allSettled(cadres.map((cadre) => withActor(cadre, () => Wish.claimWish({ wishID: wish.wishID })))),
       );
@@ -78,20 +87,21 @@ it("rebuilds the wish counters from the records with no drift after a randomised
       const wish = pick(open);
       await withClock(at, () => withActor(wish.poster, () => Wish.cancelWish({ wishID: wish.wishID })));
       wish.status = "cancelled";
-    } else if (open.length) {
+    } else if (claimable.length) {
       // Different steps on different wishes at once, on the real clock: a claim, a release, a post.
-      const wish = pick(open);
+      const wish = pick(claimable);
       const held = inState("claimed")[0];
       const poster = pick(residents);
+      const gridID = pick(gridIDs);
       const [, , created] = await Promise.all([
         withActor(cadres[0], () => Wish.claimWish({ wishID: wish.wishID })),
         held ? withActor(held.holder!, () => Wish.releaseWish({ wishID: held.wishID })) : null,
-        withActor(poster, () => Wish.createWish({ title: `心愿${step}`, description: "测试心愿", gridID: pick(gridIDs) })),
+        withActor(poster, () => Wish.createWish({ title: `心愿${step}`, description: "测试心愿", gridID })),
       ]);
       Object.assign(wish, { status: "claimed", holder: cadres[0] });
       claims.push(wish.wishID);
       if (held) Object.assign(held, { status: "open", holder: null });
-      wishes.push({ wishID: created.wishID, status: "open", poster, holder: null });
+      wishes.push({ wishID: created.wishID, gridID, status: "open", poster, holder: null });
     }
   }
   expect(races).toBeGreaterThan(3);
