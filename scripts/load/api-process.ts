@@ -7,19 +7,19 @@
  * talks to its parent over IPC only — the product gains no debug route:
  * - it sends `{ type: "ready", url }` once the API answers;
  * - `{ id, op: "mint", callers }` → `{ id, tokens }`: ID tokens from the local OpenID provider;
- * - `{ id, op: "memory", gc }` → `{ id, memory }`: `process.memoryUsage()`, after two forced
- *   collections when `gc` is set.
+ * - `{ id, op: "memory" }` → `{ id, memory, live }`: `process.memoryUsage()` as it is, and the
+ *   heap still used after two forced collections (what the process holds on to).
  * It exits when its parent goes (the IPC channel closes), so a run leaves nothing behind.
  */
 import type { Caller } from "../test/api.ts";
 import { freePort } from "../lib/local-stack.ts";
 
-export type ToChild = { id: number; op: "mint"; callers: Caller[] } | { id: number; op: "memory"; gc: boolean };
+export type ToChild = { id: number; op: "mint"; callers: Caller[] } | { id: number; op: "memory" };
 export type FromChild =
   | { type: "ready"; url: string }
   | { type: "failed"; message: string }
   | { id: number; tokens: string[] }
-  | { id: number; memory: NodeJS.MemoryUsage };
+  | { id: number; memory: NodeJS.MemoryUsage; live: number };
 
 const send = (message: FromChild) => process.send!(message);
 process.on("disconnect", () => process.exit(0));
@@ -40,12 +40,11 @@ try {
     if (message.op === "mint") {
       send({ id: message.id, tokens: await Promise.all(message.callers.map((caller) => server.provider!.mint(caller))) });
     } else {
-      if (message.gc) {
-        // Twice: the first collection's finalisers can free more for the second.
-        globalThis.gc?.();
-        globalThis.gc?.();
-      }
-      send({ id: message.id, memory: process.memoryUsage() });
+      const memory = process.memoryUsage();
+      // Twice: the first collection's finalisers can free more for the second.
+      globalThis.gc!();
+      globalThis.gc!();
+      send({ id: message.id, memory, live: process.memoryUsage().heapUsed });
     }
   });
   send({ type: "ready", url: server.url });
