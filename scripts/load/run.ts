@@ -373,7 +373,9 @@ async function drive(
   const tallies = new Map<string, KindTally>(
     mix.map((request) => [request.kind, { kind: request.kind, latencies: [], statuses: new Map(), unexpected: 0 }]),
   );
-  // onResponse runs just before the client's 'response' event, which carries the latency.
+  // onResponse runs just before the client's 'response' event, which carries the latency. (After a
+  // socket error autocannon may pair a connection's later responses with the wrong request of the
+  // cycle; the socket error is counted, so such a run fails anyway.)
   let last: KindTally | undefined;
   const requests = mix.map((request) => ({
     method: request.method,
