@@ -7,7 +7,7 @@ describe("npm run load --short", () => {
     // connection goes round the whole cycle of requests even on a busy CI machine.
     const result = await runLoad({
       duration: 10,
-      connections: 4,
+      connections: 3,
       stack: {
         dynamoEndpoint: process.env.DYNAMODB_ENDPOINT!,
         table: process.env.TABLE_NAME!,

@@ -2,7 +2,8 @@
  * `npm run load [-- --short] [--duration S] [--connections N]`: the API under a district's mix
  * of requests for up to 60 s (10 s with --short, as in CI), on an in-memory stack on loopback
  * (scripts/load/run.ts). Prints throughput, p50/p99 (overall and per kind of request), errors
- * and the API process's memory; exits 1 when there was an error or the memory kept growing.
+ * and the API process's memory; exits 1 when there was an error, a kind of request got no
+ * response, or the memory kept growing.
  */
 import { parseArgs } from "node:util";
 import { report, runLoad } from "./load/run.ts";
@@ -32,7 +33,7 @@ try {
     log: (line) => console.log(`  ${line}`),
   });
   console.log(report(result));
-  process.exit(result.errors === 0 && !result.memory.growing ? 0 : 1);
+  process.exit(result.errors === 0 && result.kinds.every((kind) => kind.responses > 0) && !result.memory.growing ? 0 : 1);
 } catch (error) {
   console.error(controller.signal.aborted ? "Stopped." : `The load run failed: ${(error as Error).stack ?? error}`);
   process.exit(1);

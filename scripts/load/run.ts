@@ -466,6 +466,6 @@ export function report(result: LoadResult): string {
     ...rows,
     `  live heap: ${mb(memory.start.live)} MB at the start → ${mb(memory.end.live)} MB at the end (${signed(memory.liveGrowth)}); last third of the samples against the first: live ${signed(memory.liveTrend)}, rss ${signed(memory.rssTrend)}`,
     ...(result.apiErrors.length ? ["  the API's warnings and errors (first 20):", ...result.apiErrors.map((line) => `    ${line}`)] : []),
-    `  ${result.errors === 0 ? "PASS" : "FAIL"} errors = 0; ${memory.growing ? "FAIL" : "PASS"} memory not growing (the live heap grew less than ${mb(GrowthBytes)} MB, or a quarter of the start, both ways)`,
+    `  ${result.errors === 0 ? "PASS" : "FAIL"} errors = 0; ${result.kinds.every((kind) => kind.responses > 0) ? "PASS" : "FAIL"} every kind answered; ${memory.growing ? "FAIL" : "PASS"} memory not growing (the live heap grew less than ${mb(GrowthBytes)} MB, or a quarter of the start, both ways)`,
   ].join("\n");
 }
