@@ -2,8 +2,8 @@
  * `npm run load [-- --short] [--duration S] [--connections N]`: the API under a district's mix
  * of requests for up to 60 s with 10 connections (10 s with 3 with --short, as in CI), on an
  * in-memory stack on loopback (scripts/load/run.ts). Prints throughput, p50/p99 (overall and per
- * kind of request), errors and the API process's memory; exits 1 when there was an error, a kind of request got no
- * response, or the memory kept growing.
+ * kind of request), errors and the API process's memory; exits 1 when there was an error, a kind
+ * of request got no response, or the memory kept growing.
  */
 import { parseArgs } from "node:util";
 import { report, runLoad, Short } from "./load/run.ts";
