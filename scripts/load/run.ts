@@ -20,6 +20,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { root } from "../lib/env.ts";
 import { startDynamo, startS3, type Service } from "../lib/local-stack.ts";
+import { square } from "../lib/square.ts";
 import type { Caller } from "../test/api.ts";
 import type { FromChild, ToChild } from "./api-process.ts";
 
@@ -279,18 +280,7 @@ async function prepare(url: string, tokens: Record<Who, string>): Promise<string
     code: "LOAD",
     name: "压测网格",
     tier: 1,
-    boundary: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x, y],
-          [x + size, y],
-          [x + size, y + size],
-          [x, y + size],
-          [x, y],
-        ],
-      ],
-    },
+    boundary: square(x, y, size),
   });
   for (const userID of ["worker", "leader"]) await call("PATCH", `/users/${userID}`, "admin", { gridID: grid.gridID });
   return grid.gridID;
