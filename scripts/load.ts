@@ -29,6 +29,8 @@ try {
   const result = await runLoad({
     duration,
     connections,
+    // --short: a set number of rounds of the cycle (unless a duration is given).
+    cycles: values.short && !values.duration ? Short.cycles : undefined,
     signal: controller.signal,
     log: (line) => console.log(`  ${line}`),
   });

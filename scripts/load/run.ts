@@ -28,6 +28,12 @@ export interface LoadOptions {
   /** Seconds of measured load (capped at 60); a warm-up runs before it. */
   duration: number;
   connections: number;
+  /**
+   * Instead of running for `duration`: stop when each connection has gone round the whole cycle
+   * this many times (`duration` is then only the ceiling). What CI's short run does, so that a
+   * busy machine makes it slower, never incomplete.
+   */
+  cycles?: number;
   /** The stack to use (a test's); without it an in-memory DynamoDB Local and s3rver are started and stopped. */
   stack?: { dynamoEndpoint: string; table: string; s3Endpoint: string; bucket: string };
   /** Progress lines (default: none). */
@@ -87,10 +93,10 @@ export interface LoadResult {
 }
 
 /**
- * `--short`, as CI runs it (scripts/load.test.ts): few connections, so that each goes round the
- * whole cycle of requests several times in 10 s even on a busy machine.
+ * `--short`, as CI runs it (scripts/load.test.ts): 3 connections, each round the whole cycle of
+ * requests 6 times (about 10 s on a quiet machine; at most 60).
  */
-export const Short = { duration: 10, connections: 3 };
+export const Short = { duration: 60, connections: 3, cycles: 6 };
 
 /** Growth of the live heap that counts as "keeps growing": this much, or a quarter of the start when more. */
 const GrowthBytes = 16 * 1024 * 1024;
@@ -153,9 +159,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         samples.push({ at, label: `${at.toFixed(0)} s`, ...(await api.memory()) });
       });
     }, every);
-    const run = await drive(api.url, tokens, mix, duration, options.connections, options.signal).finally(() => clearInterval(sampler));
+    const amount = options.cycles ? options.cycles * options.connections * mix.length : undefined;
+    const run = await drive(api.url, tokens, mix, duration, options.connections, options.signal, amount).finally(() =>
+      clearInterval(sampler),
+    );
+    const elapsed = (performance.now() - began) / 1000;
     await sampling;
-    const end = { at: duration, label: "end", ...(await api.memory()) };
+    const end = { at: elapsed, label: "end", ...(await api.memory()) };
 
     const third = Math.max(1, Math.floor(samples.length / 3));
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -165,10 +175,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const kinds = mix.map((request) => request.kind).map((kind) => run.byKind.get(kind)!);
     const unexpected = kinds.reduce((sum, kind) => sum + kind.unexpected, 0);
     return {
-      duration,
+      duration: elapsed,
       connections: options.connections,
       responses: run.result.requests.total,
-      throughput: run.result.requests.total / duration,
+      throughput: run.result.requests.total / elapsed,
       p50: run.result.latency.p50,
       p99: run.result.latency.p99,
       errors: unexpected + run.result.errors + warmUpErrors,
@@ -365,6 +375,8 @@ async function drive(
   seconds: number,
   connections: number,
   signal?: AbortSignal,
+  /** Stop after this many requests instead (`seconds` is then ignored by autocannon). */
+  amount?: number,
 ) {
   const tallies = new Map<string, KindTally>(
     mix.map((request) => [request.kind, { kind: request.kind, latencies: [], statuses: new Map(), unexpected: 0 }]),
@@ -400,7 +412,7 @@ async function drive(
     settle = (error, result) => (error ? reject(error) : resolve(result));
   });
   const instance = autocannon(
-    { url, connections, duration: seconds, timeout: 10, requests: requests as never, initialContext: {} },
+    { url, connections, duration: seconds, ...(amount ? { amount } : {}), timeout: 10, requests: requests as never, initialContext: {} },
     (error, result) => settle(error, result),
   );
   instance.on("response", (_client, _status, _bytes, responseTime) => {
@@ -443,7 +455,7 @@ export function report(result: LoadResult): string {
       `    ${sample.label.padEnd(18)} ${mb(sample.rss).padStart(8)} ${mb(sample.heapUsed).padStart(9)} ${mb(sample.heapTotal).padStart(10)} ${mb(sample.external).padStart(9)} ${mb(sample.live).padStart(11)}`,
   );
   return [
-    `Load: ${result.duration} s, ${result.connections} connections, against the API in its own process on loopback`,
+    `Load: ${result.duration.toFixed(1)} s, ${result.connections} connections, against the API in its own process on loopback`,
     `  throughput   ${result.throughput.toFixed(1)} requests/s (${result.responses.toLocaleString()} responses)`,
     `  latency      p50 ${ms(result.p50)}, p99 ${ms(result.p99)}`,
     `  errors       ${result.errors} (unexpected statuses ${result.unexpected}, socket errors ${result.socketErrors}, timeouts ${result.timeouts}; in the warm-up ${result.warmUpErrors})`,
