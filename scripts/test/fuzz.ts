@@ -252,12 +252,12 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
   }
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? Math.max(minLength, 30), minLength + 60);
+  // Words the demo uses (slugs, category keys), where they fit: a filter none passes would never end.
+  const words = ["jianyang", "garbage", "road", "网格员", "城管"].filter((word) => word.length >= minLength && word.length <= maxLength);
   return fc.oneof(
     fc.string({ minLength, maxLength }),
     fc.string({ minLength, maxLength, unit: "grapheme" }),
-    fc
-      .constantFrom("jianyang", "garbage", "road", "网格员", "城管")
-      .filter((value) => value.length >= minLength && value.length <= maxLength),
+    ...(words.length ? [fc.constantFrom(...words)] : []),
   );
 }
 
@@ -474,7 +474,9 @@ export function requestsOf(doc: OpenApiDocument, operation: Operation, context: 
 
   const segment = (name: string): fc.Arbitrary<string> => {
     const schema = parameter(name, "path")?.schema ?? { type: "string" };
-    const known = context.ids[name] ?? [];
+    // Real ids, and the document's example (`root` for the first tier, `3` for a version).
+    const example = parameter(name, "path")?.example ?? schema.example;
+    const known = [...(context.ids[name] ?? []), ...(example === undefined ? [] : [String(example)])];
     return fc.oneof(
       { weight: 3, arbitrary: validOf(doc, schema).map((value) => encode(String(value))) },
       ...knownOf(known, 4),
@@ -815,5 +817,7 @@ export async function fuzzSetup(api: Awaited<ReturnType<typeof startTestApi>>, d
   );
   ids.api_key = [key.body.key];
   ids.jurisdiction_id = ["jianyang", "yanping"];
+  // The first tier, which grid routes take for a grid id.
+  ids.gridID = [...(ids.gridID ?? []), "root"];
   return { tokens, context: { ids } satisfies RequestContext };
 }
