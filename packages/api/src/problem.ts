@@ -36,17 +36,20 @@ const titles: Partial<Record<number, string>> = {
   403: "Forbidden",
   404: "Not found",
   405: "Method not allowed",
+  408: "Request timeout",
   409: "Conflict",
   413: "Payload too large",
   415: "Unsupported media type",
   422: "Unprocessable content",
+  431: "Request header fields too large",
   429: "Too many requests",
   500: "Internal error",
   503: "Service unavailable",
 };
 
-export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, errors?: ErrorDetail[]) {
-  const body: Problem = {
+/** The problem document itself, for the places that answer without a Hono context (server.ts). */
+export function problemOf(status: number, code: string, detail: string, errors?: ErrorDetail[]): Problem {
+  return {
     type: `https://wangge.dev/problems/${code}`,
     title: titles[status] ?? "Error",
     status,
@@ -54,7 +57,12 @@ export function problem(c: Context, status: ContentfulStatusCode, code: string, 
     detail,
     ...(errors?.length ? { errors } : {}),
   };
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json; charset=utf-8" });
+}
+
+export const ProblemContentType = "application/problem+json; charset=utf-8";
+
+export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, errors?: ErrorDetail[]) {
+  return c.body(JSON.stringify(problemOf(status, code, detail, errors)), status, { "content-type": ProblemContentType });
 }
 
 export function zodDetails(error: ZodError, prefix?: string): ErrorDetail[] {

@@ -1,13 +1,14 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
+import type { Duplex } from "node:stream";
 import * as Demo from "@wangge/core/demo/index";
 import { bucketName } from "@wangge/core/storage/bucket";
 import { createApp, notFound, type ApiOptions } from "./app.ts";
 import { createLocalProvider, type LocalProvider } from "./oidc/index.ts";
-import { onError } from "./problem.ts";
+import { onError, problemOf, ProblemContentType } from "./problem.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +36,7 @@ export async function startServer(
   const root = new Hono();
   root.notFound(notFound);
   root.onError(onError);
+  root.use("*", closeWhenBodyUnread);
   const swaggerDir = relative(process.cwd(), dirname(require.resolve("swagger-ui-dist/package.json")));
   root.use(
     `${basePath}/docs/assets/*`,
@@ -70,6 +72,7 @@ export async function startServer(
         close: () => new Promise<void>((done) => server.close(() => done())),
       }),
     );
+    server.on("clientError", answerClientError);
   });
 }
 
@@ -87,4 +90,36 @@ export async function photoThrough(request: Request, s3Endpoint: string): Promis
     if (value) headers.set(name, value);
   }
   return new Response(answer.body, { status: answer.status, headers });
+}
+
+/**
+ * A reply sent before the request's body was read (a 401 before a large upload, a 404 for a
+ * route that takes no body) closes the connection: @hono/node-server would otherwise drain the
+ * body for at most 500 ms and then destroy the socket, which the client may already be reusing
+ * for its next request ("other side closed", found by the fuzz).
+ */
+const closeWhenBodyUnread: MiddlewareHandler = async (c, next) => {
+  await next();
+  const request = c.req.raw;
+  const hasBody = request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? 0) > 0;
+  if (hasBody && !request.bodyUsed) c.res.headers.set("connection", "close");
+};
+
+/**
+ * Requests that Node's HTTP parser refuses before the app sees them (a URL or headers over its
+ * 16 KB limit, malformed HTTP) get a problem too, not Node's bare `431`/`400` with no body.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+  const [status, code, detail] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "input.headers_too_large", "The request line or headers are larger than 16 KB."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "input.timeout", "The request did not arrive in time."]
+        : [400, "input.malformed", "The request is not valid HTTP."];
+  const body = JSON.stringify(problemOf(status, code, detail));
+  const reason = status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request";
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${ProblemContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

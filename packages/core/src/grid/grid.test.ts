@@ -212,6 +212,13 @@ describe("dynamic adjustment (动态调整)", () => {
 });
 
 describe("coverage report and locating points", () => {
+  // Found by the OpenAPI fuzz (issue 16): GET /grids/root/coverage was a 500 ("unionOf needs at least one boundary").
+  it("reports the first tier of a district without grids as covering nothing, not as an error", async () => {
+    const elsewhere: Actor = { type: "user", userID: "res-2", tenantID: "gridless", roles: ["resident"] };
+    const report = await withActor(elsewhere, () => Grid.getCoverage("root"));
+    expect(report).toMatchObject({ grid: null, children: 0, ok: true, outside: [], overlaps: [], gaps: [] });
+  });
+
   it("reports a gap with its area and geometry when children do not cover their parent", async () => {
     const parent = await asAdmin(() => Grid.create({ code: "G", name: "缺口", tier: 1, boundary: rect(20, 0, 30, 10) }));
     await asAdmin(() => Grid.create({ code: "G-1", name: "缺口-1", tier: 2, parentID: parent.gridID, boundary: rect(20, 0, 25, 10) }));

@@ -721,6 +721,9 @@ export const getCoverage = fn(z.string(), async (gridID) => {
   const children = (await activeChildren(gridID === "root" ? ROOT : gridID)).filter((child) => child.tier !== null);
   const shapes = children.map((child) => ({ gridID: child.gridID, code: child.code, boundary: child.boundary as Boundary }));
   if (gridID === "root") {
+    // A district without first-tier grids (none drawn yet, or all retired) has nothing to report.
+    if (shapes.length === 0)
+      return { grid: null, children: 0, ok: true, outside: [], overlaps: [], gaps: [], parentAreaM2: 0, childrenAreaM2: 0 };
     // The first tier has no parent shape: report overlaps among its grids (their union is the district).
     const report = coverage(unionOf(shapes.map((shape) => shape.boundary)), shapes);
     return { grid: null, children: children.length, ...report, gaps: [], outside: [] };
