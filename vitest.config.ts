@@ -6,10 +6,16 @@ import { configDefaults, defineConfig } from "vitest/config";
  * (in memory, on free ports); infra synthesises stacks; web runs in happy-dom;
  * e2e drives the built portal in headless Chromium. Files named `*.seeded.test.ts` start from
  * the seeded base instead (the demo with Jianyang's grids, seeded once per run: see
- * scripts/test/connect.ts). `demo` holds the long runs of the demo's seeds and replays: only
- * `npm run test:demo` runs it (`npm test` leaves it out with `--project '!demo'`).
+ * scripts/test/connect.ts). `demo` holds the long runs of the demo's replays (the year, and the
+ * smaller year resumed at every step): only `npm run test:demo` runs it (`npm test` leaves it
+ * out with `--project '!demo'`).
  */
 const connected = { environment: "node", setupFiles: ["./scripts/test/connect.ts"] };
+/**
+ * The demo's replays: the full year (`*.demo.test.ts`, ~17 min) and a smaller year on the seeded
+ * base, stopped and resumed at every step (~2 min). Minutes each, so opt-in (`npm run test:demo`).
+ */
+const demoFiles = ["packages/core/src/demo/**/*.demo.test.ts", "packages/core/src/demo/demo.seeded.test.ts"];
 
 export default defineConfig({
   test: {
@@ -24,7 +30,7 @@ export default defineConfig({
         test: {
           name: "core",
           include: ["packages/core/src/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "**/*.demo.test.ts"],
+          exclude: [...configDefaults.exclude, ...demoFiles],
           ...connected,
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -61,7 +67,7 @@ export default defineConfig({
       {
         test: {
           name: "demo",
-          include: ["packages/core/src/demo/**/*.demo.test.ts"],
+          include: demoFiles,
           ...connected,
           testTimeout: 3_600_000,
           hookTimeout: 3_600_000,
