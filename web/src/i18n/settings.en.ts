@@ -43,7 +43,7 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "part.access": "Registration",
 
   "form.key": "Key",
-  "form.keyHint": "Lowercase letters, digits and underscores; keep it once saved",
+  "form.keyHint": "Lowercase letters, digits and underscores; keep it once saved. Leave it blank on a new entry to have one made",
   "form.nameZh": "Chinese name",
   "form.nameEn": "English name",
   "form.remove": "Remove",

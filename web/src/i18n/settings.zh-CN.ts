@@ -43,7 +43,7 @@ export const settingsZhCN = {
   "part.access": "注册与审核",
 
   "form.key": "标识",
-  "form.keyHint": "英文小写字母、数字和下划线，保存后不要再改",
+  "form.keyHint": "英文小写字母、数字和下划线，保存后不要再改；新增时可留空，保存时自动生成",
   "form.nameZh": "中文名称",
   "form.nameEn": "英文名称",
   "form.remove": "删除",

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { isPublicCategory, privateByNature } from "@wangge/core/config/category-rules";
+import { isPublicCategory, newKey, privateByNature } from "@wangge/core/config/category-rules";
 import type { Department, RoutingRule, TicketSettings } from "../data/config.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import {
@@ -150,7 +150,26 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
     return errors;
   }
 
-  const submit = () => void save.save({ tickets: settingsOf(draft) }, { check, unchanged: !dirty() });
+  /** New categories and departments left without a key get one (from the English name, else category_1…), shown in the row. */
+  function fillKeys() {
+    for (const [list, kind] of [
+      ["categories", "category"],
+      ["departments", "department"],
+    ] as const) {
+      const taken = new Set<string>(draft[list].map((entry) => entry.key.trim()).filter(Boolean));
+      draft[list].forEach((entry, index) => {
+        if (entry.key.trim() || !(entry.nameZh.trim() || entry.nameEn.trim())) return;
+        const key = newKey(entry.nameEn, taken, kind);
+        taken.add(key);
+        setDraft(list, index, "key", key);
+      });
+    }
+  }
+
+  const submit = () => {
+    fillKeys();
+    void save.save({ tickets: settingsOf(draft) }, { check, unchanged: !dirty() });
+  };
 
   return (
     <div class="settings-section" data-testid="settings-tickets">

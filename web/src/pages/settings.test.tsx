@@ -232,6 +232,26 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     ).toBeNull();
   });
 
+  it("gives a new category with no key one of its own: from the English name, else category_1", async () => {
+    const user = userEvent.setup();
+    const { patches } = api();
+    await open("tickets");
+    await user.click(screen.getByTestId("category-add"));
+    await user.type(screen.getByTestId("category-name-zh-1"), "噪音扰民");
+    await user.type(screen.getByTestId("category-name-en-1"), "Noise");
+    await user.click(screen.getByTestId("category-add"));
+    await user.type(screen.getByTestId("category-name-zh-2"), "占道经营");
+    await user.click(screen.getByTestId("config-save"));
+    // The second has no English name: the check asks for one, and both rows show the keys made for them.
+    expect(screen.getByTestId("category-key-1")).toHaveValue("noise");
+    expect(screen.getByTestId("category-key-2")).toHaveValue("category_1");
+    await user.type(screen.getByTestId("category-name-en-2"), "Street stalls");
+    await user.click(screen.getByTestId("config-save"));
+    await screen.findByTestId("config-saved");
+    const sent = (patches.at(-1) as { changes: { tickets: { categories: { key: string }[] } } }).changes.tickets.categories;
+    expect(sent.map((category) => category.key)).toEqual(["road", "noise", "category_1"]);
+  });
+
   it("shows the API's field errors beside the fields they name", async () => {
     const user = userEvent.setup();
     api(adminMe, {

@@ -17,3 +17,20 @@ export function privateByNature(category: Pick<Category, "key" | "nameZh" | "nam
 export function isPublicCategory(category: Pick<Category, "key" | "nameZh" | "nameEn" | "public">): boolean {
   return category.public ?? !privateByNature(category);
 }
+
+/**
+ * A key for a new entry (a category, a department) whose author left it blank: from its English
+ * name where it has one (`Waste sorting` → `waste_sorting`), else `<kind>_<n>`; never one of
+ * `taken`. Keys follow the settings' rule: a lowercase letter, then letters, digits, underscores.
+ */
+export function newKey(nameEn: string, taken: ReadonlySet<string>, kind = "category"): string {
+  const slug = nameEn
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^[^a-z]+|_+$/g, "")
+    .slice(0, 36)
+    .replace(/_+$/, "");
+  const base = slug || kind;
+  if (slug && !taken.has(slug)) return slug;
+  for (let n = slug ? 2 : 1; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
+}
