@@ -46,6 +46,7 @@ export const setupEn: Record<SetupMessageKey, string> = {
   "checklist.people": "Invite staff",
   "checklist.peopleHint": "Invite grid workers, department staff and other staff",
   "checklist.done": "Done",
+  "checklist.fromTemplate": "Set by the template; adjust it to the district",
   "checklist.todo": "Set up",
 
   "phoneLogin.title": "Sign in with your phone",

@@ -47,6 +47,7 @@ export const setupZhCN = {
   "checklist.people": "邀请工作人员",
   "checklist.peopleHint": "邀请网格员、部门人员等工作人员",
   "checklist.done": "已完成",
+  "checklist.fromTemplate": "模板已设好，可按本区情况调整",
   "checklist.todo": "去设置",
 
   "phoneLogin.title": "手机号登录",

@@ -29,9 +29,17 @@ function api(config: DistrictConfig, reads: { metrics?: unknown; users?: unknown
 }
 
 describe("the first-run checklist's done-states", () => {
-  it("a district just onboarded has nothing done; each step is done once changed or in use", () => {
+  it("a district just onboarded has what its template gave; each step is done once changed or in use", () => {
+    // The minimal template names tiers and roles, and no departments or categories.
     const fresh = setupDone({ config: minimalConfig, first: firstSettings, metrics: metrics({}), users: [] });
-    expect(Object.values(fresh).every((done) => !done)).toBe(true);
+    expect(fresh).toEqual({
+      tiers: "template",
+      grids: "todo",
+      roles: "template",
+      departments: "todo",
+      categories: "todo",
+      people: "todo",
+    });
 
     const renamed = {
       ...minimalConfig,
@@ -51,11 +59,11 @@ describe("the first-run checklist's done-states", () => {
       },
     };
     expect(setupDone({ config: withCategory, first: firstSettings })).toMatchObject({
-      tiers: true,
-      categories: true,
-      departments: false,
-      roles: false,
-      grids: false,
+      tiers: "done",
+      categories: "done",
+      departments: "todo",
+      roles: "template",
+      grids: "todo",
     });
 
     const inUse = setupDone({
@@ -64,7 +72,7 @@ describe("the first-run checklist's done-states", () => {
       metrics: metrics({ "grids.total": 12, "tickets.collected": 3 }, 2),
       users: [{ userID: "u1", name: "黄", roles: ["grid_worker"], status: "active" }],
     });
-    expect(Object.values(inUse).every(Boolean)).toBe(true);
+    expect(Object.values(inUse).every((state) => state === "done")).toBe(true);
   });
 
   it("residents and disabled staff are not the district's people yet", () => {
@@ -76,7 +84,7 @@ describe("the first-run checklist's done-states", () => {
         { userID: "u3", name: "管理员", roles: ["district_admin"], status: "active" },
       ],
     });
-    expect(done.people).toBe(false);
+    expect(done.people).toBe("todo");
   });
 });
 
@@ -94,9 +102,12 @@ describe("the first-run checklist on the district home", () => {
     api(renamed);
     renderApp("/d/guangze");
     const checklist = await screen.findByTestId("setup-checklist");
-    expect(checklist).toHaveTextContent("已完成 1 / 6 项");
-    expect(screen.getByTestId("setup-item-tiers")).toHaveAttribute("data-done", "true");
-    for (const item of ["grids", "roles", "departments", "categories", "people"])
+    // Tiers renamed (done), roles as the template gave them (counted, and said so).
+    expect(checklist).toHaveTextContent("已完成 2 / 6 项");
+    expect(screen.getByTestId("setup-item-tiers")).toHaveAttribute("data-state", "done");
+    expect(screen.getByTestId("setup-item-roles")).toHaveAttribute("data-state", "template");
+    expect(screen.getByTestId("setup-item-roles")).toHaveTextContent("模板已设好");
+    for (const item of ["grids", "departments", "categories", "people"])
       expect(screen.getByTestId(`setup-item-${item}`)).toHaveAttribute("data-done", "false");
     const href = (item: string) => screen.getByTestId(`setup-item-${item}`).querySelector("a")?.getAttribute("href");
     expect(href("tiers")).toBe("/d/guangze/settings/tiers");

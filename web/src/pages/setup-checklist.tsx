@@ -32,14 +32,21 @@ export interface SetupFacts {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Where a step stands: to do, done by what the district's template gave (and left as it was), or done by the district. */
+export type SetupState = "todo" | "template" | "done";
+
 /**
- * Which steps are done, from real data: a step is done once its part of the configuration
- * was changed from what the district was onboarded with, or once the district already uses
- * it (grids exist, people hold the roles, tickets were filed in the categories).
+ * Where each step stands, from real data. A part of the configuration the district's template
+ * gave (tiers, roles, departments, categories) counts: `template` while it is as onboarded,
+ * `done` once changed or in use (grids exist, people hold the roles, tickets were filed). Grids
+ * and people are done only once there.
  */
-export function setupDone(facts: SetupFacts): Record<SetupItem, boolean> {
-  const changed = (pick: (settings: Pick<DistrictSettings, "tiers" | "roles" | "tickets">) => unknown) =>
-    facts.first !== undefined && !same(pick(facts.first), pick(facts.config as DistrictSettings));
+export function setupDone(facts: SetupFacts): Record<SetupItem, SetupState> {
+  type Part = (settings: Pick<DistrictSettings, "tiers" | "roles" | "tickets">) => unknown[];
+  const state = (pick: Part, inUse: boolean): SetupState => {
+    if (inUse || (facts.first !== undefined && !same(pick(facts.first), pick(facts.config as DistrictSettings)))) return "done";
+    return pick(facts.config as DistrictSettings).length > 0 ? "template" : "todo";
+  };
   const values = facts.metrics?.values ?? {};
   const grids = (values["grids.total"] ?? 0) > 0;
   const tickets = (values["tickets.collected"] ?? 0) > 0;
@@ -48,12 +55,12 @@ export function setupDone(facts: SetupFacts): Record<SetupItem, boolean> {
     (user) => user.status !== "disabled" && user.roles.some((role) => role !== "district_admin" && role !== "resident"),
   );
   return {
-    tiers: changed((settings) => settings.tiers) || grids,
-    grids,
-    roles: changed((settings) => settings.roles) || rolesHeld,
-    departments: changed((settings) => settings.tickets.departments) || tickets,
-    categories: changed((settings) => settings.tickets.categories) || tickets,
-    people: staff,
+    tiers: state((settings) => settings.tiers, grids),
+    grids: grids ? "done" : "todo",
+    roles: state((settings) => settings.roles, rolesHeld),
+    departments: state((settings) => settings.tickets.departments, tickets),
+    categories: state((settings) => settings.tickets.categories, tickets),
+    people: staff ? "done" : "todo",
   };
 }
 
@@ -79,7 +86,8 @@ export function SetupChecklist(props: { slug: string; config: DistrictConfig }) 
     const loaded = facts.data();
     return loaded ? setupDone({ config: props.config, ...loaded }) : undefined;
   });
-  const count = () => setupItems.filter((item) => done()?.[item]).length;
+  const isDone = (item: SetupItem) => (done()?.[item] ?? "todo") !== "todo";
+  const count = () => setupItems.filter(isDone).length;
 
   return (
     <Show when={done() && count() < setupItems.length}>
@@ -91,16 +99,27 @@ export function SetupChecklist(props: { slug: string; config: DistrictConfig }) 
         <ul class="setup-items">
           <For each={setupItems}>
             {(item) => (
-              <li class="setup-item" data-testid={`setup-item-${item}`} data-done={done()?.[item] ? "true" : "false"}>
+              <li
+                class="setup-item"
+                data-testid={`setup-item-${item}`}
+                data-done={isDone(item) ? "true" : "false"}
+                data-state={done()?.[item]}
+              >
                 <A href={`/d/${props.slug}/${setupPaths[item]}`}>
                   <span class="setup-mark" aria-hidden="true">
-                    <Show when={done()?.[item]}>
+                    <Show when={isDone(item)}>
                       <CheckIcon size={14} />
                     </Show>
                   </span>
                   <span class="setup-text">
                     <span>{t(`checklist.${item}` as SetupMessageKey)}</span>
-                    <small>{done()?.[item] ? t("checklist.done") : t(`checklist.${item}Hint` as SetupMessageKey)}</small>
+                    <small>
+                      {done()?.[item] === "done"
+                        ? t("checklist.done")
+                        : done()?.[item] === "template"
+                          ? t("checklist.fromTemplate")
+                          : t(`checklist.${item}Hint` as SetupMessageKey)}
+                    </small>
                   </span>
                 </A>
               </li>
