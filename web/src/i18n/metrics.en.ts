@@ -32,6 +32,8 @@ export const metricsEn: Record<MetricMessageKey, string> = {
   "dashboard.gridAll": "Whole district",
   "dashboard.gridPath": "Grid tiers",
   "dashboard.gridEmpty": "No grids below this one yet.",
+  "dashboard.gridShowAll": "Show all {count} grids",
+  "dashboard.gridShowFewer": "Show the first {count}",
   "dashboard.grid": "Grid",
   "dashboard.code": "Code",
   "dashboard.drill": "Show the grids inside {name}",

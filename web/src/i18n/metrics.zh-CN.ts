@@ -33,6 +33,8 @@ export const metricsZhCN = {
   "dashboard.gridAll": "全区",
   "dashboard.gridPath": "网格层级",
   "dashboard.gridEmpty": "这一级下面还没有网格。",
+  "dashboard.gridShowAll": "显示全部 {count} 个网格",
+  "dashboard.gridShowFewer": "只显示前 {count} 个",
   "dashboard.grid": "网格",
   "dashboard.code": "编号",
   "dashboard.drill": "查看{name}的下级网格",

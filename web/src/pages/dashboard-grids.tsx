@@ -25,6 +25,9 @@ interface Step {
   name: string;
 }
 
+/** Rows the grid table shows before "show all" (the map always shows every grid). */
+export const TableRows = 20;
+
 /**
  * Breakdown by grid: the children of the current grid (the first tier at the top) in a table
  * and on a choropleth map coloured by the chosen metric; a click on a grid goes one tier down.
@@ -37,6 +40,9 @@ export function GridBreakdown(props: {
   const { t, pick, metricName, language } = useMetricLocale();
   const [path, setPath] = createSignal<Step[]>([]);
   const [metric, setMetric] = createSignal("tickets.collected");
+  /** Every row of a long table, or its first {@link TableRows} (a district's first tier may hold hundreds of grids). */
+  const [allRows, setAllRows] = createSignal(false);
+  createEffect(on(path, () => setAllRows(false), { defer: true }));
   const current = () => path().at(-1)?.gridID ?? "root";
   const figures = createQuery(
     () => `${current()}|${props.period}`,
@@ -133,7 +139,7 @@ export function GridBreakdown(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={data.children}>
+                  <For each={allRows() ? data.children : data.children.slice(0, TableRows)}>
                     {(child) => (
                       <tr data-testid={`grid-row-${child.code}`}>
                         <th scope="row">
@@ -166,6 +172,18 @@ export function GridBreakdown(props: {
                 </tbody>
               </table>
             </div>
+            <Show when={data.children.length > TableRows}>
+              <button
+                type="button"
+                class="link-button grid-table-more"
+                data-testid="grid-table-more"
+                onClick={() => setAllRows(!allRows())}
+              >
+                {allRows()
+                  ? t("dashboard.gridShowFewer", { count: String(TableRows) })
+                  : t("dashboard.gridShowAll", { count: String(data.children.length) })}
+              </button>
+            </Show>
           </Show>
         )}
       </Show>

@@ -105,6 +105,14 @@ const gridMetrics = (gridID: string): GridMetrics =>
             tier: 2,
             values: { "tickets.collected": 7, "tickets.closed": 7, "tickets.closureRate": 1 },
           },
+          // A street with many communities: the table shows the first 20 until asked for all.
+          ...Array.from({ length: 24 }, (_, index) => ({
+            gridID: `g-a${index + 2}`,
+            code: `A${index + 2}`,
+            name: `社区${index + 2}`,
+            tier: 2,
+            values: { "tickets.collected": 1, "tickets.closed": 1, "tickets.closureRate": 1 },
+          })),
         ],
         reads: 4,
       };
@@ -198,8 +206,17 @@ describe("the district dashboard", () => {
         (request) => request.path === "/grids" && request.search.get("parentID") === "g-a" && request.search.get("boundary") === "true",
       ),
     ).toBe(true);
+    // 25 communities: the first 20 rows, then all on asking, and back.
+    const rows = () => within(screen.getByTestId("grid-table")).getAllByRole("row").length - 1;
+    expect(rows()).toBe(20);
+    await user.click(screen.getByTestId("grid-table-more"));
+    expect(rows()).toBe(25);
+    expect(screen.getByTestId("grid-table-more")).toHaveTextContent("只显示前 20 个");
+    await user.click(screen.getByTestId("grid-table-more"));
+    expect(rows()).toBe(20);
     await user.click(screen.getByTestId("crumb-root"));
     await waitFor(() => expect(screen.getByTestId("grid-row-B")).toBeInTheDocument());
+    expect(screen.queryByTestId("grid-table-more")).toBeNull();
   });
 
   it("leaves out the groups of mechanisms switched off, unless they have figures", () => {

@@ -322,10 +322,14 @@ export const compareDistricts = fn(CompareInput, async (input) => {
       values: evaluate(sources),
     };
   });
+  // A district with no figure at all in a metric's group (nothing reported, no wishes…) has no
+  // place in that group's rankings: it is not tied with the others at 0.
+  const hasData = (row: (typeof rows)[number], group: string) =>
+    MetricDefinitions.some((other) => other.group === group && (row.values[other.key] ?? 0) !== 0);
   const rankings = Object.fromEntries(
     MetricDefinitions.map((definition) => {
       const ranked = rows
-        .filter((row) => row.values[definition.key] !== null)
+        .filter((row) => row.values[definition.key] !== null && hasData(row, definition.group))
         .sort((a, b) =>
           definition.higherIsBetter
             ? b.values[definition.key]! - a.values[definition.key]!
