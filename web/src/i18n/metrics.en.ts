@@ -23,6 +23,7 @@ export const metricsEn: Record<MetricMessageKey, string> = {
   "dashboard.chartType": "Chart type",
   "dashboard.byCategory": "By category",
   "dashboard.byDepartment": "By department",
+  "dashboard.byDepartmentHint": "A ticket counts for a department once dispatched to it, so there is no collected figure here.",
   "dashboard.breakdownMetric": "Metric",
   "dashboard.breakdownEmpty": "No tickets in this period.",
   "dashboard.category": "Category",

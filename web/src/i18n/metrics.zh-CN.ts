@@ -24,6 +24,7 @@ export const metricsZhCN = {
   "dashboard.chartType": "图表类型",
   "dashboard.byCategory": "按类别",
   "dashboard.byDepartment": "按部门",
+  "dashboard.byDepartmentHint": "事件转派到部门后才计入该部门，所以这里不列采集数。",
   "dashboard.breakdownMetric": "分项指标",
   "dashboard.breakdownEmpty": "本期没有工单。",
   "dashboard.category": "类别",

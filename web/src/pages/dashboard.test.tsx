@@ -147,6 +147,15 @@ describe("the district dashboard", () => {
     expect(screen.getByTestId("metric-tickets.averageRating")).toHaveTextContent("—");
     expect(screen.getByTestId("by-category-garbage")).toHaveTextContent("垃圾清运5,6325,62299.82%95.00%12.3");
     expect(screen.getByTestId("by-category-garbage")).toHaveTextContent("12.3");
+    // A department counts a ticket once dispatched to it: its table has no "collected" column.
+    const departments = screen.getByTestId("by-department");
+    expect(
+      within(departments)
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).not.toContain("采集事件");
+    expect(screen.getByTestId("by-department-urban_management")).toHaveTextContent(/^区城管局990\.00%/);
+    expect(departments).toHaveTextContent("事件转派到部门后才计入该部门");
     expect(screen.getByTestId("nav-dashboard")).toHaveAttribute("href", "/d/jianyang/dashboard");
   });
 

@@ -200,6 +200,8 @@ function Dashboard(props: { data: DistrictMetrics; metrics: MetricsApi; mechanis
         column={t("dashboard.department")}
         rows={props.data.departments}
         testID="by-department"
+        columns={breakdownColumns.filter((key) => key !== "tickets.collected")}
+        hint={t("dashboard.byDepartmentHint")}
       />
       <GridBreakdown metrics={props.metrics} period={props.data.period} tiers={props.data.tiers} />
       <p class="muted metrics-reads">{t("dashboard.reads", { reads: props.data.reads })}</p>
@@ -286,9 +288,21 @@ function Trend(props: { data: DistrictMetrics }) {
 const breakdownColumns = ["tickets.collected", "tickets.closed", "tickets.closureRate", "tickets.onTimeRate", "tickets.medianHours"];
 
 /** Tickets by category or department: a bar chart of one metric and a table of the main ones. */
-function Breakdown(props: { title: string; column: string; rows: Array<Named & { values: Values }>; testID: string }) {
+function Breakdown(props: {
+  title: string;
+  column: string;
+  rows: Array<Named & { values: Values }>;
+  testID: string;
+  /**
+   * The figures of the rows (default: every breakdown column). A department's counters start when
+   * a ticket is dispatched to it, so "collected" means nothing there: its table leaves it out.
+   */
+  columns?: string[];
+  hint?: string;
+}) {
   const { t, pick, metricName, language } = useMetricLocale();
-  const [metric, setMetric] = createSignal("tickets.collected");
+  const columns = () => props.columns ?? breakdownColumns;
+  const [metric, setMetric] = createSignal(columns()[0]);
   const any = () => props.rows.some((row) => (row.values["tickets.collected"] ?? 0) > 0 || (row.values["tickets.closed"] ?? 0) > 0);
   const option = createMemo(() => {
     const rows = props.rows.filter((row) => row.values[metric()] !== null && row.values[metric()] !== undefined);
@@ -310,11 +324,14 @@ function Breakdown(props: { title: string; column: string; rows: Array<Named & {
             label={t("dashboard.breakdownMetric")}
             value={metric()}
             onChange={setMetric}
-            metrics={ticketMetrics}
+            metrics={ticketMetrics.filter((info) => info.key !== "tickets.collected" || columns().includes(info.key))}
             name={metricName}
           />
         </Show>
       </div>
+      <Show when={props.hint}>
+        <p class="section-hint">{props.hint}</p>
+      </Show>
       <Show when={any()} fallback={<p class="muted">{t("dashboard.breakdownEmpty")}</p>}>
         <Chart
           option={option()}
@@ -327,7 +344,7 @@ function Breakdown(props: { title: string; column: string; rows: Array<Named & {
             <thead>
               <tr>
                 <th scope="col">{props.column}</th>
-                <For each={breakdownColumns}>
+                <For each={columns()}>
                   {(key) => (
                     <th scope="col" class="numeric">
                       {metricName(key)}
@@ -341,7 +358,7 @@ function Breakdown(props: { title: string; column: string; rows: Array<Named & {
                 {(row) => (
                   <tr data-testid={`${props.testID}-${row.key}`}>
                     <th scope="row">{pick(row)}</th>
-                    <For each={breakdownColumns}>
+                    <For each={columns()}>
                       {(key) => <td class="numeric">{formatMetric(row.values[key], metricInfo.get(key)?.unit ?? "count", language())}</td>}
                     </For>
                   </tr>
