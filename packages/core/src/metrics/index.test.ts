@@ -82,7 +82,9 @@ beforeAll(async () => {
     const tally = new Tally()
       .add(["district", `grid:${top.gridID}`, `grid:${child.gridID}`], "2022-05-10T02:00:00Z", "wishes.fulfilled", 3)
       .add(["district"], "2022-06-10T02:00:00Z", "activities.served", 1, 120)
-      .add(["district"], "2022-06-10T02:00:00Z", "activities.held", 1);
+      .add(["district"], "2022-06-10T02:00:00Z", "activities.held", 1)
+      // People on grids: a standing count, kept in `all` only.
+      .addState(["district"], "people.total", 7);
     await writeTransaction({ ...Tally.entities }, (ops) => tally.operations(ops)).go();
     const org = await Party.createOrg({ kind: "community_committee", name: "甲社区党委", gridIDs: [top.gridID] });
     await Party.createRecord({ orgID: org.orgID, kind: "joint_meeting", title: "联席会", date: "2022-05-20", units: ["区财政局"] });
@@ -124,6 +126,9 @@ describe("a district's dashboard", () => {
       "party.jointMeetings": 1,
       "needs.closureRate": null,
     });
+    // A year's dashboard shows the workforce as it stands (it was 0 for 2022 beside role cards of 6,301).
+    const year = await withActor(adminOf("mx-a"), () => Metrics.getDistrictMetrics({ period: "2022" }));
+    expect([all.values["people.total"], year.values["people.total"]]).toEqual([7, 7]);
     expect(all.trend.year).toBe("2022");
     expect(all.trend.values["tickets.collected"]).toEqual([0, 0, 0, 0, 10, 2, 0, 0, 0, 0, 0, 0]);
     expect(all.trend.values["tickets.closureRate"].slice(4, 7)).toEqual([0.8, 0, null]);

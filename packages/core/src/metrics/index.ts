@@ -132,12 +132,15 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const years = [...new Set([...tallies.keys(), ...districtTickets.keys()])].filter((period) => /^\d{4}$/.test(period));
   const year = trendYearOf(input.period, years);
   const months = monthsOf(year);
+  const standing = tallies.get("all") ?? {};
+  // Standing counts (people) live in the `all` period whatever the period asked for, as in the
+  // comparison: a year's dashboard shows the workforce as it stands, beside its role cards.
+  const people = Object.fromEntries(Object.entries(standing).filter(([metric]) => metric.startsWith("people.")));
   const sources = (scope: string, period: string): MetricSources => ({
     tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(tenantID, scope, period),
-    tallies: scope === "district" ? (tallies.get(period) ?? {}) : {},
+    tallies: scope === "district" ? { ...(tallies.get(period) ?? {}), ...people } : {},
     grids: grids(tenantID),
   });
-  const standing = tallies.get("all") ?? {};
   const values = evaluate(sources("district", input.period));
   const ticketRow = (scope: string) => {
     const all = evaluate(sources(scope, input.period));
