@@ -83,7 +83,7 @@ describe("residents registering themselves", () => {
     expect(screen.getByTestId("register-resend")).toHaveTextContent(/\d+ 秒后可重新获取/);
     await enterCode(user, "123456");
 
-    await vi.waitFor(() => expect(startSignIn).toHaveBeenCalledWith("/d/jianyang"));
+    await vi.waitFor(() => expect(startSignIn).toHaveBeenCalledWith("/d/jianyang", "jianyang"));
     expect(sent).toEqual([{ phone: "13900000042", code: "123456" }]);
   });
 

@@ -138,7 +138,7 @@ export function RegisterPage() {
         return;
       }
       // Registered: signing in is the issuer's (phone + one-time code at the local provider).
-      await session.signIn(`/d/${target.tenantID}`);
+      await session.signIn(`/d/${target.tenantID}`, target.tenantID);
     } catch (error) {
       explain(error);
     } finally {
