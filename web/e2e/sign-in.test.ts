@@ -78,6 +78,7 @@ describe("signing in at the OpenID provider", () => {
     await page.goto(`${stack.api.origin}/login`);
     // The district is picked by name in the portal, remembered, and preselected at the provider.
     await page.getByTestId("district-picker").fill("建阳");
+    await screenshot(page, "desktop-login-district-picker.png");
     await page.getByTestId("district-option-jianyang").click();
     expect(await page.evaluate<string | null>("localStorage.getItem('wangge.district')")).toBe("jianyang");
     await page.getByTestId("sign-in").click();
