@@ -80,7 +80,7 @@ describe("a district configures itself", () => {
     const wizard = operator.page.getByTestId("onboard-form");
     await wizard.getByLabel("区县名称（中文）").fill("光泽县");
     await wizard.getByLabel("区县名称（英文）").fill("Guangze");
-    expect(await wizard.getByLabel("租户标识").inputValue()).toBe(SLUG);
+    expect(await wizard.getByLabel("专属链接名").inputValue()).toBe(SLUG);
     await operator.page.getByTestId("wizard-next").click();
     await wizard.getByLabel("所属省份").selectOption("fujian");
     await wizard.getByLabel("所属城市（中文）").fill("南平市");
@@ -102,11 +102,17 @@ describe("a district configures itself", () => {
     await operator.page.getByTestId(`district-card-${SLUG}`).waitFor();
     await operator.context.close();
 
-    // ─── its admin signs in by phone and finds the first-run checklist ───
+    // ─── its admin opens the district's own sign-in link, signs in by phone and finds the first-run checklist ───
     const admin = await open();
     const page = admin.page;
-    await page.goto(`${origin}/login`);
+    await page.goto(`${origin}/d/${SLUG}/login`);
+    expect(await page.getByTestId("district-picker").inputValue()).toBe("光泽县");
+    expect(await page.getByTestId("login-title").textContent()).toBe("登录光泽县");
     await page.getByTestId("sign-in").click();
+    // The provider's page has the district chosen, by name.
+    await page.getByTestId("signin-phone").waitFor();
+    expect(await page.getByTestId("signin-district").inputValue()).toBe(SLUG);
+    expect(await page.getByTestId("signin-district").locator("option:checked").textContent()).toContain("光泽县");
     await signInByPhone(page, SLUG, ADMIN_PHONE);
     await page.getByTestId("district-name").waitFor();
     expect(await page.getByTestId("district-name").textContent()).toBe("光泽县");
@@ -161,8 +167,10 @@ describe("a district configures itself", () => {
     await phone.getByTestId("sign-in").waitFor();
     await screenshot(phone, "phone-login.png");
     await phone.getByTestId("register-link").click();
-    await phone.getByTestId("register-district").fill(SLUG);
-    await phone.getByTestId("register-find-submit").click();
+    // The district is picked from the list by (part of) its Chinese name; nobody types a slug.
+    await phone.getByTestId("district-picker").fill("光泽");
+    await phone.getByTestId(`district-option-${SLUG}`).click();
+    await phone.getByTestId("register-district-name").waitFor();
     expect(await phone.getByTestId("register-district-name").textContent()).toBe("光泽县");
     await phone.getByTestId("register-name").fill("陈小雨");
     await phone.getByTestId("register-phone").fill(RESIDENT_PHONE);
@@ -175,7 +183,9 @@ describe("a district configures itself", () => {
     await screenshot(phone, "phone-register-code.png");
     await phone.getByTestId("register-code").fill(code);
     await phone.getByTestId("register-verify").click();
-    // Registered: on to the provider's page, to sign in with the phone and its one-time code.
+    // Registered: on to the provider's page (the district already chosen), to sign in with the phone and its one-time code.
+    await phone.getByTestId("signin-phone").waitFor();
+    expect(await phone.getByTestId("signin-district").inputValue()).toBe(SLUG);
     await signInByPhone(phone, SLUG, RESIDENT_PHONE);
     await phone.getByTestId("district-name").waitFor();
     expect(phone.url()).toBe(`${origin}/d/${SLUG}`);

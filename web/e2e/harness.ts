@@ -53,11 +53,12 @@ export async function signInAt(page: Page, origin: string, testID: string) {
 
 /**
  * Signs in by phone at the local provider's page (from wherever the portal sent the browser
- * there): district and phone, then the one-time code, heard in process as the SMS would bring it.
+ * there): the district chosen from the list (by its slug, the option's value; people read its
+ * name), the phone, then the one-time code, heard in process as the SMS would bring it.
  */
 export async function signInByPhone(page: Page, tenantID: string, phone: string) {
   await page.getByTestId("signin-phone").waitFor();
-  await page.getByTestId("signin-district").fill(tenantID);
+  await page.getByTestId("signin-district").selectOption(tenantID);
   await page.getByTestId("signin-phone").fill(phone);
   const code = await codeSentBy("sign_in", phone, async () => {
     await page.getByTestId("signin-send").click();

@@ -76,9 +76,16 @@ describe("signing in at the OpenID provider", () => {
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);
     const { context, page, errors } = await open();
     await page.goto(`${stack.api.origin}/login`);
+    // The district is picked by name in the portal, remembered, and preselected at the provider.
+    await page.getByTestId("district-picker").fill("建阳");
+    await screenshot(page, "desktop-login-district-picker.png");
+    await page.getByTestId("district-option-jianyang").click();
+    expect(await page.evaluate<string | null>("localStorage.getItem('wangge.district')")).toBe("jianyang");
     await page.getByTestId("sign-in").click();
+    await page.getByTestId("signin-phone").waitFor();
+    expect(await page.getByTestId("signin-district").inputValue()).toBe("jianyang");
+    expect(await page.getByTestId("signin-district").locator("option:checked").textContent()).toContain("建阳区");
     // A wrong code first: the page says so and asks again.
-    await page.getByTestId("signin-district").fill("jianyang");
     await page.getByTestId("signin-phone").fill("13766660101");
     await page.getByTestId("signin-send").click();
     await page.getByTestId("signin-code").fill("000000");

@@ -41,6 +41,9 @@ export const routes: RouteDefinition[] = [
   { path: "/login", component: LoginPage },
   { path: "/auth/callback", component: AuthCallbackPage },
   { path: "/register", component: RegisterPage },
+  /** A district's own links: its sign-in and registration with the district chosen. */
+  { path: "/d/:slug/login", component: LoginPage },
+  { path: "/d/:slug/register", component: RegisterPage },
   { path: "/", component: HomePage },
   {
     path: "/",

@@ -18,6 +18,8 @@ const B = { slug: "yanping", names: ["延平", "yp-"] };
 /** Routes anyone may call: they hold no district data. */
 /** Open311 reads are public per jurisdiction (their own tests cover cross-district reads); its keys are not. */
 const publicPaths = [/^\/health$/, /^\/dev\//, /^\/openapi\.json$/, /^\/docs/, /^\/open311\/v2\/(?!keys)/, /^\/sign-in\/config$/];
+/** The district directory names every live district (names, city, province) and nothing else of any: public by design. */
+publicPaths.push(/^\/districts\/directory$/);
 /** Residents' self-registration is public per district (tried below). */
 publicPaths.push(/^\/districts\/\{slug\}\/(registration|registrations|residents)$/);
 /** Signing oneself out everywhere names no record at all (and would end the sweep's own session). */

@@ -78,6 +78,7 @@ export const Permissions = {
   open311Requests: "public",
   open311Request: "public",
   open311Token: "public",
+  getDistrictDirectory: "public",
   getRegistration: "public",
   startRegistration: "public",
   registerResident: "public",

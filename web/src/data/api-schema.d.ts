@@ -368,6 +368,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every active district's Chinese and English names, city and province, to pick one from a list (public) */
+        get: operations["getDistrictDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/districts/templates": {
         parameters: {
             query?: never;
@@ -2274,6 +2291,13 @@ export interface components {
             nameEn: string;
             nameZh: string;
         };
+        DirectoryEntry: {
+            cityZh: string;
+            nameEn: string;
+            nameZh: string;
+            provinceZh: string;
+            slug: string;
+        };
         District: {
             cityEn: string;
             cityZh: string;
@@ -2552,6 +2576,9 @@ export interface components {
             updatedAt: string;
             updatedBy: string;
             version: number;
+        };
+        DistrictDirectory: {
+            items: components["schemas"]["DirectoryEntry"][];
         };
         DistrictMetrics: {
             categories: {
@@ -5062,6 +5089,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDistrictDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live districts, by province, city and name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictDirectory"];
                 };
             };
         };

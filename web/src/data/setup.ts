@@ -17,6 +17,9 @@ export interface DistrictTemplate {
 /** A district's public face for registration (`GET /districts/{slug}/registration`). */
 export type Registration = Reply<"/districts/{slug}/registration", "get">;
 
+/** One live district in the public directory (`GET /districts/directory`): names, city, province. */
+export type DirectoryEntry = Reply<"/districts/directory", "get">["items"][number];
+
 export type Registered = Reply<"/districts/{slug}/residents", "post">;
 
 /** A district user as the admin sees them (`GET /users`): only what the checklist reads. */
@@ -41,6 +44,8 @@ export function setupApi(api: Api) {
     // The document's template settings are the district settings' schema, looser in places (tuples as arrays).
     templates: () =>
       api.cached("templates", () => ok(client.GET("/districts/templates")).then((reply) => reply as { items: DistrictTemplate[] })),
+    /** Every live district's names, to pick one's own (public; read once a page). */
+    directory: () => api.cached("district-directory", () => ok(client.GET("/districts/directory"))).then((reply) => reply.items),
     registration: (slug: string) => ok(client.GET("/districts/{slug}/registration", slugPath(slug))),
     /** Step 1: a one-time code to the phone (the same reply whether or not the phone has an account). */
     startRegistration: (slug: string, input: { name: string; phone: string }) =>

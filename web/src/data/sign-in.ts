@@ -72,9 +72,13 @@ function expiryOf(token: string): number | undefined {
   }
 }
 
-/** Off to the issuer's sign-in page; back at `/auth/callback`, then at `returnTo`. */
-export async function startSignIn(returnTo = "/"): Promise<void> {
-  await (await userManager()).signinRedirect({ state: { returnTo } });
+/**
+ * Off to the issuer's sign-in page; back at `/auth/callback`, then at `returnTo`. The district
+ * chosen in the portal goes along as `district` (the local provider preselects it; other issuers
+ * ignore a parameter they do not know).
+ */
+export async function startSignIn(returnTo = "/", district?: string): Promise<void> {
+  await (await userManager()).signinRedirect({ state: { returnTo }, extraQueryParams: district ? { district } : undefined });
 }
 
 /** At `/auth/callback`: the code exchanged for tokens. */

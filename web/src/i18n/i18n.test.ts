@@ -167,3 +167,24 @@ describe("the dictionary", () => {
     expect(translate("en", "district.mechanismsSummary", { on: 1 })).toBe("1 of {total} switched on");
   });
 });
+
+/** Every zh-CN dictionary part, and the portal's own sources, as text (test files aside). */
+const chineseParts = import.meta.glob<string>(["./*zh-CN.ts"], { query: "?raw", import: "default", eager: true });
+const sources = import.meta.glob<string>(["../**/*.tsx", "!../**/*.test.tsx", "!../test/**"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+describe("the words people read", () => {
+  it("say 区县, never the SaaS word 租户, in any zh-CN dictionary part or page", () => {
+    expect(Object.keys(chineseParts).length).toBeGreaterThan(8);
+    for (const [file, text] of Object.entries({ ...chineseParts, ...sources })) {
+      expect(text.includes("租户"), `${file} says 租户`).toBe(false);
+    }
+  });
+
+  it("never call a district a tenant in English either", () => {
+    for (const message of Object.values(dictionaries.en)) expect(message.replace(/\{\w+\}/g, "")).not.toMatch(/\btenants?\b/i);
+  });
+});

@@ -132,9 +132,6 @@ export function DistrictView(props: {
           </div>
           <div class="hero-meta">
             <StatusBadge status={props.district.status} />
-            <span class="tenant-id">
-              {t("district.tenant")} <code>{props.district.tenantID}</code>
-            </span>
           </div>
         </div>
         <dl class="stats">

@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { completeSignIn, startSignIn } from "../data/sign-in.ts";
 import { TOKEN_EXPIRES_KEY, TOKEN_KEY } from "../providers/session.tsx";
-import { adminMe, jianyang, jianyangConfig, operatorMe } from "../test/fixtures.ts";
+import { DISTRICT_KEY } from "../ui/district-picker.tsx";
+import { adminMe, directory, jianyang, jianyangConfig, operatorMe } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp } from "../test/harness.tsx";
 
 // The issuer's page is another site: here, where the portal sends the browser, and what comes back.
@@ -24,6 +25,47 @@ describe("signing in through the OpenID issuer", () => {
     await user.click(await screen.findByTestId("sign-in"));
     expect(startSignIn).toHaveBeenCalledWith("/d/jianyang/tickets");
     expect(screen.getByTestId("register-link")).toHaveAttribute("href", "/register");
+  });
+
+  it("a resident picks their district by name: it goes to the issuer, is where they land, and is remembered", async () => {
+    const user = userEvent.setup();
+    fakeApi({ "GET /districts/directory": () => ({ items: directory }) });
+    renderApp("/login");
+    await user.type(await screen.findByLabelText("所在区县"), "南平");
+    expect(screen.getByTestId("district-option-jianyang")).toHaveTextContent("建阳区");
+    expect(screen.queryByTestId("district-option-gulou")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("district-option-jianyang"));
+    expect(screen.getByLabelText("所在区县")).toHaveValue("建阳区");
+    expect(localStorage.getItem(DISTRICT_KEY)).toBe("jianyang");
+    expect(screen.getByTestId("register-link")).toHaveAttribute("href", "/d/jianyang/register");
+    await user.click(screen.getByTestId("sign-in"));
+    expect(startSignIn).toHaveBeenCalledWith("/d/jianyang", "jianyang");
+  });
+
+  it("the district's own link shows its Chinese name and chooses it", async () => {
+    const user = userEvent.setup();
+    fakeApi({ "GET /districts/directory": () => ({ items: directory }) });
+    renderApp("/d/yanping/login");
+    expect(await screen.findByLabelText("所在区县")).toHaveValue("延平区");
+    expect(screen.getByTestId("login-title")).toHaveTextContent("登录延平区");
+    expect(document.title).toContain("登录延平区");
+    await user.click(screen.getByTestId("sign-in"));
+    expect(startSignIn).toHaveBeenCalledWith("/d/yanping", "yanping");
+  });
+
+  it("a link to a district that is not live asks to choose one", async () => {
+    fakeApi({ "GET /districts/directory": () => ({ items: directory }) });
+    renderApp("/d/atlantis/login");
+    expect(await screen.findByTestId("login-unknown-district")).toHaveTextContent("没有找到这个区县的链接");
+    expect(await screen.findByLabelText("所在区县")).toHaveValue("");
+    expect(screen.queryByText(/atlantis/)).not.toBeInTheDocument();
+  });
+
+  it("the district chosen last time is preselected", async () => {
+    localStorage.setItem(DISTRICT_KEY, "gulou");
+    fakeApi({ "GET /districts/directory": () => ({ items: directory }) });
+    renderApp("/login");
+    expect(await screen.findByLabelText("所在区县")).toHaveValue("鼓楼区");
   });
 
   it("back from the issuer, keeps the ID token and opens the person's district", async () => {

@@ -1,10 +1,13 @@
-import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { A, useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createSignal, onMount, Show } from "solid-js";
+import type { DirectoryEntry } from "../data/setup.ts";
 import { useSetupLocale } from "../i18n/setup.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { ApiError, NetworkError } from "../data/api.ts";
 import { errorMessage } from "../ui/errors.ts";
+import { DistrictPicker, rememberDistrict, rememberedDistrict } from "../ui/district-picker.tsx";
+import { Field } from "../ui/field.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { AlertIcon } from "../ui/icons.tsx";
 import { usePageTitle } from "../ui/title.ts";
@@ -18,25 +21,54 @@ function signInError(error: unknown, t: Parameters<typeof errorMessage>[1]): str
 }
 
 /**
- * `/login`: sign in at the OpenID issuer — the local provider (demo accounts, phone + one-time
- * code), Cognito's managed login, or the province's own — and come back signed in.
+ * `/login` and a district's own `/d/:slug/login`: sign in at the OpenID issuer — the local
+ * provider (demo accounts, phone + one-time code), Cognito's managed login, or the province's
+ * own — and come back signed in. Residents and district staff pick their district from the list
+ * by name (the link's district, else the one chosen last time, is preselected and remembered);
+ * it goes to the issuer and is where they land. Platform and provincial staff choose none.
  */
 export function LoginPage() {
   const { t } = useLocale();
   const setup = useSetupLocale();
   const session = useSession();
+  const params = useParams<{ slug?: string }>();
   const [search] = useSearchParams();
-  usePageTitle(() => t("login.title"));
+  const [slug, setSlug] = createSignal(params.slug ?? rememberedDistrict());
+  /** The chosen district's directory entry, once the directory is read (unknown slugs find none). */
+  const [chosen, setChosen] = createSignal<DirectoryEntry>();
+  const [unknown, setUnknown] = createSignal(false);
+  usePageTitle(() => (params.slug && chosen() ? setup.t("districtLogin.title", { name: setup.pick(chosen()!) }) : t("login.title")));
   const [pending, setPending] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>();
-  const returnTo = () => (typeof search.returnTo === "string" && search.returnTo.startsWith("/") ? search.returnTo : "/");
+  const returnTo = () => {
+    if (typeof search.returnTo === "string" && search.returnTo.startsWith("/")) return search.returnTo;
+    return chosen() ? `/d/${chosen()!.slug}` : "/";
+  };
+
+  function loaded(entries: DirectoryEntry[]) {
+    const found = entries.find((entry) => entry.slug === slug());
+    setChosen(found);
+    if (!found && slug()) {
+      // A link or a memory of a district that is not (or no longer) live: choose again.
+      setUnknown(Boolean(params.slug));
+      setSlug(undefined);
+    }
+  }
+
+  function choose(entry: DirectoryEntry) {
+    setSlug(entry.slug);
+    setChosen(entry);
+    setUnknown(false);
+    rememberDistrict(entry.slug);
+  }
 
   async function signIn() {
     if (pending()) return;
     setPending(true);
     setFailure(undefined);
     try {
-      await session.signIn(returnTo());
+      const district = chosen()?.slug;
+      await (district ? session.signIn(returnTo(), district) : session.signIn(returnTo()));
     } catch (error) {
       setFailure(() => error);
       setPending(false);
@@ -49,7 +81,9 @@ export function LoginPage() {
       <main id="main" class="container page login">
         <div class="login-head">
           <p class="eyebrow">{t("app.tagline")}</p>
-          <h1 class="page-title">{t("login.title")}</h1>
+          <h1 class="page-title" data-testid="login-title">
+            {params.slug && chosen() ? setup.t("districtLogin.title", { name: setup.pick(chosen()!) }) : t("login.title")}
+          </h1>
           <p class="page-subtitle">{t("login.subtitle")}</p>
         </div>
 
@@ -66,7 +100,17 @@ export function LoginPage() {
           </p>
         </Show>
 
+        <Show when={unknown()}>
+          <p class="notice notice-warning" role="status" data-testid="login-unknown-district">
+            <AlertIcon size={18} />
+            {setup.t("districtLogin.unknown")}
+          </p>
+        </Show>
+
         <section class="card">
+          <Field id="login-district" label={setup.t("districtLogin.district")} hint={setup.t("districtLogin.districtHint")}>
+            {(attributes) => <DistrictPicker {...attributes} value={slug()} onChange={choose} onLoaded={loaded} disabled={pending()} />}
+          </Field>
           <button
             type="button"
             class="button button-primary"
@@ -79,7 +123,7 @@ export function LoginPage() {
           </button>
           <p class="section-hint">
             {setup.t("phoneLogin.registerPrompt")}{" "}
-            <A href="/register" data-testid="register-link">
+            <A href={chosen() ? `/d/${chosen()!.slug}/register` : "/register"} data-testid="register-link">
               {setup.t("phoneLogin.register")}
             </A>
           </p>

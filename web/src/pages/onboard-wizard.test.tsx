@@ -31,8 +31,8 @@ async function fillWizard(user: UserEvent, values: { phone?: string; slug?: stri
   await user.type(screen.getByLabelText("区县名称（中文）"), "邵武市");
   await user.type(screen.getByLabelText("区县名称（英文）"), "Shaowu");
   if (values.slug) {
-    await user.clear(screen.getByLabelText("租户标识"));
-    await user.type(screen.getByLabelText("租户标识"), values.slug);
+    await user.clear(screen.getByLabelText("专属链接名"));
+    await user.type(screen.getByLabelText("专属链接名"), values.slug);
   }
   await next(user);
   await user.selectOptions(screen.getByLabelText("所属省份"), "fujian");
@@ -60,11 +60,11 @@ describe("the onboarding wizard", () => {
     api();
     await open();
     await user.type(screen.getByLabelText("区县名称（英文）"), "Pucheng County");
-    expect(screen.getByLabelText("租户标识")).toHaveValue("pucheng-county");
-    await user.clear(screen.getByLabelText("租户标识"));
-    await user.type(screen.getByLabelText("租户标识"), "pucheng");
+    expect(screen.getByLabelText("专属链接名")).toHaveValue("pucheng-county");
+    await user.clear(screen.getByLabelText("专属链接名"));
+    await user.type(screen.getByLabelText("专属链接名"), "pucheng");
     await user.type(screen.getByLabelText("区县名称（英文）"), "!");
-    expect(screen.getByLabelText("租户标识")).toHaveValue("pucheng");
+    expect(screen.getByLabelText("专属链接名")).toHaveValue("pucheng");
   });
 
   it("checks each step's fields before going on, and keeps the values when going back", async () => {
@@ -80,14 +80,14 @@ describe("the onboarding wizard", () => {
 
     await user.type(screen.getByLabelText("区县名称（中文）"), "邵武市");
     await user.type(screen.getByLabelText("区县名称（英文）"), "Shaowu");
-    await user.clear(screen.getByLabelText("租户标识"));
-    await user.type(screen.getByLabelText("租户标识"), "Bad Slug");
+    await user.clear(screen.getByLabelText("专属链接名"));
+    await user.type(screen.getByLabelText("专属链接名"), "Bad Slug");
     await next(user);
     expect(step()).toBe("names");
-    expect(screen.getByLabelText("租户标识")).toHaveAccessibleDescription("2–40 个小写字母、数字或连字符，以字母开头");
+    expect(screen.getByLabelText("专属链接名")).toHaveAccessibleDescription("2–40 个小写字母、数字或连字符，以字母开头");
 
-    await user.clear(screen.getByLabelText("租户标识"));
-    await user.type(screen.getByLabelText("租户标识"), "shaowu");
+    await user.clear(screen.getByLabelText("专属链接名"));
+    await user.type(screen.getByLabelText("专属链接名"), "shaowu");
     await next(user);
     expect(step()).toBe("place");
     expect(screen.queryByTestId("onboard-error")).not.toBeInTheDocument();
@@ -97,7 +97,7 @@ describe("the onboarding wizard", () => {
     await user.click(screen.getByTestId("wizard-back"));
     expect(step()).toBe("names");
     expect(screen.getByLabelText("区县名称（中文）")).toHaveValue("邵武市");
-    expect(screen.getByLabelText("租户标识")).toHaveValue("shaowu");
+    expect(screen.getByLabelText("专属链接名")).toHaveValue("shaowu");
     expect(requests.filter((request) => request.method === "POST")).toEqual([]);
   });
 
@@ -156,7 +156,9 @@ describe("the onboarding wizard", () => {
       },
     ]);
     expect(success).toHaveTextContent("邵武市已上线");
-    expect(screen.getByTestId("onboard-next-steps")).toHaveTextContent("填写租户标识 shaowu 和手机号 13900000009");
+    expect(screen.getByTestId("onboard-next-steps")).toHaveTextContent(
+      "管理员打开本区专属登录链接 /d/shaowu/login（或在登录页选择本区），用手机号 13900000009 登录。",
+    );
     expect(within(success).getByRole("link", { name: "进入该区县" })).toHaveAttribute("href", "/d/shaowu");
     expect(screen.getByTestId("district-card-shaowu")).toBeInTheDocument();
   });
@@ -186,8 +188,8 @@ describe("the onboarding wizard", () => {
     await open();
     await fillWizard(user, { slug: "jianyang" });
     await user.click(screen.getByTestId("wizard-submit"));
-    expect(await screen.findByText("该标识已被其他区县使用")).toBeInTheDocument();
+    expect(await screen.findByText("该链接名已被其他区县使用")).toBeInTheDocument();
     expect(step()).toBe("names");
-    expect(screen.getByLabelText("租户标识")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("专属链接名")).toHaveAttribute("aria-invalid", "true");
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { startSignIn } from "../data/sign-in.ts";
 import type { Me } from "../data/types.ts";
 import { TOKEN_KEY } from "../providers/session.tsx";
-import { jianyang, jianyangConfig } from "../test/fixtures.ts";
+import { DISTRICT_KEY } from "../ui/district-picker.tsx";
+import { directory, jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, type FakeRequest } from "../test/harness.tsx";
 
 // The issuer's page is another site: here, only where the portal would send the browser.
@@ -30,6 +31,7 @@ function api(routes: {
   register?: (request: FakeRequest) => unknown;
 }) {
   return fakeApi({
+    "GET /districts/directory": () => ({ items: directory }),
     "GET /districts/jianyang/registration": routes.registration ?? (() => registration()),
     "POST /districts/jianyang/registrations": routes.start ?? (() => ({ sent: true, expiresInSeconds: 300 })),
     "POST /districts/jianyang/residents": routes.register ?? (() => problem(500, { detail: "not expected" })),
@@ -39,9 +41,10 @@ function api(routes: {
   });
 }
 
-async function findDistrict(user: UserEvent, slug = "jianyang") {
-  await user.type(await screen.findByTestId("register-district", {}, { timeout: 5000 }), slug);
-  await user.click(screen.getByTestId("register-find-submit"));
+/** Picks the district from the list by part of its Chinese name. */
+async function findDistrict(user: UserEvent, typed = "建阳") {
+  await user.type(await screen.findByTestId("district-picker", {}, { timeout: 5000 }), typed);
+  await user.click(await screen.findByTestId("district-option-jianyang"));
 }
 
 /** Step 1: name and phone, then "send me a code". */
@@ -80,7 +83,7 @@ describe("residents registering themselves", () => {
     expect(screen.getByTestId("register-resend")).toHaveTextContent(/\d+ 秒后可重新获取/);
     await enterCode(user, "123456");
 
-    await vi.waitFor(() => expect(startSignIn).toHaveBeenCalledWith("/d/jianyang"));
+    await vi.waitFor(() => expect(startSignIn).toHaveBeenCalledWith("/d/jianyang", "jianyang"));
     expect(sent).toEqual([{ phone: "13900000042", code: "123456" }]);
   });
 
@@ -108,13 +111,31 @@ describe("residents registering themselves", () => {
     expect(screen.queryByTestId("register-name")).not.toBeInTheDocument();
   });
 
-  it("an unknown district is named on its field", async () => {
+  it("the district's own link opens its registration by name, and the choice is remembered for next time", async () => {
+    api({});
+    renderApp("/d/jianyang/register");
+    expect(await screen.findByTestId("register-district-name", {}, { timeout: 5000 })).toHaveTextContent("建阳区");
+    expect(screen.getByTestId("register-form")).toHaveTextContent("注册加入建阳区");
+    expect(localStorage.getItem(DISTRICT_KEY)).toBe("jianyang");
+    expect(screen.queryByText(/jianyang/)).not.toBeInTheDocument();
+  });
+
+  it("a district chosen before is preselected by name", async () => {
     const user = userEvent.setup();
+    localStorage.setItem(DISTRICT_KEY, "jianyang");
     api({});
     renderApp("/register");
-    await findDistrict(user, "atlantis");
-    expect(await screen.findByText("没有找到这个区县，请检查租户标识。")).toBeInTheDocument();
-    expect(screen.getByLabelText("租户标识")).toHaveAttribute("aria-invalid", "true");
+    expect(await screen.findByTestId("district-picker", {}, { timeout: 5000 })).toHaveValue("建阳区");
+    await user.click(screen.getByTestId("register-find-submit"));
+    expect(await screen.findByTestId("register-district-name")).toHaveTextContent("建阳区");
+  });
+
+  it("a link to an unknown district asks to choose from the list", async () => {
+    api({});
+    renderApp("/d/atlantis/register");
+    expect(await screen.findByText("没有找到这个区县，请从列表中选择。", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByLabelText("所在区县")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("district-picker")).toHaveValue("");
   });
 
   it("a phone registered already, a wrong code, or a district that closed meanwhile, is explained", async () => {

@@ -1,10 +1,11 @@
-import { A } from "@solidjs/router";
-import { createSignal, Match, onCleanup, Show, Switch } from "solid-js";
+import { A, useParams } from "@solidjs/router";
+import { createSignal, Match, onCleanup, onMount, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import { setupApi, type Registration } from "../data/setup.ts";
 import { useSetupLocale } from "../i18n/setup.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
+import { DistrictPicker, rememberDistrict, rememberedDistrict } from "../ui/district-picker.tsx";
 import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { AlertIcon, CheckIcon } from "../ui/icons.tsx";
@@ -15,7 +16,9 @@ import "./setup.css";
 const ResendSeconds = 60;
 
 /**
- * `/register`: a resident registers into their district. The district (by its slug) says
+ * `/register` and `/d/:slug/register`: a resident registers into their district, chosen from the
+ * list of districts by name (the one in the link, else the one chosen last time, is preselected;
+ * the choice is remembered). The district says
  * whether it takes registrations and whether staff approve them. Two steps: name and phone, then
  * the one-time code sent to the phone (SMS; the terminal locally). An active resident goes on to
  * sign in at the OpenID issuer, a pending one is told to wait for the staff.
@@ -26,7 +29,8 @@ export function RegisterPage() {
   const setup = setupApi(session.api);
   usePageTitle(() => t("register.title"));
 
-  const [slug, setSlug] = createSignal("");
+  const params = useParams<{ slug?: string }>();
+  const [slug, setSlug] = createSignal(params.slug ?? rememberedDistrict() ?? "");
   const [district, setDistrict] = createSignal<Registration>();
   const [name, setName] = createSignal("");
   const [phone, setPhone] = createSignal("");
@@ -42,8 +46,13 @@ export function RegisterPage() {
   const [busy, setBusy] = createSignal(false);
   const [pending, setPending] = createSignal(false);
 
-  async function find(event: SubmitEvent) {
-    event.preventDefault();
+  // The district's own link opens its registration at once.
+  onMount(() => {
+    if (params.slug) void find();
+  });
+
+  async function find(event?: SubmitEvent) {
+    event?.preventDefault();
     if (busy()) return;
     const wanted = slug().trim().toLowerCase();
     setFailure(undefined);
@@ -52,9 +61,12 @@ export function RegisterPage() {
     setBusy(true);
     try {
       setDistrict(await setup.registration(wanted));
+      rememberDistrict(wanted);
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setErrors({ district: t("register.unknown") });
-      else setFailure(errorMessage(error, t));
+      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+        setSlug("");
+        setErrors({ district: t("register.unknown") });
+      } else setFailure(errorMessage(error, t));
     } finally {
       setBusy(false);
     }
@@ -126,7 +138,7 @@ export function RegisterPage() {
         return;
       }
       // Registered: signing in is the issuer's (phone + one-time code at the local provider).
-      await session.signIn(`/d/${target.tenantID}`);
+      await session.signIn(`/d/${target.tenantID}`, target.tenantID);
     } catch (error) {
       explain(error);
     } finally {
@@ -294,15 +306,13 @@ export function RegisterPage() {
               <form class="form" onSubmit={find} novalidate data-testid="register-find">
                 <Field id="register-district" label={t("register.district")} hint={t("register.districtHint")} error={errors().district}>
                   {(attributes) => (
-                    <TextInput
+                    <DistrictPicker
                       {...attributes}
-                      name="district"
-                      lang="en"
-                      autocomplete="off"
-                      spellcheck={false}
-                      data-testid="register-district"
-                      value={slug()}
-                      onValue={setSlug}
+                      value={slug() || undefined}
+                      onChange={(entry) => {
+                        setSlug(entry.slug);
+                        void find();
+                      }}
                       disabled={busy()}
                     />
                   )}
@@ -319,7 +329,7 @@ export function RegisterPage() {
           </Switch>
         </section>
         <p>
-          <A href="/login">{t("register.haveAccount")}</A>
+          <A href={district() ? `/d/${district()!.tenantID}/login` : "/login"}>{t("register.haveAccount")}</A>
         </p>
       </main>
     </>

@@ -15,8 +15,8 @@ export interface Session {
   /** Who is signed in (`GET /me`), loaded whenever the token changes. */
   me: Query<Me>;
   api: Api;
-  /** Off to the OpenID issuer's sign-in page; back (through `/auth/callback`) at `returnTo`. */
-  signIn: (returnTo?: string) => Promise<void>;
+  /** Off to the OpenID issuer's sign-in page (told the district chosen, if any); back (through `/auth/callback`) at `returnTo`. */
+  signIn: (returnTo?: string, district?: string) => Promise<void>;
   /** Keeps the tokens the issuer sent back (`/auth/callback`), and their renewals. */
   accept: (signed: Signed) => void;
   /** Signs out here and at the issuer. */
@@ -120,7 +120,7 @@ export function SessionProvider(props: ParentProps) {
     api,
     notice,
     resuming,
-    signIn: (returnTo) => startSignIn(returnTo),
+    signIn: (...args) => startSignIn(...args),
     accept(signed) {
       api.clearCache();
       setNotice(null);

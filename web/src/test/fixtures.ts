@@ -16,6 +16,13 @@ export const jianyang: District = {
 
 export const yanping: District = { ...jianyang, tenantID: "yanping", nameZh: "延平区", nameEn: "Yanping District" };
 
+/** The public directory of districts (`GET /districts/directory`). */
+export const directory = [
+  { slug: "jianyang", nameZh: "建阳区", nameEn: "Jianyang District", cityZh: "南平市", provinceZh: "福建省" },
+  { slug: "yanping", nameZh: "延平区", nameEn: "Yanping District", cityZh: "南平市", provinceZh: "福建省" },
+  { slug: "gulou", nameZh: "鼓楼区", nameEn: "Gulou District", cityZh: "福州市", provinceZh: "福建省" },
+];
+
 export const jianyangConfig: DistrictConfig = {
   version: 1,
   tiers: [

@@ -60,7 +60,11 @@ export function fakeApi(routeTable: Record<string, Route>) {
     const route = routeTable[`${method} ${path}`];
     let answer: Reply;
     if (!route) answer = problem(404, { title: "Not Found", code: "route.not_found", detail: `No route ${method} ${path}` });
-    else if (!request.token && !path.startsWith("/dev/") && !/^\/districts\/[^/]+\/(registration|registrations|residents)$/.test(path))
+    else if (
+      !request.token &&
+      !path.startsWith("/dev/") &&
+      !/^\/districts\/(directory|[^/]+\/(registration|registrations|residents))$/.test(path)
+    )
       answer = problem(401, { title: "Unauthorized", code: "auth.required", detail: "Sign in to use this." });
     else {
       const result = await route(request);

@@ -7,7 +7,7 @@
  */
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import { Actor, TooManyRequestsError, User, VisibleError, withActor } from "@wangge/core";
+import { Actor, District, TooManyRequestsError, User, VisibleError, withActor } from "@wangge/core";
 import { checkCode, sendCode } from "@wangge/core/identity/one-time-codes";
 import { CodeLimits, consume } from "@wangge/core/identity/rate-limit";
 import { Hono } from "hono";
@@ -76,6 +76,8 @@ export async function createLocalProvider(options: LocalProviderOptions) {
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     findAccount,
+    // The district the person chose in the portal (`district=<slug>`): the page preselects it.
+    extraParams: ["district"],
     claims: { openid: ["sub", "tenant", "user"] },
     // The ID token is what the API verifies: it carries the account's claims (not only userinfo).
     conformIdTokenClaims: false,
@@ -129,11 +131,14 @@ export async function createLocalProvider(options: LocalProviderOptions) {
     state: Partial<PageState>,
   ) {
     const details = await provider.interactionDetails(c.env.incoming, c.env.outgoing);
+    const chosen = typeof details.params.district === "string" ? details.params.district : undefined;
     return signInPage({
       action: `${mountPath}/interaction/${details.uid}`,
       language: languageOf(c.req.query("lang"), c.req.header("accept-language")),
       accounts: options.demo.accounts,
+      districts: (await District.directory({})).items,
       step: "start",
+      tenantID: chosen,
       ...state,
     });
   }

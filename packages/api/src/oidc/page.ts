@@ -1,10 +1,12 @@
 /**
  * The local provider's sign-in page, rendered on the server (zh-CN first, English by
  * `?lang=en` or the browser's language): the demo accounts as buttons, and a district + phone
- * form that sends a one-time code (printed in the terminal) and then asks for it.
+ * form that sends a one-time code (printed in the terminal) and then asks for it. Districts are
+ * chosen from the live ones by name (the one the portal passed is preselected), never typed.
  */
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { District } from "@wangge/core";
 import type { DemoTools } from "../routes/dev.ts";
 
 export type Language = "zh-CN" | "en";
@@ -15,7 +17,8 @@ const text = {
     subtitle: "本地 OpenID 身份提供方（仅本地开发）",
     demo: "演示账号",
     platform: "平台",
-    district: "街道/区县",
+    district: "所在区县",
+    choose: "请选择区县",
     phone: "手机号",
     send: "发送验证码",
     code: "验证码",
@@ -30,7 +33,8 @@ const text = {
     subtitle: "The local OpenID provider (local development only)",
     demo: "Demo accounts",
     platform: "Platform",
-    district: "District",
+    district: "Your district",
+    choose: "Choose a district",
     phone: "Mobile number",
     send: "Send a code",
     code: "One-time code",
@@ -53,7 +57,7 @@ export const messages: Record<string, Record<Language, string>> = {
     en: "This account has been disabled by the district; ask a district admin to enable it.",
   },
   "user.not_found": { "zh-CN": "没有找到该账号。", en: "There is no such account." },
-  "district.not_found": { "zh-CN": "没有这个街道/区县。", en: "There is no such district." },
+  "district.not_found": { "zh-CN": "没有这个区县。", en: "There is no such district." },
   "code.wrong": { "zh-CN": "验证码不正确。", en: "That code is not right." },
   "code.expired": { "zh-CN": "验证码已过期，请重新发送。", en: "The code has expired; send a new one." },
   "code.locked": { "zh-CN": "错误次数过多，请 15 分钟后再试。", en: "Too many wrong codes; try again in 15 minutes." },
@@ -62,7 +66,7 @@ export const messages: Record<string, Record<Language, string>> = {
     en: "Too many codes were sent to this phone number; try again later.",
   },
   "rate.address": { "zh-CN": "当前网络请求过于频繁，请稍后再试。", en: "Too many tries from this network; try again later." },
-  "input.invalid": { "zh-CN": "请填写街道和正确的手机号。", en: "Give a district and a valid mobile number." },
+  "input.invalid": { "zh-CN": "请选择区县并填写正确的手机号。", en: "Choose a district and give a valid mobile number." },
 };
 
 export function languageOf(query: string | undefined, acceptLanguage: string | undefined): Language {
@@ -74,6 +78,8 @@ export interface PageState {
   action: string;
   language: Language;
   accounts: DemoTools["accounts"];
+  /** The live districts (the public directory), to choose from by name. */
+  districts: District.DirectoryEntry[];
   step: "start" | "code";
   tenantID?: string;
   phone?: string;
@@ -83,8 +89,12 @@ export interface PageState {
 export function signInPage(state: PageState): HtmlEscapedString | Promise<HtmlEscapedString> {
   const t = text[state.language];
   const lang = `?lang=${state.language}`;
-  const districts = [...new Set(state.accounts.map((account) => account.tenantID).filter(Boolean))];
-  const groups = [null, ...districts].map((tenantID) => ({
+  const nameOf = (slug: string) => {
+    const entry = state.districts.find((district) => district.slug === slug);
+    return entry ? (state.language === "en" ? entry.nameEn : entry.nameZh) : slug;
+  };
+  const withAccounts = [...new Set(state.accounts.map((account) => account.tenantID).filter((slug): slug is string => Boolean(slug)))];
+  const groups = [null, ...withAccounts].map((tenantID) => ({
     tenantID,
     accounts: state.accounts.filter((account) => account.tenantID === tenantID),
   }));
@@ -104,7 +114,7 @@ h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1rem;margin:24px 0 8px}
 button{font:inherit;cursor:pointer}.account{width:100%;text-align:left;padding:10px 12px;border:1px solid #d0d7de;border-radius:8px;background:#fff}
 .account strong{display:block}.account span{color:#57606a;font-size:.875rem}
 form.phone{display:flex;flex-wrap:wrap;gap:8px;align-items:end;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px}
-label{display:flex;flex-direction:column;font-size:.875rem;gap:4px}input{font:inherit;padding:6px 8px;border:1px solid #d0d7de;border-radius:6px}
+label{display:flex;flex-direction:column;font-size:.875rem;gap:4px}input,select{font:inherit;padding:6px 8px;border:1px solid #d0d7de;border-radius:6px}
 .primary{background:#c8102e;color:#fff;border:0;border-radius:6px;padding:8px 14px}.hint{color:#57606a;font-size:.875rem;width:100%;margin:0}
 </style>
 </head>
@@ -119,14 +129,20 @@ ${
   state.step === "code"
     ? html`<form class="phone" method="post" action="${state.action}/verify${lang}">
 <input type="hidden" name="tenantID" value="${state.tenantID}"><input type="hidden" name="phone" value="${state.phone}">
-<p class="hint">${state.tenantID} · ${state.phone} — ${t.codeHint}</p>
+<p class="hint">${nameOf(state.tenantID ?? "")} · ${state.phone} — ${t.codeHint}</p>
 <label>${t.code}<input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus data-testid="signin-code"></label>
 <button class="primary" type="submit" data-testid="signin-verify">${t.verify}</button>
 <a href="${state.action}${lang}">${t.other}</a>
 </form>`
     : html`<form class="phone" method="post" action="${state.action}/phone${lang}">
-<label>${t.district}<input name="tenantID" list="districts" required value="${state.tenantID ?? districts[0] ?? ""}" data-testid="signin-district"></label>
-<datalist id="districts">${districts.map((slug) => html`<option value="${slug}"></option>`)}</datalist>
+<label>${t.district}<select name="tenantID" required data-testid="signin-district">
+<option value="">${t.choose}</option>
+${state.districts.map(
+  (district) =>
+    html`<option value="${district.slug}"${district.slug === state.tenantID ? raw(" selected") : ""}>${
+      state.language === "en" ? district.nameEn : `${district.nameZh}（${district.provinceZh}${district.cityZh}）`
+    }</option>`,
+)}</select></label>
 <label>${t.phone}<input name="phone" type="tel" inputmode="tel" autocomplete="tel" required value="${state.phone ?? ""}" data-testid="signin-phone"></label>
 <button class="primary" type="submit" data-testid="signin-send">${t.send}</button>
 </form>`
@@ -139,7 +155,7 @@ ${groups
   .filter((group) => group.accounts.length)
   .map(
     (group) =>
-      html`<h3>${group.tenantID ?? t.platform}</h3><ul class="grid">${group.accounts.map(
+      html`<h3>${group.tenantID ? nameOf(group.tenantID) : t.platform}</h3><ul class="grid">${group.accounts.map(
         (
           account,
         ) => html`<li><button class="account" type="submit" name="account" value="${account.tenantID ?? ""}:${account.userID}" data-testid="login-${account.tenantID ?? "platform"}-${account.userID}">

@@ -1,3 +1,4 @@
+import { DistrictEntity } from "@wangge/core/district/district.entity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
 
@@ -97,5 +98,25 @@ describe("templates for the onboarding wizard", () => {
       expect(response.body.code).toBe("access.role");
     }
     expect((await api.call("GET", "/districts/templates")).status).toBe(401);
+  });
+});
+
+describe("the public district directory", () => {
+  it("lists every active district's names, city and province to anyone, and nothing else", async () => {
+    await api.call("POST", "/districts", { as: As.operator, body: { ...newDistrict("directory-a"), nameZh: "目录县" } });
+    const response = await api.call("GET", "/districts/directory");
+    expect(response.status).toBe(200);
+    const entry = response.body.items.find((item: { slug: string }) => item.slug === "directory-a");
+    expect(entry).toEqual({ slug: "directory-a", nameZh: "目录县", nameEn: "Guangze County", cityZh: "南平市", provinceZh: "福建省" });
+    const jianyang = response.body.items.find((item: { slug: string }) => item.slug === "jianyang");
+    expect(Object.keys(jianyang).sort()).toEqual(["cityZh", "nameEn", "nameZh", "provinceZh", "slug"]);
+  });
+
+  it("leaves a suspended district out", async () => {
+    await api.call("POST", "/districts", { as: As.operator, body: { ...newDistrict("directory-b"), nameZh: "停用县" } });
+    const listed = async () => (await api.call("GET", "/districts/directory")).body.items.map((item: { slug: string }) => item.slug);
+    expect(await listed()).toContain("directory-b");
+    await DistrictEntity.patch({ tenantID: "directory-b" }).set({ status: "suspended" }).go();
+    expect(await listed()).not.toContain("directory-b");
   });
 });

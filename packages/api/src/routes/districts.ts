@@ -28,13 +28,27 @@ const PublicSlugParam = z.object({
 const inDistrict = <T>(slug: string, body: () => Promise<T>) =>
   asPublic(slug, () => new NotFoundError("district.not_found", `There is no district "${slug}".`), body);
 
+const Directory = z.object({ items: z.array(District.DirectoryEntry.meta({ id: "DirectoryEntry" })) }).openapi("DistrictDirectory");
+
 /**
- * Districts, mounted at `/districts`. Three routes are public (no token): a district's registration
- * page and residents' self-registration in two steps (code sent, code checked), run as the public actor of the district
- * the URL names. The rest need `signedIn`.
+ * Districts, mounted at `/districts`. Four routes are public (no token): the directory of live
+ * districts' names (to pick one's own at sign-in and registration), a district's registration
+ * page and residents' self-registration in two steps (code sent, code checked), the last three run
+ * as the public actor of the district the URL names. The rest need `signedIn`.
  */
 export function districtRoutes(signedIn: MiddlewareHandler) {
   const app = router()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/directory",
+        operationId: "getDistrictDirectory",
+        tags: ["districts"],
+        summary: "Every active district's Chinese and English names, city and province, to pick one from a list (public)",
+        responses: { 200: json(Directory, "The live districts, by province, city and name") },
+      }),
+      async (c) => c.json(await District.directory({}), 200),
+    )
     .openapi(
       createRoute({
         method: "get",

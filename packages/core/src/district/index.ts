@@ -3,7 +3,8 @@ import { Slug, useActor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
 import { fn } from "../util/fn.ts";
-import { page, PageInput, type Page } from "../util/page.ts";
+import { page, PageInput, type Page, type PageQuery } from "../util/page.ts";
+import { ProvinceEntity } from "../province/province.entity.ts";
 import { DistrictCollection, DistrictEntity } from "./district.entity.ts";
 
 /** A district (区/县) as callers see it. */
@@ -76,6 +77,65 @@ export const list = fn(PageInput, async (input): Promise<Page<District>> => {
     result = { items: [], cursor: null };
   }
   return { items: result.items.map(toDistrict), cursor: result.cursor };
+});
+
+/**
+ * One live district as anyone may see it before signing in (区县名录): its names and where it is,
+ * enough to pick one's own from a list. The slug is what links and the API use; the portal shows the names.
+ */
+export const DirectoryEntry = z.object({
+  slug: Slug,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  cityZh: z.string(),
+  provinceZh: z.string(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+
+/** Districts are few (a province has about a hundred): the directory reads the whole index, a page at a time. */
+async function everyItem<T>(query: PageQuery<T>) {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const result: { data: T[]; cursor: string | null } = await query.go({ cursor, limit: 200 });
+    items.push(...result.data);
+    cursor = result.cursor;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * The public directory of districts: every active district's names, city and province, sorted by
+ * province then city then Chinese name. Suspended districts are left out. Nothing else of a
+ * district (no counts, no settings) is in it, so it needs no actor.
+ */
+export const directory = fn(z.object({}), async () => {
+  const [districts, provinces] = await Promise.all([
+    everyItem(DistrictEntity.query.directory({})),
+    everyItem(ProvinceEntity.query.directory({})),
+  ]);
+  const provinceZh = new Map(provinces.map((province) => [province.provinceID, province.nameZh]));
+  const items = districts
+    .filter((district) => district.status === "active")
+    .map((district) =>
+      DirectoryEntry.parse({
+        slug: district.tenantID,
+        nameZh: district.nameZh,
+        nameEn: district.nameEn,
+        cityZh: district.cityZh,
+        provinceZh: provinceZh.get(district.provinceID) ?? "",
+      }),
+    );
+  const order = (entry: DirectoryEntry) => [entry.provinceZh, entry.cityZh, entry.nameZh];
+  items.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    for (let index = 0; index < x.length; index++) {
+      const compared = x[index].localeCompare(y[index], "zh-CN");
+      if (compared) return compared;
+    }
+    return 0;
+  });
+  return { items };
 });
 
 export { DistrictEntity };
