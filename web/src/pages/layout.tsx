@@ -3,6 +3,7 @@ import { Match, Switch, type JSX } from "solid-js";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { EmergencyBanner } from "../ui/emergency-banner.tsx";
+import { DistrictNav } from "../ui/district-nav.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { LoadingText } from "../ui/states.tsx";
 
@@ -28,11 +29,12 @@ export function SignedInOnly(props: { children: JSX.Element }) {
   );
 }
 
-/** Pages for signed-in people: the header above, the login page for everyone else. */
+/** Pages for signed-in people: the header and the district's navigation above, the login page for everyone else. */
 export function SignedInLayout(props: RouteSectionProps) {
   return (
     <SignedInOnly>
       <AppHeader />
+      <DistrictNav />
       <EmergencyBanner />
       <main id="main" class="container page">
         {props.children}
@@ -47,6 +49,7 @@ export function SignedInWideLayout(props: RouteSectionProps) {
     <SignedInOnly>
       <div class="shell-wide">
         <AppHeader />
+        <DistrictNav />
         <EmergencyBanner />
         <main id="main" class="page-wide">
           {props.children}
