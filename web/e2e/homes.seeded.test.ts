@@ -40,23 +40,26 @@ async function expectPhoneChrome(page: Page) {
   expect(await page.getByTestId("header-district").evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
   expect(await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth")).toBeLessThanOrEqual(0);
   // However short the home, a long page must scroll under the header: lengthen this one.
-  await page.evaluate(() => {
+  await page.evaluate(`{
     const filler = document.createElement("div");
     filler.style.height = "3000px";
-    document.querySelector("main")?.append(filler);
+    document.querySelector("main").append(filler);
     window.scrollTo(0, 1500);
-  });
-  await page.waitForFunction(() => window.scrollY > 1000);
+  }`);
+  await page.waitForFunction("window.scrollY > 1000");
   expect(await header.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBe(0);
   // The tab bar stays at the bottom of the screen.
   const nav = await page.getByTestId("district-nav").boundingBox();
   expect(nav && Math.round(nav.y + nav.height)).toBe(844);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate("window.scrollTo(0, 0)");
 }
 
 /** The test IDs of the links in the district's navigation, in order. */
 const navLinks = (page: Page) =>
-  page.getByTestId("district-nav").locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("data-testid")));
+  page
+    .getByTestId("district-nav")
+    .locator("a")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("data-testid")));
 
 describe("each role's home", () => {
   it("a resident on a phone lands on the report button and their reports, under a one-row sticky header and a tab bar", async () => {
@@ -87,8 +90,14 @@ describe("each role's home", () => {
     const { page, errors, context } = await person("login-jianyang-worker", phone);
     await page.getByTestId("home-queues").waitFor();
     for (const queue of ["collected", "territorial", "handled", "mine"])
-      await page.locator(`[data-testid="home-queue-${queue}"] .home-count-value`).filter({ hasText: /^\d+\+?$/ }).waitFor();
-    await page.getByTestId("home-overdue-count").filter({ hasText: /^\d+\+?$/ }).waitFor();
+      await page
+        .locator(`[data-testid="home-queue-${queue}"] .home-count-value`)
+        .filter({ hasText: /^\d+\+?$/ })
+        .waitFor();
+    await page
+      .getByTestId("home-overdue-count")
+      .filter({ hasText: /^\d+\+?$/ })
+      .waitFor();
     await page.getByTestId("home-wishes").waitFor();
     await page.getByTestId("home-needs").waitFor();
     expect(await page.getByTestId("home-report").count()).toBe(0);
