@@ -3,7 +3,7 @@ import { Match, Switch, type JSX } from "solid-js";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { EmergencyBanner } from "../ui/emergency-banner.tsx";
-import { DistrictNav } from "../ui/district-nav.tsx";
+import { DistrictNav, NavSpacer } from "../ui/district-nav.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { LoadingText } from "../ui/states.tsx";
 
@@ -39,6 +39,7 @@ export function SignedInLayout(props: RouteSectionProps) {
       <main id="main" class="container page">
         {props.children}
       </main>
+      <NavSpacer />
     </SignedInOnly>
   );
 }
@@ -54,6 +55,7 @@ export function SignedInWideLayout(props: RouteSectionProps) {
         <main id="main" class="page-wide">
           {props.children}
         </main>
+        <NavSpacer />
       </div>
     </SignedInOnly>
   );

@@ -11,7 +11,8 @@ import { mechanismName } from "./terms.ts";
 /**
  * The signed-in district user's pages: their home, every mechanism the district has switched on
  * (and their roles may use), the map and the dashboard. A bar under the header on wider screens;
- * on a phone a tab bar fixed to the bottom of the screen, scrolling sideways when it is full.
+ * on a phone a tab bar fixed to the bottom of the screen, scrolling sideways when it is full
+ * (`NavSpacer`, at the end of the page, keeps the page's end above it).
  */
 export function DistrictNav() {
   const locale = useLocale();
@@ -58,7 +59,11 @@ export function DistrictNav() {
           </For>
         </ul>
       </nav>
-      <div class="district-nav-spacer" aria-hidden="true" />
     </Show>
   );
+}
+
+/** Room at the end of the page for the phone's tab bar, when there is one (a later sibling of it: see styles.css). */
+export function NavSpacer() {
+  return <div class="district-nav-spacer" aria-hidden="true" />;
 }
