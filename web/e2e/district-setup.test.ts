@@ -223,10 +223,9 @@ describe("a district configures itself", () => {
     const other = await open();
     await signInAt(other.page, origin, "login-jianyang-resident");
     await other.page.getByTestId("district-name").waitFor();
-    const ladder = await other.page.getByTestId("tier-ladder").textContent();
-    expect(ladder).toContain("一级网格");
-    expect(ladder).toContain("三级网格");
-    expect(ladder).not.toContain("片区");
+    // A resident's home is their work (the report button), in their own district.
+    expect(await other.page.getByTestId("district-name").textContent()).toBe("建阳区");
+    await other.page.getByTestId("home-report").waitFor();
     await other.page.goto(`${origin}/d/jianyang/tickets/new`);
     await other.page.getByTestId("ticket-category").waitFor();
     const theirs = await other.page.getByTestId("ticket-category").locator("option").allTextContents();

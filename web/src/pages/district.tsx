@@ -1,30 +1,31 @@
 import { A, useParams } from "@solidjs/router";
-import { createMemo, For, Match, Show, Switch } from "solid-js";
+import { createMemo, For, lazy, Match, Show, Switch } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import { mechanismKeys } from "../data/config.ts";
 import { createQuery } from "../data/query.ts";
-import type { District, DistrictConfig, MechanismKey, Province, RoleDefinition } from "../data/types.ts";
+import type { District, DistrictConfig, Me, Province, RoleDefinition } from "../data/types.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { districtOf, isDistrictAdmin, useSession } from "../providers/session.tsx";
-import { RoleBadge, StatusBadge } from "../ui/badges.tsx";
+import { RoleBadge, roleKey, StatusBadge } from "../ui/badges.tsx";
 import { CameraIcon, CheckIcon, ChevronRightIcon, GearIcon, MapIcon, MapPinIcon, MechanismIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 import { mechanismName } from "../ui/terms.ts";
+import { homeSections, mechanismPaths, type HomeSection } from "./home-rules.ts";
 import { SetupChecklist } from "./setup-checklist.tsx";
 
-/** Where each mechanism's pages live under `/d/:slug` (the register has none yet). */
-export const mechanismPaths: Partial<Record<MechanismKey, string>> = {
-  tickets: "tickets",
-  cadreSecondment: "cadres",
-  wishes: "wishes",
-  needsLists: "needs",
-  meetings: "meetings",
-  volunteers: "volunteers",
-  emergencyMode: "emergency",
-};
+/** A district user's work (queues, lists, the report button): with the ticket pages' chunk, loaded when shown. */
+const RoleWork = lazy(() => import("./role-home.tsx"));
 
-/** `/d/:slug`: a district's home: who it is and how it is set up. */
+/** The blocks that are work, not the admin's overview. */
+const workSections = (sections: HomeSection[]) => sections.filter((section) => section !== "setup" && section !== "overview");
+
+/**
+ * `/d/:slug`: a district's home. Its own people land on their work, by role (`homeSections`):
+ * residents on the report button and their reports, grid staff on their queues, department
+ * staff on their department's queue, cadres on their grid and ledger, admins on the setup
+ * checklist and the district's overview. Anyone else (platform staff) sees the overview.
+ */
 export function DistrictPage() {
   const params = useParams<{ slug: string }>();
   const session = useSession();
@@ -42,34 +43,31 @@ export function DistrictPage() {
   const province = () => provinces.data()?.find((candidate) => candidate.provinceID === detail.data()?.district.provinceID);
   usePageTitle(() => (detail.data() ? pick(detail.data()!.district) : undefined));
 
+  const member = (slug: string) => districtOf(session.me.data()) === slug;
   const notFound = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
 
   return (
     <Switch>
       <Match when={detail.data()}>
         {(loaded) => (
-          <>
-            <Show when={isDistrictAdmin(session.me.data(), loaded().district.tenantID)}>
-              <SetupChecklist slug={loaded().district.tenantID} config={loaded().config} />
-            </Show>
-            <DistrictView
-              district={loaded().district}
-              config={loaded().config}
-              province={province()}
-              member={districtOf(session.me.data()) === loaded().district.tenantID}
-              gridsHref={
-                districtOf(session.me.data()) === loaded().district.tenantID ? `/d/${loaded().district.tenantID}/grids` : undefined
-              }
-              settingsHref={
-                isDistrictAdmin(session.me.data(), loaded().district.tenantID) ? `/d/${loaded().district.tenantID}/settings` : undefined
-              }
-              ticketsHref={
-                districtOf(session.me.data()) === loaded().district.tenantID && loaded().config.mechanisms.tickets
-                  ? `/d/${loaded().district.tenantID}/tickets`
-                  : undefined
-              }
-            />
-          </>
+          <Show
+            when={member(loaded().district.tenantID) && session.me.data()}
+            fallback={
+              <Show when={!session.token() || session.me.data() || session.me.error()} fallback={<Skeleton class="card" lines={4} />}>
+                <DistrictView district={loaded().district} config={loaded().config} province={province()} />
+              </Show>
+            }
+          >
+            {(me) => (
+              <DistrictHome
+                me={me()}
+                district={loaded().district}
+                config={loaded().config}
+                sections={homeSections(me().actor, loaded().config.mechanisms)}
+                province={province()}
+              />
+            )}
+          </Show>
         )}
       </Match>
       <Match when={detail.error() && notFound(detail.error())}>
@@ -86,6 +84,48 @@ export function DistrictPage() {
         </div>
       </Match>
     </Switch>
+  );
+}
+
+/** A member's home: a greeting with the district's name, their work, and for admins the overview. */
+function DistrictHome(props: { me: Me; district: District; config: DistrictConfig; sections: HomeSection[]; province?: Province }) {
+  const { t, pick } = useLocale();
+  const slug = () => props.district.tenantID;
+  const work = () => workSections(props.sections);
+  const overview = () => props.sections.includes("overview");
+  const roles = () => props.me.profile.roles.map((role) => t(roleKey(role))).join(" · ");
+  return (
+    <div class="district-home">
+      <Show when={props.sections.includes("setup")}>
+        <SetupChecklist slug={slug()} config={props.config} />
+      </Show>
+      <Show when={!overview()}>
+        <header class="home-hero">
+          <p class="eyebrow">{t("home.hello", { name: props.me.profile.name })}</p>
+          <h1 class="home-hero-name" data-testid="district-name">
+            {pick(props.district)}
+          </h1>
+          <p class="muted home-hero-roles">{roles()}</p>
+        </header>
+      </Show>
+      <Show when={work().length > 0}>
+        <RoleWork slug={slug()} actor={props.me.actor} sections={work()} />
+      </Show>
+      <Show when={!overview() && work().length === 0}>
+        <EmptyState title={t("home.nothingTitle")} body={t("home.nothingBody")} />
+      </Show>
+      <Show when={overview()}>
+        <DistrictView
+          district={props.district}
+          config={props.config}
+          province={props.province}
+          member
+          gridsHref={`/d/${slug()}/grids`}
+          settingsHref={isDistrictAdmin(props.me, slug()) ? `/d/${slug()}/settings` : undefined}
+          ticketsHref={props.config.mechanisms.tickets ? `/d/${slug()}/tickets` : undefined}
+        />
+      </Show>
+    </div>
   );
 }
 
@@ -264,11 +304,7 @@ export function DistrictView(props: {
                       fallback={<span class="mechanism-name">{mechanismName(props.config, mechanism.key, locale)}</span>}
                     >
                       {(path) => (
-                        <A
-                          class="mechanism-name mechanism-link"
-                          href={`/d/${props.district.tenantID}/${path()}`}
-                          data-testid={`open-mechanism-${mechanism.key}`}
-                        >
+                        <A class="mechanism-name mechanism-link" href={`/d/${props.district.tenantID}/${path()}`}>
                           {mechanismName(props.config, mechanism.key, locale)}
                         </A>
                       )}

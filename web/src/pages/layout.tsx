@@ -3,6 +3,7 @@ import { Match, Switch, type JSX } from "solid-js";
 import { useLocale } from "../providers/locale.tsx";
 import { useSession } from "../providers/session.tsx";
 import { EmergencyBanner } from "../ui/emergency-banner.tsx";
+import { DistrictNav, NavSpacer } from "../ui/district-nav.tsx";
 import { AppHeader } from "../ui/header.tsx";
 import { LoadingText } from "../ui/states.tsx";
 
@@ -28,15 +29,17 @@ export function SignedInOnly(props: { children: JSX.Element }) {
   );
 }
 
-/** Pages for signed-in people: the header above, the login page for everyone else. */
+/** Pages for signed-in people: the header and the district's navigation above, the login page for everyone else. */
 export function SignedInLayout(props: RouteSectionProps) {
   return (
     <SignedInOnly>
       <AppHeader />
+      <DistrictNav />
       <EmergencyBanner />
       <main id="main" class="container page">
         {props.children}
       </main>
+      <NavSpacer />
     </SignedInOnly>
   );
 }
@@ -47,10 +50,12 @@ export function SignedInWideLayout(props: RouteSectionProps) {
     <SignedInOnly>
       <div class="shell-wide">
         <AppHeader />
+        <DistrictNav />
         <EmergencyBanner />
         <main id="main" class="page-wide">
           {props.children}
         </main>
+        <NavSpacer />
       </div>
     </SignedInOnly>
   );

@@ -4,14 +4,15 @@ import { createQuery } from "../data/query.ts";
 import { useLocale } from "../providers/locale.tsx";
 import { districtOf, homePath, useSession } from "../providers/session.tsx";
 import { roleKey } from "./badges.tsx";
-import { mechanismName } from "./terms.ts";
 import { GridMark, SignOutIcon } from "./icons.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 
 /**
  * The bar on every page: the product, the district (for district users), who is signed in
- * and in which role, the language switch and sign-out. On a phone it wraps to two rows.
+ * and in which role, the language switch and sign-out. It stays at the top; on a phone it is one
+ * row (the person's name and role, and the product's name, give way to the district's). A
+ * district user's pages are listed by `DistrictNav`, under it.
  */
 export function AppHeader() {
   const { t, pick } = useLocale();
@@ -62,23 +63,6 @@ export function AppHeader() {
               </A>
             )}
           </Show>
-          <Show when={tenantID()}>
-            {(slug) => (
-              <nav class="header-nav" aria-label={t("header.nav")}>
-                <Show when={ticketsOn()}>
-                  <A href={`/d/${slug()}/tickets`} activeClass="is-active" data-testid="nav-tickets">
-                    {mechanismName(district.data()?.config, "tickets", { t, pick })}
-                  </A>
-                </Show>
-                <A href={`/d/${slug()}/grids`} activeClass="is-active" data-testid="nav-grids">
-                  {t("header.grids")}
-                </A>
-                <A href={`/d/${slug()}/dashboard`} activeClass="is-active" data-testid="nav-dashboard">
-                  {t("header.dashboard")}
-                </A>
-              </nav>
-            )}
-          </Show>
           <Show when={isStaff()}>
             <nav class="header-nav" aria-label={t("header.nav")}>
               <A href="/districts" activeClass="is-active">
@@ -94,7 +78,7 @@ export function AppHeader() {
           <Show when={me()}>
             {(signedIn) => (
               <div class="header-user" data-testid="header-user">
-                <span class="avatar" aria-hidden="true">
+                <span class="avatar" aria-hidden="true" title={`${signedIn().profile.name} · ${roles()}`}>
                   {signedIn().profile.name.slice(0, 1)}
                 </span>
                 <span class="header-user-text">

@@ -171,3 +171,18 @@ export const GearIcon = (props: IconProps) => (
     <circle cx="12" cy="12" r="6.2" />
   </Svg>
 );
+
+/** A person's home (their work): a house. */
+export const HomeIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3.5 11 12 4l8.5 7" />
+    <path d="M5.5 9.5V20h13V9.5M10 20v-5.5h4V20" />
+  </Svg>
+);
+
+/** 数据看板: bars. */
+export const ChartIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 20h16M7 17v-6M12 17V6M17 17v-9" />
+  </Svg>
+);
