@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { For, type JSX, Show } from "solid-js";
 import { cadresApi, todayInChina } from "../data/cadres.ts";
 import { needsApi } from "../data/needs.ts";
-import { createQuery } from "../data/query.ts";
+import { createQuery, type Query } from "../data/query.ts";
 import { queuesFor, ticketsApi, type Queue, type Ticket, type TicketListQuery } from "../data/tickets.ts";
 import type { SignedInActor } from "../data/types.ts";
 import { wishesApi } from "../data/wishes.ts";
@@ -284,6 +284,29 @@ function CadreWork(props: { base: string }) {
   );
 }
 
+/** A short list of records by title, each linking to their mechanism's page (`<testID>-list`, `<testID>` per item). */
+function TitleList(props: { query: Query<{ items: { title: string }[] }>; href: string; testID: string; empty: string }) {
+  return (
+    <QueryView query={props.query} lines={3}>
+      {(loaded) => (
+        <Show when={loaded().items.length > 0} fallback={<p class="muted">{props.empty}</p>}>
+          <ul class="home-items" data-testid={`${props.testID}-list`}>
+            <For each={loaded().items}>
+              {(item) => (
+                <li>
+                  <A href={props.href} class="home-item" data-testid={props.testID}>
+                    {item.title}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      )}
+    </QueryView>
+  );
+}
+
 /** Open wishes in the person's grid (and below): for grid staff to see, for cadres to claim. */
 function OpenWishes(props: { base: string; actor: SignedInActor; claim: boolean }) {
   const { t } = useTicketLocale();
@@ -300,26 +323,12 @@ function OpenWishes(props: { base: string; actor: SignedInActor; claim: boolean 
       testID="home-wishes"
       more={{ href: `${props.base}/wishes` }}
     >
-      <QueryView query={open} lines={3}>
-        {(loaded) => (
-          <Show
-            when={loaded().items.length > 0}
-            fallback={<p class="muted">{props.claim ? t("home.wishesToClaimEmpty") : t("home.gridWishesEmpty")}</p>}
-          >
-            <ul class="home-items" data-testid="home-wish-list">
-              <For each={loaded().items}>
-                {(wish) => (
-                  <li>
-                    <A href={`${props.base}/wishes`} class="home-item" data-testid="home-wish">
-                      {wish.title}
-                    </A>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        )}
-      </QueryView>
+      <TitleList
+        query={open}
+        href={`${props.base}/wishes`}
+        testID="home-wish"
+        empty={props.claim ? t("home.wishesToClaimEmpty") : t("home.gridWishesEmpty")}
+      />
     </Block>
   );
 }
@@ -336,23 +345,7 @@ function OpenNeeds(props: { base: string; actor: SignedInActor }) {
   );
   return (
     <Block title={t("home.gridNeeds")} testID="home-needs" more={{ href: `${props.base}/needs` }}>
-      <QueryView query={open} lines={3}>
-        {(loaded) => (
-          <Show when={loaded().items.length > 0} fallback={<p class="muted">{t("home.gridNeedsEmpty")}</p>}>
-            <ul class="home-items" data-testid="home-need-list">
-              <For each={loaded().items}>
-                {(item) => (
-                  <li>
-                    <A href={`${props.base}/needs`} class="home-item" data-testid="home-need">
-                      {item.title}
-                    </A>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        )}
-      </QueryView>
+      <TitleList query={open} href={`${props.base}/needs`} testID="home-need" empty={t("home.gridNeedsEmpty")} />
     </Block>
   );
 }
