@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { Grid, withActor } from "@wangge/core";
+import { secondCadres } from "@wangge/core/cadre/second.test-support";
 import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { inject } from "vitest";
@@ -39,6 +41,12 @@ export async function startPortal(options: { seedGrids?: boolean } = {}) {
 }
 
 /** A phone-sized page (375 px, touch), for the mechanisms people use on the street. */
+/** Seconds the demo cadre to the grid at Jianyang's centre, as the demo year does: its wishes are theirs to claim. */
+export async function secondDemoCadre() {
+  const centre = await withActor({ type: "system", tenantID: "jianyang" }, () => Grid.locate({ lon: 118.12, lat: 27.33 }));
+  await secondCadres("jianyang", ["cadre"], centre.grid.gridID);
+}
+
 export const phoneSized: BrowserContextOptions = { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true };
 
 /**

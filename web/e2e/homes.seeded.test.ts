@@ -1,8 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { Grid, withActor } from "@wangge/core";
-import { secondCadres } from "@wangge/core/cadre/second.test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, screenshot, signIn, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, secondDemoCadre, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * Each role's home and the phone's navigation, in headless Chromium against the real API with
@@ -18,8 +16,7 @@ const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, de
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
-  const centre = await withActor({ type: "system", tenantID: "jianyang" }, () => Grid.locate({ lon: 118.12, lat: 27.33 }));
-  await secondCadres("jianyang", ["cadre"], centre.grid.gridID);
+  await secondDemoCadre();
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 

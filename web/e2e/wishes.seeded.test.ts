@@ -1,8 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { Grid, withActor } from "@wangge/core";
-import { secondCadres } from "@wangge/core/cadre/second.test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
+import { chromiumArgs, chromiumPath, secondDemoCadre, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * Micro-wishes (微心愿) end to end in headless Chromium against the real API and DynamoDB Local,
@@ -15,9 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
-  // The demo cadre is seconded to the grid at the district's centre (as the demo year does): its wishes are theirs to claim.
-  const centre = await withActor({ type: "system", tenantID: "jianyang" }, () => Grid.locate({ lon: 118.12, lat: 27.33 }));
-  await secondCadres("jianyang", ["cadre"], centre.grid.gridID);
+  await secondDemoCadre();
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
 
