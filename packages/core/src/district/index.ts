@@ -3,7 +3,7 @@ import { Slug, useActor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
 import { fn } from "../util/fn.ts";
-import { page, PageInput, type Page, type PageQuery } from "../util/page.ts";
+import { page, PageInput, type Page } from "../util/page.ts";
 import { ProvinceEntity } from "../province/province.entity.ts";
 import { DistrictCollection, DistrictEntity } from "./district.entity.ts";
 
@@ -92,27 +92,22 @@ export const DirectoryEntry = z.object({
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
-/** Districts are few (a province has about a hundred): the directory reads the whole index, a page at a time. */
-async function everyItem<T>(query: PageQuery<T>) {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const result: { data: T[]; cursor: string | null } = await query.go({ cursor, limit: 200 });
-    items.push(...result.data);
-    cursor = result.cursor;
-  } while (cursor);
-  return items;
-}
-
 /**
  * The public directory of districts: every active district's names, city and province, sorted by
  * province then city then Chinese name. Suspended districts are left out. Nothing else of a
  * district (no counts, no settings) is in it, so it needs no actor.
  */
 export const directory = fn(z.object({}), async () => {
+  // Districts are few (a province has about a hundred): the whole index, every page.
   const [districts, provinces] = await Promise.all([
-    everyItem(DistrictEntity.query.directory({})),
-    everyItem(ProvinceEntity.query.directory({})),
+    DistrictEntity.query
+      .directory({})
+      .go({ pages: "all" })
+      .then((result) => result.data),
+    ProvinceEntity.query
+      .directory({})
+      .go({ pages: "all" })
+      .then((result) => result.data),
   ]);
   const provinceZh = new Map(provinces.map((province) => [province.provinceID, province.nameZh]));
   const items = districts
