@@ -151,7 +151,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     log(`load for ${duration} s with ${options.connections} connections…`);
     const samples: MemorySample[] = [];
     const began = performance.now();
-    const every = Math.max(1000, (duration * 1000) / 15);
+    // About 15 samples in a timed run; every half second in a run of rounds (its length unknown, 60 s its ceiling).
+    const every = options.cycles ? 500 : Math.max(1000, (duration * 1000) / 15);
     let sampling = Promise.resolve();
     const sampler = setInterval(() => {
       sampling = sampling.then(async () => {
