@@ -3,7 +3,7 @@ import { For, type JSX, Show } from "solid-js";
 import { cadresApi, todayInChina } from "../data/cadres.ts";
 import { needsApi } from "../data/needs.ts";
 import { createQuery, type Query } from "../data/query.ts";
-import { queuesFor, ticketsApi, type Queue, type Ticket, type TicketListQuery } from "../data/tickets.ts";
+import { queuesFor, ticketsApi, type Queue, type TicketListQuery } from "../data/tickets.ts";
 import type { SignedInActor } from "../data/types.ts";
 import { wishesApi } from "../data/wishes.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
@@ -12,7 +12,7 @@ import { AlertIcon, CameraIcon, ChevronRightIcon, MapPinIcon } from "../ui/icons
 import { EmptyState, QueryView } from "../ui/states.tsx";
 import { useTicketLists } from "../ui/ticket-parts.tsx";
 import type { HomeSection } from "./home-rules.ts";
-import { TicketRow } from "./tickets.tsx";
+import { TicketRows } from "./tickets.tsx";
 import "./tickets.css";
 
 /** A list's first page as a count: `n`, or `n+` when there are more pages. */
@@ -103,20 +103,7 @@ function TicketList(props: { slug: string; query: TicketListQuery; testID: strin
     <QueryView query={page} lines={3}>
       {(loaded) => (
         <Show when={loaded().items.length > 0} fallback={props.empty()}>
-          <ul class="ticket-list" data-testid={props.testID}>
-            <For each={loaded().items}>
-              {(ticket: Ticket) => (
-                <li>
-                  <TicketRow
-                    ticket={ticket}
-                    slug={props.slug}
-                    category={names.category(ticket.categoryKey)}
-                    department={names.department(ticket.departmentKey)}
-                  />
-                </li>
-              )}
-            </For>
-          </ul>
+          <TicketRows tickets={loaded().items} slug={props.slug} names={names} testID={props.testID} />
         </Show>
       )}
     </QueryView>

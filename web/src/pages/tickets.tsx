@@ -232,20 +232,7 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
               </Show>
             </Match>
             <Match when={true}>
-              <ul class="ticket-list" data-testid="ticket-list" aria-busy={first.loading()}>
-                <For each={items()}>
-                  {(ticket) => (
-                    <li>
-                      <TicketRow
-                        ticket={ticket}
-                        slug={props.slug}
-                        category={names.category(ticket.categoryKey)}
-                        department={names.department(ticket.departmentKey)}
-                      />
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <TicketRows tickets={items()} slug={props.slug} names={names} testID="ticket-list" busy={first.loading()} />
               <Show when={cursor()}>
                 <div class="load-more">
                   <button
@@ -272,6 +259,32 @@ export function TicketQueues(props: { actor: SignedInActor; tickets: TicketsApi;
         </div>
       )}
     </Show>
+  );
+}
+
+/** A list of tickets, a {@link TicketRow} each, with their categories' and departments' names. */
+export function TicketRows(props: {
+  tickets: Ticket[];
+  slug: string;
+  names: ReturnType<typeof useTicketLists>["names"];
+  testID: string;
+  busy?: boolean;
+}) {
+  return (
+    <ul class="ticket-list" data-testid={props.testID} aria-busy={props.busy}>
+      <For each={props.tickets}>
+        {(ticket) => (
+          <li>
+            <TicketRow
+              ticket={ticket}
+              slug={props.slug}
+              category={props.names.category(ticket.categoryKey)}
+              department={props.names.department(ticket.departmentKey)}
+            />
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }
 
