@@ -165,6 +165,16 @@ describe("bad input is a 4xx problem, never a 500", () => {
   });
 });
 
+describe("ids and keys too long for a key of the table (found by the fuzz)", () => {
+  it("are a 400 naming the field, never DynamoDB's 500", async () => {
+    const long = "x".repeat(1025);
+    for (const path of [`/people?personID=${long}`, `/people?roleKey=${long}`, `/tickets?state=dispatched&departmentKey=${long}`]) {
+      const response = await api.call("GET", path, { as: As.jianyangAdmin });
+      expect([response.status, response.body.code], path).toEqual([400, "input.invalid"]);
+    }
+  });
+});
+
 // Last: the server answers 413 before reading the whole body and closes that connection.
 describe("oversized bodies", () => {
   it("refuses a body over 1 MB", async () => {

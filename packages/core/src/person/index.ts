@@ -86,12 +86,12 @@ const NewPerson = z.object({ name: z.string().trim().min(1).max(40), phone: Phon
 
 export const AssignInput = z
   .object({
-    gridID: z.string(),
-    roleKey: z.string(),
+    gridID: z.string().max(80),
+    roleKey: z.string().max(40),
     from: Day.optional(),
     to: Day.optional(),
     /** An existing person… */
-    personID: z.string().optional(),
+    personID: z.string().max(80).optional(),
     /** …or a new one. */
     person: NewPerson.optional(),
   })
@@ -191,8 +191,8 @@ export const ASSIGN_MANY_MAX = 40;
 export const AssignManyInput = z
   .array(
     z.object({
-      gridID: z.string(),
-      roleKey: z.string(),
+      gridID: z.string().max(80),
+      roleKey: z.string().max(40),
       from: Day.optional(),
       to: Day.optional(),
       person: NewPerson,
@@ -239,9 +239,9 @@ export const assignMany = fn(AssignManyInput, async (inputs) => {
 });
 
 export const ListInput = PageInput.extend({
-  gridID: z.string().optional(),
-  personID: z.string().optional(),
-  roleKey: z.string().optional(),
+  gridID: z.string().max(80).optional(),
+  personID: z.string().max(80).optional(),
+  roleKey: z.string().max(40).optional(),
 }).refine((input) => [input.gridID, input.personID, input.roleKey].filter(Boolean).length <= 1, {
   message: "filter by one of gridID, personID or roleKey",
   path: ["gridID"],

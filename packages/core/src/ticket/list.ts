@@ -13,9 +13,9 @@ export const ListInput = PageInput.extend({
   /** `mine`: the caller's own reports. Otherwise a state's queue, or a department's. */
   mine: z.boolean().default(false),
   state: TicketState.optional(),
-  gridID: z.string().optional(),
-  categoryKey: z.string().optional(),
-  departmentKey: z.string().optional(),
+  gridID: z.string().max(80).optional(),
+  categoryKey: z.string().max(40).optional(),
+  departmentKey: z.string().max(40).optional(),
   overdue: z.boolean().default(false),
 });
 
