@@ -1,7 +1,6 @@
 /**
  * Runs before each connected test file and points the core at the run's stack. A file gets a
- * table of its own on the run's DynamoDB Local and a bucket of its own on its s3rver, so files
- * run in parallel without sharing data.
+ * table of its own on the run's DynamoDB Local, so files run in parallel without sharing data.
  *
  * A file named `*.seeded.test.ts` starts instead from the seeded base (the demo with Jianyang's
  * 3,861 grids and 6,301 people, seeded once per run by the global setup): its own DynamoDB Local
@@ -43,14 +42,6 @@ async function useOwnTable() {
   }
   const { ensureTable } = await import("../../packages/core/src/storage/table.ts");
   await ensureTable();
-  // A bucket of its own too: s3rver keeps objects as files and removes a folder once empty, so two
-  // files writing and deleting under the same district's prefix could race (and crash s3rver).
-  // Not for the browser tests: their uploads need the CORS rules only the run's bucket has.
-  if (!/\/web\/e2e\//.test(expect.getState().testPath ?? "")) {
-    process.env.BUCKET_NAME = `test-${randomUUID().slice(0, 8)}`;
-    const { ensureBucket } = await import("../../packages/core/src/storage/bucket.ts");
-    await ensureBucket();
-  }
 
   // Each file's table goes when the file is done: an in-memory run would otherwise hold every one.
   afterAll(async () => {
