@@ -21,7 +21,7 @@ import autocannon from "autocannon";
 import { root } from "../lib/env.ts";
 import { startDynamo, startS3, type Service } from "../lib/local-stack.ts";
 import { square } from "../lib/square.ts";
-import type { Caller } from "../test/api.ts";
+import { As, type Caller } from "../lib/callers.ts";
 import type { FromChild, ToChild } from "./api-process.ts";
 
 export interface LoadOptions {
@@ -102,12 +102,12 @@ export const Short = { duration: 60, connections: 3, cycles: 6 };
 const GrowthBytes = 16 * 1024 * 1024;
 
 const Callers = {
-  admin: { userID: "admin", tenantID: "jianyang" },
-  resident: { userID: "resident", tenantID: "jianyang" },
-  worker: { userID: "worker", tenantID: "jianyang" },
-  leader: { userID: "leader", tenantID: "jianyang" },
-  staff: { userID: "staff", tenantID: "jianyang" },
-} satisfies Record<string, Caller>;
+  admin: As.jianyangAdmin,
+  resident: As.jianyangResident,
+  worker: As.jianyangWorker,
+  leader: As.jianyangLeader,
+  staff: As.jianyangStaff,
+};
 type Who = keyof typeof Callers;
 
 /** The grid the reports land in (the worker and the leader are placed on it). */

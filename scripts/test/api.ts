@@ -11,11 +11,9 @@ import * as Demo from "@wangge/core/demo/index";
 import { localAuth } from "@wangge/api/app";
 import { startServer } from "@wangge/api/server";
 import { freePort } from "../lib/local-stack.ts";
+import { As, type Caller } from "../lib/callers.ts";
 
-export interface Caller {
-  userID: string;
-  tenantID: string | null;
-}
+export { As, type Caller };
 
 /**
  * The API on a free port. The demo is seeded unless the file starts from the seeded base
@@ -112,17 +110,5 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
     close: server.close,
   };
 }
-
-export const As = {
-  operator: { userID: "operator", tenantID: null },
-  fujian: { userID: "fujian-admin", tenantID: null },
-  jianyangAdmin: { userID: "admin", tenantID: "jianyang" },
-  jianyangResident: { userID: "resident", tenantID: "jianyang" },
-  jianyangLeader: { userID: "leader", tenantID: "jianyang" },
-  jianyangWorker: { userID: "worker", tenantID: "jianyang" },
-  jianyangCadre: { userID: "cadre", tenantID: "jianyang" },
-  jianyangStaff: { userID: "staff", tenantID: "jianyang" },
-  yanpingAdmin: { userID: "admin", tenantID: "yanping" },
-} satisfies Record<string, Caller>;
 
 export { square } from "../lib/square.ts";

@@ -30,13 +30,17 @@ export async function placeOfPoint(lon: number, lat: number): Promise<Place> {
 
 /** A grid's path (ancestors, then itself), retired grids too; a grid that does not exist has its ID alone. */
 export async function gridPathOf(gridID: string): Promise<string[]> {
-  const grid = (await GridEntity.get({ tenantID: useTenant(), gridID }).go({ attributes: ["gridID", "path"] })).data;
-  return [...(grid?.path ?? []), gridID];
+  return [...((await pathItem(gridID))?.path ?? []), gridID];
+}
+
+/** A grid's path as stored (retired grids too), or undefined. */
+async function pathItem(gridID: string) {
+  return (await GridEntity.get({ tenantID: useTenant(), gridID }).go({ attributes: ["gridID", "path"] })).data;
 }
 
 /** A grid's path (ancestors, then itself), retired grids too; 404 for a grid this district never had. */
 export async function pathOfKnownGrid(gridID: string): Promise<string[]> {
-  const grid = (await GridEntity.get({ tenantID: useTenant(), gridID }).go({ attributes: ["gridID", "path"] })).data;
+  const grid = await pathItem(gridID);
   if (!grid) throw new NotFoundError("grid.not_found", `There is no grid ${gridID} in this district.`);
   return [...grid.path, gridID];
 }

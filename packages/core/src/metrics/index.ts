@@ -46,6 +46,14 @@ async function talliesByPeriod(tenantID: string, scope: string, reads: Reads) {
   return periods;
 }
 
+/**
+ * The standing counts (people on grids, by role) of a scope's tallies: kept in the `all` period
+ * only, they stand for any period asked for (a year's dashboard, a run of months).
+ */
+function standingPeople(periods: Map<string, Record<string, MetricValue>>): Record<string, MetricValue> {
+  return Object.fromEntries(Object.entries(periods.get("all") ?? {}).filter(([metric]) => metric.startsWith("people.")));
+}
+
 async function gridCounts(tenantIDs: string[], reads: Reads) {
   const result = await GridSetEntity.get(tenantIDs.map((tenantID) => ({ tenantID }))).go();
   reads.add(batches(tenantIDs.length));
@@ -133,9 +141,8 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const year = trendYearOf(input.period, years);
   const months = monthsOf(year);
   const standing = tallies.get("all") ?? {};
-  // Standing counts (people) live in the `all` period whatever the period asked for, as in the
-  // comparison: a year's dashboard shows the workforce as it stands, beside its role cards.
-  const people = Object.fromEntries(Object.entries(standing).filter(([metric]) => metric.startsWith("people.")));
+  // A year's dashboard shows the workforce as it stands, beside its role cards.
+  const people = standingPeople(tallies);
   const sources = (scope: string, period: string): MetricSources => ({
     tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(tenantID, scope, period),
     tallies: scope === "district" ? { ...(tallies.get(period) ?? {}), ...people } : {},
@@ -313,9 +320,7 @@ export const compareDistricts = fn(CompareInput, async (input) => {
     const sources: MetricSources = { tickets: {}, tallies: {}, grids: grids(district.tenantID) };
     for (const period of periods)
       addSources(sources, { tickets: tickets(district.tenantID, "district", period), tallies: tallies[index].get(period) ?? {} });
-    // Standing counts (people) live in the `all` period whatever the range.
-    const standing = tallies[index].get("all") ?? {};
-    for (const [metric, value] of Object.entries(standing)) if (metric.startsWith("people.")) sources.tallies[metric] = value;
+    Object.assign(sources.tallies, standingPeople(tallies[index]));
     return {
       tenantID: district.tenantID,
       nameZh: district.nameZh,
