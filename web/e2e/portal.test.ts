@@ -72,6 +72,21 @@ describe("the portal", () => {
     await signIn(page, "login-platform-fujian-admin");
     await page.getByText("延平区").first().waitFor();
     expect(await page.textContent("body")).toContain("建阳区");
+    // Opening a district's pages asks the API only for what a provincial admin may read (no 4xx):
+    // its overview, and on its own working pages a notice that points to the comparison.
+    const refused: string[] = [];
+    page.on("response", (response) => {
+      if (response.url().includes("/api/") && response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${api.origin}/d/jianyang`);
+    await page.getByTestId("district-name").waitFor();
+    for (const path of ["/d/jianyang/tickets", "/d/jianyang/dashboard", "/d/jianyang/grids", "/d/jianyang/wishes"]) {
+      await page.goto(`${api.origin}${path}`);
+      await page.getByTestId("visitor-home").waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await page.getByTestId("visitor-home").getAttribute("href")).toBe("/compare");
+    }
+    expect(refused).toEqual([]);
     await page.getByTestId("sign-out").click();
     // Signed out at the provider too (its end-session endpoint), and back on the login page.
     await page.waitForURL(`${api.origin}/login`);

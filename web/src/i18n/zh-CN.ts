@@ -137,6 +137,11 @@ export const zhCN = {
   "district.openSettingsHint": "网格层级、角色、治理机制、工单分类与人员",
   "district.notFoundTitle": "找不到该区县",
   "district.notFoundBody": "该区县不存在，或您无权查看。",
+  "district.visitorTitle": "这是区县内部的工作页面",
+  "district.visitorProvince": "工单、网格和数据看板只对本区县的工作人员和居民开放。省级管理员请在省级对比中查看各区县的汇总指标。",
+  "district.visitorOperator": "工单、网格和数据看板只对本区县的工作人员和居民开放。平台运营人员请在区县列表中管理区县。",
+  "district.visitorCompare": "前往省级对比",
+  "district.visitorDirectory": "前往区县列表",
 
   "mechanism.tickets": "随手拍",
   "mechanism.tickets.desc": "居民拍照上报，定位到网格，派单、处置、核查、评价全流程闭环。",

@@ -20,7 +20,8 @@ import {
 import { createQuery } from "../data/query.ts";
 import type { Mechanisms } from "../data/types.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
-import { useSession } from "../providers/session.tsx";
+import { isVisitor, useSession } from "../providers/session.tsx";
+import { VisitorNotice } from "../ui/district-gate.tsx";
 import { EmptyState, ErrorState, Skeleton, RefusalOrError } from "../ui/states.tsx";
 import { usePageTitle } from "../ui/title.ts";
 import { PageHead } from "../ui/page-head.tsx";
@@ -75,6 +76,7 @@ export function DashboardPage() {
       <Show when={demo.data()}>{(loading) => <DemoLoading done={loading().done} total={loading().total} />}</Show>
       <Switch>
         <Match when={session.me.error()}>{(error) => <ErrorState error={error()} onRetry={session.me.reload} />}</Match>
+        <Match when={isVisitor(session.me.data()) && session.me.data()}>{(me) => <VisitorNotice me={me()} />}</Match>
         <Match when={actor() && !ownDistrict()}>
           <EmptyState title={t("district.notFoundTitle")} body={t("district.notFoundBody")} />
         </Match>

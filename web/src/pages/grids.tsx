@@ -6,7 +6,8 @@ import { gridsApi, type GridsApi } from "../data/grids.ts";
 import { createQuery } from "../data/query.ts";
 import type { District, DistrictConfig } from "../data/types.ts";
 import { useGridLocale } from "../i18n/grids.ts";
-import { isDistrictAdmin, useSession } from "../providers/session.tsx";
+import { isDistrictAdmin, isVisitor, useSession } from "../providers/session.tsx";
+import { VisitorNotice } from "../ui/district-gate.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { CloseIcon, CrosshairIcon, LocateIcon, SearchIcon, UploadIcon } from "../ui/grid-icons.tsx";
 import { LayerLegend } from "../ui/grid-legend.tsx";
@@ -24,7 +25,8 @@ export function GridsPage() {
   const session = useSession();
   const { t, pick } = useGridLocale();
   const detail = createQuery(
-    () => params.slug,
+    // Visitors from the province or the platform see a notice instead; wait to know who this is.
+    () => session.me.data() && !isVisitor(session.me.data()) && params.slug,
     (slug) => session.api.district(slug),
   );
   const admin = () => isDistrictAdmin(session.me.data(), params.slug);
@@ -34,6 +36,13 @@ export function GridsPage() {
 
   return (
     <Switch>
+      <Match when={isVisitor(session.me.data()) && session.me.data()}>
+        {(me) => (
+          <div class="container page">
+            <VisitorNotice me={me()} />
+          </div>
+        )}
+      </Match>
       <Match when={detail.data()} keyed>
         {(loaded) => <GridWorkspaceView district={loaded.district} config={loaded.config} grids={grids} admin={admin()} />}
       </Match>

@@ -148,6 +148,14 @@ export function districtOf(me: Me | undefined): string | undefined {
   return me?.actor.type === "user" ? me.actor.tenantID : undefined;
 }
 
+/**
+ * Whether `me` is a provincial admin or an operator, who visit a district's overview but not its
+ * own pages: only the district's people read its tickets, grids and figures.
+ */
+export function isVisitor(me: Me | undefined): me is Me {
+  return me !== undefined && me.actor.type !== "user";
+}
+
 /** Whether `me` administers the district `slug`. */
 export function isDistrictAdmin(me: Me | undefined, slug: string): boolean {
   return me?.actor.type === "user" && me.actor.tenantID === slug && me.actor.roles.includes("district_admin");

@@ -1,10 +1,12 @@
+import { A } from "@solidjs/router";
 import { createMemo, Match, Switch, type JSX } from "solid-js";
 import { ApiError } from "../data/api.ts";
 import { createQuery } from "../data/query.ts";
-import type { District, DistrictConfig, MechanismKey, SignedInActor } from "../data/types.ts";
+import type { District, DistrictConfig, MechanismKey, Me, SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { DistrictProvider } from "../providers/district.tsx";
-import { useSession } from "../providers/session.tsx";
+import { homePath, isVisitor, useSession } from "../providers/session.tsx";
+import { useLocale } from "../providers/locale.tsx";
 import { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 
 /** A title and a body for an empty state, already in the page's language. */
@@ -67,6 +69,7 @@ export function DistrictGate(
   );
   return (
     <Switch>
+      <Match when={isVisitor(session.me.data()) && session.me.data()}>{(me) => <VisitorNotice me={me()} />}</Match>
       <Match when={detail.data()?.config.mechanisms[props.mechanism] === false}>
         <EmptyState title={props.off.title} body={props.off.body} />
       </Match>
@@ -96,5 +99,24 @@ export function TicketGate(props: { slug: string; children: (config: DistrictCon
     >
       {props.children}
     </DistrictGate>
+  );
+}
+
+/**
+ * What a provincial admin or an operator sees on a district's own pages (its tickets, grids,
+ * figures): that these belong to the district's people, and where their own view is, instead of
+ * requests the API would refuse.
+ */
+export function VisitorNotice(props: { me: Me }) {
+  const { t } = useLocale();
+  return (
+    <EmptyState
+      title={t("district.visitorTitle")}
+      body={t(props.me.actor.type === "province" ? "district.visitorProvince" : "district.visitorOperator")}
+    >
+      <A class="button button-primary" href={homePath(props.me)} data-testid="visitor-home">
+        {t(props.me.actor.type === "province" ? "district.visitorCompare" : "district.visitorDirectory")}
+      </A>
+    </EmptyState>
   );
 }
