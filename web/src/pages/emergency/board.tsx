@@ -7,20 +7,30 @@ import { QueryView } from "../../ui/states.tsx";
 /** How often an open board reads the round again. */
 const BOARD_POLL_MS = 15_000;
 
-/** The live board of a round: the numbers, a bar, and a tile per grid coloured done or pending. */
-export function Board(props: { taskID: string; changes: number }) {
+/**
+ * The live board of a round: the numbers, a bar, and a tile per grid coloured done or pending.
+ * With `reveal` (the round was just picked from the list), it scrolls into view and takes focus,
+ * so that on a phone the board does not open unseen below the list.
+ */
+export function Board(props: { taskID: string; changes: number; reveal?: boolean }) {
   const { t, formatNumber } = useEmergencyLocale();
   const api = useEmergencyApi();
   const board = createQuery(
     () => `${props.taskID}#${props.changes}`,
     () => api.board(props.taskID),
   );
+  let section: HTMLElement | undefined;
   onMount(() => {
+    if (props.reveal && section) {
+      const still = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+      section.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+      section.focus({ preventScroll: true });
+    }
     const timer = setInterval(() => board.reload(), BOARD_POLL_MS);
     onCleanup(() => clearInterval(timer));
   });
   return (
-    <section class="card emergency-board" aria-labelledby="emergency-board-title" data-testid="emergency-board">
+    <section ref={section} class="card emergency-board" aria-labelledby="emergency-board-title" data-testid="emergency-board" tabIndex={-1}>
       <QueryView query={board} lines={4}>
         {(data) => (
           <>

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { EmergencyBoard, EmergencyMode, EmergencyTask, MyEmergencyTask } from "../../data/emergency.ts";
 import type { Me } from "../../data/types.ts";
 import { adminMe, jianyang, jianyangConfig } from "../../test/fixtures.ts";
@@ -107,12 +107,22 @@ describe("the emergency page", () => {
     expect(screen.getByTestId("emergency-new-round")).toBeInTheDocument();
   }, 20_000);
 
-  it("shows a round's live board: numbers and a tile per grid", async () => {
+  it("shows a round's live board: numbers and a tile per grid, scrolled into view when picked", async () => {
     const user = userEvent.setup();
+    const scrolled: Element[] = [];
+    const scrollIntoView = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    onTestFinished(() => {
+      Element.prototype.scrollIntoView = scrollIntoView;
+    });
     api(adminMe);
     signedIn();
     renderApp("/d/jianyang/emergency");
     await user.click(await screen.findByTestId("emergency-round", {}, { timeout: 5000 }));
+    await waitFor(() => expect(scrolled).toEqual([screen.getByTestId("emergency-board")]));
+    expect(document.activeElement).toBe(screen.getByTestId("emergency-board"));
     await waitFor(() => expect(screen.getByTestId("board-percentage")).toHaveTextContent("50%"));
     expect(screen.getByTestId("board-total")).toHaveTextContent("2");
     expect(screen.getAllByTestId("board-grid").map((tile) => tile.getAttribute("data-status"))).toEqual(["done", "pending"]);

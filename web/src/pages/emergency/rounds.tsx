@@ -15,6 +15,8 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
   const { t, formatDateTime } = useEmergencyLocale();
   const api = useEmergencyApi();
   const [search, setSearch] = useSearchParams<{ round?: string }>();
+  /** A round picked from the list (not one opened from a link): its board scrolls into view. */
+  const [picked, setPicked] = createSignal(false);
   const list = createQuery(
     () => `rounds#${props.changes}`,
     () => api.tasks(),
@@ -70,7 +72,10 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
                         classList={{ "is-selected": search.round === task.taskID }}
                         aria-pressed={search.round === task.taskID}
                         data-testid="emergency-round"
-                        onClick={() => setSearch({ round: task.taskID }, { replace: true })}
+                        onClick={() => {
+                          setPicked(true);
+                          setSearch({ round: task.taskID }, { replace: true });
+                        }}
                       >
                         <span class="emergency-round-title">{task.title}</span>
                         <span class="emergency-round-meta">
@@ -93,7 +98,7 @@ export function Rounds(props: { admin: boolean; emergencyOn: boolean; changes: n
         </QueryView>
       </section>
       <Show when={search.round} keyed fallback={<p class="emergency-quiet">{t("emergency.boardPick")}</p>}>
-        {(taskID) => <Board taskID={taskID} changes={props.changes} />}
+        {(taskID) => <Board taskID={taskID} changes={props.changes} reveal={picked()} />}
       </Show>
     </>
   );
