@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { metricDictionaries } from "../i18n/metrics.ts";
 import {
   choroplethBreaks,
+  pickableYears,
+  stepPeriod,
   choroplethColour,
   choroplethColours,
   fileNameOf,
@@ -174,4 +176,23 @@ it("reads the file name from content-disposition", () => {
   expect(fileNameOf('attachment; filename="comparison-fujian-all.csv"', "x.csv")).toBe("comparison-fujian-all.csv");
   expect(fileNameOf("attachment; filename*=UTF-8''%E5%AF%B9%E6%AF%94.xlsx", "x.xlsx")).toBe("对比.xlsx");
   expect(fileNameOf(null, "x.csv")).toBe("x.csv");
+});
+
+describe("period steps and years", () => {
+  it("steps a year or a month, carrying over the year's end", () => {
+    expect(stepPeriod("2022", -1)).toBe("2021");
+    expect(stepPeriod("2022-01", -1)).toBe("2021-12");
+    expect(stepPeriod("2022-12", 1)).toBe("2023-01");
+    expect(stepPeriod("2022-05", 1)).toBe("2022-06");
+    expect(stepPeriod("all", 1)).toBe("all");
+  });
+
+  it("offers the years from next year down to 2010, and keeps one outside them", () => {
+    const years = pickableYears(new Date("2026-12-06T00:00:00Z"));
+    expect(years[0]).toBe("2027");
+    expect(years.at(-1)).toBe("2010");
+    expect(years).toHaveLength(18);
+    expect(pickableYears(new Date("2026-12-06T00:00:00Z"), "2005").at(-1)).toBe("2005");
+    expect(pickableYears(new Date("2026-12-06T00:00:00Z"), "2030")[0]).toBe("2030");
+  });
 });

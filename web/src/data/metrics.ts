@@ -182,6 +182,22 @@ export function switchPeriod(period: string, kind: PeriodKind, now = new Date())
   return period.length === 7 ? period : `${year}-${period === "all" ? String(now.getMonth() + 1).padStart(2, "0") : "01"}`;
 }
 
+/** The year or month before (`-1`) or after (`+1`) `period`; `all` stays `all`. */
+export function stepPeriod(period: string, step: -1 | 1): string {
+  if (period === "all") return period;
+  if (period.length === 4) return String(Number(period) + step);
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + step;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The years a period picker offers: from 2010 to next year, newest first (and `keep`, if outside). */
+export function pickableYears(now = new Date(), keep?: string): string[] {
+  const years: string[] = [];
+  for (let year = now.getFullYear() + 1; year >= 2010; year--) years.push(String(year));
+  if (keep && /^\d{4}$/.test(keep) && !years.includes(keep)) years.push(keep);
+  return years.sort((a, b) => Number(b) - Number(a));
+}
+
 // ── formatting ──
 
 /**

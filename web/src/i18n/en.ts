@@ -137,8 +137,10 @@ export const en: Record<MessageKey, string> = {
   "district.notFoundTitle": "District not found",
   "district.notFoundBody": "This district does not exist, or you may not see it.",
   "district.visitorTitle": "These are the district's own working pages",
-  "district.visitorProvince": "Tickets, grids and the dashboard are open to the district's staff and residents only. As a provincial admin, see every district's figures in the provincial comparison.",
-  "district.visitorOperator": "Tickets, grids and the dashboard are open to the district's staff and residents only. As an operator, manage districts from the directory.",
+  "district.visitorProvince":
+    "Tickets, grids and the dashboard are open to the district's staff and residents only. As a provincial admin, see every district's figures in the provincial comparison.",
+  "district.visitorOperator":
+    "Tickets, grids and the dashboard are open to the district's staff and residents only. As an operator, manage districts from the directory.",
   "district.visitorCompare": "Open the provincial comparison",
   "district.visitorDirectory": "Open the district directory",
 

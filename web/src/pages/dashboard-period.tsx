@@ -1,10 +1,13 @@
 import { For, Show } from "solid-js";
-import { periodKind, switchPeriod, type PeriodKind } from "../data/metrics.ts";
+import { periodKind, pickableYears, stepPeriod, switchPeriod, type PeriodKind } from "../data/metrics.ts";
+import { ChevronLeftIcon, ChevronRightIcon } from "../ui/icons.tsx";
 import { useMetricLocale } from "../i18n/metrics.ts";
 
 /**
  * The period picker of the dashboard and the comparison: all time, a year or a month (and, for
- * the comparison, a range of months). Changes are reported whole and valid.
+ * the comparison, a range of months). The kind is a row of segments; a year or a month is chosen
+ * from lists (the same on every browser, unlike `<input type="month">`) with steps to the one
+ * before and after. Changes are reported whole and valid.
  */
 export function PeriodPicker(props: {
   period: string;
@@ -15,102 +18,157 @@ export function PeriodPicker(props: {
 }) {
   const { t } = useMetricLocale();
   const kind = (): PeriodKind | "range" => (props.range ? "range" : periodKind(props.period));
-  function choose(next: string) {
+  const kinds = (): (PeriodKind | "range")[] => (props.onRange ? ["all", "year", "month", "range"] : ["all", "year", "month"]);
+  function choose(next: PeriodKind | "range") {
+    if (next === kind()) return;
     if (next === "range") {
       const year = props.period === "all" ? String(new Date().getFullYear()) : props.period.slice(0, 4);
       props.onRange?.({ from: `${year}-01`, to: `${year}-12` });
-    } else props.onChange(switchPeriod(props.period, next as PeriodKind));
+    } else props.onChange(switchPeriod(props.period, next));
   }
   return (
     <fieldset class="period-picker" data-testid="period-picker">
-      <legend class="visually-hidden">{t("period.label")}</legend>
-      <label class="period-field">
-        <span class="field-label">{t("period.label")}</span>
-        <select
-          class="select"
-          data-testid="period-kind"
-          aria-label={t("period.kind")}
-          value={kind()}
-          onChange={(event) => choose(event.currentTarget.value)}
-        >
-          <option value="all">{t("period.all")}</option>
-          <option value="year">{t("period.year")}</option>
-          <option value="month">{t("period.month")}</option>
-          <Show when={props.onRange}>
-            <option value="range">{t("period.range")}</option>
+      <legend class="field-label">{t("period.label")}</legend>
+      <div class="segmented" role="radiogroup" aria-label={t("period.kind")} data-testid="period-kind">
+        <For each={kinds()}>
+          {(option) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control; radio inputs cannot be styled as one row of buttons on every browser
+            <button
+              type="button"
+              role="radio"
+              class="segment"
+              aria-checked={kind() === option}
+              data-testid={`period-kind-${option}`}
+              onClick={() => choose(option)}
+            >
+              {t(`period.${option}`)}
+            </button>
+          )}
+        </For>
+      </div>
+      <Show when={kind() === "year" || kind() === "month"}>
+        <div class="period-step">
+          <button
+            type="button"
+            class="button button-ghost period-arrow"
+            aria-label={t(kind() === "year" ? "period.previousYear" : "period.previousMonth")}
+            data-testid="period-previous"
+            onClick={() => props.onChange(stepPeriod(props.period, -1))}
+          >
+            <ChevronLeftIcon size={18} />
+          </button>
+          <Show
+            when={kind() === "month"}
+            fallback={
+              <YearSelect
+                label={t("period.pickYear")}
+                value={props.period}
+                testID="period-year"
+                onChange={(year) => props.onChange(year)}
+              />
+            }
+          >
+            <MonthSelect
+              label={t("period.pickMonth")}
+              value={props.period}
+              testID="period-month"
+              onChange={(month) => props.onChange(month)}
+            />
           </Show>
-        </select>
-      </label>
-      <Show when={kind() === "year"}>
-        <label class="period-field">
-          <span class="field-label">{t("period.pickYear")}</span>
-          <input
-            class="input period-year"
-            type="number"
-            inputmode="numeric"
-            min="2000"
-            max="2100"
-            data-testid="period-year"
-            value={props.period.slice(0, 4)}
-            onChange={(event) => {
-              const year = event.currentTarget.value;
-              if (/^\d{4}$/.test(year)) props.onChange(year);
-            }}
-          />
-        </label>
-      </Show>
-      <Show when={kind() === "month"}>
-        <label class="period-field">
-          <span class="field-label">{t("period.pickMonth")}</span>
-          <input
-            class="input"
-            type="month"
-            data-testid="period-month"
-            value={props.period}
-            onChange={(event) => {
-              const month = event.currentTarget.value;
-              if (/^\d{4}-\d{2}$/.test(month)) props.onChange(month);
-            }}
-          />
-        </label>
+          <button
+            type="button"
+            class="button button-ghost period-arrow"
+            aria-label={t(kind() === "year" ? "period.nextYear" : "period.nextMonth")}
+            data-testid="period-next"
+            onClick={() => props.onChange(stepPeriod(props.period, 1))}
+          >
+            <ChevronRightIcon size={18} />
+          </button>
+        </div>
       </Show>
       <Show when={kind() === "range" && props.range}>
         {(range) => (
-          <>
-            <label class="period-field">
-              <span class="field-label">{t("period.from")}</span>
-              <input
-                class="input"
-                type="month"
-                data-testid="period-from"
-                value={range().from}
-                onChange={(event) => {
-                  const from = event.currentTarget.value;
-                  // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM" strings compared lexically; Math.max/min would coerce them to NaN
-                  if (/^\d{4}-\d{2}$/.test(from)) props.onRange?.({ from, to: range().to < from ? from : range().to });
-                }}
-              />
-            </label>
-            <label class="period-field">
-              <span class="field-label">{t("period.to")}</span>
-              <input
-                class="input"
-                type="month"
-                data-testid="period-to"
-                value={range().to}
-                onChange={(event) => {
-                  const to = event.currentTarget.value;
-                  // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM" strings compared lexically; Math.max/min would coerce them to NaN
-                  if (/^\d{4}-\d{2}$/.test(to)) props.onRange?.({ from: range().from > to ? to : range().from, to });
-                }}
-              />
-            </label>
-          </>
+          <div class="period-step">
+            <MonthSelect
+              label={t("period.from")}
+              value={range().from}
+              testID="period-from"
+              // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM" strings compared lexically; Math.max/min would coerce them to NaN
+              onChange={(from) => props.onRange?.({ from, to: range().to < from ? from : range().to })}
+            />
+            <span class="period-dash" aria-hidden="true">
+              –
+            </span>
+            <MonthSelect
+              label={t("period.to")}
+              value={range().to}
+              testID="period-to"
+              // biome-ignore lint/complexity/useMathMinMax: "YYYY-MM" strings compared lexically; Math.max/min would coerce them to NaN
+              onChange={(to) => props.onRange?.({ from: range().from > to ? to : range().from, to })}
+            />
+          </div>
         )}
       </Show>
     </fieldset>
   );
 }
+
+/** A year from a list (`testID` on the list). */
+function YearSelect(props: { label: string; value: string; testID: string; onChange: (year: string) => void }) {
+  const { t } = useMetricLocale();
+  return (
+    <select
+      class="select period-select"
+      aria-label={props.label}
+      data-testid={props.testID}
+      value={props.value.slice(0, 4)}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+    >
+      <For each={pickableYears(new Date(), props.value.slice(0, 4))}>
+        {(year) => (
+          <option value={year} selected={year === props.value.slice(0, 4)}>
+            {t("period.yearName", { year })}
+          </option>
+        )}
+      </For>
+    </select>
+  );
+}
+
+/** A month (`YYYY-MM`) as a year and a month from two lists (`testID` on the group, `-year`/`-month` on the lists). */
+function MonthSelect(props: { label: string; value: string; testID: string; onChange: (month: string) => void }) {
+  const { t } = useMetricLocale();
+  const year = () => props.value.slice(0, 4);
+  const month = () => props.value.slice(5, 7);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: two lists read as one field; a fieldset would add a second legend inside the picker's
+    <span class="period-month" role="group" aria-label={props.label} data-testid={props.testID} data-value={props.value}>
+      <YearSelect
+        label={`${props.label} · ${t("period.pickYear")}`}
+        value={year()}
+        testID={`${props.testID}-year`}
+        onChange={(next) => props.onChange(`${next}-${month()}`)}
+      />
+      <select
+        class="select period-select"
+        aria-label={`${props.label} · ${t("period.pickMonth")}`}
+        data-testid={`${props.testID}-month`}
+        value={month()}
+        onChange={(event) => props.onChange(`${year()}-${event.currentTarget.value}`)}
+      >
+        <For each={months}>
+          {(value) => (
+            <option value={value} selected={value === month()}>
+              {t("period.monthName", { month: String(Number(value)) })}
+            </option>
+          )}
+        </For>
+      </select>
+    </span>
+  );
+}
+
+const months = Array.from({ length: 12 }, (_, index) => String(index + 1).padStart(2, "0"));
 
 /** Which metric a chart or table shows: a small select, named for screen readers only. */
 export function MetricChoice(props: {

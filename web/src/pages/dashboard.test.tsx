@@ -169,12 +169,13 @@ describe("the district dashboard", () => {
     signedIn();
     renderApp("/d/jianyang/dashboard");
     await screen.findByTestId("headline", {}, { timeout: 5000 });
-    await user.selectOptions(screen.getByTestId("period-kind"), "year");
-    const year = await screen.findByTestId("period-year");
-    await user.clear(year);
-    await user.type(year, "2021");
-    year.dispatchEvent(new Event("change", { bubbles: true }));
+    await user.click(screen.getByTestId("period-kind-year"));
+    expect(screen.getByTestId("period-kind-year")).toHaveAttribute("aria-checked", "true");
+    await user.selectOptions(await screen.findByTestId("period-year"), "2022");
+    // A step back from 2022 is 2021.
+    await user.click(screen.getByTestId("period-previous"));
     expect(await screen.findByText("本期还没有数据", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId("period-year")).toHaveValue("2021");
     expect(screen.getByTestId("headline")).toHaveTextContent("采集推送民生事件0件、办结0件，办结率—");
     expect(requests.filter((request) => request.path === "/metrics/district").map((request) => request.search.get("period"))).toContain(
       "2021",

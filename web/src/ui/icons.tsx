@@ -45,6 +45,12 @@ export const SignOutIcon = (props: IconProps) => (
   </Svg>
 );
 
+export const ChevronLeftIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m15 6-6 6 6 6" />
+  </Svg>
+);
+
 export const ChevronRightIcon = (props: IconProps) => (
   <Svg {...props}>
     <path d="M9 5l7 7-7 7" />
