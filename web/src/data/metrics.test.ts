@@ -20,19 +20,39 @@ import {
 
 /** The definitions as `docs/metrics.md` lists them (generated from core's `MetricDefinitions`; a core test keeps the two equal). */
 function documented() {
-  const definitions: Array<{ key: string; group: string; nameZh: string; nameEn: string; unit: string; higherIsBetter: boolean }> = [];
+  const definitions: Array<{
+    key: string;
+    group: string;
+    nameZh: string;
+    nameEn: string;
+    unit: string;
+    higherIsBetter: boolean;
+    definition: string;
+    definitionZh: string;
+  }> = [];
   let group = "";
   for (const line of metricsDoc.split("\n")) {
     const heading = /^## (\w+)/.exec(line);
     if (heading) group = heading[1];
-    const row = /^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \| (\w+)( \(lower is better\))? \|/.exec(line);
-    if (row) definitions.push({ key: row[1], group, nameZh: row[2].trim(), nameEn: row[3].trim(), unit: row[4], higherIsBetter: !row[5] });
+    const row = /^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \| (\w+)( \(lower is better\))? \| ([^|]+) \| ([^|]+) \|$/.exec(line);
+    if (row)
+      definitions.push({
+        key: row[1],
+        group,
+        nameZh: row[2].trim(),
+        nameEn: row[3].trim(),
+        unit: row[4],
+        higherIsBetter: !row[5],
+        // The portal shows the words without the doc's code marks.
+        definition: row[6].trim().replaceAll("`", ""),
+        definitionZh: row[7].trim(),
+      });
   }
   return definitions;
 }
 
 describe("the metric catalogue", () => {
-  it("is core's definitions: same keys, order, groups, units, directions and names", () => {
+  it("is core's definitions: same keys, order, groups, units, directions, names and definitions (the tooltips)", () => {
     const doc = documented();
     expect(doc.length).toBeGreaterThan(30);
     expect(metricCatalogue.map(({ key, group, unit, higherIsBetter }) => ({ key, group, unit, higherIsBetter }))).toEqual(
@@ -44,6 +64,13 @@ describe("the metric catalogue", () => {
       );
       expect(metricDictionaries.en[`metric.${definition.key}` as keyof (typeof metricDictionaries)["en"]], definition.key).toBe(
         definition.nameEn,
+      );
+      expect(
+        metricDictionaries["zh-CN"][`metricHint.${definition.key}` as keyof (typeof metricDictionaries)["zh-CN"]],
+        definition.key,
+      ).toBe(definition.definitionZh);
+      expect(metricDictionaries.en[`metricHint.${definition.key}` as keyof (typeof metricDictionaries)["en"]], definition.key).toBe(
+        definition.definition,
       );
     }
   });

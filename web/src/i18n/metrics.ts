@@ -11,6 +11,8 @@ export const metricDictionaries: Record<Language, Record<MetricMessageKey, strin
 export interface MetricLocale extends PartLocale<MetricMessageKey> {
   /** A metric's name (`metric.<key>`), or the key itself for a metric the portal does not know yet. */
   metricName: (key: string) => string;
+  /** How a metric is counted (`metricHint.<key>`, the words of `docs/metrics.md`), or undefined if unknown. */
+  metricHint: (key: string) => string | undefined;
 }
 
 /** The locale for the dashboard and the comparison: their own messages on top of the main dictionary. */
@@ -19,5 +21,7 @@ export function useMetricLocale(): MetricLocale {
   return {
     ...locale,
     metricName: (key) => (`metric.${key}` in metricDictionaries["zh-CN"] ? locale.t(`metric.${key}` as MetricMessageKey) : key),
+    metricHint: (key) =>
+      `metricHint.${key}` in metricDictionaries["zh-CN"] ? locale.t(`metricHint.${key}` as MetricMessageKey) : undefined,
   };
 }

@@ -191,7 +191,7 @@ function useDefinitionName(comparison: Comparison) {
 
 /** Districts × metrics; a header click sorts (best first, then reversed); the rank is the sorted metric's. */
 export function ComparisonTable(props: { comparison: Comparison }) {
-  const { t, pick, language } = useMetricLocale();
+  const { t, pick, language, metricHint } = useMetricLocale();
   const metricName = useDefinitionName(props.comparison);
   const [group, setGroup] = createSignal("tickets");
   const [sort, setSort] = createSignal<Sort | null>({ key: "tickets.collected", direction: "desc" });
@@ -242,7 +242,7 @@ export function ComparisonTable(props: { comparison: Comparison }) {
                       type="button"
                       class="sort-button"
                       data-testid={`sort-${definition.key}`}
-                      title={t("compare.sortBy", { name: metricName(definition.key) })}
+                      title={`${t("compare.sortBy", { name: metricName(definition.key) })}\n${metricHint(definition.key) ?? ""}`.trim()}
                       onClick={() => setSort((current) => nextSort(current, definition.key, definition.higherIsBetter))}
                     >
                       {metricName(definition.key)}

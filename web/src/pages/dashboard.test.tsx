@@ -159,6 +159,25 @@ describe("the district dashboard", () => {
     expect(screen.getByTestId("nav-dashboard")).toHaveAttribute("href", "/d/jianyang/dashboard");
   });
 
+  it("tells how each figure is counted, in the words of docs/metrics.md", async () => {
+    const user = userEvent.setup();
+    api(adminMe, () => dashboard(source));
+    signedIn();
+    renderApp("/d/jianyang/dashboard");
+    const hint = await screen.findByTestId("hint-tickets.closureRate", {}, { timeout: 5000 });
+    // Typed from docs/metrics.md's 口径 column.
+    const words = "办结数 ÷ 采集数，与原文口径一致（5,622 ÷ 5,632 = 99.82%）；跨期办结的事件分别计入各自期间。";
+    expect(hint).toHaveAttribute("title", words);
+    expect(hint).toHaveAccessibleName("办结率的统计口径");
+    expect(screen.getByTestId("metric-tickets.closureRate")).not.toHaveTextContent(words);
+    await user.click(hint);
+    expect(hint).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByTestId("metric-tickets.closureRate")).toHaveTextContent(words);
+    // Every card says how it is counted: the district's own tiers and roles too.
+    for (const card of screen.getAllByTestId(/^metric-/)) expect(within(card).getByRole("button"), card.dataset.testid).toHaveAttribute("title");
+    expect(screen.getByTestId("hint-people.role.grid_worker")).toHaveAttribute("title", "在网格上担任“三级网格员”的人数（当前数）。");
+  });
+
   it("asks for the period picked, and says when a period has no figures", async () => {
     const user = userEvent.setup();
     const { requests } = api(adminMe, (request) =>

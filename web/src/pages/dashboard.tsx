@@ -1,5 +1,5 @@
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { createMemo, createSignal, createUniqueId, For, Match, onCleanup, Show, Switch } from "solid-js";
 import {
   formatMetric,
   hasData,
@@ -125,25 +125,62 @@ interface Card {
   key: string;
   label: string;
   value: string;
+  /** How it is counted (the definition of `docs/metrics.md`). */
+  hint?: string;
+}
+
+/**
+ * How a figure is counted: an ⓘ after its name that shows the definition of `docs/metrics.md` on
+ * hover (its title) and, on a touch screen or from the keyboard, opens it under the name.
+ */
+export function MetricHint(props: { name: string; hint: string; testID: string }) {
+  const { t } = useMetricLocale();
+  const [open, setOpen] = createSignal(false);
+  const id = createUniqueId();
+  return (
+    <>
+      <button
+        type="button"
+        class="metric-hint-button"
+        title={props.hint}
+        aria-label={t("dashboard.hintOf", { name: props.name })}
+        aria-expanded={open()}
+        aria-controls={id}
+        data-testid={props.testID}
+        onClick={() => setOpen((shown) => !shown)}
+      />
+      <Show when={open()}>
+        <span class="metric-hint" id={id} role="note">
+          {props.hint}
+        </span>
+      </Show>
+    </>
+  );
 }
 
 /** The cards of one group: grids by the district's own tier names, people by its roles. */
 export function cardsOf(group: string, data: DistrictMetrics, t: ReturnType<typeof useMetricLocale>): Card[] {
   const format = (key: string, value: number | null | undefined) => formatMetric(value, metricInfo.get(key)?.unit ?? "count", t.language());
+  const card = (key: string, label: string, value: string): Card => ({ key, label, value, hint: t.metricHint(key) });
   if (group === "grids")
     return [
-      { key: "grids.total", label: t.metricName("grids.total"), value: format("grids.total", data.values["grids.total"]) },
-      ...data.tiers.map((tier) => ({ key: `grids.tier${tier.level}`, label: t.pick(tier), value: format("grids.total", tier.grids) })),
-      { key: "grids.dedicated", label: t.t("dashboard.dedicated"), value: format("grids.dedicated", data.dedicatedGrids) },
+      card("grids.total", t.metricName("grids.total"), format("grids.total", data.values["grids.total"])),
+      ...data.tiers.map((tier) => card(`grids.tier${tier.level}`, t.pick(tier), format("grids.total", tier.grids))),
+      card("grids.dedicated", t.t("dashboard.dedicated"), format("grids.dedicated", data.dedicatedGrids)),
     ];
   if (group === "people")
     return [
-      { key: "people.total", label: t.metricName("people.total"), value: format("people.total", data.values["people.total"]) },
-      ...data.roles.map((role) => ({ key: `people.role.${role.key}`, label: t.pick(role), value: format("people.total", role.people) })),
+      card("people.total", t.metricName("people.total"), format("people.total", data.values["people.total"])),
+      ...data.roles.map((role) => ({
+        key: `people.role.${role.key}`,
+        label: t.pick(role),
+        value: format("people.total", role.people),
+        hint: t.t("dashboard.roleHint", { role: t.pick(role) }),
+      })),
     ];
   return metricCatalogue
     .filter((info) => info.group === group)
-    .map((info) => ({ key: info.key, label: t.metricName(info.key), value: format(info.key, data.values[info.key]) }));
+    .map((info) => card(info.key, t.metricName(info.key), format(info.key, data.values[info.key])));
 }
 
 /** The mechanism a group of metrics belongs to (grids, people and party building are always shown). */
@@ -185,7 +222,10 @@ function Dashboard(props: { data: DistrictMetrics; metrics: MetricsApi; mechanis
                 <For each={cardsOf(group, props.data, locale)}>
                   {(card) => (
                     <div class="metric-card" data-testid={`metric-${card.key}`}>
-                      <dt>{card.label}</dt>
+                      <dt>
+                        {card.label}
+                        <Show when={card.hint}>{(hint) => <MetricHint name={card.label} hint={hint()} testID={`hint-${card.key}`} />}</Show>
+                      </dt>
                       <dd>{card.value}</dd>
                     </div>
                   )}

@@ -39,6 +39,8 @@ export interface MetricDefinition {
   unit: MetricUnit;
   /** How it is counted, in words (the doc's column). */
   definition: string;
+  /** The same in Chinese (口径), as the portal's tooltips and the doc say it. */
+  definitionZh: string;
   /** A standing count (grids, people): the same whatever the period asked for. */
   standing?: boolean;
   /** Higher is better (rankings sort by it); false for e.g. hours to close. */
@@ -80,6 +82,7 @@ const tally = (
   nameZh: string,
   nameEn: string,
   definition: string,
+  definitionZh: string,
   unit: MetricUnit = "count",
 ): MetricDefinition => ({
   key,
@@ -88,6 +91,7 @@ const tally = (
   nameEn,
   unit,
   definition,
+  definitionZh,
   higherIsBetter: true,
   value: (sources) => (unit === "people" || unit === "hours" ? sum(sources, key) : count(sources, key)),
 });
@@ -103,6 +107,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     standing: true,
     higherIsBetter: true,
     definition: "Active grids of every tier plus dedicated grids (专属网格), now.",
+    definitionZh: "现有各级网格与专属网格的总数（当前数）。",
     value: (sources) => Object.values(sources.grids.tiers).reduce((all, value) => all + value, 0) + sources.grids.dedicated,
   },
   ...[1, 2, 3, 4, 5].map(
@@ -115,6 +120,7 @@ export const MetricDefinitions: MetricDefinition[] = [
       standing: true,
       higherIsBetter: true,
       definition: `Active grids of the district's tier ${level} (its own name for the tier may differ), now.`,
+      definitionZh: `本区第${level}级的现有网格数（当前数；本区对该层级可能另有名称）。`,
       value: (sources) => sources.grids.tiers[level] ?? 0,
     }),
   ),
@@ -127,6 +133,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     standing: true,
     higherIsBetter: true,
     definition: "Active dedicated grids (a school, a hospital, an enterprise park…), now.",
+    definitionZh: "现有专属网格数（学校、医院、园区等），当前数。",
     value: (sources) => sources.grids.dedicated,
   },
   {
@@ -138,6 +145,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     standing: true,
     higherIsBetter: true,
     definition: "People put on grids in any role of the district's catalogue (a person with several roles counts once).",
+    definitionZh: "在网格上担任本区任一角色的人数（一人多岗只计一次）。",
     value: (sources) => count(sources, "people.total"),
   },
   // ── tickets (随手拍 / 民生事件) ──
@@ -149,6 +157,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "count",
     higherIsBetter: true,
     definition: "Tickets reported (采集) in the period.",
+    definitionZh: "本期上报（采集）的事件数。",
     value: (sources) => ticket(sources, "collected"),
   },
   {
@@ -159,6 +168,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "count",
     higherIsBetter: true,
     definition: "Tickets accepted (受理) in the period.",
+    definitionZh: "本期受理的事件数。",
     value: (sources) => ticket(sources, "accepted"),
   },
   {
@@ -170,6 +180,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     higherIsBetter: true,
     definition:
       "Tickets closed in the period: verified (solved, not responsible, duplicate), not accepted, or voided; a reopened ticket stops counting until it closes again.",
+    definitionZh: "本期办结的事件数：核查通过（已解决、非本部门职责、重复）、不予受理或作废；重新打开的事件在再次办结前不计入。",
     value: (sources) => ticket(sources, "closed"),
   },
   {
@@ -180,6 +191,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "count",
     higherIsBetter: true,
     definition: "Closed tickets whose closure is `solved`.",
+    definitionZh: "办结方式为“已解决”的事件数。",
     value: (sources) => ticket(sources, "solved"),
   },
   {
@@ -191,6 +203,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     higherIsBetter: true,
     definition:
       "Closed ÷ collected, as the source reports it (5,622 ÷ 5,632 = 99.82%); tickets collected in one period and closed in the next count in each period's own figure.",
+    definitionZh: "办结数 ÷ 采集数，与原文口径一致（5,622 ÷ 5,632 = 99.82%）；跨期办结的事件分别计入各自期间。",
     value: (sources) => ratio(ticket(sources, "closed"), ticket(sources, "collected")),
   },
   {
@@ -201,6 +214,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "ratio",
     higherIsBetter: true,
     definition: "Tickets closed by their deadline (working hours, per category) ÷ tickets closed.",
+    definitionZh: "在办理时限内办结的事件数（按工作时间、分类计时限）÷ 办结数。",
     value: (sources) => ratio(ticket(sources, "onTime"), ticket(sources, "closed")),
   },
   {
@@ -212,6 +226,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     higherIsBetter: false,
     definition:
       "Median of the time from report to closure of the tickets closed, from the time-to-close histogram (log₂ buckets, interpolated inside the bucket).",
+    definitionZh: "已办结事件从上报到办结所用时间的中位数，取自办结时长直方图（以 2 为底的对数分桶，桶内线性插值）。",
     value: (sources) => quantileHours(sources.tickets, 0.5),
   },
   {
@@ -222,6 +237,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "hours",
     higherIsBetter: false,
     definition: "90th percentile of the time to close, from the same histogram.",
+    definitionZh: "办结所用时间的 90 分位数，取自同一直方图。",
     value: (sources) => quantileHours(sources.tickets, 0.9),
   },
   {
@@ -232,6 +248,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "count",
     higherIsBetter: false,
     definition: "Closed tickets reopened by their reporter within the district's reopen window.",
+    definitionZh: "在本区规定的期限内被上报人重新打开的已办结事件数。",
     value: (sources) => ticket(sources, "reopened"),
   },
   {
@@ -242,6 +259,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "rating",
     higherIsBetter: true,
     definition: "Sum of reporters' ratings ÷ tickets rated.",
+    definitionZh: "上报人评分之和 ÷ 已评价事件数。",
     value: (sources) =>
       ticket(sources, "rated") > 0 ? Math.round((ticket(sources, "ratingSum") / ticket(sources, "rated")) * 100) / 100 : null,
   },
@@ -252,24 +270,69 @@ export const MetricDefinitions: MetricDefinition[] = [
     "党建联席会",
     "Joint party-building meetings",
     "Joint party-building meetings (党建联席会) recorded.",
+    "登记的党建联席会次数。",
   ),
-  tally("party.coBuildingProjects", "party", "共建项目", "Co-building projects", "Co-building projects claimed by units (共建项目)."),
+  tally(
+    "party.coBuildingProjects",
+    "party",
+    "共建项目",
+    "Co-building projects",
+    "Co-building projects claimed by units (共建项目).",
+    "共建单位认领的共建项目数。",
+  ),
   // ── cadre secondment and the ledger (常态化下沉 · 双向管理) ──
-  tally("cadres.assigned", "cadres", "下沉干部", "Cadres seconded", "Cadres assigned to grids as grid assistants (网格助理)."),
-  tally("ledger.entries", "cadres", "工作台账条目", "Ledger entries", "Work logged by cadres in the two-way ledger."),
-  tally("ledger.hours", "cadres", "台账工时（小时）", "Ledger hours", "Hours logged in the ledger.", "hours"),
+  tally(
+    "cadres.assigned",
+    "cadres",
+    "下沉干部",
+    "Cadres seconded",
+    "Cadres assigned to grids as grid assistants (网格助理).",
+    "下沉到网格担任网格助理的干部人数。",
+  ),
+  tally(
+    "ledger.entries",
+    "cadres",
+    "工作台账条目",
+    "Ledger entries",
+    "Work logged by cadres in the two-way ledger.",
+    "下沉干部在双向工作台账中登记的工作条数。",
+  ),
+  tally(
+    "ledger.hours",
+    "cadres",
+    "台账工时（小时）",
+    "Ledger hours",
+    "Hours logged in the ledger.",
+    "台账中登记的工作时长（小时）。",
+    "hours",
+  ),
   tally(
     "ledger.sentiment_map",
     "cadres",
     "小区民情图",
     "Sentiment maps drawn",
     "Ledger entries of the kind 小区民情图 (community sentiment map).",
+    "类型为“小区民情图”的台账条目数。",
   ),
-  tally("cadres.evaluations", "cadres", "干部评价", "Cadre evaluations", "Monthly evaluations of cadres recorded by the community."),
+  tally(
+    "cadres.evaluations",
+    "cadres",
+    "干部评价",
+    "Cadre evaluations",
+    "Monthly evaluations of cadres recorded by the community.",
+    "社区登记的干部月度评价次数。",
+  ),
   // ── micro-wishes (微心愿) ──
-  tally("wishes.posted", "wishes", "微心愿发布", "Micro-wishes posted", "Small wishes posted by residents."),
-  tally("wishes.claimed", "wishes", "微心愿认领", "Micro-wishes claimed", "Wishes claimed by a cadre."),
-  tally("wishes.fulfilled", "wishes", "微心愿实现", "Micro-wishes fulfilled", "Wishes fulfilled by the cadre who claimed them."),
+  tally("wishes.posted", "wishes", "微心愿发布", "Micro-wishes posted", "Small wishes posted by residents.", "居民发布的微心愿数。"),
+  tally("wishes.claimed", "wishes", "微心愿认领", "Micro-wishes claimed", "Wishes claimed by a cadre.", "被干部认领的微心愿数。"),
+  tally(
+    "wishes.fulfilled",
+    "wishes",
+    "微心愿实现",
+    "Micro-wishes fulfilled",
+    "Wishes fulfilled by the cadre who claimed them.",
+    "由认领干部实现的微心愿数。",
+  ),
   // ── needs lists (问题清单·项目清单) ──
   tally(
     "needs.created",
@@ -277,9 +340,24 @@ export const MetricDefinitions: MetricDefinition[] = [
     "问题/项目清单",
     "Needs items listed",
     "Problems and projects put on the needs lists (from meetings or by staff).",
+    "列入问题清单、项目清单的事项数（来自议事会或由工作人员录入）。",
   ),
-  tally("needs.claimed", "needs", "清单认领", "Needs items claimed", "Items claimed (认领) by a cadre or a unit."),
-  tally("needs.closed", "needs", "清单销号", "Needs items closed", "Items ticked off (销号) with evidence."),
+  tally(
+    "needs.claimed",
+    "needs",
+    "清单认领",
+    "Needs items claimed",
+    "Items claimed (认领) by a cadre or a unit.",
+    "被干部或单位认领的清单事项数。",
+  ),
+  tally(
+    "needs.closed",
+    "needs",
+    "清单销号",
+    "Needs items closed",
+    "Items ticked off (销号) with evidence.",
+    "凭佐证材料销号的清单事项数。",
+  ),
   {
     key: "needs.closureRate",
     group: "needs",
@@ -288,6 +366,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "ratio",
     higherIsBetter: true,
     definition: "Needs items closed ÷ needs items listed.",
+    definitionZh: "销号事项数 ÷ 列入清单事项数。",
     value: (sources) => ratio(count(sources, "needs.closed"), count(sources, "needs.created")),
   },
   // ── meetings ──
@@ -297,15 +376,17 @@ export const MetricDefinitions: MetricDefinition[] = [
     "议事协商会议",
     "Meetings held",
     "Grid councils, estate express, neighbour meetings, tea parties… whose outcome was recorded.",
+    "已登记议事结果的网格议事会、小区直通车、邻里会、茶话会等会议次数。",
   ),
   // ── volunteers (1+X · 多元化治理) ──
-  tally("volunteers.teams", "volunteers", "志愿服务队", "Volunteer teams", "Volunteer teams formed."),
+  tally("volunteers.teams", "volunteers", "志愿服务队", "Volunteer teams", "Volunteer teams formed.", "组建的志愿服务队数。"),
   tally(
     "volunteers.problemsSolved",
     "volunteers",
     "志愿队解决问题",
     "Problems solved by teams",
     "Residents' problems solved by volunteer teams.",
+    "志愿服务队帮群众解决的问题数。",
   ),
   tally(
     "activities.held",
@@ -313,6 +394,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     "志愿活动",
     "Volunteer activities",
     "Activities held (policy talks, appliance repair, health care…).",
+    "开展的志愿活动次数（政策宣讲、家电维修、健康义诊等）。",
   ),
   tally(
     "activities.served",
@@ -320,6 +402,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     "服务群众（人次）",
     "People served",
     "People served by the activities, as the organisers counted them.",
+    "志愿活动服务的群众人次（按组织者统计）。",
     "people",
   ),
   tally(
@@ -328,14 +411,23 @@ export const MetricDefinitions: MetricDefinition[] = [
     "进入业委会的网格员",
     "Grid workers on owners' committees",
     "Grid workers elected to owners' committees (红色业委会).",
+    "当选业委会成员的网格员人数（红色业委会）。",
   ),
-  tally("owners.consultations", "volunteers", "协商议事", "Consultations held", "Consultations held with owners (红色物业)."),
+  tally(
+    "owners.consultations",
+    "volunteers",
+    "协商议事",
+    "Consultations held",
+    "Consultations held with owners (红色物业).",
+    "与业主开展的协商议事次数（红色物业）。",
+  ),
   tally(
     "owners.livelihoodProjects",
     "volunteers",
     "民生项目",
     "Livelihood projects done",
     "Livelihood projects completed (lifts, fans, façades…).",
+    "完成的民生项目数（加装电梯、风扇、外立面改造等）。",
   ),
   // ── emergency mode (平急切换) ──
   tally(
@@ -344,6 +436,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     "应急任务轮次",
     "Emergency task rounds",
     "Task rounds run in emergency mode (district-wide and risk-area).",
+    "应急状态下开展的任务轮次数（全域和风险区域）。",
   ),
   tally(
     "emergency.roundsDistrictWide",
@@ -351,8 +444,16 @@ export const MetricDefinitions: MetricDefinition[] = [
     "全域任务轮次",
     "District-wide rounds",
     "Rounds assigned to every grid of the district (e.g. district-wide testing).",
+    "分派到全区每个网格的任务轮次数（如全员核酸检测）。",
   ),
-  tally("emergency.roundsRiskArea", "emergency", "风险区域任务轮次", "Risk-area rounds", "Rounds assigned to chosen risk-area grids."),
+  tally(
+    "emergency.roundsRiskArea",
+    "emergency",
+    "风险区域任务轮次",
+    "Risk-area rounds",
+    "Rounds assigned to chosen risk-area grids.",
+    "分派到选定风险区域网格的任务轮次数。",
+  ),
   {
     key: "emergency.completion",
     group: "emergency",
@@ -361,6 +462,7 @@ export const MetricDefinitions: MetricDefinition[] = [
     unit: "ratio",
     higherIsBetter: true,
     definition: "Grid tasks reported done ÷ grid tasks assigned, over the rounds of the period.",
+    definitionZh: "上报完成的网格任务数 ÷ 分派的网格任务数，按本期各轮次合计。",
     value: (sources) => ratio(count(sources, "emergency.taskGridsDone"), count(sources, "emergency.taskGrids")),
   },
 ];
@@ -410,10 +512,10 @@ export function metricsDoc(): string {
     "",
   ];
   for (const group of groups) {
-    lines.push(`## ${group}`, "", "| key | 指标 | metric | unit | definition |", "|---|---|---|---|---|");
+    lines.push(`## ${group}`, "", "| key | 指标 | metric | unit | definition | 口径 |", "|---|---|---|---|---|---|");
     for (const definition of MetricDefinitions.filter((candidate) => candidate.group === group))
       lines.push(
-        `| \`${definition.key}\` | ${definition.nameZh} | ${definition.nameEn} | ${definition.unit}${definition.higherIsBetter ? "" : " (lower is better)"} | ${definition.definition} |`,
+        `| \`${definition.key}\` | ${definition.nameZh} | ${definition.nameEn} | ${definition.unit}${definition.higherIsBetter ? "" : " (lower is better)"} | ${definition.definition} | ${definition.definitionZh} |`,
       );
     lines.push("");
   }

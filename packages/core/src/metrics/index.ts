@@ -406,9 +406,9 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Uint8A
       ...(comparison.rankings[definition.key] ?? []).map((tenantID) => safeCell(names.get(tenantID))),
     ]);
   const about = workbook.addWorksheet("指标口径");
-  about.addRow(["指标", "Metric", "key", "unit", "definition"]).font = { bold: true };
+  about.addRow(["指标", "Metric", "key", "unit", "definition", "口径"]).font = { bold: true };
   for (const definition of MetricDefinitions)
-    about.addRow([definition.nameZh, definition.nameEn, definition.key, definition.unit, definition.definition]);
+    about.addRow([definition.nameZh, definition.nameEn, definition.key, definition.unit, definition.definition, definition.definitionZh]);
   about.addRow([]);
   about.addRow(["省份 Province", comparison.provinceID, "期间 Period", comparison.period]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
