@@ -143,6 +143,9 @@ export const Permissions = {
   createTicket: reporters,
   listTickets: { ...everyone("own"), ...gridStaff, department_staff: "department" },
   getTicket: { ...everyone("own"), ...gridStaff, department_staff: "department" },
+  /** The reporter's contact: staff handling the ticket only; each whole number read is logged. */
+  getTicketReporter: { ...gridStaff, department_staff: "department" },
+  revealTicketReporter: { ...gridStaff, department_staff: "department" },
   attachPhoto: { ...reporters, ...gridStaff, department_staff: "department" },
   acceptTicket: gridStaff,
   rejectTicket: gridStaff,

@@ -101,6 +101,11 @@ export function ticketsApi(api: Api) {
     /** Approves or refuses the pending change. */
     decide: (ticketID: string, approve: boolean, note?: string) =>
       ok(client.POST("/tickets/{ticketID}/decision", { ...ticket(ticketID), body: { approve, note: note || undefined } })),
+    /** The reporter's name and masked phone (staff handling the ticket). */
+    reporter: (ticketID: string) => ok(client.GET("/tickets/{ticketID}/reporter", ticket(ticketID))),
+    /** The reporter's whole phone, for a stated purpose; the API logs each reading. */
+    revealReporter: (ticketID: string, purpose: string) =>
+      ok(client.POST("/tickets/{ticketID}/reporter/reveal", { ...ticket(ticketID), body: { purpose } })),
     notifications: (cursor?: string | null) => ok(client.GET("/me/notifications", { params: { query: compact({ limit: 20, cursor }) } })),
     /** Marks the given notifications read, or all of them without a list. */
     markRead: (notificationIDs?: string[]) =>
@@ -234,6 +239,16 @@ export function queuesFor(actor: SignedInActor | undefined): Queue[] {
   if (holds(actor, "resident", "grid_worker", "grid_leader")) queues.push({ key: "mine", query: { mine: true }, stateFilter: true });
   if (holds(actor, "district_admin")) queues.push({ key: "all", query: { state: "dispatched" }, stateFilter: true });
   return queues;
+}
+
+/**
+ * Who sees a ticket's reporter (name, masked phone; the whole number on request, logged): the
+ * staff handling it — grid staff, department staff, district admins — never the reporter's peers.
+ */
+export function mayContactReporter(actor: SignedInActor | undefined, ticket: Pick<Ticket, "reporterID">): boolean {
+  return (
+    isUser(actor) && actor.userID !== ticket.reporterID && holds(actor, "grid_worker", "grid_leader", "department_staff", "district_admin")
+  );
 }
 
 /** Who may report (随手拍): residents and grid staff. */

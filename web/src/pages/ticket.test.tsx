@@ -40,6 +40,7 @@ function api(me: Me, detail: TicketDetail | (() => TicketDetail), routes: Record
     "GET /config/categories": () => ({ items: categories }),
     "GET /config/departments": () => ({ items: departments }),
     [`GET /tickets/${ID}`]: () => (typeof detail === "function" ? detail() : detail),
+    [`GET /tickets/${ID}/reporter`]: () => ({ name: "张秀英", phoneMasked: "139****0008" }),
     "GET /grids/grid_JY-01-01-01": () => ({
       grid: { gridID: "grid_JY-01-01-01", code: "JY-01-01-01", name: "七贤社区第1网格", tier: 3 },
       ancestors: [{ gridID: "grid_JY-01", code: "JY-01", name: "潭城街道第1网格", tier: 1 }],
@@ -310,6 +311,33 @@ describe("the ticket page", () => {
     expect(requests.find((request) => request.path.endsWith("/rating"))?.body).toEqual({ rating: 4, note: "清理得很及时" });
     await waitFor(() => expect(shown()).toEqual(["reopen"]));
     expect(screen.getByRole("img", { name: "4 星" })).toBeInTheDocument();
+  });
+
+  it("shows staff the reporter masked, and the whole number only once they say why", async () => {
+    const user = userEvent.setup();
+    const { requests } = api(workerMe, detailAt("collected"), {
+      [`POST /tickets/${ID}/reporter/reveal`]: () => ({ name: "张秀英", phone: "13900000008" }),
+    });
+    await open();
+    const fact = await screen.findByTestId("ticket-reporter");
+    await waitFor(() => expect(fact).toHaveTextContent("张秀英 · 139****0008"));
+    await user.click(within(fact).getByTestId("reporter-show"));
+    await user.click(within(fact).getByTestId("reporter-confirm"));
+    expect(fact).toHaveTextContent("请写明查看原因");
+    expect(requests.some((request) => request.path.endsWith("/reveal"))).toBe(false);
+    await user.type(within(fact).getByTestId("reporter-purpose"), "电话核实现场情况");
+    await user.click(within(fact).getByTestId("reporter-confirm"));
+    const phone = await within(fact).findByTestId("reporter-phone");
+    expect(phone).toHaveAttribute("href", "tel:13900000008");
+    expect(fact).toHaveTextContent("本次查看已记入审计日志");
+    expect(requests.find((request) => request.path.endsWith("/reveal"))?.body).toEqual({ purpose: "电话核实现场情况" });
+  });
+
+  it("shows the reporter to no resident, not even on their own ticket", async () => {
+    const { requests } = api(residentMe, detailAt("collected"));
+    await open();
+    expect(screen.queryByTestId("ticket-reporter")).not.toBeInTheDocument();
+    expect(requests.some((request) => request.path.endsWith("/reporter"))).toBe(false);
   });
 
   it("speaks English", async () => {

@@ -6,6 +6,7 @@ import {
   allowedActions,
   changeActions,
   handlerOf,
+  mayContactReporter,
   ticketsApi,
   type Category,
   type Department,
@@ -17,6 +18,7 @@ import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { useSession } from "../providers/session.tsx";
 import { TicketGate } from "../ui/district-gate.tsx";
+import { ReporterFact } from "../ui/reporter-contact.tsx";
 import { AlertIcon, CheckIcon, ChevronRightIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { TicketActions, type ActionOutcome } from "../ui/ticket-actions.tsx";
@@ -325,6 +327,9 @@ export function TicketView(props: {
               <dt>{t("ticket.reportedAt")}</dt>
               <dd>{formatDateTime(ticket().collectedAt)}</dd>
             </div>
+            <Show when={mayContactReporter(props.actor, ticket())}>
+              <ReporterFact ticketID={ticket().ticketID} tickets={props.tickets} />
+            </Show>
             <Show when={ticket().closedAt && ticket().state === "closed"}>
               <div class="ticket-fact">
                 <dt>{t("ticket.closedAt")}</dt>

@@ -46,6 +46,44 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe("tickets through the API", () => {
+  it("shows the reporter's contact to the staff handling the ticket: masked, whole only with a purpose, each reading logged", async () => {
+    const created = await report({ description: "小区门口路灯不亮" });
+    expect(created.status).toBe(201);
+    const id = created.body.ticket.ticketID;
+    const contact = (who: { as: { userID: string; tenantID: string | null } }) => api.call("GET", `/tickets/${id}/reporter`, who);
+    const reveal = (who: { as: { userID: string; tenantID: string | null } }, purpose?: string) =>
+      api.call("POST", `/tickets/${id}/reporter/reveal`, { ...who, body: purpose === undefined ? {} : { purpose } });
+
+    // The grid's worker sees the demo resident's name and a masked phone (139 0000 0008, the 8th demo account).
+    expect(await contact(worker)).toMatchObject({ status: 200, body: { name: "张秀英", phoneMasked: "139****0008" } });
+    // Not the reporter, not a cadre; the department only once the ticket is theirs.
+    expect([(await contact(resident)).status, (await contact(resident)).body.code]).toEqual([403, "access.role"]);
+    expect((await contact({ as: As.jianyangCadre })).status).toBe(403);
+    expect([(await contact(staff)).status, (await contact(staff)).body.code]).toEqual([404, "ticket.not_found"]);
+    expect((await contact({ as: As.yanpingAdmin })).status).toBe(404);
+
+    // The whole number needs a purpose.
+    const bare = await reveal(worker);
+    expect([bare.status, bare.body.errors.map((error: { path: string }) => error.path)]).toEqual([400, ["body.purpose"]]);
+    expect((await reveal(worker, " ")).status).toBe(400);
+    expect(await reveal(worker, "电话核实路灯位置")).toMatchObject({ status: 200, body: { name: "张秀英", phone: "13900000008" } });
+
+    expect((await api.call("POST", `/tickets/${id}/accept`, { ...worker, body: {} })).status).toBe(200);
+    expect((await api.call("POST", `/tickets/${id}/dispatch`, { ...leader, body: {} })).status).toBe(200);
+    expect(await reveal(staff, "联系上报人确认维修时间")).toMatchObject({ status: 200, body: { phone: "13900000008" } });
+
+    // Each reading is in the audit trail: who, which ticket, why.
+    const trail = await api.call("GET", `/audit?subjectID=${id}`, { as: As.jianyangAdmin });
+    expect(
+      trail.body.items
+        .filter((event: { action: string }) => event.action === "ticket.reporter_revealed")
+        .map((event: { actorID: string; details: { purpose: string } }) => [event.actorID, event.details.purpose]),
+    ).toEqual([
+      ["staff", "联系上报人确认维修时间"],
+      ["worker", "电话核实路灯位置"],
+    ]);
+  });
+
   it("keeps Idempotency-Keys per caller: another's key is a new ticket, the same key with another body is a 422", async () => {
     const headers = { "idempotency-key": "shared-key-0001" };
     const mine = await report({ description: "垃圾桶满了" }, resident, headers);

@@ -108,6 +108,35 @@ export const ticketRoutes = router()
     async (c) => c.json(await Ticket.get(c.req.valid("param").ticketID), 200),
   )
   .openapi(
+    createRoute({
+      method: "get",
+      path: "/{ticketID}/reporter",
+      operationId: "getTicketReporter",
+      tags: ["tickets"],
+      summary: "上报人: the reporter's name and masked phone, for the staff handling the ticket",
+      security: bearer,
+      request: { params: TicketParam },
+      responses: { 200: json(Ticket.ReporterContact.meta({ id: "ReporterContact" }), "The reporter"), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await Ticket.reporterContact(c.req.valid("param").ticketID), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{ticketID}/reporter/reveal",
+      operationId: "revealTicketReporter",
+      tags: ["tickets"],
+      summary: "The reporter's whole phone number, with the purpose stated; each reading goes to the audit trail",
+      security: bearer,
+      request: { params: TicketParam, ...body(Ticket.RevealReporterInput.omit({ ticketID: true }).meta({ id: "RevealReporterInput" })) },
+      responses: {
+        200: json(z.object({ name: z.string(), phone: z.string() }), "The reporter's name and whole phone"),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Ticket.revealReporterContact({ ...c.req.valid("json"), ticketID: c.req.valid("param").ticketID }), 200),
+  )
+  .openapi(
     ...step(
       "photos",
       "attachPhoto",

@@ -60,6 +60,11 @@ export function auditOperation(ops: WriteOps<typeof auditEntities>, input: Audit
   return ops.auditEvent.create(item(input)).commit();
 }
 
+/** Writes an audit entry on its own, for what changes no record but must be known (a personal detail read). */
+export async function record(input: AuditInput) {
+  await AuditEventEntity.create(item(input)).go();
+}
+
 export const ListAuditInput = PageInput.extend({ subjectID: z.string().max(80).optional() });
 
 /** The district's audit trail, newest first; a district admin's to read. */

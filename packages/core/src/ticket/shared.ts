@@ -35,7 +35,14 @@ export function canRead(ticket: Ticket): boolean {
   const actor = useActor();
   if (actor.type === "system") return true;
   if (actor.type !== "user") return false;
-  if (ticket.reporterID === actor.userID) return true;
+  return ticket.reporterID === actor.userID || canHandle(ticket);
+}
+
+/** Whether the caller works on the ticket as staff: its department's staff, its grid's workers and leaders, the district's admins. */
+export function canHandle(ticket: Ticket): boolean {
+  const actor = useActor();
+  if (actor.type === "system") return true;
+  if (actor.type !== "user") return false;
   if (has("district_admin")) return true;
   if (has("grid_worker", "grid_leader") && inGridScope(ticket.gridPath)) return true;
   return has("department_staff") && !!actor.department && actor.department === ticket.departmentKey;
