@@ -174,7 +174,8 @@ describe("the district dashboard", () => {
     expect(hint).toHaveAttribute("aria-expanded", "true");
     expect(screen.getByTestId("metric-tickets.closureRate")).toHaveTextContent(words);
     // Every card says how it is counted: the district's own tiers and roles too.
-    for (const card of screen.getAllByTestId(/^metric-/)) expect(within(card).getByRole("button"), card.dataset.testid).toHaveAttribute("title");
+    for (const card of screen.getAllByTestId(/^metric-/))
+      expect(within(card).getByRole("button"), card.dataset.testid).toHaveAttribute("title");
     expect(screen.getByTestId("hint-people.role.grid_worker")).toHaveAttribute("title", "在网格上担任“三级网格员”的人数（当前数）。");
   });
 
