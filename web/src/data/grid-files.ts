@@ -31,8 +31,11 @@ export class GridFileError extends Error {
   }
 }
 
+/** A table read from a file; a shapefile's coordinates reprojected to degrees say from what. */
+export type ReadGridTable = GridTable & { reprojectedFrom?: string };
+
 /** Reads `file` (a spreadsheet or a zipped shapefile) as a table of rows. */
-export async function readGridTable(file: File, kind: Exclude<GridFileKind, "geojson">): Promise<GridTable> {
+export async function readGridTable(file: File, kind: Exclude<GridFileKind, "geojson">): Promise<ReadGridTable> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const table = kind === "csv" ? readCsv(bytes) : kind === "xlsx" ? await readXlsx(bytes) : await readShapefile(bytes);
   if (table.rows.length === 0) throw new GridFileError("no_rows");
@@ -94,7 +97,7 @@ function dbfEncoding(cpg: string | undefined, dbf: Uint8Array): string | undefin
   return dbf[29] === 0x4d || dbf[29] === 0x7a ? "gbk" : undefined;
 }
 
-async function readShapefile(bytes: Uint8Array): Promise<GridTable> {
+async function readShapefile(bytes: Uint8Array): Promise<ReadGridTable> {
   const files = new Map<string, Uint8Array>();
   try {
     for (const entry of iter(bytes)) {
@@ -108,17 +111,29 @@ async function readShapefile(bytes: Uint8Array): Promise<GridTable> {
   if (!shpName) throw new GridFileError("zip_no_shp");
   const base = shpName.slice(0, -4);
   const text = (name: string) => (files.has(name) ? new TextDecoder().decode(files.get(name)) : undefined);
-  const projection = judgeProjection(text(`${base}.prj`));
-  if (projection.kind === "projected") throw new GridFileError("prj_projected", { name: projection.name });
-  if (projection.kind === "other_datum") throw new GridFileError("prj_other_datum", { name: projection.name });
+  const prj = text(`${base}.prj`);
+  const projection = judgeProjection(prj);
+  if (projection.kind === "other_datum" || (projection.kind === "projected" && !projection.datumKnown))
+    throw new GridFileError("prj_other_datum", { name: projection.name });
+  // A projection on WGS-84 or CGCS2000 (a Gauss-Kruger zone, UTM) is reprojected to degrees by
+  // shpjs with proj4, when proj4 knows it; degrees are taken as they are.
+  const reproject = projection.kind === "projected";
+  if (reproject) {
+    const { default: proj4 } = await import("proj4");
+    try {
+      proj4(prj!);
+    } catch {
+      throw new GridFileError("prj_projected", { name: projection.name });
+    }
+  }
   const dbf = files.get(`${base}.dbf`);
   const { getShapefile } = await import("shpjs");
   let collection: Awaited<ReturnType<typeof getShapefile>>;
   try {
-    // No .prj passed: the coordinates are degrees already (checked above), nothing to reproject.
     collection = await getShapefile({
       shp: files.get(shpName)!,
       ...(dbf ? { dbf, cpg: dbfEncoding(text(`${base}.cpg`), dbf) } : {}),
+      ...(reproject ? { prj } : {}),
     });
   } catch (error) {
     throw new GridFileError("shp_unreadable", { detail: (error as Error).message });
@@ -127,6 +142,7 @@ async function readShapefile(bytes: Uint8Array): Promise<GridTable> {
   return {
     headers,
     shapes: true,
+    ...(reproject ? { reprojectedFrom: projection.name } : {}),
     rows: collection.features.map((feature, index) => ({
       number: index + 1,
       cells: headers.map((header) => feature.properties?.[header] ?? ""),

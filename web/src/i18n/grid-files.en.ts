@@ -13,6 +13,7 @@ export const gridFilesEn: Record<GridFileMessageKey, string> = {
   "gridFiles.mappingRows": "{count} rows",
   "gridFiles.mappingShapes": "{count} features; boundaries from the shapefile's shapes",
   "gridFiles.notMapped": "(none)",
+  "gridFiles.reprojected": "Coordinates converted from the projected system “{name}” to longitude/latitude.",
   "gridFiles.missing": "Choose a column for: {columns}",
   "gridFiles.unknownKind": "This kind of file is not supported. Choose a .geojson, .json, .xlsx, .csv, or a .zip holding a shapefile.",
   "gridFiles.rowsTitle": "{count} rows to correct; nothing was uploaded",
@@ -50,7 +51,7 @@ export const gridFilesEn: Record<GridFileMessageKey, string> = {
   "gridFiles.read.zip_no_shp": "The zip holds no .shp file. Zip the .shp, .dbf, .prj (and .cpg) together.",
   "gridFiles.read.shp_unreadable": "The shapefile in the zip cannot be read: {detail}",
   "gridFiles.read.prj_projected":
-    "This shapefile uses the projected coordinate system “{name}” (metres) and cannot be imported as it is. Convert it in your GIS software to WGS-84 (EPSG:4326) or CGCS2000 longitude/latitude (EPSG:4490) and export it again.",
+    "This shapefile uses the projected coordinate system “{name}”, which cannot be converted to longitude/latitude here. Convert it in your GIS software to WGS-84 (EPSG:4326) or CGCS2000 longitude/latitude (EPSG:4490) and export it again.",
   "gridFiles.read.prj_other_datum":
     "This shapefile's coordinate system is “{name}”, tens of metres or more away from WGS-84 / CGCS2000. Convert it in your GIS software to WGS-84 (EPSG:4326) or CGCS2000 (EPSG:4490) and export it again.",
   "gridFiles.read.no_rows": "The file holds no rows of data.",

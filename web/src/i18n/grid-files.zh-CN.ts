@@ -14,6 +14,7 @@ export const gridFilesZhCN = {
   "gridFiles.mappingRows": "共 {count} 行",
   "gridFiles.mappingShapes": "共 {count} 个要素，边界取自 Shapefile 的图形",
   "gridFiles.notMapped": "（无）",
+  "gridFiles.reprojected": "坐标已从投影坐标系“{name}”转换为经纬度。",
   "gridFiles.missing": "请为以下内容选择列：{columns}",
   "gridFiles.unknownKind": "不支持这种文件。请选择 .geojson、.json、.xlsx、.csv，或含 Shapefile 的 .zip。",
   "gridFiles.rowsTitle": "有 {count} 行需要修正，没有上传任何内容",
@@ -50,7 +51,7 @@ export const gridFilesZhCN = {
   "gridFiles.read.zip_no_shp": "压缩包里没有 .shp 文件。请将 .shp、.dbf、.prj（及 .cpg）一起打包。",
   "gridFiles.read.shp_unreadable": "无法读取压缩包中的 Shapefile：{detail}",
   "gridFiles.read.prj_projected":
-    "这个 Shapefile 使用投影坐标系“{name}”（单位为米），不能直接导入。请在 GIS 软件中转换为 WGS-84（EPSG:4326）或 CGCS2000 经纬度（EPSG:4490）后重新导出。",
+    "这个 Shapefile 使用投影坐标系“{name}”，无法自动转换为经纬度。请在 GIS 软件中转换为 WGS-84（EPSG:4326）或 CGCS2000 经纬度（EPSG:4490）后重新导出。",
   "gridFiles.read.prj_other_datum":
     "这个 Shapefile 的坐标系是“{name}”，与 WGS-84 / CGCS2000 相差可达数十米以上。请在 GIS 软件中转换为 WGS-84（EPSG:4326）或 CGCS2000（EPSG:4490）后重新导出。",
   "gridFiles.read.no_rows": "文件中没有数据行。",

@@ -417,20 +417,29 @@ describe("importing from a spreadsheet or a shapefile", () => {
     }
   });
 
-  it("refuses a shapefile in a projected coordinate system, naming it", async () => {
-    const { requests } = api();
-    const zipped = zippedShapefile(
-      "gk",
-      [{ ring: clockwise([39500000, 3020000, 39501000, 3021000]), attributes: { WGBM: "S1", WGMC: "A" } }],
-      {
-        prj: 'PROJCS["CGCS2000_3_Degree_GK_Zone_39",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]]],PROJECTION["Gauss_Kruger"],UNIT["Meter",1.0]]',
-      },
+  it("reprojects a shapefile in a CGCS2000 Gauss-Kruger zone to degrees, and refuses one on another datum, naming it", async () => {
+    api();
+    const gaussKruger = (datum: string, name: string) =>
+      `PROJCS["${name}",GEOGCS["GCS_${datum}",DATUM["D_${datum}",SPHEROID["${datum}",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",39500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
+    const records = [{ ring: clockwise([39500000, 3000000, 39501000, 3001000]), attributes: { WGBM: "S1", WGMC: "A" } }];
+    const user = await chooseFile(
+      new File([zippedShapefile("gk", records, { prj: gaussKruger("China_2000", "CGCS2000_3_Degree_GK_Zone_39") })], "gk.zip"),
     );
-    await chooseFile(new File([zipped], "gk.zip"));
+    expect(await screen.findByTestId("reprojected")).toHaveTextContent("坐标已从投影坐标系“CGCS2000_3_Degree_GK_Zone_39”转换为经纬度");
+    await user.click(screen.getByTestId("import-submit"));
+    expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+    const [corner] = ((await uploaded()).collection.features[0].geometry as { coordinates: number[][][] }).coordinates[0];
+    // On the zone's central meridian (117° E), 3,000 km north of the equator.
+    expect(corner[0]).toBeCloseTo(117, 6);
+    expect(corner[1]).toBeCloseTo(27.1116, 3);
+    document.body.innerHTML = "";
+
+    const { requests } = api();
+    await chooseFile(
+      new File([zippedShapefile("xian", records, { prj: gaussKruger("Xian_1980", "Xian_1980_3_Degree_GK_Zone_39") })], "xian.zip"),
+    );
     await waitFor(() =>
-      expect(screen.getByTestId("import-status")).toHaveTextContent(
-        "这个 Shapefile 使用投影坐标系“CGCS2000_3_Degree_GK_Zone_39”（单位为米），不能直接导入",
-      ),
+      expect(screen.getByTestId("import-status")).toHaveTextContent("这个 Shapefile 的坐标系是“Xian_1980_3_Degree_GK_Zone_39”"),
     );
     expect(screen.getByTestId("import-submit")).toBeDisabled();
     expect(requests.some((request) => request.path.startsWith("/grids/imports"))).toBe(false);

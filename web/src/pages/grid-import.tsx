@@ -72,7 +72,7 @@ type Step =
 /** A spreadsheet or shapefile read in the browser, with the columns chosen for each field. */
 interface ReadTable {
   files: GridFiles;
-  table: GridTable;
+  table: GridTable & { reprojectedFrom?: string };
   columns: ColumnMap;
 }
 
@@ -267,6 +267,13 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
                 {" · "}
                 {t("gridFiles.mappingHint")}
               </p>
+              <Show when={read().table.reprojectedFrom}>
+                {(name) => (
+                  <p class="section-hint" data-testid="reprojected">
+                    {t("gridFiles.reprojected", { name: name() })}
+                  </p>
+                )}
+              </Show>
               <div class="column-map-fields">
                 <For each={read().files.GridColumns.filter((column) => !(read().table.shapes && column === "boundary"))}>
                   {(column) => {

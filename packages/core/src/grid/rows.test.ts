@@ -197,7 +197,12 @@ describe("a shapefile's coordinate system", () => {
       judgeProjection(
         'PROJCS["CGCS2000_3_Degree_GK_Zone_39",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",39500000.0],PARAMETER["Central_Meridian",117.0],UNIT["Meter",1.0]]',
       ),
-    ).toEqual({ kind: "projected", name: "CGCS2000_3_Degree_GK_Zone_39" });
+    ).toEqual({ kind: "projected", name: "CGCS2000_3_Degree_GK_Zone_39", datumKnown: true });
+    expect(
+      judgeProjection(
+        'PROJCS["Xian_1980_3_Degree_GK_CM_117E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]]],PROJECTION["Gauss_Kruger"],UNIT["Meter",1.0]]',
+      ),
+    ).toEqual({ kind: "projected", name: "Xian_1980_3_Degree_GK_CM_117E", datumKnown: false });
     expect(
       judgeProjection(
         'GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',

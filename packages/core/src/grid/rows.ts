@@ -287,7 +287,8 @@ export function rowOfPath(path: string, rowOf: readonly number[]): number | unde
 /** A shapefile's coordinate system (its .prj, WKT) as the import judges it. */
 export type ProjectionVerdict =
   | { kind: "degrees"; name: string }
-  | { kind: "projected"; name: string }
+  /** `datumKnown`: on WGS-84 or CGCS2000 (reprojecting it to degrees needs no datum shift). */
+  | { kind: "projected"; name: string; datumKnown: boolean }
   | { kind: "other_datum"; name: string }
   | { kind: "unknown" };
 
@@ -300,9 +301,9 @@ export function judgeProjection(prj: string | undefined): ProjectionVerdict {
   const wkt = (prj ?? "").trim();
   if (!wkt) return { kind: "unknown" };
   const name = /^\s*\w+\s*\[\s*"([^"]*)"/.exec(wkt)?.[1] ?? wkt.slice(0, 60);
-  if (/^\s*PROJCS\b|^\s*PROJCRS\b|^\s*PROJECTEDCRS\b/i.test(wkt)) return { kind: "projected", name };
-  if (!/^\s*(GEOGCS|GEOGCRS|GEODCRS|GEOGRAPHICCRS)\b/i.test(wkt)) return { kind: "unknown" };
-  const datum = /DATUM\s*\[\s*"([^"]*)"/i.exec(wkt)?.[1] ?? name;
   const known = /WGS[\s_]*(19)?84|CGCS[\s_]*2000|China[\s_]*2000|China[\s_]*Geodetic[\s_]*Coordinate[\s_]*System[\s_]*2000/i;
-  return known.test(datum) || known.test(name) ? { kind: "degrees", name } : { kind: "other_datum", name };
+  const datum = /DATUM\s*\[\s*"([^"]*)"/i.exec(wkt)?.[1];
+  if (/^\s*PROJCS\b|^\s*PROJCRS\b|^\s*PROJECTEDCRS\b/i.test(wkt)) return { kind: "projected", name, datumKnown: known.test(datum ?? "") };
+  if (!/^\s*(GEOGCS|GEOGCRS|GEODCRS|GEOGRAPHICCRS)\b/i.test(wkt)) return { kind: "unknown" };
+  return known.test(datum ?? name) || known.test(name) ? { kind: "degrees", name } : { kind: "other_datum", name };
 }
