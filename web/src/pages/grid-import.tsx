@@ -116,7 +116,11 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
       setStep({ kind: "refused", message: t("gridFiles.unknownKind") });
       return;
     }
-    if (chosenKind === "geojson" || chosen.size === 0) return;
+    if (chosen.size === 0) {
+      setStep({ kind: "refused", message: t("gridImport.emptyFile") });
+      return;
+    }
+    if (chosenKind === "geojson") return;
     setStep({ kind: "reading" });
     try {
       const files: GridFiles = await import("../data/grid-files.ts");
@@ -142,6 +146,7 @@ export function GridImportForm(props: { grids: GridsApi; slug: string }) {
     if (value === "") delete columns[column];
     else columns[column] = Number(value);
     setTable({ ...read, columns });
+    setStep({ kind: "idle" });
   }
 
   /** The file to upload: the chosen GeoJSON, or the table's rows as GeoJSON (undefined when a row is wrong). */
