@@ -85,6 +85,54 @@ describe("the grid map", () => {
     await page.close();
   });
 
+  it("a district admin imports a spreadsheet with WKT boundaries and finds its grids in the tree and on the map", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signIn(page, "login-jianyang-admin");
+    const firstTier = () =>
+      page.evaluate<number>(
+        `Number((document.querySelector('[data-testid="layer-1"] .legend-count')?.textContent ?? "0").replace(/\\D/g, ""))`,
+      );
+    await page.goto(`${api.origin}/d/jianyang/grids`);
+    await page.locator('[data-testid="grid-map"][data-state="ready"]').waitFor();
+    await page.getByTestId("tree-node-JY-01").waitFor();
+    await page.waitForFunction(`!document.querySelector('[data-testid="layer-1"] .spinner')`);
+    const before = await firstTier();
+    expect(before).toBeGreaterThan(0);
+
+    // Far from Jianyang's own grids: a new first-tier grid and a child, the child's tier left to its parent.
+    const wkt = (w: number, s: number, e: number, n: number) => `"POLYGON((${w} ${s}, ${e} ${s}, ${e} ${n}, ${w} ${n}, ${w} ${s}))"`;
+    const sheet = [
+      "网格编码,网格名称,上级编码,层级,边界",
+      `E2E-01,导入测试街道,,1,${wkt(119.5, 28.5, 119.52, 28.52)}`,
+      `E2E-01-01,导入测试社区,E2E-01,,${wkt(119.5, 28.5, 119.51, 28.52)}`,
+    ].join("\r\n");
+    await page.goto(`${api.origin}/d/jianyang/grids/import`);
+    await page.getByTestId("import-samples").waitFor();
+    await page.getByTestId("import-file").setInputFiles({ name: "网格.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${sheet}`) });
+    await page.getByTestId("column-map").waitFor();
+    expect(await page.getByTestId("column-boundary").inputValue()).toBe("4");
+    await page.getByTestId("import-submit").click();
+    await page.getByTestId("import-done").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("import-done").textContent()).toContain("已写入 2 / 2 个网格");
+
+    await page.goto(`${api.origin}/d/jianyang/grids`);
+    await page.locator('[data-testid="grid-map"][data-state="ready"]').waitFor();
+    await page.waitForFunction(
+      `Number((document.querySelector('[data-testid="layer-1"] .legend-count')?.textContent ?? "0").replace(/\\D/g, "")) === ${before + 1}`,
+    );
+    const tree = page.getByTestId("grid-tree");
+    await tree.getByTestId("tree-toggle-E2E-01").click();
+    await tree.getByTestId("tree-node-E2E-01-01").click();
+    const panel = page.getByTestId("grid-panel");
+    await panel.getByTestId("grid-name").waitFor();
+    expect(await panel.getByTestId("grid-name").textContent()).toContain("导入测试社区");
+    expect(await panel.textContent()).toContain("E2E-01-01");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("works on a phone: the map on top, the details below, no sideways scrolling", async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 375, height: 740 });

@@ -99,16 +99,17 @@ export const gridsEn: Record<GridMessageKey, string> = {
   "grids.closeLocate": "Close the location result",
 
   "gridImport.title": "Import and export grids",
-  "gridImport.subtitle": "Upload a GeoJSON file, checked as a whole and written as a whole; or export every grid.",
+  "gridImport.subtitle":
+    "Upload a GeoJSON file, an Excel/CSV spreadsheet or a zipped shapefile, checked as a whole and written as a whole; or export every grid.",
   "gridImport.back": "Back to the grid map",
   "gridImport.adminOnlyTitle": "Only district admins import grids",
   "gridImport.adminOnlyBody": "To change the grids, contact your district admin.",
   "gridImport.importTitle": "Import grids",
   "gridImport.formatHint":
-    "A GeoJSON FeatureCollection. Each feature's properties hold code, name, tier (or dedicatedKind for a dedicated grid), parentCode, and optionally households and population.",
+    "GeoJSON FeatureCollection: each feature's properties hold code, name, tier (or dedicatedKind for a dedicated grid), parentCode, and optionally households and population. Spreadsheet (.xlsx, .csv): one grid a row, with columns for the grid code, name, parent code, tier (may be blank: taken from the parent) and boundary (WKT or GeoJSON text). Shapefile: zip the .shp, .dbf, .prj (and .cpg) together; coordinates in WGS-84 or CGCS2000 longitude/latitude.",
   "gridImport.rules": "Any problem in the file keeps the whole file from being written: fix every line of the list and upload again.",
-  "gridImport.file": "GeoJSON file",
-  "gridImport.fileHint": "A .geojson or .json file",
+  "gridImport.file": "Grid file",
+  "gridImport.fileHint": ".geojson, .json, .xlsx, .csv, or a .zip holding a shapefile",
   "gridImport.fileChosen": "{name} · {size}",
   "gridImport.submit": "Upload and import",
   "gridImport.preparing": "Preparing the upload…",

@@ -4,6 +4,7 @@ import { gridDictionaries } from "./grids.ts";
 import { ticketDictionaries } from "./tickets.ts";
 import { menuDictionaries } from "./menu.ts";
 import { emergencyDictionaries } from "./emergency.ts";
+import { gridFileDictionaries } from "./grid-files.ts";
 import { volunteerDictionaries } from "./volunteers.ts";
 import { cadreDictionaries } from "./cadres.ts"; // cadres
 import { metricDictionaries } from "./metrics.ts"; // metrics
@@ -59,6 +60,16 @@ describe("the dictionary", () => {
       expect(placeholders(emergencyDictionaries.en[key]), key).toEqual(placeholders(emergencyDictionaries["zh-CN"][key]));
       for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]])
         expect(key in other, key).toBe(false);
+    }
+  });
+
+  it("has the grid files part (the import page's readers) in both languages, with the same placeholders and no key of another part", () => {
+    const chinese = Object.keys(gridFileDictionaries["zh-CN"]).sort();
+    expect(Object.keys(gridFileDictionaries.en).sort()).toEqual(chinese);
+    for (const key of chinese as (keyof (typeof gridFileDictionaries)["en"])[]) {
+      expect(gridFileDictionaries.en[key].trim(), key).not.toBe("");
+      expect(placeholders(gridFileDictionaries.en[key]), key).toEqual(placeholders(gridFileDictionaries["zh-CN"][key]));
+      for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"]]) expect(key in other, key).toBe(false);
     }
   });
 

@@ -5,6 +5,8 @@ import type { ExportJob, ImportJob } from "../data/grids.ts";
 import type { Me } from "../data/types.ts";
 import { adminMe, jianyang, jianyangConfig } from "../test/fixtures.ts";
 import { fakeApi, problem, renderApp, reply, signedIn, type FakeRequest } from "../test/harness.tsx";
+import { clockwise, gbk, zippedShapefile } from "../test/shapefile.ts";
+import { sampleCsv, sampleGeoJson } from "../data/grid-samples.ts";
 
 /** A stand-in for XMLHttpRequest: records the PUT, reports progress, answers `status`. */
 class FakeUpload {
@@ -245,6 +247,221 @@ describe("importing grids", () => {
     renderApp("/d/jianyang/grids/import");
     expect(await screen.findByText("仅区级管理员可以导入网格")).toBeInTheDocument();
     expect(screen.queryByTestId("import-file")).not.toBeInTheDocument();
+  });
+});
+
+/** The grids the upload carried (the portal turns a table into GeoJSON before uploading it). */
+async function uploaded() {
+  const body = FakeUpload.sent[0]?.body as File;
+  return {
+    name: body.name,
+    collection: JSON.parse(await body.text()) as { features: { properties: Record<string, unknown>; geometry: unknown }[] },
+  };
+}
+
+const wkt = (w: number, s: number, e: number, n: number) => `"POLYGON((${w} ${s}, ${e} ${s}, ${e} ${n}, ${w} ${n}, ${w} ${s}))"`;
+const csv = (...lines: string[]) => new File([lines.join("\n")], "grids.csv", { type: "text/csv" });
+
+async function chooseFile(chosen: File) {
+  const user = userEvent.setup();
+  signedIn();
+  renderApp("/d/jianyang/grids/import");
+  await user.upload(await screen.findByTestId("import-file"), chosen);
+  return user;
+}
+
+describe("importing from a spreadsheet or a shapefile", () => {
+  it("reads a CSV with Chinese headers and WKT boundaries in the browser and uploads its rows as GeoJSON", async () => {
+    const { requests } = api();
+    const user = await chooseFile(
+      csv(
+        "网格编码,网格名称,上级编码,层级,边界",
+        `JY-01,潭城街道,,1,${wkt(118.1, 27.3, 118.2, 27.4)}`,
+        `JY-01-01,城东社区,JY-01,,${wkt(118.1, 27.3, 118.15, 27.4)}`,
+      ),
+    );
+    const map = await screen.findByTestId("column-map");
+    expect(map).toHaveTextContent("共 2 行");
+    expect(screen.getByTestId<HTMLSelectElement>("column-code").value).toBe("0");
+    expect(screen.getByTestId<HTMLSelectElement>("column-boundary").value).toBe("4");
+    await user.click(screen.getByTestId("import-submit"));
+    expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+    const { name, collection } = await uploaded();
+    expect(name).toBe("grids.geojson");
+    expect(collection.features.map((feature) => feature.properties)).toEqual([
+      { code: "JY-01", name: "潭城街道", tier: 1 },
+      { code: "JY-01-01", name: "城东社区", parentCode: "JY-01" },
+    ]);
+    expect(collection.features[0].geometry).toEqual({
+      type: "Polygon",
+      coordinates: [
+        [
+          [118.1, 27.3],
+          [118.2, 27.3],
+          [118.2, 27.4],
+          [118.1, 27.4],
+          [118.1, 27.3],
+        ],
+      ],
+    });
+    expect(requests.some((request) => request.path === "/grids/imports")).toBe(true);
+  });
+
+  it("lists bad rows by their number and uploads nothing", async () => {
+    const { requests } = api();
+    const user = await chooseFile(
+      csv(
+        "网格编码,网格名称,上级编码,边界",
+        `JY-01,潭城街道,,${wkt(118.1, 27.3, 118.2, 27.4)}`,
+        `JY-02,水南街道,,"POLYGON((118.1 27.3, 118.2"`,
+        `JY-01,重复,,${wkt(118.1, 27.3, 118.2, 27.4)}`,
+      ),
+    );
+    await screen.findByTestId("column-map");
+    await user.click(screen.getByTestId("import-submit"));
+    const table = await screen.findByTestId("import-problems");
+    expect(table).toHaveTextContent("有 2 行需要修正，没有上传任何内容");
+    const rows = within(table).getAllByTestId("import-problem");
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "第 3 行 · 边界边界不是有效的 WKT",
+      "第 4 行 · 网格编码网格编码“JY-01”与第 2 行重复",
+    ]);
+    expect(FakeUpload.sent).toHaveLength(0);
+    expect(requests.some((request) => request.path.startsWith("/grids/imports"))).toBe(false);
+  });
+
+  it("asks for the columns it cannot recognise before importing", async () => {
+    api();
+    const user = await chooseFile(csv("编号,区域名,形状", `A1,一号,${wkt(118.1, 27.3, 118.2, 27.4)}`));
+    await screen.findByTestId("column-map");
+    expect(screen.getByTestId("columns-missing")).toHaveTextContent("请为以下内容选择列：网格名称、边界");
+    expect(screen.getByTestId("import-submit")).toBeDisabled();
+    await user.selectOptions(screen.getByTestId("column-name"), "区域名");
+    await user.selectOptions(screen.getByTestId("column-boundary"), "形状");
+    expect(screen.queryByTestId("columns-missing")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("import-submit"));
+    expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+    expect((await uploaded()).collection.features[0].properties).toEqual({ code: "A1", name: "一号" });
+  });
+
+  it("tells the import's problems about a table's grids by row", async () => {
+    api({
+      progress: [
+        () =>
+          job({
+            status: "failed",
+            problems: [{ path: "features[1]", message: "JY-01-01: parent JY-09 is neither in the file nor in the district" }],
+            failure: { code: "import.invalid", message: "1 problem(s) in the file; nothing was written." },
+            ...finished,
+          }),
+      ],
+    });
+    const user = await chooseFile(
+      csv(
+        "网格编码,网格名称,上级编码,边界",
+        `JY-01,潭城街道,,${wkt(118.1, 27.3, 118.2, 27.4)}`,
+        "",
+        `JY-01-01,城东社区,JY-09,${wkt(118.1, 27.3, 118.15, 27.4)}`,
+      ),
+    );
+    await screen.findByTestId("column-map");
+    await user.click(screen.getByTestId("import-submit"));
+    const [row] = within(await screen.findByTestId("import-problems")).getAllByTestId("import-problem");
+    expect(row).toHaveTextContent("第 4 行");
+    expect(row).toHaveTextContent("parent JY-09 is neither in the file nor in the district");
+  });
+
+  it("reads an .xlsx workbook", async () => {
+    api();
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("网格");
+    sheet.addRow(["网格编码", "网格名称", "上级编码", "边界"]);
+    sheet.addRow(["X1", "一号网格", "", JSON.stringify({ type: "Polygon", coordinates: [clockwise([118.1, 27.3, 118.2, 27.4])] })]);
+    const bytes = await workbook.xlsx.writeBuffer();
+    const user = await chooseFile(new File([bytes], "网格.xlsx"));
+    expect(await screen.findByTestId("column-map")).toHaveTextContent("共 1 行");
+    await user.click(screen.getByTestId("import-submit"));
+    expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+    const { collection } = await uploaded();
+    expect(collection.features[0].properties).toEqual({ code: "X1", name: "一号网格" });
+    expect(collection.features[0].geometry).toEqual({ type: "Polygon", coordinates: [clockwise([118.1, 27.3, 118.2, 27.4])] });
+  });
+
+  it("reads a zipped shapefile with GBK names (by its .cpg, or the .dbf's language driver)", async () => {
+    for (const encoding of [{ cpg: "GBK" }, { languageDriver: 0x4d }]) {
+      api();
+      const zipped = zippedShapefile(
+        "网格",
+        [
+          { ring: clockwise([118.1, 27.3, 118.2, 27.4]), attributes: { WGBM: "S1", WGMC: gbk.网格一号 } },
+          { ring: clockwise([118.2, 27.3, 118.3, 27.4]), attributes: { WGBM: "S2", WGMC: gbk.二号 } },
+        ],
+        {
+          prj: 'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]]]',
+          ...encoding,
+        },
+      );
+      const user = await chooseFile(new File([zipped], "grids.zip", { type: "application/zip" }));
+      expect(await screen.findByTestId("column-map")).toHaveTextContent("共 2 个要素，边界取自 Shapefile 的图形");
+      expect(screen.queryByTestId("column-boundary")).not.toBeInTheDocument();
+      await user.click(screen.getByTestId("import-submit"));
+      expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+      const { collection } = await uploaded();
+      expect(collection.features.map((feature) => feature.properties)).toEqual([
+        { code: "S1", name: "网格一号" },
+        { code: "S2", name: "二号" },
+      ]);
+      expect(collection.features[0].geometry).toMatchObject({ type: "Polygon" });
+      document.body.innerHTML = "";
+    }
+  });
+
+  it("reprojects a shapefile in a CGCS2000 Gauss-Kruger zone to degrees, and refuses one on another datum, naming it", async () => {
+    api();
+    const gaussKruger = (datum: string, name: string) =>
+      `PROJCS["${name}",GEOGCS["GCS_${datum}",DATUM["D_${datum}",SPHEROID["${datum}",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",39500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
+    const records = [{ ring: clockwise([39500000, 3000000, 39501000, 3001000]), attributes: { WGBM: "S1", WGMC: "A" } }];
+    const user = await chooseFile(
+      new File([zippedShapefile("gk", records, { prj: gaussKruger("China_2000", "CGCS2000_3_Degree_GK_Zone_39") })], "gk.zip"),
+    );
+    expect(await screen.findByTestId("reprojected")).toHaveTextContent("坐标已从投影坐标系“CGCS2000_3_Degree_GK_Zone_39”转换为经纬度");
+    await user.click(screen.getByTestId("import-submit"));
+    expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+    const [corner] = ((await uploaded()).collection.features[0].geometry as { coordinates: number[][][] }).coordinates[0];
+    // On the zone's central meridian (117° E), 3,000 km north of the equator.
+    expect(corner[0]).toBeCloseTo(117, 6);
+    expect(corner[1]).toBeCloseTo(27.1116, 3);
+    document.body.innerHTML = "";
+
+    const { requests } = api();
+    await chooseFile(
+      new File([zippedShapefile("xian", records, { prj: gaussKruger("Xian_1980", "Xian_1980_3_Degree_GK_Zone_39") })], "xian.zip"),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("import-status")).toHaveTextContent("这个 Shapefile 的坐标系是“Xian_1980_3_Degree_GK_Zone_39”"),
+    );
+    expect(screen.getByTestId("import-submit")).toBeDisabled();
+    expect(requests.some((request) => request.path.startsWith("/grids/imports"))).toBe(false);
+  });
+
+  it("offers a sample GeoJSON and a sample spreadsheet that import as they are", async () => {
+    api();
+    const user = await chooseFile(new File([sampleCsv()], "网格示例.csv"));
+    expect(screen.getByTestId("sample-geojson")).toHaveAttribute(
+      "href",
+      `data:application/geo+json;charset=utf-8,${encodeURIComponent(sampleGeoJson())}`,
+    );
+    expect(screen.getByTestId("sample-csv")).toHaveAttribute("download", "网格示例.csv");
+    expect(screen.getByTestId("import-samples")).toHaveTextContent("编码以 SAMPLE 开头");
+    await screen.findByTestId("column-map");
+    await user.click(screen.getByTestId("import-submit"));
+    expect(await screen.findByTestId("import-done")).toBeInTheDocument();
+    const fromCsv = (await uploaded()).collection.features;
+    const fromGeoJson = JSON.parse(sampleGeoJson()).features as typeof fromCsv;
+    expect(fromCsv.map((feature) => feature.properties.code)).toEqual(fromGeoJson.map((feature) => feature.properties.code));
+    expect(fromCsv.map((feature) => feature.geometry)).toEqual(fromGeoJson.map((feature) => feature.geometry));
+    expect(new Set(fromGeoJson.map((feature) => feature.properties.tier))).toEqual(new Set([1, 2, 3]));
   });
 });
 

@@ -347,6 +347,45 @@ describe("bulk import", () => {
     expect(k1.properties).toMatchObject({ parentCode: "K1", tier: 2 });
     expect(k1.geometry).toEqual(rect(43, 0, 44, 10));
   });
+
+  it("takes a tier left out from the parent, in the file or the district, and tells an unknown parent and a loop", async () => {
+    // K1-3 (tier 2, [43,0]-[44,10]) is the district's, imported by the test before.
+    const untiered = (code: string, parentCode: string | null, boundary: unknown) => ({
+      type: "Feature",
+      geometry: boundary,
+      properties: { code, name: `网格${code}`, ...(parentCode ? { parentCode } : {}) },
+    });
+    const wrong = {
+      type: "FeatureCollection",
+      features: [
+        untiered("L1", null, rect(70, 0, 80, 10)),
+        untiered("L1-1", "GHOST", rect(70, 0, 71, 1)),
+        untiered("LA", "LB", rect(72, 0, 73, 1)),
+        untiered("LB", "LA", rect(74, 0, 75, 1)),
+      ],
+    };
+    const error = await rejection(asAdmin(() => Grid.importCollection(wrong)));
+    expect(error.code).toBe("import.invalid");
+    expect(error.details).toEqual([
+      { path: "features[2]", message: "LA: its line of parents loops back to it (no tier to take)" },
+      { path: "features[3]", message: "LB: its line of parents loops back to it (no tier to take)" },
+      { path: "features[1]", message: "L1-1: parent GHOST is neither in the file nor in the district" },
+    ]);
+
+    const right = {
+      type: "FeatureCollection",
+      features: [
+        untiered("M1", null, rect(80, 0, 90, 10)),
+        untiered("M1-1", "M1", rect(80, 0, 85, 10)),
+        untiered("M1-1-1", "M1-1", rect(80, 0, 81, 1)),
+        untiered("K1-3-1", "K1-3", rect(43, 0, 44, 1)),
+      ],
+    };
+    expect((await asAdmin(() => Grid.importCollection(right))).imported).toBe(4);
+    const exported = await asAdmin(() => Grid.exportCollection());
+    const tierOf = (code: string) => exported.features.find((entry) => entry.properties.code === code)?.properties.tier;
+    expect(["M1", "M1-1", "M1-1-1", "K1-3-1"].map(tierOf)).toEqual([1, 2, 3, 3]);
+  });
 });
 
 describe("grid counts", () => {

@@ -35,8 +35,9 @@ const FeatureProperties = z
     households: z.number().int().min(0).nullable().optional(),
     population: z.number().int().min(0).nullable().optional(),
   })
-  .refine((props) => (props.tier == null) !== (props.dedicatedKind == null), {
-    message: "give either tier or dedicatedKind",
+  // Neither: a regular grid one tier below its parent (the first tier with no parent).
+  .refine((props) => props.tier == null || props.dedicatedKind == null, {
+    message: "give either tier or dedicatedKind, not both",
     path: ["tier"],
   });
 type FeatureProperties = z.infer<typeof FeatureProperties>;
@@ -46,6 +47,8 @@ interface Candidate {
   props: FeatureProperties;
   boundary: Boundary | null;
   tier: number | null;
+  /** No tier nor kind given: the tier is the parent's plus one (1 without a parent). */
+  derived: boolean;
   grid?: Grid;
 }
 
@@ -115,16 +118,41 @@ async function plan(input: unknown, options: PlanOptions = {}): Promise<Grid[]> 
     if (!geometry.ok)
       for (const problem of geometry.problems) report(index, code, `geometry${problem.path ? `.${problem.path}` : ""}: ${problem.message}`);
     const tier = props.data.tier ?? null;
-    if (tier !== null && tier > config.tiers.length)
-      report(index, code, `tier ${tier} does not exist (this district has ${config.tiers.length})`);
     if (props.data.dedicatedKind && !kinds.has(props.data.dedicatedKind))
       report(index, code, `unknown dedicated kind "${props.data.dedicatedKind}"`);
     if (byCode.has(props.data.code)) report(index, code, `duplicate code (also feature ${byCode.get(props.data.code)!.index})`);
     else if (reserved.has(props.data.code)) report(index, code, "the code is already used in this district");
-    const candidate = { index, props: props.data, boundary: geometry.ok ? geometry.boundary : null, tier };
+    const derived = tier === null && props.data.dedicatedKind == null;
+    const candidate = { index, props: props.data, boundary: geometry.ok ? geometry.boundary : null, tier, derived };
     candidates.push(candidate);
     if (!byCode.has(props.data.code)) byCode.set(props.data.code, candidate);
   });
+
+  // Tiers not given (a spreadsheet without a tier column): one below the parent's, in the file or the district.
+  const tierOf = (candidate: Candidate, seen: Set<Candidate>): number | null | undefined => {
+    if (!candidate.derived) return candidate.tier;
+    const { parentCode } = candidate.props;
+    if (!parentCode) return 1;
+    if (seen.has(candidate)) return undefined;
+    seen.add(candidate);
+    const inFile = byCode.get(parentCode);
+    const parentTier = inFile ? tierOf(inFile, seen) : existingByCode.get(parentCode)?.tier;
+    return typeof parentTier === "number" ? parentTier + 1 : parentTier;
+  };
+  const looped = new Set<Candidate>();
+  for (const candidate of candidates.filter((each) => each.derived)) {
+    const tier = tierOf(candidate, new Set());
+    if (tier === undefined && byCode.has(candidate.props.parentCode ?? "")) {
+      report(candidate.index, candidate.props.code, "its line of parents loops back to it (no tier to take)");
+      looped.add(candidate);
+      continue;
+    }
+    // A parent that is not there, or a dedicated one: told in step 2 (as a tier-2 grid's parent).
+    candidate.tier = typeof tier === "number" ? tier : 2;
+  }
+  for (const candidate of candidates)
+    if (candidate.tier !== null && candidate.tier > config.tiers.length)
+      report(candidate.index, candidate.props.code, `tier ${candidate.tier} does not exist (this district has ${config.tiers.length})`);
 
   // 2. Parents: the right tier, found in the file or among the district's grids.
   const parentOf = new Map<
@@ -133,6 +161,7 @@ async function plan(input: unknown, options: PlanOptions = {}): Promise<Grid[]> 
   >();
   for (const candidate of candidates) {
     const { parentCode, code } = candidate.props;
+    if (looped.has(candidate)) continue;
     if (candidate.tier === 1) {
       if (parentCode) report(candidate.index, code, "a first-tier grid has no parent");
       parentOf.set(candidate, null);
