@@ -35,3 +35,4 @@ export {
 export { ChangeKind, RequestChangeBody, RequestChangeInput, requestChange, DecideChangeInput, decideChange } from "./change.ts";
 export { ListInput, list } from "./list.ts";
 export { notifications, markNotificationsRead } from "./notification.ts";
+export { NearbyInput, NearbyTicket, NEARBY_LIMIT, NEARBY_METRES, nearby } from "./nearby.ts";
