@@ -143,6 +143,8 @@ export const Permissions = {
   createTicket: reporters,
   listTickets: { ...everyone("own"), ...gridStaff, department_staff: "department" },
   getTicket: { ...everyone("own"), ...gridStaff, department_staff: "department" },
+  /** The public view of open tickets near a point (the district's own, private categories left out). */
+  listNearbyTickets: everyone(),
   attachPhoto: { ...reporters, ...gridStaff, department_staff: "department" },
   acceptTicket: gridStaff,
   rejectTicket: gridStaff,

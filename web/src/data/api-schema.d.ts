@@ -1575,6 +1575,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is it already reported? Open tickets within 300 m of a point, nearest first (at most 20), in the public view: no private categories, phone and ID numbers hidden, places rounded to ~100 m */
+        get: operations["listNearbyTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/photos": {
         parameters: {
             query?: never;
@@ -3135,6 +3152,18 @@ export interface components {
         };
         MetricValues: {
             [key: string]: number | null;
+        };
+        NearbyTicket: {
+            address: string | null;
+            categoryKey: string;
+            collectedAt: string;
+            description: string;
+            distanceM: number;
+            lat: number;
+            lon: number;
+            /** @enum {string} */
+            state: "collected" | "accepted" | "dispatched" | "handled" | "closed";
+            ticketID: string;
         };
         NeedItem: {
             claimantID: string | null;
@@ -9921,6 +9950,68 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNearbyTickets: {
+        parameters: {
+            query: {
+                lat: string;
+                lon: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open tickets near the point */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NearbyTicket"][];
+                        radiusM: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,7 +8,7 @@ import { addBaseMap, createLeafletMap, latLngsOf } from "./leaflet.ts";
 import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { unionBBox } from "../data/geo.ts";
 import type { BBox, Grid } from "../data/grids.ts";
-import type { TicketsApi } from "../data/tickets.ts";
+import type { NearbyTicket, TicketsApi } from "../data/tickets.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { LocateIcon } from "./grid-icons.tsx";
@@ -30,6 +30,10 @@ export function LocationPicker(props: {
   onPick: (point: Point, source: "map" | "device") => void;
   /** The pin turns red when the point is outside the district. */
   outside?: boolean;
+  /** Open reports near the pin: numbered markers, in the order of the list beside the map. */
+  nearby?: NearbyTicket[];
+  nearbyLabel?: (item: NearbyTicket) => string;
+  onOpenNearby?: (ticketID: string) => void;
   invalid?: boolean;
   describedBy?: string;
 }) {
@@ -101,6 +105,29 @@ export function LocationPicker(props: {
         marker.setLatLng([point.lat, point.lon]);
         marker.setIcon(icon(outside));
       }
+    });
+
+    // The open reports near the pin, numbered as in the list; a tap opens one.
+    const nearbyLayer = L.layerGroup().addTo(instance);
+    createEffect(() => {
+      nearbyLayer.clearLayers();
+      (props.nearby ?? []).forEach((item, index) => {
+        const label = props.nearbyLabel?.(item) ?? item.categoryKey;
+        L.marker([item.lat, item.lon], {
+          icon: L.divIcon({
+            className: "nearby-marker-icon",
+            html: `<span class="nearby-marker" data-testid="nearby-marker" data-ticket="${item.ticketID}">${index + 1}</span>`,
+            iconSize: [22, 22],
+            iconAnchor: [11, 11],
+          }),
+          title: label,
+          alt: label,
+          keyboard: true,
+          zIndexOffset: -100,
+        })
+          .on("click", () => props.onOpenNearby?.(item.ticketID))
+          .addTo(nearbyLayer);
+      });
     });
 
     instance.on("click", (event: Leaflet.LeafletMouseEvent) =>
