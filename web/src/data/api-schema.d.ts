@@ -2159,6 +2159,8 @@ export interface components {
                         number,
                         number
                     ] | null;
+                    /** Format: uri */
+                    tileAnnotationUrl?: string | null;
                     /** @default null */
                     tileAttribution: string | null;
                     /**
@@ -2466,6 +2468,8 @@ export interface components {
                     number,
                     number
                 ] | null;
+                /** Format: uri */
+                tileAnnotationUrl?: string | null;
                 /** @default null */
                 tileAttribution: string | null;
                 /**
@@ -2756,6 +2760,8 @@ export interface components {
                             number,
                             number
                         ] | null;
+                        /** Format: uri */
+                        tileAnnotationUrl?: string | null;
                         /** @default null */
                         tileAttribution: string | null;
                         /**
@@ -3237,6 +3243,8 @@ export interface components {
                         number,
                         number
                     ] | null;
+                    /** Format: uri */
+                    tileAnnotationUrl?: string | null;
                     tileAttribution?: string | null;
                     /** Format: uri */
                     tileUrl?: string | null;
@@ -3567,6 +3575,8 @@ export interface components {
                         number,
                         number
                     ] | null;
+                    /** Format: uri */
+                    tileAnnotationUrl?: string | null;
                     tileAttribution?: string | null;
                     /** Format: uri */
                     tileUrl?: string | null;
