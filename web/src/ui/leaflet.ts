@@ -2,6 +2,9 @@ import type * as Leaflet from "leaflet";
 import { createSignal, getOwner, onCleanup, onMount, runWithOwner, type Accessor } from "solid-js";
 import type { Boundary } from "../data/grids.ts";
 import type { DistrictConfig } from "../data/types.ts";
+// The pure base-map rules by their own path (the config index would bring the SDK into the bundle).
+import { leafletTiles } from "@wangge/core/config/base-map";
+import "./grid-labels.css";
 
 type L = typeof Leaflet;
 
@@ -62,12 +65,80 @@ export function createLeafletMap(container: () => HTMLElement, draw: (L: L, cont
   return { status: status as Accessor<MapStatus>, disposed: () => disposed, map: () => map };
 }
 
-/** The district's base map, when it has one: its tiles and their attribution (no Leaflet prefix). */
+/**
+ * The district's base map, when it has one: its tiles (WMTS names read as z, x, y; 天地图's
+ * subdomains), its label layer over them, and their attribution (no Leaflet prefix).
+ */
 export function addBaseMap(L: L, map: Leaflet.Map, settings: DistrictConfig["map"] | undefined): void {
   if (!settings?.tileUrl) return;
   map.attributionControl.setPrefix(false);
-  L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution ?? undefined, maxZoom: 19 }).addTo(map);
+  const base = leafletTiles(settings.tileUrl);
+  L.tileLayer(base.url, { subdomains: base.subdomains, attribution: settings.tileAttribution ?? undefined, maxZoom: 19 }).addTo(map);
+  if (settings.tileAnnotationUrl) {
+    const labels = leafletTiles(settings.tileAnnotationUrl);
+    L.tileLayer(labels.url, { subdomains: labels.subdomains, maxZoom: 19 }).addTo(map);
+  }
 }
+
+/** A grid that can be labelled: its name, tier and bounding box. */
+export interface LabelledGrid {
+  gridID: string;
+  name: string;
+  tier: number | null;
+  bbox?: unknown;
+}
+
+/** Labels drawn at once at most, and the room one needs around it (px). */
+const MAX_LABELS = 120;
+const LABEL_ROOM = 44;
+/** A grid is named once it spans this many pixels on screen. */
+const LABEL_MIN_WIDTH = 72;
+
+/**
+ * The offline base map's place names (where no tile service is set): grid names drawn at the
+ * middle of their boxes, once a grid is wide enough on screen to hold its name; finer grids
+ * first, a label too close to one already placed left out. Redrawn as the map moves.
+ */
+export function addGridLabels(L: L, map: Leaflet.Map, grids: () => LabelledGrid[]): { refresh: () => void } {
+  map.createPane("grid-labels").style.zIndex = "560";
+  const layer = L.layerGroup().addTo(map);
+  function refresh() {
+    layer.clearLayers();
+    // Nothing to place before the map has a view.
+    if (!(map as unknown as { _loaded?: boolean })._loaded) return;
+    const view = map.getBounds();
+    const placed: Leaflet.Point[] = [];
+    const candidates = grids()
+      .filter((grid) => Array.isArray(grid.bbox) && grid.bbox.length === 4)
+      .sort((a, b) => (b.tier ?? 0) - (a.tier ?? 0));
+    for (const grid of candidates) {
+      if (placed.length >= MAX_LABELS) break;
+      const [west, south, east, north] = grid.bbox as [number, number, number, number];
+      const centre = L.latLng((south + north) / 2, (west + east) / 2);
+      if (!view.contains(centre)) continue;
+      const width = map.latLngToContainerPoint([centre.lat, east]).x - map.latLngToContainerPoint([centre.lat, west]).x;
+      if (width < LABEL_MIN_WIDTH) continue;
+      const point = map.latLngToContainerPoint(centre);
+      if (placed.some((other) => Math.abs(other.x - point.x) < LABEL_ROOM * 2 && Math.abs(other.y - point.y) < LABEL_ROOM / 2)) continue;
+      placed.push(point);
+      L.marker(centre, {
+        pane: "grid-labels",
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({
+          className: "grid-label-icon",
+          html: `<span class="grid-label" data-testid="grid-label" data-tier="${grid.tier ?? "dedicated"}">${escapeHtml(grid.name)}</span>`,
+          iconSize: [0, 0],
+        }),
+      }).addTo(layer);
+    }
+  }
+  map.on("moveend zoomend", refresh);
+  return { refresh };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character]!);
 
 /** A GeoJSON Polygon or MultiPolygon as Leaflet lat/lng rings (null for anything else). */
 export function latLngsOf(L: L, geometry: unknown): Leaflet.LatLng[][] | Leaflet.LatLng[][][] | null {

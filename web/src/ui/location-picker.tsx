@@ -4,7 +4,7 @@
  * drops the pin (which can be dragged); "use my position" asks the device.
  */
 import type * as Leaflet from "leaflet";
-import { addBaseMap, createLeafletMap, latLngsOf } from "./leaflet.ts";
+import { addBaseMap, addGridLabels, createLeafletMap, latLngsOf } from "./leaflet.ts";
 import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { unionBBox } from "../data/geo.ts";
 import type { BBox, Grid } from "../data/grids.ts";
@@ -58,13 +58,15 @@ export function LocationPicker(props: {
     else if (settings?.center) instance.setView([settings.center[1], settings.center[0]], settings.zoom);
     else instance.setView([35, 105], 4);
 
-    // Without a base map, the first-tier grids give the place its shape.
+    // Without a base map, the first-tier grids give the place its shape, and their names.
     if (!settings?.tileUrl)
       void props.tickets
         .firstTier()
         .then((grids) => {
           if (disposed()) return;
           outline(L, instance, grids);
+          // The offline base map's place names: the first tier's names.
+          addGridLabels(L, instance, () => grids).refresh();
           if (!settings?.center && !props.value) {
             const box = unionBBox(grids.map((grid) => grid.bbox as BBox));
             if (box)
