@@ -88,16 +88,16 @@ export interface LabelledGrid {
   bbox?: unknown;
 }
 
-/** Labels drawn at once at most, and the room one needs around it (px). */
+/** Labels drawn at once at most; a character's width and a line's height (px), roughly. */
 const MAX_LABELS = 120;
-const LABEL_ROOM = 44;
-/** A grid is named once it spans this many pixels on screen. */
-const LABEL_MIN_WIDTH = 72;
+const CHARACTER_WIDTH = 13;
+const LINE_HEIGHT = 18;
 
 /**
- * The offline base map's place names (where no tile service is set): grid names drawn at the
- * middle of their boxes, once a grid is wide enough on screen to hold its name; finer grids
- * first, a label too close to one already placed left out. Redrawn as the map moves.
+ * The offline base map's place names (where no tile service is set): each grid's name in the
+ * middle of the part of its box that is in view, once that part is wide enough on screen to
+ * hold the name; finer grids first, a label that would overlap one already placed left out.
+ * Redrawn as the map moves, so the grid the map is zoomed into keeps its name in view.
  */
 export function addGridLabels(L: L, map: Leaflet.Map, grids: () => LabelledGrid[]): { refresh: () => void } {
   map.createPane("grid-labels").style.zIndex = "560";
@@ -107,21 +107,31 @@ export function addGridLabels(L: L, map: Leaflet.Map, grids: () => LabelledGrid[
     // Nothing to place before the map has a view.
     if (!(map as unknown as { _loaded?: boolean })._loaded) return;
     const view = map.getBounds();
-    const placed: Leaflet.Point[] = [];
+    const placed: Array<{ x: number; y: number; width: number }> = [];
     const candidates = grids()
       .filter((grid) => Array.isArray(grid.bbox) && grid.bbox.length === 4)
       .sort((a, b) => (b.tier ?? 0) - (a.tier ?? 0));
     for (const grid of candidates) {
       if (placed.length >= MAX_LABELS) break;
       const [west, south, east, north] = grid.bbox as [number, number, number, number];
-      const centre = L.latLng((south + north) / 2, (west + east) / 2);
-      if (!view.contains(centre)) continue;
-      const width = map.latLngToContainerPoint([centre.lat, east]).x - map.latLngToContainerPoint([centre.lat, west]).x;
-      if (width < LABEL_MIN_WIDTH) continue;
-      const point = map.latLngToContainerPoint(centre);
-      if (placed.some((other) => Math.abs(other.x - point.x) < LABEL_ROOM * 2 && Math.abs(other.y - point.y) < LABEL_ROOM / 2)) continue;
+      const box = {
+        west: Math.max(west, view.getWest()),
+        east: Math.min(east, view.getEast()),
+        south: Math.max(south, view.getSouth()),
+        north: Math.min(north, view.getNorth()),
+      };
+      if (box.west >= box.east || box.south >= box.north) continue;
+      const topLeft = map.latLngToContainerPoint([box.north, box.west]);
+      const bottomRight = map.latLngToContainerPoint([box.south, box.east]);
+      const width = grid.name.length * CHARACTER_WIDTH;
+      if (bottomRight.x - topLeft.x < width || bottomRight.y - topLeft.y < LINE_HEIGHT * 2) continue;
+      const point = { x: (topLeft.x + bottomRight.x) / 2, y: (topLeft.y + bottomRight.y) / 2, width };
+      if (
+        placed.some((other) => Math.abs(other.x - point.x) < (other.width + width) / 2 + 8 && Math.abs(other.y - point.y) < LINE_HEIGHT + 4)
+      )
+        continue;
       placed.push(point);
-      L.marker(centre, {
+      L.marker(map.containerPointToLatLng([point.x, point.y]), {
         pane: "grid-labels",
         interactive: false,
         keyboard: false,
