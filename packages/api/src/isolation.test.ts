@@ -60,11 +60,13 @@ const openToA: Record<string, string> = {
   requestPhotoUpload: "an upload slot for A",
   createGridUpload: "an upload slot for A",
   exportGrids: "an export of A's grids",
+  listNearbyTickets: "A's open tickets near a point (aimed at B's ground: none of B's)",
 };
 
 /** Query values a route needs besides the ids (which are B's), aimed at B's ground. */
 const queriesAimedAtB: Record<string, Record<string, string>> = {
   locateGrid: { lon: "118.02", lat: "26.62" },
+  listNearbyTickets: { lon: "118.02", lat: "26.62" },
   listOwnersRecords: { kind: "consultation" },
 };
 /** Query parameters of which a route takes only one at a time: each is tried alone. */

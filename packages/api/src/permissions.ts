@@ -146,6 +146,8 @@ export const Permissions = {
   /** The reporter's contact: staff handling the ticket only; each whole number read is logged. */
   getTicketReporter: { ...gridStaff, department_staff: "department" },
   revealTicketReporter: { ...gridStaff, department_staff: "department" },
+  /** The public view of open tickets near a point (the district's own, private categories left out). */
+  listNearbyTickets: everyone(),
   attachPhoto: { ...reporters, ...gridStaff, department_staff: "department" },
   acceptTicket: gridStaff,
   rejectTicket: gridStaff,

@@ -1609,6 +1609,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is it already reported? Open tickets within 300 m of a point, nearest first (at most 20), in the public view: no private categories, phone and ID numbers hidden, places rounded to ~100 m */
+        get: operations["listNearbyTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/photos": {
         parameters: {
             query?: never;
@@ -2176,6 +2193,8 @@ export interface components {
                         number,
                         number
                     ] | null;
+                    /** Format: uri */
+                    tileAnnotationUrl?: string | null;
                     /** @default null */
                     tileAttribution: string | null;
                     /**
@@ -2483,6 +2502,8 @@ export interface components {
                     number,
                     number
                 ] | null;
+                /** Format: uri */
+                tileAnnotationUrl?: string | null;
                 /** @default null */
                 tileAttribution: string | null;
                 /**
@@ -2773,6 +2794,8 @@ export interface components {
                             number,
                             number
                         ] | null;
+                        /** Format: uri */
+                        tileAnnotationUrl?: string | null;
                         /** @default null */
                         tileAttribution: string | null;
                         /**
@@ -3170,6 +3193,18 @@ export interface components {
         MetricValues: {
             [key: string]: number | null;
         };
+        NearbyTicket: {
+            address: string | null;
+            categoryKey: string;
+            collectedAt: string;
+            description: string;
+            distanceM: number;
+            lat: number;
+            lon: number;
+            /** @enum {string} */
+            state: "collected" | "accepted" | "dispatched" | "handled" | "closed";
+            ticketID: string;
+        };
         NeedItem: {
             claimantID: string | null;
             claimantUnit: string | null;
@@ -3242,6 +3277,8 @@ export interface components {
                         number,
                         number
                     ] | null;
+                    /** Format: uri */
+                    tileAnnotationUrl?: string | null;
                     tileAttribution?: string | null;
                     /** Format: uri */
                     tileUrl?: string | null;
@@ -3579,6 +3616,8 @@ export interface components {
                         number,
                         number
                     ] | null;
+                    /** Format: uri */
+                    tileAnnotationUrl?: string | null;
                     tileAttribution?: string | null;
                     /** Format: uri */
                     tileUrl?: string | null;
@@ -10076,6 +10115,68 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNearbyTickets: {
+        parameters: {
+            query: {
+                lat: string;
+                lon: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open tickets near the point */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NearbyTicket"][];
+                        radiusM: number;
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

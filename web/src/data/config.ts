@@ -68,7 +68,19 @@ export const governanceLists = [
 ] as const satisfies readonly (keyof GovernanceSettings)[];
 
 /** The settings sections, in the order the page lists them. */
-export const sections = ["tiers", "roles", "mechanisms", "tickets", "governance", "terms", "access", "users", "history", "audit"] as const;
+export const sections = [
+  "tiers",
+  "roles",
+  "mechanisms",
+  "tickets",
+  "map",
+  "governance",
+  "terms",
+  "access",
+  "users",
+  "history",
+  "audit",
+] as const;
 export type Section = (typeof sections)[number];
 
 /**

@@ -41,6 +41,9 @@ export type PhotoType = (typeof photoTypes)[number];
 /** A presigned upload for one photo (`POST /tickets/photos`). */
 export type PhotoSlot = Reply<"/tickets/photos", "post">;
 
+/** An open ticket near a point, as anyone in the district sees it (`GET /tickets/nearby`). */
+export type NearbyTicket = Reply<"/tickets/nearby", "get">["items"][number];
+
 export type CreateTicketInput = Body<"/tickets", "post">;
 
 /** One in-app notification: a step was taken on one of the caller's tickets. */
@@ -110,6 +113,8 @@ export function ticketsApi(api: Api) {
     /** Marks the given notifications read, or all of them without a list. */
     markRead: (notificationIDs?: string[]) =>
       ok(client.POST("/me/notifications/read", { body: notificationIDs ? { notificationIDs } : {} })),
+    /** Open tickets near a point, in the public view, nearest first ("is it already reported?"). */
+    nearby: (lon: number, lat: number) => ok(client.GET("/tickets/nearby", { params: { query: { lon: String(lon), lat: String(lat) } } })),
     /** The grid at a point, or 404 `grid.outside_district`. */
     locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
     grid: (gridID: string) => ok(client.GET("/grids/{gridID}", { params: { path: { gridID } } })),

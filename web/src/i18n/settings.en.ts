@@ -23,6 +23,8 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "section.governance.desc": "Meeting types, volunteer teams, ledger work",
   "section.terms": "Terminology",
   "section.terms.desc": "Your own words for tiers, roles and mechanisms",
+  "section.map": "Base map",
+  "section.map.desc": "The map service under the grids (e.g. Tianditu), or grid names offline",
   "section.access": "Registration",
   "section.access.desc": "Whether residents register themselves, and who approves",
   "section.users": "People",

@@ -23,6 +23,8 @@ export const settingsZhCN = {
   "section.governance.desc": "议事会类型、志愿队伍、台账工作类型",
   "section.terms": "术语",
   "section.terms.desc": "用本区自己的叫法称呼层级、角色和机制",
+  "section.map": "底图",
+  "section.map.desc": "地图的底图服务（天地图等），或离线显示网格名称",
   "section.access": "注册与审核",
   "section.access.desc": "居民能否自行注册，是否需要审核",
   "section.users": "人员",

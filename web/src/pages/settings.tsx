@@ -13,6 +13,7 @@ import { GovernanceSection, TermsSection } from "./settings-lists.tsx";
 import type { SettingsFrame } from "./settings-parts.tsx";
 import { RolesSection, TiersSection } from "./settings-structure.tsx";
 import { AccessSection, MechanismsSection } from "./settings-switches.tsx";
+import { MapSection } from "./settings-map.tsx";
 import { TicketsSection } from "./settings-tickets.tsx";
 import { UsersSection } from "./settings-users.tsx";
 import "./settings.css";
@@ -22,6 +23,7 @@ const screens: Record<Section, Component<{ frame: SettingsFrame }>> = {
   roles: RolesSection,
   mechanisms: MechanismsSection,
   tickets: TicketsSection,
+  map: MapSection,
   governance: GovernanceSection,
   terms: TermsSection,
   access: AccessSection,

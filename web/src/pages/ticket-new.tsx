@@ -10,6 +10,7 @@ import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { AlertIcon, ChevronRightIcon, MapPinIcon } from "../ui/icons.tsx";
 import { LocationPicker, type Point } from "../ui/location-picker.tsx";
+import { NearbyReports } from "../ui/nearby-reports.tsx";
 import { PhotoPicker } from "../ui/photo-picker.tsx";
 import { EmptyState } from "../ui/states.tsx";
 import { useTicketLists } from "../ui/ticket-parts.tsx";
@@ -61,6 +62,8 @@ type Say = () => string;
 /** The report: category, description, photos (uploaded as they are picked) and the place. */
 export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi; onCreated: (ticket: Ticket) => void }) {
   const { t, pick } = useTicketLocale();
+  const params = useParams<{ slug: string }>();
+  const navigate = useNavigate();
   const { categories, names } = useTicketLists(props.tickets);
   const uploads = createPhotoUploads(props.tickets);
   const [categoryKey, setCategoryKey] = createSignal("");
@@ -80,6 +83,11 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
     const error = located.error();
     return error instanceof ApiError && (error.code === "grid.outside_district" || error.status === 404);
   };
+  // Once the pin is inside the district: the open reports near it (is it already reported?).
+  const nearby = createQuery(
+    () => (located.data() ? point() : null),
+    (spot) => props.tickets.nearby(spot.lon, spot.lat),
+  );
   const category = createMemo(() => categories.data()?.find((candidate) => candidate.key === categoryKey()));
   const descriptionLength = () => description().trim().length;
 
@@ -300,6 +308,9 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
               value={point()}
               onPick={pickPoint}
               outside={outside()}
+              nearby={nearby.data()?.items}
+              nearbyLabel={(item) => `${names.category(item.categoryKey)} · ${t(`state.${item.state}`)}`}
+              onOpenNearby={(ticketID) => navigate(`/d/${params.slug}/tickets/${ticketID}`)}
               invalid={Boolean(errors().location)}
               describedBy="ticket-location-status"
             />
@@ -385,6 +396,9 @@ export function ReportForm(props: { config: DistrictConfig; tickets: TicketsApi;
                 <p class="field-error">{errors().location?.()}</p>
               </Show>
             </div>
+            <Show when={point() && !outside()}>
+              <NearbyReports query={nearby} slug={params.slug} categoryName={names.category} />
+            </Show>
           </div>
 
           <div class="field">

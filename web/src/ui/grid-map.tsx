@@ -5,7 +5,7 @@
  * so the polygons themselves are not interactive (no per-polygon hit testing on mouse move).
  */
 import type * as Leaflet from "leaflet";
-import { addBaseMap, createLeafletMap, latLngsOf } from "./leaflet.ts";
+import { addBaseMap, addGridLabels, createLeafletMap, latLngsOf } from "./leaflet.ts";
 import { createEffect, on, onCleanup, Show } from "solid-js";
 import type { GridWorkspace, TierLayer } from "../data/grid-workspace.ts";
 import { unionBBox } from "../data/geo.ts";
@@ -206,6 +206,15 @@ export function GridMap(props: { workspace: GridWorkspace }) {
       const hit = ws.gridAt(lng, lat);
       if (hit) ws.select(hit.gridID, "map");
     });
+
+    // Without a tile service: the grids' names as the offline base map's place names.
+    if (!settings?.tileUrl) {
+      const labels = addGridLabels(L, instance, () => ws.layers.filter((layer) => layer.visible()).flatMap((layer) => layer.items()));
+      createEffect(() => {
+        for (const layer of ws.layers) if (layer.visible()) layer.items();
+        labels.refresh();
+      });
+    }
 
     // The map's box changes with the layout (phone tabs, the panel opening): keep Leaflet in step.
     if (typeof ResizeObserver !== "undefined") {

@@ -4,11 +4,11 @@
  * drops the pin (which can be dragged); "use my position" asks the device.
  */
 import type * as Leaflet from "leaflet";
-import { addBaseMap, createLeafletMap, latLngsOf } from "./leaflet.ts";
+import { addBaseMap, addGridLabels, createLeafletMap, latLngsOf } from "./leaflet.ts";
 import { createEffect, createSignal, onCleanup, Show } from "solid-js";
 import { unionBBox } from "../data/geo.ts";
 import type { BBox, Grid } from "../data/grids.ts";
-import type { TicketsApi } from "../data/tickets.ts";
+import type { NearbyTicket, TicketsApi } from "../data/tickets.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { LocateIcon } from "./grid-icons.tsx";
@@ -30,6 +30,10 @@ export function LocationPicker(props: {
   onPick: (point: Point, source: "map" | "device") => void;
   /** The pin turns red when the point is outside the district. */
   outside?: boolean;
+  /** Open reports near the pin: numbered markers, in the order of the list beside the map. */
+  nearby?: NearbyTicket[];
+  nearbyLabel?: (item: NearbyTicket) => string;
+  onOpenNearby?: (ticketID: string) => void;
   invalid?: boolean;
   describedBy?: string;
 }) {
@@ -54,13 +58,15 @@ export function LocationPicker(props: {
     else if (settings?.center) instance.setView([settings.center[1], settings.center[0]], settings.zoom);
     else instance.setView([35, 105], 4);
 
-    // Without a base map, the first-tier grids give the place its shape.
+    // Without a base map, the first-tier grids give the place its shape, and their names.
     if (!settings?.tileUrl)
       void props.tickets
         .firstTier()
         .then((grids) => {
           if (disposed()) return;
           outline(L, instance, grids);
+          // The offline base map's place names: the first tier's names.
+          addGridLabels(L, instance, () => grids).refresh();
           if (!settings?.center && !props.value) {
             const box = unionBBox(grids.map((grid) => grid.bbox as BBox));
             if (box)
@@ -101,6 +107,29 @@ export function LocationPicker(props: {
         marker.setLatLng([point.lat, point.lon]);
         marker.setIcon(icon(outside));
       }
+    });
+
+    // The open reports near the pin, numbered as in the list; a tap opens one.
+    const nearbyLayer = L.layerGroup().addTo(instance);
+    createEffect(() => {
+      nearbyLayer.clearLayers();
+      (props.nearby ?? []).forEach((item, index) => {
+        const label = props.nearbyLabel?.(item) ?? item.categoryKey;
+        L.marker([item.lat, item.lon], {
+          icon: L.divIcon({
+            className: "nearby-marker-icon",
+            html: `<span class="nearby-marker" data-testid="nearby-marker" data-ticket="${item.ticketID}">${index + 1}</span>`,
+            iconSize: [22, 22],
+            iconAnchor: [11, 11],
+          }),
+          title: label,
+          alt: label,
+          keyboard: true,
+          zIndexOffset: -100,
+        })
+          .on("click", () => props.onOpenNearby?.(item.ticketID))
+          .addTo(nearbyLayer);
+      });
     });
 
     instance.on("click", (event: Leaflet.LeafletMouseEvent) =>

@@ -5,6 +5,9 @@ import { steps } from "../step.ts";
 
 const TicketSchema = Ticket.Ticket.meta({ id: "Ticket" });
 const Timeline = Ticket.TimelineEntry.meta({ id: "TimelineEntry" });
+const NearbyTicket = Ticket.NearbyTicket.meta({ id: "NearbyTicket" });
+/** A coordinate in a query string: a number in range (an empty or non-numeric value is a 400). */
+const Coordinate = (min: number, max: number) => z.string().trim().min(1).pipe(z.coerce.number<string>().finite().min(min).max(max));
 const TicketParam = z.object({ ticketID: pathParam("ticketID", "ticket_01jd…") });
 const step = steps({
   id: "ticketID",
@@ -87,6 +90,23 @@ export const ticketRoutes = router()
       responses: { 200: json(pageOf(TicketSchema), "One page of tickets"), ...problems(400, 401, 403, 404) },
     }),
     async (c) => c.json(await Ticket.list(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/nearby",
+      operationId: "listNearbyTickets",
+      tags: ["tickets"],
+      summary:
+        "Is it already reported? Open tickets within 300 m of a point, nearest first (at most 20), in the public view: no private categories, phone and ID numbers hidden, places rounded to ~100 m",
+      security: bearer,
+      request: { query: z.object({ lon: Coordinate(-180, 180), lat: Coordinate(-90, 90) }) },
+      responses: {
+        200: json(z.object({ items: z.array(NearbyTicket), radiusM: z.number() }), "The open tickets near the point"),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Ticket.nearby(c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

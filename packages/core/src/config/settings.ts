@@ -1,3 +1,4 @@
+import { tileUrlProblem } from "./base-map.ts";
 import { z } from "zod";
 import { DistrictRole } from "../actor.ts";
 
@@ -111,7 +112,9 @@ export const DefaultTicketSettings: TicketSettings = {
 /** How the portal's map opens; without a tile URL it draws grids on a plain background. */
 export const MapSettings = z.object({
   /** An XYZ tile URL template (`https://…/{z}/{x}/{y}.png`), or null for no base map. */
-  tileUrl: z.string().url().max(300).nullable().default(null),
+  tileUrl: z.string().url().max(400).nullable().default(null),
+  /** A second layer drawn over the first: labels (注记), e.g. 天地图's `cva` over `vec`. */
+  tileAnnotationUrl: z.string().url().max(400).nullable().optional(),
   tileAttribution: z.string().max(200).nullable().default(null),
   center: z
     .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
@@ -120,6 +123,20 @@ export const MapSettings = z.object({
   zoom: z.number().int().min(1).max(19).default(11),
 });
 export type MapSettings = z.infer<typeof MapSettings>;
+
+/**
+ * The map settings as a change sets them: each tile URL template checked (https, {z}{x}{y} or
+ * WMTS's names, no service in shifted GCJ-02 / BD-09 coordinates; see base-map.ts).
+ */
+export const MapSettingsChange = MapSettings.superRefine((map, ctx) => {
+  for (const field of ["tileUrl", "tileAnnotationUrl"] as const) {
+    const url = map[field];
+    const problem = url ? tileUrlProblem(url) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: [field], message: problem });
+  }
+  if (!map.tileUrl && map.tileAnnotationUrl)
+    ctx.addIssue({ code: "custom", path: ["tileAnnotationUrl"], message: "a label layer needs a base layer (tileUrl)" });
+});
 
 /** An entry of a kind list a district names itself (a meeting type, a volunteer team kind …). */
 export const NamedKind = Names.extend({

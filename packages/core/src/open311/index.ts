@@ -20,6 +20,7 @@ import { DistrictEntity } from "../district/district.entity.ts";
 import { ForbiddenError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import * as Ticket from "../ticket/index.ts";
 import { IdempotencyEntity, TicketEntity, TicketStates } from "../ticket/ticket.entity.ts";
+import { PublicCoordinateDecimals, redact, roundCoordinate } from "../ticket/public-view.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import type { Assert, Equal } from "../util/record.ts";
@@ -154,23 +155,8 @@ export function w3c(iso: string): string {
   return `${new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** How precisely the public list places a ticket: 3 decimals of a degree, about 100 m. */
-export const PublicCoordinateDecimals = 3;
-
-/** Mainland mobile numbers, landlines and resident ID numbers (18 or 15 characters) in free text. */
-const PersonalNumbers = [
-  /(?<![0-9])\d{17}[0-9Xx](?![0-9A-Za-z])/g,
-  /(?<![0-9])\d{15}(?![0-9])/g,
-  /(?<![0-9])1[3-9]\d{9}(?![0-9])/g,
-  /(?<![0-9])0\d{2,3}-?\d{7,8}(?![0-9])/g,
-];
-
-/** Free text as the public sees it: phone and ID numbers typed into it are hidden. */
-export function redact(text: string): string {
-  return PersonalNumbers.reduce((out, pattern) => out.replace(pattern, (found) => "*".repeat(found.length)), text);
-}
-
-const roundTo = (value: number) => Math.round(value * 10 ** PublicCoordinateDecimals) / 10 ** PublicCoordinateDecimals;
+/** The public view's rules live with tickets (the nearby list shares them). */
+export { PublicCoordinateDecimals, redact };
 
 /**
  * Who is reading: the reporter (the API key a request came with, when it reported the ticket)
@@ -187,8 +173,8 @@ function viewOf(config: DistrictConfig, item: PublicItem): ServiceRequest | unde
     ...full,
     description: redact(full.description),
     address: full.address === null ? null : redact(full.address),
-    lat: roundTo(full.lat),
-    long: roundTo(full.long),
+    lat: roundCoordinate(full.lat),
+    long: roundCoordinate(full.long),
   };
 }
 

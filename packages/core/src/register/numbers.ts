@@ -71,4 +71,5 @@ export const CreditCode = z
 // ─── masks (脱敏) ───────────────────────────────────────────────────────────────
 
 /** An ID number as lists show it: the first 3 and last 4 characters (350***********1234). */
-export const maskResidentID = (id: string) => (id.length > 7 ? `${id.slice(0, 3)}${"*".repeat(id.length - 7)}${id.slice(-4)}` : "*".repeat(id.length));
+export const maskResidentID = (id: string) =>
+  id.length > 7 ? `${id.slice(0, 3)}${"*".repeat(id.length - 7)}${id.slice(-4)}` : "*".repeat(id.length);

@@ -36,3 +36,4 @@ export { ChangeKind, RequestChangeBody, RequestChangeInput, requestChange, Decid
 export { ListInput, list } from "./list.ts";
 export { notifications, markNotificationsRead } from "./notification.ts";
 export { ReporterContact, RevealReporterInput, reporterContact, revealReporterContact } from "./reporter.ts";
+export { NearbyInput, NearbyTicket, NEARBY_LIMIT, NEARBY_METRES, nearby } from "./nearby.ts";
