@@ -24,6 +24,7 @@ import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import type { Assert, Equal } from "../util/record.ts";
 import { ApiKeyEntity } from "./open311.entity.ts";
+import { redact, roundTo } from "./redact.ts";
 
 export { ApiKeyEntity };
 
@@ -154,23 +155,7 @@ export function w3c(iso: string): string {
   return `${new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** How precisely the public list places a ticket: 3 decimals of a degree, about 100 m. */
-export const PublicCoordinateDecimals = 3;
-
-/** Mainland mobile numbers, landlines and resident ID numbers (18 or 15 characters) in free text. */
-const PersonalNumbers = [
-  /(?<![0-9])\d{17}[0-9Xx](?![0-9A-Za-z])/g,
-  /(?<![0-9])\d{15}(?![0-9])/g,
-  /(?<![0-9])1[3-9]\d{9}(?![0-9])/g,
-  /(?<![0-9])0\d{2,3}-?\d{7,8}(?![0-9])/g,
-];
-
-/** Free text as the public sees it: phone and ID numbers typed into it are hidden. */
-export function redact(text: string): string {
-  return PersonalNumbers.reduce((out, pattern) => out.replace(pattern, (found) => "*".repeat(found.length)), text);
-}
-
-const roundTo = (value: number) => Math.round(value * 10 ** PublicCoordinateDecimals) / 10 ** PublicCoordinateDecimals;
+export { PublicCoordinateDecimals, redact } from "./redact.ts";
 
 /**
  * Who is reading: the reporter (the API key a request came with, when it reported the ticket)
