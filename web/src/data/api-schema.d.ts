@@ -3237,6 +3237,7 @@ export interface components {
                 en: string;
                 zh: string;
             } | null;
+            departmentKey: string | null;
             duplicateOf: string | null;
             gridName: string | null;
             kind: string;

@@ -117,12 +117,14 @@ export const follow = fn(FollowInput, async (input) => {
   return { ticketID: ticket.ticketID, following: true };
 });
 
-/** Stops following a ticket; when the caller does not follow it, nothing changes. */
+/** Stops following a ticket; when the caller does not follow it, nothing changes (404 for one they may not see). */
 export const unfollow = fn(FollowInput, async (input) => {
   assertSignedIn();
   const tenantID = useTenant();
   const userID = actorID();
-  if (await follows(input.ticketID)) {
+  // Not following: still a 404 for a ticket the caller may not see (another district's, a private one).
+  if (!(await follows(input.ticketID))) await visible(input.ticketID);
+  else {
     const result = await writeTransaction({ follow: FollowEntity, ticket: TicketEntity }, (ops) => [
       ops.follow
         .delete({ tenantID, userID, ticketID: input.ticketID })

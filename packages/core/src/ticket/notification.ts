@@ -124,6 +124,8 @@ export const Notification = z.object({
   gridName: z.string().nullable(),
   address: z.string().nullable(),
   department: Name.nullable(),
+  /** The department's key (`territorial`: the grid handles it). */
+  departmentKey: z.string().nullable(),
   closure: z.string().nullable(),
   /** For a duplicate: the ticket it repeats (which the reporter now follows). */
   duplicateOf: z.string().nullable(),
@@ -257,6 +259,7 @@ export const notifications = fn(PageInput, async (input) => {
         gridName: item.gridID ? (names.grids.get(item.gridID) ?? null) : null,
         address: item.address ?? null,
         department: names.department(item.departmentKey),
+        departmentKey: item.departmentKey && item.departmentKey !== "none" ? item.departmentKey : null,
         closure: item.closure ?? null,
         duplicateOf: item.duplicateOf ?? null,
       }),
