@@ -24,7 +24,7 @@ import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import type { Assert, Equal } from "../util/record.ts";
 import { ApiKeyEntity } from "./open311.entity.ts";
-import { redact, roundTo } from "./redact.ts";
+import { redact, roundTo } from "../ticket/redact.ts";
 
 export { ApiKeyEntity };
 
@@ -155,7 +155,7 @@ export function w3c(iso: string): string {
   return `${new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-export { PublicCoordinateDecimals, redact } from "./redact.ts";
+export { PublicCoordinateDecimals, redact } from "../ticket/redact.ts";
 
 /**
  * Who is reading: the reporter (the API key a request came with, when it reported the ticket)

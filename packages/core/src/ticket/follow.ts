@@ -11,7 +11,7 @@ import { actorID, assertRole, useTenant } from "../actor.ts";
 import { isPublicCategory } from "../config/category-rules.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import { Tally } from "../counter/tally.ts";
-import { redact, roundTo } from "../open311/redact.ts";
+import { redact, roundTo } from "./redact.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { now } from "../util/clock.ts";

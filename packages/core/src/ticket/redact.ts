@@ -1,6 +1,6 @@
 /**
  * What the public sees of a ticket's free text and place (the Open311 list, and a resident
- * opening someone else's ticket): pure, so that the ticket domain uses it without Open311.
+ * opening someone else's ticket): pure; Open311 takes it from here.
  */
 
 /** How precisely the public list places a ticket: 3 decimals of a degree, about 100 m. */
