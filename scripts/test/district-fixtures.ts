@@ -133,6 +133,7 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
     requestTicketChange: { kind: "void", note: "越界操作" },
     decideTicketChange: { approve: true },
     revealTicketReporter: { purpose: "越界查看" },
+    markTicketDuplicate: { originalID: ticket.ticketID },
     attachPhoto: { photoKey: "uploads/pending/yanping/photos/photo_x" },
     assignRole: { gridID: first.body.gridID, roleKey: "grid_leader_1", person: { name: "冒充者", phone: "13700000000" } },
   });

@@ -159,6 +159,11 @@ export const Permissions = {
   decideTicketChange: leaders,
   rateTicket: reporters,
   reopenTicket: reporters,
+  /** A ticket of a public category, as the public sees it: anyone of the district. */
+  getPublicTicket: everyone(),
+  followTicket: everyone(),
+  unfollowTicket: everyone("own"),
+  markTicketDuplicate: gridStaff,
 
   // ─── cadres and their ledger (下沉干部 · 双向管理) ───
   listHomeUnits: { grid_worker: "district", grid_leader: "district", cadre: "district", district_admin: "district" },

@@ -789,7 +789,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's in-app notifications, newest first */
+        /**
+         * The caller's in-app notifications, newest first
+         * @description Their own tickets' steps, the steps of the tickets they follow, and — from their record — new tickets and change requests of their grid (and the grids below), tickets dispatched to their department, and (grid leaders) overdue tickets of their grid. Each names the category, place and step.
+         */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -808,7 +811,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark the caller's notifications read (all, or the ones named) */
+        /**
+         * Mark the caller's notifications read (all, or the ones named)
+         * @description Without `notificationIDs`, everything up to now is read (one mark); `marked` is then how many of the newest 200 were unread.
+         */
         post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
@@ -1439,6 +1445,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{ticketID}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重复件: close a ticket as a duplicate of another of the district (by ID or number); its reporter follows the original */
+        post: operations["markTicketDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{ticketID}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关注: follow a ticket the caller may see, to be told of its steps; following again changes nothing */
+        post: operations["followTicket"];
+        /** Stop following a ticket; when the caller does not follow it, nothing changes */
+        delete: operations["unfollowTicket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{ticketID}/handling": {
         parameters: {
             query?: never;
@@ -1467,6 +1508,23 @@ export interface paths {
         put?: never;
         /** Attach an uploaded photo to an open ticket (checked: size, type, magic bytes) */
         post: operations["attachPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{ticketID}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket as anyone in the district may see it (public categories; numbers hidden, place rounded), and whether the caller follows it */
+        get: operations["getPublicTicket"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2985,6 +3043,10 @@ export interface components {
             taskID: string;
             ticks: boolean[];
         };
+        Following: {
+            following: boolean;
+            ticketID: string;
+        };
         Grid: {
             areaM2: number;
             bbox: number[];
@@ -3230,6 +3292,29 @@ export interface components {
             title: string;
             updatedAt: string;
         };
+        Notification: {
+            address: string | null;
+            at: string;
+            /** @enum {string} */
+            audience: "own" | "following" | "grid" | "department";
+            category: {
+                en: string;
+                zh: string;
+            } | null;
+            closure: string | null;
+            department: {
+                en: string;
+                zh: string;
+            } | null;
+            departmentKey: string | null;
+            duplicateOf: string | null;
+            gridName: string | null;
+            kind: string;
+            notificationID: string;
+            read: boolean;
+            state: string | null;
+            ticketID: string | null;
+        };
         OnboardInput: {
             admin: {
                 name: string;
@@ -3469,6 +3554,26 @@ export interface components {
             nameZh: string;
             provinceID: string;
         };
+        PublicTicket: {
+            address: string | null;
+            categoryKey: string;
+            closedAt: string | null;
+            /** @enum {string|null} */
+            closure: "solved" | "not_responsible" | "duplicate" | "not_accepted" | "void" | null;
+            collectedAt: string;
+            description: string;
+            duplicateOf: string | null;
+            followers: number;
+            following: boolean;
+            gridID: string;
+            lat: number;
+            lon: number;
+            own: boolean;
+            /** @enum {string} */
+            state: "collected" | "accepted" | "dispatched" | "handled" | "closed";
+            ticketID: string;
+            updatedAt: string;
+        };
         Registered: {
             /** @enum {string} */
             status: "active" | "pending";
@@ -3531,6 +3636,8 @@ export interface components {
             description: string;
             dispatchedAt: string | null;
             dueAt: string | null;
+            duplicateOf: string | null;
+            followers: number;
             gridID: string;
             gridPath: string[];
             handledAt: string | null;
@@ -6861,14 +6968,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         cursor: string | null;
-                        items: {
-                            at: string;
-                            kind: string;
-                            notificationID: string;
-                            read: boolean;
-                            state: string | null;
-                            ticketID: string | null;
-                        }[];
+                        items: components["schemas"]["Notification"][];
                     };
                 };
             };
@@ -9418,6 +9518,178 @@ export interface operations {
             };
         };
     };
+    markTicketDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    originalID: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The ticket after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    followTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Following */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Following"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfollowTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not following */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Following"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     reportHandling: {
         parameters: {
             query?: never;
@@ -9556,6 +9828,55 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public view */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTicket"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

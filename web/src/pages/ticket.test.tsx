@@ -358,9 +358,57 @@ describe("the ticket page", () => {
       "GET /config/categories": () => ({ items: categories }),
       "GET /config/departments": () => ({ items: departments }),
       [`GET /tickets/${ID}`]: () => problem(404, { code: "ticket.not_found", detail: "There is no ticket you can see." }),
+      [`GET /tickets/${ID}/public`]: () => problem(404, { code: "ticket.not_found", detail: "There is no ticket you can see." }),
     });
     signedIn();
     renderApp(`/d/jianyang/tickets/${ID}`);
-    expect(await screen.findByText("找不到该工单", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText("看不到这件工单", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId("ticket-unavailable")).toHaveAttribute("data-status", "404");
+  });
+
+  it("shows a resident someone else's public ticket in its public form, and follows it", async () => {
+    const user = userEvent.setup();
+    let following = false;
+    const view = () => ({
+      ticketID: ID,
+      state: "accepted",
+      closure: null,
+      categoryKey: "garbage",
+      description: "东门垃圾堆放，电话***********",
+      address: "七贤社区东门",
+      lon: 118.12,
+      lat: 27.33,
+      gridID: "grid_JY-01-01-01",
+      collectedAt: new Date().toISOString(),
+      closedAt: null,
+      updatedAt: new Date().toISOString(),
+      followers: following ? 1 : 0,
+      duplicateOf: null,
+      following,
+      own: false,
+    });
+    const { requests } = fakeApi({
+      "GET /me": () => residentMe,
+      "GET /districts/jianyang": () => ({ district: jianyang, config: ticketConfig }),
+      "GET /me/notifications": () => ({ items: [], cursor: null }),
+      "GET /config/categories": () => ({ items: categories }),
+      "GET /config/departments": () => ({ items: departments }),
+      [`GET /tickets/${ID}`]: () => problem(404, { code: "ticket.not_found", detail: "There is no ticket you can see." }),
+      [`GET /tickets/${ID}/public`]: view,
+      [`POST /tickets/${ID}/follow`]: () => {
+        following = true;
+        return { ticketID: ID, following };
+      },
+    });
+    signedIn();
+    renderApp(`/d/jianyang/tickets/${ID}`);
+    const shown = await screen.findByTestId("ticket-public", {}, { timeout: 5000 });
+    expect(within(shown).getByTestId("ticket-title")).toHaveTextContent("垃圾堆放");
+    expect(within(shown).getByTestId("ticket-description-text")).toHaveTextContent("电话***********");
+    const follow = within(shown).getByTestId("ticket-follow");
+    expect(follow).toHaveTextContent("关注");
+    await user.click(follow);
+    await waitFor(() => expect(screen.getByTestId("ticket-follow")).toHaveTextContent("取消关注"));
+    expect(requests.some((request) => request.method === "POST" && request.path === `/tickets/${ID}/follow`)).toBe(true);
   });
 });

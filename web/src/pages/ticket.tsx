@@ -16,12 +16,15 @@ import {
 } from "../data/tickets.ts";
 import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
-import { useSession } from "../providers/session.tsx";
 import { TicketGate } from "../ui/district-gate.tsx";
 import { ReporterFact } from "../ui/reporter-contact.tsx";
 import { AlertIcon, CheckIcon, ChevronRightIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
 import { TicketActions, type ActionOutcome } from "../ui/ticket-actions.tsx";
+import { DuplicateAction, mayMarkDuplicate, numberOf, PublicTicketView } from "../ui/ticket-follow.tsx";
+import { useNotificationLocale } from "../i18n/notifications.ts";
+import { ok } from "../data/api.ts";
+import { useSession } from "../providers/session.tsx";
 import { ClockIcon } from "../ui/ticket-icons.tsx";
 import { OverdueFlag, PhotoStrip, Stars, StateBadge, TicketStepper, TicketTimeline, useTicketNames } from "../ui/ticket-parts.tsx";
 import { tierName } from "../ui/terms.ts";
@@ -47,6 +50,7 @@ export function TicketPage() {
         {(config) => (
           <TicketLoader
             ticketID={params.ticketID}
+            slug={params.slug}
             tickets={tickets}
             config={config}
             actor={session.me.data()?.actor}
@@ -66,8 +70,10 @@ export function TicketLoader(props: {
   config: DistrictConfig;
   actor: SignedInActor | undefined;
   reported?: boolean;
+  slug?: string;
 }) {
   const { t } = useTicketLocale();
+  const params = useParams<{ slug: string }>();
   const detail = createQuery(
     () => props.ticketID,
     (ticketID) => props.tickets.get(ticketID),
@@ -91,6 +97,14 @@ export function TicketLoader(props: {
   }
 
   const notFound = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
+  // Someone else's ticket: what the public may see of it (a public category), with the follow button.
+  const session = useSession();
+  const notes = useNotificationLocale();
+  const publicView = createQuery(
+    () => (detail.error() && notFound(detail.error()) ? props.ticketID : undefined),
+    (ticketID) => ok(session.api.client.GET("/tickets/{ticketID}/public", { params: { path: { ticketID } } })),
+  );
+  const forbidden = () => [detail.error(), publicView.error()].some((error) => error instanceof ApiError && error.status === 403);
   return (
     <Switch>
       <Match when={detail.data()}>
@@ -131,8 +145,23 @@ export function TicketLoader(props: {
           </>
         )}
       </Match>
-      <Match when={detail.error() && notFound(detail.error())}>
-        <EmptyState title={t("ticket.notFoundTitle")} body={t("ticket.notFoundBody")} />
+      <Match when={publicView.data()}>
+        {(shown) => (
+          <PublicTicketView
+            slug={props.slug ?? params.slug}
+            ticket={shown()}
+            categoryName={names.category(shown().categoryKey)}
+            onChange={publicView.reload}
+          />
+        )}
+      </Match>
+      <Match when={detail.error() && notFound(detail.error()) && publicView.error()}>
+        <div data-testid="ticket-unavailable" data-status={forbidden() ? 403 : 404}>
+          <EmptyState
+            title={forbidden() ? notes.t("public.forbiddenTitle") : notes.t("public.notFoundTitle")}
+            body={notes.t("public.notFoundBody")}
+          />
+        </div>
       </Match>
       <Match when={detail.error()}>{(error) => <ErrorState error={error()} onRetry={detail.reload} />}</Match>
       <Match when={true}>
@@ -156,6 +185,7 @@ export function TicketView(props: {
   reloading?: boolean;
 }) {
   const { t, pick, formatDateTime, formatRelative } = useTicketLocale();
+  const params = useParams<{ slug: string }>();
   const names = useTicketNames({ categories: () => props.categories, departments: () => props.departments });
   const ticket = () => props.detail.ticket;
   const myID = () => (props.actor?.type === "user" ? props.actor.userID : undefined);
@@ -237,6 +267,9 @@ export function TicketView(props: {
             actor={props.actor}
             onOutcome={props.onOutcome}
           />
+        </Show>
+        <Show when={mayMarkDuplicate(ticket(), props.actor)}>
+          <DuplicateAction ticket={ticket()} onDone={() => props.onOutcome({ kind: "done", action: "verify" })} />
         </Show>
         <Show when={waitingForOther()}>
           <p class="notice notice-info" data-testid="verify-by-other">
@@ -322,6 +355,16 @@ export function TicketView(props: {
                 <dt>{t("ticket.department")}</dt>
                 <dd data-testid="ticket-department">{names.department(ticket().departmentKey)}</dd>
               </div>
+            </Show>
+            <Show when={ticket().duplicateOf}>
+              {(original) => (
+                <div class="ticket-fact" data-testid="ticket-duplicate-of">
+                  <dt>{t("closure.duplicate")}</dt>
+                  <dd>
+                    <A href={`/d/${params.slug}/tickets/${original()}`}>{numberOf(original())}</A>
+                  </dd>
+                </div>
+              )}
             </Show>
             <div class="ticket-fact">
               <dt>{t("ticket.reportedAt")}</dt>

@@ -64,6 +64,8 @@ export function ticket(fields: Partial<Ticket> = {}): Ticket {
     rating: null,
     ratingComment: null,
     reopenCount: 0,
+    followers: 0,
+    duplicateOf: null,
     pendingRequest: null,
     seq: 1,
     updatedAt: at(30),

@@ -6,10 +6,63 @@ import { fakeApi, renderApp, signedIn } from "../test/harness.tsx";
 import { residentMe, ticketConfig } from "../test/ticket-fixtures.ts";
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const place = { gridName: "七贤社区第一网格", address: "七贤社区东门", departmentKey: "urban_management", duplicateOf: null };
+const garbage = { zh: "垃圾堆放", en: "Garbage dumping" };
+const urban = { zh: "区城管局", en: "Urban management bureau" };
 let notifications = [
-  { notificationID: "n3", ticketID: "t1", kind: "verify", state: "closed", at: ago(5), read: false },
-  { notificationID: "n2", ticketID: "t1", kind: "dispatch", state: "dispatched", at: ago(60), read: false },
-  { notificationID: "n1", ticketID: "t1", kind: "accept", state: "accepted", at: ago(120), read: true },
+  {
+    notificationID: "n4",
+    ticketID: "t2",
+    kind: "collect",
+    state: "collected",
+    at: ago(2),
+    read: false,
+    audience: "grid",
+    category: garbage,
+    ...place,
+    department: null,
+    departmentKey: null,
+    closure: null,
+  },
+  {
+    notificationID: "n3",
+    ticketID: "t1",
+    kind: "verify",
+    state: "closed",
+    at: ago(5),
+    read: false,
+    audience: "own",
+    category: garbage,
+    ...place,
+    department: urban,
+    closure: "solved",
+  },
+  {
+    notificationID: "n2",
+    ticketID: "t1",
+    kind: "dispatch",
+    state: "dispatched",
+    at: ago(60),
+    read: false,
+    audience: "own",
+    category: garbage,
+    ...place,
+    department: urban,
+    closure: null,
+  },
+  {
+    notificationID: "n1",
+    ticketID: "t1",
+    kind: "accept",
+    state: "accepted",
+    at: ago(120),
+    read: true,
+    audience: "own",
+    category: garbage,
+    ...place,
+    department: null,
+    closure: null,
+  },
 ];
 
 function api() {
@@ -19,7 +72,7 @@ function api() {
     "GET /provinces": () => ({ items: [], cursor: null }),
     "GET /me/notifications": () => ({ items: notifications, cursor: null }),
     "POST /me/notifications/read": (request) => {
-      const ids = (request.body as { notificationIDs: string[] }).notificationIDs;
+      const ids = (request.body as { notificationIDs?: string[] }).notificationIDs ?? notifications.map((item) => item.notificationID);
       notifications = notifications.map((item) => (ids.includes(item.notificationID) ? { ...item, read: true } : item));
       return { marked: ids.length };
     },
@@ -35,35 +88,54 @@ describe("the header for a district with snap-and-report", () => {
     expect(await screen.findByTestId("open-tickets")).toHaveAttribute("href", "/d/jianyang/tickets");
   });
 
-  it("rings with the unread count, lists the notifications linking to their tickets, and marks them read once opened", async () => {
+  it("rings with the unread count and lists what happened, to which category, where; opening one marks it read", async () => {
     const user = userEvent.setup();
     const { requests } = api();
     signedIn();
     const app = renderApp("/d/jianyang");
     const bell = await screen.findByTestId("notifications");
-    expect(await screen.findByTestId("notifications-count")).toHaveTextContent("2");
-    expect(bell).toHaveAttribute("aria-label", "通知：2 条新消息");
+    expect(await screen.findByTestId("notifications-count")).toHaveTextContent("3");
+    expect(bell).toHaveAttribute("aria-label", "通知：3 条新消息");
 
     await user.click(bell);
     const panel = await screen.findByTestId("notifications-panel");
     const items = await within(panel).findAllByTestId("notification-item", {}, { timeout: 5000 });
-    expect(items.map((item) => item.textContent?.replace(/\d+.*$/, ""))).toEqual([
-      "您上报的问题已结案，请评价",
-      "您上报的问题已派遣处置",
-      "您上报的问题已受理立案",
+    expect(items.map((item) => item.querySelector(".notification-message")?.textContent)).toEqual([
+      "新上报待受理",
+      "已办结，请评价",
+      "已派遣至区城管局",
+      "已受理立案",
     ]);
+    expect(items[2].querySelector(".notification-subject")).toHaveTextContent("垃圾堆放 · 七贤社区第一网格 · 七贤社区东门");
+    expect(items[0].querySelector(".notification-meta")).toHaveTextContent(/^本网格 · /);
+    expect(items[1].querySelector(".notification-meta")).toHaveTextContent(/^我的上报 · /);
     expect(items[0]).toHaveClass("is-new");
-    expect(items[2]).not.toHaveClass("is-new");
-    expect(items[0]).toHaveAttribute("href", "/d/jianyang/tickets/t1");
-    await waitFor(() => expect(screen.queryByTestId("notifications-count")).not.toBeInTheDocument());
-    const marks = requests.filter((request) => request.method === "POST" && request.path === "/me/notifications/read");
-    expect(marks.map((request) => request.body)).toEqual([{ notificationIDs: ["n3", "n2"] }]);
-    expect(notifications.every((item) => item.read)).toBe(true);
-    // Still highlighted while the list is open.
-    expect(items[1]).toHaveClass("is-new");
+    expect(items[3]).not.toHaveClass("is-new");
+    expect(items[1]).toHaveAttribute("href", "/d/jianyang/tickets/t1");
+    // Opening the list marks nothing.
+    expect(requests.filter((request) => request.method === "POST")).toEqual([]);
 
-    await user.click(items[0]);
+    await user.click(items[1]);
     await waitFor(() => expect(app.location()).toBe("/d/jianyang/tickets/t1"));
     expect(screen.queryByTestId("notifications-panel")).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("notifications-count")).toHaveTextContent("2"));
+    const marks = requests.filter((request) => request.method === "POST" && request.path === "/me/notifications/read");
+    expect(marks.map((request) => request.body)).toEqual([{ notificationIDs: ["n3"] }]);
+  });
+
+  it("marks one read with its own control, and all read with one request", async () => {
+    const user = userEvent.setup();
+    const { requests } = api();
+    signedIn();
+    renderApp("/d/jianyang");
+    await user.click(await screen.findByTestId("notifications"));
+    const panel = await screen.findByTestId("notifications-panel");
+    const marks = await within(panel).findAllByTestId("notification-mark-read", {}, { timeout: 5000 });
+    await user.click(marks[0]);
+    await waitFor(() => expect(within(panel).getAllByTestId("notification-item")[0]).not.toHaveClass("is-new"));
+    await user.click(within(panel).getByTestId("notifications-mark-all"));
+    await waitFor(() => expect(screen.queryByTestId("notifications-count")).not.toBeInTheDocument());
+    const posted = requests.filter((request) => request.method === "POST" && request.path === "/me/notifications/read");
+    expect(posted.map((request) => request.body)).toEqual([{ notificationIDs: ["n4"] }, {}]);
   });
 });

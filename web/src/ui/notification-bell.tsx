@@ -1,7 +1,8 @@
 /**
  * The bell in the header: how many notifications are unread (the API's `read` flag), and (loaded
- * on first open, with the ticket pages' dictionary) the list linking to the tickets. Opening the
- * list marks what it shows as read; those stay highlighted while it is open.
+ * on first open, with the ticket pages' dictionary) the list linking to the tickets. Opening an
+ * item marks it read; "mark all read" marks everything. On a phone the panel is fixed below the
+ * bell across the screen's width, so that it never runs off an edge whatever the header's layout.
  */
 import { useLocation } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show, type Component } from "solid-js";
@@ -27,8 +28,6 @@ export function NotificationBell(props: { slug: string; userID: string }) {
   const [items, setItems] = createSignal<TicketNotification[]>([]);
   const [state, setState] = createSignal<"loading" | "ready" | "error">("loading");
   const [open, setOpen] = createSignal(false);
-  /** What was unread when the list was opened: marked in it. */
-  const [fresh, setFresh] = createSignal<ReadonlySet<string>>(new Set());
   /** The list (with the ticket dictionary) arrives on first open. */
   const [List, setList] = createSignal<ListComponent>();
   let loadedAt = 0;
@@ -47,20 +46,28 @@ export function NotificationBell(props: { slug: string; userID: string }) {
 
   /** Marked read from here (the list keeps its items, so their rows are not redrawn). */
   const [markedRead, setMarkedRead] = createSignal<ReadonlySet<string>>(new Set());
-  const unread = () => items().filter((item) => !item.read && !markedRead().has(item.notificationID)).length;
+  const isRead = (item: TicketNotification) => item.read || markedRead().has(item.notificationID);
+  const unread = () => items().filter((item) => !isRead(item)).length;
 
-  /** Marks the unread notifications the list shows as read (kept unread here if that fails). */
-  async function markShownRead() {
-    const ids = items()
-      .filter((item) => !item.read && !markedRead().has(item.notificationID))
-      .map((item) => item.notificationID);
-    setFresh((before) => new Set([...before, ...ids]));
-    if (!ids.length) return;
+  /** Marks one notification read (kept unread here if that fails: the next opening shows it again). */
+  async function markOne(item: TicketNotification) {
+    if (isRead(item)) return;
+    setMarkedRead((before) => new Set([...before, item.notificationID]));
     try {
-      await ok(session.api.client.POST("/me/notifications/read", { body: { notificationIDs: ids } }));
+      await ok(session.api.client.POST("/me/notifications/read", { body: { notificationIDs: [item.notificationID] } }));
+    } catch {
+      setMarkedRead((before) => new Set([...before].filter((id) => id !== item.notificationID)));
+    }
+  }
+
+  /** Marks everything read (one mark on the server, whatever the number). */
+  async function markAll() {
+    const ids = items().map((item) => item.notificationID);
+    try {
+      await ok(session.api.client.POST("/me/notifications/read", { body: {} }));
       setMarkedRead((before) => new Set([...before, ...ids]));
     } catch {
-      // Still unread: the count stays and the next opening tries again.
+      // Still unread: the count stays.
     }
   }
 
@@ -92,14 +99,27 @@ export function NotificationBell(props: { slug: string; userID: string }) {
     document.removeEventListener("keydown", onKey);
   });
 
+  /**
+   * On a phone the panel is fixed just below the bell (styles.css). Its containing block may be
+   * the header rather than the screen (a backdrop filter makes it one): measured and corrected.
+   */
+  function place() {
+    const panel = root.querySelector<HTMLElement>(".notifications-panel");
+    if (!panel || getComputedStyle(panel).position !== "fixed") return;
+    const wanted = Math.round(root.getBoundingClientRect().bottom + 6);
+    root.style.setProperty("--notifications-top", `${wanted}px`);
+    const off = Math.round(panel.getBoundingClientRect().top) - wanted;
+    if (off) root.style.setProperty("--notifications-top", `${wanted - off}px`);
+  }
+
   function toggle() {
     const next = !open();
     setOpen(next);
+    if (next) place();
     if (next) {
       if (!List())
         void import("./notification-list.tsx").then((module) => setList(() => module.NotificationList)).catch(() => setState("error"));
-      setFresh(new Set<string>());
-      void load().then(markShownRead);
+      void load();
     }
   }
 
@@ -139,8 +159,13 @@ export function NotificationBell(props: { slug: string; userID: string }) {
                   items={items()}
                   state={state()}
                   slug={props.slug}
-                  fresh={fresh()}
-                  onNavigate={() => setOpen(false)}
+                  isRead={isRead}
+                  onOpen={(item) => {
+                    void markOne(item);
+                    setOpen(false);
+                  }}
+                  onMarkRead={(item) => void markOne(item)}
+                  onMarkAll={() => void markAll()}
                   onRetry={load}
                 />
               );

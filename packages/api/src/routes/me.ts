@@ -3,14 +3,7 @@ import { Actor, Ticket, User, useActor } from "@wangge/core";
 import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
 const Me = z.object({ actor: Actor.Actor, profile: User.Profile }).meta({ id: "Me" });
-const Notification = z.object({
-  notificationID: z.string(),
-  ticketID: z.string().nullable(),
-  kind: z.string(),
-  state: z.string().nullable(),
-  at: z.string(),
-  read: z.boolean(),
-});
+const Notification = Ticket.Notification.meta({ id: "Notification" });
 
 /** The caller: who they are, and their in-app notifications. */
 export const meRoutes = router()
@@ -47,6 +40,8 @@ export const meRoutes = router()
       operationId: "markNotificationsRead",
       tags: ["identity"],
       summary: "Mark the caller's notifications read (all, or the ones named)",
+      description:
+        "Without `notificationIDs`, everything up to now is read (one mark); `marked` is then how many of the newest 200 were unread.",
       security: bearer,
       request: body(Ticket.markNotificationsRead.schema),
       responses: { 200: json(z.object({ marked: z.number() }), "Marked"), ...problems(400, 401) },
@@ -60,6 +55,8 @@ export const meRoutes = router()
       operationId: "listNotifications",
       tags: ["identity"],
       summary: "The caller's in-app notifications, newest first",
+      description:
+        "Their own tickets' steps, the steps of the tickets they follow, and — from their record — new tickets and change requests of their grid (and the grids below), tickets dispatched to their department, and (grid leaders) overdue tickets of their grid. Each names the category, place and step.",
       security: bearer,
       request: { query: PageQuery },
       responses: { 200: json(pageOf(Notification), "Notifications"), ...problems(401) },

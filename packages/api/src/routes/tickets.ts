@@ -8,6 +8,8 @@ const Timeline = Ticket.TimelineEntry.meta({ id: "TimelineEntry" });
 const NearbyTicket = Ticket.NearbyTicket.meta({ id: "NearbyTicket" });
 /** A coordinate in a query string: a number in range (an empty or non-numeric value is a 400). */
 const Coordinate = (min: number, max: number) => z.string().trim().min(1).pipe(z.coerce.number<string>().finite().min(min).max(max));
+const PublicTicketSchema = Ticket.PublicTicket.meta({ id: "PublicTicket" });
+const Following = z.object({ ticketID: z.string(), following: z.boolean() }).meta({ id: "Following" });
 const TicketParam = z.object({ ticketID: pathParam("ticketID", "ticket_01jd…") });
 const step = steps({
   id: "ticketID",
@@ -255,4 +257,53 @@ export const ticketRoutes = router()
       Ticket.rate.schema.omit({ ticketID: true }),
       Ticket.rate,
     ),
+  )
+  .openapi(
+    ...step(
+      "duplicate",
+      "markTicketDuplicate",
+      "重复件: close a ticket as a duplicate of another of the district (by ID or number); its reporter follows the original",
+      Ticket.markDuplicate.schema.omit({ ticketID: true }),
+      Ticket.markDuplicate,
+    ),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{ticketID}/public",
+      operationId: "getPublicTicket",
+      tags: ["tickets"],
+      summary:
+        "A ticket as anyone in the district may see it (public categories; numbers hidden, place rounded), and whether the caller follows it",
+      security: bearer,
+      request: { params: TicketParam },
+      responses: { 200: json(PublicTicketSchema, "The public view"), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await Ticket.publicView(c.req.valid("param").ticketID), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{ticketID}/follow",
+      operationId: "followTicket",
+      tags: ["tickets"],
+      summary: "关注: follow a ticket the caller may see, to be told of its steps; following again changes nothing",
+      security: bearer,
+      request: { params: TicketParam },
+      responses: { 200: json(Following, "Following"), ...problems(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await Ticket.follow({ ticketID: c.req.valid("param").ticketID }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{ticketID}/follow",
+      operationId: "unfollowTicket",
+      tags: ["tickets"],
+      summary: "Stop following a ticket; when the caller does not follow it, nothing changes",
+      security: bearer,
+      request: { params: TicketParam },
+      responses: { 200: json(Following, "Not following"), ...problems(401, 403) },
+    }),
+    async (c) => c.json(await Ticket.unfollow({ ticketID: c.req.valid("param").ticketID }), 200),
   );

@@ -35,6 +35,10 @@ export const Ticket = z.object({
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),
   reopenCount: z.number(),
+  /** How many follow it (关注). */
+  followers: z.number(),
+  /** For a duplicate: the ticket it repeats. */
+  duplicateOf: z.string().nullable(),
   pendingRequest: z
     .object({
       seq: z.number(),
@@ -75,7 +79,10 @@ type TicketItem = EntityItem<typeof TicketEntity>;
  * no department (`none`) and no due time (`9999`) as null, whether it is overdue (computed by
  * `toTicket` at the time asked), and the pending request (stored as any) in its shape.
  */
-type TicketView = Nullable<Omit<TicketItem, "tenantID" | "gridPathKey" | "reporterRole" | "departmentKey" | "dueAt" | "pendingRequest">> & {
+type TicketView = Nullable<
+  Omit<TicketItem, "tenantID" | "gridPathKey" | "reporterRole" | "departmentKey" | "dueAt" | "pendingRequest" | "followers">
+> & {
+  followers: number;
   departmentKey: string | null;
   dueAt: string | null;
   overdue: boolean;
@@ -120,6 +127,8 @@ export function toTicket(item: TicketFields, at = now().toISOString()): Ticket {
     rating: item.rating ?? null,
     ratingComment: item.ratingComment ?? null,
     reopenCount: item.reopenCount ?? 0,
+    followers: item.followers ?? 0,
+    duplicateOf: item.duplicateOf ?? null,
     pendingRequest: item.pendingRequest ?? null,
     seq: item.seq,
     updatedAt: item.updatedAt,

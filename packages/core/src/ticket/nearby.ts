@@ -15,6 +15,7 @@ import { isPublicCategory } from "../config/category-rules.ts";
 import { indexFor } from "../grid/locate-cache.ts";
 import { fn } from "../util/fn.ts";
 import { TicketState } from "./model.ts";
+import { PublicTicket } from "./follow.ts";
 import { redact, roundCoordinate } from "./public-view.ts";
 import { settings } from "./shared.ts";
 import { TicketEntity, TicketStates } from "./ticket.entity.ts";
@@ -30,19 +31,18 @@ export const NearbyInput = z.object({
 });
 
 /** An open ticket near a place, as anyone in the district may see it. */
-export const NearbyTicket = z.object({
-  ticketID: z.string(),
-  state: TicketState,
-  categoryKey: z.string(),
-  /** Phone and ID numbers hidden. */
-  description: z.string(),
-  address: z.string().nullable(),
-  /** Rounded to about 100 m. */
-  lon: z.number(),
-  lat: z.number(),
+export const NearbyTicket = PublicTicket.pick({
+  ticketID: true,
+  state: true,
+  categoryKey: true,
+  description: true,
+  address: true,
+  lon: true,
+  lat: true,
+  collectedAt: true,
+}).extend({
   /** From the pin to the rounded place, to the nearest 10 m. */
   distanceM: z.number(),
-  collectedAt: z.string(),
 });
 export type NearbyTicket = z.infer<typeof NearbyTicket>;
 

@@ -1,6 +1,7 @@
 /**
- * What anyone but a ticket's reporter may see of it (the public view): the Open311 list and the
- * "already reported nearby?" list share these rules. Pure: no storage, no actor.
+ * What anyone but a ticket's reporter may see of it (the public view): the Open311 list, the
+ * "already reported nearby?" list and a resident opening someone else's ticket share these rules.
+ * Pure: no storage, no actor.
  */
 
 /** How precisely the public view places a ticket: 3 decimals of a degree, about 100 m. */

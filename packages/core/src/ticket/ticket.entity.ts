@@ -44,6 +44,10 @@ export const TicketEntity = new Entity(
       rating: { type: "number" },
       ratingComment: { type: "string" },
       reopenCount: { type: "number", required: true, default: 0 },
+      /** How many follow it (关注): its steps are written to its followers' feed while there are any. */
+      followers: { type: "number" },
+      /** For a duplicate (closure `duplicate`): the ticket it repeats. */
+      duplicateOf: { type: "string" },
       /** A change waiting for approval: extend the deadline, send up, transfer, void. */
       pendingRequest: { type: "any" },
       seq: { type: "number", required: true },
@@ -155,25 +159,89 @@ export const PhotoClaimEntity = new Entity(
   table,
 );
 
-/** An in-app notification to a user (e.g. their ticket changed state). */
+/**
+ * An in-app notification to one audience (see `notification.ts`): a user (`userID` is their ID),
+ * a grid's staff (`grid:<gridID>`), a department's staff (`department:<key>`) or a ticket's
+ * followers (`followers:<ticketID>`). What it says is kept as keys (category, grid, department);
+ * the list puts the district's current names on them.
+ */
 export const NotificationEntity = new Entity(
   {
     model: { entity: "notification", version: "1", service: "wangge" },
     attributes: {
       tenantID: { type: "string", required: true, readOnly: true },
+      /** The audience: a user's ID, or `grid:…`, `department:…`, `followers:…`. */
       userID: { type: "string", required: true, readOnly: true },
       notificationID: { type: "string", required: true, readOnly: true },
       ticketID: { type: "string" },
       kind: { type: "string", required: true },
       state: { type: "string" },
       at: { type: "string", required: true },
+      /** For a user's own items written before read markers; audience items are read by marker. */
       read: { type: "boolean", required: true, default: false },
+      categoryKey: { type: "string" },
+      gridID: { type: "string" },
+      address: { type: "string" },
+      departmentKey: { type: "string" },
+      closure: { type: "string" },
+      /** On a grid's feed: `leaders` when only its grid leaders are told (change requests). */
+      forRole: { type: "string" },
+      /** For a duplicate: the ticket it repeats. */
+      duplicateOf: { type: "string" },
+      /** Who acted: nobody is told of their own step on a shared feed. */
+      by: { type: "string" },
       expiresAt: { type: "number" },
     },
     indexes: {
       primary: {
         pk: { field: "pk", composite: ["tenantID", "userID"] },
         sk: { field: "sk", composite: ["notificationID"] },
+      },
+    },
+  },
+  table,
+);
+
+/**
+ * That a user has read a notification (`notificationID`), or — the row `notificationID: "*"` —
+ * everything up to `readAt` (mark all read: one write whatever the number).
+ */
+export const NotificationReadEntity = new Entity(
+  {
+    model: { entity: "notificationRead", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      userID: { type: "string", required: true, readOnly: true },
+      notificationID: { type: "string", required: true, readOnly: true },
+      readAt: { type: "string", required: true },
+      expiresAt: { type: "number" },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "userID"] },
+        sk: { field: "sk", composite: ["notificationID"] },
+      },
+    },
+  },
+  table,
+);
+
+/** A user follows a ticket (关注): its followers' feed joins their notifications. */
+export const FollowEntity = new Entity(
+  {
+    model: { entity: "follow", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      userID: { type: "string", required: true, readOnly: true },
+      ticketID: { type: "string", required: true, readOnly: true },
+      at: { type: "string", required: true },
+      /** `duplicate` when they follow it because their own report was marked a duplicate of it. */
+      reason: { type: "string" },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "userID"] },
+        sk: { field: "sk", composite: ["ticketID"] },
       },
     },
   },

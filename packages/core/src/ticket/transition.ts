@@ -23,6 +23,7 @@ import {
 import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
 import { caller, canRead, closingAdds, has, load, mainRole, scopesOf, settings } from "./shared.ts";
 import { MAX_PHOTOS, mayHandle, route } from "./rules.ts";
+import { newTicketNotices, noticesOf } from "./notification.ts";
 
 // ─── transitions ────────────────────────────────────────────────────────────
 
@@ -39,6 +40,8 @@ interface Step {
   counters: Tally;
   /** Pending uploads the step takes for the ticket (claimed in the same transaction). */
   claims?: string[];
+  /** For a duplicate: the ticket it repeats. */
+  duplicateOf?: string;
 }
 
 /** The attributes a step may remove. */
@@ -74,14 +77,15 @@ async function assertUnclaimed(photoKeys: string[], ticketID: string) {
 /**
  * Applies one step to a ticket in one transaction: the ticket (conditional on the sequence it
  * was read at, so two people acting at once cannot both win), the timeline entry, the counters
- * and the reporter's notification.
+ * and the notifications of the step's audiences (`noticesOf`: the reporter, the followers, a
+ * department, a grid — one item each). `notify: false` tells neither reporter nor followers.
  */
 export async function apply(ticket: Ticket, step: Step, options: { notify?: boolean } = {}) {
   const tenantID = useTenant();
   const at = now().toISOString();
   const seq = ticket.seq + 1;
   const by = actorID();
-  const notify = options.notify !== false && ticket.reporterID !== by;
+  const notify = options.notify !== false;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
   const result = await writeTransaction(
     { notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, photoClaim: PhotoClaimEntity, ...Tally.entities },
@@ -115,22 +119,7 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
         })
         .commit(),
       ...step.counters.operations(ops),
-      ...(notify
-        ? [
-            ops.notification
-              .create({
-                tenantID,
-                userID: ticket.reporterID,
-                notificationID: newID("note"),
-                ticketID: ticket.ticketID,
-                kind: step.action,
-                state: step.to,
-                at,
-                expiresAt: Math.floor(now().getTime() / 1000) + 90 * 86400,
-              })
-              .commit(),
-          ]
-        : []),
+      ...noticesOf(ticket, step, { notifyReporter: notify, by, at }).map((item) => ops.notification.create(item).commit()),
     ],
   ).go();
   if (result.canceled) {
@@ -254,7 +243,14 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
   };
   const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
   const result = await writeTransaction(
-    { idempotency: IdempotencyEntity, ticket: TicketEntity, timeline: TimelineEntity, photoClaim: PhotoClaimEntity, ...Tally.entities },
+    {
+      idempotency: IdempotencyEntity,
+      notification: NotificationEntity,
+      ticket: TicketEntity,
+      timeline: TimelineEntity,
+      photoClaim: PhotoClaimEntity,
+      ...Tally.entities,
+    },
     (ops) => [
       ...claimOperations(ops, input.photoKeys, ticketID),
       ops.ticket.create(item).commit(),
@@ -273,6 +269,8 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
         })
         .commit(),
       ...counters.operations(ops),
+      // The staff of its grid and of each grid above: one item per grid (notification.ts).
+      ...newTicketNotices(item, by, at).map((notice) => ops.notification.create(notice).commit()),
       ...[input.idempotencyKey && keyOf(input.idempotencyKey), extra.token && tokenKeyOf(extra.token)]
         .filter((key): key is string => Boolean(key))
         .map((key) =>
@@ -502,6 +500,7 @@ export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }
       handledAt: undefined,
       handledBy: undefined,
       reopenCount: ticket.reopenCount + 1,
+      duplicateOf: undefined,
     },
     counters,
   });
