@@ -1965,6 +1965,8 @@ export interface components {
         AuditEvent: {
             action: string;
             actorID: string;
+            actorName: string | null;
+            actorRoles: string[];
             at: string;
             details: {
                 [key: string]: unknown;

@@ -259,4 +259,5 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "audit.hint": "Settings changes, people changes and other actions in your district, newest first.",
   "audit.empty": "Nothing recorded yet. Settings changes and invitations appear here.",
   "audit.by": "by {actor}",
+  "audit.system": "System",
 };

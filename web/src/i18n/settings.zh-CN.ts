@@ -256,6 +256,7 @@ export const settingsZhCN = {
   "audit.hint": "本区的配置修改、人员变动等操作，最新的在前。",
   "audit.empty": "还没有操作记录。修改配置或邀请人员后会出现在这里。",
   "audit.by": "操作人 {actor}",
+  "audit.system": "系统",
 } as const;
 
 export type SettingsMessageKey = keyof typeof settingsZhCN;

@@ -124,3 +124,20 @@ describe("searching grids by name or code", () => {
     expect(routedByID.body).toMatchObject({ version: config.version + 1 });
   });
 });
+
+describe("the audit trail names people", () => {
+  it("lists who acted by name and role, with the details its sentences need (the invited person's name)", async () => {
+    const trail = await api.call("GET", "/audit?limit=50", admin);
+    expect(trail.status).toBe(200);
+    const invited = trail.body.items.find((event: { action: string }) => event.action === "user.invited");
+    expect(invited).toMatchObject({
+      actorID: "admin",
+      actorRoles: ["district_admin"],
+      details: { name: "黄晓梅", roles: ["grid_worker"] },
+    });
+    expect(invited.actorName).toEqual(expect.any(String));
+    expect(invited.actorName).not.toBe("admin");
+    const worker = await api.call("GET", "/audit", { as: As.jianyangWorker });
+    expect(worker.status).toBe(403);
+  });
+});
