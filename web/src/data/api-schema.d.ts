@@ -3102,6 +3102,7 @@ export interface components {
             actor: {
                 department?: string;
                 gridID?: string;
+                name?: string;
                 roles: ("resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin")[];
                 tenantID: string;
                 /** @enum {string} */
@@ -3508,6 +3509,7 @@ export interface components {
         TimelineEntry: {
             action: string;
             actorID: string;
+            actorName: string | null;
             actorRole: string;
             at: string;
             closure: string | null;
