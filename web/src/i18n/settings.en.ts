@@ -215,7 +215,7 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "users.edit": "Change roles",
   "users.save": "Save",
   "users.cancel": "Cancel",
-  "users.grid": "Grid {grid}",
+  "users.gridLabel": "Grid: ",
   "users.department": "Department: {department}",
   "users.empty": 'Nobody here yet. Use "Invite" to add grid workers, department staff and others.',
   "users.emptyFiltered": "Nobody matches.",

@@ -213,7 +213,7 @@ export const settingsZhCN = {
   "users.edit": "修改角色",
   "users.save": "保存",
   "users.cancel": "取消",
-  "users.grid": "网格 {grid}",
+  "users.gridLabel": "网格：",
   "users.department": "部门：{department}",
   "users.empty": "还没有人员。点击“邀请人员”，添加网格员、部门工作人员等。",
   "users.emptyFiltered": "没有符合条件的人员。",

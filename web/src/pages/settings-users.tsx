@@ -6,6 +6,7 @@ import { RoleBadge } from "../ui/badges.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { PHONE } from "../ui/field.tsx";
 import { PlusIcon } from "../ui/icons.tsx";
+import { GridName } from "../ui/grid-name.tsx";
 import { GridSelect } from "../ui/grid-select.tsx";
 import { useNamesLocale } from "../i18n/names.ts";
 import { EmptyState, Skeleton } from "../ui/states.tsx";
@@ -196,7 +197,14 @@ function UserRow(props: {
           <p class="settings-user-contact">{contact(props.user)}</p>
           <div class="settings-user-roles">
             <For each={props.user.roles}>{(role) => <RoleBadge role={role} />}</For>
-            <Show when={props.user.gridID}>{(grid) => <span class="chip">{t("users.grid", { grid: grid() })}</span>}</Show>
+            <Show when={props.user.gridID}>
+              {(grid) => (
+                <span class="chip" data-testid={`user-grid-name-${id()}`}>
+                  {t("users.gridLabel")}
+                  <GridName gridID={grid()} />
+                </span>
+              )}
+            </Show>
             <Show when={props.user.departmentKey}>
               <span class="chip">
                 {t("users.department", { department: department() ? pick(department()!) : props.user.departmentKey! })}

@@ -31,6 +31,7 @@ function district(routes: Record<string, (request: FakeRequest) => unknown> = {}
       const items = all.filter((item) => item.code.toLowerCase().startsWith(q) || item.name.includes(q));
       return { items, more: false };
     },
+    "GET /grids/grid_xq": () => ({ grid: full(xinqiao), ancestors: [] }),
     "GET /grids": (request) => ({ items: (children[request.search.get("parentID") ?? "root"] ?? []).map(full), cursor: null }),
     "POST /users": (request) => {
       invited.push(request.body);
@@ -87,6 +88,8 @@ describe("choosing a grid by name or code", { timeout: 20_000 }, () => {
     expect(input).toHaveAttribute("aria-expanded", "false");
     await user.click(screen.getByTestId("invite-submit"));
     await screen.findByTestId("user-row-u9");
+    // The person's grid is shown by name and code, not by its ID.
+    await waitFor(() => expect(screen.getByTestId("user-grid-name-u9")).toHaveTextContent("网格：新桥微网格 · JY-28-02-02"));
     expect(invited).toEqual([{ name: "黄晓梅", phone: "13900000009", roles: ["grid_worker"], gridID: "grid_xq" }]);
   });
 
