@@ -50,7 +50,7 @@ describe("names, not ids", () => {
     await page.goto(`${stack.api.origin}/d/jianyang/settings/users`);
     await page.getByTestId("settings-users").waitFor();
     await page.getByTestId("user-invite").click();
-    await page.getByTestId("invite-name").fill("黄晓梅");
+    await page.getByTestId("invite-name").fill("陈一诺");
     await page.getByTestId("invite-phone").fill("13955550123");
     await page.getByTestId("invite-role").selectOption("grid_worker");
 
@@ -66,10 +66,10 @@ describe("names, not ids", () => {
     await select.press("Enter");
     expect(await select.inputValue()).toBe(`${grid.name} · ${grid.code}`);
     await page.getByTestId("invite-submit").click();
-    await page.locator('[data-testid^="user-row-"]', { hasText: "黄晓梅" }).first().waitFor();
+    await page.locator('[data-testid^="user-row-"]', { hasText: "陈一诺" }).first().waitFor();
 
     const invited = await stack.api.call("GET", "/users?limit=200", { as: { userID: "admin", tenantID: "jianyang" } });
-    expect(invited.body.items.find((user: { name: string }) => user.name === "黄晓梅")).toMatchObject({
+    expect(invited.body.items.find((user: { name: string }) => user.name === "陈一诺")).toMatchObject({
       roles: ["grid_worker"],
       gridID: grid.gridID,
     });
@@ -77,7 +77,7 @@ describe("names, not ids", () => {
     await page.goto(`${stack.api.origin}/d/jianyang/settings/audit`);
     const first = page.getByTestId("audit-event").first();
     await first.waitFor();
-    expect(await first.textContent()).toContain("邀请了 网格员 黄晓梅");
+    expect(await first.textContent()).toContain("邀请了 网格员 陈一诺");
     expect(await first.textContent()).not.toContain("user.invited");
     expect(errors).toEqual([]);
   });
