@@ -92,7 +92,13 @@ describe("identity", () => {
   it("tells a signed-in district user who they are, with the phone masked", async () => {
     const response = await api.call("GET", "/me", { as: As.jianyangResident });
     expect(response.status).toBe(200);
-    expect(response.body.actor).toEqual({ type: "user", userID: "resident", tenantID: "jianyang", roles: ["resident"] });
+    expect(response.body.actor).toEqual({
+      type: "user",
+      userID: "resident",
+      tenantID: "jianyang",
+      roles: ["resident"],
+      name: expect.any(String),
+    });
     expect(response.body.profile.name).toBe("张秀英");
     expect(response.body.profile.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
   });

@@ -46,6 +46,7 @@ const openToA: Record<string, string> = {
   listAuditEvents: "A's audit trail",
   listUsers: "A's users (also tried below)",
   listPeople: "A's people on grids",
+  searchGrids: "A's grids matching the query (B's names tried below)",
   listNotifications: "the caller's own notifications",
   markNotificationsRead: "the caller's own notifications",
   listOpen311Keys: "A's Open311 keys",
@@ -67,6 +68,7 @@ const openToA: Record<string, string> = {
 const queriesAimedAtB: Record<string, Record<string, string>> = {
   locateGrid: { lon: "118.02", lat: "26.62" },
   listNearbyTickets: { lon: "118.02", lat: "26.62" },
+  searchGrids: { q: "延平" },
   listOwnersRecords: { kind: "consultation" },
 };
 /** Query parameters of which a route takes only one at a time: each is tried alone. */

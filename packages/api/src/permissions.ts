@@ -116,6 +116,7 @@ export const Permissions = {
 
   // ─── grids, people, party ───
   locateGrid: everyone(),
+  searchGrids: everyone(),
   listGrids: everyone(),
   getGrid: everyone(),
   getGridCoverage: everyone(),

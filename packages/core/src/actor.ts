@@ -39,6 +39,8 @@ export const Actor = z.discriminatedUnion("type", [
     department: z.string().optional(),
     /** For grid workers, leaders and cadres: the grid they work on; their grid work is limited to it and below. */
     gridID: z.string().optional(),
+    /** Their name, from their record (read with their roles): timelines keep it beside their ID. */
+    name: z.string().optional(),
   }),
   /** 省级管理员: sees the districts of one province, aggregates only. */
   z.object({ type: z.literal("province"), userID: z.string(), provinceID: Slug }),

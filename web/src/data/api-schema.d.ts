@@ -695,6 +695,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grids/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find the district's active grids by code prefix (JY-28) or a few characters of a name (桃园), best first, at most 50 (from the grids kept in memory: no scan) */
+        get: operations["searchGrids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2057,6 +2074,8 @@ export interface components {
         AuditEvent: {
             action: string;
             actorID: string;
+            actorName: string | null;
+            actorRoles: string[];
             at: string;
             details: {
                 [key: string]: unknown;
@@ -3202,6 +3221,7 @@ export interface components {
             actor: {
                 department?: string;
                 gridID?: string;
+                name?: string;
                 roles: ("resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin")[];
                 tenantID: string;
                 /** @enum {string} */
@@ -3674,6 +3694,7 @@ export interface components {
         TimelineEntry: {
             action: string;
             actorID: string;
+            actorName: string | null;
             actorRole: string;
             at: string;
             closure: string | null;
@@ -6541,6 +6562,51 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchGrids: {
+        parameters: {
+            query?: {
+                limit?: number;
+                q?: string;
+                tier?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching grids */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GridRef"][];
+                        more: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -180,36 +180,3 @@ export function settingsOf(config: DistrictConfig | DistrictSettings): Record<st
   const { tiers, dedicatedKinds, roles, mechanisms, map, tickets, governance, terms, access } = config;
   return { tiers, dedicatedKinds, roles, mechanisms, map, tickets, governance, terms, access };
 }
-
-export interface SectionDiff {
-  section: string;
-  /** Leaf paths whose value differs: what the version had, what is current. */
-  changes: { path: string; version: string; now: string }[];
-}
-
-function flatten(value: unknown, prefix: string, into: Map<string, string>) {
-  if (value !== null && typeof value === "object") {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-    if (entries.length === 0) into.set(prefix, Array.isArray(value) ? "[]" : "{}");
-    for (const [key, item] of entries) flatten(item, prefix ? `${prefix}.${key}` : key, into);
-  } else if (value !== undefined) into.set(prefix, typeof value === "string" ? value : JSON.stringify(value));
-}
-
-/** A simple per-section diff of two configurations' settings (leaf by leaf). */
-export function diffSettings(then: Record<string, unknown>, now: Record<string, unknown>): SectionDiff[] {
-  const result: SectionDiff[] = [];
-  for (const section of Object.keys({ ...then, ...now })) {
-    const before = new Map<string, string>();
-    const after = new Map<string, string>();
-    flatten(then[section], "", before);
-    flatten(now[section], "", after);
-    const changes: SectionDiff["changes"] = [];
-    for (const path of new Set([...before.keys(), ...after.keys()])) {
-      const a = before.get(path) ?? "—";
-      const b = after.get(path) ?? "—";
-      if (a !== b) changes.push({ path, version: a, now: b });
-    }
-    if (changes.length) result.push({ section, changes });
-  }
-  return result;
-}

@@ -70,6 +70,9 @@ export function gridsApi(api: Api) {
     // openapi-typescript reads the nullable `grid` as `GridRef & (Record<string, never> | null)`: the report's own type.
     coverage: (gridID: string) => ok(client.GET("/grids/{gridID}/coverage", gridPath(gridID))).then((report) => report as Coverage),
     locate: (lon: number, lat: number) => ok(client.GET("/grids/locate", { params: { query: { lon, lat } } })),
+    /** The district's grids whose code starts with, or whose name holds, `q`: best first. */
+    search: (q: string, options: { tier?: number; limit?: number } = {}) =>
+      ok(client.GET("/grids/search", { params: { query: compact({ q, tier: options.tier, limit: options.limit }) } })),
     createUpload: () => ok(client.POST("/grids/imports/uploads")),
     /** Queues the import of an upload: answers at once, the import still to run (`followImport`). */
     importUpload: (uploadKey: string): Promise<ImportJob> => ok(client.POST("/grids/imports", { body: { uploadKey } })),

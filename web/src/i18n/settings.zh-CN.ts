@@ -156,7 +156,6 @@ export const settingsZhCN = {
   "routing.empty": "没有分派规则：工单按分类的默认部门派发。",
   "routing.category": "分类",
   "routing.grid": "网格 ID",
-  "routing.gridHint": "可在网格地图中查看网格 ID",
   "routing.department": "部门",
   "routing.needs": "请先添加分类和部门。",
   "reopen.title": "重新打开",
@@ -216,7 +215,7 @@ export const settingsZhCN = {
   "users.edit": "修改角色",
   "users.save": "保存",
   "users.cancel": "取消",
-  "users.grid": "网格 {grid}",
+  "users.gridLabel": "网格：",
   "users.department": "部门：{department}",
   "users.empty": "还没有人员。点击“邀请人员”，添加网格员、部门工作人员等。",
   "users.emptyFiltered": "没有符合条件的人员。",
@@ -232,7 +231,6 @@ export const settingsZhCN = {
   "invite.emailInvalid": "请输入有效的电子邮箱",
   "invite.role": "角色",
   "invite.grid": "网格 ID",
-  "invite.gridHint": "网格员、网格长需要所在网格，可在网格地图中查看网格 ID",
   "invite.department": "部门",
   "invite.departmentNone": "本区还没有部门，请先在“工单”中添加。",
   "invite.submit": "添加",
@@ -260,6 +258,7 @@ export const settingsZhCN = {
   "audit.hint": "本区的配置修改、人员变动等操作，最新的在前。",
   "audit.empty": "还没有操作记录。修改配置或邀请人员后会出现在这里。",
   "audit.by": "操作人 {actor}",
+  "audit.system": "系统",
 } as const;
 
 export type SettingsMessageKey = keyof typeof settingsZhCN;

@@ -126,7 +126,9 @@ export const ticketsEn: Record<TicketMessageKey, string> = {
   "ticket.pending": "Waiting for approval: {kind}. {reason}",
   "timeline.you": "You",
   "timeline.reporter": "Reporter ({role})",
-  "timeline.actor": "{role} · {id}",
+  "timeline.actor": "{role} {name}",
+  "timeline.reporterNamed": "Reporter {name}",
+  "timeline.system": "System",
 
   "report.title": "Report a problem",
   "report.subtitle": "Pick a category, write a line, add a photo and mark the place; the grid there picks it up.",

@@ -126,7 +126,9 @@ export const ticketsZhCN = {
   "ticket.pending": "{kind}申请待审批：{reason}",
   "timeline.you": "您",
   "timeline.reporter": "上报人（{role}）",
-  "timeline.actor": "{role} · {id}",
+  "timeline.actor": "{role} {name}",
+  "timeline.reporterNamed": "上报人 {name}",
+  "timeline.system": "系统",
 
   "report.title": "随手拍 · 上报问题",
   "report.subtitle": "选类别、写几句、拍张照、标出位置，提交后由所在网格受理。",

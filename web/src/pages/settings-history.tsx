@@ -1,5 +1,10 @@
-import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { diffSettings, settingsOf, type ConfigVersion, type ConfigVersionDetail } from "../data/config.ts";
+import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
+import { describeAudit } from "@wangge/core/audit/describe";
+import { AccessRoleNames, describeChanges, say } from "@wangge/core/config/describe";
+import type { DistrictRole } from "@wangge/core/actor";
+import { settingsOf, type ConfigVersion, type ConfigVersionDetail } from "../data/config.ts";
+import { gridsApi } from "../data/grids.ts";
+import { useSession } from "../providers/session.tsx";
 import { useSettingsLocale } from "../i18n/settings.ts";
 import { CheckIcon } from "../ui/icons.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../ui/states.tsx";
@@ -114,7 +119,10 @@ function VersionRow(props: {
 }
 
 function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledBack: (version: number) => void }) {
-  const { t } = useSettingsLocale();
+  const { t, language } = useSettingsLocale();
+  const grids = gridsApi(useSession().api);
+  /** The routing rules' grids by name (a handful of reads, once the version is loaded). */
+  const [gridNames, setGridNames] = createSignal<Record<string, string>>({});
   const [detail, setDetail] = createSignal<ConfigVersionDetail>();
   const [loadError, setLoadError] = createSignal<unknown>();
   const [confirming, setConfirming] = createSignal(false);
@@ -123,15 +131,28 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
   const load = () => {
     setLoadError(undefined);
     props.frame.api.version(props.version).then(
-      (loaded) => setDetail(() => loaded),
+      (loaded) => {
+        setDetail(() => loaded);
+        const ruleGrids = [...loaded.settings.tickets.routingRules, ...props.frame.config().tickets.routingRules].map(
+          (rule) => rule.gridID,
+        );
+        for (const gridID of new Set(ruleGrids))
+          grids.grid(gridID).then(
+            ({ grid }) => setGridNames((names) => ({ ...names, [gridID]: `${grid.name} · ${grid.code}` })),
+            () => undefined,
+          );
+      },
       (error: unknown) => setLoadError(() => error),
     );
   };
   load();
-  const diff = () => {
+  const diff = createMemo(() => {
     const loaded = detail();
-    return loaded ? diffSettings(settingsOf(loaded.settings), settingsOf(props.frame.config())) : [];
-  };
+    const names = gridNames();
+    return loaded
+      ? describeChanges(settingsOf(loaded.settings), settingsOf(props.frame.config()), language(), { gridName: (gridID) => names[gridID] })
+      : [];
+  });
 
   async function rollback() {
     setBusy(true);
@@ -160,7 +181,7 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
             <For each={diff()}>
               {(section) => (
                 <div class="settings-diff" data-testid={`diff-${section.section}`}>
-                  <h4 class="settings-diff-title">{partKey(section.section) ? t(partKey(section.section)!) : section.section}</h4>
+                  <h4 class="settings-diff-title">{section.name}</h4>
                   <table class="settings-diff-table">
                     <thead>
                       <tr>
@@ -173,10 +194,8 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
                       <For each={section.changes.slice(0, 40)}>
                         {(change) => (
                           <tr>
-                            <th scope="row">
-                              <code>{change.path}</code>
-                            </th>
-                            <td class="settings-diff-then">{change.version}</td>
+                            <th scope="row">{change.label}</th>
+                            <td class="settings-diff-then">{change.then}</td>
                             <td class="settings-diff-now">{change.now}</td>
                           </tr>
                         )}
@@ -230,7 +249,19 @@ function VersionDetail(props: { version: number; frame: SettingsFrame; onRolledB
 
 /** 操作记录: the district's audit trail, newest first, a page at a time. */
 export function AuditSection(props: { frame: SettingsFrame }) {
-  const { t, formatDateTime } = useSettingsLocale();
+  const { t, formatDateTime, language } = useSettingsLocale();
+  const who = (event: { actorID: string; actorName: string | null; actorRoles: string[] }) =>
+    event.actorName
+      ? [
+          ...event.actorRoles
+            .filter((role) => role in AccessRoleNames)
+            .slice(0, 1)
+            .map((role) => say(AccessRoleNames[role as DistrictRole], language())),
+          event.actorName,
+        ].join(" ")
+      : event.actorID === "system"
+        ? t("audit.system")
+        : event.actorID;
   const events = createPagedList(
     () => true,
     (_, cursor) => props.frame.api.audit({ cursor }),
@@ -255,10 +286,10 @@ export function AuditSection(props: { frame: SettingsFrame }) {
                       {formatDateTime(event.at)}
                     </time>
                     <div>
-                      <p class="settings-audit-summary">{event.summary}</p>
-                      <p class="muted">
-                        <code>{event.action}</code> · {t("audit.by", { actor: event.actorID })}
+                      <p class="settings-audit-summary" data-action={event.action}>
+                        {describeAudit(event, language())}
                       </p>
+                      <p class="muted">{t("audit.by", { actor: who(event) })}</p>
                     </div>
                   </li>
                 )}

@@ -2,7 +2,9 @@ import { For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { isPublicCategory, newKey, privateByNature } from "@wangge/core/config/category-rules";
 import type { Department, RoutingRule, TicketSettings } from "../data/config.ts";
+import { useNamesLocale } from "../i18n/names.ts";
 import { useSettingsLocale } from "../i18n/settings.ts";
+import { GridSelect } from "../ui/grid-select.tsx";
 import {
   Block,
   checkKeyed,
@@ -101,6 +103,12 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
   const { t, pick, language } = useSettingsLocale();
   const [draft, setDraft] = createStore(draftOf(props.frame.config().tickets));
   const save = createSectionSave(props.frame);
+  const names = useNamesLocale();
+  /** A rule's grid error: "required" from the form's own check, or the API's unknown grid in the reader's language. */
+  const gridError = (index: number) => {
+    const error = save.error(`tickets.routingRules.${index}.gridID`);
+    return error && error !== t("check.required") ? names.t("gridSelect.unknown") : error;
+  };
   const edit = save.edit;
   const dirty = () => !same(draftOf(props.frame.config().tickets), draft);
   const departmentName = (department: Department) =>
@@ -297,13 +305,13 @@ export function TicketsSection(props: { frame: SettingsFrame }) {
               error={save.error(`tickets.routingRules.${index()}.categoryKey`)}
               testid={`routing-category-${index()}`}
             />
-            <InputField
+            <GridSelect
               id={`routing-grid-${index()}`}
               label={t("routing.grid")}
-              hint={t("routing.gridHint")}
               value={rule.gridID}
-              onValue={(value) => edit(() => setDraft("rules", index(), "gridID", value))}
-              error={save.error(`tickets.routingRules.${index()}.gridID`)}
+              onChange={(grid) => edit(() => setDraft("rules", index(), "gridID", grid?.gridID ?? ""))}
+              tiers={props.frame.config().tiers}
+              error={gridError(index())}
               testid={`routing-grid-${index()}`}
             />
             <SelectField

@@ -6,12 +6,21 @@ import { RoleBadge } from "../ui/badges.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { PHONE } from "../ui/field.tsx";
 import { PlusIcon } from "../ui/icons.tsx";
+import { GridName } from "../ui/grid-name.tsx";
+import { GridSelect } from "../ui/grid-select.tsx";
+import { useNamesLocale } from "../i18n/names.ts";
 import { EmptyState, Skeleton } from "../ui/states.tsx";
 import { createPagedList } from "../data/paged-list.ts";
 import { Block, configFieldErrors, InputField, ListFoot, SelectField, type FieldErrors, type SettingsFrame } from "./settings-parts.tsx";
 
 const statuses: UserStatus[] = ["pending", "active", "disabled"];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The API's field errors; a grid it does not know is said in the reader's language (the API's message is English). */
+function placementErrors(error: unknown, t: ReturnType<typeof useNamesLocale>["t"]): FieldErrors {
+  const fields = configFieldErrors(error);
+  return fields.gridID ? { ...fields, gridID: t("gridSelect.unknown") } : fields;
+}
+
 /** Roles that work on a grid (网格员, 网格长, 网格助理) and so are given one. */
 const gridRoles: DistrictRole[] = ["grid_worker", "grid_leader", "cadre"];
 
@@ -145,6 +154,7 @@ function UserRow(props: {
     departmentKey: props.user.departmentKey ?? "",
   });
   const [errors, setErrors] = createSignal<FieldErrors>({});
+  const names = useNamesLocale();
   const id = () => props.user.userID;
   const department = () => props.departments.find((item) => item.key === props.user.departmentKey);
 
@@ -157,7 +167,7 @@ function UserRow(props: {
       setEditing(false);
       props.onChanged(user);
     } catch (error) {
-      setErrors(configFieldErrors(error));
+      setErrors(placementErrors(error, names.t));
       setFailure(error);
     } finally {
       setBusy(false);
@@ -187,7 +197,14 @@ function UserRow(props: {
           <p class="settings-user-contact">{contact(props.user)}</p>
           <div class="settings-user-roles">
             <For each={props.user.roles}>{(role) => <RoleBadge role={role} />}</For>
-            <Show when={props.user.gridID}>{(grid) => <span class="chip">{t("users.grid", { grid: grid() })}</span>}</Show>
+            <Show when={props.user.gridID}>
+              {(grid) => (
+                <span class="chip" data-testid={`user-grid-name-${id()}`}>
+                  {t("users.gridLabel")}
+                  <GridName gridID={grid()} />
+                </span>
+              )}
+            </Show>
             <Show when={props.user.departmentKey}>
               <span class="chip">
                 {t("users.department", { department: department() ? pick(department()!) : props.user.departmentKey! })}
@@ -259,12 +276,12 @@ function UserRow(props: {
             <Show when={errors().roles}>{(message) => <p class="field-error">{message()}</p>}</Show>
           </fieldset>
           <Show when={draft.roles.some((role) => gridRoles.includes(role))}>
-            <InputField
+            <GridSelect
               id={`user-grid-${id()}`}
               label={t("invite.grid")}
-              hint={t("invite.gridHint")}
               value={draft.gridID}
-              onValue={(value) => setDraft("gridID", value)}
+              onChange={(grid) => setDraft("gridID", grid?.gridID ?? "")}
+              tiers={props.frame.config().tiers}
               error={errors().gridID}
               testid={`user-grid-${id()}`}
             />
@@ -319,6 +336,7 @@ function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUse
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
+  const names = useNamesLocale();
   const departments = () => props.frame.config().tickets.departments;
   const needsGrid = () => gridRoles.includes(form.role);
   const needsDepartment = () => form.role === "department_staff";
@@ -351,7 +369,7 @@ function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUse
     try {
       props.onInvited(await props.frame.api.invite(input));
     } catch (error) {
-      setErrors(configFieldErrors(error));
+      setErrors(placementErrors(error, names.t));
       setFailure(error);
     } finally {
       setBusy(false);
@@ -399,12 +417,12 @@ function InviteForm(props: { frame: SettingsFrame; onInvited: (user: DistrictUse
           testid="invite-role"
         />
         <Show when={needsGrid()}>
-          <InputField
+          <GridSelect
             id="invite-grid"
             label={t("invite.grid")}
-            hint={t("invite.gridHint")}
             value={form.gridID}
-            onValue={(value) => setForm("gridID", value)}
+            onChange={(grid) => setForm("gridID", grid?.gridID ?? "")}
+            tiers={props.frame.config().tiers}
             error={errors().gridID}
             testid="invite-grid"
           />

@@ -428,7 +428,10 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     expect(screen.getByTestId("version-4")).toHaveTextContent("关闭微心愿");
     await user.click(screen.getByTestId("version-open-3"));
     const diff = await screen.findByTestId("diff-tiers");
-    expect(diff).toHaveTextContent("三级网格");
+    // In the domain's words: the tier by its number and name, not `tiers.2.nameZh`.
+    expect(within(diff).getByRole("rowheader")).toHaveTextContent("第3级");
+    expect(diff).toHaveTextContent("第3级—三级网格");
+    expect(diff).not.toHaveTextContent("nameZh");
     await user.click(screen.getByTestId("config-rollback"));
     expect(screen.getByTestId("rollback-confirm")).toHaveTextContent("确定回退到第 3 版");
     expect(rollbacks).toEqual([]);
@@ -444,10 +447,12 @@ describe("the settings pages", { timeout: 20_000 }, () => {
       eventID: `e${index}`,
       at: "2026-11-29T08:00:00.000Z",
       actorID: "admin",
-      action: "config.update",
+      actorName: "林建华",
+      actorRoles: ["district_admin"],
+      action: "config.updated",
       subjectID: "config",
       summary: `change ${index}`,
-      details: null,
+      details: { version: 4 + index, previousVersion: 3 + index, sections: ["tiers", "mechanisms"], note: null, rollbackOf: null },
     });
     api(adminMe, {
       "GET /audit": (request) =>
@@ -455,6 +460,10 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     });
     await open("audit");
     await waitFor(() => expect(screen.getAllByTestId("audit-event")).toHaveLength(2));
+    // A sentence and a person, not `config.updated` by `admin`.
+    expect(screen.getAllByTestId("audit-event")[0]).toHaveTextContent("修改了区县配置（第 5 版）：网格层级、治理机制");
+    expect(screen.getAllByTestId("audit-event")[0]).toHaveTextContent("操作人 区级管理员 林建华");
+    expect(screen.getAllByTestId("audit-event")[0]).not.toHaveTextContent("config.updated");
     await user.click(screen.getByRole("button", { name: "加载更多" }));
     await waitFor(() => expect(screen.getAllByTestId("audit-event")).toHaveLength(3));
   });

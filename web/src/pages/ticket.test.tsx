@@ -117,9 +117,12 @@ describe("the ticket page", () => {
     const entries = screen.getAllByTestId("timeline-entry");
     expect(entries.map((entry) => entry.dataset.action)).toEqual(["collect", "accept", "dispatch", "handle"]);
     expect(entries[0]).toHaveTextContent("上报问题您");
-    expect(entries[1]).toHaveTextContent("受理立案网格员 · worker");
+    // People by role and name ("网格员 黄晓梅"), never by their user ID; an entry without a name says the role.
+    expect(entries[1]).toHaveTextContent("受理立案网格员 黄晓梅");
+    expect(entries[1]).not.toHaveTextContent("worker");
     expect(entries[1]).toHaveTextContent("情况属实");
-    expect(entries[2]).toHaveTextContent("派遣至区城管局网格长 · leader");
+    expect(entries[2]).toHaveTextContent("派遣至区城管局网格长");
+    expect(entries[2]).not.toHaveTextContent("leader");
     expect(entries[3]).toHaveTextContent("已清运完毕");
     expect(within(entries[3]).getByRole("link")).toHaveAttribute("href", "http://s3.test/photo_2.png?signed");
 

@@ -78,6 +78,7 @@ export function entry(fields: Partial<TimelineEntry> & Pick<TimelineEntry, "seq"
     fromState: null,
     actorID: "resident",
     actorRole: "resident",
+    actorName: null,
     at: at(30 - fields.seq),
     note: null,
     photos: [],
@@ -111,6 +112,7 @@ export function detailAt(state: Ticket["state"], extra: Partial<Ticket> = {}): T
         toState: "accepted",
         actorID: "worker",
         actorRole: "grid_worker",
+        actorName: "黄晓梅",
         note: "情况属实",
       }),
     );

@@ -175,16 +175,19 @@ export function PhotoStrip(props: { keys: string[]; urls: Record<string, string>
   );
 }
 
-/** Who did a step: "you", the reporter, or the role with the person's ID. */
+/** Who did a step: "you", the reporter, or the role with the person's name ("网格员 黄晓梅"); never a user ID. */
 export function useActorLabel(me: () => string | undefined, reporterID: () => string) {
   const { t } = useTicketLocale();
-  return (entry: Pick<TimelineEntry, "actorID" | "actorRole">) => {
+  return (entry: Pick<TimelineEntry, "actorID" | "actorRole" | "actorName">) => {
     if (entry.actorID === me()) return t("timeline.you");
     const role = ["resident", "grid_worker", "grid_leader", "department_staff", "district_admin"].includes(entry.actorRole)
       ? t(roleKey(entry.actorRole))
-      : entry.actorRole;
-    if (entry.actorID === reporterID()) return t("timeline.reporter", { role });
-    return t("timeline.actor", { role, id: entry.actorID });
+      : entry.actorRole === "system"
+        ? t("timeline.system")
+        : entry.actorRole;
+    if (entry.actorID === reporterID())
+      return entry.actorName ? t("timeline.reporterNamed", { name: entry.actorName }) : t("timeline.reporter", { role });
+    return entry.actorName ? t("timeline.actor", { role, name: entry.actorName }) : role;
   };
 }
 

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { Audit } from "@wangge/core";
 import { bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
-const AuditEvent = Audit.AuditEvent.meta({ id: "AuditEvent" });
+const AuditEvent = Audit.ListedAuditEvent.meta({ id: "AuditEvent" });
 
 /** The district's audit trail (操作记录), mounted at `/audit`. */
 export const auditRoutes = router().openapi(

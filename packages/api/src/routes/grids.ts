@@ -69,6 +69,23 @@ export const gridRoutes = router()
   )
   .openapi(
     createRoute({
+      method: "get",
+      path: "/search",
+      operationId: "searchGrids",
+      tags: ["grids"],
+      summary:
+        "Find the district's active grids by code prefix (JY-28) or a few characters of a name (桃园), best first, at most 50 (from the grids kept in memory: no scan)",
+      security: bearer,
+      request: { query: Grid.SearchInput },
+      responses: {
+        200: json(z.object({ items: z.array(GridRef), more: z.boolean() }), "The matching grids"),
+        ...problems(400, 401),
+      },
+    }),
+    async (c) => c.json(await Grid.search(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
       method: "post",
       path: "/exports",
       operationId: "exportGrids",

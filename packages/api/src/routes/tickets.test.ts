@@ -128,6 +128,15 @@ describe("tickets through the API", () => {
       "verify",
       "rate",
     ]);
+    // Each step keeps who took it by name and role, as they were then (网格员 黄晓梅), not only their ID.
+    const names = Object.fromEntries(
+      read.body.timeline.map((entry: { action: string; actorRole: string; actorName: string | null }) => [entry.action, entry]),
+    );
+    expect(names.accept).toMatchObject({ actorID: "worker", actorRole: "grid_worker", actorName: expect.any(String) });
+    expect(names.accept.actorName).not.toBe("worker");
+    expect(names.dispatch.actorName).toEqual(expect.any(String));
+    const forStaff = await api.call("GET", `/tickets/${id}`, worker);
+    expect(forStaff.body.timeline[0]).toMatchObject({ actorRole: "resident", actorName: expect.any(String) });
     expect(Object.keys(read.body.photoUrls)).toHaveLength(1);
     // The photo is shown through the portal's own origin (here the API server, CloudFront on AWS), never sniffed as anything else.
     const link = Object.values(read.body.photoUrls)[0] as string;

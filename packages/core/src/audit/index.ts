@@ -8,6 +8,7 @@ import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal } from "../util/record.ts";
 import { AuditEventEntity } from "./audit.entity.ts";
+import type { AuditAction } from "./describe.ts";
 
 export { AuditEventEntity };
 
@@ -33,7 +34,8 @@ type _AuditEvent = Assert<Equal<AuditEvent, AuditEventView>>;
 const toAuditEvent = (event: AuditEventItem): AuditEvent => AuditEvent.parse({ ...event, details: event.details ?? null });
 
 export interface AuditInput {
-  action: string;
+  /** One of `auditActions` (describe.ts), each with its sentence. */
+  action: AuditAction;
   subjectID: string;
   summary: string;
   details?: Record<string, unknown>;
@@ -65,6 +67,21 @@ export async function record(input: AuditInput) {
   await AuditEventEntity.create(item(input)).go();
 }
 
+/** An entry as the trail lists it: with who did it by name and roles (read at listing: one batch read a page). */
+export const ListedAuditEvent = AuditEvent.extend({
+  /** The actor's name; null for a system actor or a user no longer there. */
+  actorName: z.string().nullable(),
+  actorRoles: z.array(z.string()),
+});
+export type ListedAuditEvent = z.infer<typeof ListedAuditEvent>;
+
+type UserNames = (userIDs: string[]) => Promise<Map<string, { name: string; roles: string[] }>>;
+let userNames: UserNames | undefined;
+/** Registers how the trail names its actors (the users' module does, when it loads: users sit above the audit). */
+export function provideUserNames(lookup: UserNames) {
+  userNames = lookup;
+}
+
 export const ListAuditInput = PageInput.extend({ subjectID: z.string().max(80).optional() });
 
 /** The district's audit trail, newest first; a district admin's to read. */
@@ -75,5 +92,13 @@ export const listAuditEvents = fn(ListAuditInput, async (input) => {
     ? AuditEventEntity.query.bySubject({ tenantID, subjectID: input.subjectID })
     : AuditEventEntity.query.primary({ tenantID });
   const result = await page(query, input, "desc");
-  return { items: result.items.map(toAuditEvent), cursor: result.cursor };
+  const events = result.items.map(toAuditEvent);
+  const ids = [...new Set(events.map((event) => event.actorID))];
+  const people = ids.length && userNames ? await userNames(ids) : new Map<string, { name: string; roles: string[] }>();
+  const items: ListedAuditEvent[] = events.map((event) => ({
+    ...event,
+    actorName: people.get(event.actorID)?.name ?? null,
+    actorRoles: people.get(event.actorID)?.roles ?? [],
+  }));
+  return { items, cursor: result.cursor };
 });

@@ -195,7 +195,15 @@ export const assignCadre = fn(AssignCadreInput, async (input) => {
       action: "cadre.assign",
       subjectID: cadreID,
       summary: `${input.name}（${unit.name}）下沉到 ${grid.data!.name} 任网格助理 ${input.from}–${input.to}`,
-      details: { unitID: unit.unitID, gridID: grid.data!.gridID, from: input.from, to: input.to, userID: input.userID ?? null },
+      details: {
+        name: input.name,
+        gridName: grid.data!.name,
+        unitID: unit.unitID,
+        gridID: grid.data!.gridID,
+        from: input.from,
+        to: input.to,
+        userID: input.userID ?? null,
+      },
     }),
     ...(input.userID ? [ops.user.patch({ tenantID, userID: input.userID }).set({ gridID: grid.data!.gridID }).commit()] : []),
   ]).go();
@@ -223,7 +231,7 @@ export const endAssignment = fn(z.object({ cadreID: z.string().min(1).max(80) })
       action: "cadre.end",
       subjectID: cadre.cadreID,
       summary: `${cadre.name} 在 ${cadre.gridName} 的下沉结束`,
-      details: { gridID: cadre.gridID },
+      details: { name: cadre.name, gridName: cadre.gridName, gridID: cadre.gridID },
     }),
   ]).go();
   if (result.canceled) throw new ConflictError("cadre.ended", "This assignment has already ended.");

@@ -103,6 +103,7 @@ export const evaluateCadre = fn(EvaluateCadreInput, async (input) => {
       subjectID: cadre.cadreID,
       summary: `${cadre.name} ${input.month} 月度评价：${GradeNames[input.grade]}`,
       details: {
+        name: cadre.name,
         month: input.month,
         grade: input.grade,
         attitude: input.attitude,

@@ -369,6 +369,7 @@ export const createTask = fn(CreateTaskInput, async (input) => {
         subjectID: taskID,
         summary: `Emergency task "${input.title}" to ${grids.length} grid(s)`,
         details: {
+          title: input.title,
           scope: input.scope,
           checklist: input.checklist,
           gridIDs: grids.slice(0, 50).map((grid) => grid.gridID),
@@ -451,7 +452,7 @@ export const reportTask = fn(ReportTaskInput, async (input) => {
       action: "emergency.report",
       subjectID: task.taskID,
       summary: `${part.gridName} reported "${task.title}" ${done ? "done" : `${input.ticks.filter(Boolean).length}/${input.ticks.length}`}`,
-      details: { gridID: input.gridID, ticks: input.ticks, note: input.note ?? null, done },
+      details: { gridName: part.gridName, gridID: input.gridID, ticks: input.ticks, note: input.note ?? null, done },
     }),
     ...tally.operations(ops),
   ]).go();

@@ -6,6 +6,7 @@ import type { Boundary } from "./geometry.ts";
 import { GridEntity, GridSetEntity } from "./grid.entity.ts";
 import { GridIndex } from "./locate.ts";
 import { refOf, toGrid, type GridRef } from "./model.ts";
+import { SEARCH_LIMIT, searchGrids } from "./search.ts";
 
 interface Entry {
   stamp: number;
@@ -60,4 +61,23 @@ export const locate = fn(LocateInput, async ({ lon, lat }) => {
       .filter((ref): ref is GridRef & { path: string[] } => Boolean(ref))
       .map(refOf);
   return { grid: refOf(grid), ancestors: refs(grid.path), dedicated: refs(hit.dedicated) };
+});
+
+export const SearchInput = z.object({
+  /** A code's first characters (`JY-28`) or a few characters of a name (`桃园`); empty for all. */
+  q: z.string().trim().max(40).default(""),
+  /** Only this tier. */
+  tier: z.coerce.number().int().min(1).max(5).optional(),
+  limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT).default(20),
+});
+
+/**
+ * The district's active grids whose code starts with, or whose name contains, the query: best
+ * first (see `searchGrids`). Answered from the district's grids kept in memory for locating
+ * (one read of the grid set's stamp), so no query scans the table, let alone another district.
+ */
+export const search = fn(SearchInput, async (input) => {
+  const entry = await indexFor();
+  const found = searchGrids(entry.grids.values(), input.q, { limit: input.limit, tier: input.tier });
+  return { items: found.items.map(refOf), more: found.more };
 });

@@ -62,6 +62,8 @@ export const TimelineEntry = z.object({
   toState: z.string(),
   actorID: z.string(),
   actorRole: z.string(),
+  /** Who acted, by name, as they were called then; null for older entries, and for a resident in the eyes of another resident. */
+  actorName: z.string().nullable(),
   at: z.string(),
   note: z.string().nullable(),
   photos: z.array(z.string()),
@@ -143,6 +145,7 @@ export function toEntry(item: TimelineItem): TimelineEntry {
     toState: item.toState,
     actorID: item.actorID,
     actorRole: item.actorRole,
+    actorName: item.actorName ?? null,
     at: item.at,
     note: item.note ?? null,
     photos: item.photos ?? [],

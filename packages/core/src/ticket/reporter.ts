@@ -4,6 +4,7 @@ import { useTenant } from "../actor.ts";
 import { ForbiddenError, NotFoundError } from "../error.ts";
 import { fn } from "../util/fn.ts";
 import { maskPhone, UserEntity } from "../user/index.ts";
+import { numberOf } from "./follow.ts";
 import { canHandle, load } from "./shared.ts";
 
 /**
@@ -47,7 +48,7 @@ export const revealReporterContact = fn(RevealReporterInput, async (input) => {
     action: "ticket.reporter_revealed",
     subjectID: ticket.ticketID,
     summary: `Read the reporter's phone of ticket ${ticket.ticketID}: ${input.purpose}`,
-    details: { reporterID: ticket.reporterID, purpose: input.purpose },
+    details: { reporterID: ticket.reporterID, ticketNumber: numberOf(ticket.ticketID), purpose: input.purpose },
   });
   return { name: user.name, phone: user.phone };
 });

@@ -95,6 +95,8 @@ export const TimelineEntity = new Entity(
       toState: { type: "string", required: true },
       actorID: { type: "string", required: true },
       actorRole: { type: "string", required: true },
+      /** The actor's name when they acted (网格员 黄晓梅): kept with the entry, historically right, no read to show it. */
+      actorName: { type: "string" },
       at: { type: "string", required: true },
       note: { type: "string" },
       photos: { type: "list", items: { type: "string" } },

@@ -21,7 +21,7 @@ import {
   TimelineEntity,
 } from "./ticket.entity.ts";
 import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
-import { caller, canRead, closingAdds, has, load, mainRole, scopesOf, settings } from "./shared.ts";
+import { actorName, caller, canRead, closingAdds, has, load, mainRole, roles, scopesOf, settings } from "./shared.ts";
 import { MAX_PHOTOS, mayHandle, route } from "./rules.ts";
 import { newTicketNotices, noticesOf } from "./notification.ts";
 
@@ -109,6 +109,7 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
           toState: step.to,
           actorID: by,
           actorRole: mainRole(),
+          actorName: actorName(),
           at,
           note: step.note,
           photos: step.photos,
@@ -263,6 +264,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
           toState: "collected",
           actorID: by,
           actorRole: mainRole(),
+          actorName: actorName(),
           at,
           note: input.description,
           photos: finalKeys,
@@ -298,7 +300,14 @@ export const get = fn(z.string(), async (ticketID) => {
   const [item] = result.data.ticket;
   const ticket = item ? toTicket(item) : undefined;
   if (!ticket || !canRead(ticket)) throw new NotFoundError("ticket.not_found", `There is no ticket ${ticketID} that you can see.`);
-  const timeline = result.data.timeline.map(toEntry).sort((a, b) => a.seq - b.seq);
+  // Staff names are for everyone who may read the ticket; a resident's only for staff (and themselves).
+  const viewerIsStaff = roles().some((role) => role !== "resident");
+  const timeline = result.data.timeline
+    .map(toEntry)
+    .map((entry) =>
+      viewerIsStaff || entry.actorRole !== "resident" || entry.actorID === actorID() ? entry : { ...entry, actorName: null },
+    )
+    .sort((a, b) => a.seq - b.seq);
   const keys = [...new Set([...ticket.photos, ...timeline.flatMap((entry) => entry.photos)])];
   const links = await Photo.urls(keys);
   return { ticket, timeline, photoUrls: Object.fromEntries(keys.map((key, index) => [key, links[index]])) };

@@ -36,6 +36,8 @@ describe("access from the records", () => {
       tenantID,
       roles: ["grid_worker"],
       gridID: "g1",
+      // The name too, from the same read: timelines keep it.
+      name: "网格员丙",
     });
     expect(await actorOf({ tenantID: null, userID: "access-province", issuedAt: issuedAt() })).toEqual({
       type: "province",

@@ -19,6 +19,7 @@ export const AccessCacheSeconds = 30;
 type AccessRecord =
   | {
       kind: "user";
+      name?: string;
       roles: string[];
       status: "active" | "pending" | "disabled";
       gridID?: string;
@@ -53,6 +54,7 @@ async function readRecord({ tenantID, userID }: Identity): Promise<AccessRecord>
     if (!user) return { kind: "missing" };
     return {
       kind: "user",
+      name: user.name,
       roles: user.roles,
       status: user.status,
       gridID: user.gridID,
@@ -97,5 +99,6 @@ export async function actorOf(identity: Identity): Promise<Actor> {
     roles,
     ...(record.departmentKey && roles.includes("department_staff") ? { department: record.departmentKey } : {}),
     ...(record.gridID ? { gridID: record.gridID } : {}),
+    ...(record.name ? { name: record.name } : {}),
   };
 }

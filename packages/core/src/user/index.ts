@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { AccessRole, actorID, assertOperator, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
-import { auditEntities, auditOperation, type AuditInput } from "../audit/index.ts";
+import { auditEntities, auditOperation, provideUserNames, type AuditInput } from "../audit/index.ts";
 import { get as currentConfig } from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
 import { AuthError, ConflictError, ForbiddenError, InputError, NotFoundError, type ErrorDetail } from "../error.ts";
@@ -135,6 +135,13 @@ function rolesOf(roles: string[]): DistrictRole[] {
   return roles.filter((role): role is DistrictRole => DistrictRole.safeParse(role).success);
 }
 
+/** The audit trail names its actors: one batch read of the page's users. */
+provideUserNames(async (userIDs) => {
+  const tenantID = useTenant();
+  const found = await UserEntity.get(userIDs.map((userID) => ({ tenantID, userID }))).go({ attributes: ["userID", "name", "roles"] });
+  return new Map(found.data.map((user) => [user.userID, { name: user.name, roles: rolesOf(user.roles) }]));
+});
+
 function toDistrictUser(item: UserItem): DistrictUser {
   return {
     userID: item.userID,
@@ -235,7 +242,7 @@ async function createUser(
             action: "user.creation_undone",
             subjectID: item.userID,
             summary: `${item.name} was not added: the sign-in directory could not create their account`,
-            details: {},
+            details: { name: item.name, roles: item.roles },
           }),
         ]).go(),
     );
@@ -277,6 +284,7 @@ export const inviteUser = fn(InviteInput, async (input): Promise<DistrictUser> =
         subjectID: userID,
         summary: `Invited ${input.name} as ${input.roles.join(", ")}`,
         details: {
+          name: input.name,
           roles: input.roles,
           gridID: input.gridID ?? null,
           departmentKey: input.departmentKey ?? null,
@@ -380,6 +388,7 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
       subjectID: current.userID,
       summary: `Changed the roles of ${current.name} to ${roles.join(", ")}`,
       details: {
+        name: current.name,
         from: { roles: current.roles, gridID: current.gridID ?? null, departmentKey: current.departmentKey ?? null },
         to: { roles, gridID: gridID ?? null, departmentKey: departmentKey ?? null },
       },
@@ -388,7 +397,12 @@ export const updateUserRoles = fn(UpdateUserInput, async (input): Promise<Distri
     const action =
       current.status === "pending" && status === "active" ? "resident.approved" : status === "disabled" ? "user.disabled" : "user.enabled";
     const verb = { "resident.approved": "Approved", "user.disabled": "Disabled", "user.enabled": "Enabled" }[action];
-    audits.push({ action, subjectID: current.userID, summary: `${verb} ${current.name}`, details: { from: current.status, to: status } });
+    audits.push({
+      action,
+      subjectID: current.userID,
+      summary: `${verb} ${current.name}`,
+      details: { name: current.name, roles, from: current.status, to: status },
+    });
   }
   if (audits.length === 0) return toDistrictUser(current);
 
@@ -462,7 +476,7 @@ async function undoUpdate(previous: UserRecord, changedStatus: UserStatus) {
         action: "user.change_undone",
         subjectID: previous.userID,
         summary: `The change to ${previous.name} was undone: the sign-in directory could not take it`,
-        details: { status: previous.status },
+        details: { name: previous.name, roles: previous.roles, status: previous.status },
       }),
     ];
   }).go();
@@ -579,7 +593,7 @@ export const signOutEverywhere = fn(SignOutInput, async (input): Promise<SignedO
       action: "user.signed_out_everywhere",
       subjectID: userID,
       summary: userID === self ? `${found.data?.name} signed out everywhere` : `Signed ${found.data?.name} out everywhere`,
-      details: {},
+      details: { name: found.data?.name, roles: found.data?.roles },
     }),
   ]).go();
   if (written.canceled) throw new ConflictError("user.changed", "The user changed meanwhile; try again.");
@@ -683,7 +697,7 @@ export const registerResident = fn(RegisterInput, async (input): Promise<{ userI
       action: "resident.registered",
       subjectID: userID,
       summary: `${registeredName} registered as a resident with a verified phone${status === "pending" ? " (waiting for approval)" : ""}`,
-      details: { status },
+      details: { name: registeredName, status },
     },
   ]);
   return { userID: item.userID, status };
