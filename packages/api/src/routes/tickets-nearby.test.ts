@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { square } from "../../../../scripts/lib/square.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const resident = { as: As.jianyangResident };
@@ -14,18 +15,7 @@ beforeAll(async () => {
       code: "NB",
       name: "附近测试网格",
       tier: 1,
-      boundary: {
-        type: "Polygon",
-        coordinates: [
-          [
-            [118.4, 27.6],
-            [118.41, 27.6],
-            [118.41, 27.61],
-            [118.4, 27.61],
-            [118.4, 27.6],
-          ],
-        ],
-      },
+      boundary: square(118.4, 27.6, 0.01),
     },
   });
   expect(grid.status).toBe(201);

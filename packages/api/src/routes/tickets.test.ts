@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, startTestApi } from "../../../../scripts/test/api.ts";
+import { square } from "../../../../scripts/lib/square.ts";
 import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -26,18 +27,7 @@ beforeAll(async () => {
       code: "TK",
       name: "工单测试网格",
       tier: 1,
-      boundary: {
-        type: "Polygon",
-        coordinates: [
-          [
-            [118.3, 27.5],
-            [118.31, 27.5],
-            [118.31, 27.51],
-            [118.3, 27.51],
-            [118.3, 27.5],
-          ],
-        ],
-      },
+      boundary: square(118.3, 27.5, 0.01),
     },
   });
   expect(grid.status).toBe(201);
