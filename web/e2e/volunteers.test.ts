@@ -64,7 +64,8 @@ describe("volunteers", () => {
     await team.getByLabel("类型").selectOption("security_patrol");
     await team.getByLabel("队伍名称").fill("七贤治安巡逻队");
     await team.getByLabel("队长姓名").fill("林建华");
-    await team.getByTestId("grid-level-1").selectOption({ label: "七贤社区网格" });
+    await team.getByTestId("grid-picker").fill("七贤社区");
+    await team.getByTestId("grid-picker-option").filter({ hasText: "七贤社区网格" }).click();
     await team.getByTestId("team-submit").click();
     await page.locator('[data-testid="team-row"]').filter({ hasText: "七贤治安巡逻队" }).waitFor();
     await page.getByTestId("team-form").waitFor({ state: "detached" });
@@ -83,7 +84,8 @@ describe("volunteers", () => {
     await activity.getByLabel("类型").selectOption("health_care");
     await activity.getByLabel("标题").fill("健康义诊进社区");
     await activity.getByLabel("服务人次").fill("86");
-    await activity.getByTestId("grid-level-1").selectOption({ label: "七贤社区网格" });
+    await activity.getByTestId("grid-picker").fill("七贤社区");
+    await activity.getByTestId("grid-picker-option").filter({ hasText: "七贤社区网格" }).click();
     await activity.getByLabel("组织单位").fill("区卫健局、七贤社区");
     await activity.getByLabel("参与队伍").selectOption({ label: "七贤治安巡逻队" });
     await activity.getByTestId("activity-submit").click();

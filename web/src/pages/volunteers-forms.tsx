@@ -1,7 +1,6 @@
 import { createSignal, For, Index, Show, type JSX } from "solid-js";
 import type { NamedKind } from "../data/config.ts";
 import type { FieldErrors } from "../data/field-errors.ts";
-import { createGridCascade } from "../data/grid-cascade.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import {
   ownersKinds,
@@ -16,6 +15,8 @@ import {
 import { useVolunteerLocale } from "../i18n/volunteers.ts";
 import { useSession } from "../providers/session.tsx";
 import { FailureNotice } from "../ui/failure-notice.tsx";
+import { GridSelect } from "../ui/grid-select.tsx";
+import { useDistrict } from "../providers/district.tsx";
 import { Field, SelectInput, TextInput } from "../ui/field.tsx";
 import { createSubmission } from "../ui/submission.ts";
 
@@ -87,51 +88,25 @@ function FormFoot(props: { saving: boolean; failure?: string; onCancel: () => vo
   );
 }
 
-/**
- * Chooses a grid tier by tier: the first tier's grids, then the children of the one chosen, and
- * so on. The grid is the last one chosen (a record may sit on any level).
- */
+/** The grid a record goes on: one grid select (search by name or code, or tier by tier). */
 export function GridPicker(props: { id: string; onGrid: (gridID: string) => void; error?: string }) {
   const { t } = useVolunteerLocale();
-  const session = useSession();
-  const cascade = createGridCascade(session.api, (gridID) => props.onGrid(gridID ?? ""));
+  const district = useDistrict();
+  const [gridID, setGridID] = createSignal("");
   return (
-    <Field id={props.id} label={t("forms.grid")} hint={t("forms.gridHint")} error={props.error}>
-      {(attributes) => (
-        <div class="grid-picker" data-testid="grid-picker">
-          <Index each={cascade.levels()}>
-            {(level, depth) => (
-              <Show when={(cascade.optionsOf(level().parentID)?.length ?? 0) > 0}>
-                <select
-                  class="input select"
-                  id={depth === 0 ? attributes.id : `${attributes.id}-${depth}`}
-                  aria-label={t("forms.gridLevel", { level: depth + 1 })}
-                  aria-invalid={attributes["aria-invalid"]}
-                  aria-describedby={attributes["aria-describedby"]}
-                  data-testid={`grid-level-${depth + 1}`}
-                  onChange={(event) => cascade.choose(depth, event.currentTarget.value || null)}
-                >
-                  <option value="" selected={!level().chosen}>
-                    {t("forms.gridAny")}
-                  </option>
-                  <For each={cascade.optionsOf(level().parentID) ?? []}>
-                    {(grid) => (
-                      <option value={grid.gridID} selected={grid.gridID === level().chosen}>
-                        {grid.name}
-                      </option>
-                    )}
-                  </For>
-                </select>
-              </Show>
-            )}
-          </Index>
-          <Show when={cascade.loading()}>
-            <span class="spinner" aria-hidden="true" />
-          </Show>
-          <FailureNotice error={cascade.failure()} />
-        </div>
-      )}
-    </Field>
+    <GridSelect
+      id={props.id}
+      label={t("forms.grid")}
+      hint={t("forms.gridHint")}
+      error={props.error}
+      value={gridID()}
+      onChange={(grid) => {
+        setGridID(grid?.gridID ?? "");
+        props.onGrid(grid?.gridID ?? "");
+      }}
+      tiers={district.config.tiers}
+      testid="grid-picker"
+    />
   );
 }
 

@@ -142,7 +142,7 @@ describe("the volunteer page", () => {
     expect(activityRows[0]).toHaveTextContent("七贤社区、区医保局");
   }, 20_000);
 
-  it("lets a grid worker record an activity on a grid chosen tier by tier, then shows the activities", async () => {
+  it("lets a grid worker record an activity on a grid found by its name, then shows the activities", async () => {
     const user = userEvent.setup();
     const posted: unknown[] = [];
     const { requests } = api(workerMe, {
@@ -150,6 +150,12 @@ describe("the volunteer page", () => {
         request.search.get("parentID") === "root"
           ? { items: [grid("grid_1", "七贤社区网格")], cursor: null }
           : { items: [grid("grid_11", "七贤第一网格")], cursor: null },
+      "GET /grids/search": (request) => ({
+        items: [grid("grid_1", "七贤社区网格"), grid("grid_11", "七贤第一网格")].filter((found) =>
+          found.name.includes(request.search.get("q") ?? ""),
+        ),
+        more: false,
+      }),
       "POST /volunteers/activities": (request) => {
         posted.push(request.body);
         return activity({ title: "家电义务维修", kind: "appliance_repair", served: 45 });
@@ -173,8 +179,15 @@ describe("the volunteer page", () => {
     await user.clear(date);
     await user.type(date, "2022-03-20");
     await user.type(within(form).getByLabelText("服务人次"), "45");
-    await user.selectOptions(await within(form).findByTestId("grid-level-1"), "grid_1");
-    await user.selectOptions(await within(form).findByTestId("grid-level-2"), "grid_11");
+    await user.type(await within(form).findByTestId("grid-picker"), "第一");
+    await waitFor(() =>
+      expect(
+        within(form)
+          .getAllByTestId("grid-picker-option")
+          .map((option) => option.dataset.grid),
+      ).toEqual(["grid_11"]),
+    );
+    await user.click(within(form).getByTestId("grid-picker-option"));
     await user.type(within(form).getByLabelText("组织单位"), "国网建阳供电公司、七贤社区");
     await user.click(within(form).getByTestId("activity-submit"));
 
@@ -198,6 +211,7 @@ describe("the volunteer page", () => {
     const user = userEvent.setup();
     api(leaderMe, {
       "GET /grids": () => ({ items: [grid("grid_1", "七贤社区网格")], cursor: null }),
+      "GET /grids/search": () => ({ items: [grid("grid_1", "七贤社区网格")], more: false }),
       "POST /volunteers/teams": () =>
         problem(400, {
           code: "volunteer.unknown_kind",
@@ -212,7 +226,8 @@ describe("the volunteer page", () => {
     const form = screen.getByTestId("team-form");
     await user.type(within(form).getByLabelText("队伍名称"), "七贤巡逻队");
     await user.type(within(form).getByLabelText("队长姓名"), "林建华");
-    await user.selectOptions(await within(form).findByTestId("grid-level-1"), "grid_1");
+    await user.type(await within(form).findByTestId("grid-picker"), "七贤");
+    await user.click(await within(form).findByTestId("grid-picker-option"));
     await user.click(within(form).getByTestId("team-submit"));
     expect(await within(form).findByText("one of environment, security_patrol")).toBeInTheDocument();
     expect(within(form).getByRole("alert")).toHaveTextContent("There is no volunteer team kind here.");

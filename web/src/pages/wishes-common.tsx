@@ -1,11 +1,12 @@
 import { useParams } from "@solidjs/router";
-import { createSignal, For, Index, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
-import { createGridCascade } from "../data/grid-cascade.ts";
+import { createSignal, createUniqueId, For, Index, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
 import type { Query } from "../data/query.ts";
 import type { DistrictConfig, MechanismKey, SignedInActor } from "../data/types.ts";
 import { useMenuLocale, type MenuMessageKey } from "../i18n/menu.ts";
 import { useSession } from "../providers/session.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
+import { GridSelect } from "../ui/grid-select.tsx";
+import { useDistrict } from "../providers/district.tsx";
 import { errorMessage } from "../ui/errors.ts";
 import { FailureNotice } from "../ui/failure-notice.tsx";
 import { useMechanismTitle } from "../ui/terms.ts";
@@ -50,46 +51,26 @@ export function MenuPage(props: {
   );
 }
 
-/** Cascading selects down the grid tree; the value is the deepest grid chosen. */
+/** The grid a record goes on: one grid select (search by name or code, or tier by tier). */
 export function GridPicker(props: {
   value: string | null;
   onChange: (gridID: string | null) => void;
   testID?: string;
   label?: MenuMessageKey;
 }) {
-  const session = useSession();
   const { t } = useMenuLocale();
-  const cascade = createGridCascade(session.api, (gridID) => props.onChange(gridID));
+  const district = useDistrict();
+  const id = createUniqueId();
   return (
-    <div class="field grid-picker" data-testid={props.testID ?? "grid-picker"}>
-      <span class="field-label">{t(props.label ?? "menu.grid")}</span>
-      <Index each={cascade.levels()}>
-        {(level, index) => (
-          <Show when={(cascade.optionsOf(level().parentID)?.length ?? 0) > 0 || index === 0}>
-            <select
-              class="input select"
-              aria-label={t("menu.gridLevel", { level: index + 1 })}
-              data-testid={`grid-level-${index + 1}`}
-              value={level().chosen ?? ""}
-              onChange={(event) => cascade.choose(index, event.currentTarget.value || null)}
-            >
-              <option value="">{index === 0 ? t("menu.gridChoose") : t("menu.gridBelow")}</option>
-              <For each={cascade.optionsOf(level().parentID) ?? []}>
-                {(grid) => (
-                  <option value={grid.gridID} selected={grid.gridID === level().chosen}>
-                    {grid.name} · {grid.code}
-                  </option>
-                )}
-              </For>
-            </select>
-          </Show>
-        )}
-      </Index>
-      <Show when={cascade.failure()}>
-        <p class="field-error" role="alert">
-          {errorMessage(cascade.failure(), t)}
-        </p>
-      </Show>
+    <div data-testid={`${props.testID ?? "grid-picker"}-field`}>
+      <GridSelect
+        id={`grid-${id}`}
+        label={t(props.label ?? "menu.grid")}
+        value={props.value ?? ""}
+        onChange={(grid) => props.onChange(grid?.gridID ?? null)}
+        tiers={district.config.tiers}
+        testid={props.testID ?? "grid-picker"}
+      />
     </div>
   );
 }

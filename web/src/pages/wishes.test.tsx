@@ -86,6 +86,7 @@ const meeting: Meeting = {
 function api(me: Me, routes: Record<string, (request: FakeRequest) => unknown> = {}, config = jianyangConfig) {
   return jianyangApi(me, config, {
     "GET /grids": () => ({ items: grids, cursor: null }),
+    "GET /grids/search": () => ({ items: grids, more: false }),
     ...routes,
   });
 }
@@ -108,7 +109,8 @@ describe("the micro-wish page", () => {
     expect(screen.getByRole("alert")).toHaveTextContent("请填写心愿和说明");
     await user.type(screen.getByTestId("wish-title"), "想要一副老花镜");
     await user.type(screen.getByTestId("wish-description"), "看不清药盒上的字");
-    await user.selectOptions(await screen.findByTestId("grid-level-1"), "grid_a");
+    await user.type(await screen.findByTestId("wish-grid"), "七贤");
+    await user.click(await screen.findByTestId("wish-grid-option"));
     await user.click(screen.getByTestId("wish-submit"));
     expect(await screen.findByTestId("wish-notice")).toHaveTextContent("心愿已发布");
     const card = await screen.findByTestId("wish-card");
