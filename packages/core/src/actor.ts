@@ -99,6 +99,12 @@ export function actorID(): string {
   return "userID" in actor ? actor.userID : actor.type;
 }
 
+/** The caller's name as their record holds it (district users); records that name who acted keep it beside the ID. */
+export function actorName(): string | undefined {
+  const actor = useActor();
+  return actor.type === "user" ? actor.name : undefined;
+}
+
 /**
  * Roles whose work on grid records (tickets, queues, people, wishes, needs, reports) is limited
  * to their grid and below. Cadres (网格助理) are bound by their secondment instead (`cadre/`).

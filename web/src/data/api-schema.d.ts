@@ -3289,6 +3289,7 @@ export interface components {
         };
         NeedItem: {
             claimantID: string | null;
+            claimantName: string | null;
             claimantUnit: string | null;
             claimedAt: string | null;
             closedAt: string | null;

@@ -73,6 +73,7 @@ export const menuEn: Record<MenuMessageKey, string> = {
   "needs.source.staff": "Entered by staff",
   "needs.source.meeting": "From a meeting",
   "needs.claimant": "Claimed by {name}",
+  "needs.claimantCadre": "a seconded cadre",
   "needs.closeNoteShown": "Evidence: {note}",
   "needs.action.claim": "Claim",
   "needs.action.claimUnit": "Record a unit's claim",

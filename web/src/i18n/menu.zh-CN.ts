@@ -73,6 +73,7 @@ export const menuZhCN = {
   "needs.source.staff": "工作人员录入",
   "needs.source.meeting": "来自会议",
   "needs.claimant": "认领：{name}",
+  "needs.claimantCadre": "一位下沉干部",
   "needs.closeNoteShown": "销号说明：{note}",
   "needs.action.claim": "认领",
   "needs.action.claimUnit": "登记单位认领",

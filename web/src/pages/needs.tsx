@@ -192,7 +192,9 @@ function NeedCard(props: { item: NeedItem; actor: SignedInActor; needs: NeedsApi
       <p class="menu-card-meta">
         <span>{t(`needs.source.${props.item.source}`)}</span>
         <time dateTime={props.item.createdAt}>{formatDateTime(props.item.createdAt)}</time>
-        <Show when={props.item.claimantUnit ?? props.item.claimantID}>{(who) => <span>{t("needs.claimant", { name: who() })}</span>}</Show>
+        <Show when={props.item.status !== "open" && (props.item.claimantUnit || props.item.claimantID)}>
+          <span>{t("needs.claimant", { name: props.item.claimantUnit ?? props.item.claimantName ?? t("needs.claimantCadre") })}</span>
+        </Show>
         <Show when={props.item.closeNote}>{(note) => <span>{t("needs.closeNoteShown", { note: note() })}</span>}</Show>
       </p>
       <div class="menu-actions">

@@ -1,4 +1,4 @@
-import { createSignal, For, Index, Show, type JSX } from "solid-js";
+import { createSignal, Show, type JSX } from "solid-js";
 import type { NamedKind } from "../data/config.ts";
 import type { FieldErrors } from "../data/field-errors.ts";
 import type { DistrictConfig } from "../data/types.ts";
@@ -13,8 +13,6 @@ import {
   type VolunteerTeam,
 } from "../data/volunteers.ts";
 import { useVolunteerLocale } from "../i18n/volunteers.ts";
-import { useSession } from "../providers/session.tsx";
-import { FailureNotice } from "../ui/failure-notice.tsx";
 import { GridSelect } from "../ui/grid-select.tsx";
 import { useDistrict } from "../providers/district.tsx";
 import { Field, SelectInput, TextInput } from "../ui/field.tsx";

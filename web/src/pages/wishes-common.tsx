@@ -1,13 +1,11 @@
 import { useParams } from "@solidjs/router";
-import { createSignal, createUniqueId, For, Index, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
+import { createSignal, createUniqueId, For, Match, Show, Switch, type Accessor, type JSX } from "solid-js";
 import type { Query } from "../data/query.ts";
 import type { DistrictConfig, MechanismKey, SignedInActor } from "../data/types.ts";
 import { useMenuLocale, type MenuMessageKey } from "../i18n/menu.ts";
-import { useSession } from "../providers/session.tsx";
 import { DistrictGate } from "../ui/district-gate.tsx";
 import { GridSelect } from "../ui/grid-select.tsx";
 import { useDistrict } from "../providers/district.tsx";
-import { errorMessage } from "../ui/errors.ts";
 import { FailureNotice } from "../ui/failure-notice.tsx";
 import { useMechanismTitle } from "../ui/terms.ts";
 import { usePageTitle } from "../ui/title.ts";

@@ -52,6 +52,7 @@ function need(fields: Partial<NeedItem> = {}): NeedItem {
     meetingID: "meeting_1",
     createdBy: "worker",
     claimantID: null,
+    claimantName: null,
     claimantUnit: null,
     claimedAt: null,
     closedBy: null,
@@ -166,6 +167,8 @@ describe("the needs list page", () => {
         items: [
           need({ status: "closed", claimantUnit: "区住建局", closeNote: "已更换灯泡" }),
           need({ itemID: "need_2", kind: "project", title: "加装电梯" }),
+          need({ itemID: "need_3", status: "claimed", claimantID: "cadre-0122", claimantName: "刘志明" }),
+          need({ itemID: "need_4", status: "claimed", claimantID: "cadre-0123" }),
         ],
         cursor: null,
       }),
@@ -177,6 +180,10 @@ describe("the needs list page", () => {
     expect(await screen.findByTestId("needs-progress-title", {}, { timeout: 5000 })).toHaveTextContent("已销号 6 / 共 10 项");
     const cards = await screen.findAllByTestId("need-card");
     expect(cards[0]).toHaveTextContent("认领：区住建局");
+    // A cadre by name, never by user ID (an older claim without a name: "一位下沉干部").
+    expect(cards[2]).toHaveTextContent("认领：刘志明");
+    expect(cards[3]).toHaveTextContent("认领：一位下沉干部");
+    expect(cards.map((card) => card.textContent).join()).not.toContain("cadre-");
     expect(within(cards[1]).queryByRole("button")).not.toBeInTheDocument();
     expect(screen.queryByTestId("needs-new")).not.toBeInTheDocument();
     await user.click(within(cards[0]).getByTestId("need-confirm"));

@@ -62,7 +62,7 @@ describe("needs lists through the API", () => {
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const byCadre = first.status === 200;
-    if (byCadre) expect(first.body).toMatchObject({ status: "claimed", claimantID: "cadre", claimantUnit: null });
+    if (byCadre) expect(first.body).toMatchObject({ status: "claimed", claimantID: "cadre", claimantName: "刘志明", claimantUnit: null });
     else expect(second.body).toMatchObject({ status: "claimed", claimantID: null, claimantUnit: "区财政局" });
     expect((await api.call("POST", `/needs/${id}/claim`, { ...cadre, body: {} })).body.code).toBe("need.claimed");
 

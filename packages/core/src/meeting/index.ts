@@ -200,6 +200,7 @@ export const recordMeetingOutcome = fn(RecordOutcomeInput, async (input) => {
         description: item.description ?? null,
         meetingID: item.meetingID ?? null,
         claimantID: null,
+        claimantName: null,
         claimantUnit: null,
         claimedAt: null,
         closedBy: null,

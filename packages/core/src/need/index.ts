@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { actorID, assertGridScope, assertRole, useActor, useTenant } from "../actor.ts";
+import { actorID, actorName, assertGridScope, assertRole, useActor, useTenant } from "../actor.ts";
 import { assertSecondedScope } from "../cadre/cadre.ts";
 import { requireMechanism } from "../config/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../error.ts";
@@ -37,6 +37,8 @@ export const NeedItem = z.object({
   createdBy: z.string(),
   /** The cadre who claimed it (认领), or null. */
   claimantID: z.string().nullable(),
+  /** The cadre's name as it was when they claimed it, or null (a unit, or an older claim). */
+  claimantName: z.string().nullable(),
   /** The unit that claimed it (共建单位), or null. */
   claimantUnit: z.string().nullable(),
   claimedAt: z.string().nullable(),
@@ -70,6 +72,7 @@ function toItem(item: NeedItemRecord): NeedItem {
     meetingID: item.meetingID ?? null,
     createdBy: item.createdBy,
     claimantID: item.claimantID ?? null,
+    claimantName: item.claimantName ?? null,
     claimantUnit: item.claimantUnit ?? null,
     claimedAt: item.claimedAt ?? null,
     closedBy: item.closedBy ?? null,
@@ -212,7 +215,7 @@ export const claimNeedItem = fn(ClaimNeedItemInput, async (input) => {
   const at = now().toISOString();
   const patch = input.unit
     ? { claimantKey: `unit:${input.unit}`, claimantUnit: input.unit, claimedBy: actorID(), claimedAt: at }
-    : { claimantKey: `user:${actorID()}`, claimantID: actorID(), claimedBy: actorID(), claimedAt: at };
+    : { claimantKey: `user:${actorID()}`, claimantID: actorID(), claimantName: actorName(), claimedBy: actorID(), claimedAt: at };
   return apply(item, "claimed", patch, "needs.claimed", taken, at);
 });
 

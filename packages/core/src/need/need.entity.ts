@@ -32,6 +32,8 @@ export const NeedItemEntity = new Entity(
       /** `none`; `user:<userID>` for a cadre; `unit:<name>` for a unit (共建单位). */
       claimantKey: { type: "string", required: true, default: "none" },
       claimantID: { type: "string" },
+      /** The cadre's name when they claimed it, so that lists name them (not their user ID). */
+      claimantName: { type: "string" },
       claimantUnit: { type: "string" },
       claimedBy: { type: "string" },
       claimedAt: { type: "string" },

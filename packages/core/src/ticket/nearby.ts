@@ -14,7 +14,6 @@ import { assertRole, useTenant } from "../actor.ts";
 import { isPublicCategory } from "../config/category-rules.ts";
 import { indexFor } from "../grid/locate-cache.ts";
 import { fn } from "../util/fn.ts";
-import { TicketState } from "./model.ts";
 import { PublicTicket } from "./follow.ts";
 import { redact, roundCoordinate } from "./public-view.ts";
 import { settings } from "./shared.ts";

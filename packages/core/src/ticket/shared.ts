@@ -22,10 +22,6 @@ export function roles(): DistrictRole[] {
 export const has = (...wanted: DistrictRole[]) => roles().some((role) => wanted.includes(role));
 export const mainRole = () => roles()[0] ?? useActor().type;
 /** The acting user's name (from their record, carried by the actor), for the timeline. */
-export function actorName(): string | undefined {
-  const actor = useActor();
-  return actor.type === "user" ? actor.name : undefined;
-}
 /** The actor as the pure rules (rules.ts) read it. */
 export function caller(): Caller {
   const actor = useActor();

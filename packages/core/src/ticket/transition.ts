@@ -1,7 +1,7 @@
 import type { UpdateEntityItem, UpdateRemoveEntityItem } from "electrodb";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { actorID, assertRole, useActor, useTenant } from "../actor.ts";
+import { actorID, actorName, assertRole, useActor, useTenant } from "../actor.ts";
 import { TERRITORIAL } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, UnprocessableError, VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
@@ -21,7 +21,7 @@ import {
   TimelineEntity,
 } from "./ticket.entity.ts";
 import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
-import { actorName, caller, canRead, closingAdds, has, load, mainRole, roles, scopesOf, settings } from "./shared.ts";
+import { caller, canRead, closingAdds, has, load, mainRole, roles, scopesOf, settings } from "./shared.ts";
 import { MAX_PHOTOS, mayHandle, route } from "./rules.ts";
 import { newTicketNotices, noticesOf } from "./notification.ts";
 
