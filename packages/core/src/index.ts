@@ -12,6 +12,7 @@ export * as Audit from "./audit/index.ts";
 export * as Tally from "./counter/tally.ts";
 export * as Metrics from "./metrics/index.ts";
 export * as Cadre from "./cadre/index.ts";
+export * as Register from "./register/index.ts";
 export * as Wish from "./wish/index.ts";
 export * as Need from "./need/index.ts";
 export * as Meeting from "./meeting/index.ts";

@@ -51,6 +51,7 @@ export const DistrictConfigEntity = new Entity(
       governance: { type: "any" },
       terms: { type: "any" },
       access: { type: "any" },
+      register: { type: "any" },
       updatedAt: { type: "string", required: true },
       updatedBy: { type: "string", required: true },
     },

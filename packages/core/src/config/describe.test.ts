@@ -41,6 +41,9 @@ const changes: Record<keyof DistrictSettings, (settings: DistrictSettings) => vo
   access: (settings) => {
     settings.access = { ...settings.access, residentApproval: !settings.access.residentApproval };
   },
+  register: (settings) => {
+    settings.register = { ...settings.register, revealRoles: ["district_admin"] };
+  },
 };
 
 describe("the configuration's changes in the domain's words", () => {

@@ -269,6 +269,16 @@ const describers: { [Section in SectionKey]: Describer<DistrictSettings[Section]
     }
     return changes;
   },
+  register: (then, now, language) => {
+    const changes = keyedList<NonNullable<typeof then>["tags"][number]>(
+      { zh: "特殊群体标签", en: "special group tag" },
+      { sensitive: { name: { zh: "敏感", en: "sensitive" }, value: (sensitive, lang) => onOff(sensitive, lang) } },
+    )(then?.tags, now?.tags, language);
+    const roles = (list: readonly DistrictRole[] | undefined) =>
+      list ? (list.length ? list.map((role) => say(AccessRoleNames[role], language)).join(language === "en" ? ", " : "、") : NONE) : NONE;
+    change(changes, say({ zh: "可查看完整信息的角色", en: "Roles that may reveal full data" }, language), roles(then?.revealRoles), roles(now?.revealRoles));
+    return changes;
+  },
   access: (then, now, language) => {
     const changes: SettingChange[] = [];
     change(

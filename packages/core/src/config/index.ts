@@ -21,6 +21,7 @@ import { breakingChanges, lookup } from "./domains.ts";
 import { configEntities, ConfigVersionEntity, DistrictConfigEntity } from "./config.entity.ts";
 import {
   AccessSettings,
+  RegisterSettings,
   DistrictConfig,
   DistrictSettings,
   GovernanceSettings,
@@ -51,6 +52,7 @@ export function configOf(item: EntityItem<typeof DistrictConfigEntity>): Distric
     governance: item.governance ?? undefined,
     terms: item.terms ?? undefined,
     access: item.access ?? undefined,
+    register: item.register ?? undefined,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
   });
@@ -161,6 +163,7 @@ export const ConfigChanges = z.strictObject({
   governance: GovernanceSettings.optional(),
   terms: Terminology.optional(),
   access: AccessSettings.optional(),
+  register: RegisterSettings.optional(),
 });
 export type ConfigChanges = z.infer<typeof ConfigChanges>;
 

@@ -214,6 +214,42 @@ export type AccessSettings = z.infer<typeof AccessSettings>;
 
 export const DefaultAccessSettings: AccessSettings = { residentSelfRegistration: true, residentApproval: false };
 
+/** A special group (特殊群体) the district tags people with: 独居老人, 残疾人, 低保户 … `sensitive` ones are encrypted on the record. */
+export const RegisterTag = NamedKind.extend({
+  /** Held encrypted with the ID number and phone, shown only to those who may reveal (社区矫正对象, 低保户 …). */
+  sensitive: z.boolean().default(false),
+});
+export type RegisterTag = z.infer<typeof RegisterTag>;
+
+/** The grid register (数据平台): the district's special groups and who may see a person's full data. */
+export const RegisterSettings = z.object({
+  tags: z
+    .array(RegisterTag)
+    .max(40)
+    .superRefine((tags, ctx) => {
+      const seen = new Set<string>();
+      tags.forEach((tag, index) => {
+        if (seen.has(tag.key)) ctx.addIssue({ code: "custom", path: [index, "key"], message: `duplicate tag ${tag.key}` });
+        seen.add(tag.key);
+      });
+    }),
+  /** Roles that may reveal a full ID number or phone (one field of one record, with a purpose); grid roles within their grid. */
+  revealRoles: z.array(DistrictRole.extract(["grid_worker", "grid_leader", "district_admin"])).max(3),
+});
+export type RegisterSettings = z.infer<typeof RegisterSettings>;
+
+export const DefaultRegisterSettings: RegisterSettings = {
+  tags: [
+    { key: "elderly_alone", nameZh: "独居老人", nameEn: "Elderly living alone", sensitive: false },
+    { key: "disabled", nameZh: "残疾人", nameEn: "Person with a disability", sensitive: false },
+    { key: "veteran", nameZh: "退役军人", nameEn: "Veteran", sensitive: false },
+    { key: "low_income", nameZh: "低保户", nameEn: "Minimum-income household", sensitive: true },
+    { key: "community_correction", nameZh: "社区矫正对象", nameEn: "Under community correction", sensitive: true },
+    { key: "attention", nameZh: "重点关注", nameEn: "Needs attention", sensitive: true },
+  ],
+  revealRoles: ["grid_worker", "grid_leader", "district_admin"],
+};
+
 export const DistrictSettings = z
   .object({
     tiers: z.array(Tier).min(1).max(5),
@@ -225,6 +261,7 @@ export const DistrictSettings = z
     governance: GovernanceSettings.default(DefaultGovernanceSettings),
     terms: Terminology.default({ mechanisms: {} }),
     access: AccessSettings.default(DefaultAccessSettings),
+    register: RegisterSettings.default(DefaultRegisterSettings),
   })
   .superRefine((settings, ctx) => {
     settings.tiers.forEach((tier, index) => {
@@ -259,6 +296,7 @@ export const DistrictConfig = z.object({
   governance: GovernanceSettings.default(DefaultGovernanceSettings),
   terms: Terminology.default({ mechanisms: {} }),
   access: AccessSettings.default(DefaultAccessSettings),
+  register: RegisterSettings.default(DefaultRegisterSettings),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });

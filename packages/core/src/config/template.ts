@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DefaultAccessSettings, DefaultGovernanceSettings, type DistrictSettings } from "./settings.ts";
+import { DefaultAccessSettings, DefaultGovernanceSettings, DefaultRegisterSettings, type DistrictSettings } from "./settings.ts";
 
 /**
  * Built-in starting configurations. `jianyang` models Jianyang District (建阳区):
@@ -167,6 +167,7 @@ const jianyang: DistrictSettings = {
   },
   terms: { mechanisms: {} },
   access: DefaultAccessSettings,
+  register: DefaultRegisterSettings,
 };
 
 const minimal: DistrictSettings = {
@@ -209,6 +210,7 @@ const minimal: DistrictSettings = {
   governance: DefaultGovernanceSettings,
   terms: { mechanisms: {} },
   access: DefaultAccessSettings,
+  register: DefaultRegisterSettings,
 };
 
 export const templates: Record<TemplateName, DistrictSettings> = { jianyang, minimal };

@@ -425,13 +425,14 @@ export const recountMetrics = fn(RecountInput, async (input) => {
   assertRole("district_admin");
   const options = { repair: input.repair };
   // The mechanisms' modules import this one's counters: load them when a recount runs.
-  const [Cadre, Wish, Need, Meeting, Volunteer, Emergency] = await Promise.all([
+  const [Cadre, Wish, Need, Meeting, Volunteer, Emergency, Register] = await Promise.all([
     import("../cadre/index.ts"),
     import("../wish/index.ts"),
     import("../need/index.ts"),
     import("../meeting/index.ts"),
     import("../volunteer/index.ts"),
     import("../emergency/index.ts"),
+    import("../register/recount.ts"),
   ]);
   const [tickets, standing, ...mechanisms] = await Promise.all([
     recountTickets(options),
@@ -442,6 +443,7 @@ export const recountMetrics = fn(RecountInput, async (input) => {
     Meeting.recount(options),
     Volunteer.recount(options),
     Emergency.recount(options),
+    Register.recount(options),
   ]);
   return {
     tickets: tickets.tickets,

@@ -23,6 +23,7 @@ export const SectionNames = {
   governance: { zh: "治理清单", en: "Governance lists" },
   terms: { zh: "术语", en: "Terminology" },
   access: { zh: "注册与审核", en: "Registration" },
+  register: { zh: "数据平台", en: "Register" },
 } satisfies Record<string, Bilingual>;
 
 /** What the product lets each role do, by name. */
