@@ -240,6 +240,34 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
     });
   }
   // ── end wishes, needs, meetings ──
+  // ── the register ──
+  {
+    const { Register } = await import("@wangge/core");
+    const [lon, lat] = [origin[0] + 0.01, origin[1] + 0.01];
+    const { household, person } = await withActor({ type: "system", tenantID: slug }, async () => {
+      await Config.change((config) => ({ mechanisms: { ...config.mechanisms, register: true } }));
+      const house = await Register.createHouse({ address: `${name}一路 1 号`, lon, lat, gridID: first.body.gridID });
+      const household = await Register.createHousehold({ houseID: house.houseID });
+      const person = await Register.createResidentRecord({
+        name: `${name}住户`,
+        idNumber: `35070219800101002${Register.residentIDCheck("35070219800101002")}`,
+        householdID: household.householdID,
+        relation: "户主",
+      });
+      return { household, person };
+    });
+    Object.assign(params, { householdID: household.householdID, recordID: person.recordID, houseID: household.houseID });
+    Object.assign(bodies, {
+      createHouse: { address: "越界路 1 号", lon, lat, gridID: first.body.gridID },
+      createHousehold: { houseID: household.houseID },
+      moveHousehold: { houseID: household.houseID },
+      createResidentRecord: { name: "越界者", idNumber: "11010519491231002X", gridID: first.body.gridID },
+      revealField: { field: "idNumber", purpose: "越界查看" },
+      moveOutResident: {},
+      createEnterprise: { name: "越界公司", address: "越界路 2 号", lon, lat, gridID: first.body.gridID },
+    });
+  }
+  // ── end the register ──
   {
     const registered = await api.register(slug, { name: `${name}居民`, phone: "13700000011" });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);

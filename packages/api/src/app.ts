@@ -27,6 +27,7 @@ import { signInRoutes } from "./routes/sign-in.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { usersRoutes } from "./routes/users.ts";
 import { volunteersRoutes } from "./routes/volunteers.ts";
+import { registerRoutes } from "./routes/register.ts";
 import { wishesRoutes } from "./routes/wishes.ts";
 
 export interface ApiOptions {
@@ -122,6 +123,7 @@ export function createApp(options: ApiOptions) {
   app.route("/cadre-assignments", cadreAssignmentRoutes);
   app.route("/ledger", ledgerRoutes);
   app.route("/wishes", wishesRoutes);
+  app.route("/register", registerRoutes);
   app.route("/needs", needsRoutes);
   app.route("/meetings", meetingsRoutes);
   app.route("/volunteers", volunteersRoutes);

@@ -231,6 +231,24 @@ export const Permissions = {
   getEmergencyBoard: { ...gridStaff, department_staff: "district", cadre: "district" },
   reportEmergencyTask: { ...gridStaff, cadre: "seconded" },
 
+  // ─── the grid register (数据平台) ───
+  listHouses: gridStaff,
+  createHouse: gridStaff,
+  listHouseholds: gridStaff,
+  createHousehold: gridStaff,
+  moveHousehold: gridStaff,
+  searchRegister: gridStaff,
+  createResidentRecord: gridStaff,
+  getResidentRecord: gridStaff,
+  // Who may reveal is narrowed by the district's own setting (register.revealRoles).
+  revealField: gridStaff,
+  moveOutResident: gridStaff,
+  getMyRegisterRecord: everyone("self"),
+  listEnterprises: gridStaff,
+  createEnterprise: gridStaff,
+  listAccessLog: admin,
+  exportAccessLog: admin,
+
   // ─── metrics ───
   getDistrictMetrics: everyone(),
   getGridMetrics: everyone(),

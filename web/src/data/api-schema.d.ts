@@ -1359,6 +1359,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/register/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register's access log, newest first (one person's with recordID): district admins */
+        get: operations["listAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole access log as CSV (cells defused against formulas); the export is itself logged */
+        get: operations["exportAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprises, institutions and managed objects (企事业单位 / 管理对象) of a grid and below */
+        get: operations["listEnterprises"];
+        put?: never;
+        /** Add an enterprise, institution or managed object; a credit code is checked (GB 32100) and unique in the district */
+        post: operations["createEnterprise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households (住户) of a house, or of a grid and below */
+        get: operations["listHouseholds"];
+        put?: never;
+        /** Open a household in a house of the caller's grid */
+        post: operations["createHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/households/{householdID}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A household moves to another house (maybe another grid) with its people; the move joins its history */
+        post: operations["moveHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Houses (房屋) of a grid and below: the caller's grid by default, a district admin's whole district */
+        get: operations["listHouses"];
+        put?: never;
+        /** Add a house on a grid of the caller's (by its point, or the grid named) */
+        post: operations["createHouse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the register holds about the caller (their own records, in full; PIPL right of access); the reading is logged */
+        get: operations["getMyRegisterRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People of the register, masked: by a name's start, a full ID number or phone (matched by keyed hash), or everyone of a grid with a tag */
+        get: operations["searchRegister"];
+        put?: never;
+        /** Add a person: ID number checked (GB 11643), unique in the district (409); ID number, phone and sensitive tags sealed */
+        post: operations["createResidentRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/people/{recordID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person's record (masked; sensitive tags for those who may reveal); the reading is logged */
+        get: operations["getResidentRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/people/{recordID}/move-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A person moves out (迁出): kept as moved out, no longer counted */
+        post: operations["moveOutResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/people/{recordID}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One full field (ID number, phone or date of birth) of one person, with a stated purpose; written to the access log */
+        post: operations["revealField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sign-in/config": {
         parameters: {
             query?: never;
@@ -2292,6 +2483,63 @@ export interface components {
                     volunteers: boolean;
                     wishes: boolean;
                 };
+                /**
+                 * @default {
+                 *       "tags": [
+                 *         {
+                 *           "key": "elderly_alone",
+                 *           "nameZh": "独居老人",
+                 *           "nameEn": "Elderly living alone",
+                 *           "sensitive": false
+                 *         },
+                 *         {
+                 *           "key": "disabled",
+                 *           "nameZh": "残疾人",
+                 *           "nameEn": "Person with a disability",
+                 *           "sensitive": false
+                 *         },
+                 *         {
+                 *           "key": "veteran",
+                 *           "nameZh": "退役军人",
+                 *           "nameEn": "Veteran",
+                 *           "sensitive": false
+                 *         },
+                 *         {
+                 *           "key": "low_income",
+                 *           "nameZh": "低保户",
+                 *           "nameEn": "Minimum-income household",
+                 *           "sensitive": true
+                 *         },
+                 *         {
+                 *           "key": "community_correction",
+                 *           "nameZh": "社区矫正对象",
+                 *           "nameEn": "Under community correction",
+                 *           "sensitive": true
+                 *         },
+                 *         {
+                 *           "key": "attention",
+                 *           "nameZh": "重点关注",
+                 *           "nameEn": "Needs attention",
+                 *           "sensitive": true
+                 *         }
+                 *       ],
+                 *       "revealRoles": [
+                 *         "grid_worker",
+                 *         "grid_leader",
+                 *         "district_admin"
+                 *       ]
+                 *     }
+                 */
+                register: {
+                    revealRoles: ("grid_worker" | "grid_leader" | "district_admin")[];
+                    tags: {
+                        key: string;
+                        nameEn: string;
+                        nameZh: string;
+                        /** @default false */
+                        sensitive: boolean;
+                    }[];
+                };
                 roles: {
                     /** @enum {string} */
                     accessRole: "resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin";
@@ -2601,6 +2849,63 @@ export interface components {
                 volunteers: boolean;
                 wishes: boolean;
             };
+            /**
+             * @default {
+             *       "tags": [
+             *         {
+             *           "key": "elderly_alone",
+             *           "nameZh": "独居老人",
+             *           "nameEn": "Elderly living alone",
+             *           "sensitive": false
+             *         },
+             *         {
+             *           "key": "disabled",
+             *           "nameZh": "残疾人",
+             *           "nameEn": "Person with a disability",
+             *           "sensitive": false
+             *         },
+             *         {
+             *           "key": "veteran",
+             *           "nameZh": "退役军人",
+             *           "nameEn": "Veteran",
+             *           "sensitive": false
+             *         },
+             *         {
+             *           "key": "low_income",
+             *           "nameZh": "低保户",
+             *           "nameEn": "Minimum-income household",
+             *           "sensitive": true
+             *         },
+             *         {
+             *           "key": "community_correction",
+             *           "nameZh": "社区矫正对象",
+             *           "nameEn": "Under community correction",
+             *           "sensitive": true
+             *         },
+             *         {
+             *           "key": "attention",
+             *           "nameZh": "重点关注",
+             *           "nameEn": "Needs attention",
+             *           "sensitive": true
+             *         }
+             *       ],
+             *       "revealRoles": [
+             *         "grid_worker",
+             *         "grid_leader",
+             *         "district_admin"
+             *       ]
+             *     }
+             */
+            register: {
+                revealRoles: ("grid_worker" | "grid_leader" | "district_admin")[];
+                tags: {
+                    key: string;
+                    nameEn: string;
+                    nameZh: string;
+                    /** @default false */
+                    sensitive: boolean;
+                }[];
+            };
             roles: {
                 /** @enum {string} */
                 accessRole: "resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin";
@@ -2892,6 +3197,63 @@ export interface components {
                         tickets: boolean;
                         volunteers: boolean;
                         wishes: boolean;
+                    };
+                    /**
+                     * @default {
+                     *       "tags": [
+                     *         {
+                     *           "key": "elderly_alone",
+                     *           "nameZh": "独居老人",
+                     *           "nameEn": "Elderly living alone",
+                     *           "sensitive": false
+                     *         },
+                     *         {
+                     *           "key": "disabled",
+                     *           "nameZh": "残疾人",
+                     *           "nameEn": "Person with a disability",
+                     *           "sensitive": false
+                     *         },
+                     *         {
+                     *           "key": "veteran",
+                     *           "nameZh": "退役军人",
+                     *           "nameEn": "Veteran",
+                     *           "sensitive": false
+                     *         },
+                     *         {
+                     *           "key": "low_income",
+                     *           "nameZh": "低保户",
+                     *           "nameEn": "Minimum-income household",
+                     *           "sensitive": true
+                     *         },
+                     *         {
+                     *           "key": "community_correction",
+                     *           "nameZh": "社区矫正对象",
+                     *           "nameEn": "Under community correction",
+                     *           "sensitive": true
+                     *         },
+                     *         {
+                     *           "key": "attention",
+                     *           "nameZh": "重点关注",
+                     *           "nameEn": "Needs attention",
+                     *           "sensitive": true
+                     *         }
+                     *       ],
+                     *       "revealRoles": [
+                     *         "grid_worker",
+                     *         "grid_leader",
+                     *         "district_admin"
+                     *       ]
+                     *     }
+                     */
+                    register: {
+                        revealRoles: ("grid_worker" | "grid_leader" | "district_admin")[];
+                        tags: {
+                            key: string;
+                            nameEn: string;
+                            nameZh: string;
+                            /** @default false */
+                            sensitive: boolean;
+                        }[];
                     };
                     roles: {
                         /** @enum {string} */
@@ -3196,6 +3558,39 @@ export interface components {
             name: string;
             unitID: string;
         };
+        House: {
+            address: string;
+            createdAt: string;
+            gridID: string;
+            gridPath: string[];
+            households: number;
+            houseID: string;
+            /** @enum {string} */
+            kind: "residential" | "shop" | "mixed" | "office" | "other";
+            lat: number;
+            lon: number;
+            updatedAt: string;
+        };
+        Household: {
+            address: string;
+            createdAt: string;
+            gridID: string;
+            gridPath: string[];
+            headName: string | null;
+            headRecordID: string | null;
+            householdID: string;
+            houseID: string;
+            members: number;
+            moves: {
+                at: string;
+                by: string;
+                fromGridID: string;
+                fromHouseID: string;
+                toGridID: string;
+                toHouseID: string;
+            }[];
+            updatedAt: string;
+        };
         InviteUserInput: {
             departmentKey?: string;
             email?: string;
@@ -3274,6 +3669,36 @@ export interface components {
         };
         MetricValues: {
             [key: string]: number | null;
+        };
+        MyRegisterRecord: {
+            createdAt: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            gridID: string;
+            gridPath: string[];
+            householdID: string | null;
+            houseID: string | null;
+            idMasked: string;
+            idNumber: string;
+            movedInAt: string | null;
+            movedOutAt: string | null;
+            name: string;
+            phone: string | null;
+            phoneMasked: string | null;
+            recordID: string;
+            relation: string | null;
+            sensitiveTagCount: number;
+            sensitiveTags: string[];
+            /** @enum {string} */
+            status: "living" | "moved_out";
+            tagNames: {
+                key: string;
+                nameEn: string;
+                nameZh: string;
+            }[];
+            tags: string[];
+            updatedAt: string;
         };
         NearbyTicket: {
             address: string | null;
@@ -3400,6 +3825,15 @@ export interface components {
                     volunteers: boolean;
                     wishes: boolean;
                 };
+                register?: {
+                    revealRoles: ("grid_worker" | "grid_leader" | "district_admin")[];
+                    tags: {
+                        key: string;
+                        nameEn: string;
+                        nameZh: string;
+                        sensitive?: boolean;
+                    }[];
+                };
                 roles: {
                     /** @enum {string} */
                     accessRole: "resident" | "grid_worker" | "grid_leader" | "department_staff" | "cadre" | "district_admin";
@@ -3519,6 +3953,22 @@ export interface components {
             status_notes: string;
             updated_datetime: string;
         };
+        Organisation: {
+            address: string;
+            contactName: string | null;
+            contactPhoneMasked: string | null;
+            createdAt: string;
+            creditCode: string | null;
+            gridID: string;
+            gridPath: string[];
+            /** @enum {string} */
+            kind: "enterprise" | "institution" | "managed";
+            lat: number;
+            lon: number;
+            name: string;
+            organisationID: string;
+            updatedAt: string;
+        };
         OwnersRecord: {
             createdAt: string;
             date: string;
@@ -3595,6 +4045,19 @@ export interface components {
             ticketID: string;
             updatedAt: string;
         };
+        RegisterAccessEntry: {
+            accessID: string;
+            /** @enum {string} */
+            action: "reveal" | "read" | "export" | "self";
+            actorID: string;
+            actorName: string | null;
+            at: string;
+            detail: string | null;
+            field: string | null;
+            purpose: string | null;
+            recordID: string | null;
+            recordName: string | null;
+        };
         Registered: {
             /** @enum {string} */
             status: "active" | "pending";
@@ -3619,6 +4082,51 @@ export interface components {
         ReporterContact: {
             name: string | null;
             phoneMasked: string | null;
+        };
+        ResidentRecord: {
+            createdAt: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            gridID: string;
+            gridPath: string[];
+            householdID: string | null;
+            houseID: string | null;
+            idMasked: string;
+            movedInAt: string | null;
+            movedOutAt: string | null;
+            name: string;
+            phoneMasked: string | null;
+            recordID: string;
+            relation: string | null;
+            sensitiveTagCount: number;
+            /** @enum {string} */
+            status: "living" | "moved_out";
+            tags: string[];
+            updatedAt: string;
+        };
+        ResidentRecordDetail: {
+            address: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            gridID: string;
+            gridPath: string[];
+            householdID: string | null;
+            houseID: string | null;
+            idMasked: string;
+            mayReveal: boolean;
+            movedInAt: string | null;
+            movedOutAt: string | null;
+            name: string;
+            phoneMasked: string | null;
+            recordID: string;
+            relation: string | null;
+            sensitiveTagCount: number;
+            sensitiveTags: string[] | null;
+            /** @enum {string} */
+            status: "living" | "moved_out";
+            tags: string[];
+            updatedAt: string;
         };
         RevealReporterInput: {
             purpose: string;
@@ -3761,6 +4269,15 @@ export interface components {
                     tickets: boolean;
                     volunteers: boolean;
                     wishes: boolean;
+                };
+                register?: {
+                    revealRoles: ("grid_worker" | "grid_leader" | "district_admin")[];
+                    tags: {
+                        key: string;
+                        nameEn: string;
+                        nameZh: string;
+                        sensitive?: boolean;
+                    }[];
                 };
                 roles?: {
                     /** @enum {string} */
@@ -9137,6 +9654,969 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccessLog: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                recordID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: components["schemas"]["RegisterAccessEntry"][];
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAccessLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEnterprises: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                gridID?: string;
+                kind?: "enterprise" | "institution" | "managed";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of organisations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: components["schemas"]["Organisation"][];
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEnterprise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                    creditCode?: string;
+                    gridID?: string;
+                    /** @enum {string} */
+                    kind?: "enterprise" | "institution" | "managed";
+                    lat: number;
+                    lon: number;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHouseholds: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                gridID?: string;
+                houseID?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of households */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: components["schemas"]["Household"][];
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseID: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                householdID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseID: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHouses: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                gridID?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of houses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: components["schemas"]["House"][];
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createHouse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: string;
+                    gridID?: string;
+                    /** @enum {string} */
+                    kind?: "residential" | "shop" | "mixed" | "office" | "other";
+                    lat: number;
+                    lon: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["House"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyRegisterRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        records: components["schemas"]["MyRegisterRecord"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchRegister: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                gridID?: string;
+                limit?: number;
+                q?: string;
+                status?: "living" | "moved_out";
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: components["schemas"]["ResidentRecord"][];
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResidentRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    dateOfBirth?: string;
+                    /** @enum {string} */
+                    gender?: "male" | "female";
+                    gridID?: string;
+                    householdID?: string;
+                    idNumber: string;
+                    movedInAt?: string;
+                    name: string;
+                    phone?: string;
+                    relation?: string;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRecord"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResidentRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRecordDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveOutResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    movedOutAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Moved out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRecord"];
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revealField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    field: "idNumber" | "phone" | "dateOfBirth";
+                    purpose: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        field: "idNumber" | "phone" | "dateOfBirth";
+                        recordID: string;
+                        value: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

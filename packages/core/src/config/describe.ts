@@ -276,7 +276,12 @@ const describers: { [Section in SectionKey]: Describer<DistrictSettings[Section]
     )(then?.tags, now?.tags, language);
     const roles = (list: readonly DistrictRole[] | undefined) =>
       list ? (list.length ? list.map((role) => say(AccessRoleNames[role], language)).join(language === "en" ? ", " : "、") : NONE) : NONE;
-    change(changes, say({ zh: "可查看完整信息的角色", en: "Roles that may reveal full data" }, language), roles(then?.revealRoles), roles(now?.revealRoles));
+    change(
+      changes,
+      say({ zh: "可查看完整信息的角色", en: "Roles that may reveal full data" }, language),
+      roles(then?.revealRoles),
+      roles(now?.revealRoles),
+    );
     return changes;
   },
   access: (then, now, language) => {

@@ -49,7 +49,12 @@ export const listAccessLog = fn(ListAccessLogInput, async (input) => {
   return { items: result.items.map(toEntry), cursor: result.cursor };
 });
 
-const ActionNames: Record<(typeof AccessActions)[number], string> = { reveal: "查看完整信息", read: "查看档案", export: "导出", self: "本人查阅" };
+const ActionNames: Record<(typeof AccessActions)[number], string> = {
+  reveal: "查看完整信息",
+  read: "查看档案",
+  export: "导出",
+  self: "本人查阅",
+};
 
 /** The whole access log as CSV (UTF-8 with BOM, cells defused): the export is itself logged. */
 export const exportAccessLog = async () => {
@@ -60,6 +65,14 @@ export const exportAccessLog = async () => {
   await logAccess({ action: "export", detail: `access log, ${rows.length} rows` });
   return toCsv([
     ["时间 Time", "操作 Action", "操作人 Actor", "档案 Record", "字段 Field", "原因 Purpose", "说明 Detail"],
-    ...rows.map((row) => [row.at, ActionNames[row.action], row.actorName ?? row.actorID, row.recordName ?? row.recordID ?? "", row.field ?? "", row.purpose ?? "", row.detail ?? ""]),
+    ...rows.map((row) => [
+      row.at,
+      ActionNames[row.action],
+      row.actorName ?? row.actorID,
+      row.recordName ?? row.recordID ?? "",
+      row.field ?? "",
+      row.purpose ?? "",
+      row.detail ?? "",
+    ]),
   ]);
 };

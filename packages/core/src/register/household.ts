@@ -83,10 +83,7 @@ export const createHousehold = fn(CreateHouseholdInput, async (input) => {
   const tally = new Tally().addState(gridScopes(house.gridPath), RegisterMetric.households, 1);
   const result = await writeTransaction({ household: HouseholdEntity, house: HouseEntity, ...Tally.entities }, (ops) => [
     ops.household.create(item).commit(),
-    ops.house
-      .patch({ tenantID: item.tenantID, houseID: house.houseID })
-      .add({ households: 1 })
-      .commit(),
+    ops.house.patch({ tenantID: item.tenantID, houseID: house.houseID }).add({ households: 1 }).commit(),
     ...tally.operations(ops),
   ]).go();
   if (result.canceled) throw new ConflictError("register.not_saved", "The household could not be saved; try again.");
@@ -134,12 +131,12 @@ export const moveHousehold = fn(MoveHouseholdInput, async (input) => {
   const tenantID = useTenant();
   const household = await loadHousehold(input.householdID);
   const target = await loadHouse(input.houseID);
-  if (target.houseID === household.houseID)
-    throw new ConflictError("register.same_house", "The household already lives in this house.");
-  const members = (await ResidentRecordEntity.query.byHousehold({ tenantID, householdID: household.householdID }).go({ pages: "all" })).data.filter(
-    (member) => member.status === "living",
-  );
-  if (members.length > 40) throw new ConflictError("register.household_too_large", "A household of more than 40 people is moved member by member.");
+  if (target.houseID === household.houseID) throw new ConflictError("register.same_house", "The household already lives in this house.");
+  const members = (
+    await ResidentRecordEntity.query.byHousehold({ tenantID, householdID: household.householdID }).go({ pages: "all" })
+  ).data.filter((member) => member.status === "living");
+  if (members.length > 40)
+    throw new ConflictError("register.household_too_large", "A household of more than 40 people is moved member by member.");
   const at = now().toISOString();
   const to = { gridID: target.gridID, gridPath: target.gridPath };
   const tally = new Tally()
@@ -151,9 +148,18 @@ export const moveHousehold = fn(MoveHouseholdInput, async (input) => {
     const sealed = await unseal(member.sealed);
     const tags = [...member.tags, ...((sealed.sensitiveTags as string[] | null) ?? [])];
     for (const tag of tags)
-      tally.addState(gridScopes(member.gridPath), RegisterMetric.tag(tag), -1).addState(gridScopes(target.gridPath), RegisterMetric.tag(tag), 1);
+      tally
+        .addState(gridScopes(member.gridPath), RegisterMetric.tag(tag), -1)
+        .addState(gridScopes(target.gridPath), RegisterMetric.tag(tag), 1);
   }
-  const move = { fromHouseID: household.houseID, fromGridID: household.gridID, toHouseID: target.houseID, toGridID: target.gridID, at, by: actorID() };
+  const move = {
+    fromHouseID: household.houseID,
+    fromGridID: household.gridID,
+    toHouseID: target.houseID,
+    toGridID: target.gridID,
+    at,
+    by: actorID(),
+  };
   const result = await writeTransaction(
     { household: HouseholdEntity, house: HouseEntity, residentRecord: ResidentRecordEntity, ...Tally.entities },
     (ops) => [
@@ -177,5 +183,12 @@ export const moveHousehold = fn(MoveHouseholdInput, async (input) => {
     ],
   ).go();
   if (result.canceled) throw new ConflictError("register.changed", "The household changed meanwhile; reload it and try again.");
-  return toHousehold({ ...household, houseID: target.houseID, address: target.address, ...to, moves: [...(household.moves ?? []), move], updatedAt: at });
+  return toHousehold({
+    ...household,
+    houseID: target.houseID,
+    address: target.address,
+    ...to,
+    moves: [...(household.moves ?? []), move],
+    updatedAt: at,
+  });
 });

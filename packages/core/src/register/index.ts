@@ -12,3 +12,4 @@ export * from "./person.ts";
 export { RegisterMetric, RegisterStaff } from "./shared.ts";
 export { registerEntities, RegisterAccessEntity } from "./register.entity.ts";
 export { recount } from "./recount.ts";
+export * from "./overview.ts";

@@ -93,7 +93,9 @@ export const createEnterprise = fn(CreateEnterpriseInput, async (input) => {
     createdBy: actorID(),
     updatedAt: at,
   };
-  const codeKey = input.creditCode ? { hash: await lookupHash("creditCode", input.creditCode), slot: "unique", recordID: organisationID } : null;
+  const codeKey = input.creditCode
+    ? { hash: await lookupHash("creditCode", input.creditCode), slot: "unique", recordID: organisationID }
+    : null;
   const tally = new Tally().addState(gridScopes(place.gridPath), RegisterMetric.organisations, 1);
   const result = await writeTransaction({ organisation: OrganisationEntity, registerKey: RegisterKeyEntity, ...Tally.entities }, (ops) => [
     ops.organisation.create(item).commit(),

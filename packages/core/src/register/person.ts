@@ -116,7 +116,8 @@ export const CreateResidentRecordInput = z
     movedInAt: Day.optional(),
   })
   .superRefine((input, ctx) => {
-    if (!input.householdID && !input.gridID) ctx.addIssue({ code: "custom", path: ["householdID"], message: "give a household, or a grid" });
+    if (!input.householdID && !input.gridID)
+      ctx.addIssue({ code: "custom", path: ["householdID"], message: "give a household, or a grid" });
     if (residentIDProblem(input.idNumber)) return;
     if (input.dateOfBirth && input.dateOfBirth !== birthDateOf(input.idNumber))
       ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: `the ID number says ${birthDateOf(input.idNumber)}` });
@@ -128,7 +129,11 @@ export type CreateResidentRecordInput = z.input<typeof CreateResidentRecordInput
 export const HEAD = "户主";
 
 /** The stored item of a new person, their lookup keys and counters: what one creation writes (also the import's rows). */
-export async function preparePerson(input: z.output<typeof CreateResidentRecordInput>, place: Place, household?: EntityItem<typeof HouseholdEntity>) {
+export async function preparePerson(
+  input: z.output<typeof CreateResidentRecordInput>,
+  place: Place,
+  household?: EntityItem<typeof HouseholdEntity>,
+) {
   const settings = await registerSettings();
   const tags = splitTags(settings, input.tags);
   const at = now().toISOString();
@@ -221,7 +226,9 @@ export const getResidentRecord = fn(z.string().max(80), async (recordID) => {
   const item = await loadPerson(recordID);
   const allowed = mayReveal(settings, item.gridPath);
   const sealed = allowed ? ((await unseal(item.sealed)) as unknown as SealedPerson) : null;
-  const address = none(item.householdID) ? (await HouseholdEntity.get({ tenantID: useTenant(), householdID: item.householdID }).go()).data?.address : undefined;
+  const address = none(item.householdID)
+    ? (await HouseholdEntity.get({ tenantID: useTenant(), householdID: item.householdID }).go()).data?.address
+    : undefined;
   await logAccess({ action: "read", recordID, recordName: item.name });
   return {
     ...toResidentRecord(item),
@@ -275,13 +282,16 @@ export const searchRegister = fn(SearchRegisterInput, async (input) => {
       .filter((item): item is RecordItem => Boolean(item && (!place || item.gridPathKey.startsWith(pathPrefix(place)))));
     return { items: items.map(toResidentRecord), cursor: null };
   }
-  const inPlace = (item: { gridPathKey: string; tags?: string[] }) => (!place || item.gridPathKey.startsWith(pathPrefix(place))) && (!input.tag || (item.tags ?? []).includes(input.tag));
+  const inPlace = (item: { gridPathKey: string; tags?: string[] }) =>
+    (!place || item.gridPathKey.startsWith(pathPrefix(place))) && (!input.tag || (item.tags ?? []).includes(input.tag));
   if (q) {
     const result = await page(
       ResidentRecordEntity.query
         .byName({ tenantID })
         .begins({ name: q })
-        .where((attr, op) => [op.eq(attr.status, input.status), ...(place ? [op.begins(attr.gridPathKey, pathPrefix(place))] : [])].join(" AND ")),
+        .where((attr, op) =>
+          [op.eq(attr.status, input.status), ...(place ? [op.begins(attr.gridPathKey, pathPrefix(place))] : [])].join(" AND "),
+        ),
       input,
     );
     return { items: result.items.filter(inPlace).map(toResidentRecord), cursor: result.cursor };
@@ -360,4 +370,3 @@ export const MyRegisterRecord = ResidentRecord.extend({
   sensitiveTags: z.array(z.string()),
   tagNames: z.array(z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string() })),
 });
-

@@ -14,7 +14,8 @@ export async function recount(options: { repair?: boolean } = {}) {
   const tenantID = useTenant();
   const expected = new ExpectedTallies();
   const all = { pages: "all" } as const;
-  for (const house of (await HouseEntity.query.byGrid({ tenantID }).go(all)).data) expected.addState(gridScopes(house.gridPath), RegisterMetric.houses);
+  for (const house of (await HouseEntity.query.byGrid({ tenantID }).go(all)).data)
+    expected.addState(gridScopes(house.gridPath), RegisterMetric.houses);
   for (const household of (await HouseholdEntity.query.byGrid({ tenantID }).go(all)).data)
     expected.addState(gridScopes(household.gridPath), RegisterMetric.households);
   for (const person of (await ResidentRecordEntity.query.byGrid({ tenantID, status: "living" }).go(all)).data) {

@@ -83,7 +83,11 @@ export const HouseholdEntity = new Entity(
       primary: { pk: { field: "pk", composite: ["tenantID", "householdID"] }, sk: { field: "sk", composite: [] } },
       byGrid: { index: "gsi1", pk: { field: "gsi1pk", composite: ["tenantID"] }, sk: { field: "gsi1sk", composite: ["gridPathKey"] } },
       /** The households of a house. */
-      byHouse: { index: "gsi2", pk: { field: "gsi2pk", composite: ["tenantID", "houseID"] }, sk: { field: "gsi2sk", composite: ["householdID"] } },
+      byHouse: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["tenantID", "houseID"] },
+        sk: { field: "gsi2sk", composite: ["householdID"] },
+      },
     },
   },
   table,
@@ -227,7 +231,11 @@ export const RegisterAccessEntity = new Entity(
       /** Newest first by `at`. */
       primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["at", "accessID"] } },
       /** One record's readings. */
-      byRecord: { index: "gsi1", pk: { field: "gsi1pk", composite: ["tenantID", "recordID"] }, sk: { field: "gsi1sk", composite: ["at", "accessID"] } },
+      byRecord: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tenantID", "recordID"] },
+        sk: { field: "gsi1sk", composite: ["at", "accessID"] },
+      },
     },
   },
   table,

@@ -21,7 +21,14 @@ const tenantID = "reg-a";
 const otherID = "reg-b";
 const admin: Actor = { type: "user", userID: "admin", tenantID, roles: ["district_admin"], name: "管理员" };
 const grids: Record<string, string> = {};
-const worker = (gridID: string, userID = "w1"): Actor => ({ type: "user", userID, tenantID, roles: ["grid_worker"], gridID, name: "网格员甲" });
+const worker = (gridID: string, userID = "w1"): Actor => ({
+  type: "user",
+  userID,
+  tenantID,
+  roles: ["grid_worker"],
+  gridID,
+  name: "网格员甲",
+});
 
 // Fictitious ID numbers with valid check characters (GB 11643): 17 digits, then the check.
 const id = (first17: string) => `${first17}${Register.residentIDCheck(first17)}`;
@@ -74,7 +81,9 @@ describe("the grid register", () => {
     expect(zhang).toMatchObject({ gender: "male", tags: ["elderly_alone"], sensitiveTagCount: 1 });
     expect(zhang.idMasked).toBe(`350${"*".repeat(11)}${ids.zhang.slice(-4)}`);
     expect(zhang.phoneMasked).toBe("138****1111");
-    await withActor(left, () => Register.createResidentRecord({ name: "李测试", idNumber: ids.li, householdID, relation: "配偶", tags: [] }));
+    await withActor(left, () =>
+      Register.createResidentRecord({ name: "李测试", idNumber: ids.li, householdID, relation: "配偶", tags: [] }),
+    );
 
     // The raw item holds neither the ID number nor the phone, in any form a reader would find.
     const raw = await new DynamoDBClient({
@@ -101,18 +110,28 @@ describe("the grid register", () => {
   it("refuses a bad ID number, a date of birth that disagrees with it, an unknown tag and a duplicate — two at once: exactly one wins", async () => {
     const left = worker(grids.left);
     const bad = `${ids.wang.slice(0, 17)}${ids.wang[17] === "0" ? "1" : "0"}`;
-    expect(await code(withActor(left, () => Register.createResidentRecord({ name: "错号", idNumber: bad, gridID: grids.left })))).toBe("zod");
+    expect(await code(withActor(left, () => Register.createResidentRecord({ name: "错号", idNumber: bad, gridID: grids.left })))).toBe(
+      "zod",
+    );
     expect(
-      await code(withActor(left, () => Register.createResidentRecord({ name: "错日", idNumber: ids.wang, dateOfBirth: "1990-05-06", gridID: grids.left }))),
+      await code(
+        withActor(left, () =>
+          Register.createResidentRecord({ name: "错日", idNumber: ids.wang, dateOfBirth: "1990-05-06", gridID: grids.left }),
+        ),
+      ),
     ).toBe("zod");
-    expect(await code(withActor(left, () => Register.createResidentRecord({ name: "标签", idNumber: ids.wang, tags: ["nope"], gridID: grids.left })))).toBe(
-      "input register.unknown_tag",
-    );
-    expect(await code(withActor(left, () => Register.createResidentRecord({ name: "重号", idNumber: ids.zhang, gridID: grids.left })))).toBe(
-      "conflict register.duplicate_id",
-    );
+    expect(
+      await code(
+        withActor(left, () => Register.createResidentRecord({ name: "标签", idNumber: ids.wang, tags: ["nope"], gridID: grids.left })),
+      ),
+    ).toBe("input register.unknown_tag");
+    expect(
+      await code(withActor(left, () => Register.createResidentRecord({ name: "重号", idNumber: ids.zhang, gridID: grids.left }))),
+    ).toBe("conflict register.duplicate_id");
     const results = await Promise.all(
-      ["王一", "王二"].map((name) => code(withActor(left, () => Register.createResidentRecord({ name, idNumber: ids.wang, gridID: grids.left })))),
+      ["王一", "王二"].map((name) =>
+        code(withActor(left, () => Register.createResidentRecord({ name, idNumber: ids.wang, gridID: grids.left }))),
+      ),
     );
     expect(results.sort()).toEqual(["conflict register.duplicate_id", "ok"]);
   });
@@ -120,26 +139,36 @@ describe("the grid register", () => {
   it("keeps a grid worker to their own grid, another district's grid unknown, a provincial admin and a cadre out", async () => {
     const right = worker(grids.right, "w2");
     expect(await code(withActor(right, () => Register.getResidentRecord(zhangID)))).toBe("not_found register.person_not_found");
-    expect(await code(withActor(right, () => Register.createHouse({ address: "榕一路 9 号", lon: 118.02, lat: 27.02 })))).toBe("forbidden scope.grid");
-    expect(await code(withActor(admin, () => Register.createHouse({ address: "他区", lon: 118.25, lat: 27.25, gridID: grids.other })))).toBe(
-      "not_found grid.not_found",
+    expect(await code(withActor(right, () => Register.createHouse({ address: "榕一路 9 号", lon: 118.02, lat: 27.02 })))).toBe(
+      "forbidden scope.grid",
     );
+    expect(
+      await code(withActor(admin, () => Register.createHouse({ address: "他区", lon: 118.25, lat: 27.25, gridID: grids.other }))),
+    ).toBe("not_found grid.not_found");
     expect((await withActor(right, () => Register.searchRegister({ q: "张" }))).items).toEqual([]);
     expect(await code(withActor({ type: "province", userID: "p", provinceID: "reg-p" }, () => Register.getResidentRecord(zhangID)))).toBe(
       "forbidden actor.role",
     );
-    expect(await code(withActor({ ...admin, userID: "c1", roles: ["cadre"] }, () => Register.searchRegister({})))).toBe("forbidden actor.role");
-    expect(await code(withActor({ type: "user", userID: "x", tenantID: otherID, roles: ["district_admin"] }, () => Register.getResidentRecord(zhangID)))).toBe(
-      "not_found register.person_not_found",
+    expect(await code(withActor({ ...admin, userID: "c1", roles: ["cadre"] }, () => Register.searchRegister({})))).toBe(
+      "forbidden actor.role",
     );
+    expect(
+      await code(
+        withActor({ type: "user", userID: "x", tenantID: otherID, roles: ["district_admin"] }, () => Register.getResidentRecord(zhangID)),
+      ),
+    ).toBe("not_found register.person_not_found");
   });
 
   it("finds people by a name's start, a full ID number or phone (keyed hash), and a tag; lists show masks only", async () => {
     const left = worker(grids.left);
     const byName = await withActor(left, () => Register.searchRegister({ q: "张" }));
     expect(byName.items.map((person) => person.name)).toEqual(["张测试"]);
-    expect((await withActor(left, () => Register.searchRegister({ q: ids.zhang }))).items.map((person) => person.recordID)).toEqual([zhangID]);
-    expect((await withActor(left, () => Register.searchRegister({ q: "138 0000 1111".replace(/ /g, "") }))).items.map((p) => p.recordID)).toEqual([zhangID]);
+    expect((await withActor(left, () => Register.searchRegister({ q: ids.zhang }))).items.map((person) => person.recordID)).toEqual([
+      zhangID,
+    ]);
+    expect(
+      (await withActor(left, () => Register.searchRegister({ q: "138 0000 1111".replace(/ /g, "") }))).items.map((p) => p.recordID),
+    ).toEqual([zhangID]);
     expect((await withActor(left, () => Register.searchRegister({ tag: "elderly_alone" }))).items.map((p) => p.name)).toEqual(["张测试"]);
     expect(JSON.stringify(byName)).not.toContain(ids.zhang);
   });
@@ -147,7 +176,9 @@ describe("the grid register", () => {
   it("reveals one field with a purpose to the roles allowed, logs each reading, and lets the district narrow who may", async () => {
     const left = worker(grids.left);
     expect(await code(withActor(left, () => Register.revealField({ recordID: zhangID, field: "idNumber", purpose: "" })))).toBe("zod");
-    const revealed = await withActor(left, () => Register.revealField({ recordID: zhangID, field: "idNumber", purpose: "办理高龄补贴核对身份" }));
+    const revealed = await withActor(left, () =>
+      Register.revealField({ recordID: zhangID, field: "idNumber", purpose: "办理高龄补贴核对身份" }),
+    );
     expect(revealed.value).toBe(ids.zhang);
     const detail = await withActor(left, () => Register.getResidentRecord(zhangID));
     expect(detail).toMatchObject({ sensitiveTags: ["low_income"], mayReveal: true, address: "榕一路 1 号" });
@@ -162,9 +193,13 @@ describe("the grid register", () => {
     await withActor(admin, () =>
       Config.update({ expectedVersion: config.version, changes: { register: { ...config.register, revealRoles: ["district_admin"] } } }),
     );
-    expect(await code(withActor(left, () => Register.revealField({ recordID: zhangID, field: "phone", purpose: "回访" })))).toBe("forbidden register.reveal_role");
+    expect(await code(withActor(left, () => Register.revealField({ recordID: zhangID, field: "phone", purpose: "回访" })))).toBe(
+      "forbidden register.reveal_role",
+    );
     expect((await withActor(left, () => Register.getResidentRecord(zhangID))).sensitiveTags).toBeNull();
-    expect((await withActor(admin, () => Register.revealField({ recordID: zhangID, field: "phone", purpose: "回访" }))).value).toBe("13800001111");
+    expect((await withActor(admin, () => Register.revealField({ recordID: zhangID, field: "phone", purpose: "回访" }))).value).toBe(
+      "13800001111",
+    );
     const csv = await withActor(admin, () => Register.exportAccessLog());
     expect(csv).toContain("回访");
     expect((await withActor(admin, () => Register.listAccessLog({}))).items[0].action).toBe("export");
@@ -180,7 +215,9 @@ describe("the grid register", () => {
     expect((await people(`grid:${grids.right}`))["register.tag.low_income"].count).toBe(1);
     expect((await people(`grid:${grids.left}`))["register.people"].count).toBe(1); // 王, on the grid without a household
     expect((await people(`grid:${grids.left}`))["register.tag.low_income"].count).toBe(0);
-    expect(await code(withActor(worker(grids.left), () => Register.getResidentRecord(zhangID)))).toBe("not_found register.person_not_found");
+    expect(await code(withActor(worker(grids.left), () => Register.getResidentRecord(zhangID)))).toBe(
+      "not_found register.person_not_found",
+    );
     const drift = await withActor(admin, () => Register.recount());
     expect(drift).toEqual([]);
   });
