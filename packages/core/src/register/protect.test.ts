@@ -69,6 +69,26 @@ describe("seal and unseal", () => {
     await expect(inA(() => unseal(moved.toString("base64")))).rejects.toMatchObject({ code: "register.sealed_invalid" });
   });
 
+  it("seals many records with one data key per district (one GenerateDataKey with KMS, not one per record)", async () => {
+    /** A raw AES keyring writes its name, the tag and IV lengths, then the IV of the data key's wrapping. */
+    const dataKeyOf = (sealed: string) => {
+      const bytes = Buffer.from(sealed, "base64");
+      const at = bytes.indexOf("register-local") + "register-local".length + 8;
+      return bytes.subarray(at, at + 12).toString("hex");
+    };
+    const people = Array.from({ length: 60 }, (_, index) => ({ ...fields, phone: `1390000${String(index).padStart(4, "0")}` }));
+    const inE = <T>(body: () => T) => withActor({ type: "system", tenantID: "protect-e" }, body);
+    const inF = <T>(body: () => T) => withActor({ type: "system", tenantID: "protect-f" }, body);
+    const [e, f] = await Promise.all([
+      inE(() => Promise.all(people.map((person) => seal(person)))),
+      inF(() => Promise.all(people.map(seal))),
+    ]);
+    expect(new Set(e.map(dataKeyOf)).size).toBe(1);
+    expect(new Set(f.map(dataKeyOf)).size).toBe(1);
+    expect(dataKeyOf(e[0])).not.toBe(dataKeyOf(f[0]));
+    expect(await inE(() => Promise.all(e.map(unseal)))).toEqual(people);
+  });
+
   it("refuses what is not a sealed value", async () => {
     for (const junk of ["", "not base64!", Buffer.from("AQID").toString("base64")])
       await expect(inA(() => unseal(junk))).rejects.toMatchObject({ code: "register.sealed_invalid" });

@@ -111,6 +111,13 @@ interface Crypto {
   keyrings: Map<string, Promise<InstanceType<Sdk["KmsKeyringNode"]> | InstanceType<Sdk["RawAesKeyringNode"]>>>;
   /** One caching materials manager per keyring and district, all on one cache. */
   managers: Map<string, Promise<NodeCachingMaterialsManager>>;
+  /**
+   * Per manager and purpose, the seals begun and the one that asks for the current data key:
+   * the seals that arrive while it runs wait for it and find its key in the cache. Without this,
+   * an import sealing 25 records at once would ask KMS for 25 data keys at its start and again
+   * at every 10,000th message.
+   */
+  seals: Map<string, { count: number; leader?: Promise<unknown> }>;
   cache: ReturnType<Sdk["getLocalCryptographicMaterialsCache"]>;
 }
 
@@ -124,6 +131,7 @@ function loadCrypto(): Promise<Crypto> {
     client: sdk.buildClient({ commitmentPolicy: sdk.CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: 1 }),
     keyrings: new Map(),
     managers: new Map(),
+    seals: new Map(),
     cache: sdk.getLocalCryptographicMaterialsCache(1000),
   }));
   return loading;
@@ -138,7 +146,7 @@ function keyConfiguration(): { kind: "kms"; arn: string } | { kind: "file"; path
   throw new RegisterKeyMissingError();
 }
 
-async function materialsManager(tenantID: string): Promise<{ crypto: Crypto; manager: NodeCachingMaterialsManager }> {
+async function materialsManager(tenantID: string): Promise<{ crypto: Crypto; manager: NodeCachingMaterialsManager; managerID: string }> {
   const configuration = keyConfiguration();
   const loaded = await loadCrypto();
   const { sdk } = loaded;
@@ -178,7 +186,7 @@ async function materialsManager(tenantID: string): Promise<{ crypto: Crypto; man
     manager.catch(() => loaded.managers.delete(managerID));
     loaded.managers.set(managerID, manager);
   }
-  return { crypto: loaded, manager: await manager };
+  return { crypto: loaded, manager: await manager, managerID };
 }
 
 /** The local key: 32 bytes in `path`, created (mode 0600) on first use. */
@@ -211,14 +219,29 @@ const suiteOf = (sdk: Sdk) => sdk.AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_T
 
 async function sealText(purpose: Purpose, text: string): Promise<string> {
   const district = useTenant();
-  const { crypto, manager } = await materialsManager(district);
+  const { crypto, manager, managerID } = await materialsManager(district);
   const plaintext = Buffer.from(text, "utf8");
-  const { result } = await crypto.client.encrypt(manager, plaintext, {
-    encryptionContext: { district, purpose },
-    suiteId: suiteOf(crypto.sdk),
-    plaintextLength: plaintext.length,
-  });
-  return result.toString("base64");
+  const encrypt = () =>
+    crypto.client.encrypt(manager, plaintext, {
+      encryptionContext: { district, purpose },
+      suiteId: suiteOf(crypto.sdk),
+      plaintextLength: plaintext.length,
+    });
+  const sealsID = `${managerID}|${purpose}`;
+  const seals = crypto.seals.get(sealsID) ?? { count: 0 };
+  crypto.seals.set(sealsID, seals);
+  // The first seal of each run of `maxMessagesEncrypted` is the one that needs a new data key.
+  if (seals.count++ % DataKeyReuse.maxMessagesEncrypted === 0) {
+    const sealing = encrypt();
+    seals.leader = sealing;
+    // Failed: the next seal asks again.
+    sealing.catch(() => {
+      seals.count = 0;
+    });
+    return (await sealing).result.toString("base64");
+  }
+  await seals.leader?.catch(() => undefined);
+  return (await encrypt()).result.toString("base64");
 }
 
 async function openText(purpose: Purpose, sealed: string): Promise<string> {
