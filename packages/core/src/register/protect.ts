@@ -71,7 +71,13 @@ export async function seal(fields: SealedFields): Promise<string> {
 
 /** Opens what seal() wrote, in the same district only (another district's ciphertext → throws, never returns it). */
 export async function unseal(sealed: string): Promise<SealedFields> {
-  const fields: unknown = JSON.parse(await openText(Purpose.fields, sealed));
+  const text = await openText(Purpose.fields, sealed);
+  let fields: unknown;
+  try {
+    fields = JSON.parse(text);
+  } catch {
+    throw new SealedInvalidError("its fields are not a record's");
+  }
   if (!isSealedFields(fields)) throw new SealedInvalidError("its fields are not a record's");
   return fields;
 }
