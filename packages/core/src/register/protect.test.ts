@@ -1,4 +1,6 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -209,5 +211,75 @@ describe("key configuration", () => {
     writeFileSync(file, "too short");
     vi.stubEnv("REGISTER_KEY_FILE", file);
     await expect(inA(() => seal(fields))).rejects.toMatchObject({ kind: "unavailable", code: "register.bad_key" });
+  });
+});
+
+/**
+ * A stand-in for KMS on a loopback port, speaking its JSON protocol (as DynamoDB Local stands in
+ * for DynamoDB): GenerateDataKey returns a fresh key and a blob; Decrypt returns the key only
+ * for the blob with the encryption context it was made with, as KMS does.
+ */
+async function startKms(keyArn: string) {
+  const blobs = new Map<string, { plaintext: Buffer; context: string }>();
+  const calls: { target: string; context: Record<string, string> }[] = [];
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      const target = String(request.headers["x-amz-target"]).replace("TrentService.", "");
+      const input = JSON.parse(body || "{}");
+      calls.push({ target, context: input.EncryptionContext ?? {} });
+      const context = JSON.stringify(input.EncryptionContext ?? {});
+      const reply = (status: number, payload: object) => {
+        response.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
+        response.end(JSON.stringify(payload));
+      };
+      if (target === "GenerateDataKey" && input.KeyId === keyArn) {
+        const plaintext = randomBytes(input.NumberOfBytes ?? 32);
+        const blob = randomBytes(48).toString("base64");
+        blobs.set(blob, { plaintext, context });
+        return reply(200, { KeyId: keyArn, Plaintext: plaintext.toString("base64"), CiphertextBlob: blob });
+      }
+      const held = blobs.get(input.CiphertextBlob);
+      if (target === "Decrypt" && held && held.context === context)
+        return reply(200, { KeyId: keyArn, Plaintext: held.plaintext.toString("base64"), EncryptionAlgorithm: "SYMMETRIC_DEFAULT" });
+      reply(400, { __type: "InvalidCiphertextException", message: "no such blob for this context" });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, stop: () => server.close() };
+}
+
+describe("on AWS (a KMS key)", () => {
+  it("uses the KMS key when REGISTER_KEY_ARN is set: one data key for many records, each bound to its district", async () => {
+    const keyArn = "arn:aws-cn:kms:cn-north-1:123456789012:key/0a1b2c3d-0000-4000-8000-000000000001";
+    const kms = await startKms(keyArn);
+    try {
+      vi.stubEnv("REGISTER_KEY_ARN", keyArn);
+      vi.stubEnv("AWS_ENDPOINT_URL_KMS", kms.endpoint);
+      vi.stubEnv("AWS_ACCESS_KEY_ID", "local");
+      vi.stubEnv("AWS_SECRET_ACCESS_KEY", "local");
+      const people = Array.from({ length: 40 }, (_, index) => ({ ...fields, phone: `1370000${String(index).padStart(4, "0")}` }));
+      const sealed = await inA(() => Promise.all(people.map(seal)));
+      expect(await inA(() => Promise.all(sealed.map(unseal)))).toEqual(people);
+      // 40 records, one GenerateDataKey; opening asks KMS once too (the data key is cached).
+      expect(kms.calls.map((call) => call.target)).toEqual(["GenerateDataKey", "Decrypt"]);
+      expect(kms.calls[0].context).toEqual({ district: "protect-a", purpose: "register" });
+      await expect(inB(() => unseal(sealed[0]))).rejects.toMatchObject({ code: "register.sealed_elsewhere" });
+
+      // KMS out of reach: 503 register.key_unavailable, not a damaged message (a fresh district: nothing cached to open with).
+      const inE = <T>(body: () => T) => withActor({ type: "system", tenantID: "protect-kms" }, body);
+      const elsewhere = await inE(() => seal(fields));
+      kms.stop();
+      await expect(inE(() => unseal(elsewhere))).rejects.toMatchObject({ kind: "unavailable", code: "register.key_unavailable" });
+
+      // The local key cannot open what the KMS key sealed.
+      vi.stubEnv("REGISTER_KEY_ARN", "");
+      await expect(inA(() => unseal(sealed[0]))).rejects.toMatchObject({ code: "register.sealed_invalid" });
+    } finally {
+      kms.stop();
+    }
   });
 });

@@ -124,6 +124,8 @@ interface Crypto {
    * at every 10,000th message.
    */
   seals: Map<string, { count: number; leader?: Promise<unknown> }>;
+  /** Likewise for opening: the first open of each data key (per manager) asks for it (KMS Decrypt), the others wait. */
+  opens: Map<string, Promise<unknown>>;
   cache: ReturnType<Sdk["getLocalCryptographicMaterialsCache"]>;
 }
 
@@ -138,6 +140,7 @@ function loadCrypto(): Promise<Crypto> {
     keyrings: new Map(),
     managers: new Map(),
     seals: new Map(),
+    opens: new Map(),
     cache: sdk.getLocalCryptographicMaterialsCache(1000),
   }));
   return loading;
@@ -252,14 +255,36 @@ async function sealText(purpose: Purpose, text: string): Promise<string> {
 
 async function openText(purpose: Purpose, sealed: string): Promise<string> {
   const district = useTenant();
-  const { crypto, manager } = await materialsManager(district);
+  const { crypto, manager, managerID } = await materialsManager(district);
   if (typeof sealed !== "string" || !/^[A-Za-z0-9+/]+={0,2}$/.test(sealed)) throw new SealedInvalidError("it is not base64");
+  const message = Buffer.from(sealed, "base64");
+  const decrypt = () => crypto.client.decrypt(manager, message);
   let opened: { plaintext: Buffer; messageHeader: { encryptionContext: Record<string, string> } };
   try {
-    opened = await crypto.client.decrypt(manager, Buffer.from(sealed, "base64"));
+    const dataKey = dataKeyOf(message);
+    const first = dataKey && crypto.opens.get(`${managerID}|${dataKey}`);
+    if (dataKey && !first) {
+      const opening = decrypt();
+      // Bounded: one entry per data key seen; a long-lived process starts again after a thousand.
+      if (crypto.opens.size >= 1000) crypto.opens.clear();
+      crypto.opens.set(`${managerID}|${dataKey}`, opening);
+      opening.catch(() => crypto.opens.delete(`${managerID}|${dataKey}`));
+      opened = await opening;
+    } else {
+      await (first || Promise.resolve()).catch(() => undefined);
+      opened = await decrypt();
+    }
   } catch (error) {
     // KMS refusing or out of reach is not a damaged message: the API answers it as such (403/503).
     if (error && typeof error === "object" && "$metadata" in error) throw error;
+    // The KMS keyring folds KMS's own errors into one message: throttled, denied or unreachable is not a damaged message either.
+    const said = String((error as Error)?.message ?? "");
+    if (/KMS CMKs had an error/.test(said) && !/InvalidCiphertextException|IncorrectKeyException/.test(said))
+      throw new VisibleError(
+        "unavailable",
+        "register.key_unavailable",
+        "The register's key cannot be reached just now; try again shortly.",
+      );
     throw new SealedInvalidError("it was changed, or was not sealed with this register's key");
   }
   const context = opened.messageHeader.encryptionContext;
@@ -272,6 +297,32 @@ async function openText(purpose: Purpose, sealed: string): Promise<string> {
     throw new SealedInvalidError(`it was sealed for "${context.purpose}", not "${purpose}"`);
   }
   return opened.plaintext.toString("utf8");
+}
+
+/**
+ * What names a message's data key: its header from the encryption context to the end of the
+ * wrapped data keys (format version 2: version, suite, 32-byte message ID, then the context's and
+ * the keys' length-prefixed fields). Undefined if the header is not of that shape (decrypt then
+ * says why).
+ */
+function dataKeyOf(message: Buffer): string | undefined {
+  if (message.length < 37 || message[0] !== 0x02) return undefined;
+  let at = 35;
+  const skip = () => {
+    if (at + 2 > message.length) throw new RangeError("short");
+    at += 2 + message.readUInt16BE(at);
+  };
+  try {
+    skip(); // the encryption context
+    if (at + 2 > message.length) return undefined;
+    const keys = message.readUInt16BE(at);
+    at += 2;
+    for (let key = 0; key < keys; key++) for (let part = 0; part < 3; part++) skip(); // provider, its info, the wrapped key
+    if (at > message.length) return undefined;
+    return message.subarray(35, at).toString("base64");
+  } catch {
+    return undefined;
+  }
 }
 
 function isSealedFields(value: unknown): value is SealedFields {
