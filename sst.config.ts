@@ -86,6 +86,7 @@ function Storage({ stack }: StackContext) {
   stack.addOutputs({
     TableName: storage.table.tableName,
     BucketName: storage.bucket.bucketName,
+    RegisterKeyArn: storage.registerKey.keyArn,
   });
   return storage;
 }
@@ -107,12 +108,13 @@ function Auth({ stack }: StackContext) {
 
 function Api({ stack }: StackContext) {
   const { httpApi, url } = use(Web);
-  const { table, bucket } = use(Storage);
+  const { table, bucket, registerKey } = use(Storage);
   const auth = use(Auth);
   const api = createApi(stack, {
     stage: stack.stage,
     table,
     bucket,
+    registerKey,
     auth,
     httpApi,
     corsOrigins: crossOrigins(stack.stage),
@@ -126,7 +128,7 @@ function Api({ stack }: StackContext) {
   });
   monitoring.watchFunction("ApiFunction", api.fn, { title: "API", logGroupName: api.fn.logGroup.logGroupName });
   // Grid imports and exports off the request path: the API queues them, the worker runs them.
-  const worker = createWorker(stack, { stage: stack.stage, table, bucket });
+  const worker = createWorker(stack, { stage: stack.stage, table, bucket, registerKey });
   worker.allowEnqueue(api.fn);
   monitoring.watchFunction("WorkerFunction", worker.fn, { title: "Worker", logGroupName: worker.fn.logGroup.logGroupName });
   monitoring.addAlarm("JobsDeadLetters", {

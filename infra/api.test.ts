@@ -24,9 +24,9 @@ beforeAll(() => {
   const app = new App({ outdir });
   stack = new Stack(app, "Api", { env: { account: "123456789012", region: "ap-southeast-1" } });
   const { httpApi } = createHttpApi(stack, { stage: "prod" });
-  const { table, bucket } = createStorage(stack, { stage: "prod", portalOrigins: [PORTAL] });
+  const { table, bucket, registerKey } = createStorage(stack, { stage: "prod", portalOrigins: [PORTAL] });
   const auth = createAuth(stack, { stage: "prod", portalUrls: [PORTAL] });
-  const api = createApi(stack, { stage: "prod", table, bucket, auth, httpApi });
+  const api = createApi(stack, { stage: "prod", table, bucket, registerKey, auth, httpApi });
   const monitoring = new Monitoring(stack, "Monitoring", { stage: "prod", httpApi, table, alarmEmails: ["ops@example.cn"] });
   monitoring.watchFunction("ApiFunction", api.fn, { title: "API", logGroupName: api.fn.logGroup.logGroupName });
   template = Template.fromStack(stack);
@@ -77,6 +77,7 @@ describe("api function", () => {
       "JWT_AUDIENCE",
       "JWT_ISSUER",
       "NODE_OPTIONS",
+      "REGISTER_KEY_ARN",
       "TABLE_NAME",
       "USER_POOL_ID",
       "WANGGE_MODE",
@@ -204,7 +205,7 @@ describe("least privilege", () => {
       if (statement.NotResource) continue; // sns:Publish to phone numbers, below.
       for (const resource of [statement.Resource].flat()) expect(resource, JSON.stringify(statement)).not.toBe("*");
     }
-    expect(roleStatements()).toHaveLength(6);
+    expect(roleStatements()).toHaveLength(7);
   });
 
   it("may call exactly the Cognito admin actions of the identity directory, on its own user pool only", () => {
@@ -215,6 +216,18 @@ describe("least privilege", () => {
     expect([cognito[0].Action].flat().sort()).toEqual([...CognitoAdminActions].sort());
     expect(cognito[0].Resource).toEqual({ "Fn::GetAtt": [expect.stringMatching(/^UserPool[0-9A-F]+$/), "Arn"] });
     expect([cognito[0].Action].flat()).toContain("cognito-idp:AdminUserGlobalSignOut");
+  });
+
+  it("may seal and open the register's fields with its KMS key only (data keys, no key administration), and knows the key", () => {
+    const keyArn = { "Fn::GetAtt": [only("AWS::KMS::Key"), "Arn"] };
+    expect(statementOn(keyArn)).toEqual({
+      Effect: "Allow",
+      Resource: keyArn,
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
+    });
+    const kms = roleStatements().filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("kms:")));
+    expect(kms).toHaveLength(1);
+    expect(apiFunction().resource.Properties.Environment.Variables.REGISTER_KEY_ARN).toEqual(keyArn);
   });
 
   it("may send SMS (one-time codes) and publish to no SNS topic", () => {

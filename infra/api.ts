@@ -15,12 +15,13 @@ import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { CognitoAdminActions } from "../packages/core/src/identity/cognito.ts";
 import type { Auth } from "./auth.ts";
 import { grantBucketAccess, grantTableAccess, wanggeFunction } from "./lambda.ts";
-import { removalPolicyFor } from "./storage.ts";
+import { RegisterKeyActions, removalPolicyFor } from "./storage.ts";
 
 export interface HttpApiProps {
   stage: string;
@@ -87,6 +88,8 @@ export interface ApiProps {
   stage: string;
   table: ITableV2;
   bucket: IBucket;
+  /** The grid register's key (infra/storage.ts): core's register/protect.ts seals and opens with it. */
+  registerKey: IKey;
   /** The HTTP API the function answers behind ({@link createHttpApi}). */
   httpApi: IHttpApi;
   /**
@@ -129,12 +132,14 @@ export function createApi(scope: Construct, props: ApiProps): Api {
       // Residents' one-time codes go out by SMS through SNS (core's identity/sms.ts).
       CODE_SENDER: "sms",
       CORS_ORIGINS: (props.corsOrigins ?? []).join(","),
+      REGISTER_KEY_ARN: props.registerKey.keyArn,
       ...(props.photoOrigin ? { PHOTO_ORIGIN: props.photoOrigin } : {}),
     },
   });
 
   grantTableAccess(fn, props.table);
   grantBucketAccess(fn, props.bucket);
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...RegisterKeyActions], resources: [props.registerKey.keyArn] }));
   // Exactly the admin calls the Cognito directory makes, on this pool only.
   fn.addToRolePolicy(new PolicyStatement({ actions: [...CognitoAdminActions], resources: [props.auth.userPool.userPoolArn] }));
   // SMS to a phone number: SNS names no resource for that, so publishing to any topic is what is left out.

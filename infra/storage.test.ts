@@ -180,6 +180,16 @@ describe("storage on a production stage", () => {
       },
     });
   });
+
+  it("declares the register's KMS key: symmetric, rotated, retained like the table, named for the stage", () => {
+    template.resourceCountIs("AWS::KMS::Key", 1);
+    template.hasResource("AWS::KMS::Key", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: Match.objectLike({ EnableKeyRotation: true, KeySpec: "SYMMETRIC_DEFAULT", KeyUsage: "ENCRYPT_DECRYPT" }),
+    });
+    template.hasResourceProperties("AWS::KMS::Alias", { AliasName: "alias/wangge-prod-register" });
+  });
 });
 
 describe("storage on a dev stage", () => {
@@ -196,6 +206,13 @@ describe("storage on a dev stage", () => {
           }),
         ],
       }),
+    });
+  });
+
+  it("schedules the register's key for deletion with the stage, after KMS's shortest wait", () => {
+    template.hasResource("AWS::KMS::Key", {
+      DeletionPolicy: "Delete",
+      Properties: Match.objectLike({ EnableKeyRotation: true, PendingWindowInDays: 7 }),
     });
   });
 

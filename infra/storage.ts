@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, ProjectionType, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { Key, KeySpec, KeyUsage } from "aws-cdk-lib/aws-kms";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { ExpiringPrefixes, TableKeys } from "../packages/core/src/storage/keys.ts";
@@ -59,7 +60,19 @@ export interface Storage {
   table: TableV2;
   /** Photos attached to tickets, needs and activities. */
   bucket: Bucket;
+  /**
+   * The grid register's KMS key (core's register/protect.ts): it wraps the data keys that seal
+   * people's ID numbers, phones and sensitive tags, and each district's lookup secret.
+   */
+  registerKey: Key;
 }
+
+/**
+ * What a function that seals and opens the register's fields may do with its key: the
+ * Encryption SDK's KMS keyring asks for a data key (GenerateDataKey) to seal, Decrypt to open,
+ * and Encrypt only if a message ever names a second key. Nothing else (no key administration).
+ */
+export const RegisterKeyActions = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"] as const;
 
 export function createStorage(scope: Construct, props: StorageProps): Storage {
   const dev = isDevStage(props.stage);
@@ -121,5 +134,17 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
     autoDeleteObjects: dev,
   });
 
-  return { table, bucket };
+  // Rotated yearly by KMS: older key material stays to open older messages, nothing to re-seal.
+  // Kept like the table outside dev stages: without it the register's sealed fields are noise.
+  const registerKey = new Key(scope, "RegisterKey", {
+    description: `Wangge ${props.stage}: the grid register's personal fields (envelope encryption)`,
+    alias: `alias/wangge-${props.stage.toLowerCase()}-register`,
+    keySpec: KeySpec.SYMMETRIC_DEFAULT,
+    keyUsage: KeyUsage.ENCRYPT_DECRYPT,
+    enableKeyRotation: true,
+    removalPolicy,
+    ...(dev ? { pendingWindow: Duration.days(7) } : {}),
+  });
+
+  return { table, bucket, registerKey };
 }

@@ -17,8 +17,8 @@ beforeAll(() => {
   outdir = mkdtempSync(path.join(tmpdir(), "wangge-cdk-"));
   const app = new App({ outdir });
   stack = new Stack(app, "Api", { env: { account: "123456789012", region: "ap-southeast-1" } });
-  const { table, bucket } = createStorage(stack, { stage: "prod", portalOrigins: ["https://portal.example.cn"] });
-  const worker = createWorker(stack, { stage: "prod", table, bucket });
+  const { table, bucket, registerKey } = createStorage(stack, { stage: "prod", portalOrigins: ["https://portal.example.cn"] });
+  const worker = createWorker(stack, { stage: "prod", table, bucket, registerKey });
   // Stands in for the API function (infra/api.ts): what queues the jobs.
   const sender = new LambdaFunction(stack, "Sender", {
     runtime: Runtime.NODEJS_24_X,
@@ -96,6 +96,7 @@ describe("worker function", () => {
       TABLE_NAME: { Ref: expect.stringMatching(/^Table/) },
       BUCKET_NAME: { Ref: expect.stringMatching(/^PhotoBucket/) },
       JOBS_MAX_ATTEMPTS: "3",
+      REGISTER_KEY_ARN: { "Fn::GetAtt": [logicalIdOf("AWS::KMS::Key"), "Arn"] },
       NODE_OPTIONS: "--enable-source-maps",
     });
   });
@@ -126,10 +127,11 @@ describe("worker function", () => {
     expect(source).toContain('"grid.export"');
   });
 
-  it("may do exactly what imports and exports do: read and write the table's items, read and remove pending uploads, write export files", () => {
+  it("may do exactly what imports and exports do: read and write the table's items, read and remove pending uploads, write export files, seal and open with the register key", () => {
     const statements = statementsOf(workerId());
     const tableArn = { "Fn::GetAtt": [logicalIdOf("AWS::DynamoDB::GlobalTable"), "Arn"] };
     const bucketArn = { "Fn::GetAtt": [logicalIdOf("AWS::S3::Bucket"), "Arn"] };
+    const keyArn = { "Fn::GetAtt": [logicalIdOf("AWS::KMS::Key"), "Arn"] };
     const sqs = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith("sqs:")));
     expect(statements.filter((statement) => !sqs.includes(statement))).toEqual([
       {
@@ -143,7 +145,10 @@ describe("worker function", () => {
         Resource: { "Fn::Join": ["", [bucketArn, "/uploads/pending/*"]] },
       },
       { Effect: "Allow", Action: "s3:PutObject", Resource: { "Fn::Join": ["", [bucketArn, "/exports/*"]] } },
+      // Register imports seal, exports open: the register key's data keys, nothing else of KMS.
+      { Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"], Resource: keyArn },
     ]);
+    expect(template.toJSON().Resources[workerId()].Properties.Environment.Variables.REGISTER_KEY_ARN).toEqual(keyArn);
     // Consuming the queue (the event source's grant), on the jobs queue only.
     expect(sqs).toHaveLength(1);
     expect(sqs[0].Resource).toEqual({ "Fn::GetAtt": [queueId(), "Arn"] });

@@ -4,16 +4,20 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { ExportPrefix, PendingUploadPrefix } from "../packages/core/src/storage/keys.ts";
 import { wanggeFunction } from "./lambda.ts";
+import { RegisterKeyActions } from "./storage.ts";
 
 export interface WorkerProps {
   stage: string;
   table: ITableV2;
   bucket: IBucket;
+  /** The grid register's key (infra/storage.ts): register imports seal, exports open. */
+  registerKey: IKey;
   /** Repository root holding `packages/api/src/worker.ts` and `package-lock.json`. Default: cwd. */
   root?: string;
 }
@@ -64,6 +68,7 @@ export function createWorker(scope: Construct, props: WorkerProps): Worker {
       TABLE_NAME: props.table.tableName,
       BUCKET_NAME: props.bucket.bucketName,
       JOBS_MAX_ATTEMPTS: String(MAX_RECEIVE_COUNT),
+      REGISTER_KEY_ARN: props.registerKey.keyArn,
     },
   });
 
@@ -94,6 +99,8 @@ export function createWorker(scope: Construct, props: WorkerProps): Worker {
     }),
   );
   fn.addToRolePolicy(new PolicyStatement({ actions: ["s3:PutObject"], resources: [props.bucket.arnForObjects(`${ExportPrefix}*`)] }));
+  // Register imports seal people's fields, exports open them: the register key's data-key actions only.
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...RegisterKeyActions], resources: [props.registerKey.keyArn] }));
 
   return {
     fn,

@@ -22,6 +22,8 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${settings.dynamoPort}`;
   env.S3_ENDPOINT ??= `http://127.0.0.1:${settings.s3Port}`;
   env.WANGGE_MODE ??= "local";
+  // The grid register's raw AES key (core's register/protect.ts), created on first use, mode 0600.
+  if (!env.REGISTER_KEY_ARN) env.REGISTER_KEY_FILE ??= join(settings.dataDir, "register.key");
   return settings;
 }
 

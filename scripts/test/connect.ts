@@ -18,6 +18,7 @@ import { isSeededFile, waitUntilReady } from "./prepare.ts";
 process.env.S3_ENDPOINT = inject("s3Endpoint");
 process.env.BUCKET_NAME = inject("bucketName");
 process.env.AWS_REGION = "cn-north-1";
+process.env.REGISTER_KEY_FILE = inject("registerKeyFile");
 
 /** `*.faults.test.ts`: the stores behind proxies the file may take down and bring back (fault-proxy.ts). */
 const withFaults = /\.faults\.test\.ts$/.test(expect.getState().testPath ?? "");

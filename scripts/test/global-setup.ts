@@ -6,7 +6,8 @@
  * run: the portal's build for the browser tests (`web/e2e/`), and the seeded base for the files
  * named `*.seeded.test.ts` (see `prepare.ts` and `connect.ts`).
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -27,6 +28,10 @@ export default async function setup(project: TestProject) {
   project.provide("dynamoEndpoint", dynamo.endpoint);
   project.provide("s3Endpoint", s3.endpoint);
   project.provide("bucketName", TestBucket);
+  // The grid register's local key (core's register/protect.ts): one for the run, in its folder.
+  const registerKeyFile = join(folder, "register.key");
+  writeFileSync(registerKeyFile, randomBytes(32), { mode: 0o600 });
+  project.provide("registerKeyFile", registerKeyFile);
 
   // What this run's files need. In watch mode any file may come later, so everything.
   const files = project.vitest.state.getPaths();
@@ -49,7 +54,7 @@ export default async function setup(project: TestProject) {
   if (needed(isSeededFile)) {
     shm = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/wangge-test-") : undefined;
     seeded = { folder: join(shm ?? folder, "seeded"), ready: join(folder, "seeded.ready"), table: SeededTable };
-    const seeding = seedBase(seeded.folder, { S3_ENDPOINT: s3.endpoint, BUCKET_NAME: TestBucket });
+    const seeding = seedBase(seeded.folder, { S3_ENDPOINT: s3.endpoint, BUCKET_NAME: TestBucket, REGISTER_KEY_FILE: registerKeyFile });
     background.push({ done: markWhenDone(seeded, seeding.done), stop: seeding.stop });
   }
   project.provide("seededBase", seeded);
@@ -105,6 +110,8 @@ declare module "vitest" {
     dynamoEndpoint: string;
     s3Endpoint: string;
     bucketName: string;
+    /** The register's raw AES key for the run (REGISTER_KEY_FILE): the seeded base and every file share it. */
+    registerKeyFile: string;
     /** The portal built with `VITE_API_URL=/api`, when browser tests are part of the run. */
     portal: Prepared | null;
     /** The seeded base's data folder and table, when seeded files are part of the run. */
