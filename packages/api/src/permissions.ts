@@ -246,6 +246,8 @@ export const Permissions = {
   getMyRegisterRecord: everyone("self"),
   listEnterprises: gridStaff,
   createEnterprise: gridStaff,
+  getRegisterCounts: gridStaff,
+  listRegisterPoints: gridStaff,
   listAccessLog: admin,
   exportAccessLog: admin,
 

@@ -1393,6 +1393,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/register/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Houses, households, people, organisations and each special group of a grid and of each of its children, from the counters */
+        get: operations["getRegisterCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register/enterprises": {
         parameters: {
             query?: never;
@@ -1544,6 +1561,23 @@ export interface paths {
         put?: never;
         /** One full field (ID number, phone or date of birth) of one person, with a stated purpose; written to the access log */
         post: operations["revealField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Houses and organisations of a grid and below as map points (no personal data), for the command map */
+        get: operations["listRegisterPoints"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9755,6 +9789,89 @@ export interface operations {
             };
         };
     };
+    getRegisterCounts: {
+        parameters: {
+            query?: {
+                gridID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        children: {
+                            code: string;
+                            counts: {
+                                households: number;
+                                houses: number;
+                                organisations: number;
+                                people: number;
+                                tags: {
+                                    [key: string]: number;
+                                };
+                            };
+                            gridID: string;
+                            name: string;
+                        }[];
+                        counts: {
+                            households: number;
+                            houses: number;
+                            organisations: number;
+                            people: number;
+                            tags: {
+                                [key: string]: number;
+                            };
+                        };
+                        gridID: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listEnterprises: {
         parameters: {
             query?: {
@@ -10585,6 +10702,85 @@ export interface operations {
                         field: "idNumber" | "phone" | "dateOfBirth";
                         recordID: string;
                         value: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegisterPoints: {
+        parameters: {
+            query?: {
+                gridID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        houses: {
+                            address: string;
+                            gridID: string;
+                            households: number;
+                            houseID: string;
+                            /** @enum {string} */
+                            kind: "residential" | "shop" | "mixed" | "office" | "other";
+                            lat: number;
+                            lon: number;
+                        }[];
+                        organisations: {
+                            gridID: string;
+                            /** @enum {string} */
+                            kind: "enterprise" | "institution" | "managed";
+                            lat: number;
+                            lon: number;
+                            name: string;
+                            organisationID: string;
+                        }[];
+                        truncated: boolean;
                     };
                 };
             };

@@ -198,6 +198,71 @@ export const registerRoutes = router()
   .openapi(
     createRoute({
       method: "get",
+      path: "/counts",
+      operationId: "getRegisterCounts",
+      tags,
+      summary: "Houses, households, people, organisations and each special group of a grid and of each of its children, from the counters",
+      security: bearer,
+      request: { query: Register.registerCounts.schema },
+      responses: {
+        200: json(
+          z.object({
+            gridID: z.string().nullable(),
+            counts: Register.RegisterCounts,
+            children: z.array(z.object({ gridID: z.string(), code: z.string(), name: z.string(), counts: Register.RegisterCounts })),
+          }),
+          "The counts",
+        ),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Register.registerCounts(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/points",
+      operationId: "listRegisterPoints",
+      tags,
+      summary: "Houses and organisations of a grid and below as map points (no personal data), for the command map",
+      security: bearer,
+      request: { query: Register.registerPoints.schema },
+      responses: {
+        200: json(
+          z.object({
+            houses: z.array(
+              z.object({
+                houseID: z.string(),
+                lon: z.number(),
+                lat: z.number(),
+                kind: Register.HouseKind,
+                households: z.number(),
+                gridID: z.string(),
+                address: z.string(),
+              }),
+            ),
+            organisations: z.array(
+              z.object({
+                organisationID: z.string(),
+                lon: z.number(),
+                lat: z.number(),
+                kind: Register.OrganisationKind,
+                name: z.string(),
+                gridID: z.string(),
+              }),
+            ),
+            truncated: z.boolean(),
+          }),
+          "The points",
+        ),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Register.registerPoints(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
       path: "/access-log",
       operationId: "listAccessLog",
       tags,
