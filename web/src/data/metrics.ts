@@ -17,7 +17,8 @@ export type MetricGroup =
   | "needs"
   | "meetings"
   | "volunteers"
-  | "emergency";
+  | "emergency"
+  | "register";
 export type MetricUnit = "count" | "ratio" | "hours" | "rating" | "people";
 export type Values = Record<string, number | null>;
 
@@ -44,6 +45,12 @@ export const metricCatalogue: MetricInfo[] = [
   ...[1, 2, 3, 4, 5].map((level) => m(`grids.tier${level}`, "grids", "count", { standing: true })),
   m("grids.dedicated", "grids", "count", { standing: true }),
   m("people.total", "people", "people", { standing: true }),
+  m("register.people", "register", "people", { standing: true }),
+  m("register.households", "register", "count", { standing: true }),
+  m("register.houses", "register", "count", { standing: true }),
+  m("register.organisations", "register", "count", { standing: true }),
+  m("register.peoplePerGridWorker", "register", "people", { standing: true, higherIsBetter: false }),
+  m("register.householdsPerGridWorker", "register", "count", { standing: true, higherIsBetter: false }),
   m("tickets.collected", "tickets"),
   m("tickets.accepted", "tickets"),
   m("tickets.closed", "tickets"),
@@ -93,6 +100,7 @@ export const metricGroups: MetricGroup[] = [
   "meetings",
   "volunteers",
   "emergency",
+  "register",
 ];
 export const metricInfo = new Map(metricCatalogue.map((info) => [info.key, info]));
 /** The metrics that change with the period (trends, grids, categories). */

@@ -167,7 +167,19 @@ describe("the dictionary", () => {
       for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]])
         expect(key in other, key).toBe(false);
     }
-    for (const group of ["grids", "people", "tickets", "party", "cadres", "wishes", "needs", "meetings", "volunteers", "emergency"])
+    for (const group of [
+      "grids",
+      "people",
+      "tickets",
+      "party",
+      "cadres",
+      "wishes",
+      "needs",
+      "meetings",
+      "volunteers",
+      "emergency",
+      "register",
+    ])
       expect(chinese).toContain(`metricGroup.${group}`);
     expect(metricDictionaries["zh-CN"]["dashboard.headline"]).toBe("采集推送民生事件{collected}件、办结{closed}件，办结率{rate}");
   });

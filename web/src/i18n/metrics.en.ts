@@ -102,6 +102,7 @@ export const metricsEn: Record<MetricMessageKey, string> = {
   "metricGroup.meetings": "Meetings",
   "metricGroup.volunteers": "Volunteers",
   "metricGroup.emergency": "Emergency mode",
+  "metricGroup.register": "Grid register",
 
   "metric.grids.total": "Grids",
   "metric.grids.tier1": "Tier-1 grids",
@@ -147,6 +148,12 @@ export const metricsEn: Record<MetricMessageKey, string> = {
   "metric.emergency.roundsDistrictWide": "District-wide rounds",
   "metric.emergency.roundsRiskArea": "Risk-area rounds",
   "metric.emergency.completion": "Emergency task completion",
+  "metric.register.people": "Registered population",
+  "metric.register.households": "Registered households",
+  "metric.register.houses": "Registered houses",
+  "metric.register.organisations": "Organisations",
+  "metric.register.peoplePerGridWorker": "Population per grid worker",
+  "metric.register.householdsPerGridWorker": "Households per grid worker",
   "metricHint.grids.total": "Active grids of every tier plus dedicated grids (专属网格), now.",
   "metricHint.grids.tier1": "Active grids of the district's tier 1 (its own name for the tier may differ), now.",
   "metricHint.grids.tier2": "Active grids of the district's tier 2 (its own name for the tier may differ), now.",
@@ -194,4 +201,11 @@ export const metricsEn: Record<MetricMessageKey, string> = {
   "metricHint.emergency.roundsDistrictWide": "Rounds assigned to every grid of the district (e.g. district-wide testing).",
   "metricHint.emergency.roundsRiskArea": "Rounds assigned to chosen risk-area grids.",
   "metricHint.emergency.completion": "Grid tasks reported done ÷ grid tasks assigned, over the rounds of the period.",
+  "metricHint.register.people": "People living in the district as its grid register holds them (moved-out people not counted), now.",
+  "metricHint.register.households": "Households in the grid register, now.",
+  "metricHint.register.houses": "Houses and buildings in the grid register, now.",
+  "metricHint.register.organisations": "Enterprises, institutions and managed objects in the grid register, now.",
+  "metricHint.register.peoplePerGridWorker":
+    "Registered population ÷ grid workers on grids (assignments in a role whose access is grid worker), now; one decimal.",
+  "metricHint.register.householdsPerGridWorker": "Registered households ÷ grid workers on grids, now; one decimal.",
 };

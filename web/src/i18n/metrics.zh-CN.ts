@@ -103,6 +103,7 @@ export const metricsZhCN = {
   "metricGroup.meetings": "议事协商",
   "metricGroup.volunteers": "志愿服务",
   "metricGroup.emergency": "平急切换",
+  "metricGroup.register": "数据平台",
 
   "metric.grids.total": "网格总数",
   "metric.grids.tier1": "第1级网格",
@@ -148,6 +149,12 @@ export const metricsZhCN = {
   "metric.emergency.roundsDistrictWide": "全域任务轮次",
   "metric.emergency.roundsRiskArea": "风险区域任务轮次",
   "metric.emergency.completion": "应急任务完成率",
+  "metric.register.people": "登记人口",
+  "metric.register.households": "登记户数",
+  "metric.register.houses": "登记房屋",
+  "metric.register.organisations": "企事业单位及管理对象",
+  "metric.register.peoplePerGridWorker": "网格员人均服务人口",
+  "metric.register.householdsPerGridWorker": "网格员人均服务户数",
   "metricHint.grids.total": "现有各级网格与专属网格的总数（当前数）。",
   "metricHint.grids.tier1": "本区第1级的现有网格数（当前数；本区对该层级可能另有名称）。",
   "metricHint.grids.tier2": "本区第2级的现有网格数（当前数；本区对该层级可能另有名称）。",
@@ -193,6 +200,12 @@ export const metricsZhCN = {
   "metricHint.emergency.roundsDistrictWide": "分派到全区每个网格的任务轮次数（如全员核酸检测）。",
   "metricHint.emergency.roundsRiskArea": "分派到选定风险区域网格的任务轮次数。",
   "metricHint.emergency.completion": "上报完成的网格任务数 ÷ 分派的网格任务数，按本期各轮次合计。",
+  "metricHint.register.people": "网格数据平台登记的在住人口（已迁出不计），当前数。",
+  "metricHint.register.households": "网格数据平台登记的住户数，当前数。",
+  "metricHint.register.houses": "网格数据平台登记的房屋（楼栋）数，当前数。",
+  "metricHint.register.organisations": "网格数据平台登记的企事业单位及管理对象数，当前数。",
+  "metricHint.register.peoplePerGridWorker": "登记人口 ÷ 在网格上担任网格员类角色的人次，当前数，保留一位小数。",
+  "metricHint.register.householdsPerGridWorker": "登记户数 ÷ 在网格上担任网格员类角色的人次，当前数，保留一位小数。",
 };
 
 export type MetricMessageKey = keyof typeof metricsZhCN;

@@ -261,6 +261,7 @@ describe("the district dashboard", () => {
       "meetings",
       "volunteers",
       "emergency",
+      "register",
     ]);
     expect(shownGroups({}, undefined)).toContain("wishes");
   });

@@ -192,6 +192,7 @@ const groupMechanism: Partial<Record<MetricGroup, keyof Mechanisms>> = {
   meetings: "meetings",
   volunteers: "volunteers",
   emergency: "emergencyMode",
+  register: "register",
 };
 
 /** Groups to show: every one, less those of mechanisms switched off that have no figure. */

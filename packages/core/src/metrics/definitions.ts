@@ -18,7 +18,8 @@ export type MetricGroup =
   | "needs"
   | "meetings"
   | "volunteers"
-  | "emergency";
+  | "emergency"
+  | "register";
 export type MetricUnit = "count" | "ratio" | "hours" | "rating" | "people";
 
 /** The counters one scope holds for one period (or a range of months, summed). */
@@ -51,6 +52,7 @@ export interface MetricDefinition {
 const ticket = (sources: MetricSources, field: string) => sources.tickets[field] ?? 0;
 const count = (sources: MetricSources, metric: string) => sources.tallies[metric]?.count ?? 0;
 const sum = (sources: MetricSources, metric: string) => sources.tallies[metric]?.sum ?? 0;
+const perWorker = (part: number, workers: number) => (workers > 0 ? Math.round((part / workers) * 10) / 10 : null);
 const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 /** Bucket bounds in hours: h00 [0, 1), h01 [1, 2), h02 [2, 4) … h15 [16384, 32768). */
@@ -147,6 +149,76 @@ export const MetricDefinitions: MetricDefinition[] = [
     definition: "People put on grids in any role of the district's catalogue (a person with several roles counts once).",
     definitionZh: "在网格上担任本区任一角色的人数（一人多岗只计一次）。",
     value: (sources) => count(sources, "people.total"),
+  },
+  // ── the grid register (数据平台; standing counts, also per grid) ──
+  ...(
+    [
+      [
+        "register.people",
+        "登记人口",
+        "Registered population",
+        "People living in the district as its grid register holds them (moved-out people not counted), now.",
+        "网格数据平台登记的在住人口（已迁出不计），当前数。",
+      ],
+      [
+        "register.households",
+        "登记户数",
+        "Registered households",
+        "Households in the grid register, now.",
+        "网格数据平台登记的住户数，当前数。",
+      ],
+      [
+        "register.houses",
+        "登记房屋",
+        "Registered houses",
+        "Houses and buildings in the grid register, now.",
+        "网格数据平台登记的房屋（楼栋）数，当前数。",
+      ],
+      [
+        "register.organisations",
+        "企事业单位及管理对象",
+        "Organisations",
+        "Enterprises, institutions and managed objects in the grid register, now.",
+        "网格数据平台登记的企事业单位及管理对象数，当前数。",
+      ],
+    ] as const
+  ).map(
+    ([key, nameZh, nameEn, definition, definitionZh]): MetricDefinition => ({
+      key,
+      group: "register",
+      nameZh,
+      nameEn,
+      unit: key === "register.people" ? "people" : "count",
+      standing: true,
+      higherIsBetter: true,
+      definition,
+      definitionZh,
+      value: (sources) => count(sources, key),
+    }),
+  ),
+  {
+    key: "register.peoplePerGridWorker",
+    group: "register",
+    nameZh: "网格员人均服务人口",
+    nameEn: "Population per grid worker",
+    unit: "people",
+    standing: true,
+    higherIsBetter: false,
+    definition: "Registered population ÷ grid workers on grids (assignments in a role whose access is grid worker), now; one decimal.",
+    definitionZh: "登记人口 ÷ 在网格上担任网格员类角色的人次，当前数，保留一位小数。",
+    value: (sources) => perWorker(count(sources, "register.people"), count(sources, "people.access.grid_worker")),
+  },
+  {
+    key: "register.householdsPerGridWorker",
+    group: "register",
+    nameZh: "网格员人均服务户数",
+    nameEn: "Households per grid worker",
+    unit: "count",
+    standing: true,
+    higherIsBetter: false,
+    definition: "Registered households ÷ grid workers on grids, now; one decimal.",
+    definitionZh: "登记户数 ÷ 在网格上担任网格员类角色的人次，当前数，保留一位小数。",
+    value: (sources) => perWorker(count(sources, "register.households"), count(sources, "people.access.grid_worker")),
   },
   // ── tickets (随手拍 / 民生事件) ──
   {

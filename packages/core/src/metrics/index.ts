@@ -50,8 +50,13 @@ async function talliesByPeriod(tenantID: string, scope: string, reads: Reads) {
  * The standing counts (people on grids, by role) of a scope's tallies: kept in the `all` period
  * only, they stand for any period asked for (a year's dashboard, a run of months).
  */
+/** The standing counts kept per grid too (the register's, in each grid of a record's path): a grid's drill-down shows them. */
+const GridStanding = new Set(["register.people", "register.households", "register.houses", "register.organisations"]);
+
 function standingPeople(periods: Map<string, Record<string, MetricValue>>): Record<string, MetricValue> {
-  return Object.fromEntries(Object.entries(periods.get("all") ?? {}).filter(([metric]) => metric.startsWith("people.")));
+  return Object.fromEntries(
+    Object.entries(periods.get("all") ?? {}).filter(([metric]) => metric.startsWith("people.") || metric.startsWith("register.")),
+  );
 }
 
 async function gridCounts(tenantIDs: string[], reads: Reads) {
@@ -243,11 +248,14 @@ export const getGridMetrics = fn(GridMetricsInput, async (input) => {
   const valuesOf = (index: number) => {
     const all = evaluate({
       tickets: tickets(tenantID, scopes[index], input.period),
-      tallies: tallies[index].get(input.period) ?? {},
+      tallies: { ...(tallies[index].get(input.period) ?? {}), ...standingPeople(tallies[index]) },
       grids: none,
     });
     return Object.fromEntries(
-      MetricDefinitions.filter((definition) => !definition.standing).map((definition) => [definition.key, all[definition.key]]),
+      MetricDefinitions.filter((definition) => !definition.standing || GridStanding.has(definition.key)).map((definition) => [
+        definition.key,
+        all[definition.key],
+      ]),
     );
   };
   return {

@@ -6,6 +6,8 @@ import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
 import { PartyRecordEntity } from "../party/party.entity.ts";
 import { partyMetric } from "../party/index.ts";
 import { compareTallies, ExpectedTallies } from "../counter/recount.ts";
+import * as Config from "../config/index.ts";
+import { accessMetric } from "../person/index.ts";
 import {
   bucketOf,
   HistogramBuckets,
@@ -176,7 +178,12 @@ export async function recountStanding(options: { repair?: boolean } = {}) {
   const people = await PersonEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["personID"] });
   expected.addState(["district"], "people.total", people.data.length);
   const assignments = await AssignmentEntity.query.primary({ tenantID }).go({ pages: "all", attributes: ["roleKey"] });
-  for (const assignment of assignments.data) expected.addState(["district"], `people.role.${assignment.roleKey}`);
+  const accessOf = new Map((await Config.get()).roles.map((role) => [role.key, accessMetric(role)]));
+  for (const assignment of assignments.data) {
+    expected.addState(["district"], `people.role.${assignment.roleKey}`);
+    const access = accessOf.get(assignment.roleKey);
+    if (access) expected.addState(["district"], access);
+  }
   for (const kind of ["joint_meeting", "co_building_project"] as const) {
     const records = await PartyRecordEntity.query.byKind({ tenantID, kind }).go({ pages: "all", attributes: ["orgID", "date"] });
     for (const record of records.data) expected.add(["district", `org:${record.orgID}`], `${record.date}T04:00:00Z`, partyMetric[kind]);

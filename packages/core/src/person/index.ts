@@ -150,6 +150,9 @@ function assignmentOf(
   };
 }
 
+/** Assignments per access role (`people.access.grid_worker` …): what "per grid worker" figures divide by, whatever the district calls its roles. */
+export const accessMetric = (role: { accessRole: string }) => `people.access.${role.accessRole}`;
+
 /** Puts a person on a grid in a role of the district's catalogue (the role must fit the grid's tier). */
 export const assign = fn(AssignInput, async (input) => {
   assertRole("district_admin");
@@ -175,7 +178,7 @@ export const assign = fn(AssignInput, async (input) => {
   }
   const assignment = assignmentOf(person, grid, role.key, input);
   // People per role (and in all) are standing counts of the district, read by its dashboard.
-  const tally = new Tally().addState(["district"], `people.role.${role.key}`, 1);
+  const tally = new Tally().addState(["district"], `people.role.${role.key}`, 1).addState(["district"], accessMetric(role), 1);
   if (isNew) tally.addState(["district"], "people.total", 1);
   await writeTransaction({ assignment: AssignmentEntity, person: PersonEntity, ...Tally.entities }, (ops) => [
     ...(isNew ? [ops.person.create({ tenantID, ...person }).commit()] : []),
@@ -219,7 +222,7 @@ export const assignMany = fn(AssignManyInput, async (inputs) => {
     const grid = grids.get(input.gridID);
     if (!grid) throw new NotFoundError("grid.not_found", `There is no grid ${input.gridID} in this district.`);
     assertFits(role, { ...grid, tier: grid.tierKey === "dedicated" ? null : Number(grid.tierKey) }, `${index}.`);
-    tally.addState(["district"], `people.role.${role.key}`, 1);
+    tally.addState(["district"], `people.role.${role.key}`, 1).addState(["district"], accessMetric(role), 1);
     const person = { personID: newID("person"), ...input.person };
     const assignment = assignmentOf(person, grid, role.key, input);
     return { person, assignment };

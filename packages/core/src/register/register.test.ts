@@ -6,6 +6,8 @@ import * as Config from "../config/index.ts";
 import { readTallies } from "../counter/tally.ts";
 import { VisibleError } from "../error.ts";
 import * as Grid from "../grid/index.ts";
+import * as Metrics from "../metrics/index.ts";
+import * as Person from "../person/index.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 import { tableName } from "../storage/table.ts";
 import * as Register from "./index.ts";
@@ -220,5 +222,35 @@ describe("the grid register", () => {
     );
     const drift = await withActor(admin, () => Register.recount());
     expect(drift).toEqual([]);
+  });
+
+  it("feeds the dashboard, the grid drill-down and the provincial comparison (people and households per grid worker)", async () => {
+    await withActor(admin, async () => {
+      const leaf = await Grid.create({ code: "R-2-1", name: "榕二一网格", tier: 3, parentID: grids.right, boundary: rect(5, 5, 10, 10) });
+      for (const name of ["网格员一", "网格员二"])
+        await Person.assign({
+          gridID: leaf.gridID,
+          roleKey: "grid_worker",
+          person: { name, phone: name === "网格员一" ? "13900000001" : "13900000002" },
+        });
+    });
+    // Three people living (张 and 李 moved right, 王 on the left), one household, two houses; two grid workers.
+    const district = await withActor(admin, () => Metrics.getDistrictMetrics({ period: "2026" }));
+    expect(
+      ["register.people", "register.households", "register.houses", "register.peoplePerGridWorker", "register.householdsPerGridWorker"].map(
+        (key) => district.values[key],
+      ),
+    ).toEqual([3, 1, 2, 1.5, 0.5]);
+    const drill = await withActor(admin, () => Metrics.getGridMetrics({ gridID: grids.top, period: "all" }));
+    expect(drill.children.map((child) => [child.code, child.values["register.people"], child.values["register.households"]])).toEqual([
+      ["R-1", 1, 0],
+      ["R-2", 2, 1],
+    ]);
+    const compared = await withActor({ type: "province", userID: "p", provinceID: "reg-p" }, () =>
+      Metrics.compareDistricts({ period: "all" }),
+    );
+    const row = compared.rows.find((candidate) => candidate.tenantID === tenantID)!;
+    expect([row.values["register.peoplePerGridWorker"], row.values["register.householdsPerGridWorker"]]).toEqual([1.5, 0.5]);
+    expect(JSON.stringify(compared)).not.toContain("张测试");
   });
 });
