@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js";
+import { matchRank } from "@wangge/core/grid/search";
 import { createQuery } from "../data/query.ts";
 import type { Tier } from "../data/types.ts";
 import { useLocale } from "../providers/locale.tsx";
@@ -32,10 +33,8 @@ export function GridPicker(props: {
   const [filter, setFilter] = createSignal("");
   const grids = createQuery(tier, (level) => props.load(level));
   const matches = createMemo(() => {
-    const words = filter().trim().toLowerCase();
-    return (grids.data() ?? []).filter(
-      (grid) => !words || grid.name.toLowerCase().includes(words) || grid.code.toLowerCase().includes(words),
-    );
+    // The one matching rule of grid searches (a code's start, or part of the name), in its order.
+    return (grids.data() ?? []).filter((grid) => matchRank(grid, filter()) >= 0);
   });
   const chosenIDs = createMemo(() => new Set(props.chosen.map((grid) => grid.gridID)));
   const toggle = (grid: GridChoice, on: boolean) =>

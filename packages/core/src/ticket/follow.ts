@@ -11,7 +11,7 @@ import { actorID, assertRole, useTenant } from "../actor.ts";
 import { isPublicCategory } from "../config/category-rules.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import { Tally } from "../counter/tally.ts";
-import { redact, roundCoordinate } from "./public-view.ts";
+import { publicFields } from "./public-view.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { now } from "../util/clock.ts";
@@ -75,10 +75,7 @@ export const publicView = fn(z.string().min(1).max(80), async (ticketID): Promis
     state: ticket.state,
     closure: ticket.closure,
     categoryKey: ticket.categoryKey,
-    description: redact(ticket.description),
-    address: ticket.address === null ? null : redact(ticket.address),
-    lon: roundCoordinate(ticket.lon),
-    lat: roundCoordinate(ticket.lat),
+    ...publicFields(ticket),
     gridID: ticket.gridID,
     collectedAt: ticket.collectedAt,
     closedAt: ticket.closedAt,

@@ -15,7 +15,7 @@ import { isPublicCategory } from "../config/category-rules.ts";
 import { indexFor } from "../grid/locate-cache.ts";
 import { fn } from "../util/fn.ts";
 import { PublicTicket } from "./follow.ts";
-import { redact, roundCoordinate } from "./public-view.ts";
+import { publicFields } from "./public-view.ts";
 import { settings } from "./shared.ts";
 import { TicketEntity, TicketStates } from "./ticket.entity.ts";
 
@@ -115,15 +115,13 @@ export const nearby = fn(NearbyInput, async ({ lon, lat }): Promise<{ items: Nea
     .sort((a, b) => a.metres - b.metres || (a.item.collectedAt < b.item.collectedAt ? 1 : -1))
     .slice(0, NEARBY_LIMIT)
     .map(({ item }): NearbyTicket => {
-      const place = { lon: roundCoordinate(item.lon), lat: roundCoordinate(item.lat) };
+      const shown = publicFields(item);
       return {
         ticketID: item.ticketID,
         state: item.state,
         categoryKey: item.categoryKey,
-        description: redact(item.description),
-        address: item.address ? redact(item.address) : null,
-        ...place,
-        distanceM: Math.round(metresBetween(pin, place) / 10) * 10,
+        ...shown,
+        distanceM: Math.round(metresBetween(pin, shown) / 10) * 10,
         collectedAt: item.collectedAt,
       };
     });

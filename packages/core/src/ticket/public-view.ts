@@ -22,3 +22,13 @@ export function redact(text: string): string {
 
 /** A coordinate as the public sees it: rounded to about 100 m. */
 export const roundCoordinate = (value: number) => Math.round(value * 10 ** PublicCoordinateDecimals) / 10 ** PublicCoordinateDecimals;
+
+/** A ticket's free text and place as the public sees them: numbers hidden, the place rounded. */
+export function publicFields(ticket: { description: string; address?: string | null; lon: number; lat: number }) {
+  return {
+    description: redact(ticket.description),
+    address: ticket.address ? redact(ticket.address) : null,
+    lon: roundCoordinate(ticket.lon),
+    lat: roundCoordinate(ticket.lat),
+  };
+}
