@@ -263,6 +263,7 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
       moveHousehold: { houseID: household.houseID },
       createResidentRecord: { name: "越界者", idNumber: "11010519491231002X", gridID: first.body.gridID },
       revealField: { field: "idNumber", purpose: "越界查看" },
+      updateResidentRecord: { name: "越界改名", tags: [] },
       moveOutResident: {},
       createEnterprise: { name: "越界公司", address: "越界路 2 号", lon, lat, gridID: first.body.gridID },
     });

@@ -240,6 +240,7 @@ export const Permissions = {
   searchRegister: gridStaff,
   createResidentRecord: gridStaff,
   getResidentRecord: gridStaff,
+  updateResidentRecord: gridStaff,
   // Who may reveal is narrowed by the district's own setting (register.revealRoles).
   revealField: gridStaff,
   moveOutResident: gridStaff,

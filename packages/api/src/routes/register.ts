@@ -127,6 +127,20 @@ export const registerRoutes = router()
   )
   .openapi(
     createRoute({
+      method: "patch",
+      path: "/people/{recordID}",
+      operationId: "updateResidentRecord",
+      tags,
+      summary:
+        "Keep a person's record up to date: name, phone (its lookup key follows), relation, tags (the counters follow); 409 if changed meanwhile",
+      security: bearer,
+      request: { params: RecordParam, ...body(Register.UpdateResidentRecordInput.omit({ recordID: true })) },
+      responses: { 200: json(ResidentRecordSchema, "Updated"), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await Register.updateResidentRecord({ ...c.req.valid("json"), recordID: c.req.valid("param").recordID }), 200),
+  )
+  .openapi(
+    createRoute({
       method: "post",
       path: "/people/{recordID}/reveal",
       operationId: "revealField",

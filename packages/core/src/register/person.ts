@@ -302,6 +302,72 @@ export const searchRegister = fn(SearchRegisterInput, async (input) => {
   return { items: result.items.map(toResidentRecord), cursor: result.cursor };
 });
 
+export const UpdateResidentRecordInput = z.object({
+  recordID: z.string().max(80),
+  name: z.string().trim().min(1).max(40).optional(),
+  /** A new phone, or null to remove it. */
+  phone: Phone.nullable().optional(),
+  relation: z.string().trim().max(20).nullable().optional(),
+  /** The whole tag list (the district's keys, sensitive ones included). */
+  tags: z.array(z.string().max(40)).max(20).optional(),
+});
+
+/**
+ * A worker keeps a person's record up to date: name, phone (its lookup key follows), relation,
+ * tags (the counters follow: a tag added counts in the person's grids, one removed no longer).
+ * Sensitive tags and the phone are sealed again; the ID number never changes (a new person).
+ * Conditional on the record as read: of two edits at once, one wins and the other is a 409.
+ */
+export const updateResidentRecord = fn(UpdateResidentRecordInput, async (input) => {
+  const settings = await asRegisterStaff();
+  const tenantID = useTenant();
+  const item = await loadPerson(input.recordID);
+  if (item.status !== "living") throw new ConflictError("register.moved_out", "This person has moved out; their record is kept as it was.");
+  const sealed = (await unseal(item.sealed)) as unknown as SealedPerson;
+  const before = [...(item.tags ?? []), ...sealed.sensitiveTags];
+  const tags = input.tags ? splitTags(settings, input.tags) : { clear: item.tags ?? [], sensitive: sealed.sensitiveTags };
+  const after = [...tags.clear, ...tags.sensitive];
+  const phone = input.phone === undefined ? sealed.phone : input.phone;
+  const at = now().toISOString();
+  const tally = new Tally();
+  for (const tag of before.filter((tag) => !after.includes(tag))) tally.addState(gridScopes(item.gridPath), RegisterMetric.tag(tag), -1);
+  for (const tag of after.filter((tag) => !before.includes(tag))) tally.addState(gridScopes(item.gridPath), RegisterMetric.tag(tag), 1);
+  const next: SealedPerson = { ...sealed, phone, sensitiveTags: tags.sensitive };
+  const changes = {
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.relation !== undefined && input.relation !== null ? { relation: input.relation } : {}),
+    tags: tags.clear,
+    sensitiveTagCount: tags.sensitive.length,
+    sealed: await seal(next as unknown as Record<string, string | string[] | null>),
+    ...(phone ? { phoneMasked: maskPhone(phone) } : {}),
+    updatedAt: at,
+  };
+  const phoneChanged = phone !== sealed.phone;
+  const oldKey = phoneChanged && sealed.phone ? await lookupHash("phone", sealed.phone) : null;
+  const newKey = phoneChanged && phone ? await lookupHash("phone", phone) : null;
+  const removals = [...(input.relation === null ? ["relation" as const] : []), ...(phone ? [] : ["phoneMasked" as const])];
+  const result = await writeTransaction(
+    { residentRecord: ResidentRecordEntity, registerKey: RegisterKeyEntity, ...Tally.entities },
+    (ops) => [
+      (removals.length
+        ? ops.residentRecord.patch({ tenantID, recordID: item.recordID }).set(changes).remove(removals)
+        : ops.residentRecord.patch({ tenantID, recordID: item.recordID }).set(changes)
+      )
+        .composite({ name: item.name })
+        .where((attr, op) => op.eq(attr.updatedAt, item.updatedAt))
+        .commit(),
+      ...(oldKey ? [ops.registerKey.delete({ tenantID, hash: oldKey, slot: item.recordID }).commit()] : []),
+      ...(newKey ? [ops.registerKey.create({ tenantID, hash: newKey, slot: item.recordID, recordID: item.recordID }).commit()] : []),
+      ...tally.operations(ops),
+    ],
+  ).go();
+  if (result.canceled) throw new ConflictError("register.changed", "Someone else changed this record meanwhile; reload it and try again.");
+  const updated: RecordItem = { ...item, ...changes };
+  if (!phone) delete updated.phoneMasked;
+  if (input.relation === null) delete updated.relation;
+  return toResidentRecord(updated);
+});
+
 export const MoveOutInput = z.object({ recordID: z.string().max(80), movedOutAt: Day.optional() });
 
 /** A person moves out (迁出): kept in the register as moved out, no longer counted. */

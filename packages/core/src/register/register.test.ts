@@ -207,6 +207,28 @@ describe("the grid register", () => {
     expect((await withActor(admin, () => Register.listAccessLog({}))).items[0].action).toBe("export");
   });
 
+  it("keeps a record up to date: tags move the counters, a new phone its lookup key; of two edits at once exactly one wins", async () => {
+    const left = worker(grids.left);
+    const before = await people("district");
+    const updated = await withActor(left, () =>
+      Register.updateResidentRecord({ recordID: zhangID, phone: "13800002222", tags: ["disabled", "low_income"] }),
+    );
+    expect(updated).toMatchObject({ phoneMasked: "138****2222", tags: ["disabled"], sensitiveTagCount: 1 });
+    const after = await people("district");
+    expect(after["register.tag.elderly_alone"].count).toBe(before["register.tag.elderly_alone"].count - 1);
+    expect(after["register.tag.disabled"].count).toBe(1);
+    expect(after["register.tag.low_income"].count).toBe(before["register.tag.low_income"].count);
+    expect((await withActor(left, () => Register.searchRegister({ q: "13800002222" }))).items.map((p) => p.recordID)).toEqual([zhangID]);
+    expect((await withActor(left, () => Register.searchRegister({ q: "13800001111" }))).items).toEqual([]);
+    const results = await Promise.all(
+      ["张测甲", "张测乙"].map((name) => code(withActor(left, () => Register.updateResidentRecord({ recordID: zhangID, name })))),
+    );
+    expect(results.sort()).toEqual(["conflict register.changed", "ok"]);
+    await withActor(left, () => Register.updateResidentRecord({ recordID: zhangID, name: "张测试" }));
+    expect((await withActor(left, () => Register.searchRegister({ q: "张测" }))).items.map((p) => p.name)).toEqual(["张测试"]);
+    expect(await withActor(admin, () => Register.recount())).toEqual([]);
+  });
+
   it("moves a household to another grid with its people and counters, keeping the history; the recount agrees", async () => {
     const house = await withActor(admin, () => Register.createHouse({ address: "榕二路 2 号", lon: 118.07, lat: 27.02 }));
     const moved = await withActor(admin, () => Register.moveHousehold({ householdID, houseID: house.houseID }));
