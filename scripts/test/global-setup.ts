@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { root, viteBin } from "../lib/env.ts";
-import { startDynamo, startS3, type Service } from "../lib/local-stack.ts";
+import { freePort, startDynamo, startS3, type Service } from "../lib/local-stack.ts";
 import { isSeededFile, markWhenDone, runJob, type Job, type Prepared } from "./prepare.ts";
 
 export const TestBucket = "wangge-test";
@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
   const files = project.vitest.state.getPaths();
   const needed = (test: (file: string) => boolean) => project.vitest.config.watch || files.length === 0 || files.some(test);
   const background: { done: Promise<void>; stop(): void }[] = [];
+  /** What stops with the run's stores, once the background jobs are done. */
+  const stopLast: (() => Promise<void> | undefined)[] = [];
 
   let portal: Prepared | null = null;
   if (needed((file) => file.startsWith(browserTests))) {
@@ -44,20 +46,34 @@ export default async function setup(project: TestProject) {
   }
   project.provide("portal", portal);
 
-  let seeded: (Prepared & { table: string }) | null = null;
+  let seeded: SeededBase | null = null;
   let shm: string | undefined;
   if (needed(isSeededFile)) {
     shm = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/wangge-test-") : undefined;
-    seeded = { folder: join(shm ?? folder, "seeded"), ready: join(folder, "seeded.ready"), table: SeededTable };
+    const copies = join(shm ?? folder, "copies");
+    const port = await freePort();
+    seeded = {
+      folder: join(shm ?? folder, "seeded"),
+      ready: join(folder, "seeded.ready"),
+      table: SeededTable,
+      copies,
+      endpoint: `http://127.0.0.1:${port}`,
+    };
     const seeding = seedBase(seeded.folder, { S3_ENDPOINT: s3.endpoint, BUCKET_NAME: TestBucket });
-    background.push({ done: markWhenDone(seeded, seeding.done), stop: seeding.stop });
+    // Meanwhile the one DynamoDB Local that will serve every seeded file's copy, each behind its own key (connect.ts).
+    let copiesDynamo: Service | undefined;
+    const serving = startDynamo({ dbPath: copies, perKey: true, port, heap: "2g" }).then((service) => {
+      copiesDynamo = service;
+    });
+    background.push({ done: markWhenDone(seeded, Promise.all([seeding.done, serving])), stop: seeding.stop });
+    stopLast.push(() => copiesDynamo?.stop());
   }
   project.provide("seededBase", seeded);
 
   return async () => {
     for (const job of background) job.stop();
     await Promise.all(background.map((job) => job.done));
-    await Promise.all([dynamo.stop(), s3.stop()]);
+    await Promise.all([dynamo.stop(), s3.stop(), ...stopLast.map((stop) => stop())]);
     rmSync(folder, { recursive: true, force: true });
     if (shm) rmSync(shm, { recursive: true, force: true });
   };
@@ -100,6 +116,17 @@ function seedBase(folder: string, env: Record<string, string>): Job {
   };
 }
 
+/**
+ * The seeded base (`folder`, a DynamoDB Local data folder holding `table`) and the one DynamoDB
+ * Local at `endpoint` that serves the seeded files' copies of it: one database per access key, a
+ * file `<key>_<region>.db` in `copies` (started once the base is ready; see connect.ts).
+ */
+export interface SeededBase extends Prepared {
+  table: string;
+  copies: string;
+  endpoint: string;
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
     dynamoEndpoint: string;
@@ -108,6 +135,6 @@ declare module "vitest" {
     /** The portal built with `VITE_API_URL=/api`, when browser tests are part of the run. */
     portal: Prepared | null;
     /** The seeded base's data folder and table, when seeded files are part of the run. */
-    seededBase: (Prepared & { table: string }) | null;
+    seededBase: SeededBase | null;
   }
 }
