@@ -8,7 +8,7 @@
  * (a JVM started once and warm, rather than a cold one per file).
  */
 import { randomUUID } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, inject } from "vitest";
 import { isSeededFile, waitUntilReady } from "./prepare.ts";
@@ -66,7 +66,7 @@ async function useSeededBase() {
   const files = readdirSync(base.folder).filter((name) => name.startsWith(SharedDatabase));
   if (!files.includes(SharedDatabase)) throw new Error(`The seeded base has no ${SharedDatabase} in ${base.folder}`);
   for (const name of files) copyFileSync(join(base.folder, name), `${copy}${name.slice(SharedDatabase.length)}`);
-  process.env.DYNAMODB_ENDPOINT = base.endpoint;
+  process.env.DYNAMODB_ENDPOINT = readFileSync(base.endpointFile, "utf8");
   process.env.DYNAMODB_LOCAL_KEY = key;
   process.env.TABLE_NAME = base.table;
   /** Tells `startTestApi` that the demo is already there. */

@@ -6,12 +6,12 @@
  * run: the portal's build for the browser tests (`web/e2e/`), and the seeded base for the files
  * named `*.seeded.test.ts` (see `prepare.ts` and `connect.ts`).
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { root, viteBin } from "../lib/env.ts";
-import { freePort, startDynamo, startS3, type Service } from "../lib/local-stack.ts";
+import { startDynamo, startS3, type Service } from "../lib/local-stack.ts";
 import { isSeededFile, markWhenDone, runJob, type Job, type Prepared } from "./prepare.ts";
 
 export const TestBucket = "wangge-test";
@@ -51,21 +51,22 @@ export default async function setup(project: TestProject) {
   if (needed(isSeededFile)) {
     shm = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/wangge-test-") : undefined;
     const copies = join(shm ?? folder, "copies");
-    const port = await freePort();
     seeded = {
       folder: join(shm ?? folder, "seeded"),
       ready: join(folder, "seeded.ready"),
       table: SeededTable,
       copies,
-      endpoint: `http://127.0.0.1:${port}`,
+      endpointFile: join(folder, "copies.endpoint"),
     };
     const seeding = seedBase(seeded.folder, { S3_ENDPOINT: s3.endpoint, BUCKET_NAME: TestBucket });
-    // Meanwhile the one DynamoDB Local that will serve every seeded file's copy, each behind its own key (connect.ts).
+    // Then the one DynamoDB Local that serves every seeded file's copy, each behind its own key (connect.ts).
     let copiesDynamo: Service | undefined;
-    const serving = startDynamo({ dbPath: copies, perKey: true, port, heap: "2g" }).then((service) => {
-      copiesDynamo = service;
+    const { endpointFile } = seeded;
+    const serving = seeding.done.then(async () => {
+      copiesDynamo = await startDynamo({ dbPath: copies, perKey: true, heap: "2g" });
+      writeFileSync(endpointFile, copiesDynamo.endpoint);
     });
-    background.push({ done: markWhenDone(seeded, Promise.all([seeding.done, serving])), stop: seeding.stop });
+    background.push({ done: markWhenDone(seeded, serving), stop: seeding.stop });
     stopLast.push(() => copiesDynamo?.stop());
   }
   project.provide("seededBase", seeded);
@@ -118,13 +119,14 @@ function seedBase(folder: string, env: Record<string, string>): Job {
 
 /**
  * The seeded base (`folder`, a DynamoDB Local data folder holding `table`) and the one DynamoDB
- * Local at `endpoint` that serves the seeded files' copies of it: one database per access key, a
- * file `<key>_<region>.db` in `copies` (started once the base is ready; see connect.ts).
+ * Local that serves the seeded files' copies of it: one database per access key, a file
+ * `<key>_<region>.db` in `copies`; started once the base is ready, its endpoint then written in
+ * `endpointFile` (see connect.ts).
  */
 export interface SeededBase extends Prepared {
   table: string;
   copies: string;
-  endpoint: string;
+  endpointFile: string;
 }
 
 declare module "vitest" {
