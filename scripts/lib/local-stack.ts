@@ -59,10 +59,12 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
 
 /**
  * Starts DynamoDB Local. With `dbPath` the data is kept there; otherwise in memory. `heap` is
- * the JVM's maximum heap (an in-memory test run holds many tables at once).
+ * the JVM's maximum heap (an in-memory test run holds many tables at once). With `perKey`, not
+ * one shared database but one per access key (and region): a file `<key>_<region>.db` in `dbPath`
+ * (the test run's seeded copies, each behind its own key, in one JVM).
  */
 export async function startDynamo(
-  options: { port?: number; dbPath?: string; heap?: string; onExit?: (how: string) => void } = {},
+  options: { port?: number; dbPath?: string; heap?: string; perKey?: boolean; onExit?: (how: string) => void } = {},
 ): Promise<Service> {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
@@ -72,7 +74,7 @@ export async function startDynamo(
     `-Djava.library.path=./DynamoDBLocal_lib`,
     "-jar",
     "DynamoDBLocal.jar",
-    "-sharedDb",
+    ...(options.perKey ? [] : ["-sharedDb"]),
     "-disableTelemetry",
     "-port",
     String(port),

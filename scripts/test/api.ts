@@ -107,6 +107,8 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
     second,
     register,
     provider: server.provider!,
+    /** The API in process (no socket, no HTTP parser): `app.fetch`. */
+    fetch: server.fetch,
     close: server.close,
   };
 }

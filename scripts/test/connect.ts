@@ -3,14 +3,12 @@
  * table of its own on the run's DynamoDB Local, so files run in parallel without sharing data.
  *
  * A file named `*.seeded.test.ts` starts instead from the seeded base (the demo with Jianyang's
- * 3,861 grids and 6,301 people, seeded once per run by the global setup): its own DynamoDB Local
- * on its own copy of that data, gone when the file ends.
+ * 3,861 grids and 6,301 people, seeded once per run by the global setup): its own copy of that
+ * data, gone when the file ends, served by the one DynamoDB Local the run keeps for such copies
+ * (a JVM started once and warm, rather than a cold one per file).
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import type { Socket } from "node:net";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, inject } from "vitest";
 import { isSeededFile, waitUntilReady } from "./prepare.ts";
@@ -19,6 +17,9 @@ process.env.S3_ENDPOINT = inject("s3Endpoint");
 process.env.BUCKET_NAME = inject("bucketName");
 process.env.AWS_REGION = "cn-north-1";
 process.env.REGISTER_KEY_FILE = inject("registerKeyFile");
+
+/** The database file of a DynamoDB Local run with `-sharedDb`, as the seeded base's is. */
+const SharedDatabase = "shared-local-instance.db";
 
 /** `*.faults.test.ts`: the stores behind proxies the file may take down and bring back (fault-proxy.ts). */
 const withFaults = /\.faults\.test\.ts$/.test(expect.getState().testPath ?? "");
@@ -58,45 +59,22 @@ async function useSeededBase() {
   const base = inject("seededBase");
   if (!base) throw new Error("No seeded base in this run: the global setup prepares it only for files named *.seeded.test.ts.");
   await waitUntilReady(base, "The seeded base (the demo with Jianyang's grids)");
-  const copy = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "wangge-seeded-"));
-  cpSync(base.folder, copy, { recursive: true });
-  const { startDynamo } = await import("../lib/local-stack.ts");
-  const dynamo = await startDynamo({ dbPath: copy });
-  const watchdog = removeWhenGone(copy);
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  // The run's DynamoDB Local for seeded copies keeps one database per access key and region, in a
+  // file `<key>_<region>.db`: this file's copy of the base, under a key of its own.
+  const key = `seeded${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const copy = join(base.copies, `${key}_${process.env.AWS_REGION}.db`);
+  mkdirSync(base.copies, { recursive: true });
+  const files = readdirSync(base.folder).filter((name) => name.startsWith(SharedDatabase));
+  if (!files.includes(SharedDatabase)) throw new Error(`The seeded base has no ${SharedDatabase} in ${base.folder}`);
+  for (const name of files) copyFileSync(join(base.folder, name), `${copy}${name.slice(SharedDatabase.length)}`);
+  process.env.DYNAMODB_ENDPOINT = readFileSync(base.endpointFile, "utf8");
+  process.env.DYNAMODB_LOCAL_KEY = key;
   process.env.TABLE_NAME = base.table;
   /** Tells `startTestApi` that the demo is already there. */
   process.env.WANGGE_TEST_BASE = "seeded";
 
-  afterAll(async () => {
-    await dynamo.stop();
-    rmSync(copy, { recursive: true, force: true });
-    watchdog.disarm();
+  // The copy goes with the file (the global teardown removes any a failed file leaves).
+  afterAll(() => {
+    for (const name of files) rmSync(`${copy}${name.slice(SharedDatabase.length)}`, { force: true });
   });
-}
-
-/**
- * The file's `afterAll` does not run when the file fails to import, nor when its worker is
- * killed: a small watchdog then stops the copy's JVM and removes the copy. It waits for this
- * process's end of a pipe to close (as it does however the process ends), unless told first
- * that all is done.
- */
-function removeWhenGone(copy: string) {
-  // The JVM is the process whose command line names the copy (a fresh temporary folder).
-  const jvm = existsSync("/proc")
-    ? readdirSync("/proc").find((pid) => /^\d+$/.test(pid) && readCommandLine(pid).includes(`-dbPath\0${copy}\0`))
-    : undefined;
-  const script = 'read -r line; [ "$line" = done ] || { [ -n "$1" ] && kill -9 "$1"; }; rm -rf "$2"';
-  const child = spawn("sh", ["-c", script, "watchdog", jvm ?? "", copy], { stdio: ["pipe", "ignore", "ignore"] });
-  child.unref();
-  (child.stdin as Socket).unref();
-  return { disarm: () => child.stdin.end("done\n") };
-}
-
-function readCommandLine(pid: string): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
-  } catch {
-    return "";
-  }
 }

@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
   const files = project.vitest.state.getPaths();
   const needed = (test: (file: string) => boolean) => project.vitest.config.watch || files.length === 0 || files.some(test);
   const background: { done: Promise<void>; stop(): void }[] = [];
+  /** What stops with the run's stores, once the background jobs are done. */
+  const stopLast: (() => Promise<void> | undefined)[] = [];
 
   let portal: Prepared | null = null;
   if (needed((file) => file.startsWith(browserTests))) {
@@ -49,20 +51,35 @@ export default async function setup(project: TestProject) {
   }
   project.provide("portal", portal);
 
-  let seeded: (Prepared & { table: string }) | null = null;
+  let seeded: SeededBase | null = null;
   let shm: string | undefined;
   if (needed(isSeededFile)) {
     shm = existsSync("/dev/shm") ? mkdtempSync("/dev/shm/wangge-test-") : undefined;
-    seeded = { folder: join(shm ?? folder, "seeded"), ready: join(folder, "seeded.ready"), table: SeededTable };
+    const copies = join(shm ?? folder, "copies");
+    seeded = {
+      folder: join(shm ?? folder, "seeded"),
+      ready: join(folder, "seeded.ready"),
+      table: SeededTable,
+      copies,
+      endpointFile: join(folder, "copies.endpoint"),
+    };
     const seeding = seedBase(seeded.folder, { S3_ENDPOINT: s3.endpoint, BUCKET_NAME: TestBucket, REGISTER_KEY_FILE: registerKeyFile });
-    background.push({ done: markWhenDone(seeded, seeding.done), stop: seeding.stop });
+    // Then the one DynamoDB Local that serves every seeded file's copy, each behind its own key (connect.ts).
+    let copiesDynamo: Service | undefined;
+    const { endpointFile } = seeded;
+    const serving = seeding.done.then(async () => {
+      copiesDynamo = await startDynamo({ dbPath: copies, perKey: true, heap: "2g" });
+      writeFileSync(endpointFile, copiesDynamo.endpoint);
+    });
+    background.push({ done: markWhenDone(seeded, serving), stop: seeding.stop });
+    stopLast.push(() => copiesDynamo?.stop());
   }
   project.provide("seededBase", seeded);
 
   return async () => {
     for (const job of background) job.stop();
     await Promise.all(background.map((job) => job.done));
-    await Promise.all([dynamo.stop(), s3.stop()]);
+    await Promise.all([dynamo.stop(), s3.stop(), ...stopLast.map((stop) => stop())]);
     rmSync(folder, { recursive: true, force: true });
     if (shm) rmSync(shm, { recursive: true, force: true });
   };
@@ -105,6 +122,18 @@ function seedBase(folder: string, env: Record<string, string>): Job {
   };
 }
 
+/**
+ * The seeded base (`folder`, a DynamoDB Local data folder holding `table`) and the one DynamoDB
+ * Local that serves the seeded files' copies of it: one database per access key, a file
+ * `<key>_<region>.db` in `copies`; started once the base is ready, its endpoint then written in
+ * `endpointFile` (see connect.ts).
+ */
+export interface SeededBase extends Prepared {
+  table: string;
+  copies: string;
+  endpointFile: string;
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
     dynamoEndpoint: string;
@@ -115,6 +144,6 @@ declare module "vitest" {
     /** The portal built with `VITE_API_URL=/api`, when browser tests are part of the run. */
     portal: Prepared | null;
     /** The seeded base's data folder and table, when seeded files are part of the run. */
-    seededBase: (Prepared & { table: string }) | null;
+    seededBase: SeededBase | null;
   }
 }

@@ -29,9 +29,14 @@ export interface ServerOptions extends ApiOptions {
  * The same app under @hono/node-server, for the local stack and tests. Swagger UI's assets
  * are served from the installed `swagger-ui-dist` so the docs work offline.
  */
-export async function startServer(
-  options: ServerOptions,
-): Promise<{ url: string; close(): Promise<void>; server: ServerType; provider?: LocalProvider }> {
+export async function startServer(options: ServerOptions): Promise<{
+  url: string;
+  close(): Promise<void>;
+  server: ServerType;
+  provider?: LocalProvider;
+  /** The same app in process, without the socket (tests that send many requests: the fuzz). */
+  fetch: (request: Request) => Response | Promise<Response>;
+}> {
   const basePath = options.basePath ?? "";
   const root = new Hono();
   root.notFound(notFound);
@@ -69,6 +74,7 @@ export async function startServer(
         url: `http://${options.hostname ?? "127.0.0.1"}:${info.port}`,
         server,
         provider,
+        fetch: (request) => root.fetch(request),
         close: () => new Promise<void>((done) => server.close(() => done())),
       }),
     );

@@ -25,7 +25,8 @@ function clientConfig() {
     region,
     // A store that stops answering fails the request in bounded time (503 storage.unavailable), never hangs it.
     requestHandler: StoreTimeouts,
-    ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+    // DynamoDB Local; DYNAMODB_LOCAL_KEY picks a database where it keeps one per key (the test run's seeded copies).
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: process.env.DYNAMODB_LOCAL_KEY ?? "local", secretAccessKey: "local" } } : {}),
   };
 }
 
