@@ -57,21 +57,30 @@ export const zodEnglishOnly: Plugin = {
 
 /**
  * ElectroDB checks every entity's model against its JSON schema when the entity is built — twice
- * (the beta model's schema, then v1's) with `jsonschema`, which resolves a URL per reference: a
- * third of the cold start's evaluation for our 46 entities, repeated at every cold start for
- * models that are constants of the code. The bundle skips that check; every test (core, api)
- * builds the same entities through the unbundled ElectroDB, where an invalid model still throws.
- * Fails the build if ElectroDB's code changed, rather than quietly keep the check.
+ * (the beta model's schema, then v1's) with `jsonschema`, which resolves a URL per reference —
+ * and a service checks each entity it joins the same way to tell a model from an entity: a
+ * third of the cold start's evaluation for our 46 entities, at every cold start, for models that
+ * are constants of the code. In the bundle an entity skips the check (every core and api test
+ * builds the same entities through the unbundled ElectroDB, where an invalid model still
+ * throws), and an ElectroDB instance (it carries `_instance`) is known not to be a model without
+ * one. The build fails if ElectroDB's code changed, rather than quietly keep the checks.
  */
 export const electrodbTrustedModels: Plugin = {
   name: "electrodb-trusted-models",
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]electrodb[\\/]src[\\/]entity\.js$/ }, async (args) => {
+    const patches: Record<string, [string, string]> = {
+      "entity.js": ["this._validateModel(model);", "/* model checked by the tests */"],
+      "util.js": [
+        "let [isModel, errors] = v.testModel(instance);",
+        'let [isModel, errors] = instance && instance._instance ? [false, ""] : v.testModel(instance);',
+      ],
+    };
+    build.onLoad({ filter: /[\\/]node_modules[\\/]electrodb[\\/]src[\\/](entity|util)\.js$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       const source = await readFile(args.path, "utf8");
-      const check = "this._validateModel(model);";
-      if (source.split(check).length !== 2) throw new Error(`electrodb-trusted-models: "${check}" is no longer in ${args.path} once`);
-      return { contents: source.replace(check, "/* model checked by the tests */"), loader: "js" };
+      const [from, to] = patches[path.basename(args.path)];
+      if (source.split(from).length !== 2) throw new Error(`electrodb-trusted-models: "${from}" is no longer in ${args.path} once`);
+      return { contents: source.replace(from, to), loader: "js" };
     });
   },
 };

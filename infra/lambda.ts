@@ -56,7 +56,8 @@ export function wanggeFunction(scope: Construct, id: string, props: WanggeFuncti
       local: {
         tryBundle(outputDir) {
           const tsx = path.join(root, "node_modules", ".bin", "tsx");
-          const script = path.join(import.meta.dirname, "lambda-bundle.ts");
+          // From the root: SST runs this file bundled into one module at the root, not from infra/.
+          const script = path.join(root, "infra", "lambda-bundle.ts");
           const run = spawnSync(tsx, [script, entry, outputDir], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
           if (run.status !== 0) throw new Error(`Bundling ${props.entry} failed (${run.error?.message ?? `exit ${run.status}`})`);
           return true;
