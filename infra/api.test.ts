@@ -139,6 +139,9 @@ describe("api function", () => {
     expect(code.length / code.split("\n").length).toBeGreaterThan(2000);
     const all = files.map((file) => readFileSync(path.join(dir, file), "utf8")).join("\n");
     expect(all).toContain("DynamoDBClient");
+    // zod's messages: English only (infra/lambda-bundle.ts), not the ~50 other languages.
+    expect(all).toContain("Invalid input: expected");
+    expect(all).not.toContain("Input tidak valid");
     // Built for the Lambda's Node 24, it loads on the development machines' Node (20) too.
     const { stdout } = await promisify(execFile)(
       process.execPath,

@@ -116,7 +116,9 @@ try {
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     }),
   );
-  const rawTicketID = JSON.stringify(rawCreate).match(/ticket_[0-9a-z]{26}/)![0];
+  // Every ID the create made (the ticket's, its notices' `note_…`) is made new at each replay,
+  // or the replayed items would already exist.
+  const rawIDs = [...new Set(JSON.stringify(rawCreate).match(/\b[a-z]+_[0-9a-z]{26}\b/g))];
   let serial = 0;
   const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
   // The middleware sees the low-level (marshalled) input when it runs below the document client.
@@ -127,7 +129,14 @@ try {
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
   const rawCreateCall = () => {
-    const input = JSON.parse(JSON.stringify(rawCreate).replaceAll(rawTicketID, `ticket_raw${String(serial++).padStart(22, "0")}`));
+    const call = serial++;
+    const input = JSON.parse(
+      rawIDs.reduce(
+        (text, id, index) =>
+          text.replaceAll(id, `${id.split("_")[0]}_raw${String(call).padStart(18, "0")}${String(index).padStart(5, "0")}`),
+        JSON.stringify(rawCreate),
+      ),
+    );
     return marshalled ? low.send(new TransactWriteItemsCommand(input)) : raw.send(new TransactWriteCommand(input));
   };
   const rawListCall = () =>
