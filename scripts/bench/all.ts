@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "../lib/env.ts";
 import { type BenchRun, type Figure, renderReport } from "./report.ts";
@@ -29,6 +29,28 @@ const folder = mkdtempSync(join(tmpdir(), "wangge-bench-"));
 const figuresFile = join(folder, "figures.jsonl");
 writeFileSync(figuresFile, "");
 const runs: BenchRun[] = [];
+const loadAtStart = loadavg()[0];
+
+/** The report of the benchmarks run so far: written after each, so that a run cut short still leaves one. */
+function report(): string {
+  const figures = readFileSync(figuresFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Figure);
+  const [cpu] = cpus();
+  return renderReport(
+    figures,
+    {
+      cores: cpus().length,
+      cpu: cpu?.model.trim() ?? "unknown",
+      node: process.version,
+      date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      loadAverage: [loadAtStart, loadavg()[0]],
+    },
+    runs,
+  );
+}
+
 try {
   for (const [name, file] of Benchmarks) {
     if (only.length > 0 && !only.includes(name)) continue;
@@ -41,28 +63,11 @@ try {
       env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...process.env, BENCH_SHORT: "1", BENCH_REPORT: figuresFile },
     });
     runs.push({ bench: name, seconds: (performance.now() - started) / 1000, status: run.status ?? 1 });
+    // Some of the benchmarks only: printed at the end, and the report of the whole run stays as it is.
+    if (only.length === 0) writeFileSync(join(root, "docs", "benchmarks.md"), report());
   }
-  const figures = readFileSync(figuresFile, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Figure);
-  const [cpu] = cpus();
-  const report = renderReport(
-    figures,
-    {
-      cores: cpus().length,
-      cpu: cpu?.model.trim() ?? "unknown",
-      node: process.version,
-      date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
-    },
-    runs,
-  );
-  // Some of the benchmarks only: printed, and the report of the whole run stays as it is.
-  if (only.length > 0) console.log(`\n${report}`);
-  else {
-    writeFileSync(join(root, "docs", "benchmarks.md"), report);
-    console.log(`\n${report}\nWritten to docs/benchmarks.md.`);
-  }
+  console.log(`\n${report()}`);
+  if (only.length === 0) console.log("Written to docs/benchmarks.md.");
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

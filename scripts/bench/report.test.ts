@@ -49,7 +49,7 @@ describe("the benchmark report", () => {
   it("names the machine and the date, counts the verdicts and lists the runs", () => {
     const report = renderReport(
       [ratio(1.4), ratio(2), { bench: "bench:seed", name: "Seeding", value: 40, unit: "s" }],
-      { cores: 2, cpu: "Example CPU @ 2.0GHz", node: "v20.20.2", date: "2026-12-06 13:30 UTC" },
+      { cores: 2, cpu: "Example CPU @ 2.0GHz", node: "v20.20.2", date: "2026-12-06 13:30 UTC", loadAverage: [1.5, 12.25] },
       [
         { bench: "bundle:api", seconds: 31.4, status: 0 },
         { bench: "bench:seed", seconds: 60, status: 1 },
@@ -58,6 +58,7 @@ describe("the benchmark report", () => {
     expect(report).toContain("- Date: 2026-12-06 13:30 UTC");
     expect(report).toContain("- Machine: 2 cores, Example CPU @ 2.0GHz");
     expect(report).toContain("- Node: v20.20.2");
+    expect(report).toContain("- Load average (1 min): 1.5 at the start, 12.3 at the end");
     expect(report).toContain("- Targets: 1 PASS, 1 FAIL");
     expect(report).toContain("| `bundle:api` | 31 s | ran |");
     expect(report).toContain("| `bench:seed` | 60 s | exit 1 |");

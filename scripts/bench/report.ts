@@ -86,6 +86,8 @@ export interface Machine {
   node: string;
   /** ISO date and time of the run (UTC). */
   date: string;
+  /** The 1-minute load average at the start and at the end of the run (the machine may be shared). */
+  loadAverage?: [number, number];
 }
 
 export interface BenchRun {
@@ -111,6 +113,11 @@ export function renderReport(figures: Figure[], machine: Machine, runs: BenchRun
     `- Date: ${machine.date}`,
     `- Machine: ${machine.cores} cores, ${machine.cpu}`,
     `- Node: ${machine.node}`,
+    ...(machine.loadAverage
+      ? [
+          `- Load average (1 min): ${formatNumber(machine.loadAverage[0], 1)} at the start, ${formatNumber(machine.loadAverage[1], 1)} at the end (above the cores' number, other work was slowing every timing)`,
+        ]
+      : []),
     `- Targets: ${passed} PASS, ${failed} FAIL`,
     "",
     "| Benchmark | Figure | Value | Target | Issue | Result |",
