@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -111,24 +111,38 @@ describe("api function", () => {
     template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 90 });
   });
 
-  it("is bundled as minified ESM with source maps, require() defined and the AWS SDK inside, and the bundle loads on this machine's Node", async () => {
+  it("is bundled as minified ESM split into chunks, with source maps, require() defined and the AWS SDK inside, and the bundle loads on this machine's Node", async () => {
     const { resource } = apiFunction();
     // The code asset is staged in the cloud assembly as asset.<hash>/ and uploaded as <hash>.zip.
     const assetHash = String(resource.Properties.Code.S3Key).replace(/\.zip$/, "");
-    const bundle = path.join(outdir, `asset.${assetHash}`, "index.mjs");
+    const dir = path.join(outdir, `asset.${assetHash}`);
+    const bundle = path.join(dir, "index.mjs");
     expect(existsSync(bundle)).toBe(true);
-    expect(existsSync(`${bundle}.map`)).toBe(true);
+    const files = readdirSync(dir).filter((file) => file.endsWith(".mjs"));
+    // The rare routes' code (spreadsheets, the SMS sender, the Cognito directory…) is in chunks of its own.
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const code = readFileSync(path.join(dir, file), "utf8");
+      expect(existsSync(path.join(dir, `${file}.map`)), file).toBe(true);
+      // Every chunk defines require() for the CommonJS code it inlines.
+      expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);"), file).toBe(true);
+      // The SDK the lockfile pinned is inside: nothing is imported from the runtime's copy.
+      expect(code, file).not.toMatch(/from\s*["']@aws-sdk\//);
+      expect(code, file).not.toMatch(/import\(["']@aws-sdk\//);
+      // (The SDK's own error messages quote `[require("@aws-sdk/signature-v4-crt")]`.)
+      expect(code, file).not.toMatch(/(?<!\[)require\(["']@aws-sdk\//);
+      // Chunks import each other by relative path: every chunk named is in the asset.
+      for (const [, chunk] of code.matchAll(/["']\.\/([\w-]+\.mjs)["']/g)) expect(files, `${file} imports ${chunk}`).toContain(chunk);
+    }
     const code = readFileSync(bundle, "utf8");
-    expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
     expect(code).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{\s*handler\s*\}/);
     // Minified: long lines (only template literals keep their line breaks).
     expect(code.length / code.split("\n").length).toBeGreaterThan(2000);
-    // The SDK the lockfile pinned is inside: nothing is imported from the runtime's copy.
-    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
-    expect(code).not.toMatch(/import\(["']@aws-sdk\//);
-    // (The SDK's own error messages quote `[require("@aws-sdk/signature-v4-crt")]`.)
-    expect(code).not.toMatch(/(?<!\[)require\(["']@aws-sdk\//);
-    expect(code).toContain("DynamoDBClient");
+    const all = files.map((file) => readFileSync(path.join(dir, file), "utf8")).join("\n");
+    expect(all).toContain("DynamoDBClient");
+    // zod's messages: English only (infra/lambda-bundle.ts), not the ~50 other languages.
+    expect(all).toContain("Invalid input: expected");
+    expect(all).not.toContain("Input tidak valid");
     // Built for the Lambda's Node 24, it loads on the development machines' Node (20) too.
     const { stdout } = await promisify(execFile)(
       process.execPath,
@@ -145,9 +159,8 @@ describe("api function", () => {
       },
     );
     expect(stdout).toMatch(/^function v\d+\./);
-    const bytes = statSync(bundle).size;
     console.info(
-      `lambda bundle: ${(bytes / 1024).toFixed(0)} KB, gzip ${(gzipSync(code).length / 1024).toFixed(0)} KB, loaded on ${stdout.trim()}`,
+      `lambda bundle: index.mjs ${(code.length / 1024).toFixed(0)} KB, ${files.length} files ${(all.length / 1024).toFixed(0)} KB, gzip ${(gzipSync(all).length / 1024).toFixed(0)} KB, loaded on ${stdout.trim()}`,
     );
   });
 });

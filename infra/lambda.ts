@@ -1,13 +1,13 @@
+import { spawnSync } from "node:child_process";
 import path from "node:path";
-import type { Duration } from "aws-cdk-lib";
+import { AssetHashType, DockerImage, type Duration } from "aws-cdk-lib";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Architecture, Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
-import { EsbuildTarget, EsmRequireBanner, LambdaNodeMajor } from "./lambda-bundle.ts";
+import { BundleEntryName, LambdaNodeMajor } from "./lambda-bundle.ts";
 import { removalPolicyFor } from "./storage.ts";
 
 /**
@@ -32,41 +32,48 @@ export interface WanggeFunctionProps {
 }
 
 /**
- * A Node.js function on ARM, bundled by the local esbuild as minified ESM with source maps and
- * **with the AWS SDK inside** (the versions the lockfile pinned and the tests ran, not whatever
- * the runtime ships), logging to its own log group (three months).
+ * A Node.js function on ARM, bundled by the local esbuild as minified ESM split into chunks,
+ * with source maps and **with the AWS SDK inside** (the versions the lockfile pinned and the
+ * tests ran, not whatever the runtime ships), logging to its own log group (three months).
+ *
+ * The bundle is infra/lambda-bundle.ts's, the one `npm run bundle:api` measures: a plain
+ * function with a local bundler rather than `NodejsFunction`, whose esbuild call writes one
+ * `--outfile` and so cannot split the rare routes' code (spreadsheets, geometry, encryption)
+ * out of the cold start. The asset's hash is the bundle's own (as `NodejsFunction`'s).
  */
-export function wanggeFunction(scope: Construct, id: string, props: WanggeFunctionProps): NodejsFunction {
+export function wanggeFunction(scope: Construct, id: string, props: WanggeFunctionProps): LambdaFunction {
   const root = props.root ?? process.cwd();
   const logGroup = new LogGroup(scope, `${id}Logs`, {
     retention: RetentionDays.THREE_MONTHS,
     removalPolicy: removalPolicyFor(props.stage),
   });
-  return new NodejsFunction(scope, id, {
-    entry: path.join(root, props.entry),
-    handler: "handler",
-    projectRoot: root,
-    depsLockFilePath: path.join(root, "package-lock.json"),
+  const entry = path.join(root, props.entry);
+  const code = Code.fromAsset(root, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: the local bundler below runs (esbuild is a root devDependency; no Docker on CI machines).
+      image: DockerImage.fromRegistry("public.ecr.aws/sam/build-nodejs24.x"),
+      local: {
+        tryBundle(outputDir) {
+          const tsx = path.join(root, "node_modules", ".bin", "tsx");
+          // From the root: SST runs this file bundled into one module at the root, not from infra/.
+          const script = path.join(root, "infra", "lambda-bundle.ts");
+          const run = spawnSync(tsx, [script, entry, outputDir], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+          if (run.status !== 0) throw new Error(`Bundling ${props.entry} failed (${run.error?.message ?? `exit ${run.status}`})`);
+          return true;
+        },
+      },
+    },
+  });
+  return new LambdaFunction(scope, id, {
+    code,
+    handler: `${BundleEntryName}.handler`,
     runtime: LambdaRuntime,
     architecture: Architecture.ARM_64,
     memorySize: props.memorySize,
     timeout: props.timeout,
     logGroup,
     environment: { ...props.environment, NODE_OPTIONS: "--enable-source-maps" },
-    bundling: {
-      // esbuild is a root devDependency; Docker does not run on CI machines.
-      forceDockerBundling: false,
-      minify: true,
-      format: OutputFormat.ESM,
-      target: EsbuildTarget,
-      sourceMap: true,
-      // Mappings are enough for stack traces; sources would only inflate the zip.
-      sourcesContent: false,
-      mainFields: ["module", "main"],
-      banner: EsmRequireBanner,
-      // Nothing external: NodejsFunction would leave out @aws-sdk/* on Node 18+ runtimes.
-      externalModules: [],
-    },
   });
 }
 

@@ -3,7 +3,6 @@ import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
-import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { IKey } from "aws-cdk-lib/aws-kms";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
@@ -23,7 +22,7 @@ export interface WorkerProps {
 }
 
 export interface Worker {
-  fn: NodejsFunction;
+  fn: LambdaFunction;
   /** Jobs (`@wangge/core` Job): the API sends, the worker reads. */
   queue: Queue;
   /** Messages that failed every delivery, kept 14 days for a look. */

@@ -1,40 +1,154 @@
 /**
- * `npm run bundle:api`: bundles the Lambda handler as the infrastructure does (esbuild,
- * minified ESM for the Lambda runtime's Node, the AWS SDK inside: infra/lambda-bundle.ts) and
- * prints its size, gzipped size and import time — on this machine's Node, which shows that the
- * bundle built for the runtime's Node also runs on the development machines'.
+ * `npm run bundle:api`: bundles the Lambda handler as the infrastructure does
+ * (infra/lambda-bundle.ts: minified ESM split into chunks, the AWS SDK inside), and beside it a
+ * "hello" function built the same way (scripts/bench/hello-lambda.ts: Hono, `hono/aws-lambda`,
+ * DynamoDB and S3 clients). Prints both bundles' cold-start size (the entry and the chunks it
+ * imports statically, minified and gzip), the API's lazy chunks, and their cold `import()` times
+ * in fresh Node processes, 5 runs alternating API and hello, with the median ratio.
+ * Targets (issue 19, item 1): cold start ≤ 1.5× the hello bundle; the bundle ≤ 900 KB minified.
+ * `--analyze`: also what the cold start holds, by package. Runs on this machine's Node, which
+ * shows that the bundle built for the runtime's Node also runs on the development machines'.
  */
-import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { EsbuildTarget, EsmRequireBanner } from "../infra/lambda-bundle.ts";
+import type { Metafile } from "esbuild";
+import { BundleEntryName, bundleLambda, coldStartFiles, EsbuildTarget } from "../infra/lambda-bundle.ts";
+import { formatNumber, formatTarget, record, verdict } from "./bench/report.ts";
 import { root } from "./lib/env.ts";
 
-const outDir = mkdtempSync(join(root, "node_modules", ".wangge-bundle-"));
-const outfile = join(outDir, "index.mjs");
-await build({
-  entryPoints: [join(root, "packages/api/src/lambda.ts")],
-  outfile,
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "node",
-  target: EsbuildTarget,
-  mainFields: ["module", "main"],
-  banner: { js: EsmRequireBanner },
-  logLevel: "warning",
-});
-const code = readFileSync(outfile);
-process.env.WANGGE_MODE = "aws";
-process.env.JWKS_URL = "https://example.invalid/jwks.json";
-process.env.JWT_ISSUER = "https://example.invalid";
-process.env.JWT_AUDIENCE = "wangge";
-const start = performance.now();
-await import(pathToFileURL(outfile).href);
-const importMs = performance.now() - start;
-console.log(
-  `Lambda bundle (${EsbuildTarget}, AWS SDK inside): ${(code.length / 1024).toFixed(0)} KB minified, ${(gzipSync(code).length / 1024).toFixed(0)} KB gzip, import ${importMs.toFixed(0)} ms on Node ${process.versions.node}`,
-);
-rmSync(outDir, { recursive: true, force: true });
+const Runs = 5;
+const Targets = { ratio: 1.5, coldStartKB: 900 };
+
+interface Built {
+  dir: string;
+  entry: string;
+  metafile: Metafile;
+  coldFiles: string[];
+  coldBytes: number;
+  coldGzipBytes: number;
+  allBytes: number;
+  chunks: number;
+}
+
+async function bundle(name: string, entry: string): Promise<Built> {
+  const dir = mkdtempSync(join(root, "node_modules", `.wangge-bundle-${name}-`));
+  const metafile = await bundleLambda(join(root, entry), dir);
+  const outputs = Object.keys(metafile.outputs).filter((file) => file.endsWith(".mjs"));
+  const entryOutput = outputs.find((file) => file.endsWith(`/${BundleEntryName}.mjs`)) as string;
+  const coldFiles = coldStartFiles(metafile, entryOutput);
+  const read = (file: string) => readFileSync(join(root, file));
+  return {
+    dir,
+    entry: join(dir, `${BundleEntryName}.mjs`),
+    metafile,
+    coldFiles,
+    coldBytes: coldFiles.reduce((sum, file) => sum + metafile.outputs[file].bytes, 0),
+    coldGzipBytes: coldFiles.reduce((sum, file) => sum + gzipSync(read(file)).length, 0),
+    allBytes: outputs.reduce((sum, file) => sum + metafile.outputs[file].bytes, 0),
+    chunks: outputs.length,
+  };
+}
+
+/** Milliseconds a fresh Node process takes to `import()` the bundle's entry (and its static chunks). */
+function coldImportMs(entry: string): number {
+  const script = `const t = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(entry).href)}); if (typeof m.handler !== "function") throw new Error("no handler"); process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    env: {
+      PATH: process.env.PATH,
+      WANGGE_MODE: "aws",
+      TABLE_NAME: "wangge",
+      BUCKET_NAME: "wangge-photos",
+      AWS_REGION: "ap-southeast-1",
+      JWKS_URL: "https://example.invalid/jwks.json",
+      JWT_ISSUER: "https://example.invalid",
+      JWT_AUDIENCE: "wangge",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+    encoding: "utf8",
+  });
+  return Number(out);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const kb = (bytes: number) => bytes / 1024;
+
+const api = await bundle("api", "packages/api/src/lambda.ts");
+const hello = await bundle("hello", "scripts/bench/hello-lambda.ts");
+try {
+  // One unmeasured import each warms the disk cache, then the runs alternate.
+  coldImportMs(api.entry);
+  coldImportMs(hello.entry);
+  const apiMs: number[] = [];
+  const helloMs: number[] = [];
+  const ratios: number[] = [];
+  for (let run = 0; run < Runs; run++) {
+    apiMs.push(coldImportMs(api.entry));
+    helloMs.push(coldImportMs(hello.entry));
+    ratios.push(apiMs[run] / helloMs[run]);
+  }
+  const ratio = median(ratios);
+
+  console.log(`Lambda bundles (${EsbuildTarget}, minified ESM split into chunks, AWS SDK inside), on Node ${process.versions.node}:`);
+  for (const [label, built] of [
+    ["API  ", api],
+    ["hello", hello],
+  ] as const)
+    console.log(
+      `  ${label} cold start ${formatNumber(kb(built.coldBytes), 0)} KB minified, ${formatNumber(kb(built.coldGzipBytes), 0)} KB gzip in ${built.coldFiles.length} file(s); all ${built.chunks} files ${formatNumber(kb(built.allBytes), 0)} KB`,
+    );
+  console.log(`Cold import() in a fresh process, ${Runs} alternating runs:`);
+  console.log(`  API   ${apiMs.map((ms) => formatNumber(ms, 0)).join(", ")} ms — median ${formatNumber(median(apiMs), 0)} ms`);
+  console.log(`  hello ${helloMs.map((ms) => formatNumber(ms, 0)).join(", ")} ms — median ${formatNumber(median(helloMs), 0)} ms`);
+  console.log(`  ratio per run ${ratios.map((r) => formatNumber(r, 2)).join(", ")} — median ${formatNumber(ratio, 2)}×`);
+
+  const checks = [
+    record({
+      bench: "bundle:api",
+      name: "Cold import() of the API bundle vs the hello bundle",
+      value: ratio,
+      unit: "×",
+      note: `median of ${Runs} alternating runs: ${formatNumber(median(apiMs), 0)} vs ${formatNumber(median(helloMs), 0)} ms`,
+      target: { item: 1, kind: "at-most", at: Targets.ratio },
+    }),
+    record({
+      bench: "bundle:api",
+      name: "API bundle at cold start, minified",
+      value: Math.round(kb(api.coldBytes)),
+      unit: "KB",
+      note: `entry and its static chunks, ${formatNumber(kb(api.coldGzipBytes), 0)} KB gzip; ${api.chunks} files ${formatNumber(kb(api.allBytes), 0)} KB in all; hello ${formatNumber(kb(hello.coldBytes), 0)} KB`,
+      target: { item: 1, kind: "at-most", at: Targets.coldStartKB },
+    }),
+  ];
+  for (const check of checks)
+    console.log(
+      `${verdict(check)}  ${check.name}: ${formatNumber(check.value)}${check.unit === "×" ? "×" : ` ${check.unit}`} (target ${formatTarget(check)})`,
+    );
+
+  if (process.argv.includes("--analyze")) {
+    const byPackage = new Map<string, number>();
+    for (const file of api.coldFiles)
+      for (const [input, { bytesInOutput }] of Object.entries(api.metafile.outputs[file].inputs)) {
+        const found = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+        const key = found ? found[1] : input.split("/").slice(0, 4).join("/");
+        byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+      }
+    console.log("The API's cold start by package (KB minified):");
+    for (const [key, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`  ${formatNumber(kb(bytes), 0).padStart(5)}  ${key}`);
+    console.log("Lazy chunks (KB):");
+    const cold = new Set(api.coldFiles);
+    for (const [file, output] of Object.entries(api.metafile.outputs).sort((a, b) => b[1].bytes - a[1].bytes))
+      if (file.endsWith(".mjs") && !cold.has(file) && output.bytes > 10_240)
+        console.log(`  ${formatNumber(kb(output.bytes), 0).padStart(5)}  ${relative(api.dir, join(root, file))}`);
+  }
+} finally {
+  rmSync(api.dir, { recursive: true, force: true });
+  rmSync(hello.dir, { recursive: true, force: true });
+}

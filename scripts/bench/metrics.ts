@@ -7,9 +7,16 @@
  * 2. `compareDistricts` over a province of 100 synthetic districts: requests, p50/p99;
  * 3. the write overhead of counters: one transition's transaction with and without its counter
  *    updates (ticket + timeline vs ticket + timeline + 21 counter items), p50 and ratio.
+ * Issue 19 (item 4): the comparison in ≤ 5 requests, p99 ≤ 200 ms, for a year and for a run of
+ * months. `BENCH_SHORT=1`: the dashboard at 1,000 and 10,000 tickets, fewer runs of each.
  */
 import { performance } from "node:perf_hooks";
 import { startDynamo } from "../lib/local-stack.ts";
+import { record, short } from "./report.ts";
+
+/** Tickets of the dashboard's second measure (the first is at 1,000). */
+const LargeTickets = short ? 10_000 : 100_000;
+const runs = (full: number) => (short ? Math.ceil(full / 2) : full);
 
 const dynamo = await startDynamo();
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
@@ -134,9 +141,9 @@ try {
   };
   const admin = { type: "user" as const, userID: "admin", tenantID: "wuyishan", roles: ["district_admin" as const] };
   const dashboards = async () => ({
-    all: await measure(20, () => withActor(admin, () => Metrics.getDistrictMetrics({ period: "all" }))),
-    month: await measure(20, () => withActor(admin, () => Metrics.getDistrictMetrics({ period: "2022-06" }))),
-    root: await measure(20, () => withActor(admin, () => Metrics.getGridMetrics({ gridID: "root", period: "2022" }))),
+    all: await measure(runs(20), () => withActor(admin, () => Metrics.getDistrictMetrics({ period: "all" }))),
+    month: await measure(runs(20), () => withActor(admin, () => Metrics.getDistrictMetrics({ period: "2022-06" }))),
+    root: await measure(runs(20), () => withActor(admin, () => Metrics.getGridMetrics({ gridID: "root", period: "2022" }))),
   });
   console.log("1. District dashboard: DynamoDB requests and time, by number of tickets");
   process.stdout.write("   loading 1,000 tickets… ");
@@ -144,9 +151,9 @@ try {
   await flush();
   const small = await dashboards();
   console.log("done.");
-  process.stdout.write("   loading 99,000 more (100,000)… ");
+  process.stdout.write(`   loading ${(LargeTickets - 1000).toLocaleString()} more (${LargeTickets.toLocaleString()})… `);
   const started = performance.now();
-  for (let batch = 0; batch < 99; batch++) await load(1000);
+  for (let batch = 0; batch < LargeTickets / 1000 - 1; batch++) await load(1000);
   await flush();
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   const large = await dashboards();
@@ -162,9 +169,18 @@ try {
     const a = small[name];
     const b = large[name];
     console.log(
-      `   ${label.padEnd(34)} 1,000: ${a.requests} requests, p50 ${ms(a.p50)} | 100,000: ${b.requests} requests, p50 ${ms(b.p50)} | requests ratio ${(b.requests / a.requests).toFixed(2)}, time ratio ${(b.p50 / a.p50).toFixed(2)}`,
+      `   ${label.padEnd(34)} 1,000: ${a.requests} requests, p50 ${ms(a.p50)} | ${LargeTickets.toLocaleString()}: ${b.requests} requests, p50 ${ms(b.p50)} | requests ratio ${(b.requests / a.requests).toFixed(2)}, time ratio ${(b.p50 / a.p50).toFixed(2)}`,
     );
   }
+
+  record({
+    bench: "bench:metrics",
+    name: `District dashboard (getDistrictMetrics all) at ${LargeTickets.toLocaleString()} tickets`,
+    value: large.all.requests,
+    unit: "requests",
+    note: `${small.all.requests} at 1,000 tickets; p50 ${ms(large.all.p50)}`,
+    target: { kind: "at-most", at: small.all.requests },
+  });
 
   // ── 2. compareDistricts over 100 districts ──
   console.log("2. compareDistricts over a province of 100 synthetic districts");
@@ -193,14 +209,35 @@ try {
     }
   });
   const province = { type: "province", userID: "bench", provinceID: "benchland" } as const;
-  const year = await measure(30, () => withActor(province, () => Metrics.compareDistricts({ period: "2022" })));
-  const range = await measure(30, () => withActor(province, () => Metrics.compareDistricts({ from: "2022-01", to: "2022-12" })));
+  const year = await measure(runs(30), () => withActor(province, () => Metrics.compareDistricts({ period: "2022" })));
+  const range = await measure(runs(30), () => withActor(province, () => Metrics.compareDistricts({ from: "2022-01", to: "2022-12" })));
   console.log(
     `   period 2022:            ${year.requests} requests (1 Query of districts, 1 BatchGet of grid sets, 1 BatchGet of counters, 100 Queries of tallies), p50 ${ms(year.p50)}, p99 ${ms(year.p99)}`,
   );
   console.log(
     `   months 2022-01..12:     ${range.requests} requests (12 months × 100 districts = 1,200 counter keys in batches of 100), p50 ${ms(range.p50)}, p99 ${ms(range.p99)}`,
   );
+
+  for (const [label, figures] of [
+    ["a year (2022)", year],
+    ["12 months (2022-01..12)", range],
+  ] as const) {
+    record({
+      bench: "bench:metrics",
+      name: `compareDistricts, 100 districts, ${label}: requests`,
+      value: figures.requests,
+      unit: "requests",
+      target: { item: 4, kind: "at-most", at: 5 },
+    });
+    record({
+      bench: "bench:metrics",
+      name: `compareDistricts, 100 districts, ${label}: p99`,
+      value: figures.p99,
+      unit: "ms",
+      note: `p50 ${ms(figures.p50)}, ${runs(30)} runs`,
+      target: { item: 4, kind: "at-most", at: 200 },
+    });
+  }
 
   // ── 3. counter-write overhead ──
   console.log("3. Counter-write overhead: one transition's transaction, without and with its 21 counter updates");
@@ -226,8 +263,15 @@ try {
           });
     return client.send(new TransactWriteCommand({ TransactItems: items }));
   };
-  const without = await measure(200, () => transaction(false));
-  const withCounters = await measure(200, () => transaction(true));
+  const without = await measure(runs(200), () => transaction(false));
+  const withCounters = await measure(runs(200), () => transaction(true));
+  record({
+    bench: "bench:metrics",
+    name: "A transition's transaction with its 21 counter updates vs without",
+    value: withCounters.p50 / without.p50,
+    unit: "×",
+    note: `p50 ${ms(withCounters.p50)} vs ${ms(without.p50)}, synthetic items`,
+  });
   console.log(`   without counters: p50 ${ms(without.p50)}, p99 ${ms(without.p99)}`);
   console.log(
     `   with counters:    p50 ${ms(withCounters.p50)}, p99 ${ms(withCounters.p99)} → ratio ${(withCounters.p50 / without.p50).toFixed(2)}× (one transaction either way: no extra round trip)`,

@@ -2,9 +2,12 @@
  * `npm run bench:tickets`: on a fresh in-memory DynamoDB Local with Jianyang's grids, prints
  * the DynamoDB requests of each ticket operation, and the latency (p50/p99) of create and list
  * at concurrency 1 and 16, against the same DynamoDB calls sent raw (the overhead of
- * validation, authorisation, the core and ElectroDB).
+ * validation, authorisation, the core and ElectroDB). Issue 19 (item 2): a create or a
+ * transition makes one request besides reading the ticket; p50 ≤ 1.3× the raw calls at c=1 and
+ * c=16. `BENCH_SHORT=1`: 40 calls at c=1 and 100 at c=16 instead of 150 and 400.
  */
 import { startDynamo } from "../lib/local-stack.ts";
+import { type Figure, record, short } from "./report.ts";
 
 const dynamo = await startDynamo();
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
@@ -30,12 +33,18 @@ try {
     },
     { step: "initialize", name: "recordRequests" },
   );
+  const counts = new Map<string, { requests: number; summary: string; items: number[] }>();
   const counted = async <T>(label: string, body: () => Promise<T>) => {
     log = [];
     const result = await body();
     const names = log.map((entry) => entry.name.replace("Command", ""));
     const summary = [...new Set(names)].map((name) => `${names.filter((other) => other === name).length} ${name}`).join(" + ");
     console.log(`  ${label.padEnd(22)} ${String(log.length).padStart(2)} request(s): ${summary}`);
+    counts.set(label, {
+      requests: log.length,
+      summary,
+      items: log.map((entry) => (entry.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0),
+    });
     return result;
   };
   // The grid staff work where the reports land: the grid at the district's centre, and its top grid.
@@ -64,6 +73,35 @@ try {
   await counted("listTickets (queue)", () => withActor(worker, () => Ticket.list({ state: "collected", limit: 50 })));
   await counted("listTickets (mine)", () => withActor(resident, () => Ticket.list({ mine: true, limit: 50 })));
 
+  const created = counts.get("createTicket")!;
+  const accepted = counts.get("acceptTicket")!;
+  record({
+    bench: "bench:tickets",
+    name: "DynamoDB requests of a ticket create",
+    value: created.requests,
+    unit: "requests",
+    note: created.summary,
+    target: { item: 2, kind: "at-most", at: 1 },
+  });
+  record({
+    bench: "bench:tickets",
+    name: "DynamoDB requests of a transition (accept), the ticket's read included",
+    value: accepted.requests,
+    unit: "requests",
+    note: accepted.summary,
+    target: { item: 2, kind: "at-most", at: 2 },
+  });
+  // Items a transition's transaction writes (the ticket, its timeline entry, its counters): 18
+  // for an accept before issue 19's item 3; target at least 30% fewer.
+  record({
+    bench: "bench:tickets",
+    name: "Items written by a transition's transaction (accept)",
+    value: Math.max(...accepted.items),
+    unit: "items",
+    note: "18 before issue 19's item 3",
+    target: { item: 3, kind: "at-most", at: Math.floor(18 * 0.7) },
+  });
+
   // The raw calls of one create and one list, to replay without the layers above them.
   log = [];
   await withActor(resident, report);
@@ -78,7 +116,9 @@ try {
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     }),
   );
-  const rawTicketID = JSON.stringify(rawCreate).match(/ticket_[0-9a-z]{26}/)![0];
+  // Every ID the create made (the ticket's, its notices' `note_…`) is made new at each replay,
+  // or the replayed items would already exist.
+  const rawIDs = [...new Set(JSON.stringify(rawCreate).match(/\b[a-z]+_[0-9a-z]{26}\b/g))];
   let serial = 0;
   const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
   // The middleware sees the low-level (marshalled) input when it runs below the document client.
@@ -89,7 +129,14 @@ try {
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
   const rawCreateCall = () => {
-    const input = JSON.parse(JSON.stringify(rawCreate).replaceAll(rawTicketID, `ticket_raw${String(serial++).padStart(22, "0")}`));
+    const call = serial++;
+    const input = JSON.parse(
+      rawIDs.reduce(
+        (text, id, index) =>
+          text.replaceAll(id, `${id.split("_")[0]}_raw${String(call).padStart(18, "0")}${String(index).padStart(5, "0")}`),
+        JSON.stringify(rawCreate),
+      ),
+    );
     return marshalled ? low.send(new TransactWriteItemsCommand(input)) : raw.send(new TransactWriteCommand(input));
   };
   const rawListCall = () =>
@@ -113,17 +160,32 @@ try {
     await Promise.all(Array.from({ length: concurrency }, worker));
     return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: (count / (performance.now() - started)) * 1000 };
   }
-  const row = (label: string, core: Awaited<ReturnType<typeof measure>>, base: Awaited<ReturnType<typeof measure>>) =>
+  const row = (
+    label: string,
+    core: Awaited<ReturnType<typeof measure>>,
+    base: Awaited<ReturnType<typeof measure>>,
+    target?: Figure["target"],
+  ) => {
+    record({
+      bench: "bench:tickets",
+      name: `${label}: p50 vs the raw calls`,
+      value: core.p50 / base.p50,
+      unit: "×",
+      note: `${core.p50.toFixed(1)} vs ${base.p50.toFixed(1)} ms`,
+      target,
+    });
     console.log(
       `  ${label.padEnd(18)} core p50 ${core.p50.toFixed(1).padStart(6)} ms p99 ${core.p99.toFixed(1).padStart(6)} ms (${core.perSecond.toFixed(0)}/s) | raw p50 ${base.p50.toFixed(1).padStart(6)} ms p99 ${base.p99.toFixed(1).padStart(6)} ms | ratio p50 ${(core.p50 / base.p50).toFixed(2)}×`,
     );
+  };
   console.log("Latency on the local stack (DynamoDB Local runs transactions one at a time):");
   for (const concurrency of [1, 16]) {
-    const n = concurrency === 1 ? 150 : 400;
+    const n = short ? (concurrency === 1 ? 40 : 100) : concurrency === 1 ? 150 : 400;
     row(
       `create c=${concurrency}`,
       await measure(n, concurrency, () => withActor(resident, report)),
       await measure(n, concurrency, rawCreateCall),
+      { item: 2, kind: "at-most", at: 1.3 },
     );
     row(
       `list c=${concurrency}`,

@@ -5,9 +5,10 @@
  * `node-rate-limiter-flexible` table, so that every Lambda instance and the local stack count
  * together and nothing else needs declaring. The store follows the library's DynamoDB store:
  * two conditional updates (a fresh window, or more points in the current one), each atomic.
+ * The library loads on the first try counted (a dynamic import: 71 KB of the Lambda's cold
+ * start that only sign-in codes and exports need).
  */
 import { Entity } from "electrodb";
-import { RateLimiterDynamo, RateLimiterRes } from "rate-limiter-flexible";
 import { TooManyRequestsError } from "../error.ts";
 import { documentClient, tableName } from "../storage/table.ts";
 
@@ -52,50 +53,58 @@ const counterOf = (key: string, item: { points: number; expire: number }): Store
   expire: item.expire,
 });
 
+type Library = typeof import("rate-limiter-flexible");
+let library: Promise<Library> | undefined;
+const loadLibrary = () => {
+  library ??= import("rate-limiter-flexible");
+  return library;
+};
+
 /**
  * The library's DynamoDB limiter with its three storage calls on the project's table. Keys are
  * `<scope>/<limit code>:<key>`, so that a district's counters sit under its slug.
  */
-class TableRateLimiter extends RateLimiterDynamo {
-  constructor(options: { points: number; duration: number }) {
-    // The table exists and has its time to live already: the library must not create either.
-    super({ ...options, keyPrefix: "", storeClient: documentClient(), tableCreated: true, ttlSet: true } as never);
-  }
-
-  async _get(rlKey: string): Promise<StoredCounter | null> {
-    const item = (await RateLimitEntity.get(split(rlKey)).go({ consistent: true })).data;
-    if (!item || (item.expire !== -1 && item.expire <= Date.now() / 1000)) return null;
-    return counterOf(rlKey, item);
-  }
-
-  async _delete(rlKey: string): Promise<boolean> {
-    const gone = await RateLimitEntity.delete(split(rlKey)).go({ response: "all_old" });
-    return Boolean(gone.data);
-  }
-
-  async _upsert(rlKey: string, points: number, msDuration: number, forceExpire = false): Promise<StoredCounter> {
-    const nowSeconds = Date.now() / 1000;
-    const expire = msDuration > 0 ? (Date.now() + msDuration) / 1000 : -1;
-    const expiresAt = expire === -1 ? undefined : Math.ceil(expire) + 86_400;
-    const fresh = () => RateLimitEntity.update(split(rlKey)).set({ points, expire, ...(expiresAt ? { expiresAt } : {}) });
-    if (forceExpire) return counterOf(rlKey, (await fresh().go({ response: "all_new" })).data as StoredCounter);
-    try {
-      // A new window: no counter yet, or the last one's window has ended.
-      const started = await fresh()
-        .where((attr, op) => `${op.notExists(attr.points)} OR ${op.lte(attr.expire, nowSeconds)}`)
-        .go({ response: "all_new" });
-      return counterOf(rlKey, started.data as StoredCounter);
-    } catch (error) {
-      if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;
-      // The current window: add the points.
-      const added = await RateLimitEntity.update(split(rlKey))
-        .add({ points })
-        .where((attr, op) => op.gt(attr.expire, nowSeconds))
-        .go({ response: "all_new" });
-      return counterOf(rlKey, added.data as StoredCounter);
+const tableRateLimiter = ({ RateLimiterDynamo }: Library) =>
+  class TableRateLimiter extends RateLimiterDynamo {
+    constructor(options: { points: number; duration: number }) {
+      // The table exists and has its time to live already: the library must not create either.
+      super({ ...options, keyPrefix: "", storeClient: documentClient(), tableCreated: true, ttlSet: true } as never);
     }
-  }
-}
+
+    async _get(rlKey: string): Promise<StoredCounter | null> {
+      const item = (await RateLimitEntity.get(split(rlKey)).go({ consistent: true })).data;
+      if (!item || (item.expire !== -1 && item.expire <= Date.now() / 1000)) return null;
+      return counterOf(rlKey, item);
+    }
+
+    async _delete(rlKey: string): Promise<boolean> {
+      const gone = await RateLimitEntity.delete(split(rlKey)).go({ response: "all_old" });
+      return Boolean(gone.data);
+    }
+
+    async _upsert(rlKey: string, points: number, msDuration: number, forceExpire = false): Promise<StoredCounter> {
+      const nowSeconds = Date.now() / 1000;
+      const expire = msDuration > 0 ? (Date.now() + msDuration) / 1000 : -1;
+      const expiresAt = expire === -1 ? undefined : Math.ceil(expire) + 86_400;
+      const fresh = () => RateLimitEntity.update(split(rlKey)).set({ points, expire, ...(expiresAt ? { expiresAt } : {}) });
+      if (forceExpire) return counterOf(rlKey, (await fresh().go({ response: "all_new" })).data as StoredCounter);
+      try {
+        // A new window: no counter yet, or the last one's window has ended.
+        const started = await fresh()
+          .where((attr, op) => `${op.notExists(attr.points)} OR ${op.lte(attr.expire, nowSeconds)}`)
+          .go({ response: "all_new" });
+        return counterOf(rlKey, started.data as StoredCounter);
+      } catch (error) {
+        if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;
+        // The current window: add the points.
+        const added = await RateLimitEntity.update(split(rlKey))
+          .add({ points })
+          .where((attr, op) => op.gt(attr.expire, nowSeconds))
+          .go({ response: "all_new" });
+        return counterOf(rlKey, added.data as StoredCounter);
+      }
+    }
+  };
 
 export interface RateLimit {
   /** The code of the 429 (`rate.phone`, `rate.address`). */
@@ -110,22 +119,23 @@ export interface RateLimit {
   message: string;
 }
 
-const limiters = new Map<RateLimit, TableRateLimiter>();
+const limiters = new Map<RateLimit, { consume(key: string): Promise<unknown> }>();
 
 /**
  * Counts one try against `limit` for `key` within `scope` (a district's slug, or `address`);
  * over the limit → 429 with the seconds until the window ends.
  */
 export async function consume(limit: RateLimit, scope: string, key: string): Promise<void> {
+  const loaded = await loadLibrary();
   let limiter = limiters.get(limit);
   if (!limiter) {
-    limiter = new TableRateLimiter({ points: limit.points, duration: limit.duration });
+    limiter = new (tableRateLimiter(loaded))({ points: limit.points, duration: limit.duration });
     limiters.set(limit, limiter);
   }
   try {
     await limiter.consume(`${scope}/${limit.counter}:${key}`);
   } catch (refusal) {
-    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    if (!(refusal instanceof loaded.RateLimiterRes)) throw refusal;
     throw new TooManyRequestsError(limit.code, limit.message, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
   }
 }

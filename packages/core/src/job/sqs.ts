@@ -1,4 +1,4 @@
-import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { Message, Queue } from "./run.ts";
 
 /** SQS's SendMessage as the adapter needs it (the SDK's client fits; tests pass their own). */
@@ -18,7 +18,9 @@ export function sqsQueue(queueUrl: string, send: SendMessage = sdkSendMessage): 
 
 let client: SQSClient | undefined;
 
+/** The SQS client loads with the first job sent (a dynamic import: most requests send none). */
 async function sdkSendMessage(input: { QueueUrl: string; MessageBody: string }) {
+  const { SendMessageCommand, SQSClient } = await import("@aws-sdk/client-sqs");
   client ??= new SQSClient({});
   return client.send(new SendMessageCommand(input));
 }
