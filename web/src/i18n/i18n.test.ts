@@ -1,3 +1,4 @@
+import { metricGroups } from "../data/metrics.ts";
 import { describe, expect, it } from "vitest";
 import { mechanismKeys } from "../data/config.ts";
 import { gridDictionaries } from "./grids.ts";
@@ -167,20 +168,7 @@ describe("the dictionary", () => {
       for (const other of [dictionaries["zh-CN"], gridDictionaries["zh-CN"], ticketDictionaries["zh-CN"]])
         expect(key in other, key).toBe(false);
     }
-    for (const group of [
-      "grids",
-      "people",
-      "tickets",
-      "party",
-      "cadres",
-      "wishes",
-      "needs",
-      "meetings",
-      "volunteers",
-      "emergency",
-      "register",
-    ])
-      expect(chinese).toContain(`metricGroup.${group}`);
+    for (const group of metricGroups) expect(chinese).toContain(`metricGroup.${group}`);
     expect(metricDictionaries["zh-CN"]["dashboard.headline"]).toBe("采集推送民生事件{collected}件、办结{closed}件，办结率{rate}");
   });
   // ── end metrics ──
