@@ -17,7 +17,7 @@ const user = (...roles: Extract<SignedInActor, { type: "user" }>["roles"]): Sign
 
 describe("which work a person's home shows", () => {
   it("gives each role its own work", () => {
-    expect(homeSections(user("resident"), allOn)).toEqual(["report", "myReports"]);
+    expect(homeSections(user("resident"), allOn)).toEqual(["report", "myReports", "myRecord"]);
     expect(homeSections(user("grid_worker"), allOn)).toEqual(["queues", "gridWishes", "gridNeeds"]);
     expect(homeSections(user("grid_leader"), allOn)).toEqual(["queues", "gridWishes", "gridNeeds"]);
     expect(homeSections(user("department_staff"), allOn)).toEqual(["departmentQueue"]);

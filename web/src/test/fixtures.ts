@@ -129,6 +129,14 @@ export const jianyangConfig: DistrictConfig = {
   },
   terms: { mechanisms: {} },
   access: { residentSelfRegistration: true, residentApproval: false },
+  register: {
+    tags: [
+      { key: "elderly_alone", nameZh: "独居老人", nameEn: "Elderly living alone", sensitive: false },
+      { key: "disabled", nameZh: "残疾人", nameEn: "Person with a disability", sensitive: false },
+      { key: "low_income", nameZh: "低保户", nameEn: "Minimum-income household", sensitive: true },
+    ],
+    revealRoles: ["grid_worker", "grid_leader", "district_admin"],
+  },
   updatedAt: "2025-01-15T08:00:00.000Z",
   updatedBy: "operator",
 };
