@@ -16,6 +16,9 @@ import { registerError, RegistryFrame } from "./registry-parts.tsx";
 
 type L = typeof Leaflet;
 
+/** The states of a ticket not yet closed: the tickets layer's queues. */
+const openStates = ["collected", "accepted", "dispatched", "handled"] as const;
+
 /** The staff who dispatch from the map: district admins, grid leaders, and grid workers on their grid. */
 const mayCommand = (actor: SignedInActor) =>
   actor.type === "user" && actor.roles.some((role) => role === "grid_worker" || role === "grid_leader" || role === "district_admin");
@@ -56,7 +59,9 @@ function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tic
   );
   const tickets = createQuery(
     () => layers().tickets && props.config.mechanisms.tickets,
-    () => props.tickets.list({ limit: 100 }).then((page) => page.items.filter((ticket) => ticket.state !== "closed")),
+    // One queue per open state (the API lists tickets by state), the first 50 of each.
+    () =>
+      Promise.all(openStates.map((state) => props.tickets.list({ state, limit: 50 }))).then((pages) => pages.flatMap((page) => page.items)),
   );
   const households = createQuery(
     () => selected()?.houseID,
