@@ -191,5 +191,6 @@ export const registerEn: Record<RegisterMessageKey, string> = {
   "command.layer.points": "Houses and organisations",
   "command.layer.tickets": "Open tickets",
   "command.layer.overdue": "Overdue tickets",
+  "command.layer.wishes": "Open micro-wishes",
   "command.empty": "No points yet",
 };

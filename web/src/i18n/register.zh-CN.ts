@@ -188,6 +188,7 @@ export const registerZhCN = {
   "command.layer.points": "房屋与单位",
   "command.layer.tickets": "未办结工单",
   "command.layer.overdue": "超期工单",
+  "command.layer.wishes": "未认领的微心愿",
   "command.empty": "还没有点位",
 } as const;
 

@@ -7,6 +7,7 @@ import type { BBox } from "../data/grids.ts";
 import { createQuery } from "../data/query.ts";
 import { registerApi, registerSettingsOf, type House, type RegisterApi } from "../data/register.ts";
 import { ticketsApi, type TicketsApi } from "../data/tickets.ts";
+import { wishesApi, type WishesApi } from "../data/wishes.ts";
 import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import { useRegisterLocale } from "../i18n/register.ts";
 import { useSession } from "../providers/session.tsx";
@@ -33,7 +34,14 @@ export function CommandMapPage() {
   const session = useSession();
   return (
     <RegistryFrame title="command.title" subtitle="command.subtitle" testid="command-page" allow={mayCommand}>
-      {(config) => <CommandBody config={config} register={registerApi(session.api)} tickets={ticketsApi(session.api)} />}
+      {(config) => (
+        <CommandBody
+          config={config}
+          register={registerApi(session.api)}
+          tickets={ticketsApi(session.api)}
+          wishes={wishesApi(session.api)}
+        />
+      )}
     </RegistryFrame>
   );
 }
@@ -41,12 +49,17 @@ export function CommandMapPage() {
 interface Layers {
   points: boolean;
   tickets: boolean;
+  wishes: boolean;
 }
 
-function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tickets: TicketsApi }) {
+function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tickets: TicketsApi; wishes: WishesApi }) {
   const params = useParams<{ slug: string }>();
   const { t, pick } = useRegisterLocale();
-  const [layers, setLayers] = createSignal<Layers>({ points: true, tickets: Boolean(props.config.mechanisms.tickets) });
+  const [layers, setLayers] = createSignal<Layers>({
+    points: true,
+    tickets: Boolean(props.config.mechanisms.tickets),
+    wishes: Boolean(props.config.mechanisms.wishes),
+  });
   const [tag, setTag] = createSignal("");
   const [selected, setSelected] = createSignal<House | null>(null);
   const points = createQuery(
@@ -62,6 +75,14 @@ function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tic
     // One queue per open state (the API lists tickets by state), the first 50 of each.
     () =>
       Promise.all(openStates.map((state) => props.tickets.list({ state, limit: 50 }))).then((pages) => pages.flatMap((page) => page.items)),
+  );
+  // Open micro-wishes of the caller's grids that carry a place.
+  const wishes = createQuery(
+    () => layers().wishes && props.config.mechanisms.wishes,
+    () =>
+      props.wishes
+        .list({ view: "grid", status: "open", limit: 50 })
+        .then((page) => page.items.filter((wish) => wish.lon !== null && wish.lat !== null)),
   );
   const households = createQuery(
     () => selected()?.houseID,
@@ -109,6 +130,7 @@ function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tic
     if (!settings?.tileUrl) container.style.background = mapBackground;
     const marks = L.layerGroup().addTo(map);
     const ticketLayer = L.layerGroup().addTo(map);
+    const wishLayer = L.layerGroup().addTo(map);
     const renderer = L.canvas({ padding: 0.3 });
 
     void props.tickets
@@ -201,6 +223,14 @@ function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tic
           .bindTooltip(ticket.description.slice(0, 60))
           .addTo(ticketLayer);
     });
+    createEffect(() => {
+      wishLayer.clearLayers();
+      if (!layers().wishes) return;
+      for (const wish of wishes.data() ?? [])
+        L.circleMarker([wish.lat!, wish.lon!], { renderer, radius: 6, color: "#fff", weight: 1.5, fillColor: "#1c7a4b", fillOpacity: 0.95 })
+          .bindTooltip(wish.title)
+          .addTo(wishLayer);
+    });
     return map;
   }
 
@@ -240,6 +270,17 @@ function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tic
                 onChange={(event) => toggle("tickets", event.currentTarget.checked)}
               />
               {t("command.layer.tickets")}
+            </label>
+          </Show>
+          <Show when={props.config.mechanisms.wishes}>
+            <label class="registry-tag-option">
+              <input
+                type="checkbox"
+                checked={layers().wishes}
+                data-testid="command-layer-wishes"
+                onChange={(event) => toggle("wishes", event.currentTarget.checked)}
+              />
+              {t("command.layer.wishes")}
             </label>
           </Show>
         </section>
@@ -336,6 +377,12 @@ function CommandBody(props: { config: DistrictConfig; register: RegisterApi; tic
               <li>
                 <span class="command-swatch command-swatch-overdue" />
                 {t("command.layer.overdue")}
+              </li>
+            </Show>
+            <Show when={props.config.mechanisms.wishes}>
+              <li>
+                <span class="command-swatch command-swatch-wish" />
+                {t("command.layer.wishes")}
               </li>
             </Show>
           </ul>
