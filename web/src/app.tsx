@@ -33,6 +33,14 @@ const CadresPage = lazy(() => import("./pages/cadres.tsx").then((module) => ({ d
 const CadreDetailPage = lazy(() => import("./pages/cadres-detail.tsx").then((module) => ({ default: module.CadreDetailPage })));
 /** 区级配置: the district admin's configuration screens, one chunk with their dictionary part and styles. */
 const SettingsPage = lazy(() => import("./pages/settings.tsx").then((module) => ({ default: module.SettingsPage })));
+/** 数据平台 (the grid register), a person's record, the access log, one's own record: one dictionary part and stylesheet. */
+const RegistryPage = lazy(() => import("./pages/registry.tsx").then((module) => ({ default: module.RegistryPage })));
+const RecordPage = lazy(() => import("./pages/registry-record.tsx").then((module) => ({ default: module.RecordPage })));
+const HouseholdPage = lazy(() => import("./pages/registry-record.tsx").then((module) => ({ default: module.HouseholdPage })));
+const AccessLogPage = lazy(() => import("./pages/registry-log.tsx").then((module) => ({ default: module.AccessLogPage })));
+const MyRecordPage = lazy(() => import("./pages/my-record.tsx").then((module) => ({ default: module.MyRecordPage })));
+/** 一张网: the command map (Leaflet and supercluster load with it). */
+const CommandMapPage = lazy(() => import("./pages/command-map.tsx").then((module) => ({ default: module.CommandMapPage })));
 
 /** Residents' self-registration: signed out, so outside the signed-in layout. */
 const RegisterPage = lazy(() => import("./pages/register.tsx").then((module) => ({ default: module.RegisterPage })));
@@ -62,6 +70,11 @@ export const routes: RouteDefinition[] = [
       { path: "/d/:slug/needs", component: NeedsPage },
       { path: "/d/:slug/meetings", component: MeetingsPage },
       { path: "/d/:slug/dashboard", component: DashboardPage },
+      { path: "/d/:slug/registry", component: RegistryPage },
+      { path: "/d/:slug/registry/people/:recordID", component: RecordPage },
+      { path: "/d/:slug/registry/households/:householdID", component: HouseholdPage },
+      { path: "/d/:slug/registry/access-log", component: AccessLogPage },
+      { path: "/d/:slug/my-record", component: MyRecordPage },
       { path: ["/d/:slug/settings", "/d/:slug/settings/:section"], component: SettingsPage },
       { path: "/compare", component: ComparePage },
       { path: "/districts", component: DistrictsPage },
@@ -70,7 +83,10 @@ export const routes: RouteDefinition[] = [
   {
     path: "/",
     component: SignedInWideLayout,
-    children: [{ path: "/d/:slug/grids", component: GridsPage }],
+    children: [
+      { path: "/d/:slug/grids", component: GridsPage },
+      { path: "/d/:slug/command", component: CommandMapPage },
+    ],
   },
   { path: "*404", component: NotFoundPage },
 ];

@@ -41,7 +41,10 @@ export type UserChange = Body<"/users/{userID}", "patch">;
 
 /** The sections a settings save may replace (each one whole). */
 export type SectionChanges = Partial<
-  Pick<DistrictSettings, "tiers" | "dedicatedKinds" | "roles" | "mechanisms" | "tickets" | "governance" | "terms" | "access" | "map">
+  Pick<
+    DistrictSettings,
+    "tiers" | "dedicatedKinds" | "roles" | "mechanisms" | "tickets" | "governance" | "terms" | "access" | "map" | "register"
+  >
 >;
 
 /** The access roles a district's role catalogue maps onto (the fixed set). */
@@ -77,6 +80,7 @@ export const sections = [
   "governance",
   "terms",
   "access",
+  "register",
   "users",
   "history",
   "audit",

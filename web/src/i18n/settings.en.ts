@@ -27,6 +27,8 @@ export const settingsEn: Record<SettingsMessageKey, string> = {
   "section.map.desc": "The map service under the grids (e.g. Tianditu), or grid names offline",
   "section.access": "Registration",
   "section.access.desc": "Whether residents register themselves, and who approves",
+  "section.register": "Grid register",
+  "section.register.desc": "Special-group tags, and which roles may see full personal data",
   "section.users": "People",
   "section.users.desc": "Invite staff, give roles, approve residents",
   "section.history": "History",

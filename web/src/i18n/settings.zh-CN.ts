@@ -27,6 +27,8 @@ export const settingsZhCN = {
   "section.map.desc": "地图的底图服务（天地图等），或离线显示网格名称",
   "section.access": "注册与审核",
   "section.access.desc": "居民能否自行注册，是否需要审核",
+  "section.register": "数据平台",
+  "section.register.desc": "特殊群体标签，以及哪些角色可查看完整个人信息",
   "section.users": "人员",
   "section.users.desc": "邀请工作人员、分配角色、审核居民",
   "section.history": "版本记录",

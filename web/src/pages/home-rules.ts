@@ -10,6 +10,8 @@ export type HomeSection =
   | "report"
   /** Residents: their own reports and their state. */
   | "myReports"
+  /** Residents: a link to what the grid register holds about them (我的登记信息). */
+  | "myRecord"
   /** Grid workers and leaders: their queues with counts, and the overdue count. */
   | "queues"
   /** Grid workers and leaders: the grid's open wishes. */
@@ -40,6 +42,7 @@ export function homeSections(actor: SignedInActor | undefined, mechanisms: Parti
   const sections: HomeSection[] = [];
   if (holds(roles, "district_admin")) sections.push("setup");
   if (holds(roles, "resident") && mechanisms.tickets) sections.push("report", "myReports");
+  if (holds(roles, "resident") && mechanisms.register) sections.push("myRecord");
   if (holds(roles, "grid_worker", "grid_leader")) {
     if (mechanisms.tickets) sections.push("queues");
     if (mechanisms.wishes) sections.push("gridWishes");
@@ -65,7 +68,7 @@ export interface NavItem {
   testID: string;
 }
 
-/** Where each mechanism's pages live under `/d/:slug`, and who may use them (the register has no pages yet). */
+/** Where each mechanism's pages live under `/d/:slug`, and who may use them. */
 const mechanismPages: { key: MechanismKey; path: string; roles: Roles }[] = [
   { key: "tickets", path: "tickets", roles: ["resident", "grid_worker", "grid_leader", "department_staff", "district_admin"] },
   { key: "cadreSecondment", path: "cadres", roles: ["cadre", "grid_leader", "district_admin"] },
@@ -74,6 +77,7 @@ const mechanismPages: { key: MechanismKey; path: string; roles: Roles }[] = [
   { key: "meetings", path: "meetings", roles: ["resident", "grid_worker", "grid_leader", "cadre", "district_admin"] },
   { key: "volunteers", path: "volunteers", roles: ["resident", "grid_worker", "grid_leader", "cadre", "district_admin"] },
   { key: "emergencyMode", path: "emergency", roles: ["grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"] },
+  { key: "register", path: "registry", roles: ["grid_worker", "grid_leader", "district_admin"] },
 ];
 
 /** Where each mechanism's pages live under `/d/:slug`. */

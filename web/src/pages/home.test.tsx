@@ -17,7 +17,7 @@ const user = (...roles: Extract<SignedInActor, { type: "user" }>["roles"]): Sign
 
 describe("which work a person's home shows", () => {
   it("gives each role its own work", () => {
-    expect(homeSections(user("resident"), allOn)).toEqual(["report", "myReports"]);
+    expect(homeSections(user("resident"), allOn)).toEqual(["report", "myReports", "myRecord"]);
     expect(homeSections(user("grid_worker"), allOn)).toEqual(["queues", "gridWishes", "gridNeeds"]);
     expect(homeSections(user("grid_leader"), allOn)).toEqual(["queues", "gridWishes", "gridNeeds"]);
     expect(homeSections(user("department_staff"), allOn)).toEqual(["departmentQueue"]);
@@ -35,7 +35,14 @@ describe("which work a person's home shows", () => {
   });
 
   it("adds up a person's roles, and gives people without a district none", () => {
-    expect(homeSections(user("resident", "grid_worker"), allOn)).toEqual(["report", "myReports", "queues", "gridWishes", "gridNeeds"]);
+    expect(homeSections(user("resident", "grid_worker"), allOn)).toEqual([
+      "report",
+      "myReports",
+      "myRecord",
+      "queues",
+      "gridWishes",
+      "gridNeeds",
+    ]);
     expect(homeSections({ type: "province", userID: "p", provinceID: "fujian" }, allOn)).toEqual([]);
     expect(homeSections(undefined, allOn)).toEqual([]);
   });
@@ -64,6 +71,7 @@ describe("the district's navigation", () => {
       "meetings",
       "volunteers",
       "emergencyMode",
+      "register",
       "grids",
       "dashboard",
     ]);
@@ -71,8 +79,9 @@ describe("the district's navigation", () => {
     expect(keys(user("cadre"), allOn)).toContain("cadreSecondment");
   });
 
-  it("leaves out what the district has switched off (the register has no pages)", () => {
-    expect(keys(user("district_admin"), { ...allOff, register: true })).toEqual(["home", "grids", "dashboard"]);
+  it("leaves out what the district has switched off, and the register for those who do not keep it", () => {
+    expect(keys(user("district_admin"), { ...allOff, register: true })).toEqual(["home", "register", "grids", "dashboard"]);
+    expect(keys(user("resident"), { ...allOff, register: true })).toEqual(["home", "grids", "dashboard"]);
     expect(keys(user("grid_worker"), { ...allOff, wishes: true, emergencyMode: true })).toEqual([
       "home",
       "wishes",

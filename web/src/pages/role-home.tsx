@@ -6,6 +6,7 @@ import { createQuery, type Query } from "../data/query.ts";
 import { queuesFor, ticketsApi, type Queue, type TicketListQuery } from "../data/tickets.ts";
 import type { SignedInActor } from "../data/types.ts";
 import { wishesApi } from "../data/wishes.ts";
+import { useRegisterLocale } from "../i18n/register.ts";
 import { useTicketLocale } from "../i18n/tickets.ts";
 import { useSession } from "../providers/session.tsx";
 import { AlertIcon, CameraIcon, ChevronRightIcon, MapPinIcon } from "../ui/icons.tsx";
@@ -34,6 +35,12 @@ export default function RoleWork(props: { slug: string; actor: SignedInActor; se
       </Show>
       <Show when={show("myReports")}>
         <MyReports base={base()} slug={props.slug} />
+      </Show>
+      <Show when={show("myRecord")}>
+        <A href={`${base()}/my-record`} class="card home-block home-my-record" data-testid="home-my-record">
+          <MyRecordLabel />
+          <ChevronRightIcon size={14} />
+        </A>
       </Show>
       <Show when={show("queues")}>
         <Queues base={base()} actor={props.actor} />
@@ -335,4 +342,10 @@ function OpenNeeds(props: { base: string; actor: SignedInActor }) {
       <TitleList query={open} href={`${props.base}/needs`} testID="home-need" empty={t("home.gridNeedsEmpty")} />
     </Block>
   );
+}
+
+/** The resident's link to their own register record (我的登记信息). */
+function MyRecordLabel() {
+  const { t } = useRegisterLocale();
+  return <span class="section-title">{t("myRecord.open")}</span>;
 }

@@ -65,7 +65,7 @@ describe("the settings pages", { timeout: 20_000 }, () => {
     expect(link).toHaveAttribute("href", "/d/jianyang/settings");
     await userEvent.setup().click(link);
     const list = await screen.findByTestId("settings-sections", {}, { timeout: 10_000 });
-    expect(within(list).getAllByRole("link")).toHaveLength(11);
+    expect(within(list).getAllByRole("link")).toHaveLength(12);
     expect(within(list).getByTestId("settings-section-map")).toHaveAttribute("href", "/d/jianyang/settings/map");
     expect(within(list).getByTestId("settings-section-tiers")).toHaveAttribute("href", "/d/jianyang/settings/tiers");
   });

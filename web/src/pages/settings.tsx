@@ -14,6 +14,7 @@ import type { SettingsFrame } from "./settings-parts.tsx";
 import { RolesSection, TiersSection } from "./settings-structure.tsx";
 import { AccessSection, MechanismsSection } from "./settings-switches.tsx";
 import { MapSection } from "./settings-map.tsx";
+import { RegisterSection } from "./settings-register.tsx";
 import { TicketsSection } from "./settings-tickets.tsx";
 import { UsersSection } from "./settings-users.tsx";
 import "./settings.css";
@@ -27,6 +28,7 @@ const screens: Record<Section, Component<{ frame: SettingsFrame }>> = {
   governance: GovernanceSection,
   terms: TermsSection,
   access: AccessSection,
+  register: RegisterSection,
   users: UsersSection,
   history: HistorySection,
   audit: AuditSection,

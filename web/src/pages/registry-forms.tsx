@@ -1,0 +1,382 @@
+import { birthDateOf, genderOf, isCreditCode, residentIDProblem } from "@wangge/core/register/numbers";
+import { createResource, createSignal, For, Show, type JSX } from "solid-js";
+import { houseKinds, organisationKinds, registerSettingsOf, type RegisterApi } from "../data/register.ts";
+import { ticketsApi } from "../data/tickets.ts";
+import type { DistrictConfig } from "../data/types.ts";
+import { useRegisterLocale } from "../i18n/register.ts";
+import { useSession } from "../providers/session.tsx";
+import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
+import { LocationPicker, type Point } from "../ui/location-picker.tsx";
+import { registerError } from "./registry-parts.tsx";
+
+interface FormProps {
+  config: DistrictConfig;
+  register: RegisterApi;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+/** A form's frame: its title, fields, the failure in the reader's language, save and cancel. */
+function RegisterForm(props: {
+  title: string;
+  testid: string;
+  busy: boolean;
+  failure: string | null;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: JSX.Element;
+}) {
+  const { t } = useRegisterLocale();
+  return (
+    <form
+      class="card registry-form"
+      data-testid={props.testid}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <h2 class="section-title">{props.title}</h2>
+      {props.children}
+      <Show when={props.failure}>
+        <p class="notice notice-error" role="alert" data-testid={`${props.testid}-error`}>
+          {props.failure}
+        </p>
+      </Show>
+      <div class="registry-form-actions">
+        <button type="button" class="button button-secondary" onClick={() => props.onCancel()}>
+          {t("registry.form.cancel")}
+        </button>
+        <SubmitButton
+          busy={props.busy}
+          label={t("registry.form.submit")}
+          busyLabel={t("registry.form.saving")}
+          testid={`${props.testid}-submit`}
+        />
+      </div>
+    </form>
+  );
+}
+
+/** Sends a form once: busy meanwhile, the failure in the reader's language after. */
+function createSend() {
+  const { t } = useRegisterLocale();
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<string | null>(null);
+  return {
+    busy,
+    failure,
+    fail: (message: string) => setFailure(message),
+    async send(work: () => Promise<unknown>, done: () => void) {
+      if (busy()) return;
+      setBusy(true);
+      setFailure(null);
+      try {
+        await work();
+        done();
+      } catch (error) {
+        setFailure(registerError(error, t));
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+/** The place of a house or organisation: a point on the map, and the grid found from it. */
+function PointField(props: { config: DistrictConfig; value: Point | null; onPick: (point: Point) => void; error?: string }) {
+  const { t } = useRegisterLocale();
+  const tickets = ticketsApi(useSession().api);
+  const [grid] = createResource(
+    () => props.value,
+    (point) =>
+      tickets.locate(point.lon, point.lat).then(
+        (found) => found.grid.name,
+        () => null,
+      ),
+  );
+  return (
+    <div class="field" classList={{ "is-invalid": Boolean(props.error) }}>
+      <span class="field-label">{t("registry.form.point")}</span>
+      <div class="registry-picker">
+        <LocationPicker config={props.config} tickets={tickets} value={props.value} onPick={(point) => props.onPick(point)} />
+      </div>
+      <Show when={grid()}>
+        <p class="field-hint" data-testid="registry-point-grid">
+          {t("registry.grid")}：{grid()}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error">{props.error}</p>
+      </Show>
+    </div>
+  );
+}
+
+/** 新增房屋: address, kind and a point (its grid found from it). */
+export function HouseForm(props: FormProps) {
+  const { t } = useRegisterLocale();
+  const form = createSend();
+  const [address, setAddress] = createSignal("");
+  const [kind, setKind] = createSignal(houseKinds[0]);
+  const [point, setPoint] = createSignal<Point | null>(null);
+  const [checked, setChecked] = createSignal(false);
+  const addressError = () => (checked() && address().trim().length < 2 ? t("registry.form.required") : undefined);
+  const pointError = () => (checked() && !point() ? t("registry.form.pointMissing") : undefined);
+  const submit = () => {
+    setChecked(true);
+    const at = point();
+    if (addressError() || !at) return;
+    void form.send(() => props.register.createHouse({ address: address().trim(), kind: kind(), lon: at.lon, lat: at.lat }), props.onSaved);
+  };
+  return (
+    <RegisterForm
+      title={t("registry.add.house")}
+      testid="house-form"
+      busy={form.busy()}
+      failure={form.failure()}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
+      <Field id="house-address" label={t("registry.form.address")} error={addressError()}>
+        {(field) => <TextInput {...field} class="input" value={address()} onValue={setAddress} data-testid="house-address" />}
+      </Field>
+      <Field id="house-kind" label={t("registry.form.kind")}>
+        {(field) => (
+          <select
+            {...field}
+            class="input select"
+            data-testid="house-kind"
+            onChange={(event) => setKind(event.currentTarget.value as never)}
+          >
+            <For each={houseKinds}>{(value) => <option value={value}>{t(`registry.houseKind.${value}`)}</option>}</For>
+          </select>
+        )}
+      </Field>
+      <PointField config={props.config} value={point()} onPick={setPoint} error={pointError()} />
+    </RegisterForm>
+  );
+}
+
+/** What the ID number typed so far says: its problem, or the date of birth and gender it carries. */
+export function idNumberNote(id: string, t: ReturnType<typeof useRegisterLocale>["t"]): { error?: string; hint?: string } {
+  const value = id.trim().toUpperCase();
+  if (!value) return {};
+  const problem = residentIDProblem(value);
+  if (problem === "shape") return value.length < 18 ? {} : { error: t("registry.form.idShape") };
+  if (problem === "birth") return { error: t("registry.form.idBirth") };
+  if (problem === "check") return { error: t("registry.form.idCheck") };
+  return { hint: t("registry.form.idOk", { date: birthDateOf(value), gender: t(`registry.gender.${genderOf(value)}`) }) };
+}
+
+/** 新增人员: name, ID number (checked as typed), phone, household, relation and special groups. */
+export function PersonForm(props: FormProps) {
+  const { t, pick } = useRegisterLocale();
+  const form = createSend();
+  const [name, setName] = createSignal("");
+  const [idNumber, setIDNumber] = createSignal("");
+  const [phone, setPhone] = createSignal("");
+  const [householdID, setHouseholdID] = createSignal("");
+  const [relation, setRelation] = createSignal("");
+  const [tags, setTags] = createSignal<string[]>([]);
+  const [checked, setChecked] = createSignal(false);
+  const [households] = createResource(() => props.register.households({ limit: 200 }).then((page) => page.items));
+  const catalogue = () => registerSettingsOf(props.config).tags;
+  const id = () => idNumberNote(idNumber(), t);
+  const nameError = () => (checked() && !name().trim() ? t("registry.form.required") : undefined);
+  const idError = () =>
+    id().error ?? (checked() && residentIDProblem(idNumber().trim().toUpperCase()) ? t("registry.form.idShape") : undefined);
+  const phoneError = () => (checked() && phone().trim() && !PHONE.test(phone().trim()) ? t("registry.form.phoneInvalid") : undefined);
+  const householdError = () => (checked() && !householdID() ? t("registry.form.required") : undefined);
+  const submit = () => {
+    setChecked(true);
+    if (nameError() || idError() || phoneError() || householdError()) return;
+    void form.send(
+      () =>
+        props.register.createPerson({
+          name: name().trim(),
+          idNumber: idNumber().trim().toUpperCase(),
+          phone: phone().trim() || undefined,
+          householdID: householdID(),
+          relation: relation().trim() || undefined,
+          tags: tags(),
+        }),
+      props.onSaved,
+    );
+  };
+  const toggle = (key: string, on: boolean) => setTags((list) => (on ? [...list, key] : list.filter((item) => item !== key)));
+  return (
+    <RegisterForm
+      title={t("registry.add.person")}
+      testid="person-form"
+      busy={form.busy()}
+      failure={form.failure()}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
+      <Field id="person-name" label={t("registry.form.name")} error={nameError()}>
+        {(field) => <TextInput {...field} class="input" value={name()} onValue={setName} data-testid="person-name" />}
+      </Field>
+      <Field id="person-id" label={t("registry.form.idNumber")} error={idError()} hint={id().hint}>
+        {(field) => (
+          <TextInput
+            {...field}
+            class="input registry-mono"
+            maxLength={18}
+            autocomplete="off"
+            value={idNumber()}
+            onValue={setIDNumber}
+            data-testid="person-id"
+          />
+        )}
+      </Field>
+      <Field id="person-phone" label={t("registry.form.phone")} error={phoneError()}>
+        {(field) => (
+          <TextInput
+            {...field}
+            class="input"
+            type="tel"
+            inputMode="numeric"
+            value={phone()}
+            onValue={setPhone}
+            data-testid="person-phone"
+          />
+        )}
+      </Field>
+      <Field id="person-household" label={t("registry.form.household")} error={householdError()}>
+        {(field) => (
+          <select
+            {...field}
+            class="input select"
+            data-testid="person-household"
+            onChange={(event) => setHouseholdID(event.currentTarget.value)}
+          >
+            <option value="">{t("registry.form.chooseHousehold")}</option>
+            <For each={households() ?? []}>
+              {(household) => (
+                <option value={household.householdID}>
+                  {household.address}
+                  {household.headName ? ` · ${household.headName}` : ""}
+                </option>
+              )}
+            </For>
+          </select>
+        )}
+      </Field>
+      <Field id="person-relation" label={t("registry.form.relation")}>
+        {(field) => <TextInput {...field} class="input" value={relation()} onValue={setRelation} data-testid="person-relation" />}
+      </Field>
+      <fieldset class="field registry-tags">
+        <legend class="field-label">{t("registry.form.tags")}</legend>
+        <For each={catalogue()}>
+          {(tag) => (
+            <label class="registry-tag-option">
+              <input
+                type="checkbox"
+                data-testid={`person-tag-${tag.key}`}
+                checked={tags().includes(tag.key)}
+                onChange={(event) => toggle(tag.key, event.currentTarget.checked)}
+              />
+              <span>{pick(tag)}</span>
+              <Show when={tag.sensitive}>
+                <span class="badge badge-sensitive">{t("registry.form.sensitive")}</span>
+              </Show>
+            </label>
+          )}
+        </For>
+      </fieldset>
+    </RegisterForm>
+  );
+}
+
+/** 新增单位: kind, name, credit code (checked as typed), address, point and contact. */
+export function EnterpriseForm(props: FormProps) {
+  const { t } = useRegisterLocale();
+  const form = createSend();
+  const [kind, setKind] = createSignal(organisationKinds[0]);
+  const [name, setName] = createSignal("");
+  const [creditCode, setCreditCode] = createSignal("");
+  const [address, setAddress] = createSignal("");
+  const [contactName, setContactName] = createSignal("");
+  const [contactPhone, setContactPhone] = createSignal("");
+  const [point, setPoint] = createSignal<Point | null>(null);
+  const [checked, setChecked] = createSignal(false);
+  const code = () => creditCode().trim().toUpperCase();
+  const nameError = () => (checked() && name().trim().length < 2 ? t("registry.form.required") : undefined);
+  const codeError = () =>
+    code() && (code().length >= 18 || checked()) && !isCreditCode(code()) ? t("registry.form.creditInvalid") : undefined;
+  const addressError = () => (checked() && address().trim().length < 2 ? t("registry.form.required") : undefined);
+  const phoneError = () =>
+    checked() && contactPhone().trim() && !PHONE.test(contactPhone().trim()) ? t("registry.form.phoneInvalid") : undefined;
+  const pointError = () => (checked() && !point() ? t("registry.form.pointMissing") : undefined);
+  const submit = () => {
+    setChecked(true);
+    const at = point();
+    if (nameError() || codeError() || addressError() || phoneError() || !at) return;
+    void form.send(
+      () =>
+        props.register.createEnterprise({
+          kind: kind(),
+          name: name().trim(),
+          creditCode: code() || undefined,
+          address: address().trim(),
+          lon: at.lon,
+          lat: at.lat,
+          contactName: contactName().trim() || undefined,
+          contactPhone: contactPhone().trim() || undefined,
+        }),
+      props.onSaved,
+    );
+  };
+  return (
+    <RegisterForm
+      title={t("registry.add.enterprise")}
+      testid="enterprise-form"
+      busy={form.busy()}
+      failure={form.failure()}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
+      <Field id="enterprise-kind" label={t("registry.form.kind")}>
+        {(field) => (
+          <select
+            {...field}
+            class="input select"
+            data-testid="enterprise-kind"
+            onChange={(event) => setKind(event.currentTarget.value as never)}
+          >
+            <For each={organisationKinds}>{(value) => <option value={value}>{t(`registry.orgKind.${value}`)}</option>}</For>
+          </select>
+        )}
+      </Field>
+      <Field id="enterprise-name" label={t("registry.form.orgName")} error={nameError()}>
+        {(field) => <TextInput {...field} class="input" value={name()} onValue={setName} data-testid="enterprise-name" />}
+      </Field>
+      <Field id="enterprise-code" label={t("registry.form.creditCode")} error={codeError()}>
+        {(field) => (
+          <TextInput
+            {...field}
+            class="input registry-mono"
+            maxLength={18}
+            value={creditCode()}
+            onValue={setCreditCode}
+            data-testid="enterprise-code"
+          />
+        )}
+      </Field>
+      <Field id="enterprise-address" label={t("registry.form.address")} error={addressError()}>
+        {(field) => <TextInput {...field} class="input" value={address()} onValue={setAddress} data-testid="enterprise-address" />}
+      </Field>
+      <Field id="enterprise-contact" label={t("registry.form.contactName")}>
+        {(field) => <TextInput {...field} class="input" value={contactName()} onValue={setContactName} data-testid="enterprise-contact" />}
+      </Field>
+      <Field id="enterprise-phone" label={t("registry.form.contactPhone")} error={phoneError()}>
+        {(field) => (
+          <TextInput {...field} class="input" type="tel" value={contactPhone()} onValue={setContactPhone} data-testid="enterprise-phone" />
+        )}
+      </Field>
+      <PointField config={props.config} value={point()} onPick={setPoint} error={pointError()} />
+    </RegisterForm>
+  );
+}
