@@ -236,6 +236,7 @@ export const Permissions = {
   createHouse: gridStaff,
   listHouseholds: gridStaff,
   createHousehold: gridStaff,
+  getHousehold: gridStaff,
   moveHousehold: gridStaff,
   searchRegister: gridStaff,
   createResidentRecord: gridStaff,

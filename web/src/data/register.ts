@@ -60,6 +60,7 @@ export function registerApi(api: Api) {
     createHouse: (input: CreateHouseInput) => ok(client.POST("/register/houses", { body: input })),
     households: (query: { houseID?: string; gridID?: string; cursor?: string | null; limit?: number }) =>
       ok(client.GET("/register/households", { params: { query: compact({ ...query }) } })),
+    household: (householdID: string) => ok(client.GET("/register/households/{householdID}", { params: { path: { householdID } } })),
     createHousehold: (houseID: string) => ok(client.POST("/register/households", { body: { houseID } })),
     moveHousehold: (householdID: string, houseID: string) =>
       ok(client.POST("/register/households/{householdID}/move", { params: { path: { householdID } }, body: { houseID } })),

@@ -292,21 +292,14 @@ export function HouseholdPage() {
 function HouseholdBody(props: { register: RegisterApi; householdID: string }) {
   const params = useParams<{ slug: string }>();
   const { t, formatDate } = useRegisterLocale();
-  // A household is found among its grid's (there is no single-household read); its members among its grid's people.
   const found = createQuery(
     () => props.householdID,
     async (householdID) => {
-      const all = await props.register.households({ limit: 200 });
-      const household = all.items.find((item) => item.householdID === householdID);
-      if (!household) return { household: null, members: [], houses: [] };
-      const [people, houses] = await Promise.all([
-        props.register.search({ gridID: household.gridID, limit: 200 }),
-        props.register.houses({ limit: 200 }),
-      ]);
+      const [read, houses] = await Promise.all([props.register.household(householdID), props.register.houses({ limit: 200 })]);
       return {
-        household: household as Household | null,
-        members: people.items.filter((person) => person.householdID === householdID),
-        houses: houses.items.filter((house) => house.houseID !== household.houseID),
+        household: read.household as Household | null,
+        members: read.members,
+        houses: houses.items.filter((house) => house.houseID !== read.household.houseID),
       };
     },
   );

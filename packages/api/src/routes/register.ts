@@ -71,6 +71,22 @@ export const registerRoutes = router()
   )
   .openapi(
     createRoute({
+      method: "get",
+      path: "/households/{householdID}",
+      operationId: "getHousehold",
+      tags,
+      summary: "A household with its members (masked) and its move history",
+      security: bearer,
+      request: { params: HouseholdParam },
+      responses: {
+        200: json(z.object({ household: HouseholdSchema, members: z.array(ResidentRecordSchema) }), "The household"),
+        ...problems(401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Register.getHousehold(c.req.valid("param").householdID), 200),
+  )
+  .openapi(
+    createRoute({
       method: "post",
       path: "/households/{householdID}/move",
       operationId: "moveHousehold",

@@ -12,7 +12,7 @@ import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
 import { Day, Phone } from "../util/schemas.ts";
-import { loadHousehold } from "./household.ts";
+import { loadHousehold, toHousehold } from "./household.ts";
 import { birthDateOf, genderOf, maskResidentID, ResidentIDNumber, residentIDProblem } from "./numbers.ts";
 import { lookupHash, seal, unseal } from "./protect.ts";
 import { HouseholdEntity, RegisterKeyEntity, ResidentRecordEntity, ResidentStatuses } from "./register.entity.ts";
@@ -300,6 +300,16 @@ export const searchRegister = fn(SearchRegisterInput, async (input) => {
   const query = place ? base.begins({ gridPathKey: pathPrefix(place) }) : base;
   const result = await page(input.tag ? query.where((attr, op) => op.contains(attr.tags, input.tag!)) : query, input);
   return { items: result.items.map(toResidentRecord), cursor: result.cursor };
+});
+
+/** A household with its members (masked, living and moved out), in the caller's grid. */
+export const getHousehold = fn(z.string().max(80), async (householdID) => {
+  await asRegisterStaff();
+  const household = await loadHousehold(householdID);
+  const members = await ResidentRecordEntity.query
+    .byHousehold({ tenantID: useTenant(), householdID: household.householdID })
+    .go({ pages: "all" });
+  return { household: toHousehold(household), members: members.data.map(toResidentRecord) };
 });
 
 export const UpdateResidentRecordInput = z.object({

@@ -107,6 +107,11 @@ describe("the grid register", () => {
     expect((await people(`grid:${grids.right}`))["register.people"]).toBeUndefined();
     const [head] = (await withActor(left, () => Register.listHouseholds({ houseID: house.houseID }))).items;
     expect(head).toMatchObject({ headName: "张测试", members: 2 });
+    const read = await withActor(left, () => Register.getHousehold(householdID));
+    expect(read.members.map((member) => [member.name, member.relation, member.idMasked.slice(0, 3)])).toEqual([
+      ["张测试", "户主", "350"],
+      ["李测试", "配偶", "350"],
+    ]);
   });
 
   it("refuses a bad ID number, a date of birth that disagrees with it, an unknown tag and a duplicate — two at once: exactly one wins", async () => {
