@@ -265,6 +265,7 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
       revealField: { field: "idNumber", purpose: "越界查看" },
       moveOutResident: {},
       createEnterprise: { name: "越界公司", address: "越界路 2 号", lon, lat, gridID: first.body.gridID },
+      importRegister: { uploadKey: `uploads/pending/${slug}/upload_${slug}.register` },
     });
   }
   // ── end the register ──

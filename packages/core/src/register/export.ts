@@ -1,5 +1,4 @@
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import { actorID, useTenant } from "../actor.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
@@ -87,6 +86,7 @@ async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet("人口 People");
   for (const row of rows) sheet.addRow(row.map((cell) => (cell === null || cell === undefined ? "" : String(cell)))).commit();

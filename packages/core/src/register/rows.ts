@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /**
  * The rows of a spreadsheet of the register, read as a stream: a .xlsx (exceljs's streaming
@@ -139,7 +139,9 @@ function textOf(value: ExcelJS.CellValue): string {
 
 /** The first worksheet's rows of an .xlsx, streamed. */
 export async function* xlsxRows(source: Source): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+  // Loaded only when an .xlsx is read (the API's cold start stays small).
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(source), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
