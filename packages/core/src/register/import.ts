@@ -315,7 +315,11 @@ async function check(
         if (earlier !== undefined) reject(row.row, headerOf("idNumber"), "duplicate_file", `${earlier}`);
         else {
           seen.set(hash, row.row);
-          if (options.againstRegister) lookups.push({ hash, row: row.row });
+          if (options.againstRegister) {
+            // BatchGet takes 100 keys a request.
+            if (lookups.length >= 100) await lookUp();
+            lookups.push({ hash, row: row.row });
+          }
         }
       }
     }
@@ -378,7 +382,6 @@ async function check(
     const personScopes = gridScopes(group.house.gridPath);
     plan.tally.addState(personScopes, RegisterMetric.people, 1);
     for (const tag of new Set(tags)) plan.tally.addState(personScopes, RegisterMetric.tag(tag), 1);
-    if (lookups.length >= 100) await lookUp();
     if (plan.rows % registerImportWorker.progressEvery === 0) await options.onProgress?.(plan.rows);
   }
   await lookUp();
@@ -468,19 +471,19 @@ async function writePeople(plan: ImportPlan, open: Source, importID: string, at:
   for (const tag of settings.tags) for (const name of [tag.key, tag.nameZh, tag.nameEn]) tagKeys.set(name.toLowerCase(), tag.key);
   const ids = idsOf(importID, at);
   let done = 0;
-  let batch: Record<string, unknown>[] = [];
-  let inBatch = 0;
+  let pending: Promise<Record<string, unknown>[]>[] = [];
   const flush = async () => {
-    if (!inBatch) return;
-    await batchPut(batch, { concurrency: 4 });
-    done += inBatch;
-    batch = [];
-    inBatch = 0;
+    if (!pending.length) return;
+    // The batch's people are prepared (sealed, hashed) at once, then written together.
+    const items = (await Promise.all(pending)).flat();
+    await batchPut(items, { concurrency: 4 });
+    done += pending.length;
+    pending = [];
     await RegisterImportEntity.patch({ tenantID, importID }).set({ written: done }).go();
     await registerImportWorker.afterBatch?.(done);
   };
   for await (const { row, fields } of peopleOf(open, mapping)) {
-    if (done + inBatch < from) {
+    if (done + pending.length < from) {
       done++;
       continue;
     }
@@ -497,13 +500,15 @@ async function writePeople(plan: ImportPlan, open: Source, importID: string, at:
       movedInAt: fields.movedInAt || undefined,
     });
     const household = { householdID, houseID: ids.house(house.index) } as HouseholdItem;
-    const { item, keys } = await withClock(at, () =>
-      withIDs(`${importID}|${row}`, () => preparePerson(input, { gridID: house.gridID, gridPath: house.gridPath }, household, settings)),
+    pending.push(
+      withClock(at, () =>
+        withIDs(`${importID}|${row}`, () => preparePerson(input, { gridID: house.gridID, gridPath: house.gridPath }, household, settings)),
+      ).then(({ item, keys }) => [
+        ResidentRecordEntity.put(item).params().Item,
+        ...keys.map((key) => RegisterKeyEntity.put({ tenantID, ...key }).params().Item),
+      ]),
     );
-    batch.push(ResidentRecordEntity.put(item).params().Item);
-    for (const key of keys) batch.push(RegisterKeyEntity.put({ tenantID, ...key }).params().Item);
-    inBatch++;
-    if (inBatch >= registerImportWorker.batchRows) await flush();
+    if (pending.length >= registerImportWorker.batchRows) await flush();
   }
   await flush();
 }
