@@ -24,7 +24,7 @@ export async function startTestApi(options: { portalDir?: string; basePath?: str
   await Storage.ensureBucket();
   // Seeding again would put the demo accounts back as they were before the grids' seed placed them.
   if (process.env.WANGGE_TEST_BASE !== "seeded") await Demo.seed();
-  if (options.seedGrids) await Demo.seedJianyangGrids();
+  if (options.seedGrids) await Demo.seedJianyangGrids({ registerHouseholds: Demo.SmallRegisterHouseholds });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}${options.basePath ?? ""}`;
   const server = await startServer({

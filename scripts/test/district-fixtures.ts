@@ -266,6 +266,7 @@ export async function districtFixtures(api: Awaited<ReturnType<typeof startTestA
       updateResidentRecord: { name: "越界改名", tags: [] },
       moveOutResident: {},
       createEnterprise: { name: "越界公司", address: "越界路 2 号", lon, lat, gridID: first.body.gridID },
+      importRegister: { uploadKey: `uploads/pending/${slug}/upload_${slug}.register` },
     });
   }
   // ── end the register ──

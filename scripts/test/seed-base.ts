@@ -9,4 +9,5 @@ const { Storage } = await import("@wangge/core");
 const Demo = await import("@wangge/core/demo/index");
 await Storage.ensureTable();
 await Demo.seed();
-await Demo.seedJianyangGrids();
+// The register of the test base: a smaller community register (`npm start` seeds the full one).
+await Demo.seedJianyangGrids({ registerHouseholds: Demo.SmallRegisterHouseholds });

@@ -44,6 +44,7 @@ const CommandMapPage = lazy(() => import("./pages/command-map.tsx").then((module
 
 /** Residents' self-registration: signed out, so outside the signed-in layout. */
 const RegisterPage = lazy(() => import("./pages/register.tsx").then((module) => ({ default: module.RegisterPage })));
+const RegisterImportPage = lazy(() => import("./pages/register-import.tsx").then((module) => ({ default: module.RegisterImportPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/login", component: LoginPage },
@@ -52,6 +53,7 @@ export const routes: RouteDefinition[] = [
   /** A district's own links: its sign-in and registration with the district chosen. */
   { path: "/d/:slug/login", component: LoginPage },
   { path: "/d/:slug/register", component: RegisterPage },
+  { path: "/d/:slug/register-import", component: RegisterImportPage },
   { path: "/", component: HomePage },
   {
     path: "/",

@@ -65,6 +65,8 @@ const openToA: Record<string, string> = {
   getMyRegisterRecord: "the caller's own register records",
   listAccessLog: "A's register access log (B's record named: none of B's)",
   exportAccessLog: "A's register access log",
+  createRegisterUpload: "an upload slot for A",
+  getRegisterImportMapping: "A's saved column mapping",
 };
 
 /** Query values a route needs besides the ids (which are B's), aimed at B's ground. */

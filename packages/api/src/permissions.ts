@@ -252,6 +252,11 @@ export const Permissions = {
   listRegisterPoints: gridStaff,
   listAccessLog: admin,
   exportAccessLog: admin,
+  createRegisterUpload: gridStaff,
+  importRegister: gridStaff,
+  getRegisterImportMapping: gridStaff,
+  getRegisterImport: gridStaff,
+  exportRegister: gridStaff,
 
   // ─── metrics ───
   getDistrictMetrics: everyone(),

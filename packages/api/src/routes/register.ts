@@ -10,6 +10,15 @@ const AccessEntrySchema = Register.AccessEntry.meta({ id: "RegisterAccessEntry" 
 const RecordParam = z.object({ recordID: pathParam("recordID", "person_01jd…") });
 const HouseholdParam = z.object({ householdID: pathParam("householdID", "household_01jd…") });
 const tags = ["register"];
+const RegisterImportSchema = Register.RegisterImportView.meta({ id: "RegisterImport" });
+const ImportMappingSchema = Register.ImportMapping.meta({ id: "RegisterImportMapping" });
+const UploadSlot = z.object({
+  uploadKey: z.string(),
+  url: z.string(),
+  method: z.literal("PUT"),
+  maxBytes: z.number(),
+  expiresAt: z.string(),
+});
 
 /**
  * The grid register (数据平台), mounted at `/register`: houses, households, people and
@@ -302,6 +311,87 @@ export const registerRoutes = router()
       responses: { 200: json(pageOf(AccessEntrySchema), "One page of the log"), ...problems(400, 401, 403) },
     }),
     async (c) => c.json(await Register.listAccessLog(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/imports/uploads",
+      operationId: "createRegisterUpload",
+      tags,
+      summary: "A presigned upload URL for a register spreadsheet (.xlsx or CSV); the file goes to S3, not through the API",
+      security: bearer,
+      responses: { 201: json(UploadSlot, "Where to PUT the file (15 minutes)"), ...problems(401, 403) },
+    }),
+    async (c) => c.json(await Register.createRegisterUpload(), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/imports",
+      operationId: "importRegister",
+      tags,
+      summary:
+        "Import an uploaded spreadsheet of people in the background: every row checked first, all or nothing, a report of rejected rows; follow it with getRegisterImport",
+      security: bearer,
+      request: body(Register.ImportRegisterInput),
+      responses: { 202: json(RegisterImportSchema, "Queued"), ...problems(400, 401, 403, 404, 429) },
+    }),
+    async (c) => c.json(await Register.importRegister(c.req.valid("json")), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/imports/mapping",
+      operationId: "getRegisterImportMapping",
+      tags,
+      summary: "The district's saved column mapping of register spreadsheets (null before an import named one)",
+      security: bearer,
+      responses: { 200: json(z.object({ mapping: ImportMappingSchema.nullable() }), "The mapping"), ...problems(401, 403) },
+    }),
+    async (c) => c.json({ mapping: await Register.getImportMapping() }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/imports/{importID}",
+      operationId: "getRegisterImport",
+      tags,
+      summary: "The progress of a register import (rows checked, people written), its rejected rows and the report's link",
+      security: bearer,
+      request: { params: z.object({ importID: pathParam("importID", "import_01jd…") }) },
+      responses: { 200: json(RegisterImportSchema, "The import"), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await Register.getRegisterImport(c.req.valid("param").importID), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/exports",
+      operationId: "exportRegister",
+      tags,
+      summary:
+        "The people of a grid and below (the caller's grid by default) as .xlsx or CSV: masked values, tags by name, cells defused; logged",
+      security: bearer,
+      request: { query: Register.ExportRegisterInput },
+      responses: {
+        200: {
+          description: "The file",
+          content: {
+            "text/csv": { schema: z.string() },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string() },
+          },
+        },
+        ...problems(400, 401, 403, 404, 429),
+      },
+    }),
+    async (c) => {
+      const file = await Register.exportRegister(c.req.valid("query"));
+      return c.body(new Uint8Array(file.body), 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "cache-control": "no-store",
+      });
+    },
   )
   .openapi(
     createRoute({

@@ -6,6 +6,9 @@ import { PartyOrgEntity, PartyRecordEntity } from "../party/party.entity.ts";
 import * as Person from "../person/index.ts";
 import { PersonEntity } from "../person/person.entity.ts";
 import { batchDelete } from "../storage/batch.ts";
+import * as Config from "../config/index.ts";
+import { importFile } from "../register/import.ts";
+import { toCsv } from "../util/spreadsheet.ts";
 import { mulberry32, type JianyangGrids } from "./jianyang-grids.ts";
 import { JianyangHomeUnits } from "./jianyang-people.ts";
 import { getMany, idOf, pool, type StepRun } from "./replay.ts";
@@ -253,4 +256,24 @@ export async function seedParty(step: StepRun, plan: ReturnType<typeof jianyangP
     step.item();
   });
   return { orgs: plan.orgs.length, records: plan.records.length };
+}
+
+/**
+ * The community's register through the register's own import (every row checked, then written
+ * in batches). The import's ID is fixed: a run again resumes it from its checkpoint, or finds it
+ * done; the register's mechanism is switched on first if the district's configuration has it off.
+ */
+export async function seedRegister(rows: string[][]) {
+  const config = await Config.get();
+  if (!config.mechanisms.register) await Config.change((current) => ({ mechanisms: { ...current.mechanisms, register: true } }));
+  const file = Buffer.from(toCsv(rows));
+  const result = await importFile(
+    async function* () {
+      for (let at = 0; at < file.length; at += 65_536) yield file.subarray(at, at + 65_536);
+    },
+    { importID: "import_demo_register" },
+  );
+  if (result.status !== "done")
+    throw new Error(`the demo register's import ${result.status}: ${JSON.stringify(result.failure ?? result.rejected.slice(0, 3))}`);
+  return result;
 }

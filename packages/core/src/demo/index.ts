@@ -8,7 +8,8 @@ import { latticeGrids, latticePeople, latticeTicketPlan, onboardDemoDistrict, Fu
 import { generateJianyangGrids } from "./jianyang-grids.ts";
 import { generateJianyangPeople, JianyangPeopleCounts } from "./jianyang-people.ts";
 import { jianyangTicketPlan, replayTickets } from "./jianyang-tickets.ts";
-import { jianyangPartyPlan, seedGrids, seedParty, seedPeople } from "./base.ts";
+import { jianyangPartyPlan, seedGrids, seedParty, seedPeople, seedRegister } from "./base.ts";
+import { generateJianyangRegister } from "./jianyang-register.ts";
 import { DemoPlan, OlderDemoError, onProgress as onProgressOf, readMarkers, runStep, SeedMarkerEntity } from "./replay.ts";
 import { cadrePlanSize, seedJianyangCadres } from "./jianyang-cadres.ts";
 import { menuPlanSize, seedJianyangMenu, SmallMenuCounts } from "./jianyang-menu.ts";
@@ -18,6 +19,7 @@ import { jianyangEmergencyTotal, seedJianyangEmergency } from "./jianyang-emerge
 export { generateJianyangGrids } from "./jianyang-grids.ts";
 export { FujianDemoDistricts } from "./fujian-districts.ts";
 export { generateJianyangPeople } from "./jianyang-people.ts";
+export { generateJianyangRegister, JianyangRegisterPlan, SmallRegisterHouseholds } from "./jianyang-register.ts";
 export { JianyangTicketCounts } from "./jianyang-tickets.ts";
 export {
   countRequests,
@@ -195,7 +197,7 @@ const jianyang = { type: "system", tenantID: "jianyang" } as const;
  * workforce (6,301 people, each on a grid in a role) and its party chain: three steps, each
  * run once and resumed when an earlier run was interrupted.
  */
-export async function seedJianyangGrids(options: { onProgress?: (message: string) => void } = {}) {
+export async function seedJianyangGrids(options: { onProgress?: (message: string) => void; registerHouseholds?: number } = {}) {
   return withActor(jianyang, async () => {
     const collection = generateJianyangGrids();
     const grids = await runStep("jianyang-grids", collection.features.length, (step) => seedGrids(step, collection, options.onProgress));
@@ -211,6 +213,8 @@ export async function seedJianyangGrids(options: { onProgress?: (message: string
     await runStep("jianyang-people", people.length, (step) => seedPeople(step, people)).finally(unsubscribe);
     const party = jianyangPartyPlan(collection);
     await runStep("jianyang-party", party.orgs.length + party.records.length, (step) => seedParty(step, party));
+    const register = generateJianyangRegister(collection, { households: options.registerHouseholds });
+    await runStep("jianyang-register", register.length - 1, () => seedRegister(register));
     // The demo worker and leader work where the demo's reports land: the grid at the district's centre.
     const centre = await Grid.locate({ lon: 118.12, lat: 27.33 });
     await UserEntity.patch({ tenantID: "jianyang", userID: "worker" }).set({ gridID: centre.grid.gridID }).go();

@@ -13,3 +13,24 @@ export { RegisterMetric, RegisterStaff } from "./shared.ts";
 export { registerEntities, RegisterAccessEntity } from "./register.entity.ts";
 export { recount } from "./recount.ts";
 export * from "./overview.ts";
+export {
+  createRegisterUpload,
+  getImportMapping,
+  getRegisterImport,
+  HeaderAliases,
+  ImportField,
+  ImportFields,
+  ImportMapping,
+  importFile,
+  importRegister,
+  ImportRegisterInput,
+  MAX_REGISTER_IMPORT_BYTES,
+  RegisterImportView,
+  registerImportWorker,
+  RejectedRowSchema,
+  runImport,
+  type RegisterImport,
+  type RejectedRow,
+} from "./import.ts";
+export { RegisterImportEntity, RegisterMappingEntity } from "./import.entity.ts";
+export { exportRegister, ExportRegisterInput } from "./export.ts";

@@ -14,6 +14,7 @@ import { page, PageInput } from "../util/page.ts";
 import { Day, Phone } from "../util/schemas.ts";
 import { loadHousehold, toHousehold } from "./household.ts";
 import { birthDateOf, genderOf, maskResidentID, ResidentIDNumber, residentIDProblem } from "./numbers.ts";
+import type { RegisterSettings } from "../config/settings.ts";
 import { lookupHash, seal, unseal } from "./protect.ts";
 import { HouseholdEntity, RegisterKeyEntity, ResidentRecordEntity, ResidentStatuses } from "./register.entity.ts";
 import {
@@ -133,8 +134,10 @@ export async function preparePerson(
   input: z.output<typeof CreateResidentRecordInput>,
   place: Place,
   household?: EntityItem<typeof HouseholdEntity>,
+  /** The register's settings when the caller has them (an import's rows: read once, not per row). */
+  known?: RegisterSettings,
 ) {
-  const settings = await registerSettings();
+  const settings = known ?? (await registerSettings());
   const tags = splitTags(settings, input.tags);
   const at = now().toISOString();
   const recordID = newID("person");

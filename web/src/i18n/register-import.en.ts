@@ -1,0 +1,45 @@
+import type { RegisterImportMessageKey } from "./register-import.zh-CN.ts";
+
+/** English for the register's import and export page. Must have exactly the keys of `registerImportZhCN`. */
+export const registerImportEn: Record<RegisterImportMessageKey, string> = {
+  "registerImport.title": "Register import and export",
+  "registerImport.subtitle":
+    "Import people, households and houses from a spreadsheet (.xlsx or CSV, UTF-8 or GBK); every row is checked and nothing is written if one is wrong. Exports are masked.",
+  "registerImport.back": "Back to the home page",
+  "registerImport.choose": "Choose a file",
+  "registerImport.start": "Import",
+  "registerImport.uploading": "Uploading {percent}%",
+  "registerImport.queued": "Queued…",
+  "registerImport.validating": "Checking: {checked} rows checked",
+  "registerImport.writing": "Writing: {written} of {total} people",
+  "registerImport.done": "Imported: {written} people written.",
+  "registerImport.rejected": "{count} rows did not pass the checks; nothing was written. Fix them and import again.",
+  "registerImport.report": "Download the report (CSV)",
+  "registerImport.row": "Row",
+  "registerImport.column": "Column",
+  "registerImport.reason": "Reason",
+  "registerImport.failed": "The import failed: {message}",
+  "registerImport.mappingTitle": "Map the file's columns",
+  "registerImport.mappingBody":
+    "Some required columns were not recognised: choose the file's column for each. The mapping is saved and used next time.",
+  "registerImport.mappingNone": "(not imported)",
+  "registerImport.mappingApply": "Import with this mapping",
+  "registerImport.field.address": "Address",
+  "registerImport.field.name": "Name",
+  "registerImport.field.idNumber": "ID number",
+  "registerImport.field.gridCode": "Grid code",
+  "registerImport.field.householdNumber": "Household number",
+  "registerImport.field.headIDNumber": "Head's ID number",
+  "registerImport.field.relation": "Relation to the head",
+  "registerImport.field.phone": "Phone",
+  "registerImport.field.tags": "Tags",
+  "registerImport.field.lon": "Longitude",
+  "registerImport.field.lat": "Latitude",
+  "registerImport.field.movedInAt": "Moved in",
+  "registerImport.exportTitle": "Export your grid's people",
+  "registerImport.exportBody":
+    "Exports hold masked values (ID numbers and phones partly hidden); every export is written to the access log.",
+  "registerImport.exportCsv": "Export CSV",
+  "registerImport.exportXlsx": "Export Excel",
+  "registerImport.staffOnly": "The register is kept by grid staff and district admins",
+};
