@@ -48,8 +48,9 @@ export function RegistryPage() {
               {t("registry.accessLog")}
             </A>
           </Show>
-          {/* 导入/导出 (issue 18, item 2): the spreadsheet import and export fill this slot. */}
-          <span class="registry-import-slot" data-testid="registry-import-slot" />
+          <A href={`/d/${params.slug}/register-import`} class="button button-secondary" data-testid="registry-open-import">
+            {t("registry.importExport")}
+          </A>
         </>
       }
     >

@@ -128,10 +128,6 @@ export const jianyangConfig: DistrictConfig = {
     ],
   },
   terms: { mechanisms: {} },
-  register: {
-    tags: [{ key: "elderly_alone", nameZh: "独居老人", nameEn: "Elderly living alone", sensitive: false }],
-    revealRoles: ["grid_worker", "grid_leader", "district_admin"],
-  },
   access: { residentSelfRegistration: true, residentApproval: false },
   register: {
     tags: [
