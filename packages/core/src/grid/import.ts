@@ -1,5 +1,4 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import type { EntityItem } from "electrodb";
 import { actorID, assertRole, useTenant } from "../actor.ts";
@@ -7,7 +6,7 @@ import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError, VisibleError, type ErrorDetail } from "../error.ts";
 import * as Job from "../job/index.ts";
 import { batchPut, type BatchStats } from "../storage/batch.ts";
-import { bucketName, headObject, s3 } from "../storage/bucket.ts";
+import { bucketName, downloadLink, headObject, presignedUpload, s3 } from "../storage/bucket.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID, scopedID } from "../util/id.ts";
@@ -342,16 +341,7 @@ const pendingPrefix = () => `${PendingUploadPrefix}${useTenant()}/`;
 /** A presigned PUT for a grid file: the browser uploads straight to S3, not through the API. */
 export async function createUpload() {
   assertRole("district_admin");
-  const uploadKey = `${pendingPrefix()}${newID("upload")}.geojson`;
-  const expiresIn = 900;
-  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: uploadKey }), { expiresIn });
-  return {
-    uploadKey,
-    url,
-    method: "PUT" as const,
-    maxBytes: MAX_IMPORT_BYTES,
-    expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
-  };
+  return presignedUpload(`${pendingPrefix()}${newID("upload")}.geojson`, MAX_IMPORT_BYTES);
 }
 
 export const ImportUploadInput = z.object({ uploadKey: z.string().min(1).max(300) });
@@ -576,18 +566,7 @@ const exportKeyOf = (exportID: string) => `${ExportPrefix}${useTenant()}/${expor
 
 /** An export as callers see it: with a short-lived download link once the file is written. */
 async function exportViewOf(item: GridExportItem) {
-  const url =
-    item.status === "done"
-      ? await getSignedUrl(
-          s3(),
-          new GetObjectCommand({
-            Bucket: bucketName(),
-            Key: exportKeyOf(item.exportID),
-            ResponseContentDisposition: `attachment; filename="${item.tenantID}-grids.geojson"`,
-          }),
-          { expiresIn: 3600 },
-        )
-      : null;
+  const url = item.status === "done" ? await downloadLink(exportKeyOf(item.exportID), `${item.tenantID}-grids.geojson`) : null;
   return {
     exportID: item.exportID,
     status: item.status,

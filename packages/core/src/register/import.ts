@@ -31,7 +31,6 @@
  * occasional, staff-started operation, and the recount shows such drift.
  */
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
@@ -43,7 +42,7 @@ import { toGrid } from "../grid/model.ts";
 import { consume, type RateLimit } from "../identity/rate-limit.ts";
 import * as Job from "../job/index.ts";
 import { batchDelete, batchPut } from "../storage/batch.ts";
-import { bucketName, headObject, s3 } from "../storage/bucket.ts";
+import { bucketName, downloadLink, headObject, presignedUpload, s3 } from "../storage/bucket.ts";
 import { ExportPrefix, PendingUploadPrefix } from "../storage/keys.ts";
 import { documentClient, tableName } from "../storage/table.ts";
 import { withClock } from "../util/clock.ts";
@@ -548,34 +547,14 @@ const nowISO = () => new Date().toISOString();
 /** A presigned PUT for a register spreadsheet (.xlsx or CSV): the browser uploads straight to S3. */
 export async function createRegisterUpload() {
   await asRegisterStaff();
-  const uploadKey = `${pendingPrefix()}${newID("upload")}.register`;
-  const expiresIn = 900;
-  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: uploadKey }), { expiresIn });
-  return {
-    uploadKey,
-    url,
-    method: "PUT" as const,
-    maxBytes: MAX_REGISTER_IMPORT_BYTES,
-    expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
-  };
+  return presignedUpload(`${pendingPrefix()}${newID("upload")}.register`, MAX_REGISTER_IMPORT_BYTES);
 }
 
 type ImportItem = EntityItem<typeof RegisterImportEntity>;
 
 /** An import as callers see it: progress, the rejected rows (first ones) and the report's link. */
 async function viewOf(item: ImportItem) {
-  const reportUrl =
-    item.rejectedCount > 0
-      ? await getSignedUrl(
-          s3(),
-          new GetObjectCommand({
-            Bucket: bucketName(),
-            Key: reportKeyOf(item.importID),
-            ResponseContentDisposition: `attachment; filename="${item.importID}-rejected.csv"`,
-          }),
-          { expiresIn: 3600 },
-        )
-      : null;
+  const reportUrl = item.rejectedCount > 0 ? await downloadLink(reportKeyOf(item.importID), `${item.importID}-rejected.csv`) : null;
   return {
     importID: item.importID,
     status: item.status,

@@ -1,10 +1,12 @@
 import {
   CreateBucketCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   type HeadObjectCommandOutput,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
 import { ExpiringPrefixes } from "./keys.ts";
@@ -77,4 +79,33 @@ export async function sweepExpired(now = Date.now(), name = bucketName()): Promi
     } while (ContinuationToken);
   }
   return swept;
+}
+
+/** How long a presigned upload stays open, in seconds. */
+const UploadSeconds = 900;
+
+/**
+ * A presigned PUT for a file the browser uploads straight to S3, not through the API (grid
+ * files, register spreadsheets): the slot the portal is given. The presigner loads on first use.
+ */
+export async function presignedUpload(uploadKey: string, maxBytes: number) {
+  const { getSignedUrl } = await import("@aws-sdk/s3-request-presigner");
+  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: uploadKey }), { expiresIn: UploadSeconds });
+  return {
+    uploadKey,
+    url,
+    method: "PUT" as const,
+    maxBytes,
+    expiresAt: new Date(Date.now() + UploadSeconds * 1000).toISOString(),
+  };
+}
+
+/** A link (an hour) that downloads a generated file (an export, a rejected-rows report) under `filename`. */
+export async function downloadLink(key: string, filename: string): Promise<string> {
+  const { getSignedUrl } = await import("@aws-sdk/s3-request-presigner");
+  return getSignedUrl(
+    s3(),
+    new GetObjectCommand({ Bucket: bucketName(), Key: key, ResponseContentDisposition: `attachment; filename="${filename}"` }),
+    { expiresIn: 3600 },
+  );
 }
