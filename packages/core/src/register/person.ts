@@ -133,11 +133,10 @@ export const HEAD = "户主";
 export async function preparePerson(
   input: z.output<typeof CreateResidentRecordInput>,
   place: Place,
-  household?: EntityItem<typeof HouseholdEntity>,
-  /** The register's settings when the caller has them (an import's rows: read once, not per row). */
-  known?: RegisterSettings,
+  household: EntityItem<typeof HouseholdEntity> | undefined,
+  /** The register's settings, read once by the caller (an import reads them once for all its rows). */
+  settings: RegisterSettings,
 ) {
-  const settings = known ?? (await registerSettings());
   const tags = splitTags(settings, input.tags);
   const at = now().toISOString();
   const recordID = newID("person");
@@ -183,11 +182,11 @@ const duplicateID = () =>
 
 /** Adds a person (人口) to the register: in a household of the caller's grid, or on a grid. ID numbers are unique in the district (409). */
 export const createResidentRecord = fn(CreateResidentRecordInput, async (input) => {
-  await asRegisterStaff();
+  const settings = await asRegisterStaff();
   const tenantID = useTenant();
   const household = input.householdID ? await loadHousehold(input.householdID) : undefined;
   const place = household ? { gridID: household.gridID, gridPath: household.gridPath } : await placeOf({ gridID: input.gridID });
-  const { item, keys, tally } = await preparePerson(input, place, household);
+  const { item, keys, tally } = await preparePerson(input, place, household, settings);
   const head = household && input.relation === HEAD && !household.headRecordID;
   const result = await writeTransaction(
     { residentRecord: ResidentRecordEntity, registerKey: RegisterKeyEntity, household: HouseholdEntity, ...Tally.entities },
