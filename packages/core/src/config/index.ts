@@ -60,9 +60,32 @@ export function configOf(item: EntityItem<typeof DistrictConfigEntity>): Distric
 
 /** The district's current configuration: the one reader (any user of the district may read it). */
 export async function get(): Promise<DistrictConfig> {
-  const result = await DistrictConfigEntity.get({ tenantID: useTenant() }).go();
+  const tenantID = useTenant();
+  const result = await DistrictConfigEntity.get({ tenantID }).go();
   if (!result.data) throw new NotFoundError("district.not_found", "This district has no configuration.");
-  return configOf(result.data);
+  const config = configOf(result.data);
+  remembered.set(tenantID, config);
+  return config;
+}
+
+/** Per district, the configuration as this process last read it (see `rememberedOrRead`). */
+const remembered = new Map<string, DistrictConfig>();
+
+/**
+ * The configuration as this process last read it, read only when it has none: for a write
+ * that guards the version it used in its own transaction (`guardVersion`), so that a stale
+ * copy cancels the write instead of deciding it (tickets' warm write path, ticket/guard.ts).
+ */
+export async function rememberedOrRead(): Promise<DistrictConfig> {
+  return remembered.get(useTenant()) ?? get();
+}
+
+/** A ConditionCheck of the write's transaction: the configuration is still at `version`. */
+export function guardVersion(ops: WriteOps<{ districtConfig: typeof DistrictConfigEntity }>, version: number) {
+  return ops.districtConfig
+    .check({ tenantID: useTenant() })
+    .where((attr, op) => op.eq(attr.version, version))
+    .commit();
 }
 
 const mechanismNames: Record<MechanismKey, string> = {
@@ -404,6 +427,7 @@ export async function change(
     }),
   ]).go();
   if (result.canceled) throw new ConflictError("config.version", "The configuration changed meanwhile; reload and try again.");
+  remembered.delete(tenantID);
   return { ...next, version, updatedAt, updatedBy };
 }
 

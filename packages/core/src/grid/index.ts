@@ -13,7 +13,7 @@ import { countFieldOf, type Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid, type
 
 export * from "./model.ts";
 export type { Boundary } from "./geometry.ts";
-export { locate, LocateInput, search, SearchInput } from "./locate-cache.ts";
+export { guardStamp, locate, locateForWrite, LocateInput, search, SearchInput } from "./locate-cache.ts";
 export { matchRank, searchGrids, type SearchableGrid } from "./search.ts";
 export {
   importCollection,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { useTenant } from "../actor.ts";
 import { NotFoundError } from "../error.ts";
+import type { WriteOps } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import type { Boundary } from "./geometry.ts";
 import { GridEntity, GridSetEntity } from "./grid.entity.ts";
@@ -50,8 +51,35 @@ export const LocateInput = z.object({
 });
 
 /** The finest grid containing a point, its ancestors and any dedicated grids there. */
-export const locate = fn(LocateInput, async ({ lon, lat }) => {
-  const entry = await indexFor();
+export const locate = fn(LocateInput, async ({ lon, lat }) => placeIn(await indexFor(), lon, lat));
+
+/**
+ * `locate` for a write that guards the grid set's stamp in its own transaction (`guardStamp`):
+ * `remembered` answers from the index this process holds without reading the stamp (a stale
+ * index then cancels the write rather than deciding it); the stamp the answer comes from is
+ * returned with it.
+ */
+export async function locateForWrite(point: { lon: number; lat: number }, options: { remembered: boolean }) {
+  const cached = options.remembered ? await cache.get(useTenant())?.catch(() => undefined) : undefined;
+  // A point outside every remembered grid may lie in a grid added since: that answer is read afresh.
+  const entry = cached?.index.locate(point.lon, point.lat) ? cached : await indexFor();
+  return { ...placeIn(entry, point.lon, point.lat), stamp: entry.stamp };
+}
+
+/** A ConditionCheck of a write's transaction: the district's grids are still at `stamp` (none if it has no grid set). */
+export function guardStamp(ops: WriteOps<{ gridSet: typeof GridSetEntity }>, stamp: number) {
+  return stamp === 0
+    ? ops.gridSet
+        .check({ tenantID: useTenant() })
+        .where((attr, op) => op.notExists(attr.stamp))
+        .commit()
+    : ops.gridSet
+        .check({ tenantID: useTenant() })
+        .where((attr, op) => op.eq(attr.stamp, stamp))
+        .commit();
+}
+
+function placeIn(entry: Entry, lon: number, lat: number) {
   const hit = entry.index.locate(lon, lat);
   if (!hit) throw new NotFoundError("grid.outside_district", `The point (${lon}, ${lat}) lies outside every grid of this district.`);
   const grid = entry.grids.get(hit.gridID)!;
@@ -61,7 +89,7 @@ export const locate = fn(LocateInput, async ({ lon, lat }) => {
       .filter((ref): ref is GridRef & { path: string[] } => Boolean(ref))
       .map(refOf);
   return { grid: refOf(grid), ancestors: refs(grid.path), dedicated: refs(hit.dedicated) };
-});
+}
 
 export const SearchInput = z.object({
   /** A code's first characters (`JY-28`) or a few characters of a name (`桃园`); empty for all. */

@@ -17,6 +17,7 @@ import { fn } from "../util/fn.ts";
 import { now } from "../util/clock.ts";
 import { type Ticket, TicketState, Closure, toTicket } from "./model.ts";
 import { canRead, closingAdds, load, scopesOf, settings } from "./shared.ts";
+import { guarded } from "./guard.ts";
 import { FollowEntity, TicketEntity, TicketStates } from "./ticket.entity.ts";
 import { Note, apply } from "./transition.ts";
 
@@ -178,38 +179,41 @@ export const MarkDuplicateInput = z.object({
  * 重复件: staff close a ticket as a duplicate of another ticket of the district (not itself, not
  * one that is a duplicate itself); its reporter is told and follows the original.
  */
-export const markDuplicate = fn(MarkDuplicateInput, async (input) => {
-  assertRole("grid_worker", "grid_leader", "district_admin");
-  await settings();
-  const ticket = await load(input.ticketID);
-  const originalTicketID = await originalID(input.originalID);
-  if (originalTicketID === ticket.ticketID)
-    throw new InputError("ticket.duplicate_self", "A ticket cannot be a duplicate of itself.", [
-      { path: "originalID", message: "the ticket itself" },
-    ]);
-  if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket cannot be marked a duplicate.");
-  const original = (await TicketEntity.get({ tenantID: useTenant(), ticketID: originalTicketID }).go()).data;
-  if (!original)
-    throw new InputError("ticket.duplicate_unknown", `There is no ticket ${originalTicketID} in this district.`, [
-      { path: "originalID", message: "unknown" },
-    ]);
-  if (original.closure === "duplicate")
-    throw new ConflictError(
-      "ticket.duplicate_of_duplicate",
-      `Ticket ${numberOf(original.ticketID)} is itself a duplicate${original.duplicateOf ? ` of ${numberOf(original.duplicateOf)}` : ""}: name the original.`,
-    );
-  const at = now().toISOString();
-  const onTime = ticket.dueAt === null || at <= ticket.dueAt;
-  const updated = await apply(ticket, {
-    action: "duplicate",
-    to: "closed",
-    note: input.note,
-    closure: "duplicate",
-    duplicateOf: original.ticketID,
-    patch: { closure: "duplicate", closedAt: at, onTime, duplicateOf: original.ticketID },
-    counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "duplicate", at, onTime)),
-  });
-  // Not in the step's transaction (it has its limits): following again changes nothing, so a retry is safe.
-  if (original.reporterID !== ticket.reporterID) await addFollower(ticket.reporterID, original.ticketID, "duplicate");
-  return updated;
-});
+export const markDuplicate = fn(
+  MarkDuplicateInput,
+  guarded(async (input) => {
+    assertRole("grid_worker", "grid_leader", "district_admin");
+    await settings();
+    const ticket = await load(input.ticketID);
+    const originalTicketID = await originalID(input.originalID);
+    if (originalTicketID === ticket.ticketID)
+      throw new InputError("ticket.duplicate_self", "A ticket cannot be a duplicate of itself.", [
+        { path: "originalID", message: "the ticket itself" },
+      ]);
+    if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket cannot be marked a duplicate.");
+    const original = (await TicketEntity.get({ tenantID: useTenant(), ticketID: originalTicketID }).go()).data;
+    if (!original)
+      throw new InputError("ticket.duplicate_unknown", `There is no ticket ${originalTicketID} in this district.`, [
+        { path: "originalID", message: "unknown" },
+      ]);
+    if (original.closure === "duplicate")
+      throw new ConflictError(
+        "ticket.duplicate_of_duplicate",
+        `Ticket ${numberOf(original.ticketID)} is itself a duplicate${original.duplicateOf ? ` of ${numberOf(original.duplicateOf)}` : ""}: name the original.`,
+      );
+    const at = now().toISOString();
+    const onTime = ticket.dueAt === null || at <= ticket.dueAt;
+    const updated = await apply(ticket, {
+      action: "duplicate",
+      to: "closed",
+      note: input.note,
+      closure: "duplicate",
+      duplicateOf: original.ticketID,
+      patch: { closure: "duplicate", closedAt: at, onTime, duplicateOf: original.ticketID },
+      counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "duplicate", at, onTime)),
+    });
+    // Not in the step's transaction (it has its limits): following again changes nothing, so a retry is safe.
+    if (original.reporterID !== ticket.reporterID) await addFollower(ticket.reporterID, original.ticketID, "duplicate");
+    return updated;
+  }),
+);

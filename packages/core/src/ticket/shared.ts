@@ -1,6 +1,6 @@
 import { actorID, inGridScope, useActor, useTenant, type DistrictRole } from "../actor.ts";
 import type { Caller } from "./rules.ts";
-import * as Config from "../config/index.ts";
+import { configForWrite } from "./guard.ts";
 import { NotFoundError } from "../error.ts";
 import { bucketOf, type TicketCounterAdds } from "../counter/ticket-counter.entity.ts";
 import { TicketEntity } from "./ticket.entity.ts";
@@ -8,9 +8,12 @@ import { type Ticket, toTicket } from "./model.ts";
 
 /** Helpers the ticket files share (not part of `Ticket`): the settings, who may read, the counters. */
 
-/** The ticket settings of the district; the mechanism must be switched on. */
+/**
+ * The ticket settings of the district; the mechanism must be switched on. Within a guarded
+ * write (guard.ts), as this process remembers them, their version checked by the write.
+ */
 export async function settings() {
-  const config = await Config.get();
+  const config = await configForWrite();
   if (!config.mechanisms.tickets) throw new NotFoundError("mechanism.off", "Snap-and-report tickets are switched off in this district.");
   return config.tickets;
 }

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { actorID, actorName, assertRole, useActor, useTenant } from "../actor.ts";
 import { TERRITORIAL } from "../config/index.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, UnprocessableError, VisibleError } from "../error.ts";
-import * as Grid from "../grid/index.ts";
 import { Tally } from "../counter/tally.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
@@ -23,6 +22,7 @@ import {
 import { type Ticket, type TicketFields, type TicketState, toEntry, toTicket } from "./model.ts";
 import { caller, canRead, closingAdds, has, load, mainRole, roles, scopesOf, settings } from "./shared.ts";
 import { MAX_PHOTOS, mayHandle, route } from "./rules.ts";
+import { assertGuardsHeld, guarded, guardEntities, guardOperations, locateForWrite } from "./guard.ts";
 import { newTicketNotices, noticesOf } from "./notification.ts";
 
 // ─── transitions ────────────────────────────────────────────────────────────
@@ -87,9 +87,20 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
   const by = actorID();
   const notify = options.notify !== false;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
+  let guards = 0;
   const result = await writeTransaction(
-    { notification: NotificationEntity, ticket: TicketEntity, timeline: TimelineEntity, photoClaim: PhotoClaimEntity, ...Tally.entities },
+    {
+      notification: NotificationEntity,
+      ticket: TicketEntity,
+      timeline: TimelineEntity,
+      photoClaim: PhotoClaimEntity,
+      ...Tally.entities,
+      ...guardEntities,
+    },
     (ops) => [
+      ...guardOperations(ops, (count) => {
+        guards = count;
+      }),
       ...claimOperations(ops, step.claims ?? [], ticket.ticketID),
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
@@ -124,6 +135,7 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
     ],
   ).go();
   if (result.canceled) {
+    assertGuardsHeld(result.data, guards);
     await assertUnclaimed(step.claims ?? [], ticket.ticketID);
     throw new ConflictError("ticket.changed", "Someone else acted on this ticket at the same time; reload it and try again.");
   }
@@ -184,13 +196,17 @@ async function earlierUnder(idempotencyKey: string, requestHash: string) {
 }
 
 /** Reports a ticket (随手拍): located to its grid, photos checked, counted — one transaction. */
-export const create = fn(CreateInput, (input) => report(input, {}));
+export const create = fn(
+  CreateInput,
+  guarded((input) => report(input, {})),
+);
 
 /**
  * `create`, for Open311: with the client's public `token`, resolvable by anyone while it lives
  * (a day); a token another report holds → 400 `open311.token_taken`.
  */
-export const createWithToken = (input: z.input<typeof CreateInput>, token: string) => report(CreateInput.parse(input), { token });
+export const createWithToken = (input: z.input<typeof CreateInput>, token: string) =>
+  guarded((parsed: z.output<typeof CreateInput>) => report(parsed, { token }))(CreateInput.parse(input));
 
 async function report(input: z.output<typeof CreateInput>, extra: { token?: string }) {
   assertRole("resident", "grid_worker", "grid_leader");
@@ -206,7 +222,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
     const earlier = await earlierUnder(input.idempotencyKey, requestHash);
     if (earlier) return earlier;
   }
-  const place = await Grid.locate({ lon: input.lon, lat: input.lat }).catch((error: unknown) => {
+  const place = await locateForWrite({ lon: input.lon, lat: input.lat }).catch((error: unknown) => {
     if (error instanceof VisibleError && error.code === "grid.outside_district")
       throw new InputError("ticket.outside_district", "The location is outside this district's grids: pick a place inside the district.", [
         { path: "lon", message: "outside the district" },
@@ -243,6 +259,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
     updatedAt: at,
   };
   const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
+  let guards = 0;
   const result = await writeTransaction(
     {
       idempotency: IdempotencyEntity,
@@ -251,8 +268,12 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
       timeline: TimelineEntity,
       photoClaim: PhotoClaimEntity,
       ...Tally.entities,
+      ...guardEntities,
     },
     (ops) => [
+      ...guardOperations(ops, (count) => {
+        guards = count;
+      }),
       ...claimOperations(ops, input.photoKeys, ticketID),
       ops.ticket.create(item).commit(),
       ops.timeline
@@ -281,6 +302,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
     ],
   ).go();
   if (result.canceled) {
+    assertGuardsHeld(result.data, guards);
     const earlier = input.idempotencyKey ? await earlierUnder(input.idempotencyKey, requestHash) : undefined;
     if (earlier) return earlier;
     await assertUnclaimed(input.photoKeys, ticketID);
@@ -318,67 +340,76 @@ export const TransitionInput = z.object({ ticketID: z.string(), note: Note.optio
 const staff = ["grid_worker", "grid_leader", "district_admin"] as const;
 
 /** 立案: a grid worker or leader accepts a collected ticket; its deadline starts counting. */
-export const accept = fn(TransitionInput, async (input) => {
-  assertRole(...staff);
-  const config = await settings();
-  const ticket = await load(input.ticketID);
-  expect(ticket, "accepted", "collected");
-  const category = config.categories.find((candidate) => candidate.key === ticket.categoryKey);
-  const at = now();
-  const dueAt = addWorkingHours(at, category?.deadlineHours ?? 40, config.workingHours).toISOString();
-  return apply(ticket, {
-    action: "accept",
-    to: "accepted",
-    note: input.note,
-    patch: { acceptedAt: at.toISOString(), dueAt },
-    counters: new Tally().addTicket(scopesOf(ticket), at.toISOString(), { accepted: 1 }),
-  });
-});
+export const accept = fn(
+  TransitionInput,
+  guarded(async (input) => {
+    assertRole(...staff);
+    const config = await settings();
+    const ticket = await load(input.ticketID);
+    expect(ticket, "accepted", "collected");
+    const category = config.categories.find((candidate) => candidate.key === ticket.categoryKey);
+    const at = now();
+    const dueAt = addWorkingHours(at, category?.deadlineHours ?? 40, config.workingHours).toISOString();
+    return apply(ticket, {
+      action: "accept",
+      to: "accepted",
+      note: input.note,
+      patch: { acceptedAt: at.toISOString(), dueAt },
+      counters: new Tally().addTicket(scopesOf(ticket), at.toISOString(), { accepted: 1 }),
+    });
+  }),
+);
 
 /** Not accepted (不予立案), with a reason: a closure that does not count as solved. */
-export const reject = fn(TransitionInput.extend({ note: Note.min(2, "give the reason") }), async (input) => {
-  assertRole(...staff);
-  await settings();
-  const ticket = await load(input.ticketID);
-  expect(ticket, "rejected", "collected");
-  const at = now().toISOString();
-  return apply(ticket, {
-    action: "reject",
-    to: "closed",
-    note: input.note,
-    closure: "not_accepted",
-    patch: { closure: "not_accepted", closedAt: at, onTime: true },
-    counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "not_accepted", at, true)),
-  });
-});
+export const reject = fn(
+  TransitionInput.extend({ note: Note.min(2, "give the reason") }),
+  guarded(async (input) => {
+    assertRole(...staff);
+    await settings();
+    const ticket = await load(input.ticketID);
+    expect(ticket, "rejected", "collected");
+    const at = now().toISOString();
+    return apply(ticket, {
+      action: "reject",
+      to: "closed",
+      note: input.note,
+      closure: "not_accepted",
+      patch: { closure: "not_accepted", closedAt: at, onTime: true },
+      counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, "not_accepted", at, true)),
+    });
+  }),
+);
 
 /** 派遣: a dispatcher sends an accepted ticket to a department (routed unless named). */
-export const dispatch = fn(TransitionInput.extend({ departmentKey: z.string().max(40).optional() }), async (input) => {
-  assertRole("grid_leader", "district_admin");
-  const config = await settings();
-  const ticket = await load(input.ticketID);
-  expect(ticket, "dispatched", "accepted");
-  const departmentKey = input.departmentKey ?? route(config, ticket);
-  if (departmentKey !== TERRITORIAL && !config.departments.some((department) => department.key === departmentKey))
-    throw new InputError("ticket.unknown_department", `There is no department "${departmentKey}" in this district.`, [
-      { path: "departmentKey", message: "unknown" },
-    ]);
-  const at = now().toISOString();
-  const next = { ...ticket, departmentKey };
-  return apply(ticket, {
-    action: "dispatch",
-    to: "dispatched",
-    note: input.note,
-    departmentKey,
-    patch: { departmentKey, dispatchedAt: at },
-    counters: new Tally().addTicket(scopesOf(next), at, { dispatched: 1 }),
-  });
-});
+export const dispatch = fn(
+  TransitionInput.extend({ departmentKey: z.string().max(40).optional() }),
+  guarded(async (input) => {
+    assertRole("grid_leader", "district_admin");
+    const config = await settings();
+    const ticket = await load(input.ticketID);
+    expect(ticket, "dispatched", "accepted");
+    const departmentKey = input.departmentKey ?? route(config, ticket);
+    if (departmentKey !== TERRITORIAL && !config.departments.some((department) => department.key === departmentKey))
+      throw new InputError("ticket.unknown_department", `There is no department "${departmentKey}" in this district.`, [
+        { path: "departmentKey", message: "unknown" },
+      ]);
+    const at = now().toISOString();
+    const next = { ...ticket, departmentKey };
+    return apply(ticket, {
+      action: "dispatch",
+      to: "dispatched",
+      note: input.note,
+      departmentKey,
+      patch: { departmentKey, dispatchedAt: at },
+      counters: new Tally().addTicket(scopesOf(next), at, { dispatched: 1 }),
+    });
+  }),
+);
 
 /** 处置反馈: the department (or, for territorial tickets, the grid's staff) reports what it did. */
 export const reportHandling = fn(
   TransitionInput.extend({ note: Note.min(2, "say what was done"), photoKeys: PhotoKeys.default([]) }),
-  async (input) => {
+  guarded(async (input) => {
     const actor = useActor();
     await settings();
     const ticket = await load(input.ticketID);
@@ -406,7 +437,7 @@ export const reportHandling = fn(
     });
     await Photo.keep(photos, keys);
     return updated;
-  },
+  }),
 );
 
 async function checkable(ticketID: string, action: string) {
@@ -422,7 +453,7 @@ async function checkable(ticketID: string, action: string) {
 /** 核查结案: someone other than the handler checks the work and closes the ticket (solved, not ours, duplicate). */
 export const verify = fn(
   TransitionInput.extend({ closure: z.enum(["solved", "not_responsible", "duplicate"]).default("solved") }),
-  async (input) => {
+  guarded(async (input) => {
     const ticket = await checkable(input.ticketID, "verified");
     const at = now().toISOString();
     const onTime = ticket.dueAt === null || at <= ticket.dueAt;
@@ -434,21 +465,24 @@ export const verify = fn(
       patch: { closure: input.closure, closedAt: at, onTime },
       counters: new Tally().addTicket(scopesOf(ticket), at, closingAdds(ticket, input.closure, at, onTime)),
     });
-  },
+  }),
 );
 
 /** The check failed: back to the department. */
-export const sendBack = fn(TransitionInput.extend({ note: Note.min(2, "say what is still wrong") }), async (input) => {
-  const ticket = await checkable(input.ticketID, "sent back");
-  const at = now().toISOString();
-  return apply(ticket, {
-    action: "send_back",
-    to: "dispatched",
-    note: input.note,
-    patch: { handledAt: undefined, handledBy: undefined },
-    counters: new Tally().addTicket(scopesOf(ticket), at, { sentBack: 1 }),
-  });
-});
+export const sendBack = fn(
+  TransitionInput.extend({ note: Note.min(2, "say what is still wrong") }),
+  guarded(async (input) => {
+    const ticket = await checkable(input.ticketID, "sent back");
+    const at = now().toISOString();
+    return apply(ticket, {
+      action: "send_back",
+      to: "dispatched",
+      note: input.note,
+      patch: { handledAt: undefined, handledBy: undefined },
+      counters: new Tally().addTicket(scopesOf(ticket), at, { sentBack: 1 }),
+    });
+  }),
+);
 
 function assertReporter(ticket: Ticket) {
   if (ticket.reporterID !== actorID())
@@ -456,92 +490,102 @@ function assertReporter(ticket: Ticket) {
 }
 
 /** 综合评价: the reporter rates a closed ticket once, 1–5 with a comment. */
-export const rate = fn(TransitionInput.extend({ rating: z.number().int().min(1).max(5), note: Note.optional() }), async (input) => {
-  await settings();
-  const ticket = await load(input.ticketID);
-  assertReporter(ticket);
-  expect(ticket, "rated", "closed");
-  if (ticket.rating !== null) throw new ConflictError("ticket.rated", "This ticket has been rated already.");
-  const at = now().toISOString();
-  return apply(
-    ticket,
-    {
-      action: "rate",
-      to: "closed",
-      note: input.note,
-      rating: input.rating,
-      patch: { rating: input.rating, ratingComment: input.note },
-      counters: new Tally().addTicket(scopesOf(ticket), at, { rated: 1, ratingSum: input.rating }),
-    },
-    { notify: false },
-  );
-});
+export const rate = fn(
+  TransitionInput.extend({ rating: z.number().int().min(1).max(5), note: Note.optional() }),
+  guarded(async (input) => {
+    await settings();
+    const ticket = await load(input.ticketID);
+    assertReporter(ticket);
+    expect(ticket, "rated", "closed");
+    if (ticket.rating !== null) throw new ConflictError("ticket.rated", "This ticket has been rated already.");
+    const at = now().toISOString();
+    return apply(
+      ticket,
+      {
+        action: "rate",
+        to: "closed",
+        note: input.note,
+        rating: input.rating,
+        patch: { rating: input.rating, ratingComment: input.note },
+        counters: new Tally().addTicket(scopesOf(ticket), at, { rated: 1, ratingSum: input.rating }),
+      },
+      { notify: false },
+    );
+  }),
+);
 
 /** The reporter reopens a closed ticket within the district's reopen window; it waits for dispatch again. */
-export const reopen = fn(TransitionInput.extend({ note: Note.min(2, "say why") }), async (input) => {
-  const config = await settings();
-  const ticket = await load(input.ticketID);
-  assertReporter(ticket);
-  expect(ticket, "reopened", "closed");
-  if (ticket.closure === "not_accepted")
-    throw new ConflictError("ticket.not_accepted", "A ticket that was not accepted cannot be reopened; report it anew.");
-  const closedAt = ticket.closedAt!;
-  if (now().getTime() - new Date(closedAt).getTime() > config.reopenDays * 86400_000)
-    throw new ConflictError(
-      "ticket.reopen_window",
-      `A closed ticket can be reopened within ${config.reopenDays} days; this one closed on ${closedAt.slice(0, 10)}.`,
-    );
-  const at = now().toISOString();
-  const counters = new Tally().addTicket(scopesOf(ticket), at, { reopened: 1 }).addTicket(scopesOf(ticket), closedAt, {
-    ...closingAdds(ticket, ticket.closure!, closedAt, ticket.onTime === true, -1),
-    ...(ticket.rating !== null ? { rated: -1, ratingSum: -ticket.rating } : {}),
-  });
-  return apply(ticket, {
-    action: "reopen",
-    to: "accepted",
-    note: input.note,
-    patch: {
-      closure: undefined,
-      closedAt: undefined,
-      onTime: undefined,
-      rating: undefined,
-      ratingComment: undefined,
-      handledAt: undefined,
-      handledBy: undefined,
-      reopenCount: ticket.reopenCount + 1,
-      duplicateOf: undefined,
-    },
-    counters,
-  });
-});
+export const reopen = fn(
+  TransitionInput.extend({ note: Note.min(2, "say why") }),
+  guarded(async (input) => {
+    const config = await settings();
+    const ticket = await load(input.ticketID);
+    assertReporter(ticket);
+    expect(ticket, "reopened", "closed");
+    if (ticket.closure === "not_accepted")
+      throw new ConflictError("ticket.not_accepted", "A ticket that was not accepted cannot be reopened; report it anew.");
+    const closedAt = ticket.closedAt!;
+    if (now().getTime() - new Date(closedAt).getTime() > config.reopenDays * 86400_000)
+      throw new ConflictError(
+        "ticket.reopen_window",
+        `A closed ticket can be reopened within ${config.reopenDays} days; this one closed on ${closedAt.slice(0, 10)}.`,
+      );
+    const at = now().toISOString();
+    const counters = new Tally().addTicket(scopesOf(ticket), at, { reopened: 1 }).addTicket(scopesOf(ticket), closedAt, {
+      ...closingAdds(ticket, ticket.closure!, closedAt, ticket.onTime === true, -1),
+      ...(ticket.rating !== null ? { rated: -1, ratingSum: -ticket.rating } : {}),
+    });
+    return apply(ticket, {
+      action: "reopen",
+      to: "accepted",
+      note: input.note,
+      patch: {
+        closure: undefined,
+        closedAt: undefined,
+        onTime: undefined,
+        rating: undefined,
+        ratingComment: undefined,
+        handledAt: undefined,
+        handledBy: undefined,
+        reopenCount: ticket.reopenCount + 1,
+        duplicateOf: undefined,
+      },
+      counters,
+    });
+  }),
+);
 
 /** Adds a photo to an open ticket (its reporter) or to the handling (the handler's department). */
-export const attachPhoto = fn(z.object({ ticketID: z.string(), photoKey: z.string().max(300) }), async (input) => {
-  await settings();
-  const ticket = await load(input.ticketID);
-  const actor = useActor();
-  const mayAttach =
-    ticket.reporterID === actorID() ||
-    (actor.type === "user" && actor.department === ticket.departmentKey) ||
-    has("grid_worker", "grid_leader", "district_admin");
-  if (!mayAttach) throw new ForbiddenError("ticket.photo_forbidden", "Only the reporter or the staff handling the ticket may add photos.");
-  if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket takes no more photos.");
-  if (ticket.photos.length >= MAX_PHOTOS * 2)
-    throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
-  const photo = await Photo.check(input.photoKey, "photoKey");
-  const key = Photo.finalKey(photo, ticket.ticketID);
-  const updated = await apply(
-    ticket,
-    {
-      action: "photo",
-      to: ticket.state,
-      photos: [key],
-      patch: { photos: [...ticket.photos, key] },
-      counters: new Tally(),
-      claims: [input.photoKey],
-    },
-    { notify: false },
-  );
-  await Photo.keep([photo], [key]);
-  return updated;
-});
+export const attachPhoto = fn(
+  z.object({ ticketID: z.string(), photoKey: z.string().max(300) }),
+  guarded(async (input) => {
+    await settings();
+    const ticket = await load(input.ticketID);
+    const actor = useActor();
+    const mayAttach =
+      ticket.reporterID === actorID() ||
+      (actor.type === "user" && actor.department === ticket.departmentKey) ||
+      has("grid_worker", "grid_leader", "district_admin");
+    if (!mayAttach)
+      throw new ForbiddenError("ticket.photo_forbidden", "Only the reporter or the staff handling the ticket may add photos.");
+    if (ticket.state === "closed") throw new ConflictError("ticket.state", "A closed ticket takes no more photos.");
+    if (ticket.photos.length >= MAX_PHOTOS * 2)
+      throw new InputError("photo.too_many", "This ticket has all the photos it may hold.", [{ path: "photoKey", message: "too many" }]);
+    const photo = await Photo.check(input.photoKey, "photoKey");
+    const key = Photo.finalKey(photo, ticket.ticketID);
+    const updated = await apply(
+      ticket,
+      {
+        action: "photo",
+        to: ticket.state,
+        photos: [key],
+        patch: { photos: [...ticket.photos, key] },
+        counters: new Tally(),
+        claims: [input.photoKey],
+      },
+      { notify: false },
+    );
+    await Photo.keep([photo], [key]);
+    return updated;
+  }),
+);
