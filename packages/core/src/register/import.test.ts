@@ -40,7 +40,7 @@ const good = [
   `榕一路 2 号,H3,户主,赵三,${id(4)},,I-2,low_income`,
 ].join("\n");
 
-const tenants = { main: "imp-a", empty: "imp-b", resume: "imp-c", undo: "imp-d" };
+const tenants = { main: "imp-a", empty: "imp-b", resume: "imp-c", undo: "imp-d", race: "imp-e" };
 
 /** Every register item of a district in the table (records, keys, houses, households). */
 async function registerItems(tenantID: string) {
@@ -219,6 +219,34 @@ describe("a re-delivered import", () => {
     expect(district["register.people"].count).toBe(25);
     expect(district["register.tag.elderly_alone"].count).toBe(25);
     expect(await as(tenantID, () => Register.recount())).toEqual([]);
+  });
+
+  it("stops when one of its ID numbers is registered by hand after the check, naming the row, and keeps only that person", async () => {
+    const tenantID = tenants.race;
+    registerImportWorker.batchRows = 10;
+    let byHand = "";
+    registerImportWorker.afterBatch = async (written) => {
+      if (written !== 10) return;
+      // Between the check and the write of the second batch, a worker registers 周15 (row 17) by hand.
+      const house = await as(tenantID, () => Register.createHouse({ address: "榕八路 1 号", lon: 118.02, lat: 27.02 }));
+      const household = await as(tenantID, () => Register.createHousehold({ houseID: house.houseID }));
+      const person = await as(tenantID, () =>
+        Register.createResidentRecord({ name: "周十五", idNumber: id(615), householdID: household.householdID, tags: [] }),
+      );
+      byHand = person.recordID;
+    };
+    const importID = "import_race";
+    await as(tenantID, () =>
+      RegisterImportEntity.create({ tenantID, importID, status: "queued", by: "t", startedAt: new Date().toISOString() }).go(),
+    );
+    await as(tenantID, () => runImport(importID, { number: 1, last: false }, bytes(file())));
+    const stored = (await RegisterImportEntity.get({ tenantID, importID }).go()).data;
+    expect(stored).toMatchObject({ status: "failed", failureCode: "register.duplicate_id" });
+    expect(stored?.failureMessage).toContain("Row 17");
+    const items = await registerItems(tenantID);
+    expect(items.filter((item) => item.__edb_e__ === "residentRecord").map((item) => item.recordID)).toEqual([byHand]);
+    expect(items.filter((item) => item.__edb_e__ === "registerKey").map((item) => item.recordID)).toEqual([byHand]);
+    expect((await as(tenantID, () => readTallies("district", "all")))["register.people"].count).toBe(1);
   });
 
   it("removes what it wrote when it fails for good, and leaves the counters as they were", async () => {

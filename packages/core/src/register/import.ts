@@ -26,17 +26,17 @@
  *    checking and written once at the end (`Tally.write()`), so a failure leaves them unchanged.
  * 4. A failure for good while writing (the last delivery, or a conflict) removes what the import
  *    wrote — the same IDs again — and the import says `failed`.
- * What it does not guard: a person created by hand with the same ID number between the check and
- * the write would have their ID key overwritten (BatchWrite has no conditions); imports are an
- * occasional, staff-started operation, and the recount shows such drift.
+ * A person created by hand with one of the file's ID numbers between the check and the write
+ * stops the import: the ID keys are claimed on condition (`claimIDKeys`) before their records.
  */
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
 import { actorID, inGridScope, useTenant } from "../actor.ts";
 import { gridScopes, Tally } from "../counter/tally.ts";
-import { InputError, NotFoundError, VisibleError } from "../error.ts";
+import { ConflictError, InputError, NotFoundError, VisibleError } from "../error.ts";
 import { GridEntity } from "../grid/grid.entity.ts";
 import { toGrid } from "../grid/model.ts";
 import { consume, type RateLimit } from "../identity/rate-limit.ts";
@@ -470,12 +470,17 @@ async function writePeople(plan: ImportPlan, open: Source, importID: string, at:
   for (const tag of settings.tags) for (const name of [tag.key, tag.nameZh, tag.nameEn]) tagKeys.set(name.toLowerCase(), tag.key);
   const ids = idsOf(importID, at);
   let done = 0;
-  let pending: Promise<Record<string, unknown>[]>[] = [];
+  let pending: Promise<{ row: number; claim: Record<string, unknown>; items: Record<string, unknown>[] }>[] = [];
   const flush = async () => {
     if (!pending.length) return;
-    // The batch's people are prepared (sealed, hashed) at once, then written together.
-    const items = (await Promise.all(pending)).flat();
-    await batchPut(items, { concurrency: 4 });
+    // The batch's people are prepared (sealed, hashed) at once; their ID keys claimed on
+    // condition, then the rest written together.
+    const prepared = await Promise.all(pending);
+    await claimIDKeys(prepared);
+    await batchPut(
+      prepared.flatMap((person) => person.items),
+      { concurrency: 4 },
+    );
     done += pending.length;
     pending = [];
     await RegisterImportEntity.patch({ tenantID, importID }).set({ written: done }).go();
@@ -502,14 +507,49 @@ async function writePeople(plan: ImportPlan, open: Source, importID: string, at:
     pending.push(
       withClock(at, () =>
         withIDs(`${importID}|${row}`, () => preparePerson(input, { gridID: house.gridID, gridPath: house.gridPath }, household, settings)),
-      ).then(({ item, keys }) => [
-        ResidentRecordEntity.put(item).params().Item,
-        ...keys.map((key) => RegisterKeyEntity.put({ tenantID, ...key }).params().Item),
-      ]),
+      ).then(({ item, keys }) => {
+        const [unique, ...others] = keys.map((key) => RegisterKeyEntity.put({ tenantID, ...key }).params().Item);
+        return { row, claim: unique, items: [ResidentRecordEntity.put(item).params().Item, ...others] };
+      }),
     );
     if (pending.length >= registerImportWorker.batchRows) await flush();
   }
   await flush();
+}
+
+/**
+ * The ID keys of a batch of people, each written on the condition that it is free or already
+ * names this import's record (a job delivered again): an ID number registered by hand since the
+ * check stops the import (409 `register.duplicate_id`, naming the row), and the import's undo
+ * leaves that person's key alone. BatchWrite takes no condition; a transaction of 100 does.
+ */
+async function claimIDKeys(people: { row: number; claim: Record<string, unknown> }[]) {
+  for (let start = 0; start < people.length; start += 100) {
+    const chunk = people.slice(start, start + 100);
+    try {
+      await documentClient().send(
+        new TransactWriteCommand({
+          TransactItems: chunk.map(({ claim }) => ({
+            Put: {
+              TableName: tableName(),
+              Item: claim,
+              ConditionExpression: "attribute_not_exists(pk) OR recordID = :mine",
+              ExpressionAttributeValues: { ":mine": claim.recordID },
+            },
+          })),
+        }),
+      );
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const taken = reasons.findIndex((reason) => reason.Code === "ConditionalCheckFailed");
+      if (taken >= 0)
+        throw new ConflictError(
+          "register.duplicate_id",
+          `Row ${chunk[taken].row}: this ID number was registered by someone else while the file was imported; nothing of the import was kept.`,
+        );
+      throw error;
+    }
+  }
 }
 
 /** Step 4: removes what an import wrote (the same IDs again); its ID keys only where they still name its records. */
