@@ -257,6 +257,7 @@ export const Permissions = {
   getRegisterImportMapping: gridStaff,
   getRegisterImport: gridStaff,
   exportRegister: gridStaff,
+  getRegisterExport: gridStaff,
 
   // ─── metrics ───
   getDistrictMetrics: everyone(),

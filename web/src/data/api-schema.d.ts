@@ -1435,8 +1435,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people of a grid and below (the caller's grid by default) as .xlsx or CSV: masked values, tags by name, cells defused; logged */
-        get: operations["exportRegister"];
+        get?: never;
+        put?: never;
+        /** Export the people of a grid and below (the caller's grid by default) as .xlsx or CSV in the background: masked values, tags by name, cells defused; logged. Follow it with getRegisterExport */
+        post: operations["exportRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/exports/{exportID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export's progress (people written) and, once done, its download link (one hour); for the one who started it */
+        get: operations["getRegisterExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4199,6 +4216,23 @@ export interface components {
             /** @enum {string} */
             status: "active" | "pending";
             userID: string;
+        };
+        RegisterExport: {
+            bytes: number | null;
+            exportID: string;
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            finishedAt: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            gridID: string | null;
+            startedAt: string;
+            /** @enum {string} */
+            status: "queued" | "writing" | "done" | "failed";
+            url: string | null;
+            written: number;
         };
         RegisterImport: {
             checked: number;
@@ -10172,24 +10206,28 @@ export interface operations {
     };
     exportRegister: {
         parameters: {
-            query?: {
-                format?: "csv" | "xlsx";
-                gridID?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    format?: "csv" | "xlsx";
+                    gridID?: string;
+                };
+            };
+        };
         responses: {
-            /** @description The file */
-            200: {
+            /** @description Queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
+                    "application/json": components["schemas"]["RegisterExport"];
                 };
             };
             /** @description Invalid input (field paths in `errors`) */
@@ -10230,6 +10268,55 @@ export interface operations {
             };
             /** @description Too many tries: wait the seconds `Retry-After` gives */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegisterExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterExport"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,9 @@
-/** The register's spreadsheet import and export (issue 18): upload slot, import, progress, saved mapping, export file. */
+/** The register's spreadsheet import and export (issue 18): upload slot, import, progress, saved mapping, export file (written in the background, then a link). */
 import { ok, type Api, type Reply } from "./api.ts";
 
 export type RegisterImport = Reply<"/register/imports/{importID}", "get">;
 export type RegisterImportMapping = NonNullable<Reply<"/register/imports/mapping", "get">["mapping"]>;
+export type RegisterExport = Reply<"/register/exports/{exportID}", "get">;
 
 /** The fields a register spreadsheet maps (the order the mapping step shows them); the first four are required. */
 export const RegisterImportFields = [
@@ -31,8 +32,11 @@ export function registerImportApi(api: Api) {
     status: (importID: string): Promise<RegisterImport> =>
       ok(client.GET("/register/imports/{importID}", { params: { path: { importID } } })),
     mapping: () => ok(client.GET("/register/imports/mapping")).then((reply) => reply.mapping),
-    /** The people of the caller's grid as a file (the bearer token is sent, so it is fetched, not linked). */
-    export: (format: "csv" | "xlsx") => ok(client.GET("/register/exports", { params: { query: { format } }, parseAs: "blob" })),
+    /** Starts writing the people of the caller's grid to a file, in the background. */
+    startExport: (format: "csv" | "xlsx"): Promise<RegisterExport> => ok(client.POST("/register/exports", { body: { format } })),
+    /** An export's progress, and its download link once written. */
+    exportStatus: (exportID: string): Promise<RegisterExport> =>
+      ok(client.GET("/register/exports/{exportID}", { params: { path: { exportID } } })),
   };
 }
 export type RegisterImportApi = ReturnType<typeof registerImportApi>;

@@ -41,5 +41,9 @@ export const registerImportEn: Record<RegisterImportMessageKey, string> = {
     "Exports hold masked values (ID numbers and phones partly hidden); every export is written to the access log.",
   "registerImport.exportCsv": "Export CSV",
   "registerImport.exportXlsx": "Export Excel",
+  "registerImport.exportWriting": "Writing the file… {written} people so far",
+  "registerImport.exportDone": "The file is ready: {written} people.",
+  "registerImport.exportDownload": "Download",
+  "registerImport.exportFailed": "The export failed; try again.",
   "registerImport.staffOnly": "The register is kept by grid staff and district admins",
 };

@@ -36,6 +36,10 @@ export const registerImportZhCN = {
   "registerImport.exportBody": "导出为脱敏数据（身份证号、手机号部分隐藏），每次导出都记入访问日志。",
   "registerImport.exportCsv": "导出 CSV",
   "registerImport.exportXlsx": "导出 Excel",
+  "registerImport.exportWriting": "正在生成文件…已写入 {written} 人",
+  "registerImport.exportDone": "文件已生成，共 {written} 人。",
+  "registerImport.exportDownload": "下载",
+  "registerImport.exportFailed": "导出失败，请重试。",
   "registerImport.staffOnly": "登记数据由网格工作人员和区级管理员维护",
 } as const;
 export type RegisterImportMessageKey = keyof typeof registerImportZhCN;

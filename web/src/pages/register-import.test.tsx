@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@solidjs/testing-library";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import type { RegisterImport } from "../data/register-import.ts";
+import type { RegisterExport, RegisterImport } from "../data/register-import.ts";
 import { adminMe, jianyangConfig } from "../test/fixtures.ts";
 import { jianyangApi, renderApp, reply, signedIn } from "../test/harness.tsx";
 
@@ -100,6 +100,41 @@ describe("the register import page", () => {
     expect(sent.at(-1)?.body).toEqual({
       uploadKey: "uploads/pending/jianyang/upload_1.register",
       mapping: { address: "住处", name: "名字", idNumber: "证件号", gridCode: "片区" },
+    });
+  });
+
+  it("exports in the background: the progress, then the file's link", async () => {
+    const exportJob = (changes: Partial<RegisterExport>): RegisterExport => ({
+      exportID: "export_1",
+      status: "queued",
+      format: "xlsx",
+      gridID: null,
+      written: 0,
+      bytes: null,
+      url: null,
+      failure: null,
+      startedAt: "2030-01-01T00:00:00.000Z",
+      finishedAt: null,
+      ...changes,
+    });
+    const looks = [
+      exportJob({ status: "writing", written: 500 }),
+      exportJob({ status: "done", written: 1234, url: "https://s3.test/register.xlsx" }),
+    ];
+    let look = 0;
+    const requests = jianyangApi(adminMe, jianyangConfig, {
+      "POST /register/exports": () => reply(202, exportJob({})),
+      "GET /register/exports/export_1": () => looks[Math.min(look++, looks.length - 1)],
+    });
+    signedIn();
+    renderApp("/d/jianyang/register-import");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "导出 Excel" }));
+    expect(await screen.findByText("正在生成文件…已写入 500 人")).toBeTruthy();
+    expect(await screen.findByText("文件已生成，共 1,234 人。", { exact: false })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "下载" }).getAttribute("href")).toBe("https://s3.test/register.xlsx");
+    expect(requests.requests.find((request) => request.method === "POST" && request.path === "/register/exports")?.body).toEqual({
+      format: "xlsx",
     });
   });
 });

@@ -2,6 +2,7 @@ import { A, useParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { follow, putFile } from "../data/grids.ts";
 import {
+  type RegisterExport,
   type RegisterImport,
   type RegisterImportField,
   RegisterImportFields,
@@ -12,7 +13,6 @@ import {
 import { useRegisterImportLocale } from "../i18n/register-import.ts";
 import { useSession } from "../providers/session.tsx";
 import { errorMessage } from "../ui/errors.ts";
-import { saveBlob } from "../ui/save-blob.ts";
 import { usePageTitle } from "../ui/title.ts";
 
 type Step =
@@ -21,6 +21,8 @@ type Step =
   | { kind: "importing"; job: RegisterImport | null }
   | { kind: "over"; job: RegisterImport }
   | { kind: "error"; message: string };
+
+type ExportStep = { kind: "idle" } | { kind: "running"; job: RegisterExport } | { kind: "error"; message: string };
 
 /**
  * `/d/:slug/register/import`: a spreadsheet of people → presigned upload → the import runs in
@@ -64,13 +66,29 @@ export function RegisterImportPage() {
     }
   }
 
-  async function download(format: "csv" | "xlsx") {
+  const [exporting, setExporting] = createSignal<ExportStep>({ kind: "idle" });
+  async function startExport(format: "csv" | "xlsx") {
     try {
-      saveBlob((await api.export(format)) as Blob, `register.${format}`);
+      const started = await api.startExport(format);
+      setExporting({ kind: "running", job: started });
+      const job = await follow(
+        started,
+        () => api.exportStatus(started.exportID),
+        (latest) => setExporting({ kind: "running", job: latest }),
+      );
+      setExporting(
+        job.status === "done"
+          ? { kind: "running", job }
+          : { kind: "error", message: job.failure?.message ?? t("registerImport.exportFailed") },
+      );
     } catch (failure) {
-      setStep({ kind: "error", message: errorMessage(failure, t) });
+      setExporting({ kind: "error", message: errorMessage(failure, t) });
     }
   }
+  const exportJob = () => {
+    const current = exporting();
+    return current.kind === "running" ? current.job : null;
+  };
 
   const progress = (job: RegisterImport | null) =>
     !job || job.status === "queued"
@@ -190,12 +208,40 @@ export function RegisterImportPage() {
       <section class="card">
         <h2>{t("registerImport.exportTitle")}</h2>
         <p>{t("registerImport.exportBody")}</p>
-        <button type="button" class="button" onClick={() => download("csv")}>
+        <button
+          type="button"
+          class="button"
+          disabled={exportJob()?.status === "queued" || exportJob()?.status === "writing"}
+          onClick={() => startExport("csv")}
+        >
           {t("registerImport.exportCsv")}
         </button>
-        <button type="button" class="button" onClick={() => download("xlsx")}>
+        <button
+          type="button"
+          class="button"
+          disabled={exportJob()?.status === "queued" || exportJob()?.status === "writing"}
+          onClick={() => startExport("xlsx")}
+        >
           {t("registerImport.exportXlsx")}
         </button>
+        <Switch>
+          <Match when={exportJob()?.status === "done"}>
+            <p role="status">
+              {t("registerImport.exportDone", { written: formatNumber(exportJob()!.written) })}{" "}
+              <a href={exportJob()!.url!} download="">
+                {t("registerImport.exportDownload")}
+              </a>
+            </p>
+          </Match>
+          <Match when={exportJob()}>
+            <p role="status">{t("registerImport.exportWriting", { written: formatNumber(exportJob()!.written) })}</p>
+          </Match>
+          <Match when={exporting().kind === "error"}>
+            <p role="alert" class="error">
+              {(exporting() as { message: string }).message}
+            </p>
+          </Match>
+        </Switch>
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { As, startTestApi } from "../../../../scripts/test/api.ts";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 const admin = { as: As.jianyangAdmin };
+const leader = { as: As.jianyangLeader };
 
 // Fictitious ID numbers with valid check characters (GB 11643).
 const id = (n: number) => {
@@ -29,6 +30,29 @@ async function settled(importID: string) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`import ${importID} did not finish`);
+}
+
+/** An export started through the API, followed to its end, and its file fetched from the link. */
+async function exportedFile(format: "csv" | "xlsx") {
+  const started = await api.call("POST", "/register/exports", { ...admin, body: { format } });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  expect(started.body).toMatchObject({ exportID: expect.stringMatching(/^export_/), status: "queued", format, url: null });
+  for (let polls = 0; polls < 600; polls++) {
+    const job = await api.call("GET", `/register/exports/${started.body.exportID}`, admin);
+    expect(job.status).toBe(200);
+    if (job.body.status === "failed") throw new Error(JSON.stringify(job.body.failure));
+    if (job.body.status === "done") {
+      const response = await fetch(job.body.url);
+      expect(response.status).toBe(200);
+      return {
+        exportID: started.body.exportID as string,
+        type: job.body.format === "csv" ? "text/csv" : "spreadsheetml",
+        text: await response.text(),
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`export ${started.body.exportID} did not finish`);
 }
 
 beforeAll(async () => {
@@ -58,10 +82,9 @@ describe("the register's spreadsheets through the API", () => {
     expect(job.body).toMatchObject({ importID: expect.stringMatching(/^import_/), status: "queued", written: 0, rejectedCount: 0 });
     expect(await settled(job.body.importID)).toMatchObject({ status: "done", total: 2, checked: 2, written: 2, failure: null });
 
-    const exported = await api.call("GET", "/register/exports?format=csv", admin);
-    expect(exported.status).toBe(200);
+    const exported = await exportedFile("csv");
     expect(exported.type).toContain("text/csv");
-    const text = String(exported.body);
+    const text = exported.text;
     expect(text).toContain(`"'=HYPERLINK(""http://x.example"",""点"")"`);
     expect(text).toContain(`350***********${id(1).slice(-4)}`);
     expect(text).toContain("138****0001");
@@ -70,9 +93,11 @@ describe("the register's spreadsheets through the API", () => {
     expect(log.body.items.map((entry: { action: string; detail?: string }) => entry.detail)).toContainEqual(
       expect.stringContaining("register csv"),
     );
-    const xlsx = await api.call("GET", "/register/exports?format=xlsx", admin);
-    expect(xlsx.status).toBe(200);
+    const xlsx = await exportedFile("xlsx");
     expect(xlsx.type).toContain("spreadsheetml");
+    // The file is its starter's: the district's other staff do not see the export.
+    const other = await api.call("GET", `/register/exports/${xlsx.exportID}`, leader);
+    expect(other.status).toBe(404);
   });
 
   it("refuses a file with bad rows as a whole, with a downloadable report in Chinese and English", async () => {

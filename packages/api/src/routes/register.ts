@@ -11,6 +11,7 @@ const RecordParam = z.object({ recordID: pathParam("recordID", "person_01jd…")
 const HouseholdParam = z.object({ householdID: pathParam("householdID", "household_01jd…") });
 const tags = ["register"];
 const RegisterImportSchema = Register.RegisterImportView.meta({ id: "RegisterImport" });
+const RegisterExportSchema = Register.RegisterExportView.meta({ id: "RegisterExport" });
 const ImportMappingSchema = Register.ImportMapping.meta({ id: "RegisterImportMapping" });
 const UploadSlot = z.object({
   uploadKey: z.string(),
@@ -365,33 +366,30 @@ export const registerRoutes = router()
   )
   .openapi(
     createRoute({
-      method: "get",
+      method: "post",
       path: "/exports",
       operationId: "exportRegister",
       tags,
       summary:
-        "The people of a grid and below (the caller's grid by default) as .xlsx or CSV: masked values, tags by name, cells defused; logged",
+        "Export the people of a grid and below (the caller's grid by default) as .xlsx or CSV in the background: masked values, tags by name, cells defused; logged. Follow it with getRegisterExport",
       security: bearer,
-      request: { query: Register.ExportRegisterInput },
-      responses: {
-        200: {
-          description: "The file",
-          content: {
-            "text/csv": { schema: z.string() },
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string() },
-          },
-        },
-        ...problems(400, 401, 403, 404, 429),
-      },
+      request: body(Register.ExportRegisterInput),
+      responses: { 202: json(RegisterExportSchema, "Queued"), ...problems(400, 401, 403, 404, 429) },
     }),
-    async (c) => {
-      const file = await Register.exportRegister(c.req.valid("query"));
-      return c.body(new Uint8Array(file.body), 200, {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"`,
-        "cache-control": "no-store",
-      });
-    },
+    async (c) => c.json(await Register.exportRegister(c.req.valid("json")), 202),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/exports/{exportID}",
+      operationId: "getRegisterExport",
+      tags,
+      summary: "An export's progress (people written) and, once done, its download link (one hour); for the one who started it",
+      security: bearer,
+      request: { params: z.object({ exportID: pathParam("exportID", "export_01jd…") }) },
+      responses: { 200: json(RegisterExportSchema, "The export"), ...problems(401, 403, 404) },
+    }),
+    async (c) => c.json(await Register.getRegisterExport(c.req.valid("param").exportID), 200),
   )
   .openapi(
     createRoute({

@@ -61,3 +61,38 @@ export const RegisterMappingEntity = new Entity(
   },
   table,
 );
+
+export const RegisterExportStatuses = ["queued", "writing", "done", "failed"] as const;
+
+/**
+ * An export of a grid's people to a spreadsheet (`register/export.ts`), written in the
+ * background: its progress (people written) and, once done, the file's size; the file itself is
+ * in S3 under the export's ID, fetched through a short-lived link by the one who asked for it.
+ */
+export const RegisterExportEntity = new Entity(
+  {
+    model: { entity: "registerExport", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      exportID: { type: "string", required: true, readOnly: true },
+      status: { type: RegisterExportStatuses, required: true },
+      format: { type: ["csv", "xlsx"] as const, required: true, readOnly: true },
+      /** The grid exported (and below); none for a district admin's whole district. */
+      gridID: { type: "string", readOnly: true },
+      /** The grid's code (or `district`), for the file's name. */
+      label: { type: "string", required: true, readOnly: true },
+      written: { type: "number", required: true, default: 0 },
+      bytes: { type: "number" },
+      failureCode: { type: "string" },
+      failureMessage: { type: "string" },
+      by: { type: "string", required: true, readOnly: true },
+      startedAt: { type: "string", required: true },
+      finishedAt: { type: "string" },
+      expiresAt: { type: "number" },
+    },
+    indexes: {
+      primary: { pk: { field: "pk", composite: ["tenantID"] }, sk: { field: "sk", composite: ["exportID"] } },
+    },
+  },
+  table,
+);

@@ -32,5 +32,5 @@ export {
   type RegisterImport,
   type RejectedRow,
 } from "./import.ts";
-export { RegisterImportEntity, RegisterMappingEntity } from "./import.entity.ts";
-export { exportRegister, ExportRegisterInput } from "./export.ts";
+export { RegisterExportEntity, RegisterImportEntity, RegisterMappingEntity } from "./import.entity.ts";
+export { exportRegister, ExportRegisterInput, getRegisterExport, RegisterExportView, runExport, type RegisterExport } from "./export.ts";
