@@ -43,7 +43,10 @@ async function requestsOf<T>(body: () => Promise<T>): Promise<{ result: T; reque
 /** Another instance changes the configuration: the stored version moves on, this process's copy does not. */
 async function changeElsewhere(deadlineHours: number) {
   const stored = (await DistrictConfigEntity.get({ tenantID }).go()).data!;
-  const tickets = { ...stored.tickets!, categories: stored.tickets!.categories.map((category: object) => ({ ...category, deadlineHours })) };
+  const tickets = {
+    ...stored.tickets!,
+    categories: stored.tickets!.categories.map((category: object) => ({ ...category, deadlineHours })),
+  };
   await DistrictConfigEntity.patch({ tenantID })
     .set({ version: stored.version + 1, tickets })
     .go();
