@@ -55,6 +55,7 @@ export default defineConfig({
         },
       },
       "./web/vitest.config.ts",
+      "./web/vitest.isolated.config.ts",
       {
         test: {
           name: "e2e",

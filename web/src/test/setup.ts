@@ -9,6 +9,9 @@ configure({ asyncUtilTimeout: 10_000 });
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // Files share their worker's page (isolate: false): nothing of one test's page outlives it.
+  sessionStorage.clear();
+  document.title = "";
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
