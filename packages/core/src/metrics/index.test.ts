@@ -10,7 +10,6 @@ import { bucketOf } from "../counter/ticket-counter.entity.ts";
 import { metricsDoc, quantileHours } from "./definitions.ts";
 import * as Metrics from "./index.ts";
 import { Tally } from "../counter/tally.ts";
-import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { rect } from "../onboarding/test-district.test-support.ts";
 
 /**
@@ -23,19 +22,11 @@ const adminOf = (tenantID: string): Actor => ({ type: "user", userID: `admin-${t
 let top: Grid.Grid;
 let child: Grid.Grid;
 
-/** Ticket counter additions in every scope a ticket of `gridPath` counts in. */
-async function ticketCounts(gridPath: string[], category: string, period: string[], adds: Record<string, number>) {
+/** Ticket counter additions in every scope a ticket of `gridPath` counts in, as a transition at `at` adds them. */
+async function ticketCounts(gridPath: string[], category: string, at: string, adds: Record<string, number>) {
   const scopes = ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`];
-  await writeTransaction({ ticketCounter: TicketCounterEntity }, (ops) =>
-    scopes.flatMap((scope) =>
-      period.map((p) =>
-        ops.ticketCounter
-          .update({ tenantID: "mx-a", scope, period: p })
-          .add(adds as never)
-          .commit(),
-      ),
-    ),
-  ).go();
+  const tally = new Tally().addTicket(scopes, at, adds);
+  await writeTransaction({ ...Tally.entities }, (ops) => tally.operations(ops)).go();
 }
 
 beforeAll(async () => {
@@ -67,7 +58,7 @@ beforeAll(async () => {
     const closedHours = [0.5, 0.5, 0.5, 0.5, 3, 3, 3, 10];
     const histogram: Record<string, number> = {};
     for (const hours of closedHours) histogram[bucketOf(hours)] = (histogram[bucketOf(hours)] ?? 0) + 1;
-    await ticketCounts([top.gridID, child.gridID], "garbage", ["all", "2022", "2022-05"], {
+    await ticketCounts([top.gridID, child.gridID], "garbage", "2022-05-10T02:00:00Z", {
       collected: 10,
       accepted: 10,
       closed: 8,
@@ -78,7 +69,7 @@ beforeAll(async () => {
       durationHours: 23,
       ...histogram,
     });
-    await ticketCounts([top.gridID, child.gridID], "garbage", ["all", "2022", "2022-06"], { collected: 2 });
+    await ticketCounts([top.gridID, child.gridID], "garbage", "2022-06-10T02:00:00Z", { collected: 2 });
     const tally = new Tally()
       .add(["district", `grid:${top.gridID}`, `grid:${child.gridID}`], "2022-05-10T02:00:00Z", "wishes.fulfilled", 3)
       .add(["district"], "2022-06-10T02:00:00Z", "activities.served", 1, 120)
