@@ -202,7 +202,7 @@ export function districtTicketCounts(rollups: Map<string, RollupItem>): Map<stri
       periods.set(`${period}-${month}`, fields);
       addInto(year, fields);
     }
-    periods.set(period, year);
+    if (Object.keys(year).length) periods.set(period, year);
     addInto(all, year);
   }
   periods.set("all", all);
