@@ -1,31 +1,49 @@
 import { BatchGetCommand, type BatchGetCommandInput, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
 import { documentClient, tableName } from "../storage/table.ts";
-import { MetricDefinitions, type MetricSources } from "../metrics/definitions.ts";
 import { HistogramBuckets, TicketCounterFields } from "./ticket-counter.entity.ts";
 
 /**
- * The tally metrics the metric definitions read, found by evaluating every definition once on
- * sources that record what is read: the roll-up keeps exactly these (a new definition reading a
- * new tally is kept without another list to update).
+ * Tallies kept per month in a year's roll-up: what the non-standing metric definitions read
+ * (`metrics/definitions.ts`; a test there keeps this list equal to what they read).
  */
-function talliesRead(standing: boolean): string[] {
-  const read = new Set<string>();
-  const tallies = new Proxy({} as MetricSources["tallies"], {
-    get: (_, metric) => {
-      if (typeof metric === "string") read.add(metric);
-      return undefined;
-    },
-  });
-  for (const definition of MetricDefinitions)
-    if (Boolean(definition.standing) === standing) definition.value({ tickets: {}, tallies, grids: { tiers: {}, dedicated: 0 } });
-  return [...read].sort();
-}
-
-/** Tallies kept per month in a year's roll-up: what the non-standing definitions read. */
-export const RollupTallies = talliesRead(false);
+export const RollupTallies = [
+  "activities.held",
+  "activities.served",
+  "cadres.assigned",
+  "cadres.evaluations",
+  "emergency.rounds",
+  "emergency.roundsDistrictWide",
+  "emergency.roundsRiskArea",
+  "emergency.taskGrids",
+  "emergency.taskGridsDone",
+  "ledger.entries",
+  "ledger.hours",
+  "ledger.sentiment_map",
+  "meetings.held",
+  "needs.claimed",
+  "needs.closed",
+  "needs.created",
+  "owners.committeeWorkers",
+  "owners.consultations",
+  "owners.livelihoodProjects",
+  "party.coBuildingProjects",
+  "party.jointMeetings",
+  "volunteers.problemsSolved",
+  "volunteers.teams",
+  "wishes.claimed",
+  "wishes.fulfilled",
+  "wishes.posted",
+];
 /** Standing counts kept in the `all` roll-up (people on grids, the register): what the standing definitions read. */
-export const RollupStanding = talliesRead(true);
+export const RollupStanding = [
+  "people.access.grid_worker",
+  "people.total",
+  "register.households",
+  "register.houses",
+  "register.organisations",
+  "register.people",
+];
 export const RollupTicketFields = [...TicketCounterFields, ...HistogramBuckets];
 export const RollupMonths = Array.from({ length: 12 }, (_, index) => String(index + 1).padStart(2, "0"));
 
@@ -151,8 +169,8 @@ export function rollupTickets(item: RollupItem | undefined, month: string): Reco
 }
 
 /** A year item's tallies of one month. */
-export function rollupTallies(item: RollupItem | undefined, month: string): MetricSources["tallies"] {
-  const tallies: MetricSources["tallies"] = {};
+export function rollupTallies(item: RollupItem | undefined, month: string): Record<string, { count: number; sum: number }> {
+  const tallies: Record<string, { count: number; sum: number }> = {};
   if (!item) return tallies;
   for (const metric of RollupTallies) {
     const count = item[tallyAttribute(metric, "count", month)];
@@ -164,8 +182,8 @@ export function rollupTallies(item: RollupItem | undefined, month: string): Metr
 }
 
 /** The `all` item's standing counts. */
-export function rollupStanding(item: RollupItem | undefined): MetricSources["tallies"] {
-  const tallies: MetricSources["tallies"] = {};
+export function rollupStanding(item: RollupItem | undefined): Record<string, { count: number; sum: number }> {
+  const tallies: Record<string, { count: number; sum: number }> = {};
   if (!item) return tallies;
   for (const metric of RollupStanding) {
     const count = item[tallyAttribute(metric, "count")];

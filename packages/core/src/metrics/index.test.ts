@@ -7,7 +7,7 @@ import * as Party from "../party/index.ts";
 import * as Province from "../province/index.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { bucketOf } from "../counter/ticket-counter.entity.ts";
-import { metricsDoc, quantileHours } from "./definitions.ts";
+import { metricsDoc, quantileHours, type MetricSources } from "./definitions.ts";
 import * as Metrics from "./index.ts";
 import { Tally } from "../counter/tally.ts";
 import { rect } from "../onboarding/test-district.test-support.ts";
@@ -88,6 +88,24 @@ describe("definitions", () => {
     // 4 in [0,1), 3 in [2,4), 1 in [8,16): the median (4th of 8) ends the first bucket.
     expect(quantileHours({ h00: 4, h02: 3, h04: 1 }, 0.5)).toBe(1);
     expect(quantileHours({ h00: 4, h02: 3, h04: 1 }, 0.9)).toBe(9.6);
+  });
+
+  it("read only tallies the district's roll-up keeps, so that the comparison computes every one of them", async () => {
+    const { RollupStanding, RollupTallies } = await import("../counter/rollup.entity.ts");
+    const read = (standing: boolean) => {
+      const metrics = new Set<string>();
+      const tallies = new Proxy({} as MetricSources["tallies"], {
+        get: (_, metric) => {
+          if (typeof metric === "string") metrics.add(metric);
+          return undefined;
+        },
+      });
+      for (const definition of Metrics.MetricDefinitions)
+        if (Boolean(definition.standing) === standing) definition.value({ tickets: {}, tallies, grids: { tiers: {}, dedicated: 0 } });
+      return [...metrics].sort();
+    };
+    expect(read(false)).toEqual([...RollupTallies].sort());
+    expect(read(true)).toEqual([...RollupStanding].sort());
   });
 
   it("are written down in docs/metrics.md, generated from the code", async () => {
