@@ -39,7 +39,10 @@ try {
     const result = await body();
     const names = log.map((entry) => entry.name.replace("Command", ""));
     const summary = [...new Set(names)].map((name) => `${names.filter((other) => other === name).length} ${name}`).join(" + ");
-    console.log(`  ${label.padEnd(22)} ${String(log.length).padStart(2)} request(s): ${summary}`);
+    const written = log.reduce((all, entry) => all + ((entry.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0), 0);
+    console.log(
+      `  ${label.padEnd(22)} ${String(log.length).padStart(2)} request(s): ${summary}${written ? ` (${written} items written)` : ""}`,
+    );
     counts.set(label, {
       requests: log.length,
       summary,
@@ -126,8 +129,7 @@ try {
     name: "Items written by a full ticket lifecycle (collect → accept → dispatch → handle → close → rate)",
     value: after,
     unit: "items",
-    note: `${before} in the counters' layout before issue 19's item 3: ${Math.round((1 - after / before) * 100)}% fewer`,
-    target: { item: 3, kind: "at-most", at: Math.floor(before * 0.7) },
+    note: `${before} in the counters' layout before issue 19's item 3: ${Math.round((1 - after / before) * 100)}% fewer; the ticket, its timeline and notices are the same`,
   });
 
   // The raw calls of one create and one list, to replay without the layers above them.

@@ -108,7 +108,7 @@ export function rollupUpdate(tenantID: string, period: string, adds: Record<stri
     params.ExpressionAttributeValues[`:r${index}`] = value;
     return `#r${index} :r${index}`;
   });
-  return { ...params, UpdateExpression: `${params.UpdateExpression} ADD ${additions.join(", ")}` };
+  return additions.length ? { ...params, UpdateExpression: `${params.UpdateExpression} ADD ${additions.join(", ")}` } : params;
 }
 
 const isRollup = (item: Record<string, unknown>) => item.__edb_e__ === "districtRollup";

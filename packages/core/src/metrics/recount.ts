@@ -207,7 +207,7 @@ async function setRollup(tenantID: string, period: string, values: Record<string
     await documentClient().send(
       new UpdateCommand({
         ...update,
-        UpdateExpression: `${update.UpdateExpression.replace(/ ADD $/, "")}, ${chunk.map((_, index) => `#s${index} = :s${index}`).join(", ")}`,
+        UpdateExpression: `${update.UpdateExpression}, ${chunk.map((_, index) => `#s${index} = :s${index}`).join(", ")}`,
         ExpressionAttributeNames: {
           ...update.ExpressionAttributeNames,
           ...Object.fromEntries(chunk.map((name, index) => [`#s${index}`, name])),
