@@ -6,7 +6,8 @@
  *    dashboard reads what it reads in production;
  * 2. `compareDistricts` over a province of 100 synthetic districts: requests, p50/p99;
  * 3. the write overhead of counters: one transition's transaction with and without its counter
- *    updates (ticket + timeline vs ticket + timeline + 21 counter items), p50 and ratio.
+ *    updates (ticket + timeline vs ticket + timeline + 21 counter items, the layout before issue
+ *    19's item 3, and + 13, the layout after it), p50 and ratio.
  * Issue 19 (item 4): the comparison in ≤ 5 requests, p99 ≤ 200 ms, for a year and for a run of
  * months. `BENCH_SHORT=1`: the dashboard at 1,000 and 10,000 tickets, fewer runs of each.
  */
@@ -32,7 +33,8 @@ try {
   const { Metrics, Onboarding, Storage, withActor } = await import("@wangge/core");
   const Demo = await import("@wangge/core/demo/index");
   const { TicketEntity } = await import("../../packages/core/src/ticket/ticket.entity.ts");
-  const { TicketCounterEntity, periodsOf, bucketOf } = await import("../../packages/core/src/counter/ticket-counter.entity.ts");
+  const { bucketOf } = await import("../../packages/core/src/counter/ticket-counter.entity.ts");
+  const { Tally } = await import("../../packages/core/src/counter/tally.ts");
   const { batchPut } = await import("../../packages/core/src/storage/batch.ts");
   const { GridEntity } = await import("../../packages/core/src/grid/grid.entity.ts");
   const { mulberry32 } = await import("../../packages/core/src/demo/jianyang-grids.ts");
@@ -70,7 +72,8 @@ try {
   ).data;
   const categories = ["garbage", "street_vending", "road_damage", "street_light", "noise", "other"];
   const random = mulberry32(100_000);
-  const counters = new Map<string, Record<string, number>>();
+  /** The counter additions of the loaded tickets, as their transitions would have made them. */
+  let counters = new Tally();
   let loaded = 0;
   /** Writes `count` ticket records; their counter additions are kept until `flush`. */
   const load = async (count: number) => {
@@ -102,42 +105,22 @@ try {
           updatedAt: closed.toISOString(),
         } as never).params().Item,
       );
-      for (const scope of ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`])
-        for (const [period, at] of [
-          ...periodsOf(collected.toISOString()).map((p) => [p, "c"]),
-          ...periodsOf(closed.toISOString()).map((p) => [p, "x"]),
-        ]) {
-          const key = `${scope}|${period}`;
-          const adds = counters.get(key) ?? {};
-          if (at === "c") adds.collected = (adds.collected ?? 0) + 1;
-          else {
-            adds.closed = (adds.closed ?? 0) + 1;
-            adds.solved = (adds.solved ?? 0) + 1;
-            adds.durationHours = (adds.durationHours ?? 0) + Math.round(hours * 100) / 100;
-            adds[bucketOf(hours)] = (adds[bucketOf(hours)] ?? 0) + 1;
-          }
-          counters.set(key, adds);
-        }
+      const scopes = ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`];
+      counters.addTicket(scopes, collected.toISOString(), { collected: 1 });
+      counters.addTicket(scopes, closed.toISOString(), {
+        closed: 1,
+        solved: 1,
+        durationHours: Math.round(hours * 100) / 100,
+        [bucketOf(hours)]: 1,
+      });
     }
     await batchPut(items);
     loaded += count;
   };
   /** Writes the counters the loaded tickets' transitions would have written. */
   const flush = async () => {
-    let written = 0;
-    const entries = [...counters.entries()];
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (written < entries.length) {
-          const [key, adds] = entries[written++];
-          const [scope, period] = key.split("|");
-          await TicketCounterEntity.update({ tenantID: "wuyishan", scope, period })
-            .add(adds as never)
-            .go();
-        }
-      }),
-    );
-    counters.clear();
+    await withActor({ type: "system", tenantID: "wuyishan" }, () => counters.write(8));
+    counters = new Tally();
   };
   const admin = { type: "user" as const, userID: "admin", tenantID: "wuyishan", roles: ["district_admin" as const] };
   const dashboards = async () => ({
@@ -199,28 +182,35 @@ try {
         template: "minimal",
         admin: { name: "管理员", phone: "13800000000" },
       });
-      await Promise.all(
-        ["all", "2022", ...Array.from({ length: 12 }, (_, month) => `2022-${String(month + 1).padStart(2, "0")}`)].map((period) =>
-          TicketCounterEntity.update({ tenantID: slug, scope: "district", period })
-            .add({ collected: 100 + index, closed: 90 + index, onTime: 80 } as never)
-            .go(),
-        ),
-      );
+      // Each month of 2022: tickets and a tally, as transitions and records would have added them; standing counts.
+      const tally = new Tally().addState(["district"], "people.total", 50 + index).addState(["district"], "register.people", 5000 + index);
+      for (let month = 1; month <= 12; month++) {
+        const at = `2022-${String(month).padStart(2, "0")}-15T04:00:00Z`;
+        tally
+          .addTicket(["district"], at, { collected: 100 + index, closed: 90 + index, onTime: 80 })
+          .add(["district"], at, "wishes.posted", 3);
+      }
+      await withActor({ type: "system", tenantID: slug }, () => tally.write(8));
     }
   });
   const province = { type: "province", userID: "bench", provinceID: "benchland" } as const;
   const year = await measure(runs(30), () => withActor(province, () => Metrics.compareDistricts({ period: "2022" })));
   const range = await measure(runs(30), () => withActor(province, () => Metrics.compareDistricts({ from: "2022-01", to: "2022-12" })));
+  const span = await measure(runs(30), () => withActor(province, () => Metrics.compareDistricts({ from: "2022-07", to: "2023-06" })));
   console.log(
-    `   period 2022:            ${year.requests} requests (1 Query of districts, 1 BatchGet of grid sets, 1 BatchGet of counters, 100 Queries of tallies), p50 ${ms(year.p50)}, p99 ${ms(year.p99)}`,
+    `   months 2022-07..2023-06: ${span.requests} requests (two years' items and \`all\`: 3 BatchGets of roll-ups), p50 ${ms(span.p50)}, p99 ${ms(span.p99)}`,
   );
   console.log(
-    `   months 2022-01..12:     ${range.requests} requests (12 months × 100 districts = 1,200 counter keys in batches of 100), p50 ${ms(range.p50)}, p99 ${ms(range.p99)}`,
+    `   period 2022:            ${year.requests} requests (1 Query of districts, 1 BatchGet of grid sets, 2 BatchGets of roll-ups: 100 \`all\` + 100 \`2022\`), p50 ${ms(year.p50)}, p99 ${ms(year.p99)}`,
+  );
+  console.log(
+    `   months 2022-01..12:     ${range.requests} requests (the same roll-up items: a year's item holds its 12 months), p50 ${ms(range.p50)}, p99 ${ms(range.p99)}`,
   );
 
   for (const [label, figures] of [
     ["a year (2022)", year],
     ["12 months (2022-01..12)", range],
+    ["12 months over two years (2022-07..2023-06)", span],
   ] as const) {
     record({
       bench: "bench:metrics",
@@ -240,31 +230,31 @@ try {
   }
 
   // ── 3. counter-write overhead ──
-  console.log("3. Counter-write overhead: one transition's transaction, without and with its 21 counter updates");
+  console.log("3. Counter-write overhead: one transition's transaction, without and with its 21 (before item 3) or 13 counter updates");
   const table = Storage.tableName();
   const client = Storage.documentClient();
   let n = 0;
-  const transaction = (withCounters: boolean) => {
+  /** `counters` updates: 21 in the layout before item 3 (7 scopes × all, year, month), 13 after (3 grids × all and month, a category's and a department's all, year and month, the roll-up). */
+  const transaction = (counters: number) => {
     n += 1;
     const items: TransactItems = [
       { Put: { TableName: table, Item: { pk: `bench#ticket_${n}`, sk: "ticket", state: "accepted", seq: 2 } } },
       { Put: { TableName: table, Item: { pk: `bench#ticket_${n}`, sk: "timeline#2", action: "accept" } } },
     ];
-    if (withCounters)
-      for (let scope = 0; scope < 7; scope++)
-        for (const period of ["all", "2022", "2022-06"])
-          items.push({
-            Update: {
-              TableName: table,
-              Key: { pk: `bench#counter#${scope}`, sk: period },
-              UpdateExpression: "ADD accepted :one",
-              ExpressionAttributeValues: { ":one": 1 },
-            },
-          });
+    for (let counter = 0; counter < counters; counter++)
+      items.push({
+        Update: {
+          TableName: table,
+          Key: { pk: `bench#counter#${counter % 7}`, sk: `period#${Math.floor(counter / 7)}` },
+          UpdateExpression: "ADD accepted :one",
+          ExpressionAttributeValues: { ":one": 1 },
+        },
+      });
     return client.send(new TransactWriteCommand({ TransactItems: items }));
   };
-  const without = await measure(runs(200), () => transaction(false));
-  const withCounters = await measure(runs(200), () => transaction(true));
+  const without = await measure(runs(200), () => transaction(0));
+  const withCounters = await measure(runs(200), () => transaction(21));
+  const withFewer = await measure(runs(200), () => transaction(13));
   record({
     bench: "bench:metrics",
     name: "A transition's transaction with its 21 counter updates vs without",
@@ -272,7 +262,17 @@ try {
     unit: "×",
     note: `p50 ${ms(withCounters.p50)} vs ${ms(without.p50)}, synthetic items`,
   });
+  record({
+    bench: "bench:metrics",
+    name: "A transition's transaction with its 13 counter updates (issue 19 item 3's layout) vs without",
+    value: withFewer.p50 / without.p50,
+    unit: "×",
+    note: `p50 ${ms(withFewer.p50)} vs ${ms(without.p50)}, synthetic items`,
+  });
   console.log(`   without counters: p50 ${ms(without.p50)}, p99 ${ms(without.p99)}`);
+  console.log(
+    `   with 13 (item 3): p50 ${ms(withFewer.p50)}, p99 ${ms(withFewer.p99)} → ratio ${(withFewer.p50 / without.p50).toFixed(2)}×`,
+  );
   console.log(
     `   with counters:    p50 ${ms(withCounters.p50)}, p99 ${ms(withCounters.p99)} → ratio ${(withCounters.p50 / without.p50).toFixed(2)}× (one transaction either way: no extra round trip)`,
   );

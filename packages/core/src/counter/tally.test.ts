@@ -7,7 +7,7 @@ import * as Config from "../config/index.ts";
 import { ForbiddenError, NotFoundError } from "../error.ts";
 import * as Province from "../province/index.ts";
 import { writeTransaction } from "../storage/transaction.ts";
-import { gridScopes, readTallies, Tally } from "./tally.ts";
+import { gridScopes, readTallies, readTicketCounts, Tally } from "./tally.ts";
 
 const system = { type: "system", tenantID: "tally-a" } as const;
 const admin: Extract<Actor, { type: "user" }> = { type: "user", userID: "admin-a", tenantID: "tally-a", roles: ["district_admin"] };
@@ -82,4 +82,35 @@ it("answers mechanism.off for a mechanism the district has not switched on", asy
   );
   const config = await withActor(system, () => Config.requireMechanism("wishes"));
   expect(config.governance.meetingTypes.map((type) => type.nameZh)).toContain("我听邻说茶话会");
+});
+
+it("writes a transition's ticket counts in few items: a grid's all and month, a category's all, year and month, the district's roll-up", async () => {
+  await withActor(system, async () => {
+    const { scopesOf } = await import("../ticket/shared.ts");
+    const ticket = { gridPath: ["t1", "t2", "t3"], categoryKey: "garbage", departmentKey: null };
+    const items = (tally: Tally) =>
+      (writeTransaction({ ...Tally.entities }, (ops) => tally.operations(ops)).params() as { TransactItems: unknown[] }).TransactItems
+        .length;
+    const at = "2022-12-31T17:00:00Z"; // 1 January 2023 in China Standard Time
+    // An accept: 3 grids × 2 + the category's 3 + 1 roll-up = 10 items (15 when every scope had all, year and month).
+    const accept = new Tally().addTicket(scopesOf(ticket), at, { accepted: 1 });
+    expect(items(accept)).toBe(10);
+    // With a department: 13 (18 before).
+    const handle = new Tally().addTicket(scopesOf({ ...ticket, departmentKey: "roads" }), at, { handled: 1 });
+    expect(items(handle)).toBe(13);
+    await writeTransaction({ ...Tally.entities }, (ops) => [...accept.operations(ops)]).go();
+    await writeTransaction({ ...Tally.entities }, (ops) => [...handle.operations(ops)]).go();
+    // Read back as the dashboards count: the district's month, year and all time from its roll-up, a grid's year from its months.
+    for (const [scope, period] of [
+      ["district", "2023-01"],
+      ["district", "2023"],
+      ["district", "all"],
+      ["grid:t2", "2023"],
+      ["grid:t2", "all"],
+      ["category:garbage", "2023"],
+    ])
+      expect(await readTicketCounts(scope, period), `${scope} ${period}`).toMatchObject({ accepted: 1, handled: 1 });
+    expect(await readTicketCounts("department:roads", "2023-01")).toMatchObject({ handled: 1 });
+    expect(await readTicketCounts("district", "2022")).toBeNull();
+  });
 });

@@ -2,10 +2,13 @@ import { Entity, type Attribute } from "electrodb";
 import { documentClient, tableName } from "../storage/table.ts";
 
 /**
- * Ticket counters, pre-aggregated for dashboards: one item per scope (the district, a grid of
- * any tier, a category, a department) and period (`all`, a year `2022`, a month `2022-05`,
- * China Standard Time). Every ticket transition adds to them in its own transaction, so a
- * dashboard reads a bounded number of items whatever the number of tickets.
+ * Ticket counters, pre-aggregated for dashboards: one item per scope (a grid of any tier, a
+ * category, a department) and period (`all`, a month `2022-05`, and for a category or a
+ * department a year `2022`; China Standard Time). A grid's year is the sum of its 12 months
+ * (the drill-down reads them in the same batched gets); the district's counts live in its
+ * roll-up (`rollup.entity.ts`). Every ticket transition adds to them in its own transaction
+ * (`Tally.addTicket`), so a dashboard reads a bounded number of items whatever the number of
+ * tickets.
  */
 export const TicketCounterFields = [
   "collected",
@@ -38,7 +41,7 @@ export const TicketCounterEntity = new Entity(
     model: { entity: "ticketCounter", version: "1", service: "wangge" },
     attributes: {
       tenantID: { type: "string", required: true, readOnly: true },
-      /** `district`, `grid:<gridID>`, `category:<key>`, `department:<key>`. */
+      /** `grid:<gridID>`, `category:<key>`, `department:<key>` (`district` before the roll-up). */
       scope: { type: "string", required: true, readOnly: true },
       /** `all`, `YYYY` or `YYYY-MM`. */
       period: { type: "string", required: true, readOnly: true },
@@ -64,4 +67,18 @@ export function bucketOf(hours: number): string {
 export function periodsOf(at: string): string[] {
   const local = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString();
   return ["all", local.slice(0, 4), local.slice(0, 7)];
+}
+
+/** Whether a scope's year is the sum of its months rather than an item of its own: a grid's. */
+export function yearIsSumOfMonths(scope: string): boolean {
+  return scope.startsWith("grid:");
+}
+
+/**
+ * The ticket counter items an event at `at` counts in for a scope other than the district:
+ * `all` and the month, and the year unless it is the sum of its months.
+ */
+export function ticketPeriodsOf(scope: string, at: string): string[] {
+  const [all, year, month] = periodsOf(at);
+  return yearIsSumOfMonths(scope) ? [all, month] : [all, year, month];
 }

@@ -7,10 +7,9 @@ import * as Party from "../party/index.ts";
 import * as Province from "../province/index.ts";
 import { writeTransaction } from "../storage/transaction.ts";
 import { bucketOf } from "../counter/ticket-counter.entity.ts";
-import { metricsDoc, quantileHours } from "./definitions.ts";
+import { metricsDoc, quantileHours, type MetricSources } from "./definitions.ts";
 import * as Metrics from "./index.ts";
 import { Tally } from "../counter/tally.ts";
-import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { rect } from "../onboarding/test-district.test-support.ts";
 
 /**
@@ -23,19 +22,11 @@ const adminOf = (tenantID: string): Actor => ({ type: "user", userID: `admin-${t
 let top: Grid.Grid;
 let child: Grid.Grid;
 
-/** Ticket counter additions in every scope a ticket of `gridPath` counts in. */
-async function ticketCounts(gridPath: string[], category: string, period: string[], adds: Record<string, number>) {
+/** Ticket counter additions in every scope a ticket of `gridPath` counts in, as a transition at `at` adds them. */
+async function ticketCounts(gridPath: string[], category: string, at: string, adds: Record<string, number>) {
   const scopes = ["district", ...gridPath.map((id) => `grid:${id}`), `category:${category}`];
-  await writeTransaction({ ticketCounter: TicketCounterEntity }, (ops) =>
-    scopes.flatMap((scope) =>
-      period.map((p) =>
-        ops.ticketCounter
-          .update({ tenantID: "mx-a", scope, period: p })
-          .add(adds as never)
-          .commit(),
-      ),
-    ),
-  ).go();
+  const tally = new Tally().addTicket(scopes, at, adds);
+  await writeTransaction({ ...Tally.entities }, (ops) => tally.operations(ops)).go();
 }
 
 beforeAll(async () => {
@@ -67,7 +58,7 @@ beforeAll(async () => {
     const closedHours = [0.5, 0.5, 0.5, 0.5, 3, 3, 3, 10];
     const histogram: Record<string, number> = {};
     for (const hours of closedHours) histogram[bucketOf(hours)] = (histogram[bucketOf(hours)] ?? 0) + 1;
-    await ticketCounts([top.gridID, child.gridID], "garbage", ["all", "2022", "2022-05"], {
+    await ticketCounts([top.gridID, child.gridID], "garbage", "2022-05-10T02:00:00Z", {
       collected: 10,
       accepted: 10,
       closed: 8,
@@ -78,7 +69,7 @@ beforeAll(async () => {
       durationHours: 23,
       ...histogram,
     });
-    await ticketCounts([top.gridID, child.gridID], "garbage", ["all", "2022", "2022-06"], { collected: 2 });
+    await ticketCounts([top.gridID, child.gridID], "garbage", "2022-06-10T02:00:00Z", { collected: 2 });
     const tally = new Tally()
       .add(["district", `grid:${top.gridID}`, `grid:${child.gridID}`], "2022-05-10T02:00:00Z", "wishes.fulfilled", 3)
       .add(["district"], "2022-06-10T02:00:00Z", "activities.served", 1, 120)
@@ -97,6 +88,24 @@ describe("definitions", () => {
     // 4 in [0,1), 3 in [2,4), 1 in [8,16): the median (4th of 8) ends the first bucket.
     expect(quantileHours({ h00: 4, h02: 3, h04: 1 }, 0.5)).toBe(1);
     expect(quantileHours({ h00: 4, h02: 3, h04: 1 }, 0.9)).toBe(9.6);
+  });
+
+  it("read only tallies the district's roll-up keeps, so that the comparison computes every one of them", async () => {
+    const { RollupStanding, RollupTallies } = await import("../counter/rollup.entity.ts");
+    const read = (standing: boolean) => {
+      const metrics = new Set<string>();
+      const tallies = new Proxy({} as MetricSources["tallies"], {
+        get: (_, metric) => {
+          if (typeof metric === "string") metrics.add(metric);
+          return undefined;
+        },
+      });
+      for (const definition of Metrics.MetricDefinitions)
+        if (Boolean(definition.standing) === standing) definition.value({ tickets: {}, tallies, grids: { tiers: {}, dedicated: 0 } });
+      return [...metrics].sort();
+    };
+    expect(read(false)).toEqual([...RollupTallies].sort());
+    expect(read(true)).toEqual([...RollupStanding].sort());
   });
 
   it("are written down in docs/metrics.md, generated from the code", async () => {
@@ -196,5 +205,93 @@ describe("the provincial comparison", () => {
     await expect(withActor(adminOf("mx-a"), () => Metrics.compareDistricts({}))).rejects.toBeInstanceOf(ForbiddenError);
     const other = await withActor({ type: "operator", userID: "op" }, () => Metrics.compareDistricts({ provinceID: "my" }));
     expect(other.rows.map((row) => row.tenantID)).toEqual(["my-c"]);
+  });
+});
+
+describe("the comparison's roll-up", () => {
+  const province: Actor = { type: "province", userID: "p", provinceID: "mz" };
+  const slugs = ["mz-a", "mz-b", "mz-c"];
+  beforeAll(async () => {
+    await withActor({ type: "operator", userID: "op" }, async () => {
+      await Province.create({ provinceID: "mz", nameZh: "汇总省", nameEn: "Rollupland" });
+      for (const slug of slugs)
+        await Onboarding.onboard({
+          slug,
+          nameZh: `${slug}区`,
+          nameEn: slug,
+          provinceID: "mz",
+          cityZh: "市",
+          cityEn: "City",
+          template: "minimal",
+          admin: { name: "管理员", phone: "13800000009" },
+        });
+    });
+    // Each district: tickets and tallies in December 2022 and January 2023 (two years), standing counts.
+    for (const [index, slug] of slugs.entries())
+      await withActor({ type: "system", tenantID: slug }, async () => {
+        const tally = new Tally()
+          .addTicket(["district", "category:a"], "2022-12-20T02:00:00Z", { collected: 5 + index, closed: 4, solved: 3, onTime: 2, h02: 4 })
+          .addTicket(["district", "category:a"], "2023-01-05T02:00:00Z", { collected: 2, closed: 2 + index, onTime: 1, h05: 2 + index })
+          .addTicket(["district", "category:a"], "2023-01-06T02:00:00Z", { rated: 1, ratingSum: 3 + index })
+          .add(["district"], "2022-12-01T02:00:00Z", "ledger.hours", 1, 1.1 + index)
+          .add(["district"], "2023-01-01T02:00:00Z", "ledger.hours", 1, 2.2)
+          .add(["district"], "2023-01-01T02:00:00Z", "needs.created", 3)
+          .add(["district"], "2023-01-02T02:00:00Z", "needs.closed", 1 + index)
+          .addState(["district"], "people.total", 10 + index)
+          .addState(["district"], "people.access.grid_worker", 2)
+          .addState(["district"], "register.people", 100 * (index + 1));
+        await writeTransaction({ ...Tally.entities }, (ops) => tally.operations(ops)).go();
+      });
+  });
+  const dashboards = (period: string) =>
+    Promise.all(
+      slugs.map((slug) => withActor(adminOf(slug), () => Metrics.getDistrictMetrics({ period })).then((metrics) => metrics.values)),
+    );
+
+  it("for a year and for months over two years equals each district's dashboard, in at most 5 requests", async () => {
+    for (const period of ["2022", "2023", "2023-01"]) {
+      const comparison = await withActor(province, () => Metrics.compareDistricts({ period }));
+      expect(comparison.rows.map((row) => row.values)).toEqual(await dashboards(period));
+      expect(comparison.reads).toBeLessThanOrEqual(5);
+    }
+    // Every figure lies in 2022-12 and 2023-01: the run of months equals all time.
+    const range = await withActor(province, () => Metrics.compareDistricts({ from: "2022-11", to: "2023-02" }));
+    const all = await dashboards("all");
+    expect(range.rows.map((row) => row.values)).toEqual(all);
+    expect(range.reads).toBeLessThanOrEqual(5);
+    expect(all[2]).toMatchObject({
+      "tickets.collected": 9,
+      "tickets.closed": 8,
+      "needs.closureRate": 1,
+      "people.total": 12,
+      "register.people": 300,
+      "register.peoplePerGridWorker": 150,
+    });
+    expect(all[2]["ledger.hours"]).toBeCloseTo(5.3, 6);
+    const allTime = await withActor(province, () => Metrics.compareDistricts({}));
+    expect(allTime.rows.map((row) => row.values)).toEqual(all);
+  });
+
+  it("is rebuilt by the recount's repair", async () => {
+    // Wrong figures in one district's roll-up: a month's tickets, a month's tally, a standing count.
+    await withActor({ type: "system", tenantID: "mz-b" }, async () => {
+      const { UpdateCommand } = await import("@aws-sdk/lib-dynamodb");
+      const { documentClient } = await import("../storage/table.ts");
+      const { rollupUpdate } = await import("../counter/rollup.entity.ts");
+      await documentClient().send(new UpdateCommand(rollupUpdate("mz-b", "2023", { collected_01: 5, needs_created__count_01: 7 })));
+      await documentClient().send(new UpdateCommand(rollupUpdate("mz-b", "all", { people_total__count: 3 })));
+    });
+    const report = await withActor(adminOf("mz-b"), () => Metrics.recountMetrics({ repair: true }));
+    const fields = report.drift.map((entry) => `${entry.scope}|${entry.period}|${entry.field}`);
+    expect(fields).toEqual(
+      expect.arrayContaining(["district|2023-01|collected", "rollup|2023|needs_created__count_01", "rollup|all|people_total__count"]),
+    );
+    // Repaired: the comparison equals the district's dashboard again, and a recount finds nothing.
+    for (const period of ["2023", "all"]) {
+      const comparison = await withActor(province, () => Metrics.compareDistricts({ period }));
+      const dashboard = await withActor(adminOf("mz-b"), () => Metrics.getDistrictMetrics({ period }));
+      expect(comparison.rows[1].values).toEqual(dashboard.values);
+    }
+    expect((await withActor(adminOf("mz-b"), () => Metrics.recountMetrics({ repair: false }))).drift).toEqual([]);
   });
 });

@@ -12,11 +12,26 @@ import {
   bucketOf,
   HistogramBuckets,
   periodsOf,
+  ticketPeriodsOf,
   TicketCounterEntity,
+  yearIsSumOfMonths,
   TicketCounterFields,
   type TicketCounterAdds,
 } from "../counter/ticket-counter.entity.ts";
 import { ticketFields } from "./definitions.ts";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient } from "../storage/table.ts";
+import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
+import { readRollups } from "../counter/tally.ts";
+import {
+  RollupMonths,
+  RollupStanding,
+  RollupTallies,
+  rollupTickets,
+  rollupUpdate,
+  tallyAttribute,
+  ticketAttribute,
+} from "../counter/rollup.entity.ts";
 
 type Counts = Record<string, number>;
 
@@ -32,9 +47,10 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
     (result) => result.data,
   );
   const expected = new Map<string, Counts>();
+  // As `Tally.addTicket` counts: the district by month (its roll-up), other scopes by `ticketPeriodsOf`.
   const add = (scopes: string[], at: string, adds: Counts) => {
     for (const scope of scopes)
-      for (const period of periodsOf(at)) {
+      for (const period of scope === "district" ? [periodsOf(at)[2]] : ticketPeriodsOf(scope, at)) {
         const key = `${scope}|${period}`;
         const counts = expected.get(key) ?? {};
         for (const [field, value] of Object.entries(adds)) counts[field] = round((counts[field] ?? 0) + value);
@@ -123,12 +139,26 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
 
   const stored = new Map<string, Counts>();
-  const scopes = new Set([...expected.keys()].map((key) => key.split("|")[0]));
-  // Stored counters of every scope seen, plus the district's.
+  // Stored counters of every scope seen, the district's old ones too (before its roll-up), and
+  // the district's roll-up items month by month.
+  const scopes = new Set([...[...expected.keys()].map((key) => key.split("|")[0]), "district"]);
+  const rollups = await readRollups(tenantID);
+  for (const [year, item] of rollups)
+    if (/^\d{4}$/.test(year))
+      for (const month of RollupMonths) {
+        const fields = rollupTickets(item, month);
+        if (Object.keys(fields).length) stored.set(`district|${year}-${month}`, fields);
+      }
+  const legacy = new Set<string>();
   await Promise.all(
     [...scopes].map(async (scope) => {
       const result = await TicketCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
-      for (const item of result.data) stored.set(`${scope}|${item.period}`, ticketFields(item));
+      for (const item of result.data) {
+        const key = `${scope}|${item.period}`;
+        // An item the counters no longer keep (the district's, a grid's year): expected to be empty.
+        if (scope === "district" || (/^\d{4}$/.test(item.period) && yearIsSumOfMonths(scope))) legacy.add(key);
+        else stored.set(key, ticketFields(item));
+      }
     }),
   );
   const fields = [...TicketCounterFields, ...HistogramBuckets];
@@ -141,13 +171,103 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
       if (Math.abs(want - have) > 0.011) drift.push({ scope, period, field, stored: have, recounted: want });
     }
   }
-  if (options.repair && drift.length)
-    for (const key of new Set(drift.map((entry) => `${entry.scope}|${entry.period}`))) {
+  for (const key of legacy) {
+    const [scope, period] = key.split("|");
+    drift.push({ scope, period, field: "item", stored: 1, recounted: 0 });
+  }
+  if (options.repair && drift.length) {
+    const repaired = new Set(drift.map((entry) => `${entry.scope}|${entry.period}`));
+    const years = new Set<string>();
+    for (const key of repaired) {
       const [scope, period] = key.split("|");
-      const values: TicketCounterAdds = Object.fromEntries(fields.map((field) => [field, round(expected.get(key)?.[field] ?? 0)]));
-      await TicketCounterEntity.put({ tenantID, scope, period, ...values }).go();
+      if (legacy.has(key)) await TicketCounterEntity.delete({ tenantID, scope, period }).go();
+      else if (scope === "district") years.add(period.slice(0, 4));
+      else {
+        const values: TicketCounterAdds = Object.fromEntries(fields.map((field) => [field, round(expected.get(key)?.[field] ?? 0)]));
+        await TicketCounterEntity.put({ tenantID, scope, period, ...values }).go();
+      }
     }
+    // The district's months: every ticket attribute of the year's roll-up item set to its recount.
+    for (const year of years) {
+      const values: Record<string, number> = {};
+      for (const month of RollupMonths)
+        for (const field of fields) values[ticketAttribute(field, month)] = round(expected.get(`district|${year}-${month}`)?.[field] ?? 0);
+      await setRollup(tenantID, year, values);
+    }
+  }
   return { tickets: tickets.length, counters: expected.size, drift };
+}
+
+/** Sets roll-up attributes to values (a repair), creating the item if need be: 100 attributes an update (4 KB expressions). */
+async function setRollup(tenantID: string, period: string, values: Record<string, number>) {
+  const update = rollupUpdate(tenantID, period, {});
+  const names = Object.keys(values);
+  for (let start = 0; start < names.length; start += 100) {
+    const chunk = names.slice(start, start + 100);
+    await documentClient().send(
+      new UpdateCommand({
+        ...update,
+        UpdateExpression: `${update.UpdateExpression}, ${chunk.map((_, index) => `#s${index} = :s${index}`).join(", ")}`,
+        ExpressionAttributeNames: {
+          ...update.ExpressionAttributeNames,
+          ...Object.fromEntries(chunk.map((name, index) => [`#s${index}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ...Object.fromEntries(chunk.map((name, index) => [`:s${index}`, values[name]])),
+        },
+      }),
+    );
+  }
+}
+
+/**
+ * Rebuilds the roll-up's tallies (the months of each year, the standing counts of `all`) from
+ * the district's tally items, which the mechanisms' recounts rebuild from their records: run it
+ * after them, so that with `repair` it copies recounted tallies.
+ */
+export async function recountRollupTallies(options: { repair?: boolean } = {}) {
+  const tenantID = useTenant();
+  const items = (await MetricCounterEntity.query.primary({ tenantID, scope: "district" }).go({ pages: "all" })).data;
+  const expected = new Map<string, Record<string, number>>();
+  const put = (period: string, attribute: string, value: number) => {
+    const values = expected.get(period) ?? {};
+    values[attribute] = round(value);
+    expected.set(period, values);
+  };
+  const monthly = new Set(RollupTallies);
+  const standing = new Set(RollupStanding);
+  for (const item of items) {
+    if (/^\d{4}-\d{2}$/.test(item.period) && monthly.has(item.metric)) {
+      const [year, month] = item.period.split("-");
+      put(year, tallyAttribute(item.metric, "count", month), item.count ?? 0);
+      put(year, tallyAttribute(item.metric, "sum", month), item.sum ?? 0);
+    } else if (item.period === "all" && standing.has(item.metric)) put("all", tallyAttribute(item.metric, "count"), item.count ?? 0);
+  }
+  const rollups = await readRollups(tenantID);
+  const drift: { scope: string; period: string; field: string; stored: number; recounted: number }[] = [];
+  const attributesOf = (period: string) =>
+    period === "all"
+      ? RollupStanding.map((metric) => tallyAttribute(metric, "count"))
+      : RollupMonths.flatMap((month) =>
+          RollupTallies.flatMap((metric) => [tallyAttribute(metric, "count", month), tallyAttribute(metric, "sum", month)]),
+        );
+  for (const period of new Set([...expected.keys(), ...rollups.keys()])) {
+    const values: Record<string, number> = {};
+    let drifted = false;
+    for (const attribute of attributesOf(period)) {
+      const want = expected.get(period)?.[attribute] ?? 0;
+      const stored = rollups.get(period)?.[attribute];
+      const have = round(typeof stored === "number" ? stored : 0);
+      values[attribute] = want;
+      if (Math.abs(want - have) > 0.011) {
+        drifted = true;
+        drift.push({ scope: "rollup", period, field: attribute, stored: have, recounted: want });
+      }
+    }
+    if (options.repair && drifted) await setRollup(tenantID, period, values);
+  }
+  return drift;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
