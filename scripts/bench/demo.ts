@@ -10,6 +10,7 @@
  * each side; the 6 minutes are then not measured.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { useBenchRegisterKey } from "./register-key.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDynamo } from "../lib/local-stack.ts";
@@ -19,6 +20,7 @@ const folder = mkdtempSync(join(tmpdir(), "wangge-bench-demo-"));
 const dynamo = await startDynamo({ dbPath: folder });
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "demo";
+useBenchRegisterKey();
 const seconds = (since: number) => (performance.now() - since) / 1000;
 try {
   const { Storage } = await import("@wangge/core");

@@ -12,6 +12,7 @@
  * months. `BENCH_SHORT=1`: the dashboard at 1,000 and 10,000 tickets, fewer runs of each.
  */
 import { performance } from "node:perf_hooks";
+import { useBenchRegisterKey } from "./register-key.ts";
 import { startDynamo } from "../lib/local-stack.ts";
 import { record, short } from "./report.ts";
 
@@ -22,6 +23,7 @@ const runs = (full: number) => (short ? Math.ceil(full / 2) : full);
 const dynamo = await startDynamo();
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "bench-metrics";
+useBenchRegisterKey();
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);

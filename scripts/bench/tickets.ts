@@ -7,11 +7,13 @@
  * c=16. `BENCH_SHORT=1`: 40 calls at c=1 and 100 at c=16 instead of 150 and 400.
  */
 import { startDynamo } from "../lib/local-stack.ts";
+import { useBenchRegisterKey } from "./register-key.ts";
 import { type Figure, record, short } from "./report.ts";
 
 const dynamo = await startDynamo();
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "bench-tickets";
+useBenchRegisterKey();
 try {
   const { Grid, Storage, Ticket, withActor } = await import("@wangge/core");
   const Demo = await import("@wangge/core/demo/index");
@@ -33,21 +35,24 @@ try {
     },
     { step: "initialize", name: "recordRequests" },
   );
+  /** The items a transaction writes: its puts, updates and deletes, not the checks that guard it (issue 19, item 2). */
+  const writesOf = (input: unknown) =>
+    (input as { TransactItems?: Record<string, unknown>[] }).TransactItems?.filter((item) => !("ConditionCheck" in item));
   const counts = new Map<string, { requests: number; summary: string; items: number[]; transactItems: unknown[] }>();
   const counted = async <T>(label: string, body: () => Promise<T>) => {
     log = [];
     const result = await body();
     const names = log.map((entry) => entry.name.replace("Command", ""));
     const summary = [...new Set(names)].map((name) => `${names.filter((other) => other === name).length} ${name}`).join(" + ");
-    const written = log.reduce((all, entry) => all + ((entry.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0), 0);
+    const written = log.reduce((all, entry) => all + (writesOf(entry.input)?.length ?? 0), 0);
     console.log(
       `  ${label.padEnd(22)} ${String(log.length).padStart(2)} request(s): ${summary}${written ? ` (${written} items written)` : ""}`,
     );
     counts.set(label, {
       requests: log.length,
       summary,
-      items: log.map((entry) => (entry.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0),
-      transactItems: log.flatMap((entry) => (entry.input as { TransactItems?: unknown[] }).TransactItems ?? []),
+      items: log.map((entry) => writesOf(entry.input)?.length ?? 0),
+      transactItems: log.flatMap((entry) => writesOf(entry.input) ?? []),
     });
     return result;
   };
