@@ -15,7 +15,7 @@
  * levels, boxes, coords, cell frame (Float64), grid rings, ring starts, cell starts, cell grids
  * (Uint32), then the grids' JSON (UTF-8).
  */
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { crc32 } from "node:zlib";
 import { bucketName, s3 } from "../storage/bucket.ts";
 import { tableName } from "../storage/table.ts";
@@ -213,4 +213,9 @@ export async function writeSnapshot(snapshot: GridSnapshot): Promise<void> {
       ContentType: "application/octet-stream",
     }),
   );
+}
+
+/** Removes the district's snapshot: the next cold process builds from the grids (and writes it again). */
+export async function deleteSnapshot(tenantID: string): Promise<void> {
+  await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: snapshotKey(tenantID) }));
 }
