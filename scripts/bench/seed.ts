@@ -94,7 +94,7 @@ try {
       await Grid.locate({ lon: 118.0 + (i % 20) * 0.012, lat: 27.2 + Math.floor(i / 20) * 0.025 }).catch(() => undefined);
     const warm = (performance.now() - warmStart) / 200;
     console.log(
-      `locateGrid through the core: first call ${cold.toFixed(0)} ms (${coldRequests} requests: the stamp, the district's grids, the stamp again before the snapshot is written), then ${warm.toFixed(2)} ms a call (${(total() / 200).toFixed(0)} request: the stamp)`,
+      `locateGrid through the core: first call ${cold.toFixed(0)} ms (${coldRequests} requests: the stamp, and the grids if this process's index is of an earlier stamp), then ${warm.toFixed(2)} ms a call (${(total() / 200).toFixed(0)} request: the stamp)`,
     );
     record({
       bench: "bench:seed",
