@@ -85,5 +85,7 @@ record({
   note: `${fmt(NaiveLookups)} naive lookups`,
   target: { kind: "at-least", at: Targets.ratio },
 });
+// Issue 19's target is printed and recorded; as in the report, a miss is a FAIL there, not an exit status.
+console.log(`${indexRate >= 1_000_000 ? "PASS" : "FAIL"}  lookups/s ≥ 1,000,000 (issue 19, item 5: ${fmt(indexRate)})`);
 for (const check of checks) console.log(`${check.pass ? "PASS" : "FAIL"}  ${check.name} (${check.value})`);
 if (checks.some((c) => !c.pass)) process.exit(1);

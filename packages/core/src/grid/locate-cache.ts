@@ -7,42 +7,85 @@ import type { Boundary } from "./geometry.ts";
 import { GridEntity, GridSetEntity } from "./grid.entity.ts";
 import { GridIndex } from "./locate.ts";
 import { refOf, toGrid, type GridRef } from "./model.ts";
+import { type GridSetVersion, type GridSnapshot, readSnapshotBytes, unpack, writeSnapshot } from "./snapshot.ts";
 import { SEARCH_LIMIT, searchGrids } from "./search.ts";
 
-interface Entry {
-  stamp: number;
-  index: GridIndex;
-  grids: Map<string, GridRef & { path: string[] }>;
-}
+type Entry = GridSnapshot;
 
 /** Per district, the spatial index of its active grids, kept in this process's memory. */
 const cache = new Map<string, Promise<Entry>>();
 
-async function build(tenantID: string, stamp: number): Promise<Entry> {
-  const result = await GridEntity.query.primary({ tenantID }).go({ pages: "all" });
+/** The version of the district's grids: its grid set's stamp, bumped in the same transaction as every grid change. */
+async function versionOf(tenantID: string, consistent = false): Promise<GridSetVersion> {
+  const set = (await GridSetEntity.get({ tenantID }).go({ consistent, attributes: ["stamp", "updatedAt"] })).data;
+  return { stamp: set?.stamp ?? 0, updatedAt: set?.updatedAt ?? "" };
+}
+
+const sameVersion = (a: GridSetVersion, b: GridSetVersion) => a.stamp === b.stamp && a.updatedAt === b.updatedAt;
+
+/**
+ * The index from the district's grids (a Query of every one), then written as the district's
+ * snapshot for the next cold process: only if the stamp read again after the Query (both read
+ * consistently) is still the one asked for, so that a snapshot never holds grids of another stamp
+ * than its own. A snapshot that cannot be written is left for the next build.
+ */
+async function build(tenantID: string, version: GridSetVersion): Promise<Entry> {
+  const result = await GridEntity.query.primary({ tenantID }).go({ pages: "all", consistent: true });
   const grids = result.data.map(toGrid).filter((grid) => grid.status === "active");
-  return {
-    stamp,
+  const entry: Entry = {
+    tenantID,
+    ...version,
     index: GridIndex.build(grids.map((grid) => ({ gridID: grid.gridID, level: grid.tier, boundary: grid.boundary as Boundary }))),
     grids: new Map(grids.map((grid) => [grid.gridID, { ...refOf(grid), path: grid.path }])),
   };
+  try {
+    if (sameVersion(await versionOf(tenantID, true), version)) await writeSnapshot(entry);
+  } catch (error) {
+    console.warn(`The grid index snapshot of ${tenantID} could not be written: ${(error as Error).name}`);
+  }
+  return entry;
+}
+
+/** The district's index at this version: from its snapshot (its bytes, if already read), else from its grids. */
+async function load(tenantID: string, version: GridSetVersion, snapshotBytes?: Uint8Array | null): Promise<Entry> {
+  const bytes = snapshotBytes === undefined ? await readSnapshotBytes(tenantID) : snapshotBytes;
+  return (bytes && unpack(bytes, { tenantID, ...version })) || build(tenantID, version);
 }
 
 /**
  * The index for the current district, rebuilt when the district's grid set stamp (bumped by
- * every grid change, in the same transaction) differs from the one it was built at.
+ * every grid change, in the same transaction) differs from the one it was built at. A process
+ * without it (a cold instance) reads the stamp and the district's snapshot at once, two requests
+ * (a GetItem, an S3 GET) when the snapshot is at the stamp, and the calls that come meanwhile
+ * wait for the same; otherwise the grids are queried.
  */
 export async function indexFor(): Promise<Entry> {
   const tenantID = useTenant();
-  const stamp = (await GridSetEntity.get({ tenantID }).go()).data?.stamp ?? 0;
   const cached = cache.get(tenantID);
-  if (cached) {
-    const entry = await cached.catch(() => undefined);
-    if (entry && entry.stamp === stamp) return entry;
+  if (!cached) {
+    const loading = Promise.all([versionOf(tenantID), readSnapshotBytes(tenantID)]).then(([version, bytes]) =>
+      load(tenantID, version, bytes),
+    );
+    cache.set(tenantID, loading);
+    return loading;
   }
-  const building = build(tenantID, stamp);
-  cache.set(tenantID, building);
-  return building;
+  const version = await versionOf(tenantID);
+  const entry = await cached.catch(() => undefined);
+  if (entry && sameVersion(entry, version)) return entry;
+  // Another call may have started loading this version meanwhile.
+  const current = cache.get(tenantID);
+  if (current && current !== cached) {
+    const other = await current.catch(() => undefined);
+    if (other && sameVersion(other, version)) return other;
+  }
+  const loading = load(tenantID, version);
+  cache.set(tenantID, loading);
+  return loading;
+}
+
+/** Forgets every district's index: the next locate is a cold instance's (tests and benchmarks). */
+export function forgetIndexes(): void {
+  cache.clear();
 }
 
 export const LocateInput = z.object({

@@ -58,6 +58,48 @@ describe("GridIndex on a small district", () => {
     expect(GridIndex.build([]).locate(118, 27)).toBeNull();
   });
 
+  it("puts a point on an edge shared by two grids in exactly one of them, the same every time", () => {
+    // A's east edge is B1's west edge (x = 2); H's edges are A's hole's.
+    for (const [x, y] of [
+      [2, 0.5],
+      [2, 1.5],
+      [1.5, 1],
+      [0.5, 1],
+      [3, 1],
+    ]) {
+      const hit = index.locate(...at(x, y));
+      expect(hit).not.toBeNull();
+      expect(index.locate(...at(x, y))).toEqual(hit);
+    }
+    expect(["A", "B1"]).toContain(index.locate(...at(2, 0.5))?.gridID);
+    expect(["A", "H"]).toContain(index.locate(...at(1.5, 1))?.gridID);
+  });
+
+  it("answers at the corners of the district's box and not for NaN", () => {
+    expect(index.locate(...at(0, 0))?.gridID).toMatch(/^(A|T)$/);
+    expect(index.locate(...at(11, 11))).toBeNull(); // only the dedicated "Far" there
+    expect(index.locate(Number.NaN, 27)).toBeNull();
+    expect(index.locate(118, Number.NaN)).toBeNull();
+  });
+
+  it("rebuilt from its parts (a snapshot's), gives the same answers", () => {
+    const rebuilt = GridIndex.fromParts(index.parts());
+    const random = mulberry32(8);
+    for (let i = 0; i < 2000; i++) {
+      const [lon, lat] = at(-0.5 + 12 * random(), -0.5 + 12 * random());
+      expect(rebuilt.locate(lon, lat)).toEqual(index.locate(lon, lat));
+    }
+    expect(GridIndex.fromParts(GridIndex.build([]).parts()).locate(118, 27)).toBeNull();
+  });
+
+  it("refuses parts that do not fit together, rather than read outside them", () => {
+    const parts = index.parts();
+    expect(() => GridIndex.fromParts({ ...parts, gridIDs: parts.gridIDs.slice(1) })).toThrow(/do not fit/);
+    expect(() => GridIndex.fromParts({ ...parts, coords: parts.coords.subarray(2) })).toThrow(/do not fit/);
+    expect(() => GridIndex.fromParts({ ...parts, cellGrids: parts.cellGrids.map(() => 99) })).toThrow(/do not fit/);
+    expect(() => GridIndex.fromParts({ ...parts, cellStarts: parts.cellStarts.subarray(1) })).toThrow(/do not fit/);
+  });
+
   it("agrees with the naive scan", () => {
     const random = mulberry32(7);
     for (let i = 0; i < 2000; i++) {
