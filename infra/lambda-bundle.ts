@@ -64,6 +64,8 @@ export const zodEnglishOnly: Plugin = {
  * builds the same entities through the unbundled ElectroDB, where an invalid model still
  * throws), and an ElectroDB instance (it carries `_instance`) is known not to be a model without
  * one. The build fails if ElectroDB's code changed, rather than quietly keep the checks.
+ * Without the checks ElectroDB has no use for `jsonschema` (28 KB minified, in every cold start):
+ * in the bundle its validator only registers schemas, and throws if it were ever asked to check.
  */
 export const electrodbTrustedModels: Plugin = {
   name: "electrodb-trusted-models",
@@ -75,6 +77,17 @@ export const electrodbTrustedModels: Plugin = {
         'let [isModel, errors] = instance && instance._instance ? [false, ""] : v.testModel(instance);',
       ],
     };
+    build.onResolve({ filter: /^jsonschema$/ }, (args) =>
+      /[\\/]node_modules[\\/]electrodb[\\/]/.test(args.importer) ? { path: "jsonschema", namespace: "electrodb-no-jsonschema" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "electrodb-no-jsonschema" }, () => ({
+      contents: `export class Validator {
+        addSchema() {}
+        validate() { throw new Error("ElectroDB's model checks are left out of the bundle (infra/lambda-bundle.ts)"); }
+      }
+      Validator.prototype.customFormats = {};`,
+      loader: "js",
+    }));
     build.onLoad({ filter: /[\\/]node_modules[\\/]electrodb[\\/]src[\\/](entity|util)\.js$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       const source = await readFile(args.path, "utf8");

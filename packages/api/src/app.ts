@@ -3,7 +3,6 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { matchedRoutes } from "hono/route";
 import { createVerifier, type AuthOptions } from "./auth.ts";
-import { docsPage } from "./docs.ts";
 import { annotate } from "./log.ts";
 import { authenticate } from "./middleware.ts";
 import { LocalPortalClientID, LocalProviderPath } from "./oidc/settings.ts";
@@ -166,7 +165,10 @@ function build(options: ApiOptions, signedIn: MiddlewareHandler, mount: Mount) {
     });
     return c.json(await document);
   });
-  app.get("/docs", (c) => c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets })));
+  app.get("/docs", async (c) => {
+    const { docsPage } = await import("./docs.ts");
+    return c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets }));
+  });
   // Everything from here on needs a sign-in, and runs as the actor the token resolves to.
   app.use("*", signedIn);
   for (const group of groups.signedIn) mount(app, group);
