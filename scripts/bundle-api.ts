@@ -24,6 +24,16 @@ import { root } from "./lib/env.ts";
 
 const Runs = Number(process.env.RUNS ?? 5);
 const Targets = { ratio: 1.5, coldStartKB: 900 };
+/** What only a few routes need (spreadsheets, geometry, field encryption, S3, the OpenAPI tools): never in the cold start. */
+const NotAtColdStart = ["exceljs", "@turf/", "polyclip-ts", "@aws-crypto/", "@aws-sdk/client-s3", "@asteasolutions/zod-to-openapi"];
+/** What the Lambda never runs: the demo, the local OpenID provider and server, Swagger UI's assets. */
+const NotInBundle = [
+  "packages/core/src/demo/",
+  "oidc-provider",
+  "packages/api/src/oidc/index.ts",
+  "packages/api/src/server.ts",
+  "swagger-ui-dist",
+];
 
 /** The route module a warm-up of the hot path loads: the tickets routes. */
 const HotRoutes = "packages/api/src/routes/tickets.ts";
@@ -158,6 +168,18 @@ try {
     console.log(
       `${verdict(check)}  ${check.name}: ${formatNumber(check.value)}${check.unit === "×" ? "×" : ` ${check.unit}`} (target ${formatTarget(check)})`,
     );
+  const inputsOf = (files: string[]) => new Set(files.flatMap((file) => Object.keys(api.metafile.outputs[file].inputs)));
+  const coldInputs = [...inputsOf(api.coldFiles)];
+  const allInputs = [...inputsOf(Object.keys(api.metafile.outputs).filter((file) => file.endsWith(".mjs")))];
+  const atColdStart = NotAtColdStart.filter((name) => coldInputs.some((input) => input.includes(`node_modules/${name}`)));
+  const inBundle = NotInBundle.filter((name) => allInputs.some((input) => input.includes(name)));
+  console.log(
+    `${atColdStart.length ? "FAIL" : "PASS"}  Loaded on first use, not at cold start: ${NotAtColdStart.join(", ")}${atColdStart.length ? ` — at cold start: ${atColdStart.join(", ")}` : ""}`,
+  );
+  console.log(
+    `${inBundle.length ? "FAIL" : "PASS"}  Not in the Lambda bundle: the demo, the local OpenID provider and server, Swagger UI${inBundle.length ? ` — found: ${inBundle.join(", ")}` : ""}`,
+  );
+  if (atColdStart.length || inBundle.length) process.exitCode = 1;
 
   if (process.argv.includes("--analyze")) {
     const show = (title: string, files: string[], top: number) => {
