@@ -56,6 +56,45 @@ export const zodEnglishOnly: Plugin = {
 };
 
 /**
+ * zod's index also carries two tools the code never calls: `z.compile` (a schema compiler, 29 KB
+ * minified) and `z.fromJSONSchema` (12 KB). `import { z } from "zod"` keeps every export, so both
+ * would sit in every cold start, zod being there for the sign-in. In the bundle they are stubs
+ * that throw if called; the build fails if zod's modules export anything else than these stubs
+ * stand in for (a new zod version: look again).
+ */
+export const zodWithoutCompilers: Plugin = {
+  name: "zod-without-compilers",
+  setup(build) {
+    const stubs: Record<string, { exports: string[]; contents: string }> = {
+      "core/compile.js": {
+        exports: ["INVALID", "ZodCompileAsyncError", "ZodCompileUnsupportedError", "compile", "withParser", "compileFn"],
+        contents: `const unavailable = (name) => () => { throw new Error("z." + name + " is left out of the Lambda bundle (infra/lambda-bundle.ts)"); };
+export const INVALID = Symbol.for("zod.compile.invalid");
+export class ZodCompileAsyncError extends Error {}
+export class ZodCompileUnsupportedError extends Error {}
+export const compile = unavailable("compile");
+export const withParser = unavailable("withParser");
+export const compileFn = unavailable("compileFn");`,
+      },
+      "classic/from-json-schema.js": {
+        exports: ["fromJSONSchema"],
+        contents: `export function fromJSONSchema() { throw new Error("z.fromJSONSchema is left out of the Lambda bundle (infra/lambda-bundle.ts)"); }`,
+      },
+    };
+    build.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/](core[\\/]compile|classic[\\/]from-json-schema)\.js$/ }, async (args) => {
+      const { readFile } = await import("node:fs/promises");
+      const key = args.path.split(path.sep).slice(-2).join("/");
+      const stub = stubs[key];
+      const source = await readFile(args.path, "utf8");
+      const exported = [...source.matchAll(/^export (?:const|class|function) (\w+)/gm)].map((match) => match[1]);
+      if (/^export (?!const|class|function)/m.test(source) || exported.join() !== stub.exports.join())
+        throw new Error(`zod-without-compilers: ${args.path} exports ${exported.join(", ")}, not ${stub.exports.join(", ")}`);
+      return { contents: stub.contents, loader: "js" };
+    });
+  },
+};
+
+/**
  * ElectroDB checks every entity's model against its JSON schema when the entity is built — twice
  * (the beta model's schema, then v1's) with `jsonschema`, which resolves a URL per reference —
  * and a service checks each entity it joins the same way to tell a model from an entity: a
@@ -64,6 +103,8 @@ export const zodEnglishOnly: Plugin = {
  * builds the same entities through the unbundled ElectroDB, where an invalid model still
  * throws), and an ElectroDB instance (it carries `_instance`) is known not to be a model without
  * one. The build fails if ElectroDB's code changed, rather than quietly keep the checks.
+ * Without the checks ElectroDB has no use for `jsonschema` (28 KB minified, in every cold start):
+ * in the bundle its validator only registers schemas, and throws if it were ever asked to check.
  */
 export const electrodbTrustedModels: Plugin = {
   name: "electrodb-trusted-models",
@@ -75,6 +116,17 @@ export const electrodbTrustedModels: Plugin = {
         'let [isModel, errors] = instance && instance._instance ? [false, ""] : v.testModel(instance);',
       ],
     };
+    build.onResolve({ filter: /^jsonschema$/ }, (args) =>
+      /[\\/]node_modules[\\/]electrodb[\\/]/.test(args.importer) ? { path: "jsonschema", namespace: "electrodb-no-jsonschema" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "electrodb-no-jsonschema" }, () => ({
+      contents: `export class Validator {
+        addSchema() {}
+        validate() { throw new Error("ElectroDB's model checks are left out of the bundle (infra/lambda-bundle.ts)"); }
+      }
+      Validator.prototype.customFormats = {};`,
+      loader: "js",
+    }));
     build.onLoad({ filter: /[\\/]node_modules[\\/]electrodb[\\/]src[\\/](entity|util)\.js$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       const source = await readFile(args.path, "utf8");
@@ -104,7 +156,7 @@ export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions 
     sourcesContent: false,
     // Nothing external: the AWS SDK versions the lockfile pinned and the tests ran, not the runtime's copy.
     external: [],
-    plugins: [zodEnglishOnly, electrodbTrustedModels],
+    plugins: [zodEnglishOnly, zodWithoutCompilers, electrodbTrustedModels],
     metafile: true,
     logLevel: "warning",
   };

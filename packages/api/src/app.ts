@@ -1,34 +1,13 @@
-import type { Context } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { matchedRoutes } from "hono/route";
 import { createVerifier, type AuthOptions } from "./auth.ts";
-import { docsPage } from "./docs.ts";
+import { annotate } from "./log.ts";
 import { authenticate } from "./middleware.ts";
 import { LocalPortalClientID, LocalProviderPath } from "./oidc/settings.ts";
-import { open311Routes } from "./open311/index.ts";
-import { router } from "./openapi.ts";
 import { onError, problem } from "./problem.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { cadreAssignmentRoutes, cadreCoverageRoutes, cadreRoutes, homeUnitRoutes, ledgerRoutes } from "./routes/cadres.ts";
-import { configRoutes } from "./routes/config.ts";
-import { devRoutes, type DemoTools } from "./routes/dev.ts";
-import { districtRoutes } from "./routes/districts.ts";
-import { emergencyRoutes } from "./routes/emergency.ts";
-import { gridRoutes } from "./routes/grids.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { meRoutes } from "./routes/me.ts";
-import { meetingsRoutes } from "./routes/meetings.ts";
-import { metricsRoutes } from "./routes/metrics.ts";
-import { needsRoutes } from "./routes/needs.ts";
-import { partyRoutes } from "./routes/party.ts";
-import { peopleRoutes } from "./routes/people.ts";
-import { provinceRoutes } from "./routes/provinces.ts";
-import { signInRoutes } from "./routes/sign-in.ts";
-import { ticketRoutes } from "./routes/tickets.ts";
-import { usersRoutes } from "./routes/users.ts";
-import { volunteersRoutes } from "./routes/volunteers.ts";
-import { registerRoutes } from "./routes/register.ts";
-import { wishesRoutes } from "./routes/wishes.ts";
+import type { DemoTools } from "./routes/dev.ts";
 
 export interface ApiOptions {
   /** `local`: the local server runs the OpenID provider (`oidc/`) and `/dev`; `aws`: tokens of the configured issuer only. */
@@ -55,14 +34,104 @@ export function localAuth(apiUrl: string): AuthOptions {
   return { jwksUrl: `${issuer}/jwks`, issuer, audience: LocalPortalClientID };
 }
 
+/** A router of one path prefix (`routes/*.ts`): an OpenAPIHono (`router()`) whose routes document themselves. */
+type Routes = Pick<Hono, "routes">;
+
+/** A route group: the router of one path prefix, and how to load its module. */
+interface RouteGroup {
+  prefix: string;
+  load: () => Promise<Routes>;
+}
+
+/**
+ * Every route group, in the order they are mounted (and documented). `open` ones answer before
+ * the sign-in middleware (each checks what it needs itself); `signedIn` ones after it. A group's
+ * module is imported the first time a request reaches its prefix (or the document is asked for),
+ * so that a cold start holds the app's shell and the sign-in only: routes are added to a group's
+ * module, never listed here.
+ */
+function routeGroups(options: ApiOptions, signedIn: MiddlewareHandler): { open: RouteGroup[]; signedIn: RouteGroup[] } {
+  const group = (prefix: string, load: () => Promise<Routes>): RouteGroup => {
+    let loading: Promise<Routes> | undefined;
+    const once = () => {
+      if (!loading) {
+        loading = load();
+        // A failed import is tried again by the next request, not remembered.
+        loading.catch(() => {
+          loading = undefined;
+        });
+      }
+      return loading;
+    };
+    return { prefix, load: once };
+  };
+  return {
+    open: [
+      group("/health", async () => (await import("./routes/health.ts")).healthRoutes(options.mode)),
+      group("/sign-in", async () => (await import("./routes/sign-in.ts")).signInRoutes(options.auth, options.signInScope)),
+      ...(options.mode === "local" ? [group("/dev", async () => (await import("./routes/dev.ts")).devRoutes(options.demo))] : []),
+      // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions; its key admin routes sign in.
+      group("/open311/v2", async () => (await import("./open311/index.ts")).open311Routes({ signedIn })),
+      // Public registration routes, then the signed-in district routes behind `signedIn`.
+      group("/districts", async () => (await import("./routes/districts.ts")).districtRoutes(signedIn)),
+    ],
+    signedIn: [
+      group("/me", async () => (await import("./routes/me.ts")).meRoutes),
+      group("/provinces", async () => (await import("./routes/provinces.ts")).provinceRoutes),
+      group("/users", async () => (await import("./routes/users.ts")).usersRoutes),
+      group("/config", async () => (await import("./routes/config.ts")).configRoutes),
+      group("/grids", async () => (await import("./routes/grids.ts")).gridRoutes),
+      group("/people", async () => (await import("./routes/people.ts")).peopleRoutes),
+      group("/party", async () => (await import("./routes/party.ts")).partyRoutes),
+      group("/tickets", async () => (await import("./routes/tickets.ts")).ticketRoutes),
+      // The governance mechanisms (治理机制).
+      group("/home-units", async () => (await import("./routes/cadres.ts")).homeUnitRoutes),
+      group("/cadres", async () => (await import("./routes/cadres.ts")).cadreRoutes),
+      group("/cadre-coverage", async () => (await import("./routes/cadres.ts")).cadreCoverageRoutes),
+      group("/cadre-assignments", async () => (await import("./routes/cadres.ts")).cadreAssignmentRoutes),
+      group("/ledger", async () => (await import("./routes/cadres.ts")).ledgerRoutes),
+      group("/wishes", async () => (await import("./routes/wishes.ts")).wishesRoutes),
+      group("/register", async () => (await import("./routes/register.ts")).registerRoutes),
+      group("/needs", async () => (await import("./routes/needs.ts")).needsRoutes),
+      group("/meetings", async () => (await import("./routes/meetings.ts")).meetingsRoutes),
+      group("/volunteers", async () => (await import("./routes/volunteers.ts")).volunteersRoutes),
+      group("/emergency", async () => (await import("./routes/emergency.ts")).emergencyRoutes),
+      group("/audit", async () => (await import("./routes/audit.ts")).auditRoutes),
+      group("/metrics", async () => (await import("./routes/metrics.ts")).metricsRoutes),
+    ],
+  };
+}
+
+/** How a group is put in place: at once (its router already loaded), or on first use. */
+type Mount = (app: Hono, group: RouteGroup) => void;
+
 /**
  * The HTTP API: a thin layer that validates, authorises and calls the core. One router per
  * path prefix, mounted at it. Public routes come before the authentication middleware (and run
  * as the public actor of the district their URL names); everything after it needs a verified
  * token, and runs inside the actor context the token resolves to.
+ *
+ * Each router's module is loaded on the first request to its prefix ({@link mountOnFirstUse}):
+ * a cold start (Lambda) imports this shell, the sign-in and the error mapping, not the whole core.
  */
 export function createApp(options: ApiOptions) {
-  const app = router();
+  return build(options, authenticate(createVerifier(options.auth)), mountOnFirstUse);
+}
+
+/**
+ * The same app with every router loaded and mounted in place (`app.route`): what {@link createApp}
+ * serves, route for route, for those who list its routes (routes.test.ts).
+ */
+export async function createLoadedApp(options: ApiOptions) {
+  const signedIn = authenticate(createVerifier(options.auth));
+  const groups = routeGroups(options, signedIn);
+  const loaded = new Map<string, Routes>();
+  for (const group of [...groups.open, ...groups.signedIn]) loaded.set(group.prefix, await group.load());
+  return build(options, signedIn, (app, group) => app.route(group.prefix, loaded.get(group.prefix) as Hono));
+}
+
+function build(options: ApiOptions, signedIn: MiddlewareHandler, mount: Mount) {
+  const app = new Hono();
   app.onError(onError);
   app.notFound(notFound);
   app.use(
@@ -86,11 +155,36 @@ export function createApp(options: ApiOptions) {
     }),
   );
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
-  app.route("/health", healthRoutes(options.mode));
-  app.route("/sign-in", signInRoutes(options.auth, options.signInScope));
-  if (options.mode === "local") app.route("/dev", devRoutes(options.demo));
-  app.doc31("/openapi.json", {
+  const groups = routeGroups(options, signedIn);
+  for (const group of groups.open) mount(app, group);
+  let document: Promise<unknown> | undefined;
+  app.get("/openapi.json", async (c) => {
+    document ??= openApiDocument(options, [...groups.open, ...groups.signedIn]).catch((error) => {
+      document = undefined;
+      throw error;
+    });
+    return c.json(await document);
+  });
+  app.get("/docs", async (c) => {
+    const { docsPage } = await import("./docs.ts");
+    return c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets }));
+  });
+  // Everything from here on needs a sign-in, and runs as the actor the token resolves to.
+  app.use("*", signedIn);
+  for (const group of groups.signedIn) mount(app, group);
+  return app;
+}
+
+/**
+ * The OpenAPI 3.1 document, built from the routers themselves (each route declares its schemas):
+ * every group is loaded and mounted in order on a router of its own, as `app.route` would.
+ */
+async function openApiDocument(options: ApiOptions, groups: RouteGroup[]) {
+  const { router } = await import("./openapi.ts");
+  const routes = router();
+  routes.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  for (const group of groups) routes.route(group.prefix, (await group.load()) as Hono);
+  return routes.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: "Wangge 网格 API",
@@ -99,38 +193,58 @@ export function createApp(options: ApiOptions) {
     },
     servers: [{ url: options.basePath ?? "/" }],
   });
-  app.get("/docs", (c) => c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets })));
+}
 
-  const signedIn = authenticate(createVerifier(options.auth));
-  // Open311 GeoReport v2: public per district (jurisdiction_id), API keys for submissions; its key admin routes sign in.
-  app.route("/open311/v2", open311Routes({ signedIn }));
-  // Public registration routes, then the signed-in district routes behind `signedIn`.
-  app.route("/districts", districtRoutes(signedIn));
-  // Everything from here on needs a sign-in, and runs as the actor the token resolves to.
-  app.use("*", signedIn);
-  app.route("/me", meRoutes);
-  app.route("/provinces", provinceRoutes);
-  app.route("/users", usersRoutes);
-  app.route("/config", configRoutes);
-  app.route("/grids", gridRoutes);
-  app.route("/people", peopleRoutes);
-  app.route("/party", partyRoutes);
-  app.route("/tickets", ticketRoutes);
-  // The governance mechanisms (治理机制).
-  app.route("/home-units", homeUnitRoutes);
-  app.route("/cadres", cadreRoutes);
-  app.route("/cadre-coverage", cadreCoverageRoutes);
-  app.route("/cadre-assignments", cadreAssignmentRoutes);
-  app.route("/ledger", ledgerRoutes);
-  app.route("/wishes", wishesRoutes);
-  app.route("/register", registerRoutes);
-  app.route("/needs", needsRoutes);
-  app.route("/meetings", meetingsRoutes);
-  app.route("/volunteers", volunteersRoutes);
-  app.route("/emergency", emergencyRoutes);
-  app.route("/audit", auditRoutes);
-  app.route("/metrics", metricsRoutes);
-  return app;
+/** What a group's own app answers for a request none of its routes takes: the outer app carries on. */
+const Unmatched = "x-wangge-unmatched";
+
+/**
+ * Mounts `group` at its prefix by a handler that loads the group's router on the first request
+ * and hands every request to it, mounted at the same full path (`/api/tickets`: the request's
+ * path, parameters and the 404 text stay as they were). The router's errors become problems by the
+ * same `onError`; a path it does not take goes on to the next handler, as an unmatched route did
+ * (the sign-in, then the 404). The request log names the route that answered (`GET
+ * /api/tickets/:ticketID`), not the prefix.
+ */
+const mountOnFirstUse: Mount = (app, group) => {
+  const mounted = new Map<string, Promise<Hono>>();
+  const mountAt = (path: string) => {
+    let inner = mounted.get(path);
+    if (!inner) {
+      inner = group.load().then((routes) => {
+        const at = new Hono();
+        at.onError(onError);
+        at.notFound((c) => c.body(null, 404, { [Unmatched]: "1" }));
+        at.use("*", nameOperation);
+        return at.route(path, routes as Hono);
+      });
+      mounted.set(path, inner);
+      inner.catch(() => mounted.delete(path));
+    }
+    return inner;
+  };
+  app.all(`${group.prefix}/*`, async (c, next) => {
+    // The handler's own path with the outer app's base path: `/api/tickets/*` → `/api/tickets`.
+    const inner = await mountAt(c.req.routePath.slice(0, -"/*".length));
+    const response = await inner.fetch(c.req.raw, c.env, executionContext(c));
+    if (response.headers.has(Unmatched)) return next();
+    return response;
+  });
+};
+
+/** Names the request's route for the request log (log.ts), from inside a group mounted on first use. */
+const nameOperation: MiddlewareHandler = async (c, next) => {
+  await next();
+  const route = matchedRoutes(c).findLast((matched) => matched.method !== "ALL");
+  if (route) annotate({ operation: `${c.req.method} ${route.path}` });
+};
+
+function executionContext(c: Context) {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined; // Node's server and app.request() have none.
+  }
 }
 
 export function notFound(c: Context) {

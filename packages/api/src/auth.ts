@@ -1,4 +1,6 @@
-import { AuthError, type Actor } from "@wangge/core";
+// The core's own modules, not its index: the sign-in is in every cold start (app.ts).
+import type * as Actor from "@wangge/core/actor";
+import { AuthError } from "@wangge/core/error";
 import { identityFromClaims } from "@wangge/core/identity/claims";
 import { actorOf } from "@wangge/core/user/access";
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";

@@ -72,8 +72,9 @@ export function requestLog(): MiddlewareHandler {
     return requestFields.run(fields, async () => {
       await next();
       // The handler that answered (middleware are registered for ALL methods); none: the path asked for.
+      // A route group loaded on first use names its own route (`annotate`, app.ts).
       const route = matchedRoutes(c).findLast((matched) => matched.method !== "ALL");
-      fields.operation = `${c.req.method} ${route?.path ?? c.req.path}`;
+      fields.operation ??= `${c.req.method} ${route?.path ?? c.req.path}`;
       const status = c.res.status;
       write(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "request", {
         status,

@@ -3,8 +3,10 @@
  * token resolves to (`authenticate`); public routes run as the public actor of the district
  * their URL names (`asPublic`), which holds no role. The core reads the tenant from either.
  */
-import { Actor, AuthError, type NotFoundError, withActor } from "@wangge/core";
-import { consume, type RateLimit } from "@wangge/core/identity/rate-limit";
+// From the core's own modules, not its index: the sign-in is in every cold start (app.ts), the whole core is not.
+import * as Actor from "@wangge/core/actor";
+import { AuthError, type NotFoundError } from "@wangge/core/error";
+import type { RateLimit } from "@wangge/core/identity/rate-limit";
 import type { Context, MiddlewareHandler } from "hono";
 import { getConnInfo } from "hono/aws-lambda";
 import { annotate } from "./log.ts";
@@ -21,7 +23,7 @@ export function authenticate(verify: Verify): MiddlewareHandler {
     if (!match) throw new AuthError("auth.malformed", "The Authorization header must be `Bearer <token>`.");
     const actor = await verify(match[1]);
     annotate(actorFields(actor));
-    await withActor(actor, () => next());
+    await Actor.withActor(actor, () => next());
   };
 }
 
@@ -42,7 +44,7 @@ function actorFields(actor: Actor.Actor): Record<string, string> {
 export function asPublic<T>(slug: string, notFound: () => NotFoundError, body: () => Promise<T>): Promise<T> {
   if (!Actor.Slug.safeParse(slug).success) throw notFound();
   annotate({ actor: "public", tenant: slug });
-  return withActor({ type: "public", tenantID: slug }, body);
+  return Actor.withActor({ type: "public", tenantID: slug }, body);
 }
 
 /**
@@ -60,6 +62,8 @@ export function clientAddress(c: Context): string {
 /** Counts the request against `limit` for its client address (all districts together); over it → 429 with Retry-After. */
 export function limitPerAddress(limit: RateLimit): MiddlewareHandler {
   return async (c, next) => {
+    // Loaded with the routes that limit (registration codes): not part of every cold start.
+    const { consume } = await import("@wangge/core/identity/rate-limit");
     await consume(limit, "address", clientAddress(c));
     await next();
   };

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { gate } from "./permissions.ts";
-import { problem, Problem, zodDetails } from "./problem.ts";
+import { type Problem as ProblemDocument, problem, zodDetails } from "./problem.ts";
 
 /**
  * A router whose request validation failures become 400 problems with the field paths, and
@@ -23,6 +23,18 @@ export function router() {
   }) as typeof app.openapi;
   return app;
 }
+
+/** RFC 9457 problem details (problem.ts), the body of every error the API returns. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: "district.not_found" }),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem") satisfies z.ZodType<ProblemDocument>;
 
 const descriptions: Record<number, string> = {
   400: "Invalid input (field paths in `errors`)",

@@ -8,8 +8,10 @@
  * table (`npm run docs:permissions`), and `permissions.test.ts` checks every cell against the
  * running API.
  */
-import type { Actor } from "@wangge/core";
-import { ForbiddenError, useActor } from "@wangge/core";
+// The core's own modules, not its index: every route group loads this table (app.ts loads them on first use).
+import type * as Actor from "@wangge/core/actor";
+import { useActor } from "@wangge/core/actor";
+import { ForbiddenError } from "@wangge/core/error";
 import type { MiddlewareHandler } from "hono";
 
 /** The roles the table speaks of: a district's six, and the platform's two. */

@@ -2,22 +2,21 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
-import { TooManyRequestsError, VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core";
-import { z } from "@hono/zod-openapi";
+import { TooManyRequestsError, VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core/error";
 import { log } from "./log.ts";
 
-/** RFC 9457 problem details, the body of every error the API returns. */
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string().openapi({ example: "district.not_found" }),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .openapi("Problem");
-export type Problem = z.infer<typeof Problem>;
+/**
+ * RFC 9457 problem details, the body of every error the API returns. Its schema, for the
+ * document, is openapi.ts's `Problem`: this module is in every cold start, the OpenAPI tools are not.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: ErrorDetail[];
+}
 
 const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   input: 400,

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Ticket } from "@wangge/core";
+import * as Ticket from "@wangge/core/ticket/index";
 import { body, bearer, Flag, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 import { steps } from "../step.ts";
 

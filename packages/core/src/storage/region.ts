@@ -1,4 +1,4 @@
-import { S3Client } from "@aws-sdk/client-s3";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 /**
  * The region Wangge uses when nothing names one: not `AWS_REGION`, not the AWS profile's
@@ -14,7 +14,8 @@ let resolved: Promise<string> | undefined;
  * {@link DefaultRegion}. Lazy: clients built with `region: region` ask only when they first call.
  */
 export function region(): Promise<string> {
-  resolved ??= new S3Client({}).config.region().catch(() => DefaultRegion);
+  // The DynamoDB client's config (every request reads the table; S3 loads when a route needs it).
+  resolved ??= new DynamoDBClient({}).config.region().catch(() => DefaultRegion);
   return resolved;
 }
 
