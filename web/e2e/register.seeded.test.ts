@@ -63,8 +63,10 @@ describe("the grid register", () => {
     await page.getByTestId("person-name").fill(name);
     await page.getByTestId("person-id").fill(idNumber);
     await page.getByText(/^出生日期 \d{4}-\d{2}-\d{2}，[男女]$/).waitFor();
-    await page.locator('[data-testid="person-household"] option', { hasText: address }).waitFor({ state: "attached" });
-    await page.getByTestId("person-household").selectOption({ label: address });
+    // The household is found by a part of its address, within the worker's grid.
+    await page.getByTestId("person-household-search").fill(address.slice(4));
+    await page.locator('[data-testid="person-household-option"]', { hasText: address }).click();
+    await page.locator('[data-testid="person-household-chosen"]', { hasText: address }).waitFor();
     await page.getByTestId("person-relation").fill("户主");
     await page.getByTestId("person-tag-elderly_alone").check();
     await page.getByTestId("person-form-submit").click();
@@ -137,6 +139,19 @@ describe("the grid register", () => {
     expect(Number(await cluster.textContent())).toBeGreaterThan(1);
     await leader.page.getByTestId("command-counts").waitFor();
     await leader.page.getByTestId("command-legend").waitFor();
+    // Each grid's count is drawn on the map; a grid's row goes one tier down, the breadcrumb back up.
+    await leader.page.getByTestId("command-grid-badge").first().waitFor();
+    const rows = leader.page.getByTestId("command-count-row");
+    const firstTier = await rows.count();
+    expect(firstTier).toBeGreaterThan(1);
+    await rows.first().getByTestId("command-drill").click();
+    await leader.page.getByTestId("command-crumb").waitFor();
+    const rowCount = `document.querySelectorAll('[data-testid="command-count-row"]').length`;
+    await leader.page.waitForFunction(`${rowCount} > 0 && ${rowCount} !== ${firstTier}`);
+    await leader.page.getByTestId("command-grid-badge").first().waitFor();
+    await screenshot(leader.page, "phone-command-map-tier2.png");
+    await leader.page.getByTestId("command-crumb-top").click();
+    await leader.page.waitForFunction(`${rowCount} === ${firstTier}`);
     const overflow = await leader.page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(leader.page, "phone-command-map.png");
