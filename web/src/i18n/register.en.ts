@@ -197,6 +197,7 @@ export const registerEn: Record<RegisterMessageKey, string> = {
   "command.empty": "No points yet",
   "command.path": "Grid tiers",
   "command.top": "All",
+  "command.showAll": "Show all {count} grids",
   "command.measure": "Map shows",
   "command.needs": "Needs open",
   "command.duty": "On duty",

@@ -194,6 +194,7 @@ export const registerZhCN = {
   "command.empty": "还没有点位",
   "command.path": "网格层级",
   "command.top": "全部",
+  "command.showAll": "显示全部 {count} 个网格",
   "command.measure": "地图显示",
   "command.needs": "清单未销号",
   "command.duty": "在岗",

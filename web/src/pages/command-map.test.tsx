@@ -224,6 +224,40 @@ describe("一张网, the command map", () => {
     for (const layer of ["points", "tickets", "wishes"]) expect(within(legend).getByTestId(`command-layer-${layer}`)).toBeTruthy();
   });
 
+  it("lists the first 20 grids of a long tier, and all of them on 显示全部", async () => {
+    const many = Array.from({ length: 25 }, (_, index) => ({
+      gridID: `grid_${index}`,
+      code: `G${index}`,
+      name: `第${index + 1}网格`,
+      counts: counts(index, index),
+    }));
+    jianyangApi(
+      adminMe,
+      { ...jianyangConfig, mechanisms: { ...jianyangConfig.mechanisms, needsLists: false, emergencyMode: false } },
+      {
+        "GET /register/points": () => ({ houses: [], organisations: [], truncated: false }),
+        "GET /register/counts": () => ({ gridID: null, counts: counts(300, 300), children: many }),
+        "GET /grids": () => page([]),
+        "GET /people/on-duty": () => ({
+          gridID: null,
+          count: 0,
+          people: [],
+          children: many.map((grid) => ({ ...grid, count: 0, people: [] })),
+        }),
+        "GET /tickets": () => page([]),
+        "GET /wishes": () => page([]),
+      },
+    );
+    signedIn();
+    renderApp("/d/jianyang/command");
+    await waitFor(() => expect(screen.getAllByTestId("command-count-row")).toHaveLength(20), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getAllByTestId("command-duty-grid")).toHaveLength(20));
+    await userEvent.setup().click(screen.getByTestId("command-show-all"));
+    expect(screen.getAllByTestId("command-count-row")).toHaveLength(25);
+    expect(screen.getAllByTestId("command-duty-grid")).toHaveLength(25);
+    expect(screen.queryByTestId("command-show-all")).toBeNull();
+  });
+
   it("speaks English to an English reader", async () => {
     localStorage.setItem(LANGUAGE_KEY, "en");
     commandApi();

@@ -39,6 +39,8 @@ const mayCommand = (actor: SignedInActor) =>
 
 /** The most count badges on the map at once (the side panel lists every grid). */
 const MAX_BADGES = 80;
+/** Rows the side panel lists before 显示全部 (a first tier may hold hundreds of grids: a phone scrolls far enough). */
+const PANEL_ROWS = 20;
 
 /**
  * `/d/:slug/command`: 一张网, the command map. The grids of one tier (the caller's grid's children;
@@ -117,6 +119,8 @@ function CommandBody(props: {
   const [measure, setMeasure] = createSignal<Measure>("people");
   const [path, setPath] = createSignal<Step[]>([]);
   const [selected, setSelected] = createSignal<House | null>(null);
+  const [showAll, setShowAll] = createSignal(false);
+  createEffect(on(path, () => setShowAll(false), { defer: true }));
   /** The grid whose children are shown: the last step, else the caller's default (their grid; the first tier for an admin). */
   const current = () => path().at(-1)?.gridID ?? "";
   const deepest = () => Math.max(0, ...props.config.tiers.map((tier) => tier.level));
@@ -567,7 +571,7 @@ function CommandBody(props: {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={rows()}>
+                    <For each={showAll() ? rows() : rows().slice(0, PANEL_ROWS)}>
                       {(row) => (
                         <tr data-testid="command-count-row" data-grid={row.gridID}>
                           <td>
@@ -631,6 +635,16 @@ function CommandBody(props: {
                     </tr>
                   </tbody>
                 </table>
+                <Show when={!showAll() && rows().length > PANEL_ROWS}>
+                  <button
+                    type="button"
+                    class="button button-secondary button-small"
+                    data-testid="command-show-all"
+                    onClick={() => setShowAll(true)}
+                  >
+                    {t("command.showAll", { count: rows().length })}
+                  </button>
+                </Show>
               </div>
             )}
           </Show>
@@ -650,7 +664,7 @@ function CommandBody(props: {
                     </span>
                   </li>
                 </Show>
-                <For each={roster().children}>
+                <For each={showAll() ? roster().children : roster().children.slice(0, PANEL_ROWS)}>
                   {(child) => (
                     <li data-testid="command-duty-grid">
                       <b>{child.name}</b>
