@@ -8,7 +8,8 @@ import { chromiumArgs, chromiumPath, screenshot, signIn, startPortal } from "./h
  * Local, on Jianyang's demo grids: the demo grid worker (on the grid at the district's centre)
  * adds a house, opens a household and adds a person; finds them by name with the ID number
  * masked; reveals it with a purpose; the district admin reads that reveal in the access log. Then
- * the command map, on a phone, draws a few dozen houses as clusters without an error.
+ * the command map, on a phone, draws a few dozen houses as clusters, each grid's count on it, a
+ * running emergency round per grid, and goes a tier down and back, without an error.
  */
 
 let stack: Awaited<ReturnType<typeof startPortal>>;
@@ -172,6 +173,7 @@ describe("the grid register", () => {
     await leader.page.getByTestId("command-crumb-top").click();
     // Back up, the panel lists the first 20 again (显示全部 is per tier).
     await leader.page.waitForFunction(`${rowCount} === ${Math.min(firstTier, 20)}`);
+    await leader.page.getByTestId("command-grid-badge").first().waitFor();
     const overflow = await leader.page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(leader.page, "phone-command-map.png");
