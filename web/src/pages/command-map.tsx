@@ -303,7 +303,7 @@ function CommandBody(props: {
       badgeLayer.clearLayers();
       if (!(map as unknown as { _loaded?: boolean })._loaded) return;
       const view = map.getBounds();
-      const placed: Array<{ x: number; y: number }> = [];
+      const placed: Array<{ x: number; y: number; width: number }> = [];
       for (const row of rows()) {
         if (placed.length >= MAX_BADGES) break;
         const box = row.shape?.bbox;
@@ -318,14 +318,17 @@ function CommandBody(props: {
         if (inView.west >= inView.east || inView.south >= inView.north) continue;
         const centre = map.latLngToContainerPoint([(inView.south + inView.north) / 2, (inView.west + inView.east) / 2]);
         // Below the grid's name (which sits at the centre).
-        const point = { x: centre.x, y: centre.y + 18 };
-        if (placed.some((other) => Math.abs(other.x - point.x) < 56 && Math.abs(other.y - point.y) < 26)) continue;
+        const badge = badgeOf(row);
+        // About 7 pixels a character at 12px, and the badge's padding: badges that would overlap are left out.
+        const point = { x: centre.x, y: centre.y + 18, width: (badge.textContent ?? "").length * 7 + 24 };
+        if (placed.some((other) => Math.abs(other.x - point.x) < (other.width + point.width) / 2 + 4 && Math.abs(other.y - point.y) < 26))
+          continue;
         placed.push(point);
         L.marker(map.containerPointToLatLng([point.x, point.y]), {
           pane: "command-badges",
           keyboard: false,
           title: row.name,
-          icon: L.divIcon({ className: "command-badge-icon", html: badgeOf(row), iconSize: [0, 0] }),
+          icon: L.divIcon({ className: "command-badge-icon", html: badge, iconSize: [0, 0] }),
         })
           .on("click", () => drill(row))
           .addTo(badgeLayer);
