@@ -8,7 +8,8 @@ import { chromiumArgs, chromiumPath, screenshot, signIn, startPortal } from "./h
  * Local, on Jianyang's demo grids: the demo grid worker (on the grid at the district's centre)
  * adds a house, opens a household and adds a person; finds them by name with the ID number
  * masked; reveals it with a purpose; the district admin reads that reveal in the access log. Then
- * the command map, on a phone, draws a few dozen houses as clusters without an error.
+ * the command map, on a phone, draws a few dozen houses as clusters, each grid's count on it, a
+ * running emergency round per grid, and goes a tier down and back, without an error.
  */
 
 let stack: Awaited<ReturnType<typeof startPortal>>;
@@ -63,8 +64,10 @@ describe("the grid register", () => {
     await page.getByTestId("person-name").fill(name);
     await page.getByTestId("person-id").fill(idNumber);
     await page.getByText(/^出生日期 \d{4}-\d{2}-\d{2}，[男女]$/).waitFor();
-    await page.locator('[data-testid="person-household"] option', { hasText: address }).waitFor({ state: "attached" });
-    await page.getByTestId("person-household").selectOption({ label: address });
+    // The household is found by a part of its address, within the worker's grid.
+    await page.getByTestId("person-household-search").fill(address.slice(4));
+    await page.locator('[data-testid="person-household-option"]', { hasText: address }).click();
+    await page.locator('[data-testid="person-household-chosen"]', { hasText: address }).waitFor();
     await page.getByTestId("person-relation").fill("户主");
     await page.getByTestId("person-tag-elderly_alone").check();
     await page.getByTestId("person-form-submit").click();
@@ -121,6 +124,15 @@ describe("the grid register", () => {
           lat: CENTRE.latitude + Math.floor(index / 8) * 0.00003,
         });
     });
+    // A district-wide emergency round (this file's own copy of the demo): one first-tier grid has reported it done.
+    const { Emergency } = await import("@wangge/core");
+    const reported = await withActor({ type: "system", tenantID: "jianyang" }, async () => {
+      await Emergency.setMode({ mode: "emergency", scope: "district", reason: "演练" });
+      const task = await Emergency.createTask({ title: "第1轮入户排查", scope: "district", checklist: ["通知到户", "排查登记"] });
+      const [first] = (await Emergency.getBoard({ taskID: task.taskID })).grids;
+      await Emergency.reportTask({ taskID: task.taskID, gridID: first.gridID, ticks: [true, true] });
+      return first.name;
+    });
     const leader = await signIn(browser, stack.api.origin, "login-jianyang-admin", {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
@@ -137,6 +149,31 @@ describe("the grid register", () => {
     expect(Number(await cluster.textContent())).toBeGreaterThan(1);
     await leader.page.getByTestId("command-counts").waitFor();
     await leader.page.getByTestId("command-legend").waitFor();
+    // The round's progress: over the panel, and per grid (the one that reported, done).
+    await leader.page.getByTestId("command-round").waitFor();
+    await leader.page.getByTestId("command-show-all").click();
+    await leader.page
+      .locator('[data-testid="command-count-row"]', { hasText: reported })
+      .getByTestId("command-round-value")
+      .filter({ hasText: "已完成" })
+      .first()
+      .waitFor();
+    await screenshot(leader.page, "phone-command-map-round.png", false);
+    // Each grid's count is drawn on the map; a grid's row goes one tier down, the breadcrumb back up.
+    await leader.page.getByTestId("command-grid-badge").first().waitFor();
+    const rows = leader.page.getByTestId("command-count-row");
+    const firstTier = await rows.count();
+    expect(firstTier).toBeGreaterThan(1);
+    await rows.first().getByTestId("command-drill").click();
+    await leader.page.getByTestId("command-crumb").waitFor();
+    const rowCount = `document.querySelectorAll('[data-testid="command-count-row"]').length`;
+    await leader.page.waitForFunction(`${rowCount} > 0 && ${rowCount} !== ${firstTier}`);
+    await leader.page.getByTestId("command-grid-badge").first().waitFor();
+    await screenshot(leader.page, "phone-command-map-tier2.png");
+    await leader.page.getByTestId("command-crumb-top").click();
+    // Back up, the panel lists the first 20 again (显示全部 is per tier).
+    await leader.page.waitForFunction(`${rowCount} === ${Math.min(firstTier, 20)}`);
+    await leader.page.getByTestId("command-grid-badge").first().waitFor();
     const overflow = await leader.page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(leader.page, "phone-command-map.png");

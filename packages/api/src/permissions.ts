@@ -134,6 +134,8 @@ export const Permissions = {
   importGrids: admin,
   /** Everyone sees who serves a grid; grid staff see whole phone numbers on their own grids only. */
   listPeople: { ...everyone(), grid_worker: "grid", grid_leader: "grid" },
+  /** The command map's duty layer: names and roles of the grid staff's own grid and below; a district admin's whole district. */
+  listOnDuty: gridStaff,
   assignRole: admin,
   listPartyOrgs: everyone(),
   getPartyOrg: everyone(),

@@ -1341,6 +1341,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/on-duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is on duty (names and roles held today) on a grid and on each of its children: the caller's grid by default, the first tier for a district admin */
+        get: operations["listOnDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/provinces": {
         parameters: {
             query?: never;
@@ -1469,7 +1486,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Households (住户) of a house, or of a grid and below */
+        /** Households (住户) of a house, or of a grid and below; `q` finds them by a part of the address or the start of the head's name */
         get: operations["listHouseholds"];
         put?: never;
         /** Open a household in a house of the caller's grid */
@@ -3631,6 +3648,17 @@ export interface components {
                 geometry?: unknown;
             }[];
             parentAreaM2: number;
+        };
+        GridDuty: {
+            code: string;
+            count: number;
+            gridID: string;
+            name: string;
+            people: {
+                name: string;
+                personID: string;
+                roleKey: string;
+            }[];
         };
         GridExport: {
             bytes: number | null;
@@ -9781,6 +9809,73 @@ export interface operations {
             };
         };
     };
+    listOnDuty: {
+        parameters: {
+            query?: {
+                gridID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people on duty */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        children: components["schemas"]["GridDuty"][];
+                        count: number;
+                        gridID: string | null;
+                        people: {
+                            name: string;
+                            personID: string;
+                            roleKey: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (field paths in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProvinces: {
         parameters: {
             query?: {
@@ -10333,6 +10428,7 @@ export interface operations {
                 gridID?: string;
                 houseID?: string;
                 limit?: number;
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -58,7 +58,7 @@ export function registerApi(api: Api) {
     houses: (query: { gridID?: string; cursor?: string | null; limit?: number }) =>
       ok(client.GET("/register/houses", { params: { query: compact({ ...query }) } })),
     createHouse: (input: CreateHouseInput) => ok(client.POST("/register/houses", { body: input })),
-    households: (query: { houseID?: string; gridID?: string; cursor?: string | null; limit?: number }) =>
+    households: (query: { houseID?: string; gridID?: string; q?: string; cursor?: string | null; limit?: number }) =>
       ok(client.GET("/register/households", { params: { query: compact({ ...query }) } })),
     household: (householdID: string) => ok(client.GET("/register/households/{householdID}", { params: { path: { householdID } } })),
     createHousehold: (houseID: string) => ok(client.POST("/register/households", { body: { houseID } })),

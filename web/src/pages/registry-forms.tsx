@@ -1,11 +1,12 @@
 import { birthDateOf, genderOf, isCreditCode, residentIDProblem } from "@wangge/core/register/numbers";
-import { createResource, createSignal, For, Show, type JSX } from "solid-js";
-import { houseKinds, organisationKinds, registerSettingsOf, type RegisterApi } from "../data/register.ts";
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show, type JSX } from "solid-js";
+import { houseKinds, organisationKinds, registerSettingsOf, type Household, type RegisterApi } from "../data/register.ts";
 import { ticketsApi } from "../data/tickets.ts";
 import type { DistrictConfig } from "../data/types.ts";
 import { useRegisterLocale } from "../i18n/register.ts";
 import { useSession } from "../providers/session.tsx";
 import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
+import { GridSelect } from "../ui/grid-select.tsx";
 import { LocationPicker, type Point } from "../ui/location-picker.tsx";
 import { registerError } from "./registry-parts.tsx";
 
@@ -170,6 +171,160 @@ export function idNumberNote(id: string, t: ReturnType<typeof useRegisterLocale>
   return { hint: t("registry.form.idOk", { date: birthDateOf(value), gender: t(`registry.gender.${genderOf(value)}`) }) };
 }
 
+/** How many households the picker shows at a time. */
+const PICKER_PAGE = 20;
+/** How long the picker waits after a keystroke before it asks the API. */
+const PICKER_DELAY_MS = 250;
+
+/**
+ * 选择住户: the household a new person joins. A grid (the caller's own and below by default), then
+ * a part of the address or the start of the head's name: the API's matches within that grid, a
+ * page at a time (更多 goes on). Nothing is listed beyond what the grid holds.
+ */
+export function HouseholdPicker(props: {
+  config: DistrictConfig;
+  register: RegisterApi;
+  value: Household | null;
+  onPick: (household: Household | null) => void;
+  error?: string;
+}) {
+  const { t } = useRegisterLocale();
+  const [gridID, setGridID] = createSignal("");
+  const [text, setText] = createSignal("");
+  const [query, setQuery] = createSignal("");
+  const [items, setItems] = createSignal<Household[]>([]);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [loading, setLoading] = createSignal(false);
+  const [failure, setFailure] = createSignal<string | null>(null);
+  /** Each search's number: only the latest one's answer is shown. */
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+
+  async function load(more: boolean) {
+    const mine = ++latest;
+    setLoading(true);
+    setFailure(null);
+    try {
+      const page = await props.register.households({
+        gridID: gridID() || undefined,
+        q: query() || undefined,
+        cursor: more ? cursor() : undefined,
+        limit: PICKER_PAGE,
+      });
+      if (mine !== latest) return;
+      setItems((current) => (more ? [...current, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (error) {
+      if (mine === latest) setFailure(registerError(error, t));
+    } finally {
+      if (mine === latest) setLoading(false);
+    }
+  }
+  createEffect(on([gridID, query], () => void load(false)));
+
+  const label = (household: Household) =>
+    household.headName ? `${household.address} · ${t("registry.head", { name: household.headName })}` : household.address;
+  return (
+    <div class="field registry-household-picker" classList={{ "is-invalid": Boolean(props.error) }} data-testid="person-household">
+      <span class="field-label" id="person-household-label">
+        {t("registry.form.household")}
+      </span>
+      <Show
+        when={props.value}
+        fallback={
+          <>
+            <GridSelect
+              id="person-household-grid"
+              label={t("registry.grid")}
+              hint={t("registry.allGrids")}
+              value={gridID()}
+              tiers={props.config.tiers}
+              onChange={(chosen) => setGridID(chosen?.gridID ?? "")}
+              testid="person-household-grid"
+            />
+            <input
+              class="input"
+              type="search"
+              autocomplete="off"
+              value={text()}
+              placeholder={t("registry.form.householdSearch")}
+              aria-label={t("registry.form.householdSearch")}
+              aria-describedby={props.error ? "person-household-error" : undefined}
+              data-testid="person-household-search"
+              onInput={(event) => {
+                const value = event.currentTarget.value;
+                setText(value);
+                clearTimeout(timer);
+                timer = setTimeout(() => setQuery(value.trim()), PICKER_DELAY_MS);
+              }}
+            />
+            <ul class="registry-household-options" aria-labelledby="person-household-label" aria-busy={loading()}>
+              <For each={items()}>
+                {(household) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="registry-household-option"
+                      data-testid="person-household-option"
+                      onClick={() => props.onPick(household)}
+                    >
+                      {label(household)}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <p class="field-hint" role="status" data-testid="person-household-status">
+              {loading()
+                ? t("common.loading")
+                : items().length === 0
+                  ? cursor()
+                    ? t("registry.form.householdKeepLooking")
+                    : t("registry.form.householdNone")
+                  : ""}
+            </p>
+            <Show when={cursor() && !loading()}>
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                data-testid="person-household-more"
+                onClick={() => void load(true)}
+              >
+                {t("common.loadMore")}
+              </button>
+            </Show>
+            <Show when={failure()}>
+              <p class="notice notice-error" role="alert">
+                {failure()}
+              </p>
+            </Show>
+          </>
+        }
+      >
+        {(chosen) => (
+          <div class="registry-household-chosen">
+            <span data-testid="person-household-chosen">{label(chosen())}</span>
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              data-testid="person-household-change"
+              onClick={() => props.onPick(null)}
+            >
+              {t("registry.form.householdChange")}
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error" id="person-household-error">
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
 /** 新增人员: name, ID number (checked as typed), phone, household, relation and special groups. */
 export function PersonForm(props: FormProps) {
   const { t, pick } = useRegisterLocale();
@@ -177,11 +332,11 @@ export function PersonForm(props: FormProps) {
   const [name, setName] = createSignal("");
   const [idNumber, setIDNumber] = createSignal("");
   const [phone, setPhone] = createSignal("");
-  const [householdID, setHouseholdID] = createSignal("");
+  const [household, setHousehold] = createSignal<Household | null>(null);
+  const householdID = () => household()?.householdID ?? "";
   const [relation, setRelation] = createSignal("");
   const [tags, setTags] = createSignal<string[]>([]);
   const [checked, setChecked] = createSignal(false);
-  const [households] = createResource(() => props.register.households({ limit: 200 }).then((page) => page.items));
   const catalogue = () => registerSettingsOf(props.config).tags;
   const id = () => idNumberNote(idNumber(), t);
   const nameError = () => (checked() && !name().trim() ? t("registry.form.required") : undefined);
@@ -244,26 +399,7 @@ export function PersonForm(props: FormProps) {
           />
         )}
       </Field>
-      <Field id="person-household" label={t("registry.form.household")} error={householdError()}>
-        {(field) => (
-          <select
-            {...field}
-            class="input select"
-            data-testid="person-household"
-            onChange={(event) => setHouseholdID(event.currentTarget.value)}
-          >
-            <option value="">{t("registry.form.chooseHousehold")}</option>
-            <For each={households() ?? []}>
-              {(household) => (
-                <option value={household.householdID}>
-                  {household.address}
-                  {household.headName ? ` · ${household.headName}` : ""}
-                </option>
-              )}
-            </For>
-          </select>
-        )}
-      </Field>
+      <HouseholdPicker config={props.config} register={props.register} value={household()} onPick={setHousehold} error={householdError()} />
       <Field id="person-relation" label={t("registry.form.relation")}>
         {(field) => <TextInput {...field} class="input" value={relation()} onValue={setRelation} data-testid="person-relation" />}
       </Field>

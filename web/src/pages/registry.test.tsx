@@ -93,7 +93,7 @@ describe("数据平台, the register page", () => {
 
   it("checks an ID number as it is typed with core's rules, and says the API's refusal in the reader's language", async () => {
     const created: unknown[] = [];
-    registerApi(workerMe, {
+    const { requests } = registerApi(workerMe, {
       "POST /register/people": (request) => {
         created.push(request.body);
         return problem(409, { code: "register.duplicate_id", detail: "This ID number is in the register already." });
@@ -111,14 +111,62 @@ describe("数据平台, the register page", () => {
     await user.clear(within(form).getByTestId("person-id"));
     await user.type(within(form).getByTestId("person-id"), "350721199001010018");
     expect(await within(form).findByText("出生日期 1990-01-01，男")).toBeTruthy();
-    await waitFor(() => expect((within(form).getByTestId("person-household") as HTMLSelectElement).options.length).toBe(2));
-    await user.selectOptions(within(form).getByTestId("person-household"), "household_1");
+    // The household is found by a part of its address, within the caller's grid, from the API.
+    await user.type(within(form).getByTestId("person-household-search"), "桃园");
+    await waitFor(() =>
+      expect(requests.some((request) => request.path === "/register/households" && request.search.get("q") === "桃园")).toBe(true),
+    );
+    await waitFor(() => expect(within(form).getByTestId("person-household-status").textContent).toBe(""));
+    await user.click(await within(form).findByTestId("person-household-option"));
+    expect(within(form).getByTestId("person-household-chosen")).toHaveTextContent("桃园路 12 号 · 户主：王建国");
     // The catalogue's sensitive tags are marked 敏感.
     expect(within(within(form).getByTestId("person-tag-low_income").parentElement!).getByText("敏感")).toBeTruthy();
     await user.click(within(form).getByTestId("person-tag-low_income"));
     await user.click(within(form).getByTestId("person-form-submit"));
     expect(await within(form).findByTestId("person-form-error")).toHaveTextContent("该身份证号已在登记中");
     expect(created).toEqual([{ name: "李梅", idNumber: "350721199001010018", householdID: "household_1", tags: ["low_income"] }]);
+  });
+
+  it("finds a household by address or head's name a page at a time, goes on with 加载更多, and says when nothing matches", async () => {
+    const household = (n: number) => ({
+      householdID: `household_${n}`,
+      houseID: "house_1",
+      address: `桃园路 ${n} 号`,
+      gridID: "grid_1",
+      gridPath: ["grid_0", "grid_1"],
+      headRecordID: null,
+      headName: null,
+      members: 0,
+      moves: [],
+      createdAt: "2026-11-01T00:00:00.000Z",
+      updatedAt: "2026-11-01T00:00:00.000Z",
+    });
+    const { requests } = registerApi(workerMe, {
+      "GET /register/households": (request) => {
+        const q = request.search.get("q");
+        if (q === "没有") return page([]);
+        if (request.search.get("cursor") === "next") return { items: [household(3)], cursor: null };
+        return { items: [household(1), household(2)], cursor: "next" };
+      },
+    });
+    signedIn();
+    renderApp("/d/jianyang/registry");
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("registry-add-people", {}, { timeout: 20_000 }));
+    const form = await screen.findByTestId("person-form");
+    await waitFor(() => expect(within(form).getAllByTestId("person-household-option")).toHaveLength(2));
+    // Never the first 200 of everything: a page of the picker's size.
+    const first = requests.find((request) => request.path === "/register/households")!;
+    expect(first.search.get("limit")).toBe("20");
+    await user.click(within(form).getByTestId("person-household-more"));
+    await waitFor(() => expect(within(form).getAllByTestId("person-household-option")).toHaveLength(3));
+    expect(within(form).queryByTestId("person-household-more")).toBeNull();
+    await user.type(within(form).getByTestId("person-household-search"), "没有");
+    expect(await within(form).findByText("没有找到住户：换个关键字，或换个网格")).toBeTruthy();
+    // Without a household, the form is not sent.
+    await user.click(within(form).getByTestId("person-form-submit"));
+    expect(within(form).getByTestId("person-household")).toHaveTextContent("必填");
+    expect(requests.some((request) => request.method === "POST")).toBe(false);
   });
 
   it("speaks English to an English reader, refusals included", async () => {
@@ -138,8 +186,8 @@ describe("数据平台, the register page", () => {
     await user.type(within(form).getByTestId("person-name"), "Li Mei");
     await user.type(within(form).getByTestId("person-id"), "350721199001010018");
     expect(await within(form).findByText("Born 1990-01-01, Male")).toBeTruthy();
-    await waitFor(() => expect((within(form).getByTestId("person-household") as HTMLSelectElement).options.length).toBe(2));
-    await user.selectOptions(within(form).getByTestId("person-household"), "household_1");
+    await user.click(await within(form).findByTestId("person-household-option"));
+    expect(within(form).getByTestId("person-household-chosen")).toHaveTextContent("桃园路 12 号 · Head: 王建国");
     await user.click(within(form).getByTestId("person-form-submit"));
     expect(await within(form).findByTestId("person-form-error")).toHaveTextContent("This ID number is already in the register");
     await user.click(screen.getByTestId("registry-tab-enterprises"));

@@ -22,6 +22,31 @@ export const peopleRoutes = router()
   )
   .openapi(
     createRoute({
+      method: "get",
+      path: "/on-duty",
+      operationId: "listOnDuty",
+      tags: ["people"],
+      summary:
+        "Who is on duty (names and roles held today) on a grid and on each of its children: the caller's grid by default, the first tier for a district admin",
+      security: bearer,
+      request: { query: Person.OnDutyInput },
+      responses: {
+        200: json(
+          z.object({
+            gridID: z.string().nullable(),
+            count: z.number(),
+            people: z.array(Person.OnDutyPerson),
+            children: z.array(Person.GridDuty.meta({ id: "GridDuty" })),
+          }),
+          "The people on duty",
+        ),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json(await Person.onDuty(c.req.valid("query")), 200),
+  )
+  .openapi(
+    createRoute({
       method: "post",
       path: "/assignments",
       operationId: "assignRole",

@@ -59,9 +59,10 @@ export const registerRoutes = router()
       path: "/households",
       operationId: "listHouseholds",
       tags,
-      summary: "Households (住户) of a house, or of a grid and below",
+      summary:
+        "Households (住户) of a house, or of a grid and below; `q` finds them by a part of the address or the start of the head's name",
       security: bearer,
-      request: { query: PageQuery.extend(Register.listHouseholds.schema.pick({ houseID: true, gridID: true }).shape) },
+      request: { query: PageQuery.extend(Register.listHouseholds.schema.pick({ houseID: true, gridID: true, q: true }).shape) },
       responses: { 200: json(pageOf(HouseholdSchema), "One page of households"), ...problems(400, 401, 403, 404) },
     }),
     async (c) => c.json(await Register.listHouseholds(c.req.valid("query")), 200),

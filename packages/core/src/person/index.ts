@@ -269,3 +269,4 @@ export const list = fn(ListInput, async (input) => {
 });
 
 export { PersonEntity, AssignmentEntity };
+export { GridDuty, MAX_GRID_ASSIGNMENTS, onDuty, OnDutyInput, OnDutyPerson } from "./duty.ts";

@@ -102,8 +102,20 @@ export const ListHouseholdsInput = PageInput.extend({
   /** The households of one house; else of a grid and below (the caller's grid by default). */
   houseID: z.string().max(80).optional(),
   gridID: z.string().max(80).optional(),
+  /** Part of the address (`3栋`), or the start of the head's name (`张`): the household picker's search. */
+  q: z.string().trim().min(1).max(40).optional(),
 });
 
+/** How many DynamoDB requests one household search makes at most before it answers with the matches so far and a cursor. */
+export const SEARCH_PAGES = 4;
+
+/**
+ * The households of a house, or of a grid and below (the caller's grid by default). With `q`, the
+ * grid's households whose address contains it or whose head's name starts with it: a filter on
+ * the grid's own key range (its path prefix), at most {@link SEARCH_PAGES} requests of at most
+ * `limit` households each, answered with the matches and a cursor to go on; no index of addresses (one would need every household
+ * rewritten), and a part of an address ("3栋") is what people type, which no key prefix serves.
+ */
 export const listHouseholds = fn(ListHouseholdsInput, async (input) => {
   await asRegisterStaff();
   const tenantID = useTenant();
@@ -113,8 +125,23 @@ export const listHouseholds = fn(ListHouseholdsInput, async (input) => {
     return { items: result.items.map(toHousehold), cursor: result.cursor };
   }
   const place = await placeToList(input.gridID);
-  const query = HouseholdEntity.query.byGrid({ tenantID });
-  const result = await page(place ? query.begins({ gridPathKey: pathPrefix(place) }) : query, input);
+  const base = HouseholdEntity.query.byGrid({ tenantID });
+  const query = place ? base.begins({ gridPathKey: pathPrefix(place) }) : base;
+  if (input.q) {
+    const q = input.q;
+    const matching = query.where((attr, op) => `${op.contains(attr.address, q)} OR ${op.begins(attr.headName, q)}`);
+    // Each request reads at most the page's remaining room, so the matches never outgrow `limit`.
+    const items: HouseholdItem[] = [];
+    let cursor = input.cursor ?? null;
+    for (let request = 0; request < SEARCH_PAGES && items.length < input.limit; request++) {
+      const result = await page(matching, { cursor: cursor ?? undefined, limit: input.limit - items.length });
+      items.push(...result.items);
+      cursor = result.cursor;
+      if (!cursor) break;
+    }
+    return { items: items.map(toHousehold), cursor };
+  }
+  const result = await page(query, input);
   return { items: result.items.map(toHousehold), cursor: result.cursor };
 });
 

@@ -37,15 +37,21 @@ export const RegisterCountsInput = z.object({ gridID: z.string().max(80).optiona
 
 /**
  * The counts of a grid (the caller's by default; the district for an admin) and of each of its
- * children, from the counters kept with the records: one Query per grid, no scan.
+ * children (all of them), from the counters kept with the records: one Query per grid, no scan.
  */
 export const registerCounts = fn(RegisterCountsInput, async (input) => {
   await asRegisterStaff();
   const place = await placeToList(input.gridID);
   const scope = place ? `grid:${place.gridID}` : "district";
-  const children = (await Grid.list({ parentID: place?.gridID ?? ROOT, limit: 200 })).items.filter((grid) =>
-    inGridScope([...grid.path, grid.gridID]),
-  );
+  // Every child, a page of 200 at a time (Jianyang's first tier alone is 230 grids).
+  const all: Grid.Grid[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await Grid.list({ parentID: place?.gridID ?? ROOT, limit: 200, cursor });
+    all.push(...page.items);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  const children = all.filter((grid) => inGridScope([...grid.path, grid.gridID]));
   const [own, ...each] = await Promise.all([countsOf(scope), ...children.map((grid) => countsOf(`grid:${grid.gridID}`))]);
   return {
     gridID: place?.gridID ?? null,
