@@ -25,6 +25,7 @@ import type { DistrictConfig, SignedInActor } from "../data/types.ts";
 import { useRegisterLocale } from "../i18n/register.ts";
 import { useSession } from "../providers/session.tsx";
 import { addBaseMap, addGridLabels, createLeafletMap, latLngsOf } from "../ui/leaflet.ts";
+import { GridCrumbs } from "../ui/crumbs.tsx";
 import { mapBackground } from "../ui/grid-style.ts";
 import { registerError, RegistryFrame } from "./registry-parts.tsx";
 
@@ -454,36 +455,19 @@ function CommandBody(props: {
   return (
     <div class="command-layout">
       <div class="command-map-wrap">
-        <nav class="command-crumbs" aria-label={t("command.path")} data-testid="command-crumbs">
-          <button
-            type="button"
-            class="crumb"
-            data-testid="command-crumb-top"
-            aria-current={path().length === 0 ? "page" : undefined}
-            onClick={() => {
-              setSelected(null);
-              setPath([]);
-            }}
-          >
-            {t("command.top")}
-          </button>
-          <For each={path()}>
-            {(step, index) => (
-              <>
-                <span aria-hidden="true">›</span>
-                <button
-                  type="button"
-                  class="crumb"
-                  data-testid="command-crumb"
-                  aria-current={index() === path().length - 1 ? "page" : undefined}
-                  onClick={() => setPath((steps) => steps.slice(0, index() + 1))}
-                >
-                  {step.name}
-                </button>
-              </>
-            )}
-          </For>
-        </nav>
+        <GridCrumbs
+          class="command-crumbs"
+          label={t("command.path")}
+          top={t("command.top")}
+          path={path()}
+          onTop={() => {
+            setSelected(null);
+            setPath([]);
+          }}
+          onStep={(index) => setPath((steps) => steps.slice(0, index + 1))}
+          separator={<span aria-hidden="true">›</span>}
+          testIDs={{ nav: "command-crumbs", top: "command-crumb-top", step: "command-crumb" }}
+        />
         <div ref={container} class="command-map" data-testid="command-map" data-status={status()} />
         <Show when={points.data()?.truncated}>
           <p class="notice notice-warning">{t("command.truncated")}</p>

@@ -14,6 +14,7 @@ import {
 } from "../data/metrics.ts";
 import { createQuery } from "../data/query.ts";
 import { useMetricLocale } from "../i18n/metrics.ts";
+import { GridCrumbs } from "../ui/crumbs.tsx";
 import { mapBackground } from "../ui/grid-style.ts";
 import { ChevronRightIcon } from "../ui/icons.tsx";
 import { createLeafletMap, latLngsOf } from "../ui/leaflet.ts";
@@ -77,32 +78,16 @@ export function GridBreakdown(props: {
           testid="grid-metric"
         />
       </div>
-      <nav class="grid-crumbs" aria-label={t("dashboard.gridPath")}>
-        <button
-          type="button"
-          class="crumb"
-          data-testid="crumb-root"
-          aria-current={path().length === 0 ? "page" : undefined}
-          onClick={() => setPath([])}
-        >
-          {t("dashboard.gridAll")}
-        </button>
-        <For each={path()}>
-          {(step, index) => (
-            <>
-              <ChevronRightIcon size={14} />
-              <button
-                type="button"
-                class="crumb"
-                aria-current={index() === path().length - 1 ? "page" : undefined}
-                onClick={() => setPath((steps) => steps.slice(0, index() + 1))}
-              >
-                {step.name}
-              </button>
-            </>
-          )}
-        </For>
-      </nav>
+      <GridCrumbs
+        class="grid-crumbs"
+        label={t("dashboard.gridPath")}
+        top={t("dashboard.gridAll")}
+        path={path()}
+        onTop={() => setPath([])}
+        onStep={(index) => setPath((steps) => steps.slice(0, index + 1))}
+        separator={<ChevronRightIcon size={14} />}
+        testIDs={{ top: "crumb-root" }}
+      />
       <Show when={figures.error()}>{(error) => <ErrorState error={error()} onRetry={figures.reload} />}</Show>
       <Show when={!figures.error() && !figures.data()}>
         <Skeleton lines={4} />
