@@ -3,9 +3,7 @@ import { withActor, type Actor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { DistrictConfigEntity } from "../config/config.entity.ts";
 import * as Grid from "../grid/index.ts";
-import * as Onboarding from "../onboarding/index.ts";
-import { rect } from "../onboarding/test-district.test-support.ts";
-import * as Province from "../province/index.ts";
+import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 import { documentClient } from "../storage/table.ts";
 import { rejection } from "../util/rejection.test-support.ts";
 import * as Ticket from "./index.ts";
@@ -53,19 +51,7 @@ async function changeElsewhere(deadlineHours: number) {
 }
 
 beforeAll(async () => {
-  await withActor({ type: "operator", userID: "op" }, async () => {
-    await Province.create({ provinceID: "guardprov", nameZh: "守卫省", nameEn: "Guard" }).catch(() => undefined);
-    await Onboarding.onboard({
-      slug: tenantID,
-      nameZh: "守卫区",
-      nameEn: "Guardtown",
-      provinceID: "guardprov",
-      cityZh: "南平市",
-      cityEn: "Nanping",
-      template: "jianyang",
-      admin: { name: "管理员", phone: "13800000009" },
-    });
-  });
+  await onboardTestDistrict(tenantID, "guardprov");
   await withActor({ type: "system", tenantID }, async () => {
     grids.top = await Grid.create({ code: "G", name: "一格", tier: 1, boundary: rect(0, 0, 4, 4) });
     grids.west = await Grid.create({ code: "G-1", name: "西", tier: 2, parentID: grids.top.gridID, boundary: rect(0, 0, 2, 4) });
@@ -149,10 +135,33 @@ describe("the warm write path", () => {
     const { ticket } = await withActor(resident, () => Ticket.create(garbageAt()));
     const other = user("g-w2", ["grid_worker"]);
     Object.assign(other, { gridID: grids.top.gridID });
-    const results = await Promise.allSettled([
-      withActor(worker, () => Ticket.accept({ ticketID: ticket.ticketID })),
-      withActor(other, () => Ticket.accept({ ticketID: ticket.ticketID })),
-    ]);
+    // Both read the ticket before either writes: each transaction waits at a barrier for the other.
+    const client = documentClient();
+    let arrived = 0;
+    let release: () => void = () => {};
+    const barrier = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "TransactWriteItemsCommand") {
+          if (++arrived === 2) release();
+          await barrier;
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "bothRead" },
+    );
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      results = await Promise.allSettled([
+        withActor(worker, () => Ticket.accept({ ticketID: ticket.ticketID })),
+        withActor(other, () => Ticket.accept({ ticketID: ticket.ticketID })),
+      ]);
+    } finally {
+      client.middlewareStack.remove("bothRead");
+    }
+    expect(arrived).toBe(2);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const [lost] = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(lost.reason).toMatchObject({ kind: "conflict", code: "ticket.changed" });

@@ -80,6 +80,8 @@ export function guardOperations(ops: WriteOps<typeof guardEntities>, counted: (c
  * After a canceled transaction that began with `guards` checks: if one of them failed, the
  * write decided on stale settings — it is tried once more (a second failure is a 409).
  */
-export function assertGuardsHeld(canceled: { rejected: boolean }[], guards: number) {
-  if (canceled.slice(0, guards).some((reason) => reason.rejected)) throw new StaleSettings();
+export function assertGuardsHeld(canceled: { code?: string }[], guards: number) {
+  // Only a failed condition says the copy is stale: a TransactionConflict (another write on the
+  // same items at that moment) is the ticket's race, answered as such by the caller.
+  if (canceled.slice(0, guards).some((reason) => reason.code === "ConditionalCheckFailed")) throw new StaleSettings();
 }
