@@ -1,5 +1,6 @@
 import { useTenant } from "../actor.ts";
 import { MetricCounterEntity } from "./metric-counter.entity.ts";
+import { forEachLimit } from "../util/pool.ts";
 import { periodsOf } from "./ticket-counter.entity.ts";
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -42,14 +43,13 @@ export async function compareTallies(expected: ExpectedTallies, prefixes: string
   const tenantID = useTenant();
   const scopes = new Set(["district", ...(options.scopes ?? []), ...[...expected.values.keys()].map((key) => key.split("|")[0])]);
   const stored = new Map<string, { count: number; sum: number }>();
-  await Promise.all(
-    [...scopes].map(async (scope) => {
-      const result = await MetricCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
-      for (const item of result.data)
-        if (prefixes.some((prefix) => item.metric.startsWith(prefix)))
-          stored.set(`${scope}|${item.period}|${item.metric}`, { count: item.count ?? 0, sum: item.sum ?? 0 });
-    }),
-  );
+  // A district has thousands of grids: a bounded number of reads in flight.
+  await forEachLimit(scopes, 16, async (scope) => {
+    const result = await MetricCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
+    for (const item of result.data)
+      if (prefixes.some((prefix) => item.metric.startsWith(prefix)))
+        stored.set(`${scope}|${item.period}|${item.metric}`, { count: item.count ?? 0, sum: item.sum ?? 0 });
+  });
   const drift: TallyDrift[] = [];
   for (const key of new Set([...expected.values.keys(), ...stored.keys()])) {
     const [scope, period, metric] = key.split("|");

@@ -1,5 +1,6 @@
 import { useTenant } from "../actor.ts";
 import { TicketCollection, TicketEntity } from "../ticket/ticket.entity.ts";
+import { forEachLimit } from "../util/pool.ts";
 import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
 import { countFieldOf, type GridCountField } from "../grid/model.ts";
 import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
@@ -150,17 +151,16 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
         if (Object.keys(fields).length) stored.set(`district|${year}-${month}`, fields);
       }
   const legacy = new Set<string>();
-  await Promise.all(
-    [...scopes].map(async (scope) => {
-      const result = await TicketCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
-      for (const item of result.data) {
-        const key = `${scope}|${item.period}`;
-        // An item the counters no longer keep (the district's, a grid's year): expected to be empty.
-        if (scope === "district" || (/^\d{4}$/.test(item.period) && yearIsSumOfMonths(scope))) legacy.add(key);
-        else stored.set(key, ticketFields(item));
-      }
-    }),
-  );
+  // A district has thousands of grids: a bounded number of reads in flight.
+  await forEachLimit(scopes, 16, async (scope) => {
+    const result = await TicketCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
+    for (const item of result.data) {
+      const key = `${scope}|${item.period}`;
+      // An item the counters no longer keep (the district's, a grid's year): expected to be empty.
+      if (scope === "district" || (/^\d{4}$/.test(item.period) && yearIsSumOfMonths(scope))) legacy.add(key);
+      else stored.set(key, ticketFields(item));
+    }
+  });
   const fields = [...TicketCounterFields, ...HistogramBuckets];
   const drift: { scope: string; period: string; field: string; stored: number; recounted: number }[] = [];
   for (const key of new Set([...expected.keys(), ...stored.keys()])) {
