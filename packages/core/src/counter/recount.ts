@@ -1,6 +1,6 @@
 import { useTenant } from "../actor.ts";
 import { MetricCounterEntity } from "./metric-counter.entity.ts";
-import { forEachLimit } from "../util/pool.ts";
+import { forEachLimit } from "../storage/pool.ts";
 import { periodsOf } from "./ticket-counter.entity.ts";
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -1,6 +1,6 @@
 import { useTenant } from "../actor.ts";
 import { TicketCollection, TicketEntity } from "../ticket/ticket.entity.ts";
-import { forEachLimit } from "../util/pool.ts";
+import { forEachLimit } from "../storage/pool.ts";
 import { GridEntity, GridSetEntity } from "../grid/grid.entity.ts";
 import { countFieldOf, type GridCountField } from "../grid/model.ts";
 import { AssignmentEntity, PersonEntity } from "../person/person.entity.ts";
