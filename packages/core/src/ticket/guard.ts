@@ -63,24 +63,24 @@ export async function locateForWrite(point: { lon: number; lat: number }) {
 /** The entities of the guard's checks: spread them into the write's transaction. */
 export const guardEntities = { districtConfig: DistrictConfigEntity, gridSet: GridSetEntity };
 
-/** The checks of what the write used, to put FIRST in its transaction; `counted` is told how many (see `assertGuardsHeld`). */
-export function guardOperations(ops: WriteOps<typeof guardEntities>, counted: (checks: number) => void) {
+/** The checks of what the write used, to put FIRST in its transaction (see `assertGuardsHeld`). */
+export function guardOperations(ops: WriteOps<typeof guardEntities>) {
   const scope = used.getStore();
-  const checks = !scope
-    ? []
-    : [
-        ...(scope.configVersion !== undefined ? [Config.guardVersion(ops, scope.configVersion)] : []),
-        ...(scope.gridStamp !== undefined ? [Grid.guardStamp(ops, scope.gridStamp)] : []),
-      ];
-  counted(checks.length);
-  return checks;
+  if (!scope) return [];
+  return [
+    ...(scope.configVersion !== undefined ? [Config.guardVersion(ops, scope.configVersion)] : []),
+    ...(scope.gridStamp !== undefined ? [Grid.guardStamp(ops, scope.gridStamp)] : []),
+  ];
 }
 
 /**
- * After a canceled transaction that began with `guards` checks: if one of them failed, the
+ * After a canceled transaction that began with the guard's checks: if one of them failed, the
  * write decided on stale settings — it is tried once more (a second failure is a 409).
  */
-export function assertGuardsHeld(canceled: { code?: string }[], guards: number) {
+export function assertGuardsHeld(canceled: { code?: string }[]) {
+  const scope = used.getStore();
+  // The checks `guardOperations` put first: as many as the write used.
+  const guards = scope ? Number(scope.configVersion !== undefined) + Number(scope.gridStamp !== undefined) : 0;
   // Only a failed condition says the copy is stale: a TransactionConflict (another write on the
   // same items at that moment) is the ticket's race, answered as such by the caller.
   if (canceled.slice(0, guards).some((reason) => reason.code === "ConditionalCheckFailed")) throw new StaleSettings();

@@ -87,7 +87,6 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
   const by = actorID();
   const notify = options.notify !== false;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
-  let guards = 0;
   const result = await writeTransaction(
     {
       notification: NotificationEntity,
@@ -98,9 +97,7 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
       ...guardEntities,
     },
     (ops) => [
-      ...guardOperations(ops, (count) => {
-        guards = count;
-      }),
+      ...guardOperations(ops),
       ...claimOperations(ops, step.claims ?? [], ticket.ticketID),
       ops.ticket
         .patch({ tenantID, ticketID: ticket.ticketID })
@@ -135,7 +132,7 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
     ],
   ).go();
   if (result.canceled) {
-    assertGuardsHeld(result.data, guards);
+    assertGuardsHeld(result.data);
     await assertUnclaimed(step.claims ?? [], ticket.ticketID);
     throw new ConflictError("ticket.changed", "Someone else acted on this ticket at the same time; reload it and try again.");
   }
@@ -259,7 +256,6 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
     updatedAt: at,
   };
   const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
-  let guards = 0;
   const result = await writeTransaction(
     {
       idempotency: IdempotencyEntity,
@@ -271,9 +267,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
       ...guardEntities,
     },
     (ops) => [
-      ...guardOperations(ops, (count) => {
-        guards = count;
-      }),
+      ...guardOperations(ops),
       ...claimOperations(ops, input.photoKeys, ticketID),
       ops.ticket.create(item).commit(),
       ops.timeline
@@ -302,7 +296,7 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
     ],
   ).go();
   if (result.canceled) {
-    assertGuardsHeld(result.data, guards);
+    assertGuardsHeld(result.data);
     const earlier = input.idempotencyKey ? await earlierUnder(input.idempotencyKey, requestHash) : undefined;
     if (earlier) return earlier;
     await assertUnclaimed(input.photoKeys, ticketID);
