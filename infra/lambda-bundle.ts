@@ -58,7 +58,7 @@ export const zodEnglishOnly: Plugin = {
 /**
  * zod's index also carries two tools the code never calls: `z.compile` (a schema compiler, 29 KB
  * minified) and `z.fromJSONSchema` (12 KB). `import { z } from "zod"` keeps every export, so both
- * would sit in every cold start, zod being there for the sign-in. In the bundle they are stubs
+ * would sit in every route group's first load. In the bundle they are stubs
  * that throw if called; the build fails if zod's modules export anything else than these stubs
  * stand in for (a new zod version: look again).
  */

@@ -115,7 +115,7 @@ type Mount = (app: Hono, group: RouteGroup) => void;
  * a cold start (Lambda) imports this shell, the sign-in and the error mapping, not the whole core.
  */
 export function createApp(options: ApiOptions) {
-  return build(options, authenticate(createVerifier(options.auth)), mountOnFirstUse);
+  return build(options, authenticate(createVerifier(options.auth)), mountOnFirstUse, { loadBeforeSignIn: true });
 }
 
 /**
@@ -127,10 +127,10 @@ export async function createLoadedApp(options: ApiOptions) {
   const groups = routeGroups(options, signedIn);
   const loaded = new Map<string, Routes>();
   for (const group of [...groups.open, ...groups.signedIn]) loaded.set(group.prefix, await group.load());
-  return build(options, signedIn, (app, group) => app.route(group.prefix, loaded.get(group.prefix) as Hono));
+  return build(options, signedIn, (app, group) => app.route(group.prefix, loaded.get(group.prefix) as Hono), { loadBeforeSignIn: false });
 }
 
-function build(options: ApiOptions, signedIn: MiddlewareHandler, mount: Mount) {
+function build(options: ApiOptions, signedIn: MiddlewareHandler, mount: Mount, { loadBeforeSignIn }: { loadBeforeSignIn: boolean }) {
   const app = new Hono();
   app.onError(onError);
   app.notFound(notFound);
@@ -169,6 +169,9 @@ function build(options: ApiOptions, signedIn: MiddlewareHandler, mount: Mount) {
     const { docsPage } = await import("./docs.ts");
     return c.html(docsPage({ specUrl: `${options.basePath ?? ""}/openapi.json`, assetsBase: options.docsAssets }));
   });
+  // A signed-in request's group starts loading before the sign-in, which waits on the network
+  // (the token's keys, the caller's records): on a cold start the two overlap.
+  if (loadBeforeSignIn) for (const group of groups.signedIn) app.use(`${group.prefix}/*`, startLoading(group));
   // Everything from here on needs a sign-in, and runs as the actor the token resolves to.
   app.use("*", signedIn);
   for (const group of groups.signedIn) mount(app, group);
@@ -193,6 +196,14 @@ async function openApiDocument(options: ApiOptions, groups: RouteGroup[]) {
     },
     servers: [{ url: options.basePath ?? "/" }],
   });
+}
+
+/** Starts loading `group`'s router without waiting for it; a failure is the mount's to report (and retry). */
+function startLoading(group: RouteGroup): MiddlewareHandler {
+  return async (_c, next) => {
+    group.load().catch(() => undefined);
+    await next();
+  };
 }
 
 /** What a group's own app answers for a request none of its routes takes: the outer app carries on. */

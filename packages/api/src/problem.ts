@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import { TooManyRequestsError, VisibleError, type ErrorDetail, type ErrorKind } from "@wangge/core/error";
 import { log } from "./log.ts";
 
@@ -64,6 +64,15 @@ export function problem(c: Context, status: ContentfulStatusCode, code: string, 
   return c.body(JSON.stringify(problemOf(status, code, detail, errors)), status, { "content-type": ProblemContentType });
 }
 
+/**
+ * Whether `error` is zod's validation error. Told by its name and issues rather than
+ * `instanceof`, so that the error mapping (in every cold start) does not load zod, which the
+ * routes load with their schemas.
+ */
+function isZodError(error: unknown): error is ZodError {
+  return error instanceof Error && error.name === "ZodError" && Array.isArray((error as Partial<ZodError>).issues);
+}
+
 export function zodDetails(error: ZodError, prefix?: string): ErrorDetail[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
@@ -103,7 +112,7 @@ export function storeUnavailable(error: unknown, depth = 0): boolean {
 export function onError(error: Error, c: Context) {
   if (error instanceof TooManyRequestsError) c.header("retry-after", String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   if (error instanceof VisibleError) return problem(c, statusOf[error.kind], error.code, error.message, error.details);
-  if (error instanceof ZodError) return problem(c, 400, "input.invalid", "The request is not valid.", zodDetails(error));
+  if (isZodError(error)) return problem(c, 400, "input.invalid", "The request is not valid.", zodDetails(error));
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code = status === 413 ? "input.too_large" : status === 401 ? "auth.required" : status < 500 ? "input.malformed" : "internal";

@@ -1,9 +1,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { z } from "zod";
 import { AuthError, ForbiddenError } from "./error.ts";
 
+/*
+ * The actor is in every signed-in request's cold start (the sign-in builds it), so this module
+ * holds no zod: the roles and the slug's rule are plain values here, and their zod schemas for
+ * requests and records are built from them in `actor-schemas.ts`.
+ */
+
 /** Access roles the product knows. A district's own role catalogue maps onto these. */
-export const AccessRole = z.enum([
+export const AccessRoles = [
   "resident", // 居民
   "grid_worker", // 网格员
   "grid_leader", // 网格长
@@ -12,55 +17,99 @@ export const AccessRole = z.enum([
   "district_admin", // 区级管理员
   "provincial_admin", // 省级管理员
   "platform_operator", // 平台运营
-]);
-export type AccessRole = z.infer<typeof AccessRole>;
+] as const;
+export type AccessRole = (typeof AccessRoles)[number];
 
 /** District-level roles (the ones a user of a tenant can hold). */
-export const DistrictRole = AccessRole.extract(["resident", "grid_worker", "grid_leader", "department_staff", "cadre", "district_admin"]);
-export type DistrictRole = z.infer<typeof DistrictRole>;
+export const DistrictRoles = [
+  "resident",
+  "grid_worker",
+  "grid_leader",
+  "department_staff",
+  "cadre",
+  "district_admin",
+] as const satisfies readonly AccessRole[];
+export type DistrictRole = (typeof DistrictRoles)[number];
 
-export const Slug = z
-  .string()
-  .min(2)
-  .max(40)
-  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "lowercase letters, digits and dashes, starting with a letter");
+export function isDistrictRole(role: string): role is DistrictRole {
+  return (DistrictRoles as readonly string[]).includes(role);
+}
+
+/** A district's or a province's slug: its ID and its address in URLs (`jianyang`). */
+export const SlugRule = {
+  min: 2,
+  max: 40,
+  pattern: /^[a-z][a-z0-9-]*[a-z0-9]$/,
+  message: "lowercase letters, digits and dashes, starting with a letter",
+} as const;
+
+export function isSlug(value: unknown): value is string {
+  return typeof value === "string" && value.length >= SlugRule.min && value.length <= SlugRule.max && SlugRule.pattern.test(value);
+}
 
 /**
  * Who is calling, resolved from a verified token (never from a request body).
  * The tenant travels with the actor into every core function.
  */
-export const Actor = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("user"),
-    userID: z.string(),
-    tenantID: Slug,
-    roles: z.array(DistrictRole),
-    /** For department staff: the department (职能部门) they act for. */
-    department: z.string().optional(),
-    /** For grid workers, leaders and cadres: the grid they work on; their grid work is limited to it and below. */
-    gridID: z.string().optional(),
-    /** Their name, from their record (read with their roles): timelines keep it beside their ID. */
-    name: z.string().optional(),
-  }),
+export type Actor =
+  | {
+      type: "user";
+      userID: string;
+      tenantID: string;
+      roles: DistrictRole[];
+      /** For department staff: the department (职能部门) they act for. */
+      department?: string;
+      /** For grid workers, leaders and cadres: the grid they work on; their grid work is limited to it and below. */
+      gridID?: string;
+      /** Their name, from their record (read with their roles): timelines keep it beside their ID. */
+      name?: string;
+    }
   /** 省级管理员: sees the districts of one province, aggregates only. */
-  z.object({ type: z.literal("province"), userID: z.string(), provinceID: Slug }),
+  | { type: "province"; userID: string; provinceID: string }
   /** Platform operator: onboards districts. */
-  z.object({ type: z.literal("operator"), userID: z.string() }),
+  | { type: "operator"; userID: string }
   /** Scripts and jobs (seeding, onboarding from the CLI, the demo); may act inside one tenant. Never a request's caller. */
-  z.object({ type: z.literal("system"), tenantID: Slug.optional() }),
+  | { type: "system"; tenantID?: string }
   /**
    * Not signed in: a caller of a public route (a resident registering, an Open311 client) of the
    * district the URL names. It holds no role: `assertRole` refuses it, as it refuses a resident
    * the staff's functions.
    */
-  z.object({ type: z.literal("public"), tenantID: Slug }),
-]);
-export type Actor = z.infer<typeof Actor>;
+  | { type: "public"; tenantID: string };
+
+/** Throws unless `actor` is a well-formed actor (its district's or province's slug, its roles): code that builds one by mistake fails here. */
+function checked(actor: Actor): Actor {
+  const fault = faultOf(actor);
+  if (fault) throw new Error(`Not an actor: ${fault}`);
+  return actor;
+}
+
+function faultOf(actor: Actor): string | undefined {
+  switch (actor.type) {
+    case "user":
+      if (!isSlug(actor.tenantID)) return "a user's tenantID must be a slug";
+      if (typeof actor.userID !== "string") return "a user needs a userID";
+      if (!Array.isArray(actor.roles) || !actor.roles.every(isDistrictRole)) return "a user's roles must be district roles";
+      return undefined;
+    case "province":
+      return isSlug(actor.provinceID) && typeof actor.userID === "string"
+        ? undefined
+        : "a provincial admin needs a userID and a province's slug";
+    case "operator":
+      return typeof actor.userID === "string" ? undefined : "an operator needs a userID";
+    case "system":
+      return actor.tenantID === undefined || isSlug(actor.tenantID) ? undefined : "the system's tenantID must be a slug";
+    case "public":
+      return isSlug(actor.tenantID) ? undefined : "the public actor's tenantID must be a slug";
+    default:
+      return "unknown type";
+  }
+}
 
 const storage = new AsyncLocalStorage<Actor>();
 
 export function withActor<T>(actor: Actor, body: () => T): T {
-  return storage.run(Actor.parse(actor), body);
+  return storage.run(checked(actor), body);
 }
 
 export function useActor(): Actor {

@@ -34,7 +34,7 @@ export async function signInAccount(by: AccountKey | { tenantID: string; phone: 
     if (!staff) throw new NotFoundError("user.not_found", `No platform account "${(by as AccountKey).userID}".`);
     return { tenantID: null, userID: staff.userID };
   }
-  if (!Actor.Slug.safeParse(tenantID).success) throw noDistrict(tenantID);
+  if (!Actor.isSlug(tenantID)) throw noDistrict(tenantID);
   const user = await withActor({ type: "system", tenantID }, () =>
     User.signIn("phone" in by ? { phone: by.phone } : { userID: by.userID }),
   );
@@ -47,7 +47,7 @@ async function recordOf(key: AccountKey) {
     const staff = await User.findStaff(key.userID);
     return staff && { ...staff, status: "active" as const };
   }
-  if (!Actor.Slug.safeParse(key.tenantID).success) return undefined;
+  if (!Actor.isSlug(key.tenantID)) return undefined;
   const tenantID = key.tenantID;
   return withActor(
     { type: "system", tenantID },

@@ -173,7 +173,7 @@ export async function createLocalProvider(options: LocalProviderOptions) {
     const form = await c.req.parseBody();
     const tenantID = String(form.tenantID ?? "").trim();
     const phone = User.Phone.safeParse(form.phone);
-    if (!Actor.Slug.safeParse(tenantID).success || !phone.success)
+    if (!Actor.isSlug(tenantID) || !phone.success)
       return c.html(await page(c, { tenantID, phone: String(form.phone ?? ""), error: "input.invalid" }), 400);
     try {
       // The same limits and codes as a resident's registration: per address, per phone, locked after ten wrong.
@@ -191,7 +191,7 @@ export async function createLocalProvider(options: LocalProviderOptions) {
     const form = await c.req.parseBody();
     const tenantID = String(form.tenantID ?? "");
     const phone = String(form.phone ?? "");
-    if (!Actor.Slug.safeParse(tenantID).success || !User.Phone.safeParse(phone).success)
+    if (!Actor.isSlug(tenantID) || !User.Phone.safeParse(phone).success)
       return c.html(await page(c, { tenantID, phone, error: "input.invalid" }), 400);
     try {
       await consume(CodeLimits.checksPerAddress, "address", clientAddress(c));

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Actor, Ticket, User, useActor } from "@wangge/core";
+import { Ticket, User, useActor } from "@wangge/core";
+import { Actor } from "@wangge/core/actor-schemas";
 import { body, bearer, json, PageQuery, pageOf, problems, router } from "../openapi.ts";
 
-const Me = z.object({ actor: Actor.Actor, profile: User.Profile }).meta({ id: "Me" });
+const Me = z.object({ actor: Actor, profile: User.Profile }).meta({ id: "Me" });
 const Notification = Ticket.Notification.meta({ id: "Notification" });
 
 /** The caller: who they are, and their in-app notifications. */

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Actor, User } from "@wangge/core";
+import { User } from "@wangge/core";
+import { DistrictRole } from "@wangge/core/actor-schemas";
 import { body, bearer, json, PageQuery, pageOf, pathParam, problems, router } from "../openapi.ts";
 
 const DistrictUser = User.DistrictUser.meta({ id: "DistrictUser" });
@@ -20,7 +21,7 @@ export const usersRoutes = router()
       request: {
         query: PageQuery.extend({
           status: User.UserStatus.optional(),
-          role: Actor.DistrictRole.optional(),
+          role: DistrictRole.optional(),
           q: User.ListUsersInput.shape.q,
         }),
       },

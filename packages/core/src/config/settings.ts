@@ -1,6 +1,6 @@
 import { tileUrlProblem } from "./base-map.ts";
 import { z } from "zod";
-import { DistrictRole } from "../actor.ts";
+import { DistrictRole } from "../actor-schemas.ts";
 
 /** A name in both languages the portal speaks. */
 export const Names = z.object({

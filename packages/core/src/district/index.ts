@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Slug, useActor } from "../actor.ts";
+import { useActor } from "../actor.ts";
+import { Slug } from "../actor-schemas.ts";
 import * as Config from "../config/index.ts";
 import { NotFoundError } from "../error.ts";
 import { fn } from "../util/fn.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Actor, withActor } from "../actor.ts";
+import { withActor } from "../actor.ts";
+import { Actor } from "../actor-schemas.ts";
 
 /**
  * Background work (imports): a job is a kind, its input and the actor who asked for it. It is

@@ -4,7 +4,8 @@
  * district is either wholly there or not at all.
  */
 import { z } from "zod";
-import { actorID, assertOperator, Slug } from "../actor.ts";
+import { actorID, assertOperator } from "../actor.ts";
+import { Slug } from "../actor-schemas.ts";
 import * as Config from "../config/index.ts";
 import { District, DistrictEntity } from "../district/index.ts";
 import { ConflictError, InputError } from "../error.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { assertOperator, Slug } from "../actor.ts";
+import { assertOperator } from "../actor.ts";
+import { Slug } from "../actor-schemas.ts";
 import { ConflictError } from "../error.ts";
 import { fn } from "../util/fn.ts";
 import { page, PageInput } from "../util/page.ts";

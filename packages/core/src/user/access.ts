@@ -6,7 +6,7 @@
  * demoting or moving someone takes effect within that time everywhere, and at once in the
  * process that made the change (`forgetAccess`).
  */
-import { type Actor, DistrictRole } from "../actor.ts";
+import { type Actor, type DistrictRole, isDistrictRole } from "../actor.ts";
 import { AuthError, ForbiddenError } from "../error.ts";
 import type { Identity } from "../identity/claims.ts";
 import { signedOutSince } from "../identity/sessions.ts";
@@ -90,7 +90,7 @@ export async function actorOf(identity: Identity): Promise<Actor> {
     throw new ForbiddenError("actor.no_access", "This account is not attached to any province.");
   }
   if (record.status === "pending") throw new ForbiddenError("user.pending", "Your registration is waiting for the district's approval.");
-  const roles = record.roles.filter((role): role is DistrictRole => DistrictRole.safeParse(role).success);
+  const roles = record.roles.filter((role): role is DistrictRole => isDistrictRole(role));
   if (!roles.length) throw new ForbiddenError("actor.no_access", "This account holds no role in the district.");
   return {
     type: "user",

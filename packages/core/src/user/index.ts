@@ -1,6 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { z } from "zod";
-import { AccessRole, actorID, assertOperator, assertRole, DistrictRole, useActor, useTenant } from "../actor.ts";
+import { actorID, assertOperator, assertRole, useActor, useTenant } from "../actor.ts";
+import { AccessRole, DistrictRole } from "../actor-schemas.ts";
 import { auditEntities, auditOperation, provideUserNames, type AuditInput } from "../audit/index.ts";
 import { get as currentConfig } from "../config/index.ts";
 import { DistrictEntity } from "../district/district.entity.ts";
