@@ -12,14 +12,15 @@ import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { districtTicketCounts, readRollups, type MetricValue } from "../counter/tally.ts";
-import { yearIsSumOfMonths } from "../counter/ticket-counter.entity.ts";
 import {
   addInto,
+  readBreakdownItems,
   readRollupItems,
   rollupStanding,
   rollupTallies,
   rollupTickets,
   queryRollupItems,
+  yearTicketCounts,
   type RollupItem,
 } from "../counter/rollup.entity.ts";
 import { recountRollupTallies, recountStanding, recountTickets } from "./recount.ts";
@@ -82,13 +83,12 @@ async function gridCounts(tenantIDs: string[], reads: Reads) {
 }
 
 /**
- * Ticket counter items of scopes other than the district, with batched gets (100 keys a
- * request): a grid's year is read as its 12 months and summed.
+ * Grids' ticket counter items, with batched gets (100 keys a request): a grid's year is read as
+ * its 12 months and summed.
  */
-async function ticketCounters(keys: { tenantID: string; scope: string; period: string }[], reads: Reads) {
+async function gridTicketCounters(keys: { tenantID: string; scope: string; period: string }[], reads: Reads) {
   type Key = { tenantID: string; scope: string; period: string };
-  const stored = (key: Key): Key[] =>
-    /^\d{4}$/.test(key.period) && yearIsSumOfMonths(key.scope) ? monthsOf(key.period).map((period) => ({ ...key, period })) : [key];
+  const stored = (key: Key): Key[] => (/^\d{4}$/.test(key.period) ? monthsOf(key.period).map((period) => ({ ...key, period })) : [key]);
   const unique = [
     ...new Map(keys.flatMap((key) => stored(key).map((one) => [`${one.tenantID}|${one.scope}|${one.period}`, one]))).values(),
   ];
@@ -101,6 +101,25 @@ async function ticketCounters(keys: { tenantID: string; scope: string; period: s
     for (const one of stored({ tenantID, scope, period })) addInto(sum, byKey.get(`${tenantID}|${scope}|${one.period}`) ?? {});
     return sum;
   };
+}
+
+/**
+ * The categories' and departments' ticket counts in a period, with batched gets (100 keys a
+ * request): all time from their `all` ticket counters, a year or a month from their year's
+ * breakdown roll-up (one item a scope).
+ */
+async function breakdownCounters(tenantID: string, scopes: string[], period: string, reads: Reads) {
+  if (!scopes.length) return () => ({});
+  let byScope: Map<string, Record<string, number>>;
+  if (period === "all") {
+    const result = await TicketCounterEntity.get(scopes.map((scope) => ({ tenantID, scope, period }))).go();
+    byScope = new Map(result.data.map((item) => [item.scope, ticketFields(item)]));
+  } else {
+    const items = await readBreakdownItems(scopes.map((scope) => ({ tenantID, scope, year: period.slice(0, 4) })));
+    byScope = new Map(items.map((item) => [item.scope, yearTicketCounts(item, period)]));
+  }
+  reads.add(batches(scopes.length));
+  return (scope: string) => byScope.get(scope) ?? {};
 }
 
 function monthsOf(year: string): string[] {
@@ -152,11 +171,10 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
     gridCounts([tenantID], reads),
     talliesByPeriod(tenantID, "district", reads),
     readRollups(tenantID, reads).then(districtTicketCounts),
-    ticketCounters(
-      [
-        ...categories.map((category) => ({ tenantID, scope: `category:${category.key}`, period: input.period })),
-        ...departments.map((department) => ({ tenantID, scope: `department:${department.key}`, period: input.period })),
-      ],
+    breakdownCounters(
+      tenantID,
+      [...categories.map((category) => `category:${category.key}`), ...departments.map((department) => `department:${department.key}`)],
+      input.period,
       reads,
     ),
   ]);
@@ -167,7 +185,7 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   // A year's dashboard shows the workforce as it stands, beside its role cards.
   const people = standingPeople(tallies);
   const sources = (scope: string, period: string): MetricSources => ({
-    tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(tenantID, scope, period),
+    tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(scope),
     tallies: scope === "district" ? { ...(tallies.get(period) ?? {}), ...people } : {},
     grids: grids(tenantID),
   });
@@ -258,7 +276,7 @@ export const getGridMetrics = fn(GridMetricsInput, async (input) => {
   const scopeOf = (gridID: string) => (gridID === ROOT ? "district" : `grid:${gridID}`);
   const scopes = [scopeOf(input.gridID), ...children.map((child) => scopeOf(child.gridID))];
   const [counters, district, tallies] = await Promise.all([
-    ticketCounters(
+    gridTicketCounters(
       scopes.filter((scope) => scope !== "district").map((scope) => ({ tenantID, scope, period: input.period })),
       reads,
     ),
