@@ -154,8 +154,9 @@ export const DistrictMetricsInput = z.object({ period: Period.default("all") });
  * A district's dashboard (区级看板): every metric for the period, the trend by month of the
  * period's year, and breakdowns by tier, role, category and department. A bounded number of
  * reads (`reads` in the reply) whatever the number of records: the configuration, the grid set,
- * one Query of the district's tallies, one Query of its roll-up, and batched gets of ticket
- * counters.
+ * one Query of the district's tallies, one Query of its roll-up, and batched gets of the
+ * categories' and departments' counts (their `all` counters, or for a year or a month their
+ * year's breakdown roll-ups: one item a category or department).
  */
 export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   assertDistrictReader();
@@ -166,7 +167,7 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const categories = config.tickets.categories;
   const departments = config.tickets.departments;
   // The district's roll-up items (its ticket counts month by month, one Query), its tallies (one
-  // Query), and the period's category and department counters (batched gets).
+  // Query), and the period's category and department counts (batched gets).
   const [grids, tallies, districtTickets, tickets] = await Promise.all([
     gridCounts([tenantID], reads),
     talliesByPeriod(tenantID, "district", reads),
