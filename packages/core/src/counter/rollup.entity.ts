@@ -93,17 +93,52 @@ export const RollupAttributes = new Set([
   ...RollupStanding.map((metric) => tallyAttribute(metric, "count")),
 ]);
 
-/** The update (a transaction's `Update`, or alone) adding `adds` to a roll-up item's attributes. */
-export function rollupUpdate(tenantID: string, period: string, adds: Record<string, number>) {
-  const params = DistrictRollupEntity.update({ tenantID, period }).set({}).params() as {
-    UpdateExpression: string;
-    ExpressionAttributeNames: Record<string, string>;
-    ExpressionAttributeValues: Record<string, unknown>;
-    TableName: string;
-    Key: Record<string, string>;
-  };
+/**
+ * A category's or a department's ticket counts by year (分类、部门汇总): the breakdowns of the
+ * district dashboard. One item per scope (`category:<key>`, `department:<key>`) and year, holding
+ * the ticket counter fields month by month as flat attributes (`collected_05`, `h03_11`), like
+ * the district's roll-up; the scope's `all` stays a ticket counter item (`ticket-counter.entity.ts`).
+ * A transition writes 2 items for each (all time, the year) instead of 3 (all time, the year, the
+ * month); the dashboard reads one item a scope for a year (the sum of its months) or a month.
+ * Keys only, as the district's roll-up: its 336 numeric attributes are added and read by name.
+ */
+export const BreakdownRollupEntity = new Entity(
+  {
+    model: { entity: "breakdownRollup", version: "1", service: "wangge" },
+    attributes: {
+      tenantID: { type: "string", required: true, readOnly: true },
+      /** `category:<key>` or `department:<key>`. */
+      scope: { type: "string", required: true, readOnly: true },
+      /** `YYYY` (China Standard Time). */
+      year: { type: "string", required: true, readOnly: true },
+    },
+    indexes: {
+      primary: {
+        pk: { field: "pk", composite: ["tenantID", "scope"] },
+        sk: { field: "sk", composite: ["year"] },
+      },
+    },
+  },
+  { table: tableName(), client: documentClient() },
+);
+
+/** Every attribute a breakdown roll-up item may hold, besides its keys. */
+export const BreakdownAttributes = new Set(
+  RollupMonths.flatMap((month) => RollupTicketFields.map((field) => ticketAttribute(field, month))),
+);
+
+interface UpdateParams {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+  TableName: string;
+  Key: Record<string, string>;
+}
+
+/** `params` (an entity's update of an item's keys) with `ADD` of `adds`, each one of `attributes`. */
+function addUpdate(params: UpdateParams, adds: Record<string, number>, attributes: Set<string>): UpdateParams {
   const additions = Object.entries(adds).map(([attribute, value], index) => {
-    if (!RollupAttributes.has(attribute)) throw new Error(`No roll-up attribute ${attribute}`);
+    if (!attributes.has(attribute)) throw new Error(`No roll-up attribute ${attribute}`);
     params.ExpressionAttributeNames[`#r${index}`] = attribute;
     params.ExpressionAttributeValues[`:r${index}`] = value;
     return `#r${index} :r${index}`;
@@ -111,13 +146,21 @@ export function rollupUpdate(tenantID: string, period: string, adds: Record<stri
   return additions.length ? { ...params, UpdateExpression: `${params.UpdateExpression} ADD ${additions.join(", ")}` } : params;
 }
 
-const isRollup = (item: Record<string, unknown>) => item.__edb_e__ === "districtRollup";
+/** The update (a transaction's `Update`, or alone) adding `adds` to a roll-up item's attributes. */
+export function rollupUpdate(tenantID: string, period: string, adds: Record<string, number>) {
+  return addUpdate(DistrictRollupEntity.update({ tenantID, period }).set({}).params() as UpdateParams, adds, RollupAttributes);
+}
 
-/** Roll-up items by key, with BatchGet (100 keys a request, in parallel); `requests` counts them. */
-export async function readRollupItems(keys: { tenantID: string; period: string }[], reads?: { add(requests?: number): void }) {
-  if (!keys.length) return [];
-  const batches = DistrictRollupEntity.get(keys).params() as BatchGetCommandInput[];
-  const items: RollupItem[] = [];
+/** The update adding `adds` (month attributes of ticket counter fields) to a category's or department's year. */
+export function breakdownUpdate(tenantID: string, scope: string, year: string, adds: Record<string, number>) {
+  return addUpdate(BreakdownRollupEntity.update({ tenantID, scope, year }).set({}).params() as UpdateParams, adds, BreakdownAttributes);
+}
+
+type Reads = { add(requests?: number): void };
+
+/** Items by key with BatchGet (100 keys a request, in parallel), those of `entity` only. */
+async function batchGet<T>(batches: BatchGetCommandInput[], entity: string, reads?: Reads): Promise<T[]> {
+  const items: T[] = [];
   await Promise.all(
     batches.map(async (input) => {
       let request: BatchGetCommandInput["RequestItems"] = input.RequestItems;
@@ -125,7 +168,7 @@ export async function readRollupItems(keys: { tenantID: string; period: string }
         const result = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
         reads?.add();
         for (const list of Object.values(result.Responses ?? {}))
-          for (const item of list) if (isRollup(item)) items.push(item as RollupItem);
+          for (const item of list) if (item.__edb_e__ === entity) items.push(item as T);
         request = result.UnprocessedKeys;
       }
     }),
@@ -133,20 +176,42 @@ export async function readRollupItems(keys: { tenantID: string; period: string }
   return items;
 }
 
-/** Every roll-up item of a district (`all` and each year): one Query. */
-export async function queryRollupItems(tenantID: string, reads?: { add(requests?: number): void }) {
-  const input = DistrictRollupEntity.query.primary({ tenantID }).params() as QueryCommandInput;
-  const items: RollupItem[] = [];
+/** Every item of `entity` a Query's input finds, page after page. */
+async function queryAll<T>(input: QueryCommandInput, entity: string, reads?: Reads): Promise<T[]> {
+  const items: T[] = [];
   let start: QueryCommandInput["ExclusiveStartKey"];
   do {
     const result = await documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
     reads?.add();
-    for (const item of result.Items ?? []) if (isRollup(item)) items.push(item as RollupItem);
+    for (const item of result.Items ?? []) if (item.__edb_e__ === entity) items.push(item as T);
     start = result.LastEvaluatedKey;
   } while (start);
   return items;
 }
 
+/** Roll-up items by key, with BatchGet (100 keys a request, in parallel); `requests` counts them. */
+export async function readRollupItems(keys: { tenantID: string; period: string }[], reads?: Reads) {
+  if (!keys.length) return [];
+  return batchGet<RollupItem>(DistrictRollupEntity.get(keys).params() as BatchGetCommandInput[], "districtRollup", reads);
+}
+
+/** Every roll-up item of a district (`all` and each year): one Query. */
+export async function queryRollupItems(tenantID: string, reads?: Reads) {
+  return queryAll<RollupItem>(DistrictRollupEntity.query.primary({ tenantID }).params() as QueryCommandInput, "districtRollup", reads);
+}
+
+/** Breakdown roll-up items (a category's or department's years) by key, with BatchGet. */
+export async function readBreakdownItems(keys: { tenantID: string; scope: string; year: string }[], reads?: Reads) {
+  if (!keys.length) return [];
+  return batchGet<BreakdownItem>(BreakdownRollupEntity.get(keys).params() as BatchGetCommandInput[], "breakdownRollup", reads);
+}
+
+/** Every year item of a category or department: one Query. */
+export async function queryBreakdownItems(tenantID: string, scope: string) {
+  return queryAll<BreakdownItem>(BreakdownRollupEntity.query.primary({ tenantID, scope }).params() as QueryCommandInput, "breakdownRollup");
+}
+
+export type BreakdownItem = Record<string, unknown> & { tenantID: string; scope: string; year: string };
 export type RollupItem = Record<string, unknown> & { tenantID: string; period: string };
 
 const exact = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -158,7 +223,7 @@ export function addInto(into: Record<string, number>, from: Record<string, numbe
 }
 
 /** A year item's ticket fields of one month (`01`…`12`). */
-export function rollupTickets(item: RollupItem | undefined, month: string): Record<string, number> {
+export function rollupTickets(item: Record<string, unknown> | undefined, month: string): Record<string, number> {
   const fields: Record<string, number> = {};
   if (!item) return fields;
   for (const field of RollupTicketFields) {
@@ -166,6 +231,14 @@ export function rollupTickets(item: RollupItem | undefined, month: string): Reco
     if (typeof value === "number") fields[field] = value;
   }
   return fields;
+}
+
+/** A year item's ticket counts in a period: its year (`YYYY`, the sum of its months) or one of its months (`YYYY-MM`). */
+export function yearTicketCounts(item: Record<string, unknown> | undefined, period: string): Record<string, number> {
+  if (period.length === 7) return rollupTickets(item, period.slice(5));
+  const year: Record<string, number> = {};
+  for (const month of RollupMonths) addInto(year, rollupTickets(item, month));
+  return year;
 }
 
 /** A year item's tallies of one month. */

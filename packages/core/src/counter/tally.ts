@@ -5,7 +5,9 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient } from "../storage/table.ts";
 import {
   addInto,
+  breakdownUpdate,
   queryRollupItems,
+  readBreakdownItems,
   rollupUpdate,
   RollupMonths,
   RollupStanding,
@@ -13,9 +15,10 @@ import {
   rollupTickets,
   tallyAttribute,
   ticketAttribute,
+  yearTicketCounts,
   type RollupItem,
 } from "./rollup.entity.ts";
-import { periodsOf, ticketPeriodsOf, TicketCounterEntity, yearIsSumOfMonths, type TicketCounterAdds } from "./ticket-counter.entity.ts";
+import { isBreakdownScope, periodsOf, ticketPeriodsOf, TicketCounterEntity, type TicketCounterAdds } from "./ticket-counter.entity.ts";
 
 /** The scopes a record on a grid counts in: the district and every grid of its path (top first). */
 export function gridScopes(gridPath: string[]): string[] {
@@ -35,7 +38,8 @@ const standingTallies = new Set(RollupStanding);
  *
  * The district scope's ticket counts go to its roll-up only (`rollup.entity.ts`: one item per
  * year, month by month); its tallies go to the tally items as before and, for the metrics the
- * definitions read, to the roll-up too.
+ * definitions read, to the roll-up too. A category's or department's ticket counts go to its
+ * `all` ticket counter and its year's breakdown roll-up, month by month.
  */
 export class Tally {
   /** The entities `operations` writes: spread them into the transaction's entities. */
@@ -45,6 +49,8 @@ export class Tally {
   private readonly ticketAdds = new Map<string, TicketCounterAdds>();
   /** Roll-up additions by period (`YYYY` or `all`), attribute by attribute. */
   private readonly rollupAdds = new Map<string, Record<string, number>>();
+  /** Breakdown roll-up additions by `scope|YYYY`, attribute by attribute. */
+  private readonly breakdownAdds = new Map<string, Record<string, number>>();
 
   /** Adds `count` (and `sum`) to `metric` in every scope, for each period `at` falls in. */
   add(scopes: string[], at: string, metric: string, count = 1, sum = 0): this {
@@ -67,30 +73,31 @@ export class Tally {
   }
 
   /**
-   * Adds to ticket counter fields (`collected`, `closed`, a histogram bucket …): the district's
-   * month in its roll-up; a grid's `all` and month (its year is the sum of its months); a
-   * category's or department's `all`, year and month.
+   * Adds to ticket counter fields (`collected`, `closed`, a histogram bucket …) for the periods
+   * `ticketPeriodsOf` names: the district's month in its roll-up; a grid's `all` and month; a
+   * category's or department's `all`, and its month in its year's breakdown roll-up.
    */
   addTicket(scopes: string[], at: string, adds: TicketCounterAdds): this {
-    for (const scope of scopes) {
-      if (scope === "district") {
-        const [year, month] = periodsOf(at)[2].split("-");
-        this.putRollup(year, Object.fromEntries(Object.entries(adds).map(([field, value]) => [ticketAttribute(field, month), value ?? 0])));
-        continue;
-      }
+    const monthly = (month: string) =>
+      Object.fromEntries(Object.entries(adds).map(([field, value]) => [ticketAttribute(field, month), value ?? 0]));
+    for (const scope of scopes)
       for (const period of ticketPeriodsOf(scope, at)) {
-        const key = `${scope}|${period}`;
-        const sum = this.ticketAdds.get(key) ?? {};
-        for (const [field, value] of Object.entries(adds) as [keyof TicketCounterAdds, number][]) sum[field] = (sum[field] ?? 0) + value;
-        this.ticketAdds.set(key, sum);
+        const [year, month] = period.split("-");
+        if (scope === "district") this.putRollup(year, monthly(month));
+        else if (month && isBreakdownScope(scope)) put(this.breakdownAdds, `${scope}|${year}`, monthly(month));
+        else {
+          const key = `${scope}|${period}`;
+          const sum = this.ticketAdds.get(key) ?? {};
+          for (const [field, value] of Object.entries(adds) as [keyof TicketCounterAdds, number][]) sum[field] = (sum[field] ?? 0) + value;
+          this.ticketAdds.set(key, sum);
+        }
       }
-    }
     return this;
   }
 
   /** The items `operations` writes. */
   get size(): number {
-    return this.entries().length + this.ticketAdds.size + this.rollups().length;
+    return this.entries().length + this.ticketAdds.size + this.rollups().length + this.breakdowns().length;
   }
 
   operations(ops: WriteOps<typeof Tally.entities>) {
@@ -105,9 +112,10 @@ export class Tally {
       }),
     ];
     // The roll-up's update is written by hand (`rollupUpdate`): a transaction item like the others.
-    const rollups = this.rollups().map(
-      ([period, adds]) => ({ Update: rollupUpdate(tenantID, period, adds) }) as unknown as (typeof counters)[number],
-    );
+    const rollups = [
+      ...this.rollups().map(([period, adds]) => rollupUpdate(tenantID, period, adds)),
+      ...this.breakdowns().map(([key, adds]) => breakdownUpdate(tenantID, ...(key.split("|") as [string, string]), adds)),
+    ].map((update) => ({ Update: update }) as unknown as (typeof counters)[number]);
     return [...counters, ...rollups];
   }
 
@@ -132,6 +140,11 @@ export class Tally {
           () =>
             documentClient().send(new UpdateCommand(rollupUpdate(tenantID, period, adds))),
       ),
+      ...this.breakdowns().map(
+        ([key, adds]) =>
+          () =>
+            documentClient().send(new UpdateCommand(breakdownUpdate(tenantID, ...(key.split("|") as [string, string]), adds))),
+      ),
     ];
     let next = 0;
     await Promise.all(
@@ -147,15 +160,15 @@ export class Tally {
   }
 
   private putRollup(period: string, adds: Record<string, number>) {
-    const current = this.rollupAdds.get(period) ?? {};
-    for (const [attribute, value] of Object.entries(adds)) current[attribute] = (current[attribute] ?? 0) + value;
-    this.rollupAdds.set(period, current);
+    put(this.rollupAdds, period, adds);
   }
 
   private rollups() {
-    return [...this.rollupAdds]
-      .map(([period, adds]) => [period, Object.fromEntries(Object.entries(adds).filter(([, value]) => value !== 0))] as const)
-      .filter(([, adds]) => Object.keys(adds).length > 0);
+    return nonZero(this.rollupAdds);
+  }
+
+  private breakdowns() {
+    return nonZero(this.breakdownAdds);
   }
 
   private entries() {
@@ -166,6 +179,20 @@ export class Tally {
         return { scope, period, metric, value };
       });
   }
+}
+
+/** Adds `adds` into the additions kept under `key`, attribute by attribute. */
+function put(into: Map<string, Record<string, number>>, key: string, adds: Record<string, number>) {
+  const current = into.get(key) ?? {};
+  for (const [attribute, value] of Object.entries(adds)) current[attribute] = (current[attribute] ?? 0) + value;
+  into.set(key, current);
+}
+
+/** The additions by key without those that add 0, and without keys left with none. */
+function nonZero(adds: Map<string, Record<string, number>>) {
+  return [...adds]
+    .map(([key, values]) => [key, Object.fromEntries(Object.entries(values).filter(([, value]) => value !== 0))] as const)
+    .filter(([, values]) => Object.keys(values).length > 0);
 }
 
 export interface MetricValue {
@@ -211,13 +238,19 @@ export function districtTicketCounts(rollups: Map<string, RollupItem>): Map<stri
 
 /**
  * A scope's ticket counts in a period (`all`, `YYYY`, `YYYY-MM`), as the dashboards count them:
- * the district's from its roll-up, a grid's year as the sum of its months. For tests and tools;
- * the dashboards read in batches.
+ * the district's from its roll-up, a category's or department's year or month from its year's
+ * breakdown roll-up, a grid's year as the sum of its months. For tests and tools; the
+ * dashboards read in batches.
  */
 export async function readTicketCounts(scope: string, period: string): Promise<Record<string, number> | null> {
   const tenantID = useTenant();
   if (scope === "district") return districtTicketCounts(await readRollups(tenantID)).get(period) ?? null;
-  if (!(/^\d{4}$/.test(period) && yearIsSumOfMonths(scope))) {
+  if (period !== "all" && isBreakdownScope(scope)) {
+    const [item] = await readBreakdownItems([{ tenantID, scope, year: period.slice(0, 4) }]);
+    const counts = yearTicketCounts(item, period);
+    return Object.keys(counts).length ? counts : null;
+  }
+  if (!/^\d{4}$/.test(period)) {
     const item = (await TicketCounterEntity.get({ tenantID, scope, period }).go()).data;
     return item ? numericFields(item) : null;
   }

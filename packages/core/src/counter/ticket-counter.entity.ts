@@ -3,12 +3,12 @@ import { documentClient, tableName } from "../storage/table.ts";
 
 /**
  * Ticket counters, pre-aggregated for dashboards: one item per scope (a grid of any tier, a
- * category, a department) and period (`all`, a month `2022-05`, and for a category or a
- * department a year `2022`; China Standard Time). A grid's year is the sum of its 12 months
- * (the drill-down reads them in the same batched gets); the district's counts live in its
- * roll-up (`rollup.entity.ts`). Every ticket transition adds to them in its own transaction
- * (`Tally.addTicket`), so a dashboard reads a bounded number of items whatever the number of
- * tickets.
+ * category, a department) and period: a grid's `all` and months (`2022-05`, China Standard
+ * Time; its year is the sum of its 12 months, which the drill-down reads in the same batched
+ * gets), a category's or department's `all` (its months live in its year's breakdown roll-up);
+ * the district's counts live in its roll-up (`rollup.entity.ts`). Every ticket transition adds
+ * to them in its own transaction (`Tally.addTicket`), so a dashboard reads a bounded number of
+ * items whatever the number of tickets.
  */
 export const TicketCounterFields = [
   "collected",
@@ -43,7 +43,7 @@ export const TicketCounterEntity = new Entity(
       tenantID: { type: "string", required: true, readOnly: true },
       /** `grid:<gridID>`, `category:<key>`, `department:<key>` (`district` before the roll-up). */
       scope: { type: "string", required: true, readOnly: true },
-      /** `all`, `YYYY` or `YYYY-MM`. */
+      /** `all` or `YYYY-MM` (a year `YYYY` in the layout before the roll-ups, which the recount deletes). */
       period: { type: "string", required: true, readOnly: true },
       ...numbers,
     },
@@ -69,16 +69,17 @@ export function periodsOf(at: string): string[] {
   return ["all", local.slice(0, 4), local.slice(0, 7)];
 }
 
-/** Whether a scope's year is the sum of its months rather than an item of its own: a grid's. */
-export function yearIsSumOfMonths(scope: string): boolean {
-  return scope.startsWith("grid:");
+/** Whether a scope is a breakdown of the district dashboard (a category, a department): its months live in its year's roll-up. */
+export function isBreakdownScope(scope: string): boolean {
+  return scope.startsWith("category:") || scope.startsWith("department:");
 }
 
 /**
- * The ticket counter items an event at `at` counts in for a scope other than the district:
- * `all` and the month, and the year unless it is the sum of its months.
+ * The periods a scope's ticket counts are kept for, for an event at `at`: the district's month
+ * (in its roll-up), another scope's `all` and month (a grid's month in a ticket counter item, a
+ * category's or department's in its year's breakdown roll-up). A year is the sum of its months.
  */
 export function ticketPeriodsOf(scope: string, at: string): string[] {
-  const [all, year, month] = periodsOf(at);
-  return yearIsSumOfMonths(scope) ? [all, month] : [all, year, month];
+  const [all, , month] = periodsOf(at);
+  return scope === "district" ? [month] : [all, month];
 }

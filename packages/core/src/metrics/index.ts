@@ -12,14 +12,15 @@ import { TicketCounterEntity } from "../counter/ticket-counter.entity.ts";
 import { addSources, evaluate, MetricDefinitions, ticketFields, type MetricSources } from "./definitions.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { districtTicketCounts, readRollups, type MetricValue } from "../counter/tally.ts";
-import { yearIsSumOfMonths } from "../counter/ticket-counter.entity.ts";
 import {
   addInto,
+  readBreakdownItems,
   readRollupItems,
   rollupStanding,
   rollupTallies,
   rollupTickets,
   queryRollupItems,
+  yearTicketCounts,
   type RollupItem,
 } from "../counter/rollup.entity.ts";
 import { recountRollupTallies, recountStanding, recountTickets } from "./recount.ts";
@@ -82,13 +83,12 @@ async function gridCounts(tenantIDs: string[], reads: Reads) {
 }
 
 /**
- * Ticket counter items of scopes other than the district, with batched gets (100 keys a
- * request): a grid's year is read as its 12 months and summed.
+ * Grids' ticket counter items, with batched gets (100 keys a request): a grid's year is read as
+ * its 12 months and summed.
  */
-async function ticketCounters(keys: { tenantID: string; scope: string; period: string }[], reads: Reads) {
+async function gridTicketCounters(keys: { tenantID: string; scope: string; period: string }[], reads: Reads) {
   type Key = { tenantID: string; scope: string; period: string };
-  const stored = (key: Key): Key[] =>
-    /^\d{4}$/.test(key.period) && yearIsSumOfMonths(key.scope) ? monthsOf(key.period).map((period) => ({ ...key, period })) : [key];
+  const stored = (key: Key): Key[] => (/^\d{4}$/.test(key.period) ? monthsOf(key.period).map((period) => ({ ...key, period })) : [key]);
   const unique = [
     ...new Map(keys.flatMap((key) => stored(key).map((one) => [`${one.tenantID}|${one.scope}|${one.period}`, one]))).values(),
   ];
@@ -101,6 +101,25 @@ async function ticketCounters(keys: { tenantID: string; scope: string; period: s
     for (const one of stored({ tenantID, scope, period })) addInto(sum, byKey.get(`${tenantID}|${scope}|${one.period}`) ?? {});
     return sum;
   };
+}
+
+/**
+ * The categories' and departments' ticket counts in a period, with batched gets (100 keys a
+ * request): all time from their `all` ticket counters, a year or a month from their year's
+ * breakdown roll-up (one item a scope).
+ */
+async function breakdownCounters(tenantID: string, scopes: string[], period: string, reads: Reads) {
+  if (!scopes.length) return () => ({});
+  let byScope: Map<string, Record<string, number>>;
+  if (period === "all") {
+    const result = await TicketCounterEntity.get(scopes.map((scope) => ({ tenantID, scope, period }))).go();
+    byScope = new Map(result.data.map((item) => [item.scope, ticketFields(item)]));
+  } else {
+    const items = await readBreakdownItems(scopes.map((scope) => ({ tenantID, scope, year: period.slice(0, 4) })));
+    byScope = new Map(items.map((item) => [item.scope, yearTicketCounts(item, period)]));
+  }
+  reads.add(batches(scopes.length));
+  return (scope: string) => byScope.get(scope) ?? {};
 }
 
 function monthsOf(year: string): string[] {
@@ -135,8 +154,9 @@ export const DistrictMetricsInput = z.object({ period: Period.default("all") });
  * A district's dashboard (区级看板): every metric for the period, the trend by month of the
  * period's year, and breakdowns by tier, role, category and department. A bounded number of
  * reads (`reads` in the reply) whatever the number of records: the configuration, the grid set,
- * one Query of the district's tallies, one Query of its roll-up, and batched gets of ticket
- * counters.
+ * one Query of the district's tallies, one Query of its roll-up, and batched gets of the
+ * categories' and departments' counts (their `all` counters, or for a year or a month their
+ * year's breakdown roll-ups: one item a category or department).
  */
 export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   assertDistrictReader();
@@ -147,16 +167,15 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   const categories = config.tickets.categories;
   const departments = config.tickets.departments;
   // The district's roll-up items (its ticket counts month by month, one Query), its tallies (one
-  // Query), and the period's category and department counters (batched gets).
+  // Query), and the period's category and department counts (batched gets).
   const [grids, tallies, districtTickets, tickets] = await Promise.all([
     gridCounts([tenantID], reads),
     talliesByPeriod(tenantID, "district", reads),
     readRollups(tenantID, reads).then(districtTicketCounts),
-    ticketCounters(
-      [
-        ...categories.map((category) => ({ tenantID, scope: `category:${category.key}`, period: input.period })),
-        ...departments.map((department) => ({ tenantID, scope: `department:${department.key}`, period: input.period })),
-      ],
+    breakdownCounters(
+      tenantID,
+      [...categories.map((category) => `category:${category.key}`), ...departments.map((department) => `department:${department.key}`)],
+      input.period,
       reads,
     ),
   ]);
@@ -167,7 +186,7 @@ export const getDistrictMetrics = fn(DistrictMetricsInput, async (input) => {
   // A year's dashboard shows the workforce as it stands, beside its role cards.
   const people = standingPeople(tallies);
   const sources = (scope: string, period: string): MetricSources => ({
-    tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(tenantID, scope, period),
+    tickets: scope === "district" ? (districtTickets.get(period) ?? {}) : tickets(scope),
     tallies: scope === "district" ? { ...(tallies.get(period) ?? {}), ...people } : {},
     grids: grids(tenantID),
   });
@@ -258,7 +277,7 @@ export const getGridMetrics = fn(GridMetricsInput, async (input) => {
   const scopeOf = (gridID: string) => (gridID === ROOT ? "district" : `grid:${gridID}`);
   const scopes = [scopeOf(input.gridID), ...children.map((child) => scopeOf(child.gridID))];
   const [counters, district, tallies] = await Promise.all([
-    ticketCounters(
+    gridTicketCounters(
       scopes.filter((scope) => scope !== "district").map((scope) => ({ tenantID, scope, period: input.period })),
       reads,
     ),

@@ -12,10 +12,9 @@ import { accessMetric } from "../person/index.ts";
 import {
   bucketOf,
   HistogramBuckets,
-  periodsOf,
+  isBreakdownScope,
   ticketPeriodsOf,
   TicketCounterEntity,
-  yearIsSumOfMonths,
   TicketCounterFields,
   type TicketCounterAdds,
 } from "../counter/ticket-counter.entity.ts";
@@ -25,6 +24,8 @@ import { documentClient } from "../storage/table.ts";
 import { MetricCounterEntity } from "../counter/metric-counter.entity.ts";
 import { readRollups } from "../counter/tally.ts";
 import {
+  breakdownUpdate,
+  queryBreakdownItems,
   RollupMonths,
   RollupStanding,
   RollupTallies,
@@ -48,10 +49,10 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
     (result) => result.data,
   );
   const expected = new Map<string, Counts>();
-  // As `Tally.addTicket` counts: the district by month (its roll-up), other scopes by `ticketPeriodsOf`.
+  // As `Tally.addTicket` counts (`ticketPeriodsOf`): the district by month, other scopes all time and by month.
   const add = (scopes: string[], at: string, adds: Counts) => {
     for (const scope of scopes)
-      for (const period of scope === "district" ? [periodsOf(at)[2]] : ticketPeriodsOf(scope, at)) {
+      for (const period of ticketPeriodsOf(scope, at)) {
         const key = `${scope}|${period}`;
         const counts = expected.get(key) ?? {};
         for (const [field, value] of Object.entries(adds)) counts[field] = round((counts[field] ?? 0) + value);
@@ -140,26 +141,39 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
 
   const stored = new Map<string, Counts>();
-  // Stored counters of every scope seen, the district's old ones too (before its roll-up), and
-  // the district's roll-up items month by month.
-  const scopes = new Set([...[...expected.keys()].map((key) => key.split("|")[0]), "district"]);
+  // Stored counters of every scope seen and of the district's categories and departments, the
+  // district's old ones too (before its roll-up); the district's roll-up items and the
+  // categories' and departments' breakdown roll-ups, month by month.
+  const config = await Config.get();
+  const scopes = new Set([
+    ...[...expected.keys()].map((key) => key.split("|")[0]),
+    "district",
+    ...config.tickets.categories.map((category) => `category:${category.key}`),
+    ...config.tickets.departments.map((department) => `department:${department.key}`),
+  ]);
+  const storeYear = (scope: string, year: string, item: Record<string, unknown>) => {
+    for (const month of RollupMonths) {
+      const fields = rollupTickets(item, month);
+      if (Object.keys(fields).length) stored.set(`${scope}|${year}-${month}`, fields);
+    }
+  };
   const rollups = await readRollups(tenantID);
-  for (const [year, item] of rollups)
-    if (/^\d{4}$/.test(year))
-      for (const month of RollupMonths) {
-        const fields = rollupTickets(item, month);
-        if (Object.keys(fields).length) stored.set(`district|${year}-${month}`, fields);
-      }
+  for (const [year, item] of rollups) if (/^\d{4}$/.test(year)) storeYear("district", year, item);
   const legacy = new Set<string>();
   // A district has thousands of grids: a bounded number of reads in flight.
   await forEachLimit(scopes, 16, async (scope) => {
-    const result = await TicketCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" });
-    for (const item of result.data) {
+    const [counters, breakdowns] = await Promise.all([
+      TicketCounterEntity.query.primary({ tenantID, scope }).go({ pages: "all" }),
+      isBreakdownScope(scope) ? queryBreakdownItems(tenantID, scope) : [],
+    ]);
+    for (const item of counters.data) {
       const key = `${scope}|${item.period}`;
-      // An item the counters no longer keep (the district's, a grid's year): expected to be empty.
-      if (scope === "district" || (/^\d{4}$/.test(item.period) && yearIsSumOfMonths(scope))) legacy.add(key);
+      // An item the counters no longer keep (the district's, any scope's year, a category's or
+      // department's month): expected to be empty.
+      if (scope === "district" || /^\d{4}$/.test(item.period) || (item.period !== "all" && isBreakdownScope(scope))) legacy.add(key);
       else stored.set(key, ticketFields(item));
     }
+    for (const item of breakdowns) storeYear(scope, item.year, item);
   });
   const fields = [...TicketCounterFields, ...HistogramBuckets];
   const drift: { scope: string; period: string; field: string; stored: number; recounted: number }[] = [];
@@ -177,30 +191,34 @@ export async function recountTickets(options: { repair?: boolean; concurrency?: 
   }
   if (options.repair && drift.length) {
     const repaired = new Set(drift.map((entry) => `${entry.scope}|${entry.period}`));
+    // Year items to set month by month: the district's roll-up's, a category's or department's breakdown roll-up's.
     const years = new Set<string>();
     for (const key of repaired) {
       const [scope, period] = key.split("|");
       if (legacy.has(key)) await TicketCounterEntity.delete({ tenantID, scope, period }).go();
-      else if (scope === "district") years.add(period.slice(0, 4));
+      else if (period !== "all" && (scope === "district" || isBreakdownScope(scope))) years.add(`${scope}|${period.slice(0, 4)}`);
       else {
         const values: TicketCounterAdds = Object.fromEntries(fields.map((field) => [field, round(expected.get(key)?.[field] ?? 0)]));
         await TicketCounterEntity.put({ tenantID, scope, period, ...values }).go();
       }
     }
-    // The district's months: every ticket attribute of the year's roll-up item set to its recount.
-    for (const year of years) {
+    // Every ticket attribute of the year's item set to its recount.
+    for (const key of years) {
+      const [scope, year] = key.split("|");
       const values: Record<string, number> = {};
       for (const month of RollupMonths)
-        for (const field of fields) values[ticketAttribute(field, month)] = round(expected.get(`district|${year}-${month}`)?.[field] ?? 0);
-      await setRollup(tenantID, year, values);
+        for (const field of fields) values[ticketAttribute(field, month)] = round(expected.get(`${scope}|${year}-${month}`)?.[field] ?? 0);
+      await setAttributes(scope === "district" ? rollupUpdate(tenantID, year, {}) : breakdownUpdate(tenantID, scope, year, {}), values);
     }
   }
   return { tickets: tickets.length, counters: expected.size, drift };
 }
 
-/** Sets roll-up attributes to values (a repair), creating the item if need be: 100 attributes an update (4 KB expressions). */
-async function setRollup(tenantID: string, period: string, values: Record<string, number>) {
-  const update = rollupUpdate(tenantID, period, {});
+/**
+ * Sets a roll-up item's attributes to values (a repair), creating the item if need be: 100
+ * attributes an update (4 KB expressions). `update` is the item's update with no additions.
+ */
+async function setAttributes(update: ReturnType<typeof rollupUpdate>, values: Record<string, number>) {
   const names = Object.keys(values);
   for (let start = 0; start < names.length; start += 100) {
     const chunk = names.slice(start, start + 100);
@@ -265,7 +283,7 @@ export async function recountRollupTallies(options: { repair?: boolean } = {}) {
         drift.push({ scope: "rollup", period, field: attribute, stored: have, recounted: want });
       }
     }
-    if (options.repair && drifted) await setRollup(tenantID, period, values);
+    if (options.repair && drifted) await setAttributes(rollupUpdate(tenantID, period, {}), values);
   }
   return drift;
 }
