@@ -236,7 +236,7 @@ try {
   const table = Storage.tableName();
   const client = Storage.documentClient();
   let n = 0;
-  /** `counters` updates: 21 in the layout before item 3 (7 scopes × all, year, month), 13 after (3 grids × all and month, a category's and a department's all, year and month, the roll-up). */
+  /** `counters` updates: 21 in the layout before item 3 (7 scopes × all, year, month), 13 after (4 grids × all and month, a category's and a department's all and year's breakdown roll-up, the district's roll-up). */
   const transaction = (counters: number) => {
     n += 1;
     const items: TransactItems = [

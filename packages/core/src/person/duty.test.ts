@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import { VisibleError } from "../error.ts";
+import { documentClient } from "../storage/table.ts";
 import * as Grid from "../grid/index.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 import * as Person from "./index.ts";
@@ -82,5 +83,40 @@ describe("who is on duty per grid", () => {
   it("residents and cadres do not read the duty roster", async () => {
     const resident: Actor = { type: "user", userID: "r1", tenantID, roles: ["resident"] };
     expect(await code(withActor(resident, () => Person.onDuty({})))).toMatch(/^forbidden /);
+  });
+});
+
+describe("listing a grid's people", () => {
+  /** The DynamoDB requests `body` sends, by command name. */
+  async function requestsOf<T>(body: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
+    const requests: string[] = [];
+    const client = documentClient();
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        requests.push((context.commandName ?? "?").replace("Command", ""));
+        return next(args);
+      },
+      { step: "initialize", name: "personListRequests" },
+    );
+    try {
+      return { result: await body(), requests };
+    } finally {
+      client.middlewareStack.remove("personListRequests");
+    }
+  }
+
+  it("is one Query for a district admin, with whole phones", async () => {
+    const { result, requests } = await requestsOf(() => withActor(admin, () => Person.list({ gridID: grids.north })));
+    expect(requests).toEqual(["Query"]);
+    expect(result.items.map((item) => item.phone).sort()).toEqual(["13900000001", "13900000002"]);
+  });
+
+  it("reads the grid's path too for a grid leader: whole phones in their own grid, masked below another's", async () => {
+    const own = await requestsOf(() => withActor(leaderOf(grids.east), () => Person.list({ gridID: grids.north })));
+    expect(own.requests).toEqual(["Query", "GetItem"]);
+    expect(own.result.items.map((item) => item.phone).sort()).toEqual(["13900000001", "13900000002"]);
+    const other = await withActor(leaderOf(grids.west), () => Person.list({ gridID: grids.north }));
+    expect(other.items.map((item) => item.phone)).not.toContain("13900000001");
+    expect(other.items.every((item) => item.phone.includes("*"))).toBe(true);
   });
 });

@@ -264,7 +264,9 @@ export const list = fn(ListInput, async (input) => {
         ? AssignmentEntity.query.primary({ tenantID, personID: input.personID })
         : AssignmentEntity.query.primary({ tenantID });
   const result = await page(query, input);
-  const whole = seesPhones() && (input.gridID ? inGridScope(await gridPathOf(input.gridID)) : inGridScope([]));
+  // Whole phones for those whose role needs them, within their grid scope: a caller bound to a grid
+  // (inGridScope([]) is false) has the listed grid's path read; anyone else lists in one request.
+  const whole = seesPhones() && (inGridScope([]) || (input.gridID !== undefined && inGridScope(await gridPathOf(input.gridID))));
   return { items: result.items.map((item) => toAssignment(item, whole)), cursor: result.cursor };
 });
 
