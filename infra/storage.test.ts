@@ -153,7 +153,7 @@ describe("storage on a production stage", () => {
     });
   });
 
-  it("cleans up abandoned uploads, partial uploads, exports after two days and old versions", () => {
+  it("cleans up abandoned uploads, partial uploads, exports after two days, old locate indexes after a day and old versions", () => {
     template.hasResourceProperties("AWS::S3::Bucket", {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
@@ -170,6 +170,11 @@ describe("storage on a production stage", () => {
             Status: "Enabled",
             Prefix: "exports/",
             ExpirationInDays: 2,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          }),
+          Match.objectLike({
+            Status: "Enabled",
+            Prefix: "grid-index/",
             NoncurrentVersionExpiration: { NoncurrentDays: 1 },
           }),
           Match.objectLike({

@@ -3,7 +3,7 @@ import { AttributeType, Billing, ProjectionType, TableV2 } from "aws-cdk-lib/aws
 import { Key, KeySpec, KeyUsage } from "aws-cdk-lib/aws-kms";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
-import { ExpiringPrefixes, TableKeys } from "../packages/core/src/storage/keys.ts";
+import { ExpiringPrefixes, GridIndexPrefix, TableKeys } from "../packages/core/src/storage/keys.ts";
 
 /**
  * Stages that hold nothing worth keeping: personal (`dev`, `dev-*`), CI (`ci`, `test`) and
@@ -124,6 +124,12 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
         expiration: Duration.days(days),
         noncurrentVersionExpiration: Duration.days(1),
       })),
+      // A district's packed locate index is rewritten whenever its grids change: only the current one is read.
+      {
+        id: "expire-old-grid-indexes",
+        prefix: GridIndexPrefix,
+        noncurrentVersionExpiration: Duration.days(1),
+      },
       {
         id: "expire-noncurrent-versions",
         noncurrentVersionExpiration: Duration.days(90),

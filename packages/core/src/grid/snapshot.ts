@@ -18,6 +18,7 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { crc32 } from "node:zlib";
 import { bucketName, s3 } from "../storage/bucket.ts";
+import { GridIndexPrefix } from "../storage/keys.ts";
 import { tableName } from "../storage/table.ts";
 import { GridIndex, type GridIndexParts } from "./locate.ts";
 import type { GridRef } from "./model.ts";
@@ -44,7 +45,7 @@ export interface GridSnapshot extends GridSetVersion {
 }
 
 /** Where a district's snapshot lives in the bucket: under its table's name (stages, a test file's table). */
-export const snapshotKey = (tenantID: string) => `grid-index/${tableName()}/${tenantID}.bin`;
+export const snapshotKey = (tenantID: string) => `${GridIndexPrefix}${tableName()}/${tenantID}.bin`;
 
 const Magic = 0x58494757; // "WGIX"
 const FormatVersion = 1;

@@ -28,6 +28,13 @@ export const PendingUploadPrefix = "uploads/pending/";
 export const ExportPrefix = "exports/";
 
 /**
+ * Where each district's packed locate index lives (`grid-index/<table>/<tenantID>.bin`, grid/snapshot.ts),
+ * rewritten whenever its grids change: the bucket keeps the current version and drops the
+ * earlier ones after a day (infra/storage.ts), not after the 90 days other objects' versions stay.
+ */
+export const GridIndexPrefix = "grid-index/";
+
+/**
  * What the photo bucket expires, and after how many days: S3 lifecycle rules on AWS
  * (infra/storage.ts); locally `npm start` sweeps s3rver, which has no lifecycle
  * (storage/bucket.ts `sweepExpired`).
