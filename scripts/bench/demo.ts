@@ -13,13 +13,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { useBenchRegisterKey } from "./register-key.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startDynamo } from "../lib/local-stack.ts";
+import { startDynamo, startS3 } from "../lib/local-stack.ts";
 import { record, short } from "./report.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "wangge-bench-demo-"));
-const dynamo = await startDynamo({ dbPath: folder });
+// s3rver as `npm start` runs it: locating a report reads and writes the district's packed grid index there.
+const [dynamo, s3rver] = await Promise.all([startDynamo({ dbPath: folder }), startS3({ directory: join(folder, "s3"), bucket: "demo" })]);
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "demo";
+process.env.S3_ENDPOINT = s3rver.endpoint;
+process.env.BUCKET_NAME = "demo";
 useBenchRegisterKey();
 const seconds = (since: number) => (performance.now() - since) / 1000;
 try {
@@ -124,6 +127,7 @@ whole demo      ${total.toFixed(0)} s (${(total / 60).toFixed(1)} min; target â‰
 bare rate       ${bare.toFixed(0)}/s (before ${before.toFixed(0)}, after ${after.toFixed(0)})
 ratio           ${(rate / bare).toFixed(2)} of the bare rate (target â‰¥ 0.6: ${rate / bare >= 0.6 ? "PASS" : "FAIL"})`);
 } finally {
+  await s3rver.stop();
   await dynamo.stop();
   rmSync(folder, { recursive: true, force: true });
 }

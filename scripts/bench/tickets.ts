@@ -8,13 +8,22 @@
  * layout before it, and so does the lifecycle. `BENCH_SHORT=1`: 40 calls at c=1 and 100 at c=16
  * instead of 150 and 400.
  */
-import { startDynamo } from "../lib/local-stack.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startDynamo, startS3 } from "../lib/local-stack.ts";
 import { useBenchRegisterKey } from "./register-key.ts";
 import { type Figure, record, short } from "./report.ts";
 
-const dynamo = await startDynamo();
+// s3rver too: a report's locate reads and writes the district's packed grid index there, as on AWS.
+const [dynamo, s3rver] = await Promise.all([
+  startDynamo(),
+  startS3({ directory: join(mkdtempSync(join(tmpdir(), "wangge-bench-tickets-")), "s3"), bucket: "bench-tickets" }),
+]);
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.TABLE_NAME = "bench-tickets";
+process.env.S3_ENDPOINT = s3rver.endpoint;
+process.env.BUCKET_NAME = "bench-tickets";
 useBenchRegisterKey();
 try {
   const { Grid, Storage, Ticket, withActor } = await import("@wangge/core");
@@ -239,5 +248,6 @@ try {
     );
   }
 } finally {
+  await s3rver.stop();
   await dynamo.stop();
 }
