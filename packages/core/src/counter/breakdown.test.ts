@@ -6,6 +6,7 @@ import * as Grid from "../grid/index.ts";
 import * as Metrics from "../metrics/index.ts";
 import { recountTickets } from "../metrics/recount.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
+import { watchRequests } from "../storage/requests.test-support.ts";
 import { documentClient } from "../storage/table.ts";
 import * as Ticket from "../ticket/index.ts";
 import { breakdownUpdate, ticketAttribute } from "./rollup.entity.ts";
@@ -31,21 +32,12 @@ const path: Grid.Grid[] = [];
 /** The items each transaction of `body` writes (its puts, updates and deletes, not its checks), from the requests' params. */
 async function writesOf<T>(body: () => Promise<T>): Promise<{ result: T; items: Record<string, unknown>[] }> {
   const items: Record<string, unknown>[] = [];
-  const client = documentClient();
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === "TransactWriteItemsCommand")
-        for (const item of (args.input as { TransactItems: Record<string, unknown>[] }).TransactItems)
-          if (!("ConditionCheck" in item)) items.push(structuredClone(item));
-      return next(args);
-    },
-    { step: "initialize", name: "breakdownWrites" },
-  );
-  try {
-    return { result: await body(), items };
-  } finally {
-    client.middlewareStack.remove("breakdownWrites");
-  }
+  const result = await watchRequests(body, (command, input) => {
+    if (command === "TransactWriteItemsCommand")
+      for (const item of (input as { TransactItems: Record<string, unknown>[] }).TransactItems)
+        if (!("ConditionCheck" in item)) items.push(structuredClone(item));
+  });
+  return { result, items };
 }
 
 /** China Standard Time's month and year now. */

@@ -4,7 +4,7 @@ import { withActor, type Actor } from "../actor.ts";
 import * as Config from "../config/index.ts";
 import { ConflictError, InputError, NotFoundError } from "../error.ts";
 import * as Province from "../province/index.ts";
-import { documentClient } from "../storage/table.ts";
+import { requestsOf } from "../storage/requests.test-support.ts";
 import * as Grid from "./index.ts";
 import { rect } from "../onboarding/test-district.test-support.ts";
 import { rejection } from "../util/rejection.test-support.ts";
@@ -49,23 +49,10 @@ describe("the grid tree", () => {
     expect(read.ancestors.map((ancestor) => ancestor.code)).toEqual(["T1", "T1-1"]);
     expect(read.grid.areaM2).toBeGreaterThan(2_700_000);
 
-    let queries = 0;
-    const client = documentClient();
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === "QueryCommand") queries++;
-        return next(args);
-      },
-      { step: "initialize", name: "countQueries" },
-    );
-    try {
-      const children = await withActor(resident, () => Grid.list({ parentID: top.gridID }));
-      expect(children.items.map((grid) => grid.code)).toEqual(["T1-1", "T1-2"]);
-      expect(children.items[0].boundary).toBeUndefined();
-      expect(queries).toBe(1);
-    } finally {
-      client.middlewareStack.remove("countQueries");
-    }
+    const { result: children, requests } = await requestsOf(() => withActor(resident, () => Grid.list({ parentID: top.gridID })));
+    expect(children.items.map((grid) => grid.code)).toEqual(["T1-1", "T1-2"]);
+    expect(children.items[0].boundary).toBeUndefined();
+    expect(requests.filter((request) => request === "Query")).toHaveLength(1);
     const tier = await withActor(resident, () => Grid.list({ tier: 2, boundary: true }));
     expect(tier.items.map((grid) => grid.code)).toEqual(["T1-1", "T1-2"]);
     expect(tier.items[0].boundary).toMatchObject({ type: "Polygon" });

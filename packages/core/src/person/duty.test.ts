@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withActor, type Actor } from "../actor.ts";
 import { VisibleError } from "../error.ts";
-import { documentClient } from "../storage/table.ts";
+import { requestsOf } from "../storage/requests.test-support.ts";
 import * as Grid from "../grid/index.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 import * as Person from "./index.ts";
@@ -87,24 +87,6 @@ describe("who is on duty per grid", () => {
 });
 
 describe("listing a grid's people", () => {
-  /** The DynamoDB requests `body` sends, by command name. */
-  async function requestsOf<T>(body: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
-    const requests: string[] = [];
-    const client = documentClient();
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        requests.push((context.commandName ?? "?").replace("Command", ""));
-        return next(args);
-      },
-      { step: "initialize", name: "personListRequests" },
-    );
-    try {
-      return { result: await body(), requests };
-    } finally {
-      client.middlewareStack.remove("personListRequests");
-    }
-  }
-
   it("is one Query for a district admin, with whole phones", async () => {
     const { result, requests } = await requestsOf(() => withActor(admin, () => Person.list({ gridID: grids.north })));
     expect(requests).toEqual(["Query"]);

@@ -5,6 +5,7 @@ import { DistrictConfigEntity } from "../config/config.entity.ts";
 import * as Grid from "../grid/index.ts";
 import { onboardTestDistrict, rect } from "../onboarding/test-district.test-support.ts";
 import { documentClient } from "../storage/table.ts";
+import { requestsOf } from "../storage/requests.test-support.ts";
 import { rejection } from "../util/rejection.test-support.ts";
 import * as Ticket from "./index.ts";
 
@@ -19,24 +20,6 @@ const resident = user("g-r1", ["resident"]);
 const worker = user("g-w1", ["grid_worker"]);
 const garbageAt = (lon = 118.015, lat = 27.015) => ({ categoryKey: "garbage", description: "楼道堆放杂物", lon, lat });
 const grids: Record<string, Grid.Grid> = {};
-
-/** The DynamoDB requests `body` sends, by command name (TransactWriteItems canceled or not). */
-async function requestsOf<T>(body: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
-  const requests: string[] = [];
-  const client = documentClient();
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      requests.push((context.commandName ?? "?").replace("Command", ""));
-      return next(args);
-    },
-    { step: "initialize", name: "guardRequests" },
-  );
-  try {
-    return { result: await body(), requests };
-  } finally {
-    client.middlewareStack.remove("guardRequests");
-  }
-}
 
 /** Another instance changes the configuration: the stored version moves on, this process's copy does not. */
 async function changeElsewhere(deadlineHours: number) {
