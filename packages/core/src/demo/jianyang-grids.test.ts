@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { areaSquareMetres, bboxOf, coverage, outsideOf, validateBoundary } from "../grid/geometry.ts";
+import { coverage, outsideOf } from "../grid/clipping.ts";
+import { areaSquareMetres, bboxOf, validateBoundary } from "../grid/geometry.ts";
 import {
   buildJianyangGrids,
   generateJianyangGrids,

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
-import {
-  areaSquareMetres,
-  bboxOf,
-  coverage,
-  outsideOf,
-  overlapOf,
-  tolerance,
-  unionOf,
-  validateBoundary,
-  MaxPositions,
-  type Boundary,
-} from "./geometry.ts";
+import { coverage, outsideOf, overlapOf, unionOf } from "./clipping.ts";
+import { areaSquareMetres, bboxOf, tolerance, validateBoundary, MaxPositions, type Boundary } from "./geometry.ts";
 import { crossingStar, roundBoundary, slantedComb } from "./shapes.test-support.ts";
 
 /** A longitude/latitude rectangle near Jianyang, counter-clockwise. */

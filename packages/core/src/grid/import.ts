@@ -10,7 +10,7 @@ import { bucketName, downloadLink, headObject, presignedUpload, s3 } from "../st
 import { writeTransaction } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID, scopedID } from "../util/id.ts";
-import { areaSquareMetres, bboxOf, outsideOf, overlapOf, validateBoundary, type Boundary } from "./geometry.ts";
+import { areaSquareMetres, bboxOf, validateBoundary, type Boundary } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridExportEntity, GridImportEntity, GridSetEntity } from "./grid.entity.ts";
 import { countFieldOf, GridCode, ROOT, tierKeyOf, toGrid, type Grid } from "./model.ts";
 import { ExportPrefix, PendingUploadPrefix } from "../storage/keys.ts";
@@ -72,6 +72,7 @@ interface PlanOptions {
  * every problem (feature index and code) at once, and returns the grids to write, parents first.
  */
 async function plan(input: unknown, options: PlanOptions = {}): Promise<Grid[]> {
+  const { outsideOf, overlapOf } = await import("./clipping.ts");
   const collection = ImportFeatureCollection.safeParse(input);
   if (!collection.success)
     throw new InputError("import.not_a_collection", "The file must be a GeoJSON FeatureCollection of 1 to 20,000 features.", [

@@ -7,7 +7,7 @@ import { writeTransaction, type WriteOps } from "../storage/transaction.ts";
 import { fn } from "../util/fn.ts";
 import { newID } from "../util/id.ts";
 import { page, PageInput } from "../util/page.ts";
-import { areaSquareMetres, bboxOf, coverage, outsideOf, overlapOf, unionOf, validateBoundary, type Boundary } from "./geometry.ts";
+import { areaSquareMetres, bboxOf, validateBoundary, type Boundary } from "./geometry.ts";
 import { GridCodeEntity, GridEntity, GridSetEntity, GridVersionEntity } from "./grid.entity.ts";
 import { countFieldOf, type Grid, GridCode, refOf, ROOT, tierKeyOf, toGrid, type GridCountField } from "./model.ts";
 
@@ -233,6 +233,8 @@ const m2 = (area: number) => `${Math.round(area).toLocaleString("en")} m²`;
 
 /** A grid lies inside its parent and overlaps none of its siblings (same parent, same tier). */
 async function checkShape(boundary: Boundary, placement: Placement, except: string[] = []) {
+  // Clipping loads on first use: a ticket's path never needs it (clipping.ts).
+  const { outsideOf, overlapOf } = await import("./clipping.ts");
   if (placement.parent?.boundary) {
     const outside = outsideOf(boundary, placement.parent.boundary);
     if (outside.geometry)
@@ -522,6 +524,7 @@ export const update = fn(UpdateInput, async (input) => {
 
   let under: Grid[] = [];
   if (input.boundary !== undefined) {
+    const { outsideOf } = await import("./clipping.ts");
     under = await activeChildren(before.gridID);
     const cut = under
       .map((child) => ({ child, outside: outsideOf(child.boundary as Boundary, boundary) }))
@@ -581,6 +584,7 @@ export const SplitInput = z.object({
  * The grid retires; each of its children moves under the piece that contains it.
  */
 export const split = fn(SplitInput, async (input) => {
+  const { coverage, outsideOf } = await import("./clipping.ts");
   assertRole("district_admin");
   const original = await load(input.gridID);
   if (original.status === "retired") throw new ConflictError("grid.retired", `${original.code} is retired.`);
@@ -655,6 +659,7 @@ export const MergeInput = z.object({
 
 /** Merges sibling grids into one whose boundary is their union; their children move under it. */
 export const merge = fn(MergeInput, async (input) => {
+  const { unionOf } = await import("./clipping.ts");
   assertRole("district_admin");
   const grids = await loadMany([...new Set(input.gridIDs)]);
   if (grids.length !== new Set(input.gridIDs).size) throw new NotFoundError("grid.not_found", "One of the grids to merge does not exist.");
@@ -719,6 +724,7 @@ function sum(values: (number | null)[]): number | null {
  * overlaps between children and gaps it leaves uncovered, each with its area and geometry.
  */
 export const getCoverage = fn(z.string(), async (gridID) => {
+  const { coverage, unionOf } = await import("./clipping.ts");
   const children = (await activeChildren(gridID === "root" ? ROOT : gridID)).filter((child) => child.tier !== null);
   const shapes = children.map((child) => ({ gridID: child.gridID, code: child.code, boundary: child.boundary as Boundary }));
   if (gridID === "root") {
