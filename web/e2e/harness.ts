@@ -2,27 +2,28 @@ import { join } from "node:path";
 import { Grid, withActor } from "@wangge/core";
 import { secondCadres } from "@wangge/core/cadre/second.test-support";
 import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { waitUntilReady } from "../../scripts/test/prepare.ts";
 import { startTestApi } from "../../scripts/test/api.ts";
 
 /**
  * What the browser tests share: the portal, built once per run by the global setup, served with
- * the real API under `/api` (DynamoDB Local, s3rver, the demo seeded), and Chromium's flags for
- * this closed network.
+ * the real API under `/api` (DynamoDB Local, s3rver, the demo seeded), and the run's one
+ * Chromium, started by the global setup too (scripts/test/browser.ts).
  */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { chromiumArgs, chromiumPath } from "../../scripts/test/browser.ts";
 
-export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/**
+ * The run's Chromium, connected to. The file's contexts are its own; `close()` closes them and
+ * disconnects (the browser goes on for the other files). Over the connection a download is read
+ * with `saveAs` or `createReadStream` (`path()` is for a browser launched in process).
+ */
+export async function connectBrowser(): Promise<Browser> {
+  const endpoint = inject("browserEndpoint");
+  if (!endpoint) throw new Error("No browser in this run: the global setup starts it only when files under web/e2e/ are part of the run.");
+  return chromium.connect(endpoint);
+}
 
 /**
  * The built portal and the API behind it. With `seedGrids`, Jianyang's grids too: a file named
