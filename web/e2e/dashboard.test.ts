@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, square } from "../../scripts/test/api.ts";
-import { connectBrowser, signInAt, startPortal } from "./harness.ts";
+import { connectBrowser, openSignedIn, startPortal } from "./harness.ts";
 
 /**
  * The dashboard (数据看板) and the provincial comparison (省级对比) end to end in headless
@@ -44,12 +44,7 @@ afterAll(async () => {
 });
 
 async function signIn(testID: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await signInAt(page, api.origin, testID);
-  return { page, errors };
+  return openSignedIn(browser, api.origin, testID, { acceptDownloads: true, ...options });
 }
 
 const shot = (page: Page, name: string, fullPage = false) =>

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectBrowser, startPortal, signInAt } from "./harness.ts";
+import { connectBrowser, startPortal, signInOnce } from "./harness.ts";
 import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 /**
@@ -27,8 +27,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** The file's pages share one context: the account's first page signs in, the next ones come back signed in. */
 async function signIn(page: Page, testID: string) {
-  await signInAt(page, api.origin, testID);
+  await signInOnce(page, api.origin, testID);
   await page.getByTestId("district-name").waitFor();
 }
 
