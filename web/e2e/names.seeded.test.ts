@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { Grid, withActor } from "@wangge/core";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
