@@ -4,7 +4,8 @@
  *
  * When the run holds files that need them, it also prepares, in the background while other files
  * run: the portal's build for the browser tests (`web/e2e/`), and the seeded base for the files
- * named `*.seeded.test.ts` (see `prepare.ts` and `connect.ts`).
+ * named `*.seeded.test.ts` (see `prepare.ts` and `connect.ts`); and it starts the one Chromium
+ * the browser tests share (`browser.ts`).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { root, viteBin } from "../lib/env.ts";
 import { startDynamo, startS3, type Service } from "../lib/local-stack.ts";
+import { startBrowserServer } from "./browser.ts";
 import { isSeededFile, markWhenDone, runJob, type Job, type Prepared } from "./prepare.ts";
 
 export const TestBucket = "wangge-test";
@@ -50,6 +52,9 @@ export default async function setup(project: TestProject) {
     background.push({ done: markWhenDone(portal, build.done), stop: build.stop });
   }
   project.provide("portal", portal);
+  const browser = portal ? await startBrowserServer() : null;
+  project.provide("browserEndpoint", browser?.wsEndpoint() ?? null);
+  if (browser) stopLast.push(() => browser.close());
 
   let seeded: SeededBase | null = null;
   let shm: string | undefined;
@@ -143,6 +148,8 @@ declare module "vitest" {
     registerKeyFile: string;
     /** The portal built with `VITE_API_URL=/api`, when browser tests are part of the run. */
     portal: Prepared | null;
+    /** The run's Chromium (a Playwright browser server) to connect to, when browser tests are part of the run. */
+    browserEndpoint: string | null;
     /** The seeded base's data folder and table, when seeded files are part of the run. */
     seededBase: SeededBase | null;
   }

@@ -1,7 +1,7 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * Cadre secondment (常态化下沉) end to end in headless Chromium against the real API and
@@ -65,7 +65,7 @@ beforeAll(async () => {
     },
   });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

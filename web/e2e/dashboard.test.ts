@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As, square } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, signInAt, startPortal } from "./harness.ts";
+import { connectBrowser, openSignedIn, startPortal } from "./harness.ts";
 
 /**
  * The dashboard (数据看板) and the provincial comparison (省级对比) end to end in headless
@@ -36,7 +35,7 @@ beforeAll(async () => {
   // One is not accepted (不予立案): closed, so the headline has a closure rate to show.
   const rejected = await api.call("POST", `/tickets/${ticketIDs[0]}/reject`, { as: As.jianyangAdmin, body: { note: "不属于受理范围" } });
   expect(rejected.status).toBe(200);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 }, 240_000);
 
 afterAll(async () => {
@@ -45,12 +44,7 @@ afterAll(async () => {
 });
 
 async function signIn(testID: string, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await signInAt(page, api.origin, testID);
-  return { page, errors };
+  return openSignedIn(browser, api.origin, testID, { acceptDownloads: true, ...options });
 }
 
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -112,7 +106,10 @@ describe("the dashboard and the comparison", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
     expect(download.suggestedFilename()).toBe("comparison-fujian-all.csv");
-    const csv = await readFile((await download.path())!, "utf8");
+    // Over the connection to the run's browser the download is read as a stream (path() is for a browser launched in process).
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString("utf8");
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^区县,District,网格总数/);
     expect(csv).toContain("建阳区");
     expect(csv).toContain("延平区");

@@ -1,7 +1,7 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, signInAt, signInByPhone, startPortal } from "./harness.ts";
+import { connectBrowser, phoneSized, screenshot, signInAt, signInByPhone, startPortal } from "./harness.ts";
 
 /**
  * A district configures itself, end to end in headless Chromium against the real API: the
@@ -50,7 +50,7 @@ const gridFile = JSON.stringify({
 beforeAll(async () => {
   stack = await startPortal();
   origin = stack.api.origin;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

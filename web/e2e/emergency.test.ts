@@ -1,8 +1,8 @@
 import { UserEntity } from "@wangge/core/user/user.entity";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * The normal/emergency switch (平急切换) end to end in headless Chromium against the real API:
@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(grid.status).toBe(201);
   gridID = grid.body.gridID;
   await UserEntity.patch({ tenantID: "jianyang", userID: "worker" }).set({ gridID }).go();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
+import { connectBrowser, startPortal, signInOnce } from "./harness.ts";
 import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 /**
@@ -14,28 +12,24 @@ import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 let stack: Awaited<ReturnType<typeof startPortal>>;
 let api: typeof stack.api;
 let browser: BrowserContext;
-let profileDir: string;
+let connection: Browser;
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
   api = stack.api;
-  profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    args: ["--headless", ...chromiumArgs],
-    viewport: { width: 1280, height: 800 },
-    locale: "zh-CN",
-  });
+  // One context for the file's pages, as a browser profile of its own would be.
+  connection = await connectBrowser();
+  browser = await connection.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await connection?.close();
   await stack?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
+/** The file's pages share one context: the account's first page signs in, the next ones come back signed in. */
 async function signIn(page: Page, testID: string) {
-  await signInAt(page, api.origin, testID);
+  await signInOnce(page, api.origin, testID);
   await page.getByTestId("district-name").waitFor();
 }
 

@@ -2,27 +2,28 @@ import { join } from "node:path";
 import { Grid, withActor } from "@wangge/core";
 import { secondCadres } from "@wangge/core/cadre/second.test-support";
 import { codeSentBy } from "@wangge/core/identity/one-time-codes.test-support";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { waitUntilReady } from "../../scripts/test/prepare.ts";
 import { startTestApi } from "../../scripts/test/api.ts";
 
 /**
  * What the browser tests share: the portal, built once per run by the global setup, served with
- * the real API under `/api` (DynamoDB Local, s3rver, the demo seeded), and Chromium's flags for
- * this closed network.
+ * the real API under `/api` (DynamoDB Local, s3rver, the demo seeded), and the run's one
+ * Chromium, started by the global setup too (scripts/test/browser.ts).
  */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { chromiumArgs, chromiumPath } from "../../scripts/test/browser.ts";
 
-export const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/**
+ * The run's Chromium, connected to. The file's contexts are its own; `close()` closes them and
+ * disconnects (the browser goes on for the other files). Over the connection a download is read
+ * with `saveAs` or `createReadStream` (`path()` is for a browser launched in process).
+ */
+export async function connectBrowser(): Promise<Browser> {
+  const endpoint = inject("browserEndpoint");
+  if (!endpoint) throw new Error("No browser in this run: the global setup starts it only when files under web/e2e/ are part of the run.");
+  return chromium.connect(endpoint);
+}
 
 /**
  * The built portal and the API behind it. With `seedGrids`, Jianyang's grids too: a file named
@@ -76,19 +77,65 @@ export async function signInByPhone(page: Page, tenantID: string, phone: string)
   await page.getByTestId("signin-verify").click();
 }
 
+/** The file's sessions: an account's (origin and button `testID`) storage after its first sign-in. */
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+
 /**
- * One person: a fresh browser context in Chinese (a desktop window unless `options` say
- * otherwise), signed in at the local provider with the demo account behind its button
- * `testID`, on their district's home; `errors` collects the page's uncaught errors.
+ * A fresh browser context in Chinese (a desktop window unless `options` say otherwise) with the
+ * demo account behind the button `testID` signed in, on the page the portal sends them to;
+ * `errors` collects the page's uncaught errors. The account's first time in the file goes through
+ * the local provider (`signInAt`); after that the person comes back with the session the portal
+ * kept (its tokens in localStorage) and opens `/`, which sends each person to their home: the
+ * provider's pages and a second load of the portal cost some 5 s of Chromium's CPU per sign-in.
+ * The flow itself is under test in sign-in.test.ts, and in every file once per account.
  */
-export async function signIn(browser: Browser, origin: string, testID: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...options });
+export async function openSignedIn(browser: Browser, origin: string, testID: string, options: BrowserContextOptions = {}) {
+  const key = `${origin} ${testID}`;
+  const kept = sessions.get(key);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "zh-CN",
+    ...options,
+    ...(kept ? { storageState: kept } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await signInAt(page, origin, testID);
-  await page.getByTestId("district-name").waitFor();
+  if (kept) await page.goto(`${origin}/`);
+  else {
+    await signInAt(page, origin, testID);
+    await keepSession(page, key);
+  }
   return { context, page, errors };
+}
+
+/** Waits until the portal has the signed-in person's token and has left the sign-in pages, and keeps the context's storage for the account's next time. */
+async function keepSession(page: Page, key: string) {
+  await page.waitForURL((url) => !/^\/(login|auth\/callback|api\/oidc\/|$)/.test(url.pathname));
+  await page.waitForFunction("localStorage.getItem('wangge.token') !== null");
+  sessions.set(key, await page.context().storageState());
+}
+
+/**
+ * One person of a district: `openSignedIn`, then on their district's home.
+ */
+export async function signIn(browser: Browser, origin: string, testID: string, options: BrowserContextOptions = {}) {
+  const opened = await openSignedIn(browser, origin, testID, options);
+  await opened.page.getByTestId("district-name").waitFor();
+  return opened;
+}
+
+/**
+ * For a file that keeps one context for its pages: signs `page` in as `testID` the first time,
+ * and after that (the context holds the session already) opens `/` for the person's home.
+ */
+export async function signInOnce(page: Page, origin: string, testID: string) {
+  const key = `${origin} ${testID} context`;
+  if (sessions.has(key)) await page.goto(`${origin}/`);
+  else {
+    await signInAt(page, origin, testID);
+    await keepSession(page, key);
+  }
 }
 
 /** A screenshot into `$SCREENSHOTS`, when it is set. */

@@ -1,6 +1,6 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, secondDemoCadre, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, secondDemoCadre, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * Each role's home and the phone's navigation, in headless Chromium against the real API with
@@ -17,7 +17,7 @@ const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, de
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
   await secondDemoCadre();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Grid, withActor } from "@wangge/core";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, signInAt, startPortal } from "./harness.ts";
+import { connectBrowser, signInAt, startPortal } from "./harness.ts";
 
 /**
  * Names, not ids, in Chromium against the real API seeded with Jianyang's 3,861 demo grids: an
@@ -14,23 +11,18 @@ import { chromiumArgs, chromiumPath, signInAt, startPortal } from "./harness.ts"
 
 let stack: Awaited<ReturnType<typeof startPortal>>;
 let browser: BrowserContext;
-let profileDir: string;
+let connection: Browser;
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
-  profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    args: ["--headless", ...chromiumArgs],
-    viewport: { width: 1280, height: 800 },
-    locale: "zh-CN",
-  });
+  // One context for the file's pages, as a browser profile of its own would be.
+  connection = await connectBrowser();
+  browser = await connection.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await connection?.close();
   await stack?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 describe("names, not ids", () => {

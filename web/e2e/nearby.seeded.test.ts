@@ -1,7 +1,7 @@
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, signInAt, startPortal } from "./harness.ts";
+import { connectBrowser, signInAt, startPortal } from "./harness.ts";
 
 /**
  * "Is it already reported?" and the offline base map, in headless Chromium against the real API
@@ -15,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
+import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * The bell, in Chromium on a phone (390×844) and a desktop (1440×900), against the real API on
@@ -15,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

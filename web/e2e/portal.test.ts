@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
+import { connectBrowser, startPortal, signInAt } from "./harness.ts";
 
 /**
  * The built portal in headless Chromium against the real API (local mode), DynamoDB Local
@@ -13,24 +11,19 @@ import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts"
 let stack: Awaited<ReturnType<typeof startPortal>>;
 let api: typeof stack.api;
 let browser: BrowserContext;
-let profileDir: string;
+let connection: Browser;
 
 beforeAll(async () => {
   stack = await startPortal();
   api = stack.api;
-  profileDir = mkdtempSync(join(tmpdir(), "wangge-chromium-"));
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    args: ["--headless", ...chromiumArgs],
-    viewport: { width: 1280, height: 800 },
-    locale: "zh-CN",
-  });
+  // One context for the file's pages, as a browser profile of its own would be.
+  connection = await connectBrowser();
+  browser = await connection.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await connection?.close();
   await stack?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function signIn(page: Page, testID: string) {

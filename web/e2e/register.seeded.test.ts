@@ -1,7 +1,7 @@
 import { Register, withActor } from "@wangge/core";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * The grid register (数据平台) end to end in headless Chromium against the real API and DynamoDB
@@ -25,7 +25,7 @@ function fictitiousID(): string {
 
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

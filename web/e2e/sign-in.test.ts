@@ -1,7 +1,7 @@
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, signIn, signInAt, signInByPhone, startPortal } from "./harness.ts";
+import { connectBrowser, phoneSized, screenshot, signIn, signInAt, signInByPhone, startPortal } from "./harness.ts";
 import { square } from "../../scripts/test/api.ts";
 
 /**
@@ -16,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startPortal();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

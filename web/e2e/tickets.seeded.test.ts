@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, startPortal, signInAt } from "./harness.ts";
+import { connectBrowser, startPortal, signInAt } from "./harness.ts";
 import { onePixelPng } from "@wangge/core/ticket/images.test-support";
 
 /**
@@ -25,10 +25,7 @@ beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
   api = stack.api;
   point = await pointInside();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-  });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

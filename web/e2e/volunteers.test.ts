@@ -1,7 +1,7 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { As } from "../../scripts/test/api.ts";
-import { chromiumArgs, chromiumPath, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * Volunteers (志愿服务 1+X) end to end in headless Chromium against the real API: a grid leader,
@@ -36,7 +36,7 @@ beforeAll(async () => {
     },
   });
   expect(grid.status).toBe(201);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, chromiumPath, secondDemoCadre, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
+import { connectBrowser, secondDemoCadre, phoneSized, screenshot, signIn, startPortal } from "./harness.ts";
 
 /**
  * Micro-wishes (微心愿) end to end in headless Chromium against the real API and DynamoDB Local,
@@ -14,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   stack = await startPortal({ seedGrids: true });
   await secondDemoCadre();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {
