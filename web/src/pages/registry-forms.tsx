@@ -9,6 +9,7 @@ import { Field, PHONE, SubmitButton, TextInput } from "../ui/field.tsx";
 import { GridSelect } from "../ui/grid-select.tsx";
 import { LocationPicker, type Point } from "../ui/location-picker.tsx";
 import { registerError } from "./registry-parts.tsx";
+import { MessageNotice } from "../ui/failure-notice.tsx";
 
 interface FormProps {
   config: DistrictConfig;
@@ -40,11 +41,7 @@ function RegisterForm(props: {
     >
       <h2 class="section-title">{props.title}</h2>
       {props.children}
-      <Show when={props.failure}>
-        <p class="notice notice-error" role="alert" data-testid={`${props.testid}-error`}>
-          {props.failure}
-        </p>
-      </Show>
+      <MessageNotice text={props.failure} testID={`${props.testid}-error`} />
       <div class="registry-form-actions">
         <button type="button" class="button button-secondary" onClick={() => props.onCancel()}>
           {t("registry.form.cancel")}
@@ -294,11 +291,7 @@ export function HouseholdPicker(props: {
                 {t("common.loadMore")}
               </button>
             </Show>
-            <Show when={failure()}>
-              <p class="notice notice-error" role="alert">
-                {failure()}
-              </p>
-            </Show>
+            <MessageNotice text={failure()} />
           </>
         }
       >

@@ -7,6 +7,7 @@ import { useSession } from "../providers/session.tsx";
 import { saveBlob } from "../ui/save-blob.ts";
 import { registerError, RegistryFrame } from "./registry-parts.tsx";
 import { RegistryList } from "./registry.tsx";
+import { MessageNotice } from "../ui/failure-notice.tsx";
 
 /**
  * `/d/:slug/registry/access-log`: the register's access log (访问日志) for district admins: who
@@ -62,11 +63,7 @@ export function AccessLogPage() {
               >
                 {exporting() ? t("accessLog.exporting") : t("accessLog.export")}
               </button>
-              <Show when={failure()}>
-                <p class="notice notice-error" role="alert">
-                  {failure()}
-                </p>
-              </Show>
+              <MessageNotice text={failure()} />
             </div>
             <RegistryList list={log} empty={t("accessLog.empty")} testid="access-log">
               {(entry: AccessEntry) => (

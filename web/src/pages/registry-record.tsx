@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
 import { GridName } from "../ui/grid-name.tsx";
 import { QueryView } from "../ui/states.tsx";
 import { registerError, RegistryFrame, TagChips } from "./registry-parts.tsx";
+import { MessageNotice } from "../ui/failure-notice.tsx";
 
 /**
  * `/d/:slug/registry/people/:recordID`: one person's record, masked. Next to the ID number, phone
@@ -109,11 +110,7 @@ function RecordBody(props: { config: DistrictConfig; register: RegisterApi; reco
               </Show>
             </Fact>
           </dl>
-          <Show when={failure()}>
-            <p class="notice notice-error" role="alert">
-              {failure()}
-            </p>
-          </Show>
+          <MessageNotice text={failure()} />
           <Show when={person().status === "living"}>
             <div class="registry-form-actions">
               <button type="button" class="button button-secondary" data-testid="record-move-out" onClick={() => setConfirming(true)}>
@@ -234,11 +231,7 @@ function RevealDialog(props: { register: RegisterApi; recordID: string; field: R
                 </Show>
               </div>
               <p class="muted">{t("record.logged")}</p>
-              <Show when={failure()}>
-                <p class="notice notice-error" role="alert" data-testid="reveal-error">
-                  {failure()}
-                </p>
-              </Show>
+              <MessageNotice text={failure()} testID="reveal-error" />
               <div class="confirm-dialog-actions">
                 <button type="button" class="button button-secondary" onClick={() => props.onClose()}>
                   {t("common.cancel")}
@@ -370,16 +363,8 @@ function HouseholdBody(props: { register: RegisterApi; householdID: string }) {
                   {t("householdView.moveSubmit")}
                 </button>
               </div>
-              <Show when={notice()}>
-                <p class="notice notice-success" role="status">
-                  {notice()}
-                </p>
-              </Show>
-              <Show when={failure()}>
-                <p class="notice notice-error" role="alert">
-                  {failure()}
-                </p>
-              </Show>
+              <MessageNotice text={notice()} kind="success" />
+              <MessageNotice text={failure()} />
             </section>
           )}
         </Show>

@@ -19,6 +19,7 @@ import { GridSelect } from "../ui/grid-select.tsx";
 import { EmptyState, Skeleton } from "../ui/states.tsx";
 import { EnterpriseForm, HouseForm, PersonForm } from "./registry-forms.tsx";
 import { registerError, RegistryFrame, TagChips } from "./registry-parts.tsx";
+import { MessageNotice } from "../ui/failure-notice.tsx";
 
 export type RegistryTab = "people" | "households" | "houses" | "enterprises";
 const tabs: RegistryTab[] = ["people", "households", "houses", "enterprises"];
@@ -209,11 +210,7 @@ function RegistryBody(props: { config: DistrictConfig; actor: SignedInActor; reg
             {notice()}
           </p>
         </Show>
-        <Show when={failure()}>
-          <p class="notice notice-error" role="alert" data-testid="registry-failure">
-            {failure()}
-          </p>
-        </Show>
+        <MessageNotice text={failure()} testID="registry-failure" />
       </div>
       <Show when={adding()}>
         <Switch>
