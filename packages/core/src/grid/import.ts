@@ -357,7 +357,7 @@ function viewOf(item: GridImportItem) {
     total: item.total,
     written: item.written,
     problems: (item.problems as ErrorDetail[] | undefined) ?? [],
-    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    failure: Job.failureOf(item),
     startedAt: item.startedAt,
     finishedAt: item.finishedAt ?? null,
   };
@@ -574,7 +574,7 @@ async function exportViewOf(item: GridExportItem) {
     count: item.count ?? null,
     bytes: item.bytes ?? null,
     url,
-    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    failure: Job.failureOf(item),
     startedAt: item.startedAt,
     finishedAt: item.finishedAt ?? null,
   };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { useActor } from "../actor.ts";
+import { VisibleError } from "../error.ts";
 import { localQueue } from "./local.ts";
 import { register, type Attempt, type Handler, type Queue } from "./run.ts";
 import { sqsQueue } from "./sqs.ts";
@@ -45,3 +46,15 @@ export function useQueue(next: Queue | undefined): Queue | undefined {
 export { localQueue, type LocalQueue } from "./local.ts";
 export { sqsQueue, type SendMessage } from "./sqs.ts";
 export { Message, maxAttempts, run, type Attempt, type Queue } from "./run.ts";
+
+/** A job record's failure as callers see it (`failureCode`, `failureMessage`), or null. */
+export function failureOf(item: { failureCode?: string; failureMessage?: string }): { code: string; message: string } | null {
+  return item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null;
+}
+
+/** What a job records of the error that ends it: a visible error's code and message, else `internal` and `internalMessage`. */
+export function failureFields(error: unknown, internalMessage: string): { failureCode: string; failureMessage: string } {
+  return error instanceof VisibleError
+    ? { failureCode: error.code, failureMessage: error.message }
+    : { failureCode: "internal", failureMessage: internalMessage };
+}

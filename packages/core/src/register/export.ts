@@ -60,7 +60,7 @@ async function viewOf(item: ExportItem) {
     written: item.written,
     bytes: item.bytes ?? null,
     url,
-    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    failure: Job.failureOf(item),
     startedAt: item.startedAt,
     finishedAt: item.finishedAt ?? null,
   };
@@ -185,8 +185,7 @@ export async function runExport(exportID: string, attempt: Job.Attempt): Promise
       await RegisterExportEntity.patch(key)
         .set({
           status: "failed",
-          failureCode: visible ? error.code : "internal",
-          failureMessage: visible ? error.message : "The export stopped on an internal error.",
+          ...Job.failureFields(error, "The export stopped on an internal error."),
           finishedAt: new Date().toISOString(),
         })
         .go();

@@ -606,7 +606,7 @@ async function viewOf(item: ImportItem) {
     reportUrl,
     headers: item.headers ?? [],
     mapping: (item.mapping as ImportMapping | undefined) ?? null,
-    failure: item.failureCode ? { code: item.failureCode, message: item.failureMessage ?? "" } : null,
+    failure: Job.failureOf(item),
     startedAt: item.startedAt,
     finishedAt: item.finishedAt ?? null,
   };
@@ -808,8 +808,7 @@ export async function runImport(importID: string, attempt: Job.Attempt, open: So
       if (plan && !plan.missing.length && !plan.rejectedCount) await undo(plan, open, importID, at, mapping).catch(() => undefined);
       await finish({
         status: "failed",
-        failureCode: visible ? error.code : "internal",
-        failureMessage: visible ? error.message : "The import stopped on an internal error; nothing of it was kept.",
+        ...Job.failureFields(error, "The import stopped on an internal error; nothing of it was kept."),
         written: 0,
       });
       if (visible) return;
