@@ -74,6 +74,16 @@ async function assertUnclaimed(photoKeys: string[], ticketID: string) {
   }
 }
 
+/** What a ticket's transaction writes: the ticket, its timeline, notices, photo claims, counters, and the guard's checks. */
+const TicketWrite = {
+  notification: NotificationEntity,
+  ticket: TicketEntity,
+  timeline: TimelineEntity,
+  photoClaim: PhotoClaimEntity,
+  ...Tally.entities,
+  ...guardEntities,
+};
+
 /**
  * Applies one step to a ticket in one transaction: the ticket (conditional on the sequence it
  * was read at, so two people acting at once cannot both win), the timeline entry, the counters
@@ -87,50 +97,40 @@ export async function apply(ticket: Ticket, step: Step, options: { notify?: bool
   const by = actorID();
   const notify = options.notify !== false;
   const merged = { ...fromTicket(ticket), ...defined(step.patch ?? {}) };
-  const result = await writeTransaction(
-    {
-      notification: NotificationEntity,
-      ticket: TicketEntity,
-      timeline: TimelineEntity,
-      photoClaim: PhotoClaimEntity,
-      ...Tally.entities,
-      ...guardEntities,
-    },
-    (ops) => [
-      ...guardOperations(ops),
-      ...claimOperations(ops, step.claims ?? [], ticket.ticketID),
-      ops.ticket
-        .patch({ tenantID, ticketID: ticket.ticketID })
-        .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
-        .remove((Object.keys(step.patch ?? {}) as TicketRemoval).filter((key) => step.patch![key] === undefined))
-        // Index keys are rebuilt from every composite, including the ones that never change.
-        .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID })
-        .where((attr, op) => op.eq(attr.seq, ticket.seq))
-        .commit(),
-      ops.timeline
-        .create({
-          tenantID,
-          ticketID: ticket.ticketID,
-          seq,
-          action: step.action,
-          fromState: ticket.state,
-          toState: step.to,
-          actorID: by,
-          actorRole: mainRole(),
-          actorName: actorName(),
-          at,
-          note: step.note,
-          photos: step.photos,
-          departmentKey: step.departmentKey,
-          closure: step.closure,
-          rating: step.rating,
-          onTime: step.closure ? onTimeOf(step.patch) : undefined,
-        })
-        .commit(),
-      ...step.counters.operations(ops),
-      ...noticesOf(ticket, step, { notifyReporter: notify, by, at }).map((item) => ops.notification.create(item).commit()),
-    ],
-  ).go();
+  const result = await writeTransaction(TicketWrite, (ops) => [
+    ...guardOperations(ops),
+    ...claimOperations(ops, step.claims ?? [], ticket.ticketID),
+    ops.ticket
+      .patch({ tenantID, ticketID: ticket.ticketID })
+      .set({ departmentKey: merged.departmentKey, dueAt: merged.dueAt, ...defined(step.patch ?? {}), state: step.to, seq, updatedAt: at })
+      .remove((Object.keys(step.patch ?? {}) as TicketRemoval).filter((key) => step.patch![key] === undefined))
+      // Index keys are rebuilt from every composite, including the ones that never change.
+      .composite({ gridPathKey: `${ticket.gridPath.join("/")}/${ticket.ticketID}`, reporterID: ticket.reporterID })
+      .where((attr, op) => op.eq(attr.seq, ticket.seq))
+      .commit(),
+    ops.timeline
+      .create({
+        tenantID,
+        ticketID: ticket.ticketID,
+        seq,
+        action: step.action,
+        fromState: ticket.state,
+        toState: step.to,
+        actorID: by,
+        actorRole: mainRole(),
+        actorName: actorName(),
+        at,
+        note: step.note,
+        photos: step.photos,
+        departmentKey: step.departmentKey,
+        closure: step.closure,
+        rating: step.rating,
+        onTime: step.closure ? onTimeOf(step.patch) : undefined,
+      })
+      .commit(),
+    ...step.counters.operations(ops),
+    ...noticesOf(ticket, step, { notifyReporter: notify, by, at }).map((item) => ops.notification.create(item).commit()),
+  ]).go();
   if (result.canceled) {
     assertGuardsHeld(result.data);
     await assertUnclaimed(step.claims ?? [], ticket.ticketID);
@@ -256,45 +256,34 @@ async function report(input: z.output<typeof CreateInput>, extra: { token?: stri
     updatedAt: at,
   };
   const counters = new Tally().addTicket(scopesOf({ gridPath, categoryKey: category.key, departmentKey: null }), at, { collected: 1 });
-  const result = await writeTransaction(
-    {
-      idempotency: IdempotencyEntity,
-      notification: NotificationEntity,
-      ticket: TicketEntity,
-      timeline: TimelineEntity,
-      photoClaim: PhotoClaimEntity,
-      ...Tally.entities,
-      ...guardEntities,
-    },
-    (ops) => [
-      ...guardOperations(ops),
-      ...claimOperations(ops, input.photoKeys, ticketID),
-      ops.ticket.create(item).commit(),
-      ops.timeline
-        .create({
-          tenantID,
-          ticketID,
-          seq: 1,
-          action: "collect",
-          toState: "collected",
-          actorID: by,
-          actorRole: mainRole(),
-          actorName: actorName(),
-          at,
-          note: input.description,
-          photos: finalKeys,
-        })
-        .commit(),
-      ...counters.operations(ops),
-      // The staff of its grid and of each grid above: one item per grid (notification.ts).
-      ...newTicketNotices(item, by, at).map((notice) => ops.notification.create(notice).commit()),
-      ...[input.idempotencyKey && keyOf(input.idempotencyKey), extra.token && tokenKeyOf(extra.token)]
-        .filter((key): key is string => Boolean(key))
-        .map((key) =>
-          ops.idempotency.create({ tenantID, key, ticketID, requestHash, expiresAt: Math.floor(Date.now() / 1000) + 86400 }).commit(),
-        ),
-    ],
-  ).go();
+  const result = await writeTransaction({ idempotency: IdempotencyEntity, ...TicketWrite }, (ops) => [
+    ...guardOperations(ops),
+    ...claimOperations(ops, input.photoKeys, ticketID),
+    ops.ticket.create(item).commit(),
+    ops.timeline
+      .create({
+        tenantID,
+        ticketID,
+        seq: 1,
+        action: "collect",
+        toState: "collected",
+        actorID: by,
+        actorRole: mainRole(),
+        actorName: actorName(),
+        at,
+        note: input.description,
+        photos: finalKeys,
+      })
+      .commit(),
+    ...counters.operations(ops),
+    // The staff of its grid and of each grid above: one item per grid (notification.ts).
+    ...newTicketNotices(item, by, at).map((notice) => ops.notification.create(notice).commit()),
+    ...[input.idempotencyKey && keyOf(input.idempotencyKey), extra.token && tokenKeyOf(extra.token)]
+      .filter((key): key is string => Boolean(key))
+      .map((key) =>
+        ops.idempotency.create({ tenantID, key, ticketID, requestHash, expiresAt: Math.floor(Date.now() / 1000) + 86400 }).commit(),
+      ),
+  ]).go();
   if (result.canceled) {
     assertGuardsHeld(result.data);
     const earlier = input.idempotencyKey ? await earlierUnder(input.idempotencyKey, requestHash) : undefined;
