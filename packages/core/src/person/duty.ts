@@ -25,7 +25,12 @@ export type GridDuty = z.infer<typeof GridDuty>;
 
 export const OnDutyInput = z.object({ gridID: z.string().max(80).optional() });
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today, as assignments' `from` and `to` days are written (UTC). */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** Whether an assignment is held on `day`: begun, and not ended before it. */
+export const heldOn = (assignment: { from: string; to?: string | null }, day: string) =>
+  assignment.from <= day && (!assignment.to || assignment.to >= day);
 
 /** The people holding a role on a grid today: one Query of the grid's assignments. */
 async function dutyOf(gridID: string): Promise<OnDutyPerson[]> {
@@ -34,7 +39,7 @@ async function dutyOf(gridID: string): Promise<OnDutyPerson[]> {
     .go({ limit: MAX_GRID_ASSIGNMENTS, attributes: ["personID", "personName", "roleKey", "from", "to"] });
   const day = today();
   return result.data
-    .filter((item) => item.from <= day && (!item.to || item.to >= day))
+    .filter((item) => heldOn(item, day))
     .map((item) => ({ personID: item.personID, name: item.personName, roleKey: item.roleKey }));
 }
 

@@ -14,6 +14,7 @@ import { page, PageInput } from "../util/page.ts";
 import type { Assert, Equal, Nullable } from "../util/record.ts";
 import { Day, Phone } from "../util/schemas.ts";
 import { maskPhone } from "../user/index.ts";
+import { heldOn, today } from "./duty.ts";
 import { AssignmentEntity, PersonEntity } from "./person.entity.ts";
 // Registers the check of configuration changes against this domain's records (see config/domains.ts).
 import "./breaking.ts";
@@ -60,8 +61,6 @@ function seesPhones(): boolean {
   return actor.type === "user" && actor.roles.some((role) => ["district_admin", "grid_leader", "grid_worker"].includes(role));
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function toAssignment(item: AssignmentItem, whole = seesPhones()): Assignment {
   const to = item.to ?? null;
   const now = today();
@@ -77,7 +76,7 @@ function toAssignment(item: AssignmentItem, whole = seesPhones()): Assignment {
     roleKey: item.roleKey,
     from: item.from,
     to,
-    active: item.from <= now && (to === null || to >= now),
+    active: heldOn(item, now),
   };
 }
 
